@@ -1,0 +1,69 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Armistice",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "armistice", targets: ["armistice"]),
+        .library(name: "ArmisticeEngine", targets: ["ArmisticeEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        // The rules: ruleset loading, the expression language and the deterministic engine. No I/O.
+        .target(
+            name: "ArmisticeEngine",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Bots and whole-game simulation on top of the engine. No I/O.
+        .target(name: "ArmisticeBots", dependencies: ["ArmisticeEngine"]),
+        // The C library, seen through a shim. Only ArmisticeTransport imports it.
+        .systemLibrary(
+            name: "CLibWebSockets",
+            pkgConfig: "libwebsockets",
+            providers: [.apt(["libwebsockets-dev"])]
+        ),
+        // WebSocket and HTTP transport (server and client) over libwebsockets.
+        .target(
+            name: "ArmisticeTransport",
+            dependencies: [
+                "CLibWebSockets",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Rooms, the protocol, the match log: the shell around the engine.
+        .target(
+            name: "ArmisticeServer",
+            dependencies: [
+                "ArmisticeEngine",
+                "ArmisticeBots",
+                "ArmisticeTransport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "armistice",
+            dependencies: [
+                "ArmisticeEngine",
+                "ArmisticeBots",
+                "ArmisticeServer",
+                "ArmisticeTransport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "ArmisticeEngineTests", dependencies: ["ArmisticeEngine", "ArmisticeBots"]),
+        .testTarget(name: "ArmisticeTransportTests", dependencies: ["ArmisticeTransport"]),
+        .testTarget(name: "ArmisticeServerTests", dependencies: ["ArmisticeServer", "ArmisticeEngine", "ArmisticeTransport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
