@@ -1,0 +1,125 @@
+extension Engine {
+    /// Evaluates a checked expression against a state; `params` holds the resolved parameter values of an order.
+    public func evaluate(_ expr: Expr, in state: GameState, params: [Int] = []) -> Int {
+        switch expr {
+        case .constant(let n): return n
+        case .track(let i): return state.tracks[i]
+        case .flag(let i): return state.flags[i] ? 1 : 0
+        case .project(let i): return state.projects[i]
+        case .parameter(let i): return i < params.count ? params[i] : 0
+        case .projectParameter(let i): return i < params.count ? state.projects[params[i]] : 0
+        case .turn: return state.turn
+        case .turns: return ruleset.calendar.turns
+        case .negate(let e): return -evaluate(e, in: state, params: params)
+        case .not(let e): return evaluate(e, in: state, params: params) == 0 ? 1 : 0
+        case .arithmetic(let op, let a, let b):
+            return Expr.apply(op, evaluate(a, in: state, params: params), evaluate(b, in: state, params: params))
+        case .compare(let op, let a, let b):
+            return Expr.compare(op, evaluate(a, in: state, params: params), evaluate(b, in: state, params: params)) ? 1 : 0
+        case .and(let a, let b):
+            return evaluate(a, in: state, params: params) != 0 && evaluate(b, in: state, params: params) != 0 ? 1 : 0
+        case .or(let a, let b):
+            return evaluate(a, in: state, params: params) != 0 || evaluate(b, in: state, params: params) != 0 ? 1 : 0
+        case .minimum(let a, let b): return Swift.min(evaluate(a, in: state, params: params), evaluate(b, in: state, params: params))
+        case .maximum(let a, let b): return Swift.max(evaluate(a, in: state, params: params), evaluate(b, in: state, params: params))
+        case .absolute(let a): return Expr.saturate(abs(evaluate(a, in: state, params: params)))
+        case .clamp(let x, let lo, let hi):
+            let low = evaluate(lo, in: state, params: params), high = evaluate(hi, in: state, params: params)
+            return Swift.max(low, Swift.min(high, evaluate(x, in: state, params: params)))
+        case .revealed(let track, let team):
+            let t = resolve(team, params: params)
+            return state.trackVisibility[track] & (1 << UInt32(t)) != 0 ? 1 : 0
+        }
+    }
+
+    func resolve(_ team: TeamReference, params: [Int]) -> Int {
+        switch team {
+        case .team(let t): return t
+        case .parameter(let i): return i < params.count ? params[i] : 0
+        }
+    }
+
+    public func holds(_ expr: Expr, in state: GameState, params: [Int] = []) -> Bool {
+        evaluate(expr, in: state, params: params) != 0
+    }
+
+    /// Runs effect statements, clamping each change, and records each change that happened.
+    func execute(_ statements: [Statement], on state: inout GameState, params: [Int], cause: String, into records: inout [Record]) {
+        for statement in statements {
+            switch statement {
+            case .conditional(let cond, let thenPart, let elsePart):
+                execute(holds(cond, in: state, params: params) ? thenPart : elsePart, on: &state, params: params, cause: cause, into: &records)
+            case .reveal(let track, let team):
+                let t = resolve(team, params: params)
+                let before = state.trackVisibility[track]
+                state.trackVisibility[track] |= 1 << UInt32(t)
+                if before != state.trackVisibility[track] {
+                    var r = Record(kind: .effect, turn: state.turn, visibleTo: [ruleset.teams[t].id])
+                    r.target = ruleset.tracks[track].id
+                    r.result = "revealed"
+                    r.to = state.tracks[track]
+                    r.reason = cause
+                    records.append(r)
+                }
+            case .assign(let target, let op, let expr):
+                let value = evaluate(expr, in: state, params: params)
+                switch target {
+                case .track(let i):
+                    let def = ruleset.tracks[i]
+                    let old = state.tracks[i]
+                    let new = Swift.max(def.min, Swift.min(def.max, combine(op, old, value)))
+                    if new != old {
+                        state.tracks[i] = new
+                        records.append(change(def.id, old, new, cause, state.turn, visibility: state.trackVisibility[i]))
+                    }
+                case .flag(let i):
+                    let old = state.flags[i]
+                    let new = value != 0
+                    if new != old {
+                        state.flags[i] = new
+                        records.append(change(ruleset.flags[i].id, old ? 1 : 0, new ? 1 : 0, cause, state.turn, visibility: ruleset.flags[i].visibility.mask))
+                    }
+                case .project(let i):
+                    assignProject(i, op, value, &state, cause, &records)
+                case .projectParameter(let p):
+                    if p < params.count { assignProject(params[p], op, value, &state, cause, &records) }
+                }
+            }
+        }
+    }
+
+    private func assignProject(_ i: Int, _ op: Statement.AssignmentOperator, _ value: Int, _ state: inout GameState, _ cause: String, _ records: inout [Record]) {
+        let old = state.projects[i]
+        let new = Swift.max(0, Swift.min(ruleset.projects[i].statuses.count - 1, combine(op, old, value)))
+        if new != old {
+            state.projects[i] = new
+            records.append(change(ruleset.projects[i].id, old, new, cause, state.turn, visibility: ruleset.projects[i].visibility.mask))
+        }
+    }
+
+    @inline(__always)
+    private func combine(_ op: Statement.AssignmentOperator, _ old: Int, _ value: Int) -> Int {
+        switch op {
+        case .set: return value
+        case .add: return Expr.saturate(old + value)
+        case .subtract: return Expr.saturate(old - value)
+        }
+    }
+
+    private func change(_ target: String, _ old: Int, _ new: Int, _ cause: String, _ turn: Int, visibility: UInt32) -> Record {
+        var r = Record(kind: .effect, turn: turn, visibleTo: teamList(visibility))
+        r.target = target
+        r.from = old
+        r.to = new
+        r.reason = cause
+        return r
+    }
+
+    /// A visibility mask as the record field: nil for everyone, else the team ids.
+    func teamList(_ mask: UInt32) -> [String]? {
+        if mask == .max { return nil }
+        var result: [String] = []
+        for (i, team) in ruleset.teams.enumerated() where mask & (1 << UInt32(i)) != 0 { result.append(team.id) }
+        return result.count == ruleset.teams.count ? nil : result
+    }
+}

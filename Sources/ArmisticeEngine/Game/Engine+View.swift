@@ -1,0 +1,155 @@
+extension Engine {
+    /// The match as one viewer may see it. Built only from what that viewer may know.
+    public func view(of state: GameState, for viewer: Viewer) -> GameView {
+        let teamID: String?
+        let mask: UInt32?   // nil: sees everything
+        switch viewer {
+        case .instructor: teamID = nil; mask = nil
+        case .observer: teamID = nil; mask = 0
+        case .team(let t): teamID = ruleset.teams[t].id; mask = 1 << UInt32(t)
+        }
+        func sees(_ visibility: UInt32) -> Bool {
+            guard let mask else { return true }
+            return visibility == .max || (mask != 0 && visibility & mask != 0)
+        }
+        func seesRecord(_ r: Record) -> Bool {
+            guard mask != nil else { return true }
+            guard let list = r.visibleTo else { return true }
+            guard let teamID else { return false }
+            return list.contains(teamID)
+        }
+        let teams = ruleset.teams.enumerated().map { i, team in
+            GameView.TeamInfo(id: team.id, name: team.name, colour: team.colour, locked: state.locked[i],
+                              brief: (mask == nil || teamID == team.id) ? team.brief : nil,
+                              budget: (mask == nil || teamID == team.id) ? state.budgets[i] : nil)
+        }
+        var tracks: [GameView.TrackInfo] = []
+        for (i, track) in ruleset.tracks.enumerated() where sees(state.trackVisibility[i]) {
+            let hidden = mask == nil && state.trackVisibility[i] != .max
+                ? ruleset.teams.indices.filter { state.trackVisibility[i] & (1 << UInt32($0)) == 0 }.map { ruleset.teams[$0].id } : nil
+            tracks.append(GameView.TrackInfo(id: track.id, name: track.name, description: track.description, value: state.tracks[i],
+                                             min: track.min, max: track.max, level: track.levelName(at: state.tracks[i]),
+                                             hiddenFrom: hidden?.isEmpty == true ? nil : hidden))
+        }
+        let flags = ruleset.flags.enumerated().filter { sees($1.visibility.mask) }.map { i, flag in
+            GameView.FlagInfo(id: flag.id, name: flag.name, value: state.flags[i])
+        }
+        let projects = ruleset.projects.enumerated().filter { sees($1.visibility.mask) }.map { i, p in
+            GameView.ProjectInfo(id: p.id, name: p.name, status: p.statuses[state.projects[i]], index: state.projects[i], statuses: p.statuses)
+        }
+        var view = GameView(viewer: teamID ?? (mask == nil ? "instructor" : "observer"), ruleset: ruleset.id, title: ruleset.title,
+                            turn: state.turn, turns: ruleset.calendar.turns, date: date(ofTurn: max(1, state.turn)), phase: state.phase,
+                            teams: teams, tracks: tracks, flags: flags, projects: projects, orders: nil, spent: nil, actions: nil,
+                            consents: nil, deals: [], objectives: nil, records: state.records.filter(seesRecord), outcome: nil)
+        let visibleTeams: [Int]
+        switch viewer {
+        case .instructor: visibleTeams = Array(ruleset.teams.indices)
+        case .observer: visibleTeams = []
+        case .team(let t): visibleTeams = [t]
+        }
+        if !visibleTeams.isEmpty {
+            view.orders = Dictionary(uniqueKeysWithValues: visibleTeams.map { (ruleset.teams[$0].id, state.drafts[$0]) })
+            view.spent = Dictionary(uniqueKeysWithValues: visibleTeams.map { (ruleset.teams[$0].id, cost(of: state.drafts[$0], team: $0)) })
+            view.actions = visibleTeams.flatMap { availability(team: $0, in: state) }
+            view.consents = visibleTeams.flatMap { consentQuestions(team: $0, in: state) }
+            view.deals = state.deals.filter { deal in visibleTeams.contains { deal.parties.contains(ruleset.teams[$0].id) } }
+            view.objectives = ruleset.objectives.filter { $0.team == nil || visibleTeams.contains($0.team!) }.map { objectiveInfo($0, state, reveal: state.outcome != nil) }
+        }
+        if let i = state.outcome, let scores = state.scores {
+            let outcome = ruleset.outcomes[i]
+            view.outcome = GameView.OutcomeInfo(id: outcome.id, name: outcome.name, text: outcome.text, reason: state.endReason ?? "",
+                                                scores: Dictionary(uniqueKeysWithValues: ruleset.teams.indices.map { (ruleset.teams[$0].id, scores[$0]) }),
+                                                objectives: ruleset.objectives.map { objectiveInfo($0, state, reveal: true) })
+        }
+        return view
+    }
+
+    private func objectiveInfo(_ o: Ruleset.Objective, _ state: GameState, reveal: Bool) -> GameView.ObjectiveInfo {
+        var points = 0
+        var met: Bool?
+        switch o.scoring {
+        case .condition(let cond, let p):
+            points = p
+            if reveal { met = holds(cond, in: state) }
+        case .score(let expr):
+            if reveal { points = evaluate(expr, in: state); met = points > 0 }
+        }
+        return GameView.ObjectiveInfo(id: o.id, team: o.team.map { ruleset.teams[$0].id } ?? "all", text: o.text, points: points, met: met)
+    }
+
+    /// The cost of a draft.
+    public func cost(of orders: TeamOrders, team: Int) -> Int {
+        orders.orders.reduce(0) { $0 + (actionIndex[$1.action].map { ruleset.actions[$0].cost } ?? 0) }
+    }
+
+    /// The date a turn stands for: derived from the calendar when it gives a year and month.
+    public func date(ofTurn turn: Int) -> String {
+        let start = ruleset.calendar.start
+        guard let months = ruleset.calendar.monthsPerTurn, start.count >= 7,
+              let year = Int(start.prefix(4)), let month = Int(start.dropFirst(5).prefix(2)) else {
+            return start.isEmpty ? "Turn \(turn)" : "\(start), turn \(turn)"
+        }
+        let total = year * 12 + (month - 1) + (turn - 1) * months
+        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(names[total % 12]) \(total / 12)"
+    }
+
+    /// For each action of a team: its cost, parameters, chance now, and whether it can be taken now, and if not, why.
+    public func availability(team t: Int, in state: GameState) -> [GameView.ActionInfo] {
+        let drafting = state.phase == .negotiation || state.phase == .orders
+        let left = state.budgets[t] - cost(of: state.drafts[t], team: t)
+        let drafted = Set(state.drafts[t].orders.map(\.action))
+        return ruleset.actions.filter { $0.teams.contains(t) }.map { action in
+            var reason: String?
+            var deferred: [String] = []
+            if state.phase == .ended { reason = "the match is over" }
+            else if !drafting { reason = "orders are given in the negotiation and orders phases" }
+            else if state.locked[t] { reason = "your orders are locked for this turn" }
+            else if !action.repeatable, drafted.contains(action.id) { reason = "already in your orders this turn" }
+            else if action.cost > left { reason = "costs \(action.cost), you have \(left) left" }
+            for req in action.requirements {
+                if usesParameters(req.condition) { deferred.append(req.reason); continue }
+                if reason == nil, !holds(req.condition, in: state) { reason = req.reason }
+            }
+            var chance: Int?
+            if let base = action.chance {
+                var c = base
+                for m in action.modifiers where !usesParameters(m.condition) && holds(m.condition, in: state) { c += m.add }
+                chance = max(0, min(100, c))
+            }
+            let params = action.parameters.map { p in
+                switch p.kind {
+                case .number: return GameView.ParameterInfo(id: p.id, type: "number", choices: nil, min: p.min, max: p.max)
+                case .team: return GameView.ParameterInfo(id: p.id, type: "team", choices: p.choices.map { GameView.Choice(id: ruleset.teams[$0].id, name: ruleset.teams[$0].name) })
+                case .project: return GameView.ParameterInfo(id: p.id, type: "project", choices: p.choices.map { GameView.Choice(id: ruleset.projects[$0].id, name: ruleset.projects[$0].name) })
+                }
+            }
+            return GameView.ActionInfo(id: action.id, team: ruleset.teams[t].id, name: action.name, description: action.description, cost: action.cost,
+                                       covert: action.covert, params: params, chance: chance,
+                                       consentFrom: action.consent.map { $0.from.map { ruleset.teams[$0].id } },
+                                       consentRule: action.consent?.rule.rawValue, available: reason == nil, reason: reason,
+                                       checkedOnResolution: deferred.isEmpty ? nil : deferred)
+        }
+    }
+
+    /// The other teams' actions on which a team has a say this turn, with its current decision.
+    public func consentQuestions(team t: Int, in state: GameState) -> [GameView.ConsentInfo] {
+        ruleset.actions.compactMap { action in
+            guard let consent = action.consent, consent.from.contains(t) else { return nil }
+            return GameView.ConsentInfo(action: action.id, name: action.name, teams: action.teams.map { ruleset.teams[$0].id },
+                                        rule: consent.rule.rawValue, decision: state.drafts[t].consents[action.id])
+        }
+    }
+
+    func usesParameters(_ expr: Expr) -> Bool {
+        switch expr {
+        case .parameter, .projectParameter: return true
+        case .revealed(_, let team): if case .parameter = team { return true } else { return false }
+        case .constant, .track, .flag, .project, .turn, .turns: return false
+        case .negate(let e), .not(let e), .absolute(let e): return usesParameters(e)
+        case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b),
+             .minimum(let a, let b), .maximum(let a, let b): return usesParameters(a) || usesParameters(b)
+        case .clamp(let a, let b, let c): return usesParameters(a) || usesParameters(b) || usesParameters(c)
+        }
+    }
+}

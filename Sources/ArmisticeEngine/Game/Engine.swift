@@ -1,0 +1,234 @@
+import Foundation
+/// The deterministic rules engine: given a ruleset, a seed and a sequence of inputs, it yields each state and
+/// a record of what happened and why. No I/O, no clock, no global random source.
+public struct Engine: Sendable {
+    public let ruleset: Ruleset
+    let teamIndex: [String: Int]
+    let actionIndex: [String: Int]
+    let eventIndex: [String: Int]
+
+    public init(ruleset: Ruleset) {
+        self.ruleset = ruleset
+        teamIndex = Dictionary(uniqueKeysWithValues: ruleset.teams.enumerated().map { ($1.id, $0) })
+        actionIndex = Dictionary(uniqueKeysWithValues: ruleset.actions.enumerated().map { ($1.id, $0) })
+        eventIndex = Dictionary(uniqueKeysWithValues: ruleset.events.enumerated().map { ($1.id, $0) })
+    }
+
+    /// A new match in setup, before the first turn.
+    public func newGame(seed: UInt64) -> GameState {
+        GameState(seed: seed, turn: 0, phase: .setup,
+                  tracks: ruleset.tracks.map(\.start), flags: ruleset.flags.map(\.start), projects: ruleset.projects.map(\.start),
+                  trackVisibility: ruleset.tracks.map(\.visibility.mask), random: SplitMix64(seed: seed),
+                  budgets: Array(repeating: 0, count: ruleset.teams.count),
+                  drafts: Array(repeating: TeamOrders(), count: ruleset.teams.count),
+                  locked: Array(repeating: false, count: ruleset.teams.count), deals: [],
+                  eventsFired: Array(repeating: 0, count: ruleset.events.count), outcome: nil, scores: nil, endReason: nil, records: [])
+    }
+
+    /// Applies one input. On error the state is left exactly as it was.
+    @discardableResult
+    public func apply(_ input: Input, to state: inout GameState) throws(EngineError) -> [Record] {
+        if state.phase == .ended { throw EngineError(.gameOver, "the match is over") }
+        var records: [Record] = []
+        switch input {
+        case .start:
+            guard state.phase == .setup else { throw EngineError(.wrongPhase, "the match has already started") }
+            beginTurn(&state, &records)
+        case .advance:
+            try advance(&state, &records)
+        case .setOrders(let teamID, let orders):
+            let t = try team(teamID)
+            try requireDrafting(state, t)
+            try validate(orders, team: t, state: state)
+            state.drafts[t] = orders
+        case .lockOrders(let teamID):
+            let t = try team(teamID)
+            try requireDrafting(state, t)
+            state.locked[t] = true
+            var r = Record(kind: .locked, turn: state.turn)
+            r.team = ruleset.teams[t].id
+            records.append(r)
+        case .proposeDeal(let team, let commitments, let note):
+            try proposeDeal(team: team, commitments: commitments, note: note, &state, &records)
+        case .respondToDeal(let team, let deal, let accept):
+            try respondToDeal(team: team, id: deal, accept: accept, &state, &records)
+        case .withdrawDeal(let teamID, let deal):
+            let t = try team(teamID)
+            let i = try openDeal(deal, state)
+            guard state.deals[i].proposer == ruleset.teams[t].id else { throw EngineError(.notAParty, "only the team that proposed deal \(deal) can withdraw it") }
+            state.deals[i].status = .withdrawn
+            records.append(dealRecord(state.deals[i], state.turn))
+        case .injectEvent(let event):
+            guard state.phase != .setup else { throw EngineError(.wrongPhase, "start the match before injecting events") }
+            guard let e = eventIndex[event] else {
+                throw EngineError(.unknownEvent, "unknown event \"\(event)\"" + (Suggest.didYouMean(event, in: eventIndex.keys).map { "; \($0)" } ?? ""))
+            }
+            fire(e, cause: "injected", roll: nil, &state, &records)
+        case .injectNews(let text):
+            guard text.count <= 2000 else { throw EngineError(.tooLong, "news is limited to 2000 characters") }
+            var r = Record(kind: .news, turn: state.turn)
+            r.text = text
+            r.reason = "instructor"
+            records.append(r)
+        case .adjust(let target, let value, let reason):
+            try adjust(target: target, value: value, reason: reason, &state, &records)
+        case .end(let reason):
+            finish(&state, &records, reason: reason.isEmpty ? "ended by the instructor" : reason, final: true)
+            state.phase = .ended
+            records.append(phaseRecord(state))
+        }
+        state.records.append(contentsOf: records)
+        return records
+    }
+
+    func team(_ id: String) throws(EngineError) -> Int {
+        guard let t = teamIndex[id] else { throw EngineError(.unknownTeam, "unknown team \"\(id)\"") }
+        return t
+    }
+
+    private func requireDrafting(_ state: GameState, _ t: Int) throws(EngineError) {
+        guard state.phase == .negotiation || state.phase == .orders else {
+            throw EngineError(.wrongPhase, "orders can be changed only in the negotiation and orders phases (now: \(state.phase.rawValue))")
+        }
+        guard !state.locked[t] else { throw EngineError(.ordersLocked, "\(ruleset.teams[t].name) has already locked its orders for this turn") }
+    }
+
+    // MARK: - Phases
+
+    private func advance(_ state: inout GameState, _ records: inout [Record]) throws(EngineError) {
+        switch state.phase {
+        case .setup: beginTurn(&state, &records)
+        case .briefing: state.phase = .negotiation; records.append(phaseRecord(state))
+        case .negotiation: state.phase = .orders; records.append(phaseRecord(state))
+        case .orders:
+            state.phase = .adjudication
+            records.append(phaseRecord(state))
+            adjudicate(&state, &records)
+        case .adjudication: state.phase = .results; records.append(phaseRecord(state))
+        case .results:
+            if state.outcome != nil {
+                state.phase = .ended
+                records.append(phaseRecord(state))
+            } else {
+                beginTurn(&state, &records)
+            }
+        case .ended: throw EngineError(.gameOver, "the match is over")
+        }
+    }
+
+    func phaseRecord(_ state: GameState) -> Record {
+        var r = Record(kind: .phase, turn: state.turn)
+        r.phase = state.phase
+        return r
+    }
+
+    /// The briefing: budgets are set, then scripted, triggered and random events fire, in that order.
+    private func beginTurn(_ state: inout GameState, _ records: inout [Record]) {
+        state.turn += 1
+        state.phase = .briefing
+        records.append(phaseRecord(state))
+        for t in ruleset.teams.indices {
+            state.budgets[t] = max(0, evaluate(ruleset.teams[t].budget, in: state))
+            state.drafts[t] = TeamOrders()
+            state.locked[t] = false
+        }
+        for (i, event) in ruleset.events.enumerated() {
+            if case .scripted(let turns) = event.kind, turns.contains(state.turn), event.condition.map({ holds($0, in: state) }) ?? true {
+                fire(i, cause: "scripted", roll: nil, &state, &records)
+            }
+        }
+        for (i, event) in ruleset.events.enumerated() {
+            if case .triggered(let cond) = event.kind, event.repeats || state.eventsFired[i] == 0,
+               holds(cond, in: state), event.condition.map({ holds($0, in: state) }) ?? true {
+                fire(i, cause: "triggered", roll: nil, &state, &records)
+            }
+        }
+        for _ in 0..<ruleset.calendar.randomEventsPerTurn {
+            drawRandomEvent(&state, &records)
+        }
+    }
+
+    private func drawRandomEvent(_ state: inout GameState, _ records: inout [Record]) {
+        var eligible: [(Int, Int)] = []
+        var total = 0
+        for (i, event) in ruleset.events.enumerated() {
+            guard case .random(let weight) = event.kind, event.repeats || state.eventsFired[i] == 0,
+                  event.condition.map({ holds($0, in: state) }) ?? true else { continue }
+            eligible.append((i, weight))
+            total += weight
+        }
+        guard total > 0 else { return }
+        let chance = ruleset.calendar.randomEventChance
+        let roll = state.random.roll(100)
+        var draw = Record(kind: .draw, turn: state.turn, visibleTo: [])
+        draw.chance = chance
+        draw.roll = roll
+        draw.result = roll <= chance ? "event" : "quiet"
+        records.append(draw)
+        guard roll <= chance else { return }
+        var pick = state.random.roll(total)
+        for (i, weight) in eligible {
+            if pick <= weight {
+                fire(i, cause: "random", roll: pick, &state, &records)
+                return
+            }
+            pick -= weight
+        }
+    }
+
+    func fire(_ i: Int, cause: String, roll: Int?, _ state: inout GameState, _ records: inout [Record]) {
+        let event = ruleset.events[i]
+        state.eventsFired[i] += 1
+        var r = Record(kind: .event, turn: state.turn)
+        r.event = event.id
+        r.text = event.name
+        r.result = cause
+        r.roll = roll
+        records.append(r)
+        execute(event.effects, on: &state, params: [], cause: "event:\(event.id)", into: &records)
+        if let news = event.news {
+            var n = Record(kind: .news, turn: state.turn)
+            n.text = news
+            n.event = event.id
+            records.append(n)
+        }
+        for message in event.intel {
+            var n = Record(kind: .intel, turn: state.turn, visibleTo: teamList(message.to.mask) ?? ruleset.teams.map(\.id))
+            n.text = message.text
+            n.event = event.id
+            records.append(n)
+        }
+    }
+
+    // MARK: - Instructor
+
+    private func adjust(target: String, value: Int, reason: String, _ state: inout GameState, _ records: inout [Record]) throws(EngineError) {
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw EngineError(.badParameter, "an adjustment needs a reason, which the log and the debrief show")
+        }
+        var r = Record(kind: .adjustment, turn: state.turn)
+        r.target = target
+        r.reason = reason
+        if let i = ruleset.trackIndex(target) {
+            let def = ruleset.tracks[i]
+            r.from = state.tracks[i]
+            state.tracks[i] = max(def.min, min(def.max, value))
+            r.to = state.tracks[i]
+            r.visibleTo = teamList(state.trackVisibility[i])
+        } else if let i = ruleset.flags.firstIndex(where: { $0.id == target }) {
+            r.from = state.flags[i] ? 1 : 0
+            state.flags[i] = value != 0
+            r.to = state.flags[i] ? 1 : 0
+            r.visibleTo = teamList(ruleset.flags[i].visibility.mask)
+        } else if let i = ruleset.projects.firstIndex(where: { $0.id == target }) {
+            r.from = state.projects[i]
+            state.projects[i] = max(0, min(ruleset.projects[i].statuses.count - 1, value))
+            r.to = state.projects[i]
+            r.visibleTo = teamList(ruleset.projects[i].visibility.mask)
+        } else {
+            let names = ruleset.tracks.map(\.id) + ruleset.flags.map(\.id) + ruleset.projects.map(\.id)
+            throw EngineError(.unknownTarget, "unknown track, flag or project \"\(target)\"" + (Suggest.didYouMean(target, in: names).map { "; \($0)" } ?? ""))
+        }
+        records.append(r)
+    }
+}

@@ -1,0 +1,182 @@
+/// A loaded, fully checked scenario. Built only by `RulesetLoader`; never half-loaded.
+public struct Ruleset: Sendable {
+    public var format: Int
+    public var id: String
+    public var title: String
+    public var version: String
+    public var summary: String
+    public var sources: [String]
+    public var calendar: Calendar
+    /// Default durations in seconds, per phase.
+    public var phaseDurations: [Phase: Int]
+    public var teams: [Team]
+    public var tracks: [Track]
+    public var flags: [Flag]
+    public var projects: [Project]
+    public var actions: [Action]
+    public var events: [Event]
+    public var upkeep: [Statement]
+    public var objectives: [Objective]
+    public var outcomes: [Outcome]
+    /// SHA-256 of the file's text, as hex: names the exact rules a match was played with.
+    public var sourceHash: String
+
+    public struct Calendar: Sendable {
+        public var turns: Int
+        public var turnLength: String
+        public var start: String
+        public var monthsPerTurn: Int?
+        public var randomEventsPerTurn: Int
+        public var randomEventChance: Int
+    }
+
+    public struct Team: Sendable {
+        public var id: String
+        public var name: String
+        public var colour: String
+        public var brief: String
+        public var roles: [String]
+        public var budget: Expr
+    }
+
+    /// Who may see something: everyone, or a set of teams (a bit mask over team indices). The instructor sees all.
+    public struct Visibility: Sendable, Hashable {
+        public var mask: UInt32
+        public static let everyone = Visibility(mask: .max)
+        public func includes(team: Int) -> Bool { mask & (1 << UInt32(team)) != 0 }
+        public var isEveryone: Bool { mask == .max }
+    }
+
+    public struct Track: Sendable {
+        public var id: String
+        public var name: String
+        public var description: String
+        public var min: Int
+        public var max: Int
+        public var start: Int
+        public var visibility: Visibility
+        public var levels: [Int: String]
+        /// The name of the level at or below `value`, if levels are named.
+        public func levelName(at value: Int) -> String? {
+            levels.keys.filter { $0 <= value }.max().flatMap { levels[$0] }
+        }
+    }
+
+    public struct Flag: Sendable {
+        public var id: String
+        public var name: String
+        public var start: Bool
+        public var visibility: Visibility
+    }
+
+    public struct Project: Sendable {
+        public var id: String
+        public var name: String
+        public var statuses: [String]
+        public var start: Int
+        public var visibility: Visibility
+    }
+
+    public struct Parameter: Sendable {
+        public enum Kind: String, Sendable { case number, team, project }
+        public var id: String
+        public var kind: Kind
+        /// Allowed team or project indices (for team and project parameters).
+        public var choices: [Int]
+        public var min: Int
+        public var max: Int
+    }
+
+    public struct Requirement: Sendable {
+        public var condition: Expr
+        public var text: String
+        public var reason: String
+    }
+
+    public struct Consent: Sendable {
+        public enum Rule: String, Sendable { case veto, all }
+        public var from: [Int]
+        public var rule: Rule
+    }
+
+    public struct Modifier: Sendable {
+        public var condition: Expr
+        public var add: Int
+        public var reason: String
+    }
+
+    public struct Message: Sendable {
+        public var to: Visibility
+        public var text: String
+    }
+
+    public struct Action: Sendable {
+        public var id: String
+        public var teams: [Int]
+        public var name: String
+        public var description: String
+        public var cost: Int
+        public var covert: Bool
+        public var repeatable: Bool
+        public var parameters: [Parameter]
+        public var requirements: [Requirement]
+        public var consent: Consent?
+        public var chance: Int?
+        public var modifiers: [Modifier]
+        public var effects: [Statement]
+        public var failureEffects: [Statement]
+        public var news: String?
+        public var failureNews: String?
+        public var intel: [Message]
+        public var failureIntel: [Message]
+    }
+
+    public struct Event: Sendable {
+        public enum Kind: Sendable, Hashable {
+            case scripted(turns: [Int])
+            case triggered(Expr)
+            case random(weight: Int)
+        }
+        public var id: String
+        public var name: String
+        public var kind: Kind
+        public var condition: Expr?
+        public var repeats: Bool
+        public var effects: [Statement]
+        public var news: String?
+        public var intel: [Message]
+    }
+
+    public struct Objective: Sendable {
+        public enum Scoring: Sendable {
+            case condition(Expr, points: Int)
+            case score(Expr)
+        }
+        public var id: String
+        /// nil: shared by every team.
+        public var team: Int?
+        public var text: String
+        public var scoring: Scoring
+    }
+
+    public struct Outcome: Sendable {
+        public var id: String
+        public var name: String
+        public var text: String
+        public var condition: Expr
+        public var immediate: Bool
+    }
+
+    public func teamIndex(_ id: String) -> Int? { teams.firstIndex { $0.id == id } }
+    public func trackIndex(_ id: String) -> Int? { tracks.firstIndex { $0.id == id } }
+    public func actionIndex(_ id: String) -> Int? { actions.firstIndex { $0.id == id } }
+    public func eventIndex(_ id: String) -> Int? { events.firstIndex { $0.id == id } }
+}
+
+/// The phases of a turn, plus the states before the first turn and after the end.
+public enum Phase: String, Sendable, Codable, CaseIterable, Hashable {
+    case setup, briefing, negotiation, orders, adjudication, results, ended
+
+    /// The five phases a turn goes through, in order.
+    public static let turnPhases: [Phase] = [.briefing, .negotiation, .orders, .adjudication, .results]
+}

@@ -1,0 +1,296 @@
+import Foundation
+import Yams
+
+extension RulesetBuilder {
+    static let defaultPhases: [Phase: Int] = [.briefing: 120, .negotiation: 600, .orders: 300, .adjudication: 10, .results: 180]
+
+    func calendar(_ node: Node) -> Ruleset.Calendar? {
+        guard let e = reader.mapping(node, "calendar", allowed: ["turns", "turn_length", "start", "months_per_turn",
+                                                                   "random_events_per_turn", "random_event_chance"],
+                                     required: ["turns"]) else { return nil }
+        guard let turns = reader.integer(e["turns"]?.value, "calendar turns", in: 1...100) else { return nil }
+        let start = reader.string(e["start"]?.value, "calendar start") ?? ""
+        let months = reader.integer(e["months_per_turn"]?.value, "months_per_turn", in: 1...120)
+        if months != nil, start.wholeMatch(of: /\d{4}-\d{2}/) == nil, let node = e["start"]?.value ?? e["months_per_turn"]?.value {
+            reader.error("bad_date", node, "with months_per_turn, start must be a year and month such as \"2019-01\"")
+        }
+        return Ruleset.Calendar(turns: turns, turnLength: reader.string(e["turn_length"]?.value, "turn_length") ?? "",
+                                start: start, monthsPerTurn: months,
+                                randomEventsPerTurn: reader.integer(e["random_events_per_turn"]?.value, "random_events_per_turn", in: 0...5) ?? 1,
+                                randomEventChance: reader.integer(e["random_event_chance"]?.value, "random_event_chance", in: 0...100) ?? 100)
+    }
+
+    func phases(_ node: Node) -> [Phase: Int] {
+        var result = Self.defaultPhases
+        let names = Phase.turnPhases.map(\.rawValue)
+        guard let e = reader.mapping(node, "phases", allowed: names) else { return result }
+        for (key, entry) in e {
+            if let seconds = duration(entry.value, "the duration of \(key)") { result[Phase(rawValue: key)!] = seconds }
+        }
+        return result
+    }
+
+    func duration(_ node: Node, _ what: String) -> Int? {
+        guard let text = reader.string(node, what)?.trimmingCharacters(in: .whitespaces) else { return nil }
+        let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600]
+        var seconds: Int?
+        if let n = Int(text) { seconds = n }
+        else if let unit = text.last, let factor = units[unit], let n = Int(text.dropLast()) { seconds = n * factor }
+        guard let seconds, (0...86_400).contains(seconds) else {
+            reader.error("bad_duration", node, "\(what) \"\(text)\" is not a duration", hint: "write for example 90s, 10m or 1h (at most 24h)")
+            return nil
+        }
+        return seconds
+    }
+
+    func team(_ node: Node) -> Ruleset.Team? {
+        guard let e = reader.mapping(node, "a team", allowed: ["id", "name", "colour", "color", "brief", "roles", "budget"],
+                                     required: ["id", "name", "budget"]),
+              let id = reader.string(e["id"]?.value, "team id") else { return nil }
+        let colourNode = e["colour"]?.value ?? e["color"]?.value
+        let colour = reader.string(colourNode, "colour") ?? "#777777"
+        if let colourNode, colour.wholeMatch(of: /#[0-9a-fA-F]{6}/) == nil {
+            reader.error("bad_colour", colourNode, "colour \"\(colour)\" is not a colour", hint: "write it as #rrggbb, for example #1f77b4")
+        }
+        var budget: Expr?
+        if let budgetNode = e["budget"]?.value {
+            if let n = budgetNode.scalar.flatMap({ Int($0.string) }) {
+                if (0...1000).contains(n) { budget = .constant(n) } else {
+                    reader.error("out_of_range", budgetNode, "budget \(n) must be between 0 and 1000")
+                }
+            } else {
+                budget = compile(budgetNode, "the budget of \(id)", scope: scope) { (c, t) throws(ExpressionError) in try c.number(t) }
+            }
+        }
+        guard let budget else { return nil }
+        return Ruleset.Team(id: id, name: reader.string(e["name"]?.value, "team name") ?? id, colour: colour.lowercased(),
+                            brief: reader.string(e["brief"]?.value, "brief") ?? "",
+                            roles: reader.stringList(e["roles"]?.value, "roles")?.map(\.0) ?? [], budget: budget)
+    }
+
+    func track(_ node: Node) -> Ruleset.Track? {
+        guard let e = reader.mapping(node, "a track", allowed: ["id", "name", "description", "min", "max", "start", "visible", "levels"],
+                                     required: ["id", "name", "min", "max", "start"]),
+              let id = reader.string(e["id"]?.value, "track id"),
+              let low = reader.integer(e["min"]?.value, "min of \(id)", in: -1_000_000...1_000_000),
+              let high = reader.integer(e["max"]?.value, "max of \(id)", in: -1_000_000...1_000_000) else { return nil }
+        guard low < high else {
+            reader.error("bad_range", e["max"]!.value, "track \"\(id)\" has max \(high) not above min \(low)", hint: "max must be greater than min")
+            return nil
+        }
+        guard let start = reader.integer(e["start"]?.value, "start of \(id)", in: low...high) else { return nil }
+        var levels: [Int: String] = [:]
+        if let levelNode = e["levels"]?.value {
+            if case .mapping(let map) = levelNode {
+                for (k, v) in map {
+                    guard let level = reader.integer(k, "a level of \(id)", in: low...high), let name = reader.string(v, "a level name") else { continue }
+                    levels[level] = name
+                }
+            } else {
+                reader.error("wrong_type", levelNode, "levels must map values to names", hint: "write lines such as \"0: Calm\"")
+            }
+        }
+        return Ruleset.Track(id: id, name: reader.string(e["name"]?.value, "name") ?? id,
+                             description: reader.string(e["description"]?.value, "description") ?? "",
+                             min: low, max: high, start: start, visibility: visibility(e["visible"]?.value, "track \(id)"), levels: levels)
+    }
+
+    func flag(_ node: Node) -> Ruleset.Flag? {
+        guard let e = reader.mapping(node, "a flag", allowed: ["id", "name", "description", "start", "visible"], required: ["id", "name"]),
+              let id = reader.string(e["id"]?.value, "flag id") else { return nil }
+        return Ruleset.Flag(id: id, name: reader.string(e["name"]?.value, "name") ?? id,
+                            start: reader.boolean(e["start"]?.value, "start of \(id)") ?? false,
+                            visibility: visibility(e["visible"]?.value, "flag \(id)"))
+    }
+
+    func project(_ node: Node) -> Ruleset.Project? {
+        guard let e = reader.mapping(node, "a project", allowed: ["id", "name", "description", "statuses", "start", "visible"],
+                                     required: ["id", "name", "statuses"]),
+              let id = reader.string(e["id"]?.value, "project id"),
+              let statusList = reader.stringList(e["statuses"]?.value, "statuses of \(id)") else { return nil }
+        let statuses = statusList.map(\.0)
+        guard (2...10).contains(statuses.count), Set(statuses).count == statuses.count else {
+            reader.error("bad_statuses", e["statuses"]!.value, "project \"\(id)\" needs 2 to 10 different statuses, in order")
+            return nil
+        }
+        var start = 0
+        if let startNode = e["start"]?.value, let name = reader.string(startNode, "start of \(id)") {
+            if let i = statuses.firstIndex(of: name) { start = i } else {
+                reader.error("unknown_status", startNode, "project \"\(id)\" has no status \"\(name)\"",
+                             hint: Suggest.didYouMean(name, in: statuses) ?? "its statuses are \(statuses.joined(separator: ", "))")
+            }
+        }
+        return Ruleset.Project(id: id, name: reader.string(e["name"]?.value, "name") ?? id, statuses: statuses, start: start,
+                               visibility: visibility(e["visible"]?.value, "project \(id)"))
+    }
+
+    func action(_ node: Node) -> Ruleset.Action? {
+        guard let e = reader.mapping(node, "an action", allowed: ["id", "team", "name", "description", "cost", "covert", "repeatable", "params",
+                                                                    "requires", "consent", "chance", "effects", "failure_effects", "news",
+                                                                    "failure_news", "intel", "failure_intel"],
+                                     required: ["id", "team", "name", "cost"]),
+              let id = reader.string(e["id"]?.value, "action id") else { return nil }
+        let what = "action \(id)"
+        let teams = (reader.stringList(e["team"]?.value, "the team of \(what)") ?? []).compactMap { teamIndex($0.0, $0.1) }
+        let cost = reader.integer(e["cost"]?.value, "the cost of \(what)", in: 0...1000) ?? 0
+        var local = scope
+        var parameters: [Ruleset.Parameter] = []
+        if let paramsNode = e["params"]?.value, let items = reader.sequence(paramsNode, "the params of \(what)") {
+            if items.count > 3 { reader.error("too_many_params", paramsNode, "\(what) has more than 3 params") }
+            for item in items.prefix(3) {
+                guard let p = reader.mapping(item, "a parameter of \(what)", allowed: ["id", "type", "of", "min", "max"], required: ["id", "type"]),
+                      let pid = reader.string(p["id"]?.value, "parameter id"), let typeText = reader.string(p["type"]?.value, "parameter type") else { continue }
+                guard RulesetLoader.isValidID(pid), local.parameters[pid] == nil else {
+                    reader.error("bad_id", p["id"]!.value, "parameter id \"\(pid)\" is invalid or repeated"); continue
+                }
+                guard let kind = Ruleset.Parameter.Kind(rawValue: typeText) else {
+                    reader.error("unknown_type", p["type"]!.value, "unknown parameter type \"\(typeText)\"", hint: "use project, team or number"); continue
+                }
+                var choices: [Int] = []
+                var low = 0, high = 0
+                switch kind {
+                case .team:
+                    choices = (reader.stringList(p["of"]?.value, "choices") ?? teamIDs.map { ($0, item) }).compactMap { teamIndex($0.0, $0.1) }
+                case .project:
+                    let all = scope.projects.sorted { $0.value < $1.value }.map { ($0.key, item) }
+                    choices = (reader.stringList(p["of"]?.value, "choices") ?? all).compactMap { name, n in
+                        if let i = scope.projects[name] { return i }
+                        reader.error("unknown_project", n, "unknown project \"\(name)\"", hint: Suggest.didYouMean(name, in: scope.projects.keys))
+                        return nil
+                    }
+                case .number:
+                    low = reader.integer(p["min"]?.value, "min", in: -1000...1000) ?? 1
+                    high = reader.integer(p["max"]?.value, "max", in: -1000...1000) ?? low
+                    if high < low { reader.error("bad_range", item, "parameter \(pid) has max below min") }
+                }
+                if kind != .number, choices.isEmpty {
+                    reader.error("no_choices", item, "parameter \(pid) has no choices", hint: "list them under of, or declare some \(kind.rawValue)s")
+                }
+                local.parameters[pid] = (parameters.count, kind == .number ? .number : (kind == .team ? .team : .project))
+                parameters.append(Ruleset.Parameter(id: pid, kind: kind, choices: choices, min: low, max: high))
+            }
+        }
+        var requirements: [Ruleset.Requirement] = []
+        if let reqNode = e["requires"]?.value, let items = reader.sequence(reqNode, "the requirements of \(what)") {
+            for item in items {
+                guard let r = reader.mapping(item, "a requirement of \(what)", allowed: ["if", "reason"], required: ["if", "reason"]),
+                      let cond = condition(r["if"]?.value, "a requirement of \(what)", scope: local) else { continue }
+                requirements.append(Ruleset.Requirement(condition: cond, text: r["if"]?.value.scalar?.string ?? "",
+                                                        reason: reader.string(r["reason"]?.value, "reason") ?? ""))
+            }
+        }
+        var consent: Ruleset.Consent?
+        if let cNode = e["consent"]?.value, let c = reader.mapping(cNode, "the consent of \(what)", allowed: ["from", "rule"], required: ["from"]) {
+            let from = (reader.stringList(c["from"]?.value, "consent from") ?? []).compactMap { teamIndex($0.0, $0.1) }
+            var rule = Ruleset.Consent.Rule.veto
+            if let ruleNode = c["rule"]?.value, let text = reader.string(ruleNode, "consent rule") {
+                if let r = Ruleset.Consent.Rule(rawValue: text) { rule = r } else {
+                    reader.error("unknown_rule", ruleNode, "unknown consent rule \"\(text)\"", hint: "use veto or all")
+                }
+            }
+            if from.contains(where: teams.contains) {
+                reader.error("self_consent", cNode, "a team cannot need its own consent for \(what)")
+            }
+            consent = Ruleset.Consent(from: from, rule: rule)
+        }
+        var chance: Int?
+        var modifiers: [Ruleset.Modifier] = []
+        if let chanceNode = e["chance"]?.value {
+            if case .scalar = chanceNode { chance = reader.integer(chanceNode, "the chance of \(what)", in: 0...100) }
+            else if let c = reader.mapping(chanceNode, "the chance of \(what)", allowed: ["base", "modifiers"], required: ["base"]) {
+                chance = reader.integer(c["base"]?.value, "base chance", in: 0...100)
+                if let mNode = c["modifiers"]?.value, let items = reader.sequence(mNode, "modifiers") {
+                    for item in items {
+                        guard let m = reader.mapping(item, "a modifier of \(what)", allowed: ["if", "add", "reason"], required: ["if", "add"]),
+                              let cond = condition(m["if"]?.value, "a modifier of \(what)", scope: local),
+                              let add = reader.integer(m["add"]?.value, "add", in: -100...100) else { continue }
+                        modifiers.append(Ruleset.Modifier(condition: cond, add: add,
+                                                          reason: reader.string(m["reason"]?.value, "reason") ?? (m["if"]?.value.scalar?.string ?? "")))
+                    }
+                }
+            }
+        }
+        let news = reader.string(e["news"]?.value, "news")
+        let failureNews = reader.string(e["failure_news"]?.value, "failure_news")
+        for key in ["news", "failure_news"] { if let entry = e[key], let t = entry.value.scalar?.string { checkTemplate(t, entry.value, parameters: local.parameters) } }
+        return Ruleset.Action(id: id, teams: teams, name: reader.string(e["name"]?.value, "name") ?? id,
+                              description: reader.string(e["description"]?.value, "description") ?? "", cost: cost,
+                              covert: reader.boolean(e["covert"]?.value, "covert") ?? false,
+                              repeatable: reader.boolean(e["repeatable"]?.value, "repeatable") ?? false,
+                              parameters: parameters, requirements: requirements, consent: consent, chance: chance, modifiers: modifiers,
+                              effects: e["effects"].map { statements($0.value, "the effects of \(what)", scope: local, depth: 0) } ?? [],
+                              failureEffects: e["failure_effects"].map { statements($0.value, "the failure effects of \(what)", scope: local, depth: 0) } ?? [],
+                              news: news, failureNews: failureNews,
+                              intel: messages(e["intel"]?.value, "the intel of \(what)", parameters: local.parameters),
+                              failureIntel: messages(e["failure_intel"]?.value, "the failure intel of \(what)", parameters: local.parameters))
+    }
+
+    func event(_ node: Node) -> Ruleset.Event? {
+        guard let e = reader.mapping(node, "an event", allowed: ["id", "name", "turn", "trigger", "weight", "if", "repeat", "effects", "news", "intel"],
+                                     required: ["id", "name"]),
+              let id = reader.string(e["id"]?.value, "event id") else { return nil }
+        let what = "event \(id)"
+        let kinds = ["turn", "trigger", "weight"].filter { e[$0] != nil }
+        guard kinds.count == 1 else {
+            reader.error("event_kind", node, "\(what) needs exactly one of turn, trigger or weight",
+                         hint: kinds.isEmpty ? "add turn: N (scripted), trigger: CONDITION or weight: N (random)" : "keep only one of \(kinds.joined(separator: ", "))")
+            return nil
+        }
+        let kind: Ruleset.Event.Kind
+        if let turnNode = e["turn"]?.value {
+            var list: [Int] = []
+            if case .sequence(let seq) = turnNode { list = seq.compactMap { reader.integer($0, "a turn of \(what)", in: 1...turns) } }
+            else if let t = reader.integer(turnNode, "the turn of \(what)", in: 1...turns) { list = [t] }
+            kind = .scripted(turns: list)
+        } else if let triggerNode = e["trigger"]?.value {
+            guard let cond = condition(triggerNode, "the trigger of \(what)", scope: scope) else { return nil }
+            kind = .triggered(cond)
+        } else {
+            guard let weight = reader.integer(e["weight"]?.value, "the weight of \(what)", in: 1...1000) else { return nil }
+            kind = .random(weight: weight)
+        }
+        var repeats = reader.boolean(e["repeat"]?.value, "repeat") ?? false
+        if case .scripted = kind { repeats = true }
+        if let n = e["news"]?.value, let t = n.scalar?.string { checkTemplate(t, n, parameters: [:]) }
+        return Ruleset.Event(id: id, name: reader.string(e["name"]?.value, "name") ?? id, kind: kind,
+                             condition: condition(e["if"]?.value, "the condition of \(what)", scope: scope), repeats: repeats,
+                             effects: e["effects"].map { statements($0.value, "the effects of \(what)", scope: scope, depth: 0) } ?? [],
+                             news: reader.string(e["news"]?.value, "news"),
+                             intel: messages(e["intel"]?.value, "the intel of \(what)", parameters: [:]))
+    }
+
+    func objective(_ node: Node) -> Ruleset.Objective? {
+        guard let e = reader.mapping(node, "an objective", allowed: ["id", "team", "text", "if", "points", "score"], required: ["id", "team", "text"]),
+              let id = reader.string(e["id"]?.value, "objective id"), let teamNode = e["team"]?.value,
+              let teamText = reader.string(teamNode, "objective team") else { return nil }
+        var team: Int?
+        if teamText != "all" {
+            guard let t = teamIndex(teamText, teamNode) else { return nil }
+            team = t
+        }
+        let scoring: Ruleset.Objective.Scoring
+        if let scoreNode = e["score"]?.value {
+            guard e["if"] == nil, e["points"] == nil else {
+                reader.error("objective_kind", node, "objective \(id) has both score and if/points", hint: "keep one way of scoring"); return nil
+            }
+            guard let expr = compile(scoreNode, "the score of objective \(id)", scope: scope, { (c, t) throws(ExpressionError) in try c.number(t) }) else { return nil }
+            scoring = .score(expr)
+        } else {
+            guard e["if"] != nil, e["points"] != nil else {
+                reader.error("objective_kind", node, "objective \(id) needs if and points, or score"); return nil
+            }
+            guard let cond = condition(e["if"]?.value, "objective \(id)", scope: scope),
+                  let points = reader.integer(e["points"]?.value, "points", in: -100...100) else { return nil }
+            scoring = .condition(cond, points: points)
+        }
+        return Ruleset.Objective(id: id, team: team, text: reader.string(e["text"]?.value, "text") ?? id, scoring: scoring)
+    }
+
+    func outcome(_ node: Node) -> Ruleset.Outcome? {
+        guard let e = reader.mapping(node, "an outcome", allowed: ["id", "name", "text", "if", "immediate"], required: ["id", "name", "if"]),
+              let id = reader.string(e["id"]?.value, "outcome id"),
+              let cond = condition(e["if"]?.value, "outcome \(id)", scope: scope) else { return nil }
+        return Ruleset.Outcome(id: id, name: reader.string(e["name"]?.value, "name") ?? id, text: reader.string(e["text"]?.value, "text") ?? "",
+                               condition: cond, immediate: reader.boolean(e["immediate"]?.value, "immediate") ?? false)
+    }
+}

@@ -1,0 +1,214 @@
+import Yams
+
+/// Walks a composed YAML tree and builds each part of a `Ruleset`, reporting every problem through the reader.
+final class RulesetBuilder {
+    let reader: YAMLReader
+    let text: String
+    var scope = Scope()
+    var teamIDs: [String] = []
+    var turns = 1
+    private var declared: [String: (kind: String, node: Node)] = [:]
+
+    init(reader: YAMLReader, text: String) {
+        self.reader = reader
+        self.text = text
+    }
+
+    static let topKeys = ["format", "id", "title", "version", "summary", "sources", "calendar", "phases", "teams", "tracks",
+                          "flags", "projects", "actions", "events", "upkeep", "objectives", "outcomes"]
+
+    func build(_ root: Node) -> Ruleset? {
+        guard let top = reader.mapping(root, "the ruleset", allowed: Self.topKeys,
+                                       required: ["format", "id", "title", "version", "calendar", "teams", "tracks", "actions", "outcomes"])
+        else { return nil }
+        if let node = top["format"]?.value, let format = reader.integer(node, "format"), format != RulesetLoader.supportedFormat {
+            reader.error("unsupported_format", node, "format \(format) is not supported",
+                         hint: "this version of armistice reads format \(RulesetLoader.supportedFormat)")
+        }
+        let id = top["id"].flatMap { entry in checkedID(entry.value, "the ruleset id") } ?? ""
+        let title = reader.string(top["title"]?.value, "title") ?? ""
+        let version = reader.string(top["version"]?.value, "version") ?? ""
+        let summary = reader.string(top["summary"]?.value, "summary") ?? ""
+        let sources = reader.stringList(top["sources"]?.value, "sources")?.map(\.0) ?? []
+        let calendar = top["calendar"].flatMap { self.calendar($0.value) }
+        let phases = top["phases"].map { self.phases($0.value) } ?? Self.defaultPhases
+
+        // Pass 1: every declared name, so expressions anywhere can refer to anything.
+        let teamNodes = top["teams"].flatMap { reader.sequence($0.value, "teams") } ?? []
+        let trackNodes = top["tracks"].flatMap { reader.sequence($0.value, "tracks") } ?? []
+        let flagNodes = top["flags"].flatMap { reader.sequence($0.value, "flags") } ?? []
+        let projectNodes = top["projects"].flatMap { reader.sequence($0.value, "projects") } ?? []
+        let actionNodes = top["actions"].flatMap { reader.sequence($0.value, "actions") } ?? []
+        let eventNodes = top["events"].flatMap { reader.sequence($0.value, "events") } ?? []
+        declareAll(teamNodes, kind: "a team") { self.teamIDs.append($0); self.scope.teams[$0] = self.teamIDs.count - 1 }
+        if teamIDs.isEmpty, top["teams"] != nil { reader.error("no_teams", top["teams"]!.value, "a ruleset needs at least one team") }
+        if teamIDs.count > RulesetLoader.maxTeams {
+            reader.error("too_many_teams", top["teams"]!.value, "a ruleset may have at most \(RulesetLoader.maxTeams) teams")
+        }
+        var trackCount = 0, flagCount = 0, projectCount = 0
+        declareAll(trackNodes, kind: "a track") { self.scope.tracks[$0] = trackCount; trackCount += 1 }
+        declareAll(flagNodes, kind: "a flag") { self.scope.flags[$0] = flagCount; flagCount += 1 }
+        declareAll(projectNodes, kind: "a project") { self.scope.projects[$0] = projectCount; projectCount += 1 }
+        declareAll(actionNodes, kind: "an action") { self.scope.otherNames[$0] = "an action" }
+        declareAll(eventNodes, kind: "an event") { self.scope.otherNames[$0] = "an event" }
+        scope.projectStatuses = Array(repeating: [], count: projectCount)
+        turns = calendar?.turns ?? 1
+
+        // Pass 2: the parts themselves.
+        let projects = projectNodes.compactMap(project)
+        for (i, p) in projects.enumerated() where i < scope.projectStatuses.count { scope.projectStatuses[i] = p.statuses }
+        let teams = teamNodes.compactMap(team)
+        let tracks = trackNodes.compactMap(track)
+        let flags = flagNodes.compactMap(flag)
+        let actions = actionNodes.compactMap(action)
+        let events = eventNodes.compactMap(event)
+        let upkeep = top["upkeep"].map { statements($0.value, "upkeep", scope: scope, depth: 0) } ?? []
+        let objectives = top["objectives"].flatMap { reader.sequence($0.value, "objectives") }?.compactMap(objective) ?? []
+        let outcomeNodes = top["outcomes"].flatMap { reader.sequence($0.value, "outcomes") } ?? []
+        let outcomes = outcomeNodes.compactMap(outcome)
+        if let last = outcomes.last, last.condition != .constant(1), let lastNode = outcomeNodes.last {
+            reader.error("no_final_outcome", lastNode, "the last outcome must hold always, so every game has an ending",
+                         hint: "add a final outcome with if: \"true\"")
+        }
+        if outcomes.isEmpty, let node = top["outcomes"]?.value, reader.diagnostics.isEmpty {
+            reader.error("no_final_outcome", node, "a ruleset needs at least one outcome", hint: "add one with if: \"true\"")
+        }
+        if actions.isEmpty, let node = top["actions"]?.value, reader.diagnostics.isEmpty {
+            reader.error("no_actions", node, "a ruleset needs at least one action")
+        }
+        for (i, team) in teams.enumerated() where !actions.contains(where: { $0.teams.contains(i) }) {
+            if let node = teamNodes.indices.contains(i) ? teamNodes[i] : nil {
+                reader.error("team_without_actions", node, "team \"\(team.id)\" has no actions", hint: "give it at least one action")
+            }
+        }
+        guard reader.diagnostics.isEmpty, let calendar else { return nil }
+        return Ruleset(format: RulesetLoader.supportedFormat, id: id, title: title, version: version, summary: summary, sources: sources,
+                       calendar: calendar, phaseDurations: phases, teams: teams, tracks: tracks, flags: flags, projects: projects,
+                       actions: actions, events: events, upkeep: upkeep, objectives: objectives, outcomes: outcomes,
+                       sourceHash: RulesetLoader.sha256Hex(text))
+    }
+
+    // MARK: - Names
+
+    private func checkedID(_ node: Node, _ what: String) -> String? {
+        guard let id = reader.string(node, what) else { return nil }
+        guard RulesetLoader.isValidID(id) else {
+            reader.error("bad_id", node, "\(what) \"\(id)\" is not a valid id",
+                         hint: "use lowercase letters, digits and \"_\", starting with a letter (for example \"\(Self.suggestedID(id))\")")
+            return nil
+        }
+        if ["turn", "turns", "true", "false", "and", "or", "not", "all", "team", "min", "max", "abs", "clamp", "reveal", "revealed",
+            "instructor", "observer"].contains(id) {
+            reader.error("reserved_id", node, "\"\(id)\" is a reserved word and cannot be an id", hint: "choose another name")
+            return nil
+        }
+        return id
+    }
+
+    static func suggestedID(_ text: String) -> String {
+        let lowered = text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }
+        var result = String(lowered)
+        if let first = result.first, !first.isLetter { result = "x_" + result }
+        return result.isEmpty ? "name" : result
+    }
+
+    private func declareAll(_ nodes: [Node], kind: String, add: (String) -> Void) {
+        for node in nodes {
+            guard case .mapping(let map) = node else { continue }   // reported in pass 2
+            guard let idNode = map["id"] else { continue }
+            guard let id = checkedID(idNode, "the id of \(kind)") else { continue }
+            if let previous = declared[id] {
+                let at = reader.location(previous.node)
+                reader.error("duplicate_id", idNode, "\"\(id)\" is already declared as \(previous.kind) at line \(at.line)",
+                             hint: "every id must be different, across teams, tracks, flags, projects, actions and events")
+                continue
+            }
+            declared[id] = (kind, idNode)
+            add(id)
+        }
+    }
+
+    func teamIndex(_ text: String, _ node: Node) -> Int? {
+        if let i = scope.teams[text] { return i }
+        reader.error("unknown_team", node, "unknown team \"\(text)\"",
+                     hint: Suggest.didYouMean(text, in: teamIDs) ?? "the teams are \(teamIDs.joined(separator: ", "))")
+        return nil
+    }
+
+    func visibility(_ node: Node?, _ what: String) -> Ruleset.Visibility {
+        guard let node else { return .everyone }
+        if case .scalar(let s) = node, s.string == "all" { return .everyone }
+        var mask: UInt32 = 0
+        for (name, itemNode) in reader.stringList(node, "\(what) visible") ?? [] {
+            if let i = teamIndex(name, itemNode) { mask |= 1 << UInt32(i) }
+        }
+        return Ruleset.Visibility(mask: mask)
+    }
+
+    // MARK: - Expressions
+
+    func compile<T>(_ node: Node, _ what: String, scope: Scope, _ body: (ExpressionCompiler, String) throws(ExpressionError) -> T) -> T? {
+        guard let text = reader.string(node, what) else { return nil }
+        do {
+            return try body(ExpressionCompiler(scope: scope), text)
+        } catch {
+            reader.error(error.code, at: reader.location(of: node, offset: error.offset), "\(error.message) in \(what)", hint: error.hint)
+            return nil
+        }
+    }
+
+    func condition(_ node: Node?, _ what: String, scope: Scope) -> Expr? {
+        guard let node else { return nil }
+        return compile(node, what, scope: scope) { (c, t) throws(ExpressionError) in try c.condition(t) }
+    }
+
+    func statements(_ node: Node, _ what: String, scope: Scope, depth: Int) -> [Statement] {
+        guard let items = reader.sequence(node, what) else { return [] }
+        var result: [Statement] = []
+        for item in items {
+            if case .mapping = item {
+                guard depth < 4 else {
+                    reader.error("too_deep", item, "if/then blocks in \(what) nest more than 4 deep", hint: "flatten them with \"and\"")
+                    continue
+                }
+                guard let entries = reader.mapping(item, "a conditional effect in \(what)", allowed: ["if", "then", "else"], required: ["if", "then"]),
+                      let cond = condition(entries["if"]?.value, "the condition of an effect in \(what)", scope: scope),
+                      let thenNode = entries["then"]?.value else { continue }
+                let thenPart = statements(thenNode, what, scope: scope, depth: depth + 1)
+                let elsePart = entries["else"].map { statements($0.value, what, scope: scope, depth: depth + 1) } ?? []
+                result.append(.conditional(cond, then: thenPart, else: elsePart))
+            } else if let statement = compile(item, "an effect in \(what)", scope: scope, { (c, t) throws(ExpressionError) in try c.statement(t) }) {
+                result.append(statement)
+            }
+        }
+        return result
+    }
+
+    func messages(_ node: Node?, _ what: String, parameters: [String: (index: Int, kind: Scope.ParameterKind)]) -> [Ruleset.Message] {
+        guard let node, let items = reader.sequence(node, what) else { return [] }
+        var result: [Ruleset.Message] = []
+        for item in items {
+            guard let entries = reader.mapping(item, "a message in \(what)", allowed: ["to", "text"], required: ["to", "text"]),
+                  let text = reader.string(entries["text"]?.value, "the text of a message in \(what)"),
+                  let toNode = entries["to"]?.value else { continue }
+            result.append(Ruleset.Message(to: visibility(toNode, "a message in \(what)"), text: text))
+            checkTemplate(text, entries["text"]!.value, parameters: parameters)
+        }
+        return result
+    }
+
+    /// `{team}` and `{param}` placeholders in news must name something the action has.
+    func checkTemplate(_ text: String, _ node: Node, parameters: [String: (index: Int, kind: Scope.ParameterKind)]) {
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            if name != "team", parameters[name] == nil {
+                let known = ["team"] + parameters.keys.sorted()
+                reader.error("unknown_placeholder", node, "unknown placeholder {\(name)} in a message",
+                             hint: Suggest.didYouMean(name, in: known).map { "\($0)" } ?? "placeholders here are \(known.map { "{\($0)}" }.joined(separator: ", "))")
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Crypto
+import Foundation
+import Yams
+
+/// Turns the text of a ruleset file into a checked `Ruleset`, or every problem in it at once.
+public enum RulesetLoader {
+    public static let supportedFormat = 1
+    public static let maxTeams = 16
+
+    /// Loads and checks a ruleset. `file` names it in diagnostics; no file is read here.
+    public static func load(text: String, file: String) throws(RulesetLoadError) -> Ruleset {
+        let reader = YAMLReader(file: file)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw RulesetLoadError(diagnostics: [yamlDiagnostic(error, file: file)])
+        } catch {
+            throw RulesetLoadError(diagnostics: [Diagnostic(code: "yaml", file: file, line: 0, column: 0, message: "\(error)")])
+        }
+        guard let root else {
+            throw RulesetLoadError(diagnostics: [Diagnostic(code: "empty", file: file, line: 1, column: 1, message: "the file is empty",
+                                                            hint: "start from rulesets/tutorial.yaml")])
+        }
+        let builder = RulesetBuilder(reader: reader, text: text)
+        let ruleset = builder.build(root)
+        if let ruleset, reader.diagnostics.isEmpty { return ruleset }
+        var diagnostics = reader.diagnostics
+        if diagnostics.isEmpty {
+            diagnostics = [Diagnostic(code: "invalid", file: file, line: 1, column: 1, message: "the ruleset could not be loaded")]
+        }
+        diagnostics.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+        throw RulesetLoadError(diagnostics: diagnostics)
+    }
+
+    static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "YAML syntax: \(problem)"
+            if let context { message += " (\(context.text))" }
+            return Diagnostic(code: "yaml", file: file, line: mark.line, column: mark.column, message: message,
+                              hint: "check the indentation and quoting on this line and the one before")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Diagnostic(code: "duplicate_key", file: file, line: context.mark.line, column: context.mark.column,
+                              message: "keys appear twice: \(duplicates.joined(separator: ", "))", hint: "keep one of each")
+        default:
+            return Diagnostic(code: "yaml", file: file, line: 0, column: 0, message: "YAML: \(error)")
+        }
+    }
+
+    /// Ids are lowercase letters, digits and "_", starting with a letter, at most 40 characters.
+    static func isValidID(_ id: String) -> Bool {
+        let bytes = Array(id.utf8)
+        guard let first = bytes.first, (97...122).contains(first), bytes.count <= 40 else { return false }
+        return bytes.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 95 }
+    }
+
+    static func sha256Hex(_ text: String) -> String {
+        hexString(SHA256.hash(data: Array(text.utf8)))
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Yams
+
+/// Reads YAML nodes into values, collecting every problem as a located `Diagnostic` instead of stopping.
+final class YAMLReader {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    struct Entry {
+        var key: String
+        var keyNode: Node
+        var value: Node
+    }
+
+    func location(_ node: Node?) -> SourceLocation {
+        guard let mark = node?.mark else { return .unknown }
+        return SourceLocation(line: mark.line, column: mark.column)
+    }
+
+    func error(_ code: String, _ node: Node?, _ message: String, hint: String? = nil) {
+        let at = location(node)
+        diagnostics.append(Diagnostic(code: code, file: file, line: at.line, column: at.column, message: message, hint: hint))
+    }
+
+    func error(_ code: String, at: SourceLocation, _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(code: code, file: file, line: at.line, column: at.column, message: message, hint: hint))
+    }
+
+    /// The entries of a mapping, with unknown keys and missing required keys reported.
+    func mapping(_ node: Node, _ what: String, allowed: [String], required: [String] = []) -> [String: Entry]? {
+        guard case .mapping(let map) = node else {
+            error("wrong_type", node, "\(what) must be a mapping of keys to values", hint: "write it as \"key: value\" lines")
+            return nil
+        }
+        var entries: [String: Entry] = [:]
+        for (keyNode, value) in map {
+            guard let key = keyNode.scalar?.string else {
+                error("wrong_type", keyNode, "a key in \(what) must be plain text")
+                continue
+            }
+            guard allowed.contains(key) else {
+                error("unknown_key", keyNode, "unknown key \"\(key)\" in \(what)",
+                      hint: Suggest.didYouMean(key, in: allowed) ?? "allowed keys are \(allowed.joined(separator: ", "))")
+                continue
+            }
+            if entries[key] != nil {
+                error("duplicate_key", keyNode, "key \"\(key)\" appears twice in \(what)", hint: "keep one of them")
+                continue
+            }
+            entries[key] = Entry(key: key, keyNode: keyNode, value: value)
+        }
+        for key in required where entries[key] == nil {
+            error("missing_key", node, "\(what) needs \"\(key)\"", hint: "add a line \"\(key): ...\"")
+        }
+        return entries
+    }
+
+    func sequence(_ node: Node, _ what: String) -> [Node]? {
+        if case .sequence(let seq) = node { return Array(seq) }
+        error("wrong_type", node, "\(what) must be a list", hint: "start each item on its own line with \"- \"")
+        return nil
+    }
+
+    func string(_ node: Node?, _ what: String) -> String? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node else {
+            error("wrong_type", node, "\(what) must be text")
+            return nil
+        }
+        return scalar.string
+    }
+
+    func integer(_ node: Node?, _ what: String, in range: ClosedRange<Int>? = nil) -> Int? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node, let value = Int(scalar.string.trimmingCharacters(in: .whitespaces)) else {
+            error("wrong_type", node, "\(what) must be a whole number", hint: range.map { "between \($0.lowerBound) and \($0.upperBound)" })
+            return nil
+        }
+        if let range, !range.contains(value) {
+            error("out_of_range", node, "\(what) is \(value), but must be between \(range.lowerBound) and \(range.upperBound)")
+            return nil
+        }
+        return value
+    }
+
+    func boolean(_ node: Node?, _ what: String) -> Bool? {
+        guard let node else { return nil }
+        guard case .scalar(let scalar) = node else {
+            error("wrong_type", node, "\(what) must be true or false")
+            return nil
+        }
+        switch scalar.string.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            error("wrong_type", node, "\(what) must be true or false, not \"\(scalar.string)\"")
+            return nil
+        }
+    }
+
+    /// A list of strings, accepting a single string as a list of one.
+    func stringList(_ node: Node?, _ what: String) -> [(String, Node)]? {
+        guard let node else { return nil }
+        if case .scalar(let scalar) = node { return [(scalar.string, node)] }
+        guard let items = sequence(node, what) else { return nil }
+        var result: [(String, Node)] = []
+        for item in items {
+            if let text = string(item, "each item of \(what)") { result.append((text, item)) }
+        }
+        return result
+    }
+
+    /// Where character `offset` of an expression written in `node` sits in the file.
+    func location(of node: Node, offset: Int) -> SourceLocation {
+        guard let mark = node.mark, case .scalar(let scalar) = node else { return location(node) }
+        switch scalar.style {
+        case .singleQuoted, .doubleQuoted:
+            return SourceLocation(line: mark.line, column: mark.column + 1 + offset)
+        case .plain, .any:
+            return SourceLocation(line: mark.line, column: mark.column + offset)
+        case .literal, .folded:
+            return SourceLocation(line: mark.line + 1, column: 1)
+        }
+    }
+}
