@@ -1,0 +1,89 @@
+import ArmisticeEngine
+
+/// Pursues its team's objectives: it scores each possible order by how much closer one step of it brings the team to
+/// its objectives (weighted by the chance of success and by cost) and takes the best it can afford. It blocks other
+/// teams' actions that would set it back. A little noise keeps games from being identical.
+public struct GreedyBot: Bot {
+    var random: SplitMix64
+
+    public init(seed: UInt64) { random = SplitMix64(seed: seed ^ 0x4752_4545_4459) }
+
+    public mutating func orders(engine: Engine, state: GameState, team: Int) -> TeamOrders {
+        let now = Self.value(engine: engine, state: state, team: team)
+        var scored: [(order: Order, action: Int, cost: Int, gain: Double)] = []
+        for candidate in candidateOrders(engine: engine, state: state, team: team) {
+            let action = engine.ruleset.actions[candidate.resolved.action]
+            var p = Double(engine.chance(of: candidate.resolved, in: state)) / 100
+            if action.consent != nil { p *= 0.6 }
+            let onSuccess = Self.value(engine: engine, state: engine.preview(candidate.resolved, success: true, on: state), team: team)
+            let onFailure = action.failureEffects.isEmpty ? now
+                : Self.value(engine: engine, state: engine.preview(candidate.resolved, success: false, on: state), team: team)
+            let expected = p * (onSuccess - now) + (1 - p) * (onFailure - now)
+            let noise = (Double(random.roll(1000)) / 1000 - 0.5) * 0.3
+            scored.append((candidate.order, candidate.resolved.action, candidate.cost, expected / Double(candidate.cost + 1) + noise))
+        }
+        scored.sort { $0.gain > $1.gain }
+        var budget = state.budgets[team]
+        var chosen: [Order] = []
+        var used = Set<Int>()
+        for item in scored where item.gain > 0 && item.cost <= budget {
+            if !engine.ruleset.actions[item.action].repeatable, used.contains(item.action) { continue }
+            chosen.append(item.order)
+            used.insert(item.action)
+            budget -= item.cost
+        }
+        var consents: [String: ConsentDecision] = [:]
+        for question in engine.consentQuestions(team: team, in: state) {
+            guard let a = engine.ruleset.actionIndex(question.action), let asker = engine.ruleset.actions[a].teams.first else { continue }
+            // Judge the request by its typical effect: its first parameter choices.
+            let sample = candidateOrders(engine: engine, state: state, team: asker).first { $0.resolved.action == a }
+            guard let sample else { consents[question.action] = .approve; continue }
+            let after = Self.value(engine: engine, state: engine.preview(sample.resolved, success: true, on: state), team: team)
+            consents[question.action] = after + 0.05 >= now ? .approve : .block
+        }
+        return TeamOrders(orders: chosen, consents: consents)
+    }
+
+    /// How well the team is doing on its objectives (and the shared ones), with partial credit for being close.
+    static func value(engine: Engine, state: GameState, team: Int) -> Double {
+        var total = 0.0
+        for objective in engine.ruleset.objectives where objective.team == nil || objective.team == team {
+            switch objective.scoring {
+            case .condition(let cond, let points): total += Double(points) * soft(cond, engine, state)
+            case .score(let expr): total += Double(engine.evaluate(expr, in: state))
+            }
+        }
+        return total
+    }
+
+    /// Fuzzy truth in 0...1: 1 when the condition holds, less the further it is from holding.
+    static func soft(_ expr: Expr, _ engine: Engine, _ state: GameState) -> Double {
+        switch expr {
+        case .and(let a, let b):
+            let x = soft(a, engine, state), y = soft(b, engine, state)
+            return 0.5 * min(x, y) + 0.25 * (x + y)
+        case .or(let a, let b): return max(soft(a, engine, state), soft(b, engine, state))
+        case .not(let a): return 1 - soft(a, engine, state)
+        case .compare(let op, let a, let b):
+            let d = Double(engine.evaluate(a, in: state) - engine.evaluate(b, in: state))
+            let scale = Double(max(2, scaleOf(a, engine) / 2))
+            switch op {
+            case .greaterOrEqual: return d >= 0 ? 1 : max(0, 1 + d / scale)
+            case .greater: return d > 0 ? 1 : max(0, 1 + (d - 1) / scale)
+            case .lessOrEqual: return d <= 0 ? 1 : max(0, 1 - d / scale)
+            case .less: return d < 0 ? 1 : max(0, 1 - (d + 1) / scale)
+            case .equal: return d == 0 ? 1 : max(0, 1 - abs(d) / scale)
+            case .notEqual: return d != 0 ? 1 : 0
+            }
+        default: return engine.holds(expr, in: state) ? 1 : 0
+        }
+    }
+
+    static func scaleOf(_ expr: Expr, _ engine: Engine) -> Int {
+        switch expr {
+        case .track(let i): return engine.ruleset.tracks[i].max - engine.ruleset.tracks[i].min
+        case .project(let i): return engine.ruleset.projects[i].statuses.count
+        default: return 10
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArmisticeEngine
+
+/// Takes random affordable actions with random parameters and decides consents at random.
+public struct RandomBot: Bot {
+    var random: SplitMix64
+
+    public init(seed: UInt64) { random = SplitMix64(seed: seed ^ 0x5241_4E44_4F4D) }
+
+    public mutating func orders(engine: Engine, state: GameState, team: Int) -> TeamOrders {
+        var candidates = candidateOrders(engine: engine, state: state, team: team)
+        var budget = state.budgets[team]
+        var chosen: [Order] = []
+        var used = Set<String>()
+        let wanted = random.roll(4) - 1
+        while chosen.count < wanted, !candidates.isEmpty {
+            let pick = random.roll(candidates.count) - 1
+            let candidate = candidates.remove(at: pick)
+            let repeatable = engine.ruleset.actions[candidate.resolved.action].repeatable
+            guard candidate.cost <= budget, repeatable || !used.contains(candidate.order.action) else { continue }
+            chosen.append(candidate.order)
+            used.insert(candidate.order.action)
+            budget -= candidate.cost
+        }
+        var consents: [String: ConsentDecision] = [:]
+        for question in engine.consentQuestions(team: team, in: state) {
+            consents[question.action] = random.roll(2) == 1 ? .approve : .block
+        }
+        return TeamOrders(orders: chosen, consents: consents)
+    }
+}

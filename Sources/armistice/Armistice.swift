@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The one command-line tool: serves, joins, replays, reports, simulates and checks scenarios.
+@main
+struct Armistice: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "armistice",
+        abstract: "A multiplayer classroom wargame server and its tools.",
+        subcommands: [ServeCommand.self, RulesetCommand.self, SimulateCommand.self, BenchCommand.self]
+    )
+}
