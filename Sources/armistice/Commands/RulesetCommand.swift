@@ -1,0 +1,107 @@
+import ArgumentParser
+import ArmisticeEngine
+import Foundation
+
+/// `armistice ruleset check|show FILE`.
+struct RulesetCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ruleset", abstract: "Check or summarise a scenario file.",
+        subcommands: [Check.self, Show.self])
+
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check a scenario file and list every problem with its line and column.")
+        @Argument(help: "The scenario file (YAML).") var file: String
+
+        func run() async throws {
+            do {
+                let ruleset = try RulesetFile.load(file)
+                print("\(file): ok — \(ruleset.title) (\(ruleset.id) \(ruleset.version)): \(ruleset.teams.count) teams, "
+                      + "\(ruleset.tracks.count) tracks, \(ruleset.actions.count) actions, \(ruleset.events.count) events, "
+                      + "\(ruleset.outcomes.count) outcomes")
+            } catch let failure as CommandFailure {
+                Console.error(failure.description)
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print a readable summary of a scenario: teams, tracks, actions and events.")
+        @Argument(help: "The scenario file (YAML).") var file: String
+
+        func run() async throws {
+            let ruleset: Ruleset
+            do { ruleset = try RulesetFile.load(file) } catch let failure as CommandFailure {
+                Console.error(failure.description)
+                throw ExitCode(1)
+            }
+            print(RulesetSummary.text(ruleset))
+        }
+    }
+}
+
+/// The text of `armistice ruleset show`.
+enum RulesetSummary {
+    static func text(_ r: Ruleset) -> String {
+        var out: [String] = []
+        func team(_ i: Int) -> String { r.teams[i].id.uppercased() }
+        func seenBy(_ v: Ruleset.Visibility) -> String {
+            v.isEveryone ? "" : " [seen by \(r.teams.indices.filter { v.includes(team: $0) }.map(team).joined(separator: ", "))]"
+        }
+        out.append("\(r.title)  (\(r.id) \(r.version))")
+        if !r.summary.isEmpty { out.append(r.summary) }
+        out.append("\(r.calendar.turns) turns of \(r.calendar.turnLength.isEmpty ? "one turn" : r.calendar.turnLength), from \(r.calendar.start)")
+        out.append("Phases: " + Phase.turnPhases.map { "\($0.rawValue) \(r.phaseDurations[$0] ?? 0)s" }.joined(separator: ", "))
+        if !r.sources.isEmpty { out.append("Sources:"); out += r.sources.map { "  - \($0)" } }
+        out.append("\nTeams")
+        for t in r.teams { out.append("  \(t.id.uppercased())  \(t.name)  \(t.colour)  budget \(describe(t.budget))") }
+        out.append("\nTracks")
+        for t in r.tracks {
+            let levels = t.levels.isEmpty ? "" : "  levels: " + t.levels.keys.sorted().map { "\($0) \(t.levels[$0]!)" }.joined(separator: ", ")
+            out.append("  \(t.id)  \(t.name)  \(t.min)..\(t.max), starts \(t.start)\(seenBy(t.visibility))\(levels)")
+        }
+        if !r.flags.isEmpty { out.append("\nFlags"); out += r.flags.map { "  \($0.id)  \($0.name)  starts \($0.start)\(seenBy($0.visibility))" } }
+        if !r.projects.isEmpty {
+            out.append("\nProjects")
+            out += r.projects.map { "  \($0.id)  \($0.name)  \($0.statuses.joined(separator: " > ")), starts \($0.statuses[$0.start])\(seenBy($0.visibility))" }
+        }
+        out.append("\nActions")
+        for (i, t) in r.teams.enumerated() {
+            out.append("  \(t.id.uppercased())")
+            for a in r.actions where a.teams.contains(i) {
+                var line = "    \(a.id)  \(a.name)  cost \(a.cost)"
+                if let c = a.chance { line += ", \(c)%" + (a.modifiers.isEmpty ? "" : " (\(a.modifiers.count) modifiers)") }
+                if let c = a.consent { line += ", consent of \(c.from.map(team).joined(separator: "/")) (\(c.rule.rawValue))" }
+                if a.covert { line += ", covert" }
+                if !a.parameters.isEmpty { line += ", params: " + a.parameters.map { "\($0.id) (\($0.kind.rawValue))" }.joined(separator: ", ") }
+                out.append(line)
+            }
+        }
+        out.append("\nEvents")
+        for e in r.events {
+            let kind: String
+            switch e.kind {
+            case .scripted(let turns): kind = "turn " + turns.map(String.init).joined(separator: ", ")
+            case .triggered: kind = "triggered"
+            case .random(let w): kind = "random, weight \(w)"
+            }
+            out.append("  \(e.id)  \(e.name)  (\(kind))")
+        }
+        out.append("\nObjectives")
+        for o in r.objectives {
+            let who = o.team.map(team) ?? "ALL"
+            switch o.scoring {
+            case .condition(_, let p): out.append("  \(who)  \(o.text)  (\(p) points)")
+            case .score: out.append("  \(who)  \(o.text)  (scored)")
+            }
+        }
+        out.append("\nOutcomes, in order")
+        for (i, o) in r.outcomes.enumerated() { out.append("  \(i + 1). \(o.name)\(o.immediate ? " (ends the game at once)" : "")") }
+        return out.joined(separator: "\n")
+    }
+
+    static func describe(_ e: Expr) -> String {
+        if case .constant(let n) = e { return "\(n)" }
+        return "(varies with the state)"
+    }
+}

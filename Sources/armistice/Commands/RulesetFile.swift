@@ -1,0 +1,37 @@
+import ArmisticeEngine
+import Foundation
+
+/// Reads and loads a ruleset file for a command, printing every problem to standard error.
+enum RulesetFile {
+    static func read(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure("cannot read \(path): no such file, or not readable. Scenarios live in rulesets/, for example rulesets/koreanization.yaml")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CommandFailure("\(path) is not UTF-8 text; save it as UTF-8 and try again")
+        }
+        return text
+    }
+
+    static func load(_ path: String) throws -> Ruleset {
+        let text = try read(path)
+        do {
+            return try RulesetLoader.load(text: text, file: path)
+        } catch {
+            for d in error.diagnostics { Console.error(d.description) }
+            throw CommandFailure("\(path): \(error.diagnostics.count) error\(error.diagnostics.count == 1 ? "" : "s"); nothing was loaded")
+        }
+    }
+}
+
+/// A command that failed for a reason already explained to the user; exits with status 1.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ message: String) { description = message }
+}
+
+enum Console {
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
