@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import Synchronization
 
 /// A player that chooses a team's orders for the current turn. Bots never touch the game's own dice.
 public protocol Bot: Sendable {
@@ -18,28 +19,54 @@ public enum BotKind: String, Sendable, CaseIterable, Codable {
     }
 }
 
-/// Every concrete order a team could give now: each action it may take, with each combination of parameter choices
-/// (numbers sampled at their minimum, middle and maximum).
-func candidateOrders(engine: Engine, state: GameState, team: Int) -> [(order: Order, resolved: Engine.ResolvedOrder, cost: Int)] {
-    let ruleset = engine.ruleset
-    var result: [(Order, Engine.ResolvedOrder, Int)] = []
-    for (a, action) in ruleset.actions.enumerated() where action.teams.contains(team) {
-        var combos: [[String: ParameterValue]] = [[:]]
-        for p in action.parameters {
-            let values: [ParameterValue]
-            switch p.kind {
-            case .number: values = Array(Set([p.min, (p.min + p.max) / 2, p.max])).sorted().map { .number($0) }
-            case .team: values = p.choices.map { .id(ruleset.teams[$0].id) }
-            case .project: values = p.choices.map { .id(ruleset.projects[$0].id) }
+/// One concrete order a team could give: an action with one combination of parameter choices.
+struct Candidate: Sendable {
+    var order: Order
+    var resolved: Engine.ResolvedOrder
+    var cost: Int
+}
+
+/// Every concrete order of every team, worked out once per ruleset (numbers sampled at their minimum, middle and maximum).
+final class CandidateTable: Sendable {
+    let byTeam: [[Candidate]]
+
+    init(engine: Engine) {
+        let ruleset = engine.ruleset
+        byTeam = ruleset.teams.indices.map { team in
+            var result: [Candidate] = []
+            for action in ruleset.actions where action.teams.contains(team) {
+                var combos: [[String: ParameterValue]] = [[:]]
+                for p in action.parameters {
+                    let values: [ParameterValue]
+                    switch p.kind {
+                    case .number: values = Array(Set([p.min, (p.min + p.max) / 2, p.max])).sorted().map { .number($0) }
+                    case .team: values = p.choices.map { .id(ruleset.teams[$0].id) }
+                    case .project: values = p.choices.map { .id(ruleset.projects[$0].id) }
+                    }
+                    combos = combos.flatMap { combo in values.map { v in combo.merging([p.id: v]) { $1 } } }
+                }
+                for params in combos.prefix(24) {
+                    let order = Order(action: action.id, params: params)
+                    guard let resolved = try? engine.resolve(order, team: team) else { continue }
+                    result.append(Candidate(order: order, resolved: resolved, cost: action.cost))
+                }
             }
-            combos = combos.flatMap { combo in values.map { v in combo.merging([p.id: v]) { $1 } } }
-        }
-        for params in combos.prefix(24) {
-            let order = Order(action: action.id, params: params)
-            guard let resolved = try? engine.resolve(order, team: team), engine.requirementsHold(resolved, in: state) else { continue }
-            _ = a
-            result.append((order, resolved, action.cost))
+            return result
         }
     }
-    return result
+
+    private static let cache = Mutex<[String: CandidateTable]>([:])
+
+    static func of(_ engine: Engine) -> CandidateTable {
+        let key = engine.ruleset.sourceHash + "/" + engine.ruleset.id
+        if let table = cache.withLock({ $0[key] }) { return table }
+        let table = CandidateTable(engine: engine)
+        cache.withLock { $0[key] = table }
+        return table
+    }
+}
+
+/// The orders a team could give now: its candidates whose preconditions hold.
+func candidateOrders(engine: Engine, state: GameState, team: Int) -> [Candidate] {
+    CandidateTable.of(engine).byTeam[team].filter { engine.requirementsHold($0.resolved, in: state) }
 }

@@ -136,7 +136,7 @@ extension Engine {
         conclude(i, &state, &records, reason: reason)
     }
 
-    private func conclude(_ i: Int, _ state: inout GameState, _ records: inout [Record], reason: String) {
+    func conclude(_ i: Int, _ state: inout GameState, _ records: inout [Record], reason: String) {
         state.outcome = i
         state.endReason = reason
         let scores = score(state)

@@ -44,16 +44,16 @@ extension Engine {
     }
 
     /// Runs effect statements, clamping each change, and records each change that happened.
-    func execute(_ statements: [Statement], on state: inout GameState, params: [Int], cause: String, into records: inout [Record]) {
+    func execute(_ statements: [Statement], on state: inout GameState, params: [Int], cause: String, into records: inout [Record], recording: Bool = true) {
         for statement in statements {
             switch statement {
             case .conditional(let cond, let thenPart, let elsePart):
-                execute(holds(cond, in: state, params: params) ? thenPart : elsePart, on: &state, params: params, cause: cause, into: &records)
+                execute(holds(cond, in: state, params: params) ? thenPart : elsePart, on: &state, params: params, cause: cause, into: &records, recording: recording)
             case .reveal(let track, let team):
                 let t = resolve(team, params: params)
                 let before = state.trackVisibility[track]
                 state.trackVisibility[track] |= 1 << UInt32(t)
-                if before != state.trackVisibility[track] {
+                if recording, before != state.trackVisibility[track] {
                     var r = Record(kind: .effect, turn: state.turn, visibleTo: [ruleset.teams[t].id])
                     r.target = ruleset.tracks[track].id
                     r.result = "revealed"
@@ -70,30 +70,32 @@ extension Engine {
                     let new = Swift.max(def.min, Swift.min(def.max, combine(op, old, value)))
                     if new != old {
                         state.tracks[i] = new
-                        records.append(change(def.id, old, new, cause, state.turn, visibility: state.trackVisibility[i]))
+                        if recording { records.append(change(def.id, old, new, cause, state.turn, visibility: state.trackVisibility[i])) }
                     }
                 case .flag(let i):
                     let old = state.flags[i]
                     let new = value != 0
                     if new != old {
                         state.flags[i] = new
-                        records.append(change(ruleset.flags[i].id, old ? 1 : 0, new ? 1 : 0, cause, state.turn, visibility: ruleset.flags[i].visibility.mask))
+                        if recording {
+                            records.append(change(ruleset.flags[i].id, old ? 1 : 0, new ? 1 : 0, cause, state.turn, visibility: ruleset.flags[i].visibility.mask))
+                        }
                     }
                 case .project(let i):
-                    assignProject(i, op, value, &state, cause, &records)
+                    assignProject(i, op, value, &state, cause, &records, recording)
                 case .projectParameter(let p):
-                    if p < params.count { assignProject(params[p], op, value, &state, cause, &records) }
+                    if p < params.count { assignProject(params[p], op, value, &state, cause, &records, recording) }
                 }
             }
         }
     }
 
-    private func assignProject(_ i: Int, _ op: Statement.AssignmentOperator, _ value: Int, _ state: inout GameState, _ cause: String, _ records: inout [Record]) {
+    private func assignProject(_ i: Int, _ op: Statement.AssignmentOperator, _ value: Int, _ state: inout GameState, _ cause: String, _ records: inout [Record], _ recording: Bool) {
         let old = state.projects[i]
         let new = Swift.max(0, Swift.min(ruleset.projects[i].statuses.count - 1, combine(op, old, value)))
         if new != old {
             state.projects[i] = new
-            records.append(change(ruleset.projects[i].id, old, new, cause, state.turn, visibility: ruleset.projects[i].visibility.mask))
+            if recording { records.append(change(ruleset.projects[i].id, old, new, cause, state.turn, visibility: ruleset.projects[i].visibility.mask)) }
         }
     }
 

@@ -4,7 +4,7 @@ extension Engine {
         var copy = state
         var scratch: [Record] = []
         let action = ruleset.actions[order.action]
-        execute(success ? action.effects : action.failureEffects, on: &copy, params: order.params, cause: "", into: &scratch)
+        execute(success ? action.effects : action.failureEffects, on: &copy, params: order.params, cause: "", into: &scratch, recording: false)
         return copy
     }
 

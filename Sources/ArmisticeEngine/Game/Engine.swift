@@ -146,6 +146,12 @@ public struct Engine: Sendable {
         for _ in 0..<ruleset.calendar.randomEventsPerTurn {
             drawRandomEvent(&state, &records)
         }
+        // An event can tip the game over (war, a rupture): the match then ends at once.
+        if let i = ruleset.outcomes.firstIndex(where: { $0.immediate && holds($0.condition, in: state) }) {
+            conclude(i, &state, &records, reason: ruleset.outcomes[i].name)
+            state.phase = .ended
+            records.append(phaseRecord(state))
+        }
     }
 
     private func drawRandomEvent(_ state: inout GameState, _ records: inout [Record]) {
