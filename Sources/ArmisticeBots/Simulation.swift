@@ -16,8 +16,10 @@ public struct Simulation: Sendable {
     }
 
     /// Plays one game from `seed`, each team played by the bot `bots[team]` (or by `kind` for all).
-    public func play(seed: UInt64, bots kinds: [BotKind], hashEveryTurn: Bool = false) -> Game {
+    public func play(seed: UInt64, bots kinds: [BotKind], keepHistory: Bool = true) -> Game {
+        let engine = keepHistory ? self.engine : Engine(ruleset: self.engine.ruleset, keepsHistory: false)
         var state = engine.newGame(seed: seed)
+        var lastHash: String?
         var bots = kinds.enumerated().map { i, kind in kind.make(seed: seed &+ UInt64(i) &* 0x9E37_79B9) }
         do {
             try engine.apply(.start, to: &state)
@@ -29,7 +31,7 @@ public struct Simulation: Sendable {
                         try engine.apply(.setOrders(team: engine.ruleset.teams[t].id, orders: orders), to: &state)
                         try engine.apply(.lockOrders(team: engine.ruleset.teams[t].id), to: &state)
                     }
-                    try engine.apply(.advance, to: &state)
+                    lastHash = try engine.apply(.advance, to: &state).last { $0.kind == .hash }?.hash ?? lastHash
                 default:
                     try engine.apply(.advance, to: &state)
                 }
@@ -38,7 +40,7 @@ public struct Simulation: Sendable {
             preconditionFailure("a bot gave an invalid input: \(error)")
         }
         return Game(outcome: state.outcome ?? engine.ruleset.outcomes.count - 1, scores: state.scores ?? [], turns: state.turn,
-                    finalHash: state.records.last(where: { $0.kind == .hash })?.hash ?? engine.stateHash(state), state: state)
+                    finalHash: lastHash ?? engine.stateHash(state), state: state)
     }
 
     /// The seed of game `index` in a run seeded with `seed`.
@@ -53,7 +55,7 @@ public struct Simulation: Sendable {
         var scoreTotals = Array(repeating: 0, count: engine.ruleset.teams.count)
         var turnTotal = 0
         for g in 0..<games {
-            let game = play(seed: Self.gameSeed(seed, g), bots: bots)
+            let game = play(seed: Self.gameSeed(seed, g), bots: bots, keepHistory: false)
             counts[game.outcome] += 1
             for (t, s) in game.scores.enumerated() { scoreTotals[t] += s }
             turnTotal += game.turns

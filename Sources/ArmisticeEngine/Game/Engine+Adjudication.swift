@@ -165,19 +165,25 @@ extension Engine {
 
     /// Fills `{team}` and `{param}` placeholders with readable names.
     func fill(_ template: String, team: Int, order: Order, resolved: ResolvedOrder) -> String {
-        guard template.contains("{") else { return template }
-        var text = template.replacingOccurrences(of: "{team}", with: ruleset.teams[team].name)
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         let action = ruleset.actions[resolved.action]
+        var names = ["team": ruleset.teams[team].name]
         for (k, p) in action.parameters.enumerated() where k < resolved.params.count {
             let value = resolved.params[k]
-            let name: String
             switch p.kind {
-            case .number: name = String(value)
-            case .team: name = ruleset.teams[value].name
-            case .project: name = ruleset.projects[value].name
+            case .number: names[p.id] = String(value)
+            case .team: names[p.id] = ruleset.teams[value].name
+            case .project: names[p.id] = ruleset.projects[value].name
             }
-            text = text.replacingOccurrences(of: "{\(p.id)}", with: name)
         }
-        return text
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out += rest[..<open]
+            let key = String(rest[rest.index(after: open)..<close])
+            out += names[key] ?? "{\(key)}"
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
 }

@@ -6,9 +6,12 @@ public struct Engine: Sendable {
     let teamIndex: [String: Int]
     let actionIndex: [String: Int]
     let eventIndex: [String: Int]
+    /// Whether `GameState.records` keeps every record (views need it); simulations that only want the ending turn it off.
+    public let keepsHistory: Bool
 
-    public init(ruleset: Ruleset) {
+    public init(ruleset: Ruleset, keepsHistory: Bool = true) {
         self.ruleset = ruleset
+        self.keepsHistory = keepsHistory
         teamIndex = Dictionary(uniqueKeysWithValues: ruleset.teams.enumerated().map { ($1.id, $0) })
         actionIndex = Dictionary(uniqueKeysWithValues: ruleset.actions.enumerated().map { ($1.id, $0) })
         eventIndex = Dictionary(uniqueKeysWithValues: ruleset.events.enumerated().map { ($1.id, $0) })
@@ -77,7 +80,7 @@ public struct Engine: Sendable {
             state.phase = .ended
             records.append(phaseRecord(state))
         }
-        state.records.append(contentsOf: records)
+        if keepsHistory { state.records.append(contentsOf: records) }
         return records
     }
 

@@ -110,25 +110,47 @@ public struct Ruleset: Sendable {
         public var text: String
     }
 
-    public struct Action: Sendable {
-        public var id: String
-        public var teams: [Int]
-        public var name: String
-        public var description: String
-        public var cost: Int
-        public var covert: Bool
-        public var repeatable: Bool
-        public var parameters: [Parameter]
-        public var requirements: [Requirement]
-        public var consent: Consent?
-        public var chance: Int?
-        public var modifiers: [Modifier]
-        public var effects: [Statement]
-        public var failureEffects: [Statement]
-        public var news: String?
-        public var failureNews: String?
-        public var intel: [Message]
-        public var failureIntel: [Message]
+    /// An action a team can order. A class: it is shared, never copied, by every state and order that refers to it.
+    public final class Action: Sendable {
+        public let id: String
+        public let teams: [Int]
+        public let name: String
+        public let description: String
+        public let cost: Int
+        public let covert: Bool
+        public let repeatable: Bool
+        public let parameters: [Parameter]
+        public let requirements: [Requirement]
+        public let consent: Consent?
+        public let chance: Int?
+        public let modifiers: [Modifier]
+        public let effects: [Statement]
+        public let failureEffects: [Statement]
+        public let news: String?
+        public let failureNews: String?
+        public let intel: [Message]
+        public let failureIntel: [Message]
+
+        init(id: String, teams: [Int], name: String, description: String, cost: Int, covert: Bool, repeatable: Bool, parameters: [Parameter], requirements: [Requirement], consent: Consent?, chance: Int?, modifiers: [Modifier], effects: [Statement], failureEffects: [Statement], news: String?, failureNews: String?, intel: [Message], failureIntel: [Message]) {
+            self.id = id
+            self.teams = teams
+            self.name = name
+            self.description = description
+            self.cost = cost
+            self.covert = covert
+            self.repeatable = repeatable
+            self.parameters = parameters
+            self.requirements = requirements
+            self.consent = consent
+            self.chance = chance
+            self.modifiers = modifiers
+            self.effects = effects
+            self.failureEffects = failureEffects
+            self.news = news
+            self.failureNews = failureNews
+            self.intel = intel
+            self.failureIntel = failureIntel
+        }
     }
 
     public struct Event: Sendable {
