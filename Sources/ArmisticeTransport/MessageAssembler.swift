@@ -44,8 +44,9 @@ struct MessageAssembler {
         }
         received += chunk.count
         if received > hardLimit {
+            let total = received
             reset()
-            return .abort(bytes: received)
+            return .abort(bytes: total)
         }
         if !discarding {
             if received > limit {
