@@ -8,8 +8,15 @@ public final class WebSocketClientPool: Sendable {
     /// - Parameters:
     ///   - maxMessageBytes: inbound messages larger than this are dropped.
     ///   - subprotocol: the `Sec-WebSocket-Protocol` to ask for, or nil for none.
-    public init(logger: Logger, maxMessageBytes: Int = 1 << 22, subprotocol: String? = "armistice.v1") {
-        core = ClientCore(logger: logger, maxMessageBytes: maxMessageBytes, subprotocol: subprotocol)
+    ///   - enableTLS: whether `wss://` works on this pool. libwebsockets 4.1 keeps its OpenSSL
+    ///     bookkeeping in process globals that every TLS-enabled context re-initialises, so creating
+    ///     a TLS-enabled context (pool or TLS server) while another context has TLS handshakes in
+    ///     flight can fail those handshakes. Create TLS-enabled contexts up front, and pass `false`
+    ///     for plain-`ws://` pools created on the fly (tests, load generators).
+    public init(logger: Logger, maxMessageBytes: Int = 1 << 22, subprotocol: String? = "armistice.v1",
+                enableTLS: Bool = true) {
+        core = ClientCore(logger: logger, maxMessageBytes: maxMessageBytes, subprotocol: subprotocol,
+                          tlsEnabled: enableTLS)
     }
 
     deinit { core.shutdown() }

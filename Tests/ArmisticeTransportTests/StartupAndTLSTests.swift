@@ -29,7 +29,7 @@ struct StartupAndTLSTests {
     }
 
     @Test func connectingToAClosedPortFails() async throws {
-        let pool = WebSocketClientPool(logger: testLogger())
+        let pool = WebSocketClientPool(logger: testLogger(), enableTLS: false)
         // Find a port nobody listens on: start and stop a server.
         let harness = try Harness()
         let port = harness.port
@@ -51,7 +51,7 @@ struct StartupAndTLSTests {
 
     @Test func poolShutdownClosesItsConnections() async throws {
         let harness = try Harness()
-        let pool = WebSocketClientPool(logger: testLogger())
+        let pool = WebSocketClientPool(logger: testLogger(), enableTLS: false)
         let client = try await pool.connect(url: harness.url)
         #expect(await eventually { harness.delegate.openedIDs.count == 1 })
         await offload { pool.shutdown() }
@@ -82,9 +82,15 @@ struct StartupAndTLSTests {
             $0.tlsCertificatePath = cert
             $0.tlsPrivateKeyPath = key
         }
-        let client = try await harness.pool.connect(url: "wss://127.0.0.1:\(harness.port)/ws", allowSelfSigned: true)
+        let tlsPool = WebSocketClientPool(logger: testLogger())
+        let client = try await tlsPool.connect(url: "wss://127.0.0.1:\(harness.port)/ws", allowSelfSigned: true)
         client.send("over tls")
         #expect(try await client.receive() == "over tls")
+        let port = harness.port
+        let plain = await offload { RawHTTPResponse.fetch(port: port, path: "/healthz") }
+        #expect(plain?.status != 200)  // plain HTTP on the TLS port is not served
+        await #expect(throws: TransportError.self) { try await harness.pool.connect(url: "wss://127.0.0.1:\(port)/ws") }
+        await offload { tlsPool.shutdown() }
         await harness.stop()
     }
 }

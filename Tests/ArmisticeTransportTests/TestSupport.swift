@@ -39,6 +39,8 @@ final class RecordingDelegate: WebSocketServerDelegate {
     func handleHTTP(_ request: HTTPRequest) -> HTTPResponse? {
         state.withLock { $0.requests.append(request) }
         switch request.path {
+        case "/api/big":
+            return HTTPResponse(text: String(repeating: "0123456789", count: 10_000))
         case "/healthz":
             return HTTPResponse(text: "ok\n")
         case "/api/echo":
@@ -74,7 +76,8 @@ struct Harness {
         port = try server.start()
         self.delegate = delegate
         self.server = server
-        pool = WebSocketClientPool(logger: logger)
+        // Plain-ws pools: a TLS-enabled context created mid-test could upset the TLS test's handshake.
+        pool = WebSocketClientPool(logger: logger, enableTLS: false)
     }
 
     func connect() async throws -> ClientConnection {
