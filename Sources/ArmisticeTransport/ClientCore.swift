@@ -78,8 +78,9 @@ final class ClientCore: Sendable {
             allocations.freeAll()
             throw TransportError(.contextCreation, "libwebsockets could not create a client context")
         }
-        let allocations = allocations
-        loop.start(context: context) { allocations.freeAll() }
+        // The context's user pointer is unretained: the service thread keeps this core alive
+        // until the context is destroyed, even if the last outside reference goes away meanwhile.
+        loop.start(context: context) { [self] in allocations.freeAll() }
         shared.withLock { $0.phase = .running }
     }
 
@@ -112,7 +113,7 @@ final class ClientCore: Sendable {
 
     // MARK: Any thread
 
-    func connect(url: String, timeout: Duration, allowSelfSigned: Bool) async throws -> ClientConnection {
+    func connect(url: String, timeout: Duration, allowSelfSigned: Bool, pool: WebSocketClientPool) async throws -> ClientConnection {
         let target = try ConnectTarget(url: url, allowSelfSigned: allowSelfSigned)
         if target.tls && !tlsEnabled {
             throw TransportError(.invalidURL, "this client pool was created with enableTLS: false; cannot open \(url)")
@@ -122,7 +123,7 @@ final class ClientCore: Sendable {
             s.lastID += 1
             return s.lastID
         }
-        let connection = ClientConnection(id: id, core: self)
+        let connection = ClientConnection(id: id, core: self, pool: pool)
         return try await withCheckedThrowingContinuation { continuation in
             let accepted = shared.withLock { s -> Bool in
                 guard s.phase == .running else { return false }

@@ -2,6 +2,10 @@ import Logging
 
 /// Opens WebSocket client connections that share one lws context and one service thread, so a
 /// single process can hold thousands of them (tests, the terminal client, the load generator).
+///
+/// Each connection keeps its pool alive; the pool shuts down (closing its connections) when it and
+/// all its connections are released, or when `shutdown()` is called. A connection stays open until
+/// `close` or the pool's shutdown: dropping a `ClientConnection` does not close it.
 public final class WebSocketClientPool: Sendable {
     private let core: ClientCore
 
@@ -25,13 +29,13 @@ public final class WebSocketClientPool: Sendable {
     /// Throws `TransportError`: `.invalidURL`, `.connectionFailed` (refused), `.handshakeFailed`,
     /// `.timeout`, `.shutdown`.
     public func connect(url: String, timeout: Duration = .seconds(5)) async throws -> ClientConnection {
-        try await core.connect(url: url, timeout: timeout, allowSelfSigned: false)
+        try await core.connect(url: url, timeout: timeout, allowSelfSigned: false, pool: self)
     }
 
     /// Like `connect(url:timeout:)`, optionally accepting a self-signed server certificate
     /// (and skipping the host-name check). For tests and local development only.
     public func connect(url: String, timeout: Duration = .seconds(5), allowSelfSigned: Bool) async throws -> ClientConnection {
-        try await core.connect(url: url, timeout: timeout, allowSelfSigned: allowSelfSigned)
+        try await core.connect(url: url, timeout: timeout, allowSelfSigned: allowSelfSigned, pool: self)
     }
 
     /// Closes every connection with 1001 (waiting up to about 1 s), fails pending connects with

@@ -16,11 +16,17 @@ final class RecordingDelegate: WebSocketServerDelegate {
     /// Set after the server exists; cleared by `Harness.stop()` to break the cycle.
     let server = Locked<WebSocketServer?>(nil)
     let echo: Bool
+    /// Sent from inside `connectionOpened`, as a room server greets a new player.
+    let welcome: String?
 
-    init(echo: Bool = true) { self.echo = echo }
+    init(echo: Bool = true, welcome: String? = nil) {
+        self.echo = echo
+        self.welcome = welcome
+    }
 
     func connectionOpened(_ id: ConnectionID, remoteAddress: String) {
         state.withLock { $0.opened.append(id) }
+        if let welcome, let server = server.withLock({ $0 }) { server.send(OutboundFrame(welcome), to: id) }
     }
 
     func connection(_ id: ConnectionID, receivedText text: String) {
@@ -65,12 +71,12 @@ struct Harness {
 
     var url: String { "ws://127.0.0.1:\(port)/ws" }
 
-    init(echo: Bool = true, configure: (inout WebSocketServer.Configuration) -> Void = { _ in }) throws {
+    init(echo: Bool = true, welcome: String? = nil, configure: (inout WebSocketServer.Configuration) -> Void = { _ in }) throws {
         var configuration = WebSocketServer.Configuration(host: "127.0.0.1", port: 0)
         configure(&configuration)
         var logger = Logger(label: "test.transport")
         logger.logLevel = .warning
-        let delegate = RecordingDelegate(echo: echo)
+        let delegate = RecordingDelegate(echo: echo, welcome: welcome)
         let server = WebSocketServer(configuration: configuration, delegate: delegate, logger: logger)
         delegate.server.withLock { $0 = server }
         port = try server.start()

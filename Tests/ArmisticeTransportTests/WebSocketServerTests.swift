@@ -16,6 +16,23 @@ struct WebSocketServerTests {
         await harness.stop()
     }
 
+    @Test func theDelegateCanSendFromConnectionOpened() async throws {
+        let harness = try Harness(welcome: "{\"type\":\"welcome\"}")
+        let client = try await harness.connect()
+        #expect(try await client.receive() == "{\"type\":\"welcome\"}")
+        await harness.stop()
+    }
+
+    @Test func aConnectionKeepsItsPoolAlive() async throws {
+        let harness = try Harness()
+        let client = try await WebSocketClientPool(logger: testLogger(), enableTLS: false).connect(url: harness.url)
+        client.send("pool still here")
+        #expect(try await client.receive() == "pool still here")
+        client.close()
+        #expect(try await client.nextEvent() == .closed(code: 1000, reason: ""))
+        await harness.stop()
+    }
+
     @Test func clientWithoutSubprotocolIsAccepted() async throws {
         let harness = try Harness()
         let pool = WebSocketClientPool(logger: testLogger(), subprotocol: nil, enableTLS: false)
