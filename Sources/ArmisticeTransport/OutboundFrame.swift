@@ -1,0 +1,48 @@
+import CLibWebSockets
+
+/// An immutable, encoded WebSocket frame payload that many recipients can share: one buffer
+/// with `LWS_PRE` bytes of headroom in front, written to every socket without copying.
+///
+/// Safety rule for `@unchecked Sendable`: the payload bytes are written once in `init` and never
+/// again on the server path. The headroom in front is scratch space where libwebsockets puts the
+/// frame header during `lws_write`; that happens only on a service thread, and the header bytes are
+/// identical for every server-side write of the same frame. Client frames (which lws masks in place)
+/// are never shared: each client `send` builds its own frame.
+public final class OutboundFrame: @unchecked Sendable {
+    private let base: UnsafeMutableRawPointer
+    private let headroom: Int
+    /// Payload size in bytes.
+    public let count: Int
+    /// Whether the frame goes out as a binary (rather than text) message.
+    let isBinary: Bool
+
+    /// Encodes `text` as a UTF-8 text frame.
+    public convenience init(_ text: String) {
+        self.init(bytes: Array(text.utf8))
+    }
+
+    /// Wraps bytes that are already valid UTF-8 as a text frame.
+    public convenience init(bytes: [UInt8]) {
+        self.init(bytes: bytes, binary: false)
+    }
+
+    init(bytes: [UInt8], binary: Bool) {
+        headroom = clws_pre()
+        count = bytes.count
+        isBinary = binary
+        base = UnsafeMutableRawPointer.allocate(byteCount: headroom + max(count, 1), alignment: 16)
+        base.initializeMemory(as: UInt8.self, repeating: 0, count: headroom)
+        bytes.withUnsafeBytes { source in
+            if let address = source.baseAddress, count > 0 {
+                (base + headroom).copyMemory(from: address, byteCount: count)
+            }
+        }
+    }
+
+    /// The first payload byte; `LWS_PRE` writable bytes precede it. Service thread only.
+    var payload: UnsafeMutablePointer<UInt8> {
+        (base + headroom).assumingMemoryBound(to: UInt8.self)
+    }
+
+    deinit { base.deallocate() }
+}

@@ -1,0 +1,128 @@
+/// Cross-thread send queues for every open connection of one lws context.
+///
+/// Any thread may enqueue; only the service thread dequeues. Enqueuing records the connection as
+/// needing a writable callback and reports whether the service thread must be woken
+/// (`lws_cancel_service`); wake-ups are coalesced until the service thread drains them.
+final class OutboxTable: Sendable {
+    private struct State {
+        var outboxes: [UInt64: Outbox] = [:]
+        var scheduled: [UInt64] = []
+        var wakePending = false
+        var acceptingSends = true
+        /// Set by `closeAll`: the close every connection (including late arrivals) gets.
+        var closing: (code: UInt16, reason: String)?
+    }
+
+    private let state = Locked(State())
+    /// Frames a connection may have queued before `send` answers `.queueFull`.
+    let limit: Int
+
+    init(limit: Int) { self.limit = max(1, limit) }
+
+    /// Registers a new connection. If the table is closing, the connection gets `closeAll`'s request.
+    /// Returns whether a wake-up is needed.
+    func open(_ id: UInt64) -> Bool {
+        state.withLock { s in
+            var box = Outbox()
+            box.closeRequest = s.closing
+            s.outboxes[id] = box
+            if s.closing != nil { return Self.schedule(id, in: &s) }
+            return false
+        }
+    }
+
+    /// Forgets a connection; returns how many frames were still queued.
+    @discardableResult
+    func remove(_ id: UInt64) -> Int {
+        state.withLock { s in s.outboxes.removeValue(forKey: id)?.frames.count ?? 0 }
+    }
+
+    /// Queues one frame. Returns the result and whether a wake-up is needed.
+    func enqueue(_ frame: OutboundFrame, to id: UInt64) -> (SendResult, wake: Bool) {
+        state.withLock { s in
+            guard s.acceptingSends, let queued = s.outboxes[id]?.frames.count,
+                  s.outboxes[id]?.closeRequest == nil else { return (.closed, false) }
+            guard queued < limit else { return (.queueFull, false) }
+            s.outboxes[id]?.frames.append(frame)
+            return (.queued, Self.schedule(id, in: &s))
+        }
+    }
+
+    /// Queues one frame for many connections under a single lock acquisition.
+    /// Returns how many were refused because their queue was full, and whether to wake.
+    func enqueue(_ frame: OutboundFrame, to ids: [UInt64]) -> (full: Int, wake: Bool) {
+        state.withLock { s in
+            guard s.acceptingSends else { return (0, false) }
+            var full = 0
+            var wake = false
+            for id in ids {
+                guard let queued = s.outboxes[id]?.frames.count, s.outboxes[id]?.closeRequest == nil else { continue }
+                if queued >= limit {
+                    full += 1
+                    continue
+                }
+                s.outboxes[id]?.frames.append(frame)
+                if Self.schedule(id, in: &s) { wake = true }
+            }
+            return (full, wake)
+        }
+    }
+
+    /// Asks for a close after the queued frames are flushed. Returns whether to wake.
+    func requestClose(_ id: UInt64, code: UInt16, reason: String) -> Bool {
+        state.withLock { s in
+            guard s.outboxes[id] != nil, s.outboxes[id]?.closeRequest == nil else { return false }
+            s.outboxes[id]?.closeRequest = (code, reason)
+            return Self.schedule(id, in: &s)
+        }
+    }
+
+    /// Stops accepting sends and asks every connection to close after flushing. Returns whether to wake.
+    func closeAll(code: UInt16, reason: String) -> Bool {
+        state.withLock { s in
+            s.acceptingSends = false
+            s.closing = (code, reason)
+            var wake = false
+            for id in Array(s.outboxes.keys) {
+                guard s.outboxes[id]?.closeRequest == nil else { continue }
+                s.outboxes[id]?.closeRequest = (code, reason)
+                if Self.schedule(id, in: &s) { wake = true }
+            }
+            return wake
+        }
+    }
+
+    /// Service thread: takes the connections that need a writable callback and re-arms wake-ups.
+    func takeScheduled() -> [UInt64] {
+        state.withLock { s in
+            s.wakePending = false
+            let ids = s.scheduled
+            s.scheduled.removeAll(keepingCapacity: true)
+            for id in ids { s.outboxes[id]?.scheduled = false }
+            return ids
+        }
+    }
+
+    /// Service thread: the next thing to do for a writable connection.
+    func next(for id: UInt64) -> OutboxAction {
+        state.withLock { s in
+            guard s.outboxes[id] != nil else { return .idle }
+            if let frame = s.outboxes[id]?.frames.popFirst() {
+                let more = s.outboxes[id]?.frames.isEmpty == false || s.outboxes[id]?.closeRequest != nil
+                return .write(frame, more: more)
+            }
+            if let request = s.outboxes[id]?.closeRequest { return .close(code: request.code, reason: request.reason) }
+            return .idle
+        }
+    }
+
+    private static func schedule(_ id: UInt64, in s: inout State) -> Bool {
+        if s.outboxes[id]?.scheduled == false {
+            s.outboxes[id]?.scheduled = true
+            s.scheduled.append(id)
+        }
+        if s.wakePending { return false }
+        s.wakePending = true
+        return true
+    }
+}

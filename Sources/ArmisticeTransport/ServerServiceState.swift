@@ -1,0 +1,24 @@
+import CLibWebSockets
+
+/// Everything the server's service thread owns: the connection table and HTTP exchanges, keyed by
+/// the id stored in each wsi's per-session data.
+final class ServerServiceState {
+    /// Last id handed out (WebSocket connections and HTTP exchanges share the sequence).
+    var lastID: UInt64 = 0
+    var connections: [UInt64: ServerConnection] = [:]
+    var exchanges: [UInt64: HTTPExchange] = [:]
+    /// Scratch buffer for HTTP body chunks, with LWS_PRE headroom.
+    let scratch: UnsafeMutablePointer<UInt8>
+    static let scratchPayload = 16 * 1024
+
+    init() {
+        scratch = .allocate(capacity: clws_pre() + Self.scratchPayload)
+    }
+
+    func nextID() -> UInt64 {
+        lastID += 1
+        return lastID
+    }
+
+    deinit { scratch.deallocate() }
+}

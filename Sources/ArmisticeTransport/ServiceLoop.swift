@@ -1,0 +1,82 @@
+import CLibWebSockets
+import Foundation
+
+/// Runs `lws_service` for one lws context on its own thread, and offers the one lws call that is
+/// safe from other threads (`lws_cancel_service`, via `wake()`).
+///
+/// The context is destroyed on the service thread when the loop stops, so every lws callback,
+/// including those fired during `lws_context_destroy`, runs on that one thread.
+final class ServiceLoop: Sendable {
+    private struct State {
+        var context: OpaquePointer?
+        var thread: pthread_t?
+        var started = false
+        var finished = false
+        var stopRequested = false
+    }
+
+    private let state = Locked(State())
+    private let finishedSignal = DispatchSemaphore(value: 0)
+    private let name: String
+
+    init(name: String) { self.name = name }
+
+    /// Starts the service thread for `context`. `onDestroyed` runs on that thread right after
+    /// `lws_context_destroy` (free the C memory lws pointed into there).
+    func start(context: OpaquePointer, onDestroyed: @escaping @Sendable () -> Void) {
+        state.withLock { s in
+            s.context = context
+            s.started = true
+        }
+        let thread = Thread { [self] in run(onDestroyed: onDestroyed) }
+        thread.name = name
+        thread.start()
+    }
+
+    private func run(onDestroyed: @Sendable () -> Void) {
+        let context: OpaquePointer? = state.withLock { s in
+            s.thread = pthread_self()
+            return s.context
+        }
+        if let context {
+            while !state.withLock({ $0.stopRequested }) {
+                if lws_service(context, 0) < 0 { break }
+            }
+            // From here on `wake()` is a no-op; callbacks fired by destroy still run on this thread.
+            state.withLock { $0.context = nil }
+            lws_context_destroy(context)
+        }
+        onDestroyed()
+        state.withLock { $0.finished = true }
+        finishedSignal.signal()
+    }
+
+    /// Wakes the service thread (safe from any thread, including the service thread itself).
+    func wake() {
+        state.withLock { s in
+            if let context = s.context { lws_cancel_service(context) }
+        }
+    }
+
+    /// Asks the loop to stop after the current service pass; it then destroys the context.
+    func requestStop() {
+        state.withLock { s in
+            s.stopRequested = true
+            if let context = s.context { lws_cancel_service(context) }
+        }
+    }
+
+    /// Whether the caller is the service thread.
+    var isOnServiceThread: Bool {
+        state.withLock { s in s.thread.map { pthread_equal($0, pthread_self()) != 0 } ?? false }
+    }
+
+    /// Blocks until the service thread has destroyed the context (returns at once if it never ran).
+    /// Must not be called on the service thread.
+    func waitUntilFinished() {
+        let mustWait = state.withLock { s in s.started && !s.finished }
+        guard mustWait else { return }
+        finishedSignal.wait()
+        finishedSignal.signal()  // let any other waiter through too
+    }
+}

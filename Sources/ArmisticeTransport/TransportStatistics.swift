@@ -1,0 +1,25 @@
+/// Counters describing a server's traffic since it started.
+public struct TransportStatistics: Sendable, Equatable {
+    /// WebSocket connections open right now.
+    public var connectionsOpen: Int = 0
+    /// WebSocket connections accepted since start.
+    public var connectionsAccepted: Int = 0
+    /// Whole text messages received and delivered to the delegate.
+    public var messagesReceived: Int = 0
+    /// Payload bytes of the delivered messages.
+    public var bytesReceived: Int = 0
+    /// Frames written to sockets.
+    public var messagesSent: Int = 0
+    /// Payload bytes of the written frames.
+    public var bytesSent: Int = 0
+    /// Frames refused by `send` because a connection's queue was full.
+    public var framesDropped: Int = 0
+    /// Inbound binary messages dropped.
+    public var rejectedBinary: Int = 0
+    /// Inbound messages dropped for exceeding the size cap.
+    public var rejectedTooLarge: Int = 0
+    /// HTTP requests answered (dynamic and static).
+    public var httpRequests: Int = 0
+
+    public init() {}
+}

@@ -1,0 +1,38 @@
+extension WebSocketServer {
+    /// How a server listens, what it serves and the limits it enforces.
+    public struct Configuration: Sendable {
+        /// Address to bind; "0.0.0.0" means every IPv4 interface.
+        public var host: String = "0.0.0.0"
+        /// TCP port; 0 picks a free port (`start()` returns it).
+        public var port: Int = 8080
+        /// Directory served at `/` (with `index.html` for directories), or nil for none.
+        public var staticRoot: String?
+        /// The path clients are told to use. Informational: any path upgrades to WebSocket.
+        public var webSocketPath: String = "/ws"
+        /// The WebSocket subprotocol. Clients that ask for no subprotocol are accepted too.
+        public var protocolName: String = "armistice.v1"
+        /// Largest inbound message (and HTTP request body). Larger messages are dropped and reported
+        /// as `.tooLarge`; beyond 16 times this, the connection is closed with 1009.
+        public var maxMessageBytes: Int = 65_536
+        /// Frames a connection may have queued before `send` answers `.queueFull`.
+        public var maxQueuedFrames: Int = 512
+        /// PEM certificate; with `tlsPrivateKeyPath`, serve https/wss only.
+        public var tlsCertificatePath: String?
+        /// PEM private key matching `tlsCertificatePath`.
+        public var tlsPrivateKeyPath: String?
+        /// Idle seconds before the server pings a connection.
+        public var pingIntervalSeconds: Int = 30
+        /// Idle seconds (no valid traffic or pong) before the server drops a connection.
+        public var idleTimeoutSeconds: Int = 75
+
+        /// The defaults: 0.0.0.0:8080, no static files, no TLS.
+        public init() {}
+
+        /// A configuration for the common fields.
+        public init(host: String = "0.0.0.0", port: Int = 8080, staticRoot: String? = nil) {
+            self.host = host
+            self.port = port
+            self.staticRoot = staticRoot
+        }
+    }
+}

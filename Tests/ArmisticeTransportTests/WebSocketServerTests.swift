@@ -1,0 +1,196 @@
+import Foundation
+import Testing
+@testable import ArmisticeTransport
+
+@Suite("WebSocket server and client pool over real sockets")
+struct WebSocketServerTests {
+    @Test func echoRoundTripThroughThePoolClient() async throws {
+        let harness = try Harness()
+        let client = try await harness.connect()
+        #expect(client.send("hello, armistice") == .queued)
+        #expect(try await client.receive() == "hello, armistice")
+        let stats = harness.server.statistics
+        #expect(stats.connectionsOpen == 1)
+        #expect(stats.messagesReceived == 1)
+        #expect(stats.bytesReceived == 16)
+        await harness.stop()
+    }
+
+    @Test func clientWithoutSubprotocolIsAccepted() async throws {
+        let harness = try Harness()
+        let pool = WebSocketClientPool(logger: testLogger(), subprotocol: nil)
+        let client = try await pool.connect(url: harness.url)
+        client.send("no subprotocol")
+        #expect(try await client.receive() == "no subprotocol")
+        await offload { pool.shutdown() }
+        await harness.stop()
+    }
+
+    @Test func oversizedMessageIsRejectedAndTheConnectionSurvives() async throws {
+        let harness = try Harness()
+        let client = try await harness.connect()
+        client.send(String(repeating: "x", count: 200 * 1024))
+        #expect(await eventually { !harness.delegate.state.withLock { $0.rejections.isEmpty } })
+        let rejections = harness.delegate.state.withLock { $0.rejections.map(\.1) }
+        #expect(rejections == [.tooLarge(bytes: 200 * 1024)])
+        client.send("still here")
+        #expect(try await client.receive() == "still here")
+        #expect(harness.server.statistics.rejectedTooLarge == 1)
+        await harness.stop()
+    }
+
+    @Test func fiftyKilobyteMessageArrivesWholeUnderARaisedCap() async throws {
+        let harness = try Harness { $0.maxMessageBytes = 100_000 }
+        let client = try await harness.connect()
+        let big = String((0..<50_000).map { i in Character(UnicodeScalar(UInt8(97 + i % 26))) })
+        client.send(big)
+        #expect(try await client.receive() == big)
+        #expect(harness.delegate.state.withLock { $0.texts.map(\.1) } == [big])
+        await harness.stop()
+    }
+
+    @Test func binaryFrameIsRejectedAndTheConnectionKept() async throws {
+        let harness = try Harness()
+        let client = try await harness.connect()
+        client.sendBinary([0, 1, 2, 255])
+        client.send("after binary")
+        #expect(try await client.receive() == "after binary")
+        #expect(harness.delegate.state.withLock { $0.rejections.map(\.1) } == [.binaryFrame])
+        #expect(harness.server.statistics.rejectedBinary == 1)
+        await harness.stop()
+    }
+
+    @Test func oneSharedFrameReachesTwoHundredClients() async throws {
+        let harness = try Harness(echo: false)
+        let clients = try await withThrowingTaskGroup(of: ClientConnection.self) { group in
+            for _ in 0..<200 { group.addTask { try await harness.connect() } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(await eventually { harness.delegate.openedIDs.count == 200 })
+        let frame = OutboundFrame("{\"type\":\"tick\",\"n\":1}")
+        harness.server.send(frame, to: harness.delegate.openedIDs)
+        let received = try await withThrowingTaskGroup(of: String?.self) { group in
+            for client in clients { group.addTask { try await client.receive() } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(received.count == 200)
+        #expect(received.allSatisfy { $0 == "{\"type\":\"tick\",\"n\":1}" })
+        #expect(harness.server.statistics.messagesSent == 200)
+        await harness.stop()
+    }
+
+    @Test func aClientThatNeverReadsDoesNotSlowOthers() async throws {
+        let harness = try Harness(echo: false) { $0.maxQueuedFrames = 16 }
+        let port = harness.port
+        // A raw client that completes the handshake and then never reads.
+        let slow = await offload { () -> RawSocket? in
+            guard let socket = RawSocket(port: port, receiveBuffer: 4096) else { return nil }
+            return socket.handshake().hasPrefix("HTTP/1.1 101") ? socket : nil
+        }
+        #expect(slow != nil)
+        #expect(await eventually { harness.delegate.openedIDs.count == 1 })
+        let slowID = harness.delegate.openedIDs[0]
+        let fast = try await harness.connect()
+        #expect(await eventually { harness.delegate.openedIDs.count == 2 })
+        let fastID = harness.delegate.openedIDs[1]
+
+        let chunk = OutboundFrame(String(repeating: "s", count: 64 * 1024))
+        var sawFull = false
+        for round in 0..<2_000 {
+            let result = harness.server.send(chunk, to: slowID)
+            if result == .queueFull {
+                sawFull = true
+                break
+            }
+            #expect(result == .queued)
+            if round % 20 == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        }
+        #expect(sawFull)
+        // The fast client still gets its messages promptly while the slow one is stuck.
+        for i in 0..<20 {
+            let start = ContinuousClock.now
+            #expect(harness.server.send(OutboundFrame("fast \(i)"), to: fastID) == .queued)
+            #expect(try await fast.receive(timeout: .seconds(2)) == "fast \(i)")
+            #expect(ContinuousClock.now - start < .milliseconds(500))
+        }
+        // The stuck queue stays (nearly) full: it may have drained a slot into the kernel meanwhile.
+        let later = (0..<20).map { _ in harness.server.send(chunk, to: slowID) }
+        #expect(later.contains(.queueFull))
+        #expect(harness.server.statistics.framesDropped >= 2)
+        _ = slow
+        await harness.stop()
+    }
+
+    @Test func closeWithAReasonReachesTheClient() async throws {
+        let harness = try Harness()
+        let client = try await harness.connect()
+        #expect(await eventually { harness.delegate.openedIDs.count == 1 })
+        let id = harness.delegate.openedIDs[0]
+        harness.server.send(OutboundFrame("last words"), to: id)
+        harness.server.close(id, code: .policyViolation, reason: "kicked by instructor")
+        #expect(harness.server.send(OutboundFrame("too late"), to: id) == .closed)
+        #expect(try await client.nextEvent() == .text("last words"))
+        #expect(try await client.nextEvent() == .closed(code: 1008, reason: "kicked by instructor"))
+        #expect(try await client.nextEvent() == nil)
+        #expect(await eventually { harness.delegate.state.withLock { $0.closed } == [id] })
+        #expect(harness.server.send(OutboundFrame("gone"), to: id) == .closed)
+        await harness.stop()
+    }
+
+    @Test func clientCloseIsSeenByTheServer() async throws {
+        let harness = try Harness()
+        let client = try await harness.connect()
+        #expect(await eventually { harness.delegate.openedIDs.count == 1 })
+        client.close(code: .normal, reason: "bye")
+        #expect(await eventually { harness.delegate.state.withLock { $0.closed.count } == 1 })
+        #expect(try await client.nextEvent() == .closed(code: 1000, reason: "bye"))
+        #expect(harness.server.statistics.connectionsOpen == 0)
+        await harness.stop()
+    }
+
+    @Test func gracefulShutdownFlushesThenClosesClientsWith1001() async throws {
+        let harness = try Harness(echo: false)
+        var clients: [ClientConnection] = []
+        for _ in 0..<3 { clients.append(try await harness.connect()) }
+        #expect(await eventually { harness.delegate.openedIDs.count == 3 })
+        harness.server.send(OutboundFrame("final state"), to: harness.delegate.openedIDs)
+        let server = harness.server
+        await offload { server.shutdown() }
+        for client in clients {
+            #expect(try await client.nextEvent() == .text("final state"))
+            #expect(try await client.nextEvent() == .closed(code: 1001, reason: "server shutting down"))
+        }
+        #expect(harness.delegate.state.withLock { $0.closed.count } == 3)
+        #expect(server.send(OutboundFrame("after"), to: harness.delegate.openedIDs[0]) == .closed)
+        await offload { server.shutdown() }  // idempotent
+        await harness.stop()
+    }
+
+    @Test func garbageBytesDoNotHurtTheServer() async throws {
+        let harness = try Harness()
+        let port = harness.port
+        let closeFrame = await offload { () -> [UInt8] in
+            var generator = SystemRandomNumberGenerator()
+            for _ in 0..<20 {
+                guard let socket = RawSocket(port: port) else { continue }
+                socket.write((0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) })
+            }
+            // A valid handshake followed by invalid frames.
+            if let socket = RawSocket(port: port) {
+                _ = socket.handshake()
+                socket.write((0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) })
+            }
+            // Invalid UTF-8 in a masked text frame: lws answers with a 1007 close frame.
+            guard let socket = RawSocket(port: port) else { return [] }
+            _ = socket.handshake()
+            socket.write([0x81, 0x82, 1, 2, 3, 4, 0xff ^ 1, 0xfe ^ 2])
+            return socket.read(until: { $0.count >= 4 })
+        }
+        #expect(Array(closeFrame.prefix(1)) == [0x88])
+        #expect(Array(closeFrame.dropFirst(2).prefix(2)) == [0x03, 0xEF])  // 1007
+        let client = try await harness.connect()
+        client.send("alive")
+        #expect(try await client.receive() == "alive")
+        await harness.stop()
+    }
+}
