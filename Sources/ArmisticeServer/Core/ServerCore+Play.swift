@@ -41,7 +41,14 @@ extension ServerCore {
             line.hash = h.hash
             log(room, line, into: &out)
         }
-        if state.phase == .ended, room.finishedAt == nil { room.finishedAt = now }
+        if state.phase == .ended, room.finishedAt == nil {
+            room.finishedAt = now
+            var line = LogRecord(kind: .hash, seq: seq, t: now, by: "server")
+            line.turn = state.turn
+            line.hash = room.engine.stateHash(state)
+            line.reason = "final"
+            log(room, line, into: &out)
+        }
         publishUpdate(room, seq: seq, records: records, cause: .init(type: input.type, by: by, reason: reason), now: now, into: &out)
         return seq
     }
