@@ -1,10 +1,112 @@
 import ArgumentParser
+import ArmisticeServer
+import Dispatch
+import Foundation
+import Logging
 
-/// `armistice serve`: runs the room server. (Filled in by the server issue.)
+/// `armistice serve`: runs the room server until SIGTERM or SIGINT.
 struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the room server.")
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the room server: WebSocket protocol armistice.v1, the browser client and /healthz, /metrics on one port.",
+        subcommands: [ServeBenchCommand.self])
+
+    @Option(help: "The address to listen on.") var host = "0.0.0.0"
+    @Option(help: "The port (0 picks a free one; the bound port is printed as \"listening on port N\").") var port = 8080
+    @Option(help: "The data folder: match logs and the generated instructor key.") var data = "./data"
+    @Option(help: "The folder of scenario files (YAML).") var rulesets = "./rulesets"
+    @Option(help: "The browser client's static files.") var web = "./clients/web"
+    @Option(help: "The instructor key (default: $ARMISTICE_INSTRUCTOR_KEY, else generated once and kept in the data folder).")
+    var instructorKey: String?
+    @Option(help: "A PEM certificate, to serve https/wss (with --tls-key).") var tlsCert: String?
+    @Option(help: "The PEM private key of --tls-cert.") var tlsKey: String?
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("give both --tls-cert and --tls-key, or neither") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \"\(logLevel)\"") }
+        if let key = instructorKey, key.count < 8 { throw ValidationError("--instructor-key must be at least 8 characters") }
+    }
 
     func run() async throws {
-        throw ValidationError("the server is not built yet; try `armistice simulate rulesets/koreanization.yaml`")
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+            return handler
+        }
+        let logger = Logger(label: "armistice.server")
+        let key: String
+        if let given = instructorKey ?? ProcessInfo.processInfo.environment["ARMISTICE_INSTRUCTOR_KEY"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            key = given
+        } else {
+            let (saved, created) = try InstructorKeyFile.loadOrCreate(dataDirectory: data)
+            key = saved
+            if created {
+                FileHandle.standardOutput.write(Data("instructor key: \(saved)  (saved in \(InstructorKeyFile.path(dataDirectory: data)); shown only this once)\n".utf8))
+            } else {
+                logger.info("instructor key read from the data folder", metadata: ["file": "\(InstructorKeyFile.path(dataDirectory: data))"])
+            }
+        }
+        var configuration = RoomServer.Configuration(instructorKey: key)
+        configuration.host = host
+        configuration.port = port
+        configuration.dataDirectory = data
+        configuration.rulesetsDirectory = rulesets
+        configuration.webRoot = FileManager.default.fileExists(atPath: web) ? web : nil
+        configuration.tlsCertificatePath = tlsCert
+        configuration.tlsPrivateKeyPath = tlsKey
+        let server = try RoomServer(configuration: configuration, logger: logger)
+        for failure in server.rulesetFailures { logger.warning("ruleset not loaded", metadata: ["problem": "\(failure)"]) }
+        let r = server.recovery
+        for (code, torn) in r.tornTails.sorted(by: { $0.key < $1.key }) {
+            logger.warning("match log had a torn last line; recovered up to the last whole record", metadata: ["room": "\(code)", "detail": "\(torn)"])
+        }
+        for (code, problem) in r.failed.sorted(by: { $0.key < $1.key }) {
+            logger.error("match log could not be recovered", metadata: ["room": "\(code)", "problem": "\(problem)"])
+        }
+        if !r.resumed.isEmpty { logger.notice("rooms recovered from their logs", metadata: ["rooms": "\(r.resumed.joined(separator: ","))"]) }
+        let bound = try server.start()
+        FileHandle.standardOutput.write(Data("listening on port \(bound)\n".utf8))
+        logger.notice("serving", metadata: ["host": "\(host)", "port": "\(bound)", "tls": "\(tlsCert != nil)", "data": "\(data)"])
+        let signal = await ServeSignals.wait(for: [SIGTERM, SIGINT])
+        logger.notice("shutting down", metadata: ["signal": "\(signal)"])
+        server.shutdown()
+        logger.notice("stopped")
+    }
+}
+
+/// Waits for the first of some signals (handled by Dispatch, not by the default action).
+enum ServeSignals {
+    static func wait(for signals: [Int32]) async -> Int32 {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
+            let once = Once(continuation)
+            for number in signals {
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler { once.resume(number) }
+                source.resume()
+                Once.keep(source)
+            }
+        }
+    }
+
+    /// Resumes a continuation at most once; keeps the signal sources alive.
+    final class Once: @unchecked Sendable {
+        private let lock = NSLock()
+        private var continuation: CheckedContinuation<Int32, Never>?
+        nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+        init(_ continuation: CheckedContinuation<Int32, Never>) { self.continuation = continuation }
+
+        func resume(_ value: Int32) {
+            lock.lock()
+            let c = continuation
+            continuation = nil
+            lock.unlock()
+            c?.resume(returning: value)
+        }
+
+        static func keep(_ source: any DispatchSourceSignal) { sources.append(source) }
     }
 }

@@ -1,0 +1,40 @@
+/// What the core decided while handling events: log lines to make durable first, then messages and closes.
+/// The shell writes and fsyncs `logLines` before it sends anything, so nothing is acknowledged before it is on disk.
+public struct CoreOutput: Sendable {
+    /// One text message for several connections (encoded once, shared).
+    public struct Delivery: Sendable {
+        public var text: String
+        public var to: [ClientID]
+        /// A snapshot offered to a slow reader: the shell reports whether it was queued.
+        public var isResync: Bool
+    }
+    public enum CloseKind: Sendable, Hashable {
+        case normal, goingAway, policyViolation, internalError
+    }
+    public struct Close: Sendable, Hashable {
+        public var client: ClientID
+        public var kind: CloseKind
+        public var reason: String
+    }
+    public struct LogLine: Sendable, Hashable {
+        public var room: String
+        public var line: String
+    }
+
+    public var logLines: [LogLine] = []
+    public var deliveries: [Delivery] = []
+    public var closes: [Close] = []
+    /// Errors sent, by code (for metrics).
+    public var errors: [ErrorCode] = []
+    /// Adjudications run, in seconds each (for metrics).
+    public var adjudications: [Double] = []
+
+    public init() {}
+
+    mutating func send(_ text: String, to ids: [ClientID], resync: Bool = false) {
+        guard !ids.isEmpty else { return }
+        deliveries.append(Delivery(text: text, to: ids, isResync: resync))
+    }
+
+    public var isEmpty: Bool { logLines.isEmpty && deliveries.isEmpty && closes.isEmpty }
+}

@@ -1,0 +1,43 @@
+import ArmisticeEngine
+import Foundation
+
+/// The scenarios a server offers, by ruleset id, with their source text (a match log keeps the text).
+public struct RulesetCatalog: Sendable {
+    public struct Entry: Sendable {
+        public var text: String
+        public var ruleset: Ruleset
+        public var file: String
+    }
+
+    public private(set) var entries: [String: Entry] = [:]
+
+    public init() {}
+
+    /// Adds a ruleset from its text.
+    public mutating func add(text: String, file: String) throws(RulesetLoadError) {
+        let ruleset = try RulesetLoader.load(text: text, file: file)
+        entries[ruleset.id] = Entry(text: text, ruleset: ruleset, file: file)
+    }
+
+    /// Loads every `.yaml`/`.yml` file in a directory; returns the files that failed, with their first problem.
+    public static func load(directory: String) -> (RulesetCatalog, failures: [String]) {
+        var catalog = RulesetCatalog()
+        var failures: [String] = []
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+        for name in files where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                failures.append("\(path): not readable UTF-8 text")
+                continue
+            }
+            do { try catalog.add(text: text, file: path) } catch {
+                failures.append(error.diagnostics.first.map { "\($0)" } ?? "\(path): invalid")
+            }
+        }
+        return (catalog, failures)
+    }
+
+    public subscript(id: String) -> Entry? { entries[id] }
+
+    public var ids: [String] { entries.keys.sorted() }
+}

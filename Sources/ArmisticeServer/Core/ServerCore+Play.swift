@@ -1,0 +1,213 @@
+import ArmisticeEngine
+import Foundation
+
+extension ServerCore {
+    /// Applies an engine input for a seat and acknowledges it; then lets the clock move on if every team has locked.
+    func play(_ input: Input, _ room: Room, _ seat: Seat, _ client: ClientID, _ requestID: JSONValue?, _ now: Int64,
+              _ out: inout CoreOutput) throws(ServerError) {
+        let seq = try apply(input, to: room, by: seat.id, reason: nil, now: now, into: &out)
+        ack(room, seq: seq, client: client, requestID: requestID, into: &out)
+        autoAdvance(room, now: now, into: &out)
+    }
+
+    /// Applies one engine input: logs it, moves the clock on a phase change, and sends each audience what changed for it.
+    @discardableResult
+    func apply(_ input: Input, to room: Room, by: String, reason: String?, now: Int64, into out: inout CoreOutput) throws(ServerError) -> Int {
+        var state = room.state
+        let started = DispatchTime.now().uptimeNanoseconds
+        let records: [Record]
+        do {
+            records = try room.engine.apply(input, to: &state)
+        } catch {
+            throw ServerError(error)
+        }
+        let phaseChanged = state.phase != room.state.phase || state.turn != room.state.turn
+        if state.phase == .adjudication, phaseChanged {
+            out.adjudications.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        }
+        room.state = state
+        let seq = room.nextSeq()
+        var rec = LogRecord(kind: .input, seq: seq, t: now, by: by)
+        rec.input = input
+        rec.reason = reason
+        if phaseChanged {
+            room.clock = room.clockForCurrentPhase(now: now)
+            rec.clock = room.clock
+        }
+        log(room, rec, into: &out)
+        for h in records where h.kind == .hash {
+            var line = LogRecord(kind: .hash, seq: seq, t: now, by: "server")
+            line.turn = h.turn
+            line.hash = h.hash
+            log(room, line, into: &out)
+        }
+        if state.phase == .ended, room.finishedAt == nil {
+            room.finishedAt = now
+            var line = LogRecord(kind: .hash, seq: seq, t: now, by: "server")
+            line.turn = state.turn
+            line.hash = room.engine.stateHash(state)
+            line.reason = "final"
+            log(room, line, into: &out)
+        }
+        publishUpdate(room, seq: seq, records: records, cause: .init(type: input.type, by: by, reason: reason), now: now, into: &out)
+        return seq
+    }
+
+    /// Sends each audience its new records and fresh view, skipping audiences for which nothing changed.
+    func publishUpdate(_ room: Room, seq: Int, records: [Record], cause: ServerMessage.Cause, now: Int64, into out: inout CoreOutput) {
+        let clock = clockView(room, now: now)
+        publish(room, seq: seq, to: room.audiences, into: &out) { audience, prev in
+            var view = room.engine.view(of: room.state, for: room.viewer(audience))
+            view.records = []
+            let visible = records.filter { room.sees(audience, $0) }
+            if visible.isEmpty, room.lastView[audience] == view { return nil }
+            room.lastView[audience] = view
+            return encoder.encode(ServerMessage.Update(room: room.code, seq: seq, prev: prev, cause: cause, records: visible, view: view, clock: clock))
+        }
+    }
+
+    /// In the orders phase, once every team with students has locked in, the phase ends at once.
+    func autoAdvance(_ room: Room, now: Int64, into out: inout CoreOutput) {
+        guard room.state.phase == .orders else { return }
+        let staffed = room.staffedTeams
+        guard !staffed.isEmpty, staffed.allSatisfy({ room.state.locked[$0] }) else { return }
+        _ = try? apply(.advance, to: room, by: "clock", reason: "all_locked", now: now, into: &out)
+    }
+
+    // MARK: - Chat
+
+    func chat(_ r: ClientRequest.Chat, room: Room, seat: Seat, client: ClientID, requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
+        guard let channel = ChatChannel(r.channel, teams: room.teamIDs) else {
+            throw ServerError(.badChannel, "no channel \"\(r.channel.prefix(40))\"; channels are all, team:ID and pair:ID+ID")
+        }
+        guard channel.canWrite(seat) else { throw ServerError(.badChannel, "you cannot write in \(channel.name(teams: room.teamIDs))") }
+        guard r.text.count <= limits.chatMaxLength * 2 else {
+            throw ServerError(.chatTooLong, "a chat message is limited to \(limits.chatMaxLength) characters")
+        }
+        let text = TextSanitizer.chat(r.text)
+        guard text.count <= limits.chatMaxLength else { throw ServerError(.chatTooLong, "a chat message is limited to \(limits.chatMaxLength) characters") }
+        guard !text.isEmpty else { throw ServerError(.emptyMessage, "the message is empty") }
+        let seq = room.nextSeq()
+        let entry = ChatEntry(seq: seq, t: now, seat: seat.id, name: seat.name, channel: channel.name(teams: room.teamIDs), text: text)
+        room.chat.append(entry)
+        if room.chat.count > limits.chatHistory { room.chat.removeFirst(room.chat.count - limits.chatHistory) }
+        var rec = LogRecord(kind: .chat, seq: seq, t: now, by: seat.id)
+        rec.channel = entry.channel
+        rec.text = text
+        log(room, rec, into: &out)
+        publish(room, seq: seq, to: channel.audiences(teamCount: room.teamIDs.count), into: &out) { _, prev in
+            encoder.encode(ServerMessage.ChatEvent(room: room.code, seq: seq, prev: prev, message: entry))
+        }
+        ack(room, seq: seq, client: client, requestID: requestID, into: &out)
+    }
+
+    // MARK: - The clock
+
+    func clockCommand(_ request: ClientRequest, room: Room, seat: Seat, client: ClientID, requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
+        guard room.settings.durationMs(room.state.phase) != nil else {
+            throw ServerError(.noClock, "the clock runs only during a turn (now: \(room.state.phase.rawValue))")
+        }
+        var clock = room.clock
+        let reason: String
+        switch request {
+        case .pause:
+            guard !clock.paused else { throw ServerError(.alreadyPaused, "the clock is already paused") }
+            clock = ClockState(deadline: nil, remaining: max(0, (clock.deadline ?? now) - now), paused: true)
+            reason = "pause"
+        case .unpause:
+            guard clock.paused else { throw ServerError(.notPaused, "the clock is not paused") }
+            clock = ClockState(deadline: now + (clock.remaining ?? 0))
+            reason = "unpause"
+        case .extend(let e):
+            guard (-limits.maxExtendSeconds...limits.maxExtendSeconds).contains(e.seconds), e.seconds != 0 else {
+                throw ServerError(.badRequest, "extend by 1 to \(limits.maxExtendSeconds) seconds (negative shortens)")
+            }
+            let delta = Int64(e.seconds) * 1000
+            if clock.paused { clock.remaining = max(0, (clock.remaining ?? 0) + delta) } else { clock.deadline = max(now, (clock.deadline ?? now) + delta) }
+            reason = "extend"
+        default: return
+        }
+        let seq = setClock(room, clock, reason: reason, by: seat.id, now: now, into: &out)
+        ack(room, seq: seq, client: client, requestID: requestID, into: &out)
+    }
+
+    @discardableResult
+    func setClock(_ room: Room, _ clock: ClockState, reason: String, by: String, now: Int64, into out: inout CoreOutput) -> Int {
+        room.clock = clock
+        let seq = room.nextSeq()
+        var rec = LogRecord(kind: .clock, seq: seq, t: now, by: by)
+        rec.reason = reason
+        rec.clock = clock
+        log(room, rec, into: &out)
+        let view = clockView(room, now: now)
+        publish(room, seq: seq, to: room.audiences, into: &out) { _, prev in
+            encoder.encode(ServerMessage.ClockEvent(room: room.code, seq: seq, prev: prev, reason: reason, clock: view))
+        }
+        return seq
+    }
+
+    /// Moves every room whose phase deadline has passed; looks after slow readers and idle bookkeeping.
+    public func tick(now: Int64, into out: inout CoreOutput) {
+        for room in rooms.values {
+            var guardCount = 0
+            while !room.isOver, !room.clock.paused, let deadline = room.clock.deadline, deadline <= now, guardCount < 8 {
+                guardCount += 1
+                if (try? apply(.advance, to: room, by: "clock", reason: "deadline", now: now, into: &out)) == nil { break }
+                autoAdvance(room, now: now, into: &out)
+            }
+        }
+        for (id, client) in clients {
+            guard let since = client.slowSince, !client.closing else { continue }
+            if now - since >= limits.slowReaderDropMs {
+                clients[id]?.closing = true
+                out.closes.append(.init(client: id, kind: .policyViolation, reason: "too slow: messages were not read"))
+            } else if now - client.lastResync >= limits.resyncIntervalMs, let code = client.room, let seatID = client.seat,
+                      let room = rooms[code], let i = room.seatIndex(seatID) {
+                clients[id]?.lastResync = now
+                out.send(snapshot(room, seat: room.seats[i], requestID: nil, now: now), to: [id], resync: true)
+            }
+        }
+        for (code, room) in rooms {
+            if let finished = room.finishedAt, now - finished > limits.finishedRoomLingerMs, !room.seats.contains(where: { $0.connection != nil }) {
+                evict(code)
+            }
+        }
+        if joinFailures.count > 10_000 { joinFailures = joinFailures.filter { var b = $0.value; return !b.isFull(now: now) } }
+    }
+
+    /// The earliest phase deadline, so the executor knows when to wake.
+    public var nextDeadline: Int64? {
+        rooms.values.compactMap { $0.clock.paused || $0.isOver ? nil : $0.clock.deadline }.min()
+    }
+
+    /// The transport could not queue a message for these connections: stop sending to them until a snapshot gets through.
+    public func sendFailed(_ ids: [ClientID], now: Int64) {
+        for id in ids where clients[id] != nil && clients[id]?.slowSince == nil {
+            clients[id]?.slowSince = now
+            clients[id]?.lastResync = now
+        }
+    }
+
+    /// A resync snapshot was queued: the connection receives room messages again.
+    public func resyncQueued(_ id: ClientID) {
+        clients[id]?.slowSince = nil
+    }
+
+    /// Lets a room go from memory (its log stays on disk; its tokens now answer token_expired).
+    public func evict(_ code: String) {
+        guard let room = rooms.removeValue(forKey: code) else { return }
+        for seat in room.seats { tokens[seat.tokenHash] = nil }
+        for (id, client) in clients where client.room == code {
+            clients[id]?.room = nil
+            clients[id]?.seat = nil
+        }
+    }
+
+    /// Connections in a room (to close them when the room is dropped).
+    public func connections(in code: String) -> [ClientID] {
+        clients.values.filter { $0.room == code }.map(\.id)
+    }
+
+    /// Every open connection.
+    public var allConnections: [ClientID] { Array(clients.keys) }
+}

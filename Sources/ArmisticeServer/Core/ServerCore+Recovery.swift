@@ -1,0 +1,26 @@
+import Foundation
+
+extension ServerCore {
+    /// Brings back an unfinished room from its log records. A running phase gets at least `restartGraceMs` more, so
+    /// students have time to reconnect; that change is logged. Returns the room, or nil if the match had finished.
+    @discardableResult
+    public func restore(_ records: [LogRecord], now: Int64, into out: inout CoreOutput) throws(MatchLogError) -> Room? {
+        let room = try MatchReplay.rebuild(records, now: now, chatHistory: limits.chatHistory)
+        takenCodes.insert(room.code)
+        guard !room.isOver else { return nil }
+        guard rooms[room.code] == nil else { throw MatchLogError("room \(room.code) is already open") }
+        rooms[room.code] = room
+        for seat in room.seats where !seat.removed { tokens[seat.tokenHash] = (room.code, seat.id) }
+        if !room.clock.paused, let deadline = room.clock.deadline {
+            var clock = room.clock
+            clock.deadline = max(deadline, now + limits.restartGraceMs)
+            setClock(room, clock, reason: "restart", by: "server", now: now, into: &out)
+        }
+        return room
+    }
+
+    /// Marks codes of logs on disk (finished or not) as taken, so a new room never reuses one.
+    public func reserve(codes: some Sequence<String>) {
+        takenCodes.formUnion(codes)
+    }
+}

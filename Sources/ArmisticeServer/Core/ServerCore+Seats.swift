@@ -1,0 +1,207 @@
+import ArmisticeEngine
+import Foundation
+
+extension ServerCore {
+    func createRoom(_ r: ClientRequest.CreateRoom, from id: ClientID, requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
+        guard clients[id]?.seat == nil else { throw ServerError(.alreadyJoined, "this connection already holds a seat; open another connection") }
+        guard Secrets.equal(r.key, instructorKey) else {
+            try countJoinFailure(id, now: now)
+            throw ServerError(.badInstructorKey, "that is not this server's instructor key")
+        }
+        guard let entry = catalog[r.ruleset] else {
+            throw ServerError(.unknownRuleset, "no ruleset \"\(r.ruleset.prefix(40))\"; this server has \(catalog.ids.joined(separator: ", "))")
+        }
+        guard rooms.count < limits.maxRooms else { throw ServerError(.tooManyRooms, "this server already runs \(limits.maxRooms) rooms") }
+        let turns = r.turns ?? entry.ruleset.calendar.turns
+        guard (1...100).contains(turns) else { throw ServerError(.badSettings, "turns must be between 1 and 100") }
+        var phases: [String: Int] = [:]
+        for phase in Phase.turnPhases { phases[phase.rawValue] = entry.ruleset.phaseDurations[phase] ?? 60 }
+        for (name, seconds) in r.phases ?? [:] {
+            guard let phase = Phase(rawValue: name), Phase.turnPhases.contains(phase) else {
+                throw ServerError(.badSettings, "\"\(name.prefix(40))\" is not a timed phase; the phases are \(Phase.turnPhases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard (1...86_400).contains(seconds) else { throw ServerError(.badSettings, "\(name) must last between 1 and 86400 seconds") }
+            phases[phase.rawValue] = seconds
+        }
+        let settings = RoomSettings(ruleset: entry.ruleset.id, seed: r.seed ?? UInt64.random(in: 1...UInt64(1) << 53, using: &random),
+                                    turns: turns, phases: phases)
+        var code = Secrets.joinCode(using: &random)
+        while takenCodes.contains(code) { code = Secrets.joinCode(using: &random) }
+        takenCodes.insert(code)
+        let room = Room(code: code, createdAt: now, rulesetText: entry.text, ruleset: entry.ruleset, settings: settings)
+        rooms[code] = room
+        var header = LogRecord(kind: .match, seq: 0, t: now, by: "instructor")
+        header.format = LogRecord.format
+        header.room = code
+        header.rulesetText = entry.text
+        header.rulesetHash = entry.ruleset.sourceHash
+        header.settings = settings
+        log(room, header, into: &out)
+        let name = TextSanitizer.name(r.name ?? "Instructor", limit: limits.nameMaxLength)
+        try seatClient(id, in: room, name: name.isEmpty ? "Instructor" : name, role: .instructor, team: nil, reply: "room_created",
+                       requestID: requestID, now: now, into: &out)
+    }
+
+    func join(_ r: ClientRequest.Join, from id: ClientID, requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
+        guard clients[id]?.seat == nil else { throw ServerError(.alreadyJoined, "this connection already holds a seat; open another connection") }
+        try checkJoinBudget(id, now: now)
+        let code = Secrets.normalizeCode(r.code)
+        guard let room = rooms[code] else {
+            try countJoinFailure(id, now: now)
+            throw ServerError(.wrongCode, "no room has the code \"\(code)\"; check it with your instructor")
+        }
+        let name = TextSanitizer.name(r.name, limit: limits.nameMaxLength)
+        guard !name.isEmpty else { throw ServerError(.badName, "choose a display name (letters, not just spaces or symbols)") }
+        let role: SeatRole
+        switch r.role ?? "player" {
+        case "player": role = .player
+        case "observer": role = .observer
+        case "instructor":
+            guard let key = r.key, Secrets.equal(key, instructorKey) else {
+                try countJoinFailure(id, now: now)
+                throw ServerError(.badInstructorKey, "joining as the instructor needs the instructor key")
+            }
+            role = .instructor
+        default: throw ServerError(.badRequest, "role must be player, observer or instructor")
+        }
+        var team: Int?
+        if let teamID = r.team, role == .player {
+            guard let t = room.engine.ruleset.teamIndex(teamID) else {
+                throw ServerError(.unknownTeam, "no team \"\(teamID.prefix(40))\"; the teams are \(room.teamIDs.joined(separator: ", "))")
+            }
+            team = t
+        }
+        try seatClient(id, in: room, name: name, role: role, team: team, reply: "joined", requestID: requestID, now: now, into: &out)
+    }
+
+    private func seatClient(_ id: ClientID, in room: Room, name: String, role: SeatRole, team: Int?, reply: String,
+                            requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
+        guard room.activeSeats.count < limits.maxSeatsPerRoom else { throw ServerError(.roomFull, "this room is full (\(limits.maxSeatsPerRoom) seats)") }
+        let token = Secrets.seatToken(room: room.code, using: &random)
+        let hash = Secrets.tokenHash(token)
+        let seq = room.nextSeq()
+        let seat = Seat(id: "s\(room.seats.count + 1)", name: name, role: role, team: team, tokenHash: hash, connection: id, audienceSince: seq)
+        room.seats.append(seat)
+        tokens[hash] = (room.code, seat.id)
+        clients[id]?.room = room.code
+        clients[id]?.seat = seat.id
+        var r = LogRecord(kind: .join, seq: seq, t: now, by: seat.id)
+        r.seat = seat.id
+        r.name = name
+        r.role = role
+        r.team = team.map { room.teamIDs[$0] }
+        r.tokenHash = hash
+        log(room, r, into: &out)
+        out.send(encoder.encode(ServerMessage.Seated(type: reply, id: requestID, room: room.code, seat: seat.id, token: token, role: role,
+                                                     team: team.map { room.teamIDs[$0] })), to: [id])
+        out.send(snapshot(room, seat: seat, requestID: nil, now: now), to: [id])
+        rosterEvent(room, seq: seq, into: &out)
+    }
+
+    func resume(_ r: ClientRequest.Resume, from id: ClientID, requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
+        guard clients[id]?.seat == nil else { throw ServerError(.alreadyJoined, "this connection already holds a seat") }
+        try checkJoinBudget(id, now: now)
+        let hash = Secrets.tokenHash(r.token)
+        guard let (code, seatID) = tokens[hash], let room = rooms[code], let i = room.seatIndex(seatID) else {
+            try countJoinFailure(id, now: now)
+            if let code = Secrets.roomOfToken(r.token), takenCodes.contains(code), rooms[code] == nil {
+                throw ServerError(.tokenExpired, "room \(code) has finished and closed; its seats are gone")
+            }
+            throw ServerError(.badToken, "this seat token is not valid here")
+        }
+        if let old = room.seats[i].connection, old != id {
+            clients[old]?.room = nil
+            clients[old]?.seat = nil
+            out.send(encoder.encode(ServerMessage.Removed(room: room.code, reason: "your seat was resumed on another connection")), to: [old])
+            out.closes.append(.init(client: old, kind: .normal, reason: "seat resumed elsewhere"))
+        }
+        room.seats[i].connection = id
+        clients[id]?.room = room.code
+        clients[id]?.seat = seatID
+        let seat = room.seats[i]
+        let last = r.seq ?? -1
+        let team = seat.team.map { room.teamIDs[$0] }
+        let missed = room.backlog.filter { $0.seq > last && $0.audience == seat.audience }
+        let canReplay = last >= 0 && last <= room.seq && last >= room.trimmedThrough && last >= seat.audienceSince
+        if canReplay {
+            out.send(encoder.encode(ServerMessage.Resumed(id: requestID, room: room.code, seat: seat.id, role: seat.role, team: team, seq: room.seq,
+                                                          mode: missed.isEmpty ? "current" : "replay", missed: missed.count)), to: [id])
+            for entry in missed { out.send(entry.text, to: [id]) }
+        } else {
+            out.send(encoder.encode(ServerMessage.Resumed(id: requestID, room: room.code, seat: seat.id, role: seat.role, team: team, seq: room.seq,
+                                                          mode: "snapshot", missed: 0)), to: [id])
+            out.send(snapshot(room, seat: seat, requestID: nil, now: now), to: [id])
+        }
+        presence(room, seat: i, online: true, now: now, into: &out)
+    }
+
+    func moveSeat(_ r: ClientRequest.MoveSeat, room: Room, by: Seat, client: ClientID, requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
+        guard let i = room.seatIndex(r.seat) else { throw ServerError(.unknownSeat, "no seat \"\(r.seat.prefix(20))\" in this room") }
+        guard room.seats[i].role != .instructor else { throw ServerError(.badRequest, "instructor seats cannot be moved") }
+        var role = SeatRole.player
+        var team: Int?
+        if let teamID = r.team {
+            guard let t = room.engine.ruleset.teamIndex(teamID) else {
+                throw ServerError(.unknownTeam, "no team \"\(teamID.prefix(40))\"; the teams are \(room.teamIDs.joined(separator: ", "))")
+            }
+            team = t
+        } else {
+            switch r.role ?? "player" {
+            case "player": role = .player
+            case "observer": role = .observer
+            default: throw ServerError(.badRequest, "move a seat to a team, or to the role player (no team) or observer")
+            }
+        }
+        let seq = room.nextSeq()
+        room.seats[i].role = role
+        room.seats[i].team = team
+        room.seats[i].audienceSince = seq
+        var rec = LogRecord(kind: .seat, seq: seq, t: now, by: by.id)
+        rec.seat = r.seat
+        rec.role = role
+        rec.team = team.map { room.teamIDs[$0] }
+        log(room, rec, into: &out)
+        rosterEvent(room, seq: seq, into: &out)
+        if let c = room.seats[i].connection {
+            out.send(snapshot(room, seat: room.seats[i], requestID: nil, now: now), to: [c])
+        }
+        ack(room, seq: seq, client: client, requestID: requestID, into: &out)
+        autoAdvance(room, now: now, into: &out)
+    }
+
+    func removeSeat(_ r: ClientRequest.RemoveSeat, room: Room, by: Seat, client: ClientID, requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
+        guard let i = room.seatIndex(r.seat) else { throw ServerError(.unknownSeat, "no seat \"\(r.seat.prefix(20))\" in this room") }
+        guard room.seats[i].id != by.id else { throw ServerError(.badRequest, "you cannot remove your own seat") }
+        let seq = room.nextSeq()
+        room.seats[i].removed = true
+        tokens[room.seats[i].tokenHash] = nil
+        var rec = LogRecord(kind: .seat, seq: seq, t: now, by: by.id)
+        rec.seat = r.seat
+        rec.removed = true
+        log(room, rec, into: &out)
+        if let c = room.seats[i].connection {
+            room.seats[i].connection = nil
+            clients[c]?.room = nil
+            clients[c]?.seat = nil
+            out.send(encoder.encode(ServerMessage.Removed(room: room.code, reason: "the instructor removed you from the room")), to: [c])
+        }
+        rosterEvent(room, seq: seq, into: &out)
+        ack(room, seq: seq, client: client, requestID: requestID, into: &out)
+        autoAdvance(room, now: now, into: &out)
+    }
+
+    /// Refuses a join or resume while this address has used up its failures.
+    func checkJoinBudget(_ id: ClientID, now: Int64) throws(ServerError) {
+        guard let address = clients[id]?.address, var bucket = joinFailures[address] else { return }
+        let ok = bucket.peek(now: now)
+        joinFailures[address] = bucket
+        if !ok { throw ServerError(.rateLimited, "too many wrong codes or tokens from your address; wait a minute") }
+    }
+
+    func countJoinFailure(_ id: ClientID, now: Int64) throws(ServerError) {
+        guard let address = clients[id]?.address else { return }
+        var bucket = joinFailures[address] ?? TokenBucket(capacity: limits.joinFailureBurst, perSecond: limits.joinFailuresPerSecond, now: now)
+        _ = bucket.take(now: now)
+        joinFailures[address] = bucket
+    }
+}

@@ -1,0 +1,281 @@
+import ArmisticeEngine
+import Foundation
+
+/// The room server's logic, with no sockets, files or threads: it takes what happened (a connection opened, a text
+/// arrived, the clock moved) and decides what to log, what to send and whom to close. Not thread-safe: one serial
+/// executor owns it, so every room sees a total order of events. Times are milliseconds since 1970.
+public final class ServerCore {
+    public let instructorKey: String
+    public let limits: ServerLimits
+    public let catalog: RulesetCatalog
+    public let serverName: String
+
+    public internal(set) var rooms: [String: Room] = [:]
+    var clients: [ClientID: ClientState] = [:]
+    /// SHA-256 of a seat token → (room code, seat id).
+    var tokens: [String: (room: String, seat: String)] = [:]
+    /// Codes in use now or by a log on disk (finished matches keep theirs, for log downloads).
+    var takenCodes: Set<String>
+    /// Per remote address: failed joins and resumes.
+    var joinFailures: [String: TokenBucket] = [:]
+    var encoder = MessageEncoder()
+    var logEncoder: JSONEncoder
+    var random = SystemRandomNumberGenerator()
+    /// Counters for /metrics.
+    public internal(set) var messagesIn = 0
+
+    struct ClientState {
+        let id: ClientID
+        let address: String
+        var hello = false
+        var room: String?
+        var seat: String?
+        var bucket: TokenBucket
+        var refused = 0
+        var slowSince: Int64?
+        var lastResync: Int64 = 0
+        var closing = false
+    }
+
+    public init(instructorKey: String, catalog: RulesetCatalog, limits: ServerLimits = ServerLimits(),
+                takenCodes: Set<String> = [], serverName: String = "armistice") {
+        self.instructorKey = instructorKey
+        self.catalog = catalog
+        self.limits = limits
+        self.takenCodes = takenCodes
+        self.serverName = serverName
+        logEncoder = JSONEncoder()
+        logEncoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+    }
+
+    public var connectionCount: Int { clients.count }
+
+    // MARK: - Transport events
+
+    public func opened(_ id: ClientID, address: String, now: Int64, into out: inout CoreOutput) {
+        clients[id] = ClientState(id: id, address: address,
+                                  bucket: TokenBucket(capacity: limits.messageBurst, perSecond: limits.messagesPerSecond, now: now))
+    }
+
+    public func closed(_ id: ClientID, now: Int64, into out: inout CoreOutput) {
+        guard let client = clients.removeValue(forKey: id) else { return }
+        if let code = client.room, let seatID = client.seat, let room = rooms[code], let i = room.seatIndex(seatID),
+           room.seats[i].connection == id {
+            room.seats[i].connection = nil
+            presence(room, seat: i, online: false, now: now, into: &out)
+        }
+    }
+
+    /// A message the transport dropped (binary or too large). The connection stays.
+    public func rejected(_ id: ClientID, code: ErrorCode, message: String, now: Int64, into out: inout CoreOutput) {
+        guard clients[id] != nil else { return }
+        guard admit(id, now: now, into: &out) else { return }
+        fail(id, requestID: nil, ServerError(code, message), into: &out)
+    }
+
+    public func received(_ id: ClientID, text: String, now: Int64, into out: inout CoreOutput) {
+        guard clients[id] != nil else { return }
+        messagesIn += 1
+        guard admit(id, now: now, into: &out) else { return }
+        switch ClientRequest.parse(text) {
+        case .failure(let failure):
+            fail(id, requestID: failure.id, failure.error, into: &out)
+        case .success(let parsed):
+            do throws(ServerError) {
+                try handle(parsed, from: id, now: now, into: &out)
+            } catch {
+                fail(id, requestID: parsed.id, error, into: &out)
+            }
+        }
+    }
+
+    /// The flood guard: a token bucket per connection; past `floodCloseAfter` refusals, the connection is closed.
+    func admit(_ id: ClientID, now: Int64, into out: inout CoreOutput) -> Bool {
+        guard var client = clients[id], !client.closing else { return false }
+        defer { clients[id] = client }
+        if client.bucket.take(now: now) {
+            client.refused = 0
+            return true
+        }
+        client.refused += 1
+        if client.refused == 1 {
+            out.errors.append(.rateLimited)
+            out.send(encoder.encode(ServerMessage.Failure(id: nil, code: ErrorCode.rateLimited.rawValue,
+                                                         message: "too many messages; slow down (at most \(Int(limits.messagesPerSecond)) a second)")), to: [id])
+        }
+        if client.refused >= limits.floodCloseAfter {
+            client.closing = true
+            out.closes.append(.init(client: id, kind: .policyViolation, reason: "flood: too many messages"))
+        }
+        return false
+    }
+
+    func fail(_ id: ClientID, requestID: JSONValue?, _ error: ServerError, into out: inout CoreOutput) {
+        out.errors.append(error.code)
+        out.send(encoder.encode(ServerMessage.Failure(id: requestID, code: error.code.rawValue, message: error.message)), to: [id])
+    }
+
+    // MARK: - Requests
+
+    func handle(_ parsed: ParsedRequest, from id: ClientID, now: Int64, into out: inout CoreOutput) throws(ServerError) {
+        let rid = parsed.id
+        switch parsed.request {
+        case .hello(let hello):
+            let offered = hello.versions ?? [hello.protocol ?? ProtocolVersion.current]
+            guard offered.contains(where: ProtocolVersion.supported.contains) else {
+                throw ServerError(.unsupportedVersion, "this server speaks \(ProtocolVersion.current); you offered \(offered.prefix(5).joined(separator: ", "))")
+            }
+            clients[id]?.hello = true
+            out.send(encoder.encode(ServerMessage.Welcome(id: rid, protocol: ProtocolVersion.current, server: serverName, time: now,
+                                                          limits: .init(maxMessageBytes: limits.maxMessageBytes, chatMaxLength: limits.chatMaxLength,
+                                                                        nameMaxLength: limits.nameMaxLength, messagesPerSecond: limits.messagesPerSecond,
+                                                                        messageBurst: limits.messageBurst))), to: [id])
+            return
+        case .ping:
+            out.send(encoder.encode(ServerMessage.Pong(id: rid, time: now)), to: [id])
+            return
+        default: break
+        }
+        guard clients[id]?.hello == true else { throw ServerError(.helloRequired, "send {\"type\":\"hello\",\"protocol\":\"\(ProtocolVersion.current)\"} first") }
+
+        switch parsed.request {
+        case .createRoom(let r): try createRoom(r, from: id, requestID: rid, now: now, into: &out); return
+        case .join(let r): try join(r, from: id, requestID: rid, now: now, into: &out); return
+        case .resume(let r): try resume(r, from: id, requestID: rid, now: now, into: &out); return
+        default: break
+        }
+
+        guard let client = clients[id], let code = client.room, let seatID = client.seat, let room = rooms[code],
+              let seatIndex = room.seatIndex(seatID) else {
+            throw ServerError(.notJoined, "join a room (join) or resume your seat (resume) first")
+        }
+        let seat = room.seats[seatIndex]
+        if parsed.request.isInstructorCommand, seat.role != .instructor {
+            throw ServerError(.notInstructor, "only the instructor can \(parsed.type.replacingOccurrences(of: "_", with: " "))")
+        }
+        switch parsed.request {
+        case .resync:
+            out.send(snapshot(room, seat: seat, requestID: rid, now: now), to: [id])
+        case .setOrders(let r):
+            let team = try actingTeam(room, seat, r.team)
+            try play(.setOrders(team: team, orders: TeamOrders(orders: r.orders, consents: r.consents ?? [:])), room, seat, id, rid, now, &out)
+        case .lock(let r):
+            let team = try actingTeam(room, seat, r.team)
+            try play(.lockOrders(team: team), room, seat, id, rid, now, &out)
+        case .proposeDeal(let r):
+            let team = try actingTeam(room, seat, r.team)
+            let staffed = room.staffedTeams
+            for c in r.commitments {
+                if let t = room.engine.ruleset.teamIndex(c.team), !staffed.contains(t) {
+                    throw ServerError(.absentTeam, "nobody plays \(room.engine.ruleset.teams[t].name) in this room, so it cannot accept a deal")
+                }
+            }
+            try play(.proposeDeal(team: team, commitments: r.commitments, note: TextSanitizer.chat(r.note ?? "")), room, seat, id, rid, now, &out)
+        case .respondDeal(let r):
+            let team = try actingTeam(room, seat, r.team)
+            try play(.respondToDeal(team: team, deal: r.deal, accept: r.accept), room, seat, id, rid, now, &out)
+        case .withdrawDeal(let r):
+            let team = try actingTeam(room, seat, r.team)
+            try play(.withdrawDeal(team: team, deal: r.deal), room, seat, id, rid, now, &out)
+        case .chat(let r):
+            try chat(r, room: room, seat: seat, client: id, requestID: rid, now: now, into: &out)
+        case .start: try play(.start, room, seat, id, rid, now, &out)
+        case .skip: try play(.advance, room, seat, id, rid, now, &out)
+        case .end(let r): try play(.end(reason: TextSanitizer.chat(r.reason ?? "")), room, seat, id, rid, now, &out)
+        case .injectEvent(let r): try play(.injectEvent(event: r.event), room, seat, id, rid, now, &out)
+        case .injectNews(let r):
+            let text = TextSanitizer.chat(r.text)
+            guard !text.isEmpty else { throw ServerError(.emptyMessage, "the news item is empty") }
+            try play(.injectNews(text: text), room, seat, id, rid, now, &out)
+        case .adjust(let r): try play(.adjust(target: r.target, value: r.value, reason: TextSanitizer.chat(r.reason)), room, seat, id, rid, now, &out)
+        case .pause, .unpause, .extend:
+            try clockCommand(parsed.request, room: room, seat: seat, client: id, requestID: rid, now: now, into: &out)
+        case .moveSeat(let r): try moveSeat(r, room: room, by: seat, client: id, requestID: rid, now: now, into: &out)
+        case .removeSeat(let r): try removeSeat(r, room: room, by: seat, client: id, requestID: rid, now: now, into: &out)
+        case .hello, .ping, .createRoom, .join, .resume: break
+        }
+    }
+
+    /// The team a seat acts for: its own; the instructor names one.
+    func actingTeam(_ room: Room, _ seat: Seat, _ named: String?) throws(ServerError) -> String {
+        switch seat.role {
+        case .instructor:
+            guard let named else { throw ServerError(.badRequest, "say which team (\"team\") the instructor acts for") }
+            return named
+        case .observer:
+            throw ServerError(.notAPlayer, "observers watch; they do not play")
+        case .player:
+            guard let t = seat.team else { throw ServerError(.noTeam, "you are not on a team yet; the instructor will assign you") }
+            let own = room.engine.ruleset.teams[t].id
+            if let named, named != own { throw ServerError(.notYourTeam, "you play \(room.engine.ruleset.teams[t].name), not \"\(named.prefix(40))\"") }
+            return own
+        }
+    }
+
+    // MARK: - Sending to a room
+
+    /// Sends one event to some of a room's audiences: `make` builds each audience's text given its `prev`
+    /// (or returns nil to skip that audience). Keeps the backlog for resumes.
+    func publish(_ room: Room, seq: Int, to audiences: [Audience], into out: inout CoreOutput, _ make: (Audience, Int) -> String?) {
+        for audience in audiences {
+            guard let text = make(audience, room.lastSent[audience] ?? 0) else { continue }
+            room.lastSent[audience] = seq
+            room.remember(.init(seq: seq, audience: audience, text: text), limit: limits.backlog)
+            out.send(text, to: recipients(room, audience))
+        }
+    }
+
+    /// The live, keeping-up connections of an audience.
+    func recipients(_ room: Room, _ audience: Audience) -> [ClientID] {
+        room.seats.compactMap { seat in
+            guard !seat.removed, let c = seat.connection, seat.audience == audience, let client = clients[c],
+                  client.slowSince == nil, !client.closing else { return nil }
+            return c
+        }
+    }
+
+    func clockView(_ room: Room, now: Int64) -> ClockView {
+        let c = room.clock
+        return ClockView(phase: room.state.phase, turn: room.state.turn, paused: c.paused, deadline: c.deadline,
+                         remaining: c.paused ? c.remaining : c.deadline.map { max(0, $0 - now) }, now: now)
+    }
+
+    func snapshot(_ room: Room, seat: Seat, requestID: JSONValue?, now: Int64) -> String {
+        let audience = seat.audience
+        let visibleChat = room.chat.filter { entry in
+            guard let channel = ChatChannel(entry.channel, teams: room.teamIDs) else { return false }
+            return channel.audiences(teamCount: room.teamIDs.count).contains(audience)
+        }
+        let message = ServerMessage.Snapshot(
+            id: requestID, room: room.code, seq: room.seq,
+            you: .init(seat: seat.id, name: seat.name, role: seat.role, team: seat.team.map { room.teamIDs[$0] }),
+            settings: room.settings, view: room.engine.view(of: room.state, for: room.viewer(audience)),
+            roster: room.roster, chat: visibleChat, clock: clockView(room, now: now))
+        return encoder.encode(message)
+    }
+
+    func ack(_ room: Room, seq: Int, client: ClientID, requestID: JSONValue?, into out: inout CoreOutput) {
+        out.send(encoder.encode(ServerMessage.Ack(id: requestID, room: room.code, seq: seq)), to: [client])
+    }
+
+    func log(_ room: Room, _ record: LogRecord, into out: inout CoreOutput) {
+        guard let data = try? logEncoder.encode(record) else { return }
+        out.logLines.append(.init(room: room.code, line: String(decoding: data, as: UTF8.self)))
+    }
+
+    func rosterEvent(_ room: Room, seq: Int, into out: inout CoreOutput) {
+        let roster = room.roster
+        publish(room, seq: seq, to: room.audiences, into: &out) { _, prev in
+            encoder.encode(ServerMessage.RosterEvent(room: room.code, seq: seq, prev: prev, roster: roster))
+        }
+    }
+
+    func presence(_ room: Room, seat i: Int, online: Bool, now: Int64, into out: inout CoreOutput) {
+        let seq = room.nextSeq()
+        var r = LogRecord(kind: .presence, seq: seq, t: now, by: room.seats[i].id)
+        r.seat = room.seats[i].id
+        r.online = online
+        log(room, r, into: &out)
+        rosterEvent(room, seq: seq, into: &out)
+    }
+}

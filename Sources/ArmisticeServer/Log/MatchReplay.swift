@@ -1,0 +1,71 @@
+import ArmisticeEngine
+import Foundation
+
+/// Rebuilds a room from its log records, checking every recorded state hash along the way.
+public enum MatchReplay {
+    /// The result of replaying a log through the engine.
+    public struct Result: Sendable {
+        public var state: GameState
+        public var finalHash: String
+        /// The hash records that matched the replay.
+        public var hashesChecked: Int
+        public var inputs: Int
+    }
+
+    /// Replays a log's inputs through the engine from its own ruleset text. Throws if an input is refused or a hash differs.
+    public static func replay(_ records: [LogRecord]) throws(MatchLogError) -> Result {
+        let room = try rebuild(records, now: 0)
+        let inputs = records.filter { $0.kind == .input }.count
+        return Result(state: room.state, finalHash: room.engine.stateHash(room.state),
+                      hashesChecked: records.filter { $0.kind == .hash }.count, inputs: inputs)
+    }
+
+    /// A room as its log leaves it: state, seats (all offline), chat, clock and seq.
+    static func rebuild(_ records: [LogRecord], now: Int64, chatHistory: Int = 300) throws(MatchLogError) -> Room {
+        guard let header = records.first, header.kind == .match, let code = header.room, let text = header.rulesetText,
+              let settings = header.settings else { throw MatchLogError("the first record is not a match header") }
+        guard header.format == LogRecord.format else { throw MatchLogError("log format \(header.format ?? 0) is not \(LogRecord.format)") }
+        let ruleset: Ruleset
+        do { ruleset = try RulesetLoader.load(text: text, file: "\(code) (log)") } catch {
+            throw MatchLogError("the logged ruleset no longer loads: \(error.diagnostics.first.map { "\($0)" } ?? "")")
+        }
+        if let hash = header.rulesetHash, hash != ruleset.sourceHash { throw MatchLogError("the ruleset text does not match its hash") }
+        let room = Room(code: code, createdAt: header.t, rulesetText: text, ruleset: ruleset, settings: settings)
+        for r in records.dropFirst() {
+            room.seq = max(room.seq, r.seq)
+            switch r.kind {
+            case .match: throw MatchLogError("a second match header at seq \(r.seq)")
+            case .input:
+                guard let input = r.input else { throw MatchLogError("input record \(r.seq) has no input") }
+                do { try room.engine.apply(input, to: &room.state) } catch {
+                    throw MatchLogError("input \(r.seq) (\(input.type)) is refused on replay: \(error)")
+                }
+                if room.state.phase == .ended, room.finishedAt == nil { room.finishedAt = r.t }
+            case .hash:
+                let actual = room.engine.stateHash(room.state)
+                guard actual == r.hash else { throw MatchLogError("state hash differs after seq \(r.seq): log \(r.hash ?? "-"), replay \(actual)") }
+            case .join:
+                guard let id = r.seat, let hash = r.tokenHash, let role = r.role else { throw MatchLogError("join record \(r.seq) is incomplete") }
+                room.seats.append(Seat(id: id, name: r.name ?? id, role: role, team: r.team.flatMap(ruleset.teamIndex), tokenHash: hash,
+                                       connection: nil, audienceSince: r.seq))
+            case .seat:
+                guard let id = r.seat, let i = room.seatIndex(id) else { throw MatchLogError("seat record \(r.seq) names an unknown seat") }
+                if r.removed == true { room.seats[i].removed = true } else {
+                    room.seats[i].role = r.role ?? .player
+                    room.seats[i].team = r.team.flatMap(ruleset.teamIndex)
+                    room.seats[i].audienceSince = r.seq
+                }
+            case .presence: break
+            case .chat:
+                room.chat.append(ChatEntry(seq: r.seq, t: r.t, seat: r.by ?? "", name: room.seats.first { $0.id == r.by }?.name ?? "",
+                                           channel: r.channel ?? "all", text: r.text ?? ""))
+                if room.chat.count > chatHistory { room.chat.removeFirst(room.chat.count - chatHistory) }
+            case .clock: break
+            }
+            if let clock = r.clock { room.clock = clock }
+        }
+        room.trimmedThrough = room.seq
+        for audience in room.audiences { room.lastSent[audience] = room.seq }
+        return room
+    }
+}

@@ -1,0 +1,251 @@
+import ArmisticeEngine
+import Foundation
+
+/// One decoded request from a client. See docs/protocol.md for each message's fields.
+public enum ClientRequest: Sendable, Hashable {
+    case hello(Hello)
+    case createRoom(CreateRoom)
+    case join(Join)
+    case resume(Resume)
+    case resync
+    case ping
+    case setOrders(SetOrders)
+    case lock(TeamField)
+    case proposeDeal(ProposeDeal)
+    case respondDeal(RespondDeal)
+    case withdrawDeal(WithdrawDeal)
+    case chat(Chat)
+    // The instructor's commands
+    case start
+    case skip
+    case pause
+    case unpause
+    case extend(Extend)
+    case injectEvent(InjectEvent)
+    case injectNews(InjectNews)
+    case adjust(Adjust)
+    case end(End)
+    case moveSeat(MoveSeat)
+    case removeSeat(RemoveSeat)
+
+    public struct Hello: Sendable, Hashable, Decodable {
+        public var `protocol`: String?
+        public var versions: [String]?
+        public var client: String?
+    }
+    public struct CreateRoom: Sendable, Hashable, Decodable {
+        public var key: String
+        public var ruleset: String
+        public var seed: UInt64?
+        public var turns: Int?
+        /// Seconds per phase, keyed by phase name.
+        public var phases: [String: Int]?
+        public var name: String?
+    }
+    public struct Join: Sendable, Hashable, Decodable {
+        public var code: String
+        public var name: String
+        public var team: String?
+        /// "player" (default), "observer" or "instructor" (with `key`).
+        public var role: String?
+        public var key: String?
+    }
+    public struct Resume: Sendable, Hashable, Decodable {
+        public var token: String
+        public var seq: Int?
+    }
+    public struct TeamField: Sendable, Hashable, Decodable {
+        public var team: String?
+    }
+    public struct SetOrders: Sendable, Hashable, Decodable {
+        public var team: String?
+        public var orders: [Order]
+        public var consents: [String: ConsentDecision]?
+    }
+    public struct ProposeDeal: Sendable, Hashable, Decodable {
+        public var team: String?
+        public var commitments: [Commitment]
+        public var note: String?
+    }
+    public struct RespondDeal: Sendable, Hashable, Decodable {
+        public var team: String?
+        public var deal: Int
+        public var accept: Bool
+    }
+    public struct WithdrawDeal: Sendable, Hashable, Decodable {
+        public var team: String?
+        public var deal: Int
+    }
+    public struct Chat: Sendable, Hashable, Decodable {
+        public var channel: String
+        public var text: String
+    }
+    public struct Extend: Sendable, Hashable, Decodable {
+        public var seconds: Int
+    }
+    public struct InjectEvent: Sendable, Hashable, Decodable {
+        public var event: String
+    }
+    public struct InjectNews: Sendable, Hashable, Decodable {
+        public var text: String
+    }
+    public struct Adjust: Sendable, Hashable, Decodable {
+        public var target: String
+        public var value: Int
+        public var reason: String
+    }
+    public struct End: Sendable, Hashable, Decodable {
+        public var reason: String?
+    }
+    public struct MoveSeat: Sendable, Hashable, Decodable {
+        public var seat: String
+        public var team: String?
+        public var role: String?
+    }
+    public struct RemoveSeat: Sendable, Hashable, Decodable {
+        public var seat: String
+    }
+
+    /// The message types a client may send, for the `unknown_type` error's hint.
+    public static let types = ["hello", "create_room", "join", "resume", "resync", "ping", "set_orders", "lock", "propose_deal",
+                               "respond_deal", "withdraw_deal", "chat", "start", "skip", "pause", "unpause", "extend",
+                               "inject_event", "inject_news", "adjust", "end", "move_seat", "remove_seat"]
+
+    /// Whether only the room's instructor may send this.
+    public var isInstructorCommand: Bool {
+        switch self {
+        case .start, .skip, .pause, .unpause, .extend, .injectEvent, .injectNews, .adjust, .end, .moveSeat, .removeSeat: true
+        default: false
+        }
+    }
+}
+
+/// Why a text message is not a request, with the request id when one could be read.
+public struct ParseFailure: Error, Sendable {
+    public var error: ServerError
+    public var id: JSONValue?
+    init(_ error: ServerError, _ id: JSONValue?) {
+        self.error = error
+        self.id = id
+    }
+}
+
+/// A request as it arrived: its decoded body and the `id` to echo.
+public struct ParsedRequest: Sendable, Hashable {
+    public var id: JSONValue?
+    public var type: String
+    public var request: ClientRequest
+}
+
+extension ClientRequest {
+    /// Parses one text message. Throws `ServerError` with the code that names what is wrong; `id` is the request's
+    /// id when one could be read, so even a refusal answers the right request.
+    public static func parse(_ text: String) -> Result<ParsedRequest, ParseFailure> {
+        let data = Data(text.utf8)
+        let value: JSONValue
+        do {
+            value = try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            return .failure(ParseFailure(ServerError(.malformedJSON, "the message is not valid JSON"), nil))
+        }
+        guard case .object(let object) = value else {
+            return .failure(ParseFailure(ServerError(.notAnObject, "a message must be a JSON object with a \"type\""), nil))
+        }
+        let id = object["id"]
+        guard let type = object["type"]?.stringValue else {
+            return .failure(ParseFailure(ServerError(.badRequest, "the message has no \"type\" string"), id))
+        }
+        do {
+            let request = try decode(type: type, data: data)
+            return .success(ParsedRequest(id: id, type: type, request: request))
+        } catch let error as ServerError {
+            return .failure(ParseFailure(error, id))
+        } catch let error as DecodingError {
+            return .failure(ParseFailure(ServerError(.badRequest, "\(type): \(describe(error))"), id))
+        } catch {
+            return .failure(ParseFailure(ServerError(.badRequest, "\(type): \(error)"), id))
+        }
+    }
+
+    static func decode(type: String, data: Data) throws -> ClientRequest {
+        let d = JSONDecoder()
+        func body<T: Decodable>(_: T.Type) throws -> T { try d.decode(T.self, from: data) }
+        switch type {
+        case "hello": return .hello(try body(Hello.self))
+        case "create_room": return .createRoom(try body(CreateRoom.self))
+        case "join": return .join(try body(Join.self))
+        case "resume": return .resume(try body(Resume.self))
+        case "resync": return .resync
+        case "ping": return .ping
+        case "set_orders": return .setOrders(try body(SetOrders.self))
+        case "lock": return .lock(try body(TeamField.self))
+        case "propose_deal": return .proposeDeal(try body(ProposeDeal.self))
+        case "respond_deal": return .respondDeal(try body(RespondDeal.self))
+        case "withdraw_deal": return .withdrawDeal(try body(WithdrawDeal.self))
+        case "chat": return .chat(try body(Chat.self))
+        case "start": return .start
+        case "skip": return .skip
+        case "pause": return .pause
+        case "unpause": return .unpause
+        case "extend": return .extend(try body(Extend.self))
+        case "inject_event": return .injectEvent(try body(InjectEvent.self))
+        case "inject_news": return .injectNews(try body(InjectNews.self))
+        case "adjust": return .adjust(try body(Adjust.self))
+        case "end": return .end(try body(End.self))
+        case "move_seat": return .moveSeat(try body(MoveSeat.self))
+        case "remove_seat": return .removeSeat(try body(RemoveSeat.self))
+        default:
+            throw ServerError(.unknownType, "unknown message type \"\(type.prefix(40))\"" + (Suggestion.closest(type, in: types).map { "; did you mean \"\($0)\"?" } ?? ""))
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let ctx): return "missing field \"\(path(ctx.codingPath + [key]))\""
+        case .typeMismatch(let type, let ctx): return "field \"\(path(ctx.codingPath))\" should be \(typeName(type))"
+        case .valueNotFound(let type, let ctx): return "field \"\(path(ctx.codingPath))\" should be \(typeName(type)), not null"
+        case .dataCorrupted(let ctx): return ctx.codingPath.isEmpty ? ctx.debugDescription : "field \"\(path(ctx.codingPath))\" is invalid"
+        @unknown default: return "invalid message"
+        }
+    }
+
+    private static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is UInt64.Type: "an integer"
+        case is Bool.Type: "true or false"
+        default: "\(type)".contains("Array") ? "a list" : "an object"
+        }
+    }
+}
+
+/// "Did you mean" for short names (edit distance at most 2).
+enum Suggestion {
+    static func closest(_ word: String, in candidates: [String]) -> String? {
+        guard word.count <= 40 else { return nil }
+        let w = Array(word)
+        var best: (String, Int)?
+        for c in candidates {
+            let d = distance(w, Array(c))
+            if d <= 2, best.map({ d < $0.1 }) ?? true { best = (c, d) }
+        }
+        return best?.0
+    }
+
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,152 @@
+import ArmisticeEngine
+import Foundation
+
+/// The messages the server sends (docs/protocol.md). Encoded with snake_case keys.
+enum ServerMessage {
+    struct Welcome: Encodable {
+        var type = "welcome"
+        var id: JSONValue?
+        var `protocol`: String
+        var server: String
+        var time: Int64
+        var limits: LimitsInfo
+    }
+    struct LimitsInfo: Encodable {
+        var maxMessageBytes: Int
+        var chatMaxLength: Int
+        var nameMaxLength: Int
+        var messagesPerSecond: Double
+        var messageBurst: Int
+    }
+    struct Pong: Encodable {
+        var type = "pong"
+        var id: JSONValue?
+        var time: Int64
+    }
+    struct Ack: Encodable {
+        var type = "ack"
+        var id: JSONValue?
+        var room: String
+        var seq: Int
+    }
+    struct Failure: Encodable {
+        var type = "error"
+        var id: JSONValue?
+        var code: String
+        var message: String
+    }
+    /// `room_created` and `joined`: the seat and its token (shown once; keep it to resume).
+    struct Seated: Encodable {
+        var type: String
+        var id: JSONValue?
+        var room: String
+        var seat: String
+        var token: String
+        var role: SeatRole
+        var team: String?
+    }
+    struct Resumed: Encodable {
+        var type = "resumed"
+        var id: JSONValue?
+        var room: String
+        var seat: String
+        var role: SeatRole
+        var team: String?
+        var seq: Int
+        /// "replay": the missed messages follow; "snapshot": a snapshot follows; "current": nothing was missed.
+        var mode: String
+        var missed: Int
+    }
+    struct You: Encodable {
+        var seat: String
+        var name: String
+        var role: SeatRole
+        var team: String?
+    }
+    struct Snapshot: Encodable {
+        var type = "snapshot"
+        var id: JSONValue?
+        var room: String
+        var seq: Int
+        var you: You
+        var settings: RoomSettings
+        var view: GameView
+        var roster: [RosterEntry]
+        var chat: [ChatEntry]
+        var clock: ClockView
+    }
+    struct Cause: Encodable {
+        var type: String
+        var by: String
+        var reason: String?
+    }
+    struct Update: Encodable {
+        var type = "update"
+        var room: String
+        var seq: Int
+        var prev: Int
+        var cause: Cause
+        var records: [Record]
+        var view: GameView
+        var clock: ClockView
+    }
+    struct ChatEvent: Encodable {
+        var type = "chat"
+        var room: String
+        var seq: Int
+        var prev: Int
+        var message: ChatEntry
+    }
+    struct RosterEvent: Encodable {
+        var type = "roster"
+        var room: String
+        var seq: Int
+        var prev: Int
+        var roster: [RosterEntry]
+    }
+    struct ClockEvent: Encodable {
+        var type = "clock"
+        var room: String
+        var seq: Int
+        var prev: Int
+        var reason: String
+        var clock: ClockView
+    }
+    struct Removed: Encodable {
+        var type = "removed"
+        var room: String
+        var reason: String
+    }
+}
+
+/// The clock as clients see it: the phase, when it ends, and the server's time to correct for skew.
+public struct ClockView: Sendable, Hashable, Codable {
+    public var phase: Phase
+    public var turn: Int
+    public var paused: Bool
+    /// When the phase ends (ms since 1970), while running.
+    public var deadline: Int64?
+    /// Milliseconds left (also while paused).
+    public var remaining: Int64?
+    /// The server's time when this was sent.
+    public var now: Int64
+}
+
+/// Encodes outgoing messages. One per core; not thread-safe.
+struct MessageEncoder {
+    private let encoder: JSONEncoder
+
+    init() {
+        encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+    }
+
+    func encode(_ message: some Encodable) -> String {
+        do {
+            return String(decoding: try encoder.encode(message), as: UTF8.self)
+        } catch {
+            return #"{"type":"error","code":"internal_error","message":"could not encode a reply"}"#
+        }
+    }
+}

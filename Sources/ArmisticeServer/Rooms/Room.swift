@@ -1,0 +1,108 @@
+import ArmisticeEngine
+
+/// One match in progress: the engine state, the seats, the chat, the clock, and what each audience was last sent.
+/// Owned by `ServerCore` and touched only on its thread.
+public final class Room {
+    public let code: String
+    public let createdAt: Int64
+    public let rulesetText: String
+    public let settings: RoomSettings
+    public let engine: Engine
+    public internal(set) var state: GameState
+    public internal(set) var seats: [Seat] = []
+    public internal(set) var seq = 0
+    public internal(set) var chat: [ChatEntry] = []
+    public internal(set) var clock = ClockState.stopped
+    public internal(set) var finishedAt: Int64?
+
+    /// Per audience: the seq of the last message it was sent (the next message's `prev`).
+    var lastSent: [Audience: Int] = [:]
+    /// Per audience: the last view it was sent (records stripped), to skip updates that change nothing.
+    var lastView: [Audience: GameView] = [:]
+    /// Recent messages per audience, for resuming clients.
+    var backlog: [BacklogEntry] = []
+    /// Messages with a seq at or below this may be gone from the backlog.
+    var trimmedThrough = 0
+
+    struct BacklogEntry {
+        var seq: Int
+        var audience: Audience
+        var text: String
+    }
+
+    init(code: String, createdAt: Int64, rulesetText: String, ruleset: Ruleset, settings: RoomSettings) {
+        self.code = code
+        self.createdAt = createdAt
+        self.rulesetText = rulesetText
+        self.settings = settings
+        engine = Engine(ruleset: settings.apply(to: ruleset))
+        state = engine.newGame(seed: settings.seed)
+    }
+
+    public var teamIDs: [String] { engine.ruleset.teams.map(\.id) }
+
+    public var isOver: Bool { state.phase == .ended }
+
+    /// Every audience of this room.
+    public var audiences: [Audience] { [.instructor, .observer] + engine.ruleset.teams.indices.map { .team($0) } }
+
+    func nextSeq() -> Int {
+        seq += 1
+        return seq
+    }
+
+    func seatIndex(_ id: String) -> Int? { seats.firstIndex { $0.id == id && !$0.removed } }
+
+    /// Seats still in the room.
+    public var activeSeats: [Seat] { seats.filter { !$0.removed } }
+
+    /// Teams that have at least one student.
+    public var staffedTeams: Set<Int> { Set(activeSeats.compactMap { $0.role == .player ? $0.team : nil }) }
+
+    /// The engine's viewer for an audience.
+    func viewer(_ audience: Audience) -> Viewer {
+        switch audience {
+        case .instructor: .instructor
+        case .observer: .observer
+        case .team(let t): .team(t)
+        }
+    }
+
+    /// Whether an audience may see a record.
+    func sees(_ audience: Audience, _ record: Record) -> Bool {
+        switch audience {
+        case .instructor: true
+        case .observer: record.visibleTo == nil
+        case .team(let t): record.isVisible(to: engine.ruleset.teams[t].id)
+        }
+    }
+
+    /// The clock for the phase just entered.
+    func clockForCurrentPhase(now: Int64) -> ClockState {
+        guard let duration = settings.durationMs(state.phase) else { return .stopped }
+        return clock.paused ? ClockState(deadline: nil, remaining: duration, paused: true) : ClockState(deadline: now + duration)
+    }
+
+    func remember(_ entry: BacklogEntry, limit: Int) {
+        backlog.append(entry)
+        if backlog.count > limit {
+            let drop = backlog.count - limit + limit / 4
+            trimmedThrough = max(trimmedThrough, backlog[drop - 1].seq)
+            backlog.removeFirst(drop)
+        }
+    }
+
+    /// The roster as clients see it.
+    var roster: [RosterEntry] {
+        activeSeats.map { RosterEntry(seat: $0.id, name: $0.name, role: $0.role, team: $0.team.map { engine.ruleset.teams[$0].id }, online: $0.connection != nil) }
+    }
+}
+
+/// One seat as the roster shows it.
+public struct RosterEntry: Sendable, Hashable, Codable {
+    public var seat: String
+    public var name: String
+    public var role: SeatRole
+    public var team: String?
+    public var online: Bool
+}

@@ -1,0 +1,41 @@
+/// A token bucket on a millisecond clock: `capacity` tokens, refilled at `perSecond`.
+public struct TokenBucket: Sendable, Hashable {
+    public let capacity: Double
+    public let perSecond: Double
+    private(set) var tokens: Double
+    private var updated: Int64
+
+    public init(capacity: Int, perSecond: Double, now: Int64) {
+        self.capacity = Double(capacity)
+        self.perSecond = perSecond
+        tokens = Double(capacity)
+        updated = now
+    }
+
+    /// Takes one token if there is one.
+    public mutating func take(now: Int64) -> Bool {
+        refill(now)
+        guard tokens >= 1 else { return false }
+        tokens -= 1
+        return true
+    }
+
+    /// Whether a token is available, without taking it.
+    public mutating func peek(now: Int64) -> Bool {
+        refill(now)
+        return tokens >= 1
+    }
+
+    /// Whether the bucket is full again (nothing to remember).
+    public mutating func isFull(now: Int64) -> Bool {
+        refill(now)
+        return tokens >= capacity
+    }
+
+    private mutating func refill(_ now: Int64) {
+        if now > updated {
+            tokens = min(capacity, tokens + Double(now - updated) / 1000 * perSecond)
+            updated = now
+        }
+    }
+}

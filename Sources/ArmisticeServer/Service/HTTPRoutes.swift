@@ -1,0 +1,57 @@
+import ArmisticeTransport
+import Foundation
+
+/// The HTTP endpoints beside the WebSocket: health, metrics and the instructor's log download.
+struct HTTPRoutes {
+    let metrics: ServerMetrics
+    let logDirectory: String
+    let instructorKey: String
+    let transport: TransportStatistics?
+
+    func respond(to request: HTTPRequest) -> HTTPResponse? {
+        let path = request.path
+        if path == "/healthz" {
+            guard request.method == "GET" || request.method == "HEAD" else { return methodNotAllowed() }
+            return HTTPResponse(status: 200, json: #"{"status":"ok","protocol":"\#(ProtocolVersion.current)"}"#)
+        }
+        if path == "/metrics" {
+            guard request.method == "GET" else { return methodNotAllowed() }
+            var counters: [String: Int] = [:]
+            if let t = transport {
+                counters = ["connections_accepted_total": t.connectionsAccepted, "frames_sent_total": t.messagesSent,
+                            "bytes_sent_total": t.bytesSent, "bytes_received_total": t.bytesReceived,
+                            "frames_dropped_total": t.framesDropped, "rejected_binary_total": t.rejectedBinary,
+                            "rejected_too_large_total": t.rejectedTooLarge, "http_requests_total": t.httpRequests]
+            }
+            return HTTPResponse(status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: Array(metrics.render(transport: counters).utf8))
+        }
+        if path.hasPrefix("/api/") {
+            let parts = path.split(separator: "/").map(String.init)
+            guard parts.count == 4, parts[1] == "rooms", parts[3] == "log" else { return error(404, "not_found", "no such endpoint") }
+            guard request.method == "GET" else { return methodNotAllowed() }
+            let presented = request.headers["x-instructor-key"]
+                ?? request.headers["authorization"].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+            guard let presented else { return error(401, "bad_instructor_key", "send the instructor key as Authorization: Bearer KEY or X-Instructor-Key") }
+            guard Secrets.equal(presented, instructorKey) else { return error(403, "bad_instructor_key", "that is not this server's instructor key") }
+            let code = Secrets.normalizeCode(parts[2])
+            guard code.count == Secrets.codeLength, code.allSatisfy(Secrets.codeAlphabet.contains),
+                  var bytes = MatchStore.read(path: (logDirectory as NSString).appendingPathComponent("\(code).jsonl")) else {
+                return error(404, "wrong_code", "no match log for that room code")
+            }
+            // Only whole records: a line being written right now is left out.
+            if let lastNewline = bytes.lastIndex(of: 0x0A) { bytes.removeSubrange((lastNewline + 1)...) } else { bytes = [] }
+            return HTTPResponse(status: 200, contentType: "application/x-ndjson",
+                                headers: ["Content-Disposition": "attachment; filename=\"armistice-\(code).jsonl\"", "Cache-Control": "no-store"],
+                                body: bytes)
+        }
+        return nil
+    }
+
+    private func error(_ status: Int, _ code: String, _ message: String) -> HTTPResponse {
+        HTTPResponse(status: status, json: #"{"type":"error","code":"\#(code)","message":"\#(message)"}"#)
+    }
+
+    private func methodNotAllowed() -> HTTPResponse {
+        HTTPResponse(status: 405, json: #"{"type":"error","code":"method_not_allowed","message":"use GET"}"#)
+    }
+}

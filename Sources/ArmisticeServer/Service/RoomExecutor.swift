@@ -1,0 +1,174 @@
+import ArmisticeTransport
+import Foundation
+import Logging
+
+/// The one thread that owns every room. Transport events queue here; each batch is handled by the core, its log
+/// records are written and fsynced together (group commit), and only then are its messages sent.
+///
+/// Safety rule for `@unchecked Sendable`: `core`, `store` and `stopped` are touched only on the executor thread;
+/// `queue`, `stopping` and `finished` only under `condition`.
+final class RoomExecutor: @unchecked Sendable {
+    enum Event {
+        case opened(ClientID, String)
+        case text(ClientID, String)
+        case rejected(ClientID, InboundRejection)
+        case closed(ClientID)
+    }
+
+    private let core: ServerCore
+    private let store: MatchStore
+    private let metrics: ServerMetrics
+    private let logger: Logger
+    private let condition = NSCondition()
+    private var queue: [Event] = []
+    private var stopping = false
+    private var finished = false
+    private var thread: Thread?
+    weak var transport: WebSocketServer?
+    /// Events handled per batch at most, to bound the time before the first of them is answered.
+    private let batchLimit = 512
+
+    init(core: ServerCore, store: MatchStore, metrics: ServerMetrics, logger: Logger) {
+        self.core = core
+        self.store = store
+        self.metrics = metrics
+        self.logger = logger
+    }
+
+    static func now() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+
+    func start() {
+        let thread = Thread { [self] in run() }
+        thread.name = "armistice-rooms"
+        thread.stackSize = 8 << 20
+        self.thread = thread
+        thread.start()
+    }
+
+    func post(_ event: Event) {
+        condition.lock()
+        if !stopping {
+            queue.append(event)
+            condition.signal()
+        }
+        condition.unlock()
+    }
+
+    /// Handles what is queued, writes every pending record, then stops the thread. Waits for it.
+    func stop() {
+        condition.lock()
+        stopping = true
+        condition.signal()
+        while !finished, thread != nil { condition.wait() }
+        condition.unlock()
+    }
+
+    private func run() {
+        while true {
+            condition.lock()
+            let wake = Date(timeIntervalSince1970: Double(min(core.nextDeadline ?? .max, Self.now() + 100)) / 1000)
+            while queue.isEmpty, !stopping, Date() < wake {
+                if !condition.wait(until: wake) { break }
+            }
+            let take = min(queue.count, batchLimit)
+            let batch = Array(queue.prefix(take))
+            queue.removeFirst(take)
+            let stop = stopping && queue.isEmpty
+            condition.unlock()
+
+            let now = Self.now()
+            var out = CoreOutput()
+            var messagesIn = 0
+            for event in batch {
+                switch event {
+                case .opened(let id, let address): core.opened(id, address: address, now: now, into: &out)
+                case .text(let id, let text): messagesIn += 1; core.received(id, text: text, now: now, into: &out)
+                case .rejected(let id, let reason):
+                    let code: ErrorCode = reason == .binaryFrame ? .binaryFrame : .tooLarge
+                    core.rejected(id, code: code, message: reason == .binaryFrame ? "binary messages are not accepted; send JSON text"
+                                  : "\(reason.description); the limit is \(core.limits.maxMessageBytes) bytes", now: now, into: &out)
+                case .closed(let id): core.closed(id, now: now, into: &out)
+                }
+            }
+            core.tick(now: now, into: &out)
+            commit(&out)
+            deliver(out, now: now, messagesIn: messagesIn)
+            if stop { break }
+        }
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Group commit: every record of the batch is written and fsynced before any message of the batch goes out.
+    /// A room whose log cannot be written is dropped from memory (its log on disk stays consistent) and its
+    /// connections are closed, so nothing unwritten is ever acknowledged.
+    private func commit(_ out: inout CoreOutput) {
+        guard !out.logLines.isEmpty else { return }
+        let started = DispatchTime.now().uptimeNanoseconds
+        let failures = store.append(out.logLines)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let lineCount = out.logLines.count
+        metrics.update { $0.logCommits.observe(seconds); $0.logLines += lineCount }
+        for (code, reason) in failures {
+            logger.critical("match log write failed; closing the room", metadata: ["room": "\(code)", "error": "\(reason)"])
+            let ids = Set(core.connections(in: code))
+            out.deliveries = out.deliveries.compactMap { d in
+                let to = d.to.filter { !ids.contains($0) }
+                return to.isEmpty ? nil : CoreOutput.Delivery(text: d.text, to: to, isResync: d.isResync)
+            }
+            for id in ids { out.closes.append(.init(client: id, kind: .internalError, reason: "the server could not save this room")) }
+            core.evict(code)
+            store.close(code)
+        }
+    }
+
+    private func deliver(_ out: CoreOutput, now: Int64, messagesIn: Int) {
+        var sent = 0
+        var full: [ClientID] = []
+        if let transport {
+            for d in out.deliveries {
+                let frame = OutboundFrame(d.text)
+                for id in d.to {
+                    switch transport.send(frame, to: ConnectionID(rawValue: id)) {
+                    case .queued:
+                        sent += 1
+                        if d.isResync { core.resyncQueued(id) }
+                    case .queueFull: full.append(id)
+                    case .closed: break
+                    }
+                }
+            }
+            for c in out.closes {
+                let code: CloseCode = switch c.kind {
+                case .normal: .normal
+                case .goingAway: .goingAway
+                case .policyViolation: .policyViolation
+                case .internalError: .internalError
+                }
+                transport.close(ConnectionID(rawValue: c.client), code: code, reason: c.reason)
+            }
+        }
+        if !full.isEmpty {
+            core.sendFailed(full, now: now)
+            logger.info("slow reader: queue full, resync pending", metadata: ["connections": "\(full.count)"])
+        }
+        let rooms = core.rooms.values
+        let slowDrops = out.closes.filter { $0.reason.hasPrefix("too slow") }.count
+        let floods = out.closes.filter { $0.reason.hasPrefix("flood") }.count
+        metrics.update { m in
+            m.messagesIn += messagesIn
+            m.messagesOut += sent
+            m.framesOut += out.deliveries.count
+            for e in out.errors { m.errors[e, default: 0] += 1 }
+            for a in out.adjudications { m.adjudications.observe(a) }
+            m.rooms = rooms.count
+            m.roomsRunning = rooms.filter { $0.state.phase != .setup && !$0.isOver }.count
+            m.connections = core.connectionCount
+            m.seatsOnline = rooms.reduce(0) { $0 + $1.seats.filter { $0.connection != nil }.count }
+            m.slowReadersDropped += slowDrops
+            m.floodsClosed += floods
+        }
+    }
+}

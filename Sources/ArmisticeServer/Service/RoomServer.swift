@@ -1,0 +1,126 @@
+import ArmisticeTransport
+import Foundation
+import Logging
+import Synchronization
+
+/// The room server: the transport, the rooms' executor, the match logs and the HTTP endpoints, started and
+/// stopped together. Rooms left unfinished by an earlier run are rebuilt from their logs before it listens.
+public final class RoomServer: Sendable {
+    public struct Configuration: Sendable {
+        public var host = "0.0.0.0"
+        public var port = 8080
+        public var dataDirectory = "./data"
+        public var rulesetsDirectory = "./rulesets"
+        public var webRoot: String? = "./clients/web"
+        public var instructorKey: String
+        public var tlsCertificatePath: String?
+        public var tlsPrivateKeyPath: String?
+        public var limits = ServerLimits()
+        public var maxQueuedFrames = 512
+
+        public init(instructorKey: String) { self.instructorKey = instructorKey }
+    }
+
+    /// What happened to each log found at start.
+    public struct Recovery: Sendable {
+        public var resumed: [String] = []
+        public var finished: [String] = []
+        /// Logs whose last line was cut off by a crash (the rest was used).
+        public var tornTails: [String: String] = [:]
+        /// Logs that could not be used at all.
+        public var failed: [String: String] = [:]
+    }
+
+    public let configuration: Configuration
+    public let recovery: Recovery
+    public let rulesetFailures: [String]
+    public let metrics = ServerMetrics()
+    private let executor: RoomExecutor
+    private let bridge: TransportBridge
+    private let transport: WebSocketServer
+    private let logger: Logger
+
+    public init(configuration: Configuration, logger: Logger) throws {
+        self.configuration = configuration
+        self.logger = logger
+        let (catalog, failures) = RulesetCatalog.load(directory: configuration.rulesetsDirectory)
+        rulesetFailures = failures
+        let store = try MatchStore(dataDirectory: configuration.dataDirectory)
+        let core = ServerCore(instructorKey: configuration.instructorKey, catalog: catalog, limits: configuration.limits)
+        let codes = store.codes()
+        core.reserve(codes: codes)
+        var recovery = Recovery()
+        let now = RoomExecutor.now()
+        for code in codes {
+            do {
+                let reader = try store.load(code)
+                if let torn = reader.tornTail { recovery.tornTails[code] = torn }
+                var out = CoreOutput()
+                if try core.restore(reader.records, now: now, into: &out) != nil {
+                    recovery.resumed.append(code)
+                } else {
+                    recovery.finished.append(code)
+                }
+                let failed = store.append(out.logLines)
+                if let reason = failed[code] { throw MatchLogError(reason) }
+            } catch {
+                core.evict(code)
+                recovery.failed[code] = "\(error)"
+            }
+        }
+        self.recovery = recovery
+        executor = RoomExecutor(core: core, store: store, metrics: metrics, logger: logger)
+        bridge = TransportBridge(executor: executor, metrics: metrics, logDirectory: store.directory, instructorKey: configuration.instructorKey)
+        var t = WebSocketServer.Configuration(host: configuration.host, port: configuration.port, staticRoot: configuration.webRoot)
+        t.protocolName = ProtocolVersion.current
+        t.maxMessageBytes = configuration.limits.maxMessageBytes
+        t.maxQueuedFrames = configuration.maxQueuedFrames
+        t.tlsCertificatePath = configuration.tlsCertificatePath
+        t.tlsPrivateKeyPath = configuration.tlsPrivateKeyPath
+        transport = WebSocketServer(configuration: t, delegate: bridge, logger: logger)
+        executor.transport = transport
+        bridge.transport.withLock { $0 = transport }
+    }
+
+    /// Starts the rooms' thread and listens; returns the bound port.
+    @discardableResult
+    public func start() throws -> Int {
+        executor.start()
+        return try transport.start()
+    }
+
+    /// Finishes queued work and pending log writes, then closes every connection with a reason and stops listening.
+    public func shutdown() {
+        executor.stop()
+        transport.shutdown()
+        bridge.transport.withLock { $0 = nil }
+    }
+
+    public var port: Int { transport.port }
+}
+
+/// Hands transport events to the executor and answers HTTP requests. Runs on the transport's service thread.
+final class TransportBridge: WebSocketServerDelegate {
+    let executor: RoomExecutor
+    let metrics: ServerMetrics
+    let logDirectory: String
+    let instructorKey: String
+    let transport = Mutex<WebSocketServer?>(nil)
+
+    init(executor: RoomExecutor, metrics: ServerMetrics, logDirectory: String, instructorKey: String) {
+        self.executor = executor
+        self.metrics = metrics
+        self.logDirectory = logDirectory
+        self.instructorKey = instructorKey
+    }
+
+    func connectionOpened(_ id: ConnectionID, remoteAddress: String) { executor.post(.opened(id.rawValue, remoteAddress)) }
+    func connection(_ id: ConnectionID, receivedText text: String) { executor.post(.text(id.rawValue, text)) }
+    func connection(_ id: ConnectionID, rejected reason: InboundRejection) { executor.post(.rejected(id.rawValue, reason)) }
+    func connectionClosed(_ id: ConnectionID) { executor.post(.closed(id.rawValue)) }
+
+    func handleHTTP(_ request: HTTPRequest) -> HTTPResponse? {
+        HTTPRoutes(metrics: metrics, logDirectory: logDirectory, instructorKey: instructorKey,
+                   transport: transport.withLock { $0?.statistics }).respond(to: request)
+    }
+}

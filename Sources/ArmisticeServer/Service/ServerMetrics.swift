@@ -1,0 +1,82 @@
+import Foundation
+import Synchronization
+
+/// Counters for `/metrics`, written by the executor after each batch and read by the HTTP handler (under a lock).
+public final class ServerMetrics: Sendable {
+    struct Values {
+        var rooms = 0
+        var roomsRunning = 0
+        var seatsOnline = 0
+        var connections = 0
+        var messagesIn = 0
+        var messagesOut = 0
+        var framesOut = 0
+        var errors: [ErrorCode: Int] = [:]
+        var adjudications = Histogram(bounds: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1])
+        var logCommits = Histogram(bounds: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5])
+        var logLines = 0
+        var slowReadersDropped = 0
+        var floodsClosed = 0
+    }
+
+    struct Histogram {
+        let bounds: [Double]
+        var counts: [Int]
+        var sum = 0.0
+        var count = 0
+
+        init(bounds: [Double]) {
+            self.bounds = bounds
+            counts = Array(repeating: 0, count: bounds.count)
+        }
+
+        mutating func observe(_ value: Double) {
+            for (i, b) in bounds.enumerated() where value <= b { counts[i] += 1 }
+            sum += value
+            count += 1
+        }
+    }
+
+    let values = Mutex(Values())
+
+    public init() {}
+
+    func update(_ body: (inout Values) -> Void) {
+        values.withLock { body(&$0) }
+    }
+
+    /// The Prometheus text exposition.
+    public func render(transport: [String: Int] = [:]) -> String {
+        let v = values.withLock { $0 }
+        var lines: [String] = []
+        func gauge(_ name: String, _ help: String, _ value: Int) {
+            lines += ["# HELP \(name) \(help)", "# TYPE \(name) gauge", "\(name) \(value)"]
+        }
+        func counter(_ name: String, _ help: String, _ value: Int) {
+            lines += ["# HELP \(name) \(help)", "# TYPE \(name) counter", "\(name) \(value)"]
+        }
+        func histogram(_ name: String, _ help: String, _ h: Histogram) {
+            lines += ["# HELP \(name) \(help)", "# TYPE \(name) histogram"]
+            for (i, b) in h.bounds.enumerated() { lines.append("\(name)_bucket{le=\"\(b)\"} \(h.counts[i])") }
+            lines += ["\(name)_bucket{le=\"+Inf\"} \(h.count)", "\(name)_sum \(h.sum)", "\(name)_count \(h.count)"]
+        }
+        gauge("armistice_rooms", "Rooms in memory.", v.rooms)
+        gauge("armistice_rooms_running", "Rooms whose match has started and not ended.", v.roomsRunning)
+        gauge("armistice_connections", "Open WebSocket connections.", v.connections)
+        gauge("armistice_seats_online", "Seats with a live connection.", v.seatsOnline)
+        counter("armistice_messages_in_total", "Text messages received from clients.", v.messagesIn)
+        counter("armistice_messages_out_total", "Messages queued to clients (one per recipient).", v.messagesOut)
+        counter("armistice_frames_encoded_total", "Distinct outgoing messages encoded (shared by their recipients).", v.framesOut)
+        lines += ["# HELP armistice_errors_total Errors sent to clients, by code.", "# TYPE armistice_errors_total counter"]
+        for code in v.errors.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+            lines.append("armistice_errors_total{code=\"\(code.rawValue)\"} \(v.errors[code]!)")
+        }
+        histogram("armistice_adjudication_seconds", "Time the engine took to adjudicate a turn.", v.adjudications)
+        histogram("armistice_log_commit_seconds", "Time to write and fsync one batch of match-log records.", v.logCommits)
+        counter("armistice_log_records_total", "Match-log records written.", v.logLines)
+        for key in transport.keys.sorted() {
+            counter("armistice_transport_\(key)", "Transport counter \(key).", transport[key]!)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
