@@ -50,6 +50,28 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The terminal client's C library: ncurses (wide characters).
+        .systemLibrary(
+            name: "CNcurses",
+            path: "clients/terminal/CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The terminal client: a full-screen ncurses interface and a plain line mode, over the protocol.
+        .target(
+            name: "ArmisticeTerminal",
+            dependencies: [
+                "CNcurses",
+                "ArmisticeTransport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "clients/terminal/Sources"
+        ),
+        // Replays and after-action reports from match logs. No sockets.
+        .target(
+            name: "ArmisticeReplay",
+            dependencies: ["ArmisticeEngine"]
+        ),
         .executableTarget(
             name: "armistice",
             dependencies: [
@@ -57,6 +79,8 @@ let package = Package(
                 "ArmisticeBots",
                 "ArmisticeServer",
                 "ArmisticeTransport",
+                "ArmisticeTerminal",
+                "ArmisticeReplay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -64,6 +88,8 @@ let package = Package(
         .testTarget(name: "ArmisticeEngineTests", dependencies: ["ArmisticeEngine", "ArmisticeBots"]),
         .testTarget(name: "ArmisticeTransportTests", dependencies: ["ArmisticeTransport"]),
         .testTarget(name: "ArmisticeServerTests", dependencies: ["ArmisticeServer", "ArmisticeEngine", "ArmisticeTransport"]),
+        .testTarget(name: "ArmisticeTerminalTests", dependencies: ["ArmisticeTerminal", "ArmisticeServer", "ArmisticeTransport"]),
+        .testTarget(name: "ArmisticeReplayTests", dependencies: ["ArmisticeReplay", "ArmisticeEngine", "ArmisticeBots", "ArmisticeServer"]),
     ],
     swiftLanguageModes: [.v6]
 )
