@@ -123,12 +123,11 @@ struct WebSocketServerTests {
             if round % 20 == 0 { try await Task.sleep(for: .milliseconds(5)) }
         }
         #expect(sawFull)
-        // The fast client still gets its messages promptly while the slow one is stuck.
+        // The fast client still gets every message while the slow one is stuck (a blocked service thread would never
+        // deliver them). How fast is a benchmark's business, not a test's: a loaded CI machine must not fail this.
         for i in 0..<20 {
-            let start = ContinuousClock.now
             #expect(harness.server.send(OutboundFrame("fast \(i)"), to: fastID) == .queued)
-            #expect(try await fast.receive(timeout: .seconds(2)) == "fast \(i)")
-            #expect(ContinuousClock.now - start < .milliseconds(500))
+            #expect(try await fast.receive(timeout: .seconds(10)) == "fast \(i)")
         }
         // The stuck queue fills up again (the kernel's send buffer may have grown meanwhile).
         var fullAgain = false
