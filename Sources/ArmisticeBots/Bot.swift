@@ -26,12 +26,22 @@ struct Candidate: Sendable {
     var cost: Int
 }
 
-/// Every concrete order of every team, worked out once per ruleset (numbers sampled at their minimum, middle and maximum).
+/// What the bots need of a ruleset, worked out once: every concrete order of every team (numbers sampled at their minimum, middle and maximum).
 final class CandidateTable: Sendable {
     let byTeam: [[Candidate]]
+    /// Per team: its objectives and the shared ones, as the greedy bot weighs them.
+    let objectives: [[SoftObjective]]
 
     init(engine: Engine) {
         let ruleset = engine.ruleset
+        objectives = ruleset.teams.indices.map { team in
+            ruleset.objectives.filter { $0.team == nil || $0.team == team }.map { objective in
+                switch objective.scoring {
+                case .condition(let cond, let points): return .condition(SoftCondition(cond.node, ruleset: ruleset), points: points)
+                case .score(let expr): return .score(expr)
+                }
+            }
+        }
         byTeam = ruleset.teams.indices.map { team in
             var result: [Candidate] = []
             for action in ruleset.actions where action.teams.contains(team) {

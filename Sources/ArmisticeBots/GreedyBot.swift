@@ -36,7 +36,7 @@ public struct GreedyBot: Bot {
         for question in engine.consentQuestions(team: team, in: state) {
             guard let a = engine.ruleset.actionIndex(question.action), let asker = engine.ruleset.actions[a].teams.first else { continue }
             // Judge the request by its typical effect: its first parameter choices.
-            let sample = candidateOrders(engine: engine, state: state, team: asker).first { $0.resolved.action == a }
+            let sample = CandidateTable.of(engine).byTeam[asker].first { $0.resolved.action == a }
             guard let sample else { consents[question.action] = .approve; continue }
             let after = Self.value(engine: engine, state: engine.preview(sample.resolved, success: true, on: state), team: team)
             consents[question.action] = after + 0.05 >= now ? .approve : .block
@@ -47,26 +47,56 @@ public struct GreedyBot: Bot {
     /// How well the team is doing on its objectives (and the shared ones), with partial credit for being close.
     static func value(engine: Engine, state: GameState, team: Int) -> Double {
         var total = 0.0
-        for objective in engine.ruleset.objectives where objective.team == nil || objective.team == team {
-            switch objective.scoring {
-            case .condition(let cond, let points): total += Double(points) * soft(cond, engine, state)
+        for objective in CandidateTable.of(engine).objectives[team] {
+            switch objective {
+            case .condition(let cond, let points): total += Double(points) * cond.value(engine, state)
             case .score(let expr): total += Double(engine.evaluate(expr, in: state))
             }
         }
         return total
     }
+}
 
-    /// Fuzzy truth in 0...1: 1 when the condition holds, less the further it is from holding.
-    static func soft(_ expr: Expr, _ engine: Engine, _ state: GameState) -> Double {
-        switch expr {
-        case .and(let a, let b):
-            let x = soft(a, engine, state), y = soft(b, engine, state)
-            return 0.5 * min(x, y) + 0.25 * (x + y)
-        case .or(let a, let b): return max(soft(a, engine, state), soft(b, engine, state))
-        case .not(let a): return 1 - soft(a, engine, state)
+/// An objective as the greedy bot weighs it.
+enum SoftObjective: Sendable {
+    case condition(SoftCondition, points: Int)
+    case score(Expr)
+}
+
+/// A condition with fuzzy truth in 0...1: 1 when it holds, less the further it is from holding.
+indirect enum SoftCondition: Sendable {
+    case and(SoftCondition, SoftCondition)
+    case or(SoftCondition, SoftCondition)
+    case not(SoftCondition)
+    case compare(Expr.ComparisonOperator, Expr, Expr, scale: Double)
+    case exact(Expr)
+
+    init(_ node: ExprNode, ruleset: Ruleset) {
+        switch node {
+        case .and(let a, let b): self = .and(SoftCondition(a, ruleset: ruleset), SoftCondition(b, ruleset: ruleset))
+        case .or(let a, let b): self = .or(SoftCondition(a, ruleset: ruleset), SoftCondition(b, ruleset: ruleset))
+        case .not(let a): self = .not(SoftCondition(a, ruleset: ruleset))
         case .compare(let op, let a, let b):
+            let range: Int
+            switch a {
+            case .track(let i): range = ruleset.tracks[i].max - ruleset.tracks[i].min
+            case .project(let i): range = ruleset.projects[i].statuses.count
+            default: range = 10
+            }
+            self = .compare(op, Expr(a), Expr(b), scale: Double(max(2, range / 2)))
+        default: self = .exact(Expr(node))
+        }
+    }
+
+    func value(_ engine: Engine, _ state: GameState) -> Double {
+        switch self {
+        case .and(let a, let b):
+            let x = a.value(engine, state), y = b.value(engine, state)
+            return 0.5 * min(x, y) + 0.25 * (x + y)
+        case .or(let a, let b): return max(a.value(engine, state), b.value(engine, state))
+        case .not(let a): return 1 - a.value(engine, state)
+        case .compare(let op, let a, let b, let scale):
             let d = Double(engine.evaluate(a, in: state) - engine.evaluate(b, in: state))
-            let scale = Double(max(2, scaleOf(a, engine) / 2))
             switch op {
             case .greaterOrEqual: return d >= 0 ? 1 : max(0, 1 + d / scale)
             case .greater: return d > 0 ? 1 : max(0, 1 + (d - 1) / scale)
@@ -75,15 +105,7 @@ public struct GreedyBot: Bot {
             case .equal: return d == 0 ? 1 : max(0, 1 - abs(d) / scale)
             case .notEqual: return d != 0 ? 1 : 0
             }
-        default: return engine.holds(expr, in: state) ? 1 : 0
-        }
-    }
-
-    static func scaleOf(_ expr: Expr, _ engine: Engine) -> Int {
-        switch expr {
-        case .track(let i): return engine.ruleset.tracks[i].max - engine.ruleset.tracks[i].min
-        case .project(let i): return engine.ruleset.projects[i].statuses.count
-        default: return 10
+        case .exact(let e): return engine.holds(e, in: state) ? 1 : 0
         }
     }
 }

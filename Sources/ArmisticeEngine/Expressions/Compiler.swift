@@ -9,7 +9,7 @@ struct ExpressionCompiler {
             throw ExpressionError(code: "type_mismatch", message: "a condition must be true or false, but this is \(type)",
                                   offset: syntax.offset, hint: "compare it, for example \"... >= 5\"")
         }
-        return expr
+        return Expr(expr)
     }
 
     func number(_ text: String) throws(ExpressionError) -> Expr {
@@ -18,7 +18,7 @@ struct ExpressionCompiler {
         guard type.isNumeric else {
             throw ExpressionError(code: "type_mismatch", message: "expected a number, but this is \(type)", offset: syntax.offset)
         }
-        return expr
+        return Expr(expr)
     }
 
     func statement(_ text: String) throws(ExpressionError) -> Statement {
@@ -51,7 +51,7 @@ struct ExpressionCompiler {
                 throw ExpressionError(code: "not_assignable", message: "only a track, a flag or a project can be changed",
                                       offset: targetSyntax.offset, hint: "put the name of a track on the left of \(opText)")
             }
-            let value: Expr
+            let value: ExprNode
             if case .string(let status, let offset) = valueSyntax {
                 guard op == .set else {
                     throw ExpressionError(code: "type_mismatch", message: "cannot add a status name", offset: offset,
@@ -78,7 +78,7 @@ struct ExpressionCompiler {
                 }
                 value = expr
             }
-            return .assign(target, op, value)
+            return .assign(target, op, Expr(value))
         }
     }
 
@@ -144,7 +144,7 @@ struct ExpressionCompiler {
                                hint: Suggest.didYouMean(name, in: names) ?? "this action's parameters are \(names.map { "$" + $0 }.joined(separator: ", "))")
     }
 
-    func compile(_ syntax: Syntax) throws(ExpressionError) -> (Expr, ValueType) {
+    func compile(_ syntax: Syntax) throws(ExpressionError) -> (ExprNode, ValueType) {
         switch syntax {
         case .number(let n, _):
             return (.constant(n), .number)
@@ -187,7 +187,7 @@ struct ExpressionCompiler {
         }
     }
 
-    private func binary(_ op: String, _ leftSyntax: Syntax, _ rightSyntax: Syntax, offset: Int) throws(ExpressionError) -> (Expr, ValueType) {
+    private func binary(_ op: String, _ leftSyntax: Syntax, _ rightSyntax: Syntax, offset: Int) throws(ExpressionError) -> (ExprNode, ValueType) {
         if op == "and" || op == "or" {
             let (left, lt) = try compile(leftSyntax)
             let (right, rt) = try compile(rightSyntax)
@@ -227,7 +227,7 @@ struct ExpressionCompiler {
         return (.arithmetic(arithmetic, left, right), .number)
     }
 
-    private func call(_ name: String, _ args: [Syntax], offset: Int) throws(ExpressionError) -> (Expr, ValueType) {
+    private func call(_ name: String, _ args: [Syntax], offset: Int) throws(ExpressionError) -> (ExprNode, ValueType) {
         let arity: [String: Int] = ["min": 2, "max": 2, "abs": 1, "clamp": 3, "revealed": 2]
         guard let expected = arity[name] else {
             throw ExpressionError(code: "unknown_function", message: "unknown function \"\(name)\"", offset: offset,
@@ -240,7 +240,7 @@ struct ExpressionCompiler {
             let (track, team) = try revealArguments(args, offset: offset)
             return (.revealed(track: track, team: team), .boolean)
         }
-        var compiled: [Expr] = []
+        var compiled: [ExprNode] = []
         for arg in args {
             let (expr, type) = try compile(arg)
             guard type.isNumeric else {

@@ -1,6 +1,25 @@
 /// A checked expression with every name resolved to an index. Values are integers at run time:
 /// booleans are 0 and 1, teams their index in the ruleset, project statuses their index in `statuses`.
-public indirect enum Expr: Sendable, Hashable {
+/// It keeps its tree (for tools that read it, such as the greedy bot) and a flat program that the engine runs.
+public struct Expr: Sendable, Hashable {
+    public let node: ExprNode
+    let program: [Int]
+
+    public init(_ node: ExprNode) {
+        self.node = node
+        var code: [Int] = []
+        node.lower(into: &code)
+        program = code
+    }
+
+    public static func constant(_ n: Int) -> Expr { Expr(.constant(n)) }
+
+    public static func == (a: Expr, b: Expr) -> Bool { a.node == b.node }
+    public func hash(into hasher: inout Hasher) { hasher.combine(node) }
+}
+
+/// The tree of a checked expression.
+public indirect enum ExprNode: Sendable, Hashable {
     case constant(Int)
     case track(Int)
     case flag(Int)
@@ -11,20 +30,25 @@ public indirect enum Expr: Sendable, Hashable {
     case projectParameter(Int)
     case turn
     case turns
-    case negate(Expr)
-    case not(Expr)
-    case arithmetic(ArithmeticOperator, Expr, Expr)
-    case compare(ComparisonOperator, Expr, Expr)
-    case and(Expr, Expr)
-    case or(Expr, Expr)
-    case minimum(Expr, Expr)
-    case maximum(Expr, Expr)
-    case absolute(Expr)
-    case clamp(Expr, Expr, Expr)
+    case negate(ExprNode)
+    case not(ExprNode)
+    case arithmetic(ArithmeticOperator, ExprNode, ExprNode)
+    case compare(ComparisonOperator, ExprNode, ExprNode)
+    case and(ExprNode, ExprNode)
+    case or(ExprNode, ExprNode)
+    case minimum(ExprNode, ExprNode)
+    case maximum(ExprNode, ExprNode)
+    case absolute(ExprNode)
+    case clamp(ExprNode, ExprNode, ExprNode)
     case revealed(track: Int, team: TeamReference)
 
-    public enum ArithmeticOperator: String, Sendable, Hashable { case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%" }
-    public enum ComparisonOperator: String, Sendable, Hashable { case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=" }
+    public typealias ArithmeticOperator = Expr.ArithmeticOperator
+    public typealias ComparisonOperator = Expr.ComparisonOperator
+}
+
+extension Expr {
+    public enum ArithmeticOperator: String, Sendable, Hashable, CaseIterable { case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%" }
+    public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable { case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=" }
 }
 
 /// A team named in an expression: fixed, or chosen by an action parameter.

@@ -1,35 +1,12 @@
 extension Engine {
     /// Evaluates a checked expression against a state; `params` holds the resolved parameter values of an order.
     public func evaluate(_ expr: Expr, in state: GameState, params: [Int] = []) -> Int {
-        switch expr {
-        case .constant(let n): return n
-        case .track(let i): return state.tracks[i]
-        case .flag(let i): return state.flags[i] ? 1 : 0
-        case .project(let i): return state.projects[i]
-        case .parameter(let i): return i < params.count ? params[i] : 0
-        case .projectParameter(let i): return i < params.count ? state.projects[params[i]] : 0
-        case .turn: return state.turn
-        case .turns: return ruleset.calendar.turns
-        case .negate(let e): return -evaluate(e, in: state, params: params)
-        case .not(let e): return evaluate(e, in: state, params: params) == 0 ? 1 : 0
-        case .arithmetic(let op, let a, let b):
-            return Expr.apply(op, evaluate(a, in: state, params: params), evaluate(b, in: state, params: params))
-        case .compare(let op, let a, let b):
-            return Expr.compare(op, evaluate(a, in: state, params: params), evaluate(b, in: state, params: params)) ? 1 : 0
-        case .and(let a, let b):
-            return evaluate(a, in: state, params: params) != 0 && evaluate(b, in: state, params: params) != 0 ? 1 : 0
-        case .or(let a, let b):
-            return evaluate(a, in: state, params: params) != 0 || evaluate(b, in: state, params: params) != 0 ? 1 : 0
-        case .minimum(let a, let b): return Swift.min(evaluate(a, in: state, params: params), evaluate(b, in: state, params: params))
-        case .maximum(let a, let b): return Swift.max(evaluate(a, in: state, params: params), evaluate(b, in: state, params: params))
-        case .absolute(let a): return Expr.saturate(abs(evaluate(a, in: state, params: params)))
-        case .clamp(let x, let lo, let hi):
-            let low = evaluate(lo, in: state, params: params), high = evaluate(hi, in: state, params: params)
-            return Swift.max(low, Swift.min(high, evaluate(x, in: state, params: params)))
-        case .revealed(let track, let team):
-            let t = resolve(team, params: params)
-            return state.trackVisibility[track] & (1 << UInt32(t)) != 0 ? 1 : 0
-        }
+        run(expr.program, in: state, params: params)
+    }
+
+    /// Evaluates an expression tree directly (slower; for tools that work on parts of an expression).
+    public func evaluate(node: ExprNode, in state: GameState, params: [Int] = []) -> Int {
+        run(Expr(node).program, in: state, params: params)
     }
 
     func resolve(_ team: TeamReference, params: [Int]) -> Int {

@@ -141,7 +141,9 @@ extension Engine {
         }
     }
 
-    func usesParameters(_ expr: Expr) -> Bool {
+    func usesParameters(_ expr: Expr) -> Bool { usesParameters(expr.node) }
+
+    func usesParameters(_ expr: ExprNode) -> Bool {
         switch expr {
         case .parameter, .projectParameter: return true
         case .revealed(_, let team): if case .parameter = team { return true } else { return false }

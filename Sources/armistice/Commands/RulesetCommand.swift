@@ -101,7 +101,7 @@ enum RulesetSummary {
     }
 
     static func describe(_ e: Expr) -> String {
-        if case .constant(let n) = e { return "\(n)" }
+        if case .constant(let n) = e.node { return "\(n)" }
         return "(varies with the state)"
     }
 }
