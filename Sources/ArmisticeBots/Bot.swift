@@ -68,7 +68,7 @@ final class CandidateTable: Sendable {
     private static let cache = Mutex<[String: CandidateTable]>([:])
 
     static func of(_ engine: Engine) -> CandidateTable {
-        let key = engine.ruleset.sourceHash + "/" + engine.ruleset.id
+        let key = engine.ruleset.sourceHash
         if let table = cache.withLock({ $0[key] }) { return table }
         let table = CandidateTable(engine: engine)
         cache.withLock { $0[key] = table }

@@ -9,15 +9,16 @@ public struct GreedyBot: Bot {
     public init(seed: UInt64) { random = SplitMix64(seed: seed ^ 0x4752_4545_4459) }
 
     public mutating func orders(engine: Engine, state: GameState, team: Int) -> TeamOrders {
-        let now = Self.value(engine: engine, state: state, team: team)
+        let table = CandidateTable.of(engine)
+        let now = Self.value(engine: engine, state: state, team: team, table: table)
         var scored: [(order: Order, action: Int, cost: Int, gain: Double)] = []
-        for candidate in candidateOrders(engine: engine, state: state, team: team) {
+        for candidate in table.byTeam[team] where engine.requirementsHold(candidate.resolved, in: state) {
             let action = engine.ruleset.actions[candidate.resolved.action]
             var p = Double(engine.chance(of: candidate.resolved, in: state)) / 100
             if action.consent != nil { p *= 0.6 }
-            let onSuccess = Self.value(engine: engine, state: engine.preview(candidate.resolved, success: true, on: state), team: team)
+            let onSuccess = Self.value(engine: engine, state: engine.preview(candidate.resolved, success: true, on: state), team: team, table: table)
             let onFailure = action.failureEffects.isEmpty ? now
-                : Self.value(engine: engine, state: engine.preview(candidate.resolved, success: false, on: state), team: team)
+                : Self.value(engine: engine, state: engine.preview(candidate.resolved, success: false, on: state), team: team, table: table)
             let expected = p * (onSuccess - now) + (1 - p) * (onFailure - now)
             let noise = (Double(random.roll(1000)) / 1000 - 0.5) * 0.3
             scored.append((candidate.order, candidate.resolved.action, candidate.cost, expected / Double(candidate.cost + 1) + noise))
@@ -36,18 +37,18 @@ public struct GreedyBot: Bot {
         for question in engine.consentQuestions(team: team, in: state) {
             guard let a = engine.ruleset.actionIndex(question.action), let asker = engine.ruleset.actions[a].teams.first else { continue }
             // Judge the request by its typical effect: its first parameter choices.
-            let sample = CandidateTable.of(engine).byTeam[asker].first { $0.resolved.action == a }
+            let sample = table.byTeam[asker].first { $0.resolved.action == a }
             guard let sample else { consents[question.action] = .approve; continue }
-            let after = Self.value(engine: engine, state: engine.preview(sample.resolved, success: true, on: state), team: team)
+            let after = Self.value(engine: engine, state: engine.preview(sample.resolved, success: true, on: state), team: team, table: table)
             consents[question.action] = after + 0.05 >= now ? .approve : .block
         }
         return TeamOrders(orders: chosen, consents: consents)
     }
 
     /// How well the team is doing on its objectives (and the shared ones), with partial credit for being close.
-    static func value(engine: Engine, state: GameState, team: Int) -> Double {
+    static func value(engine: Engine, state: GameState, team: Int, table: CandidateTable) -> Double {
         var total = 0.0
-        for objective in CandidateTable.of(engine).objectives[team] {
+        for objective in table.objectives[team] {
             switch objective {
             case .condition(let cond, let points): total += Double(points) * cond.value(engine, state)
             case .score(let expr): total += Double(engine.evaluate(expr, in: state))
