@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads a few fields out of a server message without parsing it. The load generator receives tens of thousands
+/// of messages a second, updates among them of 20 KB or more, and needs only their type, id, cause and its own
+/// markers: a full JSON parse of each would make the generator, not the server, the bottleneck.
+///
+/// The server writes object keys in no fixed order, so nothing here relies on order. It relies on the shapes in
+/// docs/protocol.md: only an `update` has a `cause` object (flat: `type`, `by`, `reason`); replies, chat, roster
+/// and clock events are small and their only `"type":"…"` is the top-level one.
+enum JSONScan {
+    /// The bytes of `text`, contiguous.
+    static func withBytes<R>(_ text: String, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) { return result }
+        var copy = text
+        copy.makeContiguousUTF8()
+        return copy.utf8.withContiguousStorageIfAvailable { body(UnsafeRawBufferPointer($0)) }!
+    }
+
+    /// The offset just past the first `needle` in `bytes[from..<min(count, limit)]`, or nil. `anchor` is the index of
+    /// a byte of the needle that is rare in JSON (say a `{`), found with memchr; the rest is compared around it.
+    static func end(of needle: StaticString, in bytes: UnsafeRawBufferPointer, from: Int = 0, limit: Int = .max, anchor: Int = 0) -> Int? {
+        let stop = min(bytes.count, limit)
+        let n = needle.utf8CodeUnitCount
+        guard let base = bytes.baseAddress, from + n <= stop else { return nil }
+        let key = Int32(needle.utf8Start[anchor])
+        var i = from + anchor
+        while i < stop {
+            guard let hit = memchr(base + i, key, stop - i) else { return nil }
+            let at = base.distance(to: UnsafeRawPointer(hit)) - anchor
+            if at + n > stop { return nil }
+            if at >= from, memcmp(base + at, needle.utf8Start, n) == 0 { return at + n }
+            i = at + anchor + 1
+        }
+        return nil
+    }
+
+    /// A run of bytes up to (not including) the next `"`, from `start`.
+    static func stringValue(in bytes: UnsafeRawBufferPointer, at start: Int) -> String? {
+        var i = start
+        while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {
+            if bytes[i] == UInt8(ascii: "\\") { return nil }
+            i += 1
+        }
+        guard i < bytes.count else { return nil }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+    }
+
+    /// An unsigned decimal integer starting at `start`.
+    static func intValue(in bytes: UnsafeRawBufferPointer, at start: Int) -> Int? {
+        var i = start
+        var value = 0
+        while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") {
+            value = value * 10 + Int(bytes[i] - UInt8(ascii: "0"))
+            i += 1
+        }
+        return i > start ? value : nil
+    }
+
+    /// Messages up to this size are scanned whole; larger ones are updates (found by their cause) or snapshots.
+    static let smallMessage = 8192
+
+    /// The message's top-level `type`: `update` for anything with a cause; for small messages their `type`;
+    /// nil for other large messages (snapshots) and for text that is not an armistice message.
+    static func messageType(_ text: String) -> String? {
+        withBytes(text) { b in
+            if end(of: "\"cause\":{", in: b, anchor: 8) != nil { return "update" }
+            guard b.count <= smallMessage, let at = end(of: "\"type\":\"", in: b) else { return nil }
+            return stringValue(in: b, at: at)
+        }
+    }
+
+    /// An update's cause: the input's type, the seat number that gave it (`s3` → 3; nil for the clock), the reason.
+    static func cause(_ text: String) -> (type: String?, by: Int?, reason: String?)? {
+        withBytes(text) { b in
+            guard let start = end(of: "\"cause\":{", in: b, anchor: 8) else { return nil }
+            var close = start
+            while close < b.count, b[close] != UInt8(ascii: "}") { close += 1 }
+            let type = end(of: "\"type\":\"", in: b, from: start, limit: close).flatMap { stringValue(in: b, at: $0) }
+            let by = end(of: "\"by\":\"s", in: b, from: start, limit: close).flatMap { intValue(in: b, at: $0) }
+            let reason = end(of: "\"reason\":\"", in: b, from: start, limit: close).flatMap { stringValue(in: b, at: $0) }
+            return (type, by, reason)
+        }
+    }
+
+    /// The string value of the first `"key":"…"` (the key given with its quotes, colon and opening quote).
+    static func string(_ keyAndQuote: StaticString, in text: String, limit: Int = .max) -> String? {
+        withBytes(text) { bytes in
+            guard let at = end(of: keyAndQuote, in: bytes, limit: limit) else { return nil }
+            return stringValue(in: bytes, at: at)
+        }
+    }
+}
