@@ -13,7 +13,7 @@ struct LoadtestCommand: AsyncParsableCommand {
         each move is timed to the last teammate's and the instructor's update), turns (every student locks at once; \
         timed from the last lock to the last member seeing the results).
         --target lws-mirror drives libwebsockets-test-server's lws-mirror-protocol with the same chat load \
-        (at most 10 rooms: the test server keeps at most 10 mirror instances).
+        (at most 3 rooms: the 4.1 test server keeps at most 3 mirror instances).
         Run each against a fresh server: rooms made by a run stay in its memory.
         """)
 
@@ -35,9 +35,10 @@ struct LoadtestCommand: AsyncParsableCommand {
     @Option(help: "The ruleset's file, for the bots' copy of the game (default rulesets/RULESET.yaml).") var rulesetFile: String?
     @Option(help: "Turns per match (1-100).") var turns = 100
     @Option(help: "WebSocket handshakes in flight at once.") var connectConcurrency = 200
-    @Flag(help: "Halfway through, a student who never reads joins room 1; room 1 gets --hot-chat-per-second of chat.")
+    @Flag(help: "Halfway through, a second instructor who never reads joins room 1 (it gets every team's updates); room 1 gets --hot-moves-per-second and --hot-chat-per-second more.")
     var slowReader = false
-    @Option(help: "Chat per second in room 1 with --slow-reader.") var hotChatPerSecond = 100.0
+    @Option(help: "Extra moves per second in room 1 with --slow-reader.") var hotMovesPerSecond = 40.0
+    @Option(help: "Extra chat per second in room 1 with --slow-reader.") var hotChatPerSecond = 20.0
     @Option(help: "Filler characters in each chat message.") var chatBytes = 60
     @Option(help: "The server's process id, when it is not found by its port on this machine.") var serverPid: Int32?
     @Option(help: "The seed of room 1 (room N plays seed + N - 1).") var seed: UInt64 = 1
@@ -66,9 +67,12 @@ struct LoadtestCommand: AsyncParsableCommand {
             }
         case .lwsMirror:
             guard mode == .chat else { throw ValidationError("--target lws-mirror supports --mode chat only") }
-            guard rooms <= 10 else { throw ValidationError("libwebsockets-test-server keeps at most 10 mirror instances: use --rooms 10 or fewer") }
-            guard chatBytes + 30 <= 128 else { throw ValidationError("the test server's mirror cuts messages at 128 bytes: use --chat-bytes 98 or fewer") }
+            guard rooms <= 3 else { throw ValidationError("libwebsockets-test-server 4.1 keeps at most 3 mirror instances (it closes connections to a fourth): use --rooms 3 or fewer") }
+            guard chatBytes + 30 <= 4096 else { throw ValidationError("the test server's mirror reads 4096 bytes at a time: use --chat-bytes 4000 or fewer") }
             guard !slowReader else { throw ValidationError("--slow-reader needs --target armistice") }
+        }
+        if slowReader, mode != .moves {
+            throw ValidationError("--slow-reader runs with --mode moves")
         }
         guard !slowReader || hotChatPerSecond <= Double(clientsPerRoom - observers) * 15 else {
             throw ValidationError("--hot-chat-per-second is over 15 a second per member of room 1")
@@ -89,7 +93,7 @@ struct LoadtestCommand: AsyncParsableCommand {
             clientsPerRoom: clientsPerRoom, observers: target == .armistice ? observers : 0, duration: duration, warmup: warmup,
             rate: rate, chatRate: chatPerSecond, instructorKey: instructorKey ?? "", ruleset: ruleset,
             rulesetFile: rulesetFile ?? "rulesets/\(ruleset).yaml", turns: turns, connectConcurrency: connectConcurrency,
-            slowReader: slowReader, hotChatRate: slowReader ? hotChatPerSecond : 0, chatBytes: chatBytes, serverPID: serverPid,
+            slowReader: slowReader, hotChatRate: slowReader ? hotChatPerSecond : 0, hotMoveRate: slowReader ? hotMovesPerSecond : 0, chatBytes: chatBytes, serverPID: serverPid,
             seed: seed, minCycleMs: minCycleMs, timeout: timeout)
         let run = try LoadRun(config: config, logger: logger)
         defer { run.shutdown() }

@@ -40,6 +40,7 @@ struct LoadConfig: Sendable {
     var connectConcurrency: Int
     var slowReader: Bool
     var hotChatRate: Double
+    var hotMoveRate: Double
     var chatBytes: Int
     var serverPID: Int32?
     var seed: UInt64

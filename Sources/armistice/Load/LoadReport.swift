@@ -73,6 +73,7 @@ struct LoadReport: Codable, Sendable {
         var receiveBufferBytes: Int
         var closedByServer: Bool
         var hotRoomChatPerSecond: Double
+        var hotRoomMovesPerSecond: Double
     }
 
     var mode: LoadConfig.Mode
@@ -144,7 +145,7 @@ struct LoadReport: Codable, Sendable {
             lines.append(line)
         }
         if let s = slowReader {
-            lines.append("slow reader: joined room 1 after \(f(s.joinedAfterSeconds)) s with a \(s.receiveBufferBytes)-byte receive buffer, never read; room 1 chat \(f(s.hotRoomChatPerSecond, 0))/s; closed by the server: \(s.closedByServer ? "yes" : "no")")
+            lines.append("slow reader: an instructor joined room 1 after \(f(s.joinedAfterSeconds)) s with a \(s.receiveBufferBytes)-byte receive buffer and never read; room 1 had \(f(s.hotRoomMovesPerSecond, 0)) more moves/s and \(f(s.hotRoomChatPerSecond, 0)) chat/s; closed by the server by the end: \(s.closedByServer ? "yes" : "no")")
         }
         for note in notes { lines.append("note: \(note)") }
         return lines.joined(separator: "\n")

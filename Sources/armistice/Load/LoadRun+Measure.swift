@@ -41,6 +41,9 @@ extension LoadRun {
         if config.slowReader, config.hotChatRate > 0 {
             drivers.append(Task { await driveChat(rate: config.hotChatRate, rooms: [rooms[0]]) })
         }
+        if config.slowReader, config.hotMoveRate > 0 {
+            drivers.append(Task { let r = await driveMoves(rate: config.hotMoveRate, rooms: [rooms[0]], variants: variants); return r.dropped })
+        }
         let expiry = Task { await expireStale() }
         try await Task.sleep(for: .milliseconds(Int(config.warmup * 1000)))
 
@@ -50,6 +53,8 @@ extension LoadRun {
         counters.resetErrors()
         locksAlreadyDone.store(0, ordering: .relaxed)
         let closesBefore = counters.closes
+        let closedEarly = closesBefore.values.reduce(0, +)
+        if closedEarly > 0 { notes.append("\(closedEarly) connections were closed by the server before the measurement began: their rooms are short of members") }
         let metricsBefore = config.target == .armistice ? MetricsScrape.fetch(host: config.host, port: config.port) : nil
         let serverCPUBefore = server?.cpu()
         let serverBefore = server?.memory()
@@ -67,7 +72,7 @@ extension LoadRun {
         if config.slowReader, config.target == .armistice {
             try await Task.sleep(for: .milliseconds(Int(config.duration * 500)))
             stallAt = Now.ns()
-            let join = #"{"type":"join","code":"\#(rooms[0].code)","name":"Stalled reader","team":"\#(teamIDs[0])"}"#
+            let join = #"{"type":"join","code":"\#(rooms[0].code)","name":"Stalled reader","role":"instructor","key":"\#(config.instructorKey)"}"#
             let (host, port) = (config.host, config.port)
             stalled = try await Task.detached { try StalledReader(host: host, port: port, join: join) }.value
             try await Task.sleep(for: .milliseconds(Int(config.duration * 500)))
@@ -132,7 +137,8 @@ extension LoadRun {
             report.windows = [.init(name: "before the slow reader", latency: window(start, stallAt)),
                               .init(name: "with the slow reader", latency: window(stallAt, end))]
             report.slowReader = .init(joinedAfterSeconds: Double(stallAt - start) / 1e9, receiveBufferBytes: stalled?.receiveBuffer ?? 0,
-                                      closedByServer: closedByServer, hotRoomChatPerSecond: config.hotChatRate)
+                                      closedByServer: closedByServer, hotRoomChatPerSecond: config.hotChatRate,
+                                      hotRoomMovesPerSecond: config.hotMoveRate)
         }
         var m = LoadReport.Messages(seconds: seconds, generatorSentPerSecond: Double(sent) / seconds,
                                     generatorReceivedPerSecond: Double(received) / seconds,
