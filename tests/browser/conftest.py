@@ -16,6 +16,7 @@ import time
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -105,7 +106,12 @@ def browsers():
 
 
 def wait(driver, predicate, timeout=15, message=""):
-    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(lambda d: predicate(d), message)
+    """Waits until predicate(driver) is true; `message` may be a function of the driver, called on failure."""
+    try:
+        return WebDriverWait(driver, timeout, poll_frequency=0.1).until(lambda d: predicate(d))
+    except TimeoutException:
+        detail = message(driver) if callable(message) else message
+        raise AssertionError(f"timed out: {detail}") from None
 
 
 def js_errors(driver):
@@ -116,6 +122,9 @@ def js_errors(driver):
             continue
         text = entry.get("message", "")
         if "favicon" in text:
+            continue
+        # The pages ask for /api/rooms/CODE and /api/rulesets first and fall back when the server has neither.
+        if ("/api/rooms/" in text or "/api/rulesets" in text) and "404" in text:
             continue
         errors.append(text)
     return errors
@@ -136,7 +145,8 @@ class InstructorSocket:
 
     def __init__(self, server, code):
         from websockets.sync.client import connect
-        self.ws = connect(server.ws_url, subprotocols=["armistice.v1"], open_timeout=10)
+        self.connection = connect(server.ws_url, subprotocols=["armistice.v1"], open_timeout=10)
+        self.ws = self.connection.__enter__()
         self.send({"type": "hello", "protocol": "armistice.v1", "id": 0})
         self.expect("welcome")
         self.send({"type": "join", "code": code, "name": "Auditor", "role": "instructor", "key": server.key, "id": 1})
@@ -160,7 +170,7 @@ class InstructorSocket:
         return self.snapshot
 
     def close(self):
-        self.ws.close()
+        self.connection.__exit__(None, None, None)
 
 
 def secrets_hidden_from(snapshot, team):
@@ -189,10 +199,14 @@ def secrets_hidden_from(snapshot, team):
         visible = r.get("visible_to")
         if visible is not None and (team is None or team not in visible) and r.get("kind") in ("intel", "news") and r.get("text"):
             out[f"{r['kind']} for {visible}"] = r["text"][:60]
-    for o in view.get("objectives") or []:
+    for o in [] if view.get("outcome") else view.get("objectives") or []:  # the outcome reveals every objective
         if o.get("team") not in (team, "all") and o.get("text"):
             out[f"objective of {o['team']}"] = o["text"][:60]
-    return {k: v for k, v in out.items() if len(v) >= 6}
+    # The same words may be the team's own (two teams can share an objective's wording): those are not secrets.
+    own = [o["text"] for o in view.get("objectives") or [] if o.get("team") in (team, "all")]
+    own += [t["name"] for t in view.get("tracks", []) if team is not None and team not in (t.get("hidden_from") or [])]
+    own += list(mine_names)
+    return {k: v for k, v in out.items() if len(v) >= 6 and not any(v in text for text in own)}
 
 
 def assert_nothing_private(driver, snapshot, team, who):

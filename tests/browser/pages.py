@@ -12,6 +12,14 @@ def css(driver, selector):
     return driver.find_element(By.CSS_SELECTOR, selector)
 
 
+def click(driver, element):
+    """Scrolls an element to the middle of the window (clear of the sticky game bar) and clicks it."""
+    if isinstance(element, str):
+        element = css(driver, element)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    element.click()
+
+
 def text(driver, selector):
     return css(driver, selector).text
 
@@ -46,7 +54,7 @@ def join(driver, server, code, name, team=None, role="player"):
         Select(css(driver, "#join-team")).select_by_value(team)
     css(driver, "#join-submit").click()
     page = "board.html" if role == "observer" else "play.html"
-    wait(driver, lambda d: page in d.current_url, message=f"did not reach {page}: {text(d, '#join-status')}")
+    wait(driver, lambda d: page in d.current_url, message=lambda d: f"did not reach {page}: {text(d, '#join-status')}")
     wait(driver, lambda d: d.execute_script("return document.body.dataset.connection") == "online", message="not online")
     if role == "player":
         wait(driver, lambda d: text(d, "#team-name") not in ("", "Loading…"), message="no team shown")
@@ -57,19 +65,18 @@ def phase(driver):
 
 
 def wait_phase(driver, name, timeout=15):
-    wait(driver, lambda d: phase(d).startswith(name), timeout, message=f"phase is {phase(driver)!r}, not {name}")
+    wait(driver, lambda d: phase(d).startswith(name), timeout, message=lambda d: f"phase is {phase(d)!r}, not {name}")
 
 
 def console_click(driver, button_id, expect_status=None):
     wait(driver, lambda d: css(d, f"#{button_id}").is_enabled(), message=f"#{button_id} stays disabled")
-    css(driver, f"#{button_id}").click()
+    click(driver, f"#{button_id}")
     if expect_status:
-        wait(driver, lambda d: expect_status in text(d, "#controls-status"), message=f"status: {text(driver, '#controls-status')!r}")
+        wait(driver, lambda d: expect_status in text(d, "#controls-status"), message=lambda d: f"status: {text(d, '#controls-status')!r}")
 
 
 def open_channel(driver, channel):
-    tab = css(driver, f"#chat [data-channel='{channel}']")
-    tab.click()
+    click(driver, f"#chat [data-channel='{channel}']")
     wait(driver, lambda d: css(d, f"#chat [data-channel='{channel}']").get_attribute("aria-selected") == "true")
 
 
@@ -77,7 +84,7 @@ def send_chat(driver, channel, message):
     open_channel(driver, channel)
     box = css(driver, "#chat textarea")
     driver.execute_script("arguments[0].value = arguments[1];", box, message)
-    css(driver, "#chat .chat-form button[type=submit]").click()
+    click(driver, "#chat .chat-form button[type=submit]")
     wait(driver, lambda d: any(m.text == message for m in d.find_elements(By.CSS_SELECTOR, "#chat .msg-text")),
          message="own message not shown")
 

@@ -4,9 +4,10 @@ import time
 
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 from conftest import InstructorSocket, assert_nothing_private, js_errors, screenshot, wait
-from pages import (LONG, console_click, create_room, css, game_value, join, open_channel, send_chat, text,
+from pages import (LONG, click, console_click, create_room, css, game_value, join, open_channel, send_chat, text,
                    wait_phase)
 from pngcheck import colour_stats
 
@@ -64,7 +65,7 @@ def test_a_turn_with_two_students_the_console_and_the_projector(server, browsers
                  and a["available"] and not a["params"] and a["cost"] <= 2]
     assert dprk_only, "no available DPRK-only action without parameters"
     act = dprk_only[0]
-    css(kim, f"#act-{act['id']}-add").click()
+    click(kim, f"#act-{act['id']}-add")
     wait(kim, lambda d: act["name"] in text(d, "#draft-orders"), message="draft not shown to Kim")
     wait(kim, lambda d: "Draft saved" in text(d, "#orders-status"))
     assert "left" in text(kim, "#budget-line")
@@ -84,31 +85,31 @@ def test_a_turn_with_two_students_the_console_and_the_projector(server, browsers
     wait(teacher, lambda d: css(d, f"#chat [data-channel='{pair}'] .unread").text == "1")
 
     # A deal: Kim proposes, Lee accepts.
-    css(kim, "#propose-box summary").click()
+    click(kim, "#propose-box summary")
     wait(kim, lambda d: d.find_elements(By.CSS_SELECTOR, ".commitment-row"))
-    kim.find_element(By.CSS_SELECTOR, ".commitment-row .cm-action option[value=restore_contact]").click()
-    css(kim, "#add-commitment").click()
+    Select(css(kim, ".commitment-row .cm-action")).select_by_value("restore_contact")
+    click(kim, "#add-commitment")
     rows = kim.find_elements(By.CSS_SELECTOR, ".commitment-row")
-    rows[1].find_element(By.CSS_SELECTOR, ".cm-team option[value=rok]").click()
+    Select(rows[1].find_element(By.CSS_SELECTOR, ".cm-team")).select_by_value("rok")
     rows[1].find_element(By.CSS_SELECTOR, "input.cm-action").send_keys("alliance_working_group")
     css(kim, "#deal-note").send_keys("contact for consultations")
-    css(kim, "#propose-form button[type=submit]").click()
-    wait(kim, lambda d: "Deal proposed" in text(d, "#deal-status"), message=f"deal: {text(kim, '#deal-status')}")
+    click(kim, "#propose-form button[type=submit]")
+    wait(kim, lambda d: "Deal proposed" in text(d, "#deal-status"), message=lambda d: f"deal: {text(d, '#deal-status')}")
     wait(lee, lambda d: d.find_elements(By.CSS_SELECTOR, "[id^=deal-][id$=-accept]"), message="Lee has no deal to accept")
     assert "contact for consultations" in text(lee, "#deals")
-    css(lee, "[id^=deal-][id$=-accept]").click()
+    click(lee, "[id^=deal-][id$=-accept]")
     wait(kim, lambda d: "agreed" in text(d, "#deals"), message="deal not agreed")
 
     # The instructor publishes news and adjusts a track with a reason; everyone sees the news.
     css(teacher, "#news-text").send_keys("Seoul's markets rally on summit hopes")
-    css(teacher, "#news-form button").click()
+    click(teacher, "#news-form button")
     for d in (kim, lee, projector):
         wait(d, lambda d: "Seoul's markets rally" in text(d, "#news-feed"), message="news not shown")
-    css(teacher, "#adjust-target option[value=tension]").click()
+    Select(css(teacher, "#adjust-target")).select_by_value("tension")
     css(teacher, "#adjust-value").send_keys("3")
     css(teacher, "#adjust-reason").send_keys("the class agreed the DMZ is calm")
-    css(teacher, "#adjust-form button").click()
-    wait(teacher, lambda d: "Adjusted" in text(d, "#inject-status"), message=text(teacher, "#inject-status"))
+    click(teacher, "#adjust-form button")
+    wait(teacher, lambda d: "Adjusted" in text(d, "#inject-status"), message=lambda d: text(d, "#inject-status"))
     wait(kim, lambda d: "the class agreed the DMZ is calm" in text(d, "#results"))
 
     # Pause, resume and extend the clock.
@@ -133,9 +134,9 @@ def test_a_turn_with_two_students_the_console_and_the_projector(server, browsers
     console_click(teacher, "skip", "Phase ended")
     wait_phase(kim, "Orders")
     for d in (kim, lee):
-        css(d, "#lock").click()
+        click(d, "#lock")
         wait(d, lambda d: "Confirm" in text(d, "#lock"))
-        css(d, "#lock").click()
+        click(d, "#lock")
         wait(d, lambda d: "locked in" in text(d, "#orders-status") or not css(d, "#lock").is_enabled())
     for d in (kim, lee, teacher):
         wait(d, lambda d: phase(d) in ("Adjudication", "Results"), 20)
@@ -164,7 +165,8 @@ def test_a_turn_with_two_students_the_console_and_the_projector(server, browsers
     assert_not_blank(screenshot(kim, "student-dprk-ended"), "ended")
 
     for d, who in ((kim, "Kim"), (lee, "Lee"), (teacher, "console"), (projector, "projector")):
-        assert js_errors(d) == [], f"{who}: {js_errors(d)}"
+        errors = js_errors(d)
+        assert errors == [], f"{who}: {errors}"
     auditor.close()
 
 
@@ -235,8 +237,8 @@ def test_a_dropped_connection_resumes_the_seat_and_catches_up(server, browsers):
 
     # Removed by the instructor: the page says so and the token is forgotten.
     row = css(teacher, f"tr[data-seat='{seat}']")
-    row.find_element(By.CSS_SELECTOR, f"#remove-{seat}").click()
-    css(teacher, f"#remove-{seat}").click()
+    click(teacher, row.find_element(By.CSS_SELECTOR, f"#remove-{seat}"))
+    click(teacher, f"#remove-{seat}")
     wait(kim, lambda d: "removed" in text(d, "#notice"), message="no notice of removal")
     assert kim.execute_script(f"return localStorage.getItem('armistice.seat.{code}.player')") is None
 

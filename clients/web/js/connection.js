@@ -130,8 +130,9 @@ export class Session {
     try {
       await conn.open();
       const resume = { type: "resume", token: seat.token };
-      const seq = this.lastSeq || seat.seq;
-      if (seq) resume.seq = seq;
+      // Within a page's life the last seq seen asks for a replay of what was missed; a page that has just loaded
+      // holds nothing yet, so it resumes without a seq and gets a snapshot.
+      if (this.lastSeq) resume.seq = this.lastSeq;
       const reply = await conn.request(resume);
       this.attempt = 0;
       this.status("online", reply.mode);
