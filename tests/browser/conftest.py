@@ -75,7 +75,7 @@ def server():
     shutil.rmtree(data, ignore_errors=True)
 
 
-def make_driver(width=1366, height=768):
+def make_driver(width=1366, height=768, mobile=False):
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -84,6 +84,8 @@ def make_driver(width=1366, height=768):
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(30)
+    if mobile:  # a phone's viewport (a headless window cannot be narrower than 500 px)
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 2, "mobile": True})
     return driver
 
 
@@ -92,8 +94,8 @@ def browsers():
     """A factory of fresh browsers (each its own profile, so its own localStorage); all closed afterwards."""
     made = []
 
-    def new(width=1366, height=768):
-        d = make_driver(width, height)
+    def new(width=1366, height=768, mobile=False):
+        d = make_driver(width, height, mobile)
         made.append(d)
         return d
 
@@ -134,6 +136,7 @@ def screenshot(driver, name):
     """Saves a 1366x768 screenshot into test-output/screenshots and returns its bytes."""
     OUTPUT.mkdir(parents=True, exist_ok=True)
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1366, "height": 768, "deviceScaleFactor": 1, "mobile": False})
+    driver.execute_script("window.scrollTo(0, 0)")
     time.sleep(0.3)
     png = driver.get_screenshot_as_png()
     (OUTPUT / f"{name}.png").write_bytes(png)

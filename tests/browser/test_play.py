@@ -6,7 +6,7 @@ from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import InstructorSocket, assert_nothing_private, js_errors, screenshot, wait
+from conftest import OUTPUT, InstructorSocket, assert_nothing_private, js_errors, screenshot, wait
 from pages import (LONG, click, console_click, create_room, css, game_value, join, open_channel, send_chat, text,
                    wait_phase)
 from pngcheck import colour_stats
@@ -244,10 +244,12 @@ def test_a_dropped_connection_resumes_the_seat_and_catches_up(server, browsers):
 
 
 def test_the_dashboard_fits_a_phone(server, browsers):
-    teacher, phone = browsers(), browsers(390, 844)
+    teacher, phone = browsers(), browsers(390, 844, mobile=True)
     code = create_room(teacher, server, phases=LONG)
     join(phone, server, code, "Kim", team="dprk")
     width = phone.execute_script("return document.documentElement.scrollWidth")
     inner = phone.execute_script("return window.innerWidth")
     assert width <= inner + 1, f"the page scrolls sideways on a phone: {width} > {inner}"
     assert css(phone, ".mobile-nav").is_displayed()
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    (OUTPUT / "student-phone.png").write_bytes(phone.get_screenshot_as_png())

@@ -118,7 +118,7 @@ function renderAdjustTargets() {
   replace(select,
     el("optgroup", { label: "Tracks" }, (v.tracks || []).map((t) => el("option", { value: t.id, text: `${t.name} (now ${t.value}, ${t.min}–${t.max})` }))),
     (v.flags || []).length ? el("optgroup", { label: "Flags (0 or 1)" }, v.flags.map((f) => el("option", { value: f.id, text: `${f.name} (now ${f.value ? 1 : 0})` }))) : null,
-    (v.projects || []).length ? el("optgroup", { label: "Projects (status number)" }, v.projects.map((p) => el("option", { value: p.id, text: `${p.name} (now ${p.index}: ${p.statuses.map((s, i) => `${i} ${s}`).join(", ")})` }))) : null);
+    (v.projects || []).length ? el("optgroup", { label: "Projects (status number)" }, v.projects.map((p) => el("option", { value: p.id, text: `${p.name} (now ${p.index} of 0–${p.statuses.length - 1}: ${p.status.replace(/_/g, " ")})` }))) : null);
   if (keep) select.value = keep;
 }
 
