@@ -11,7 +11,7 @@ export function renderHeader(game, root) {
   if (!v) return;
   const set = (sel, text) => { const n = root.querySelector(sel); if (n) n.textContent = text; };
   set("[data-field=title]", v.title || v.ruleset || "Armistice");
-  set("[data-field=turn]", v.turn > 0 ? `Turn ${v.turn} of ${v.turns}` : `${v.turns} turns`);
+  set("[data-field=turn]", v.turn > 0 ? `Turn ${v.turn} of ${v.turns}` : `${v.turns} ${v.turns === 1 ? "turn" : "turns"}`);
   set("[data-field=date]", v.turn > 0 ? v.date || "" : "");
   set("[data-field=phase]", phaseName(v.phase) + (game.clock?.paused ? " (paused)" : ""));
   set("[data-field=room]", game.room);
