@@ -4,7 +4,8 @@ import Logging
 @testable import ArmisticeServer
 
 /// A protocol client over a real socket, for integration tests: keeps every message it got and checks `prev` for gaps.
-final class WireClient {
+/// `@unchecked Sendable`: each client is driven by one task at a time.
+final class WireClient: @unchecked Sendable {
     let connection: ClientConnection
     let name: String
     var received: [[String: Any]] = []
