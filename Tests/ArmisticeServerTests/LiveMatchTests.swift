@@ -13,7 +13,7 @@ import Testing
         // The instructor creates the room.
         let instructor = try await live.client("instructor")
         let created = try await instructor.request(["type": "create_room", "key": LiveServer.key, "ruleset": "koreanization", "seed": 42, "turns": 2,
-                                                    "phases": ["briefing": 1, "negotiation": 120, "orders": 2, "adjudication": 1, "results": 120]])
+                                                    "phases": ["briefing": 1, "negotiation": 120, "orders": 60, "adjudication": 1, "results": 120]])
         let code = try #require(created["room"] as? String)
 
         // Four teams of two and an observer join.
@@ -99,6 +99,8 @@ import Testing
         #expect(try await s("dprk", 0).request(["type": "set_orders", "orders": [["action": "missile_test"]]])["type"] as? String == "ack")
         #expect(try await s("rok", 1).request(["type": "lock"])["type"] as? String == "ack")
         #expect(try await s("dprk", 1).request(["type": "lock"])["type"] as? String == "ack")
+        // The instructor cuts the orders phase short (a long phase keeps a loaded machine from racing the locks above).
+        #expect(try await instructor.request(["type": "extend", "seconds": -3600])["type"] as? String == "ack")
         for c in [instructor, observer, back] { try await c.waitPhase("results", turn: 2, timeout: .seconds(15)) }
         let expired = try #require(instructor.all("update").last { ($0["cause"] as? [String: Any])?["reason"] as? String == "deadline" && (($0["view"] as? [String: Any])?["phase"] as? String) == "adjudication" })
         #expect((expired["records"] as? [[String: Any]])?.contains { $0["kind"] as? String == "order" && $0["action"] as? String == "missile_test" } == true)
