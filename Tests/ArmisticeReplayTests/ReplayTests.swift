@@ -1,0 +1,93 @@
+import ArmisticeBots
+import ArmisticeEngine
+@testable import ArmisticeReplay
+import ArmisticeServer
+import Foundation
+import Testing
+
+@Suite struct ReplayTests {
+    /// Every hash line of a log, replayed: each must be checked and match.
+    func expectEveryHashMatches(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Replay {
+        let replay = Replay(log: try MatchLog(bytes: Array(text.utf8)))
+        let hashLines = text.split(separator: "\n").filter { $0.contains(#""kind":"hash""#) }.count
+        #expect(hashLines > 0, sourceLocation: sourceLocation)
+        #expect(replay.hashesChecked == hashLines, sourceLocation: sourceLocation)
+        #expect(replay.hashesMatched == hashLines, sourceLocation: sourceLocation)
+        #expect(replay.isVerified, "\(replay.issues)", sourceLocation: sourceLocation)
+        return replay
+    }
+
+    @Test(arguments: [("koreanization", BotKind.greedy, UInt64(7)), ("koreanization", .random, 8), ("tutorial", .greedy, 9), ("tutorial", .random, 10)])
+    func wholeSimulatedMatchesReplayWithEveryHash(ruleset: String, bot: BotKind, seed: UInt64) throws {
+        let writer = try Fixtures.simulatedLog(ruleset, seed: seed, bot: bot, drafts: 2, chat: 1)
+        let replay = try expectEveryHashMatches(writer.text)
+        #expect(replay.finalState.isOver)
+        #expect(replay.finalHash == writer.engine.stateHash(writer.state))
+        // The logged match is the match `armistice simulate` plays with the same seed and bots.
+        let game = Simulation(engine: Engine(ruleset: writer.engine.ruleset)).play(seed: seed, bots: Array(repeating: bot, count: writer.engine.ruleset.teams.count))
+        #expect(game.state.outcome == replay.finalState.outcome)
+        #expect(game.state.scores == replay.finalState.scores)
+        #expect(Simulation(engine: writer.engine).engine.stateHash(game.state) == replay.finalHash)
+        // Every adjudication's hash in the steps is one of the log's hash lines, in order.
+        let stepHashes = replay.steps.flatMap(\.records).filter { $0.kind == .hash }.compactMap(\.hash)
+        let logHashes = try MatchLog(bytes: Array(writer.text.utf8)).entries.filter { $0.record.kind == "hash" && $0.record.reason == nil }.compactMap(\.record.hash)
+        #expect(stepHashes == logHashes)
+    }
+
+    @Test func aServerMatchLogReplaysWithEveryHashAndAgreesWithTheServersOwnReplay() throws {
+        let match = ServerMatch()
+        let text = try match.play()
+        #expect(match.room.state.isOver)
+        let replay = try expectEveryHashMatches(text)
+        #expect(replay.finalHash == match.room.engine.stateHash(match.room.state))
+        // The server's own reader and replay agree with this module's.
+        let server = try MatchReplay.replay(try MatchLogReader(bytes: Array(text.utf8)).records)
+        #expect(server.finalHash == replay.finalHash)
+        #expect(server.inputs == replay.inputCount)
+        #expect(replay.log.entries.count + 1 == text.split(separator: "\n").count)
+        // The people, the chat and the instructor's moves are all there.
+        #expect(replay.seats.filter { $0.role == "player" }.count == 4)
+        #expect(replay.chat.contains { $0.channel == "pair:dprk+rok" && $0.name == "Student rok" })
+        #expect(replay.steps.contains { if case .adjust = $0.input { true } else { false } })
+        #expect(replay.steps.last?.input == .end(reason: "the bell rang"))
+        let timeline = replay.timeline()
+        #expect(timeline.contains("instructor sets Military tension to 40"))
+        #expect(timeline.contains("chat [Everyone] Student dprk"))
+        try Data(text.utf8).write(to: URL(fileURLWithPath: Fixtures.outputDirectory + "/server-match.jsonl"))
+    }
+
+    @Test func momentsFindTheRightSteps() throws {
+        let replay = Replay(log: try MatchLog(bytes: Array(try Fixtures.simulatedLog().text.utf8)))
+        #expect(try replay.stepIndex(at: .start) == 0)
+        let orders2 = try replay.stepIndex(at: .phase(turn: 2, .orders))
+        #expect(replay.steps[orders2].state.turn == 2 && replay.steps[orders2].state.phase == .orders)
+        #expect(replay.steps[orders2 - 1].state.phase == .negotiation)
+        let end1 = try replay.stepIndex(at: .turn(1))
+        #expect(replay.steps[end1].state.turn == 1 && replay.steps[end1 + 1].state.turn == 2)
+        let seq = replay.steps[5].seq
+        #expect(try replay.stepIndex(at: .seq(seq)) == 5)
+        #expect(throws: ReplayError.self) { try replay.stepIndex(at: .turn(99)) }
+        #expect(try Moment(parsing: "turn:3:orders") == .phase(turn: 3, .orders))
+        #expect(try Moment(parsing: "seq:12") == .seq(12))
+        #expect(throws: ReplayError.self) { try Moment(parsing: "turn:x") }
+    }
+
+    @Test func aTeamSeesOnlyWhatTheEngineShowedIt() throws {
+        let writer = try Fixtures.simulatedLog("koreanization", seed: 3)
+        let replay = Replay(log: try MatchLog(bytes: Array(writer.text.utf8)))
+        let i = try replay.stepIndex(at: .phase(turn: 2, .orders))
+        let rok = try replay.viewer(named: "ROK")
+        let view = replay.view(at: i, as: rok)
+        #expect(view == replay.engine.view(of: replay.state(at: i), for: rok))
+        #expect(view.orders?.keys.sorted() == ["rok"])
+        let observer = replay.view(at: i, as: .observer)
+        #expect(observer.orders == nil)
+        #expect(observer.records.allSatisfy { $0.visibleTo == nil })
+        let board = replay.board(at: i, as: rok)
+        #expect(board.contains("As rok"))
+        #expect(!replay.timeline(as: .observer).contains("drafts orders"))
+        #expect(replay.timeline(as: rok).contains("ROK (South Korea) drafts orders"))
+        #expect(!replay.timeline(as: rok).contains("DPRK (North Korea) drafts orders"))
+        #expect(throws: ReplayError.self) { try replay.viewer(named: "atlantis") }
+    }
+}
