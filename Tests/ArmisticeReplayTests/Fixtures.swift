@@ -132,7 +132,7 @@ final class ServerMatch {
                     send(instructor, ["type": "unpause"])
                 }
                 if room.state.turn == 2 {
-                    send(instructor, ["type": "adjust", "target": "tension", "value": 40, "reason": "a border incident the class discussed"])
+                    send(instructor, ["type": "adjust", "target": "tension", "value": 4, "reason": "a border incident the class discussed"])
                 }
                 send(instructor, ["type": "skip"])
             case .orders:

@@ -7,7 +7,7 @@ import Testing
 
 @Suite struct ReplayTests {
     /// Every hash line of a log, replayed: each must be checked and match.
-    func expectEveryHashMatches(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Replay {
+    func expectEveryHashMatches(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Replay {
         let replay = Replay(log: try MatchLog(bytes: Array(text.utf8)))
         let hashLines = text.split(separator: "\n").filter { $0.contains(#""kind":"hash""#) }.count
         #expect(hashLines > 0, sourceLocation: sourceLocation)
@@ -29,8 +29,8 @@ import Testing
         #expect(game.state.scores == replay.finalState.scores)
         #expect(Simulation(engine: writer.engine).engine.stateHash(game.state) == replay.finalHash)
         // Every adjudication's hash in the steps is one of the log's hash lines, in order.
-        let stepHashes = replay.steps.flatMap(\.records).filter { $0.kind == .hash }.compactMap(\.hash)
-        let logHashes = try MatchLog(bytes: Array(writer.text.utf8)).entries.filter { $0.record.kind == "hash" && $0.record.reason == nil }.compactMap(\.record.hash)
+        let stepHashes = replay.steps.flatMap { $0.records }.filter { $0.kind == .hash }.compactMap { $0.hash }
+        let logHashes = try MatchLog(bytes: Array(writer.text.utf8)).entries.filter { $0.record.kind == "hash" && $0.record.reason == nil }.compactMap { $0.record.hash }
         #expect(stepHashes == logHashes)
     }
 
@@ -51,7 +51,7 @@ import Testing
         #expect(replay.steps.contains { if case .adjust = $0.input { true } else { false } })
         #expect(replay.steps.last?.input == .end(reason: "the bell rang"))
         let timeline = replay.timeline()
-        #expect(timeline.contains("instructor sets Military tension to 40"))
+        #expect(timeline.contains("instructor sets Military tension to 4:"))
         #expect(timeline.contains("chat [Everyone] Student dprk"))
         try Data(text.utf8).write(to: URL(fileURLWithPath: Fixtures.outputDirectory + "/server-match.jsonl"))
     }

@@ -4,14 +4,14 @@ import Foundation
 import Testing
 
 @Suite struct ReportTests {
-    func report(chat: Bool = true, views: Bool = true) throws -> (Replay, AfterActionReport) {
+    func makeReport(chat: Bool = true, views: Bool = true) throws -> (Replay, AfterActionReport) {
         let match = ServerMatch()
         let replay = Replay(log: try MatchLog(bytes: Array(try match.play().utf8)))
         return (replay, AfterActionReport(replay: replay, chat: chat, views: views))
     }
 
     @Test func theReportHoldsOutcomeTracksTimelineObjectivesAndChat() throws {
-        let (replay, report) = try report()
+        let (replay, report) = try makeReport()
         #expect(report.match.verified)
         #expect(report.outcome?.reason == "the bell rang")
         #expect(report.teams.allSatisfy { $0.score != nil && !$0.objectives.isEmpty && $0.objectives.allSatisfy { $0.met != nil } })
@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func jsonRoundTripsAndCSVHasATurnPerRow() throws {
-        let (_, report) = try report()
+        let (_, report) = try makeReport()
         let json = try report.json()
         let back = try AfterActionReport.decode(json: Array(json.utf8))
         #expect(back.steps.count == report.steps.count)
@@ -46,13 +46,13 @@ import Testing
         #expect(rows.count == report.turns.count + 1)
         #expect(rows[0].hasPrefix("turn,date,tension"))
         #expect(rows[1].hasPrefix("0,Start,"))
-        let (_, noChat) = try self.report(chat: false, views: false)
+        let (_, noChat) = try makeReport(chat: false, views: false)
         #expect(noChat.chat == nil && noChat.views == nil)
         #expect(!(try noChat.json()).contains("\"chat\""))
     }
 
     @Test func theHTMLIsSelfContainedWithAChartPerTrack() throws {
-        let (_, report) = try report()
+        let (_, report) = try makeReport()
         let html = report.html()
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(!html.lowercased().contains("<script"))
@@ -66,7 +66,7 @@ import Testing
         #expect(!handout.contains("Only if you stop testing missiles."))   // a pair channel
         #expect(!handout.contains("Hold firm."))                           // a team channel
         #expect(handout.contains("shall we talk?"))
-        let (_, noChat) = try self.report(chat: false, views: false)
+        let (_, noChat) = try makeReport(chat: false, views: false)
         #expect(!noChat.html().contains("id=\"chat\""))
     }
 
@@ -75,16 +75,16 @@ import Testing
             print("SKIPPED chromiumDrawsTheCharts: no chromium; apt-get install -y chromium")
             return
         }
-        let (_, report) = try report()
+        let (_, report) = try makeReport()
         let dir = Fixtures.outputDirectory
         let page = dir + "/report.html", shot = dir + "/report-charts.png"
         try Data(report.html().utf8).write(to: URL(fileURLWithPath: page))
         try? FileManager.default.removeItem(atPath: shot)
-        // Scroll to the charts: the fragment puts the first one at the top of the screenshot.
+        // The charts follow the short outcome section, so the first row is in the first screenful.
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--screenshot=\(shot)",
-                             "--window-size=1366,768", "--virtual-time-budget=3000", "file://\(page)#tracks"]
+                             "--window-size=1366,768", "--virtual-time-budget=3000", "file://\(page)"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -15,7 +15,7 @@ def test_report_charts_are_drawn(tmp_path):
     assert html.count("<polyline") >= 5, "a chart per track"
 
     shot = OUT / "report-browser.png"
-    screenshot(f"file://{report}#tracks", shot)
+    screenshot(f"file://{report}", shot)
     colours = png_colours(shot)
     assert len(colours) > 40, f"blank or nearly blank screenshot: {len(colours)} colours"
     assert colours.get(0x1F77B4, 0) > 200, "the first chart's line (#1f77b4) is not drawn"

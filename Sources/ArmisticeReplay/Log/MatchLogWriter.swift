@@ -115,6 +115,7 @@ extension MatchLogWriter {
     public mutating func playWhole(drafts: Int = 1, chat chatPerTurn: Int = 0, maxLines: Int = .max,
                                    orders: (Engine, GameState, Int) -> TeamOrders) throws(EngineError) {
         let teams = engine.ruleset.teams
+        join(seat: "s1", name: "Instructor", role: "instructor")
         for (t, team) in teams.enumerated() { join(seat: "s\(t + 2)", name: "\(team.name) player", team: team.id) }
         try apply(.start, by: "s1")
         while !state.isOver {

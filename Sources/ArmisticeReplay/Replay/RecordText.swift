@@ -72,7 +72,7 @@ public struct RecordText: Sendable {
         case .news:
             return "News: \(r.text ?? "")"
         case .intel:
-            return "Intelligence for \((r.visibleTo ?? []).map(team).joined(separator: ", ")): \(r.text ?? "")"
+            return "Intelligence for \((r.visibleTo ?? []).map { team($0) }.joined(separator: ", ")): \(r.text ?? "")"
         case .adjustment:
             return "Instructor sets \(target(r.target)) from \(r.from.map(String.init) ?? "?") to \(r.to.map(String.init) ?? "?"): \(r.reason ?? "")"
         case .locked:

@@ -37,7 +37,7 @@ extension Replay {
         if !view.deals.isEmpty {
             out += "\nDeals\n"
             for d in view.deals {
-                out += "  #\(d.id) turn \(d.turn) by \(text.team(d.proposer)): \(d.status.rawValue); parties \(d.parties.map(text.team).joined(separator: ", "))"
+                out += "  #\(d.id) turn \(d.turn) by \(text.team(d.proposer)): \(d.status.rawValue); parties \(d.parties.map { text.team($0) }.joined(separator: ", "))"
                     + (d.note.isEmpty ? "" : " (\"\(d.note)\")") + "\n"
             }
         }

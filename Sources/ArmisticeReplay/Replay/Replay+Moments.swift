@@ -46,6 +46,7 @@ extension Replay {
 
     /// Every viewpoint of the match: instructor, observer, then each team.
     public var viewers: [(id: String, viewer: Viewer)] {
-        [("instructor", .instructor), ("observer", .observer)] + engine.ruleset.teams.enumerated().map { ($1.id, .team($0)) }
+        let fixed: [(id: String, viewer: Viewer)] = [("instructor", Viewer.instructor), ("observer", Viewer.observer)]
+        return fixed + engine.ruleset.teams.enumerated().map { (id: $0.element.id, viewer: Viewer.team($0.offset)) }
     }
 }

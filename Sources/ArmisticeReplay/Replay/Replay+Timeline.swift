@@ -37,14 +37,14 @@ extension Replay {
                 let m = chat[chatIndex]
                 chatIndex += 1
                 guard text.channel(m.channel, isReadBy: viewer) else { continue }
-                out += String(format: "%6d %6d  ", m.line, m.seq) + "  chat [\(text.channel(m.channel))] \(m.name): \(m.text)\n"
+                out += String(format: "%6ld %6ld  ", m.line, m.seq) + "  chat [\(text.channel(m.channel))] \(m.name): \(m.text)\n"
             }
         }
         out += "  line    seq  turn/phase          who: what\n"
         for step in steps {
             if let input = step.input {
                 let s = step.state
-                let head = String(format: "%6d %6d  ", step.line, step.seq) + "T\(s.turn) \(s.phase.rawValue)".padding(toLength: 18, withPad: " ", startingAt: 0)
+                let head = String(format: "%6ld %6ld  ", step.line, step.seq) + "T\(s.turn) \(s.phase.rawValue)".padding(toLength: 18, withPad: " ", startingAt: 0)
                 if sees(input, as: viewer) {
                     let who = name(of: step.by) + (step.reason.map { " (\($0))" } ?? "")
                     out += head + "\(who): \(text.describe(input))" + (step.refused.map { "  ‼ REFUSED ON REPLAY: \($0)" } ?? "") + "\n"
@@ -53,7 +53,7 @@ extension Replay {
                     if let line = text.describe(r) { out += String(repeating: " ", count: 34) + "· " + line + "\n" }
                 }
             } else {
-                out += String(format: "%6d %6d  ", step.line, step.seq) + "setup".padding(toLength: 18, withPad: " ", startingAt: 0)
+                out += String(format: "%6ld %6ld  ", step.line, step.seq) + "setup".padding(toLength: 18, withPad: " ", startingAt: 0)
                     + "\(engine.ruleset.title), seed \(log.settings.seed), \(engine.ruleset.calendar.turns) turns\n"
             }
             flushChat(through: step.index)

@@ -73,10 +73,12 @@ public struct Replay: Sendable {
 
     /// Replays a log. With `keepSteps` false only the verification is done (faster; `steps` then holds step 0 only).
     public init(log: MatchLog, keepSteps: Bool = true) {
-        self.log = log
-        engine = Engine(ruleset: log.ruleset, keepsHistory: false)
-        issues = log.issues
+        let engine = Engine(ruleset: log.ruleset, keepsHistory: false)
         var state = engine.newGame(seed: log.settings.seed)
+        self.log = log
+        self.engine = engine
+        issues = log.issues
+        finalState = state
         steps = [Step(index: 0, line: 1, seq: log.header.seq, t: log.header.t ?? 0, by: log.header.by ?? "instructor", reason: nil,
                       input: nil, records: [], state: state, refused: nil)]
         var stepCount = 1
@@ -99,7 +101,7 @@ public struct Replay: Sendable {
                     issues.append(LogIssue(.seqOutOfOrder, line: line, turn: state.turn,
                                            "the hash line has seq \(r.seq), but the input before it (line \(lastInput.line)) has seq \(lastInput.seq)"))
                 }
-                let actual = pending.map(\.hash) ?? engine.stateHash(state)
+                let actual = pending.map { $0.hash } ?? engine.stateHash(state)
                 pending = nil
                 hashesChecked += 1
                 if logged == actual && (r.turn == nil || r.turn == state.turn) {

@@ -37,8 +37,8 @@ extension AfterActionReport {
         turns = sampleSteps.map { replay.steps[$0].state.turn }
         dates = turns.map { $0 == 0 ? "Start" : engine.date(ofTurn: $0) }
         tracks = ruleset.tracks.enumerated().map { i, track in
-            let seen = viewers.filter { _, v in
-                switch v {
+            let seen = viewers.filter { pair in
+                switch pair.viewer {
                 case .instructor: return true
                 case .observer: return final.trackVisibility[i] == .max
                 case .team(let t): return final.trackVisibility[i] == .max || final.trackVisibility[i] & (1 << UInt32(t)) != 0
@@ -82,7 +82,7 @@ extension AfterActionReport {
             }
             return Step(index: step.index, line: step.line, seq: step.seq, t: step.t, turn: step.state.turn, phase: step.state.phase.rawValue,
                         by: step.by, who: replay.name(of: step.by), type: step.input?.type,
-                        text: step.input.map(text.describe) ?? "\(ruleset.title): seed \(replay.log.settings.seed), \(ruleset.calendar.turns) turns",
+                        text: step.input.map { text.describe($0) } ?? "\(ruleset.title): seed \(replay.log.settings.seed), \(ruleset.calendar.turns) turns",
                         seenBy: step.input.map { input in viewers.filter { replay.sees(input, as: $0.viewer) }.map(\.id) } ?? viewers.map(\.id),
                         refused: step.refused.map { "\($0)" }, records: entries, views: views)
         }

@@ -150,7 +150,7 @@ extension AfterActionReport {
     .outcome{font-size:18px}table{border-collapse:collapse}td,th{padding:4px 10px;border-bottom:1px solid #e3e6ea;text-align:left;vertical-align:top}
     .num{text-align:right}.swatch{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:6px;vertical-align:-1px}
     .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(450px,1fr));gap:12px}figure.track{margin:0;padding:8px;border:1px solid #e3e6ea;border-radius:6px}
-    .chart{max-width:100%;height:auto;display:block}
+    .chart{width:100%;height:auto;display:block}
     .objectives{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:12px}.objectives ul{padding-left:18px;margin:0}
     .met{color:#1e6b34;font-weight:600}.unmet{color:#9b1c1c;font-weight:600}.open{color:#5b6470}
     ol.timeline{list-style:none;padding-left:0}li.step{padding:4px 0;border-bottom:1px dotted #e3e6ea}li.step ul{margin:2px 0 2px 18px;padding:0;list-style:none}
