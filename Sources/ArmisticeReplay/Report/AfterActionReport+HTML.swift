@@ -47,7 +47,7 @@ extension AfterActionReport {
         }
         h += "<section id=\"tracks\"><h2>Tracks over the turns</h2><div class=\"charts\">\(charts(publicTracks, offset: 0))</div>"
         if !hidden.isEmpty {
-            h += "<h3>Hidden tracks</h3><p class=\"note\">Not public during the match; seen only by: each chart names them.</p><div class=\"charts\">"
+            h += "<h3>Hidden tracks</h3><p class=\"note\">Not public when the match began; each chart says who could see it by the end.</p><div class=\"charts\">"
             h += hidden.enumerated().map { k, t in
                 charts([t], offset: publicTracks.count + k).replacingOccurrences(of: "<br><span class=\"desc\">", with: "<br><span class=\"desc\">Seen by \(e(t.seenBy.map { teamName[$0] ?? $0 }.joined(separator: ", "))). ")
             }.joined()
