@@ -91,3 +91,28 @@ import Testing
         #expect(throws: ReplayError.self) { try replay.viewer(named: "atlantis") }
     }
 }
+
+@Suite struct FastReaderTests {
+    /// The fast reader and `JSONDecoder` read every line of whole logs (simulated and server) to the same record.
+    @Test func theFastReaderAgreesWithTheDecoderOnEveryLine() throws {
+        let texts = [try Fixtures.simulatedLog("koreanization", seed: 4, drafts: 2, chat: 2).text, try ServerMatch().play()]
+        let decoder = JSONDecoder()
+        var checked = 0
+        for text in texts {
+            for line in text.split(separator: "\n") {
+                let bytes = Array(line.utf8)
+                let fast = try #require(bytes.withUnsafeBufferPointer { JSON.parse($0).flatMap(LogLine.fast) }, "fast reader declined: \(line.prefix(120))")
+                #expect(fast == (try decoder.decode(LogLine.self, from: Data(bytes))))
+                checked += 1
+            }
+        }
+        #expect(checked > 200)
+        // Escapes, unicode and big numbers.
+        let tricky = #"{"kind":"chat","seq":18446744073709551615,"t":-5,"text":"a\"b\\c\/d\n\u00e9\ud83d\ude00","channel":null}"#
+        #expect(tricky.utf8.withContiguousStorageIfAvailable { JSON.parse($0).flatMap(LogLine.fast) } ?? nil == nil)   // seq too big for Int: left to the decoder
+        let ok = #"{"kind":"chat","seq":3,"t":-5,"text":"a\"b\\c\/d\n\u00e9\ud83d\ude00","channel":null}"#
+        let parsed = try #require(Array(ok.utf8).withUnsafeBufferPointer { JSON.parse($0).flatMap(LogLine.fast) })
+        #expect(parsed == (try decoder.decode(LogLine.self, from: Data(ok.utf8))))
+        #expect(parsed.text == "a\"b\\c/d\né😀")
+    }
+}

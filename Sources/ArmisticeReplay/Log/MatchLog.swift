@@ -80,7 +80,7 @@ public struct MatchLog: Sendable {
         for (number, range, terminated) in lines.dropFirst() {
             if bytes[range].allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
             let record: LogLine
-            do { record = try decoder.decode(LogLine.self, from: Data(bytes[range])) } catch {
+            do { record = try Self.decode(bytes, range, decoder) } catch {
                 if !terminated {
                     issues.append(LogIssue(.tornTail, line: number, "the last line (\(range.count) bytes) is cut off, with no end of line: "
                                            + "a crash cut it off mid-write; it is left out and every line before it is replayed"))
@@ -94,6 +94,15 @@ public struct MatchLog: Sendable {
             }
             entries.append(Entry(line: number, record: record))
         }
+    }
+
+    /// One record: the fast reader when the line has the documented shape, else `JSONDecoder` (which also explains errors).
+    static func decode(_ bytes: [UInt8], _ range: Range<Int>, _ decoder: JSONDecoder) throws -> LogLine {
+        let fast: LogLine? = bytes.withUnsafeBufferPointer { buffer in
+            JSON.parse(UnsafeBufferPointer(rebasing: buffer[range])).flatMap(LogLine.fast)
+        }
+        if let fast { return fast }
+        return try decoder.decode(LogLine.self, from: Data(bytes[range]))
     }
 
     /// Reads a log file.

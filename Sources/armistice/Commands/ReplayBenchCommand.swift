@@ -17,6 +17,7 @@ struct ReplayBenchCommand: AsyncParsableCommand {
     @Option(help: "Records in the generated log.") var events: Int = 10_000
     @Option(help: "Timed runs; the best is reported.") var runs: Int = 5
     @Option(help: "Also write the generated log here.") var save: String?
+    @Flag(help: "Time only reading, replaying and verifying (for profiling).") var verifyOnly = false
 
     func validate() throws {
         guard (100...10_000_000).contains(events) else { throw ValidationError("--events must be between 100 and 10000000") }
@@ -53,6 +54,11 @@ struct ReplayBenchCommand: AsyncParsableCommand {
         let verify = Replay(log: log, keepSteps: false)
         print("log: \(records) records, \(bytes.count) bytes, \(verify.inputCount) inputs, \(verify.hashesChecked) hashes, turn \(verify.finalState.turn); "
               + (verify.isVerified ? "verified" : "NOT VERIFIED: \(verify.firstDivergence!)"))
+        if verifyOnly {
+            let whole = try best { _ = Replay(log: try MatchLog(bytes: bytes), keepSteps: false) }
+            print(String(format: "read + replay + verify: %.2f ms, %.0f records/s", whole * 1000, Double(records) / whole))
+            return
+        }
         let read = try best { _ = try MatchLog(bytes: bytes) }
         let replayOnly = best { _ = Replay(log: log, keepSteps: false) }
         let whole = try best { _ = Replay(log: try MatchLog(bytes: bytes), keepSteps: false) }
