@@ -182,6 +182,9 @@ def secrets_hidden_from(snapshot, team):
     out = {}
     mine = {a["id"] for a in view.get("actions") or [] if a.get("team") == team}
     mine_names = {a["name"] for a in view.get("actions") or [] if a.get("team") == team}
+    # Every team's non-covert actions are public (the view's `catalog`, for naming them in deals): their names are no
+    # secret; that another team has drafted one is, and a covert action's name is too.
+    public_names = {a["name"] for a in view.get("catalog") or []}
     for track in view.get("tracks", []):
         hidden = track.get("hidden_from") or []
         if team is None and hidden or team in hidden:
@@ -196,7 +199,7 @@ def secrets_hidden_from(snapshot, team):
             if order["action"] in mine:
                 continue
             names = {a["name"] for a in view.get("actions") or [] if a["id"] == order["action"]}
-            for name in names - mine_names:
+            for name in names - mine_names - public_names:
                 out[f"draft of {other}: {order['action']}"] = name
     for r in view.get("records", []):
         visible = r.get("visible_to")
@@ -223,4 +226,7 @@ def assert_nothing_private(driver, snapshot, team, who):
     leaks = [(label, value) for label, value in forbidden.items()
              if value in source or value in text or value in sent or value in storage]
     assert not leaks, f"{who} ({team}) has private data of others: {leaks}"
+    # Structurally too: the view the page holds carries no other team's draft.
+    held = driver.execute_script("const a = window.armistice; return a && a.game && a.game.view ? Object.keys(a.game.view.orders || {}) : [];")
+    assert all(t == team for t in held), f"{who} ({team}) holds the drafts of {held}"
     return forbidden
