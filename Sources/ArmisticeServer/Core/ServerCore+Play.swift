@@ -56,9 +56,11 @@ extension ServerCore {
     /// Sends each audience its new records and fresh view, skipping audiences for which nothing changed.
     func publishUpdate(_ room: Room, seq: Int, records: [Record], cause: ServerMessage.Cause, now: Int64, into out: inout CoreOutput) {
         let clock = clockView(room, now: now)
+        // Updates carry only the new records: build the views from a copy without the history (cheap: arrays are shared).
+        var bare = room.state
+        bare.records = []
         publish(room, seq: seq, to: room.audiences, into: &out) { audience, prev in
-            var view = room.engine.view(of: room.state, for: room.viewer(audience))
-            view.records = []
+            let view = room.engine.view(of: bare, for: room.viewer(audience))
             let visible = records.filter { room.sees(audience, $0) }
             if visible.isEmpty, room.lastView[audience] == view { return nil }
             room.lastView[audience] = view

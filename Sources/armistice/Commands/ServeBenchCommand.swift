@@ -135,6 +135,8 @@ struct ServeBenchCommand: AsyncParsableCommand {
         | Messages received by clients per second | \(String(format: "%.0f", Double(messages) / moveSeconds)) |
         | Server messages out (total, from /metrics) | \(Int(metrics["armistice_messages_out_total"] ?? 0)) |
         | Log group commits (write + fsync), mean | \(commits > 0 ? String(format: "%.2f ms over %.0f commits", commitSum / commits * 1000, commits) : "-") |
+        | Server batches: count, mean events, mean time | \(Int(metrics["armistice_batch_seconds_count"] ?? 0)), \(String(format: "%.1f", (metrics["armistice_batch_events_total"] ?? 0) / max(1, metrics["armistice_batch_seconds_count"] ?? 1))), \(String(format: "%.2f ms", (metrics["armistice_batch_seconds_sum"] ?? 0) / max(1, metrics["armistice_batch_seconds_count"] ?? 1) * 1000)) |
+        | Server time deciding / delivering (total) | \(String(format: "%.2f s / %.2f s", metrics["armistice_handle_seconds_total"] ?? 0, metrics["armistice_deliver_seconds_total"] ?? 0)) |
         | Server RSS: idle / seated / after the moves | \(rssIdle.rss) / \(rssSeated.rss) / \(rssLoaded.rss) MiB (peak \(rssLoaded.peak) MiB) |
         """)
     }
@@ -299,6 +301,7 @@ struct BenchServer {
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--data", data, "--rulesets", rulesets,
                              "--web", "/nonexistent", "--instructor-key", key, "--log-level", "error"]
+        process.standardError = FileHandle(forWritingAtPath: "/tmp/bench-server-stderr.txt")
         let out = Pipe()
         process.standardOutput = out
         try process.run()
