@@ -10,21 +10,20 @@ final class StreamingJSONEncoder {
 
     func encode(_ value: some Encodable) throws -> [UInt8] {
         bytes.removeAll(keepingCapacity: true)
+        bytes.reserveCapacity(32_768)
         try encodeValue(value)
         return bytes
     }
 
-    fileprivate func encodeValue(_ value: some Encodable) throws {
-        switch value {
-        case let s as String: writeString(s)
-        case let b as Bool: bytes.append(contentsOf: b ? Self.trueBytes : Self.falseBytes)
-        case let i as Int: writeInteger(i)
-        case let d as Double: writeDouble(d)
-        default:
-            let encoder = ValueEncoder(self)
-            try value.encode(to: encoder)
-            encoder.finish()
-        }
+    fileprivate func encodeValue<T: Encodable>(_ value: T) throws {
+        // Metatype checks are cheap; dynamic casts on every value are not.
+        if T.self == String.self { writeString(value as! String); return }
+        if T.self == Int.self { writeInteger(value as! Int); return }
+        if T.self == Bool.self { bytes.append(contentsOf: (value as! Bool) ? Self.trueBytes : Self.falseBytes); return }
+        if T.self == Double.self { writeDouble(value as! Double); return }
+        let encoder = ValueEncoder(self)
+        try value.encode(to: encoder)
+        encoder.finish()
     }
 
     static let trueBytes = Array("true".utf8)
@@ -32,7 +31,17 @@ final class StreamingJSONEncoder {
     static let nullBytes = Array("null".utf8)
 
     fileprivate func writeKey(_ key: CodingKey) {
-        let name = key.stringValue
+        var name = key.stringValue
+        // Most keys are lower-case already: written as they are, no lookup.
+        let plain: Bool = name.withUTF8 { buffer in
+            for b in buffer where (b >= 0x41 && b <= 0x5A) || b == 0x22 || b == 0x5C || b < 0x20 { return false }
+            bytes.append(0x22)
+            bytes.append(contentsOf: buffer)
+            bytes.append(0x22)
+            bytes.append(0x3A)
+            return true
+        }
+        if plain { return }
         if let cached = keyCache[name] {
             bytes.append(contentsOf: cached)
             return
@@ -88,15 +97,14 @@ final class StreamingJSONEncoder {
 
     fileprivate func writeInteger<T: BinaryInteger>(_ value: T) {
         if value == 0 { bytes.append(0x30); return }
+        if value < 0 { bytes.append(0x2D) }
         var v = value.magnitude
-        var digits: [UInt8] = []
-        digits.reserveCapacity(20)
+        let start = bytes.count
         while v > 0 {
-            digits.append(UInt8(truncatingIfNeeded: v % 10) + 0x30)
+            bytes.append(UInt8(truncatingIfNeeded: v % 10) + 0x30)
             v /= 10
         }
-        if value < 0 { bytes.append(0x2D) }
-        bytes.append(contentsOf: digits.reversed())
+        bytes[start...].reverse()
     }
 
     fileprivate func writeDouble(_ d: Double) {
