@@ -8,10 +8,13 @@ public final class ClientConnection: Sendable {
     public let messages: AsyncStream<ClientEvent>
     let mailbox: ClientMailbox
     private let core: ClientCore
+    /// Keeps the pool (whose deinit shuts the pool down) alive while this connection exists.
+    private let pool: WebSocketClientPool
 
-    init(id: UInt64, core: ClientCore) {
+    init(id: UInt64, core: ClientCore, pool: WebSocketClientPool) {
         self.id = ConnectionID(rawValue: id)
         self.core = core
+        self.pool = pool
         let mailbox = ClientMailbox()
         self.mailbox = mailbox
         messages = AsyncStream(unfolding: { await mailbox.next() })

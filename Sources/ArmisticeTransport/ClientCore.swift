@@ -27,6 +27,7 @@ final class ClientCore: Sendable {
     let logger: Logger
     let maxMessageBytes: Int
     let subprotocol: String?
+    let tlsEnabled: Bool
     let loop = ServiceLoop(name: "armistice-transport-client")
     let outboxes = OutboxTable(limit: 4096)
     let service: ServiceThreadConfined<ClientServiceState>
@@ -34,8 +35,9 @@ final class ClientCore: Sendable {
     private let shared = Locked(Shared())
     private let startLock = NSLock()
 
-    init(logger: Logger, maxMessageBytes: Int, subprotocol: String?) {
+    init(logger: Logger, maxMessageBytes: Int, subprotocol: String?, tlsEnabled: Bool) {
         self.logger = logger
+        self.tlsEnabled = tlsEnabled
         self.maxMessageBytes = maxMessageBytes
         self.subprotocol = subprotocol
         service = ServiceThreadConfined(ClientServiceState(), loop: loop)
@@ -68,15 +70,17 @@ final class ClientCore: Sendable {
         info.protocols = UnsafePointer(protocols)
         info.user = Unmanaged.passUnretained(self).toOpaque()
         info.retry_and_idle_policy = UnsafePointer(retry)
-        info.options = UInt64(LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT) | UInt64(LWS_SERVER_OPTION_VALIDATE_UTF8)
+        info.options = UInt64(LWS_SERVER_OPTION_VALIDATE_UTF8)
+        if tlsEnabled { info.options |= UInt64(LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT) }
         info.timeout_secs = 10
         info.connect_timeout_secs = 10
         guard let context = lws_create_context(&info) else {
             allocations.freeAll()
             throw TransportError(.contextCreation, "libwebsockets could not create a client context")
         }
-        let allocations = allocations
-        loop.start(context: context) { allocations.freeAll() }
+        // The context's user pointer is unretained: the service thread keeps this core alive
+        // until the context is destroyed, even if the last outside reference goes away meanwhile.
+        loop.start(context: context) { [self] in allocations.freeAll() }
         shared.withLock { $0.phase = .running }
     }
 
@@ -109,14 +113,17 @@ final class ClientCore: Sendable {
 
     // MARK: Any thread
 
-    func connect(url: String, timeout: Duration, allowSelfSigned: Bool) async throws -> ClientConnection {
+    func connect(url: String, timeout: Duration, allowSelfSigned: Bool, pool: WebSocketClientPool) async throws -> ClientConnection {
         let target = try ConnectTarget(url: url, allowSelfSigned: allowSelfSigned)
+        if target.tls && !tlsEnabled {
+            throw TransportError(.invalidURL, "this client pool was created with enableTLS: false; cannot open \(url)")
+        }
         try ensureStarted()
         let id = shared.withLock { s -> UInt64 in
             s.lastID += 1
             return s.lastID
         }
-        let connection = ClientConnection(id: id, core: self)
+        let connection = ClientConnection(id: id, core: self, pool: pool)
         return try await withCheckedThrowingContinuation { continuation in
             let accepted = shared.withLock { s -> Bool in
                 guard s.phase == .running else { return false }

@@ -7,16 +7,22 @@ import Logging
 /// at `.warning` or quieter.
 enum LibWebSocketsLog {
     private static let sink = Locked<Logger?>(nil)
+    private static let installed = Locked(false)
 
-    /// Installs `logger` as the destination and ignores SIGPIPE process-wide.
+    /// Makes `logger` the destination. The first call also sets lws's log level and emit function
+    /// (process globals, so they are set once, before any context exists) and ignores SIGPIPE.
     static func install(_ logger: Logger) {
-        clws_ignore_sigpipe()
         var lwsLogger = logger
         lwsLogger[metadataKey: "source"] = "libwebsockets"
         sink.withLock { $0 = lwsLogger }
-        lws_set_log_level(LLL_ERR | LLL_WARN, { level, line in
-            LibWebSocketsLog.emit(level: level, line: line)
-        })
+        installed.withLock { done in
+            guard !done else { return }
+            done = true
+            clws_ignore_sigpipe()
+            lws_set_log_level(LLL_ERR | LLL_WARN, { level, line in
+                LibWebSocketsLog.emit(level: level, line: line)
+            })
+        }
     }
 
     private static func emit(level: Int32, line: UnsafePointer<CChar>?) {

@@ -7,7 +7,8 @@ final class Locked<Value>: @unchecked Sendable {
 
     init(_ value: Value) { self.value = value }
 
-    /// Runs `body` with exclusive access to the value. Never call lws or a delegate inside.
+    /// Runs `body` with exclusive access to the value. Never call a delegate, or an lws function
+    /// that can invoke callbacks, inside `body`.
     func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
         lock.lock()
         defer { lock.unlock() }

@@ -102,8 +102,9 @@ final class ServerCore: Sendable {
             allocations.freeAll()
             throw diagnoseStartFailure(tls: tls != nil)
         }
-        let allocations = allocations
-        loop.start(context: context) { allocations.freeAll() }
+        // The context's user pointer is unretained: the service thread keeps this core alive
+        // until the context is destroyed, even if the last outside reference goes away meanwhile.
+        loop.start(context: context) { [self] in allocations.freeAll() }
         return bound
     }
 

@@ -2,14 +2,25 @@ import Logging
 
 /// Opens WebSocket client connections that share one lws context and one service thread, so a
 /// single process can hold thousands of them (tests, the terminal client, the load generator).
+///
+/// Each connection keeps its pool alive; the pool shuts down (closing its connections) when it and
+/// all its connections are released, or when `shutdown()` is called. A connection stays open until
+/// `close` or the pool's shutdown: dropping a `ClientConnection` does not close it.
 public final class WebSocketClientPool: Sendable {
     private let core: ClientCore
 
     /// - Parameters:
     ///   - maxMessageBytes: inbound messages larger than this are dropped.
     ///   - subprotocol: the `Sec-WebSocket-Protocol` to ask for, or nil for none.
-    public init(logger: Logger, maxMessageBytes: Int = 1 << 22, subprotocol: String? = "armistice.v1") {
-        core = ClientCore(logger: logger, maxMessageBytes: maxMessageBytes, subprotocol: subprotocol)
+    ///   - enableTLS: whether `wss://` works on this pool. libwebsockets 4.1 keeps its OpenSSL
+    ///     bookkeeping in process globals that every TLS-enabled context re-initialises, so creating
+    ///     a TLS-enabled context (pool or TLS server) while another context has TLS handshakes in
+    ///     flight can fail those handshakes. Create TLS-enabled contexts up front, and pass `false`
+    ///     for plain-`ws://` pools created on the fly (tests, load generators).
+    public init(logger: Logger, maxMessageBytes: Int = 1 << 22, subprotocol: String? = "armistice.v1",
+                enableTLS: Bool = true) {
+        core = ClientCore(logger: logger, maxMessageBytes: maxMessageBytes, subprotocol: subprotocol,
+                          tlsEnabled: enableTLS)
     }
 
     deinit { core.shutdown() }
@@ -18,13 +29,13 @@ public final class WebSocketClientPool: Sendable {
     /// Throws `TransportError`: `.invalidURL`, `.connectionFailed` (refused), `.handshakeFailed`,
     /// `.timeout`, `.shutdown`.
     public func connect(url: String, timeout: Duration = .seconds(5)) async throws -> ClientConnection {
-        try await core.connect(url: url, timeout: timeout, allowSelfSigned: false)
+        try await core.connect(url: url, timeout: timeout, allowSelfSigned: false, pool: self)
     }
 
     /// Like `connect(url:timeout:)`, optionally accepting a self-signed server certificate
     /// (and skipping the host-name check). For tests and local development only.
     public func connect(url: String, timeout: Duration = .seconds(5), allowSelfSigned: Bool) async throws -> ClientConnection {
-        try await core.connect(url: url, timeout: timeout, allowSelfSigned: allowSelfSigned)
+        try await core.connect(url: url, timeout: timeout, allowSelfSigned: allowSelfSigned, pool: self)
     }
 
     /// Closes every connection with 1001 (waiting up to about 1 s), fails pending connects with

@@ -4,6 +4,18 @@ import Logging
 ///
 /// One service thread does all socket work and calls the delegate. Every public method here is
 /// thread-safe: sends are queued under a lock and the service thread is woken to write them.
+///
+/// ```swift
+/// let server = WebSocketServer(configuration: .init(port: 8080, staticRoot: "web"), delegate: rooms, logger: log)
+/// let port = try server.start()
+/// let frame = OutboundFrame(snapshotJSON)          // encoded once
+/// server.send(frame, to: room.connectionIDs)       // shared by every recipient
+/// if server.send(frame, to: slowID) == .queueFull { /* drop, or resync that client later */ }
+/// server.shutdown()                                 // flush, close with 1001, stop
+/// ```
+///
+/// WebSockets: any path upgrades (use `/ws`); clients may ask for the `protocolName` subprotocol or
+/// none. HTTP: every other request goes to `delegate.handleHTTP` first, then to `staticRoot`, then 404.
 public final class WebSocketServer: Sendable {
     private let core: ServerCore
 

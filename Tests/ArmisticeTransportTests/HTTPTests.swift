@@ -38,6 +38,19 @@ struct HTTPTests {
         await harness.stop()
     }
 
+    @Test func largeBodiesAndOversizedRequests() async throws {
+        let harness = try Harness { $0.maxMessageBytes = 1_000 }
+        let port = harness.port
+        let (big, tooLarge) = await offload {
+            (RawHTTPResponse.fetch(port: port, path: "/api/big"),
+             RawHTTPResponse.fetch(port: port, path: "/api/echo", method: "POST", body: String(repeating: "z", count: 5_000)))
+        }
+        #expect(big?.status == 200)
+        #expect(big?.body == String(repeating: "0123456789", count: 10_000))
+        #expect(tooLarge?.status == 413)
+        await harness.stop()
+    }
+
     @Test func staticFilesAreServedFromTheRoot() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("armistice-static-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)

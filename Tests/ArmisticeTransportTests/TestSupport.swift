@@ -16,11 +16,17 @@ final class RecordingDelegate: WebSocketServerDelegate {
     /// Set after the server exists; cleared by `Harness.stop()` to break the cycle.
     let server = Locked<WebSocketServer?>(nil)
     let echo: Bool
+    /// Sent from inside `connectionOpened`, as a room server greets a new player.
+    let welcome: String?
 
-    init(echo: Bool = true) { self.echo = echo }
+    init(echo: Bool = true, welcome: String? = nil) {
+        self.echo = echo
+        self.welcome = welcome
+    }
 
     func connectionOpened(_ id: ConnectionID, remoteAddress: String) {
         state.withLock { $0.opened.append(id) }
+        if let welcome, let server = server.withLock({ $0 }) { server.send(OutboundFrame(welcome), to: id) }
     }
 
     func connection(_ id: ConnectionID, receivedText text: String) {
@@ -39,6 +45,8 @@ final class RecordingDelegate: WebSocketServerDelegate {
     func handleHTTP(_ request: HTTPRequest) -> HTTPResponse? {
         state.withLock { $0.requests.append(request) }
         switch request.path {
+        case "/api/big":
+            return HTTPResponse(text: String(repeating: "0123456789", count: 10_000))
         case "/healthz":
             return HTTPResponse(text: "ok\n")
         case "/api/echo":
@@ -63,18 +71,19 @@ struct Harness {
 
     var url: String { "ws://127.0.0.1:\(port)/ws" }
 
-    init(echo: Bool = true, configure: (inout WebSocketServer.Configuration) -> Void = { _ in }) throws {
+    init(echo: Bool = true, welcome: String? = nil, configure: (inout WebSocketServer.Configuration) -> Void = { _ in }) throws {
         var configuration = WebSocketServer.Configuration(host: "127.0.0.1", port: 0)
         configure(&configuration)
         var logger = Logger(label: "test.transport")
         logger.logLevel = .warning
-        let delegate = RecordingDelegate(echo: echo)
+        let delegate = RecordingDelegate(echo: echo, welcome: welcome)
         let server = WebSocketServer(configuration: configuration, delegate: delegate, logger: logger)
         delegate.server.withLock { $0 = server }
         port = try server.start()
         self.delegate = delegate
         self.server = server
-        pool = WebSocketClientPool(logger: logger)
+        // Plain-ws pools: a TLS-enabled context created mid-test could upset the TLS test's handshake.
+        pool = WebSocketClientPool(logger: logger, enableTLS: false)
     }
 
     func connect() async throws -> ClientConnection {

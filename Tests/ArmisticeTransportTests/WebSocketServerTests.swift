@@ -16,9 +16,26 @@ struct WebSocketServerTests {
         await harness.stop()
     }
 
+    @Test func theDelegateCanSendFromConnectionOpened() async throws {
+        let harness = try Harness(welcome: "{\"type\":\"welcome\"}")
+        let client = try await harness.connect()
+        #expect(try await client.receive() == "{\"type\":\"welcome\"}")
+        await harness.stop()
+    }
+
+    @Test func aConnectionKeepsItsPoolAlive() async throws {
+        let harness = try Harness()
+        let client = try await WebSocketClientPool(logger: testLogger(), enableTLS: false).connect(url: harness.url)
+        client.send("pool still here")
+        #expect(try await client.receive() == "pool still here")
+        client.close()
+        #expect(try await client.nextEvent() == .closed(code: 1000, reason: ""))
+        await harness.stop()
+    }
+
     @Test func clientWithoutSubprotocolIsAccepted() async throws {
         let harness = try Harness()
-        let pool = WebSocketClientPool(logger: testLogger(), subprotocol: nil)
+        let pool = WebSocketClientPool(logger: testLogger(), subprotocol: nil, enableTLS: false)
         let client = try await pool.connect(url: harness.url)
         client.send("no subprotocol")
         #expect(try await client.receive() == "no subprotocol")
@@ -113,9 +130,13 @@ struct WebSocketServerTests {
             #expect(try await fast.receive(timeout: .seconds(2)) == "fast \(i)")
             #expect(ContinuousClock.now - start < .milliseconds(500))
         }
-        // The stuck queue stays (nearly) full: it may have drained a slot into the kernel meanwhile.
-        let later = (0..<20).map { _ in harness.server.send(chunk, to: slowID) }
-        #expect(later.contains(.queueFull))
+        // The stuck queue fills up again (the kernel's send buffer may have grown meanwhile).
+        var fullAgain = false
+        for round in 0..<2_000 where !fullAgain {
+            fullAgain = harness.server.send(chunk, to: slowID) == .queueFull
+            if round % 20 == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        }
+        #expect(fullAgain)
         #expect(harness.server.statistics.framesDropped >= 2)
         _ = slow
         await harness.stop()
@@ -191,6 +212,43 @@ struct WebSocketServerTests {
         let client = try await harness.connect()
         client.send("alive")
         #expect(try await client.receive() == "alive")
+        await harness.stop()
+    }
+
+    @Test func aMessageFarBeyondTheCapClosesWith1009() async throws {
+        let harness = try Harness { $0.maxMessageBytes = 1_000 }
+        let client = try await harness.connect()
+        client.send(String(repeating: "y", count: 20_000))  // more than 16 x the cap
+        #expect(try await client.nextEvent() == .closed(code: 1009, reason: "message too big"))
+        #expect(await eventually { harness.delegate.state.withLock { $0.closed.count } == 1 })
+        let rejection = harness.delegate.state.withLock { $0.rejections.first?.1 }
+        if case .tooLarge(let bytes)? = rejection {
+            #expect(bytes > 16_000)
+        } else {
+            Issue.record("expected a tooLarge rejection, got \(String(describing: rejection))")
+        }
+        await harness.stop()
+    }
+
+    @Test func anUnresponsivePeerIsDroppedAfterTheIdleTimeout() async throws {
+        let harness = try Harness {
+            $0.pingIntervalSeconds = 1
+            $0.idleTimeoutSeconds = 2
+        }
+        let port = harness.port
+        let silent = await offload { () -> RawSocket? in
+            guard let socket = RawSocket(port: port) else { return nil }
+            return socket.handshake().hasPrefix("HTTP/1.1 101") ? socket : nil
+        }
+        #expect(silent != nil)
+        let lively = try await harness.connect()
+        #expect(await eventually { harness.delegate.openedIDs.count == 2 })
+        let silentID = harness.delegate.openedIDs[0]
+        #expect(await eventually(timeout: .seconds(8)) { harness.delegate.state.withLock { $0.closed } == [silentID] })
+        // The pool client answers pings, so it is still open.
+        lively.send("still alive")
+        #expect(try await lively.receive() == "still alive")
+        _ = silent
         await harness.stop()
     }
 }

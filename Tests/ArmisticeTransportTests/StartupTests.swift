@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import ArmisticeTransport
 
-@Suite("Start-up errors, client errors and TLS")
-struct StartupAndTLSTests {
+@Suite("Start-up and client errors")
+struct StartupTests {
     @Test func aTakenPortIsReportedAsAddressInUse() async throws {
         let harness = try Harness()
         var configuration = WebSocketServer.Configuration(host: "127.0.0.1", port: harness.port)
@@ -29,7 +29,7 @@ struct StartupAndTLSTests {
     }
 
     @Test func connectingToAClosedPortFails() async throws {
-        let pool = WebSocketClientPool(logger: testLogger())
+        let pool = WebSocketClientPool(logger: testLogger(), enableTLS: false)
         // Find a port nobody listens on: start and stop a server.
         let harness = try Harness()
         let port = harness.port
@@ -51,40 +51,13 @@ struct StartupAndTLSTests {
 
     @Test func poolShutdownClosesItsConnections() async throws {
         let harness = try Harness()
-        let pool = WebSocketClientPool(logger: testLogger())
+        let pool = WebSocketClientPool(logger: testLogger(), enableTLS: false)
         let client = try await pool.connect(url: harness.url)
         #expect(await eventually { harness.delegate.openedIDs.count == 1 })
         await offload { pool.shutdown() }
         #expect(try await client.nextEvent() == .closed(code: 1001, reason: "client shutting down"))
         #expect(await eventually { harness.delegate.state.withLock { $0.closed.count } == 1 })
         await #expect(throws: TransportError.self) { try await pool.connect(url: harness.url) }
-        await harness.stop()
-    }
-
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")))
-    func tlsEchoWithASelfSignedCertificate() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("armistice-tls-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let cert = folder.appendingPathComponent("cert.pem").path
-        let key = folder.appendingPathComponent("key.pem").path
-        let openssl = Process()
-        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        openssl.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-days", "1",
-                             "-keyout", key, "-out", cert]
-        openssl.standardOutput = FileHandle.nullDevice
-        openssl.standardError = FileHandle.nullDevice
-        try openssl.run()
-        openssl.waitUntilExit()
-        try #require(openssl.terminationStatus == 0)
-
-        let harness = try Harness {
-            $0.tlsCertificatePath = cert
-            $0.tlsPrivateKeyPath = key
-        }
-        let client = try await harness.pool.connect(url: "wss://127.0.0.1:\(harness.port)/ws", allowSelfSigned: true)
-        client.send("over tls")
-        #expect(try await client.receive() == "over tls")
         await harness.stop()
     }
 }
