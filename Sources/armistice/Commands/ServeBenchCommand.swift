@@ -78,6 +78,7 @@ struct ServeBenchCommand: AsyncParsableCommand {
         let waiters = (0..<rooms).map { _ in MoveWaiter() }
         let counter = MessageCounter()
         let readers = clients.map { c in Task { await c.read(counter: counter, waiter: c.room >= 0 ? waiters[c.room] : nil) } }
+        try? await Task.sleep(for: .seconds(2))   // the readers catch up with the seating and start-of-turn messages
         let cheap = ["dprk": "missile_test", "rok": "alliance_working_group", "usa": "press_seoul", "un": "streamline_crossings"]
         let before = counter.value
         let moveStart = ContinuousClock.now
@@ -89,6 +90,8 @@ struct ServeBenchCommand: AsyncParsableCommand {
             var latencies: [Double] = []
             var timeouts = 0
             var k = 0
+            // Rooms are staggered over one interval, as real classes are not in step.
+            try? await Task.sleep(for: .microseconds(interval * 1000 * r / max(1, rooms)))
             while ContinuousClock.now < end {
                 let next = ContinuousClock.now + .milliseconds(interval)
                 let s = students[k % 8]
@@ -207,8 +210,7 @@ final class BenchClient: @unchecked Sendable {
 
     /// Counts every message; reports set_orders updates to the room's waiter.
     func read(counter: MessageCounter, waiter: MoveWaiter?) async {
-        while !Task.isCancelled {
-            guard let event = try? await connection.nextEvent(timeout: .seconds(1)) else { continue }
+        for await event in connection.messages {
             guard case .text(let text) = event else { return }
             counter.add()
             if team >= 0, let waiter, text.contains("\"set_orders\""), text.contains("\"type\":\"update\""),
