@@ -78,6 +78,7 @@ struct ServeBenchCommand: AsyncParsableCommand {
         let waiters = (0..<rooms).map { _ in MoveWaiter() }
         let counter = MessageCounter()
         let readers = clients.map { c in Task { await c.read(counter: counter, waiter: c.room >= 0 ? waiters[c.room] : nil) } }
+        try? await Task.sleep(for: .seconds(2))   // the readers catch up with the seating and start-of-turn messages
         let cheap = ["dprk": "missile_test", "rok": "alliance_working_group", "usa": "press_seoul", "un": "streamline_crossings"]
         let before = counter.value
         let moveStart = ContinuousClock.now
@@ -89,6 +90,8 @@ struct ServeBenchCommand: AsyncParsableCommand {
             var latencies: [Double] = []
             var timeouts = 0
             var k = 0
+            // Rooms are staggered over one interval, as real classes are not in step.
+            try? await Task.sleep(for: .microseconds(interval * 1000 * r / max(1, rooms)))
             while ContinuousClock.now < end {
                 let next = ContinuousClock.now + .milliseconds(interval)
                 let s = students[k % 8]
@@ -135,6 +138,8 @@ struct ServeBenchCommand: AsyncParsableCommand {
         | Messages received by clients per second | \(String(format: "%.0f", Double(messages) / moveSeconds)) |
         | Server messages out (total, from /metrics) | \(Int(metrics["armistice_messages_out_total"] ?? 0)) |
         | Log group commits (write + fsync), mean | \(commits > 0 ? String(format: "%.2f ms over %.0f commits", commitSum / commits * 1000, commits) : "-") |
+        | Server batches: count, mean events, mean time | \(Int(metrics["armistice_batch_seconds_count"] ?? 0)), \(String(format: "%.1f", (metrics["armistice_batch_events_total"] ?? 0) / max(1, metrics["armistice_batch_seconds_count"] ?? 1))), \(String(format: "%.2f ms", (metrics["armistice_batch_seconds_sum"] ?? 0) / max(1, metrics["armistice_batch_seconds_count"] ?? 1) * 1000)) |
+        | Server time deciding / delivering (total) | \(String(format: "%.2f s / %.2f s", metrics["armistice_handle_seconds_total"] ?? 0, metrics["armistice_deliver_seconds_total"] ?? 0)) |
         | Server RSS: idle / seated / after the moves | \(rssIdle.rss) / \(rssSeated.rss) / \(rssLoaded.rss) MiB (peak \(rssLoaded.peak) MiB) |
         """)
     }
@@ -205,8 +210,7 @@ final class BenchClient: @unchecked Sendable {
 
     /// Counts every message; reports set_orders updates to the room's waiter.
     func read(counter: MessageCounter, waiter: MoveWaiter?) async {
-        while !Task.isCancelled {
-            guard let event = try? await connection.nextEvent(timeout: .seconds(1)) else { continue }
+        for await event in connection.messages {
             guard case .text(let text) = event else { return }
             counter.add()
             if team >= 0, let waiter, text.contains("\"set_orders\""), text.contains("\"type\":\"update\""),
@@ -299,6 +303,7 @@ struct BenchServer {
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--data", data, "--rulesets", rulesets,
                              "--web", "/nonexistent", "--instructor-key", key, "--log-level", "error"]
+        process.standardError = FileHandle.nullDevice
         let out = Pipe()
         process.standardOutput = out
         try process.run()
