@@ -6,6 +6,6 @@ struct Armistice: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "armistice",
         abstract: "A multiplayer classroom wargame server and its tools.",
-        subcommands: [ServeCommand.self, RulesetCommand.self, SimulateCommand.self, BenchCommand.self]
+        subcommands: [ServeCommand.self, RulesetCommand.self, SimulateCommand.self, BenchCommand.self, JoinCommand.self, InstructorCommand.self]
     )
 }
