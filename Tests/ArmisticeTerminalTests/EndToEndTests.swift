@@ -29,7 +29,7 @@ struct EndToEndTests {
         let kim = try Self.student(server, code: code, name: "Kim", team: "marisol", state: E2E.temporaryDirectory("kim"))
         defer { kim.close() }
 
-        let first = try await kim.waitFor(text: "room \(code)")
+        let first = try await kim.waitFor(text: "ARMISTICE \(code)")
         #expect(first.contains("SETUP"))
         #expect(first.split(separator: "\n", omittingEmptySubsequences: false).count >= 24)
 
@@ -99,7 +99,7 @@ struct EndToEndTests {
         let state = E2E.temporaryDirectory("kim-restart")
         let kim = try Self.student(server, code: code, name: "Kim", team: "marisol", state: state)
         defer { kim.close() }
-        try await kim.waitFor(text: "room \(code)")
+        try await kim.waitFor(text: "ARMISTICE \(code)")
         try await instructor.request(["type": "start"])
         try await instructor.request(["type": "skip"])
         try await kim.waitFor(text: "NEGOTIATION")
@@ -142,7 +142,7 @@ struct EndToEndTests {
         let (instructor, code) = try await Self.room(server)
         let kim = try Self.student(server, code: code, name: "Kim", team: "marisol", state: E2E.temporaryDirectory("kim-esc"))
         defer { kim.close() }
-        let before = try await kim.waitFor(text: "room \(code)")
+        let before = try await kim.waitFor(text: "ARMISTICE \(code)")
         let titleBefore = try kim.paneTitle()
 
         let evilName = "\u{1B}[2J\u{1B}[HMal\u{1B}]0;pwned\u{07}lory\u{1B}[31m"
@@ -156,7 +156,7 @@ struct EndToEndTests {
         let talk = try await kim.waitFor(text: "there")
         print("— after the hostile chat —\n" + talk)
         let lines = talk.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[0].contains("ARMISTICE") && lines[0].contains("room \(code)"))
+        #expect(lines[0].contains("ARMISTICE") && lines[0].contains("ARMISTICE \(code)"))
         #expect(lines[1].contains("1 Board"))
         // The server strips the control characters; what is left of the sequences is inert text on one line.
         let chatLine = lines.first { $0.contains("there") } ?? ""

@@ -33,8 +33,7 @@ public enum Renderer {
 
     static func header(_ s: ClientState, _ g: inout Grid, now: Int64) {
         g.fill(0, 0, g.width, 1, .reverse)
-        var parts = ["ARMISTICE"]
-        if !s.room.isEmpty { parts.append("room \(s.room)") }
+        var parts = ["ARMISTICE" + (s.room.isEmpty ? "" : " " + s.room)]
         if s.hasSnapshot {
             parts.append("T\(s.view.turn)/\(s.view.turns) \(s.view.date)")
             let clock = s.clockLabel(now: now)
@@ -163,10 +162,11 @@ public enum Renderer {
             if !scores.isEmpty { lines += wrapped("Scores: " + scores, width, .bold) }
         }
         let barW = width >= 60 ? 16 : 8
+        let levelW = min(14, v.tracks.map { TerminalText.width(TerminalText.sanitize($0.level ?? "")) }.max() ?? 0)
         for t in v.tracks {
-            let level = TerminalText.truncate(TerminalText.sanitize(t.level ?? ""), to: 14)
+            let level = TerminalText.truncate(TerminalText.sanitize(t.level ?? ""), to: levelW)
             let value = String(t.value)
-            let nameW = max(4, width - barW - TerminalText.width(level) - 4 - max(3, value.count))
+            let nameW = max(4, width - barW - levelW - 4 - max(3, value.count))
             var text = TerminalText.pad(TerminalText.sanitize(t.name), to: nameW) + " " + bar(t.value, t.min, t.max, width: barW)
             text += " " + String(repeating: " ", count: max(0, 3 - value.count)) + value + " " + level
             let hidden = t.hiddenFrom.isEmpty ? CellStyle.plain : CellStyle.muted
