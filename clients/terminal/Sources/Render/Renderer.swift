@@ -39,10 +39,16 @@ public enum Renderer {
             let clock = s.clockLabel(now: now)
             parts.append(s.view.phase.uppercased() + (clock.isEmpty ? "" : " " + clock))
         }
-        let left = " " + parts.joined(separator: " │ ")
+        var left = " " + parts.joined(separator: " │ ")
         let dot = s.connection == .online ? "●" : "○"
         let who = s.you.name.isEmpty ? "" : " │ \(s.you.name)" + (s.isInstructor ? " (instructor)" : s.you.team.map { "·\($0)" } ?? (s.you.role == "observer" ? " (observer)" : ""))
-        let right = "\(dot) \(s.connectionLabel)\(who) "
+        var right = "\(dot) \(s.connectionLabel)\(who) "
+        // When it does not fit: first the name goes, then the word ARMISTICE.
+        if TerminalText.width(left) + TerminalText.width(right) + 1 > g.width { right = "\(dot) \(s.connectionLabel) " }
+        if TerminalText.width(left) + TerminalText.width(right) + 1 > g.width, !s.room.isEmpty {
+            parts[0] = s.room
+            left = " " + parts.joined(separator: " │ ")
+        }
         let rw = min(TerminalText.width(right), g.width / 2)
         g.put(0, 0, left, CellStyle(bold: true, reverse: true), limit: g.width - rw - 1)
         let tone: CellStyle.Tone = s.connection == .online ? .plain : .warn
@@ -289,7 +295,7 @@ public enum Renderer {
         if visible.isEmpty { lines.append(Line("No messages in \(s.channelLabel(s.ui.channel)). Enter to write.", .muted)) }
         lines += visible
         while lines.count < height - 1 { lines.append(Line("")) }
-        lines.append(Line("↑↓ channel · Enter write · PgUp/PgDn scroll", .muted))
+        lines.append(Line("↑↓ channel · Enter write · PgUp/Dn", .muted))
         return lines
     }
 
@@ -337,16 +343,16 @@ public enum Renderer {
         let results = s.records.filter(RecordText.isResult)
         if results.isEmpty { return [Line("No results yet: they come after each adjudication.", .muted)] }
         var lines: [Line] = []
-        var turn: Int? = nil
-        for r in results.reversed() {
-            if r.turn != turn {
-                turn = r.turn
-                lines.append(Line("── Turn \(r.turn) ──", .bold))
-            }
+        // The latest turn first; within a turn, in the order things happened.
+        let turns = Array(Set(results.map(\.turn))).sorted(by: >)
+        for turn in turns {
+            lines.append(Line("── Turn \(turn) ──", .bold))
+            for r in results where r.turn == turn {
             let result = r["result"]?.string ?? ""
             let style: CellStyle = r.kind == "order" ? (result == "success" ? .good : .bad)
                 : (r.kind == "outcome" ? CellStyle(tone: .accent, bold: true) : .plain)
             lines += wrapped(RecordText.describe(r, in: s), width, style, indent: 2)
+            }
         }
         return lines
     }
