@@ -29,7 +29,7 @@ struct EndToEndTests {
         let kim = try Self.student(server, code: code, name: "Kim", team: "marisol", state: E2E.temporaryDirectory("kim"))
         defer { kim.close() }
 
-        let first = try await kim.waitFor(text: "ARMISTICE \(code)")
+        let first = try await kim.waitFor("the room") { $0.contains("ARMISTICE \(code)") && $0.contains("SETUP") }
         #expect(first.contains("SETUP"))
         #expect(first.split(separator: "\n", omittingEmptySubsequences: false).count >= 24)
 
@@ -100,7 +100,7 @@ struct EndToEndTests {
         let state = E2E.temporaryDirectory("kim-restart")
         let kim = try Self.student(server, code: code, name: "Kim", team: "marisol", state: state)
         defer { kim.close() }
-        try await kim.waitFor(text: "ARMISTICE \(code)")
+        try await kim.waitFor("the room") { $0.contains("ARMISTICE \(code)") && $0.contains("SETUP") }
         try await instructor.request(["type": "start"])
         try await instructor.request(["type": "skip"])
         try await kim.waitFor(text: "NEGOTIATION")
@@ -143,7 +143,7 @@ struct EndToEndTests {
         let (instructor, code) = try await Self.room(server)
         let kim = try Self.student(server, code: code, name: "Kim", team: "marisol", state: E2E.temporaryDirectory("kim-esc"))
         defer { kim.close() }
-        let before = try await kim.waitFor(text: "ARMISTICE \(code)")
+        let before = try await kim.waitFor("the room") { $0.contains("ARMISTICE \(code)") && $0.contains("SETUP") }
         let titleBefore = try kim.paneTitle()
 
         let evilName = "\u{1B}[2J\u{1B}[HMal\u{1B}]0;pwned\u{07}lory\u{1B}[31m"

@@ -148,6 +148,8 @@ import Testing
         #expect(try Command.parse("add propose_quota tonnes=4 partner=tervane") == .add(action: "propose_quota", params: ["tonnes": 4, "partner": "tervane"]))
         #expect(try Command.parse("say tervane shall we talk?") == .say(channel: "tervane", text: "shall we talk?"))
         #expect(try Command.parse("extend +120") == .extend(120))
+        #expect(try Command.parse("news") == .news)
+        #expect(try Command.parse("news Markets rally") == .injectNews("Markets rally"))
         #expect(try Command.parse("adjust friction 1 the class agreed") == .adjust(target: "friction", value: 1, reason: "the class agreed"))
         #expect(try Command.parse("consent patrol block") == .consent(action: "patrol", decision: "block"))
         let deal = try Command.parse("deal marisol:fish_hard tervane:propose_quota(tonnes=3) tervane:approve:patrol -- a fair share")

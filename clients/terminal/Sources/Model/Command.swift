@@ -59,7 +59,7 @@ public enum Command: Sendable, Equatable {
         case "state", "board", "s": return .state
         case "actions", "a": return .actions
         case "draft", "orders", "o": return .draft
-        case "news", "n": return .news
+        case "news", "n": return rest.isEmpty ? .news : .injectNews(rest) // with text: the instructor publishes
         case "results", "r": return .results
         case "roster", "who": return .roster
         case "deals": return .deals
