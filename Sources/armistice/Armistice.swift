@@ -6,6 +6,7 @@ struct Armistice: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "armistice",
         abstract: "A multiplayer classroom wargame server and its tools.",
-        subcommands: [ServeCommand.self, RulesetCommand.self, SimulateCommand.self, BenchCommand.self, LoadtestCommand.self]
+        subcommands: [ServeCommand.self, JoinCommand.self, InstructorCommand.self, RulesetCommand.self, SimulateCommand.self,
+                      ReplayCommand.self, ReportCommand.self, BenchCommand.self, ReplayBenchCommand.self, LoadtestCommand.self]
     )
 }

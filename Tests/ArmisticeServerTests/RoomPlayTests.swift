@@ -220,4 +220,38 @@ struct Classroom {
         #expect(fresh.contains { $0["type"] as? String == "snapshot" })
         #expect(c.h.closed[back] != nil)
     }
+
+    @Test func aResumeFromBeyondTheBacklogGetsASnapshot() throws {
+        var limits = ServerLimits()
+        limits.backlogBytes = 50_000
+        let h = CoreHarness(limits: limits)
+        let (instructor, code) = h.createRoom()
+        let student = h.join(code, name: "Kim", team: "dprk")
+        let lastSeq = h.room.seq
+        h.disconnect(student.client)
+        h.send(instructor.client, ["type": "start"])
+        for i in 0..<40 {
+            #expect(CoreHarness.errorCode(h.send(instructor.client, ["type": "inject_news", "text": "news \(i)"])) == nil)
+            h.advance(seconds: 0.1)
+        }
+        #expect(h.room.backlogBytes <= 50_000)
+        #expect(h.room.trimmedThrough > lastSeq)
+        let back = h.connect()
+        let replies = h.send(back, ["type": "resume", "token": student.token, "seq": lastSeq])
+        #expect(replies.first?["mode"] as? String == "snapshot")
+        let view = try #require(replies.first { $0["type"] as? String == "snapshot" }?["view"] as? [String: Any])
+        #expect((view["records"] as? [[String: Any]])?.contains { $0["text"] as? String == "news 39" } == true)
+    }
+
+    @Test func aStudentMovedToAnotherTeamResumesWithASnapshot() {
+        let c = Classroom()
+        let student = c.member("usa", 1)
+        let lastSeq = c.h.room.seq
+        c.h.disconnect(student.client)
+        c.h.send(c.instructor.client, ["type": "move_seat", "seat": student.seat, "team": "un"])
+        let back = c.h.connect()
+        let replies = c.h.send(back, ["type": "resume", "token": student.token, "seq": lastSeq])
+        #expect(replies.first?["mode"] as? String == "snapshot")
+        #expect(replies.first?["team"] as? String == "un")
+    }
 }

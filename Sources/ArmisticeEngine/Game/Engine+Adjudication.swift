@@ -100,7 +100,7 @@ extension Engine {
         }
         for p in pending {
             let action = ruleset.actions[p.resolved.action]
-            let cause = "action:\(action.id)"
+            let cause = actionCauses[p.resolved.action]
             execute(p.success ? action.effects : action.failureEffects, on: &state, params: p.resolved.params, cause: cause, into: &records)
             if let news = p.success ? action.news : action.failureNews {
                 var n = Record(kind: .news, turn: state.turn, visibleTo: action.covert ? [ruleset.teams[p.team].id] : nil)
@@ -165,23 +165,27 @@ extension Engine {
 
     /// Fills `{team}` and `{param}` placeholders with readable names.
     func fill(_ template: String, team: Int, order: Order, resolved: ResolvedOrder) -> String {
-        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        let utf8 = template.utf8
+        guard utf8.contains(UInt8(ascii: "{")) else { return template }
         let action = ruleset.actions[resolved.action]
-        var names = ["team": ruleset.teams[team].name]
-        for (k, p) in action.parameters.enumerated() where k < resolved.params.count {
-            let value = resolved.params[k]
-            switch p.kind {
-            case .number: names[p.id] = String(value)
-            case .team: names[p.id] = ruleset.teams[value].name
-            case .project: names[p.id] = ruleset.projects[value].name
-            }
-        }
         var out = ""
+        out.reserveCapacity(utf8.count + 32)
         var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")), let close = rest.utf8[open...].firstIndex(of: UInt8(ascii: "}")) {
             out += rest[..<open]
-            let key = String(rest[rest.index(after: open)..<close])
-            out += names[key] ?? "{\(key)}"
+            let key = rest[rest.index(after: open)..<close]
+            if key == "team" {
+                out += ruleset.teams[team].name
+            } else if let k = action.parameters.firstIndex(where: { $0.id == key }), k < resolved.params.count {
+                let value = resolved.params[k]
+                switch action.parameters[k].kind {
+                case .number: out += String(value)
+                case .team: out += ruleset.teams[value].name
+                case .project: out += ruleset.projects[value].name
+                }
+            } else {
+                out += rest[open...close]
+            }
             rest = rest[rest.index(after: close)...]
         }
         return out + rest

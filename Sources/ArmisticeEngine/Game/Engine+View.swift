@@ -40,7 +40,8 @@ extension Engine {
         var view = GameView(viewer: teamID ?? (mask == nil ? "instructor" : "observer"), ruleset: ruleset.id, title: ruleset.title,
                             turn: state.turn, turns: ruleset.calendar.turns, date: date(ofTurn: max(1, state.turn)), phase: state.phase,
                             teams: teams, tracks: tracks, flags: flags, projects: projects, orders: nil, spent: nil, actions: nil,
-                            consents: nil, deals: [], objectives: nil, records: state.records.filter(seesRecord), outcome: nil)
+                            consents: nil, catalog: nil, events: nil, deals: [], objectives: nil,
+                            records: state.records.filter(seesRecord), outcome: nil)
         let visibleTeams: [Int]
         switch viewer {
         case .instructor: visibleTeams = Array(ruleset.teams.indices)
@@ -52,8 +53,23 @@ extension Engine {
             view.spent = Dictionary(uniqueKeysWithValues: visibleTeams.map { (ruleset.teams[$0].id, cost(of: state.drafts[$0], team: $0)) })
             view.actions = visibleTeams.flatMap { availability(team: $0, in: state) }
             view.consents = visibleTeams.flatMap { consentQuestions(team: $0, in: state) }
+            view.catalog = ruleset.actions.filter { !$0.covert }.map { action in
+                GameView.CatalogEntry(id: action.id, name: action.name, teams: action.teams.map { ruleset.teams[$0].id }, cost: action.cost,
+                                      params: parameterInfo(action))
+            }
             view.deals = state.deals.filter { deal in visibleTeams.contains { deal.parties.contains(ruleset.teams[$0].id) } }
             view.objectives = ruleset.objectives.filter { $0.team == nil || visibleTeams.contains($0.team!) }.map { objectiveInfo($0, state, reveal: state.outcome != nil) }
+        }
+        if case .instructor = viewer {
+            view.events = ruleset.events.enumerated().map { i, event in
+                let kind: String
+                switch event.kind {
+                case .scripted: kind = "scripted"
+                case .triggered: kind = "triggered"
+                case .random: kind = "random"
+                }
+                return GameView.EventInfo(id: event.id, name: event.name, kind: kind, fired: state.eventsFired[i])
+            }
         }
         if let i = state.outcome, let scores = state.scores {
             let outcome = ruleset.outcomes[i]
@@ -117,18 +133,22 @@ extension Engine {
                 for m in action.modifiers where !usesParameters(m.condition) && holds(m.condition, in: state) { c += m.add }
                 chance = max(0, min(100, c))
             }
-            let params = action.parameters.map { p in
-                switch p.kind {
-                case .number: return GameView.ParameterInfo(id: p.id, type: "number", choices: nil, min: p.min, max: p.max)
-                case .team: return GameView.ParameterInfo(id: p.id, type: "team", choices: p.choices.map { GameView.Choice(id: ruleset.teams[$0].id, name: ruleset.teams[$0].name) })
-                case .project: return GameView.ParameterInfo(id: p.id, type: "project", choices: p.choices.map { GameView.Choice(id: ruleset.projects[$0].id, name: ruleset.projects[$0].name) })
-                }
-            }
+            let params = parameterInfo(action)
             return GameView.ActionInfo(id: action.id, team: ruleset.teams[t].id, name: action.name, description: action.description, cost: action.cost,
                                        covert: action.covert, params: params, chance: chance,
                                        consentFrom: action.consent.map { $0.from.map { ruleset.teams[$0].id } },
                                        consentRule: action.consent?.rule.rawValue, available: reason == nil, reason: reason,
                                        checkedOnResolution: deferred.isEmpty ? nil : deferred)
+        }
+    }
+
+    func parameterInfo(_ action: Ruleset.Action) -> [GameView.ParameterInfo] {
+        action.parameters.map { p in
+            switch p.kind {
+            case .number: return GameView.ParameterInfo(id: p.id, type: "number", choices: nil, min: p.min, max: p.max)
+            case .team: return GameView.ParameterInfo(id: p.id, type: "team", choices: p.choices.map { GameView.Choice(id: ruleset.teams[$0].id, name: ruleset.teams[$0].name) })
+            case .project: return GameView.ParameterInfo(id: p.id, type: "project", choices: p.choices.map { GameView.Choice(id: ruleset.projects[$0].id, name: ruleset.projects[$0].name) })
+            }
         }
     }
 

@@ -6,12 +6,15 @@ public struct Engine: Sendable {
     let teamIndex: [String: Int]
     let actionIndex: [String: Int]
     let eventIndex: [String: Int]
+    /// Per action, the cause its effects are recorded under (built once, not per order).
+    let actionCauses: [String]
     /// Whether `GameState.records` keeps every record (views need it); simulations that only want the ending turn it off.
     public let keepsHistory: Bool
 
     public init(ruleset: Ruleset, keepsHistory: Bool = true) {
         self.ruleset = ruleset
         self.keepsHistory = keepsHistory
+        actionCauses = ruleset.actions.map { "action:\($0.id)" }
         teamIndex = Dictionary(uniqueKeysWithValues: ruleset.teams.enumerated().map { ($1.id, $0) })
         actionIndex = Dictionary(uniqueKeysWithValues: ruleset.actions.enumerated().map { ($1.id, $0) })
         eventIndex = Dictionary(uniqueKeysWithValues: ruleset.events.enumerated().map { ($1.id, $0) })

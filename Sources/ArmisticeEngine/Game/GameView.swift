@@ -79,6 +79,21 @@ public struct GameView: Sendable, Hashable, Codable {
         public var rule: String
         public var decision: ConsentDecision?
     }
+    /// Another team's action, as anyone may know it from the scenario: for proposing deals that name it.
+    public struct CatalogEntry: Sendable, Hashable, Codable {
+        public var id: String
+        public var name: String
+        public var teams: [String]
+        public var cost: Int
+        public var params: [ParameterInfo]
+    }
+    /// A scenario event the instructor can inject.
+    public struct EventInfo: Sendable, Hashable, Codable {
+        public var id: String
+        public var name: String
+        public var kind: String
+        public var fired: Int
+    }
     public struct OutcomeInfo: Sendable, Hashable, Codable {
         public var id: String
         public var name: String
@@ -111,6 +126,10 @@ public struct GameView: Sendable, Hashable, Codable {
     public var spent: [String: Int]?
     public var actions: [ActionInfo]?
     public var consents: [ConsentInfo]?
+    /// Every team's non-covert actions (team and instructor views): what a deal may commit a team to.
+    public var catalog: [CatalogEntry]?
+    /// The scenario's events (instructor view only).
+    public var events: [EventInfo]?
     public var deals: [Deal]
     public var objectives: [ObjectiveInfo]?
     public var records: [Record]

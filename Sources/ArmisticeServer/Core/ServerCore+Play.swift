@@ -49,16 +49,22 @@ extension ServerCore {
             line.reason = "final"
             log(room, line, into: &out)
         }
-        publishUpdate(room, seq: seq, records: records, cause: .init(type: input.type, by: by, reason: reason), now: now, into: &out)
+        // A new draft changes only its team's view and the instructor's: the other views need not be rebuilt.
+        var audiences = room.audiences
+        if case .setOrders(let team, _) = input, let t = room.engine.ruleset.teamIndex(team) { audiences = [.instructor, .team(t)] }
+        publishUpdate(room, seq: seq, records: records, cause: .init(type: input.type, by: by, reason: reason), to: audiences, now: now, into: &out)
         return seq
     }
 
     /// Sends each audience its new records and fresh view, skipping audiences for which nothing changed.
-    func publishUpdate(_ room: Room, seq: Int, records: [Record], cause: ServerMessage.Cause, now: Int64, into out: inout CoreOutput) {
+    func publishUpdate(_ room: Room, seq: Int, records: [Record], cause: ServerMessage.Cause, to audiences: [Audience], now: Int64,
+                       into out: inout CoreOutput) {
         let clock = clockView(room, now: now)
-        publish(room, seq: seq, to: room.audiences, into: &out) { audience, prev in
-            var view = room.engine.view(of: room.state, for: room.viewer(audience))
-            view.records = []
+        // Updates carry only the new records: build the views from a copy without the history (cheap: arrays are shared).
+        var bare = room.state
+        bare.records = []
+        publish(room, seq: seq, to: audiences, into: &out) { audience, prev in
+            let view = room.engine.view(of: bare, for: room.viewer(audience))
             let visible = records.filter { room.sees(audience, $0) }
             if visible.isEmpty, room.lastView[audience] == view { return nil }
             room.lastView[audience] = view

@@ -220,7 +220,7 @@ public final class ServerCore {
         for audience in audiences {
             guard let text = make(audience, room.lastSent[audience] ?? 0) else { continue }
             room.lastSent[audience] = seq
-            room.remember(.init(seq: seq, audience: audience, text: text), limit: limits.backlog)
+            room.remember(.init(seq: seq, audience: audience, text: text), limit: limits.backlog, byteLimit: limits.backlogBytes)
             out.send(text, to: recipients(room, audience))
         }
     }

@@ -16,6 +16,8 @@ public struct ServerLimits: Sendable, Hashable {
     public var maxSeatsPerRoom = 64
     /// Messages kept per room for resuming clients.
     public var backlog = 2048
+    /// Bytes of recent messages kept per room for resuming clients.
+    public var backlogBytes = 2_000_000
     public var chatHistory = 300
     /// A connection whose queue stays full this long is dropped.
     public var slowReaderDropMs: Int64 = 15_000

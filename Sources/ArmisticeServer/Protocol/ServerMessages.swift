@@ -132,15 +132,9 @@ public struct ClockView: Sendable, Hashable, Codable {
     public var now: Int64
 }
 
-/// Encodes outgoing messages. One per core; not thread-safe.
+/// Encodes outgoing messages (snake_case keys). One per core; not thread-safe.
 struct MessageEncoder {
-    private let encoder: JSONEncoder
-
-    init() {
-        encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-    }
+    private let encoder = StreamingJSONEncoder()
 
     func encode(_ message: some Encodable) -> String {
         do {

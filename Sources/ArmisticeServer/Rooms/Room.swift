@@ -83,13 +83,31 @@ public final class Room {
         return clock.paused ? ClockState(deadline: nil, remaining: duration, paused: true) : ClockState(deadline: now + duration)
     }
 
-    func remember(_ entry: BacklogEntry, limit: Int) {
+    /// Bytes of text held in the backlog.
+    var backlogBytes = 0
+
+    /// Keeps a sent message for resumes, within a count and a byte budget (a client further behind gets a snapshot).
+    func remember(_ entry: BacklogEntry, limit: Int, byteLimit: Int) {
         backlog.append(entry)
-        if backlog.count > limit {
-            let drop = backlog.count - limit + limit / 4
-            trimmedThrough = max(trimmedThrough, backlog[drop - 1].seq)
-            backlog.removeFirst(drop)
+        backlogBytes += entry.text.utf8.count
+        guard backlog.count > limit || backlogBytes > byteLimit else { return }
+        var drop = 0
+        var freed = 0
+        let targetCount = limit - limit / 4
+        let targetBytes = byteLimit - byteLimit / 4
+        while drop < backlog.count - 1, backlog.count - drop > targetCount || backlogBytes - freed > targetBytes {
+            freed += backlog[drop].text.utf8.count
+            drop += 1
         }
+        // Never split one seq's messages: a resume from there must find them all or none.
+        while drop < backlog.count, drop > 0, backlog[drop].seq == backlog[drop - 1].seq {
+            freed += backlog[drop].text.utf8.count
+            drop += 1
+        }
+        guard drop > 0 else { return }
+        trimmedThrough = max(trimmedThrough, backlog[drop - 1].seq)
+        backlog.removeFirst(drop)
+        backlogBytes -= freed
     }
 
     /// The roster as clients see it.

@@ -77,6 +77,7 @@ final class RoomExecutor: @unchecked Sendable {
             condition.unlock()
 
             let now = Self.now()
+            let t0 = DispatchTime.now().uptimeNanoseconds
             var out = CoreOutput()
             var messagesIn = 0
             for event in batch {
@@ -91,8 +92,19 @@ final class RoomExecutor: @unchecked Sendable {
                 }
             }
             core.tick(now: now, into: &out)
+            let t1 = DispatchTime.now().uptimeNanoseconds
             commit(&out)
+            let t2 = DispatchTime.now().uptimeNanoseconds
             deliver(out, now: now, messagesIn: messagesIn)
+            let t3 = DispatchTime.now().uptimeNanoseconds
+            if !batch.isEmpty {
+                metrics.update { m in
+                    m.batches.observe(Double(t3 - t0) / 1e9)
+                    m.batchEvents += batch.count
+                    m.handleSeconds += Double(t1 - t0) / 1e9
+                    m.deliverSeconds += Double(t3 - t2) / 1e9
+                }
+            }
             if stop { break }
         }
         condition.lock()

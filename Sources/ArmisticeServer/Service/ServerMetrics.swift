@@ -15,6 +15,10 @@ public final class ServerMetrics: Sendable {
         var adjudications = Histogram(bounds: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1])
         var logCommits = Histogram(bounds: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5])
         var logLines = 0
+        var batches = Histogram(bounds: [0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5])
+        var batchEvents = 0
+        var handleSeconds = 0.0
+        var deliverSeconds = 0.0
         var slowReadersDropped = 0
         var floodsClosed = 0
     }
@@ -74,6 +78,12 @@ public final class ServerMetrics: Sendable {
         histogram("armistice_adjudication_seconds", "Time the engine took to adjudicate a turn.", v.adjudications)
         histogram("armistice_log_commit_seconds", "Time to write and fsync one batch of match-log records.", v.logCommits)
         counter("armistice_log_records_total", "Match-log records written.", v.logLines)
+        histogram("armistice_batch_seconds", "Time to handle one batch of events: decide, commit the log, send.", v.batches)
+        counter("armistice_batch_events_total", "Events handled in batches.", v.batchEvents)
+        lines += ["# HELP armistice_handle_seconds_total Time spent deciding (rooms, engine, encoding).", "# TYPE armistice_handle_seconds_total counter",
+                  "armistice_handle_seconds_total \(v.handleSeconds)",
+                  "# HELP armistice_deliver_seconds_total Time spent handing messages to the transport.", "# TYPE armistice_deliver_seconds_total counter",
+                  "armistice_deliver_seconds_total \(v.deliverSeconds)"]
         for key in transport.keys.sorted() {
             counter("armistice_transport_\(key)", "Transport counter \(key).", transport[key]!)
         }

@@ -36,6 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "armistice.server")
+        ServeLimits.raiseOpenFileLimit(logger: logger)
         let key: String
         if let given = instructorKey ?? ProcessInfo.processInfo.environment["ARMISTICE_INSTRUCTOR_KEY"].flatMap({ $0.isEmpty ? nil : $0 }) {
             key = given
@@ -108,5 +109,18 @@ enum ServeSignals {
         }
 
         static func keep(_ source: any DispatchSourceSignal) { sources.append(source) }
+    }
+}
+
+/// Process limits a server needs.
+enum ServeLimits {
+    /// Each connection is a file descriptor: raise the soft limit to the hard one.
+    static func raiseOpenFileLimit(logger: Logger) {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+        limit.rlim_cur = limit.rlim_max
+        if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 {
+            logger.info("open file limit raised", metadata: ["limit": "\(limit.rlim_cur)"])
+        }
     }
 }

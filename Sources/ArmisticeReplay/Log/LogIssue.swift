@@ -1,0 +1,86 @@
+/// Something wrong with one line of a match log, found while reading or replaying it. The rest of the log is still
+/// replayed; `failsVerification` says whether the log can no longer be trusted to reproduce the match.
+public struct LogIssue: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// A stable code a tool can act on.
+    public enum Code: String, Sendable, Hashable, Codable {
+        /// The last line has no end of line and is not a whole record: a crash cut it off. It is left out.
+        case tornTail = "torn_tail"
+        /// The last line is a whole record but has no end of line. It is used.
+        case missingNewline = "missing_newline"
+        /// A line is not JSON, or not a log record (no kind or seq, a field of the wrong type, an input that does not decode).
+        case damagedLine = "damaged_line"
+        /// A record of a kind this version does not know. It is skipped.
+        case unknownKind = "unknown_kind"
+        /// A second `match` header after the first line.
+        case extraHeader = "extra_header"
+        /// `seq` went backwards, or a hash line does not repeat the seq of the input before it.
+        case seqOutOfOrder = "seq_out_of_order"
+        /// The header's `ruleset_hash` is not the SHA-256 of its `ruleset_text`.
+        case rulesetHashMismatch = "ruleset_hash_mismatch"
+        /// The engine refused a logged input on replay: the log and the engine disagree.
+        case inputRefused = "input_refused"
+        /// A logged state hash differs from the replay's.
+        case hashMismatch = "hash_mismatch"
+        /// An adjudication left no hash line in the log.
+        case missingHash = "missing_hash"
+    }
+
+    public var code: Code
+    /// 1-based line number in the log file.
+    public var line: Int
+    /// The turn the replay had reached at that line, when it had started.
+    public var turn: Int?
+    public var message: String
+    /// For a hash mismatch: the logged hash and the replay's.
+    public var expected: String?
+    public var actual: String?
+
+    public init(_ code: Code, line: Int, turn: Int? = nil, _ message: String, expected: String? = nil, actual: String? = nil) {
+        self.code = code
+        self.line = line
+        self.turn = turn
+        self.message = message
+        self.expected = expected
+        self.actual = actual
+    }
+
+    /// Whether the replay no longer proves the match: the log was damaged or altered, or the engine disagrees with it.
+    public var failsVerification: Bool {
+        switch self.code {
+        case .missingNewline, .unknownKind, .tornTail: false
+        default: true
+        }
+    }
+
+    public var description: String {
+        "line \(line)" + (turn.map { $0 > 0 ? " (turn \($0))" : "" } ?? "") + ": " + message
+    }
+}
+
+/// A log that cannot be replayed at all.
+public struct ReplayError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Code: String, Sendable, Hashable, Codable {
+        case unreadable
+        case empty
+        /// The first line is not a `match` header (or is damaged).
+        case noHeader = "no_header"
+        /// The log is of a format version this build does not read.
+        case unsupportedFormat = "unsupported_format"
+        /// The ruleset text carried by the log does not load.
+        case rulesetInvalid = "ruleset_invalid"
+        /// `--at` names a moment the match never reached.
+        case noSuchMoment = "no_such_moment"
+        /// `--as` names no team of the ruleset.
+        case unknownViewer = "unknown_viewer"
+    }
+
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,141 @@
+import ArmisticeEngine
+import Foundation
+
+/// Writes a match log in the documented format (docs/match-log.md) for a match played without a server: simulations,
+/// tests and benchmarks. It applies each input to the engine as the server does and logs the same records: the
+/// header, inputs with the clock on phase changes, a hash line after every adjudication and a final one at the end.
+public struct MatchLogWriter {
+    public let engine: Engine
+    public private(set) var state: GameState
+    /// The log so far, one JSON record per element (no line ends).
+    public private(set) var lines: [String] = []
+    public private(set) var seq = 0
+    /// The clock of the log, in milliseconds since 1970; each record advances it by `tick`.
+    public var now: Int64
+    public var tick: Int64 = 1000
+    private let settings: LogLine.Settings
+    private let encoder: JSONEncoder
+
+    /// Starts a log: loads the ruleset text, applies the settings and writes the header.
+    public init(rulesetText: String, settings: LogLine.Settings, room: String = "SIMLOG", start: Int64 = 1_800_000_000_000) throws(ReplayError) {
+        let ruleset: Ruleset
+        do { ruleset = try RulesetLoader.load(text: rulesetText, file: "\(room) (ruleset)") } catch {
+            throw ReplayError(.rulesetInvalid, "the ruleset does not load: \(error.diagnostics.first.map { "\($0)" } ?? "")")
+        }
+        var settings = settings
+        if settings.ruleset == nil { settings.ruleset = ruleset.id }
+        if settings.turns == nil { settings.turns = ruleset.calendar.turns }
+        if settings.phases == nil {
+            settings.phases = Dictionary(uniqueKeysWithValues: Phase.turnPhases.map { ($0.rawValue, ruleset.phaseDurations[$0] ?? 60) })
+        }
+        self.settings = settings
+        engine = Engine(ruleset: settings.apply(to: ruleset), keepsHistory: false)
+        state = engine.newGame(seed: settings.seed)
+        now = start
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var header = LogLine(kind: "match", seq: 0, t: now, by: "instructor")
+        header.format = MatchLog.supportedFormat
+        header.room = room
+        header.rulesetText = rulesetText
+        header.rulesetHash = ruleset.sourceHash
+        header.settings = settings
+        write(header)
+    }
+
+    /// The log as file bytes: every record followed by a line end.
+    public var text: String { lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n") }
+
+    /// Applies an input and logs it (and the hash lines it produces). A refused input is not logged, as on the server.
+    @discardableResult
+    public mutating func apply(_ input: Input, by: String, reason: String? = nil) throws(EngineError) -> [Record] {
+        let before = (state.turn, state.phase)
+        let records = try engine.apply(input, to: &state)
+        seq += 1
+        now += tick
+        var line = LogLine(kind: "input", seq: seq, t: now, by: by)
+        line.input = input
+        line.reason = reason
+        if before != (state.turn, state.phase), let seconds = settings.phases?[state.phase.rawValue], Phase.turnPhases.contains(state.phase) {
+            line.clock = LogLine.Clock(deadline: now + Int64(seconds) * 1000, paused: false)
+        } else if before != (state.turn, state.phase) {
+            line.clock = LogLine.Clock(paused: false)
+        }
+        write(line)
+        for r in records where r.kind == .hash {
+            var h = LogLine(kind: "hash", seq: seq, t: now, by: "server")
+            h.turn = r.turn
+            h.hash = r.hash
+            write(h)
+        }
+        if state.phase == .ended {
+            var h = LogLine(kind: "hash", seq: seq, t: now, by: "server")
+            h.turn = state.turn
+            h.hash = engine.stateHash(state)
+            h.reason = "final"
+            write(h)
+        }
+        return records
+    }
+
+    /// Logs a seat taken by a student, observer or instructor.
+    public mutating func join(seat: String, name: String, role: String = "player", team: String? = nil) {
+        seq += 1
+        now += tick
+        var line = LogLine(kind: "join", seq: seq, t: now, by: seat)
+        line.seat = seat
+        line.name = name
+        line.role = role
+        line.team = team
+        line.tokenHash = String(repeating: "0", count: 64)
+        write(line)
+    }
+
+    /// Logs a chat message.
+    public mutating func chat(by seat: String, channel: String, text: String) {
+        seq += 1
+        now += tick
+        var line = LogLine(kind: "chat", seq: seq, t: now, by: seat)
+        line.channel = channel
+        line.text = text
+        write(line)
+    }
+
+    private mutating func write(_ line: LogLine) {
+        // LogLine's fields are plain values: encoding cannot fail.
+        lines.append(String(decoding: (try? encoder.encode(line)) ?? Data(), as: UTF8.self))
+    }
+}
+
+extension MatchLogWriter {
+    /// Plays a whole match the way the bots of `armistice simulate` do, logging every input: one student per team
+    /// joins; in each orders phase every team sets the orders `orders` gives (`drafts` times, as students revise them)
+    /// and locks; `chat` messages per team per turn. Stops when the match ends, or with an `end` once the log has
+    /// `maxLines` lines.
+    public mutating func playWhole(drafts: Int = 1, chat chatPerTurn: Int = 0, maxLines: Int = .max,
+                                   orders: (Engine, GameState, Int) -> TeamOrders) throws(EngineError) {
+        let teams = engine.ruleset.teams
+        join(seat: "s1", name: "Instructor", role: "instructor")
+        for (t, team) in teams.enumerated() { join(seat: "s\(t + 2)", name: "\(team.name) player", team: team.id) }
+        try apply(.start, by: "s1")
+        while !state.isOver {
+            if lines.count >= maxLines {
+                try apply(.end(reason: "the log is long enough"), by: "s1")
+                break
+            }
+            if state.phase == .orders {
+                for (t, team) in teams.enumerated() {
+                    for k in 0..<chatPerTurn {
+                        chat(by: "s\(t + 2)", channel: k % 2 == 0 ? "all" : "team:\(team.id)", text: "turn \(state.turn): message \(k + 1) from \(team.name)")
+                    }
+                    let chosen = orders(engine, state, t)
+                    for _ in 0..<max(1, drafts) { try apply(.setOrders(team: team.id, orders: chosen), by: "s\(t + 2)") }
+                    try apply(.lockOrders(team: team.id), by: "s\(t + 2)")
+                }
+                try apply(.advance, by: "clock", reason: "all_locked")
+            } else {
+                try apply(.advance, by: "clock", reason: "deadline")
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+import ArmisticeEngine
+
+/// A match log run back through the engine: every input re-applied from the log's own ruleset and seed, every
+/// logged state hash compared with the replay's. The steps it keeps let a debrief show the match at any moment,
+/// as any viewer saw it.
+public struct Replay: Sendable {
+    /// One engine input of the log, and what it did. Step 0 is the match before any input (the header).
+    public struct Step: Sendable {
+        public var index: Int
+        /// The log line of the input (1 for step 0).
+        public var line: Int
+        public var seq: Int
+        /// Milliseconds since 1970, as logged.
+        public var t: Int64
+        /// The seat, "clock" or "server" that gave the input.
+        public var by: String
+        /// Why the clock advanced (`deadline`, `all_locked`), when it did.
+        public var reason: String?
+        public var input: Input?
+        /// Everything the engine recorded for this input (with who may see it).
+        public var records: [Record]
+        /// The state after the input. Its record history is empty: `Replay.state(at:)` fills it in.
+        public var state: GameState
+        /// Why the engine refused the input on replay (the log and the engine disagree); the state is then unchanged.
+        public var refused: EngineError?
+    }
+
+    /// A chat message, and the step it was written during.
+    public struct ChatMessage: Sendable, Hashable, Codable {
+        public var line: Int
+        public var seq: Int
+        public var t: Int64
+        public var by: String
+        public var name: String
+        public var channel: String
+        public var text: String
+        /// The index of the last step before the message.
+        public var step: Int
+    }
+
+    /// A seat of the room, as its join and seat records left it.
+    public struct Seat: Sendable, Hashable, Codable {
+        public var id: String
+        public var name: String
+        public var role: String
+        public var team: String?
+        public var removed: Bool
+    }
+
+    public let log: MatchLog
+    /// The engine for the logged ruleset (settings applied). It keeps no record history: steps hold the records.
+    public let engine: Engine
+    /// Every step, when kept (`keepSteps`); otherwise only step 0.
+    public private(set) var steps: [Step] = []
+    public private(set) var chat: [ChatMessage] = []
+    public private(set) var seats: [Seat] = []
+    /// The log's reading issues, then every divergence found on replay, in line order of discovery.
+    public private(set) var issues: [LogIssue]
+    /// Hash lines compared, and how many of them matched.
+    public private(set) var hashesChecked = 0
+    public private(set) var hashesMatched = 0
+    /// Input records replayed (refused ones included).
+    public private(set) var inputCount = 0
+    /// Records read after the header.
+    public var recordCount: Int { log.entries.count }
+    public private(set) var finalState: GameState
+
+    /// The first issue that breaks verification: the first divergence of the log from the engine, or the first damaged line.
+    public var firstDivergence: LogIssue? { issues.first { $0.failsVerification } }
+    /// Whether every input was accepted, every hash matched and no line was damaged or altered.
+    public var isVerified: Bool { firstDivergence == nil }
+    public var finalHash: String { engine.stateHash(finalState) }
+
+    /// Replays a log. With `keepSteps` false only the verification is done (faster; `steps` then holds step 0 only).
+    public init(log: MatchLog, keepSteps: Bool = true) {
+        let engine = Engine(ruleset: log.ruleset, keepsHistory: false)
+        var state = engine.newGame(seed: log.settings.seed)
+        self.log = log
+        self.engine = engine
+        issues = log.issues
+        finalState = state
+        steps = [Step(index: 0, line: 1, seq: log.header.seq, t: log.header.t ?? 0, by: log.header.by ?? "instructor", reason: nil,
+                      input: nil, records: [], state: state, refused: nil)]
+        var stepCount = 1
+        var lastSeq = log.header.seq
+        var lastInput: (line: Int, seq: Int)?
+        /// An adjudication's hash the log has not yet confirmed.
+        var pending: (line: Int, seq: Int, turn: Int, hash: String)?
+        var lastMatchedLine = 1
+        var seatIndex: [String: Int] = [:]
+
+        for entry in log.entries {
+            let r = entry.record
+            let line = entry.line
+            if r.kind == "hash" {
+                guard let logged = r.hash else {
+                    issues.append(LogIssue(.damagedLine, line: line, turn: state.turn, "a hash record with no hash; the line is skipped"))
+                    continue
+                }
+                if let lastInput, r.seq != lastInput.seq {
+                    issues.append(LogIssue(.seqOutOfOrder, line: line, turn: state.turn,
+                                           "the hash line has seq \(r.seq), but the input before it (line \(lastInput.line)) has seq \(lastInput.seq)"))
+                }
+                let actual = pending.map { $0.hash } ?? engine.stateHash(state)
+                pending = nil
+                hashesChecked += 1
+                if logged == actual && (r.turn == nil || r.turn == state.turn) {
+                    hashesMatched += 1
+                    lastMatchedLine = line
+                } else if logged != actual {
+                    let look = lastMatchedLine + 1 < line ? "; the inputs on lines \(lastMatchedLine + 1)–\(line - 1), after the last hash that matched, are where they part" : ""
+                    issues.append(LogIssue(.hashMismatch, line: line, turn: state.turn,
+                                           "the state hash differs after seq \(r.seq) (turn \(r.turn.map(String.init) ?? "?")): the log has \(logged), the replay gives \(actual)\(look)",
+                                           expected: logged, actual: actual))
+                } else {
+                    issues.append(LogIssue(.hashMismatch, line: line, turn: state.turn,
+                                           "the hash line says turn \(r.turn!), but the replay is at turn \(state.turn) with the same hash",
+                                           expected: "turn \(r.turn!)", actual: "turn \(state.turn)"))
+                }
+                continue
+            }
+            if let p = pending {
+                issues.append(LogIssue(.missingHash, line: line, turn: state.turn,
+                                       "turn \(p.turn) was adjudicated by the input on line \(p.line) (seq \(p.seq)), but no hash line follows it; a hash line was removed"))
+                pending = nil
+            }
+            if r.seq <= lastSeq, r.kind != "match" {
+                issues.append(LogIssue(.seqOutOfOrder, line: line, turn: state.turn, "seq \(r.seq) does not follow seq \(lastSeq): records were reordered, removed or altered"))
+            }
+            lastSeq = max(lastSeq, r.seq)
+            switch r.kind {
+            case "input":
+                guard let input = r.input else {
+                    issues.append(LogIssue(.damagedLine, line: line, turn: state.turn, "an input record with no input; the line is skipped"))
+                    continue
+                }
+                inputCount += 1
+                lastInput = (line, r.seq)
+                var refused: EngineError?
+                var records: [Record] = []
+                do {
+                    records = try engine.apply(input, to: &state)
+                } catch {
+                    refused = error
+                    issues.append(LogIssue(.inputRefused, line: line, turn: state.turn,
+                                           "the engine refuses input \(input.type) by \(r.by ?? "?") (seq \(r.seq)) on replay: \(error)"))
+                }
+                for h in records where h.kind == .hash {
+                    pending = (line, r.seq, h.turn, h.hash ?? "")
+                }
+                if keepSteps {
+                    steps.append(Step(index: stepCount, line: line, seq: r.seq, t: r.t ?? 0, by: r.by ?? "", reason: r.reason, input: input,
+                                      records: records, state: state, refused: refused))
+                }
+                stepCount += 1
+            case "join":
+                guard let id = r.seat else {
+                    issues.append(LogIssue(.damagedLine, line: line, turn: state.turn, "a join record with no seat; the line is skipped"))
+                    continue
+                }
+                seatIndex[id] = seats.count
+                seats.append(Seat(id: id, name: r.name ?? id, role: r.role ?? "player", team: r.team, removed: false))
+            case "seat":
+                guard let id = r.seat, let i = seatIndex[id] else {
+                    issues.append(LogIssue(.damagedLine, line: line, turn: state.turn, "a seat record names no seat that joined; the line is skipped"))
+                    continue
+                }
+                if r.removed == true { seats[i].removed = true } else {
+                    seats[i].role = r.role ?? "player"
+                    seats[i].team = r.team
+                }
+            case "chat":
+                let by = r.by ?? ""
+                chat.append(ChatMessage(line: line, seq: r.seq, t: r.t ?? 0, by: by, name: seatIndex[by].map { seats[$0].name } ?? by,
+                                        channel: r.channel ?? "all", text: r.text ?? "", step: stepCount - 1))
+            case "presence", "clock":
+                break
+            case "match":
+                issues.append(LogIssue(.extraHeader, line: line, turn: state.turn, "a second match header; a log holds one match, and the line is skipped"))
+            default:
+                issues.append(LogIssue(.unknownKind, line: line, turn: state.turn, "a \"\(r.kind)\" record, which log format \(MatchLog.supportedFormat) does not have; skipped"))
+            }
+        }
+        if let p = pending, !issues.contains(where: { $0.code == .tornTail }) {
+            issues.append(LogIssue(.missingHash, line: p.line, turn: p.turn,
+                                   "turn \(p.turn) was adjudicated by the input on line \(p.line) (seq \(p.seq)), but the log ends without its hash line"))
+        }
+        finalState = state
+    }
+
+    /// Reads and replays a log file.
+    public init(path: String, keepSteps: Bool = true) throws(ReplayError) {
+        self.init(log: try MatchLog(path: path), keepSteps: keepSteps)
+    }
+
+    /// The seat's display name for a `by` field.
+    public func name(of by: String) -> String {
+        switch by {
+        case "clock": return "the clock"
+        case "server": return "the server"
+        default: return seats.first { $0.id == by }.map { "\($0.name) (\(by))" } ?? by
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import ArmisticeEngine
+
+extension AfterActionReport {
+    /// Builds the report of a replay (which must have kept its steps). `views` adds every step's view for every viewpoint.
+    public init(replay: Replay, chat includeChat: Bool = true, views includeViews: Bool = true) {
+        let engine = replay.engine
+        let ruleset = engine.ruleset
+        let text = RecordText(ruleset: ruleset)
+        let viewers = replay.viewers
+        let last = replay.steps.last!
+        let final = replay.finalState
+        let finalView = engine.view(of: final, for: .instructor)
+
+        match = Match(room: replay.log.header.room, ruleset: ruleset.id, title: ruleset.title, summary: ruleset.summary,
+                      rulesetVersion: ruleset.version, rulesetHash: ruleset.sourceHash, seed: replay.log.settings.seed,
+                      turns: ruleset.calendar.turns, turnsPlayed: final.turn, phase: final.phase.rawValue,
+                      started: replay.log.header.t ?? 0, ended: replay.log.entries.last?.record.t ?? last.t,
+                      logFormat: replay.log.header.format ?? 0, verified: replay.isVerified, hashesChecked: replay.hashesChecked,
+                      hashesMatched: replay.hashesMatched, inputs: replay.inputCount, finalHash: replay.finalHash, issues: replay.issues)
+        outcome = finalView.outcome.map { Outcome(id: $0.id, name: $0.name, text: $0.text, reason: $0.reason, scores: $0.scores) }
+        let objectives = finalView.outcome?.objectives ?? finalView.objectives ?? []
+        teams = ruleset.teams.map { team in
+            Team(id: team.id, name: team.name, colour: team.colour, score: finalView.outcome?.scores[team.id],
+                 objectives: objectives.filter { $0.team == team.id || $0.team == "all" }
+                    .map { Objective(id: $0.id, text: $0.text, points: $0.points, met: $0.met) },
+                 players: replay.seats.filter { $0.team == team.id && $0.role == "player" && !$0.removed }.map(\.name))
+        }
+        viewpoints = viewers.map(\.id)
+
+        // Samples: the start, then the end of every turn.
+        var sampleSteps = [0]
+        if final.turn >= 1 {
+            for turn in 1...final.turn {
+                if let i = replay.steps.lastIndex(where: { $0.state.turn == turn }) { sampleSteps.append(i) }
+            }
+        }
+        turns = sampleSteps.map { replay.steps[$0].state.turn }
+        dates = turns.map { $0 == 0 ? "Start" : engine.date(ofTurn: $0) }
+        tracks = ruleset.tracks.enumerated().map { i, track in
+            let seen = viewers.filter { pair in
+                switch pair.viewer {
+                case .instructor: return true
+                case .observer: return final.trackVisibility[i] == .max
+                case .team(let t): return final.trackVisibility[i] == .max || final.trackVisibility[i] & (1 << UInt32(t)) != 0
+                }
+            }.map(\.id)
+            return Track(id: track.id, name: track.name, description: track.description, min: track.min, max: track.max,
+                         public: track.visibility.isEveryone, seenBy: seen,
+                         levels: track.levels.isEmpty ? nil : Dictionary(uniqueKeysWithValues: track.levels.map { (String($0.key), $0.value) }),
+                         values: sampleSteps.map { replay.steps[$0].state.tracks[i] })
+        }
+
+        var viewTable: [GameView: Int] = [:]
+        var viewList: [GameView] = []
+        steps = replay.steps.map { step in
+            // Which viewpoints saw each record, by the engine's view of this step alone.
+            var seen = Array(repeating: [String](), count: step.records.count)
+            for (id, viewer) in viewers {
+                if case .instructor = viewer { for k in seen.indices { seen[k].append(id) }; continue }
+                let visible = replay.visibleRecords(step, to: viewer)
+                var k = 0
+                for r in visible {
+                    while k < step.records.count, step.records[k] != r { k += 1 }
+                    if k < step.records.count { seen[k].append(id); k += 1 }
+                }
+            }
+            let entries = step.records.enumerated().compactMap { k, r in
+                text.describe(r).map { Entry(kind: text.category(r), text: $0, seenBy: seen[k]) }
+            }
+            var views: [String: Int]?
+            if includeViews {
+                var map: [String: Int] = [:]
+                for (id, viewer) in viewers {
+                    let view = engine.view(of: step.state, for: viewer)
+                    if let k = viewTable[view] { map[id] = k } else {
+                        viewTable[view] = viewList.count
+                        map[id] = viewList.count
+                        viewList.append(view)
+                    }
+                }
+                views = map
+            }
+            return Step(index: step.index, line: step.line, seq: step.seq, t: step.t, turn: step.state.turn, phase: step.state.phase.rawValue,
+                        by: step.by, who: replay.name(of: step.by), type: step.input?.type,
+                        text: step.input.map { text.describe($0) } ?? "\(ruleset.title): seed \(replay.log.settings.seed), \(ruleset.calendar.turns) turns",
+                        seenBy: step.input.map { input in viewers.filter { replay.sees(input, as: $0.viewer) }.map(\.id) } ?? viewers.map(\.id),
+                        refused: step.refused.map { "\($0)" }, records: entries, views: views)
+        }
+        views = includeViews ? viewList : nil
+        chat = includeChat ? replay.chat.map { m in
+            Chat(line: m.line, seq: m.seq, t: m.t, step: m.step, turn: replay.steps[min(m.step, replay.steps.count - 1)].state.turn,
+                 by: m.by, name: m.name, channel: m.channel, channelName: text.channel(m.channel), text: m.text,
+                 seenBy: viewers.filter { text.channel(m.channel, isReadBy: $0.viewer) }.map(\.id))
+        } : nil
+    }
+}

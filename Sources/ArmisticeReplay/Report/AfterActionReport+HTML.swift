@@ -1,0 +1,162 @@
+import Foundation
+
+extension AfterActionReport {
+    /// A self-contained HTML page: inline CSS and inline SVG charts, no scripts and nothing loaded from elsewhere, so it
+    /// can be mailed, printed or opened offline. `viewpoint` ("instructor", "observer" or a team id) leaves out what
+    /// that viewpoint did not see: a handout for students is `observer`.
+    public func html(viewpoint: String = "instructor") -> String {
+        func e(_ s: String) -> String { HTML.escape(s) }
+        let teamName = Dictionary(teams.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var h = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <link rel="icon" href="data:,">
+        <title>After-action report: \(e(match.title))</title>
+        <style>\(Self.css)</style>
+        </head><body>
+        <header><h1>\(e(match.title))</h1>
+        <p class="meta">After-action report\(match.room.map { " · room \(e($0))" } ?? "") · ruleset \(e(match.ruleset)) \(e(match.rulesetVersion)) · seed \(match.seed) · \(match.turnsPlayed) of \(match.turns) turns played · \(e(Self.date(match.started)))–\(e(Self.date(match.ended)))\(viewpoint == "instructor" ? "" : " · as seen by \(e(teamName[viewpoint] ?? viewpoint))")</p>
+        <p class="verify \(match.verified ? "ok" : "bad")">\(match.verified ? "Verified: every input replays and all \(match.hashesMatched) state hashes match the log." : "Not verified: \(e(match.issues.first { $0.failsVerification }?.description ?? "")) (\(match.hashesMatched) of \(match.hashesChecked) hashes match)")</p>
+        </header>
+
+        """
+        // Outcome and scores
+        h += "<section id=\"outcome\"><h2>Outcome</h2>"
+        if let o = outcome {
+            h += "<p class=\"outcome\"><strong>\(e(o.name))</strong> — \(e(o.reason))</p><p>\(e(o.text))</p>"
+        } else {
+            h += "<p class=\"outcome\">The match had not ended when the log stops (turn \(match.turnsPlayed), \(e(match.phase))).</p>"
+        }
+        h += "<table class=\"scores\"><thead><tr><th>Team</th><th>Players</th><th class=\"num\">Score</th></tr></thead><tbody>"
+        for t in teams.sorted(by: { ($0.score ?? Int.min) > ($1.score ?? Int.min) }) {
+            h += "<tr><td><span class=\"swatch\" style=\"background:\(e(Self.safeColour(t.colour)))\"></span>\(e(t.name))</td><td>\(e(t.players.joined(separator: ", ")))</td><td class=\"num\">\(t.score.map(String.init) ?? "–")</td></tr>"
+        }
+        h += "</tbody></table></section>\n"
+
+        // Charts
+        let shown = tracks.filter { $0.seenBy.contains(viewpoint) }
+        let publicTracks = shown.filter(\.public), hidden = shown.filter { !$0.public }
+        func charts(_ list: [Track], offset: Int) -> String {
+            list.enumerated().map { k, t in
+                let chart = SVGChart(title: t.name, values: t.values, labels: turns.map(String.init), min: t.min, max: t.max,
+                                     colour: SVGChart.palette[(k + offset) % SVGChart.palette.count],
+                                     levels: (t.levels ?? [:]).compactMap { key, v in Int(key).map { ($0, v) } }.sorted { $0.0 < $1.0 })
+                return "<figure class=\"track\" id=\"track-\(e(t.id))\"><figcaption><strong>\(e(t.name))</strong> <span class=\"range\">\(t.min)–\(t.max), ends at \(t.values.last ?? 0)</span><br><span class=\"desc\">\(e(t.description))</span></figcaption>\(chart.render())</figure>"
+            }.joined()
+        }
+        h += "<section id=\"tracks\"><h2>Tracks over the turns</h2><div class=\"charts\">\(charts(publicTracks, offset: 0))</div>"
+        if !hidden.isEmpty {
+            h += "<h3>Hidden tracks</h3><p class=\"note\">Not public when the match began; each chart says who could see it by the end.</p><div class=\"charts\">"
+            h += hidden.enumerated().map { k, t in
+                charts([t], offset: publicTracks.count + k).replacingOccurrences(of: "<br><span class=\"desc\">", with: "<br><span class=\"desc\">Seen by \(e(t.seenBy.map { teamName[$0] ?? $0 }.joined(separator: ", "))). ")
+            }.joined()
+            h += "</div>"
+        }
+        h += "</section>\n"
+
+        // Objectives
+        h += "<section id=\"objectives\"><h2>Objectives</h2><div class=\"objectives\">"
+        for t in teams where viewpoint == "instructor" || viewpoint == "observer" || viewpoint == t.id || outcome != nil {
+            h += "<div class=\"team\"><h3><span class=\"swatch\" style=\"background:\(e(Self.safeColour(t.colour)))\"></span>\(e(t.name))</h3><ul>"
+            for o in t.objectives {
+                let mark = o.met.map { $0 ? "<span class=\"met\">✓ met</span>" : "<span class=\"unmet\">✗ not met</span>" } ?? "<span class=\"open\">open</span>"
+                h += "<li>\(mark) \(e(o.text)) <span class=\"points\">(\(o.points) points)</span></li>"
+            }
+            h += "</ul></div>"
+        }
+        h += "</div></section>\n"
+
+        // Timeline
+        h += "<section id=\"timeline\"><h2>Timeline</h2><p class=\"note\">Orders, deals, events and dice, with their reasons. Line numbers refer to the match log.</p>"
+        var currentTurn = -1
+        var open = false
+        for step in steps {
+            let records = step.records.filter { $0.seenBy.contains(viewpoint) && $0.kind != "phase" && $0.kind != "locked" }
+            let showInput = step.seenBy.contains(viewpoint) && step.type != "advance" && step.type != nil
+            if step.turn != currentTurn {
+                if open { h += "</ol>" }
+                currentTurn = step.turn
+                h += "<h3 class=\"turn\">\(step.turn == 0 ? "Before the first turn" : "Turn \(step.turn)")</h3><ol class=\"timeline\">"
+                open = true
+            }
+            guard showInput || !records.isEmpty || step.refused != nil else { continue }
+            h += "<li class=\"step\"><span class=\"where\">line \(step.line) · \(e(step.phase))</span> "
+            if showInput { h += "<span class=\"who\">\(e(step.who))</span>: \(e(step.text))" }
+            else if step.type == "advance" { h += "<span class=\"who\">\(e(step.who))</span>: \(step.phase == "adjudication" || step.phase == "results" ? "orders resolved" : "phase advanced")" }
+            if let refused = step.refused { h += " <span class=\"unmet\">refused on replay: \(e(refused))</span>" }
+            if !records.isEmpty {
+                h += "<ul>" + records.map { "<li class=\"rec \(e($0.kind))\"><span class=\"kind\">\(e($0.kind))</span> \(e($0.text))</li>" }.joined() + "</ul>"
+            }
+            h += "</li>"
+        }
+        if open { h += "</ol>" }
+        h += "</section>\n"
+
+        // Chat by channel
+        if let chat {
+            let visible = chat.filter { $0.seenBy.contains(viewpoint) }
+            h += "<section id=\"chat\"><h2>Chat</h2>"
+            if visible.isEmpty { h += "<p class=\"note\">No chat.</p>" }
+            var channels: [String] = []
+            for m in visible where !channels.contains(m.channel) { channels.append(m.channel) }
+            for c in channels {
+                let messages = visible.filter { $0.channel == c }
+                h += "<h3>\(e(messages[0].channelName))</h3><table class=\"chat\"><tbody>"
+                for m in messages {
+                    h += "<tr><td class=\"where\">T\(m.turn) · \(e(Self.time(m.t)))</td><td class=\"who\">\(e(m.name))</td><td>\(e(m.text))</td></tr>"
+                }
+                h += "</tbody></table>"
+            }
+            h += "</section>\n"
+        }
+
+        // Verification
+        h += "<section id=\"verification\"><h2>Verification</h2><p>\(match.inputs) inputs replayed through the engine; \(match.hashesMatched) of \(match.hashesChecked) logged state hashes match. Final state hash <code>\(e(match.finalHash))</code>. Ruleset SHA-256 <code>\(e(match.rulesetHash))</code>.</p>"
+        if !match.issues.isEmpty {
+            h += "<ul class=\"issues\">" + match.issues.map { "<li class=\"\($0.failsVerification ? "unmet" : "note")\">\(e($0.description))</li>" }.joined() + "</ul>"
+        }
+        h += "</section>\n<footer>Made by armistice report from the match log. No scripts; charts are inline SVG.</footer>\n</body></html>\n"
+        return h
+    }
+
+    /// A CSS colour from the ruleset, or grey if it is anything but a plain hex colour.
+    static func safeColour(_ c: String) -> String {
+        let hex = c.hasPrefix("#") ? c.dropFirst() : Substring(c)
+        return (hex.count == 3 || hex.count == 6) && hex.allSatisfy(\.isHexDigit) ? "#" + hex : "#888888"
+    }
+
+    static func date(_ ms: Int64) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_GB")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return f.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+    }
+
+    static func time(_ ms: Int64) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_GB")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "HH:mm:ss"
+        return f.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+    }
+
+    static let css = """
+    body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d232b;margin:0 auto;max-width:1200px;padding:16px 24px;background:#fff}
+    h1{margin:0 0 4px;font-size:26px}h2{border-bottom:2px solid #e3e6ea;padding-bottom:4px;margin-top:28px}h3{margin:18px 0 6px}
+    .meta,.note,.range,.desc,.where,.points{color:#5b6470;font-size:13px}
+    .verify{padding:6px 10px;border-radius:4px;display:inline-block}.verify.ok{background:#e6f4ea;color:#1e6b34}.verify.bad{background:#fde8e8;color:#9b1c1c}
+    .outcome{font-size:18px}table{border-collapse:collapse}td,th{padding:4px 10px;border-bottom:1px solid #e3e6ea;text-align:left;vertical-align:top}
+    .num{text-align:right}.swatch{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:6px;vertical-align:-1px}
+    .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(450px,1fr));gap:12px}figure.track{margin:0;padding:8px;border:1px solid #e3e6ea;border-radius:6px}
+    .chart{width:100%;height:auto;display:block}
+    .objectives{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:12px}.objectives ul{padding-left:18px;margin:0}
+    .met{color:#1e6b34;font-weight:600}.unmet{color:#9b1c1c;font-weight:600}.open{color:#5b6470}
+    ol.timeline{list-style:none;padding-left:0}li.step{padding:4px 0;border-bottom:1px dotted #e3e6ea}li.step ul{margin:2px 0 2px 18px;padding:0;list-style:none}
+    .kind{display:inline-block;min-width:74px;font-size:11px;text-transform:uppercase;letter-spacing:.04em;color:#5b6470}
+    .rec.order .kind{color:#1f4e9c}.rec.event .kind,.rec.dice .kind{color:#8a4b00}.rec.deal .kind{color:#5b2d90}.rec.outcome{font-weight:600}
+    .who{font-weight:600}table.chat td.where{white-space:nowrap}code{font-size:12px;word-break:break-all}footer{margin-top:32px;color:#8a93a0;font-size:12px}
+    @media print{.charts{grid-template-columns:1fr 1fr}body{padding:0}}
+    """
+}

@@ -1,0 +1,131 @@
+import ArmisticeEngine
+
+/// Everything an after-action review shows, worked out once from a replay: the outcome and scores, every track per
+/// turn, the timeline with who saw what, objectives, chat, and (for the browser viewer) the engine's view of every
+/// step for every viewpoint. Encoded as JSON it is what `armistice report --format json` prints and the viewer reads;
+/// HTML and CSV are rendered from it.
+public struct AfterActionReport: Sendable, Codable {
+    /// This structure's version, for the browser viewer.
+    public static let format = 1
+
+    public struct Match: Sendable, Codable {
+        public var room: String?
+        public var ruleset: String
+        public var title: String
+        public var summary: String
+        public var rulesetVersion: String
+        public var rulesetHash: String
+        public var seed: UInt64
+        public var turns: Int
+        public var turnsPlayed: Int
+        public var phase: String
+        /// Milliseconds since 1970: the header's time and the last record's.
+        public var started: Int64
+        public var ended: Int64
+        public var logFormat: Int
+        public var verified: Bool
+        public var hashesChecked: Int
+        public var hashesMatched: Int
+        public var inputs: Int
+        public var finalHash: String
+        public var issues: [LogIssue]
+    }
+
+    public struct Outcome: Sendable, Codable {
+        public var id: String
+        public var name: String
+        public var text: String
+        public var reason: String
+        public var scores: [String: Int]
+    }
+
+    public struct Objective: Sendable, Codable {
+        public var id: String
+        public var text: String
+        public var points: Int
+        public var met: Bool?
+    }
+
+    public struct Team: Sendable, Codable {
+        public var id: String
+        public var name: String
+        public var colour: String
+        public var score: Int?
+        public var objectives: [Objective]
+        /// The students who played it (names from the log's join records).
+        public var players: [String]
+    }
+
+    /// One track's value at the start (turn 0) and at the end of every turn played.
+    public struct Track: Sendable, Codable {
+        public var id: String
+        public var name: String
+        public var description: String
+        public var min: Int
+        public var max: Int
+        /// Visible to everyone from the start (the ruleset's visibility).
+        public var `public`: Bool
+        /// The viewpoints that saw this track by the end (instructor, observer, team ids).
+        public var seenBy: [String]
+        /// Named levels, by threshold.
+        public var levels: [String: String]?
+        public var values: [Int]
+    }
+
+    public struct Entry: Sendable, Codable {
+        public var kind: String
+        public var text: String
+        /// The viewpoints that saw it.
+        public var seenBy: [String]
+    }
+
+    /// One input of the match, and what followed from it.
+    public struct Step: Sendable, Codable {
+        public var index: Int
+        public var line: Int
+        public var seq: Int
+        public var t: Int64
+        public var turn: Int
+        public var phase: String
+        public var by: String
+        public var who: String
+        public var type: String?
+        public var text: String
+        /// The viewpoints that saw the input being given.
+        public var seenBy: [String]
+        public var refused: String?
+        public var records: [Entry]
+        /// Per viewpoint: the index in `views` of its view after this step (absent without `views`).
+        public var views: [String: Int]?
+    }
+
+    public struct Chat: Sendable, Codable {
+        public var line: Int
+        public var seq: Int
+        public var t: Int64
+        public var step: Int
+        public var turn: Int
+        public var by: String
+        public var name: String
+        public var channel: String
+        public var channelName: String
+        public var text: String
+        public var seenBy: [String]
+    }
+
+    public var format: Int = Self.format
+    public var match: Match
+    public var outcome: Outcome?
+    public var teams: [Team]
+    /// The viewpoints: instructor, observer, then every team id.
+    public var viewpoints: [String]
+    /// The x axis of the track charts: 0 (the start), then every turn played.
+    public var turns: [Int]
+    public var dates: [String]
+    public var tracks: [Track]
+    public var steps: [Step]
+    /// Nil when left out (`--no-chat`).
+    public var chat: [Chat]?
+    /// The engine's views (record history left out: `steps[].records` hold it), shared between steps and viewpoints.
+    public var views: [GameView]?
+}

@@ -1,0 +1,75 @@
+/// A line chart of one series as inline SVG: no scripts, no outside resources, readable when printed.
+struct SVGChart {
+    var title: String
+    var values: [Int]
+    var labels: [String]
+    var min: Int
+    var max: Int
+    var colour: String
+    /// Named levels by threshold, drawn as faint bands' edges.
+    var levels: [(Int, String)] = []
+    var width = 440
+    var height = 200
+
+    func render() -> String {
+        let left = 40.0, right = 12.0, top = 12.0, bottom = 34.0
+        let w = Double(width) - left - right, h = Double(height) - top - bottom
+        let lo = Double(Swift.min(min, values.min() ?? min)), hi = Double(Swift.max(max, values.max() ?? max))
+        let span = hi > lo ? hi - lo : 1
+        func x(_ i: Int) -> Double { values.count > 1 ? left + w * Double(i) / Double(values.count - 1) : left + w / 2 }
+        func y(_ v: Double) -> Double { top + h - h * (v - lo) / span }
+        var s = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(HTML.escape(title))\">"
+        s += "<title>\(HTML.escape(title))</title>"
+        s += "<rect x=\"\(left)\" y=\"\(top)\" width=\"\(w)\" height=\"\(h)\" fill=\"#f8f9fb\" stroke=\"#c9ced6\"/>"
+        // Horizontal grid: min, middle, max, and the named levels.
+        var ticks = [lo, (lo + hi) / 2, hi]
+        for (threshold, _) in levels where Double(threshold) > lo && Double(threshold) < hi { ticks.append(Double(threshold)) }
+        for t in Set(ticks).sorted() {
+            s += "<line x1=\"\(left)\" x2=\"\(left + w)\" y1=\"\(fmt(y(t)))\" y2=\"\(fmt(y(t)))\" stroke=\"#dde1e7\" stroke-width=\"1\"/>"
+            s += "<text x=\"\(left - 4)\" y=\"\(fmt(y(t) + 4))\" font-size=\"10\" text-anchor=\"end\" fill=\"#555\">\(fmt(t))</text>"
+        }
+        for (threshold, name) in levels where Double(threshold) >= lo && Double(threshold) < hi {
+            s += "<text x=\"\(left + 4)\" y=\"\(fmt(y(Double(threshold)) - 3))\" font-size=\"9\" fill=\"#8a93a0\">\(HTML.escape(name))</text>"
+        }
+        let step = Swift.max(1, labels.count / 10)
+        for (i, label) in labels.enumerated() where i % step == 0 || i == labels.count - 1 {
+            s += "<text x=\"\(fmt(x(i)))\" y=\"\(fmt(top + h + 14))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555\">\(HTML.escape(label))</text>"
+        }
+        s += "<text x=\"\(fmt(left + w / 2))\" y=\"\(height - 4)\" font-size=\"10\" text-anchor=\"middle\" fill=\"#777\">turn</text>"
+        let points = values.enumerated().map { "\(fmt(x($0.offset))),\(fmt(y(Double($0.element))))" }.joined(separator: " ")
+        s += "<polyline class=\"series\" points=\"\(points)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"3\" stroke-linejoin=\"round\"/>"
+        for (i, v) in values.enumerated() {
+            s += "<circle cx=\"\(fmt(x(i)))\" cy=\"\(fmt(y(Double(v))))\" r=\"4\" fill=\"\(colour)\"><title>\(HTML.escape(labels[safe: i] ?? "")): \(v)</title></circle>"
+        }
+        return s + "</svg>"
+    }
+
+    private func fmt(_ v: Double) -> String {
+        v == v.rounded() ? String(Int(v)) : String((v * 10).rounded() / 10)
+    }
+
+    static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22"]
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
+}
+
+/// HTML escaping for text and attribute values.
+enum HTML {
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import ArmisticeTerminal
+import Foundation
+
+/// `armistice instructor HOST --key KEY`: creates a room (or reopens one) and runs it from the terminal.
+struct InstructorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "instructor",
+        abstract: "Run a room from the terminal: create it, see every team, run the clock, inject, adjust, end.",
+        discussion: """
+            Without --room, creates a room with the ruleset, seed, turns and phase durations given. With --room,
+            takes back the instructor seat stored for that room (or joins it as instructor with the key).
+            The key defaults to $ARMISTICE_INSTRUCTOR_KEY.
+            """)
+
+    @Argument(help: "The server: host[:port] or a ws(s):// URL.") var host: String
+    @Option(help: "The instructor key (default: $ARMISTICE_INSTRUCTOR_KEY).") var key: String?
+    @Option(help: "Reopen this room instead of creating one.") var room: String?
+    @Option(help: "The ruleset id for a new room.") var ruleset = "koreanization"
+    @Option(help: "The random seed (random when not given).") var seed: Int?
+    @Option(help: "The number of turns (the ruleset's when not given).") var turns: Int?
+    @Option(help: "Phase durations in seconds, e.g. briefing=60,negotiation=300,orders=180,adjudication=10,results=60.")
+    var phases: String?
+    @Option(help: "Your display name.") var name = "Instructor"
+    @Flag(help: "Line mode for screen readers and scripts.") var plain = false
+
+    func parsedPhases() throws -> [String: Int] {
+        guard let phases, !phases.isEmpty else { return [:] }
+        var out: [String: Int] = [:]
+        for part in phases.split(separator: ",") {
+            let kv = part.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard kv.count == 2, let seconds = Int(kv[1]), seconds > 0 else {
+                throw ValidationError("--phases is PHASE=SECONDS,…, got \"\(part)\"")
+            }
+            out[kv[0]] = seconds
+        }
+        return out
+    }
+
+    var resolvedKey: String? {
+        key ?? ProcessInfo.processInfo.environment["ARMISTICE_INSTRUCTOR_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    func validate() throws {
+        _ = try parsedPhases()
+        if let turns, !(1...100).contains(turns) { throw ValidationError("--turns must be between 1 and 100") }
+        if let room, ServerAddress.normalizeCode(room).count != 6 { throw ValidationError("a room code has 6 characters") }
+    }
+
+    func run() async throws {
+        let url = ServerAddress.url(host)
+        let store = SeatStore.standard()
+        var token: String?
+        let request: SeatRequest?
+        if let room {
+            let code = ServerAddress.normalizeCode(room)
+            token = store.find(url: url, room: code, role: "instructor")?.token
+            request = resolvedKey.map { .join(code: code, name: name, team: nil, role: "instructor", key: $0) }
+            if token == nil && request == nil { throw ValidationError("no stored seat for \(code): give --key") }
+        } else {
+            guard let key = resolvedKey else { throw ValidationError("give --key (or set ARMISTICE_INSTRUCTOR_KEY)") }
+            request = .create(key: key, ruleset: ruleset, seed: seed, turns: turns, phases: try parsedPhases(), name: name)
+        }
+        let options = ClientOptions(url: url, token: token, seatRequest: request, name: name,
+                                    plain: plain, color: Prompt.colorAllowed, store: store)
+        await TerminalClient.run(options)
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import ArmisticeTerminal
+import Foundation
+
+/// `armistice join HOST CODE`: a student (or an observer) takes a seat and plays in the terminal.
+struct JoinCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "join",
+        abstract: "Join a room from the terminal: a full-screen interface (or --plain lines) that rejoins by itself.",
+        discussion: """
+            HOST is host[:port] (port 8080 by default) or a ws://, wss://, http:// or https:// address.
+            The seat's token is kept in $XDG_STATE_HOME/armistice/seats.json (else ~/.local/state/…), so running
+            the same command again takes the same seat back. NO_COLOR turns colour off.
+            """)
+
+    @Argument(help: "The server: host[:port] or a ws(s):// URL.") var host: String
+    @Argument(help: "The room's join code (case, spaces and dashes do not matter).") var code: String
+    @Option(help: "Your display name (asked when not given).") var name: String?
+    @Option(help: "Your team's id (asked when not given; empty lets the instructor assign one).") var team: String?
+    @Flag(help: "Line mode for screen readers and scripts: events as lines, commands typed at the prompt.") var plain = false
+    @Flag(help: "Join as an observer (the public view, e.g. for a projector).") var observer = false
+    @Flag(help: "Take a new seat even when a stored one exists for this room.") var newSeat = false
+
+    func validate() throws {
+        let normalized = ServerAddress.normalizeCode(code)
+        guard normalized.count == 6 else { throw ValidationError("a join code has 6 characters, like R4X-95U") }
+        if let name, name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--name cannot be empty") }
+    }
+
+    func run() async throws {
+        let url = ServerAddress.url(host)
+        let room = ServerAddress.normalizeCode(code)
+        let store = SeatStore.standard()
+        let role = observer ? "observer" : "player"
+        let stored = newSeat ? nil : store.find(url: url, room: room, role: role)
+        var name = self.name ?? stored?.name
+        var team = self.team ?? stored?.team
+        if let stored, self.name == nil || self.name == stored.name {
+            FileHandle.standardError.write(Data("Taking back your seat in \(room) as \(stored.name).\n".utf8))
+        } else {
+            if name == nil { name = Prompt.ask("Your name: ") }
+            guard let chosen = name, !chosen.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("a name is needed to join")
+            }
+            if team == nil && !observer {
+                let teams = await TeamProbe.teams(url: url, code: room)
+                if let teams, !teams.isEmpty { print("Teams: " + teams.joined(separator: ", ")) }
+                let answer = Prompt.ask("Your team (Enter to let the instructor assign one): ") ?? ""
+                team = answer.isEmpty ? nil : answer
+            }
+        }
+        let useToken = stored.flatMap { s in self.name == nil || self.name == s.name ? s.token : nil }
+        let request = SeatRequest.join(code: room, name: name ?? "student", team: observer ? nil : team, role: role, key: nil)
+        let options = ClientOptions(url: url, token: useToken, seatRequest: request, name: name ?? "",
+                                    plain: plain, color: Prompt.colorAllowed, store: store)
+        await TerminalClient.run(options)
+    }
+}
+
+/// Questions asked before the interface starts.
+enum Prompt {
+    static func ask(_ question: String) -> String? {
+        FileHandle.standardError.write(Data(question.utf8))
+        return readLine()?.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// NO_COLOR (https://no-color.org): set and not empty turns colour off.
+    static var colorAllowed: Bool {
+        (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    }
+}

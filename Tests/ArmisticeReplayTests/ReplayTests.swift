@@ -1,0 +1,118 @@
+import ArmisticeBots
+import ArmisticeEngine
+@testable import ArmisticeReplay
+import ArmisticeServer
+import Foundation
+import Testing
+
+@Suite struct ReplayTests {
+    /// Every hash line of a log, replayed: each must be checked and match.
+    func expectEveryHashMatches(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Replay {
+        let replay = Replay(log: try MatchLog(bytes: Array(text.utf8)))
+        let hashLines = text.split(separator: "\n").filter { $0.contains(#""kind":"hash""#) }.count
+        #expect(hashLines > 0, sourceLocation: sourceLocation)
+        #expect(replay.hashesChecked == hashLines, sourceLocation: sourceLocation)
+        #expect(replay.hashesMatched == hashLines, sourceLocation: sourceLocation)
+        #expect(replay.isVerified, "\(replay.issues)", sourceLocation: sourceLocation)
+        return replay
+    }
+
+    @Test(arguments: [("koreanization", BotKind.greedy, UInt64(7)), ("koreanization", .random, 8), ("tutorial", .greedy, 9), ("tutorial", .random, 10)])
+    func wholeSimulatedMatchesReplayWithEveryHash(ruleset: String, bot: BotKind, seed: UInt64) throws {
+        let writer = try Fixtures.simulatedLog(ruleset, seed: seed, bot: bot, drafts: 2, chat: 1)
+        let replay = try expectEveryHashMatches(writer.text)
+        #expect(replay.finalState.isOver)
+        #expect(replay.finalHash == writer.engine.stateHash(writer.state))
+        // The logged match is the match `armistice simulate` plays with the same seed and bots.
+        let game = Simulation(engine: Engine(ruleset: writer.engine.ruleset)).play(seed: seed, bots: Array(repeating: bot, count: writer.engine.ruleset.teams.count))
+        #expect(game.state.outcome == replay.finalState.outcome)
+        #expect(game.state.scores == replay.finalState.scores)
+        #expect(Simulation(engine: writer.engine).engine.stateHash(game.state) == replay.finalHash)
+        // Every adjudication's hash in the steps is one of the log's hash lines, in order.
+        let stepHashes = replay.steps.flatMap { $0.records }.filter { $0.kind == .hash }.compactMap { $0.hash }
+        let logHashes = try MatchLog(bytes: Array(writer.text.utf8)).entries.filter { $0.record.kind == "hash" && $0.record.reason == nil }.compactMap { $0.record.hash }
+        #expect(stepHashes == logHashes)
+    }
+
+    @Test func aServerMatchLogReplaysWithEveryHashAndAgreesWithTheServersOwnReplay() throws {
+        let match = ServerMatch()
+        let text = try match.play()
+        #expect(match.room.state.isOver)
+        let replay = try expectEveryHashMatches(text)
+        #expect(replay.finalHash == match.room.engine.stateHash(match.room.state))
+        // The server's own reader and replay agree with this module's.
+        let server = try MatchReplay.replay(try MatchLogReader(bytes: Array(text.utf8)).records)
+        #expect(server.finalHash == replay.finalHash)
+        #expect(server.inputs == replay.inputCount)
+        #expect(replay.log.entries.count + 1 == text.split(separator: "\n").count)
+        // The people, the chat and the instructor's moves are all there.
+        #expect(replay.seats.filter { $0.role == "player" }.count == 4)
+        #expect(replay.chat.contains { $0.channel == "pair:dprk+rok" && $0.name == "Student rok" })
+        #expect(replay.steps.contains { if case .adjust = $0.input { true } else { false } })
+        #expect(replay.steps.last?.input == .end(reason: "the bell rang"))
+        let timeline = replay.timeline()
+        #expect(timeline.contains("instructor sets Military tension to 4:"))
+        #expect(timeline.contains("chat [Everyone] Student dprk"))
+        try Data(text.utf8).write(to: URL(fileURLWithPath: Fixtures.outputDirectory + "/server-match.jsonl"))
+    }
+
+    @Test func momentsFindTheRightSteps() throws {
+        let replay = Replay(log: try MatchLog(bytes: Array(try Fixtures.simulatedLog().text.utf8)))
+        #expect(try replay.stepIndex(at: .start) == 0)
+        let orders2 = try replay.stepIndex(at: .phase(turn: 2, .orders))
+        #expect(replay.steps[orders2].state.turn == 2 && replay.steps[orders2].state.phase == .orders)
+        #expect(replay.steps[orders2 - 1].state.phase == .negotiation)
+        let end1 = try replay.stepIndex(at: .turn(1))
+        #expect(replay.steps[end1].state.turn == 1 && replay.steps[end1 + 1].state.turn == 2)
+        let seq = replay.steps[5].seq
+        #expect(try replay.stepIndex(at: .seq(seq)) == 5)
+        #expect(throws: ReplayError.self) { try replay.stepIndex(at: .turn(99)) }
+        #expect(try Moment(parsing: "turn:3:orders") == .phase(turn: 3, .orders))
+        #expect(try Moment(parsing: "seq:12") == .seq(12))
+        #expect(throws: ReplayError.self) { try Moment(parsing: "turn:x") }
+    }
+
+    @Test func aTeamSeesOnlyWhatTheEngineShowedIt() throws {
+        let writer = try Fixtures.simulatedLog("koreanization", seed: 3)
+        let replay = Replay(log: try MatchLog(bytes: Array(writer.text.utf8)))
+        let i = try replay.stepIndex(at: .phase(turn: 2, .orders))
+        let rok = try replay.viewer(named: "ROK")
+        let view = replay.view(at: i, as: rok)
+        #expect(view == replay.engine.view(of: replay.state(at: i), for: rok))
+        #expect(view.orders?.keys.sorted() == ["rok"])
+        let observer = replay.view(at: i, as: .observer)
+        #expect(observer.orders == nil)
+        #expect(observer.records.allSatisfy { $0.visibleTo == nil })
+        let board = replay.board(at: i, as: rok)
+        #expect(board.contains("As rok"))
+        #expect(!replay.timeline(as: .observer).contains("drafts orders"))
+        #expect(replay.timeline(as: rok).contains("ROK (South Korea) drafts orders"))
+        #expect(!replay.timeline(as: rok).contains("DPRK (North Korea) drafts orders"))
+        #expect(throws: ReplayError.self) { try replay.viewer(named: "atlantis") }
+    }
+}
+
+@Suite struct FastReaderTests {
+    /// The fast reader and `JSONDecoder` read every line of whole logs (simulated and server) to the same record.
+    @Test func theFastReaderAgreesWithTheDecoderOnEveryLine() throws {
+        let texts = [try Fixtures.simulatedLog("koreanization", seed: 4, drafts: 2, chat: 2).text, try ServerMatch().play()]
+        let decoder = JSONDecoder()
+        var checked = 0
+        for text in texts {
+            for line in text.split(separator: "\n") {
+                let bytes = Array(line.utf8)
+                let fast = try #require(bytes.withUnsafeBufferPointer { JSON.parse($0).flatMap(LogLine.fast) }, "fast reader declined: \(line.prefix(120))")
+                #expect(fast == (try decoder.decode(LogLine.self, from: Data(bytes))))
+                checked += 1
+            }
+        }
+        #expect(checked > 200)
+        // Escapes, unicode and big numbers.
+        let tricky = #"{"kind":"chat","seq":18446744073709551615,"t":-5,"text":"a\"b\\c\/d\n\u00e9\ud83d\ude00","channel":null}"#
+        #expect(tricky.utf8.withContiguousStorageIfAvailable { JSON.parse($0).flatMap(LogLine.fast) } ?? nil == nil)   // seq too big for Int: left to the decoder
+        let ok = #"{"kind":"chat","seq":3,"t":-5,"text":"a\"b\\c\/d\n\u00e9\ud83d\ude00","channel":null}"#
+        let parsed = try #require(Array(ok.utf8).withUnsafeBufferPointer { JSON.parse($0).flatMap(LogLine.fast) })
+        #expect(parsed == (try decoder.decode(LogLine.self, from: Data(ok.utf8))))
+        #expect(parsed.text == "a\"b\\c/d\né😀")
+    }
+}

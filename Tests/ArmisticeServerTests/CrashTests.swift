@@ -1,0 +1,153 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArmisticeTransport
+import Foundation
+import Logging
+import Testing
+@testable import ArmisticeServer
+
+/// The built `armistice serve`, as a child process.
+final class ServerProcess: @unchecked Sendable {
+    static var binary: String { CoreHarness.repoRoot + "/.build/debug/armistice" }
+    let process = Process()
+    let port: Int
+    let stderrPath: String
+
+    init(data: String, key: String) throws {
+        stderrPath = data + "-stderr-\(UUID().uuidString).txt"
+        FileManager.default.createFile(atPath: stderrPath, contents: nil)
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--data", data, "--rulesets", CoreHarness.repoRoot + "/rulesets",
+                             "--web", "/nonexistent", "--instructor-key", key, "--log-level", "notice"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle(forWritingAtPath: stderrPath)
+        try process.run()
+        var text = ""
+        var port = 0
+        let started = Date()
+        while port == 0, Date().timeIntervalSince(started) < 20 {
+            let data = out.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            text += String(decoding: data, as: UTF8.self)
+            if let range = text.range(of: #"listening on port (\d+)"#, options: .regularExpression) {
+                port = Int(text[range].split(separator: " ").last!) ?? 0
+            }
+        }
+        guard port > 0 else { process.terminate(); throw TestFailure("the server did not start: \(text)") }
+        self.port = port
+    }
+
+    func kill(_ signal: Int32) {
+        Glibc.kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+    }
+
+    var stderr: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
+}
+
+@Suite(.serialized) struct CrashTests {
+    static let key = "crash-test-key-1234"
+
+    @Test(.timeLimit(.minutes(2))) func aKilledServerKeepsEveryAcknowledgedRequestAndPlayGoesOn() async throws {
+        let data = NSTemporaryDirectory() + "armistice-crash-" + UUID().uuidString
+        var server = try ServerProcess(data: data, key: Self.key)
+        var logger = Logger(label: "test.crash")
+        logger.logLevel = .critical
+        let pool = WebSocketClientPool(logger: logger)
+        defer { pool.shutdown() }
+
+        // Three rooms, each with an instructor and eight students, in negotiation.
+        var rooms: [(code: String, students: [WireClient])] = []
+        for r in 0..<3 {
+            let instructor = try await WireClient.connect(pool, port: server.port, name: "i\(r)")
+            let created = try await instructor.request(["type": "create_room", "key": Self.key, "ruleset": "koreanization", "seed": r + 1])
+            let code = try #require(created["room"] as? String)
+            var students: [WireClient] = []
+            for (t, team) in ["dprk", "rok", "usa", "un"].enumerated() {
+                for i in 0..<2 {
+                    let c = try await WireClient.connect(pool, port: server.port, name: "r\(r)-\(team)\(i)")
+                    let joined = try await c.request(["type": "join", "code": code, "name": "\(team) \(i)", "team": team])
+                    c.token = try #require(joined["token"] as? String)
+                    c.seat = "\(t)"
+                    students.append(c)
+                }
+            }
+            #expect(try await instructor.request(["type": "start"])["type"] as? String == "ack")
+            #expect(try await instructor.request(["type": "skip"])["type"] as? String == "ack")
+            rooms.append((code, students))
+        }
+
+        // Load: every student chats as fast as acknowledgements come back (within the rate limit); the server is
+        // killed with SIGKILL in the middle of it.
+        let victim = server
+        let acked = await withTaskGroup(of: [String].self) { group -> [String] in
+            for room in rooms {
+                for student in room.students {
+                    group.addTask {
+                        var mine: [String] = []
+                        for n in 0..<1000 {
+                            let text = "\(student.name) message \(n)"
+                            guard let reply = try? await student.request(["type": "chat", "channel": "all", "text": text], timeout: .seconds(3)),
+                                  reply["type"] as? String == "ack" else { break }
+                            mine.append(text)
+                            try? await Task.sleep(for: .milliseconds(60))
+                        }
+                        return mine
+                    }
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(for: .milliseconds(1500))
+                victim.kill(SIGKILL)
+                return []
+            }
+            var all: [String] = []
+            for await list in group { all += list }
+            return all
+        }
+        #expect(acked.count > 100, "only \(acked.count) chats were acknowledged before the kill")
+
+        // Restart on the same data: every acknowledged chat is in the logs.
+        server = try ServerProcess(data: data, key: Self.key)
+        defer { server.kill(SIGTERM) }
+        #expect(server.stderr.contains("rooms recovered"))
+        var logged = Set<String>()
+        for room in rooms {
+            let download = httpGet(port: server.port, path: "/api/rooms/\(room.code)/log", headers: ["X-Instructor-Key": Self.key])
+            #expect(download.status == 200)
+            let reader = try MatchLogReader(bytes: download.body)
+            _ = try MatchReplay.replay(reader.records)
+            for r in reader.records where r.kind == .chat { logged.insert(r.text ?? "") }
+        }
+        let missing = acked.filter { !logged.contains($0) }
+        #expect(missing.isEmpty, "acknowledged but not logged: \(missing.prefix(5))")
+
+        // Play goes on: a student resumes with its token, drafts, locks; a newcomer joins.
+        let student = rooms[0].students[0]
+        let back = try await WireClient.connect(pool, port: server.port, name: "back")
+        let resumed = try await back.request(["type": "resume", "token": student.token, "seq": student.maxSeq])
+        #expect(resumed["type"] as? String == "resumed")
+        #expect(try await back.request(["type": "set_orders", "orders": [["action": "missile_test"]]])["type"] as? String == "ack")
+        #expect(try await back.request(["type": "lock"])["type"] as? String == "ack")
+        let newcomer = try await WireClient.connect(pool, port: server.port, name: "new")
+        #expect(try await newcomer.request(["type": "join", "code": rooms[1].code, "name": "Late"])["type"] as? String == "joined")
+    }
+
+    @Test(.timeLimit(.minutes(1))) func sigtermShutsDownGracefully() async throws {
+        let data = NSTemporaryDirectory() + "armistice-term-" + UUID().uuidString
+        let server = try ServerProcess(data: data, key: Self.key)
+        var logger = Logger(label: "test.term")
+        logger.logLevel = .critical
+        let pool = WebSocketClientPool(logger: logger)
+        defer { pool.shutdown() }
+        let c = try await WireClient.connect(pool, port: server.port, name: "c")
+        #expect(try await c.request(["type": "create_room", "key": Self.key, "ruleset": "coral_strait"])["type"] as? String == "room_created")
+        server.kill(SIGTERM)
+        #expect(server.process.terminationStatus == 0)
+        try? await c.waitFor(timeout: .seconds(3)) { _ in false }
+        #expect(c.closed?.code == 1001)
+        #expect(server.stderr.contains("stopped"))
+    }
+}

@@ -1,0 +1,42 @@
+import ArmisticeEngine
+import Foundation
+import Testing
+@testable import ArmisticeServer
+
+@Suite struct StreamingJSONEncoderTests {
+    func parsed(_ bytes: [UInt8]) throws -> NSObject {
+        try #require(JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) as? NSObject)
+    }
+
+    func reference(_ value: some Encodable) throws -> NSObject {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return try parsed(Array(try encoder.encode(value)))
+    }
+
+    @Test func encodesAWholeInstructorViewLikeFoundation() throws {
+        let c = Classroom()
+        c.start()
+        c.skip(to: "results")
+        let room = c.h.room
+        let view = room.engine.view(of: room.state, for: .instructor)
+        let fast = try StreamingJSONEncoder().encode(view)
+        #expect(try parsed(fast) == (try reference(view)))
+        #expect(String(decoding: fast, as: UTF8.self).contains("\"hidden_from\"") || !String(decoding: fast, as: UTF8.self).contains("hiddenFrom"))
+    }
+
+    @Test func escapesStringsAndHandlesEveryShape() throws {
+        let value: [String: JSONValue] = [
+            "text": .string("quote \" backslash \\ newline \n tab \t bell \u{0007} slash / é 한국"),
+            "list": .array([.number(1), .number(2.5), .bool(true), .null, .object([:]), .array([])]),
+            "nested": .object(["deep": .object(["deeper": .string("x")])]),
+        ]
+        let fast = try StreamingJSONEncoder().encode(value)
+        #expect(try parsed(fast) == (try reference(value)))
+        let input = Input.setOrders(team: "dprk", orders: TeamOrders(orders: [Order(action: "fund_aid", params: ["amount": .number(2)])],
+                                                                     consents: ["press_seoul": .block]))
+        #expect(try parsed(try StreamingJSONEncoder().encode(input)) == (try reference(input)))
+        #expect(String(decoding: try StreamingJSONEncoder().encode(ServerMessage.Pong(id: .number(3), time: 17)), as: UTF8.self)
+                == #"{"type":"pong","id":3,"time":17}"#)
+    }
+}

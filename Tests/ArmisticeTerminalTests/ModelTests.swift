@@ -1,0 +1,183 @@
+import Testing
+@testable import ArmisticeTerminal
+
+@Suite struct ModelTests {
+    @Test func snapshotFillsTheState() {
+        let s = Fixtures.seated()
+        #expect(s.room == "R4X95U")
+        #expect(s.myTeam == "marisol")
+        #expect(s.lastSeq == 57)
+        #expect(s.view.tracks.count == 3)
+        #expect(s.myBudget == 3 && s.mySpent == 1)
+        #expect(s.records.count == 4)
+        #expect(s.chat.count == 1)
+        #expect(s.connection == .online)
+        #expect(s.clockLabel(now: Fixtures.now + 1_000) == "4:00")
+    }
+
+    @Test func updateReplacesTheViewAndAppendsRecords() {
+        var s = Fixtures.seated()
+        let view = Fixtures.view.replacing(#""phase":"negotiation""#, with: #""phase":"results""#)
+            .replacing(#""records":[{"kind":"phase","turn":1,"phase":"briefing"}"#, with: #""records":[{"kind":"phase","turn":1,"phase":"x"}"#)
+        let update = """
+        {"type":"update","room":"R4X95U","seq":58,"prev":57,"cause":{"type":"advance","by":"clock","reason":"all_locked"},
+         "records":[{"kind":"order","turn":1,"team":"marisol","action":"patrol","result":"success","chance":60,"roll":41},
+                    {"kind":"effect","turn":1,"target":"friction","from":2,"to":3,"reason":"order:marisol:patrol"}],
+         "view":\(view),"clock":{"phase":"results","turn":1,"paused":false,"remaining":60000}}
+        """
+        let effects = s.apply(message: update, now: Fixtures.now)
+        #expect(s.view.phase == "results")
+        #expect(s.records.count == 6)
+        #expect(s.lastSeq == 58)
+        #expect(effects.contains(.notice("[order] Republic of Marisol: Naval patrol → success  🎲 41 vs 60%")))
+        #expect(effects.contains(.notice("[effect] Friction at sea: 2 → 3  (order:marisol:patrol)")))
+    }
+
+    @Test func aGapAsksForAResync() {
+        var s = Fixtures.seated()
+        let effects = s.apply(message: #"{"type":"chat","seq":70,"prev":65,"message":{"seq":70,"seat":"s4","name":"Ari","channel":"all","text":"hi"}}"#, now: Fixtures.now)
+        #expect(effects.count == 1)
+        guard case .send(let m)? = effects.first else { Issue.record("no request"); return }
+        #expect(m["type"]?.string == "resync")
+        #expect(s.chat.count == 1)
+    }
+
+    @Test func eventsAlreadySeenAreIgnored() {
+        var s = Fixtures.seated()
+        let chat = #"{"type":"chat","seq":50,"prev":49,"message":{"seq":50,"seat":"s4","name":"Ari","channel":"all","text":"old"}}"#
+        #expect(s.apply(message: chat, now: Fixtures.now).isEmpty)
+        #expect(s.chat.count == 1)
+    }
+
+    @Test func chatCountsUnreadOutsideTheChannelShown() {
+        var s = Fixtures.seated()
+        _ = s.apply(message: #"{"type":"chat","seq":58,"prev":57,"message":{"seq":58,"seat":"s4","name":"Ari","channel":"pair:marisol+tervane","text":"psst"}}"#, now: Fixtures.now)
+        #expect(s.unread["pair:marisol+tervane"] == 1)
+        #expect(s.channels.contains("pair:marisol+tervane"))
+        s.focus(.talk)
+        s.ui.channel = "pair:marisol+tervane"
+        _ = s.handle(key: .down)
+        _ = s.handle(key: .up)
+        #expect(s.unread["pair:marisol+tervane"] == nil)
+    }
+
+    @Test func addingAnActionSendsTheWholeDraft() {
+        var s = Fixtures.seated()
+        s.focus(.actions)
+        _ = s.handle(key: .down) // Naval patrol
+        let effects = s.handle(key: .enter)
+        guard case .send(let m)? = effects.first else { Issue.record("no request"); return }
+        #expect(m["type"]?.string == "set_orders")
+        #expect(m["orders"]?.array.compactMap { $0["action"]?.string } == ["fish_hard", "patrol"])
+    }
+
+    @Test func actionsWithParametersOpenAForm() {
+        var s = Fixtures.seated()
+        s.focus(.actions)
+        for _ in 0..<3 { _ = s.handle(key: .down) }
+        #expect(s.handle(key: .enter).isEmpty)
+        guard case .params? = s.ui.modal else { Issue.record("no form"); return }
+        _ = s.handle(key: .char("4"))
+        _ = s.handle(key: .down)
+        _ = s.handle(key: .right)
+        let effects = s.handle(key: .enter)
+        guard case .send(let m)? = effects.first else { Issue.record("no request"); return }
+        let order = m["orders"]?.array.last
+        #expect(order?["action"]?.string == "propose_quota")
+        #expect(order?["params"]?["tonnes"]?.int == 4)
+        #expect(order?["params"]?["partner"]?.string == "mediator")
+    }
+
+    @Test func lockAsksFirst() {
+        var s = Fixtures.seated()
+        #expect(s.handle(key: .char("L")).isEmpty)
+        let effects = s.handle(key: .char("y"))
+        guard case .send(let m)? = effects.first else { Issue.record("no request"); return }
+        #expect(m["type"]?.string == "lock")
+    }
+
+    @Test func quitAsksFirst() {
+        var s = Fixtures.seated()
+        #expect(s.handle(key: .char("q")).isEmpty)
+        #expect(s.ui.modal == .confirmQuit)
+        #expect(s.handle(key: .char("n")).isEmpty)
+        #expect(s.ui.modal == nil)
+        _ = s.handle(key: .char("q"))
+        #expect(s.handle(key: .char("y")) == [.quit])
+    }
+
+    @Test func errorsAreShownWithWhatWasAsked() {
+        var s = Fixtures.seated()
+        _ = s.perform(.lock)
+        _ = s.apply(message: #"{"type":"error","id":1,"code":"wrong_phase","message":"orders are locked in the orders phase"}"#, now: Fixtures.now)
+        #expect(s.status == "✗ locked the team's orders: orders are locked in the orders phase")
+        #expect(s.statusIsError)
+    }
+
+    @Test func chatIsTypedInTheTalkPane() {
+        var s = Fixtures.seated()
+        s.focus(.talk)
+        _ = s.handle(key: .enter)
+        for c in "hi all" { _ = s.handle(key: .char(c)) }
+        let effects = s.handle(key: .enter)
+        guard case .send(let m)? = effects.first else { Issue.record("no request"); return }
+        #expect(m["type"]?.string == "chat")
+        #expect(m["channel"]?.string == "all")
+        #expect(m["text"]?.string == "hi all")
+    }
+
+    @Test func dealsAreAnsweredFromTheDealsPane() {
+        var s = Fixtures.seated()
+        s.focus(.deals)
+        let effects = s.handle(key: .char("a"))
+        guard case .send(let m)? = effects.first else { Issue.record("no request"); return }
+        #expect(m["type"]?.string == "respond_deal")
+        #expect(m["deal"]?.int == 1)
+        #expect(m["accept"]?.bool == true)
+    }
+
+    @Test func removedSeatClosesForGood() {
+        var s = Fixtures.seated()
+        _ = s.apply(message: #"{"type":"removed","room":"R4X95U","reason":"seat resumed elsewhere"}"#, now: Fixtures.now)
+        #expect(s.connection == .closed("removed: seat resumed elsewhere"))
+    }
+}
+
+@Suite struct CommandTests {
+    @Test func parsesTheCommands() throws {
+        #expect(try Command.parse("add propose_quota tonnes=4 partner=tervane") == .add(action: "propose_quota", params: ["tonnes": 4, "partner": "tervane"]))
+        #expect(try Command.parse("say tervane shall we talk?") == .say(channel: "tervane", text: "shall we talk?"))
+        #expect(try Command.parse("extend +120") == .extend(120))
+        #expect(try Command.parse("news") == .news)
+        #expect(try Command.parse("news Markets rally") == .injectNews("Markets rally"))
+        #expect(try Command.parse("adjust friction 1 the class agreed") == .adjust(target: "friction", value: 1, reason: "the class agreed"))
+        #expect(try Command.parse("consent patrol block") == .consent(action: "patrol", decision: "block"))
+        let deal = try Command.parse("deal marisol:fish_hard tervane:propose_quota(tonnes=3) tervane:approve:patrol -- a fair share")
+        #expect(deal == .propose(commitments: [
+            ["team": "marisol", "action": "fish_hard"],
+            ["team": "tervane", "action": "propose_quota", "params": ["tonnes": 3]],
+            ["team": "tervane", "consent": "patrol", "decision": "approve"],
+        ], note: "a fair share"))
+        #expect(throws: Command.ParseError.self) { try Command.parse("frobnicate") }
+        #expect(throws: Command.ParseError.self) { try Command.parse("remove x") }
+    }
+
+    @Test func channelsResolveToTheServerNames() {
+        let s = Fixtures.seated()
+        #expect(s.resolveChannel("team") == "team:marisol")
+        #expect(s.resolveChannel("tervane") == "pair:marisol+tervane")
+        #expect(s.resolveChannel("all") == "all")
+    }
+
+    @Test func addressesBecomeWebSocketURLs() {
+        #expect(ServerAddress.url("localhost") == "ws://localhost:8080/ws")
+        #expect(ServerAddress.url("10.0.0.5:9000") == "ws://10.0.0.5:9000/ws")
+        #expect(ServerAddress.url("https://war.example.org") == "wss://war.example.org/ws")
+        #expect(ServerAddress.url("ws://h:1/ws") == "ws://h:1/ws")
+        #expect(ServerAddress.normalizeCode("r4x-95 u") == "R4X95U")
+    }
+
+    @Test func teamListComesFromTheRefusal() {
+        #expect(TeamProbe.teamList(fromError: "no team \"-\"; the teams are marisol, tervane, mediator") == ["marisol", "tervane", "mediator"])
+    }
+}

@@ -1,0 +1,143 @@
+extension ClientState {
+    /// Applies one message from the server. `now` is the local time in ms (for the countdown).
+    /// Returns the requests to send (a `resync` after a gap) and the lines that describe what happened.
+    public mutating func apply(message text: String, now: Int64) -> [Effect] {
+        guard let m = JSON.parse(text), let type = m["type"]?.string else { return [] }
+        var effects: [Effect] = []
+        switch type {
+        case "room_created", "joined", "resumed":
+            room = m["room"]?.string ?? room
+            you.seat = m["seat"]?.string ?? you.seat
+            you.role = m["role"]?.string ?? you.role
+            you.team = m["team"]?.string
+            connection = .online
+            let verb = type == "room_created" ? "created room" : type == "joined" ? "joined room" : "rejoined room"
+            effects.append(.notice("[room] \(verb) \(room) as \(you.team.map { "\(you.role) of \($0)" } ?? you.role)"))
+            if type == "room_created" { say("room \(room) created: students join with this code") }
+        case "snapshot":
+            applySnapshot(m, now: now)
+            effects.append(.notice("[state] \(summaryLine(now: now))"))
+        case "update", "chat", "roster", "clock":
+            let seq = m["seq"]?.int ?? 0
+            let prev = m["prev"]?.int ?? 0
+            if hasSnapshot && prev > lastSeq {
+                effects.append(request("resync", [:], "resync"))
+                return effects
+            }
+            if hasSnapshot && seq <= lastSeq && seq > 0 { return effects } // already seen (replayed twice)
+            lastSeq = max(lastSeq, seq)
+            effects += applyEvent(type, m, now: now)
+        case "removed":
+            connection = .closed("removed: " + TerminalText.sanitize(m["reason"]?.string ?? "seat taken elsewhere"))
+            effects.append(.notice("[connection] \(connectionLabel)"))
+        case "ack":
+            if let id = m["id"]?.int, let what = pending.removeValue(forKey: id) {
+                if what != "resync" { say("✓ " + what) }
+                effects.append(.notice("[ok] \(what)"))
+            }
+        case "error":
+            let code = m["code"]?.string ?? "error"
+            let message = TerminalText.sanitize(m["message"]?.string ?? "")
+            let what = m["id"]?.int.flatMap { pending.removeValue(forKey: $0) }
+            say("✗ \(what.map { $0 + ": " } ?? "")\(message.isEmpty ? code : message)", error: true)
+            effects.append(.notice("[error] \(code): \(what.map { $0 + ": " } ?? "")\(message)"))
+        default:
+            break // welcome, pong and types a later version adds
+        }
+        return effects
+    }
+
+    mutating func applySnapshot(_ m: JSON, now: Int64) {
+        room = m["room"]?.string ?? room
+        lastSeq = m["seq"]?.int ?? lastSeq
+        let y = m["you"] ?? .null
+        you = You(seat: y["seat"]?.string ?? you.seat, name: y["name"]?.string ?? you.name,
+                  role: y["role"]?.string ?? you.role, team: y["team"]?.string)
+        let v = m["view"] ?? .null
+        view = GameViewInfo(v)
+        records = v["records"]?.array.map(RecordInfo.init) ?? []
+        chat = m["chat"]?.array.map(ChatInfo.init) ?? []
+        roster = m["roster"]?.array.map(SeatInfo.init) ?? []
+        if let c = m["clock"] { clock = ClockInfo(c); clockReceivedAt = now }
+        hasSnapshot = true
+        connection = .online
+        if !channels.contains(ui.channel) { ui.channel = "all" }
+        if !hasSnapshotFocusSet {
+            let start: Pane = isInstructor ? .control : (panes.contains(.actions) ? .actions : .talk)
+            ui.focus = start
+            ui.lastFlex = start
+            hasSnapshotFocusSet = true
+        }
+        if !panes.contains(ui.focus) { focus(panes[0]) }
+    }
+
+    mutating func applyEvent(_ type: String, _ m: JSON, now: Int64) -> [Effect] {
+        var effects: [Effect] = []
+        switch type {
+        case "update":
+            let oldPhase = view.phase
+            let oldDraft = myDraft
+            if let v = m["view"] { view = GameViewInfo(v) }
+            let new = m["records"]?.array.map(RecordInfo.init) ?? []
+            records += new
+            if let c = m["clock"] { clock = ClockInfo(c); clockReceivedAt = now }
+            let cause = m["cause"] ?? .null
+            for r in new { effects.append(.notice("[\(r.kind)] " + RecordText.describe(r, in: self))) }
+            if cause["type"]?.string == "set_orders", myDraft != oldDraft {
+                let who = cause["by"]?.string.flatMap { seat in roster.first { $0.seat == seat }?.name } ?? "a teammate"
+                effects.append(.notice("[draft] \(TerminalText.sanitize(who)) changed the draft: \(draftSummary)"))
+            }
+            if oldPhase != view.phase && new.allSatisfy({ $0.kind != "phase" }) {
+                effects.append(.notice("[phase] turn \(view.turn): \(view.phase)"))
+            }
+            if view.phase == "results", oldPhase != "results" { say("results are in: see the Results pane (7)") }
+        case "chat":
+            let message = ChatInfo(m["message"] ?? .null)
+            chat.append(message)
+            if chat.count > 1000 { chat.removeFirst(chat.count - 1000) }
+            let reading = ui.focus == .talk && ui.channel == message.channel
+            if message.seat != you.seat && !reading { unread[message.channel, default: 0] += 1 }
+            effects.append(.notice("[chat \(message.channel)] \(TerminalText.sanitize(message.name)): \(TerminalText.sanitize(message.text))"))
+        case "roster":
+            let before = Set(roster.filter(\.online).map(\.seat))
+            roster = m["roster"]?.array.map(SeatInfo.init) ?? roster
+            for seat in roster where seat.online != before.contains(seat.seat) && seat.seat != you.seat {
+                effects.append(.notice("[roster] \(TerminalText.sanitize(seat.name)) is \(seat.online ? "online" : "offline")"))
+            }
+        case "clock":
+            if let c = m["clock"] { clock = ClockInfo(c); clockReceivedAt = now }
+            let reason = m["reason"]?.string ?? "clock"
+            effects.append(.notice("[clock] \(reason): \(clockLabel(now: now))"))
+        default: break
+        }
+        return effects
+    }
+
+    /// Turn, date, phase and time left in one line.
+    public func summaryLine(now: Int64) -> String {
+        "\(TerminalText.sanitize(view.title)) — room \(room) — turn \(view.turn)/\(view.turns) \(TerminalText.sanitize(view.date)) — \(view.phase) \(clockLabel(now: now))"
+    }
+
+    public func clockLabel(now: Int64) -> String {
+        guard let ms = remaining(now: now), view.phase != "setup", view.phase != "ended" else { return "" }
+        let s = Int((ms + 999) / 1000)
+        let sec = s % 60
+        return "\(s / 60):\(sec < 10 ? "0" : "")\(sec)" + (clock.paused ? " paused" : "")
+    }
+
+    public var connectionLabel: String {
+        switch connection {
+        case .connecting: "connecting…"
+        case .online: "online"
+        case .reconnecting(let n): "reconnecting (\(n))…"
+        case .closed(let why): why
+        }
+    }
+
+    public var draftSummary: String {
+        let d = myDraft
+        let names = d.orders.map { view.action($0.action)?.name ?? $0.action }
+        let budget = myBudget.map { " of \($0)" } ?? ""
+        return "\(names.isEmpty ? "no orders" : names.joined(separator: ", ")) (\(mySpent)\(budget) points)\(myTeamLocked ? ", locked" : "")"
+    }
+}

@@ -1,0 +1,180 @@
+extension ClientState {
+    /// Carries out a typed command: requests for the server, or lines describing the state.
+    public mutating func perform(_ command: Command) -> [Effect] {
+        switch command {
+        case .help: return Command.helpLines.map(Effect.notice)
+        case .quit: return [.quit]
+        case .state: return boardLines(now: nil).map(Effect.notice)
+        case .actions: return actionLines().map(Effect.notice)
+        case .draft: return draftLines().map(Effect.notice)
+        case .deals: return dealLines().map(Effect.notice)
+        case .consents: return consentLines().map(Effect.notice)
+        case .news:
+            return records.filter { $0.kind == "news" || $0.kind == "intel" }.suffix(20)
+                .map { .notice("[\($0.kind)] " + RecordText.describe($0, in: self)) }
+        case .results:
+            let turn = records.last(where: { $0.kind == "order" })?.turn ?? view.turn
+            let lines = records.filter { RecordText.isResult($0) && $0.turn == turn }
+                .map { Effect.notice("[\($0.kind)] " + RecordText.describe($0, in: self)) }
+            return lines.isEmpty ? [.notice("no results yet")] : lines
+        case .roster:
+            return roster.map { s in
+                .notice("\(s.seat) \(TerminalText.sanitize(s.name)) — \(s.role)\(s.team.map { " of \($0)" } ?? "") — \(s.online ? "online" : "offline")")
+            }
+        case .chatLog(let channel):
+            let wanted = channel.map(resolveChannel)
+            return chat.filter { wanted == nil || $0.channel == wanted }.suffix(20).map { m in
+                .notice("[chat \(m.channel)] \(TerminalText.sanitize(m.name)): \(TerminalText.sanitize(m.text))")
+            }
+        case .resync: return [request("resync", [:], "resync")]
+        case .add(let action, let params):
+            guard myTeam != nil else { return [refuse("only a player on a team has a draft")] }
+            var draft = myDraft
+            draft.orders.append(OrderInfo(action: action, params: params))
+            return [setOrders(draft, what: "added \(RecordText.actionName(action, in: view))")]
+        case .remove(let n):
+            var draft = myDraft
+            guard (1...max(1, draft.orders.count)).contains(n), n <= draft.orders.count else {
+                return [refuse("there is no order \(n) in the draft")]
+            }
+            let removed = draft.orders.remove(at: n - 1)
+            return [setOrders(draft, what: "removed \(RecordText.actionName(removed.action, in: view))")]
+        case .clear:
+            var draft = myDraft
+            draft.orders = []
+            return [setOrders(draft, what: "cleared the draft")]
+        case .consent(let action, let decision):
+            var draft = myDraft
+            draft.consents[action] = decision
+            return [setOrders(draft, what: "\(decision ?? "no decision on") \(action)")]
+        case .lock:
+            return [request("lock", [:], "locked the team's orders")]
+        case .say(let channel, let text):
+            let ch = resolveChannel(channel)
+            return [request("chat", ["channel": .string(ch), "text": .string(text)], "sent to \(channelLabel(ch))")]
+        case .propose(let commitments, let note):
+            var fields: [String: JSON] = ["commitments": .array(commitments)]
+            if !note.isEmpty { fields["note"] = .string(note) }
+            return [request("propose_deal", fields, "proposed a deal")]
+        case .respond(let deal, let accept):
+            return [request("respond_deal", ["deal": .number(Double(deal)), "accept": .bool(accept)],
+                            "\(accept ? "accepted" : "rejected") deal #\(deal)")]
+        case .withdraw(let deal):
+            return [request("withdraw_deal", ["deal": .number(Double(deal))], "withdrew deal #\(deal)")]
+        case .start: return [request("start", [:], "started the match")]
+        case .pause: return [request("pause", [:], "paused the clock")]
+        case .unpause: return [request("unpause", [:], "resumed the clock")]
+        case .skip: return [request("skip", [:], "ended the phase")]
+        case .extend(let s): return [request("extend", ["seconds": .number(Double(s))], "moved the deadline by \(s) s")]
+        case .injectNews(let text): return [request("inject_news", ["text": .string(text)], "published the news")]
+        case .injectEvent(let id): return [request("inject_event", ["event": .string(id)], "fired event \(id)")]
+        case .adjust(let target, let value, let reason):
+            return [request("adjust", ["target": .string(target), "value": .number(Double(value)), "reason": .string(reason)],
+                            "set \(target) to \(value)")]
+        case .moveSeat(let seat, let team, let role):
+            var fields: [String: JSON] = ["seat": .string(seat)]
+            if let team { fields["team"] = .string(team) }
+            if let role { fields["role"] = .string(role) }
+            return [request("move_seat", fields, "moved seat \(seat)")]
+        case .removeSeat(let seat): return [request("remove_seat", ["seat": .string(seat)], "removed seat \(seat)")]
+        case .end(let reason):
+            return [request("end", reason.map { ["reason": .string($0)] } ?? [:], "ended the match")]
+        }
+    }
+
+    /// Parses and performs a typed line; a line that is not a command gives a refusal line.
+    public mutating func perform(line: String) -> [Effect] {
+        do { return perform(try Command.parse(line)) } catch { return [refuse(error.message)] }
+    }
+
+    mutating func refuse(_ message: String) -> Effect {
+        say("✗ " + message, error: true)
+        return .notice("[error] " + message)
+    }
+
+    mutating func setOrders(_ draft: DraftInfo, what: String) -> Effect {
+        request("set_orders", ["orders": .array(draft.orders.map(\.json)),
+                               "consents": .object(draft.consents.mapValues(JSON.string))], what)
+    }
+
+    /// `all`, `team`, a team id (the pair channel with it), or a full channel name.
+    public func resolveChannel(_ name: String) -> String {
+        let n = name.lowercased()
+        if n == "all" { return "all" }
+        if n == "team", let team = myTeam { return "team:\(team)" }
+        if n.hasPrefix("team:") || n.hasPrefix("pair:") { return n }
+        if let team = myTeam, view.teams.contains(where: { $0.id == n }) { return ClientState.pairChannel(team, n) }
+        if isInstructor, view.teams.contains(where: { $0.id == n }) { return "team:\(n)" }
+        return n
+    }
+
+    // MARK: Lines for the plain mode
+
+    public func boardLines(now: Int64?) -> [String] {
+        var lines = ["\(TerminalText.sanitize(view.title)) — room \(room) — turn \(view.turn)/\(view.turns) \(TerminalText.sanitize(view.date)) — \(view.phase)"
+                     + (now.map { " " + clockLabel(now: $0) } ?? "")]
+        for t in view.tracks {
+            lines.append("track \(TerminalText.sanitize(t.name)): \(t.value) (\(t.min)–\(t.max))" + (t.level.map { " \(TerminalText.sanitize($0))" } ?? ""))
+        }
+        for p in view.projects {
+            lines.append("project \(TerminalText.sanitize(p.name)): \(p.status.replacingUnderscores) (\(p.index + 1)/\(max(1, p.statuses.count)))")
+        }
+        for f in view.flags where f.value { lines.append("flag \(TerminalText.sanitize(f.name))") }
+        for t in view.teams {
+            lines.append("team \(t.id) \(TerminalText.sanitize(t.name))\(t.locked ? " (locked)" : "")" + (t.budget.map { " budget \($0)" } ?? ""))
+        }
+        if let o = view.outcome {
+            lines.append("OUTCOME: \(TerminalText.sanitize(o.name)) — \(TerminalText.sanitize(o.text))")
+        }
+        return lines
+    }
+
+    public func actionLines() -> [String] {
+        if view.actions.isEmpty { return ["no actions"] }
+        return view.actions.map { a in
+            var line = "\(a.id): \(TerminalText.sanitize(a.name)) — cost \(a.cost)" + (a.chance.map { ", \($0)%" } ?? "")
+            if !a.params.isEmpty {
+                line += " — params " + a.params.map { p in
+                    p.choices.isEmpty ? "\(p.id)=\(p.min ?? 0)..\(p.max ?? 0)" : "\(p.id)=" + p.choices.map(\.id).joined(separator: "|")
+                }.joined(separator: " ")
+            }
+            if !a.available { line += " — not now: " + TerminalText.sanitize(a.reason ?? "unavailable") }
+            return line
+        }
+    }
+
+    public func draftLines() -> [String] {
+        if isInstructor {
+            return view.teams.map { t in
+                let d = view.orders[t.id] ?? DraftInfo()
+                return "\(t.id)\(t.locked ? " (locked)" : ""): " + (d.orders.isEmpty ? "no orders" : d.orders.map(\.action).joined(separator: ", "))
+            }
+        }
+        let d = myDraft
+        var lines = ["draft: \(mySpent) of \(myBudget.map(String.init) ?? "?") points, \((myBudget ?? 0) - mySpent) left\(myTeamLocked ? " — LOCKED" : "")"]
+        for (i, o) in d.orders.enumerated() {
+            let params = o.params.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.display)" }.joined(separator: " ")
+            lines.append("  \(i + 1). \(RecordText.actionName(o.action, in: view))\(params.isEmpty ? "" : " " + params)")
+        }
+        for (action, decision) in d.consents.sorted(by: { $0.key < $1.key }) { lines.append("  consent: \(decision) \(action)") }
+        return lines
+    }
+
+    public func dealLines() -> [String] {
+        if view.deals.isEmpty { return ["no deals"] }
+        return view.deals.map { d in
+            let terms = d.commitments.map { c in
+                c.action.map { "\(c.team) does \($0)" } ?? "\(c.team) \(c.decision ?? "?")s \(c.consent ?? "?")"
+            }.joined(separator: "; ")
+            return "deal #\(d.id) (\(d.status.replacingUnderscores)) by \(d.proposer): \(TerminalText.sanitize(terms)) — accepted by \(d.accepted.joined(separator: ", "))" + (d.note.isEmpty ? "" : " — “\(TerminalText.sanitize(d.note))”")
+        }
+    }
+
+    public func consentLines() -> [String] {
+        if view.consents.isEmpty { return ["no consent decisions"] }
+        return view.consents.map { c in
+            let mine = myDraft.consents[c.action]
+            return "\(c.action): \(TerminalText.sanitize(c.name)) by \(c.teams.joined(separator: ", ")) (\(c.rule)) — your decision: \(mine ?? c.decision ?? "none")"
+        }
+    }
+}

@@ -1,0 +1,258 @@
+extension ClientState {
+    /// The panes in Tab order for this seat.
+    public var panes: [Pane] {
+        if isInstructor { return [.control, .board, .draft, .talk, .deals, .news, .results] }
+        if myTeam == nil { return [.board, .talk, .news, .results] }
+        return [.board, .actions, .draft, .talk, .deals, .news, .results]
+    }
+
+    /// Handles one key press.
+    public mutating func handle(key: Key) -> [Effect] {
+        if var input = ui.input { return handleInput(key, &input) }
+        if let modal = ui.modal { return handleModal(key, modal) }
+        if status != nil, key != .char("?") { status = nil; statusIsError = false }
+        switch key {
+        case .tab, .right: move(by: 1); return []
+        case .backTab, .left: move(by: -1); return []
+        case .char("?"): ui.modal = .help; return []
+        case .char("q"), .char("Q"): ui.modal = .confirmQuit; return []
+        case .char(":"): ui.input = TextInput(purpose: .command, prompt: ":"); return []
+        case .char("L") where myTeam != nil:
+            ui.modal = .confirm(prompt: "Lock the team's orders for this turn? (y/n)", command: .lock); return []
+        case .char(let c) where c.isNumber:
+            if let n = c.wholeNumberValue, n >= 1, n <= panes.count { focus(panes[n - 1]) }
+            return []
+        default: break
+        }
+        return handlePane(key)
+    }
+
+    mutating func move(by step: Int) {
+        let list = panes
+        let i = list.firstIndex(of: ui.focus) ?? 0
+        focus(list[(i + step + list.count) % list.count])
+    }
+
+    public mutating func focus(_ pane: Pane) {
+        ui.focus = pane
+        if Layout.isFlexible(pane) { ui.lastFlex = pane }
+        if pane == .talk { unread[ui.channel] = nil }
+    }
+
+    mutating func moveCursor(_ pane: Pane, by step: Int, count: Int) {
+        guard count > 0 else { ui.cursors[pane] = 0; return }
+        ui.cursors[pane] = min(count - 1, max(0, ui.cursor(pane) + step))
+    }
+
+    mutating func handlePane(_ key: Key) -> [Effect] {
+        let pane = ui.focus
+        let step: Int? = switch key {
+        case .up: -1
+        case .down: 1
+        case .pageUp: -10
+        case .pageDown: 10
+        case .home: -100_000
+        case .end: 100_000
+        default: nil
+        }
+        switch pane {
+        case .actions:
+            if let step { moveCursor(pane, by: step, count: view.actions.count); return [] }
+            guard key == .enter || key == .char("a") || key == .char(" "), view.actions.indices.contains(ui.cursor(pane)) else { return [] }
+            let action = view.actions[ui.cursor(pane)]
+            if action.params.isEmpty { return perform(.add(action: action.id, params: [:])) }
+            ui.modal = .params(ParamForm(action: action))
+            return []
+        case .draft:
+            let lines = draftItems
+            if let step { moveCursor(pane, by: step, count: lines.count); return [] }
+            guard lines.indices.contains(ui.cursor(pane)) else { return [] }
+            switch (lines[ui.cursor(pane)], key) {
+            case (.order(let i), .char("d")), (.order(let i), .delete), (.order(let i), .backspace), (.order(let i), .char("x")):
+                return perform(.remove(i + 1))
+            case (.consent(let action), .enter), (.consent(let action), .char(" ")):
+                let next: String? = switch myDraft.consents[action] {
+                case nil: "approve"
+                case "approve": "block"
+                default: nil
+                }
+                return perform(.consent(action: action, decision: next))
+            default: return []
+            }
+        case .talk:
+            let list = channels
+            if key == .up || key == .down {
+                let i = list.firstIndex(of: ui.channel) ?? 0
+                ui.channel = list[min(list.count - 1, max(0, i + (key == .up ? -1 : 1)))]
+                unread[ui.channel] = nil
+                ui.cursors[.talk] = 0
+                return []
+            }
+            if key == .pageUp { ui.cursors[.talk] = ui.cursor(.talk) + 5; return [] }
+            if key == .pageDown { ui.cursors[.talk] = max(0, ui.cursor(.talk) - 5); return [] }
+            if key == .enter || key == .char("m") {
+                if you.role == "observer" { return [refuse("observers read the all channel only")] }
+                ui.input = TextInput(purpose: .chat(ui.channel), prompt: "\(channelLabel(ui.channel))> ")
+            }
+            return []
+        case .deals:
+            if let step { moveCursor(pane, by: step, count: view.deals.count); return [] }
+            if key == .char("n") {
+                ui.input = TextInput(purpose: .command, prompt: ":", text: "deal ")
+                say("deal TEAM:ACTION[(P=V,…)] TEAM:approve:ACTION … -- NOTE")
+                return []
+            }
+            guard view.deals.indices.contains(ui.cursor(pane)) else { return [] }
+            let deal = view.deals[ui.cursor(pane)]
+            switch key {
+            case .char("a"), .enter: return perform(.respond(deal: deal.id, accept: true))
+            case .char("r"): return perform(.respond(deal: deal.id, accept: false))
+            case .char("w"): return perform(.withdraw(deal.id))
+            default: return []
+            }
+        case .control:
+            let items = ControlItem.allCases
+            if let step { moveCursor(pane, by: step, count: items.count); return [] }
+            guard key == .enter, items.indices.contains(ui.cursor(pane)) else { return [] }
+            return controlAction(items[ui.cursor(pane)])
+        case .board, .news, .results:
+            if let step { ui.cursors[pane] = max(0, ui.cursor(pane) + step) }
+            return []
+        }
+    }
+
+    /// The lines of the Draft pane a cursor can stop on.
+    public enum DraftItem: Equatable { case order(Int), consent(String) }
+    public var draftItems: [DraftItem] {
+        guard myTeam != nil else { return [] }
+        return myDraft.orders.indices.map(DraftItem.order) + view.consents.map { .consent($0.action) }
+    }
+
+    mutating func controlAction(_ item: ControlItem) -> [Effect] {
+        switch item {
+        case .start: return perform(.start)
+        case .pause: return perform(clock.paused ? .unpause : .pause)
+        case .extend: return perform(.extend(60))
+        case .shorten: return perform(.extend(-60))
+        case .skip: return perform(.skip)
+        case .news, .event, .adjust, .move:
+            ui.input = TextInput(purpose: .command, prompt: ":", text: item.template)
+            return []
+        case .end:
+            ui.modal = .confirm(prompt: "End the match now? (y/n)", command: .end(nil))
+            return []
+        }
+    }
+
+    mutating func handleModal(_ key: Key, _ modal: Modal) -> [Effect] {
+        switch modal {
+        case .help:
+            ui.modal = nil
+            return []
+        case .confirmQuit:
+            if key == .char("y") || key == .char("Y") || key == .char("q") { return [.quit] }
+            ui.modal = nil
+            return []
+        case .confirm(_, let command):
+            ui.modal = nil
+            if key == .char("y") || key == .char("Y") || key == .enter { return perform(command) }
+            return []
+        case .params(var form):
+            let p = form.action.params[form.field]
+            switch key {
+            case .escape, .char("q"): ui.modal = nil; return []
+            case .up: form.field = max(0, form.field - 1)
+            case .down, .tab: form.field = min(form.action.params.count - 1, form.field + 1)
+            case .left, .right, .char("-"), .char("+"):
+                let delta = key == .left || key == .char("-") ? -1 : 1
+                if p.choices.isEmpty {
+                    let n = (form.values[form.field].int ?? 0) + delta
+                    form.values[form.field] = .number(Double(min(p.max ?? Int.max, max(p.min ?? Int.min, n))))
+                } else {
+                    let ids = p.choices.map(\.id)
+                    let i = ids.firstIndex(of: form.values[form.field].string ?? "") ?? 0
+                    form.values[form.field] = .string(ids[(i + delta + ids.count) % ids.count])
+                }
+            case .char(let c) where c.isNumber && p.choices.isEmpty:
+                let digit = c.wholeNumberValue ?? 0
+                let typed = (form.values[form.field].int ?? 0) * 10 + digit
+                form.values[form.field] = .number(Double(typed > (p.max ?? Int.max) ? digit : typed))
+            case .backspace:
+                if p.choices.isEmpty { form.values[form.field] = .number(Double((form.values[form.field].int ?? 0) / 10)) }
+            case .enter:
+                ui.modal = nil
+                var params: [String: JSON] = [:]
+                for (i, p) in form.action.params.enumerated() { params[p.id] = form.values[i] }
+                return perform(.add(action: form.action.id, params: params))
+            default: break
+            }
+            ui.modal = .params(form)
+            return []
+        }
+    }
+
+    mutating func handleInput(_ key: Key, _ input: inout TextInput) -> [Effect] {
+        switch key {
+        case .escape:
+            ui.input = nil
+            return []
+        case .enter:
+            ui.input = nil
+            let text = input.text
+            switch input.purpose {
+            case .chat(let channel):
+                guard !text.trimmingSpaces.isEmpty else { return [] }
+                return perform(.say(channel: channel, text: text))
+            case .command:
+                guard !text.trimmingSpaces.isEmpty else { return [] }
+                let effects = perform(line: text)
+                // Informational commands show their lines in the footer, one at a time is enough.
+                if case .notice(let line)? = effects.first, effects.allSatisfy({ if case .notice = $0 { true } else { false } }),
+                   !(status?.hasPrefix("✗") ?? false) {
+                    say(line)
+                }
+                return effects
+            }
+        case .backspace, .delete:
+            if !input.text.isEmpty { input.text.removeLast() }
+        case .char(let c):
+            if input.text.count < 500 { input.text.append(c) }
+        case .tab:
+            break
+        default:
+            break
+        }
+        ui.input = input
+        return []
+    }
+}
+
+/// The instructor's commands in the Control pane.
+public enum ControlItem: CaseIterable, Sendable {
+    case start, pause, extend, shorten, skip, news, event, adjust, move, end
+
+    public var label: String {
+        switch self {
+        case .start: "Start the match"
+        case .pause: "Pause / resume the clock"
+        case .extend: "Extend the phase by 1 min"
+        case .shorten: "Shorten the phase by 1 min"
+        case .skip: "Skip to the next phase"
+        case .news: "Publish news…"
+        case .event: "Fire a scenario event…"
+        case .adjust: "Adjust a track (reason)…"
+        case .move: "Move a seat to a team…"
+        case .end: "End the match"
+        }
+    }
+
+    var template: String {
+        switch self {
+        case .news: "news "
+        case .event: "event "
+        case .adjust: "adjust "
+        case .move: "move "
+        default: ""
+        }
+    }
+}

@@ -1,0 +1,119 @@
+/// Everything the client shows: the last view the server sent, the records, chat, roster and clock, the
+/// connection state, and the interface's own state (focus, cursors, open dialogs).
+///
+/// It is a value changed only by pure functions: `apply(message:now:)` for what the server sends,
+/// `handle(key:now:)` for the keyboard and `perform(_:)` for typed commands. Each returns the effects the
+/// shell must carry out (requests to send, lines to print, quitting). No I/O happens here.
+public struct ClientState: Sendable {
+    /// The state of the connection, as shown in the header.
+    public enum Connection: Sendable, Equatable {
+        case connecting
+        case online
+        case reconnecting(attempt: Int)
+        /// For good: the seat was removed, or the server refused it.
+        case closed(String)
+    }
+
+    public struct You: Sendable, Equatable {
+        public var seat = "", name = "", role = "", team: String?
+    }
+
+    public var connection: Connection = .connecting
+    public var room = ""
+    public var you = You()
+    public var view = GameViewInfo()
+    public var records: [RecordInfo] = []
+    public var chat: [ChatInfo] = []
+    public var roster: [SeatInfo] = []
+    public var clock = ClockInfo()
+    /// Local time (ms) when `clock` arrived: the countdown runs from there on this machine's clock.
+    public var clockReceivedAt: Int64 = 0
+    /// The largest `seq` seen, for gap detection and `resume`.
+    public var lastSeq = 0
+    public var unread: [String: Int] = [:]
+    /// Whether a snapshot has arrived (before it there is nothing to show).
+    public var hasSnapshot = false
+    /// The last message for the footer: a refusal, a confirmation, a hint.
+    public var status: String?
+    public var statusIsError = false
+    public var ui = UIState()
+    /// Whether colour may be used (false under NO_COLOR).
+    public var color = true
+    var nextRequestID = 1
+    var pending: [Int: String] = [:]
+    var hasSnapshotFocusSet = false
+
+    public init() {}
+
+    public var isInstructor: Bool { you.role == "instructor" }
+    public var myTeam: String? { isInstructor ? nil : you.team }
+    public var myDraft: DraftInfo { myTeam.flatMap { view.orders[$0] } ?? DraftInfo() }
+    public var myBudget: Int? { myTeam.flatMap { view.team($0)?.budget } }
+    public var mySpent: Int { myTeam.flatMap { view.spent[$0] } ?? 0 }
+    public var myTeamLocked: Bool { myTeam.flatMap { view.team($0)?.locked } ?? false }
+
+    /// Milliseconds left in the phase, counted down locally from the last clock; nil when untimed.
+    public func remaining(now: Int64) -> Int64? {
+        guard let r = clock.remaining ?? clock.deadline.flatMap({ d in clock.now.map { d - $0 } }) else { return nil }
+        if clock.paused { return max(0, r) }
+        return max(0, r - max(0, now - clockReceivedAt))
+    }
+
+    /// The chat channels this seat may read or write, in a stable order, then any others seen in chat.
+    public var channels: [String] {
+        var list = ["all"]
+        let teamIDs = view.teams.map(\.id)
+        if isInstructor {
+            list += teamIDs.map { "team:\($0)" }
+        } else if let team = myTeam {
+            list.append("team:\(team)")
+            list += teamIDs.filter { $0 != team }.map { ClientState.pairChannel(team, $0) }
+        }
+        for message in chat where !list.contains(message.channel) { list.append(message.channel) }
+        return list
+    }
+
+    /// The server's name for a pair channel: the two ids sorted.
+    public static func pairChannel(_ a: String, _ b: String) -> String { "pair:" + [a, b].sorted().joined(separator: "+") }
+
+    /// A channel's label for the screen: `all`, `team`, or the other team's name.
+    public func channelLabel(_ channel: String) -> String {
+        if channel == "all" { return "all" }
+        if channel.hasPrefix("team:") {
+            let id = String(channel.dropFirst(5))
+            return isInstructor ? "team " + id : "team"
+        }
+        if channel.hasPrefix("pair:") {
+            let ids = channel.dropFirst(5).split(separator: "+").map(String.init)
+            if let team = myTeam, ids.contains(team), let other = ids.first(where: { $0 != team }) { return "↔" + other }
+            return ids.joined(separator: "↔")
+        }
+        return channel
+    }
+
+    /// Makes a request with a fresh id, remembering what it was for, to report its answer.
+    mutating func request(_ type: String, _ fields: [String: JSON] = [:], _ what: String) -> Effect {
+        let id = nextRequestID
+        nextRequestID += 1
+        pending[id] = what
+        var object = fields
+        object["type"] = .string(type)
+        object["id"] = .number(Double(id))
+        return .send(.object(object))
+    }
+
+    mutating func say(_ text: String, error: Bool = false) {
+        status = text
+        statusIsError = error
+    }
+}
+
+/// What the shell must do after the state changed.
+public enum Effect: Sendable, Equatable {
+    /// Send this request to the server.
+    case send(JSON)
+    /// A line for the plain mode (and the log of what happened).
+    case notice(String)
+    /// Leave the program.
+    case quit
+}

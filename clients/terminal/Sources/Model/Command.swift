@@ -1,0 +1,161 @@
+/// A typed command: the plain mode's whole interface, and the full-screen interface's `:` line. Every
+/// request of the protocol can be made with one.
+public enum Command: Sendable, Equatable {
+    case help, quit, state, actions, draft, news, results, roster, deals, consents, resync
+    case chatLog(String?)
+    case add(action: String, params: [String: JSON])
+    case remove(Int)
+    case clear
+    case consent(action: String, decision: String?)
+    case lock
+    case say(channel: String, text: String)
+    case propose(commitments: [JSON], note: String)
+    case respond(deal: Int, accept: Bool)
+    case withdraw(Int)
+    case start, pause, unpause, skip
+    case extend(Int)
+    case injectNews(String)
+    case injectEvent(String)
+    case adjust(target: String, value: Int, reason: String)
+    case moveSeat(seat: String, team: String?, role: String?)
+    case removeSeat(String)
+    case end(String?)
+
+    /// Why a line is not a command.
+    public struct ParseError: Error, Equatable, Sendable {
+        public var message: String
+        init(_ message: String) { self.message = message }
+    }
+
+    public static let helpLines: [String] = [
+        "Commands (the first word is enough; ids as the server shows them):",
+        "  state | actions | draft | deals | consents | news | results | roster | chat [CHANNEL]",
+        "  add ACTION [PARAM=VALUE …]     put an action in the team's draft",
+        "  remove N | clear               take order N (or all) out of the draft",
+        "  consent ACTION approve|block|none",
+        "  lock                           lock the team's orders for this turn",
+        "  say CHANNEL TEXT               CHANNEL: all, team, or another team's id (a pair channel)",
+        "  deal TEAM:ACTION[(P=V,…)] TEAM:approve:ACTION … [-- NOTE]   propose a deal",
+        "  accept N | reject N | withdraw N",
+        "  instructor: start | pause | resume | skip | extend SECONDS | news TEXT | event ID",
+        "              adjust TARGET VALUE REASON | move SEAT TEAM|observer|player | kick SEAT | end [REASON]",
+        "  resync | help | quit",
+    ]
+
+    public static func parse(_ line: String) throws(ParseError) -> Command {
+        let trimmed = line.trimmingSpaces
+        guard !trimmed.isEmpty else { throw ParseError("type a command, or help") }
+        let words = trimmed.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let verb = words[0].lowercased()
+        let args = Array(words.dropFirst())
+        let rest = trimmed.dropFirst(words[0].count).trimmingSpaces
+        func int(_ s: String?, _ what: String) throws(ParseError) -> Int {
+            guard let s, let n = Int(s) else { throw ParseError("\(verb): \(what) must be a whole number") }
+            return n
+        }
+        switch verb {
+        case "help", "?", "h": return .help
+        case "quit", "exit", "q": return .quit
+        case "state", "board", "s": return .state
+        case "actions", "a": return .actions
+        case "draft", "orders", "o": return .draft
+        case "news", "n": return rest.isEmpty ? .news : .injectNews(rest) // with text: the instructor publishes
+        case "results", "r": return .results
+        case "roster", "who": return .roster
+        case "deals": return .deals
+        case "consents": return .consents
+        case "resync": return .resync
+        case "chat", "c": return .chatLog(args.first)
+        case "add":
+            guard let action = args.first else { throw ParseError("add ACTION [PARAM=VALUE …]") }
+            return .add(action: action, params: try parseParams(args.dropFirst()))
+        case "remove", "rm":
+            return .remove(try int(args.first, "the order's number"))
+        case "clear": return .clear
+        case "consent":
+            guard args.count == 2, ["approve", "block", "none"].contains(args[1].lowercased()) else {
+                throw ParseError("consent ACTION approve|block|none")
+            }
+            let d = args[1].lowercased()
+            return .consent(action: args[0], decision: d == "none" ? nil : d)
+        case "lock": return .lock
+        case "say", "tell":
+            guard args.count >= 2 else { throw ParseError("say CHANNEL TEXT") }
+            let text = rest.dropFirst(args[0].count).trimmingSpaces
+            return .say(channel: args[0], text: text)
+        case "deal", "propose":
+            let parts = (" " + rest + " ").split(separator: " -- ", omittingEmptySubsequences: false).map(String.init)
+            let note = parts.count > 1 ? parts.dropFirst().joined(separator: " -- ").trimmingSpaces : ""
+            let tokens = parts[0].split(separator: " ").map(String.init).filter { $0 != "--" && !$0.isEmpty }
+            guard !tokens.isEmpty else { throw ParseError("deal TEAM:ACTION … [-- NOTE]") }
+            return .propose(commitments: try tokens.map(parseCommitment), note: note)
+        case "accept": return .respond(deal: try int(args.first, "the deal's number"), accept: true)
+        case "reject", "refuse": return .respond(deal: try int(args.first, "the deal's number"), accept: false)
+        case "withdraw": return .withdraw(try int(args.first, "the deal's number"))
+        case "start": return .start
+        case "pause": return .pause
+        case "resume", "unpause": return .unpause
+        case "skip", "next": return .skip
+        case "extend": return .extend(try int(args.first?.replacing("+", with: ""), "SECONDS"))
+        case "inject-news", "inject_news", "publish":
+            guard !rest.isEmpty else { throw ParseError("news TEXT") }
+            return .injectNews(rest)
+        case "event", "inject", "inject-event", "inject_event":
+            guard let id = args.first else { throw ParseError("event ID") }
+            return .injectEvent(id)
+        case "adjust", "set":
+            guard args.count >= 3 else { throw ParseError("adjust TARGET VALUE REASON") }
+            let value = try int(args[1], "VALUE")
+            let reason = args.dropFirst(2).joined(separator: " ")
+            return .adjust(target: args[0], value: value, reason: reason)
+        case "move":
+            guard args.count == 2 else { throw ParseError("move SEAT TEAM|observer|player") }
+            let to = args[1].lowercased()
+            if to == "observer" || to == "player" { return .moveSeat(seat: args[0], team: nil, role: to) }
+            return .moveSeat(seat: args[0], team: args[1], role: nil)
+        case "kick", "remove-seat":
+            guard let seat = args.first else { throw ParseError("kick SEAT") }
+            return .removeSeat(seat)
+        case "end": return .end(rest.isEmpty ? nil : rest)
+        default:
+            throw ParseError("unknown command \"\(TerminalText.truncate(TerminalText.sanitize(verb), to: 20))\": type help")
+        }
+    }
+
+    static func parseParams(_ words: ArraySlice<String>) throws(ParseError) -> [String: JSON] {
+        var params: [String: JSON] = [:]
+        for word in words {
+            let kv = word.split(separator: "=", maxSplits: 1).map(String.init)
+            guard kv.count == 2, !kv[0].isEmpty else { throw ParseError("parameters are PARAM=VALUE, got \"\(word)\"") }
+            params[kv[0]] = Int(kv[1]).map { JSON.number(Double($0)) } ?? JSON.string(kv[1])
+        }
+        return params
+    }
+
+    /// `team:action`, `team:action(p=v,q=w)`, or `team:approve:action` / `team:block:action`.
+    static func parseCommitment(_ token: String) throws(ParseError) -> JSON {
+        var body = token
+        var params: [String: JSON] = [:]
+        if let open = token.firstIndex(of: "("), token.hasSuffix(")") {
+            body = String(token[..<open])
+            let inside = token[token.index(after: open)..<token.index(before: token.endIndex)]
+            params = try parseParams(inside.split(separator: ",").map(String.init)[...])
+        }
+        let parts = body.split(separator: ":").map(String.init)
+        if parts.count == 2 {
+            var c: [String: JSON] = ["team": .string(parts[0]), "action": .string(parts[1])]
+            if !params.isEmpty { c["params"] = .object(params) }
+            return .object(c)
+        }
+        if parts.count == 3, ["approve", "block"].contains(parts[1]) {
+            return ["team": .string(parts[0]), "consent": .string(parts[2]), "decision": .string(parts[1])]
+        }
+        throw ParseError("a commitment is TEAM:ACTION, TEAM:ACTION(P=V,…) or TEAM:approve:ACTION, got \"\(token)\"")
+    }
+}
+
+extension StringProtocol {
+    var trimmingSpaces: String {
+        String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).reversed())
+    }
+}

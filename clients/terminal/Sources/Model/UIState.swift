@@ -1,0 +1,66 @@
+/// The panes of the full-screen interface. `control` is the instructor's.
+public enum Pane: String, Sendable, CaseIterable {
+    case board, actions, draft, talk, deals, news, results, control
+
+    public var title: String {
+        switch self {
+        case .board: "Board"
+        case .actions: "Actions"
+        case .draft: "Draft"
+        case .talk: "Talk"
+        case .deals: "Deals"
+        case .news: "News"
+        case .results: "Results"
+        case .control: "Control"
+        }
+    }
+}
+
+/// The interface's own state: which pane has the focus, cursors, and the dialog or input line open.
+public struct UIState: Sendable {
+    public var focus: Pane = .actions
+    /// The pane shown in the changing slot when the focus is on a fixed one.
+    public var lastFlex: Pane = .actions
+    public var cursors: [Pane: Int] = [:]
+    public var channel = "all"
+    public var modal: Modal?
+    public var input: TextInput?
+    public init() {}
+
+    public func cursor(_ pane: Pane) -> Int { cursors[pane] ?? 0 }
+}
+
+/// A dialog over the panes.
+public enum Modal: Sendable, Equatable {
+    case help
+    case confirmQuit
+    /// Yes or no; yes performs the command.
+    case confirm(prompt: String, command: Command)
+    case params(ParamForm)
+}
+
+/// Choosing an action's parameters before it goes into the draft.
+public struct ParamForm: Sendable, Equatable {
+    public var action: ActionInfo
+    public var values: [JSON]
+    public var field = 0
+
+    init(action: ActionInfo) {
+        self.action = action
+        values = action.params.map { p in
+            if let first = p.choices.first { return .string(first.id) }
+            return .number(Double(p.min ?? 0))
+        }
+    }
+}
+
+/// The one-line editor at the bottom of the screen.
+public struct TextInput: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable {
+        case chat(String)
+        case command
+    }
+    public var purpose: Purpose
+    public var prompt: String
+    public var text = ""
+}

@@ -1,0 +1,437 @@
+/// Draws a `ClientState` into a `Grid` of any size: a header (room, turn, date, phase, time left,
+/// connection), the pane tabs, the panes the layout places, and a footer (input line, last message or key
+/// hints), with dialogs on top. Pure: the same state, size and time give the same grid.
+public enum Renderer {
+    public static func render(_ state: ClientState, width: Int, height: Int, now: Int64) -> Grid {
+        var g = Grid(width: width, height: height)
+        guard width >= 20, height >= 5 else {
+            g.put(0, 0, "Armistice: the terminal is too small")
+            return g
+        }
+        header(state, &g, now: now)
+        tabs(state, &g)
+        let area = Rect(x: 0, y: 2, width: width, height: height - 3)
+        if !state.hasSnapshot {
+            let line = state.connection == .online ? "waiting for the room…" : state.connectionLabel
+            g.put(max(0, (width - TerminalText.width(line)) / 2), area.y + area.height / 2, line, .bold)
+        } else {
+            let draftRows = state.isInstructor ? state.view.teams.count + 2 : state.draftItems.count + 4
+            let placed = Layout.place(state, in: area, draftRows: draftRows)
+            for (pane, rect) in placed {
+                drawPane(pane, state, &g, rect, focused: pane == state.ui.focus, now: now)
+                if rect.x > 0 { // a rule between columns
+                    for y in rect.y..<(rect.y + rect.height) { g.put(rect.x - 1, y, "│", .muted) }
+                }
+            }
+        }
+        footer(state, &g)
+        if let modal = state.ui.modal { drawModal(modal, state, &g) }
+        return g
+    }
+
+    // MARK: Header, tabs, footer
+
+    static func header(_ s: ClientState, _ g: inout Grid, now: Int64) {
+        g.fill(0, 0, g.width, 1, .reverse)
+        var parts = ["ARMISTICE" + (s.room.isEmpty ? "" : " " + s.room)]
+        if s.hasSnapshot {
+            parts.append("T\(s.view.turn)/\(s.view.turns) \(s.view.date)")
+            let clock = s.clockLabel(now: now)
+            parts.append(s.view.phase.uppercased() + (clock.isEmpty ? "" : " " + clock))
+        }
+        var left = " " + parts.joined(separator: " │ ")
+        let dot = s.connection == .online ? "●" : "○"
+        let who = s.you.name.isEmpty ? "" : " │ \(s.you.name)" + (s.isInstructor ? " (instructor)" : s.you.team.map { "·\($0)" } ?? (s.you.role == "observer" ? " (observer)" : ""))
+        var right = "\(dot) \(s.connectionLabel)\(who) "
+        // When it does not fit: first the name goes, then the word ARMISTICE.
+        if TerminalText.width(left) + TerminalText.width(right) + 1 > g.width { right = "\(dot) \(s.connectionLabel) " }
+        if TerminalText.width(left) + TerminalText.width(right) + 1 > g.width, !s.room.isEmpty {
+            parts[0] = s.room
+            left = " " + parts.joined(separator: " │ ")
+        }
+        let rw = min(TerminalText.width(right), g.width / 2)
+        g.put(0, 0, left, CellStyle(bold: true, reverse: true), limit: g.width - rw - 1)
+        let tone: CellStyle.Tone = s.connection == .online ? .plain : .warn
+        g.put(g.width - rw, 0, TerminalText.truncate(right, to: rw), CellStyle(tone: tone, reverse: true))
+    }
+
+    static func tabs(_ s: ClientState, _ g: inout Grid) {
+        let panes = s.panes
+        if g.width < 60 {
+            let i = (panes.firstIndex(of: s.ui.focus) ?? 0) + 1
+            g.put(0, 1, "‹ \(i) \(label(s.ui.focus, s)) ›  (Tab: next pane)", .bold)
+            return
+        }
+        var x = 0
+        for (i, pane) in panes.enumerated() {
+            let text = " \(i + 1) \(label(pane, s)) "
+            let style: CellStyle = pane == s.ui.focus ? CellStyle(bold: true, reverse: true)
+                : (badge(pane, s) > 0 ? CellStyle(tone: .accent, bold: true) : .plain)
+            x += g.put(x, 1, text, style)
+            x += 1
+        }
+    }
+
+    static func label(_ pane: Pane, _ s: ClientState) -> String {
+        let n = badge(pane, s)
+        return pane.title + (n > 0 ? "(\(n))" : "")
+    }
+
+    /// Unread chat for Talk; deals waiting for this team's answer for Deals.
+    static func badge(_ pane: Pane, _ s: ClientState) -> Int {
+        switch pane {
+        case .talk: return s.unread.values.reduce(0, +)
+        case .deals:
+            guard let team = s.myTeam else { return 0 }
+            return s.view.deals.filter { $0.status == "open" && $0.parties.contains(team) && !$0.accepted.contains(team) }.count
+        default: return 0
+        }
+    }
+
+    static func footer(_ s: ClientState, _ g: inout Grid) {
+        let y = g.height - 1
+        if let input = s.ui.input {
+            let room = g.width - TerminalText.width(input.prompt) - 2
+            var shown = input.text
+            while TerminalText.width(shown) > room { shown.removeFirst() }
+            let x = g.put(0, y, input.prompt, .bold)
+            let w = g.put(x, y, shown)
+            g.put(x + w, y, "█", .plain)
+            return
+        }
+        if let status = s.status {
+            g.put(0, y, status, s.statusIsError ? CellStyle(tone: .bad, bold: true) : CellStyle(tone: .good))
+            return
+        }
+        let hints = g.width < 60 ? "Tab pane ↑↓ Enter : ? q" : "Tab/←→ pane  ↑↓ move  Enter choose  : command  ? help  q quit"
+        g.put(0, y, hints, .muted)
+    }
+
+    // MARK: Panes
+
+    static func drawPane(_ pane: Pane, _ s: ClientState, _ g: inout Grid, _ r: Rect, focused: Bool, now: Int64) {
+        g.fill(r.x, r.y, r.width, r.height)
+        let title = " \(label(pane, s)) "
+        let titleStyle = focused ? CellStyle(bold: true, reverse: true) : CellStyle(bold: true)
+        let used = g.put(r.x, r.y, title, titleStyle, limit: r.width)
+        g.put(r.x + used, r.y, String(repeating: "─", count: max(0, r.width - used)), .muted)
+        let body = Rect(x: r.x, y: r.y + 1, width: r.width, height: r.height - 1)
+        guard body.height > 0, body.width > 4 else { return }
+        var lines: [Line] = []
+        var selected: Int? = nil
+        switch pane {
+        case .board: lines = boardLines(s, width: body.width)
+        case .actions: (lines, selected) = actionLines(s, width: body.width, height: body.height, focused: focused)
+        case .draft: (lines, selected) = draftLines(s, width: body.width, focused: focused)
+        case .talk: lines = talkLines(s, width: body.width, height: body.height)
+        case .deals: (lines, selected) = dealLines(s, width: body.width, focused: focused)
+        case .news: lines = newsLines(s, width: body.width)
+        case .results: lines = resultLines(s, width: body.width)
+        case .control: (lines, selected) = controlLines(s, width: body.width, focused: focused, now: now)
+        }
+        // Scroll: keep the selected line visible; free-scrolling panes use their cursor as the offset.
+        var top = 0
+        if let selected, selected >= body.height { top = selected - body.height + 1 }
+        if selected == nil, pane != .talk { top = min(s.ui.cursor(pane), max(0, lines.count - body.height)) }
+        for (i, line) in lines.dropFirst(top).prefix(body.height).enumerated() {
+            if line.style.reverse { g.fill(body.x, body.y + i, body.width, 1, line.style) }
+            g.put(body.x, body.y + i, line.text, line.style, limit: body.width)
+        }
+        if lines.count - top > body.height, body.height > 1 {
+            g.put(body.x + body.width - 1, body.y + body.height - 1, "↓", .muted)
+        }
+    }
+
+    struct Line {
+        var text: String
+        var style: CellStyle = .plain
+        init(_ text: String, _ style: CellStyle = .plain) { self.text = text; self.style = style }
+    }
+
+    static func wrapped(_ text: String, _ width: Int, _ style: CellStyle = .plain, indent: Int = 0) -> [Line] {
+        let lines = TerminalText.wrap(TerminalText.sanitize(text), to: max(1, width - indent))
+        return lines.enumerated().map { i, l in Line((i > 0 ? String(repeating: " ", count: indent) : "") + l, style) }
+    }
+
+    static func bar(_ value: Int, _ min: Int, _ max: Int, width: Int) -> String {
+        let span = Swift.max(1, max - min)
+        let filled = Swift.min(width, Swift.max(0, Int((Double(value - min) / Double(span) * Double(width)).rounded())))
+        return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+    }
+
+    static func boardLines(_ s: ClientState, width: Int) -> [Line] {
+        var lines: [Line] = []
+        let v = s.view
+        if let o = v.outcome {
+            lines += wrapped("OUTCOME: \(o.name). \(o.text)", width, CellStyle(tone: .accent, bold: true))
+            let scores = o.scores.sorted { $0.key < $1.key }.map { "\(v.teamName($0.key)) \($0.value)" }.joined(separator: ", ")
+            if !scores.isEmpty { lines += wrapped("Scores: " + scores, width, .bold) }
+        }
+        let barW = width >= 60 ? 16 : 8
+        let levelW = min(14, v.tracks.map { TerminalText.width(TerminalText.sanitize($0.level ?? "")) }.max() ?? 0)
+        for t in v.tracks {
+            let level = TerminalText.truncate(TerminalText.sanitize(t.level ?? ""), to: levelW)
+            let value = String(t.value)
+            let nameW = max(4, width - barW - levelW - 4 - max(3, value.count))
+            var text = TerminalText.pad(TerminalText.sanitize(t.name), to: nameW) + " " + bar(t.value, t.min, t.max, width: barW)
+            text += " " + String(repeating: " ", count: max(0, 3 - value.count)) + value + " " + level
+            let hidden = t.hiddenFrom.isEmpty ? CellStyle.plain : CellStyle.muted
+            lines.append(Line(text, hidden))
+        }
+        for p in v.projects {
+            let step = "\(p.index + 1)/\(max(1, p.statuses.count))"
+            lines += wrapped("◆ " + p.name + ": " + p.status.replacingUnderscores + " (\(step))", width, .accent, indent: 2)
+        }
+        for f in v.flags where f.value { lines.append(Line("⚑ " + TerminalText.sanitize(f.name), .warn)) }
+        let teams = v.teams.map { t in
+            "\(TerminalText.sanitize(t.name))\(t.locked ? " ✓" : "")" + (s.isInstructor ? (t.budget.map { " (\($0))" } ?? "") : "")
+        }.joined(separator: " · ")
+        if !teams.isEmpty { lines += wrapped("Teams: " + teams, width, .muted) }
+        if let team = s.myTeam, let brief = v.team(team)?.brief, v.turn <= 1 || v.phase == "briefing" {
+            lines += wrapped("Brief: " + brief, width, .muted)
+        }
+        return lines
+    }
+
+    static func actionLines(_ s: ClientState, width: Int, height: Int, focused: Bool) -> ([Line], Int?) {
+        let actions = s.view.actions
+        if actions.isEmpty { return ([Line("No actions for this seat.", .muted)], nil) }
+        let cursor = min(s.ui.cursor(.actions), actions.count - 1)
+        let a = actions[cursor]
+        // The detail of the selected action at the bottom: why it is not available, its chance, its text.
+        var detail: [Line] = []
+        if !a.available { detail += wrapped("✗ Not now: " + (a.reason ?? "unavailable"), width, .bad) }
+        var facts = ["cost \(a.cost)"]
+        if let c = a.chance { facts.append("\(c)% chance") }
+        if a.covert { facts.append("covert") }
+        if !a.consentFrom.isEmpty { facts.append("needs " + a.consentFrom.joined(separator: ", ")) }
+        if !a.params.isEmpty { facts.append("choose " + a.params.map(\.id).joined(separator: ", ")) }
+        detail += wrapped(facts.joined(separator: " · "), width, .muted)
+        detail += wrapped(a.description, width, .muted)
+        detail = Array(detail.prefix(max(2, height / 3)))
+        let listRows = max(1, height - detail.count - 1)
+        let inline = width >= 50
+        var list: [Line] = []
+        for (i, x) in actions.enumerated() {
+            let mark = x.available ? "  " : "✗ "
+            let cost = "\(x.cost)pt" + (x.chance.map { " \($0)%" } ?? "")
+            var name = TerminalText.sanitize(x.name)
+            if inline, !x.available, let r = x.reason { name += " — " + TerminalText.sanitize(r) }
+            let text = mark + TerminalText.pad(name, to: max(4, width - 3 - cost.count)) + " " + cost
+            var style: CellStyle = x.available ? .plain : .muted
+            if i == cursor { style = focused ? CellStyle(bold: true, reverse: true) : CellStyle(bold: true) }
+            list.append(Line(text, style))
+        }
+        // Scroll the list so the cursor shows, then the detail below it.
+        let top = max(0, min(cursor - listRows + 1, list.count - listRows))
+        var lines = Array(list.dropFirst(max(0, top)).prefix(listRows))
+        while lines.count < listRows { lines.append(Line("")) }
+        lines.append(Line(String(repeating: "┄", count: width), .muted))
+        return (lines + detail, nil)
+    }
+
+    static func draftLines(_ s: ClientState, width: Int, focused: Bool) -> ([Line], Int?) {
+        let v = s.view
+        if s.isInstructor {
+            var lines: [Line] = []
+            for t in v.teams {
+                let d = v.orders[t.id] ?? DraftInfo()
+                let names = d.orders.map { $0.action.replacingUnderscores }.joined(separator: ", ")
+                lines += wrapped("\(t.locked ? "✓" : "·") \(t.name) [\(v.spent[t.id] ?? 0)/\(t.budget ?? 0)]: \(names.isEmpty ? "—" : names)", width, t.locked ? .good : .plain, indent: 2)
+            }
+            return (lines, nil)
+        }
+        guard s.myTeam != nil else { return ([Line("You have no team yet: the instructor assigns one.", .muted)], nil) }
+        let budget = s.myBudget ?? 0
+        let left = budget - s.mySpent
+        var lines = [Line("Budget \(budget) · spent \(s.mySpent) · left \(left)" + (s.myTeamLocked ? " · LOCKED ✓" : ""),
+                          s.myTeamLocked ? CellStyle(tone: .good, bold: true) : (left < 0 ? CellStyle(tone: .bad, bold: true) : .bold))]
+        let items = s.draftItems
+        let cursor = s.ui.cursor(.draft)
+        var selected: Int? = nil
+        for (i, item) in items.enumerated() {
+            var text: String
+            var style = CellStyle.plain
+            switch item {
+            case .order(let n):
+                let o = s.myDraft.orders[n]
+                let action = v.action(o.action)
+                let params = o.params.sorted { $0.key < $1.key }.map { "\($0.key)=\(RecordText.paramName($0.value, in: v))" }.joined(separator: " ")
+                text = "\(n + 1). \(RecordText.actionName(o.action, in: v))" + (action.map { " (\($0.cost))" } ?? "") + (params.isEmpty ? "" : " " + params)
+                if action?.available == false { style = .warn }
+            case .consent(let id):
+                let c = v.consents.first { $0.action == id }
+                let decision = s.myDraft.consents[id] ?? "undecided"
+                text = "? \(TerminalText.sanitize(c?.name ?? id)) (\(c?.teams.joined(separator: ",") ?? "")): \(decision)"
+                style = decision == "block" ? .bad : (decision == "approve" ? .good : .muted)
+            }
+            if i == cursor && focused { style = CellStyle(bold: true, reverse: true); selected = lines.count }
+            lines.append(Line(text, style))
+        }
+        if items.isEmpty { lines.append(Line("No orders yet: pick actions in Actions (2).", .muted)) }
+        if focused { lines.append(Line("d remove · Enter consent · L lock in", .muted)) }
+        return (lines, selected)
+    }
+
+    static func talkLines(_ s: ClientState, width: Int, height: Int) -> [Line] {
+        let channels = s.channels
+        var header = ""
+        for c in channels {
+            let n = s.unread[c] ?? 0
+            let label = s.channelLabel(c) + (n > 0 ? "(\(n))" : "")
+            header += c == s.ui.channel ? "[\(label)] " : "\(label) "
+        }
+        var lines = wrapped(header, width, .bold)
+        let messages = s.chat.filter { $0.channel == s.ui.channel }
+        var body: [Line] = []
+        for m in messages {
+            let mine = m.seat == s.you.seat
+            body += wrapped("\(TerminalText.sanitize(m.name)): \(TerminalText.sanitize(m.text))", width, mine ? .muted : .plain, indent: 2)
+        }
+        let rows = max(1, height - lines.count - 1)
+        let scroll = min(s.ui.cursor(.talk), max(0, body.count - rows))
+        let end = body.count - scroll
+        let visible = Array(body[max(0, end - rows)..<max(0, end)])
+        if visible.isEmpty { lines.append(Line("No messages in \(s.channelLabel(s.ui.channel)). Enter to write.", .muted)) }
+        lines += visible
+        while lines.count < height - 1 { lines.append(Line("")) }
+        lines.append(Line("↑↓ channel · Enter write · PgUp/Dn", .muted))
+        return lines
+    }
+
+    static func dealLines(_ s: ClientState, width: Int, focused: Bool) -> ([Line], Int?) {
+        var lines: [Line] = []
+        var selected: Int? = nil
+        let v = s.view
+        if v.deals.isEmpty { lines.append(Line("No deals. n: propose one.", .muted)) }
+        for (i, d) in v.deals.enumerated() {
+            let terms = d.commitments.map { c in
+                c.action.map { "\(v.teamName(c.team)) does \(RecordText.actionName($0, in: v))" }
+                    ?? "\(v.teamName(c.team)) \(c.decision ?? "?")s \(c.consent?.replacingUnderscores ?? "?")"
+            }.joined(separator: "; ")
+            let waiting = d.parties.filter { !d.accepted.contains($0) }
+            var text = "#\(d.id) \(d.status.replacingUnderscores.uppercased()) from \(v.teamName(d.proposer)): \(terms)"
+            if !d.note.isEmpty { text += " “\(d.note)”" }
+            if d.status == "open", !waiting.isEmpty { text += " — waiting for " + waiting.joined(separator: ", ") }
+            var style: CellStyle = d.status == "open" ? .plain : (d.status == "agreed" || d.status == "carried_out" ? .good : .muted)
+            if i == s.ui.cursor(.deals) && focused { style = CellStyle(bold: true, reverse: true); selected = lines.count }
+            lines += wrapped(text, width, style, indent: 3)
+        }
+        if !v.consents.isEmpty {
+            lines.append(Line("Decisions asked of your team (set them in Draft):", .bold))
+            for c in v.consents {
+                let d = s.myDraft.consents[c.action] ?? c.decision ?? "undecided"
+                lines += wrapped("? \(c.name) by \(c.teams.joined(separator: ", ")) (\(c.rule)): \(d)", width, .plain, indent: 2)
+            }
+        }
+        if focused { lines.append(Line("a accept · r reject · w withdraw · n new", .muted)) }
+        return (lines, selected)
+    }
+
+    static func newsLines(_ s: ClientState, width: Int) -> [Line] {
+        let items = s.records.filter { $0.kind == "news" || $0.kind == "intel" || $0.kind == "event" }
+        if items.isEmpty { return [Line("No news yet.", .muted)] }
+        var lines: [Line] = []
+        for r in items.reversed() {
+            let style: CellStyle = r.kind == "intel" ? CellStyle(tone: .accent) : (r.kind == "event" ? .warn : .plain)
+            lines += wrapped("T\(r.turn) " + RecordText.describe(r, in: s), width, style, indent: 3)
+        }
+        return lines
+    }
+
+    static func resultLines(_ s: ClientState, width: Int) -> [Line] {
+        let results = s.records.filter(RecordText.isResult)
+        if results.isEmpty { return [Line("No results yet: they come after each adjudication.", .muted)] }
+        var lines: [Line] = []
+        // The latest turn first; within a turn, in the order things happened.
+        let turns = Array(Set(results.map(\.turn))).sorted(by: >)
+        for turn in turns {
+            lines.append(Line("── Turn \(turn) ──", .bold))
+            for r in results where r.turn == turn {
+            let result = r["result"]?.string ?? ""
+            let style: CellStyle = r.kind == "order" ? (result == "success" ? .good : .bad)
+                : (r.kind == "outcome" ? CellStyle(tone: .accent, bold: true) : .plain)
+            lines += wrapped(RecordText.describe(r, in: s), width, style, indent: 2)
+            }
+        }
+        return lines
+    }
+
+    static func controlLines(_ s: ClientState, width: Int, focused: Bool, now: Int64) -> ([Line], Int?) {
+        var lines: [Line] = [Line("Room \(s.room): students join with this code", CellStyle(tone: .accent, bold: true))]
+        let clock = s.clockLabel(now: now)
+        lines.append(Line("Phase \(s.view.phase)\(clock.isEmpty ? "" : ", " + clock + " left")", .bold))
+        var selected: Int? = nil
+        for (i, item) in ControlItem.allCases.enumerated() {
+            let isSel = i == s.ui.cursor(.control)
+            if isSel && focused { selected = lines.count }
+            lines.append(Line((isSel ? "› " : "  ") + item.label, isSel && focused ? CellStyle(bold: true, reverse: true) : .plain))
+        }
+        lines.append(Line("Seats:", .bold))
+        for seat in s.roster {
+            let where_ = seat.role == "player" ? (seat.team ?? "no team") : seat.role
+            lines.append(Line("\(seat.online ? "●" : "○") \(seat.seat) \(TerminalText.sanitize(seat.name)) — \(where_)", seat.online ? .plain : .muted))
+        }
+        return (lines, selected)
+    }
+
+    // MARK: Dialogs
+
+    static func drawModal(_ modal: Modal, _ s: ClientState, _ g: inout Grid) {
+        var lines: [Line]
+        var title: String
+        switch modal {
+        case .help:
+            title = "Help — any key closes"
+            lines = helpLines(s).map { Line($0) }
+        case .confirmQuit:
+            title = "Quit"
+            lines = [Line("Leave Armistice? (y/n)", .bold), Line("Your seat is kept: run the same command to come back.", .muted)]
+        case .confirm(let prompt, _):
+            title = "Confirm"
+            lines = [Line(prompt, .bold)]
+        case .params(let form):
+            title = "Add “\(form.action.name)”"
+            lines = [Line("↑↓ field · ←→ change · digits type · Enter add · Esc cancel", .muted)]
+            for (i, p) in form.action.params.enumerated() {
+                let value = form.values[i]
+                let shown = p.choices.first { $0.id == value.string }?.name ?? value.display
+                let range = p.choices.isEmpty ? " (\(p.min ?? 0)–\(p.max ?? 0))" : ""
+                lines.append(Line("\(i == form.field ? "›" : " ") \(p.id): ‹ \(shown) ›\(range)", i == form.field ? CellStyle(bold: true, reverse: true) : .plain))
+            }
+        }
+        let w = min(g.width - 2, max(TerminalText.width(title) + 4, (lines.map { TerminalText.width($0.text) }.max() ?? 0) + 4))
+        let h = min(g.height - 2, lines.count + 2)
+        let x = (g.width - w) / 2
+        let y = max(1, (g.height - h) / 2)
+        g.fill(x, y, w, h)
+        g.put(x, y, "┌" + String(repeating: "─", count: w - 2) + "┐")
+        g.put(x + 2, y, " \(title) ", .bold, limit: w - 4)
+        for i in 1..<(h - 1) {
+            g.put(x, y + i, "│")
+            g.put(x + w - 1, y + i, "│")
+            if i - 1 < lines.count { g.put(x + 2, y + i, lines[i - 1].text, lines[i - 1].style, limit: w - 4) }
+        }
+        g.put(x, y + h - 1, "└" + String(repeating: "─", count: w - 2) + "┘")
+    }
+
+    static func helpLines(_ s: ClientState) -> [String] {
+        var lines = [
+            "Tab, →  next pane         Shift-Tab, ←  previous pane",
+            "1–\(s.panes.count)     go to a pane        ↑ ↓ PgUp PgDn  move, scroll",
+            "Enter   choose (add an action, write in a channel, accept)",
+            ":       type a command (:help lists them)",
+            "q       quit (asks first)  ?  this help",
+        ]
+        if s.myTeam != nil {
+            lines += [
+                "Actions  Enter add to the draft (asks for parameters)",
+                "Draft    d remove an order · Enter cycle a consent · L lock",
+                "Talk     ↑↓ channel · Enter write · Esc cancel",
+                "Deals    a accept · r reject · w withdraw · n propose",
+            ]
+        }
+        if s.isInstructor { lines.append("Control  Enter run a command (clock, news, events, adjust, end)") }
+        return lines
+    }
+}

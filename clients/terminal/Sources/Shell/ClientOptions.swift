@@ -1,0 +1,18 @@
+/// What the `join` and `instructor` commands pass to the client.
+public struct ClientOptions: Sendable {
+    public var url: String
+    /// The token to resume with (from the seat file), if any.
+    public var token: String?
+    /// How to take a seat when there is no token, or it no longer works.
+    public var seatRequest: SeatRequest?
+    public var name: String
+    public var plain = false
+    /// Whether colour may be used (NO_COLOR unset, or empty).
+    public var color = true
+    public var store: SeatStore
+
+    public init(url: String, token: String?, seatRequest: SeatRequest?, name: String, plain: Bool, color: Bool, store: SeatStore) {
+        self.url = url; self.token = token; self.seatRequest = seatRequest; self.name = name
+        self.plain = plain; self.color = color; self.store = store
+    }
+}

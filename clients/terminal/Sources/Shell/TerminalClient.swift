@@ -1,0 +1,154 @@
+import Foundation
+
+/// Runs the client: the connection in a task, and the interface (full-screen or plain) on its own thread,
+/// which alone owns the `ClientState`.
+public enum TerminalClient {
+    public static func run(_ options: ClientOptions) async {
+        let inbox = Inbox()
+        let driver = ConnectionDriver(url: options.url, token: options.token, seatRequest: options.seatRequest,
+                                      name: options.name, store: options.store, inbox: inbox)
+        let network = Task { await driver.run() }
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            let thread = Thread {
+                if options.plain {
+                    PlainInterface(driver: driver, inbox: inbox, name: options.name).run()
+                } else {
+                    FullScreenInterface(driver: driver, inbox: inbox, name: options.name, color: options.color).run()
+                }
+                done.resume()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        driver.stop()
+        network.cancel()
+        _ = await network.value
+    }
+
+    static func nowMs() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+}
+
+/// The full-screen interface's loop: apply what arrived, draw, read a key, act.
+struct FullScreenInterface {
+    let driver: ConnectionDriver
+    let inbox: Inbox
+    let name: String
+    let color: Bool
+
+    func run() {
+        var state = ClientState()
+        state.you.name = name
+        state.color = color
+        let screen = CursesScreen(color: color)
+        defer { screen.end() }
+        var lastDraw: Int64 = 0
+        var dirty = true
+        var lastSize = screen.size
+        while true {
+            for item in inbox.drain() {
+                dirty = true
+                switch item {
+                case .server(let text):
+                    let effects = state.apply(message: text, now: TerminalClient.nowMs())
+                    driver.lastSeq = state.lastSeq
+                    if carryOut(effects, &state) { return }
+                case .connection(let c):
+                    if case .closed = state.connection { continue } // a removal stays shown
+                    state.connection = c
+                case .line, .endOfInput: break
+                }
+            }
+            let now = TerminalClient.nowMs()
+            let size = screen.size
+            if size != lastSize { dirty = true; lastSize = size }
+            if dirty || now - lastDraw >= 500 {
+                screen.draw(Renderer.render(state, width: size.width, height: size.height, now: now))
+                lastDraw = now
+                dirty = false
+            }
+            guard let read = screen.readKey() else { continue }
+            dirty = true
+            guard let key = read else { continue }
+            if carryOut(state.handle(key: key), &state) { return }
+        }
+    }
+
+    /// Sends the requests; true when the interface should quit.
+    func carryOut(_ effects: [Effect], _ state: inout ClientState) -> Bool {
+        for effect in effects {
+            switch effect {
+            case .send(let message):
+                if !driver.send(message) { state.say("✗ not connected: try again when the header says online", error: true) }
+            case .notice: break
+            case .quit: return true
+            }
+        }
+        return false
+    }
+}
+
+/// The plain line mode: every event as one line on standard output, commands typed one per line.
+struct PlainInterface {
+    let driver: ConnectionDriver
+    let inbox: Inbox
+    let name: String
+
+    func run() {
+        var state = ClientState()
+        state.you.name = name
+        let reader = Thread { [inbox] in
+            while let line = readLine(strippingNewline: true) { inbox.push(.line(line)) }
+            inbox.push(.endOfInput)
+        }
+        reader.start()
+        emit("Armistice plain mode: type help for the commands, quit to leave.")
+        var inputEnded = false
+        var endedAt: Int64 = 0
+        while true {
+            for item in inbox.drain(waiting: 0.2) {
+                switch item {
+                case .server(let text):
+                    let effects = state.apply(message: text, now: TerminalClient.nowMs())
+                    driver.lastSeq = state.lastSeq
+                    if carryOut(effects, &state) { return }
+                case .connection(let c):
+                    if case .closed = state.connection { continue }
+                    if c != state.connection { emit("[connection] " + label(c)) }
+                    state.connection = c
+                    if case .closed = c, inputEnded { return }
+                case .line(let line):
+                    if line.trimmingSpaces.isEmpty { continue }
+                    if carryOut(state.perform(line: line), &state) { return }
+                case .endOfInput:
+                    inputEnded = true
+                    endedAt = TerminalClient.nowMs()
+                }
+            }
+            // Scripts pipe commands and close their input: leave once every request is answered.
+            if inputEnded, state.pending.isEmpty, state.hasSnapshot || TerminalClient.nowMs() - endedAt > 15_000 { return }
+            if inputEnded, TerminalClient.nowMs() - endedAt > 15_000 { return }
+        }
+    }
+
+    func label(_ c: ClientState.Connection) -> String {
+        var s = ClientState()
+        s.connection = c
+        return s.connectionLabel
+    }
+
+    func emit(_ line: String) {
+        FileHandle.standardOutput.write(Data((TerminalText.sanitize(line, keepNewlines: false) + "\n").utf8))
+    }
+
+    func carryOut(_ effects: [Effect], _ state: inout ClientState) -> Bool {
+        for effect in effects {
+            switch effect {
+            case .send(let message):
+                if !driver.send(message) { emit("[error] not connected: try again when online") }
+            case .notice(let line): emit(line)
+            case .quit: return true
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,200 @@
+// The instructor's console: run the clock, manage the roster, intervene, and watch every team's view and draft.
+
+import { el, replace, say, setColour, $ } from "./dom.js";
+import { bootPage, keepFocus, attempt } from "./page.js";
+import { renderTracks, renderFlagsAndProjects, renderRecords, ChatPanel, dealItem, formatParams, roleLabel } from "./views.js";
+import { instructorKey, rememberInstructorKey } from "./seats.js";
+
+const boot = await bootPage("instructor", render);
+const { game, session, room } = boot || {};
+let chat = null;
+let armedRemove = null;
+let armedEnd = false;
+
+function render(what, detail) {
+  if (!game.view) return;
+  if (!chat) chat = new ChatPanel(game, $("#chat"), session, { canWrite: () => game.view.phase !== "ended" });
+  if (what === "chat") { chat.noteMessage(detail); chat.render(); return; }
+  keepFocus(() => {
+    renderControls();
+    renderTeamColumns();
+    renderRoster();
+    renderTracks(game, $("#tracks"), { instructor: true });
+    renderFlagsAndProjects(game, $("#board-extra"));
+    renderAdjustTargets();
+    renderKnownEvents();
+    replace($("#deals"), (game.view.deals || []).slice().sort((a, b) => b.id - a.id).map((d) => dealItem(game, d)));
+    if (!(game.view.deals || []).length) replace($("#deals"), el("li", { class: "hint", text: "No deals yet." }));
+    renderRecords(game, $("#records"), ["phase", "news", "intel", "order", "effect", "event", "draw", "deal", "adjustment", "locked", "outcome", "hash"], { limit: 300 });
+    renderOutcome();
+    chat.render();
+  });
+}
+
+function renderControls() {
+  const phase = game.view.phase;
+  const timed = !["setup", "ended"].includes(phase);
+  const paused = Boolean(game.clock?.paused);
+  $("#start").disabled = phase !== "setup";
+  $("#skip").disabled = !timed;
+  $("#pause").disabled = !timed || paused;
+  $("#unpause").disabled = !timed || !paused;
+  $("#extend").disabled = !timed;
+  $("#end").disabled = phase === "ended";
+  $("#end").textContent = armedEnd ? "Confirm: end the match now" : "End the match";
+  $("#projector-link").href = `board.html?room=${encodeURIComponent(room)}`;
+}
+
+function teamColumn(t) {
+  const v = game.view;
+  const d = v.orders?.[t.id] || { orders: [], consents: {} };
+  const spent = v.spent?.[t.id] || 0;
+  const players = game.roster.filter((r) => r.team === t.id);
+  const hidden = (v.tracks || []).filter((tr) => (tr.hidden_from || []).includes(t.id));
+  const col = el("article", { class: "team-column", data: { team: t.id }, aria: { label: t.name } },
+    el("h3", {}, el("span", { class: "swatch", aria: { hidden: "true" } }), " ", t.name, " ",
+      el("span", { class: t.locked ? "badge ok" : "badge", text: t.locked ? "locked in" : "not locked" })),
+    el("p", { class: "hint", text: `Players: ${players.length ? players.map((p) => p.name + (p.online ? "" : " (offline)")).join(", ") : "none"}` }),
+    el("p", { text: typeof t.budget === "number" ? `Budget ${t.budget}, draft costs ${spent}, ${t.budget - spent} left` : "" }),
+    el("h4", { text: "Draft" }),
+    el("ol", { class: "draft-orders" }, d.orders.length ? d.orders.map((o) => {
+      const a = (v.actions || []).find((x) => x.id === o.action && x.team === t.id);
+      return el("li", { class: "draft-order", data: { action: o.action } }, el("span", { text: `${a?.name || o.action}${formatParams(game, o.params)}` }), a ? el("span", { class: "cost", text: `cost ${a.cost}` }) : null);
+    }) : el("li", { class: "hint", text: "No orders drafted." })),
+    Object.keys(d.consents || {}).length ? el("p", { class: "hint", text: `Consents: ${Object.entries(d.consents).map(([a, dec]) => `${dec} ${game.actionName(a)}`).join(", ")}` }) : null,
+    hidden.length ? el("p", { class: "hint", text: `Cannot see: ${hidden.map((x) => x.name).join(", ")}` }) : null,
+    el("details", {}, el("summary", { text: "Brief and objectives" }),
+      el("p", { class: "brief", text: t.brief || "" }),
+      el("ul", { class: "objectives" }, (v.objectives || []).filter((o) => o.team === t.id).map((o) => el("li", { text: `${o.text} (${o.points} points${o.met === true ? ", met" : o.met === false ? ", not met" : ""})` })))));
+  setColour(col, t.colour);
+  return col;
+}
+
+function renderTeamColumns() {
+  replace($("#team-columns"), (game.view.teams || []).map(teamColumn));
+}
+
+function renderRoster() {
+  const teams = game.view.teams || [];
+  const rows = game.roster.map((r) => {
+    const select = el("select", { id: `move-${r.seat}`, aria: { label: `New place for ${r.name}` } },
+      teams.map((t) => el("option", { value: `team:${t.id}`, text: t.name })),
+      el("option", { value: "role:player", text: "No team" }),
+      el("option", { value: "role:observer", text: "Observer" }));
+    select.value = r.role === "observer" ? "role:observer" : r.team ? `team:${r.team}` : "role:player";
+    const isInstructor = r.role === "instructor";
+    return el("tr", { data: { seat: r.seat } },
+      el("td", {}, el("span", { class: r.online ? "online-dot on" : "online-dot", aria: { hidden: "true" } }), el("span", { class: "visually-hidden", text: r.online ? "online" : "offline" })),
+      el("td", { text: r.name }),
+      el("td", { text: roleLabel(game, r) }),
+      el("td", {}, isInstructor ? null : el("div", { class: "row" }, select,
+        el("button", { type: "button", class: "small", id: `move-${r.seat}-go`, text: "Move", on: { click: () => move(r, select.value) } }),
+        el("button", { type: "button", class: "small", id: `remove-${r.seat}`, text: armedRemove === r.seat ? "Confirm removal" : "Remove",
+          aria: { label: `${armedRemove === r.seat ? "Confirm removal of" : "Remove"} ${r.name}` }, on: { click: () => remove(r) } }))));
+  });
+  replace($("#roster"), el("table", {},
+    el("caption", { class: "visually-hidden", text: "People in this room" }),
+    el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "On" }), el("th", { scope: "col", text: "Name" }), el("th", { scope: "col", text: "Team or role" }), el("th", { scope: "col", text: "Change" }))),
+    el("tbody", {}, rows)));
+}
+
+function move(r, value) {
+  const [kind, what] = value.split(":");
+  const request = { type: "move_seat", seat: r.seat };
+  if (kind === "team") request.team = what; else request.role = what;
+  return attempt(session, $("#roster-status"), request, `${r.name} moved.`);
+}
+
+async function remove(r) {
+  if (armedRemove !== r.seat) { armedRemove = r.seat; renderRoster(); $(`#remove-${CSS.escape(r.seat)}`)?.focus(); return; }
+  armedRemove = null;
+  await attempt(session, $("#roster-status"), { type: "remove_seat", seat: r.seat }, `${r.name} removed.`);
+}
+
+function renderAdjustTargets() {
+  const v = game.view;
+  const select = $("#adjust-target");
+  const keep = select.value;
+  replace(select,
+    el("optgroup", { label: "Tracks" }, (v.tracks || []).map((t) => el("option", { value: t.id, text: `${t.name} (now ${t.value}, ${t.min}–${t.max})` }))),
+    (v.flags || []).length ? el("optgroup", { label: "Flags (0 or 1)" }, v.flags.map((f) => el("option", { value: f.id, text: `${f.name} (now ${f.value ? 1 : 0})` }))) : null,
+    (v.projects || []).length ? el("optgroup", { label: "Projects (status number)" }, v.projects.map((p) => el("option", { value: p.id, text: `${p.name} (now ${p.index} of 0–${p.statuses.length - 1}: ${p.status.replace(/_/g, " ")})` }))) : null);
+  if (keep) select.value = keep;
+}
+
+function renderKnownEvents() {
+  const ids = new Set(game.records.filter((r) => r.event).map((r) => r.event));
+  replace($("#known-events"), [...ids].map((id) => el("option", { value: id })));
+}
+
+function renderOutcome() {
+  const o = game.view.outcome;
+  $("#outcome").hidden = !o;
+  if (!o) return;
+  replace($("#outcome"), el("h2", { text: `Outcome: ${o.name}` }), el("p", { text: o.text }), el("p", { class: "hint", text: o.reason }),
+    el("ul", {}, Object.entries(o.scores || {}).sort((a, b) => b[1] - a[1]).map(([t, s]) => el("li", { text: `${game.teamName(t)}: ${s} points` }))),
+    el("ul", { class: "objectives" }, (o.objectives || []).map((x) => el("li", { class: x.met ? "met" : "", text: `${game.teamName(x.team)}: ${x.text} — ${x.met ? "met" : "not met"} (${x.points})` }))));
+}
+
+async function downloadLog() {
+  const status = $("#controls-status");
+  const key = $("#log-key").value || instructorKey();
+  if (!key) { say(status, "Type the instructor key to download the log.", "error"); $("#log-key").focus(); return; }
+  try {
+    const r = await fetch(`/api/rooms/${encodeURIComponent(room)}/log`, { headers: { "X-Instructor-Key": key }, cache: "no-store" });
+    if (!r.ok) {
+      const body = await r.json().catch(() => ({}));
+      say(status, body.message || `The server answered ${r.status}.`, "error");
+      return;
+    }
+    rememberInstructorKey(key);
+    const blob = await r.blob();
+    const url = URL.createObjectURL(blob);
+    const a = el("a", { href: url, download: `armistice-${room}.jsonl` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    say(status, `Log downloaded (${blob.size} bytes).`, "ok");
+  } catch (e) { say(status, e.message, "error"); }
+}
+
+if (game) {
+  const status = $("#controls-status");
+  $("#log-key").value = instructorKey();
+  $("#start").addEventListener("click", () => attempt(session, status, { type: "start" }, "The match has started."));
+  $("#skip").addEventListener("click", () => attempt(session, status, { type: "skip" }, "Phase ended."));
+  $("#pause").addEventListener("click", () => attempt(session, status, { type: "pause" }, "Clock paused."));
+  $("#unpause").addEventListener("click", () => attempt(session, status, { type: "unpause" }, "Clock running."));
+  $("#extend").addEventListener("click", () => {
+    const seconds = Math.trunc(Number($("#extend-seconds").value));
+    if (!seconds) { say(status, "Give a number of seconds (negative shortens).", "error"); return; }
+    attempt(session, status, { type: "extend", seconds }, `Deadline moved by ${seconds} s.`);
+  });
+  $("#end").addEventListener("click", async () => {
+    if (!armedEnd) { armedEnd = true; renderControls(); return; }
+    armedEnd = false;
+    const reason = $("#end-reason").value.trim();
+    await attempt(session, status, reason ? { type: "end", reason } : { type: "end" }, "The match has ended.");
+  });
+  $("#download").addEventListener("click", downloadLog);
+  $("#news-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const text = $("#news-text").value.trim();
+    if (!text) return;
+    if (await attempt(session, $("#inject-status"), { type: "inject_news", text }, "News published.")) $("#news-text").value = "";
+  });
+  $("#event-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const event = $("#event-id").value.trim();
+    if (event) await attempt(session, $("#inject-status"), { type: "inject_event", event }, `Event ${event} fired.`);
+  });
+  $("#adjust-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const reason = $("#adjust-reason").value.trim();
+    const value = Number($("#adjust-value").value);
+    if (!reason) { say($("#inject-status"), "An adjustment needs a reason.", "error"); $("#adjust-reason").focus(); return; }
+    if ($("#adjust-value").value === "" || !Number.isInteger(value)) { say($("#inject-status"), "The new value is a whole number.", "error"); return; }
+    if (await attempt(session, $("#inject-status"), { type: "adjust", target: $("#adjust-target").value, value, reason }, "Adjusted.")) $("#adjust-reason").value = "";
+  });
+}

@@ -1,0 +1,133 @@
+// What a seat knows of its room, built from the server's snapshot and events. It holds no rules: it only keeps
+// what the server said (the view, the records, the roster, the chat and the clock) and tells listeners.
+
+export class Game {
+  constructor() {
+    this.room = "";
+    this.you = {};
+    this.settings = {};
+    this.view = null;
+    this.records = [];
+    this.roster = [];
+    this.chat = [];
+    this.clock = null;
+    this.clockOffset = 0; // server time minus local time
+    this.listeners = new Set();
+  }
+
+  onChange(fn) { this.listeners.add(fn); }
+
+  emit(what, detail) { for (const fn of this.listeners) fn(what, detail); }
+
+  loadSnapshot(s) {
+    this.room = s.room || this.room;
+    this.you = s.you || {};
+    this.settings = s.settings || {};
+    const { records = [], ...view } = s.view || {};
+    this.view = view;
+    this.records = records.slice();
+    this.roster = s.roster || [];
+    this.chat = (s.chat || []).slice();
+    this.setClock(s.clock);
+    this.emit("snapshot");
+  }
+
+  apply(msg) {
+    switch (msg.type) {
+      case "update": {
+        const { records: _ignored, ...view } = msg.view || {};
+        this.view = view;
+        const added = msg.records || [];
+        this.records.push(...added);
+        if (msg.clock) this.setClock(msg.clock);
+        this.emit("update", { cause: msg.cause, records: added });
+        return;
+      }
+      case "chat":
+        if (msg.message) {
+          this.chat.push(msg.message);
+          if (this.chat.length > 1000) this.chat.splice(0, this.chat.length - 1000);
+          this.emit("chat", msg.message);
+        }
+        return;
+      case "roster":
+        this.roster = msg.roster || [];
+        this.emit("roster");
+        return;
+      case "clock":
+        this.setClock(msg.clock);
+        this.emit("clock", msg.reason);
+        return;
+    }
+  }
+
+  setClock(clock) {
+    if (!clock) return;
+    this.clock = clock;
+    if (typeof clock.now === "number") this.clockOffset = clock.now - Date.now();
+  }
+
+  /** Milliseconds left in the phase, or null when the phase has no deadline. */
+  remaining() {
+    const c = this.clock;
+    if (!c || typeof c.deadline !== "number") return null;
+    if (c.paused) return typeof c.remaining === "number" ? c.remaining : null;
+    return Math.max(0, c.deadline - (Date.now() + this.clockOffset));
+  }
+
+  // Look-ups by id, falling back to the id itself.
+  team(id) { return this.view?.teams?.find((t) => t.id === id); }
+  teamName(id) { return this.team(id)?.name || id; }
+  track(id) { return this.view?.tracks?.find((t) => t.id === id); }
+  action(id) { return this.view?.actions?.find((a) => a.id === id); }
+  actionName(id) {
+    return this.action(id)?.name || this.view?.consents?.find((c) => c.action === id)?.name || id;
+  }
+  targetName(id) {
+    const v = this.view || {};
+    return v.tracks?.find((t) => t.id === id)?.name || v.flags?.find((f) => f.id === id)?.name
+      || v.projects?.find((p) => p.id === id)?.name || id;
+  }
+  seatName(seat) { return this.roster.find((r) => r.seat === seat)?.name || seat; }
+
+  /** The chat channels this seat may read, in display order. */
+  channels() {
+    const teams = (this.view?.teams || []).map((t) => t.id);
+    const role = this.you.role;
+    const mine = this.you.team;
+    if (role === "instructor") {
+      const list = ["all", ...teams.map((t) => `team:${t}`)];
+      for (let i = 0; i < teams.length; i++) for (let j = i + 1; j < teams.length; j++) list.push(pairChannel(teams[i], teams[j]));
+      return list;
+    }
+    if (role === "player" && mine) {
+      return ["all", `team:${mine}`, ...teams.filter((t) => t !== mine).map((t) => pairChannel(mine, t))];
+    }
+    return ["all"];
+  }
+
+  channelLabel(channel) {
+    if (channel === "all") return "Everyone";
+    if (channel.startsWith("team:")) {
+      const t = channel.slice(5);
+      return this.you.role === "instructor" ? `${this.teamName(t)} (team)` : "My team";
+    }
+    if (channel.startsWith("pair:")) {
+      const [a, b] = channel.slice(5).split("+");
+      if (this.you.role === "player" && this.you.team) return `With ${this.teamName(a === this.you.team ? b : a)}`;
+      return `${this.teamName(a)} + ${this.teamName(b)}`;
+    }
+    return channel;
+  }
+}
+
+export function pairChannel(a, b) {
+  return `pair:${[a, b].sort().join("+")}`;
+}
+
+export const PHASE_NAMES = {
+  setup: "Setting up", briefing: "Briefing", negotiation: "Negotiation", orders: "Orders",
+  adjudication: "Adjudication", results: "Results", ended: "Ended",
+};
+
+export function phaseName(p) { return PHASE_NAMES[p] || p || ""; }

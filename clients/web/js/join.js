@@ -1,0 +1,214 @@
+// The front page: join a room as a student or as the projector, create a room, or open a room's console.
+
+import { el, replace, say, $ } from "./dom.js";
+import { Connection, ServerError, takeSeat } from "./connection.js";
+import { normalizeCode, saveSeat, allSeats, pageFor, kindOfRole, rememberInstructorKey, instructorKey, forgetSeat } from "./seats.js";
+
+const CODE_CHARS = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/;
+const KNOWN_RULESETS = ["koreanization", "coral_strait"];
+
+function go(kind, room) {
+  location.assign(`${pageFor(kind)}?room=${encodeURIComponent(room)}`);
+}
+
+function explain(e) {
+  if (e instanceof ServerError) return e.message;
+  return `${e.message || e}. Is the server running?`;
+}
+
+// ---- Teams of a room, before joining ---------------------------------------------------------------------------
+// The protocol has no "list the teams" request: ask GET /api/rooms/CODE if the server offers it, otherwise read the
+// team ids from the server's answer to a join with no valid team (which takes no seat).
+
+async function teamsOf(code) {
+  try {
+    const r = await fetch(`/api/rooms/${encodeURIComponent(code)}`, { headers: { accept: "application/json" } });
+    if (r.ok) {
+      const info = await r.json();
+      if (Array.isArray(info.teams)) return info.teams.map((t) => (typeof t === "string" ? { id: t, name: t } : { id: t.id, name: t.name || t.id }));
+    } else if (r.status === 404) {
+      const body = await r.json().catch(() => ({}));
+      if (body.code === "wrong_code") throw new ServerError(body);
+    }
+  } catch (e) { if (e instanceof ServerError) throw e; }
+  const conn = new Connection();
+  await conn.open();
+  try {
+    await conn.request({ type: "join", code, name: "team list", team: "-" });
+    return []; // cannot happen: "-" is no team id
+  } catch (e) {
+    if (e instanceof ServerError && e.code === "unknown_team") {
+      const list = (e.message.split("the teams are ")[1] || "").split(",").map((s) => s.trim()).filter(Boolean);
+      return list.map((id) => ({ id, name: id.toUpperCase() }));
+    }
+    throw e;
+  } finally { conn.close(); }
+}
+
+let probed = "";
+async function refreshTeams() {
+  const code = normalizeCode($("#join-code").value);
+  const select = $("#join-team");
+  const hint = $("#join-team-hint");
+  if (!CODE_CHARS.test(code) || code === probed) return;
+  probed = code;
+  try {
+    const teams = await teamsOf(code);
+    const keep = select.value;
+    replace(select, el("option", { value: "", text: "No team yet (the instructor assigns one)" }),
+      teams.map((t) => el("option", { value: t.id, text: t.name })));
+    if (teams.some((t) => t.id === keep)) select.value = keep;
+    hint.textContent = teams.length ? "Choose the team your instructor gave you." : "This room's teams could not be read.";
+    say($("#join-status"), "");
+  } catch (e) {
+    probed = "";
+    hint.textContent = "The teams appear when you have typed the code.";
+    if (e instanceof ServerError && e.code === "wrong_code") say($("#join-status"), e.message, "error");
+  }
+}
+
+// ---- Join ------------------------------------------------------------------------------------------------------
+
+async function join(e) {
+  e.preventDefault();
+  const status = $("#join-status");
+  const code = normalizeCode($("#join-code").value);
+  const name = $("#join-name").value.trim();
+  const role = new FormData($("#join-form")).get("role") || "player";
+  const team = $("#join-team").value;
+  if (!CODE_CHARS.test(code)) { say(status, "The join code has six characters (letters and digits, no 0, O, 1, I or L).", "error"); $("#join-code").focus(); return; }
+  if (!name) { say(status, "Choose a display name.", "error"); $("#join-name").focus(); return; }
+  const request = { type: "join", code, name, role };
+  if (role === "player" && team) request.team = team;
+  $("#join-submit").disabled = true;
+  say(status, "Joining…");
+  try {
+    const reply = await takeSeat(request);
+    const kind = kindOfRole(reply.role);
+    saveSeat(reply.room, kind, { token: reply.token, seat: reply.seat, role: reply.role, team: reply.team, name });
+    go(kind, reply.room);
+  } catch (err) {
+    say(status, explain(err), "error");
+    $("#join-submit").disabled = false;
+  }
+}
+
+// ---- Instructors ----------------------------------------------------------------------------------------------
+
+function fillRulesets(ids, selected) {
+  const select = $("#create-ruleset");
+  const keep = selected || select.value;
+  replace(select, ids.map((id) => el("option", { value: id, text: id.replace(/_/g, " ") })));
+  if (ids.includes(keep)) select.value = keep;
+}
+
+// Like the teams, the scenarios a server offers are read from GET /api/rulesets when it exists, otherwise from the
+// server's answer to a create_room with no ruleset (which needs the key and creates nothing).
+async function loadRulesets() {
+  const status = $("#create-status");
+  try {
+    const r = await fetch("/api/rulesets", { headers: { accept: "application/json" } });
+    if (r.ok) {
+      const list = await r.json();
+      const ids = (Array.isArray(list) ? list : list.rulesets || []).map((x) => (typeof x === "string" ? x : x.id)).filter(Boolean);
+      if (ids.length) { fillRulesets(ids); say(status, `${ids.length} scenarios on this server.`); return; }
+    }
+  } catch { /* fall back */ }
+  const key = $("#create-key").value;
+  if (!key) { say(status, "Type the instructor key first: the server lists its scenarios to instructors.", "error"); $("#create-key").focus(); return; }
+  const conn = new Connection();
+  try {
+    await conn.open();
+    await conn.request({ type: "create_room", key, ruleset: "" });
+  } catch (e) {
+    if (e instanceof ServerError && e.code === "unknown_ruleset") {
+      const ids = (e.message.split("this server has ")[1] || "").split(",").map((s) => s.trim()).filter(Boolean);
+      if (ids.length) { fillRulesets(ids); say(status, `${ids.length} scenarios on this server.`); return; }
+    }
+    say(status, explain(e), "error");
+  } finally { conn.close(); }
+}
+
+function intField(form, name) {
+  const raw = form.elements[name]?.value?.trim();
+  if (!raw) return undefined;
+  const n = Number(raw);
+  return Number.isInteger(n) ? n : NaN;
+}
+
+async function createRoom(e) {
+  e.preventDefault();
+  const form = $("#create-form");
+  const status = $("#create-status");
+  const key = $("#create-key").value;
+  const ruleset = $("#create-ruleset").value;
+  if (!key) { say(status, "The instructor key is needed.", "error"); $("#create-key").focus(); return; }
+  if (!ruleset) { say(status, "Choose a scenario.", "error"); return; }
+  const request = { type: "create_room", key, ruleset, name: $("#create-name").value.trim() || "Instructor" };
+  const seed = intField(form, "seed"), turns = intField(form, "turns");
+  if (Number.isNaN(seed) || Number.isNaN(turns)) { say(status, "Seed and turns are whole numbers.", "error"); return; }
+  if (seed !== undefined) request.seed = seed;
+  if (turns !== undefined) request.turns = turns;
+  const phases = {};
+  for (const p of ["briefing", "negotiation", "orders", "adjudication", "results"]) {
+    const v = intField(form, `phase-${p}`);
+    if (Number.isNaN(v)) { say(status, `The ${p} length is a whole number of seconds.`, "error"); return; }
+    if (v !== undefined) phases[p] = v;
+  }
+  if (Object.keys(phases).length) request.phases = phases;
+  $("#create-submit").disabled = true;
+  say(status, "Creating…");
+  try {
+    const reply = await takeSeat(request);
+    rememberInstructorKey(key);
+    saveSeat(reply.room, "instructor", { token: reply.token, seat: reply.seat, role: reply.role, name: request.name });
+    go("instructor", reply.room);
+  } catch (err) {
+    say(status, explain(err), "error");
+    $("#create-submit").disabled = false;
+  }
+}
+
+async function openConsole(e) {
+  e.preventDefault();
+  const status = $("#console-status");
+  const code = normalizeCode($("#console-code").value);
+  const key = $("#console-key").value;
+  if (!CODE_CHARS.test(code) || !key) { say(status, "Type the room's code and the instructor key.", "error"); return; }
+  try {
+    const reply = await takeSeat({ type: "join", code, name: "Instructor", role: "instructor", key });
+    rememberInstructorKey(key);
+    saveSeat(reply.room, "instructor", { token: reply.token, seat: reply.seat, role: reply.role, name: "Instructor" });
+    go("instructor", reply.room);
+  } catch (err) { say(status, explain(err), "error"); }
+}
+
+function showSaved() {
+  const seats = allSeats();
+  $("#saved").hidden = seats.length === 0;
+  replace($("#saved-list"), seats.slice(0, 10).map((s) => el("li", {},
+    el("a", { href: `${pageFor(s.kind)}?room=${encodeURIComponent(s.room)}`, text: `Room ${s.room}: ${s.name || s.seat} (${s.kind === "player" ? (s.team || "student") : s.kind})` }),
+    " ",
+    el("button", { type: "button", class: "link", text: "Forget", aria: { label: `Forget the seat in room ${s.room}` }, on: { click: () => { forgetSeat(s.room, s.kind); showSaved(); } } }))));
+}
+
+function init() {
+  const params = new URLSearchParams(location.search);
+  if (params.get("code")) { $("#join-code").value = params.get("code"); }
+  if (params.get("message")) say($("#join-status"), params.get("message"), "error");
+  fillRulesets(KNOWN_RULESETS);
+  if (instructorKey()) $("#create-key").value = instructorKey();
+  let timer = null;
+  $("#join-code").addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(refreshTeams, 300); });
+  for (const radio of document.querySelectorAll("input[name=role]")) {
+    radio.addEventListener("change", () => { $("#team-field").hidden = new FormData($("#join-form")).get("role") !== "player"; });
+  }
+  $("#join-form").addEventListener("submit", join);
+  $("#create-form").addEventListener("submit", createRoom);
+  $("#load-rulesets").addEventListener("click", loadRulesets);
+  $("#console-form").addEventListener("submit", openConsole);
+  showSaved();
+  refreshTeams();
+}
+
+init();

@@ -1,0 +1,41 @@
+// Pickers for an action's parameters (numbers, teams, projects), as the server describes them.
+
+import { el } from "./dom.js";
+
+/** Controls for every parameter of `action`; `prefix` makes the ids unique; `values` pre-fills them. */
+export function paramPickers(action, prefix, values = {}) {
+  return (action.params || []).map((p) => {
+    const id = `${prefix}-${p.id}`;
+    const label = el("label", { for: id, text: p.id.replace(/_/g, " ") });
+    let control;
+    if (Array.isArray(p.choices) && p.choices.length) {
+      control = el("select", { id, data: { param: p.id, type: p.type } }, p.choices.map((c) => el("option", { value: c.id, text: c.name })));
+      if (values[p.id] !== undefined) control.value = values[p.id];
+    } else if (p.type === "number") {
+      control = el("input", { id, type: "number", inputmode: "numeric", step: "1", min: p.min, max: p.max, data: { param: p.id, type: p.type },
+        value: values[p.id] !== undefined ? values[p.id] : (p.min !== undefined ? p.min : 0) });
+    } else {
+      control = el("input", { id, data: { param: p.id, type: p.type }, value: values[p.id] || "" });
+    }
+    const range = p.type === "number" && (p.min !== undefined || p.max !== undefined) ? el("span", { class: "hint", text: `${p.min ?? ""}–${p.max ?? ""}` }) : null;
+    return el("div", { class: "param" }, label, control, range);
+  });
+}
+
+/** Reads the values of the pickers under `root`: integers for numbers, ids otherwise. */
+export function readParams(root) {
+  const params = {};
+  for (const control of root.querySelectorAll("[data-param]")) {
+    const v = control.value;
+    if (control.dataset.type === "number") {
+      const n = Number(v);
+      params[control.dataset.param] = Number.isFinite(n) ? Math.trunc(n) : v;
+    } else if (v !== "") params[control.dataset.param] = v;
+  }
+  return params;
+}
+
+/** Remembers what was typed in pickers between renders: action id → params. */
+export function rememberParams(root, store) {
+  for (const box of root.querySelectorAll("[data-params-for]")) store.set(box.dataset.paramsFor, readParams(box));
+}

@@ -1,0 +1,311 @@
+// The student dashboard: the team's view of the match, its live draft, negotiations, news and results.
+
+import { el, replace, say, setColour, $ } from "./dom.js";
+import { bootPage, keepFocus, attempt } from "./page.js";
+import { renderTracks, renderFlagsAndProjects, renderTeamsStrip, renderRecords, ChatPanel, dealItem, describeCommitment, formatParams } from "./views.js";
+import { paramPickers, readParams, rememberParams } from "./params.js";
+
+const boot = await bootPage("player", render);
+const { game, session } = boot || {};
+const typedParams = new Map();
+let chat = null;
+let lastActionsKey = "";
+let lockArmed = false;
+
+function myTeam() { return game.you.team || null; }
+function draft() { return game.view?.orders?.[myTeam()] || { orders: [], consents: {} }; }
+function drafting() { return ["negotiation", "orders"].includes(game.view?.phase); }
+function locked() { return Boolean(game.team(myTeam())?.locked); }
+
+function render(what, detail) {
+  if (!game.view) return;
+  if (!chat) chat = new ChatPanel(game, $("#chat"), session, { canWrite: () => game.you.role === "player" && game.view.phase !== "ended" });
+  if (what === "chat") { chat.noteMessage(detail); chat.render(); return; }
+  keepFocus(() => {
+    renderTeamBox();
+    renderTracks(game, $("#tracks"));
+    renderFlagsAndProjects(game, $("#board-extra"));
+    renderTeamsStrip(game, $("#teams"));
+    renderBrief();
+    renderDraft();
+    renderActions();
+    renderDeals();
+    renderCommitmentChoices();
+    renderRecords(game, $("#news-feed"), ["news", "intel"], { empty: "No news yet." });
+    renderRecords(game, $("#results"), ["order", "effect", "event", "deal", "adjustment", "outcome", "locked", "phase"], { empty: "Results appear after each adjudication." });
+    renderOutcome();
+    chat.render();
+  });
+}
+
+function renderTeamBox() {
+  const t = game.team(myTeam());
+  const box = $("#team-box");
+  $("#team-name").textContent = t ? t.name : "no team yet";
+  $("#you-name").textContent = game.you.name || "";
+  if (t) setColour(box, t.colour); else box.style.removeProperty("--team");
+  const spent = game.view.spent?.[myTeam()] || 0;
+  $("#budget-left").textContent = t && typeof t.budget === "number" ? `${t.budget - spent} of ${t.budget}` : "—";
+  if (!t) say($("#notice"), "You are waiting for the instructor to put you on a team.", "info");
+  else if ($("#notice").dataset.kind === "info") say($("#notice"), "");
+}
+
+function renderBrief() {
+  const t = game.team(myTeam());
+  $("#brief").textContent = t?.brief || "Your brief appears when you are on a team.";
+  replace($("#objectives"), (game.view.objectives || []).map((o) => el("li", { class: o.met === true ? "met" : o.met === false ? "unmet" : "" },
+    el("span", { text: o.text }), " ", el("span", { class: "hint", text: `${o.points} points${o.met === true ? " — met" : o.met === false ? " — not met" : ""}` }))));
+}
+
+// ---- The shared draft ------------------------------------------------------------------------------------------
+
+async function sendDraft(orders, consents) {
+  await attempt(session, $("#orders-status"), { type: "set_orders", orders, consents }, "Draft saved; your teammates see it.");
+}
+
+function renderDraft() {
+  const d = draft();
+  const t = game.team(myTeam());
+  const spent = game.view.spent?.[myTeam()] || 0;
+  const budget = t?.budget;
+  $("#budget-line").textContent = typeof budget === "number" ? `Spent ${spent} of ${budget}: ${budget - spent} left.` : "";
+  const editable = drafting() && !locked() && Boolean(t);
+  replace($("#draft-orders"), d.orders.length ? d.orders.map((o, i) => {
+    const a = game.action(o.action);
+    return el("li", { class: "draft-order", data: { action: o.action } },
+      el("span", { text: `${a?.name || o.action}${formatParams(game, o.params)}` }),
+      el("span", { class: "cost", text: a ? `cost ${a.cost}` : "" }),
+      a && !a.available && a.reason && !/already in your orders|your orders are locked/.test(a.reason) ? el("span", { class: "hint warn", text: a.reason }) : null,
+      editable ? el("button", { type: "button", class: "small", id: `remove-order-${i}`, text: "Remove",
+        aria: { label: `Remove ${a?.name || o.action} from the draft` },
+        on: { click: () => sendDraft(d.orders.filter((_, j) => j !== i), d.consents || {}) } }) : null);
+  }) : el("li", { class: "hint", text: "No orders yet: add actions below." }));
+
+  const consents = game.view.consents || [];
+  replace($("#consents"), consents.length ? el("fieldset", { class: "consents" },
+    el("legend", { text: "Your say on other teams' actions" }),
+    consents.map((c) => {
+      const name = `consent-${c.action}`;
+      const current = (d.consents || {})[c.action] || "";
+      const choice = (value, label) => el("label", { class: "inline" },
+        el("input", { type: "radio", name, value, id: `${name}-${value || "none"}`, checked: current === value, disabled: !editable,
+          on: { change: () => {
+            const next = { ...(d.consents || {}) };
+            if (value) next[c.action] = value; else delete next[c.action];
+            sendDraft(d.orders, next);
+          } } }), ` ${label}`);
+      return el("div", { class: "consent", data: { consent: c.action } },
+        el("p", { text: `${c.name} (${c.teams.map((x) => game.teamName(x)).join(", ")}) — ${c.rule === "veto" ? "any one of us may block it" : "needs everyone's approval"}` }),
+        choice("", "No decision"), choice("approve", "Approve"), choice("block", "Block"));
+    })) : null);
+
+  const lockButton = $("#lock");
+  lockButton.disabled = !editable;
+  if (!editable) lockArmed = false;
+  lockButton.textContent = locked() ? "Locked in" : lockArmed ? "Confirm: lock in (cannot be undone this turn)" : "Lock in our orders";
+  const teams = game.view.teams || [];
+  $("#lock-state").textContent = drafting()
+    ? `Locked: ${teams.filter((x) => x.locked).map((x) => x.name).join(", ") || "no team yet"}.`
+    : "Orders are given in the negotiation and orders phases.";
+}
+
+async function lockIn() {
+  if (!lockArmed) { lockArmed = true; renderDraft(); return; }
+  lockArmed = false;
+  await attempt(session, $("#orders-status"), { type: "lock" }, "Your orders are locked in for this turn.");
+}
+
+// ---- Actions ---------------------------------------------------------------------------------------------------
+
+function renderActions() {
+  const actions = game.view.actions || [];
+  const only = $("#only-available").checked;
+  const key = JSON.stringify([actions, only, locked(), game.view.phase]);
+  if (key === lastActionsKey) return;
+  lastActionsKey = key;
+  rememberParams($("#actions"), typedParams);
+  const shown = only ? actions.filter((a) => a.available) : actions;
+  replace($("#actions"), shown.length ? shown.map(actionCard) : el("li", { class: "hint", text: myTeam() ? "No actions to show." : "Actions appear when you are on a team." }));
+}
+
+function actionCard(a) {
+  const prefix = `act-${a.id}`;
+  const reasonID = `${prefix}-reason`;
+  const params = el("div", { class: "params", data: { paramsFor: a.id } }, paramPickers(a, prefix, typedParams.get(a.id) || {}));
+  const add = el("button", { type: "button", id: `${prefix}-add`, class: "small", text: "Add to orders",
+    aria: a.reason ? { describedby: reasonID } : {},
+    disabled: !drafting() || locked(),
+    on: { click: () => {
+      const d = draft();
+      sendDraft([...d.orders, { action: a.id, params: readParams(params) }], d.consents || {});
+    } } });
+  return el("li", { class: a.available ? "action" : "action unavailable", data: { action: a.id } },
+    el("div", { class: "action-head" },
+      el("h4", { text: a.name }),
+      el("span", { class: "cost", text: `Cost ${a.cost}` }),
+      typeof a.chance === "number" ? el("span", { class: "chance", text: `${a.chance}% chance` }) : null,
+      a.covert ? el("span", { class: "badge secret", text: "covert" }) : null),
+    a.description ? el("p", { class: "desc", text: a.description }) : null,
+    a.consent_from?.length ? el("p", { class: "hint", text: `Needs the consent of ${a.consent_from.map((t) => game.teamName(t)).join(", ")} (${a.consent_rule === "all" ? "all must approve" : "any may veto"}).` }) : null,
+    a.checked_on_resolution?.length ? el("p", { class: "hint", text: `Checked when orders resolve: ${a.checked_on_resolution.join("; ")}.` }) : null,
+    a.available ? null : el("p", { class: "reason", id: reasonID, text: a.reason || "Not available now." }),
+    (a.params || []).length ? params : null,
+    add);
+}
+
+// ---- Deals -----------------------------------------------------------------------------------------------------
+
+function renderDeals() {
+  const me = myTeam();
+  const deals = (game.view.deals || []).slice().sort((a, b) => b.id - a.id);
+  replace($("#deals"), deals.length ? deals.map((d) => {
+    const open = d.status === "open";
+    const buttons = [];
+    if (open && d.parties.includes(me) && !d.accepted.includes(me)) {
+      buttons.push(el("button", { type: "button", class: "small", id: `deal-${d.id}-accept`, text: "Accept", on: { click: () => respond(d.id, true) } }));
+      buttons.push(el("button", { type: "button", class: "small", id: `deal-${d.id}-reject`, text: "Reject", on: { click: () => respond(d.id, false) } }));
+    }
+    if (open && d.proposer === me) {
+      buttons.push(el("button", { type: "button", class: "small", id: `deal-${d.id}-withdraw`, text: "Withdraw", on: { click: () => withdraw(d.id) } }));
+    }
+    return dealItem(game, d, buttons.length ? el("div", { class: "row" }, buttons) : null);
+  }) : el("li", { class: "hint", text: "No deals yet." }));
+}
+
+function respond(id, accept) {
+  return attempt(session, $("#deal-status"), { type: "respond_deal", deal: id, accept }, accept ? `You accepted deal #${id}.` : `You rejected deal #${id}.`);
+}
+
+function withdraw(id) {
+  return attempt(session, $("#deal-status"), { type: "withdraw_deal", deal: id }, `Deal #${id} withdrawn.`);
+}
+
+let rowCount = 0;
+
+function commitmentRow() {
+  const n = ++rowCount;
+  const teamSelect = el("select", { id: `cm-${n}-team`, class: "cm-team" });
+  const kind = el("select", { id: `cm-${n}-kind`, class: "cm-kind" },
+    el("option", { value: "action", text: "will take the action" }), el("option", { value: "consent", text: "will decide on" }));
+  const what = el("div", { class: "cm-what" });
+  const row = el("li", { class: "commitment-row", data: { row: n } },
+    el("div", { class: "row" },
+      el("label", { for: teamSelect.id, text: "Team" }), teamSelect,
+      el("label", { for: kind.id, class: "visually-hidden", text: "Kind of commitment" }), kind,
+      el("button", { type: "button", class: "small", text: "Remove", aria: { label: `Remove commitment ${n}` }, on: { click: () => row.remove() } })),
+    what);
+  const fill = () => fillCommitment(row, n);
+  teamSelect.addEventListener("change", fill);
+  kind.addEventListener("change", fill);
+  fillTeams(teamSelect);
+  fill();
+  return row;
+}
+
+function fillTeams(select) {
+  const keep = select.value;
+  replace(select, (game.view?.teams || []).map((t) => el("option", { value: t.id, text: t.name })));
+  select.value = keep || myTeam() || "";
+}
+
+function fillCommitment(row, n) {
+  const team = row.querySelector(".cm-team").value;
+  const kind = row.querySelector(".cm-kind").value;
+  const box = row.querySelector(".cm-what");
+  const mine = team === myTeam();
+  if (kind === "action") {
+    if (mine) {
+      const select = el("select", { id: `cm-${n}-action`, class: "cm-action" }, (game.view.actions || []).map((a) => el("option", { value: a.id, text: `${a.name} (cost ${a.cost})` })));
+      const params = el("div", { class: "params" });
+      const fillParams = () => replace(params, paramPickers(game.action(select.value) || {}, `cm-${n}-p`));
+      select.addEventListener("change", fillParams);
+      replace(box, el("label", { for: select.id, text: "Action" }), select, params);
+      fillParams();
+    } else {
+      replace(box,
+        el("label", { for: `cm-${n}-action`, text: "Action id" }),
+        el("input", { id: `cm-${n}-action`, class: "cm-action", list: "known-actions", autocomplete: "off", spellcheck: "false" }),
+        el("label", { for: `cm-${n}-params`, text: "Parameters (name=value, comma separated)" }),
+        el("input", { id: `cm-${n}-params`, class: "cm-params", autocomplete: "off", spellcheck: "false" }));
+    }
+  } else {
+    const consents = mine ? game.view.consents || [] : [];
+    const action = consents.length
+      ? el("select", { id: `cm-${n}-action`, class: "cm-action" }, consents.map((c) => el("option", { value: c.action, text: c.name })))
+      : el("input", { id: `cm-${n}-action`, class: "cm-action", list: "known-actions", autocomplete: "off" });
+    const decision = el("select", { id: `cm-${n}-decision`, class: "cm-decision" }, el("option", { value: "approve", text: "approve" }), el("option", { value: "block", text: "block" }));
+    replace(box, el("label", { for: action.id, text: "Action of another team" }), action, el("label", { for: decision.id, text: "Decision" }), decision);
+  }
+}
+
+function renderCommitmentChoices() {
+  // Action ids other teams are known to have: from results and deals this team has seen.
+  const known = new Map();
+  for (const r of game.records) if (r.kind === "order" && r.action && r.team !== myTeam()) known.set(r.action, game.actionName(r.action));
+  for (const d of game.view.deals || []) for (const c of d.commitments || []) if (c.action) known.set(c.action, c.action);
+  for (const c of game.view.consents || []) known.set(c.action, c.name);
+  replace($("#known-actions"), [...known].map(([id, name]) => el("option", { value: id, text: name })));
+  for (const s of document.querySelectorAll(".cm-team")) fillTeams(s);
+}
+
+function parseParamText(text) {
+  const params = {};
+  for (const part of String(text || "").split(",")) {
+    const [k, ...rest] = part.split("=");
+    if (!k.trim() || !rest.length) continue;
+    const v = rest.join("=").trim();
+    params[k.trim()] = /^-?\d+$/.test(v) ? Number(v) : v;
+  }
+  return params;
+}
+
+async function propose(e) {
+  e.preventDefault();
+  const commitments = [];
+  for (const row of document.querySelectorAll(".commitment-row")) {
+    const team = row.querySelector(".cm-team").value;
+    const kind = row.querySelector(".cm-kind").value;
+    const action = row.querySelector(".cm-action")?.value?.trim();
+    if (!team || !action) continue;
+    if (kind === "consent") {
+      commitments.push({ team, consent: action, decision: row.querySelector(".cm-decision").value });
+    } else {
+      const paramsText = row.querySelector(".cm-params");
+      const params = paramsText ? parseParamText(paramsText.value) : readParams(row.querySelector(".params") || row);
+      commitments.push(Object.keys(params).length ? { team, action, params } : { team, action });
+    }
+  }
+  if (!commitments.length) { say($("#deal-status"), "Add at least one commitment.", "error"); return; }
+  const note = $("#deal-note").value.trim();
+  const request = { type: "propose_deal", commitments };
+  if (note) request.note = note;
+  const ok = await attempt(session, $("#deal-status"), request, "Deal proposed: it takes effect when every party accepts.");
+  if (ok) {
+    $("#deal-note").value = "";
+    replace($("#commitments"), commitmentRow());
+  }
+}
+
+function renderOutcome() {
+  const o = game.view.outcome;
+  const box = $("#outcome");
+  box.hidden = !o;
+  if (!o) return;
+  replace(box,
+    el("h2", { id: "outcome-title", text: `The match is over: ${o.name}` }),
+    el("p", { text: o.text }),
+    o.reason ? el("p", { class: "hint", text: o.reason }) : null,
+    el("ul", { class: "scores" }, Object.entries(o.scores || {}).sort((a, b) => b[1] - a[1]).map(([t, s]) => el("li", { text: `${game.teamName(t)}: ${s} points` }))));
+}
+
+if (game) {
+  $("#lock").addEventListener("click", lockIn);
+  $("#only-available").addEventListener("change", () => { lastActionsKey = ""; renderActions(); });
+  $("#propose-form").addEventListener("submit", propose);
+  $("#add-commitment").addEventListener("click", () => $("#commitments").append(commitmentRow()));
+  $("#propose-box").addEventListener("toggle", () => {
+    if ($("#propose-box").open && !$("#commitments").children.length && game.view) $("#commitments").append(commitmentRow());
+  });
+}
+
+export { describeCommitment };

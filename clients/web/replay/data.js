@@ -1,0 +1,95 @@
+// The replay data: the JSON of `armistice report --format json` (AfterActionReport, format 1).
+// The browser cannot run the engine, so every view it shows was computed by the engine in advance.
+
+export const SUPPORTED_FORMAT = 1;
+
+export class ReplayData {
+  constructor(json) {
+    if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new Error('this is not a replay file');
+    if (json.format !== SUPPORTED_FORMAT) {
+      throw new Error(`this replay file is format ${json.format}; this viewer reads format ${SUPPORTED_FORMAT}`);
+    }
+    if (!Array.isArray(json.steps) || !json.match) throw new Error('the replay file has no steps');
+    this.report = json;
+    this.steps = json.steps;
+    this.views = json.views || null;
+    this.viewpoints = json.viewpoints || ['instructor'];
+    this.teams = json.teams || [];
+    this.chat = json.chat || [];
+  }
+
+  /** Parses text: a replay JSON, or explains what to do with a raw match log. */
+  static parse(text) {
+    const trimmed = text.trimStart();
+    if (trimmed.startsWith('{"by"') || trimmed.startsWith('{"kind"') || /^\{[^\n]*"kind":"match"/.test(trimmed.split('\n', 1)[0])) {
+      if (trimmed.includes('\n{')) {
+        throw new Error('this is a match log (JSON Lines). The browser cannot replay it: run '
+          + '"armistice report LOG --format json --out FILE" and open FILE here.');
+      }
+    }
+    let json;
+    try { json = JSON.parse(text); } catch (e) { throw new Error(`not JSON: ${e.message}`); }
+    return new ReplayData(json);
+  }
+
+  teamName(id) {
+    const t = this.teams.find((x) => x.id === id);
+    if (t) return t.name;
+    if (id === 'instructor') return 'Instructor (everything)';
+    if (id === 'observer') return 'Observer (public board)';
+    return id;
+  }
+
+  /** The engine's view after step i for a viewpoint, or null when the file has no views. */
+  view(i, viewpoint) {
+    if (!this.views) return null;
+    const k = this.steps[i].views && this.steps[i].views[viewpoint];
+    return k === undefined ? null : this.views[k];
+  }
+
+  /** The records a viewpoint saw from the start of step i's turn through step i. */
+  turnRecords(i, viewpoint) {
+    const turn = this.steps[i].turn;
+    const out = [];
+    for (let k = 0; k <= i; k++) {
+      const s = this.steps[k];
+      if (s.turn !== turn) continue;
+      for (const r of s.records) {
+        if (r.kind !== 'phase' && r.kind !== 'locked' && r.seenBy.includes(viewpoint)) out.push({ step: k, ...r });
+      }
+    }
+    return out;
+  }
+
+  /** Chat a viewpoint could read, written up to step i. */
+  chatUpTo(i, viewpoint) {
+    return this.chat.filter((m) => m.step <= i && m.seenBy.includes(viewpoint));
+  }
+
+  /** For the charts: per turn, the step that ends it (0 for the start). */
+  turnEnds() {
+    const ends = new Map();
+    this.steps.forEach((s, i) => ends.set(s.turn, i));
+    return [...ends.entries()].sort((a, b) => a[0] - b[0]);
+  }
+
+  /** Track series as a viewpoint saw them at the end of every turn up to step i: [{id, name, min, max, points:[[turn, value]]}]. */
+  series(i, viewpoint) {
+    const byId = new Map();
+    const upTo = this.steps[i].turn;
+    for (const [turn, end] of this.turnEnds()) {
+      if (turn > upTo) break;
+      const step = turn === upTo ? i : end;
+      const view = this.view(step, viewpoint);
+      const tracks = view ? view.tracks : this.report.tracks
+        .filter((t) => t.seenBy.includes(viewpoint))
+        .map((t) => ({ id: t.id, name: t.name, min: t.min, max: t.max, value: t.values[this.report.turns.indexOf(turn)] }));
+      for (const t of tracks) {
+        if (t.value === undefined) continue;
+        if (!byId.has(t.id)) byId.set(t.id, { id: t.id, name: t.name, min: t.min, max: t.max, points: [] });
+        byId.get(t.id).points.push([turn, t.value]);
+      }
+    }
+    return [...byId.values()];
+  }
+}

@@ -1,0 +1,125 @@
+// The replay viewer: open a replay file (File API) or fetch one, then scrub through the match step by step,
+// from any viewpoint, with the board, this turn's records, the chat and the track charts.
+import { ReplayData } from './data.js';
+import { renderBoard } from './board.js';
+import { renderCharts } from './charts.js';
+import { el } from './dom.js';
+
+const $ = (id) => document.getElementById(id);
+const state = { data: null, step: 0, viewpoint: 'instructor', timer: null };
+
+function status(text, bad = false) {
+  const s = $('status');
+  s.textContent = text;
+  s.classList.toggle('bad', bad);
+}
+
+export function load(text, source) {
+  let data;
+  try { data = ReplayData.parse(text); } catch (e) { status(`${source}: ${e.message}`, true); return null; }
+  stop();
+  state.data = data;
+  state.step = 0;
+  const select = $('viewpoint');
+  select.replaceChildren(...data.viewpoints.map((v) => el('option', { value: v }, data.teamName(v))));
+  state.viewpoint = data.viewpoints.includes('instructor') ? 'instructor' : data.viewpoints[0];
+  select.value = state.viewpoint;
+  $('scrub').max = String(data.steps.length - 1);
+  const m = data.report.match;
+  $('title').textContent = `${m.title}${m.room ? ` · room ${m.room}` : ''} · seed ${m.seed}`;
+  const verified = m.verified ? 'verified against the log' : `NOT verified: ${(m.issues.find((i) => !['missing_newline', 'unknown_kind', 'torn_tail'].includes(i.code)) || {}).message || ''}`;
+  status(`${source}: ${data.steps.length} steps, ${m.turnsPlayed} turns; ${verified}`, !m.verified);
+  $('viewer').hidden = false;
+  render();
+  return data;
+}
+
+function render() {
+  const { data, step, viewpoint } = state;
+  if (!data) return;
+  const s = data.steps[step];
+  $('scrub').value = String(step);
+  $('where').textContent = `step ${step} of ${data.steps.length - 1} · turn ${s.turn} · ${s.phase} · log line ${s.line}`;
+  $('step-text').textContent = s.seenBy.includes(viewpoint) ? `${s.who}: ${s.text}` : '(another team acted)';
+  renderBoard($('board'), data.view(step, viewpoint), data);
+  const records = data.turnRecords(step, viewpoint);
+  $('records').replaceChildren(...records.map((r) => el('li', { class: `rec ${r.kind}${r.step === step ? ' new' : ''}` }, el('span', { class: 'kind' }, r.kind), ' ', r.text)));
+  if (!records.length) $('records').append(el('li', { class: 'note' }, 'Nothing yet this turn.'));
+  const chat = data.chatUpTo(step, viewpoint).slice(-40);
+  $('chat').replaceChildren(...chat.map((m) => el('li', {}, el('span', { class: 'channel' }, m.channelName), ' ', el('strong', {}, m.name), `: ${m.text}`)));
+  if (!chat.length) $('chat').append(el('li', { class: 'note' }, 'No chat yet.'));
+  renderCharts($('charts'), data.series(step, viewpoint), Math.max(1, data.report.match.turnsPlayed));
+}
+
+function go(step) {
+  if (!state.data) return;
+  state.step = Math.max(0, Math.min(state.data.steps.length - 1, step));
+  render();
+}
+
+function stop() {
+  if (state.timer) clearInterval(state.timer);
+  state.timer = null;
+  $('play').textContent = '▶ Play';
+}
+
+function play() {
+  if (!state.data) return;
+  if (state.timer) { stop(); return; }
+  if (state.step >= state.data.steps.length - 1) state.step = 0;
+  $('play').textContent = '❚❚ Pause';
+  state.timer = setInterval(() => {
+    if (state.step >= state.data.steps.length - 1) { stop(); return; }
+    go(state.step + 1);
+  }, Number($('speed').value));
+}
+
+async function fetchReplay(url, key) {
+  status(`fetching ${url}…`);
+  try {
+    const response = await fetch(url, { headers: key ? { Authorization: `Bearer ${key}` } : {}, credentials: 'same-origin' });
+    if (!response.ok) { status(`${url}: HTTP ${response.status}`, true); return; }
+    load(await response.text(), url);
+  } catch (e) {
+    status(`${url}: ${e.message}`, true);
+  }
+}
+
+function init() {
+  $('file').addEventListener('change', async (e) => {
+    const file = e.target.files[0];
+    if (file) load(await file.text(), file.name);
+  });
+  $('open').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const url = $('url').value.trim();
+    if (url) fetchReplay(url, $('key').value);
+  });
+  $('scrub').addEventListener('input', (e) => { stop(); go(Number(e.target.value)); });
+  $('prev').addEventListener('click', () => { stop(); go(state.step - 1); });
+  $('next').addEventListener('click', () => { stop(); go(state.step + 1); });
+  $('play').addEventListener('click', play);
+  $('speed').addEventListener('change', () => { if (state.timer) { stop(); play(); } });
+  $('viewpoint').addEventListener('change', (e) => { state.viewpoint = e.target.value; render(); });
+  document.addEventListener('keydown', (e) => {
+    if (!state.data || e.target.tagName === 'INPUT' || e.target.tagName === 'SELECT') return;
+    if (e.key === 'ArrowRight') go(state.step + 1);
+    else if (e.key === 'ArrowLeft') go(state.step - 1);
+    else if (e.key === ' ') { e.preventDefault(); play(); }
+  });
+  // replay.html?src=URL[&step=N&as=VIEWPOINT] opens a replay from this server.
+  const params = new URLSearchParams(location.search);
+  const src = params.get('src');
+  if (src) {
+    fetchReplay(src, '').then(() => {
+      if (params.get('as') && state.data && state.data.viewpoints.includes(params.get('as'))) {
+        state.viewpoint = params.get('as');
+        $('viewpoint').value = state.viewpoint;
+      }
+      if (params.get('step')) go(Number(params.get('step')));
+      document.body.dataset.ready = 'true';
+    });
+  }
+}
+
+init();

@@ -1,0 +1,93 @@
+"""What a person does on each page, as Selenium steps."""
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from conftest import wait
+
+LONG = {"briefing": 600, "negotiation": 600, "orders": 600, "adjudication": 1, "results": 600}
+
+
+def css(driver, selector):
+    return driver.find_element(By.CSS_SELECTOR, selector)
+
+
+def click(driver, element):
+    """Scrolls an element to the middle of the window (clear of the sticky game bar) and clicks it."""
+    if isinstance(element, str):
+        element = css(driver, element)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    element.click()
+
+
+def text(driver, selector):
+    return css(driver, selector).text
+
+
+def create_room(driver, server, ruleset="koreanization", turns=1, seed=7, phases=LONG, name="Ms Lee"):
+    driver.get(server.url("index.html"))
+    css(driver, "#create-details summary").click()
+    css(driver, "#create-key").send_keys(server.key)
+    css(driver, "#load-rulesets").click()
+    wait(driver, lambda d: "scenarios on this server" in text(d, "#create-status"), message="scenarios not loaded")
+    Select(css(driver, "#create-ruleset")).select_by_value(ruleset)
+    name_box = css(driver, "#create-name")
+    name_box.clear()
+    name_box.send_keys(name)
+    css(driver, "#create-seed").send_keys(str(seed))
+    css(driver, "#create-turns").send_keys(str(turns))
+    for phase, seconds in phases.items():
+        css(driver, f"input[name=phase-{phase}]").send_keys(str(seconds))
+    css(driver, "#create-submit").click()
+    wait(driver, lambda d: "console.html" in d.current_url, message="no console after creating")
+    wait(driver, lambda d: len(text(d, "#room-code")) == 6, message="no join code on the console")
+    return text(driver, "#room-code")
+
+
+def join(driver, server, code, name, team=None, role="player"):
+    driver.get(server.url(f"index.html?code={code}"))
+    css(driver, "#join-name").send_keys(name)
+    if role == "observer":
+        css(driver, "input[name=role][value=observer]").click()
+    if team:
+        wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, f"#join-team option[value='{team}']"), message="teams not listed")
+        Select(css(driver, "#join-team")).select_by_value(team)
+    css(driver, "#join-submit").click()
+    page = "board.html" if role == "observer" else "play.html"
+    wait(driver, lambda d: page in d.current_url, message=lambda d: f"did not reach {page}: {text(d, '#join-status')}")
+    wait(driver, lambda d: d.execute_script("return document.body.dataset.connection") == "online", message="not online")
+    if role == "player":
+        wait(driver, lambda d: text(d, "#team-name") not in ("", "Loading…"), message="no team shown")
+
+
+def phase(driver):
+    return css(driver, "[data-field=phase]").text
+
+
+def wait_phase(driver, name, timeout=15):
+    wait(driver, lambda d: phase(d).startswith(name), timeout, message=lambda d: f"phase is {phase(d)!r}, not {name}")
+
+
+def console_click(driver, button_id, expect_status=None):
+    wait(driver, lambda d: css(d, f"#{button_id}").is_enabled(), message=f"#{button_id} stays disabled")
+    click(driver, f"#{button_id}")
+    if expect_status:
+        wait(driver, lambda d: expect_status in text(d, "#controls-status"), message=lambda d: f"status: {text(d, '#controls-status')!r}")
+
+
+def open_channel(driver, channel):
+    click(driver, f"#chat [data-channel='{channel}']")
+    wait(driver, lambda d: css(d, f"#chat [data-channel='{channel}']").get_attribute("aria-selected") == "true")
+
+
+def send_chat(driver, channel, message):
+    open_channel(driver, channel)
+    box = css(driver, "#chat textarea")
+    driver.execute_script("arguments[0].value = arguments[1];", box, message)
+    click(driver, "#chat .chat-form button[type=submit]")
+    wait(driver, lambda d: any(m.text == message for m in d.find_elements(By.CSS_SELECTOR, "#chat .msg-text")),
+         message="own message not shown")
+
+
+def game_value(driver, expression):
+    return driver.execute_script(f"const g = window.armistice.game; return {expression};")
