@@ -72,6 +72,8 @@ struct LoadReport: Codable, Sendable {
         var joinedAfterSeconds: Double
         var receiveBufferBytes: Int
         var closedByServer: Bool
+        /// Seconds from joining (and never reading) to the server closing the connection.
+        var closedAfterSeconds: Double?
         var hotRoomChatPerSecond: Double
         var hotRoomMovesPerSecond: Double
     }
@@ -145,7 +147,7 @@ struct LoadReport: Codable, Sendable {
             lines.append(line)
         }
         if let s = slowReader {
-            lines.append("slow reader: an instructor joined room 1 after \(f(s.joinedAfterSeconds)) s with a \(s.receiveBufferBytes)-byte receive buffer and never read; room 1 had \(f(s.hotRoomMovesPerSecond, 0)) more moves/s and \(f(s.hotRoomChatPerSecond, 0)) chat/s; closed by the server by the end: \(s.closedByServer ? "yes" : "no")")
+            lines.append("slow reader: an instructor joined room 1 after \(f(s.joinedAfterSeconds)) s with a \(s.receiveBufferBytes)-byte receive buffer and never read; room 1 had \(f(s.hotRoomMovesPerSecond, 0)) more moves/s and \(f(s.hotRoomChatPerSecond, 0)) chat/s; closed by the server: \(s.closedAfterSeconds.map { "after \(f($0)) s" } ?? (s.closedByServer ? "yes" : "not by the end"))")
         }
         for note in notes { lines.append("note: \(note)") }
         return lines.joined(separator: "\n")

@@ -95,7 +95,6 @@ extension LoadRun {
             }
         }
         guard !slots.isEmpty else { return (0, 0) }
-        var turn = [Int](repeating: 0, count: slots.count)
         var generator = SystemRandomNumberGenerator()
         var busy = 0
         let dropped = await paced(rate: rate) {
@@ -105,8 +104,11 @@ extension LoadRun {
                 let key = teamKey(room: slot.room, team: slot.team)
                 let mover = slot.students[Int.random(in: 0..<slot.students.count, using: &generator)]
                 guard moves.start(key, by: mover.seat, expected: slot.expected, at: Now.ns()) else { continue }
-                turn[i] += 1
-                let orders = variants[slot.team][turn[i] % 3]
+                let n = draftCounts.withLock { counts -> Int in
+                    counts[key, default: 0] += 1
+                    return counts[key]!
+                }
+                let orders = variants[slot.team][n % 3]
                 mover.send(#"{"type":"set_orders","id":"m\#(key)","orders":\#(orders)}"#)
                 return
             }

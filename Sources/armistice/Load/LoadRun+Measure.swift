@@ -69,13 +69,18 @@ extension LoadRun {
 
         var stalled: StalledReader?
         var stallAt: UInt64?
+        var closedAt: UInt64?
         if config.slowReader, config.target == .armistice {
             try await Task.sleep(for: .milliseconds(Int(config.duration * 500)))
             stallAt = Now.ns()
             let join = #"{"type":"join","code":"\#(rooms[0].code)","name":"Stalled reader","role":"instructor","key":"\#(config.instructorKey)"}"#
             let (host, port) = (config.host, config.port)
             stalled = try await Task.detached { try StalledReader(host: host, port: port, join: join) }.value
-            try await Task.sleep(for: .milliseconds(Int(config.duration * 500)))
+            let half = Now.ns() + UInt64(config.duration * 0.5e9)
+            while Now.ns() < half {
+                if closedAt == nil, stalled?.serverClosed == true { closedAt = Now.ns() }
+                try await Task.sleep(for: .milliseconds(250))
+            }
         } else {
             try await Task.sleep(for: .milliseconds(Int(config.duration * 1000)))
         }
@@ -137,7 +142,9 @@ extension LoadRun {
             report.windows = [.init(name: "before the slow reader", latency: window(start, stallAt)),
                               .init(name: "with the slow reader", latency: window(stallAt, end))]
             report.slowReader = .init(joinedAfterSeconds: Double(stallAt - start) / 1e9, receiveBufferBytes: stalled?.receiveBuffer ?? 0,
-                                      closedByServer: closedByServer, hotRoomChatPerSecond: config.hotChatRate,
+                                      closedByServer: closedByServer,
+                                      closedAfterSeconds: closedAt.map { Double($0 - stallAt) / 1e9 },
+                                      hotRoomChatPerSecond: config.hotChatRate,
                                       hotRoomMovesPerSecond: config.hotMoveRate)
         }
         var m = LoadReport.Messages(seconds: seconds, generatorSentPerSecond: Double(sent) / seconds,

@@ -44,6 +44,8 @@ final class LoadRun: LoadSink {
     let running = Atomic<Bool>(false)
     /// Locks refused because the team had already locked (orders_locked) or the phase had moved on (wrong_phase).
     let locksAlreadyDone = Atomic<Int>(0)
+    /// Per team: how many drafts it has been sent, so every move (from any driver) sends a different draft.
+    let draftCounts = Mutex<[UInt64: Int]>([:])
 
     init(config: LoadConfig, logger: Logger) throws {
         self.config = config
