@@ -21,6 +21,21 @@ struct EndToEndTests {
                         environment: ["XDG_STATE_HOME": state])
     }
 
+    @Test func teamsBeforeJoiningComeFromTheRoomEndpoint() async throws {
+        let server = ServerProcess(data: E2E.temporaryDirectory("probe"))
+        try server.start()
+        defer { server.stop() }
+        let (_, code) = try await Self.room(server)
+        let url = "ws://127.0.0.1:\(server.port)/ws"
+        let answer = await TeamProbe.lookUp(url: url, code: code.lowercased())
+        guard case .teams(let teams)? = answer else { Issue.record("no team list: \(String(describing: answer))"); return }
+        #expect(teams.map(\.id) == ["marisol", "tervane", "mediator"])
+        #expect(await TeamProbe.teams(url: url, code: code)?.first?.hasPrefix("marisol") == true)
+        let wrong = code == "222222" ? "333333" : "222222"
+        guard case .refused(let refusal, _)? = await TeamProbe.lookUp(url: url, code: wrong) else { Issue.record("a wrong code was not refused"); return }
+        #expect(refusal == "unknown_room")
+    }
+
     @Test func joinDraftChatLockAndSeeResults() async throws {
         let server = ServerProcess(data: E2E.temporaryDirectory("play"))
         try server.start()

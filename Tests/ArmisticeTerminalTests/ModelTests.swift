@@ -177,7 +177,15 @@ import Testing
         #expect(ServerAddress.normalizeCode("r4x-95 u") == "R4X95U")
     }
 
-    @Test func teamListComesFromTheRefusal() {
-        #expect(TeamProbe.teamList(fromError: "no team \"-\"; the teams are marisol, tervane, mediator") == ["marisol", "tervane", "mediator"])
+    @Test func teamListComesFromTheRoomEndpoint() {
+        let ok = Array(#"{"room":"K7QX3M","teams":[{"id":"marisol","name":"Marisol","colour":"red"},{"id":"tervane","name":"Tervane","colour":"blue"}]}"#.utf8)
+        #expect(TeamProbe.answer(status: 200, body: ok) == .teams([("marisol", "Marisol"), ("tervane", "Tervane")]))
+        let missing = Array(#"{"type":"error","code":"unknown_room","message":"no room has that code"}"#.utf8)
+        #expect(TeamProbe.answer(status: 404, body: missing) == .refused(code: "unknown_room", message: "no room has that code"))
+        #expect(TeamProbe.endpoint("ws://127.0.0.1:8080/ws")! == ("127.0.0.1", 8080))
+        #expect(TeamProbe.endpoint("ws://[::1]:9000/ws")! == ("::1", 9000))
+        #expect(TeamProbe.endpoint("wss://example.org/ws") == nil)
+        let chunked = Array("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n".utf8)
+        #expect(TeamProbe.parse(chunked)!.1 == Array("abcde".utf8))
     }
 }

@@ -91,12 +91,13 @@ def test_a_turn_with_two_students_the_console_and_the_projector(server, browsers
     click(kim, "#add-commitment")
     rows = kim.find_elements(By.CSS_SELECTOR, ".commitment-row")
     Select(rows[1].find_element(By.CSS_SELECTOR, ".cm-team")).select_by_value("rok")
-    rows[1].find_element(By.CSS_SELECTOR, "input.cm-action").send_keys("alliance_working_group")
+    Select(rows[1].find_element(By.CSS_SELECTOR, "select.cm-action")).select_by_value("alliance_working_group")
     css(kim, "#deal-note").send_keys("contact for consultations")
     click(kim, "#propose-form button[type=submit]")
     wait(kim, lambda d: "Deal proposed" in text(d, "#deal-status"), message=lambda d: f"deal: {text(d, '#deal-status')}")
     wait(lee, lambda d: d.find_elements(By.CSS_SELECTOR, "[id^=deal-][id$=-accept]"), message="Lee has no deal to accept")
     assert "contact for consultations" in text(lee, "#deals")
+    assert "Consult the alliance working group" in text(lee, "#deals")  # names, not ids
     click(lee, "[id^=deal-][id$=-accept]")
     wait(kim, lambda d: "agreed" in text(d, "#deals"), message="deal not agreed")
 
@@ -105,6 +106,8 @@ def test_a_turn_with_two_students_the_console_and_the_projector(server, browsers
     click(teacher, "#news-form button")
     for d in (kim, lee, projector):
         wait(d, lambda d: "Seoul's markets rally" in text(d, "#news-feed"), message="news not shown")
+    events = Select(css(teacher, "#event-id")).options  # the scenario's events, by name, from the instructor's view
+    assert events and all(o.get_attribute("value") for o in events), "no scenario events to inject"
     Select(css(teacher, "#adjust-target")).select_by_value("tension")
     css(teacher, "#adjust-value").send_keys("3")
     css(teacher, "#adjust-reason").send_keys("the class agreed the DMZ is calm")

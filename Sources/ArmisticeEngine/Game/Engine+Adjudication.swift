@@ -111,7 +111,7 @@ extension Engine {
             }
             for message in p.success ? action.intel : action.failureIntel {
                 var audience = teamList(message.to.mask) ?? ruleset.teams.map(\.id)
-                if action.covert { audience = audience.filter { $0 == ruleset.teams[p.team].id } + [] }
+                if action.covert { audience = audience.filter { $0 == ruleset.teams[p.team].id } }
                 guard !audience.isEmpty else { continue }
                 var n = Record(kind: .intel, turn: state.turn, visibleTo: audience)
                 n.text = fill(message.text, team: p.team, order: p.order, resolved: p.resolved)
@@ -123,7 +123,7 @@ extension Engine {
         if let i = ruleset.outcomes.firstIndex(where: { $0.immediate && holds($0.condition, in: state) }) {
             conclude(i, &state, &records, reason: ruleset.outcomes[i].name)
         } else if state.turn >= ruleset.calendar.turns {
-            finish(&state, &records, reason: "the last turn was played", final: true)
+            finish(&state, &records, reason: "the last turn was played")
         }
         var h = Record(kind: .hash, turn: state.turn, visibleTo: [])
         h.hash = stateHash(state)
@@ -131,7 +131,7 @@ extension Engine {
     }
 
     /// Names the ending from the ordered outcomes and scores the objectives.
-    func finish(_ state: inout GameState, _ records: inout [Record], reason: String, final: Bool) {
+    func finish(_ state: inout GameState, _ records: inout [Record], reason: String) {
         let i = ruleset.outcomes.firstIndex { holds($0.condition, in: state) } ?? (ruleset.outcomes.count - 1)
         conclude(i, &state, &records, reason: reason)
     }

@@ -86,8 +86,7 @@ extension Engine {
             }
             if let action = c.action {
                 guard c.consent == nil else { throw EngineError(.badDeal, "a commitment is either an action or a consent, not both") }
-                let resolved = try resolve(Order(action: action, params: c.params ?? [:]), team: p)
-                _ = resolved
+                _ = try resolve(Order(action: action, params: c.params ?? [:]), team: p)
             } else if let consent = c.consent, c.decision != nil {
                 guard let a = actionIndex[consent], ruleset.actions[a].consent?.from.contains(p) == true else {
                     throw EngineError(.badConsent, "\(ruleset.teams[p].name) has no say on \"\(consent)\"")

@@ -79,7 +79,7 @@ public struct Engine: Sendable {
         case .adjust(let target, let value, let reason):
             try adjust(target: target, value: value, reason: reason, &state, &records)
         case .end(let reason):
-            finish(&state, &records, reason: reason.isEmpty ? "ended by the instructor" : reason, final: true)
+            finish(&state, &records, reason: reason.isEmpty ? "ended by the instructor" : reason)
             state.phase = .ended
             records.append(phaseRecord(state))
         }

@@ -89,7 +89,7 @@ extension Input: Codable {
 
 /// Why the engine refused an input. The state is unchanged when this is thrown.
 public struct EngineError: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Code: String, Sendable, Hashable, Codable {
+    public enum Code: String, Sendable, Hashable, Codable, CaseIterable {
         case wrongPhase = "wrong_phase"
         case ordersLocked = "orders_locked"
         case unknownTeam = "unknown_team"

@@ -178,7 +178,7 @@ extension ServerCore {
                 evict(code)
             }
         }
-        if joinFailures.count > 10_000 { joinFailures = joinFailures.filter { var b = $0.value; return !b.isFull(now: now) } }
+        joinFailures.prune(now: now)
     }
 
     /// The earliest phase deadline, so the executor knows when to wake.

@@ -192,16 +192,12 @@ extension ServerCore {
 
     /// Refuses a join or resume while this address has used up its failures.
     func checkJoinBudget(_ id: ClientID, now: Int64) throws(ServerError) {
-        guard let address = clients[id]?.address, var bucket = joinFailures[address] else { return }
-        let ok = bucket.peek(now: now)
-        joinFailures[address] = bucket
-        if !ok { throw ServerError(.rateLimited, "too many wrong codes or tokens from your address; wait a minute") }
+        guard let address = clients[id]?.address else { return }
+        if !joinFailures.allows(address, now: now) { throw ServerError(.rateLimited, "too many wrong codes or tokens from your address; wait a minute") }
     }
 
     func countJoinFailure(_ id: ClientID, now: Int64) throws(ServerError) {
         guard let address = clients[id]?.address else { return }
-        var bucket = joinFailures[address] ?? TokenBucket(capacity: limits.joinFailureBurst, perSecond: limits.joinFailuresPerSecond, now: now)
-        _ = bucket.take(now: now)
-        joinFailures[address] = bucket
+        joinFailures.recordFailure(address, now: now)
     }
 }

@@ -16,8 +16,8 @@ public final class ServerCore {
     var tokens: [String: (room: String, seat: String)] = [:]
     /// Codes in use now or by a log on disk (finished matches keep theirs, for log downloads).
     var takenCodes: Set<String>
-    /// Per remote address: failed joins and resumes.
-    var joinFailures: [String: TokenBucket] = [:]
+    /// Per remote address: failed joins, resumes and room lookups (shared with the HTTP handler).
+    public let joinFailures: JoinFailureLimiter
     var encoder = MessageEncoder()
     var logEncoder: JSONEncoder
     var random = SystemRandomNumberGenerator()
@@ -44,6 +44,7 @@ public final class ServerCore {
         self.limits = limits
         self.takenCodes = takenCodes
         self.serverName = serverName
+        joinFailures = JoinFailureLimiter(capacity: limits.joinFailureBurst, perSecond: limits.joinFailuresPerSecond)
         logEncoder = JSONEncoder()
         logEncoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
     }

@@ -1,12 +1,18 @@
 import ArmisticeTransport
 import Foundation
 
-/// The HTTP endpoints beside the WebSocket: health, metrics and the instructor's log download.
+/// The HTTP endpoints beside the WebSocket: health, metrics, the scenarios, a room's public summary and the
+/// instructor's log download. Runs on the transport's thread: it reads only thread-safe copies (metrics, the room
+/// directory, the ruleset summaries) and the shared join-failure limiter, never the executor's rooms.
 struct HTTPRoutes {
     let metrics: ServerMetrics
     let logDirectory: String
     let instructorKey: String
     let transport: TransportStatistics?
+    var rulesets: [RulesetSummary] = []
+    var rooms: RoomDirectory?
+    var joinFailures: JoinFailureLimiter?
+    var now: () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
 
     func respond(to request: HTTPRequest) -> HTTPResponse? {
         let path = request.path
@@ -25,8 +31,16 @@ struct HTTPRoutes {
             }
             return HTTPResponse(status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: Array(metrics.render(transport: counters).utf8))
         }
+        if path == "/api/rulesets" || path == "/api/rulesets/" {
+            guard request.method == "GET" else { return methodNotAllowed() }
+            return json(200, rulesets)
+        }
         if path.hasPrefix("/api/") {
             let parts = path.split(separator: "/").map(String.init)
+            if parts.count == 3, parts[1] == "rooms" {
+                guard request.method == "GET" else { return methodNotAllowed() }
+                return room(parts[2], from: request.remoteAddress)
+            }
             guard parts.count == 4, parts[1] == "rooms", parts[3] == "log" else { return error(404, "not_found", "no such endpoint") }
             guard request.method == "GET" else { return methodNotAllowed() }
             let presented = request.headers["x-instructor-key"]
@@ -45,6 +59,28 @@ struct HTTPRoutes {
                                 body: bytes)
         }
         return nil
+    }
+
+    /// A room's public summary. An unknown code counts against the address's join-failure budget, exactly like a
+    /// wrong code sent in `join`, and an address that has used it up is refused before the lookup.
+    private func room(_ raw: String, from address: String) -> HTTPResponse {
+        let now = now()
+        if let joinFailures, !joinFailures.allows(address, now: now) {
+            return error(429, "rate_limited", "too many wrong codes or tokens from your address; wait a minute")
+        }
+        let code = Secrets.normalizeCode(raw)
+        guard code.count == Secrets.codeLength, code.allSatisfy(Secrets.codeAlphabet.contains), let summary = rooms?[code] else {
+            joinFailures?.recordFailure(address, now: now)
+            return error(404, "unknown_room", "no room has that code; check it with your instructor")
+        }
+        return json(200, summary)
+    }
+
+    private func json(_ status: Int, _ value: some Encodable) -> HTTPResponse {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return error(500, "internal_error", "could not encode the answer") }
+        return HTTPResponse(status: status, contentType: "application/json", headers: ["Cache-Control": "no-store"], body: Array(data))
     }
 
     private func error(_ status: Int, _ code: String, _ message: String) -> HTTPResponse {

@@ -18,6 +18,8 @@ final class RoomExecutor: @unchecked Sendable {
     private let core: ServerCore
     private let store: MatchStore
     private let metrics: ServerMetrics
+    /// The rooms' public summaries for the HTTP handler, refreshed here after each batch.
+    let directory: RoomDirectory
     private let logger: Logger
     private let condition = NSCondition()
     private var queue: [Event] = []
@@ -28,10 +30,11 @@ final class RoomExecutor: @unchecked Sendable {
     /// Events handled per batch at most, to bound the time before the first of them is answered.
     private let batchLimit = 512
 
-    init(core: ServerCore, store: MatchStore, metrics: ServerMetrics, logger: Logger) {
+    init(core: ServerCore, store: MatchStore, metrics: ServerMetrics, directory: RoomDirectory, logger: Logger) {
         self.core = core
         self.store = store
         self.metrics = metrics
+        self.directory = directory
         self.logger = logger
     }
 
@@ -64,6 +67,7 @@ final class RoomExecutor: @unchecked Sendable {
     }
 
     private func run() {
+        directory.reload(from: core)
         while true {
             condition.lock()
             let wake = Date(timeIntervalSince1970: Double(min(core.nextDeadline ?? .max, Self.now() + 100)) / 1000)
@@ -94,6 +98,9 @@ final class RoomExecutor: @unchecked Sendable {
             core.tick(now: now, into: &out)
             let t1 = DispatchTime.now().uptimeNanoseconds
             commit(&out)
+            // Before anything is sent: a client told of a new room can look it up at once.
+            let touched = Set(out.logLines.map(\.room))
+            if !touched.isEmpty || directory.count != core.rooms.count { directory.refresh(from: core, touched: touched) }
             let t2 = DispatchTime.now().uptimeNanoseconds
             deliver(out, now: now, messagesIn: messagesIn)
             let t3 = DispatchTime.now().uptimeNanoseconds

@@ -69,8 +69,9 @@ public final class RoomServer: Sendable {
             }
         }
         self.recovery = recovery
-        executor = RoomExecutor(core: core, store: store, metrics: metrics, logger: logger)
-        bridge = TransportBridge(executor: executor, metrics: metrics, logDirectory: store.directory, instructorKey: configuration.instructorKey)
+        executor = RoomExecutor(core: core, store: store, metrics: metrics, directory: RoomDirectory(), logger: logger)
+        bridge = TransportBridge(executor: executor, metrics: metrics, logDirectory: store.directory, instructorKey: configuration.instructorKey,
+                                 rulesets: catalog.summaries, joinFailures: core.joinFailures)
         var t = WebSocketServer.Configuration(host: configuration.host, port: configuration.port, staticRoot: configuration.webRoot)
         t.protocolName = ProtocolVersion.current
         t.maxMessageBytes = configuration.limits.maxMessageBytes
@@ -105,13 +106,18 @@ final class TransportBridge: WebSocketServerDelegate {
     let metrics: ServerMetrics
     let logDirectory: String
     let instructorKey: String
+    let rulesets: [RulesetSummary]
+    let joinFailures: JoinFailureLimiter
     let transport = Mutex<WebSocketServer?>(nil)
 
-    init(executor: RoomExecutor, metrics: ServerMetrics, logDirectory: String, instructorKey: String) {
+    init(executor: RoomExecutor, metrics: ServerMetrics, logDirectory: String, instructorKey: String,
+         rulesets: [RulesetSummary], joinFailures: JoinFailureLimiter) {
         self.executor = executor
         self.metrics = metrics
         self.logDirectory = logDirectory
         self.instructorKey = instructorKey
+        self.rulesets = rulesets
+        self.joinFailures = joinFailures
     }
 
     func connectionOpened(_ id: ConnectionID, remoteAddress: String) { executor.post(.opened(id.rawValue, remoteAddress)) }
@@ -121,6 +127,7 @@ final class TransportBridge: WebSocketServerDelegate {
 
     func handleHTTP(_ request: HTTPRequest) -> HTTPResponse? {
         HTTPRoutes(metrics: metrics, logDirectory: logDirectory, instructorKey: instructorKey,
-                   transport: transport.withLock { $0?.statistics }).respond(to: request)
+                   transport: transport.withLock { $0?.statistics }, rulesets: rulesets, rooms: executor.directory,
+                   joinFailures: joinFailures).respond(to: request)
     }
 }

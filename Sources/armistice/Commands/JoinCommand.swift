@@ -43,8 +43,13 @@ struct JoinCommand: AsyncParsableCommand {
                 throw ValidationError("a name is needed to join")
             }
             if team == nil && !observer {
-                let teams = await TeamProbe.teams(url: url, code: room)
-                if let teams, !teams.isEmpty { print("Teams: " + teams.joined(separator: ", ")) }
+                switch await TeamProbe.lookUp(url: url, code: room) {
+                case .teams(let teams)? where !teams.isEmpty:
+                    print("Teams: " + teams.map { $0.name == $0.id ? $0.id : "\($0.id) (\($0.name))" }.joined(separator: ", "))
+                case .refused(_, let message)?:
+                    FileHandle.standardError.write(Data("The server says: \(message)\n".utf8))
+                default: break
+                }
                 let answer = Prompt.ask("Your team (Enter to let the instructor assign one): ") ?? ""
                 team = answer.isEmpty ? nil : answer
             }

@@ -22,7 +22,7 @@ function render(what, detail) {
     renderTracks(game, $("#tracks"), { instructor: true });
     renderFlagsAndProjects(game, $("#board-extra"));
     renderAdjustTargets();
-    renderKnownEvents();
+    renderEvents();
     replace($("#deals"), (game.view.deals || []).slice().sort((a, b) => b.id - a.id).map((d) => dealItem(game, d)));
     if (!(game.view.deals || []).length) replace($("#deals"), el("li", { class: "hint", text: "No deals yet." }));
     renderRecords(game, $("#records"), ["phase", "news", "intel", "order", "effect", "event", "draw", "deal", "adjustment", "locked", "outcome", "hash"], { limit: 300 });
@@ -122,9 +122,21 @@ function renderAdjustTargets() {
   if (keep) select.value = keep;
 }
 
-function renderKnownEvents() {
-  const ids = new Set(game.records.filter((r) => r.event).map((r) => r.event));
-  replace($("#known-events"), [...ids].map((id) => el("option", { value: id })));
+const EVENT_KINDS = { scripted: "scripted", triggered: "triggered", random: "random" };
+
+// The scenario's events, from the instructor's view, for inject_event.
+function renderEvents() {
+  const events = game.view.events || [];
+  const select = $("#event-id");
+  const key = JSON.stringify(events);
+  if (select.dataset.key === key) return;
+  select.dataset.key = key;
+  const keep = select.value;
+  replace(select, events.length
+    ? events.map((ev) => el("option", { value: ev.id,
+      text: `${ev.name} (${EVENT_KINDS[ev.kind] || ev.kind}${ev.fired ? `, fired ${ev.fired === 1 ? "once" : `${ev.fired} times`}` : ""})` }))
+    : el("option", { value: "", text: "This scenario has no events" }));
+  if (events.some((ev) => ev.id === keep)) select.value = keep;
 }
 
 function renderOutcome() {
@@ -186,8 +198,9 @@ if (game) {
   });
   $("#event-form").addEventListener("submit", async (e) => {
     e.preventDefault();
-    const event = $("#event-id").value.trim();
-    if (event) await attempt(session, $("#inject-status"), { type: "inject_event", event }, `Event ${event} fired.`);
+    const event = $("#event-id").value;
+    const name = (game.view?.events || []).find((ev) => ev.id === event)?.name || event;
+    if (event) await attempt(session, $("#inject-status"), { type: "inject_event", event }, `Event “${name}” fired.`);
   });
   $("#adjust-form").addEventListener("submit", async (e) => {
     e.preventDefault();

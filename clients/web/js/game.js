@@ -81,7 +81,8 @@ export class Game {
   track(id) { return this.view?.tracks?.find((t) => t.id === id); }
   action(id) { return this.view?.actions?.find((a) => a.id === id); }
   actionName(id) {
-    return this.action(id)?.name || this.view?.consents?.find((c) => c.action === id)?.name || id;
+    return this.action(id)?.name || this.view?.consents?.find((c) => c.action === id)?.name
+      || this.view?.catalog?.find((a) => a.id === id)?.name || id;
   }
   targetName(id) {
     const v = this.view || {};

@@ -1,11 +1,11 @@
 // The front page: join a room as a student or as the projector, create a room, or open a room's console.
 
 import { el, replace, say, $ } from "./dom.js";
-import { Connection, ServerError, takeSeat } from "./connection.js";
+import { ServerError, takeSeat } from "./connection.js";
 import { normalizeCode, saveSeat, allSeats, pageFor, kindOfRole, rememberInstructorKey, instructorKey, forgetSeat } from "./seats.js";
 
 const CODE_CHARS = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/;
-const KNOWN_RULESETS = ["koreanization", "coral_strait"];
+const KNOWN_RULESETS = [{ id: "koreanization", title: "koreanization" }, { id: "coral_strait", title: "coral strait" }];
 
 function go(kind, room) {
   location.assign(`${pageFor(kind)}?room=${encodeURIComponent(room)}`);
@@ -17,32 +17,14 @@ function explain(e) {
 }
 
 // ---- Teams of a room, before joining ---------------------------------------------------------------------------
-// The protocol has no "list the teams" request: ask GET /api/rooms/CODE if the server offers it, otherwise read the
-// team ids from the server's answer to a join with no valid team (which takes no seat).
+// GET /api/rooms/CODE gives a room's teams (an unknown code answers 404 unknown_room; too many wrong codes from one
+// address answer 429 rate_limited, like wrong codes sent to join).
 
 async function teamsOf(code) {
-  try {
-    const r = await fetch(`/api/rooms/${encodeURIComponent(code)}`, { headers: { accept: "application/json" } });
-    if (r.ok) {
-      const info = await r.json();
-      if (Array.isArray(info.teams)) return info.teams.map((t) => (typeof t === "string" ? { id: t, name: t } : { id: t.id, name: t.name || t.id }));
-    } else if (r.status === 404) {
-      const body = await r.json().catch(() => ({}));
-      if (body.code === "wrong_code") throw new ServerError(body);
-    }
-  } catch (e) { if (e instanceof ServerError) throw e; }
-  const conn = new Connection();
-  await conn.open();
-  try {
-    await conn.request({ type: "join", code, name: "team list", team: "-" });
-    return []; // cannot happen: "-" is no team id
-  } catch (e) {
-    if (e instanceof ServerError && e.code === "unknown_team") {
-      const list = (e.message.split("the teams are ")[1] || "").split(",").map((s) => s.trim()).filter(Boolean);
-      return list.map((id) => ({ id, name: id.toUpperCase() }));
-    }
-    throw e;
-  } finally { conn.close(); }
+  const r = await fetch(`/api/rooms/${encodeURIComponent(code)}`, { headers: { accept: "application/json" }, cache: "no-store" });
+  const body = await r.json().catch(() => ({}));
+  if (!r.ok) throw new ServerError({ code: body.code || `http_${r.status}`, message: body.message || `the server answered ${r.status}` });
+  return (Array.isArray(body.teams) ? body.teams : []).filter((t) => t && t.id).map((t) => ({ id: t.id, name: t.name || t.id }));
 }
 
 let probed = "";
@@ -63,7 +45,8 @@ async function refreshTeams() {
   } catch (e) {
     probed = "";
     hint.textContent = "The teams appear when you have typed the code.";
-    if (e instanceof ServerError && e.code === "wrong_code") say($("#join-status"), e.message, "error");
+    if (e instanceof ServerError && ["unknown_room", "rate_limited"].includes(e.code)) say($("#join-status"), e.message, "error");
+    else if (!(e instanceof ServerError)) hint.textContent = "The teams could not be read; you can still join and the instructor assigns your team.";
   }
 }
 
@@ -95,38 +78,26 @@ async function join(e) {
 
 // ---- Instructors ----------------------------------------------------------------------------------------------
 
-function fillRulesets(ids, selected) {
+function fillRulesets(list, selected) {
   const select = $("#create-ruleset");
   const keep = selected || select.value;
-  replace(select, ids.map((id) => el("option", { value: id, text: id.replace(/_/g, " ") })));
-  if (ids.includes(keep)) select.value = keep;
+  replace(select, list.map((r) => el("option", { value: r.id, text: r.title || r.id.replace(/_/g, " "), title: r.summary || "" })));
+  if (list.some((r) => r.id === keep)) select.value = keep;
 }
 
-// Like the teams, the scenarios a server offers are read from GET /api/rulesets when it exists, otherwise from the
-// server's answer to a create_room with no ruleset (which needs the key and creates nothing).
+// The scenarios this server can open, from GET /api/rulesets (public; creating a room still needs the key).
 async function loadRulesets() {
   const status = $("#create-status");
   try {
-    const r = await fetch("/api/rulesets", { headers: { accept: "application/json" } });
-    if (r.ok) {
-      const list = await r.json();
-      const ids = (Array.isArray(list) ? list : list.rulesets || []).map((x) => (typeof x === "string" ? x : x.id)).filter(Boolean);
-      if (ids.length) { fillRulesets(ids); say(status, `${ids.length} scenarios on this server.`); return; }
-    }
-  } catch { /* fall back */ }
-  const key = $("#create-key").value;
-  if (!key) { say(status, "Type the instructor key first: the server lists its scenarios to instructors.", "error"); $("#create-key").focus(); return; }
-  const conn = new Connection();
-  try {
-    await conn.open();
-    await conn.request({ type: "create_room", key, ruleset: "" });
+    const r = await fetch("/api/rulesets", { headers: { accept: "application/json" }, cache: "no-store" });
+    if (!r.ok) throw new Error(`the server answered ${r.status}`);
+    const list = (await r.json()).filter((x) => x && x.id);
+    if (!list.length) { say(status, "This server has no scenarios loaded.", "error"); return; }
+    fillRulesets(list);
+    say(status, `${list.length} scenario${list.length === 1 ? "" : "s"} on this server.`);
   } catch (e) {
-    if (e instanceof ServerError && e.code === "unknown_ruleset") {
-      const ids = (e.message.split("this server has ")[1] || "").split(",").map((s) => s.trim()).filter(Boolean);
-      if (ids.length) { fillRulesets(ids); say(status, `${ids.length} scenarios on this server.`); return; }
-    }
-    say(status, explain(e), "error");
-  } finally { conn.close(); }
+    say(status, `The list of scenarios could not be read (${e.message || e}); you can still create a room with the scenario shown.`, "error");
+  }
 }
 
 function intField(form, name) {
@@ -197,6 +168,7 @@ function init() {
   if (params.get("code")) { $("#join-code").value = params.get("code"); }
   if (params.get("message")) say($("#join-status"), params.get("message"), "error");
   fillRulesets(KNOWN_RULESETS);
+  loadRulesets();
   if (instructorKey()) $("#create-key").value = instructorKey();
   let timer = null;
   $("#join-code").addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(refreshTeams, 300); });

@@ -181,6 +181,7 @@ function withdraw(id) {
 }
 
 let rowCount = 0;
+let lastCatalogKey = "";
 
 function commitmentRow() {
   const n = ++rowCount;
@@ -222,16 +223,26 @@ function fillCommitment(row, n) {
       replace(box, el("label", { for: select.id, text: "Action" }), select, params);
       fillParams();
     } else {
-      replace(box,
-        el("label", { for: `cm-${n}-action`, text: "Action id" }),
-        el("input", { id: `cm-${n}-action`, class: "cm-action", list: "known-actions", autocomplete: "off", spellcheck: "false" }),
-        el("label", { for: `cm-${n}-params`, text: "Parameters (name=value, comma separated)" }),
-        el("input", { id: `cm-${n}-params`, class: "cm-params", autocomplete: "off", spellcheck: "false" }));
+      // Another team's action: picked from the scenario's catalog of known (non-covert) actions, with its parameters.
+      const choices = (game.view.catalog || []).filter((a) => (a.teams || []).includes(team));
+      if (!choices.length) {
+        replace(box, el("p", { class: "hint", text: `${game.teamName(team)} has no publicly known actions to commit to.` }));
+        return;
+      }
+      const select = el("select", { id: `cm-${n}-action`, class: "cm-action" }, choices.map((a) => el("option", { value: a.id, text: `${a.name} (cost ${a.cost})` })));
+      const params = el("div", { class: "params" });
+      const fillParams = () => replace(params, paramPickers(choices.find((a) => a.id === select.value) || {}, `cm-${n}-p`));
+      select.addEventListener("change", fillParams);
+      replace(box, el("label", { for: select.id, text: `Action of ${game.teamName(team)}` }), select, params);
+      fillParams();
     }
   } else {
-    const consents = mine ? game.view.consents || [] : [];
-    const action = consents.length
-      ? el("select", { id: `cm-${n}-action`, class: "cm-action" }, consents.map((c) => el("option", { value: c.action, text: c.name })))
+    // Mine: the actions awaiting our say; another team's: any known action of a team other than that one.
+    const options = mine
+      ? (game.view.consents || []).map((c) => ({ id: c.action, name: c.name }))
+      : (game.view.catalog || []).filter((a) => !(a.teams || []).includes(team)).map((a) => ({ id: a.id, name: `${a.name} (${(a.teams || []).map((t) => game.teamName(t)).join(", ")})` }));
+    const action = options.length
+      ? el("select", { id: `cm-${n}-action`, class: "cm-action" }, options.map((o) => el("option", { value: o.id, text: o.name })))
       : el("input", { id: `cm-${n}-action`, class: "cm-action", list: "known-actions", autocomplete: "off" });
     const decision = el("select", { id: `cm-${n}-decision`, class: "cm-decision" }, el("option", { value: "approve", text: "approve" }), el("option", { value: "block", text: "block" }));
     replace(box, el("label", { for: action.id, text: "Action of another team" }), action, el("label", { for: decision.id, text: "Decision" }), decision);
@@ -242,21 +253,19 @@ function renderCommitmentChoices() {
   // Action ids other teams are known to have: from results and deals this team has seen.
   const known = new Map();
   for (const r of game.records) if (r.kind === "order" && r.action && r.team !== myTeam()) known.set(r.action, game.actionName(r.action));
-  for (const d of game.view.deals || []) for (const c of d.commitments || []) if (c.action) known.set(c.action, c.action);
+  for (const a of game.view.catalog || []) known.set(a.id, a.name);
+  for (const d of game.view.deals || []) for (const c of d.commitments || []) if (c.action && !known.has(c.action)) known.set(c.action, game.actionName(c.action));
   for (const c of game.view.consents || []) known.set(c.action, c.name);
   replace($("#known-actions"), [...known].map(([id, name]) => el("option", { value: id, text: name })));
   for (const s of document.querySelectorAll(".cm-team")) fillTeams(s);
-}
-
-function parseParamText(text) {
-  const params = {};
-  for (const part of String(text || "").split(",")) {
-    const [k, ...rest] = part.split("=");
-    if (!k.trim() || !rest.length) continue;
-    const v = rest.join("=").trim();
-    params[k.trim()] = /^-?\d+$/.test(v) ? Number(v) : v;
+  // Refill rows whose catalog may have arrived after they were made (keeping what is chosen).
+  const catalogKey = JSON.stringify((game.view.catalog || []).map((a) => a.id));
+  if (catalogKey !== lastCatalogKey) {
+    lastCatalogKey = catalogKey;
+    for (const row of document.querySelectorAll(".commitment-row")) {
+      if (row.querySelector(".cm-team").value !== myTeam() && !row.querySelector("select.cm-action")) fillCommitment(row, Number(row.dataset.row));
+    }
   }
-  return params;
 }
 
 async function propose(e) {
@@ -270,8 +279,7 @@ async function propose(e) {
     if (kind === "consent") {
       commitments.push({ team, consent: action, decision: row.querySelector(".cm-decision").value });
     } else {
-      const paramsText = row.querySelector(".cm-params");
-      const params = paramsText ? parseParamText(paramsText.value) : readParams(row.querySelector(".params") || row);
+      const params = readParams(row.querySelector(".params") || row);
       commitments.push(Object.keys(params).length ? { team, action, params } : { team, action });
     }
   }

@@ -1,28 +1,141 @@
-import ArmisticeTransport
-import Logging
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
 
-/// Finds a room's team ids before joining, to offer them when the student gave none: a `join` naming no
-/// real team is refused with `unknown_team`, whose message lists the teams, and takes no seat.
+/// Finds a room's team ids before joining, to offer them when the student gave none: `GET /api/rooms/CODE` on the
+/// server's HTTP side (the same port as the WebSocket). A plain HTTP/1.1 GET over a socket, so the client needs no
+/// HTTP library; over TLS (`wss://`) it offers no list and the student types a team (or lets the instructor assign).
 public enum TeamProbe {
-    public static func teams(url: String, code: String) async -> [String]? {
-        let logger = Logger(label: "armistice.probe", factory: { _ in SwiftLogNoOpLogHandler() })
-        let pool = WebSocketClientPool(logger: logger, enableTLS: url.hasPrefix("wss://"))
-        defer { pool.shutdown() }
-        guard let conn = try? await pool.connect(url: url, timeout: .seconds(5)) else { return nil }
-        conn.send(JSON.object(["type": "hello", "protocol": "armistice.v1"]).text)
-        conn.send(JSON.object(["type": "join", "id": "probe", "code": .string(code), "name": "probe", "team": "-"]).text)
-        while let text = try? await conn.receive(timeout: .seconds(5)) {
-            guard let m = JSON.parse(text), m["id"]?.string == "probe" else { continue }
-            conn.close()
-            return teamList(fromError: m["message"]?.string ?? "")
+    /// What `GET /api/rooms/CODE` said.
+    public enum Answer: Sendable, Equatable {
+        case teams([(id: String, name: String)])
+        /// The server refused: `unknown_room`, `rate_limited`, … with its message.
+        case refused(code: String, message: String)
+
+        public static func == (a: Answer, b: Answer) -> Bool {
+            switch (a, b) {
+            case (.teams(let x), .teams(let y)): x.map(\.id) == y.map(\.id) && x.map(\.name) == y.map(\.name)
+            case (.refused(let c1, let m1), .refused(let c2, let m2)): c1 == c2 && m1 == m2
+            default: false
+            }
         }
-        return nil
     }
 
-    /// The ids after "the teams are " in an `unknown_team` message.
-    public static func teamList(fromError message: String) -> [String]? {
-        guard let range = message.firstRange(of: "the teams are ") else { return nil }
-        return message[range.upperBound...].split(separator: ",").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
-            .map { TerminalText.sanitize($0) }
+    /// The room's teams as `id (Name)` lines' parts, or nil when the server could not be asked.
+    public static func teams(url: String, code: String) async -> [String]? {
+        guard case .teams(let teams)? = await lookUp(url: url, code: code) else { return nil }
+        return teams.map { $0.name.isEmpty || $0.name == $0.id ? $0.id : "\($0.id) (\($0.name))" }
+    }
+
+    /// Asks the server for a room's public summary; nil when it cannot be reached or answers something unexpected.
+    public static func lookUp(url: String, code: String, timeoutSeconds: Int = 5) async -> Answer? {
+        guard let (host, port) = endpoint(url) else { return nil }
+        let path = "/api/rooms/" + ServerAddress.normalizeCode(code).filter { $0.isLetter || $0.isNumber }
+        return await Task.detached {
+            guard let (status, body) = get(host: host, port: port, path: path, timeoutSeconds: timeoutSeconds) else { return nil }
+            return answer(status: status, body: body)
+        }.value
+    }
+
+    /// Reads an answer of `GET /api/rooms/CODE`.
+    public static func answer(status: Int, body: [UInt8]) -> Answer? {
+        guard let json = JSON.parse(String(decoding: body, as: UTF8.self)) else { return nil }
+        if status == 200 {
+            return .teams(json["teams"]?.array.compactMap { t in
+                guard let id = t["id"]?.string else { return nil }
+                return (TerminalText.sanitize(id), TerminalText.sanitize(t["name"]?.string ?? id))
+            } ?? [])
+        }
+        guard let code = json["code"]?.string else { return nil }
+        return .refused(code: TerminalText.sanitize(code), message: TerminalText.sanitize(json["message"]?.string ?? ""))
+    }
+
+    /// Host and port of a `ws://host:port/path` URL (nil for `wss://`, which needs TLS).
+    static func endpoint(_ url: String) -> (String, Int)? {
+        guard url.lowercased().hasPrefix("ws://") else { return nil }
+        var rest = Substring(url.dropFirst(5))
+        if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
+        var host = String(rest)
+        var port = 80
+        if rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
+            host = String(rest[rest.index(after: rest.startIndex)..<close])
+            let after = rest[rest.index(after: close)...]
+            if after.hasPrefix(":"), let p = Int(after.dropFirst()) { port = p }
+        } else if let colon = rest.lastIndex(of: ":") {
+            host = String(rest[..<colon])
+            guard let p = Int(rest[rest.index(after: colon)...]) else { return nil }
+            port = p
+        }
+        return host.isEmpty ? nil : (host, port)
+    }
+
+    /// A blocking GET with `Connection: close`; the status and the body.
+    static func get(host: String, port: Int, path: String, timeoutSeconds: Int) -> (Int, [UInt8])? {
+        var hints = addrinfo()
+        hints.ai_family = AF_UNSPEC
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var list: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(host, String(port), &hints, &list) == 0, let first = list else { return nil }
+        defer { freeaddrinfo(list) }
+        var fd: Int32 = -1
+        var cursor: UnsafeMutablePointer<addrinfo>? = first
+        while let ai = cursor {
+            let s = socket(ai.pointee.ai_family, ai.pointee.ai_socktype, ai.pointee.ai_protocol)
+            if s >= 0 {
+                var tv = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
+                // On Linux SO_SNDTIMEO bounds connect() too.
+                setsockopt(s, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+                setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+                if connect(s, ai.pointee.ai_addr, ai.pointee.ai_addrlen) == 0 { fd = s; break }
+                close(s)
+            }
+            cursor = ai.pointee.ai_next
+        }
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        let hostHeader = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        let request = Array("GET \(path) HTTP/1.1\r\nHost: \(hostHeader)\r\nAccept: application/json\r\nConnection: close\r\n\r\n".utf8)
+        var sent = 0
+        while sent < request.count {
+            let n = request[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { return nil }
+            sent += n
+        }
+        var response: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 16_384)
+        while response.count < 1_000_000 {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            response += buffer[0..<n]
+        }
+        return parse(response)
+    }
+
+    /// Splits an HTTP/1.x response into status and body (de-chunked when it was sent in chunks).
+    static func parse(_ response: [UInt8]) -> (Int, [UInt8])? {
+        guard let split = response.firstRange(of: [13, 10, 13, 10]) else { return nil }
+        let head = String(decoding: response[..<split.lowerBound], as: UTF8.self)
+        let lines = head.components(separatedBy: "\r\n")
+        guard let statusLine = lines.first, statusLine.hasPrefix("HTTP/"),
+              let status = Int(statusLine.split(separator: " ").dropFirst().first ?? "") else { return nil }
+        var body = Array(response[split.upperBound...])
+        let chunked = lines.dropFirst().contains { $0.lowercased().hasPrefix("transfer-encoding:") && $0.lowercased().contains("chunked") }
+        if chunked {
+            var out: [UInt8] = []
+            var i = 0
+            while let lineEnd = body[i...].firstRange(of: [13, 10]) {
+                let sizeText = String(decoding: body[i..<lineEnd.lowerBound], as: UTF8.self).split(separator: ";").first ?? ""
+                guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else { return nil }
+                if size == 0 { break }
+                let start = lineEnd.upperBound
+                guard start + size <= body.count else { return nil }
+                out += body[start..<(start + size)]
+                i = start + size + 2
+                guard i <= body.count else { break }
+            }
+            body = out
+        }
+        return (status, body)
     }
 }

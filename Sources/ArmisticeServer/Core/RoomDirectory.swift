@@ -1,0 +1,95 @@
+import ArmisticeEngine
+import Foundation
+import Synchronization
+
+/// A team as the public endpoints describe it.
+public struct TeamSummary: Sendable, Hashable, Codable {
+    public var id: String
+    public var name: String
+    public var colour: String
+
+    init(_ team: Ruleset.Team) {
+        id = team.id
+        name = team.name
+        colour = team.colour
+    }
+}
+
+/// One scenario the server can open, for `GET /api/rulesets`.
+public struct RulesetSummary: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+    public var summary: String
+    public var version: String
+    public var turns: Int
+    /// Default seconds per timed phase.
+    public var phases: [String: Int]
+    public var teams: [TeamSummary]
+
+    init(_ ruleset: Ruleset) {
+        id = ruleset.id
+        title = ruleset.title
+        summary = ruleset.summary
+        version = ruleset.version
+        turns = ruleset.calendar.turns
+        var phases: [String: Int] = [:]
+        for phase in Phase.turnPhases { phases[phase.rawValue] = ruleset.phaseDurations[phase] ?? 60 }
+        self.phases = phases
+        teams = ruleset.teams.map(TeamSummary.init)
+    }
+}
+
+extension RulesetCatalog {
+    /// Every scenario, sorted by id.
+    public var summaries: [RulesetSummary] { ids.compactMap { self[$0].map { RulesetSummary($0.ruleset) } } }
+}
+
+/// What anyone holding a room's code may learn before joining, for `GET /api/rooms/CODE`.
+public struct RoomSummary: Sendable, Hashable, Codable {
+    public var room: String
+    public var title: String
+    public var ruleset: String
+    public var phase: String
+    public var turn: Int
+    public var teams: [TeamSummary]
+
+    init(_ room: Room) {
+        self.room = room.code
+        title = room.engine.ruleset.title
+        ruleset = room.settings.ruleset
+        phase = room.state.phase.rawValue
+        turn = room.state.turn
+        teams = room.engine.ruleset.teams.map(TeamSummary.init)
+    }
+}
+
+/// The rooms' public summaries, copied out by the executor after each batch that changed something, and read by
+/// the HTTP handler on the transport's thread (under a lock) — the HTTP side never touches a `Room`.
+public final class RoomDirectory: Sendable {
+    private let summaries = Mutex<[String: RoomSummary]>([:])
+
+    public init() {}
+
+    public subscript(code: String) -> RoomSummary? { summaries.withLock { $0[code] } }
+
+    public var count: Int { summaries.withLock { $0.count } }
+
+    /// Brings the directory up to date with the core. `touched` are the rooms that logged something (every state
+    /// change is logged); rooms created or let go without a log line are caught by the count check.
+    func refresh(from core: ServerCore, touched: Set<String>) {
+        summaries.withLock { summaries in
+            for code in touched {
+                summaries[code] = core.rooms[code].map(RoomSummary.init)
+            }
+            if summaries.count != core.rooms.count || summaries.keys.contains(where: { core.rooms[$0] == nil }) && !touched.isEmpty {
+                summaries = core.rooms.mapValues(RoomSummary.init)
+            }
+        }
+    }
+
+    /// Replaces everything (at start).
+    func reload(from core: ServerCore) {
+        let all = core.rooms.mapValues(RoomSummary.init)
+        summaries.withLock { $0 = all }
+    }
+}
