@@ -202,7 +202,9 @@ extension LoadRun {
             notes.append("in turns mode every student sends lock; the server takes the first of each team and answers the others orders_locked or wrong_phase, which the errors include")
         }
         if dropped > 0 { notes.append("\(dropped) sends were skipped: the generator fell behind its schedule or every team picked still had a move in flight") }
-        if let l = loadBefore.first, l > 2 { notes.append("the machine was busy when the run began (load average \(String(format: "%.2f", l))): treat these figures as debugging figures only") }
+        if let l = loadBefore.first, l > 2 {
+            notes.append("the 1-minute load average was \(String(format: "%.2f", l)) when the run began: other work may have competed (a load run that ended less than a minute before also counts); check before quoting")
+        }
         report.notes = notes
         return report
     }

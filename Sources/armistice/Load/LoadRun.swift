@@ -232,11 +232,13 @@ final class LoadRun: LoadSink {
         return room
     }
 
-    /// Sends a request and checks the reply's type.
+    /// Sends a request and checks the reply's type. Setting up thousands of seats can keep a busy server's
+    /// single rooms thread behind for a while, so this waits at least two minutes.
     @discardableResult
     func expect(_ client: LoadClient, _ json: String, _ type: String) async throws -> String {
-        guard let reply = await client.call(json, timeout: .seconds(config.timeout)) else {
-            throw LoadFailure("no reply to \(json.prefix(60)) within \(Int(config.timeout)) s (client \(client.index))")
+        let wait = max(120, config.timeout)
+        guard let reply = await client.call(json, timeout: .seconds(wait)) else {
+            throw LoadFailure("no reply to \(json.prefix(60)) within \(Int(wait)) s (client \(client.index))")
         }
         guard JSONScan.messageType(reply) == type else {
             throw LoadFailure("expected \(type) to \(json.prefix(80)), got \(reply.prefix(300))")
