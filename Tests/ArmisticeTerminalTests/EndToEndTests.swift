@@ -92,7 +92,8 @@ struct EndToEndTests {
         try await ari.request(["type": "lock"])
         try await kim.waitFor(text: "RESULTS", timeout: 30)
         try kim.keys("7")
-        let results = try await kim.waitFor(text: "── Turn 1 ──")
+        // The pane repaints as the adjudication's records arrive: wait for the orders' lines, not only the heading.
+        let results = try await kim.waitFor(text: "Republic of Marisol: Patrol the")
         #expect(results.contains("Republic of Marisol: Send the whole"))
         #expect(results.contains("Republic of Marisol: Patrol the"))
         #expect(results.contains("→ success") || results.contains("→ failure"))
