@@ -77,6 +77,14 @@ final class OutboxTable: Sendable {
         }
     }
 
+    /// Service thread: whether a close for abuse (not 1000 or 1001) has been asked for this connection.
+    func isClosingForAbuse(_ id: UInt64) -> Bool {
+        state.withLock { s in
+            guard let code = s.outboxes[id]?.closeRequest?.code else { return false }
+            return code != CloseCode.normal.rawValue && code != CloseCode.goingAway.rawValue
+        }
+    }
+
     /// Stops accepting sends and asks every connection to close after flushing. Returns whether to wake.
     func closeAll(code: UInt16, reason: String) -> Bool {
         state.withLock { s in

@@ -200,7 +200,11 @@ final class ServerCore: Sendable {
         case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
             let state = service.value
             for id in outboxes.takeScheduled() {
-                if let connection = state.connections[id] { lws_callback_on_writable(connection.wsi) }
+                guard let connection = state.connections[id] else { continue }
+                lws_callback_on_writable(connection.wsi)
+                // A close for abuse (a flood, a reader too slow) still flushes what was queued (a last error, `removed`),
+                // but a peer that never reads never becomes writable: lws drops it if the close is not sent in 3 s.
+                if outboxes.isClosingForAbuse(id) { lws_set_timeout(connection.wsi, PENDING_TIMEOUT_CLOSE_SEND, 3) }
             }
             return 0
         case LWS_CALLBACK_ESTABLISHED:

@@ -60,6 +60,7 @@ final class RecordingDelegate: WebSocketServerDelegate {
     }
 
     var openedIDs: [ConnectionID] { state.withLock { $0.opened } }
+    var closedIDs: [ConnectionID] { state.withLock { $0.closed } }
 }
 
 /// A started server on 127.0.0.1 with a port picked by the kernel, plus a client pool.

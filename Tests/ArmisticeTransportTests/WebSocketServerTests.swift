@@ -137,6 +137,10 @@ struct WebSocketServerTests {
         }
         #expect(fullAgain)
         #expect(harness.server.statistics.framesDropped >= 2)
+        // Closing it for being too slow ends the connection even though it never reads: the wait for the close frame is
+        // bounded (3 s), instead of the connection and its queue lingering until the idle timeout (75 s).
+        harness.server.close(slowID, code: .policyViolation, reason: "too slow")
+        #expect(await eventually(timeout: .seconds(20)) { harness.delegate.closedIDs.contains(slowID) })
         _ = slow
         await harness.stop()
     }
