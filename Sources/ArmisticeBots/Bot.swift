@@ -77,6 +77,6 @@ final class CandidateTable: Sendable {
 }
 
 /// The orders a team could give now: its candidates whose preconditions hold.
-func candidateOrders(engine: Engine, state: GameState, team: Int) -> [Candidate] {
-    CandidateTable.of(engine).byTeam[team].filter { engine.requirementsHold($0.resolved, in: state) }
+func candidateOrders(_ table: CandidateTable, engine: Engine, state: GameState, team: Int) -> [Candidate] {
+    table.byTeam[team].filter { engine.requirementsHold($0.resolved, in: state) }
 }

@@ -12,7 +12,7 @@ public struct GreedyBot: Bot {
         let table = CandidateTable.of(engine)
         let now = Self.value(engine: engine, state: state, team: team, table: table)
         var scored: [(order: Order, action: Int, cost: Int, gain: Double)] = []
-        for candidate in table.byTeam[team] where engine.requirementsHold(candidate.resolved, in: state) {
+        for candidate in candidateOrders(table, engine: engine, state: state, team: team) {
             let action = engine.ruleset.actions[candidate.resolved.action]
             var p = Double(engine.chance(of: candidate.resolved, in: state)) / 100
             if action.consent != nil { p *= 0.6 }

@@ -7,7 +7,7 @@ public struct RandomBot: Bot {
     public init(seed: UInt64) { random = SplitMix64(seed: seed ^ 0x5241_4E44_4F4D) }
 
     public mutating func orders(engine: Engine, state: GameState, team: Int) -> TeamOrders {
-        var candidates = candidateOrders(engine: engine, state: state, team: team)
+        var candidates = candidateOrders(CandidateTable.of(engine), engine: engine, state: state, team: team)
         var budget = state.budgets[team]
         var chosen: [Order] = []
         var used = Set<String>()

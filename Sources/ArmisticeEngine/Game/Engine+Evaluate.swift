@@ -4,11 +4,6 @@ extension Engine {
         run(expr.program, in: state, params: params)
     }
 
-    /// Evaluates an expression tree directly (slower; for tools that work on parts of an expression).
-    public func evaluate(node: ExprNode, in state: GameState, params: [Int] = []) -> Int {
-        run(Expr(node).program, in: state, params: params)
-    }
-
     func resolve(_ team: TeamReference, params: [Int]) -> Int {
         switch team {
         case .team(let t): return t
