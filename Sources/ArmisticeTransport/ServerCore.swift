@@ -57,14 +57,19 @@ final class ServerCore: Sendable {
         let tls = try Self.checkTLS(certificate: config.tlsCertificatePath, key: config.tlsPrivateKeyPath)
         LibWebSocketsLog.install(logger)
 
-        let protocols = allocations.zeroed(lws_protocols.self, count: 2)
-        protocols[0].name = allocations.string(config.protocolName)
-        protocols[0].callback = { wsi, reason, user, input, length in
-            guard let wsi, let context = lws_get_context(wsi), let owner = lws_context_user(context) else { return 0 }
-            let core = Unmanaged<ServerCore>.fromOpaque(owner).takeUnretainedValue()
-            return core.handle(wsi, reason, user, input, length)
+        // One entry per subprotocol name, all with the same callback; the first is also the default (HTTP, and
+        // clients that ask for none). The array ends with a zeroed entry.
+        let names = config.protocolNames.isEmpty ? ["default"] : config.protocolNames
+        let protocols = allocations.zeroed(lws_protocols.self, count: names.count + 1)
+        for (i, name) in names.enumerated() {
+            protocols[i].name = allocations.string(name)
+            protocols[i].callback = { wsi, reason, user, input, length in
+                guard let wsi, let context = lws_get_context(wsi), let owner = lws_context_user(context) else { return 0 }
+                let core = Unmanaged<ServerCore>.fromOpaque(owner).takeUnretainedValue()
+                return core.handle(wsi, reason, user, input, length)
+            }
+            protocols[i].per_session_data_size = MemoryLayout<UInt64>.size
         }
-        protocols[0].per_session_data_size = MemoryLayout<UInt64>.size
         let retry = allocations.zeroed(lws_retry_bo_t.self)
         let ping = min(max(config.pingIntervalSeconds, 1), 65_000)
         retry.pointee.secs_since_valid_ping = UInt16(ping)

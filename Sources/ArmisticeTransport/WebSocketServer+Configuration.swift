@@ -9,8 +9,8 @@ extension WebSocketServer {
         public var staticRoot: String?
         /// The path clients are told to use. Informational: any path upgrades to WebSocket.
         public var webSocketPath: String = "/ws"
-        /// The WebSocket subprotocol. Clients that ask for no subprotocol are accepted too.
-        public var protocolName: String = "armistice.v1"
+        /// The WebSocket subprotocols served, the first preferred. Clients that ask for none are accepted too.
+        public var protocolNames: [String] = ["armistice.v2", "armistice.v1"]
         /// Largest inbound message (and HTTP request body). Larger messages are dropped and reported
         /// as `.tooLarge`; beyond 16 times this, the connection is closed with 1009.
         public var maxMessageBytes: Int = 65_536

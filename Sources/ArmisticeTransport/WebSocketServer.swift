@@ -14,7 +14,7 @@ import Logging
 /// server.shutdown()                                 // flush, close with 1001, stop
 /// ```
 ///
-/// WebSockets: any path upgrades (use `/ws`); clients may ask for the `protocolName` subprotocol or
+/// WebSockets: any path upgrades (use `/ws`); clients may ask for the `protocolNames` subprotocols or
 /// none. HTTP: every other request goes to `delegate.handleHTTP` first, then to `staticRoot`, then 404.
 public final class WebSocketServer: Sendable {
     private let core: ServerCore

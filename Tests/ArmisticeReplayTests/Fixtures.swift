@@ -71,7 +71,7 @@ final class ServerMatch {
         var out = CoreOutput()
         core.opened(id, address: address, now: now, into: &out)
         take(out)
-        send(id, ["type": "hello", "protocol": "armistice.v1"])
+        send(id, ["type": "hello", "protocol": "armistice.v2"])
         return id
     }
 

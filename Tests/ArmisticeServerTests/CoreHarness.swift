@@ -27,11 +27,14 @@ final class CoreHarness {
         core = ServerCore(instructorKey: Self.key, catalog: Self.catalog, limits: limits)
     }
 
+    /// Each connection's view, merged from its snapshot and updates.
+    var held: [ClientID: [String: Any]] = [:]
+
     func take(_ out: CoreOutput) {
         for line in out.logLines { logs[line.room, default: []].append(line.line) }
         for d in out.deliveries {
             let object = (try? JSONSerialization.jsonObject(with: Data(d.text.utf8))) as? [String: Any] ?? ["unparsable": d.text]
-            for id in d.to { inbox[id, default: []].append(object) }
+            for id in d.to { inbox[id, default: []].append(ViewMerge.materialize(object, held: &held[id])) }
         }
         for c in out.closes { closed[c.client] = c }
         errorsCounted += out.errors
@@ -44,7 +47,7 @@ final class CoreHarness {
         var out = CoreOutput()
         core.opened(id, address: address, now: now, into: &out)
         take(out)
-        if hello { send(id, ["type": "hello", "protocol": "armistice.v1"]) }
+        if hello { send(id, ["type": "hello", "protocol": "armistice.v2"]) }
         return id
     }
 
@@ -125,10 +128,8 @@ final class CoreHarness {
         return Seated(client: id, seat: joined["seat"] as! String, token: joined["token"] as! String)
     }
 
-    /// The latest view a connection holds (from a snapshot or an update).
-    func view(_ id: ClientID) -> [String: Any]? {
-        (inbox[id] ?? []).last { ["snapshot", "update"].contains($0["type"] as? String) }?["view"] as? [String: Any]
-    }
+    /// The view a connection holds (its snapshot with every update merged in; records left out).
+    func view(_ id: ClientID) -> [String: Any]? { held[id] }
 
     func phase(_ id: ClientID) -> String? { view(id)?["phase"] as? String }
 

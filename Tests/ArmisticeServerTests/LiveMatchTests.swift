@@ -87,6 +87,7 @@ import Testing
         try await instructor.waitFor { m in (m["roster"] as? [[String: Any]])?.contains { $0["seat"] as? String == dropped.seat && $0["online"] as? Bool == false } == true }
         #expect(try await s("un", 0).request(["type": "chat", "channel": "team:un", "text": "Where did you go?"])["type"] as? String == "ack")
         let back = try await live.client("un1-again")
+        back.heldView = dropped.heldView
         let resumed = try await back.request(["type": "resume", "token": dropped.token, "seq": lastSeq])
         #expect(resumed["type"] as? String == "resumed")
         #expect(resumed["mode"] as? String == "replay")

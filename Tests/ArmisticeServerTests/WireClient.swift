@@ -23,7 +23,7 @@ final class WireClient: @unchecked Sendable {
 
     static func connect(_ pool: WebSocketClientPool, port: Int, name: String) async throws -> WireClient {
         let client = WireClient(try await pool.connect(url: "ws://127.0.0.1:\(port)/ws"), name: name)
-        let welcome = try await client.request(["type": "hello", "protocol": "armistice.v1"])
+        let welcome = try await client.request(["type": "hello", "protocol": "armistice.v2"])
         precondition(welcome["type"] as? String == "welcome")
         return client
     }
@@ -67,13 +67,16 @@ final class WireClient: @unchecked Sendable {
         while let event = try? await connection.nextEvent(timeout: quiet) { take(event) }
     }
 
+    /// The view merged from snapshots and updates; a client that resumes a seat keeps the view it had.
+    var heldView: [String: Any]?
+
     private func take(_ event: ClientEvent) {
         switch event {
         case .text(let text):
             guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else { return }
             if let prev = object["prev"] as? Int, prev > maxSeq, maxSeq > 0 { gaps.append("\(object["type"]!) seq \(object["seq"]!) prev \(prev) > \(maxSeq)") }
             if let seq = object["seq"] as? Int, !["ack", "resumed"].contains(object["type"] as? String) { maxSeq = max(maxSeq, seq) }
-            received.append(object)
+            received.append(ViewMerge.materialize(object, held: &heldView))
         case .closed(let code, let reason):
             closed = (code, reason)
         }
@@ -87,9 +90,7 @@ final class WireClient: @unchecked Sendable {
         }
     }
 
-    var view: [String: Any]? {
-        received.last { ["snapshot", "update"].contains($0["type"] as? String) }?["view"] as? [String: Any]
-    }
+    var view: [String: Any]? { heldView }
 
     func all(_ type: String) -> [[String: Any]] { received.filter { $0["type"] as? String == type } }
 }

@@ -134,7 +134,7 @@ final class ScriptSeat: @unchecked Sendable {
     init(port: Int) async throws {
         pool = WebSocketClientPool(logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), enableTLS: false)
         connection = try await pool.connect(url: "ws://127.0.0.1:\(port)/ws")
-        try await request(["type": "hello", "protocol": "armistice.v1"], expect: "welcome")
+        try await request(["type": "hello", "protocol": "armistice.v2"], expect: "welcome")
     }
 
     /// Sends a request and waits for the reply with its id (or a message of type `expect`); throws on `error`.

@@ -7,7 +7,7 @@ struct StartupTests {
     @Test func aTakenPortIsReportedAsAddressInUse() async throws {
         let harness = try Harness()
         var configuration = WebSocketServer.Configuration(host: "127.0.0.1", port: harness.port)
-        configuration.protocolName = "armistice.v1"
+        configuration.protocolNames = ["armistice.v1"]
         let second = WebSocketServer(configuration: configuration, delegate: RecordingDelegate(), logger: testLogger())
         #expect(throws: TransportError.self) { try second.start() }
         do {

@@ -63,12 +63,17 @@ extension ServerCore {
         // Updates carry only the new records: build the views from a copy without the history (cheap: arrays are shared).
         var bare = room.state
         bare.records = []
-        publish(room, seq: seq, to: audiences, into: &out) { audience, prev in
+        publishTexts(room, seq: seq, to: audiences, into: &out) { audience, prev -> Texts? in
             let view = room.engine.view(of: bare, for: room.viewer(audience))
             let visible = records.filter { room.sees(audience, $0) }
-            if visible.isEmpty, room.lastView[audience] == view { return nil }
+            let old = room.lastView[audience]
+            if visible.isEmpty, old == view { return nil }
             room.lastView[audience] = view
-            return encoder.encode(ServerMessage.Update(room: room.code, seq: seq, prev: prev, cause: cause, records: visible, view: view, clock: clock))
+            let current = encoder.encode(ServerMessage.ChangesUpdate(room: room.code, seq: seq, prev: prev, cause: cause, records: visible,
+                                                                     changes: ViewChanges(old: old, new: view), clock: clock))
+            return Texts(current: current) { [encoder = self.encoder] in
+                encoder.encode(ServerMessage.Update(room: room.code, seq: seq, prev: prev, cause: cause, records: visible, view: view, clock: clock))
+            }
         }
     }
 
@@ -101,8 +106,9 @@ extension ServerCore {
         rec.channel = entry.channel
         rec.text = text
         log(room, rec, into: &out)
+        let message = encoder.encode(entry)
         publish(room, seq: seq, to: channel.audiences(teamCount: room.teamIDs.count), into: &out) { _, prev in
-            encoder.encode(ServerMessage.ChatEvent(room: room.code, seq: seq, prev: prev, message: entry))
+            Self.event("chat", room: room, seq: seq, prev: prev, field: "message", json: message)
         }
         ack(room, seq: seq, client: client, requestID: requestID, into: &out)
     }

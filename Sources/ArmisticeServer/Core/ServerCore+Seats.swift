@@ -122,7 +122,9 @@ extension ServerCore {
         let last = r.seq ?? -1
         let team = seat.team.map { room.teamIDs[$0] }
         let missed = room.backlog.filter { $0.seq > last && $0.audience == seat.audience }
+        // The backlog holds armistice.v2 texts: an armistice.v1 client that missed anything gets a snapshot.
         let canReplay = last >= 0 && last <= room.seq && last >= room.trimmedThrough && last >= seat.audienceSince
+            && (missed.isEmpty || clients[id]?.legacy != true)
         if canReplay {
             out.send(encoder.encode(ServerMessage.Resumed(id: requestID, room: room.code, seat: seat.id, role: seat.role, team: team, seq: room.seq,
                                                           mode: missed.isEmpty ? "current" : "replay", missed: missed.count)), to: [id])

@@ -28,6 +28,8 @@ public final class ServerCore {
         let id: ClientID
         let address: String
         var hello = false
+        /// Speaks armistice.v1: updates carry whole views, and resumes get a snapshot.
+        var legacy = false
         var room: String?
         var seat: String?
         var bucket: TokenBucket
@@ -123,11 +125,12 @@ public final class ServerCore {
         switch parsed.request {
         case .hello(let hello):
             let offered = hello.versions ?? [hello.protocol ?? ProtocolVersion.current]
-            guard offered.contains(where: ProtocolVersion.supported.contains) else {
-                throw ServerError(.unsupportedVersion, "this server speaks \(ProtocolVersion.current); you offered \(offered.prefix(5).joined(separator: ", "))")
+            guard let version = ProtocolVersion.choose(offered) else {
+                throw ServerError(.unsupportedVersion, "this server speaks \(ProtocolVersion.supported.joined(separator: " and ")); you offered \(offered.prefix(5).joined(separator: ", "))")
             }
             clients[id]?.hello = true
-            out.send(encoder.encode(ServerMessage.Welcome(id: rid, protocol: ProtocolVersion.current, server: serverName, time: now,
+            clients[id]?.legacy = version == ProtocolVersion.legacy
+            out.send(encoder.encode(ServerMessage.Welcome(id: rid, protocol: version, server: serverName, time: now,
                                                           limits: .init(maxMessageBytes: limits.maxMessageBytes, chatMaxLength: limits.chatMaxLength,
                                                                         nameMaxLength: limits.nameMaxLength, messagesPerSecond: limits.messagesPerSecond,
                                                                         messageBurst: limits.messageBurst))), to: [id])
@@ -218,21 +221,37 @@ public final class ServerCore {
     /// Sends one event to some of a room's audiences: `make` builds each audience's text given its `prev`
     /// (or returns nil to skip that audience). Keeps the backlog for resumes.
     func publish(_ room: Room, seq: Int, to audiences: [Audience], into out: inout CoreOutput, _ make: (Audience, Int) -> String?) {
+        publishTexts(room, seq: seq, to: audiences, into: &out) { audience, prev in make(audience, prev).map { Texts(current: $0) } }
+    }
+
+    /// An event's text for each protocol version: `legacy` (armistice.v1) when it differs, built only if an
+    /// armistice.v1 client is in the audience.
+    struct Texts {
+        var current: String
+        var legacy: (() -> String)? = nil
+    }
+
+    func publishTexts(_ room: Room, seq: Int, to audiences: [Audience], into out: inout CoreOutput, _ make: (Audience, Int) -> Texts?) {
         for audience in audiences {
-            guard let text = make(audience, room.lastSent[audience] ?? 0) else { continue }
+            guard let texts = make(audience, room.lastSent[audience] ?? 0) else { continue }
             room.lastSent[audience] = seq
-            room.remember(.init(seq: seq, audience: audience, text: text), limit: limits.backlog, byteLimit: limits.backlogBytes)
-            out.send(text, to: recipients(room, audience))
+            room.remember(.init(seq: seq, audience: audience, text: texts.current), limit: limits.backlog, byteLimit: limits.backlogBytes)
+            let (current, legacy) = recipients(room, audience)
+            out.send(texts.current, to: current)
+            if !legacy.isEmpty { out.send(texts.legacy?() ?? texts.current, to: legacy) }
         }
     }
 
-    /// The live, keeping-up connections of an audience.
-    func recipients(_ room: Room, _ audience: Audience) -> [ClientID] {
-        room.seats.compactMap { seat in
+    /// The live, keeping-up connections of an audience, by protocol version.
+    func recipients(_ room: Room, _ audience: Audience) -> (current: [ClientID], legacy: [ClientID]) {
+        var current: [ClientID] = []
+        var legacy: [ClientID] = []
+        for seat in room.seats {
             guard !seat.removed, let c = seat.connection, seat.audience == audience, let client = clients[c],
-                  client.slowSince == nil, !client.closing else { return nil }
-            return c
+                  client.slowSince == nil, !client.closing else { continue }
+            if client.legacy { legacy.append(c) } else { current.append(c) }
         }
+        return (current, legacy)
     }
 
     func clockView(_ room: Room, now: Int64) -> ClockView {
@@ -265,10 +284,16 @@ public final class ServerCore {
     }
 
     func rosterEvent(_ room: Room, seq: Int, into out: inout CoreOutput) {
-        let roster = room.roster
+        let roster = encoder.encode(room.roster)
         publish(room, seq: seq, to: room.audiences, into: &out) { _, prev in
-            encoder.encode(ServerMessage.RosterEvent(room: room.code, seq: seq, prev: prev, roster: roster))
+            Self.event("roster", room: room, seq: seq, prev: prev, field: "roster", json: roster)
         }
+    }
+
+    /// An event's text around an already-encoded part (`{"type":…,"room":…,"seq":…,"prev":…,FIELD:JSON}`): what
+    /// differs between a room's audiences is only `prev`, so the rest is encoded once.
+    static func event(_ type: String, room: Room, seq: Int, prev: Int, field: String, json: String) -> String {
+        #"{"type":"\#(type)","room":"\#(room.code)","seq":\#(seq),"prev":\#(prev),"\#(field)":\#(json)}"#
     }
 
     func presence(_ room: Room, seat i: Int, online: Bool, now: Int64, into out: inout CoreOutput) {

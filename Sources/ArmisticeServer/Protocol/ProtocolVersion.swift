@@ -1,6 +1,14 @@
-/// The wire protocol's name and what this server speaks. See docs/protocol.md.
+/// The wire protocol's names and what this server speaks. See docs/protocol.md.
 public enum ProtocolVersion {
-    /// The only protocol version this server speaks; also the WebSocket subprotocol name.
-    public static let current = "armistice.v1"
-    public static let supported: Set<String> = [current]
+    /// The version this server prefers; also a WebSocket subprotocol name.
+    public static let current = "armistice.v2"
+    /// The first version: `update` carries the whole view instead of its changes. Still served for old clients.
+    public static let legacy = "armistice.v1"
+    /// In order of preference.
+    public static let supported: [String] = [current, legacy]
+
+    /// The version to speak with a client that offers `offered` (its order of preference), or nil if none is spoken here.
+    static func choose(_ offered: [String]) -> String? {
+        offered.first(where: supported.contains)
+    }
 }

@@ -90,19 +90,16 @@ enum ServerMessage {
         var view: GameView
         var clock: ClockView
     }
-    struct ChatEvent: Encodable {
-        var type = "chat"
+    /// armistice.v2: the view's changed fields instead of the whole view.
+    struct ChangesUpdate: Encodable {
+        var type = "update"
         var room: String
         var seq: Int
         var prev: Int
-        var message: ChatEntry
-    }
-    struct RosterEvent: Encodable {
-        var type = "roster"
-        var room: String
-        var seq: Int
-        var prev: Int
-        var roster: [RosterEntry]
+        var cause: Cause
+        var records: [Record]
+        var changes: ViewChanges
+        var clock: ClockView
     }
     struct ClockEvent: Encodable {
         var type = "clock"

@@ -73,7 +73,7 @@ public final class RoomServer: Sendable {
         bridge = TransportBridge(executor: executor, metrics: metrics, logDirectory: store.directory, instructorKey: configuration.instructorKey,
                                  rulesets: catalog.summaries, joinFailures: core.joinFailures)
         var t = WebSocketServer.Configuration(host: configuration.host, port: configuration.port, staticRoot: configuration.webRoot)
-        t.protocolName = ProtocolVersion.current
+        t.protocolNames = ProtocolVersion.supported
         t.maxMessageBytes = configuration.limits.maxMessageBytes
         t.maxQueuedFrames = configuration.maxQueuedFrames
         t.tlsCertificatePath = configuration.tlsCertificatePath
