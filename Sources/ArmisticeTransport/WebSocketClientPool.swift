@@ -17,7 +17,7 @@ public final class WebSocketClientPool: Sendable {
     ///     a TLS-enabled context (pool or TLS server) while another context has TLS handshakes in
     ///     flight can fail those handshakes. Create TLS-enabled contexts up front, and pass `false`
     ///     for plain-`ws://` pools created on the fly (tests, load generators).
-    public init(logger: Logger, maxMessageBytes: Int = 1 << 22, subprotocol: String? = "armistice.v1",
+    public init(logger: Logger, maxMessageBytes: Int = 1 << 22, subprotocol: String? = "armistice.v2",
                 enableTLS: Bool = true) {
         core = ClientCore(logger: logger, maxMessageBytes: maxMessageBytes, subprotocol: subprotocol,
                           tlsEnabled: enableTLS)

@@ -33,6 +33,24 @@ import Testing
         #expect(effects.contains(.notice("[effect] Friction at sea: 2 → 3  (order:marisol:patrol)")))
     }
 
+    @Test func anUpdateWithChangesReplacesOnlyThoseFields() {
+        var s = Fixtures.seated()
+        let tracks = s.view.tracks.count
+        let update = """
+        {"type":"update","room":"R4X95U","seq":58,"prev":57,"cause":{"type":"advance","by":"clock","reason":"all_locked"},
+         "records":[{"kind":"phase","turn":1,"phase":"results"}],
+         "changes":{"phase":"results","spent":null},"clock":{"phase":"results","turn":1,"paused":false,"remaining":60000}}
+        """
+        _ = s.apply(message: update, now: Fixtures.now)
+        #expect(s.view.phase == "results")
+        #expect(s.view.tracks.count == tracks)
+        #expect(s.myBudget == 3 && s.mySpent == 0)
+        #expect(s.records.count == 5)
+        // A later change keeps what the first one left.
+        _ = s.apply(message: #"{"type":"update","seq":59,"prev":58,"cause":{"type":"advance","by":"s1"},"records":[],"changes":{"turn":2}}"#, now: Fixtures.now)
+        #expect(s.view.turn == 2 && s.view.phase == "results" && s.view.tracks.count == tracks)
+    }
+
     @Test func aGapAsksForAResync() {
         var s = Fixtures.seated()
         let effects = s.apply(message: #"{"type":"chat","seq":70,"prev":65,"message":{"seq":70,"seat":"s4","name":"Ari","channel":"all","text":"hi"}}"#, now: Fixtures.now)

@@ -148,9 +148,9 @@ class InstructorSocket:
 
     def __init__(self, server, code):
         from websockets.sync.client import connect
-        self.connection = connect(server.ws_url, subprotocols=["armistice.v1"], open_timeout=10)
+        self.connection = connect(server.ws_url, subprotocols=["armistice.v2"], open_timeout=10)
         self.ws = self.connection.__enter__()
-        self.send({"type": "hello", "protocol": "armistice.v1", "id": 0})
+        self.send({"type": "hello", "protocol": "armistice.v2", "id": 0})
         self.expect("welcome")
         self.send({"type": "join", "code": code, "name": "Auditor", "role": "instructor", "key": server.key, "id": 1})
         self.expect("joined")

@@ -44,20 +44,22 @@ def server():
 
 
 class Client:
-    """Keeps every message; checks `prev` against the largest `seq` seen, as the protocol describes."""
+    """Keeps every message; checks `prev` against the largest `seq` seen, and keeps the view up to date from
+    snapshots and updates' `changes`, as the protocol describes."""
 
     def __init__(self, ws, name):
         self.ws, self.name = ws, name
         self.messages, self.max_seq, self.gaps, self.next_id = [], 0, [], 0
+        self.view = None  # the view without its records
         self.arrived = asyncio.Event()
         self.reader = asyncio.create_task(self._read())
 
     @classmethod
     async def open(cls, port, name):
-        ws = await websockets.connect(f"ws://127.0.0.1:{port}/ws", subprotocols=["armistice.v1"], max_size=2**24)
+        ws = await websockets.connect(f"ws://127.0.0.1:{port}/ws", subprotocols=["armistice.v2"], max_size=2**24)
         c = cls(ws, name)
-        welcome = await c.request({"type": "hello", "protocol": "armistice.v1"})
-        assert welcome["type"] == "welcome" and welcome["protocol"] == "armistice.v1"
+        welcome = await c.request({"type": "hello", "protocol": "armistice.v2"})
+        assert welcome["type"] == "welcome" and welcome["protocol"] == "armistice.v2"
         return c
 
     async def _read(self):
@@ -68,6 +70,16 @@ class Client:
                     self.gaps.append(m)
                 if "seq" in m and m["type"] not in ("ack", "resumed"):
                     self.max_seq = max(self.max_seq, m["seq"])
+                if m["type"] == "snapshot":
+                    self.view = {k: v for k, v in m["view"].items() if k != "records"}
+                elif m["type"] == "update":
+                    self.view = self.view or {}
+                    for key, value in m["changes"].items():
+                        if value is None:
+                            self.view.pop(key, None)
+                        else:
+                            self.view[key] = value
+                    m["view"] = dict(self.view)  # the view as of this update, for wait_phase
                 self.messages.append(m)
                 self.arrived.set()
         except websockets.ConnectionClosed:
@@ -91,13 +103,6 @@ class Client:
         mark = len(self.messages)
         await self.ws.send(json.dumps(dict(msg, id=rid)))
         return await self.wait_for(lambda m: m.get("id") == rid, since=mark, timeout=timeout)
-
-    @property
-    def view(self):
-        for m in reversed(self.messages):
-            if m["type"] in ("snapshot", "update"):
-                return m["view"]
-        return None
 
     async def wait_phase(self, phase, turn=None, timeout=15):
         return await self.wait_for(lambda m: "view" in m and m["view"]["phase"] == phase
@@ -181,6 +186,7 @@ async def play(port):
     last = players[teams[1]].max_seq
     await players[teams[1]].close()
     back = await Client.open(port, "back")
+    back.view = players[teams[1]].view  # a resumed seat keeps the view it had: missed updates change it
     resumed = await back.request({"type": "resume", "token": players[teams[1]].token, "seq": last})
     assert resumed["type"] == "resumed" and resumed["mode"] in ("replay", "current")
 

@@ -190,7 +190,7 @@ final class BenchClient: @unchecked Sendable {
 
     static func connect(_ pool: WebSocketClientPool, url: String, name: String) async throws -> BenchClient {
         let c = BenchClient(try await pool.connect(url: url, timeout: .seconds(30)), name: name)
-        _ = try await c.request(#"{"type":"hello","protocol":"armistice.v1"}"#)
+        _ = try await c.request(#"{"type":"hello","protocol":"armistice.v2"}"#)
         return c
     }
 

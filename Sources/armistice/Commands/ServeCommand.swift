@@ -8,7 +8,7 @@ import Logging
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the room server: WebSocket protocol armistice.v1, the browser client and /healthz, /metrics on one port.",
+        abstract: "Run the room server: WebSocket protocol armistice.v2, the browser client and /healthz, /metrics on one port.",
         subcommands: [ServeBenchCommand.self])
 
     @Option(help: "The address to listen on.") var host = "0.0.0.0"

@@ -49,7 +49,7 @@ final class LoadRun: LoadSink {
 
     init(config: LoadConfig, logger: Logger) throws {
         self.config = config
-        let subprotocol: String? = config.target == .lwsMirror ? "lws-mirror-protocol" : "armistice.v1"
+        let subprotocol: String? = config.target == .lwsMirror ? "lws-mirror-protocol" : "armistice.v2"
         pool = WebSocketClientPool(logger: logger, maxMessageBytes: 1 << 22, subprotocol: subprotocol, enableTLS: false)
         if config.target == .armistice {
             let text = try RulesetFile.read(config.rulesetFile)
@@ -207,7 +207,7 @@ final class LoadRun: LoadSink {
         guard config.target == .armistice else { return room }
         guard let instructor = clients.first(where: { $0.role == .instructor }) else { throw LoadFailure("room \(r) has no instructor") }
         room.instructor = instructor
-        try await expect(instructor, #"{"type":"hello","protocol":"armistice.v1"}"#, "welcome")
+        try await expect(instructor, #"{"type":"hello","protocol":"armistice.v2"}"#, "welcome")
         let created = try await expect(instructor, #"{"type":"create_room","key":"\#(config.instructorKey)","ruleset":"\#(config.ruleset)","seed":\#(seed(forRoom: r)),"turns":\#(config.turns),"phases":\#(Self.longPhases),"name":"Load instructor \#(r)"}"#, "room_created")
         guard let code = JSONScan.string("\"room\":\"", in: created) else { throw LoadFailure("room_created without a room code: \(created.prefix(200))") }
         room.code = code
@@ -217,7 +217,7 @@ final class LoadRun: LoadSink {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for c in clients where c.role != .instructor {
                 group.addTask { [self] in
-                    try await expect(c, #"{"type":"hello","protocol":"armistice.v1"}"#, "welcome")
+                    try await expect(c, #"{"type":"hello","protocol":"armistice.v2"}"#, "welcome")
                     let join = c.role == .observer
                         ? #"{"type":"join","code":"\#(code)","name":"Projector \#(c.index)","role":"observer"}"#
                         : #"{"type":"join","code":"\#(code)","name":"Student \#(c.index)","team":"\#(teamIDs[c.team])"}"#

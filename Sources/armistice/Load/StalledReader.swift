@@ -44,13 +44,13 @@ final class StalledReader: @unchecked Sendable {
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
         guard connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 else { throw Failure(description: "connect to \(host):\(port) failed") }
         let upgrade = "GET /ws HTTP/1.1\r\nHost: \(host):\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: armistice.v1\r\n\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: armistice.v2\r\n\r\n"
         guard RawSocket.writeAll(fd, Array(upgrade.utf8)) else { throw Failure(description: "upgrade request not sent") }
         var seen: [UInt8] = []
         guard read(until: "\r\n\r\n", into: &seen), String(decoding: seen, as: UTF8.self).hasPrefix("HTTP/1.1 101") else {
             throw Failure(description: "no 101 Switching Protocols")
         }
-        guard RawSocket.writeAll(fd, Self.frame(#"{"type":"hello","protocol":"armistice.v1"}"#)),
+        guard RawSocket.writeAll(fd, Self.frame(#"{"type":"hello","protocol":"armistice.v2"}"#)),
               RawSocket.writeAll(fd, Self.frame(join)) else { throw Failure(description: "hello/join not sent") }
         guard read(until: "\"type\":\"joined\"", into: &seen) else {
             throw Failure(description: "no joined reply: \(String(decoding: seen.suffix(300), as: UTF8.self))")

@@ -1,9 +1,9 @@
-// The WebSocket side of protocol armistice.v1 (docs/protocol.md): hello, requests with ids answered by
+// The WebSocket side of protocol armistice.v2 (docs/protocol.md): hello, requests with ids answered by
 // ack/error/…, and a Session that holds a seat, tracks seq/prev, resyncs on gaps and resumes after a drop.
 
 import { loadSeat, saveSeat, updateSeq, forgetSeat } from "./seats.js";
 
-export const PROTOCOL = "armistice.v1";
+export const PROTOCOL = "armistice.v2";
 
 export function socketURL() {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";

@@ -35,7 +35,11 @@ export class Game {
   apply(msg) {
     switch (msg.type) {
       case "update": {
-        const { records: _ignored, ...view } = msg.view || {};
+        // armistice.v2: `changes` holds the view's fields that changed (null: gone); the rest stays as it was.
+        const view = { ...(this.view || {}) };
+        for (const [key, value] of Object.entries(msg.changes || {})) {
+          if (value === null) delete view[key]; else view[key] = value;
+        }
         this.view = view;
         const added = msg.records || [];
         this.records.push(...added);

@@ -54,6 +54,8 @@ extension ClientState {
         you = You(seat: y["seat"]?.string ?? you.seat, name: y["name"]?.string ?? you.name,
                   role: y["role"]?.string ?? you.role, team: y["team"]?.string)
         let v = m["view"] ?? .null
+        viewFields = v.object
+        viewFields["records"] = nil
         view = GameViewInfo(v)
         records = v["records"]?.array.map(RecordInfo.init) ?? []
         chat = m["chat"]?.array.map(ChatInfo.init) ?? []
@@ -77,7 +79,14 @@ extension ClientState {
         case "update":
             let oldPhase = view.phase
             let oldDraft = myDraft
-            if let v = m["view"] { view = GameViewInfo(v) }
+            if case .object(let changes) = m["changes"] {
+                // armistice.v2: each key replaces that field of the view; null means it is gone.
+                for (key, value) in changes { viewFields[key] = value == .null ? nil : value }
+                view = GameViewInfo(.object(viewFields))
+            } else if let v = m["view"] {
+                viewFields = v.object
+                view = GameViewInfo(v)
+            }
             let new = m["records"]?.array.map(RecordInfo.init) ?? []
             records += new
             if let c = m["clock"] { clock = ClockInfo(c); clockReceivedAt = now }

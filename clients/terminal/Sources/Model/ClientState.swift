@@ -22,6 +22,8 @@ public struct ClientState: Sendable {
     public var room = ""
     public var you = You()
     public var view = GameViewInfo()
+    /// The view's fields as the server sent them (records left out): armistice.v2 updates change some of them.
+    var viewFields: [String: JSON] = [:]
     public var records: [RecordInfo] = []
     public var chat: [ChatInfo] = []
     public var roster: [SeatInfo] = []

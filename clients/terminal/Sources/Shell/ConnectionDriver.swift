@@ -90,7 +90,7 @@ public final class ConnectionDriver: @unchecked Sendable {
 
     /// One connection's life: hello, the seat, then every message until it closes.
     private func session(_ conn: ClientConnection) async -> Outcome {
-        conn.send(JSON.object(["type": "hello", "protocol": "armistice.v1", "client": "armistice-terminal"]).text)
+        conn.send(JSON.object(["type": "hello", "protocol": "armistice.v2", "client": "armistice-terminal"]).text)
         let (token, seq, request) = lock.withLock { (self.token, self.seq, self.seatRequest) }
         var resuming = false
         if let token {
