@@ -34,7 +34,25 @@ import Testing
         #expect(Set(changes.keys).isSubset(of: ["orders", "spent", "actions", "consents", "teams"]))
         #expect(changes["orders"] != nil)
         #expect(changes["catalog"] == nil && changes["tracks"] == nil)
+        // Lists that kept their length carry only their changed elements' changed properties.
+        for (_, elements) in update["patches"] as? [String: [String: [String: Any]]] ?? [:] {
+            #expect(elements.values.allSatisfy { !$0.keys.contains("description") && !$0.keys.contains("name") })
+        }
         #expect((update["records"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func aLockSendsOnlyThatTeamsLockedFlag() throws {
+        let c = Classroom()
+        c.start()
+        c.skip(to: "orders")
+        c.h.clear(c.observer.client)
+        c.h.send(c.member("usa").client, ["type": "lock"])
+        let update = try #require(c.h.last(c.observer.client, type: "update"))
+        #expect((update["changes"] as? [String: Any])?.isEmpty == true)
+        let teams = try #require((update["patches"] as? [String: Any])?["teams"] as? [String: [String: Any]])
+        let usa = try #require((c.h.view(c.observer.client)?["teams"] as? [[String: Any]])?.firstIndex { $0["id"] as? String == "usa" })
+        #expect(teams.count == 1)
+        #expect(NSDictionary(dictionary: teams["\(usa)"] ?? [:]).isEqual(to: ["locked": true]))
     }
 
     @Test func mergedViewsStayEqualToSnapshotsThroughAMatch() throws {

@@ -39,11 +39,12 @@ import Testing
         let update = """
         {"type":"update","room":"R4X95U","seq":58,"prev":57,"cause":{"type":"advance","by":"clock","reason":"all_locked"},
          "records":[{"kind":"phase","turn":1,"phase":"results"}],
-         "changes":{"phase":"results","spent":null},"clock":{"phase":"results","turn":1,"paused":false,"remaining":60000}}
+         "changes":{"phase":"results","spent":null},"patches":{"tracks":{"0":{"value":9}}},"clock":{"phase":"results","turn":1,"paused":false,"remaining":60000}}
         """
         _ = s.apply(message: update, now: Fixtures.now)
         #expect(s.view.phase == "results")
         #expect(s.view.tracks.count == tracks)
+        #expect(s.view.tracks[0].value == 9 && s.view.tracks[1].value == Fixtures.seated().view.tracks[1].value)
         #expect(s.myBudget == 3 && s.mySpent == 0)
         #expect(s.records.count == 5)
         // A later change keeps what the first one left.

@@ -79,6 +79,15 @@ class Client:
                             self.view.pop(key, None)
                         else:
                             self.view[key] = value
+                    for key, elements in m.get("patches", {}).items():
+                        items = [dict(item) for item in self.view[key]]
+                        for index, properties in elements.items():
+                            for prop, value in properties.items():
+                                if value is None:
+                                    items[int(index)].pop(prop, None)
+                                else:
+                                    items[int(index)][prop] = value
+                        self.view[key] = items
                     m["view"] = dict(self.view)  # the view as of this update, for wait_phase
                 self.messages.append(m)
                 self.arrived.set()

@@ -69,8 +69,9 @@ extension ServerCore {
             let old = room.lastView[audience]
             if visible.isEmpty, old == view { return nil }
             room.lastView[audience] = view
+            let diff = ViewChanges(old: old, new: view)
             let current = encoder.encode(ServerMessage.ChangesUpdate(room: room.code, seq: seq, prev: prev, cause: cause, records: visible,
-                                                                     changes: ViewChanges(old: old, new: view), clock: clock))
+                                                                     changes: diff.changes, patches: diff.patches, clock: clock))
             return Texts(current: current) { [encoder = self.encoder] in
                 encoder.encode(ServerMessage.Update(room: room.code, seq: seq, prev: prev, cause: cause, records: visible, view: view, clock: clock))
             }

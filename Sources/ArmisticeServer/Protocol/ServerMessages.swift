@@ -98,7 +98,9 @@ enum ServerMessage {
         var prev: Int
         var cause: Cause
         var records: [Record]
-        var changes: ViewChanges
+        var changes: ViewChanges.Fields
+        /// Absent when no list changed element by element.
+        var patches: ViewChanges.Elements?
         var clock: ClockView
     }
     struct ClockEvent: Encodable {

@@ -35,10 +35,24 @@ export class Game {
   apply(msg) {
     switch (msg.type) {
       case "update": {
-        // armistice.v2: `changes` holds the view's fields that changed (null: gone); the rest stays as it was.
+        // armistice.v2: `changes` holds the view's fields that changed (null: gone); `patches` the changed
+        // properties of list elements, by index. The rest stays as it was.
         const view = { ...(this.view || {}) };
         for (const [key, value] of Object.entries(msg.changes || {})) {
           if (value === null) delete view[key]; else view[key] = value;
+        }
+        for (const [key, elements] of Object.entries(msg.patches || {})) {
+          if (!Array.isArray(view[key])) continue;
+          const list = view[key].slice();
+          for (const [index, properties] of Object.entries(elements)) {
+            if (!list[index]) continue;
+            const item = { ...list[index] };
+            for (const [property, value] of Object.entries(properties)) {
+              if (value === null) delete item[property]; else item[property] = value;
+            }
+            list[index] = item;
+          }
+          view[key] = list;
         }
         this.view = view;
         const added = msg.records || [];

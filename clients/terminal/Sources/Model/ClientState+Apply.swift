@@ -82,6 +82,16 @@ extension ClientState {
             if case .object(let changes) = m["changes"] {
                 // armistice.v2: each key replaces that field of the view; null means it is gone.
                 for (key, value) in changes { viewFields[key] = value == .null ? nil : value }
+                // Then the list elements that changed, by index, with only their changed properties.
+                for (key, elements) in m["patches"]?.object ?? [:] {
+                    guard case .array(var list) = viewFields[key] else { continue }
+                    for (index, properties) in elements.object {
+                        guard let i = Int(index), list.indices.contains(i), case .object(var item) = list[i] else { continue }
+                        for (property, value) in properties.object { item[property] = value == .null ? nil : value }
+                        list[i] = .object(item)
+                    }
+                    viewFields[key] = .array(list)
+                }
                 view = GameViewInfo(.object(viewFields))
             } else if let v = m["view"] {
                 viewFields = v.object
