@@ -73,6 +73,18 @@ final class CoreHarness {
         return Array((inbox[id] ?? []).dropFirst(before))
     }
 
+    /// Sends several requests in one batch, as the executor handles what arrived together.
+    func sendBatch(_ requests: [(ClientID, [String: Any])]) {
+        var out = CoreOutput()
+        core.beginBatch()
+        for (id, object) in requests {
+            let data = try! JSONSerialization.data(withJSONObject: object)
+            core.received(id, text: String(decoding: data, as: UTF8.self), now: now, into: &out)
+        }
+        core.endBatch(now: now, into: &out)
+        take(out)
+    }
+
     func advance(seconds: Double) {
         now += Int64(seconds * 1000)
         var out = CoreOutput()

@@ -55,6 +55,33 @@ import Testing
         #expect(NSDictionary(dictionary: teams["\(usa)"] ?? [:]).isEqual(to: ["locked": true]))
     }
 
+    @Test func inputsHandledInOneBatchGoOutAsOneUpdatePerAudience() throws {
+        let c = Classroom()
+        c.start()
+        c.skip(to: "orders")
+        let everyone = [c.instructor, c.observer] + c.students.values.flatMap { $0 }
+        for seat in everyone { c.h.clear(seat.client) }
+        c.h.sendBatch([(c.member("dprk").client, ["type": "set_orders", "id": "o", "orders": [["action": "missile_test"]]])]
+                      + ["dprk", "rok", "usa", "un"].map { (c.member($0).client, ["type": "lock", "id": "l"]) })
+        for seat in everyone {
+            let updates = c.h.messages(seat.client, type: "update")
+            #expect(updates.count == 1, "\(seat.seat) got \(updates.count) updates")
+            let update = try #require(updates.first)
+            #expect((update["cause"] as? [String: Any])?["reason"] as? String == "all_locked")
+            let causes = try #require(update["causes"] as? [[String: Any]])
+            #expect(causes.map { $0["type"] as? String } .suffix(5) == ["lock_orders", "lock_orders", "lock_orders", "lock_orders", "advance"])
+            // Only the team that drafted (and the instructor) learn that a draft changed.
+            let drafted = causes.contains { $0["type"] as? String == "set_orders" }
+            #expect(drafted == (seat.seat == c.member("dprk").seat || seat.seat == c.member("dprk", 1).seat || seat.seat == c.instructor.seat))
+            #expect((update["records"] as? [[String: Any]])?.contains { $0["kind"] as? String == "order" } == true || seat.seat == c.observer.seat)
+        }
+        // The acks came first, each with its own seq; the update's seq is the last input's.
+        let acks = c.h.messages(c.member("dprk").client, type: "ack")
+        #expect(acks.count == 2)
+        #expect((acks.last?["seq"] as? Int ?? 0) < (c.h.last(c.member("dprk").client, type: "update")?["seq"] as? Int ?? 0))
+        try expectMergedViewsAreCurrent(c, "after a batch")
+    }
+
     @Test func mergedViewsStayEqualToSnapshotsThroughAMatch() throws {
         let c = Classroom()
         c.start()

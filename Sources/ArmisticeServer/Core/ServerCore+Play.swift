@@ -52,28 +52,50 @@ extension ServerCore {
         // A new draft changes only its team's view and the instructor's: the other views need not be rebuilt.
         var audiences = room.audiences
         if case .setOrders(let team, _) = input, let t = room.engine.ruleset.teamIndex(team) { audiences = [.instructor, .team(t)] }
-        publishUpdate(room, seq: seq, records: records, cause: .init(type: input.type, by: by, reason: reason), to: audiences, now: now, into: &out)
+        if room.pending.isEmpty { roomsWithPending.append(room) }
+        room.pending.append(.init(seq: seq, records: records, cause: .init(type: input.type, by: by, reason: reason), audiences: audiences))
+        if !batching { flushUpdates(now: now, into: &out) }
         return seq
     }
 
-    /// Sends each audience its new records and fresh view, skipping audiences for which nothing changed.
-    func publishUpdate(_ room: Room, seq: Int, records: [Record], cause: ServerMessage.Cause, to audiences: [Audience], now: Int64,
-                       into out: inout CoreOutput) {
+    /// Sends every room's pending updates (see `flushUpdates(_:now:into:)`).
+    func flushUpdates(now: Int64, into out: inout CoreOutput) {
+        let rooms = roomsWithPending
+        roomsWithPending = []
+        for room in rooms { flushUpdates(room, now: now, into: &out) }
+    }
+
+    /// Sends each audience one update for the room's inputs applied since the last one (usually one input; several
+    /// when a batch of requests brought several, e.g. every team locking at once): their new records and what
+    /// changed in its view. Audiences for which nothing changed get nothing. Called before anything else is sent
+    /// about the room, so events keep their order.
+    func flushUpdates(_ room: Room, now: Int64, into out: inout CoreOutput) {
+        guard !room.pending.isEmpty else { return }
+        let pending = room.pending
+        room.pending = []
         let clock = clockView(room, now: now)
         // Updates carry only the new records: build the views from a copy without the history (cheap: arrays are shared).
         var bare = room.state
         bare.records = []
-        publishTexts(room, seq: seq, to: audiences, into: &out) { audience, prev -> Texts? in
-            let view = room.engine.view(of: bare, for: room.viewer(audience))
-            let visible = records.filter { room.sees(audience, $0) }
-            let old = room.lastView[audience]
-            if visible.isEmpty, old == view { return nil }
-            room.lastView[audience] = view
-            let diff = ViewChanges(old: old, new: view)
-            let current = encoder.encode(ServerMessage.ChangesUpdate(room: room.code, seq: seq, prev: prev, cause: cause, records: visible,
-                                                                     changes: diff.changes, patches: diff.patches, clock: clock))
-            return Texts(current: current) { [encoder = self.encoder] in
-                encoder.encode(ServerMessage.Update(room: room.code, seq: seq, prev: prev, cause: cause, records: visible, view: view, clock: clock))
+        for audience in room.audiences {
+            let inputs = pending.filter { $0.audiences.contains(audience) }
+            guard let last = inputs.last else { continue }
+            let visible = inputs.flatMap { $0.records.filter { room.sees(audience, $0) } }
+            let cause = last.cause
+            let causes = inputs.count > 1 ? inputs.map(\.cause) : nil
+            let seq = last.seq
+            emit(room, seq: seq, to: audience, into: &out) { prev -> Texts? in
+                let view = room.engine.view(of: bare, for: room.viewer(audience))
+                let old = room.lastView[audience]
+                if visible.isEmpty, old == view { return nil }
+                room.lastView[audience] = view
+                let diff = ViewChanges(old: old, new: view)
+                let current = encoder.encode(ServerMessage.ChangesUpdate(room: room.code, seq: seq, prev: prev, cause: cause, causes: causes,
+                                                                         records: visible, changes: diff.changes, patches: diff.patches, clock: clock))
+                return Texts(current: current) { [encoder = self.encoder] in
+                    encoder.encode(ServerMessage.Update(room: room.code, seq: seq, prev: prev, cause: cause, causes: causes, records: visible,
+                                                        view: view, clock: clock))
+                }
             }
         }
     }
@@ -161,6 +183,7 @@ extension ServerCore {
 
     /// Moves every room whose phase deadline has passed; looks after slow readers and idle bookkeeping.
     public func tick(now: Int64, into out: inout CoreOutput) {
+        lastNow = now
         for room in rooms.values {
             var guardCount = 0
             while !room.isOver, !room.clock.paused, let deadline = room.clock.deadline, deadline <= now, guardCount < 8 {
@@ -177,6 +200,7 @@ extension ServerCore {
             } else if now - client.lastResync >= limits.resyncIntervalMs, let code = client.room, let seatID = client.seat,
                       let room = rooms[code], let i = room.seatIndex(seatID) {
                 clients[id]?.lastResync = now
+                flushUpdates(room, now: now, into: &out)
                 out.send(snapshot(room, seat: room.seats[i], requestID: nil, now: now), to: [id], resync: true)
             }
         }

@@ -94,6 +94,7 @@ extension ServerCore {
         log(room, r, into: &out)
         out.send(encoder.encode(ServerMessage.Seated(type: reply, id: requestID, room: room.code, seat: seat.id, token: token, role: role,
                                                      team: team.map { room.teamIDs[$0] })), to: [id])
+        flushUpdates(room, now: now, into: &out)
         out.send(snapshot(room, seat: seat, requestID: nil, now: now), to: [id])
         rosterEvent(room, seq: seq, into: &out)
     }
@@ -121,6 +122,7 @@ extension ServerCore {
         let seat = room.seats[i]
         let last = r.seq ?? -1
         let team = seat.team.map { room.teamIDs[$0] }
+        flushUpdates(room, now: now, into: &out)
         let missed = room.backlog.filter { $0.seq > last && $0.audience == seat.audience }
         // The backlog holds armistice.v2 texts: an armistice.v1 client that missed anything gets a snapshot.
         let canReplay = last >= 0 && last <= room.seq && last >= room.trimmedThrough && last >= seat.audienceSince
@@ -132,6 +134,7 @@ extension ServerCore {
         } else {
             out.send(encoder.encode(ServerMessage.Resumed(id: requestID, room: room.code, seat: seat.id, role: seat.role, team: team, seq: room.seq,
                                                           mode: "snapshot", missed: 0)), to: [id])
+            flushUpdates(room, now: now, into: &out)
             out.send(snapshot(room, seat: seat, requestID: nil, now: now), to: [id])
         }
         presence(room, seat: i, online: true, now: now, into: &out)
@@ -165,6 +168,7 @@ extension ServerCore {
         log(room, rec, into: &out)
         rosterEvent(room, seq: seq, into: &out)
         if let c = room.seats[i].connection {
+            flushUpdates(room, now: now, into: &out)
             out.send(snapshot(room, seat: room.seats[i], requestID: nil, now: now), to: [c])
         }
         ack(room, seq: seq, client: client, requestID: requestID, into: &out)

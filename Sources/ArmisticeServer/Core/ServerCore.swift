@@ -23,6 +23,12 @@ public final class ServerCore {
     var random = SystemRandomNumberGenerator()
     /// Counters for /metrics.
     public internal(set) var messagesIn = 0
+    /// Between `beginBatch` and `endBatch`, engine inputs' updates wait so that a room's inputs of one batch go out
+    /// as one update per audience; otherwise each call sends its own at once.
+    var batching = false
+    var roomsWithPending: [Room] = []
+    /// The time of the call being handled (for updates flushed before another event).
+    var lastNow: Int64 = 0
 
     struct ClientState {
         let id: ClientID
@@ -53,14 +59,28 @@ public final class ServerCore {
 
     public var connectionCount: Int { clients.count }
 
+    // MARK: - Batches
+
+    /// Starts a batch: updates wait until `endBatch`, so several inputs to a room make one update per audience.
+    public func beginBatch() { batching = true }
+
+    /// Ends a batch: sends every pending update.
+    public func endBatch(now: Int64, into out: inout CoreOutput) {
+        batching = false
+        lastNow = now
+        flushUpdates(now: now, into: &out)
+    }
+
     // MARK: - Transport events
 
     public func opened(_ id: ClientID, address: String, now: Int64, into out: inout CoreOutput) {
+        lastNow = now
         clients[id] = ClientState(id: id, address: address,
                                   bucket: TokenBucket(capacity: limits.messageBurst, perSecond: limits.messagesPerSecond, now: now))
     }
 
     public func closed(_ id: ClientID, now: Int64, into out: inout CoreOutput) {
+        lastNow = now
         guard let client = clients.removeValue(forKey: id) else { return }
         if let code = client.room, let seatID = client.seat, let room = rooms[code], let i = room.seatIndex(seatID),
            room.seats[i].connection == id {
@@ -77,6 +97,7 @@ public final class ServerCore {
     }
 
     public func received(_ id: ClientID, text: String, now: Int64, into out: inout CoreOutput) {
+        lastNow = now
         guard clients[id] != nil else { return }
         messagesIn += 1
         guard admit(id, now: now, into: &out) else { return }
@@ -159,6 +180,7 @@ public final class ServerCore {
         }
         switch parsed.request {
         case .resync:
+            flushUpdates(room, now: now, into: &out)
             out.send(snapshot(room, seat: seat, requestID: rid, now: now), to: [id])
         case .setOrders(let r):
             let team = try actingTeam(room, seat, r.team)
@@ -232,14 +254,21 @@ public final class ServerCore {
     }
 
     func publishTexts(_ room: Room, seq: Int, to audiences: [Audience], into out: inout CoreOutput, _ make: (Audience, Int) -> Texts?) {
+        flushUpdates(room, now: lastNow, into: &out)
         for audience in audiences {
-            guard let texts = make(audience, room.lastSent[audience] ?? 0) else { continue }
-            room.lastSent[audience] = seq
-            room.remember(.init(seq: seq, audience: audience, text: texts.current), limit: limits.backlog, byteLimit: limits.backlogBytes)
-            let (current, legacy) = recipients(room, audience)
-            out.send(texts.current, to: current)
-            if !legacy.isEmpty { out.send(texts.legacy?() ?? texts.current, to: legacy) }
+            emit(room, seq: seq, to: audience, into: &out) { prev in make(audience, prev) }
         }
+    }
+
+    /// Sends one audience its text of an event (`make` is given the audience's `prev`; nil: nothing to send) and
+    /// keeps it in the backlog for resumes.
+    func emit(_ room: Room, seq: Int, to audience: Audience, into out: inout CoreOutput, _ make: (Int) -> Texts?) {
+        guard let texts = make(room.lastSent[audience] ?? 0) else { return }
+        room.lastSent[audience] = seq
+        room.remember(.init(seq: seq, audience: audience, text: texts.current), limit: limits.backlog, byteLimit: limits.backlogBytes)
+        let (current, legacy) = recipients(room, audience)
+        out.send(texts.current, to: current)
+        if !legacy.isEmpty { out.send(texts.legacy?() ?? texts.current, to: legacy) }
     }
 
     /// The live, keeping-up connections of an audience, by protocol version.

@@ -86,6 +86,7 @@ enum ServerMessage {
         var seq: Int
         var prev: Int
         var cause: Cause
+        var causes: [Cause]?
         var records: [Record]
         var view: GameView
         var clock: ClockView
@@ -96,7 +97,9 @@ enum ServerMessage {
         var room: String
         var seq: Int
         var prev: Int
+        /// The last input this update covers; `causes` lists them all when there are several.
         var cause: Cause
+        var causes: [Cause]?
         var records: [Record]
         var changes: ViewChanges.Fields
         /// Absent when no list changed element by element.

@@ -24,6 +24,16 @@ public final class Room {
     /// Messages with a seq at or below this may be gone from the backlog.
     var trimmedThrough = 0
 
+    /// Engine inputs applied whose update has not been sent yet (see `ServerCore.flushUpdates`).
+    var pending: [PendingUpdate] = []
+
+    struct PendingUpdate {
+        var seq: Int
+        var records: [Record]
+        var cause: ServerMessage.Cause
+        var audiences: [Audience]
+    }
+
     struct BacklogEntry {
         var seq: Int
         var audience: Audience

@@ -84,6 +84,7 @@ final class RoomExecutor: @unchecked Sendable {
             let t0 = DispatchTime.now().uptimeNanoseconds
             var out = CoreOutput()
             var messagesIn = 0
+            core.beginBatch()
             for event in batch {
                 switch event {
                 case .opened(let id, let address): core.opened(id, address: address, now: now, into: &out)
@@ -96,6 +97,7 @@ final class RoomExecutor: @unchecked Sendable {
                 }
             }
             core.tick(now: now, into: &out)
+            core.endBatch(now: now, into: &out)
             let t1 = DispatchTime.now().uptimeNanoseconds
             commit(&out)
             // Before anything is sent: a client told of a new room can look it up at once.

@@ -71,16 +71,32 @@ enum JSONScan {
         }
     }
 
-    /// An update's cause: the input's type, the seat number that gave it (`s3` → 3; nil for the clock), the reason.
-    static func cause(_ text: String) -> (type: String?, by: Int?, reason: String?)? {
+    /// An update's causes: each input it covers (usually one: `cause`; several are listed in `causes`), as the
+    /// input's type, the seat number that gave it (`s3` → 3; nil for the clock) and the reason.
+    static func causes(_ text: String) -> [(type: String?, by: Int?, reason: String?)] {
         withBytes(text) { b in
-            guard let start = end(of: "\"cause\":{", in: b, anchor: 8) else { return nil }
-            var close = start
-            while close < b.count, b[close] != UInt8(ascii: "}") { close += 1 }
-            let type = end(of: "\"type\":\"", in: b, from: start, limit: close).flatMap { stringValue(in: b, at: $0) }
-            let by = end(of: "\"by\":\"s", in: b, from: start, limit: close).flatMap { intValue(in: b, at: $0) }
-            let reason = end(of: "\"reason\":\"", in: b, from: start, limit: close).flatMap { stringValue(in: b, at: $0) }
-            return (type, by, reason)
+            func object(at start: Int) -> (value: (type: String?, by: Int?, reason: String?), end: Int) {
+                var close = start
+                while close < b.count, b[close] != UInt8(ascii: "}") { close += 1 }
+                let type = end(of: "\"type\":\"", in: b, from: start, limit: close).flatMap { stringValue(in: b, at: $0) }
+                let by = end(of: "\"by\":\"s", in: b, from: start, limit: close).flatMap { intValue(in: b, at: $0) }
+                let reason = end(of: "\"reason\":\"", in: b, from: start, limit: close).flatMap { stringValue(in: b, at: $0) }
+                return ((type, by, reason), close)
+            }
+            guard let first = end(of: "\"cause\":{", in: b, anchor: 8) else { return [] }
+            let cause = object(at: first)
+            guard cause.end + 12 <= b.count, let list = end(of: "\"causes\":[", in: b, from: cause.end, limit: cause.end + 12) else {
+                return [cause.value]
+            }
+            var all: [(type: String?, by: Int?, reason: String?)] = []
+            var i = list
+            while i < b.count, b[i] == UInt8(ascii: "{") {
+                let next = object(at: i + 1)
+                all.append(next.value)
+                i = next.end + 1
+                if i < b.count, b[i] == UInt8(ascii: ",") { i += 1 }
+            }
+            return all
         }
     }
 

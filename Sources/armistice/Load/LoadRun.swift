@@ -76,13 +76,15 @@ final class LoadRun: LoadSink {
         case "update":
             switch config.mode {
             case .moves:
-                guard let cause = JSONScan.cause(text), cause.type == "set_orders", let seat = cause.by else { return }
-                let team = client.role == .student ? client.team
-                    : seatTeams.withLock { $0[UInt64(client.room) << 16 | UInt64(seat)] } ?? -1
-                guard team >= 0 else { return }
-                moves.seen(teamKey(room: client.room, team: team), by: seat, at: ns)
+                for cause in JSONScan.causes(text) where cause.type == "set_orders" {
+                    guard let seat = cause.by else { continue }
+                    let team = client.role == .student ? client.team
+                        : seatTeams.withLock { $0[UInt64(client.room) << 16 | UInt64(seat)] } ?? -1
+                    guard team >= 0 else { continue }
+                    moves.seen(teamKey(room: client.room, team: team), by: seat, at: ns)
+                }
             case .turns:
-                if JSONScan.cause(text)?.reason == "all_locked" { turnResults.seen(UInt64(client.room), by: 0, at: ns) }
+                if JSONScan.causes(text).contains(where: { $0.reason == "all_locked" }) { turnResults.seen(UInt64(client.room), by: 0, at: ns) }
             case .chat:
                 return
             }
