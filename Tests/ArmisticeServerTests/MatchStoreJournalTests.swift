@@ -46,6 +46,11 @@ import Testing
         #expect(JournalEntry.parse(flipped.dropLast()) == nil)
         #expect(JournalEntry.parse(bytes.dropLast(5)) == nil)
         #expect(JournalEntry.parse(ArraySlice(Array("00000000 ../x 0 {}".utf8))) == nil)
+        // The example in docs/match-log.md; its CRC is zlib's crc32 of the rest of the line.
+        var example: [UInt8] = []
+        JournalEntry.encode(room: "R4X95U", offset: 18342, line: #"{"by":"s2","channel":"all","kind":"chat","seq":13,"t":1795968800323,"text":"Peace?"}"#, into: &example)
+        #expect(String(decoding: example, as: UTF8.self)
+                == #"3d763e0e R4X95U 18342 {"by":"s2","channel":"all","kind":"chat","seq":13,"t":1795968800323,"text":"Peace?"}"# + "\n")
     }
 
     @Test func aPowerCutThatLosesRoomFileWritesIsRepairedFromTheJournal() throws {
