@@ -113,6 +113,9 @@ final class ServerProcess: @unchecked Sendable {
         server = try ServerProcess(data: data, key: Self.key)
         defer { server.kill(SIGTERM) }
         #expect(server.stderr.contains("rooms recovered"))
+        // The journal left by the kill was replayed (the page cache survived a process crash: nothing to repair).
+        #expect(server.stderr.contains("match logs checked against the journal"))
+        #expect(!server.stderr.contains("journal replay problem"))
         var logged = Set<String>()
         for room in rooms {
             let download = httpGet(port: server.port, path: "/api/rooms/\(room.code)/log", headers: ["X-Instructor-Key": Self.key])
@@ -149,5 +152,8 @@ final class ServerProcess: @unchecked Sendable {
         try? await c.waitFor(timeout: .seconds(3)) { _ in false }
         #expect(c.closed?.code == 1001)
         #expect(server.stderr.contains("stopped"))
+        // A clean shutdown checkpoints: the next start has no journal to replay.
+        let journal = (try? FileManager.default.contentsOfDirectory(atPath: data + "/journal")) ?? ["missing"]
+        #expect(journal.isEmpty)
     }
 }

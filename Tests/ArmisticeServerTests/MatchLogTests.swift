@@ -4,11 +4,7 @@ import Testing
 @testable import ArmisticeServer
 
 @Suite struct MatchLogTests {
-    func tempDirectory() -> String {
-        let dir = NSTemporaryDirectory() + "armistice-test-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    func tempDirectory() -> String { makeTemporaryDirectory() }
 
     /// A short match played in the harness: chat, a deal, orders, an adjudication.
     func playedClassroom() -> Classroom {

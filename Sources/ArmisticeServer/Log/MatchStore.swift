@@ -4,22 +4,61 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import Logging
 
-/// The match logs on disk: one append-only JSON Lines file per room, `DATA/matches/CODE.jsonl`.
-/// `append` writes a batch and fsyncs every file it touched (group commit). Used from one thread; reading a
-/// finished log for download may happen on any thread.
+/// The match logs on disk: one append-only JSON Lines file per room, `DATA/matches/CODE.jsonl`, behind a
+/// server-wide write-ahead journal in `DATA/journal/` (see `docs/match-log.md`).
+///
+/// `append` writes a batch to the room files without syncing them, appends the same lines to the journal and
+/// fdatasyncs the journal once (group commit). Every `checkpointBytes` of journal or `checkpointSeconds`, the
+/// journal is rotated and a background checkpoint syncs the room files written meanwhile and deletes the old
+/// journal. Opening a store first replays any journal left by a crash (`journalRecovery`). Used from one thread;
+/// reading a finished log for download may happen on any thread.
 public final class MatchStore {
     public let directory: String
-    private var files: [String: Int32] = [:]
+    /// What replaying the journal did when the store was opened.
+    public let journalRecovery: JournalRecovery
+    private let journal: MatchJournal
+    private let checkpointer: JournalCheckpointer
+    private let checkpointBytes: Int
+    private let checkpointSeconds: Double
+    private var files: [String: RoomFile] = [:]
+    /// Rooms written since the journal was last rotated: their files must be synced before it is deleted.
+    private var unsynced: Set<String> = []
+    /// Descriptors of such rooms closed meanwhile, kept open for the next checkpoint.
+    private var closedUnsynced: [Int32] = []
 
-    public init(dataDirectory: String) throws {
-        directory = (dataDirectory as NSString).appendingPathComponent("matches")
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    private struct RoomFile {
+        var fd: Int32
+        /// The file's length: where the next line starts.
+        var size: Int
     }
 
-    deinit { for fd in files.values { _ = Glibc.close(fd) } }
+    public init(dataDirectory: String, checkpointBytes: Int = 64 << 20, checkpointSeconds: Double = 30, logger: Logger? = nil) throws {
+        directory = (dataDirectory as NSString).appendingPathComponent("matches")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let journalDirectory = (dataDirectory as NSString).appendingPathComponent("journal")
+        try FileManager.default.createDirectory(atPath: journalDirectory, withIntermediateDirectories: true)
+        journalRecovery = JournalRecovery.run(journalDirectory: journalDirectory, matchesDirectory: directory)
+        journal = try MatchJournal(directory: journalDirectory)
+        checkpointer = JournalCheckpointer(logger: logger)
+        self.checkpointBytes = checkpointBytes
+        self.checkpointSeconds = checkpointSeconds
+    }
+
+    /// Without `checkpoint(wait:)` first, the journal stays on disk and is replayed by the next store.
+    deinit {
+        for file in files.values { _ = Glibc.close(file.fd) }
+        for fd in closedUnsynced { _ = Glibc.close(fd) }
+    }
 
     public func path(_ code: String) -> String { (directory as NSString).appendingPathComponent("\(code).jsonl") }
+
+    /// The journal's directory.
+    public var journalDirectory: String { journal.directory }
+
+    /// Checkpoints finished since the store was opened.
+    public var checkpoints: Int { checkpointer.checkpoints }
 
     /// The codes of every log on disk.
     public func codes() -> [String] {
@@ -38,12 +77,13 @@ public final class MatchStore {
         let reader = try MatchLogReader(bytes: bytes)
         if reader.tornTail != nil {
             guard truncate(path(code), off_t(reader.validBytes)) == 0 else { throw MatchLogError("cannot cut the torn tail of \(path(code))") }
+            files[code]?.size = reader.validBytes
         }
         return reader
     }
 
-    /// Appends lines (each one JSON record) to their rooms' logs, then fsyncs each touched file once.
-    /// Returns the rooms whose write failed.
+    /// Appends lines (each one JSON record) to their rooms' logs and to the journal, then fdatasyncs the journal
+    /// once. Returns the rooms whose lines are not durable (all of the batch's if the journal failed).
     public func append(_ lines: [CoreOutput.LogLine]) -> [String: String] {
         guard !lines.isEmpty else { return [:] }
         var batches: [String: [UInt8]] = [:]
@@ -54,51 +94,81 @@ public final class MatchStore {
             batches[l.room]!.append(0x0A)
         }
         var failures: [String: String] = [:]
-        var touched: [(String, Int32)] = []
-        var created = false
+        // Where each written room's batch starts in its file.
+        var starts: [String: Int] = [:]
+        var created: [String] = []
         for room in order {
-            if files[room] == nil, !FileManager.default.fileExists(atPath: path(room)) { created = true }
-            guard let fd = descriptor(room) else { failures[room] = "cannot open \(path(room)): \(String(cString: strerror(errno)))"; continue }
-            let bytes = batches[room]!
-            var written = 0
-            var failed = false
-            bytes.withUnsafeBytes { buffer in
-                while written < buffer.count {
-                    let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
-                    if n < 0 { if errno == EINTR { continue }; failed = true; return }
-                    written += n
-                }
+            let isNew = files[room] == nil && !FileManager.default.fileExists(atPath: path(room))
+            guard let file = descriptor(room) else { failures[room] = "cannot open \(path(room)): \(FileIO.lastError)"; continue }
+            unsynced.insert(room)
+            guard FileIO.write(file.fd, batches[room]!) else {
+                failures[room] = "write to \(path(room)) failed: \(FileIO.lastError)"
+                close(room)
+                continue
             }
-            if failed { failures[room] = "write to \(path(room)) failed: \(String(cString: strerror(errno)))"; continue }
-            touched.append((room, fd))
+            if isNew { created.append(room) }
+            starts[room] = file.size
+            files[room]!.size += batches[room]!.count
         }
-        if created {
-            // A new file's directory entry must be durable too.
-            let dir = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if dir >= 0 { _ = fsync(dir); _ = Glibc.close(dir) }
+        // A new file's directory entry must be durable too, before anything in it is acknowledged.
+        if !created.isEmpty, !FileIO.syncDirectory(directory) {
+            for room in created { failures[room] = "cannot sync \(directory): \(FileIO.lastError)"; starts[room] = nil }
         }
-        if touched.count == 1 {
-            if fsync(touched[0].1) != 0 { failures[touched[0].0] = "fsync failed: \(String(cString: strerror(errno)))" }
-        } else if touched.count > 1 {
-            nonisolated(unsafe) let results = UnsafeMutableBufferPointer<Int32>.allocate(capacity: touched.count)
-            defer { results.deallocate() }
-            let fds = touched.map(\.1)
-            DispatchQueue.concurrentPerform(iterations: fds.count) { i in results[i] = fsync(fds[i]) }
-            for (i, t) in touched.enumerated() where results[i] != 0 { failures[t.0] = "fsync failed" }
+        var entries: [UInt8] = []
+        entries.reserveCapacity(lines.reduce(0) { $0 + $1.line.utf8.count + 32 })
+        for l in lines {
+            guard let offset = starts[l.room] else { continue }
+            JournalEntry.encode(room: l.room, offset: offset, line: l.line, into: &entries)
+            starts[l.room] = offset + l.line.utf8.count + 1
         }
+        if !entries.isEmpty {
+            do {
+                try journal.append(entries)
+            } catch {
+                for room in starts.keys { failures[room] = "\(error)" }
+                checkpoint()   // leave the failed file behind: nothing more is appended after an unknown tail
+                return failures
+            }
+        }
+        if journal.size >= checkpointBytes || journal.age >= checkpointSeconds { checkpoint() }
         return failures
     }
 
-    /// Closes a room's file (it can be reopened).
-    public func close(_ code: String) {
-        if let fd = files.removeValue(forKey: code) { _ = Glibc.close(fd) }
+    /// Rotates the journal and checkpoints the old file in the background: the room files written since the last
+    /// rotation are synced, then it is deleted. With `wait`, returns when every checkpoint so far has finished
+    /// (clean shutdown: no journal is left).
+    public func checkpoint(wait: Bool = false) {
+        let old = journal.rotate()
+        var descriptors = closedUnsynced
+        closedUnsynced = []
+        var problem: String?
+        for room in unsynced {
+            guard let fd = files[room]?.fd else { continue }
+            let copy = dup(fd)
+            if copy >= 0 {
+                descriptors.append(copy)
+            } else if fdatasync(fd) != 0 {
+                problem = "fdatasync of \(path(room)) failed: \(FileIO.lastError)"
+            }
+        }
+        unsynced = []
+        if old != nil || !descriptors.isEmpty { checkpointer.submit(descriptors: descriptors, journal: old, problem: problem) }
+        if wait { checkpointer.wait() }
     }
 
-    private func descriptor(_ code: String) -> Int32? {
-        if let fd = files[code] { return fd }
+    /// Closes a room's file (it can be reopened). A file not yet checkpointed is handed to the next checkpoint.
+    public func close(_ code: String) {
+        guard let file = files.removeValue(forKey: code) else { return }
+        if unsynced.contains(code) { closedUnsynced.append(file.fd) } else { _ = Glibc.close(file.fd) }
+    }
+
+    private func descriptor(_ code: String) -> RoomFile? {
+        if let file = files[code] { return file }
         let fd = open(path(code), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return nil }
-        files[code] = fd
-        return fd
+        guard let size = FileIO.size(fd) else { _ = Glibc.close(fd); return nil }
+        let file = RoomFile(fd: fd, size: size)
+        files[code] = file
+        return file
     }
 }

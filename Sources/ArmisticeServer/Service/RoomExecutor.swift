@@ -3,7 +3,8 @@ import Foundation
 import Logging
 
 /// The one thread that owns every room. Transport events queue here; each batch is handled by the core, its log
-/// records are written and fsynced together (group commit), and only then are its messages sent.
+/// records are written and made durable together (group commit: one journal fdatasync), and only then are its
+/// messages sent.
 ///
 /// Safety rule for `@unchecked Sendable`: `core`, `store` and `stopped` are touched only on the executor thread;
 /// `queue`, `stopping` and `finished` only under `condition`.
@@ -116,13 +117,15 @@ final class RoomExecutor: @unchecked Sendable {
             }
             if stop { break }
         }
+        // Clean shutdown: sync the room files and delete the journal, so the next start has nothing to replay.
+        store.checkpoint(wait: true)
         condition.lock()
         finished = true
         condition.broadcast()
         condition.unlock()
     }
 
-    /// Group commit: every record of the batch is written and fsynced before any message of the batch goes out.
+    /// Group commit: every record of the batch is written and journaled durably before any message of the batch goes out.
     /// A room whose log cannot be written is dropped from memory (its log on disk stays consistent) and its
     /// connections are closed, so nothing unwritten is ever acknowledged.
     private func commit(_ out: inout CoreOutput) {
@@ -131,7 +134,8 @@ final class RoomExecutor: @unchecked Sendable {
         let failures = store.append(out.logLines)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let lineCount = out.logLines.count
-        metrics.update { $0.logCommits.observe(seconds); $0.logLines += lineCount }
+        let checkpoints = store.checkpoints
+        metrics.update { $0.logCommits.observe(seconds); $0.logLines += lineCount; $0.logCheckpoints = checkpoints }
         for (code, reason) in failures {
             logger.critical("match log write failed; closing the room", metadata: ["room": "\(code)", "error": "\(reason)"])
             let ids = Set(core.connections(in: code))

@@ -29,6 +29,8 @@ public final class RoomServer: Sendable {
         public var tornTails: [String: String] = [:]
         /// Logs that could not be used at all.
         public var failed: [String: String] = [:]
+        /// What replaying the write-ahead journal put back into the logs (after a crash).
+        public var journal = JournalRecovery()
     }
 
     public let configuration: Configuration
@@ -45,11 +47,13 @@ public final class RoomServer: Sendable {
         self.logger = logger
         let (catalog, failures) = RulesetCatalog.load(directory: configuration.rulesetsDirectory)
         rulesetFailures = failures
-        let store = try MatchStore(dataDirectory: configuration.dataDirectory)
+        let store = try MatchStore(dataDirectory: configuration.dataDirectory, logger: logger)
+        Self.report(store.journalRecovery, logger: logger)
         let core = ServerCore(instructorKey: configuration.instructorKey, catalog: catalog, limits: configuration.limits)
         let codes = store.codes()
         core.reserve(codes: codes)
         var recovery = Recovery()
+        recovery.journal = store.journalRecovery
         let now = RoomExecutor.now()
         for code in codes {
             do {
@@ -98,6 +102,15 @@ public final class RoomServer: Sendable {
     }
 
     public var port: Int { transport.port }
+
+    private static func report(_ journal: JournalRecovery, logger: Logger) {
+        guard !journal.isEmpty else { return }
+        let repaired = journal.repaired.keys.sorted().map { "\($0):\(journal.repaired[$0]!)" }.joined(separator: ",")
+        logger.notice("match logs checked against the journal", metadata: [
+            "journals": "\(journal.journals.joined(separator: ","))", "entries": "\(journal.entries)",
+            "repaired": "\(repaired.isEmpty ? "none" : repaired)", "torn": "\(journal.tornLines)"])
+        for problem in journal.problems { logger.error("journal replay problem", metadata: ["problem": "\(problem)"]) }
+    }
 }
 
 /// Hands transport events to the executor and answers HTTP requests. Runs on the transport's service thread.

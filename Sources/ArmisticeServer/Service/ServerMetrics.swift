@@ -15,6 +15,7 @@ public final class ServerMetrics: Sendable {
         var adjudications = Histogram(bounds: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1])
         var logCommits = Histogram(bounds: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5])
         var logLines = 0
+        var logCheckpoints = 0
         var batches = Histogram(bounds: [0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5])
         var batchEvents = 0
         var handleSeconds = 0.0
@@ -78,6 +79,7 @@ public final class ServerMetrics: Sendable {
         histogram("armistice_adjudication_seconds", "Time the engine took to adjudicate a turn.", v.adjudications)
         histogram("armistice_log_commit_seconds", "Time to write and fsync one batch of match-log records.", v.logCommits)
         counter("armistice_log_records_total", "Match-log records written.", v.logLines)
+        counter("armistice_log_checkpoints_total", "Journal checkpoints done (room files synced, old journal deleted).", v.logCheckpoints)
         histogram("armistice_batch_seconds", "Time to handle one batch of events: decide, commit the log, send.", v.batches)
         counter("armistice_batch_events_total", "Events handled in batches.", v.batchEvents)
         lines += ["# HELP armistice_handle_seconds_total Time spent deciding (rooms, engine, encoding).", "# TYPE armistice_handle_seconds_total counter",
