@@ -28,7 +28,7 @@ final class ClientCore: Sendable {
     let maxMessageBytes: Int
     let subprotocol: String?
     let tlsEnabled: Bool
-    let loop = ServiceLoop(name: "armistice-transport-client")
+    let loop = ServiceLoop(name: "arm-lws-client")
     let outboxes = OutboxTable(limit: 4096)
     let service: ServiceThreadConfined<ClientServiceState>
     private let allocations = CAllocations()

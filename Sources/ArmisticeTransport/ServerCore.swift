@@ -9,7 +9,7 @@ final class ServerCore: Sendable {
     let configuration: WebSocketServer.Configuration
     let delegate: any WebSocketServerDelegate
     let logger: Logger
-    let loop = ServiceLoop(name: "armistice-transport-server")
+    let loop = ServiceLoop(name: "arm-lws")
     let outboxes: OutboxTable
     let statistics = Locked(TransportStatistics())
     let service: ServiceThreadConfined<ServerServiceState>
