@@ -28,7 +28,7 @@ final class ClientCore: Sendable {
     let maxMessageBytes: Int
     let subprotocol: String?
     let tlsEnabled: Bool
-    let loop = ServiceLoop(name: "armistice-transport-client")
+    let loop = ServiceLoop(name: "arm-lws-client")
     let outboxes = OutboxTable(limit: 4096)
     let service: ServiceThreadConfined<ClientServiceState>
     private let allocations = CAllocations()
@@ -305,8 +305,7 @@ final class ClientCore: Sendable {
         case .idle:
             return 0
         case .write(let frame, let more):
-            let written = lws_write(wsi, frame.payload, frame.count, frame.isBinary ? LWS_WRITE_BINARY : LWS_WRITE_TEXT)
-            guard Int(written) >= frame.count else { return -1 }
+            guard frame.write(to: wsi) else { return -1 }
             if more { lws_callback_on_writable(wsi) }
             return 0
         case .close(let code, let reason):

@@ -44,5 +44,11 @@ public final class OutboundFrame: @unchecked Sendable {
         (base + headroom).assumingMemoryBound(to: UInt8.self)
     }
 
+    /// Service thread: hands the whole frame to lws in one `lws_write`. Returns false if lws took less (an error: lws
+    /// buffers a partial send itself), in which case the callback must fail the connection by returning -1.
+    func write(to wsi: OpaquePointer) -> Bool {
+        Int(lws_write(wsi, payload, count, isBinary ? LWS_WRITE_BINARY : LWS_WRITE_TEXT)) >= count
+    }
+
     deinit { base.deallocate() }
 }

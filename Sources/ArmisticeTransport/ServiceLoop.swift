@@ -17,6 +17,7 @@ final class ServiceLoop: Sendable {
 
     private let state = Locked(State())
     private let finishedSignal = DispatchSemaphore(value: 0)
+    /// The thread's name, for Foundation and the kernel (at most 15 bytes).
     private let name: String
 
     init(name: String) { self.name = name }
@@ -34,6 +35,7 @@ final class ServiceLoop: Sendable {
     }
 
     private func run(onDestroyed: @Sendable () -> Void) {
+        ThreadName.setCurrent(name)
         let context: OpaquePointer? = state.withLock { s in
             s.thread = pthread_self()
             return s.context

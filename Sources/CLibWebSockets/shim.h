@@ -1,6 +1,7 @@
 #ifndef ARMISTICE_CLIBWEBSOCKETS_SHIM_H
 #define ARMISTICE_CLIBWEBSOCKETS_SHIM_H
 #include <libwebsockets.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 
@@ -56,5 +57,10 @@ static inline int clws_format_header_pairs(struct lws *wsi, const char *pairs, i
         return -1;
     return (int)(p - out);
 }
+
+/// glibc declares pthread_setname_np only under _GNU_SOURCE, which Swift's Glibc module is not built with; this is
+/// its prototype. Names the calling thread for the kernel (at most 15 bytes); returns 0 on success.
+extern int pthread_setname_np(pthread_t thread, const char *name);
+static inline int clws_set_thread_name(const char *name) { return pthread_setname_np(pthread_self(), name); }
 
 #endif

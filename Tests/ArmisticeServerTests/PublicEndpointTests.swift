@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import ArmisticeServer
 
-/// `GET /api/rulesets` and `GET /api/rooms/CODE` over real sockets, and the shared join-failure budget.
+/// `GET /api/rulesets`, `GET /api/rooms/CODE` and `GET /metrics` over real sockets, and the shared join-failure budget.
 @Suite(.serialized) struct PublicEndpointTests {
     private func json(_ body: [UInt8]) -> Any? { try? JSONSerialization.jsonObject(with: Data(body)) }
 
@@ -71,6 +71,54 @@ import Testing
 
         // Only GET.
         #expect(httpGet(port: live.port, path: "/api/nothing").status == 404)
+    }
+
+    @Test(.timeLimit(.minutes(1))) func metricsReportTheProcessAndConnectionsClosedForAbuse() async throws {
+        var limits = ServerLimits()
+        limits.messageBurst = 3
+        limits.messagesPerSecond = 0.001
+        limits.floodCloseAfter = 2
+        let live = try LiveServer(limits: limits)
+        defer { live.stop() }
+        func metrics() -> (text: String, values: [String: Double]) {
+            let text = String(decoding: httpGet(port: live.port, path: "/metrics").body, as: UTF8.self)
+            var values: [String: Double] = [:]
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                let parts = line.split(separator: " ")
+                if parts.count == 2, let value = Double(parts[1]) { values[String(parts[0])] = value }
+            }
+            return (text, values)
+        }
+        let (text, before) = metrics()
+        for (name, type) in ["process_resident_memory_bytes": "gauge", "process_cpu_seconds_total": "counter",
+                             "process_open_fds": "gauge", "process_start_time_seconds": "gauge",
+                             "armistice_slow_readers_dropped_total": "counter", "armistice_floods_closed_total": "counter"] {
+            #expect(text.contains("# TYPE \(name) \(type)\n"), "\(name)")
+        }
+        #expect(before["armistice_slow_readers_dropped_total"] == 0)
+        #expect(before["armistice_floods_closed_total"] == 0)
+        #expect((before["process_resident_memory_bytes"] ?? 0) > 1_000_000)
+        #expect((before["process_open_fds"] ?? 0) >= 3)
+        #expect((before["process_cpu_seconds_total"] ?? 0) > 0)
+        let start = try #require(before["process_start_time_seconds"])
+        let now = Date().timeIntervalSince1970
+        #expect(start <= now + 2 && start > now - 86_400)
+
+        // A client that keeps sending after it is refused is closed for flooding, and counted once.
+        let flooder = try await live.client("flooder")
+        for _ in 0..<6 { flooder.send(["type": "ping"]) }
+        var after = metrics().values
+        for _ in 0..<500 where after["armistice_floods_closed_total"] != 1 {
+            try await Task.sleep(for: .milliseconds(20))
+            after = metrics().values
+        }
+        #expect(after["armistice_floods_closed_total"] == 1)
+        #expect((after["process_cpu_seconds_total"] ?? 0) >= (before["process_cpu_seconds_total"] ?? 0))
+
+        // The rooms thread carries its name into the kernel (what the load generator's per-thread report shows).
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+        let names = tasks.compactMap { try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8) }
+        #expect(names.contains("arm-rooms\n"))
     }
 
     @Test func wrongJoinCodesOverTheWebSocketSpendTheHTTPBudgetToo() {

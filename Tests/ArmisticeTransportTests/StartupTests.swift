@@ -18,6 +18,13 @@ struct StartupTests {
         await harness.stop()
     }
 
+    @Test func serviceThreadsAreNamedForTheKernel() async throws {
+        let harness = try Harness()
+        _ = try await harness.connect()
+        #expect(await eventually { threadNames().isSuperset(of: ["arm-lws", "arm-lws-client"]) })
+        await harness.stop()
+    }
+
     @Test func aMissingCertificateIsATLSError() {
         var configuration = WebSocketServer.Configuration(host: "127.0.0.1", port: 0)
         configuration.tlsCertificatePath = "/nonexistent/cert.pem"

@@ -117,3 +117,10 @@ func testLogger() -> Logger {
     logger.logLevel = .warning
     return logger
 }
+
+/// The names the kernel has for this process's threads (/proc/self/task/*/comm).
+func threadNames() -> Set<String> {
+    let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+    return Set(tasks.compactMap { try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8) }
+        .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+}

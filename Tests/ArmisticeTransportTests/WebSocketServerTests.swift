@@ -96,6 +96,23 @@ struct WebSocketServerTests {
         await harness.stop()
     }
 
+    @Test func aBurstOfQueuedFramesArrivesWholeAndInOrderBeforeTheClose() async throws {
+        // Several frames go out per writable callback (up to a budget, while the socket takes them): none may be lost,
+        // reordered or cut, a close queued behind them comes last, and the statistics count every frame.
+        let harness = try Harness(echo: false)
+        let client = try await harness.connect()
+        #expect(await eventually { harness.delegate.openedIDs.count == 1 })
+        let id = harness.delegate.openedIDs[0]
+        let texts = (0..<300).map { i in "\(i):" + String(repeating: "x", count: i % 7 == 0 ? 20_000 : i % 50) }
+        for text in texts { #expect(harness.server.send(OutboundFrame(text), to: id) == .queued) }
+        harness.server.close(id, code: .normal, reason: "done")
+        for text in texts { #expect(try await client.nextEvent(timeout: .seconds(10)) == .text(text)) }
+        #expect(try await client.nextEvent(timeout: .seconds(10)) == .closed(code: 1000, reason: "done"))
+        #expect(harness.server.statistics.messagesSent == texts.count)
+        #expect(harness.server.statistics.bytesSent == texts.reduce(0) { $0 + $1.utf8.count })
+        await harness.stop()
+    }
+
     @Test func aClientThatNeverReadsDoesNotSlowOthers() async throws {
         let harness = try Harness(echo: false) { $0.maxQueuedFrames = 16 }
         let port = harness.port

@@ -42,7 +42,7 @@ final class RoomExecutor: @unchecked Sendable {
     static func now() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 
     func start() {
-        let thread = Thread { [self] in run() }
+        let thread = Thread { [self] in ThreadName.setCurrent("arm-rooms"); run() }
         thread.name = "armistice-rooms"
         thread.stackSize = 8 << 20
         self.thread = thread

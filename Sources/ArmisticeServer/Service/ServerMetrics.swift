@@ -60,6 +60,10 @@ public final class ServerMetrics: Sendable {
         func counter(_ name: String, _ help: String, _ value: Int) {
             lines += ["# HELP \(name) \(help)", "# TYPE \(name) counter", "\(name) \(value)"]
         }
+        func sample(_ name: String, _ type: String, _ help: String, _ value: Double?) {
+            guard let value else { return }
+            lines += ["# HELP \(name) \(help)", "# TYPE \(name) \(type)", "\(name) \(value)"]
+        }
         func histogram(_ name: String, _ help: String, _ h: Histogram) {
             lines += ["# HELP \(name) \(help)", "# TYPE \(name) histogram"]
             for (i, b) in h.bounds.enumerated() { lines.append("\(name)_bucket{le=\"\(b)\"} \(h.counts[i])") }
@@ -86,6 +90,13 @@ public final class ServerMetrics: Sendable {
                   "armistice_handle_seconds_total \(v.handleSeconds)",
                   "# HELP armistice_deliver_seconds_total Time spent handing messages to the transport.", "# TYPE armistice_deliver_seconds_total counter",
                   "armistice_deliver_seconds_total \(v.deliverSeconds)"]
+        counter("armistice_slow_readers_dropped_total", "Connections closed for reading too slowly (1008 \"too slow\").", v.slowReadersDropped)
+        counter("armistice_floods_closed_total", "Connections closed for sending too fast (1008 \"flood\").", v.floodsClosed)
+        let process = ProcessStats.current
+        sample("process_cpu_seconds_total", "counter", "Total user and system CPU time spent in seconds.", process.cpuSeconds())
+        if let memory = process.memory() { gauge("process_resident_memory_bytes", "Resident memory size in bytes.", memory.rss) }
+        if let files = process.openFiles() { gauge("process_open_fds", "Number of open file descriptors.", files) }
+        sample("process_start_time_seconds", "gauge", "Start time of the process since unix epoch in seconds.", process.startTime())
         for key in transport.keys.sorted() {
             counter("armistice_transport_\(key)", "Transport counter \(key).", transport[key]!)
         }

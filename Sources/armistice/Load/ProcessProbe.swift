@@ -1,10 +1,12 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ArmisticeServer
 import Foundation
 
-/// Reads a process's memory and CPU time from /proc. The server's /metrics does not report them, so when the
-/// server runs on this machine the load generator finds it by its listening port and reads them itself.
+/// Reads a process's memory and CPU time from /proc, per thread too. The server's /metrics reports the whole
+/// process's (`process_*`) but not its threads', so when the server runs on this machine the load generator finds it
+/// by its listening port and reads them itself.
 struct ProcessProbe: Sendable {
     let pid: Int32
 
@@ -13,8 +15,6 @@ struct ProcessProbe: Sendable {
         var total: Double
         var threads: [Int32: (name: String, seconds: Double)]
     }
-
-    static let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
 
     /// The process listening on `port` on this machine, if any (needs permission to read other processes' fds).
     static func listening(on port: Int) -> ProcessProbe? {
@@ -52,28 +52,19 @@ struct ProcessProbe: Sendable {
     }
 
     /// Resident and peak resident memory, in bytes.
-    func memory() -> (rss: Int, peak: Int)? {
-        guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
-        var rss = 0, peak = 0
-        for line in text.split(separator: "\n") {
-            if line.hasPrefix("VmRSS:") { rss = Self.kilobytes(line) * 1024 }
-            if line.hasPrefix("VmHWM:") { peak = Self.kilobytes(line) * 1024 }
-        }
-        return (rss, peak)
-    }
+    func memory() -> (rss: Int, peak: Int)? { ProcessStats(pid: pid).memory() }
 
     /// Open file descriptors.
-    func openFiles() -> Int? {
-        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd"))?.count
-    }
+    func openFiles() -> Int? { ProcessStats(pid: pid).openFiles() }
 
     func cpu() -> CPU? {
-        guard let total = Self.cpuSeconds("/proc/\(pid)/stat") else { return nil }
+        guard let total = ProcessStats(pid: pid).cpuSeconds() else { return nil }
         var threads: [Int32: (String, Double)] = [:]
         for tid in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? [] {
-            guard let t = Int32(tid), let seconds = Self.cpuSeconds("/proc/\(pid)/task/\(tid)/stat") else { continue }
-            // Threads named from Swift code may keep the name of the dispatch thread that made them, so the label
-            // also says where the thread waits (poll: an lws service loop; futex: a condition or lock).
+            guard let t = Int32(tid), let seconds = ProcessStats.cpuSeconds("/proc/\(pid)/task/\(tid)/stat") else { continue }
+            // The server names its threads for the kernel (arm-rooms, arm-lws); other threads may keep the name of
+            // the dispatch thread that made them, so the label also says where the thread waits (poll: an lws
+            // service loop; futex: a condition or lock).
             let name = ((try? String(contentsOfFile: "/proc/\(pid)/task/\(tid)/comm", encoding: .utf8)) ?? "?")
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             let wchan = ((try? String(contentsOfFile: "/proc/\(pid)/task/\(tid)/wchan", encoding: .utf8)) ?? "")
@@ -81,19 +72,6 @@ struct ProcessProbe: Sendable {
             threads[t] = ("\(name)/\(tid)" + (wchan.isEmpty || wchan == "0" ? "" : " \(wchan)"), seconds)
         }
         return CPU(total: total, threads: threads)
-    }
-
-    /// utime + stime of a /proc stat file, in seconds.
-    static func cpuSeconds(_ path: String) -> Double? {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8), let close = text.lastIndex(of: ")") else { return nil }
-        let fields = text[text.index(after: close)...].split(separator: " ")
-        // After the command name: state is field 3, utime 14, stime 15.
-        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
-        return (user + system) / ticksPerSecond
-    }
-
-    private static func kilobytes(_ line: Substring) -> Int {
-        Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "0") ?? 0
     }
 
     /// The 1, 5 and 15 minute load averages of this machine.

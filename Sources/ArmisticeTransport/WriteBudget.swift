@@ -1,0 +1,22 @@
+/// How much one WRITEABLE callback may write to one connection before the service thread moves on to the others.
+///
+/// libwebsockets' mirror plugin writes queued messages until `lws_send_pipe_choked`; the budget adds a bound so that
+/// one connection with a long queue on a fast socket does not hold the service thread while others wait.
+struct WriteBudget {
+    /// Frames written in one callback at the most.
+    static let frames = 16
+    /// Payload bytes after which no further frame is started in the same callback.
+    static let bytes = 64 * 1024
+
+    /// Frames written so far in this callback.
+    private(set) var framesWritten = 0
+    /// Payload bytes written so far in this callback.
+    private(set) var bytesWritten = 0
+
+    /// Counts one frame of `count` payload bytes as written; returns whether another may follow in this callback.
+    mutating func spend(_ count: Int) -> Bool {
+        framesWritten += 1
+        bytesWritten += count
+        return framesWritten < Self.frames && bytesWritten < Self.bytes
+    }
+}
