@@ -14,11 +14,15 @@ extension ServerCore {
     @discardableResult
     func apply(_ input: Input, to room: Room, by: String, reason: String?, now: Int64, into out: inout CoreOutput) throws(ServerError) -> Int {
         var state = room.state
+        // The room's copy lets go of the record history, so the engine appends to it in place instead of copying
+        // the whole history on every input (the history is appended only on success: a refusal leaves it as it was).
+        room.state.records = []
         let started = DispatchTime.now().uptimeNanoseconds
         let records: [Record]
         do {
             records = try room.engine.apply(input, to: &state)
         } catch {
+            room.state.records = state.records
             throw ServerError(error)
         }
         let phaseChanged = state.phase != room.state.phase || state.turn != room.state.turn

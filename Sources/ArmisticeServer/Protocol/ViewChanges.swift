@@ -43,26 +43,26 @@ struct ViewChanges {
 
         func encode(to encoder: Encoder) throws {
             var d = PropertyDiff(old: diff.old, new: diff.new, container: encoder.container(keyedBy: ViewField.self))
-            try d.put(.viewer, \.viewer)
-            try d.put(.ruleset, \.ruleset)
-            try d.put(.title, \.title)
-            try d.put(.turn, \.turn)
-            try d.put(.turns, \.turns)
-            try d.put(.date, \.date)
-            try d.put(.phase, \.phase)
-            if !diff.patched.contains(.teams) { try d.put(.teams, \.teams) }
-            if !diff.patched.contains(.tracks) { try d.put(.tracks, \.tracks) }
-            if !diff.patched.contains(.flags) { try d.put(.flags, \.flags) }
-            if !diff.patched.contains(.projects) { try d.put(.projects, \.projects) }
-            try d.put(.orders, \.orders)
-            try d.put(.spent, \.spent)
-            if !diff.patched.contains(.actions) { try d.put(.actions, \.actions) }
-            if !diff.patched.contains(.consents) { try d.put(.consents, \.consents) }
-            try d.put(.catalog, \.catalog)
-            if !diff.patched.contains(.events) { try d.put(.events, \.events) }
-            try d.put(.deals, \.deals)
-            if !diff.patched.contains(.objectives) { try d.put(.objectives, \.objectives) }
-            try d.put(.outcome, \.outcome)
+            try d.put(.viewer) { $0.viewer }
+            try d.put(.ruleset) { $0.ruleset }
+            try d.put(.title) { $0.title }
+            try d.put(.turn) { $0.turn }
+            try d.put(.turns) { $0.turns }
+            try d.put(.date) { $0.date }
+            try d.put(.phase) { $0.phase }
+            if !diff.patched.contains(.teams) { try d.put(.teams) { $0.teams } }
+            if !diff.patched.contains(.tracks) { try d.put(.tracks) { $0.tracks } }
+            if !diff.patched.contains(.flags) { try d.put(.flags) { $0.flags } }
+            if !diff.patched.contains(.projects) { try d.put(.projects) { $0.projects } }
+            try d.put(.orders) { $0.orders }
+            try d.put(.spent) { $0.spent }
+            if !diff.patched.contains(.actions) { try d.put(.actions) { $0.actions } }
+            if !diff.patched.contains(.consents) { try d.put(.consents) { $0.consents } }
+            try d.put(.catalog) { $0.catalog }
+            if !diff.patched.contains(.events) { try d.put(.events) { $0.events } }
+            try d.put(.deals) { $0.deals }
+            if !diff.patched.contains(.objectives) { try d.put(.objectives) { $0.objectives } }
+            try d.put(.outcome) { $0.outcome }
         }
     }
 
@@ -113,18 +113,20 @@ struct PropertyDiff<T, Key: CodingKey> {
     let new: T
     var container: KeyedEncodingContainer<Key>
 
-    mutating func put<V: Encodable & Equatable>(_ key: Key, _ path: KeyPath<T, V>) throws {
-        let value = new[keyPath: path]
-        if old?[keyPath: path] != value { try container.encode(value, forKey: key) }
+    @inline(__always)
+    mutating func put<V: Encodable & Equatable>(_ key: Key, _ field: (T) -> V) throws {
+        let value = field(new)
+        if old.map(field) != value { try container.encode(value, forKey: key) }
     }
 
-    mutating func put<V: Encodable & Equatable>(_ key: Key, _ path: KeyPath<T, V?>) throws {
-        let value = new[keyPath: path]
+    @inline(__always)
+    mutating func put<V: Encodable & Equatable>(_ key: Key, _ field: (T) -> V?) throws {
+        let value = field(new)
         guard let old else {
             if let value { try container.encode(value, forKey: key) }
             return
         }
-        guard old[keyPath: path] != value else { return }
+        guard field(old) != value else { return }
         if let value { try container.encode(value, forKey: key) } else { try container.encodeNil(forKey: key) }
     }
 }
@@ -144,8 +146,8 @@ extension GameView.TeamInfo: PatchableElement {
     enum Keys: String, CodingKey { case id, name, colour, locked, brief, budget }
     static func encodeChanges(from old: Self, to new: Self, into encoder: Encoder) throws {
         var d = PropertyDiff(old: old, new: new, container: encoder.container(keyedBy: Keys.self))
-        try d.put(.id, \.id); try d.put(.name, \.name); try d.put(.colour, \.colour); try d.put(.locked, \.locked)
-        try d.put(.brief, \.brief); try d.put(.budget, \.budget)
+        try d.put(.id) { $0.id }; try d.put(.name) { $0.name }; try d.put(.colour) { $0.colour }; try d.put(.locked) { $0.locked }
+        try d.put(.brief) { $0.brief }; try d.put(.budget) { $0.budget }
     }
 }
 
@@ -153,8 +155,8 @@ extension GameView.TrackInfo: PatchableElement {
     enum Keys: String, CodingKey { case id, name, description, value, min, max, level, hiddenFrom }
     static func encodeChanges(from old: Self, to new: Self, into encoder: Encoder) throws {
         var d = PropertyDiff(old: old, new: new, container: encoder.container(keyedBy: Keys.self))
-        try d.put(.id, \.id); try d.put(.name, \.name); try d.put(.description, \.description); try d.put(.value, \.value)
-        try d.put(.min, \.min); try d.put(.max, \.max); try d.put(.level, \.level); try d.put(.hiddenFrom, \.hiddenFrom)
+        try d.put(.id) { $0.id }; try d.put(.name) { $0.name }; try d.put(.description) { $0.description }; try d.put(.value) { $0.value }
+        try d.put(.min) { $0.min }; try d.put(.max) { $0.max }; try d.put(.level) { $0.level }; try d.put(.hiddenFrom) { $0.hiddenFrom }
     }
 }
 
@@ -162,7 +164,7 @@ extension GameView.FlagInfo: PatchableElement {
     enum Keys: String, CodingKey { case id, name, value }
     static func encodeChanges(from old: Self, to new: Self, into encoder: Encoder) throws {
         var d = PropertyDiff(old: old, new: new, container: encoder.container(keyedBy: Keys.self))
-        try d.put(.id, \.id); try d.put(.name, \.name); try d.put(.value, \.value)
+        try d.put(.id) { $0.id }; try d.put(.name) { $0.name }; try d.put(.value) { $0.value }
     }
 }
 
@@ -170,8 +172,8 @@ extension GameView.ProjectInfo: PatchableElement {
     enum Keys: String, CodingKey { case id, name, status, index, statuses }
     static func encodeChanges(from old: Self, to new: Self, into encoder: Encoder) throws {
         var d = PropertyDiff(old: old, new: new, container: encoder.container(keyedBy: Keys.self))
-        try d.put(.id, \.id); try d.put(.name, \.name); try d.put(.status, \.status); try d.put(.index, \.index)
-        try d.put(.statuses, \.statuses)
+        try d.put(.id) { $0.id }; try d.put(.name) { $0.name }; try d.put(.status) { $0.status }; try d.put(.index) { $0.index }
+        try d.put(.statuses) { $0.statuses }
     }
 }
 
@@ -181,10 +183,10 @@ extension GameView.ActionInfo: PatchableElement {
     }
     static func encodeChanges(from old: Self, to new: Self, into encoder: Encoder) throws {
         var d = PropertyDiff(old: old, new: new, container: encoder.container(keyedBy: Keys.self))
-        try d.put(.id, \.id); try d.put(.team, \.team); try d.put(.name, \.name); try d.put(.description, \.description)
-        try d.put(.cost, \.cost); try d.put(.covert, \.covert); try d.put(.params, \.params); try d.put(.chance, \.chance)
-        try d.put(.consentFrom, \.consentFrom); try d.put(.consentRule, \.consentRule); try d.put(.available, \.available)
-        try d.put(.reason, \.reason); try d.put(.checkedOnResolution, \.checkedOnResolution)
+        try d.put(.id) { $0.id }; try d.put(.team) { $0.team }; try d.put(.name) { $0.name }; try d.put(.description) { $0.description }
+        try d.put(.cost) { $0.cost }; try d.put(.covert) { $0.covert }; try d.put(.params) { $0.params }; try d.put(.chance) { $0.chance }
+        try d.put(.consentFrom) { $0.consentFrom }; try d.put(.consentRule) { $0.consentRule }; try d.put(.available) { $0.available }
+        try d.put(.reason) { $0.reason }; try d.put(.checkedOnResolution) { $0.checkedOnResolution }
     }
 }
 
@@ -192,8 +194,8 @@ extension GameView.ConsentInfo: PatchableElement {
     enum Keys: String, CodingKey { case action, name, teams, rule, decision }
     static func encodeChanges(from old: Self, to new: Self, into encoder: Encoder) throws {
         var d = PropertyDiff(old: old, new: new, container: encoder.container(keyedBy: Keys.self))
-        try d.put(.action, \.action); try d.put(.name, \.name); try d.put(.teams, \.teams); try d.put(.rule, \.rule)
-        try d.put(.decision, \.decision)
+        try d.put(.action) { $0.action }; try d.put(.name) { $0.name }; try d.put(.teams) { $0.teams }; try d.put(.rule) { $0.rule }
+        try d.put(.decision) { $0.decision }
     }
 }
 
@@ -201,8 +203,8 @@ extension GameView.ObjectiveInfo: PatchableElement {
     enum Keys: String, CodingKey { case id, team, text, points, met }
     static func encodeChanges(from old: Self, to new: Self, into encoder: Encoder) throws {
         var d = PropertyDiff(old: old, new: new, container: encoder.container(keyedBy: Keys.self))
-        try d.put(.id, \.id); try d.put(.team, \.team); try d.put(.text, \.text); try d.put(.points, \.points)
-        try d.put(.met, \.met)
+        try d.put(.id) { $0.id }; try d.put(.team) { $0.team }; try d.put(.text) { $0.text }; try d.put(.points) { $0.points }
+        try d.put(.met) { $0.met }
     }
 }
 
@@ -210,6 +212,6 @@ extension GameView.EventInfo: PatchableElement {
     enum Keys: String, CodingKey { case id, name, kind, fired }
     static func encodeChanges(from old: Self, to new: Self, into encoder: Encoder) throws {
         var d = PropertyDiff(old: old, new: new, container: encoder.container(keyedBy: Keys.self))
-        try d.put(.id, \.id); try d.put(.name, \.name); try d.put(.kind, \.kind); try d.put(.fired, \.fired)
+        try d.put(.id) { $0.id }; try d.put(.name) { $0.name }; try d.put(.kind) { $0.kind }; try d.put(.fired) { $0.fired }
     }
 }
