@@ -53,10 +53,7 @@ extension Engine {
             view.spent = Dictionary(uniqueKeysWithValues: visibleTeams.map { (ruleset.teams[$0].id, cost(of: state.drafts[$0], team: $0)) })
             view.actions = visibleTeams.flatMap { availability(team: $0, in: state) }
             view.consents = visibleTeams.flatMap { consentQuestions(team: $0, in: state) }
-            view.catalog = ruleset.actions.filter { !$0.covert }.map { action in
-                GameView.CatalogEntry(id: action.id, name: action.name, teams: action.teams.map { ruleset.teams[$0].id }, cost: action.cost,
-                                      params: parameterInfo(action))
-            }
+            view.catalog = catalog
             view.deals = state.deals.filter { deal in visibleTeams.contains { deal.parties.contains(ruleset.teams[$0].id) } }
             view.objectives = ruleset.objectives.filter { $0.team == nil || visibleTeams.contains($0.team!) }.map { objectiveInfo($0, state, reveal: state.outcome != nil) }
         }
@@ -115,34 +112,31 @@ extension Engine {
         let drafting = state.phase == .negotiation || state.phase == .orders
         let left = state.budgets[t] - cost(of: state.drafts[t], team: t)
         let drafted = Set(state.drafts[t].orders.map(\.action))
-        return ruleset.actions.filter { $0.teams.contains(t) }.map { action in
+        var list: [GameView.ActionInfo] = []
+        for (i, action) in ruleset.actions.enumerated() where action.teams.contains(t) {
+            let fixed = actionViews[i]
             var reason: String?
-            var deferred: [String] = []
             if state.phase == .ended { reason = "the match is over" }
             else if !drafting { reason = "orders are given in the negotiation and orders phases" }
             else if state.locked[t] { reason = "your orders are locked for this turn" }
             else if !action.repeatable, drafted.contains(action.id) { reason = "already in your orders this turn" }
             else if action.cost > left { reason = "costs \(action.cost), you have \(left) left" }
-            for req in action.requirements {
-                if usesParameters(req.condition) { deferred.append(req.reason); continue }
-                if reason == nil, !holds(req.condition, in: state) { reason = req.reason }
-            }
+            if reason == nil, let failed = fixed.checks.first(where: { !holds($0.condition, in: state) }) { reason = failed.reason }
             var chance: Int?
             if let base = action.chance {
                 var c = base
-                for m in action.modifiers where !usesParameters(m.condition) && holds(m.condition, in: state) { c += m.add }
+                for m in fixed.modifiers where holds(m.condition, in: state) { c += m.add }
                 chance = max(0, min(100, c))
             }
-            let params = parameterInfo(action)
-            return GameView.ActionInfo(id: action.id, team: ruleset.teams[t].id, name: action.name, description: action.description, cost: action.cost,
-                                       covert: action.covert, params: params, chance: chance,
-                                       consentFrom: action.consent.map { $0.from.map { ruleset.teams[$0].id } },
-                                       consentRule: action.consent?.rule.rawValue, available: reason == nil, reason: reason,
-                                       checkedOnResolution: deferred.isEmpty ? nil : deferred)
+            list.append(GameView.ActionInfo(id: action.id, team: ruleset.teams[t].id, name: action.name, description: action.description,
+                                            cost: action.cost, covert: action.covert, params: fixed.params, chance: chance,
+                                            consentFrom: fixed.consentFrom, consentRule: fixed.consentRule, available: reason == nil,
+                                            reason: reason, checkedOnResolution: fixed.deferred))
         }
+        return list
     }
 
-    func parameterInfo(_ action: Ruleset.Action) -> [GameView.ParameterInfo] {
+    static func parameterInfo(_ action: Ruleset.Action, _ ruleset: Ruleset) -> [GameView.ParameterInfo] {
         action.parameters.map { p in
             switch p.kind {
             case .number: return GameView.ParameterInfo(id: p.id, type: "number", choices: nil, min: p.min, max: p.max)
@@ -161,9 +155,9 @@ extension Engine {
         }
     }
 
-    func usesParameters(_ expr: Expr) -> Bool { usesParameters(expr.node) }
+    func usesParameters(_ expr: Expr) -> Bool { Self.usesParameters(expr.node) }
 
-    func usesParameters(_ expr: ExprNode) -> Bool {
+    static func usesParameters(_ expr: ExprNode) -> Bool {
         switch expr {
         case .parameter, .projectParameter: return true
         case .revealed(_, let team): if case .parameter = team { return true } else { return false }

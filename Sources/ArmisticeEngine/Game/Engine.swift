@@ -10,6 +10,22 @@ public struct Engine: Sendable {
     let actionCauses: [String]
     /// Whether `GameState.records` keeps every record (views need it); simulations that only want the ending turn it off.
     public let keepsHistory: Bool
+    /// What views show of each action that never changes during a match (built once, shared by every view).
+    let actionViews: [ActionView]
+    /// Every team's non-covert actions, as views list them for deals.
+    let catalog: [GameView.CatalogEntry]
+
+    struct ActionView: Sendable {
+        var params: [GameView.ParameterInfo]
+        var consentFrom: [String]?
+        var consentRule: String?
+        /// Requirements that read the order's parameters: checked when orders resolve, listed in views.
+        var deferred: [String]?
+        /// The other requirements, checked in views.
+        var checks: [Ruleset.Requirement]
+        /// The modifiers that do not read parameters (views show the chance with them).
+        var modifiers: [Ruleset.Modifier]
+    }
 
     public init(ruleset: Ruleset, keepsHistory: Bool = true) {
         self.ruleset = ruleset
@@ -18,6 +34,20 @@ public struct Engine: Sendable {
         teamIndex = Dictionary(uniqueKeysWithValues: ruleset.teams.enumerated().map { ($1.id, $0) })
         actionIndex = Dictionary(uniqueKeysWithValues: ruleset.actions.enumerated().map { ($1.id, $0) })
         eventIndex = Dictionary(uniqueKeysWithValues: ruleset.events.enumerated().map { ($1.id, $0) })
+        let views = ruleset.actions.map { action in
+            let deferred = action.requirements.filter { Self.usesParameters($0.condition.node) }.map(\.reason)
+            return ActionView(params: Self.parameterInfo(action, ruleset),
+                              consentFrom: action.consent.map { $0.from.map { ruleset.teams[$0].id } },
+                              consentRule: action.consent?.rule.rawValue,
+                              deferred: deferred.isEmpty ? nil : deferred,
+                              checks: action.requirements.filter { !Self.usesParameters($0.condition.node) },
+                              modifiers: action.modifiers.filter { !Self.usesParameters($0.condition.node) })
+        }
+        actionViews = views
+        catalog = ruleset.actions.enumerated().filter { !$1.covert }.map { i, action in
+            GameView.CatalogEntry(id: action.id, name: action.name, teams: action.teams.map { ruleset.teams[$0].id }, cost: action.cost,
+                                  params: views[i].params)
+        }
     }
 
     /// A new match in setup, before the first turn.

@@ -78,27 +78,37 @@ extension ServerCore {
         let pending = room.pending
         room.pending = []
         let clock = clockView(room, now: now)
+        // What is the same for every audience is encoded once: each record, each cause, the clock.
+        let clockJSON = encoder.encode(clock)
+        let causeJSON = pending.map { encoder.encode($0.cause) }
+        let recordJSON = pending.map { $0.records.map { encoder.encode($0) } }
         // Updates carry only the new records: build the views from a copy without the history (cheap: arrays are shared).
         var bare = room.state
         bare.records = []
         for audience in room.audiences {
-            let inputs = pending.filter { $0.audiences.contains(audience) }
+            let inputs = pending.indices.filter { pending[$0].audiences.contains(audience) }
             guard let last = inputs.last else { continue }
-            let visible = inputs.flatMap { $0.records.filter { room.sees(audience, $0) } }
-            let cause = last.cause
-            let causes = inputs.count > 1 ? inputs.map(\.cause) : nil
-            let seq = last.seq
+            var visible: [String] = []
+            for i in inputs {
+                for (r, record) in pending[i].records.enumerated() where room.sees(audience, record) { visible.append(recordJSON[i][r]) }
+            }
+            let seq = pending[last].seq
             emit(room, seq: seq, to: audience, into: &out) { prev -> Texts? in
                 let view = room.engine.view(of: bare, for: room.viewer(audience))
                 let old = room.lastView[audience]
                 if visible.isEmpty, old == view { return nil }
                 room.lastView[audience] = view
                 let diff = ViewChanges(old: old, new: view)
-                let current = encoder.encode(ServerMessage.ChangesUpdate(room: room.code, seq: seq, prev: prev, cause: cause, causes: causes,
-                                                                         records: visible, changes: diff.changes, patches: diff.patches, clock: clock))
-                return Texts(current: current) { [encoder = self.encoder] in
-                    encoder.encode(ServerMessage.Update(room: room.code, seq: seq, prev: prev, cause: cause, causes: causes, records: visible,
-                                                        view: view, clock: clock))
+                var text = #"{"type":"update","room":"\#(room.code)","seq":\#(seq),"prev":\#(prev),"cause":\#(causeJSON[last])"#
+                if inputs.count > 1 { text += #","causes":["# + inputs.map { causeJSON[$0] }.joined(separator: ",") + "]" }
+                text += #","records":["# + visible.joined(separator: ",") + #"],"changes":"# + encoder.encode(diff.changes)
+                if let patches = diff.patches { text += #","patches":"# + encoder.encode(patches) }
+                text += #","clock":"# + clockJSON + "}"
+                return Texts(current: text) { [encoder = self.encoder] in
+                    let records = inputs.flatMap { pending[$0].records.filter { room.sees(audience, $0) } }
+                    return encoder.encode(ServerMessage.Update(room: room.code, seq: seq, prev: prev, cause: pending[last].cause,
+                                                               causes: inputs.count > 1 ? inputs.map { pending[$0].cause } : nil,
+                                                               records: records, view: view, clock: clock))
                 }
             }
         }

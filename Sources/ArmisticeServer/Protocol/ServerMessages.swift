@@ -75,6 +75,8 @@ enum ServerMessage {
         var chat: [ChatEntry]
         var clock: ClockView
     }
+    /// armistice.v2 updates are written out directly (ServerCore.flushUpdates): `{"type":"update","room","seq","prev",
+    /// "cause","causes"?,"records","changes","patches"?,"clock"}`, with `changes` and `patches` from `ViewChanges`.
     struct Cause: Encodable {
         var type: String
         var by: String
@@ -89,21 +91,6 @@ enum ServerMessage {
         var causes: [Cause]?
         var records: [Record]
         var view: GameView
-        var clock: ClockView
-    }
-    /// armistice.v2: the view's changed fields instead of the whole view.
-    struct ChangesUpdate: Encodable {
-        var type = "update"
-        var room: String
-        var seq: Int
-        var prev: Int
-        /// The last input this update covers; `causes` lists them all when there are several.
-        var cause: Cause
-        var causes: [Cause]?
-        var records: [Record]
-        var changes: ViewChanges.Fields
-        /// Absent when no list changed element by element.
-        var patches: ViewChanges.Elements?
         var clock: ClockView
     }
     struct ClockEvent: Encodable {
