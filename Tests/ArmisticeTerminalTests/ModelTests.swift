@@ -52,6 +52,18 @@ import Testing
         #expect(s.view.turn == 2 && s.view.phase == "results" && s.view.tracks.count == tracks)
     }
 
+    @Test func aDraftInsideAnUpdateOfSeveralInputsIsAnnounced() {
+        var s = Fixtures.seated()
+        let mate = s.roster.first { $0.seat != s.you.seat && $0.team == s.myTeam }
+        let update = """
+        {"type":"update","room":"R4X95U","seq":59,"prev":57,"cause":{"type":"lock_orders","by":"s9"},
+         "causes":[{"type":"set_orders","by":"\(mate?.seat ?? "s4")"},{"type":"lock_orders","by":"s9"}],"records":[],
+         "changes":{"orders":{"marisol":{"orders":[{"action":"patrol","params":{}}],"consents":{}}}}}
+        """
+        let effects = s.apply(message: update, now: Fixtures.now)
+        #expect(effects.contains { if case .notice(let text) = $0 { return text.hasPrefix("[draft]") } else { return false } })
+    }
+
     @Test func aGapAsksForAResync() {
         var s = Fixtures.seated()
         let effects = s.apply(message: #"{"type":"chat","seq":70,"prev":65,"message":{"seq":70,"seat":"s4","name":"Ari","channel":"all","text":"hi"}}"#, now: Fixtures.now)

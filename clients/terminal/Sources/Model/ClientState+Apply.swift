@@ -100,9 +100,10 @@ extension ClientState {
             let new = m["records"]?.array.map(RecordInfo.init) ?? []
             records += new
             if let c = m["clock"] { clock = ClockInfo(c); clockReceivedAt = now }
-            let cause = m["cause"] ?? .null
+            // An update may cover several inputs (`causes`); the draft notice names whoever drafted last.
+            let causes = m["causes"]?.array ?? [m["cause"] ?? .null]
             for r in new { effects.append(.notice("[\(r.kind)] " + RecordText.describe(r, in: self))) }
-            if cause["type"]?.string == "set_orders", myDraft != oldDraft {
+            if let cause = causes.last(where: { $0["type"]?.string == "set_orders" }), myDraft != oldDraft {
                 let who = cause["by"]?.string.flatMap { seat in roster.first { $0.seat == seat }?.name } ?? "a teammate"
                 effects.append(.notice("[draft] \(TerminalText.sanitize(who)) changed the draft: \(draftSummary)"))
             }

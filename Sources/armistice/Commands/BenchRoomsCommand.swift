@@ -1,0 +1,117 @@
+import ArgumentParser
+import ArmisticeServer
+import Foundation
+
+/// `armistice bench rooms`: the room server's logic alone (no sockets, no disk): rooms of students lock in together,
+/// in one batch as the executor would take them, and each member's update is built. Prints µs per room-turn and
+/// per draft, so the server's own cost can be told apart from the network's and the load generator's.
+struct BenchRoomsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rooms",
+        abstract: "Time the room server's logic (requests in, updates out) without sockets or disk.")
+    @Option(help: "Directory of scenarios.") var rulesets: String = "rulesets"
+    @Option(help: "Rooms, each with an instructor, an observer and two students per team.") var rooms: Int = 50
+    @Option(help: "Turn cycles to time.") var cycles: Int = 20
+    @Flag(help: "Print the figures as JSON.") var json = false
+
+    func run() async throws {
+        let (catalog, failures) = RulesetCatalog.load(directory: rulesets)
+        guard failures.isEmpty, catalog["koreanization"] != nil else { throw ValidationError("cannot load \(rulesets)/koreanization.yaml: \(failures)") }
+        let key = "bench-instructor-key"
+        let core = ServerCore(instructorKey: key, catalog: catalog)
+        var now: Int64 = 1_800_000_000_000
+        var nextID: ClientID = 1
+        var sent = 0
+        func send(_ id: ClientID, _ text: String) -> CoreOutput {
+            var out = CoreOutput()
+            core.received(id, text: text, now: now, into: &out)
+            sent += out.deliveries.reduce(0) { $0 + $1.to.count }
+            return out
+        }
+        func connect() -> ClientID {
+            let id = nextID
+            nextID += 1
+            var out = CoreOutput()
+            core.opened(id, address: "10.\(id >> 16 & 255).\(id >> 8 & 255).\(id & 255)", now: now, into: &out)
+            _ = send(id, #"{"type":"hello","protocol":"armistice.v2"}"#)
+            return id
+        }
+        let teams = ["dprk", "rok", "usa", "un"]
+        let day = 86_400
+        func makeRoom() throws -> (instructor: ClientID, members: [ClientID], code: String) {
+            let instructor = connect()
+            let created = send(instructor, #"{"type":"create_room","key":"\#(key)","ruleset":"koreanization","seed":1,"turns":100,"phases":{"briefing":\#(day),"negotiation":\#(day),"orders":\#(day),"adjudication":\#(day),"results":\#(day)}}"#)
+            guard let text = created.deliveries.first?.text, let range = text.range(of: #""room":""#) else { throw ValidationError("no room") }
+            let code = String(text[range.upperBound...].prefix(6))
+            var members: [ClientID] = []
+            for team in teams {
+                for i in 0..<2 {
+                    let s = connect()
+                    _ = send(s, #"{"type":"join","code":"\#(code)","name":"\#(team) \#(i)","team":"\#(team)"}"#)
+                    members.append(s)
+                }
+            }
+            _ = send(connect(), #"{"type":"join","code":"\#(code)","name":"Projector","role":"observer"}"#)
+            _ = send(instructor, #"{"type":"start"}"#)
+            for _ in 0..<2 { _ = send(instructor, #"{"type":"skip"}"#) }
+            return (instructor, members, code)
+        }
+        var all = try (0..<rooms).map { _ in try makeRoom() }
+        var replaced = 0
+        let clock = ContinuousClock()
+        var lockTime = Duration.zero
+        var draftTime = Duration.zero
+        var drafts = 0
+        var messagesOut = 0
+        for _ in 0..<cycles {
+            now += 1000
+            // Drafts: one student per team changes the team's draft (one batch).
+            let draftStart = clock.now
+            var out = CoreOutput()
+            core.beginBatch()
+            for (_, members, _) in all {
+                for t in 0..<teams.count {
+                    core.received(members[t * 2], text: #"{"type":"set_orders","orders":[{"action":"\#(["missile_test", "fund_aid", "press_seoul", "food_aid"][t])"}]}"#, now: now, into: &out)
+                    drafts += 1
+                }
+            }
+            core.endBatch(now: now, into: &out)
+            draftTime += clock.now - draftStart
+            // Every student locks at once: one batch, as the executor takes what arrived together.
+            now += 1000
+            let lockStart = clock.now
+            out = CoreOutput()
+            core.beginBatch()
+            for (_, members, _) in all { for s in members { core.received(s, text: #"{"type":"lock"}"#, now: now, into: &out) } }
+            core.endBatch(now: now, into: &out)
+            lockTime += clock.now - lockStart
+            messagesOut += out.deliveries.reduce(0) { $0 + $1.to.count }
+            // Back to the next turn's orders phase.
+            now += 1000
+            for i in all.indices {
+                for _ in 0..<4 { _ = send(all[i].instructor, #"{"type":"skip"}"#) }
+                // A match that ended (the scenario's crises end it early) is replaced, untimed.
+                if core.rooms[all[i].code]?.isOver ?? true {
+                    all[i] = try makeRoom()
+                    replaced += 1
+                }
+            }
+        }
+        func us(_ d: Duration) -> Double { (Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12) }
+        let roomTurns = rooms * cycles
+        let figures: [(String, Double, String)] = [
+            ("room_turn_us", us(lockTime) / Double(roomTurns), "µs per room-turn: 8 locks, the adjudication and every member's update"),
+            ("room_turns_per_second", Double(roomTurns) / (us(lockTime) / 1e6), "room-turns per second on one core (the rooms thread's share)"),
+            ("draft_us", us(draftTime) / Double(drafts), "µs per draft (set_orders) with its updates to the team and the instructor"),
+            ("messages_per_room_turn", Double(messagesOut) / Double(roomTurns), "messages sent per room-turn (acks, refusals, updates)"),
+            ("rooms_replaced", Double(replaced), "matches that ended and were replaced between cycles"),
+        ]
+        if json {
+            let object = Dictionary(uniqueKeysWithValues: figures.map { ($0.0, $0.1) })
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            print("room server logic, \(rooms) rooms of 10, \(cycles) turn cycles (no sockets, no disk):")
+            for (_, value, label) in figures { print(String(format: "  %10.1f  %@", value, label)) }
+        }
+    }
+}
