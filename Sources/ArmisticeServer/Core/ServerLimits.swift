@@ -14,10 +14,11 @@ public struct ServerLimits: Sendable, Hashable {
     public var joinFailuresPerSecond = 0.2
     public var maxRooms = 1000
     public var maxSeatsPerRoom = 64
-    /// Messages kept per room for resuming clients.
-    public var backlog = 2048
-    /// Bytes of recent messages kept per room for resuming clients.
-    public var backlogBytes = 2_000_000
+    /// Messages kept per room for resuming clients (a client further behind gets a snapshot instead).
+    public var backlog = 1024
+    /// Bytes of recent messages kept per room for resuming clients: with armistice.v2's small updates, minutes of a
+    /// busy class; at most 256 MiB over `maxRooms` rooms.
+    public var backlogBytes = 262_144
     public var chatHistory = 300
     /// A connection whose queue stays full this long is dropped.
     public var slowReaderDropMs: Int64 = 15_000
