@@ -59,6 +59,7 @@ struct BenchRoomsCommand: AsyncParsableCommand {
         var replaced = 0
         let clock = ContinuousClock()
         var lockTime = Duration.zero
+        var flushTime = Duration.zero
         var draftTime = Duration.zero
         var drafts = 0
         var messagesOut = 0
@@ -82,7 +83,9 @@ struct BenchRoomsCommand: AsyncParsableCommand {
             out = CoreOutput()
             core.beginBatch()
             for (_, members, _) in all { for s in members { core.received(s, text: #"{"type":"lock"}"#, now: now, into: &out) } }
+            let flushStart = clock.now
             core.endBatch(now: now, into: &out)
+            flushTime += clock.now - flushStart
             lockTime += clock.now - lockStart
             messagesOut += out.deliveries.reduce(0) { $0 + $1.to.count }
             // Back to the next turn's orders phase.
@@ -100,6 +103,7 @@ struct BenchRoomsCommand: AsyncParsableCommand {
         let roomTurns = rooms * cycles
         let figures: [(String, Double, String)] = [
             ("room_turn_us", us(lockTime) / Double(roomTurns), "µs per room-turn: 8 locks, the adjudication and every member's update"),
+            ("room_turn_updates_us", us(flushTime) / Double(roomTurns), "µs of it building and encoding the members' updates (views, changes, records)"),
             ("room_turns_per_second", Double(roomTurns) / (us(lockTime) / 1e6), "room-turns per second on one core (the rooms thread's share)"),
             ("draft_us", us(draftTime) / Double(drafts), "µs per draft (set_orders) with its updates to the team and the instructor"),
             ("messages_per_room_turn", Double(messagesOut) / Double(roomTurns), "messages sent per room-turn (acks, refusals, updates)"),
