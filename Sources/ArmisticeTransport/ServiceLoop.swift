@@ -22,31 +22,38 @@ final class ServiceLoop: Sendable {
 
     init(name: String) { self.name = name }
 
-    /// Starts the service thread for `context`. `onDestroyed` runs on that thread right after
-    /// `lws_context_destroy` (free the C memory lws pointed into there).
-    func start(context: OpaquePointer, onDestroyed: @escaping @Sendable () -> Void) {
+    /// Starts the service thread for `context`. `onTick`, if given, runs on that thread about every
+    /// `IdlePolicy.sweepIntervalMicroseconds` (one lws timer for the whole context). `onDestroyed` runs on that
+    /// thread right after `lws_context_destroy` (free the C memory lws pointed into there).
+    func start(context: OpaquePointer, onTick: (@Sendable () -> Void)? = nil,
+               onDestroyed: @escaping @Sendable () -> Void) {
         state.withLock { s in
             s.context = context
             s.started = true
         }
-        let thread = Thread { [self] in run(onDestroyed: onDestroyed) }
+        let thread = Thread { [self] in run(onTick: onTick, onDestroyed: onDestroyed) }
         thread.name = name
         thread.start()
     }
 
-    private func run(onDestroyed: @Sendable () -> Void) {
+    private func run(onTick: (@Sendable () -> Void)?, onDestroyed: @Sendable () -> Void) {
         ThreadName.setCurrent(name)
         let context: OpaquePointer? = state.withLock { s in
             s.thread = pthread_self()
             return s.context
         }
         if let context {
+            // Lives until after lws_context_destroy: lws holds a raw pointer to its timer.
+            let ticker = onTick.map { ServiceTicker(context: context, interval: IdlePolicy.sweepIntervalMicroseconds, onTick: $0) }
+            ticker?.schedule()
             while !state.withLock({ $0.stopRequested }) {
                 if lws_service(context, 0) < 0 { break }
             }
             // From here on `wake()` is a no-op; callbacks fired by destroy still run on this thread.
             state.withLock { $0.context = nil }
+            ticker?.cancel()
             lws_context_destroy(context)
+            withExtendedLifetime(ticker) {}
         }
         onDestroyed()
         state.withLock { $0.finished = true }

@@ -271,4 +271,20 @@ struct WebSocketServerTests {
         _ = silent
         await harness.stop()
     }
+
+    @Test func aSilentConnectionIsPingedByTheServer() async throws {
+        let harness = try Harness {
+            $0.pingIntervalSeconds = 1
+            $0.idleTimeoutSeconds = 60
+        }
+        let port = harness.port
+        // An empty ping is the two bytes 0x89 0x00; the raw client sends nothing after its handshake.
+        let pinged = await offload { () -> Bool in
+            guard let socket = RawSocket(port: port), socket.handshake().hasPrefix("HTTP/1.1 101") else { return false }
+            let bytes = socket.read(until: { $0.count >= 2 && Array($0.suffix(2)) == [0x89, 0x00] })
+            return bytes.count >= 2 && Array(bytes.suffix(2)) == [0x89, 0x00]
+        }
+        #expect(pinged)
+        await harness.stop()
+    }
 }
