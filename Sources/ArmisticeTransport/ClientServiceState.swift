@@ -21,8 +21,12 @@ final class ClientServiceState {
         for string in strings { free(string) }
     }
 
-    /// An empty ping's buffer: `LWS_PRE` bytes of headroom for the frame header (and room for the mask).
-    let pingBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: clws_pre() + 16)
+    /// A ping's buffer: `LWS_PRE` bytes of headroom for the frame header, then the payload (masked in place).
+    let pingBuffer: UnsafeMutablePointer<UInt8> = {
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: clws_pre() + IdleSweep.pingPayloadBytes)
+        buffer.initialize(repeating: 0, count: clws_pre() + IdleSweep.pingPayloadBytes)
+        return buffer
+    }()
 
     deinit {
         noValidityPolicy.deallocate()

@@ -25,10 +25,16 @@ enum IdleSweep {
         return dropped
     }
 
-    /// In WRITEABLE: writes an empty ping if one is owed, from `buffer` (which has `LWS_PRE` bytes of headroom).
-    /// Returns nil if none was owed, else whether lws took it (false: fail the connection by returning -1).
+    /// Bytes of ping payload. Not zero: lws 4.1 does not pass an empty pong to the protocol callback
+    /// (`ops-ws.c`: `if (opcode == LWSWSOPC_PONG && !eb_in.len) goto already_done`), so an empty ping's answer
+    /// would never reach `Liveness` and a live but quiet peer would be dropped.
+    static let pingPayloadBytes = 8
+
+    /// In WRITEABLE: writes a ping if one is owed, from `buffer` (`LWS_PRE` bytes of headroom, then at least
+    /// `pingPayloadBytes` that lws may mask in place). Returns nil if none was owed, else whether lws took it (false:
+    /// fail the connection by returning -1).
     static func writePingIfOwed(_ connection: some IdleTracked, buffer: UnsafeMutablePointer<UInt8>) -> Bool? {
         guard connection.liveness.takePing() else { return nil }
-        return lws_write(connection.wsi, buffer + clws_pre(), 0, LWS_WRITE_PING) >= 0
+        return lws_write(connection.wsi, buffer + clws_pre(), pingPayloadBytes, LWS_WRITE_PING) >= 0
     }
 }
