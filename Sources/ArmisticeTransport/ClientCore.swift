@@ -72,13 +72,13 @@ final class ClientCore: Sendable {
         if tlsEnabled { info.options |= UInt64(LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT) }
         info.timeout_secs = 10
         info.connect_timeout_secs = 10
-        guard let context = lws_create_context(&info) else {
+        guard let created = EventLoopContext.create(&info, allocations: allocations) else {
             allocations.freeAll()
             throw TransportError(.contextCreation, "libwebsockets could not create a client context")
         }
         // The context's user pointer is unretained: the service thread keeps this core alive
         // until the context is destroyed, even if the last outside reference goes away meanwhile.
-        loop.start(context: context, onTick: { [self] in sweepIdle() }) { [self] in allocations.freeAll() }
+        loop.start(created, onTick: { [self] in sweepIdle() }) { [self] in allocations.freeAll() }
         shared.withLock { $0.phase = .running }
     }
 

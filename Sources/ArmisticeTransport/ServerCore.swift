@@ -98,19 +98,21 @@ final class ServerCore: Sendable {
             info.ssl_private_key_filepath = allocations.string(tls.key)
         }
 
-        guard let context = lws_create_context(&info) else {
+        guard let created = EventLoopContext.create(&info, allocations: allocations) else {
             allocations.freeAll()
             throw diagnoseStartFailure(tls: tls != nil)
         }
+        let context = created.context
         let bound = Int(lws_get_vhost_listen_port(lws_get_vhost_by_name(context, "default")))
         guard bound > 0 else {
             lws_context_destroy(context)
+            if let loop = created.eventLoop { clws_ev_loop_destroy(loop) }
             allocations.freeAll()
             throw diagnoseStartFailure(tls: tls != nil)
         }
         // The context's user pointer is unretained: the service thread keeps this core alive
         // until the context is destroyed, even if the last outside reference goes away meanwhile.
-        loop.start(context: context, onTick: { [self] in sweepIdle() }) { [self] in allocations.freeAll() }
+        loop.start(created, onTick: { [self] in sweepIdle() }) { [self] in allocations.freeAll() }
         return bound
     }
 
