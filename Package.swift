@@ -29,7 +29,7 @@ let package = Package(
         .systemLibrary(
             name: "CLibWebSockets",
             pkgConfig: "libwebsockets",
-            providers: [.apt(["libwebsockets-dev"])]
+            providers: [.apt(["libwebsockets-dev", "libev-dev"])]
         ),
         // WebSocket and HTTP transport (server and client) over libwebsockets.
         .target(

@@ -28,6 +28,8 @@ final class ClientCore: Sendable {
     let maxMessageBytes: Int
     let subprotocol: String?
     let tlsEnabled: Bool
+    /// When a silent server is pinged and when it is dropped.
+    let idlePolicy: IdlePolicy
     let loop = ServiceLoop(name: "arm-lws-client")
     let outboxes = OutboxTable(limit: 4096)
     let service: ServiceThreadConfined<ClientServiceState>
@@ -35,8 +37,9 @@ final class ClientCore: Sendable {
     private let shared = Locked(Shared())
     private let startLock = NSLock()
 
-    init(logger: Logger, maxMessageBytes: Int, subprotocol: String?, tlsEnabled: Bool) {
+    init(logger: Logger, maxMessageBytes: Int, subprotocol: String?, tlsEnabled: Bool, idlePolicy: IdlePolicy) {
         self.logger = logger
+        self.idlePolicy = idlePolicy
         self.tlsEnabled = tlsEnabled
         self.maxMessageBytes = maxMessageBytes
         self.subprotocol = subprotocol
@@ -61,26 +64,21 @@ final class ClientCore: Sendable {
             let core = Unmanaged<ClientCore>.fromOpaque(owner).takeUnretainedValue()
             return core.handle(wsi, reason, user, input, length)
         }
-        let retry = allocations.zeroed(lws_retry_bo_t.self)
-        retry.pointee.secs_since_valid_ping = 30
-        retry.pointee.secs_since_valid_hangup = 90
-
         var info = lws_context_creation_info()
         info.port = CONTEXT_PORT_NO_LISTEN
         info.protocols = UnsafePointer(protocols)
         info.user = Unmanaged.passUnretained(self).toOpaque()
-        info.retry_and_idle_policy = UnsafePointer(retry)
         info.options = UInt64(LWS_SERVER_OPTION_VALIDATE_UTF8)
         if tlsEnabled { info.options |= UInt64(LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT) }
         info.timeout_secs = 10
         info.connect_timeout_secs = 10
-        guard let context = lws_create_context(&info) else {
+        guard let created = EventLoopContext.create(&info, allocations: allocations) else {
             allocations.freeAll()
             throw TransportError(.contextCreation, "libwebsockets could not create a client context")
         }
         // The context's user pointer is unretained: the service thread keeps this core alive
         // until the context is destroyed, even if the last outside reference goes away meanwhile.
-        loop.start(context: context) { [self] in allocations.freeAll() }
+        loop.start(created, onTick: { [self] in sweepIdle() }) { [self] in allocations.freeAll() }
         shared.withLock { $0.phase = .running }
     }
 
@@ -194,7 +192,7 @@ final class ClientCore: Sendable {
             state.releaseStrings(id)
             guard let connection = shared.withLock({ $0.pending[id]?.connection }) else { return -1 }  // timed out
             state.sessions[id] = ClientSession(wsi: wsi, assembler: MessageAssembler(limit: maxMessageBytes),
-                                               mailbox: connection.mailbox)
+                                               mailbox: connection.mailbox, openedAt: MonotonicTime.now())
             if outboxes.open(id) { loop.wake() }
             shared.withLock { $0.open += 1 }
             if !finishConnect(id, with: .success(())) {
@@ -207,6 +205,9 @@ final class ClientCore: Sendable {
             return 0
         case LWS_CALLBACK_CLIENT_RECEIVE:
             return received(id, wsi, input, length)
+        case LWS_CALLBACK_CLIENT_RECEIVE_PONG:
+            service.value.sessions[id]?.liveness.heard(at: MonotonicTime.now())
+            return 0
         case LWS_CALLBACK_CLIENT_WRITEABLE:
             return writable(id, wsi)
         case LWS_CALLBACK_WS_PEER_INITIATED_CLOSE:
@@ -264,6 +265,7 @@ final class ClientCore: Sendable {
             info.ssl_connection = flags
         }
         info.opaque_user_data = UnsafeMutableRawPointer(bitPattern: UInt(id))
+        info.retry_and_idle_policy = UnsafePointer(state.noValidityPolicy)
         state.connectStrings[id] = strings
         state.insideConnect = true
         let wsi = lws_client_connect_via_info(&info)
@@ -276,6 +278,7 @@ final class ClientCore: Sendable {
 
     private func received(_ id: UInt64, _ wsi: OpaquePointer, _ input: UnsafeMutableRawPointer?, _ length: Int) -> Int32 {
         guard let session = service.value.sessions[id] else { return 0 }
+        session.liveness.heard(at: MonotonicTime.now())
         let verdict = session.assembler.consume(
             UnsafeRawBufferPointer(start: input, count: input == nil ? 0 : length),
             first: lws_is_first_fragment(wsi) != 0,
@@ -300,7 +303,14 @@ final class ClientCore: Sendable {
     }
 
     private func writable(_ id: UInt64, _ wsi: OpaquePointer) -> Int32 {
-        guard let session = service.value.sessions[id] else { return 0 }
+        let state = service.value
+        guard let session = state.sessions[id] else { return 0 }
+        if let pinged = IdleSweep.writePingIfOwed(session, buffer: state.pingBuffer) {
+            // One write per callback here: the ping goes alone, and any queued frame follows in the next callback.
+            guard pinged else { return -1 }
+            lws_callback_on_writable(wsi)
+            return 0
+        }
         switch outboxes.next(for: id) {
         case .idle:
             return 0
@@ -312,6 +322,12 @@ final class ClientCore: Sendable {
             session.localClose = (code, reason)
             return ServerCore.closeNow(wsi, code: code, reason: reason)
         }
+    }
+
+    /// Once a second on the service thread: pings servers silent for `idlePolicy.pingAfter` and drops connections
+    /// silent for `idlePolicy.hangUpAfter`.
+    private func sweepIdle() {
+        IdleSweep.run(over: service.value.sessions.values, at: MonotonicTime.now(), policy: idlePolicy)
     }
 
     private func closed(_ id: UInt64) {

@@ -14,6 +14,7 @@ final class ServerCore: Sendable {
     let statistics = Locked(TransportStatistics())
     let service: ServiceThreadConfined<ServerServiceState>
     let staticFiles: StaticFiles?
+    let idlePolicy: IdlePolicy
     private let allocations = CAllocations()
     private let lifecycle = Locked(Lifecycle.idle)
     private let port = Locked(0)
@@ -25,6 +26,7 @@ final class ServerCore: Sendable {
         outboxes = OutboxTable(limit: configuration.maxQueuedFrames)
         service = ServiceThreadConfined(ServerServiceState(), loop: loop)
         staticFiles = configuration.staticRoot.map { StaticFiles(root: $0) }
+        idlePolicy = IdlePolicy(pingSeconds: configuration.pingIntervalSeconds, hangUpSeconds: configuration.idleTimeoutSeconds)
     }
 
     var boundPort: Int { port.withLock { $0 } }
@@ -70,10 +72,9 @@ final class ServerCore: Sendable {
             }
             protocols[i].per_session_data_size = MemoryLayout<UInt64>.size
         }
+        // A policy with no validity times: lws then keeps no per-connection validity timer (each of its reschedules,
+        // on every ping and pong, walks a sorted list of all of them). `sweepIdle` pings and hangs up instead.
         let retry = allocations.zeroed(lws_retry_bo_t.self)
-        let ping = min(max(config.pingIntervalSeconds, 1), 65_000)
-        retry.pointee.secs_since_valid_ping = UInt16(ping)
-        retry.pointee.secs_since_valid_hangup = UInt16(min(max(config.idleTimeoutSeconds, ping + 1), 65_535))
 
         var info = lws_context_creation_info()
         info.port = Int32(config.port)
@@ -97,19 +98,21 @@ final class ServerCore: Sendable {
             info.ssl_private_key_filepath = allocations.string(tls.key)
         }
 
-        guard let context = lws_create_context(&info) else {
+        guard let created = EventLoopContext.create(&info, allocations: allocations) else {
             allocations.freeAll()
             throw diagnoseStartFailure(tls: tls != nil)
         }
+        let context = created.context
         let bound = Int(lws_get_vhost_listen_port(lws_get_vhost_by_name(context, "default")))
         guard bound > 0 else {
             lws_context_destroy(context)
+            if let loop = created.eventLoop { clws_ev_loop_destroy(loop) }
             allocations.freeAll()
             throw diagnoseStartFailure(tls: tls != nil)
         }
         // The context's user pointer is unretained: the service thread keeps this core alive
         // until the context is destroyed, even if the last outside reference goes away meanwhile.
-        loop.start(context: context) { [self] in allocations.freeAll() }
+        loop.start(created, onTick: { [self] in sweepIdle() }) { [self] in allocations.freeAll() }
         return bound
     }
 
@@ -216,6 +219,9 @@ final class ServerCore: Sendable {
             return opened(wsi, user)
         case LWS_CALLBACK_RECEIVE:
             return received(wsi, user, input, length)
+        case LWS_CALLBACK_RECEIVE_PONG:
+            if let id = user?.load(as: UInt64.self) { service.value.connections[id]?.liveness.heard(at: MonotonicTime.now()) }
+            return 0
         case LWS_CALLBACK_SERVER_WRITEABLE:
             return writable(wsi, user)
         case LWS_CALLBACK_CLOSED:
@@ -243,7 +249,8 @@ final class ServerCore: Sendable {
         let state = service.value
         let id = state.nextID()
         user.storeBytes(of: id, as: UInt64.self)
-        state.connections[id] = ServerConnection(wsi: wsi, assembler: MessageAssembler(limit: configuration.maxMessageBytes))
+        state.connections[id] = ServerConnection(wsi: wsi, assembler: MessageAssembler(limit: configuration.maxMessageBytes),
+                                                 openedAt: MonotonicTime.now())
         if outboxes.open(id) { loop.wake() }
         statistics.withLock { s in
             s.connectionsOpen += 1
@@ -256,6 +263,7 @@ final class ServerCore: Sendable {
     private func received(_ wsi: OpaquePointer, _ user: UnsafeMutableRawPointer?,
                           _ input: UnsafeMutableRawPointer?, _ length: Int) -> Int32 {
         guard let id = user?.load(as: UInt64.self), let connection = service.value.connections[id] else { return 0 }
+        connection.liveness.heard(at: MonotonicTime.now())
         let verdict = connection.assembler.consume(
             UnsafeRawBufferPointer(start: input, count: input == nil ? 0 : length),
             first: lws_is_first_fragment(wsi) != 0,
@@ -294,7 +302,15 @@ final class ServerCore: Sendable {
     /// returns the full length), reports the pipe choked until that is flushed, and the check clears its back-to-back
     /// write detection. A close request is carried out only once every frame before it is written.
     private func writable(_ wsi: OpaquePointer, _ user: UnsafeMutableRawPointer?) -> Int32 {
-        guard let id = user?.load(as: UInt64.self), service.value.connections[id] != nil else { return 0 }
+        let state = service.value
+        guard let id = user?.load(as: UInt64.self), let connection = state.connections[id] else { return 0 }
+        if let pinged = IdleSweep.writePingIfOwed(connection, buffer: state.scratch) {
+            guard pinged else { return -1 }
+            if lws_send_pipe_choked(wsi) != 0 {
+                lws_callback_on_writable(wsi)
+                return 0
+            }
+        }
         var budget = WriteBudget()
         defer {
             if budget.framesWritten > 0 {
@@ -321,6 +337,13 @@ final class ServerCore: Sendable {
                 return Self.closeNow(wsi, code: code, reason: reason)
             }
         }
+    }
+
+    /// Once a second on the service thread: pings connections silent for `pingIntervalSeconds` and drops those silent
+    /// for `idleTimeoutSeconds`.
+    private func sweepIdle() {
+        let dropped = IdleSweep.run(over: service.value.connections.values, at: MonotonicTime.now(), policy: idlePolicy)
+        if dropped > 0 { statistics.withLock { $0.idleHangUps += dropped } }
     }
 
     private func closed(_ user: UnsafeMutableRawPointer?) {

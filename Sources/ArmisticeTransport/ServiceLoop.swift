@@ -9,6 +9,8 @@ import Foundation
 final class ServiceLoop: Sendable {
     private struct State {
         var context: OpaquePointer?
+        /// The libev loop the context runs on, or nil for lws's own poll() loop.
+        var eventLoop: UnsafeMutableRawPointer?
         var thread: pthread_t?
         var started = false
         var finished = false
@@ -22,31 +24,45 @@ final class ServiceLoop: Sendable {
 
     init(name: String) { self.name = name }
 
-    /// Starts the service thread for `context`. `onDestroyed` runs on that thread right after
-    /// `lws_context_destroy` (free the C memory lws pointed into there).
-    func start(context: OpaquePointer, onDestroyed: @escaping @Sendable () -> Void) {
+    /// Starts the service thread for `context`. `onTick`, if given, runs on that thread about every
+    /// `IdlePolicy.sweepIntervalMicroseconds` (one lws timer for the whole context). `onDestroyed` runs on that
+    /// thread right after `lws_context_destroy` (free the C memory lws pointed into there).
+    func start(_ created: EventLoopContext.Created, onTick: (@Sendable () -> Void)? = nil,
+               onDestroyed: @escaping @Sendable () -> Void) {
         state.withLock { s in
-            s.context = context
+            s.context = created.context
+            s.eventLoop = created.eventLoop
             s.started = true
         }
-        let thread = Thread { [self] in run(onDestroyed: onDestroyed) }
+        let thread = Thread { [self] in run(onTick: onTick, onDestroyed: onDestroyed) }
         thread.name = name
         thread.start()
     }
 
-    private func run(onDestroyed: @Sendable () -> Void) {
+    private func run(onTick: (@Sendable () -> Void)?, onDestroyed: @Sendable () -> Void) {
         ThreadName.setCurrent(name)
-        let context: OpaquePointer? = state.withLock { s in
+        let (context, eventLoop) = state.withLock { s in
             s.thread = pthread_self()
-            return s.context
+            return (s.context, s.eventLoop)
         }
         if let context {
+            // Lives until after lws_context_destroy: lws holds a raw pointer to its timer.
+            let ticker = onTick.map { ServiceTicker(context: context, interval: IdlePolicy.sweepIntervalMicroseconds, onTick: $0) }
+            ticker?.schedule()
             while !state.withLock({ $0.stopRequested }) {
-                if lws_service(context, 0) < 0 { break }
+                if let eventLoop {
+                    // lws_service would run the loop until it is empty; one round at a time lets a stop through.
+                    clws_ev_run_once(eventLoop)
+                } else if lws_service(context, 0) < 0 {
+                    break
+                }
             }
             // From here on `wake()` is a no-op; callbacks fired by destroy still run on this thread.
             state.withLock { $0.context = nil }
-            lws_context_destroy(context)
+            ticker?.cancel()
+            lws_context_destroy(context)  // synchronous with libev too (its plugin has no destroy_context1)
+            if let eventLoop { clws_ev_loop_destroy(eventLoop) }
+            withExtendedLifetime(ticker) {}
         }
         onDestroyed()
         state.withLock { $0.finished = true }

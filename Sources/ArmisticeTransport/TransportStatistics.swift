@@ -18,6 +18,8 @@ public struct TransportStatistics: Sendable, Equatable {
     public var rejectedBinary: Int = 0
     /// Inbound messages dropped for exceeding the size cap.
     public var rejectedTooLarge: Int = 0
+    /// WebSocket connections dropped because the peer was silent (no frame, no pong) for the idle timeout.
+    public var idleHangUps: Int = 0
     /// HTTP requests answered (dynamic and static).
     public var httpRequests: Int = 0
 

@@ -17,10 +17,19 @@ public final class WebSocketClientPool: Sendable {
     ///     a TLS-enabled context (pool or TLS server) while another context has TLS handshakes in
     ///     flight can fail those handshakes. Create TLS-enabled contexts up front, and pass `false`
     ///     for plain-`ws://` pools created on the fly (tests, load generators).
-    public init(logger: Logger, maxMessageBytes: Int = 1 << 22, subprotocol: String? = "armistice.v2",
-                enableTLS: Bool = true) {
+    ///
+    /// A server silent for 30 s (no message, no pong) is pinged; one silent for 90 s is dropped without a close frame.
+    public convenience init(logger: Logger, maxMessageBytes: Int = 1 << 22, subprotocol: String? = "armistice.v2",
+                            enableTLS: Bool = true) {
+        self.init(logger: logger, maxMessageBytes: maxMessageBytes, subprotocol: subprotocol, enableTLS: enableTLS,
+                  idlePolicy: IdlePolicy(pingSeconds: 30, hangUpSeconds: 90))
+    }
+
+    /// A pool with its own ping and hang-up times (tests).
+    init(logger: Logger, maxMessageBytes: Int = 1 << 22, subprotocol: String? = "armistice.v2",
+         enableTLS: Bool = false, idlePolicy: IdlePolicy) {
         core = ClientCore(logger: logger, maxMessageBytes: maxMessageBytes, subprotocol: subprotocol,
-                          tlsEnabled: enableTLS)
+                          tlsEnabled: enableTLS, idlePolicy: idlePolicy)
     }
 
     deinit { core.shutdown() }

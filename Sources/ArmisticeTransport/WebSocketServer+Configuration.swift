@@ -20,9 +20,10 @@ extension WebSocketServer {
         public var tlsCertificatePath: String?
         /// PEM private key matching `tlsCertificatePath`.
         public var tlsPrivateKeyPath: String?
-        /// Idle seconds before the server pings a connection.
+        /// Seconds without anything from a client (no message, no pong) before the server pings it.
         public var pingIntervalSeconds: Int = 30
-        /// Idle seconds (no valid traffic or pong) before the server drops a connection.
+        /// Seconds without anything from a client (no message, no pong) before the server drops it, without a
+        /// close frame. Checked about once a second.
         public var idleTimeoutSeconds: Int = 75
 
         /// The defaults: 0.0.0.0:8080, no static files, no TLS.

@@ -1,9 +1,16 @@
 #ifndef ARMISTICE_CLIBWEBSOCKETS_SHIM_H
 #define ARMISTICE_CLIBWEBSOCKETS_SHIM_H
 #include <libwebsockets.h>
+#include <ev.h>
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
+
+/// A libev loop on epoll for lws to run on as a foreign loop (its libwebsockets-evlib_ev plugin), or NULL.
+static inline void *clws_ev_loop_new(void) { return ev_loop_new(EVBACKEND_EPOLL); }
+/// Waits for and handles one round of events on the loop.
+static inline int clws_ev_run_once(void *loop) { return ev_run((struct ev_loop *)loop, EVRUN_ONCE); }
+static inline void clws_ev_loop_destroy(void *loop) { ev_loop_destroy((struct ev_loop *)loop); }
 
 /// LWS_PRE is a function-like macro that Swift cannot import.
 static inline size_t clws_pre(void) { return LWS_PRE; }

@@ -271,4 +271,36 @@ struct WebSocketServerTests {
         _ = silent
         await harness.stop()
     }
+
+    @Test func aSilentConnectionIsPingedByTheServer() async throws {
+        let harness = try Harness {
+            $0.pingIntervalSeconds = 1
+            $0.idleTimeoutSeconds = 60
+        }
+        let port = harness.port
+        // A ping with an 8-byte payload starts 0x89 0x08 (not empty: lws hides empty pongs from the callback); the raw
+        // client sends nothing after its handshake.
+        let pinged = await offload { () -> Bool in
+            guard let socket = RawSocket(port: port), socket.handshake().hasPrefix("HTTP/1.1 101") else { return false }
+            let bytes = socket.read(until: { $0.count >= 10 })
+            return Array(bytes.prefix(2)) == [0x89, 0x08]
+        }
+        #expect(pinged)
+        await harness.stop()
+    }
+
+    @Test func aQuietClientThatAnswersPingsIsKept() async throws {
+        let harness = try Harness {
+            $0.pingIntervalSeconds = 1
+            $0.idleTimeoutSeconds = 4
+        }
+        let client = try await harness.connect()
+        // Nothing but the server's pings and the pool's pongs for 6 s: if the pongs did not count, the server would
+        // have dropped the connection at 4 s. (A pong has 2-3 s to arrive, which even a loaded machine manages.)
+        try await Task.sleep(for: .seconds(6))
+        #expect(harness.delegate.closedIDs.isEmpty)
+        client.send("kept")
+        #expect(try await client.receive() == "kept")
+        await harness.stop()
+    }
 }

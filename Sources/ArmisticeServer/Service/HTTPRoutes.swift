@@ -27,7 +27,8 @@ struct HTTPRoutes {
                 counters = ["connections_accepted_total": t.connectionsAccepted, "frames_sent_total": t.messagesSent,
                             "bytes_sent_total": t.bytesSent, "bytes_received_total": t.bytesReceived,
                             "frames_dropped_total": t.framesDropped, "rejected_binary_total": t.rejectedBinary,
-                            "rejected_too_large_total": t.rejectedTooLarge, "http_requests_total": t.httpRequests]
+                            "rejected_too_large_total": t.rejectedTooLarge, "http_requests_total": t.httpRequests,
+                            "idle_hangups_total": t.idleHangUps]
             }
             return HTTPResponse(status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: Array(metrics.render(transport: counters).utf8))
         }
