@@ -11,7 +11,7 @@ ARG DEBIAN_RELEASE=bookworm
 # ---- build ----
 FROM swift:${SWIFT_VERSION}-${DEBIAN_RELEASE} AS build
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libwebsockets-dev pkg-config \
+ && apt-get install -y --no-install-recommends libwebsockets-dev libwebsockets-evlib-ev libev-dev pkg-config \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Resolve dependencies first so they are cached while sources change.
@@ -31,7 +31,7 @@ RUN --mount=type=bind,source=.,target=/context \
 # ---- run ----
 FROM debian:${DEBIAN_RELEASE}-slim
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libwebsockets17 libcap2 ca-certificates tzdata \
+ && apt-get install -y --no-install-recommends libwebsockets17 libwebsockets-evlib-ev libev4 libcap2 ca-certificates tzdata \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --home-dir /app --shell /usr/sbin/nologin armistice \
  && mkdir -p /data && chown armistice /data
