@@ -25,6 +25,31 @@ import Testing
         #expect(String(decoding: fast, as: UTF8.self).contains("\"hidden_from\"") || !String(decoding: fast, as: UTF8.self).contains("hiddenFrom"))
     }
 
+    @Test func handWrittenTypesMatchTheirCodableForm() throws {
+        var record = Record(kind: .order, turn: 3, visibleTo: ["dprk", "un"])
+        record.phase = .orders
+        record.team = "dprk"; record.action = "missile_test"; record.params = ["target": .id("rok"), "amount": .number(2)]
+        record.result = "success"; record.chance = 60; record.roll = 41
+        record.modifiers = try JSONDecoder().decode([Record.Modifier].self, from: Data(#"[{"reason":"tension high","add":-10}]"#.utf8))
+        record.reason = "order:dprk:missile_test"; record.target = "tension"; record.from = 2; record.to = 3
+        record.text = "quote \" and \n newline"; record.event = "e"; record.deal = 4; record.outcome = "crisis"
+        record.scores = ["dprk": 3, "rok": -1]; record.hash = "ab12"
+        let bare = Record(kind: .phase, turn: 0)
+        #expect(try parsed(try StreamingJSONEncoder().encode([record, bare])) == (try reference([record, bare])))
+        let c = Classroom()
+        c.start()
+        c.skip(to: "orders")
+        c.h.send(c.member("usa").client, ["type": "lock"])
+        let room = c.h.room
+        for viewer in [Viewer.instructor, .observer, .team(0), .team(2)] {
+            let view = room.engine.view(of: room.state, for: viewer)
+            #expect(try parsed(try StreamingJSONEncoder().encode(view.actions ?? [])) == (try reference(view.actions ?? [])))
+            #expect(try parsed(try StreamingJSONEncoder().encode(view.tracks)) == (try reference(view.tracks)))
+            #expect(try parsed(try StreamingJSONEncoder().encode(view.teams)) == (try reference(view.teams)))
+            #expect(try parsed(try StreamingJSONEncoder().encode(view.records)) == (try reference(view.records)))
+        }
+    }
+
     @Test func escapesStringsAndHandlesEveryShape() throws {
         let value: [String: JSONValue] = [
             "text": .string("quote \" backslash \\ newline \n tab \t bell \u{0007} slash / é 한국"),

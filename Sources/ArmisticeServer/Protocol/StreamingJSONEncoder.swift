@@ -1,3 +1,4 @@
+import ArmisticeEngine
 /// A fast JSON encoder for the server's outgoing messages: it writes bytes as `encode(to:)` runs, with keys in
 /// snake_case, instead of building a tree first (Foundation's `JSONEncoder` managed about 10 MB/s here, which
 /// made encoding views most of a move's cost). Output: compact JSON, slashes unescaped, integral doubles
@@ -21,6 +22,11 @@ final class StreamingJSONEncoder {
         if T.self == Int.self { writeInteger(value as! Int); return }
         if T.self == Bool.self { bytes.append(contentsOf: (value as! Bool) ? Self.trueBytes : Self.falseBytes); return }
         if T.self == Double.self { writeDouble(value as! Double); return }
+        // The types every update carries many of, written without Codable's per-field dispatch (same JSON).
+        if T.self == Record.self { try writeRecord(value as! Record); return }
+        if T.self == GameView.ActionInfo.self { try writeAction(value as! GameView.ActionInfo); return }
+        if T.self == GameView.TrackInfo.self { try writeTrack(value as! GameView.TrackInfo); return }
+        if T.self == GameView.TeamInfo.self { writeTeam(value as! GameView.TeamInfo); return }
         let encoder = ValueEncoder(self)
         try value.encode(to: encoder)
         encoder.finish()
@@ -105,6 +111,91 @@ final class StreamingJSONEncoder {
             v /= 10
         }
         bytes[start...].reverse()
+    }
+
+    // MARK: Hand-written types (the keys their Codable conformance would write, in the same order, nil left out)
+
+    /// Writes `{`, then runs `body` with a function that writes each key (and the comma before it), then `}`.
+    private func object(_ body: (_ key: (StaticString) -> Void) throws -> Void) rethrows {
+        bytes.append(0x7B)
+        var first = true
+        try body { name in
+            if !first { self.bytes.append(0x2C) }
+            first = false
+            self.bytes.append(0x22)
+            self.bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            self.bytes.append(0x22)
+            self.bytes.append(0x3A)
+        }
+        bytes.append(0x7D)
+    }
+
+    private func writeRecord(_ r: Record) throws {
+        try object { key in
+            key("kind"); writeString(r.kind.rawValue)
+            key("turn"); writeInteger(r.turn)
+            if let v = r.visibleTo { key("visible_to"); try encodeValue(v) }
+            if let v = r.phase { key("phase"); writeString(v.rawValue) }
+            if let v = r.team { key("team"); writeString(v) }
+            if let v = r.action { key("action"); writeString(v) }
+            if let v = r.params { key("params"); try encodeValue(v) }
+            if let v = r.result { key("result"); writeString(v) }
+            if let v = r.chance { key("chance"); writeInteger(v) }
+            if let v = r.roll { key("roll"); writeInteger(v) }
+            if let v = r.modifiers { key("modifiers"); try encodeValue(v) }
+            if let v = r.reason { key("reason"); writeString(v) }
+            if let v = r.target { key("target"); writeString(v) }
+            if let v = r.from { key("from"); writeInteger(v) }
+            if let v = r.to { key("to"); writeInteger(v) }
+            if let v = r.text { key("text"); writeString(v) }
+            if let v = r.event { key("event"); writeString(v) }
+            if let v = r.deal { key("deal"); writeInteger(v) }
+            if let v = r.outcome { key("outcome"); writeString(v) }
+            if let v = r.scores { key("scores"); try encodeValue(v) }
+            if let v = r.hash { key("hash"); writeString(v) }
+        }
+    }
+
+    private func writeAction(_ a: GameView.ActionInfo) throws {
+        try object { key in
+            key("id"); writeString(a.id)
+            key("team"); writeString(a.team)
+            key("name"); writeString(a.name)
+            key("description"); writeString(a.description)
+            key("cost"); writeInteger(a.cost)
+            key("covert"); bytes.append(contentsOf: a.covert ? Self.trueBytes : Self.falseBytes)
+            key("params"); try encodeValue(a.params)
+            if let v = a.chance { key("chance"); writeInteger(v) }
+            if let v = a.consentFrom { key("consent_from"); try encodeValue(v) }
+            if let v = a.consentRule { key("consent_rule"); writeString(v) }
+            key("available"); bytes.append(contentsOf: a.available ? Self.trueBytes : Self.falseBytes)
+            if let v = a.reason { key("reason"); writeString(v) }
+            if let v = a.checkedOnResolution { key("checked_on_resolution"); try encodeValue(v) }
+        }
+    }
+
+    private func writeTrack(_ t: GameView.TrackInfo) throws {
+        try object { key in
+            key("id"); writeString(t.id)
+            key("name"); writeString(t.name)
+            key("description"); writeString(t.description)
+            key("value"); writeInteger(t.value)
+            key("min"); writeInteger(t.min)
+            key("max"); writeInteger(t.max)
+            if let v = t.level { key("level"); writeString(v) }
+            if let v = t.hiddenFrom { key("hidden_from"); try encodeValue(v) }
+        }
+    }
+
+    private func writeTeam(_ t: GameView.TeamInfo) {
+        object { key in
+            key("id"); writeString(t.id)
+            key("name"); writeString(t.name)
+            key("colour"); writeString(t.colour)
+            key("locked"); bytes.append(contentsOf: t.locked ? Self.trueBytes : Self.falseBytes)
+            if let v = t.brief { key("brief"); writeString(v) }
+            if let v = t.budget { key("budget"); writeInteger(v) }
+        }
     }
 
     fileprivate func writeDouble(_ d: Double) {
