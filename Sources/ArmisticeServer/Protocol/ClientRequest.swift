@@ -142,6 +142,11 @@ extension ClientRequest {
     /// id when one could be read, so even a refusal answers the right request.
     public static func parse(_ text: String) -> Result<ParsedRequest, ParseFailure> {
         let data = Data(text.utf8)
+        // A well-formed request is read in one pass (id, type and body together); anything wrong is read again
+        // below, step by step, to say exactly what.
+        if let whole = try? JSONDecoder().decode(WholeRequest.self, from: data) {
+            return .success(ParsedRequest(id: whole.id, type: whole.type, request: whole.request))
+        }
         let value: JSONValue
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: data)
@@ -169,7 +174,12 @@ extension ClientRequest {
 
     static func decode(type: String, data: Data) throws -> ClientRequest {
         let d = JSONDecoder()
-        func body<T: Decodable>(_: T.Type) throws -> T { try d.decode(T.self, from: data) }
+        return try decode(type: type) { (t: any Decodable.Type) in try d.decode(t, from: data) }
+    }
+
+    /// The request of a `type`, its body read by `body` (given the body's type).
+    static func decode(type: String, body read: (any Decodable.Type) throws -> any Decodable) throws -> ClientRequest {
+        func body<T: Decodable>(_: T.Type) throws -> T { try read(T.self) as! T }
         switch type {
         case "hello": return .hello(try body(Hello.self))
         case "create_room": return .createRoom(try body(CreateRoom.self))
@@ -247,5 +257,21 @@ enum Suggestion {
             previous = current
         }
         return previous[b.count]
+    }
+}
+
+/// A whole request read in one pass: `id`, `type` and the body of that type from the same object.
+private struct WholeRequest: Decodable {
+    var id: JSONValue?
+    var type: String
+    var request: ClientRequest
+
+    enum Keys: String, CodingKey { case id, type }
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        id = c.contains(.id) ? try c.decode(JSONValue.self, forKey: .id) : nil
+        type = try c.decode(String.self, forKey: .type)
+        request = try ClientRequest.decode(type: type) { (t: any Decodable.Type) in try t.init(from: decoder) }
     }
 }
