@@ -144,7 +144,7 @@ extension ServerCore {
         rec.text = text
         log(room, rec, into: &out)
         let message = encoder.encode(entry)
-        publish(room, seq: seq, to: channel.audiences(teamCount: room.teamIDs.count), into: &out) { _, prev in
+        publish(room, seq: seq, to: channel.audiences(teamCount: room.teamIDs.count), now: now, into: &out) { _, prev in
             Self.event("chat", room: room, seq: seq, prev: prev, field: "message", json: message)
         }
         ack(room, seq: seq, client: client, requestID: requestID, into: &out)
@@ -189,7 +189,7 @@ extension ServerCore {
         rec.clock = clock
         log(room, rec, into: &out)
         let view = clockView(room, now: now)
-        publish(room, seq: seq, to: room.audiences, into: &out) { _, prev in
+        publish(room, seq: seq, to: room.audiences, now: now, into: &out) { _, prev in
             encoder.encode(ServerMessage.ClockEvent(room: room.code, seq: seq, prev: prev, reason: reason, clock: view))
         }
         return seq
@@ -197,7 +197,6 @@ extension ServerCore {
 
     /// Moves every room whose phase deadline has passed; looks after slow readers and idle bookkeeping.
     public func tick(now: Int64, into out: inout CoreOutput) {
-        lastNow = now
         for room in rooms.values {
             var guardCount = 0
             while !room.isOver, !room.clock.paused, let deadline = room.clock.deadline, deadline <= now, guardCount < 8 {
@@ -214,8 +213,7 @@ extension ServerCore {
             } else if now - client.lastResync >= limits.resyncIntervalMs, let code = client.room, let seatID = client.seat,
                       let room = rooms[code], let i = room.seatIndex(seatID) {
                 clients[id]?.lastResync = now
-                flushUpdates(room, now: now, into: &out)
-                out.send(snapshot(room, seat: room.seats[i], requestID: nil, now: now), to: [id], resync: true)
+                sendSnapshot(room, seat: room.seats[i], requestID: nil, to: id, resync: true, now: now, into: &out)
             }
         }
         for (code, room) in rooms {

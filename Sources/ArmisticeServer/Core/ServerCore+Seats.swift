@@ -94,9 +94,8 @@ extension ServerCore {
         log(room, r, into: &out)
         out.send(encoder.encode(ServerMessage.Seated(type: reply, id: requestID, room: room.code, seat: seat.id, token: token, role: role,
                                                      team: team.map { room.teamIDs[$0] })), to: [id])
-        flushUpdates(room, now: now, into: &out)
-        out.send(snapshot(room, seat: seat, requestID: nil, now: now), to: [id])
-        rosterEvent(room, seq: seq, into: &out)
+        sendSnapshot(room, seat: seat, requestID: nil, to: id, now: now, into: &out)
+        rosterEvent(room, seq: seq, now: now, into: &out)
     }
 
     func resume(_ r: ClientRequest.Resume, from id: ClientID, requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
@@ -134,8 +133,7 @@ extension ServerCore {
         } else {
             out.send(encoder.encode(ServerMessage.Resumed(id: requestID, room: room.code, seat: seat.id, role: seat.role, team: team, seq: room.seq,
                                                           mode: "snapshot", missed: 0)), to: [id])
-            flushUpdates(room, now: now, into: &out)
-            out.send(snapshot(room, seat: seat, requestID: nil, now: now), to: [id])
+            sendSnapshot(room, seat: seat, requestID: nil, to: id, now: now, into: &out)
         }
         presence(room, seat: i, online: true, now: now, into: &out)
     }
@@ -166,10 +164,9 @@ extension ServerCore {
         rec.role = role
         rec.team = team.map { room.teamIDs[$0] }
         log(room, rec, into: &out)
-        rosterEvent(room, seq: seq, into: &out)
+        rosterEvent(room, seq: seq, now: now, into: &out)
         if let c = room.seats[i].connection {
-            flushUpdates(room, now: now, into: &out)
-            out.send(snapshot(room, seat: room.seats[i], requestID: nil, now: now), to: [c])
+            sendSnapshot(room, seat: room.seats[i], requestID: nil, to: c, now: now, into: &out)
         }
         ack(room, seq: seq, client: client, requestID: requestID, into: &out)
         autoAdvance(room, now: now, into: &out)
@@ -191,7 +188,7 @@ extension ServerCore {
             clients[c]?.seat = nil
             out.send(encoder.encode(ServerMessage.Removed(room: room.code, reason: "the instructor removed you from the room")), to: [c])
         }
-        rosterEvent(room, seq: seq, into: &out)
+        rosterEvent(room, seq: seq, now: now, into: &out)
         ack(room, seq: seq, client: client, requestID: requestID, into: &out)
         autoAdvance(room, now: now, into: &out)
     }

@@ -27,8 +27,6 @@ public final class ServerCore {
     /// as one update per audience; otherwise each call sends its own at once.
     var batching = false
     var roomsWithPending: [Room] = []
-    /// The time of the call being handled (for updates flushed before another event).
-    var lastNow: Int64 = 0
 
     struct ClientState {
         let id: ClientID
@@ -67,20 +65,17 @@ public final class ServerCore {
     /// Ends a batch: sends every pending update.
     public func endBatch(now: Int64, into out: inout CoreOutput) {
         batching = false
-        lastNow = now
         flushUpdates(now: now, into: &out)
     }
 
     // MARK: - Transport events
 
     public func opened(_ id: ClientID, address: String, now: Int64, into out: inout CoreOutput) {
-        lastNow = now
         clients[id] = ClientState(id: id, address: address,
                                   bucket: TokenBucket(capacity: limits.messageBurst, perSecond: limits.messagesPerSecond, now: now))
     }
 
     public func closed(_ id: ClientID, now: Int64, into out: inout CoreOutput) {
-        lastNow = now
         guard let client = clients.removeValue(forKey: id) else { return }
         if let code = client.room, let seatID = client.seat, let room = rooms[code], let i = room.seatIndex(seatID),
            room.seats[i].connection == id {
@@ -97,7 +92,6 @@ public final class ServerCore {
     }
 
     public func received(_ id: ClientID, text: String, now: Int64, into out: inout CoreOutput) {
-        lastNow = now
         guard clients[id] != nil else { return }
         messagesIn += 1
         guard admit(id, now: now, into: &out) else { return }
@@ -180,8 +174,7 @@ public final class ServerCore {
         }
         switch parsed.request {
         case .resync:
-            flushUpdates(room, now: now, into: &out)
-            out.send(snapshot(room, seat: seat, requestID: rid, now: now), to: [id])
+            sendSnapshot(room, seat: seat, requestID: rid, to: id, now: now, into: &out)
         case .setOrders(let r):
             let team = try actingTeam(room, seat, r.team)
             try play(.setOrders(team: team, orders: TeamOrders(orders: r.orders, consents: r.consents ?? [:])), room, seat, id, rid, now, &out)
@@ -241,9 +234,14 @@ public final class ServerCore {
     // MARK: - Sending to a room
 
     /// Sends one event to some of a room's audiences: `make` builds each audience's text given its `prev`
-    /// (or returns nil to skip that audience). Keeps the backlog for resumes.
-    func publish(_ room: Room, seq: Int, to audiences: [Audience], into out: inout CoreOutput, _ make: (Audience, Int) -> String?) {
-        publishTexts(room, seq: seq, to: audiences, into: &out) { audience, prev in make(audience, prev).map { Texts(current: $0) } }
+    /// (or returns nil to skip that audience). The room's pending updates go first, so events keep their order.
+    /// Keeps the backlog for resumes.
+    func publish(_ room: Room, seq: Int, to audiences: [Audience], now: Int64, into out: inout CoreOutput,
+                 _ make: (Audience, Int) -> String?) {
+        flushUpdates(room, now: now, into: &out)
+        for audience in audiences {
+            emit(room, seq: seq, to: audience, into: &out) { prev in make(audience, prev).map { Texts(current: $0) } }
+        }
     }
 
     /// An event's text for each protocol version: `legacy` (armistice.v1) when it differs, built only if an
@@ -251,13 +249,6 @@ public final class ServerCore {
     struct Texts {
         var current: String
         var legacy: (() -> String)? = nil
-    }
-
-    func publishTexts(_ room: Room, seq: Int, to audiences: [Audience], into out: inout CoreOutput, _ make: (Audience, Int) -> Texts?) {
-        flushUpdates(room, now: lastNow, into: &out)
-        for audience in audiences {
-            emit(room, seq: seq, to: audience, into: &out) { prev in make(audience, prev) }
-        }
     }
 
     /// Sends one audience its text of an event (`make` is given the audience's `prev`; nil: nothing to send) and
@@ -289,6 +280,14 @@ public final class ServerCore {
                          remaining: c.paused ? c.remaining : c.deadline.map { max(0, $0 - now) }, now: now)
     }
 
+    /// Sends a seat's snapshot to a connection, after the room's pending updates (so the snapshot is current and
+    /// later updates follow it).
+    func sendSnapshot(_ room: Room, seat: Seat, requestID: JSONValue?, to id: ClientID, resync: Bool = false, now: Int64,
+                      into out: inout CoreOutput) {
+        flushUpdates(room, now: now, into: &out)
+        out.send(snapshot(room, seat: seat, requestID: requestID, now: now), to: [id], resync: resync)
+    }
+
     func snapshot(_ room: Room, seat: Seat, requestID: JSONValue?, now: Int64) -> String {
         let audience = seat.audience
         let visibleChat = room.chat.filter { entry in
@@ -312,9 +311,9 @@ public final class ServerCore {
         out.logLines.append(.init(room: room.code, line: String(decoding: data, as: UTF8.self)))
     }
 
-    func rosterEvent(_ room: Room, seq: Int, into out: inout CoreOutput) {
+    func rosterEvent(_ room: Room, seq: Int, now: Int64, into out: inout CoreOutput) {
         let roster = encoder.encode(room.roster)
-        publish(room, seq: seq, to: room.audiences, into: &out) { _, prev in
+        publish(room, seq: seq, to: room.audiences, now: now, into: &out) { _, prev in
             Self.event("roster", room: room, seq: seq, prev: prev, field: "roster", json: roster)
         }
     }
@@ -331,6 +330,6 @@ public final class ServerCore {
         r.seat = room.seats[i].id
         r.online = online
         log(room, r, into: &out)
-        rosterEvent(room, seq: seq, into: &out)
+        rosterEvent(room, seq: seq, now: now, into: &out)
     }
 }
