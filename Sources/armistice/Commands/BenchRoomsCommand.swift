@@ -20,11 +20,9 @@ struct BenchRoomsCommand: AsyncParsableCommand {
         let core = ServerCore(instructorKey: key, catalog: catalog)
         var now: Int64 = 1_800_000_000_000
         var nextID: ClientID = 1
-        var sent = 0
         func send(_ id: ClientID, _ text: String) -> CoreOutput {
             var out = CoreOutput()
             core.received(id, text: text, now: now, into: &out)
-            sent += out.deliveries.reduce(0) { $0 + $1.to.count }
             return out
         }
         func connect() -> ClientID {
