@@ -18,8 +18,9 @@ import Testing
         let h = CoreHarness()
         let c = h.connect()
         var out = CoreOutput()
-        h.core.rejected(c, code: .binaryFrame, message: "binary", now: h.now, into: &out)
-        h.core.rejected(c, code: .tooLarge, message: "too large", now: h.now, into: &out)
+        for error in [ServerError(.binaryFrame, "binary"), ServerError(.tooLarge, "too large")] {
+            if let inbound = h.gate.rejected(error, from: c, now: h.now) { h.core.received(c, inbound, now: h.now, into: &out) }
+        }
         h.take(out)
         #expect(h.messages(c, type: "error").map { $0["code"] as? String } == ["binary_frame", "too_large"])
         #expect(h.closed[c] == nil)

@@ -15,6 +15,8 @@ final class CoreHarness {
     }
 
     var core: ServerCore
+    /// The door every message passes before the core, as on the transport's thread.
+    var gate: InboundGate
     var now: Int64 = 1_700_000_000_000
     var nextID: ClientID = 1
     var inbox: [ClientID: [[String: Any]]] = [:]
@@ -25,6 +27,7 @@ final class CoreHarness {
 
     init(limits: ServerLimits = ServerLimits()) {
         core = ServerCore(instructorKey: Self.key, catalog: Self.catalog, limits: limits)
+        gate = InboundGate(limits: limits)
     }
 
     /// Each connection's view, merged from its snapshot and updates.
@@ -45,6 +48,7 @@ final class CoreHarness {
         let id = nextID
         nextID += 1
         var out = CoreOutput()
+        gate.opened(id, now: now)
         core.opened(id, address: address, now: now, into: &out)
         take(out)
         if hello { send(id, ["type": "hello", "protocol": "armistice.v2"]) }
@@ -53,6 +57,7 @@ final class CoreHarness {
 
     func disconnect(_ id: ClientID) {
         var out = CoreOutput()
+        gate.closed(id)
         core.closed(id, now: now, into: &out)
         take(out)
     }
@@ -68,7 +73,7 @@ final class CoreHarness {
     func sendText(_ id: ClientID, _ text: String) -> [[String: Any]] {
         let before = inbox[id]?.count ?? 0
         var out = CoreOutput()
-        core.received(id, text: text, now: now, into: &out)
+        if let inbound = gate.text(text, from: id, now: now) { core.received(id, inbound, now: now, into: &out) }
         take(out)
         return Array((inbox[id] ?? []).dropFirst(before))
     }
@@ -79,7 +84,7 @@ final class CoreHarness {
         core.beginBatch()
         for (id, object) in requests {
             let data = try! JSONSerialization.data(withJSONObject: object)
-            core.received(id, text: String(decoding: data, as: UTF8.self), now: now, into: &out)
+            if let inbound = gate.text(String(decoding: data, as: UTF8.self), from: id, now: now) { core.received(id, inbound, now: now, into: &out) }
         }
         core.endBatch(now: now, into: &out)
         take(out)

@@ -10,7 +10,7 @@ if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   swift build -c release --product armistice >&2
 fi
 ulimit -n "$(ulimit -Hn)"
-KEY="loadtest-key-$$"
+KEY="loadtest-instructor-key-$$"
 
 # start_server: a fresh server (empty data folder on disk, so log commits fsync as in use) on a free port.
 start_server() {

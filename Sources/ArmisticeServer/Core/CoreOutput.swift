@@ -28,6 +28,11 @@ public struct CoreOutput: Sendable {
     public var errors: [ErrorCode] = []
     /// Adjudications run, in seconds each (for metrics).
     public var adjudications: [Double] = []
+    /// Rooms one of whose records could not be encoded: the shell treats them as rooms whose log cannot be written
+    /// (nothing of theirs in this output is sent).
+    public var unloggable: [String: String] = [:]
+    /// What went wrong inside the core that no client caused (for the server's log).
+    public var problems: [String] = []
 
     public init() {}
 

@@ -119,7 +119,21 @@ extension ServerCore {
         guard room.state.phase == .orders else { return }
         let staffed = room.staffedTeams
         guard !staffed.isEmpty, staffed.allSatisfy({ room.state.locked[$0] }) else { return }
-        _ = try? apply(.advance, to: room, by: "clock", reason: "all_locked", now: now, into: &out)
+        clockAdvance(room, reason: "all_locked", now: now, into: &out)
+    }
+
+    /// The clock ends a phase. The engine refusing is a bug in the room's state, not a client's doing: it is
+    /// reported, and the room's clock stops (so it is not retried every tick) until the instructor moves it on.
+    @discardableResult
+    func clockAdvance(_ room: Room, reason: String, now: Int64, into out: inout CoreOutput) -> Bool {
+        do throws(ServerError) {
+            _ = try apply(.advance, to: room, by: "clock", reason: reason, now: now, into: &out)
+            return true
+        } catch {
+            out.problems.append("room \(room.code): the clock could not end \(room.state.phase.rawValue) (\(reason)): \(error.code.rawValue): \(error.message)")
+            room.clock.deadline = nil
+            return false
+        }
     }
 
     // MARK: - Chat
@@ -201,11 +215,17 @@ extension ServerCore {
             var guardCount = 0
             while !room.isOver, !room.clock.paused, let deadline = room.clock.deadline, deadline <= now, guardCount < 8 {
                 guardCount += 1
-                if (try? apply(.advance, to: room, by: "clock", reason: "deadline", now: now, into: &out)) == nil { break }
+                if !clockAdvance(room, reason: "deadline", now: now, into: &out) { break }
                 autoAdvance(room, now: now, into: &out)
             }
         }
         for (id, client) in clients {
+            if !client.hello, !client.closing, now - client.opened >= limits.helloDeadlineMs {
+                clients[id]?.closing = true
+                out.closes.append(.init(client: id, kind: .policyViolation,
+                                        reason: "no hello within \(limits.helloDeadlineMs / 1000) s; say hello first"))
+                continue
+            }
             guard let since = client.slowSince, !client.closing else { continue }
             if now - since >= limits.slowReaderDropMs {
                 clients[id]?.closing = true
@@ -222,6 +242,7 @@ extension ServerCore {
             }
         }
         joinFailures.prune(now: now)
+        keyFailures.prune(now: now)
     }
 
     /// The earliest phase deadline, so the executor knows when to wake.

@@ -4,10 +4,7 @@ import Foundation
 extension ServerCore {
     func createRoom(_ r: ClientRequest.CreateRoom, from id: ClientID, requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
         guard clients[id]?.seat == nil else { throw ServerError(.alreadyJoined, "this connection already holds a seat; open another connection") }
-        guard Secrets.equal(r.key, instructorKey) else {
-            try countJoinFailure(id, now: now)
-            throw ServerError(.badInstructorKey, "that is not this server's instructor key")
-        }
+        try checkInstructorKey(r.key, from: id, now: now, refusal: "that is not this server's instructor key")
         guard let entry = catalog[r.ruleset] else {
             throw ServerError(.unknownRuleset, "no ruleset \"\(r.ruleset.prefix(40))\"; this server has \(catalog.ids.joined(separator: ", "))")
         }
@@ -47,7 +44,7 @@ extension ServerCore {
         try checkJoinBudget(id, now: now)
         let code = Secrets.normalizeCode(r.code)
         guard let room = rooms[code] else {
-            try countJoinFailure(id, now: now)
+            countJoinFailure(id, now: now)
             throw ServerError(.wrongCode, "no room has the code \"\(code)\"; check it with your instructor")
         }
         let name = TextSanitizer.name(r.name, limit: limits.nameMaxLength)
@@ -57,10 +54,7 @@ extension ServerCore {
         case "player": role = .player
         case "observer": role = .observer
         case "instructor":
-            guard let key = r.key, Secrets.equal(key, instructorKey) else {
-                try countJoinFailure(id, now: now)
-                throw ServerError(.badInstructorKey, "joining as the instructor needs the instructor key")
-            }
+            try checkInstructorKey(r.key ?? "", from: id, now: now, refusal: "joining as the instructor needs the instructor key")
             role = .instructor
         default: throw ServerError(.badRequest, "role must be player, observer or instructor")
         }
@@ -100,10 +94,9 @@ extension ServerCore {
 
     func resume(_ r: ClientRequest.Resume, from id: ClientID, requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
         guard clients[id]?.seat == nil else { throw ServerError(.alreadyJoined, "this connection already holds a seat") }
-        try checkJoinBudget(id, now: now)
         let hash = Secrets.tokenHash(r.token)
         guard let (code, seatID) = tokens[hash], let room = rooms[code], let i = room.seatIndex(seatID) else {
-            try countJoinFailure(id, now: now)
+            countBadToken(id, into: &out)
             if let code = Secrets.roomOfToken(r.token), takenCodes.contains(code), rooms[code] == nil {
                 throw ServerError(.tokenExpired, "room \(code) has finished and closed; its seats are gone")
             }
@@ -141,6 +134,9 @@ extension ServerCore {
     func moveSeat(_ r: ClientRequest.MoveSeat, room: Room, by: Seat, client: ClientID, requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
         guard let i = room.seatIndex(r.seat) else { throw ServerError(.unknownSeat, "no seat \"\(r.seat.prefix(20))\" in this room") }
         guard room.seats[i].role != .instructor else { throw ServerError(.badRequest, "instructor seats cannot be moved") }
+        guard r.team != nil || r.role != nil else {
+            throw ServerError(.badRequest, "say where the seat goes: \"team\" (a team id), or \"role\": \"player\" (no team) or \"observer\"")
+        }
         var role = SeatRole.player
         var team: Int?
         if let teamID = r.team {
@@ -187,20 +183,49 @@ extension ServerCore {
             clients[c]?.room = nil
             clients[c]?.seat = nil
             out.send(encoder.encode(ServerMessage.Removed(room: room.code, reason: "the instructor removed you from the room")), to: [c])
+            clients[c]?.closing = true
+            out.closes.append(.init(client: c, kind: .normal, reason: "removed from the room"))
         }
         rosterEvent(room, seq: seq, now: now, into: &out)
         ack(room, seq: seq, client: client, requestID: requestID, into: &out)
         autoAdvance(room, now: now, into: &out)
     }
 
-    /// Refuses a join or resume while this address has used up its failures.
+    /// Refuses a join while this address has used up its wrong codes. Checked before the code is looked at, so an
+    /// address past its budget learns nothing about codes (see docs/protocol.md for what that costs a guesser).
     func checkJoinBudget(_ id: ClientID, now: Int64) throws(ServerError) {
         guard let address = clients[id]?.address else { return }
-        if !joinFailures.allows(address, now: now) { throw ServerError(.rateLimited, "too many wrong codes or tokens from your address; wait a minute") }
+        if !joinFailures.allows(address, now: now) {
+            throw ServerError(.rateLimited, "too many wrong room codes from your address; wait a minute, then check the code with your instructor")
+        }
     }
 
-    func countJoinFailure(_ id: ClientID, now: Int64) throws(ServerError) {
+    func countJoinFailure(_ id: ClientID, now: Int64) {
         guard let address = clients[id]?.address else { return }
         joinFailures.recordFailure(address, now: now)
+    }
+
+    /// A bad seat token counts against its connection only: tokens cannot be guessed, so nobody else at the same
+    /// address is held up. Past `badTokensPerConnection` the connection is closed.
+    func countBadToken(_ id: ClientID, into out: inout CoreOutput) {
+        guard var client = clients[id] else { return }
+        client.badTokens += 1
+        if client.badTokens >= limits.badTokensPerConnection, !client.closing {
+            client.closing = true
+            out.closes.append(.init(client: id, kind: .policyViolation, reason: "too many bad seat tokens"))
+        }
+        clients[id] = client
+    }
+
+    /// Compares an instructor key, unless this address has sent too many wrong ones lately (then it is not compared).
+    func checkInstructorKey(_ key: String, from id: ClientID, now: Int64, refusal: String) throws(ServerError) {
+        let address = clients[id]?.address ?? ""
+        guard keyFailures.allows(address, now: now) else {
+            throw ServerError(.rateLimited, "too many wrong instructor keys from your address; wait a few minutes")
+        }
+        guard Secrets.equal(key, instructorKey) else {
+            keyFailures.recordFailure(address, now: now)
+            throw ServerError(.badInstructorKey, refusal)
+        }
     }
 }

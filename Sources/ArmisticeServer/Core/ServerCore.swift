@@ -18,8 +18,12 @@ public final class ServerCore {
     var takenCodes: Set<String>
     /// Per remote address: failed joins, resumes and room lookups (shared with the HTTP handler).
     public let joinFailures: JoinFailureLimiter
+    /// Per remote address: wrong instructor keys (shared with the HTTP handler's log download).
+    public let keyFailures: JoinFailureLimiter
     var encoder = MessageEncoder()
     var logEncoder: JSONEncoder
+    /// How a log record becomes its line (a seam for tests: a record that cannot be encoded must stop its room).
+    var encodeRecord: (JSONEncoder, LogRecord) throws -> Data = { try $0.encode($1) }
     var random = SystemRandomNumberGenerator()
     /// Counters for /metrics.
     public internal(set) var messagesIn = 0
@@ -36,8 +40,10 @@ public final class ServerCore {
         var legacy = false
         var room: String?
         var seat: String?
-        var bucket: TokenBucket
-        var refused = 0
+        /// When the connection opened: without `hello` by `limits.helloDeadlineMs` later, it is closed.
+        let opened: Int64
+        /// Bad seat tokens sent on this connection.
+        var badTokens = 0
         var slowSince: Int64?
         var lastResync: Int64 = 0
         var closing = false
@@ -51,6 +57,7 @@ public final class ServerCore {
         self.takenCodes = takenCodes
         self.serverName = serverName
         joinFailures = JoinFailureLimiter(capacity: limits.joinFailureBurst, perSecond: limits.joinFailuresPerSecond)
+        keyFailures = JoinFailureLimiter(capacity: limits.keyFailureBurst, perSecond: limits.keyFailuresPerSecond)
         logEncoder = JSONEncoder()
         logEncoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
     }
@@ -71,8 +78,7 @@ public final class ServerCore {
     // MARK: - Transport events
 
     public func opened(_ id: ClientID, address: String, now: Int64, into out: inout CoreOutput) {
-        clients[id] = ClientState(id: id, address: address,
-                                  bucket: TokenBucket(capacity: limits.messageBurst, perSecond: limits.messagesPerSecond, now: now))
+        clients[id] = ClientState(id: id, address: address, opened: now)
     }
 
     public func closed(_ id: ClientID, now: Int64, into out: inout CoreOutput) {
@@ -84,48 +90,37 @@ public final class ServerCore {
         }
     }
 
-    /// A message the transport dropped (binary or too large). The connection stays.
-    public func rejected(_ id: ClientID, code: ErrorCode, message: String, now: Int64, into out: inout CoreOutput) {
-        guard clients[id] != nil else { return }
-        guard admit(id, now: now, into: &out) else { return }
-        fail(id, requestID: nil, ServerError(code, message), into: &out)
-    }
-
-    public func received(_ id: ClientID, text: String, now: Int64, into out: inout CoreOutput) {
-        guard clients[id] != nil else { return }
+    /// A message as the inbound gate left it (charged, bounded and decoded off this thread).
+    public func received(_ id: ClientID, _ inbound: Inbound, now: Int64, into out: inout CoreOutput) {
+        guard clients[id] != nil, clients[id]?.closing != true else { return }
         messagesIn += 1
-        guard admit(id, now: now, into: &out) else { return }
-        switch ClientRequest.parse(text) {
-        case .failure(let failure):
-            fail(id, requestID: failure.id, failure.error, into: &out)
-        case .success(let parsed):
+        switch inbound {
+        case .request(let parsed):
             do throws(ServerError) {
                 try handle(parsed, from: id, now: now, into: &out)
             } catch {
                 fail(id, requestID: parsed.id, error, into: &out)
             }
+        case .invalid(let failure):
+            fail(id, requestID: failure.id, failure.error, into: &out)
+        case .throttled:
+            out.errors.append(.rateLimited)
+            out.send(encoder.encode(ServerMessage.Failure(id: nil, code: ErrorCode.rateLimited.rawValue,
+                                                         message: "too many messages; slow down (at most \(Int(limits.messagesPerSecond)) a second, a burst of \(limits.messageBurst))")), to: [id])
+        case .flooded:
+            clients[id]?.closing = true
+            out.closes.append(.init(client: id, kind: .policyViolation, reason: "flood: too many messages"))
         }
     }
 
-    /// The flood guard: a token bucket per connection; past `floodCloseAfter` refusals, the connection is closed.
-    func admit(_ id: ClientID, now: Int64, into out: inout CoreOutput) -> Bool {
-        guard var client = clients[id], !client.closing else { return false }
-        defer { clients[id] = client }
-        if client.bucket.take(now: now) {
-            client.refused = 0
-            return true
+    /// A text message decoded here, uncharged: for tests, benches and tools that drive the core directly. The
+    /// server hands the core only what its `InboundGate` decoded.
+    public func received(_ id: ClientID, text: String, now: Int64, into out: inout CoreOutput) {
+        let inbound: Inbound = switch ClientRequest.parse(text) {
+        case .success(let parsed): .request(parsed)
+        case .failure(let failure): .invalid(failure)
         }
-        client.refused += 1
-        if client.refused == 1 {
-            out.errors.append(.rateLimited)
-            out.send(encoder.encode(ServerMessage.Failure(id: nil, code: ErrorCode.rateLimited.rawValue,
-                                                         message: "too many messages; slow down (at most \(Int(limits.messagesPerSecond)) a second)")), to: [id])
-        }
-        if client.refused >= limits.floodCloseAfter {
-            client.closing = true
-            out.closes.append(.init(client: id, kind: .policyViolation, reason: "flood: too many messages"))
-        }
-        return false
+        received(id, inbound, now: now, into: &out)
     }
 
     func fail(_ id: ClientID, requestID: JSONValue?, _ error: ServerError, into out: inout CoreOutput) {
@@ -150,14 +145,14 @@ public final class ServerCore {
                                                                         nameMaxLength: limits.nameMaxLength, messagesPerSecond: limits.messagesPerSecond,
                                                                         messageBurst: limits.messageBurst))), to: [id])
             return
-        case .ping:
-            out.send(encoder.encode(ServerMessage.Pong(id: rid, time: now)), to: [id])
-            return
         default: break
         }
         guard clients[id]?.hello == true else { throw ServerError(.helloRequired, "send {\"type\":\"hello\",\"protocol\":\"\(ProtocolVersion.current)\"} first") }
 
         switch parsed.request {
+        case .ping:
+            out.send(encoder.encode(ServerMessage.Pong(id: rid, time: now)), to: [id])
+            return
         case .createRoom(let r): try createRoom(r, from: id, requestID: rid, now: now, into: &out); return
         case .join(let r): try join(r, from: id, requestID: rid, now: now, into: &out); return
         case .resume(let r): try resume(r, from: id, requestID: rid, now: now, into: &out); return
@@ -206,7 +201,7 @@ public final class ServerCore {
             let text = TextSanitizer.chat(r.text)
             guard !text.isEmpty else { throw ServerError(.emptyMessage, "the news item is empty") }
             try play(.injectNews(text: text), room, seat, id, rid, now, &out)
-        case .adjust(let r): try play(.adjust(target: r.target, value: r.value, reason: TextSanitizer.chat(r.reason)), room, seat, id, rid, now, &out)
+        case .adjust(let r): try play(.adjust(target: r.target, value: r.value, reason: TextSanitizer.chat(r.reason ?? "")), room, seat, id, rid, now, &out)
         case .pause, .unpause, .extend:
             try clockCommand(parsed.request, room: room, seat: seat, client: id, requestID: rid, now: now, into: &out)
         case .moveSeat(let r): try moveSeat(r, room: room, by: seat, client: id, requestID: rid, now: now, into: &out)
@@ -307,7 +302,13 @@ public final class ServerCore {
     }
 
     func log(_ room: Room, _ record: LogRecord, into out: inout CoreOutput) {
-        guard let data = try? logEncoder.encode(record) else { return }
+        let data: Data
+        do {
+            data = try encodeRecord(logEncoder, record)
+        } catch {
+            out.unloggable[room.code] = "record \(record.seq) (\(record.kind.rawValue)) could not be encoded: \(error)"
+            return
+        }
         out.logLines.append(.init(room: room.code, line: String(decoding: data, as: UTF8.self)))
     }
 

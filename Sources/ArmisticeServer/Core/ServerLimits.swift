@@ -7,11 +7,28 @@ public struct ServerLimits: Sendable, Hashable {
     /// Per connection: a burst of this many messages, refilled at `messagesPerSecond`.
     public var messageBurst = 40
     public var messagesPerSecond = 20.0
+    /// A message costs one more of the burst per started `bytesPerToken` beyond its first (a 64 KiB message costs 4).
+    public var bytesPerToken = 16_384
     /// Messages refused for flooding before the connection is closed.
     public var floodCloseAfter = 40
-    /// Per address: wrong join codes and bad tokens allowed in a burst, refilled at `joinFailuresPerSecond`.
-    public var joinFailureBurst = 8
-    public var joinFailuresPerSecond = 0.2
+    /// Requests waiting for the rooms thread, per connection and in all; past either, a request is refused with
+    /// `server_busy` (the rooms thread is behind; nothing was done).
+    public var maxQueuedPerConnection = 64
+    public var maxQueued = 50_000
+    /// A connection that has not said `hello` this long after opening is closed (1008).
+    public var helloDeadlineMs: Int64 = 30_000
+    /// Per address: wrong join codes (and unknown codes looked up over HTTP) allowed in a burst, refilled at
+    /// `joinFailuresPerSecond`. A correct code costs nothing; one wrong code every 5 s never uses the budget up; and
+    /// at the refill rate guessing one class's code takes 56 years on average (docs/protocol.md has the arithmetic).
+    public var joinFailureBurst = 40
+    public var joinFailuresPerSecond = 0.25
+    /// Per connection: bad seat tokens before the connection is closed (tokens are unguessable, so a valid token
+    /// always resumes and an address is never charged for tokens).
+    public var badTokensPerConnection = 5
+    /// Per address: wrong instructor keys (in `create_room`, `join` as instructor, and the log download) allowed in a
+    /// burst, refilled at `keyFailuresPerSecond`. Past it, keys from that address are not even compared.
+    public var keyFailureBurst = 10
+    public var keyFailuresPerSecond = 0.1
     public var maxRooms = 1000
     public var maxSeatsPerRoom = 64
     /// Messages kept per room for resuming clients (a client further behind gets a snapshot instead).

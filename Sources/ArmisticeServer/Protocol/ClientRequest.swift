@@ -92,7 +92,8 @@ public enum ClientRequest: Sendable, Hashable {
     public struct Adjust: Sendable, Hashable, Decodable {
         public var target: String
         public var value: Int
-        public var reason: String
+        /// Required: a missing reason is refused with `bad_parameter` (as an empty one is).
+        public var reason: String?
     }
     public struct End: Sendable, Hashable, Decodable {
         public var reason: String?
@@ -140,24 +141,30 @@ public struct ParsedRequest: Sendable, Hashable {
 extension ClientRequest {
     /// Parses one text message. Throws `ServerError` with the code that names what is wrong; `id` is the request's
     /// id when one could be read, so even a refusal answers the right request.
-    public static func parse(_ text: String) -> Result<ParsedRequest, ParseFailure> {
+    public static func parse(_ text: String, shape: RequestShape = RequestShape()) -> Result<ParsedRequest, ParseFailure> {
+        // Nothing too deep or too busy reaches a decoder (see RequestShape).
+        if let refusal = shape.check(text) { return .failure(ParseFailure(refusal, nil)) }
         let data = Data(text.utf8)
         // A well-formed request is read in one pass (id, type and body together); anything wrong is read again
         // below, step by step, to say exactly what.
         if let whole = try? JSONDecoder().decode(WholeRequest.self, from: data) {
             return .success(ParsedRequest(id: whole.id, type: whole.type, request: whole.request))
         }
-        let value: JSONValue
+        let value: Any
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: data)
+            value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
             return .failure(ParseFailure(ServerError(.malformedJSON, "the message is not valid JSON"), nil))
         }
-        guard case .object(let object) = value else {
+        guard let object = value as? [String: Any] else {
             return .failure(ParseFailure(ServerError(.notAnObject, "a message must be a JSON object with a \"type\""), nil))
         }
-        let id = object["id"]
-        guard let type = object["type"]?.stringValue else {
+        let id: JSONValue?
+        switch RequestID.read(object["id"]) {
+        case .success(let read): id = read
+        case .failure(let error): return .failure(ParseFailure(error, nil))
+        }
+        guard let type = object["type"] as? String else {
             return .failure(ParseFailure(ServerError(.badRequest, "the message has no \"type\" string"), id))
         }
         do {
@@ -166,7 +173,7 @@ extension ClientRequest {
         } catch let error as ServerError {
             return .failure(ParseFailure(error, id))
         } catch let error as DecodingError {
-            return .failure(ParseFailure(ServerError(.badRequest, "\(type): \(describe(error))"), id))
+            return .failure(ParseFailure(ServerError(.badRequest, "\(type): \(describe(error, in: object))"), id))
         } catch {
             return .failure(ParseFailure(ServerError(.badRequest, "\(type): \(error)"), id))
         }
@@ -207,6 +214,36 @@ extension ClientRequest {
         default:
             throw ServerError(.unknownType, "unknown message type \"\(type.prefix(40))\"" + (Suggestion.closest(type, in: types).map { "; did you mean \"\($0)\"?" } ?? ""))
         }
+    }
+
+    /// What is wrong, naming the field. A number of the wrong kind (a fraction, or too big) is reported by the
+    /// decoder without a field, so the fields holding such numbers are found in the message itself.
+    static func describe(_ error: DecodingError, in object: [String: Any]) -> String {
+        if case .dataCorrupted(let ctx) = error, let (path, number) = misfitNumber(in: object, at: ctx.codingPath.map(\.stringValue)) {
+            return "field \"\(path)\" should be a whole number\(path == "seed" ? " from 0 to \(UInt64.max)" : "") (\(number) is not one)"
+        }
+        return describe(error)
+    }
+
+    /// The first number under `prefix` that is not a whole number an `Int` (or, for `seed`, a `UInt64`) can hold.
+    private static func misfitNumber(in value: Any, at prefix: [String], path: [String] = []) -> (String, String)? {
+        if let key = prefix.first {
+            if let object = value as? [String: Any], let inner = object[key] { return misfitNumber(in: inner, at: Array(prefix.dropFirst()), path: path + [key]) }
+            if let array = value as? [Any], let i = Int(key), array.indices.contains(i) { return misfitNumber(in: array[i], at: Array(prefix.dropFirst()), path: path + ["[\(i)]"]) }
+            return nil
+        }
+        switch value {
+        case let object as [String: Any]:
+            for key in object.keys.sorted() where !(path.isEmpty && key == "id") { if let found = misfitNumber(in: object[key]!, at: [], path: path + [key]) { return found } }
+        case let array as [Any]:
+            for (i, element) in array.enumerated() { if let found = misfitNumber(in: element, at: [], path: path + ["[\(i)]"]) { return found } }
+        case let n as NSNumber where !(value is Bool) && !(value is String):
+            let text = "\(n)"
+            let whole = path.last == "seed" ? UInt64(text) != nil : Int(text) != nil
+            if !whole { return (path.joined(separator: ".").replacingOccurrences(of: ".[", with: "["), text) }
+        default: break
+        }
+        return nil
     }
 
     static func describe(_ error: DecodingError) -> String {
@@ -270,8 +307,32 @@ private struct WholeRequest: Decodable {
 
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
-        id = c.contains(.id) ? try c.decode(JSONValue.self, forKey: .id) : nil
+        id = c.contains(.id) ? try RequestID.decode(c, forKey: .id) : nil
         type = try c.decode(String.self, forKey: .type)
         request = try ClientRequest.decode(type: type) { (t: any Decodable.Type) in try t.init(from: decoder) }
+    }
+}
+
+/// A request's `id`: a string of at most `maxBytes` UTF-8 bytes, or a number, echoed exactly in the reply.
+enum RequestID {
+    static let maxBytes = 128
+    static let refusal = ServerError(.badRequest, "\"id\" must be a string of at most \(maxBytes) bytes or a number")
+
+    static func decode<K: CodingKey>(_ c: KeyedDecodingContainer<K>, forKey key: K) throws -> JSONValue {
+        if let s = try? c.decode(String.self, forKey: key), s.utf8.count <= maxBytes { return .string(s) }
+        if let n = try? c.decode(Double.self, forKey: key) { return .number(n) }
+        throw refusal
+    }
+
+    /// The id read from JSONSerialization's value (nil when absent).
+    static func read(_ value: Any?) -> Result<JSONValue?, ServerError> {
+        guard let value, !(value is NSNull) else { return .success(nil) }
+        if let s = value as? String { return s.utf8.count <= maxBytes ? .success(.string(s)) : .failure(refusal) }
+        if let n = value as? NSNumber, !Self.isBool(n) { return .success(.number(n.doubleValue)) }
+        return .failure(refusal)
+    }
+
+    private static func isBool(_ n: NSNumber) -> Bool {
+        String(cString: n.objCType) == "c" || type(of: n) == type(of: NSNumber(value: true))
     }
 }

@@ -10,7 +10,9 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable, Codable {
     case tooLarge = "too_large"
     case unknownType = "unknown_type"
     case badRequest = "bad_request"
+    case tooComplex = "too_complex"
     case rateLimited = "rate_limited"
+    case serverBusy = "server_busy"
     // Session
     case helloRequired = "hello_required"
     case unsupportedVersion = "unsupported_version"

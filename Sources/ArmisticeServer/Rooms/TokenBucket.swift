@@ -12,11 +12,11 @@ public struct TokenBucket: Sendable, Hashable {
         updated = now
     }
 
-    /// Takes one token if there is one.
-    public mutating func take(now: Int64) -> Bool {
+    /// Takes `count` tokens if there are that many (none otherwise).
+    public mutating func take(now: Int64, count: Int = 1) -> Bool {
         refill(now)
-        guard tokens >= 1 else { return false }
-        tokens -= 1
+        guard tokens >= Double(count) else { return false }
+        tokens -= Double(count)
         return true
     }
 

@@ -12,6 +12,8 @@ struct HTTPRoutes {
     var rulesets: [RulesetSummary] = []
     var rooms: RoomDirectory?
     var joinFailures: JoinFailureLimiter?
+    /// Wrong instructor keys per address, shared with the rooms (`create_room`, joining as instructor).
+    var keyFailures: JoinFailureLimiter?
     var now: () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
 
     func respond(to request: HTTPRequest) -> HTTPResponse? {
@@ -47,7 +49,14 @@ struct HTTPRoutes {
             let presented = request.headers["x-instructor-key"]
                 ?? request.headers["authorization"].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
             guard let presented else { return error(401, "bad_instructor_key", "send the instructor key as Authorization: Bearer KEY or X-Instructor-Key") }
-            guard Secrets.equal(presented, instructorKey) else { return error(403, "bad_instructor_key", "that is not this server's instructor key") }
+            let now = now()
+            if let keyFailures, !keyFailures.allows(request.remoteAddress, now: now) {
+                return error(429, "rate_limited", "too many wrong instructor keys from your address; wait a few minutes")
+            }
+            guard Secrets.equal(presented, instructorKey) else {
+                keyFailures?.recordFailure(request.remoteAddress, now: now)
+                return error(403, "bad_instructor_key", "that is not this server's instructor key")
+            }
             let code = Secrets.normalizeCode(parts[2])
             guard code.count == Secrets.codeLength, code.allSatisfy(Secrets.codeAlphabet.contains),
                   var bytes = MatchStore.read(path: (logDirectory as NSString).appendingPathComponent("\(code).jsonl")) else {

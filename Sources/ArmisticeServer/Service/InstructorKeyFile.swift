@@ -2,6 +2,9 @@ import Foundation
 
 /// The instructor key when none is given: generated at first start and kept in the data folder (mode 0600).
 public enum InstructorKeyFile {
+    /// The shortest instructor key the server accepts: every room's control and every match log rests on it.
+    public static let minimumLength = 16
+
     public static func path(dataDirectory: String) -> String {
         (dataDirectory as NSString).appendingPathComponent("instructor.key")
     }

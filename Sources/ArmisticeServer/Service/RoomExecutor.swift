@@ -6,13 +6,14 @@ import Logging
 /// records are written and made durable together (group commit: one journal fdatasync), and only then are its
 /// messages sent.
 ///
+/// Requests arrive decoded (see `InboundGate`); how many wait here is bounded per connection and in all.
+///
 /// Safety rule for `@unchecked Sendable`: `core`, `store` and `stopped` are touched only on the executor thread;
-/// `queue`, `stopping` and `finished` only under `condition`.
+/// `queue`, `queuedInbound`, `stopping` and `finished` only under `condition`.
 final class RoomExecutor: @unchecked Sendable {
     enum Event {
         case opened(ClientID, String)
-        case text(ClientID, String)
-        case rejected(ClientID, InboundRejection)
+        case inbound(ClientID, Inbound)
         case closed(ClientID)
     }
 
@@ -24,6 +25,9 @@ final class RoomExecutor: @unchecked Sendable {
     private let logger: Logger
     private let condition = NSCondition()
     private var queue: [Event] = []
+    /// Requests queued, per connection and in all.
+    private var queuedInbound: [ClientID: Int] = [:]
+    private var queuedInboundTotal = 0
     private var stopping = false
     private var finished = false
     private var thread: Thread?
@@ -58,6 +62,21 @@ final class RoomExecutor: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Queues a request unless its connection already has `perConnection` waiting, or `total` wait in all.
+    /// Returns whether it was queued.
+    func post(_ id: ClientID, _ inbound: Inbound, perConnection: Int, total: Int) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !stopping else { return true }
+        let mine = queuedInbound[id, default: 0]
+        guard mine < perConnection, queuedInboundTotal < total else { return false }
+        queuedInbound[id] = mine + 1
+        queuedInboundTotal += 1
+        queue.append(.inbound(id, inbound))
+        condition.signal()
+        return true
+    }
+
     /// Handles what is queued, writes every pending record, then stops the thread. Waits for it.
     func stop() {
         condition.lock()
@@ -78,6 +97,10 @@ final class RoomExecutor: @unchecked Sendable {
             let take = min(queue.count, batchLimit)
             let batch = Array(queue.prefix(take))
             queue.removeFirst(take)
+            for case .inbound(let id, _) in batch {
+                queuedInboundTotal -= 1
+                if let n = queuedInbound[id], n > 1 { queuedInbound[id] = n - 1 } else { queuedInbound[id] = nil }
+            }
             let stop = stopping && queue.isEmpty
             condition.unlock()
 
@@ -89,11 +112,7 @@ final class RoomExecutor: @unchecked Sendable {
             for event in batch {
                 switch event {
                 case .opened(let id, let address): core.opened(id, address: address, now: now, into: &out)
-                case .text(let id, let text): messagesIn += 1; core.received(id, text: text, now: now, into: &out)
-                case .rejected(let id, let reason):
-                    let code: ErrorCode = reason == .binaryFrame ? .binaryFrame : .tooLarge
-                    core.rejected(id, code: code, message: reason == .binaryFrame ? "binary messages are not accepted; send JSON text"
-                                  : "\(reason.description); the limit is \(core.limits.maxMessageBytes) bytes", now: now, into: &out)
+                case .inbound(let id, let inbound): messagesIn += 1; core.received(id, inbound, now: now, into: &out)
                 case .closed(let id): core.closed(id, now: now, into: &out)
                 }
             }
@@ -129,9 +148,11 @@ final class RoomExecutor: @unchecked Sendable {
     /// A room whose log cannot be written is dropped from memory (its log on disk stays consistent) and its
     /// connections are closed, so nothing unwritten is ever acknowledged.
     private func commit(_ out: inout CoreOutput) {
-        guard !out.logLines.isEmpty else { return }
+        for problem in out.problems { logger.error("room problem", metadata: ["problem": "\(problem)"]) }
+        guard !out.logLines.isEmpty || !out.unloggable.isEmpty else { return }
         let started = DispatchTime.now().uptimeNanoseconds
-        let failures = store.append(out.logLines)
+        // A room with a record that could not be encoded is handled as one whose log cannot be written.
+        let failures = store.append(out.logLines.filter { out.unloggable[$0.room] == nil }).merging(out.unloggable) { $1 }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let lineCount = out.logLines.count
         let checkpoints = store.checkpoints

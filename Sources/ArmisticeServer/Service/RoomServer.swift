@@ -75,7 +75,8 @@ public final class RoomServer: Sendable {
         self.recovery = recovery
         executor = RoomExecutor(core: core, store: store, metrics: metrics, directory: RoomDirectory(), logger: logger)
         bridge = TransportBridge(executor: executor, metrics: metrics, logDirectory: store.directory, instructorKey: configuration.instructorKey,
-                                 rulesets: catalog.summaries, joinFailures: core.joinFailures)
+                                 rulesets: catalog.summaries, joinFailures: core.joinFailures, keyFailures: core.keyFailures,
+                                 limits: configuration.limits)
         var t = WebSocketServer.Configuration(host: configuration.host, port: configuration.port, staticRoot: configuration.webRoot)
         t.protocolNames = ProtocolVersion.supported
         t.maxMessageBytes = configuration.limits.maxMessageBytes
@@ -113,34 +114,74 @@ public final class RoomServer: Sendable {
     }
 }
 
-/// Hands transport events to the executor and answers HTTP requests. Runs on the transport's service thread.
-final class TransportBridge: WebSocketServerDelegate {
+/// Hands transport events to the executor and answers HTTP requests. Runs on the transport's service thread, where
+/// each message is also charged and decoded (`InboundGate`), so the rooms thread only ever sees typed requests.
+///
+/// Safety rule for `@unchecked Sendable`: `gate` is touched only on the transport's service thread (every delegate
+/// method runs there).
+final class TransportBridge: WebSocketServerDelegate, @unchecked Sendable {
     let executor: RoomExecutor
     let metrics: ServerMetrics
     let logDirectory: String
     let instructorKey: String
     let rulesets: [RulesetSummary]
     let joinFailures: JoinFailureLimiter
+    let keyFailures: JoinFailureLimiter
+    let limits: ServerLimits
     let transport = Mutex<WebSocketServer?>(nil)
+    private var gate: InboundGate
 
     init(executor: RoomExecutor, metrics: ServerMetrics, logDirectory: String, instructorKey: String,
-         rulesets: [RulesetSummary], joinFailures: JoinFailureLimiter) {
+         rulesets: [RulesetSummary], joinFailures: JoinFailureLimiter, keyFailures: JoinFailureLimiter, limits: ServerLimits) {
         self.executor = executor
         self.metrics = metrics
         self.logDirectory = logDirectory
         self.instructorKey = instructorKey
         self.rulesets = rulesets
         self.joinFailures = joinFailures
+        self.keyFailures = keyFailures
+        self.limits = limits
+        gate = InboundGate(limits: limits)
     }
 
-    func connectionOpened(_ id: ConnectionID, remoteAddress: String) { executor.post(.opened(id.rawValue, remoteAddress)) }
-    func connection(_ id: ConnectionID, receivedText text: String) { executor.post(.text(id.rawValue, text)) }
-    func connection(_ id: ConnectionID, rejected reason: InboundRejection) { executor.post(.rejected(id.rawValue, reason)) }
-    func connectionClosed(_ id: ConnectionID) { executor.post(.closed(id.rawValue)) }
+    func connectionOpened(_ id: ConnectionID, remoteAddress: String) {
+        gate.opened(id.rawValue, now: RoomExecutor.now())
+        executor.post(.opened(id.rawValue, remoteAddress))
+    }
+
+    func connection(_ id: ConnectionID, receivedText text: String) {
+        guard let inbound = gate.text(text, from: id.rawValue, now: RoomExecutor.now()) else { return }
+        forward(id, inbound)
+    }
+
+    func connection(_ id: ConnectionID, rejected reason: InboundRejection) {
+        let error = reason == .binaryFrame
+            ? ServerError(.binaryFrame, "binary messages are not accepted; send JSON text")
+            : ServerError(.tooLarge, "\(reason.description); the limit is \(limits.maxMessageBytes) bytes")
+        guard let inbound = gate.rejected(error, from: id.rawValue, now: RoomExecutor.now()) else { return }
+        forward(id, inbound)
+    }
+
+    func connectionClosed(_ id: ConnectionID) {
+        gate.closed(id.rawValue)
+        executor.post(.closed(id.rawValue))
+    }
+
+    /// Queues a decoded message for the rooms thread; when too many of this connection's (or everyone's) wait
+    /// already, answers `server_busy` from here instead.
+    private func forward(_ id: ConnectionID, _ inbound: Inbound) {
+        if executor.post(id.rawValue, inbound, perConnection: limits.maxQueuedPerConnection, total: limits.maxQueued) { return }
+        var requestID: JSONValue?
+        if case .request(let parsed) = inbound { requestID = parsed.id }
+        let text = MessageEncoder().encode(ServerMessage.Failure(id: requestID, code: ErrorCode.serverBusy.rawValue,
+                                                                 message: "the server is behind; nothing was done: send it again in a moment"))
+        metrics.update { $0.errors[.serverBusy, default: 0] += 1 }
+        _ = transport.withLock { $0 }?.send(OutboundFrame(text), to: id)
+    }
 
     func handleHTTP(_ request: HTTPRequest) -> HTTPResponse? {
         HTTPRoutes(metrics: metrics, logDirectory: logDirectory, instructorKey: instructorKey,
                    transport: transport.withLock { $0?.statistics }, rulesets: rulesets, rooms: executor.directory,
-                   joinFailures: joinFailures).respond(to: request)
+                   joinFailures: joinFailures, keyFailures: keyFailures).respond(to: request)
     }
 }

@@ -26,7 +26,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("give both --tls-cert and --tls-key, or neither") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \"\(logLevel)\"") }
-        if let key = instructorKey, key.count < 8 { throw ValidationError("--instructor-key must be at least 8 characters") }
+        if let key = instructorKey, key.count < InstructorKeyFile.minimumLength {
+            throw ValidationError("--instructor-key must be at least \(InstructorKeyFile.minimumLength) characters: a shorter key can be guessed (leave it out and the server makes a strong one)")
+        }
     }
 
     func run() async throws {
@@ -39,6 +41,9 @@ struct ServeCommand: AsyncParsableCommand {
         ServeLimits.raiseOpenFileLimit(logger: logger)
         let key: String
         if let given = instructorKey ?? ProcessInfo.processInfo.environment["ARMISTICE_INSTRUCTOR_KEY"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            guard given.count >= InstructorKeyFile.minimumLength else {
+                throw ValidationError("the instructor key from ARMISTICE_INSTRUCTOR_KEY has \(given.count) characters; it must have at least \(InstructorKeyFile.minimumLength), since a shorter key can be guessed (unset it and the server makes a strong one)")
+            }
             key = given
         } else {
             let (saved, created) = try InstructorKeyFile.loadOrCreate(dataDirectory: data)

@@ -1,0 +1,51 @@
+/// A bounded look at a message's shape before any JSON decoder sees it: one pass over the bytes, constant memory,
+/// no allocation. A decoder's cost grows much faster than the size for deep or busy documents (Foundation's
+/// grows roughly with the cube of the nesting depth), so anything deeper or busier than a request can be is
+/// refused here, and only messages whose decoding cost is bounded by their size reach the decoder.
+public struct RequestShape: Sendable, Hashable {
+    /// The deepest nesting of arrays and objects a message may have. A request needs four levels at most
+    /// (the message, `orders`, an order, its `params`).
+    public var maxDepth = 32
+    /// The most JSON values (scalars, arrays, objects) a message may hold. The largest request, 32 orders with a
+    /// few parameters each and the consents, holds a few hundred.
+    public var maxValues = 2_048
+
+    public init() {}
+
+    /// Nil when the message's shape is within bounds; otherwise the refusal. It does not check that the text is
+    /// valid JSON (the decoder does, at a cost now bounded by the size): it counts brackets and separators
+    /// outside strings.
+    public func check(_ text: String) -> ServerError? {
+        var text = text
+        return text.withUTF8 { check(bytes: $0) }
+    }
+
+    public func check(bytes: UnsafeBufferPointer<UInt8>) -> ServerError? {
+        var depth = 0
+        var values = 1
+        var inString = false
+        var escaped = false
+        for byte in bytes {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > maxDepth {
+                    return ServerError(.tooComplex, "the message nests deeper than \(maxDepth) levels; a request needs at most 4")
+                }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            case UInt8(ascii: ","), UInt8(ascii: ":"):
+                values += 1
+                if values > maxValues {
+                    return ServerError(.tooComplex, "the message holds more than \(maxValues) JSON values; a request needs a few hundred at most")
+                }
+            default: break
+            }
+        }
+        return nil
+    }
+}
