@@ -6,7 +6,7 @@ import Foundation
 /// `armistice bench engine FILE`: prints the engine's speed. Figures, not pass/fail: the targets are in docs/performance.md.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure and print performance figures.", subcommands: [Engine_.self, BenchRoomsCommand.self])
+        commandName: "bench", abstract: "Measure and print performance figures.", subcommands: [Engine_.self, BenchRoomsCommand.self, AbuseBenchCommand.self])
 
     struct Engine_: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "engine",
