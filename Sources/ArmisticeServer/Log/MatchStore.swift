@@ -46,7 +46,9 @@ public final class MatchStore {
         let journalDirectory = (dataDirectory as NSString).appendingPathComponent("journal")
         try FileManager.default.createDirectory(atPath: journalDirectory, withIntermediateDirectories: true)
         journalRecovery = JournalRecovery.run(journalDirectory: journalDirectory, matchesDirectory: directory)
-        emptyLogsRemoved = Self.removeEmptyLogs(in: directory)
+        // An empty log the journal could not repair lost acknowledged records: it stays, to be reported.
+        let damaged = journalRecovery.problems
+        emptyLogsRemoved = Self.removeEmptyLogs(in: directory) { code in !damaged.contains { $0.hasPrefix("room \(code):") } }
         if !emptyLogsRemoved.isEmpty {
             logger?.notice("empty match logs removed: rooms whose creation could not be written (nothing in them was acknowledged)",
                            metadata: ["rooms": "\(emptyLogsRemoved.joined(separator: ","))"])
@@ -170,15 +172,16 @@ public final class MatchStore {
         _ = FileIO.syncDirectory(directory)
     }
 
-    /// Deletes empty `.jsonl` files; returns their codes.
-    private static func removeEmptyLogs(in directory: String) -> [String] {
+    /// Deletes empty `.jsonl` files of rooms `removable` accepts; returns their codes.
+    private static func removeEmptyLogs(in directory: String, where removable: (String) -> Bool) -> [String] {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
         var removed: [String] = []
         for name in names {
             let path = (directory as NSString).appendingPathComponent(name)
             var st = stat()
-            guard stat(path, &st) == 0, st.st_size == 0, unlink(path) == 0 else { continue }
-            removed.append(String(name.dropLast(6)))
+            let code = String(name.dropLast(6))
+            guard stat(path, &st) == 0, st.st_size == 0, removable(code), unlink(path) == 0 else { continue }
+            removed.append(code)
         }
         if !removed.isEmpty { _ = FileIO.syncDirectory(directory) }
         return removed
