@@ -162,6 +162,15 @@ public final class MatchStore {
         return faults?.failWrite() != true && FileIO.write(fd, [UInt8](repeating: 0x20, count: 65_536)) && fdatasync(fd) == 0
     }
 
+    /// Makes what a room's log holds durable (lines of a batch whose journal write failed may be in it, unsynced),
+    /// before a room is brought back from it. False on failure.
+    public func syncLog(_ code: String) -> Bool {
+        let fd = open(path(code), O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { _ = Glibc.close(fd) }
+        return fdatasync(fd) == 0
+    }
+
     /// Closes and deletes the logs of rooms created by a batch that could not be written.
     private func removeFailedNewLogs(_ rooms: Set<String>) {
         guard !rooms.isEmpty else { return }

@@ -154,7 +154,7 @@ final class RoomExecutor: @unchecked Sendable {
         guard !core.suspendedRooms.isEmpty, now >= nextStorageRetry else { return }
         nextStorageRetry = now + storageRetryMs
         guard store.isWritable() else { return }
-        for code in core.suspendedRooms.sorted() {
+        for code in core.suspendedRooms.sorted() where store.syncLog(code) {
             do {
                 try core.reopen(code, records: try store.load(code).records, now: now, into: &out)
                 logger.notice("room reopened: its log can be written again", metadata: ["room": "\(code)"])
