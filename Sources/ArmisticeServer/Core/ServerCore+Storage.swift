@@ -29,6 +29,6 @@ extension ServerCore {
     func storageRefusal(_ code: String?) -> ServerError? {
         guard let code, suspendedRooms.contains(code) else { return nil }
         return ServerError(.storageUnavailable, "the server cannot save room \(code) right now (its disk is full or failing); "
-                           + "nothing was lost: try again in a minute")
+                           + "nothing it acknowledged was lost: try again in a minute")
     }
 }
