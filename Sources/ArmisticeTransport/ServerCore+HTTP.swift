@@ -34,7 +34,15 @@ extension ServerCore {
         let exchange = HTTPExchange(method: Self.method(wsi), path: path, query: Self.query(wsi),
                                     headers: Self.headers(wsi), remoteAddress: Self.peerAddress(wsi))
         state.exchanges[id] = exchange
-        if ["POST", "PUT", "PATCH"].contains(exchange.method), let declared = Int(exchange.headers["content-length"] ?? ""), declared > 0 {
+        let (urlBytes, headerBytes) = Self.requestSize(wsi, pathBytes: length, customHeaders: exchange.headers)
+        if urlBytes > configuration.maxURLBytes {
+            return respond(wsi, id, HTTPResponse(status: 414, text: "the URL is over \(configuration.maxURLBytes) bytes\n"))
+        }
+        if headerBytes > configuration.maxHeaderBytes {
+            return respond(wsi, id, HTTPResponse(status: 431, text: "the request headers are over \(configuration.maxHeaderBytes) bytes\n"))
+        }
+        // Any method may carry a body (DELETE with one did): it is read before the one response is sent.
+        if let declared = Int(exchange.headers["content-length"] ?? ""), declared > 0 {
             if declared > configuration.maxMessageBytes {
                 return respond(wsi, id, HTTPResponse(status: 413, text: "request body too large\n"))
             }
@@ -45,7 +53,7 @@ extension ServerCore {
 
     func httpBody(_ user: UnsafeMutableRawPointer?, _ input: UnsafeMutableRawPointer?, _ length: Int) -> Int32 {
         guard let id = user?.load(as: UInt64.self), let exchange = service.value.exchanges[id] else { return 0 }
-        guard let input, length > 0, !exchange.bodyTooLarge else { return 0 }
+        guard let input, length > 0, !exchange.bodyTooLarge, exchange.responseBody == nil else { return 0 }
         if exchange.body.count + length > configuration.maxMessageBytes {
             exchange.bodyTooLarge = true
             exchange.body = []
@@ -56,7 +64,8 @@ extension ServerCore {
     }
 
     func httpBodyComplete(_ wsi: OpaquePointer, _ user: UnsafeMutableRawPointer?) -> Int32 {
-        guard let id = user?.load(as: UInt64.self), let exchange = service.value.exchanges[id] else { return 0 }
+        // Answered already (the 413 for a declared size over the cap): never a second set of headers.
+        guard let id = user?.load(as: UInt64.self), let exchange = service.value.exchanges[id], exchange.responseBody == nil else { return 0 }
         if exchange.bodyTooLarge {
             return respond(wsi, id, HTTPResponse(status: 413, text: "request body too large\n"))
         }
@@ -158,6 +167,20 @@ extension ServerCore {
         }
         return (bytes + [0], merged.count)
     }
+
+    /// Bytes of the request target (path and query) and of the headers lws holds for a request (the known ones and
+    /// the custom ones read).
+    private static func requestSize(_ wsi: OpaquePointer, pathBytes: Int, customHeaders: [String: String]) -> (url: Int, headers: Int) {
+        let url = pathBytes + Int(max(0, lws_hdr_total_length(wsi, WSI_TOKEN_HTTP_URI_ARGS)))
+        var all = 0
+        for index in 0..<WSI_TOKEN_COUNT.rawValue {
+            all += Int(max(0, lws_hdr_total_length(wsi, lws_token_indexes(rawValue: index))))
+        }
+        let custom = customHeaders.filter { customHeadersNames.contains($0.key) }.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count }
+        return (url, max(0, all - url) + custom)
+    }
+
+    private static let customHeadersNames = Set(customHeaders)
 
     private static func method(_ wsi: OpaquePointer) -> String {
         var uri: UnsafeMutablePointer<CChar>?

@@ -84,6 +84,8 @@ final class ServerCore: Sendable {
         info.retry_and_idle_policy = UnsafePointer(retry)
         info.alpn = allocations.string("http/1.1")
         info.options = UInt64(LWS_SERVER_OPTION_VALIDATE_UTF8)
+        // Room for requests over the limits, so they are answered 414/431 (ServerCore+HTTP) rather than cut off.
+        info.max_http_header_data2 = UInt32(clamping: config.maxHeaderBytes * 4)
         switch config.host {
         case "", "::":
             break

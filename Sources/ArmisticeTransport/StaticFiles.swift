@@ -16,17 +16,32 @@ struct StaticFiles: Sendable {
             if component == ".." || component.hasPrefix(".") { return nil }  // no traversal, no dotfiles
             components.append(component)
         }
-        var file = root.hasSuffix("/") ? String(root.dropLast()) : root
+        // Symbolic links are followed only while they stay inside the root: the file served is the resolved one.
+        guard let realRoot = Self.realPath(root) else { return nil }
+        var file = realRoot
         for component in components { file += "/" + component }
+        guard var resolved = Self.realPath(file), Self.isInside(resolved, realRoot) else { return nil }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else { return nil }
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) else { return nil }
         if isDirectory.boolValue {
-            file += "/index.html"
-            guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            guard let index = Self.realPath(resolved + "/index.html"), Self.isInside(index, realRoot),
+                  FileManager.default.fileExists(atPath: index, isDirectory: &isDirectory), !isDirectory.boolValue else {
                 return nil
             }
+            resolved = index
         }
-        return (file, Self.contentType(forFile: file))
+        return (resolved, Self.contentType(forFile: resolved))
+    }
+
+    /// The absolute path with every symbolic link, `.` and `..` resolved; nil if it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private static func isInside(_ path: String, _ root: String) -> Bool {
+        path == root || path.hasPrefix(root == "/" ? "/" : root + "/")
     }
 
     /// The Content-Type for a file name, by extension.

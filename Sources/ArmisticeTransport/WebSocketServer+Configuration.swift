@@ -14,6 +14,11 @@ extension WebSocketServer {
         /// Largest inbound message (and HTTP request body). Larger messages are dropped and reported
         /// as `.tooLarge`; beyond 16 times this, the connection is closed with 1009.
         public var maxMessageBytes: Int = 65_536
+        /// Longest request target (path and query) answered; longer ones get 414.
+        public var maxURLBytes: Int = 8_192
+        /// Most bytes of request headers answered; more get 431. libwebsockets holds at most four times this per
+        /// request: a request beyond that is cut off without an answer.
+        public var maxHeaderBytes: Int = 16_384
         /// Frames a connection may have queued before `send` answers `.queueFull`.
         public var maxQueuedFrames: Int = 512
         /// PEM certificate; with `tlsPrivateKeyPath`, serve https/wss only.

@@ -91,13 +91,42 @@ import Testing
         #expect(CoreHarness.errorCode(h2.send(h2.connect(), ["type": "join", "code": c.code, "name": "New"])) == nil)
     }
 
-    @Test func aFinishedMatchIsNotReopenedButItsCodeStaysTaken() throws {
+    /// A match ended by the instructor, and its log records.
+    func endedClassroom() throws -> (Classroom, [LogRecord]) {
         let c = Classroom()
         c.start()
         c.h.send(c.instructor.client, ["type": "end", "reason": "bell"])
-        let h2 = CoreHarness()
-        var out = CoreOutput()
         let records = try MatchLogReader(bytes: Array((c.h.logs[c.code]!.joined(separator: "\n") + "\n").utf8)).records
+        return (c, records)
+    }
+
+    @Test func aMatchFinishedJustBeforeARestartStaysReadable() throws {
+        let (c, records) = try endedClassroom()
+        let h2 = CoreHarness()
+        h2.now = c.h.now + 10 * 60_000
+        var out = CoreOutput()
+        #expect(try h2.core.restore(records, now: h2.now, into: &out) == nil)   // nothing left to play
+        h2.take(out)
+        #expect(h2.logs.isEmpty, "restoring a finished room writes nothing")
+        let student = c.member("rok", 1)
+        let back = h2.connect(address: "10.1.0.2")
+        let replies = h2.send(back, ["type": "resume", "token": student.token])
+        #expect(replies.first?["type"] as? String == "resumed", "\(replies)")
+        #expect(h2.phase(back) == "ended")
+        #expect(h2.view(back)?["outcome"] != nil, "the final results and debrief are there")
+        #expect(CoreHarness.errorCode(h2.send(back, ["type": "chat", "channel": "all", "text": "gg"])) == nil)
+        // It is let go when it would have been without the restart (once nobody is connected).
+        h2.disconnect(back)
+        h2.now = c.h.now + ServerLimits().finishedRoomLingerMs + 1_000
+        h2.tick()
+        #expect(h2.core.rooms.isEmpty)
+    }
+
+    @Test func aFinishedMatchPastItsLingerIsNotReopenedButItsCodeStaysTaken() throws {
+        let (c, records) = try endedClassroom()
+        let h2 = CoreHarness()
+        h2.now = c.h.now + ServerLimits().finishedRoomLingerMs + 1_000
+        var out = CoreOutput()
         #expect(try h2.core.restore(records, now: h2.now, into: &out) == nil)
         #expect(h2.core.rooms.isEmpty)
         let x = h2.connect()

@@ -108,7 +108,7 @@ struct LiveServer {
     let data: String
     let pool: WebSocketClientPool
 
-    init(data: String? = nil, limits: ServerLimits = ServerLimits()) throws {
+    init(data: String? = nil, limits: ServerLimits = ServerLimits(), storageFaults: StorageFaults? = nil) throws {
         let data = data ?? NSTemporaryDirectory() + "armistice-live-" + UUID().uuidString
         var configuration = RoomServer.Configuration(instructorKey: Self.key)
         configuration.host = "127.0.0.1"
@@ -117,6 +117,7 @@ struct LiveServer {
         configuration.rulesetsDirectory = CoreHarness.repoRoot + "/rulesets"
         configuration.webRoot = nil
         configuration.limits = limits
+        configuration.storageFaults = storageFaults
         var logger = Logger(label: "test.server")
         logger.logLevel = .warning
         server = try RoomServer(configuration: configuration, logger: logger)

@@ -10,6 +10,10 @@ public enum RulesetLoader {
     /// Loads and checks a ruleset. `file` names it in diagnostics; no file is read here.
     public static func load(text: String, file: String) throws(RulesetLoadError) -> Ruleset {
         let reader = YAMLReader(file: file)
+        if let over = YAMLBudget.check(text) {
+            throw RulesetLoadError(diagnostics: [Diagnostic(code: "yaml_too_large", file: file, line: over.location.line, column: over.location.column,
+                                                            message: over.message, hint: "write the repeated parts out instead of nesting anchors and aliases")])
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -41,11 +45,43 @@ public enum RulesetLoader {
             if let context { message += " (\(context.text))" }
             return Diagnostic(code: "yaml", file: file, line: mark.line, column: mark.column, message: message,
                               hint: "check the indentation and quoting on this line and the one before")
+        case .reader(let problem, let offset, let value, let yaml):
+            let at = offset.map { location(ofCharacter: $0, in: yaml) } ?? SourceLocation(line: 1, column: 1)
+            let what = value >= 0 ? " (character 0x\(String(value, radix: 16, uppercase: true)))" : ""
+            return Diagnostic(code: "yaml", file: file, line: at.line, column: at.column, message: "YAML: \(problem)\(what)",
+                              hint: "remove the character or write it as an escape (\"\\u0007\") inside double quotes")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return Diagnostic(code: "duplicate_key", file: file, line: context.mark.line, column: context.mark.column,
                               message: "keys appear twice: \(duplicates.joined(separator: ", "))", hint: "keep one of each")
         default:
             return Diagnostic(code: "yaml", file: file, line: 0, column: 0, message: "YAML: \(error)")
+        }
+    }
+
+    /// The 1-based line and column of the `offset`th character of `text`.
+    static func location(ofCharacter offset: Int, in text: String) -> SourceLocation {
+        var line = 1
+        var column = 1
+        for character in text.prefix(offset) {
+            if character.isNewline { line += 1; column = 1 } else { column += 1 }
+        }
+        return SourceLocation(line: line, column: column)
+    }
+
+    /// Where a file's bytes stop being UTF-8 (1-based line and column, counting characters before it), or nil if
+    /// they are all UTF-8.
+    public static func firstInvalidUTF8(_ bytes: [UInt8]) -> SourceLocation? {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var line = 1
+        var column = 1
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput: return nil
+            case .error: return SourceLocation(line: line, column: column)
+            }
         }
     }
 

@@ -143,11 +143,8 @@ extension ServerCore {
             throw ServerError(.badChannel, "no channel \"\(r.channel.prefix(40))\"; channels are all, team:ID and pair:ID+ID")
         }
         guard channel.canWrite(seat) else { throw ServerError(.badChannel, "you cannot write in \(channel.name(teams: room.teamIDs))") }
-        guard r.text.count <= limits.chatMaxLength * 2 else {
-            throw ServerError(.chatTooLong, "a chat message is limited to \(limits.chatMaxLength) characters")
-        }
         let text = TextSanitizer.chat(r.text)
-        guard text.count <= limits.chatMaxLength else { throw ServerError(.chatTooLong, "a chat message is limited to \(limits.chatMaxLength) characters") }
+        if let over = TextSanitizer.chatOverLimit(text, limits: limits) { throw ServerError(.chatTooLong, over) }
         guard !text.isEmpty else { throw ServerError(.emptyMessage, "the message is empty") }
         let seq = room.nextSeq()
         let entry = ChatEntry(seq: seq, t: now, seat: seat.id, name: seat.name, channel: channel.name(teams: room.teamIDs), text: text)

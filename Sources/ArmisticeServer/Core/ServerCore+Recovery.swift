@@ -1,16 +1,19 @@
 import Foundation
 
 extension ServerCore {
-    /// Brings back an unfinished room from its log records. A running phase gets at least `restartGraceMs` more, so
+    /// Brings back a room from its log records. A running phase gets at least `restartGraceMs` more, so
     /// students have time to reconnect; that change is logged. Returns the room, or nil if the match had finished.
+    /// A finished match stays readable (resume, snapshot, debrief) until `finishedRoomLingerMs` after it finished,
+    /// as it would have without the restart; it is then let go like any finished room.
     @discardableResult
     public func restore(_ records: [LogRecord], now: Int64, into out: inout CoreOutput) throws(MatchLogError) -> Room? {
         let room = try MatchReplay.rebuild(records, now: now, chatHistory: limits.chatHistory)
         takenCodes.insert(room.code)
-        guard !room.isOver else { return nil }
+        if room.isOver, room.finishedAt.map({ now - $0 > limits.finishedRoomLingerMs }) ?? true { return nil }
         guard rooms[room.code] == nil else { throw MatchLogError("room \(room.code) is already open") }
         rooms[room.code] = room
         for seat in room.seats where !seat.removed { tokens[seat.tokenHash] = (room.code, seat.id) }
+        if room.isOver { return nil }
         if !room.clock.paused, let deadline = room.clock.deadline {
             var clock = room.clock
             clock.deadline = max(deadline, now + limits.restartGraceMs)

@@ -34,8 +34,8 @@ extension ServerCore {
         header.rulesetHash = entry.ruleset.sourceHash
         header.settings = settings
         log(room, header, into: &out)
-        let name = TextSanitizer.name(r.name ?? "Instructor", limit: limits.nameMaxLength)
-        try seatClient(id, in: room, name: name.isEmpty ? "Instructor" : name, role: .instructor, team: nil, reply: "room_created",
+        let name = TextSanitizer.name(r.name ?? "Instructor", limit: limits.nameMaxLength, maxScalars: limits.nameMaxScalars, maxBytes: limits.nameMaxBytes)
+        try seatClient(id, in: room, name: TextSanitizer.isVisible(name) ? name : "Instructor", role: .instructor, team: nil, reply: "room_created",
                        requestID: requestID, now: now, into: &out)
     }
 
@@ -44,11 +44,14 @@ extension ServerCore {
         try checkJoinBudget(id, now: now)
         let code = Secrets.normalizeCode(r.code)
         guard let room = rooms[code] else {
+            if let refusal = storageRefusal(code) { throw refusal }
             countJoinFailure(id, now: now)
             throw ServerError(.wrongCode, "no room has the code \"\(code)\"; check it with your instructor")
         }
-        let name = TextSanitizer.name(r.name, limit: limits.nameMaxLength)
-        guard !name.isEmpty else { throw ServerError(.badName, "choose a display name (letters, not just spaces or symbols)") }
+        let name = TextSanitizer.name(r.name, limit: limits.nameMaxLength, maxScalars: limits.nameMaxScalars, maxBytes: limits.nameMaxBytes)
+        guard TextSanitizer.isVisible(name) else {
+            throw ServerError(.badName, "choose a display name (letters, not just spaces, accents or symbols)")
+        }
         let role: SeatRole
         switch r.role ?? "player" {
         case "player": role = .player
@@ -57,6 +60,9 @@ extension ServerCore {
             try checkInstructorKey(r.key ?? "", from: id, now: now, refusal: "joining as the instructor needs the instructor key")
             role = .instructor
         default: throw ServerError(.badRequest, "role must be player, observer or instructor")
+        }
+        if role != .instructor, TextSanitizer.impersonatesInstructor(name) {
+            throw ServerError(.badName, "\"\(name)\" reads as the instructor's name; choose your own name")
         }
         var team: Int?
         if let teamID = r.team, role == .player {
@@ -96,6 +102,7 @@ extension ServerCore {
         guard clients[id]?.seat == nil else { throw ServerError(.alreadyJoined, "this connection already holds a seat") }
         let hash = Secrets.tokenHash(r.token)
         guard let (code, seatID) = tokens[hash], let room = rooms[code], let i = room.seatIndex(seatID) else {
+            if let refusal = storageRefusal(Secrets.roomOfToken(r.token)) { throw refusal }
             countBadToken(id, into: &out)
             if let code = Secrets.roomOfToken(r.token), takenCodes.contains(code), rooms[code] == nil {
                 throw ServerError(.tokenExpired, "room \(code) has finished and closed; its seats are gone")

@@ -16,6 +16,8 @@ public final class ServerCore {
     var tokens: [String: (room: String, seat: String)] = [:]
     /// Codes in use now or by a log on disk (finished matches keep theirs, for log downloads).
     var takenCodes: Set<String>
+    /// Rooms let go because their log could not be written, until their log can be written again (ServerCore+Storage).
+    public internal(set) var suspendedRooms: Set<String> = []
     /// Per remote address: failed joins, resumes and room lookups (shared with the HTTP handler).
     public let joinFailures: JoinFailureLimiter
     /// Per remote address: wrong instructor keys (shared with the HTTP handler's log download).
@@ -285,10 +287,7 @@ public final class ServerCore {
 
     func snapshot(_ room: Room, seat: Seat, requestID: JSONValue?, now: Int64) -> String {
         let audience = seat.audience
-        let visibleChat = room.chat.filter { entry in
-            guard let channel = ChatChannel(entry.channel, teams: room.teamIDs) else { return false }
-            return channel.audiences(teamCount: room.teamIDs.count).contains(audience)
-        }
+        let visibleChat = room.recentChat(for: audience, entries: limits.snapshotChatEntries, bytes: limits.snapshotChatBytes)
         let message = ServerMessage.Snapshot(
             id: requestID, room: room.code, seq: room.seq,
             you: .init(seat: seat.id, name: seat.name, role: seat.role, team: seat.team.map { room.teamIDs[$0] }),

@@ -2,8 +2,16 @@
 public struct ServerLimits: Sendable, Hashable {
     /// The transport's inbound message cap (reported to clients in `welcome`).
     public var maxMessageBytes = 65_536
+    /// Chat, in characters (grapheme clusters); also bounded in code points, UTF-8 bytes and line breaks, so
+    /// combining marks or blank lines cannot make one message large.
     public var chatMaxLength = 500
+    public var chatMaxScalars = 1_000
+    public var chatMaxBytes = 2_000
+    public var chatMaxLineBreaks = 20
+    /// Display names, in characters, code points and UTF-8 bytes (longer names are cut).
     public var nameMaxLength = 40
+    public var nameMaxScalars = 80
+    public var nameMaxBytes = 160
     /// Per connection: a burst of this many messages, refilled at `messagesPerSecond`.
     public var messageBurst = 40
     public var messagesPerSecond = 20.0
@@ -36,7 +44,12 @@ public struct ServerLimits: Sendable, Hashable {
     /// Bytes of recent messages kept per room for resuming clients: with armistice.v2's small updates, minutes of a
     /// busy class; at most 256 MiB over `maxRooms` rooms.
     public var backlogBytes = 262_144
+    /// Chat messages kept per room for snapshots (all of it stays in the log).
     public var chatHistory = 300
+    /// What one snapshot carries of the chat its seat reads: the newest messages, at most this many and this
+    /// many bytes of text, names and channels.
+    public var snapshotChatEntries = 100
+    public var snapshotChatBytes = 32_768
     /// A connection whose queue stays full this long is dropped.
     public var slowReaderDropMs: Int64 = 15_000
     /// How often a slow reader is offered a fresh snapshot.

@@ -17,9 +17,11 @@ final class MatchJournal {
     private(set) var size = 0
     private var openedAt: UInt64 = 0
     private var nextNumber: Int
+    private let faults: StorageFaults?
 
-    init(directory: String) throws {
+    init(directory: String, faults: StorageFaults? = nil) throws {
         self.directory = directory
+        self.faults = faults
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         nextNumber = (Self.numbers(in: directory).max() ?? 0) + 1
     }
@@ -33,7 +35,7 @@ final class MatchJournal {
     /// the last successful append is unknown.
     func append(_ bytes: [UInt8]) throws(MatchLogError) {
         if path == nil { try openNext() }
-        guard FileIO.write(fd, bytes) else { throw MatchLogError("journal write to \(path!) failed: \(FileIO.lastError)") }
+        guard faults?.failWrite() != true, FileIO.write(fd, bytes) else { throw MatchLogError("journal write to \(path!) failed: \(FileIO.lastError)") }
         size += bytes.count
         guard fdatasync(fd) == 0 else { throw MatchLogError("journal fdatasync of \(path!) failed: \(FileIO.lastError)") }
     }

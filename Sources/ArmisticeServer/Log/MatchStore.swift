@@ -18,6 +18,10 @@ public final class MatchStore {
     public let directory: String
     /// What replaying the journal did when the store was opened.
     public let journalRecovery: JournalRecovery
+    /// Empty logs found (after the journal was replayed) and removed when the store was opened: rooms whose
+    /// creation could not be written, so nothing of them was ever acknowledged.
+    public let emptyLogsRemoved: [String]
+    private let faults: StorageFaults?
     private let journal: MatchJournal
     private let checkpointer: JournalCheckpointer
     private let checkpointBytes: Int
@@ -34,13 +38,23 @@ public final class MatchStore {
         var size: Int
     }
 
-    public init(dataDirectory: String, checkpointBytes: Int = 64 << 20, checkpointSeconds: Double = 30, logger: Logger? = nil) throws {
+    /// `faults` is a test seam that makes writes fail as on a full disk.
+    public init(dataDirectory: String, checkpointBytes: Int = 64 << 20, checkpointSeconds: Double = 30, logger: Logger? = nil,
+                faults: StorageFaults? = nil) throws {
         directory = (dataDirectory as NSString).appendingPathComponent("matches")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let journalDirectory = (dataDirectory as NSString).appendingPathComponent("journal")
         try FileManager.default.createDirectory(atPath: journalDirectory, withIntermediateDirectories: true)
         journalRecovery = JournalRecovery.run(journalDirectory: journalDirectory, matchesDirectory: directory)
-        journal = try MatchJournal(directory: journalDirectory)
+        // An empty log the journal could not repair lost acknowledged records: it stays, to be reported.
+        let damaged = journalRecovery.problems
+        emptyLogsRemoved = Self.removeEmptyLogs(in: directory) { code in !damaged.contains { $0.hasPrefix("room \(code):") } }
+        if !emptyLogsRemoved.isEmpty {
+            logger?.notice("empty match logs removed: rooms whose creation could not be written (nothing in them was acknowledged)",
+                           metadata: ["rooms": "\(emptyLogsRemoved.joined(separator: ","))"])
+        }
+        self.faults = faults
+        journal = try MatchJournal(directory: journalDirectory, faults: faults)
         checkpointer = JournalCheckpointer(logger: logger)
         self.checkpointBytes = checkpointBytes
         self.checkpointSeconds = checkpointSeconds
@@ -97,11 +111,15 @@ public final class MatchStore {
         // Where each written room's batch starts in its file.
         var starts: [String: Int] = [:]
         var created: [String] = []
+        // Rooms whose file this batch creates: if the batch fails, the file goes (nothing in it was acknowledged).
+        var fresh: Set<String> = []
+        defer { removeFailedNewLogs(fresh.filter { failures[$0] != nil }) }
         for room in order {
             let isNew = files[room] == nil && !FileManager.default.fileExists(atPath: path(room))
             guard let file = descriptor(room) else { failures[room] = "cannot open \(path(room)): \(FileIO.lastError)"; continue }
+            if isNew { fresh.insert(room) }
             unsynced.insert(room)
-            guard FileIO.write(file.fd, batches[room]!) else {
+            guard faults?.failWrite() != true, FileIO.write(file.fd, batches[room]!) else {
                 failures[room] = "write to \(path(room)) failed: \(FileIO.lastError)"
                 close(room)
                 continue
@@ -132,6 +150,50 @@ public final class MatchStore {
         }
         if journal.size >= checkpointBytes || journal.age >= checkpointSeconds { checkpoint() }
         return failures
+    }
+
+    /// Whether the store can write again (after a full disk): writes, syncs and removes a small probe file next to
+    /// the logs.
+    public func isWritable() -> Bool {
+        let probe = (directory as NSString).appendingPathComponent(".write-probe")
+        let fd = open(probe, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return false }
+        defer { _ = Glibc.close(fd); unlink(probe) }
+        return faults?.failWrite() != true && FileIO.write(fd, [UInt8](repeating: 0x20, count: 65_536)) && fdatasync(fd) == 0
+    }
+
+    /// Makes what a room's log holds durable (lines of a batch whose journal write failed may be in it, unsynced),
+    /// before a room is brought back from it. False on failure.
+    public func syncLog(_ code: String) -> Bool {
+        let fd = open(path(code), O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { _ = Glibc.close(fd) }
+        return fdatasync(fd) == 0
+    }
+
+    /// Closes and deletes the logs of rooms created by a batch that could not be written.
+    private func removeFailedNewLogs(_ rooms: Set<String>) {
+        guard !rooms.isEmpty else { return }
+        for room in rooms {
+            close(room)
+            unlink(path(room))
+        }
+        _ = FileIO.syncDirectory(directory)
+    }
+
+    /// Deletes empty `.jsonl` files of rooms `removable` accepts; returns their codes.
+    private static func removeEmptyLogs(in directory: String, where removable: (String) -> Bool) -> [String] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
+        var removed: [String] = []
+        for name in names {
+            let path = (directory as NSString).appendingPathComponent(name)
+            var st = stat()
+            let code = String(name.dropLast(6))
+            guard stat(path, &st) == 0, st.st_size == 0, removable(code), unlink(path) == 0 else { continue }
+            removed.append(code)
+        }
+        if !removed.isEmpty { _ = FileIO.syncDirectory(directory) }
+        return removed
     }
 
     /// Rotates the journal and checkpoints the old file in the background: the room files written since the last

@@ -62,6 +62,7 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable, Codable {
     // The server
     case internalError = "internal_error"
     case shuttingDown = "shutting_down"
+    case storageUnavailable = "storage_unavailable"
 
     /// The server code for an engine refusal (the same string).
     public init(_ engine: EngineError.Code) {

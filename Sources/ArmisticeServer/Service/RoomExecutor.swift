@@ -34,6 +34,9 @@ final class RoomExecutor: @unchecked Sendable {
     weak var transport: WebSocketServer?
     /// Events handled per batch at most, to bound the time before the first of them is answered.
     private let batchLimit = 512
+    /// While rooms are suspended for storage, how often the store is probed to bring them back.
+    private let storageRetryMs: Int64 = 2_000
+    private var nextStorageRetry: Int64 = 0
 
     init(core: ServerCore, store: MatchStore, metrics: ServerMetrics, directory: RoomDirectory, logger: Logger) {
         self.core = core
@@ -117,6 +120,7 @@ final class RoomExecutor: @unchecked Sendable {
                 }
             }
             core.tick(now: now, into: &out)
+            reopenSuspended(now: now, into: &out)
             core.endBatch(now: now, into: &out)
             let t1 = DispatchTime.now().uptimeNanoseconds
             commit(&out)
@@ -145,8 +149,9 @@ final class RoomExecutor: @unchecked Sendable {
     }
 
     /// Group commit: every record of the batch is written and journaled durably before any message of the batch goes out.
-    /// A room whose log cannot be written is dropped from memory (its log on disk stays consistent) and its
-    /// connections are closed, so nothing unwritten is ever acknowledged.
+    /// A room whose log cannot be written is dropped from memory (its log on disk stays consistent), its
+    /// connections are closed, so nothing unwritten is ever acknowledged, and it is suspended until
+    /// `reopenSuspended` brings it back.
     private func commit(_ out: inout CoreOutput) {
         for problem in out.problems { logger.error("room problem", metadata: ["problem": "\(problem)"]) }
         guard !out.logLines.isEmpty || !out.unloggable.isEmpty else { return }
@@ -158,15 +163,25 @@ final class RoomExecutor: @unchecked Sendable {
         let checkpoints = store.checkpoints
         metrics.update { $0.logCommits.observe(seconds); $0.logLines += lineCount; $0.logCheckpoints = checkpoints }
         for (code, reason) in failures {
-            logger.critical("match log write failed; closing the room", metadata: ["room": "\(code)", "error": "\(reason)"])
-            let ids = Set(core.connections(in: code))
-            out.deliveries = out.deliveries.compactMap { d in
-                let to = d.to.filter { !ids.contains($0) }
-                return to.isEmpty ? nil : CoreOutput.Delivery(text: d.text, to: to, isResync: d.isResync)
-            }
-            for id in ids { out.closes.append(.init(client: id, kind: .internalError, reason: "the server could not save this room")) }
-            core.evict(code)
+            logger.critical("match log write failed; room suspended until it can be written", metadata: ["room": "\(code)", "error": "\(reason)"])
             store.close(code)
+            core.suspendForStorage(code, hasLog: FileManager.default.fileExists(atPath: store.path(code)), into: &out)
+        }
+    }
+
+    /// Every `storageRetryMs` while rooms are suspended: once the store can write, each comes back from its log
+    /// (the records that writes are committed with the batch; if that fails, it is suspended again).
+    private func reopenSuspended(now: Int64, into out: inout CoreOutput) {
+        guard !core.suspendedRooms.isEmpty, now >= nextStorageRetry else { return }
+        nextStorageRetry = now + storageRetryMs
+        guard store.isWritable() else { return }
+        for code in core.suspendedRooms.sorted() where store.syncLog(code) {
+            do {
+                try core.reopen(code, records: try store.load(code).records, now: now, into: &out)
+                logger.notice("room reopened: its log can be written again", metadata: ["room": "\(code)"])
+            } catch {
+                logger.critical("a suspended room's log cannot be used; the room stays closed", metadata: ["room": "\(code)", "error": "\(error)"])
+            }
         }
     }
 

@@ -17,6 +17,8 @@ public final class RoomServer: Sendable {
         public var tlsPrivateKeyPath: String?
         public var limits = ServerLimits()
         public var maxQueuedFrames = 512
+        /// A test seam: makes the match store's writes fail as on a full disk.
+        public var storageFaults: StorageFaults?
 
         public init(instructorKey: String) { self.instructorKey = instructorKey }
     }
@@ -47,7 +49,7 @@ public final class RoomServer: Sendable {
         self.logger = logger
         let (catalog, failures) = RulesetCatalog.load(directory: configuration.rulesetsDirectory)
         rulesetFailures = failures
-        let store = try MatchStore(dataDirectory: configuration.dataDirectory, logger: logger)
+        let store = try MatchStore(dataDirectory: configuration.dataDirectory, logger: logger, faults: configuration.storageFaults)
         Self.report(store.journalRecovery, logger: logger)
         let core = ServerCore(instructorKey: configuration.instructorKey, catalog: catalog, limits: configuration.limits)
         let codes = store.codes()

@@ -8,7 +8,8 @@ enum RulesetFile {
             throw CommandFailure("cannot read \(path): no such file, or not readable. Scenarios live in rulesets/, for example rulesets/koreanization.yaml")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw CommandFailure("\(path) is not UTF-8 text; save it as UTF-8 and try again")
+            let at = RulesetLoader.firstInvalidUTF8(Array(data)) ?? SourceLocation(line: 1, column: 1)
+            throw CommandFailure("\(path):\(at.line):\(at.column): error: the file is not UTF-8 text from here on; save it as UTF-8 and try again")
         }
         return text
     }
