@@ -30,9 +30,9 @@ public struct InboundGate {
         var closing = false
     }
 
-    public init(limits: ServerLimits, shape: RequestShape = RequestShape()) {
+    public init(limits: ServerLimits) {
         self.limits = limits
-        self.shape = shape
+        shape = RequestShape(maxDepth: limits.maxDepth, maxValues: limits.maxValues)
     }
 
     public mutating func opened(_ id: ClientID, now: Int64) {

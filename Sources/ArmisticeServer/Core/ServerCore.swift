@@ -143,9 +143,7 @@ public final class ServerCore {
             clients[id]?.hello = true
             clients[id]?.legacy = version == ProtocolVersion.legacy
             out.send(encoder.encode(ServerMessage.Welcome(id: rid, protocol: version, server: serverName, time: now,
-                                                          limits: .init(maxMessageBytes: limits.maxMessageBytes, chatMaxLength: limits.chatMaxLength,
-                                                                        nameMaxLength: limits.nameMaxLength, messagesPerSecond: limits.messagesPerSecond,
-                                                                        messageBurst: limits.messageBurst))), to: [id])
+                                                          limits: .init(limits))), to: [id])
             return
         default: break
         }

@@ -17,6 +17,9 @@ public struct ServerLimits: Sendable, Hashable {
     public var messagesPerSecond = 20.0
     /// A message costs one more of the burst per started `bytesPerToken` beyond its first (a 64 KiB message costs 4).
     public var bytesPerToken = 16_384
+    /// A message's shape, checked before it is decoded (see `RequestShape`): nesting depth and JSON values.
+    public var maxDepth = 32
+    public var maxValues = 2_048
     /// Messages refused for flooding before the connection is closed.
     public var floodCloseAfter = 40
     /// Requests waiting for the rooms thread, per connection and in all; past either, a request is refused with

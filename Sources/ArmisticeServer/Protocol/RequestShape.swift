@@ -5,12 +5,15 @@
 public struct RequestShape: Sendable, Hashable {
     /// The deepest nesting of arrays and objects a message may have. A request needs four levels at most
     /// (the message, `orders`, an order, its `params`).
-    public var maxDepth = 32
+    public var maxDepth: Int
     /// The most JSON values (scalars, arrays, objects) a message may hold. The largest request, 32 orders with a
     /// few parameters each and the consents, holds a few hundred.
-    public var maxValues = 2_048
+    public var maxValues: Int
 
-    public init() {}
+    public init(maxDepth: Int = ServerLimits().maxDepth, maxValues: Int = ServerLimits().maxValues) {
+        self.maxDepth = maxDepth
+        self.maxValues = maxValues
+    }
 
     /// Nil when the message's shape is within bounds; otherwise the refusal. It does not check that the text is
     /// valid JSON (the decoder does, at a cost now bounded by the size): it counts brackets and separators

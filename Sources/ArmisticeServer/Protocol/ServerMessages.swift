@@ -17,6 +17,30 @@ enum ServerMessage {
         var nameMaxLength: Int
         var messagesPerSecond: Double
         var messageBurst: Int
+        var chatMaxCodePoints: Int
+        var chatMaxBytes: Int
+        var chatMaxLineBreaks: Int
+        var nameMaxCodePoints: Int
+        var nameMaxBytes: Int
+        var bytesPerToken: Int
+        var maxDepth: Int
+        var maxValues: Int
+
+        init(_ l: ServerLimits) {
+            maxMessageBytes = l.maxMessageBytes
+            chatMaxLength = l.chatMaxLength
+            nameMaxLength = l.nameMaxLength
+            messagesPerSecond = l.messagesPerSecond
+            messageBurst = l.messageBurst
+            chatMaxCodePoints = l.chatMaxScalars
+            chatMaxBytes = l.chatMaxBytes
+            chatMaxLineBreaks = l.chatMaxLineBreaks
+            nameMaxCodePoints = l.nameMaxScalars
+            nameMaxBytes = l.nameMaxBytes
+            bytesPerToken = l.bytesPerToken
+            maxDepth = l.maxDepth
+            maxValues = l.maxValues
+        }
     }
     struct Pong: Encodable {
         var type = "pong"
