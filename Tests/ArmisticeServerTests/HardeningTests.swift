@@ -226,3 +226,17 @@ import Testing
         #expect(!out.logLines.contains { $0.line.contains(#""kind":"input""#) })
     }
 }
+
+extension HardeningTests {
+    @Test func notesNewsAndReasonsAreBoundedInBytesToo() {
+        let c = Classroom()
+        c.start()
+        // 400 characters, each a letter with 20 combining marks: short to the engine, 16 KB of UTF-8.
+        let heavy = String(repeating: "a" + String(repeating: "\u{0301}", count: 20), count: 400)
+        #expect(heavy.count == 400)
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "inject_news", "text": heavy + heavy + heavy])) == "too_long")
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "adjust", "target": "tension", "value": 3, "reason": heavy])) == "too_long")
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "end", "reason": heavy])) == "too_long")
+        #expect(c.h.room.state.phase != .ended)
+    }
+}

@@ -184,7 +184,7 @@ public final class ServerCore {
                     throw ServerError(.absentTeam, "nobody plays \(room.engine.ruleset.teams[t].name) in this room, so it cannot accept a deal")
                 }
             }
-            try play(.proposeDeal(team: team, commitments: r.commitments, note: TextSanitizer.chat(r.note ?? "")), room, seat, id, rid, now, &out)
+            try play(.proposeDeal(team: team, commitments: r.commitments, note: try freeText(r.note, chatTimes: 1, what: "a deal's note")), room, seat, id, rid, now, &out)
         case .respondDeal(let r):
             let team = try actingTeam(room, seat, r.team)
             try play(.respondToDeal(team: team, deal: r.deal, accept: r.accept), room, seat, id, rid, now, &out)
@@ -195,19 +195,28 @@ public final class ServerCore {
             try chat(r, room: room, seat: seat, client: id, requestID: rid, now: now, into: &out)
         case .start: try play(.start, room, seat, id, rid, now, &out)
         case .skip: try play(.advance, room, seat, id, rid, now, &out)
-        case .end(let r): try play(.end(reason: TextSanitizer.chat(r.reason ?? "")), room, seat, id, rid, now, &out)
+        case .end(let r): try play(.end(reason: try freeText(r.reason, chatTimes: 1, what: "the reason")), room, seat, id, rid, now, &out)
         case .injectEvent(let r): try play(.injectEvent(event: r.event), room, seat, id, rid, now, &out)
         case .injectNews(let r):
-            let text = TextSanitizer.chat(r.text)
+            let text = try freeText(r.text, chatTimes: 4, what: "a news item")
             guard !text.isEmpty else { throw ServerError(.emptyMessage, "the news item is empty") }
             try play(.injectNews(text: text), room, seat, id, rid, now, &out)
-        case .adjust(let r): try play(.adjust(target: r.target, value: r.value, reason: TextSanitizer.chat(r.reason ?? "")), room, seat, id, rid, now, &out)
+        case .adjust(let r): try play(.adjust(target: r.target, value: r.value, reason: try freeText(r.reason, chatTimes: 1, what: "the reason")), room, seat, id, rid, now, &out)
         case .pause, .unpause, .extend:
             try clockCommand(parsed.request, room: room, seat: seat, client: id, requestID: rid, now: now, into: &out)
         case .moveSeat(let r): try moveSeat(r, room: room, by: seat, client: id, requestID: rid, now: now, into: &out)
         case .removeSeat(let r): try removeSeat(r, room: room, by: seat, client: id, requestID: rid, now: now, into: &out)
         case .hello, .ping, .createRoom, .join, .resume: break
         }
+    }
+
+    /// Free text cleaned like chat and bounded in code points, bytes and lines (`chatTimes` a chat message's).
+    func freeText(_ raw: String?, chatTimes scale: Int, what: String) throws(ServerError) -> String {
+        let text = TextSanitizer.chat(raw ?? "")
+        guard TextSanitizer.fits(text, chatTimes: scale, limits: limits) else {
+            throw ServerError(.engineTooLong, "\(what) is limited to \(limits.chatMaxBytes * scale) bytes of UTF-8, \(limits.chatMaxScalars * scale) code points and \(limits.chatMaxLineBreaks * scale + 1) lines; shorten it")
+        }
+        return text
     }
 
     /// The team a seat acts for: its own; the instructor names one.

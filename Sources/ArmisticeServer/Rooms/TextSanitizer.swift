@@ -36,6 +36,15 @@ public enum TextSanitizer {
         return nil
     }
 
+    /// Whether cleaned free text (a deal note, news, a reason) is within a size `scale` times a chat message's in
+    /// code points, UTF-8 bytes and line breaks (its length in characters is the engine's rule), so combining marks
+    /// cannot make a short text huge.
+    public static func fits(_ text: String, chatTimes scale: Int, limits: ServerLimits) -> Bool {
+        let lineBreaks = text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        return text.utf8.count <= limits.chatMaxBytes * scale && text.unicodeScalars.count <= limits.chatMaxScalars * scale
+            && lineBreaks <= limits.chatMaxLineBreaks * scale
+    }
+
     /// Whether a name shows anything: at least one character that is not a space, a combining mark or invisible.
     public static func isVisible(_ name: String) -> Bool {
         name.unicodeScalars.contains { scalar in
