@@ -10,7 +10,7 @@ import Testing
         let class50 = try #require(summary.variants.first { $0.id == "class-50" })
         #expect(class50.turns == 5)
         #expect(summary.turns == 8)
-        #expect(CoreHarness.catalog.summaries.first { $0.id == "tutorial" }?.variants.isEmpty == true)
+        #expect(CoreHarness.catalog.summaries.first { $0.id == "coral_strait" }?.variants.isEmpty == true)
     }
 
     @Test func aRoomPlaysItsVariantAndItsLogReplaysIt() throws {
@@ -36,7 +36,7 @@ import Testing
     @Test func anUnknownVariantIsRefused() {
         let h = CoreHarness()
         let id = h.connect()
-        let replies = h.send(id, ["type": "create_room", "id": 1, "key": CoreHarness.key, "ruleset": "tutorial", "variant": "class-50"])
+        let replies = h.send(id, ["type": "create_room", "id": 1, "key": CoreHarness.key, "ruleset": "coral_strait", "variant": "class-50"])
         #expect(CoreHarness.errorCode(replies) == "bad_settings")
         #expect(h.core.rooms.isEmpty)
     }
@@ -45,6 +45,6 @@ import Testing
         let h = CoreHarness()
         _ = h.createRoom()
         #expect(h.room.settings.variant == nil)
-        #expect(h.logs[h.room.code]?.first?.contains("variant") == false)
+        #expect(h.logs[h.room.code]?.first?.contains("\"variant\":") == false)
     }
 }
