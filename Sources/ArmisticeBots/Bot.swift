@@ -7,14 +7,27 @@ public protocol Bot: Sendable {
     mutating func orders(engine: Engine, state: GameState, team: Int) -> TeamOrders
 }
 
-/// The strategies `armistice simulate` can pit against each other.
+/// The strategies `armistice simulate` can pit against each other, and that a ruleset's `bots:` may pin per team
+/// (`Ruleset.botPolicyNames` lists the same names).
 public enum BotKind: String, Sendable, CaseIterable, Codable {
-    case random, greedy
+    /// Pursues the team's objectives one step ahead (see `GreedyBot`).
+    case greedy
+    /// Random affordable orders and random consents.
+    case random
+    /// Orders as greedy does, and blocks (or does not approve) every request that needs its consent.
+    case blockAll = "block-all"
+    /// Orders as greedy does, and approves every request that needs its consent.
+    case approveAll = "approve-all"
+    /// Gives no orders and answers no consent question (the consent rule's default applies).
+    case idle
 
     public func make(seed: UInt64) -> any Bot {
         switch self {
         case .random: return RandomBot(seed: seed)
         case .greedy: return GreedyBot(seed: seed)
+        case .blockAll: return ConsentPolicyBot(inner: GreedyBot(seed: seed), decision: .block)
+        case .approveAll: return ConsentPolicyBot(inner: GreedyBot(seed: seed), decision: .approve)
+        case .idle: return IdleBot()
         }
     }
 }
@@ -68,7 +81,7 @@ final class CandidateTable: Sendable {
     private static let cache = Mutex<[String: CandidateTable]>([:])
 
     static func of(_ engine: Engine) -> CandidateTable {
-        let key = engine.ruleset.sourceHash
+        let key = engine.ruleset.sourceHash + "/" + (engine.ruleset.variant ?? "")
         if let table = cache.withLock({ $0[key] }) { return table }
         let table = CandidateTable(engine: engine)
         cache.withLock { $0[key] = table }
@@ -78,5 +91,5 @@ final class CandidateTable: Sendable {
 
 /// The orders a team could give now: its candidates whose preconditions hold.
 func candidateOrders(_ table: CandidateTable, engine: Engine, state: GameState, team: Int) -> [Candidate] {
-    table.byTeam[team].filter { engine.requirementsHold($0.resolved, in: state) }
+    table.byTeam[team].filter { engine.requirementsHold($0.resolved, in: state) && engine.guardsHold($0.resolved, in: state) }
 }

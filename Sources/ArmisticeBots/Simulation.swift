@@ -13,6 +13,24 @@ public struct Simulation: Sendable {
         public var turns: Int
         public var finalHash: String
         public var state: GameState
+        /// Every order record of the game, in order (kept even when the state keeps no history).
+        public var orders: [Record] = []
+        /// Per order record of an action that needs consent and reached the consent step: per consenting team, given or not.
+        public var consents: [ConsentAnswer] = []
+    }
+
+    /// One consenting team's answer to one order that asked for its consent.
+    public struct ConsentAnswer: Sendable, Hashable {
+        public var action: Int
+        public var team: Int
+        public var given: Bool
+    }
+
+    /// The bots of a run: `kinds` per team, except teams the ruleset pins in `bots:` and those in `pinned` (which wins).
+    public static func bots(for ruleset: Ruleset, kinds: [BotKind], pinned: [String: BotKind] = [:]) -> [BotKind] {
+        ruleset.teams.enumerated().map { i, team in
+            pinned[team.id] ?? ruleset.botPolicies[team.id].flatMap(BotKind.init(rawValue:)) ?? kinds[i]
+        }
     }
 
     /// Plays one game from `seed`, each team played by the bot `bots[team]` (or by `kind` for all).
@@ -21,17 +39,26 @@ public struct Simulation: Sendable {
         var state = engine.newGame(seed: seed)
         var lastHash: String?
         var bots = kinds.enumerated().map { i, kind in kind.make(seed: seed &+ UInt64(i) &* 0x9E37_79B9) }
+        var orders: [Record] = []
+        var answers: [ConsentAnswer] = []
         do {
             try engine.apply(.start, to: &state)
             while !state.isOver {
                 switch state.phase {
                 case .orders:
+                    var decisions: [[String: ConsentDecision]] = []
                     for t in engine.ruleset.teams.indices {
-                        let orders = bots[t].orders(engine: engine, state: state, team: t)
-                        try engine.apply(.setOrders(team: engine.ruleset.teams[t].id, orders: orders), to: &state)
+                        let teamOrders = bots[t].orders(engine: engine, state: state, team: t)
+                        decisions.append(teamOrders.consents)
+                        try engine.apply(.setOrders(team: engine.ruleset.teams[t].id, orders: teamOrders), to: &state)
                         try engine.apply(.lockOrders(team: engine.ruleset.teams[t].id), to: &state)
                     }
-                    lastHash = try engine.apply(.advance, to: &state).last { $0.kind == .hash }?.hash ?? lastHash
+                    let records = try engine.apply(.advance, to: &state)
+                    for r in records where r.kind == .order {
+                        orders.append(r)
+                        answers += consentAnswers(r, decisions)
+                    }
+                    lastHash = records.last { $0.kind == .hash }?.hash ?? lastHash
                 default:
                     try engine.apply(.advance, to: &state)
                 }
@@ -40,7 +67,16 @@ public struct Simulation: Sendable {
             preconditionFailure("a bot gave an invalid input: \(error)")
         }
         return Game(outcome: state.outcome ?? engine.ruleset.outcomes.count - 1, scores: state.scores ?? [], turns: state.turn,
-                    finalHash: lastHash ?? engine.stateHash(state), state: state)
+                    finalHash: lastHash ?? engine.stateHash(state), state: state, orders: orders, consents: answers)
+    }
+
+    private func consentAnswers(_ r: Record, _ decisions: [[String: ConsentDecision]]) -> [ConsentAnswer] {
+        guard let id = r.action, let a = engine.ruleset.actionIndex(id), let consent = engine.ruleset.actions[a].consent,
+              ["success", "failure", "refused", "lapsed"].contains(r.result ?? "") else { return [] }
+        return consent.from.map { c in
+            let decision = decisions[c][id]
+            return ConsentAnswer(action: a, team: c, given: consent.rule == .veto ? decision != .block : decision == .approve)
+        }
     }
 
     /// The seed of game `index` in a run seeded with `seed`.
@@ -49,42 +85,10 @@ public struct Simulation: Sendable {
         return mixer.next()
     }
 
-    /// Plays `games` games and summarises how they ended.
+    /// Plays `games` games and summarises them: outcomes, scores, lengths, orders, consents, objectives and endings' claims.
     public func run(games: Int, seed: UInt64, bots: [BotKind]) -> SimulationReport {
-        var counts = Array(repeating: 0, count: engine.ruleset.outcomes.count)
-        var scoreTotals = Array(repeating: 0, count: engine.ruleset.teams.count)
-        var turnTotal = 0
-        for g in 0..<games {
-            let game = play(seed: Self.gameSeed(seed, g), bots: bots, keepHistory: false)
-            counts[game.outcome] += 1
-            for (t, s) in game.scores.enumerated() { scoreTotals[t] += s }
-            turnTotal += game.turns
-        }
-        let n = Double(max(1, games))
-        return SimulationReport(
-            ruleset: engine.ruleset.id, games: games, seed: seed,
-            bots: Dictionary(uniqueKeysWithValues: engine.ruleset.teams.enumerated().map { ($1.id, bots[$0].rawValue) }),
-            outcomes: engine.ruleset.outcomes.enumerated().map { i, o in
-                SimulationReport.OutcomeShare(id: o.id, name: o.name, games: counts[i], share: Double(counts[i]) / n)
-            },
-            meanScores: Dictionary(uniqueKeysWithValues: engine.ruleset.teams.enumerated().map { ($1.id, Double(scoreTotals[$0]) / n) }),
-            meanTurns: Double(turnTotal) / n)
+        var tally = SimulationTally(engine: engine)
+        for g in 0..<games { tally.add(play(seed: Self.gameSeed(seed, g), bots: bots, keepHistory: false)) }
+        return tally.report(seed: seed, bots: bots)
     }
-}
-
-/// How a batch of simulated games ended.
-public struct SimulationReport: Sendable, Codable {
-    public struct OutcomeShare: Sendable, Codable {
-        public var id: String
-        public var name: String
-        public var games: Int
-        public var share: Double
-    }
-    public var ruleset: String
-    public var games: Int
-    public var seed: UInt64
-    public var bots: [String: String]
-    public var outcomes: [OutcomeShare]
-    public var meanScores: [String: Double]
-    public var meanTurns: Double
 }

@@ -5,6 +5,8 @@ extension Engine {
         var order: Order
         var resolved: ResolvedOrder
         var success: Bool
+        /// Where its order record is, so a guard that fails at effect time can mark it lapsed.
+        var record: Int
     }
 
     /// Resolves every team's orders together. See docs/rulesets.md, "How a turn is resolved", for the order.
@@ -74,7 +76,7 @@ extension Engine {
                         r.reason = (consent.rule == .veto ? "blocked by " : "not approved by ")
                             + refusers.map { ruleset.teams[$0].name }.joined(separator: ", ")
                         records.append(r)
-                        pending.append(Pending(team: t, order: order, resolved: resolved, success: false))
+                        pending.append(Pending(team: t, order: order, resolved: resolved, success: false, record: records.count - 1))
                         continue
                     }
                 }
@@ -95,12 +97,18 @@ extension Engine {
                 }
                 r.result = success ? "success" : "failure"
                 records.append(r)
-                pending.append(Pending(team: t, order: order, resolved: resolved, success: success))
+                pending.append(Pending(team: t, order: order, resolved: resolved, success: success, record: records.count - 1))
             }
         }
-        for p in pending {
+        for var p in pending {
             let action = ruleset.actions[p.resolved.action]
             let cause = actionCauses[p.resolved.action]
+            // Guards read the state as resolved so far: orders earlier in this loop have already applied their effects.
+            if p.success, let failed = action.guards.first(where: { !holds($0.condition, in: state, params: p.resolved.params) }) {
+                p.success = false
+                records[p.record].result = "lapsed"
+                records[p.record].reason = failed.reason
+            }
             execute(p.success ? action.effects : action.failureEffects, on: &state, params: p.resolved.params, cause: cause, into: &records)
             if let news = p.success ? action.news : action.failureNews {
                 var n = Record(kind: .news, turn: state.turn, visibleTo: action.covert ? [ruleset.teams[p.team].id] : nil)

@@ -9,6 +9,7 @@ extension Engine {
         var encoder = CanonicalEncoder()
         encoder.string("armistice-state-v1")
         encoder.string(ruleset.sourceHash)
+        if let variant = ruleset.variant { encoder.string("variant:" + variant) }   // absent for base rules: old hashes stand
         encoder.uint(state.seed)
         encoder.int(state.turn)
         encoder.int(Phase.allCases.firstIndex(of: state.phase)!)

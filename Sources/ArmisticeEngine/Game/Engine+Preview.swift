@@ -16,6 +16,11 @@ extension Engine {
         return max(0, min(100, c))
     }
 
+    /// Whether every guard of an order would hold if its effects applied to `state` now.
+    public func guardsHold(_ order: ResolvedOrder, in state: GameState) -> Bool {
+        ruleset.actions[order.action].guards.allSatisfy { holds($0.condition, in: state, params: order.params) }
+    }
+
     /// Whether every precondition of an order holds now.
     public func requirementsHold(_ order: ResolvedOrder, in state: GameState) -> Bool {
         ruleset.actions[order.action].requirements.allSatisfy { holds($0.condition, in: state, params: order.params) }

@@ -18,7 +18,7 @@ public struct Record: Sendable, Hashable, Codable {
     public var team: String?
     public var action: String?
     public var params: [String: ParameterValue]?
-    /// For orders: success, failure, refused, precondition_failed, over_budget, duplicate, invalid.
+    /// For orders: success, failure, refused, lapsed (a guard failed at effect time), precondition_failed, over_budget, duplicate, invalid.
     /// For events: scripted, triggered, random, injected. For deals: the deal's new status.
     public var result: String?
     public var chance: Int?

@@ -18,8 +18,24 @@ public struct Ruleset: Sendable {
     public var upkeep: [Statement]
     public var objectives: [Objective]
     public var outcomes: [Outcome]
-    /// SHA-256 of the file's text, as hex: names the exact rules a match was played with.
+    /// SHA-256 of the file's text, as hex: names the exact rules a match was played with (with `variant`).
     public var sourceHash: String
+    /// The variant these rules were loaded as (its overrides applied), or nil for the base rules.
+    public var variant: String?
+    /// Every variant the file offers, whichever one was loaded.
+    public var variants: [Variant] = []
+    /// Bot policies pinned per team id by the file (`bots:`), for simulations and bot seats.
+    public var botPolicies: [String: String] = [:]
+
+    /// The names `bots:` may use; ArmisticeBots implements each one.
+    public static let botPolicyNames = ["greedy", "random", "block-all", "approve-all", "idle"]
+
+    /// A named set of overrides the file offers, chosen when a room is created.
+    public struct Variant: Sendable, Hashable, Codable {
+        public var id: String
+        public var name: String
+        public var description: String
+    }
 
     public struct Calendar: Sendable {
         public var turns: Int
@@ -121,6 +137,9 @@ public struct Ruleset: Sendable {
         public let repeatable: Bool
         public let parameters: [Parameter]
         public let requirements: [Requirement]
+        /// Checked when the order's effects are about to apply, against the state as resolved so far this turn
+        /// (not the state at the start of adjudication); if one fails the order lapses. Empty in most actions.
+        public let guards: [Requirement]
         public let consent: Consent?
         public let chance: Int?
         public let modifiers: [Modifier]
@@ -130,8 +149,10 @@ public struct Ruleset: Sendable {
         public let failureNews: String?
         public let intel: [Message]
         public let failureIntel: [Message]
+        /// The designer's reason why bots may never choose this action (`bots_skip:`), so simulate does not flag it.
+        public let botsSkip: String?
 
-        init(id: String, teams: [Int], name: String, description: String, cost: Int, covert: Bool, repeatable: Bool, parameters: [Parameter], requirements: [Requirement], consent: Consent?, chance: Int?, modifiers: [Modifier], effects: [Statement], failureEffects: [Statement], news: String?, failureNews: String?, intel: [Message], failureIntel: [Message]) {
+        init(id: String, teams: [Int], name: String, description: String, cost: Int, covert: Bool, repeatable: Bool, parameters: [Parameter], requirements: [Requirement], guards: [Requirement] = [], consent: Consent?, chance: Int?, modifiers: [Modifier], effects: [Statement], failureEffects: [Statement], news: String?, failureNews: String?, intel: [Message], failureIntel: [Message], botsSkip: String? = nil) {
             self.id = id
             self.teams = teams
             self.name = name
@@ -141,6 +162,7 @@ public struct Ruleset: Sendable {
             self.repeatable = repeatable
             self.parameters = parameters
             self.requirements = requirements
+            self.guards = guards
             self.consent = consent
             self.chance = chance
             self.modifiers = modifiers
@@ -150,6 +172,7 @@ public struct Ruleset: Sendable {
             self.failureNews = failureNews
             self.intel = intel
             self.failureIntel = failureIntel
+            self.botsSkip = botsSkip
         }
     }
 
@@ -187,6 +210,8 @@ public struct Ruleset: Sendable {
         public var text: String
         public var condition: Expr
         public var immediate: Bool
+        /// What the ending's name and text assert about the final state (`claims:`), checked by simulate; nil if none.
+        public var claims: Expr?
     }
 
     public func teamIndex(_ id: String) -> Int? { teams.firstIndex { $0.id == id } }

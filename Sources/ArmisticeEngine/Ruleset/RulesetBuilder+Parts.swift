@@ -126,8 +126,8 @@ extension RulesetBuilder {
 
     func action(_ node: Node) -> Ruleset.Action? {
         guard let e = reader.mapping(node, "an action", allowed: ["id", "team", "name", "description", "cost", "covert", "repeatable", "params",
-                                                                    "requires", "consent", "chance", "effects", "failure_effects", "news",
-                                                                    "failure_news", "intel", "failure_intel"],
+                                                                    "requires", "guard", "consent", "chance", "effects", "failure_effects", "news",
+                                                                    "failure_news", "intel", "failure_intel", "bots_skip"],
                                      required: ["id", "team", "name", "cost"]),
               let id = reader.string(e["id"]?.value, "action id") else { return nil }
         let what = "action \(id)"
@@ -170,15 +170,8 @@ extension RulesetBuilder {
                 parameters.append(Ruleset.Parameter(id: pid, kind: kind, choices: choices, min: low, max: high))
             }
         }
-        var requirements: [Ruleset.Requirement] = []
-        if let reqNode = e["requires"]?.value, let items = reader.sequence(reqNode, "the requirements of \(what)") {
-            for item in items {
-                guard let r = reader.mapping(item, "a requirement of \(what)", allowed: ["if", "reason"], required: ["if", "reason"]),
-                      let cond = condition(r["if"]?.value, "a requirement of \(what)", scope: local) else { continue }
-                requirements.append(Ruleset.Requirement(condition: cond, text: r["if"]?.value.scalar?.string ?? "",
-                                                        reason: reader.string(r["reason"]?.value, "reason") ?? ""))
-            }
-        }
+        let requirements = self.requirements(e["requires"]?.value, "requirement", of: what, scope: local)
+        let guards = self.requirements(e["guard"]?.value, "guard", of: what, scope: local)
         var consent: Ruleset.Consent?
         if let cNode = e["consent"]?.value, let c = reader.mapping(cNode, "the consent of \(what)", allowed: ["from", "rule"], required: ["from"]) {
             let from = (reader.stringList(c["from"]?.value, "consent from") ?? []).compactMap { teamIndex($0.0, $0.1) }
@@ -217,12 +210,26 @@ extension RulesetBuilder {
                               description: reader.string(e["description"]?.value, "description") ?? "", cost: cost,
                               covert: reader.boolean(e["covert"]?.value, "covert") ?? false,
                               repeatable: reader.boolean(e["repeatable"]?.value, "repeatable") ?? false,
-                              parameters: parameters, requirements: requirements, consent: consent, chance: chance, modifiers: modifiers,
+                              parameters: parameters, requirements: requirements, guards: guards, consent: consent, chance: chance, modifiers: modifiers,
                               effects: e["effects"].map { statements($0.value, "the effects of \(what)", scope: local, depth: 0) } ?? [],
                               failureEffects: e["failure_effects"].map { statements($0.value, "the failure effects of \(what)", scope: local, depth: 0) } ?? [],
                               news: news, failureNews: failureNews,
                               intel: messages(e["intel"]?.value, "the intel of \(what)", parameters: local.parameters),
-                              failureIntel: messages(e["failure_intel"]?.value, "the failure intel of \(what)", parameters: local.parameters))
+                              failureIntel: messages(e["failure_intel"]?.value, "the failure intel of \(what)", parameters: local.parameters),
+                              botsSkip: reader.string(e["bots_skip"]?.value, "bots_skip"))
+    }
+
+    /// A list of `{if, reason}` conditions: an action's `requires` or its `guard`.
+    func requirements(_ node: Node?, _ kind: String, of what: String, scope local: Scope) -> [Ruleset.Requirement] {
+        guard let node, let items = reader.sequence(node, "the \(kind)s of \(what)") else { return [] }
+        var result: [Ruleset.Requirement] = []
+        for item in items {
+            guard let r = reader.mapping(item, "a \(kind) of \(what)", allowed: ["if", "reason"], required: ["if", "reason"]),
+                  let cond = condition(r["if"]?.value, "a \(kind) of \(what)", scope: local) else { continue }
+            result.append(Ruleset.Requirement(condition: cond, text: r["if"]?.value.scalar?.string ?? "",
+                                              reason: reader.string(r["reason"]?.value, "reason") ?? ""))
+        }
+        return result
     }
 
     func event(_ node: Node) -> Ruleset.Event? {
@@ -287,10 +294,11 @@ extension RulesetBuilder {
     }
 
     func outcome(_ node: Node) -> Ruleset.Outcome? {
-        guard let e = reader.mapping(node, "an outcome", allowed: ["id", "name", "text", "if", "immediate"], required: ["id", "name", "if"]),
+        guard let e = reader.mapping(node, "an outcome", allowed: ["id", "name", "text", "if", "immediate", "claims"], required: ["id", "name", "if"]),
               let id = reader.string(e["id"]?.value, "outcome id"),
               let cond = condition(e["if"]?.value, "outcome \(id)", scope: scope) else { return nil }
         return Ruleset.Outcome(id: id, name: reader.string(e["name"]?.value, "name") ?? id, text: reader.string(e["text"]?.value, "text") ?? "",
-                               condition: cond, immediate: reader.boolean(e["immediate"]?.value, "immediate") ?? false)
+                               condition: cond, immediate: reader.boolean(e["immediate"]?.value, "immediate") ?? false,
+                               claims: condition(e["claims"]?.value, "the claims of outcome \(id)", scope: scope))
     }
 }

@@ -15,7 +15,7 @@ final class RulesetBuilder {
     }
 
     static let topKeys = ["format", "id", "title", "version", "summary", "sources", "calendar", "phases", "teams", "tracks",
-                          "flags", "projects", "actions", "events", "upkeep", "objectives", "outcomes"]
+                          "flags", "projects", "actions", "events", "upkeep", "objectives", "outcomes", "variants", "bots"]
 
     func build(_ root: Node) -> Ruleset? {
         guard let top = reader.mapping(root, "the ruleset", allowed: Self.topKeys,
@@ -81,11 +81,57 @@ final class RulesetBuilder {
                 reader.error("team_without_actions", node, "team \"\(team.id)\" has no actions", hint: "give it at least one action")
             }
         }
+        let variants = top["variants"].map { self.variants($0.value) } ?? []
+        let bots = top["bots"].map { self.botPolicies($0.value) } ?? [:]
         guard reader.diagnostics.isEmpty, let calendar else { return nil }
-        return Ruleset(format: RulesetLoader.supportedFormat, id: id, title: title, version: version, summary: summary, sources: sources,
+        var ruleset = Ruleset(format: RulesetLoader.supportedFormat, id: id, title: title, version: version, summary: summary, sources: sources,
                        calendar: calendar, phaseDurations: phases, teams: teams, tracks: tracks, flags: flags, projects: projects,
                        actions: actions, events: events, upkeep: upkeep, objectives: objectives, outcomes: outcomes,
                        sourceHash: RulesetLoader.sha256Hex(text))
+        ruleset.variants = variants
+        ruleset.botPolicies = bots
+        return ruleset
+    }
+
+    /// The `variants` list: ids, names and descriptions. Each override is checked when that variant is loaded.
+    private func variants(_ node: Node) -> [Ruleset.Variant] {
+        var result: [Ruleset.Variant] = []
+        for item in reader.sequence(node, "variants") ?? [] {
+            guard let e = reader.mapping(item, "a variant", allowed: ["id", "name", "description", "override"], required: ["id", "name"]),
+                  let idNode = e["id"]?.value, let id = reader.string(idNode, "variant id") else { continue }
+            guard VariantOverlay.isValidID(id) else {
+                reader.error("bad_id", idNode, "variant id \"\(id)\" is not a valid id", hint: "use lowercase letters, digits, \"_\" and \"-\", starting with a letter")
+                continue
+            }
+            guard !result.contains(where: { $0.id == id }) else {
+                reader.error("duplicate_id", idNode, "variant \"\(id)\" is declared twice"); continue
+            }
+            if let o = e["override"]?.value, case .mapping = o {} else if let o = e["override"]?.value {
+                reader.error("wrong_type", o, "the override of variant \(id) must be a mapping of top-level keys")
+            }
+            result.append(Ruleset.Variant(id: id, name: reader.string(e["name"]?.value, "variant name") ?? id,
+                                          description: reader.string(e["description"]?.value, "variant description") ?? ""))
+        }
+        return result
+    }
+
+    /// `bots`: a pinned bot policy per team id.
+    private func botPolicies(_ node: Node) -> [String: String] {
+        guard case .mapping(let map) = node else {
+            reader.error("wrong_type", node, "bots must map team ids to policies", hint: "write lines such as \"usa: block-all\""); return [:]
+        }
+        var result: [String: String] = [:]
+        for (key, value) in map {
+            guard let team = reader.string(key, "a team in bots"), teamIndex(team, key) != nil,
+                  let policy = reader.string(value, "the bot policy of \(team)") else { continue }
+            guard Ruleset.botPolicyNames.contains(policy) else {
+                reader.error("unknown_policy", value, "unknown bot policy \"\(policy)\"",
+                             hint: Suggest.didYouMean(policy, in: Ruleset.botPolicyNames) ?? "the policies are \(Ruleset.botPolicyNames.joined(separator: ", "))")
+                continue
+            }
+            result[team] = policy
+        }
+        return result
     }
 
     // MARK: - Names

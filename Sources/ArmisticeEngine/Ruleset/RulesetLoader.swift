@@ -7,27 +7,35 @@ public enum RulesetLoader {
     public static let supportedFormat = 1
     public static let maxTeams = 16
 
-    /// Loads and checks a ruleset. `file` names it in diagnostics; no file is read here.
-    public static func load(text: String, file: String) throws(RulesetLoadError) -> Ruleset {
-        let reader = YAMLReader(file: file)
+    /// Loads and checks a ruleset, as one of its variants if `variant` is given (nil: the base rules).
+    /// `file` names it in diagnostics; no file is read here.
+    public static func load(text: String, file: String, variant: String? = nil) throws(RulesetLoadError) -> Ruleset {
+        let reader = YAMLReader(file: variant.map { "\(file) (variant \($0))" } ?? file)
         if let over = YAMLBudget.check(text) {
             throw RulesetLoadError(diagnostics: [Diagnostic(code: "yaml_too_large", file: file, line: over.location.line, column: over.location.column,
                                                             message: over.message, hint: "write the repeated parts out instead of nesting anchors and aliases")])
         }
-        let root: Node?
+        let composed: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            composed = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             throw RulesetLoadError(diagnostics: [yamlDiagnostic(error, file: file)])
         } catch {
             throw RulesetLoadError(diagnostics: [Diagnostic(code: "yaml", file: file, line: 0, column: 0, message: "\(error)")])
         }
-        guard let root else {
+        guard var root = composed else {
             throw RulesetLoadError(diagnostics: [Diagnostic(code: "empty", file: file, line: 1, column: 1, message: "the file is empty",
                                                             hint: "start from rulesets/tutorial.yaml")])
         }
+        if let variant {
+            guard let overlaid = VariantOverlay(reader: reader).apply(variant, to: root), reader.diagnostics.isEmpty else {
+                throw RulesetLoadError(diagnostics: reader.diagnostics)
+            }
+            root = overlaid
+        }
         let builder = RulesetBuilder(reader: reader, text: text)
-        let ruleset = builder.build(root)
+        var ruleset = builder.build(root)
+        ruleset?.variant = variant
         if let ruleset, reader.diagnostics.isEmpty { return ruleset }
         var diagnostics = reader.diagnostics
         if diagnostics.isEmpty {

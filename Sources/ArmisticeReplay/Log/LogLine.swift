@@ -11,12 +11,15 @@ public struct LogLine: Sendable, Hashable, Codable {
         public var turns: Int?
         /// Seconds per phase, keyed by phase name.
         public var phases: [String: Int]?
+        /// The ruleset variant the room played (absent: the base rules).
+        public var variant: String?
 
-        public init(ruleset: String? = nil, seed: UInt64, turns: Int? = nil, phases: [String: Int]? = nil) {
+        public init(ruleset: String? = nil, seed: UInt64, turns: Int? = nil, phases: [String: Int]? = nil, variant: String? = nil) {
             self.ruleset = ruleset
             self.seed = seed
             self.turns = turns
             self.phases = phases
+            self.variant = variant
         }
 
         /// The ruleset as the room played it: the logged turns and durations applied.

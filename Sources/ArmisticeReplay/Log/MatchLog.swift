@@ -65,7 +65,7 @@ public struct MatchLog: Sendable {
             throw ReplayError(.noHeader, "the match header has no settings (seed, turns, phases)")
         }
         let loaded: Ruleset
-        do { loaded = try RulesetLoader.load(text: text, file: "\(headerRecord.room ?? "match") (ruleset in the log)") } catch {
+        do { loaded = try RulesetLoader.load(text: text, file: "\(headerRecord.room ?? "match") (ruleset in the log)", variant: settings.variant) } catch {
             let first = error.diagnostics.first.map { "\($0)" } ?? "it does not load"
             throw ReplayError(.rulesetInvalid, "the ruleset carried by the log does not load: \(first)")
         }

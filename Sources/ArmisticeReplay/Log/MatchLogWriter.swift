@@ -19,7 +19,7 @@ public struct MatchLogWriter {
     /// Starts a log: loads the ruleset text, applies the settings and writes the header.
     public init(rulesetText: String, settings: LogLine.Settings, room: String = "SIMLOG", start: Int64 = 1_800_000_000_000) throws(ReplayError) {
         let ruleset: Ruleset
-        do { ruleset = try RulesetLoader.load(text: rulesetText, file: "\(room) (ruleset)") } catch {
+        do { ruleset = try RulesetLoader.load(text: rulesetText, file: "\(room) (ruleset)", variant: settings.variant) } catch {
             throw ReplayError(.rulesetInvalid, "the ruleset does not load: \(error.diagnostics.first.map { "\($0)" } ?? "")")
         }
         var settings = settings

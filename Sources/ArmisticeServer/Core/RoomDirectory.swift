@@ -25,8 +25,18 @@ public struct RulesetSummary: Sendable, Hashable, Codable {
     /// Default seconds per timed phase.
     public var phases: [String: Int]
     public var teams: [TeamSummary]
+    /// The variants an instructor may choose in `create_room`, each with its own default turns.
+    public var variants: [VariantSummary]
 
-    init(_ ruleset: Ruleset) {
+    /// One variant of a scenario.
+    public struct VariantSummary: Sendable, Hashable, Codable {
+        public var id: String
+        public var name: String
+        public var description: String
+        public var turns: Int
+    }
+
+    init(_ ruleset: Ruleset, variants loaded: [String: Ruleset] = [:]) {
         id = ruleset.id
         title = ruleset.title
         summary = ruleset.summary
@@ -36,12 +46,16 @@ public struct RulesetSummary: Sendable, Hashable, Codable {
         for phase in Phase.turnPhases { phases[phase.rawValue] = ruleset.phaseDurations[phase] ?? 60 }
         self.phases = phases
         teams = ruleset.teams.map(TeamSummary.init)
+        let baseTurns = ruleset.calendar.turns
+        variants = ruleset.variants.map {
+            VariantSummary(id: $0.id, name: $0.name, description: $0.description, turns: loaded[$0.id]?.calendar.turns ?? baseTurns)
+        }
     }
 }
 
 extension RulesetCatalog {
     /// Every scenario, sorted by id.
-    public var summaries: [RulesetSummary] { ids.compactMap { self[$0].map { RulesetSummary($0.ruleset) } } }
+    public var summaries: [RulesetSummary] { ids.compactMap { self[$0].map { RulesetSummary($0.ruleset, variants: $0.variants) } } }
 }
 
 /// What anyone holding a room's code may learn before joining, for `GET /api/rooms/CODE`.

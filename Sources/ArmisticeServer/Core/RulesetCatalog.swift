@@ -7,6 +7,11 @@ public struct RulesetCatalog: Sendable {
         public var text: String
         public var ruleset: Ruleset
         public var file: String
+        /// Each variant the file offers, loaded and checked, by variant id.
+        public var variants: [String: Ruleset] = [:]
+
+        /// The base rules, or one variant's (nil if the file has no such variant).
+        public func ruleset(variant: String?) -> Ruleset? { variant.map { variants[$0] } ?? ruleset }
     }
 
     public private(set) var entries: [String: Entry] = [:]
@@ -16,7 +21,9 @@ public struct RulesetCatalog: Sendable {
     /// Adds a ruleset from its text.
     public mutating func add(text: String, file: String) throws(RulesetLoadError) {
         let ruleset = try RulesetLoader.load(text: text, file: file)
-        entries[ruleset.id] = Entry(text: text, ruleset: ruleset, file: file)
+        var entry = Entry(text: text, ruleset: ruleset, file: file)
+        for variant in ruleset.variants { entry.variants[variant.id] = try RulesetLoader.load(text: text, file: file, variant: variant.id) }
+        entries[ruleset.id] = entry
     }
 
     /// Loads every `.yaml`/`.yml` file in a directory; returns the files that failed, with their first problem.

@@ -8,11 +8,15 @@ extension ServerCore {
         guard let entry = catalog[r.ruleset] else {
             throw ServerError(.unknownRuleset, "no ruleset \"\(r.ruleset.prefix(40))\"; this server has \(catalog.ids.joined(separator: ", "))")
         }
+        guard let rules = entry.ruleset(variant: r.variant) else {
+            throw ServerError(.badSettings, "\"\(r.ruleset.prefix(40))\" has no variant \"\(r.variant?.prefix(40) ?? "")\"; its variants are "
+                              + (entry.ruleset.variants.isEmpty ? "none" : entry.ruleset.variants.map(\.id).joined(separator: ", ")))
+        }
         guard rooms.count < limits.maxRooms else { throw ServerError(.tooManyRooms, "this server already runs \(limits.maxRooms) rooms") }
-        let turns = r.turns ?? entry.ruleset.calendar.turns
+        let turns = r.turns ?? rules.calendar.turns
         guard (1...100).contains(turns) else { throw ServerError(.badSettings, "turns must be between 1 and 100") }
         var phases: [String: Int] = [:]
-        for phase in Phase.turnPhases { phases[phase.rawValue] = entry.ruleset.phaseDurations[phase] ?? 60 }
+        for phase in Phase.turnPhases { phases[phase.rawValue] = rules.phaseDurations[phase] ?? 60 }
         for (name, seconds) in r.phases ?? [:] {
             guard let phase = Phase(rawValue: name), Phase.turnPhases.contains(phase) else {
                 throw ServerError(.badSettings, "\"\(name.prefix(40))\" is not a timed phase; the phases are \(Phase.turnPhases.map(\.rawValue).joined(separator: ", "))")
@@ -21,11 +25,11 @@ extension ServerCore {
             phases[phase.rawValue] = seconds
         }
         let settings = RoomSettings(ruleset: entry.ruleset.id, seed: r.seed ?? UInt64.random(in: 1...UInt64(1) << 53, using: &random),
-                                    turns: turns, phases: phases)
+                                    turns: turns, phases: phases, variant: r.variant)
         var code = Secrets.joinCode(using: &random)
         while takenCodes.contains(code) { code = Secrets.joinCode(using: &random) }
         takenCodes.insert(code)
-        let room = Room(code: code, createdAt: now, rulesetText: entry.text, ruleset: entry.ruleset, settings: settings)
+        let room = Room(code: code, createdAt: now, rulesetText: entry.text, ruleset: rules, settings: settings)
         rooms[code] = room
         var header = LogRecord(kind: .match, seq: 0, t: now, by: "instructor")
         header.format = LogRecord.format

@@ -26,7 +26,7 @@ public enum MatchReplay {
               let settings = header.settings else { throw MatchLogError("the first record is not a match header") }
         guard header.format == LogRecord.format else { throw MatchLogError("log format \(header.format ?? 0) is not \(LogRecord.format)") }
         let ruleset: Ruleset
-        do { ruleset = try RulesetLoader.load(text: text, file: "\(code) (log)") } catch {
+        do { ruleset = try RulesetLoader.load(text: text, file: "\(code) (log)", variant: settings.variant) } catch {
             throw MatchLogError("the logged ruleset no longer loads: \(error.diagnostics.first.map { "\($0)" } ?? "")")
         }
         if let hash = header.rulesetHash, hash != ruleset.sourceHash { throw MatchLogError("the ruleset text does not match its hash") }

@@ -41,6 +41,8 @@ public enum ClientRequest: Sendable, Hashable {
         /// Seconds per phase, keyed by phase name.
         public var phases: [String: Int]?
         public var name: String?
+        /// One of the ruleset's variants (`GET /api/rulesets` lists them); nil for the base rules.
+        public var variant: String?
     }
     public struct Join: Sendable, Hashable, Decodable {
         public var code: String

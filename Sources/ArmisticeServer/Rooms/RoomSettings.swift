@@ -8,12 +8,15 @@ public struct RoomSettings: Sendable, Hashable, Codable {
     public var turns: Int
     /// Seconds per phase, keyed by phase name (briefing, negotiation, orders, adjudication, results).
     public var phases: [String: Int]
+    /// The ruleset variant the room plays, or nil for the base rules (absent from logs of rooms without one).
+    public var variant: String?
 
-    public init(ruleset: String, seed: UInt64, turns: Int, phases: [String: Int]) {
+    public init(ruleset: String, seed: UInt64, turns: Int, phases: [String: Int], variant: String? = nil) {
         self.ruleset = ruleset
         self.seed = seed
         self.turns = turns
         self.phases = phases
+        self.variant = variant
     }
 
     /// The duration of a phase in milliseconds, or nil for phases that wait for the instructor (setup, ended).

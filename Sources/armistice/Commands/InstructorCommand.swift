@@ -17,6 +17,7 @@ struct InstructorCommand: AsyncParsableCommand {
     @Option(help: "The instructor key (default: $ARMISTICE_INSTRUCTOR_KEY).") var key: String?
     @Option(help: "Reopen this room instead of creating one.") var room: String?
     @Option(help: "The ruleset id for a new room.") var ruleset = "koreanization"
+    @Option(help: "The ruleset variant for a new room, e.g. class-50 (the base rules when not given).") var variant: String?
     @Option(help: "The random seed (random when not given).") var seed: Int?
     @Option(help: "The number of turns (the ruleset's when not given).") var turns: Int?
     @Option(help: "Phase durations in seconds, e.g. briefing=60,negotiation=300,orders=180,adjudication=10,results=60.")
@@ -59,7 +60,7 @@ struct InstructorCommand: AsyncParsableCommand {
             if token == nil && request == nil { throw ValidationError("no stored seat for \(code): give --key") }
         } else {
             guard let key = resolvedKey else { throw ValidationError("give --key (or set ARMISTICE_INSTRUCTOR_KEY)") }
-            request = .create(key: key, ruleset: ruleset, seed: seed, turns: turns, phases: try parsedPhases(), name: name)
+            request = .create(key: key, ruleset: ruleset, seed: seed, turns: turns, phases: try parsedPhases(), name: name, variant: variant)
         }
         let options = ClientOptions(url: url, token: token, seatRequest: request, name: name,
                                     plain: plain, color: Prompt.colorAllowed, store: store)

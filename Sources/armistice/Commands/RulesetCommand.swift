@@ -13,25 +13,38 @@ struct RulesetCommand: AsyncParsableCommand {
         @Argument(help: "The scenario file (YAML).") var file: String
 
         func run() async throws {
+            var failed = false
             do {
                 let ruleset = try RulesetFile.load(file)
                 print("\(file): ok — \(ruleset.title) (\(ruleset.id) \(ruleset.version)): \(ruleset.teams.count) teams, "
                       + "\(ruleset.tracks.count) tracks, \(ruleset.actions.count) actions, \(ruleset.events.count) events, "
                       + "\(ruleset.outcomes.count) outcomes")
+                // Every variant is checked on its own, as the whole file with its overrides applied.
+                for variant in ruleset.variants {
+                    do {
+                        let v = try RulesetFile.load(file, variant: variant.id)
+                        print("\(file): variant \(variant.id): ok — \(v.calendar.turns) turns, \(v.actions.count) actions, \(v.events.count) events")
+                    } catch let failure as CommandFailure {
+                        Console.error(failure.description)
+                        failed = true
+                    }
+                }
             } catch let failure as CommandFailure {
                 Console.error(failure.description)
                 throw ExitCode(1)
             }
+            if failed { throw ExitCode(1) }
         }
     }
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print a readable summary of a scenario: teams, tracks, actions and events.")
         @Argument(help: "The scenario file (YAML).") var file: String
+        @Option(help: "Show this variant of the scenario.") var variant: String?
 
         func run() async throws {
             let ruleset: Ruleset
-            do { ruleset = try RulesetFile.load(file) } catch let failure as CommandFailure {
+            do { ruleset = try RulesetFile.load(file, variant: variant) } catch let failure as CommandFailure {
                 Console.error(failure.description)
                 throw ExitCode(1)
             }
@@ -53,6 +66,11 @@ enum RulesetSummary {
         out.append("\(r.calendar.turns) turns of \(r.calendar.turnLength.isEmpty ? "one turn" : r.calendar.turnLength), from \(r.calendar.start)")
         out.append("Phases: " + Phase.turnPhases.map { "\($0.rawValue) \(r.phaseDurations[$0] ?? 0)s" }.joined(separator: ", "))
         if !r.sources.isEmpty { out.append("Sources:"); out += r.sources.map { "  - \($0)" } }
+        if !r.variants.isEmpty {
+            out.append("Variants\(r.variant.map { " (showing \($0))" } ?? ""):")
+            out += r.variants.map { "  \($0.id)  \($0.name)\($0.description.isEmpty ? "" : ": \($0.description)")" }
+        }
+        if !r.botPolicies.isEmpty { out.append("Bot policies: " + r.botPolicies.keys.sorted().map { "\($0)=\(r.botPolicies[$0]!)" }.joined(separator: ", ")) }
         out.append("\nTeams")
         for t in r.teams { out.append("  \(t.id.uppercased())  \(t.name)  \(t.colour)  budget \(describe(t.budget))") }
         out.append("\nTracks")

@@ -14,10 +14,10 @@ enum RulesetFile {
         return text
     }
 
-    static func load(_ path: String) throws -> Ruleset {
+    static func load(_ path: String, variant: String? = nil) throws -> Ruleset {
         let text = try read(path)
         do {
-            return try RulesetLoader.load(text: text, file: path)
+            return try RulesetLoader.load(text: text, file: path, variant: variant)
         } catch {
             for d in error.diagnostics { Console.error(d.description) }
             throw CommandFailure("\(path): \(error.diagnostics.count) error\(error.diagnostics.count == 1 ? "" : "s"); nothing was loaded")

@@ -3,7 +3,9 @@ import ArmisticeBots
 import ArmisticeEngine
 import Foundation
 
-/// `armistice simulate FILE --games N --seed S`: bots play whole games; prints the outcome distribution and mean scores.
+/// `armistice simulate FILE --games N --seed S [--variant V] [--policy team=policy ...]`: bots play whole games; prints
+/// outcomes (and whether each ending's claims hold), scores, lengths, how often each action is ordered, consent rates and
+/// objective hit rates.
 struct SimulateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
@@ -12,8 +14,12 @@ struct SimulateCommand: AsyncParsableCommand {
     @Argument(help: "The scenario file (YAML).") var file: String
     @Option(help: "How many games to play.") var games: Int = 1000
     @Option(help: "The seed of the first game; the same seed gives the same games.") var seed: UInt64 = 1
-    @Option(help: "The bot for every team: greedy or random; or one per team in ruleset order, comma-separated (greedy,random,greedy,greedy).")
+    @Option(help: "The bot for every team: \(BotKind.allCases.map(\.rawValue).joined(separator: ", ")); or one per team in ruleset order, comma-separated.")
     var bots: String = "greedy"
+    @Option(help: "Play this variant of the scenario (see `armistice ruleset show`).") var variant: String?
+    @Option(name: .customLong("policy"),
+            help: "Pin one team's bot, as TEAM=POLICY (repeatable), e.g. usa=block-all; wins over --bots and the file's bots:.")
+    var policies: [String] = []
     @Flag(help: "Print the report as JSON.") var json = false
 
     func validate() throws {
@@ -21,11 +27,17 @@ struct SimulateCommand: AsyncParsableCommand {
         for name in bots.split(separator: ",") where BotKind(rawValue: String(name)) == nil {
             throw ValidationError("unknown bot \"\(name)\"; the bots are \(BotKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        for p in policies {
+            let parts = p.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, BotKind(rawValue: parts[1]) != nil else {
+                throw ValidationError("--policy \"\(p)\" is not TEAM=POLICY; the policies are \(BotKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
     }
 
     func run() async throws {
         let ruleset: Ruleset
-        do { ruleset = try RulesetFile.load(file) } catch let failure as CommandFailure {
+        do { ruleset = try RulesetFile.load(file, variant: variant) } catch let failure as CommandFailure {
             Console.error(failure.description)
             throw ExitCode(1)
         }
@@ -33,7 +45,16 @@ struct SimulateCommand: AsyncParsableCommand {
         guard names.count == 1 || names.count == ruleset.teams.count else {
             throw ValidationError("--bots names \(names.count) bots but the scenario has \(ruleset.teams.count) teams")
         }
-        let kinds = names.count == 1 ? Array(repeating: names[0], count: ruleset.teams.count) : names
+        var pinned: [String: BotKind] = [:]
+        for p in policies {
+            let parts = p.split(separator: "=", maxSplits: 1).map(String.init)
+            guard ruleset.teamIndex(parts[0]) != nil else {
+                throw ValidationError("--policy names team \"\(parts[0])\"; the teams are \(ruleset.teams.map(\.id).joined(separator: ", "))")
+            }
+            pinned[parts[0]] = BotKind(rawValue: parts[1])!
+        }
+        let kinds = Simulation.bots(for: ruleset, kinds: names.count == 1 ? Array(repeating: names[0], count: ruleset.teams.count) : names,
+                                    pinned: pinned)
         let report = Simulation(engine: Engine(ruleset: ruleset)).run(games: games, seed: seed, bots: kinds)
         if json {
             let encoder = JSONEncoder()
@@ -41,16 +62,40 @@ struct SimulateCommand: AsyncParsableCommand {
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
             return
         }
-        print("\(ruleset.title): \(games) games, seed \(seed), bots: " + ruleset.teams.map { "\($0.id)=\(report.bots[$0.id]!)" }.joined(separator: " "))
-        print("")
-        print("| Outcome | Games | Share |")
-        print("|---|---:|---:|")
-        for o in report.outcomes { print("| \(o.name) | \(o.games) | \(String(format: "%.1f%%", o.share * 100)) |") }
-        print("")
-        print("| Team | Mean score |")
-        print("|---|---:|")
-        for t in ruleset.teams { print("| \(t.name) | \(String(format: "%.2f", report.meanScores[t.id] ?? 0)) |") }
-        print("")
-        print(String(format: "Mean length: %.2f turns of %d", report.meanTurns, ruleset.calendar.turns))
+        print(Self.text(report, ruleset))
+    }
+
+    static func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
+
+    /// The report as Markdown tables, ready to paste into docs/rulesets.md.
+    static func text(_ report: SimulationReport, _ ruleset: Ruleset) -> String {
+        var out: [String] = []
+        out.append("\(ruleset.title)\(report.variant.map { " (variant \($0))" } ?? ""): \(report.games) games, seed \(report.seed), bots: "
+                   + ruleset.teams.map { "\($0.id)=\(report.bots[$0.id]!)" }.joined(separator: " "))
+        out.append("\n| Outcome | Games | Share | Claims hold |\n|---|---:|---:|---:|")
+        for o in report.outcomes {
+            out.append("| \(o.name) | \(o.games) | \(percent(o.share)) | \(o.claimsHold.map(percent) ?? "–") |")
+        }
+        out.append("\n| Team | Mean score | Spread (sd) | Min–max | Maximum | Share of maximum |\n|---|---:|---:|---:|---:|---:|")
+        for s in report.scores {
+            out.append("| \(s.team) | \(String(format: "%.2f", s.mean)) | \(String(format: "%.2f", s.spread)) | \(s.min)–\(s.max) | \(s.maximum) | \(percent(s.shareOfMaximum)) |")
+        }
+        let lengths = report.length.games.keys.compactMap(Int.init).sorted().map { "\($0): \(report.length.games[String($0)]!)" }
+        out.append(String(format: "\nLength: mean %.2f turns of %d (", report.length.mean, ruleset.calendar.turns) + lengths.joined(separator: ", ") + ")")
+        out.append("\n| Team | Action | Per game | Games used | Results |\n|---|---|---:|---:|---|")
+        for a in report.actions {
+            let results = a.results.keys.sorted().map { "\($0) \(a.results[$0]!)" }.joined(separator: ", ")
+            out.append("| \(a.team) | \(a.action) | \(String(format: "%.2f", a.perGame)) | \(percent(a.gamesUsed)) | \(results)\(a.botsSkip == nil ? "" : " (bots_skip)") |")
+        }
+        out.append("\n| Consent | Asked team | Asked | Given | Refused | Given share |\n|---|---|---:|---:|---:|---:|")
+        for c in report.consents { out.append("| \(c.action) | \(c.team) | \(c.asked) | \(c.given) | \(c.refused) | \(percent(c.givenShare)) |") }
+        out.append("\n| Objective | Team | Hit rate / mean |\n|---|---|---:|")
+        for o in report.objectives {
+            out.append("| \(o.id) | \(o.team) | \(o.hitShare.map(percent) ?? String(format: "%.2f", o.meanScore ?? 0)) |")
+        }
+        if !report.neverChosen.isEmpty {
+            out.append("\nNever chosen, with no bots_skip reason in the file: " + report.neverChosen.joined(separator: ", "))
+        }
+        return out.joined(separator: "\n")
     }
 }

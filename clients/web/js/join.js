@@ -83,6 +83,16 @@ function fillRulesets(list, selected) {
   const keep = selected || select.value;
   replace(select, list.map((r) => el("option", { value: r.id, text: r.title || r.id.replace(/_/g, " "), title: r.summary || "" })));
   if (list.some((r) => r.id === keep)) select.value = keep;
+  scenarios = list;
+  fillVariants();
+}
+
+// The variants of the chosen scenario (GET /api/rulesets lists them); "" is the standard rules.
+let scenarios = [];
+function fillVariants() {
+  const variants = scenarios.find((r) => r.id === $("#create-ruleset").value)?.variants || [];
+  replace($("#create-variant"), [el("option", { value: "", text: "Standard rules" }),
+    ...variants.map((v) => el("option", { value: v.id, text: `${v.name || v.id} (${v.turns} turns)`, title: v.description || "" }))]);
 }
 
 // The scenarios this server can open, from GET /api/rulesets (public; creating a room still needs the key).
@@ -116,6 +126,8 @@ async function createRoom(e) {
   if (!key) { say(status, "The instructor key is needed.", "error"); $("#create-key").focus(); return; }
   if (!ruleset) { say(status, "Choose a scenario.", "error"); return; }
   const request = { type: "create_room", key, ruleset, name: $("#create-name").value.trim() || "Instructor" };
+  const variant = $("#create-variant")?.value;
+  if (variant) request.variant = variant;
   const seed = intField(form, "seed"), turns = intField(form, "turns");
   if (Number.isNaN(seed) || Number.isNaN(turns)) { say(status, "Seed and turns are whole numbers.", "error"); return; }
   if (seed !== undefined) request.seed = seed;
@@ -178,6 +190,7 @@ function init() {
   $("#join-form").addEventListener("submit", join);
   $("#create-form").addEventListener("submit", createRoom);
   $("#load-rulesets").addEventListener("click", loadRulesets);
+  $("#create-ruleset").addEventListener("change", fillVariants);
   $("#console-form").addEventListener("submit", openConsole);
   showSaved();
   refreshTeams();

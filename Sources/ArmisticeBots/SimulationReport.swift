@@ -1,0 +1,84 @@
+/// How a batch of simulated games went: what `armistice simulate` prints, and its `--json`.
+public struct SimulationReport: Sendable, Codable {
+    public struct OutcomeShare: Sendable, Codable {
+        public var id: String
+        public var name: String
+        public var games: Int
+        public var share: Double
+        /// Of the games that reached this ending, the share whose final state satisfies the ending's `claims`
+        /// (nil when the ending declares none).
+        public var claimsHold: Double?
+    }
+
+    public struct TeamScore: Sendable, Codable {
+        public var team: String
+        public var mean: Double
+        /// Standard deviation over the games.
+        public var spread: Double
+        public var min: Int
+        public var max: Int
+        /// The most the team could score: its objectives' and the shared objectives' positive points, plus the best
+        /// value seen of each `score:` objective.
+        public var maximum: Int
+        /// `mean / maximum`.
+        public var shareOfMaximum: Double
+    }
+
+    public struct Length: Sendable, Codable {
+        public var mean: Double
+        public var min: Int
+        public var max: Int
+        /// Games per number of turns played, keyed by that number.
+        public var games: [String: Int]
+    }
+
+    public struct ActionUse: Sendable, Codable {
+        public var team: String
+        public var action: String
+        public var name: String
+        /// Orders of it per game, on average.
+        public var perGame: Double
+        /// The share of games in which the team ordered it at least once.
+        public var gamesUsed: Double
+        /// Order records by result (success, failure, refused, lapsed, precondition_failed, ...).
+        public var results: [String: Int]
+        /// The ruleset's reason why bots may never choose it (`bots_skip`).
+        public var botsSkip: String?
+    }
+
+    public struct ConsentRate: Sendable, Codable {
+        public var action: String
+        public var team: String
+        /// Orders that asked this team.
+        public var asked: Int
+        public var given: Int
+        public var refused: Int
+        public var givenShare: Double
+    }
+
+    public struct ObjectiveRate: Sendable, Codable {
+        public var id: String
+        public var team: String
+        public var text: String
+        /// For an if/points objective: the share of games in which it held at the end.
+        public var hitShare: Double?
+        /// For a score objective: its mean value.
+        public var meanScore: Double?
+    }
+
+    public var ruleset: String
+    public var variant: String?
+    public var games: Int
+    public var seed: UInt64
+    public var bots: [String: String]
+    public var outcomes: [OutcomeShare]
+    public var meanScores: [String: Double]
+    public var meanTurns: Double
+    public var scores: [TeamScore]
+    public var length: Length
+    public var actions: [ActionUse]
+    public var consents: [ConsentRate]
+    public var objectives: [ObjectiveRate]
+    /// Actions no bot chose in any game and whose ruleset gives no `bots_skip` reason, as `team/action`.
+    public var neverChosen: [String]
+}
