@@ -8,6 +8,7 @@ extension ServerCore {
         let seq = try apply(input, to: room, by: seat.id, reason: nil, now: now, into: &out)
         ack(room, seq: seq, client: client, requestID: requestID, into: &out)
         autoAdvance(room, now: now, into: &out)
+        botsAct(room, now: now, into: &out)
     }
 
     /// Applies one engine input: logs it, moves the clock on a phase change, and sends each audience what changed for it.
@@ -128,6 +129,7 @@ extension ServerCore {
     func clockAdvance(_ room: Room, reason: String, now: Int64, into out: inout CoreOutput) -> Bool {
         do throws(ServerError) {
             _ = try apply(.advance, to: room, by: "clock", reason: reason, now: now, into: &out)
+            botsAct(room, now: now, into: &out)
             return true
         } catch {
             out.problems.append("room \(room.code): the clock could not end \(room.state.phase.rawValue) (\(reason)): \(error.code.rawValue): \(error.message)")
@@ -146,6 +148,13 @@ extension ServerCore {
         let text = TextSanitizer.chat(r.text)
         if let over = TextSanitizer.chatOverLimit(text, limits: limits) { throw ServerError(.chatTooLong, over) }
         guard !text.isEmpty else { throw ServerError(.emptyMessage, "the message is empty") }
+        let seq = postChat(room, by: seat, channel: channel, text: text, now: now, into: &out)
+        ack(room, seq: seq, client: client, requestID: requestID, into: &out)
+    }
+
+    /// Logs and sends one chat message (already checked); returns its seq.
+    @discardableResult
+    func postChat(_ room: Room, by seat: Seat, channel: ChatChannel, text: String, now: Int64, into out: inout CoreOutput) -> Int {
         let seq = room.nextSeq()
         let entry = ChatEntry(seq: seq, t: now, seat: seat.id, name: seat.name, channel: channel.name(teams: room.teamIDs), text: text)
         room.chat.append(entry)
@@ -158,7 +167,7 @@ extension ServerCore {
         publish(room, seq: seq, to: channel.audiences(teamCount: room.teamIDs.count), now: now, into: &out) { _, prev in
             Self.event("chat", room: room, seq: seq, prev: prev, field: "message", json: message)
         }
-        ack(room, seq: seq, client: client, requestID: requestID, into: &out)
+        return seq
     }
 
     // MARK: - The clock
@@ -212,6 +221,7 @@ extension ServerCore {
             var guardCount = 0
             while !room.isOver, !room.clock.paused, let deadline = room.clock.deadline, deadline <= now, guardCount < 8 {
                 guardCount += 1
+                if room.state.phase == .orders { absentTeamsAct(room, now: now, into: &out) }
                 if !clockAdvance(room, reason: "deadline", now: now, into: &out) { break }
                 autoAdvance(room, now: now, into: &out)
             }

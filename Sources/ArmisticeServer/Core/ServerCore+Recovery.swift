@@ -12,7 +12,7 @@ extension ServerCore {
         if room.isOver, room.finishedAt.map({ now - $0 > limits.finishedRoomLingerMs }) ?? true { return nil }
         guard rooms[room.code] == nil else { throw MatchLogError("room \(room.code) is already open") }
         rooms[room.code] = room
-        for seat in room.seats where !seat.removed { tokens[seat.tokenHash] = (room.code, seat.id) }
+        for seat in room.seats where !seat.removed && seat.bot == nil { tokens[seat.tokenHash] = (room.code, seat.id) }
         if room.isOver { return nil }
         if !room.clock.paused, let deadline = room.clock.deadline {
             var clock = room.clock

@@ -1,3 +1,4 @@
+import ArmisticeBots
 import ArmisticeEngine
 import Foundation
 
@@ -24,8 +25,25 @@ extension ServerCore {
             guard (1...86_400).contains(seconds) else { throw ServerError(.badSettings, "\(name) must last between 1 and 86400 seconds") }
             phases[phase.rawValue] = seconds
         }
+        var bots: [(team: Int, kind: BotKind)] = []
+        for (teamID, policy) in (r.bots ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let t = rules.teamIndex(teamID) else {
+                throw ServerError(.badSettings, "bots: no team \"\(teamID.prefix(40))\"; the teams are \(rules.teams.map(\.id).joined(separator: ", "))")
+            }
+            guard let kind = BotKind(rawValue: policy) else {
+                throw ServerError(.badSettings, "bots: no policy \"\(policy.prefix(40))\"; the policies are \(BotKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            bots.append((t, kind))
+        }
+        var absent: AbsentPolicy?
+        if let text = r.absent {
+            guard let policy = AbsentPolicy(rawValue: text) else {
+                throw ServerError(.badSettings, "absent must be one of \(AbsentPolicy.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            absent = policy == .nothing ? nil : policy
+        }
         let settings = RoomSettings(ruleset: entry.ruleset.id, seed: r.seed ?? UInt64.random(in: 1...UInt64(1) << 53, using: &random),
-                                    turns: turns, phases: phases, variant: r.variant)
+                                    turns: turns, phases: phases, variant: r.variant, absent: absent)
         var code = Secrets.joinCode(using: &random)
         while takenCodes.contains(code) { code = Secrets.joinCode(using: &random) }
         takenCodes.insert(code)
@@ -41,6 +59,9 @@ extension ServerCore {
         let name = TextSanitizer.name(r.name ?? "Instructor", limit: limits.nameMaxLength, maxScalars: limits.nameMaxScalars, maxBytes: limits.nameMaxBytes)
         try seatClient(id, in: room, name: TextSanitizer.isVisible(name) ? name : "Instructor", role: .instructor, team: nil, reply: "room_created",
                        requestID: requestID, now: now, into: &out)
+        var seq: Int?
+        for (t, kind) in bots { seq = try seatBot(kind, team: t, in: room, now: now, into: &out) }
+        if let seq { rosterEvent(room, seq: seq, now: now, into: &out) }
     }
 
     func join(_ r: ClientRequest.Join, from id: ClientID, requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {

@@ -206,6 +206,7 @@ public final class ServerCore {
             try clockCommand(parsed.request, room: room, seat: seat, client: id, requestID: rid, now: now, into: &out)
         case .moveSeat(let r): try moveSeat(r, room: room, by: seat, client: id, requestID: rid, now: now, into: &out)
         case .removeSeat(let r): try removeSeat(r, room: room, by: seat, client: id, requestID: rid, now: now, into: &out)
+        case .setBot(let r): try setBot(r, room: room, by: seat, client: id, requestID: rid, now: now, into: &out)
         case .hello, .ping, .createRoom, .join, .resume: break
         }
     }

@@ -48,6 +48,8 @@ public struct LogRecord: Sendable, Hashable, Codable {
     public var team: String?
     public var tokenHash: String?
     public var removed: Bool?
+    /// On a join: the policy of the bot that holds the seat.
+    public var bot: String?
     public var online: Bool?
     public var channel: String?
     public var text: String?
@@ -67,7 +69,7 @@ public struct LogRecord: Sendable, Hashable, Codable {
         case rulesetHash = "ruleset_hash"
         case settings, input, turn, hash, seat, name, role, team
         case tokenHash = "token_hash"
-        case removed, online, channel, text, clock
+        case removed, online, channel, text, clock, bot
     }
 }
 

@@ -1,3 +1,4 @@
+import ArmisticeBots
 import ArmisticeEngine
 import Foundation
 
@@ -45,9 +46,11 @@ public enum MatchReplay {
                 let actual = room.engine.stateHash(room.state)
                 guard actual == r.hash else { throw MatchLogError("state hash differs after seq \(r.seq): log \(r.hash ?? "-"), replay \(actual)") }
             case .join:
-                guard let id = r.seat, let hash = r.tokenHash, let role = r.role else { throw MatchLogError("join record \(r.seq) is incomplete") }
+                guard let id = r.seat, let role = r.role, let hash = r.tokenHash ?? (r.bot != nil ? "" : nil) else {
+                    throw MatchLogError("join record \(r.seq) is incomplete")
+                }
                 room.seats.append(Seat(id: id, name: r.name ?? id, role: role, team: r.team.flatMap(ruleset.teamIndex), tokenHash: hash,
-                                       connection: nil, audienceSince: r.seq))
+                                       bot: r.bot.flatMap(BotKind.init(rawValue:)), connection: nil, audienceSince: r.seq))
             case .seat:
                 guard let id = r.seat, let i = room.seatIndex(id) else { throw MatchLogError("seat record \(r.seq) names an unknown seat") }
                 if r.removed == true { room.seats[i].removed = true } else {

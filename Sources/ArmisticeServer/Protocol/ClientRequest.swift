@@ -27,6 +27,7 @@ public enum ClientRequest: Sendable, Hashable {
     case end(End)
     case moveSeat(MoveSeat)
     case removeSeat(RemoveSeat)
+    case setBot(SetBot)
 
     public struct Hello: Sendable, Hashable, Decodable {
         public var `protocol`: String?
@@ -43,6 +44,10 @@ public enum ClientRequest: Sendable, Hashable {
         public var name: String?
         /// One of the ruleset's variants (`GET /api/rulesets` lists them); nil for the base rules.
         public var variant: String?
+        /// Teams played by bots from the start: team id → policy.
+        public var bots: [String: String]?
+        /// `nothing` (default), `hold` or `bot`: see `AbsentPolicy`.
+        public var absent: String?
     }
     public struct Join: Sendable, Hashable, Decodable {
         public var code: String
@@ -108,16 +113,21 @@ public enum ClientRequest: Sendable, Hashable {
     public struct RemoveSeat: Sendable, Hashable, Decodable {
         public var seat: String
     }
+    public struct SetBot: Sendable, Hashable, Decodable {
+        public var team: String
+        /// A bot policy (`greedy`, `random`, `block-all`, `approve-all`, `idle`); absent or null takes the bot off.
+        public var policy: String?
+    }
 
     /// The message types a client may send, for the `unknown_type` error's hint.
     public static let types = ["hello", "create_room", "join", "resume", "resync", "ping", "set_orders", "lock", "propose_deal",
                                "respond_deal", "withdraw_deal", "chat", "start", "skip", "pause", "unpause", "extend",
-                               "inject_event", "inject_news", "adjust", "end", "move_seat", "remove_seat"]
+                               "inject_event", "inject_news", "adjust", "end", "move_seat", "remove_seat", "set_bot"]
 
     /// Whether only the room's instructor may send this.
     public var isInstructorCommand: Bool {
         switch self {
-        case .start, .skip, .pause, .unpause, .extend, .injectEvent, .injectNews, .adjust, .end, .moveSeat, .removeSeat: true
+        case .start, .skip, .pause, .unpause, .extend, .injectEvent, .injectNews, .adjust, .end, .moveSeat, .removeSeat, .setBot: true
         default: false
         }
     }
@@ -213,6 +223,7 @@ extension ClientRequest {
         case "end": return .end(try body(End.self))
         case "move_seat": return .moveSeat(try body(MoveSeat.self))
         case "remove_seat": return .removeSeat(try body(RemoveSeat.self))
+        case "set_bot": return .setBot(try body(SetBot.self))
         default:
             throw ServerError(.unknownType, "unknown message type \"\(type.prefix(40))\"" + (Suggestion.closest(type, in: types).map { "; did you mean \"\($0)\"?" } ?? ""))
         }

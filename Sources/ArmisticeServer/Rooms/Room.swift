@@ -26,6 +26,10 @@ public final class Room {
 
     /// Engine inputs applied whose update has not been sent yet (see `ServerCore.flushUpdates`).
     var pending: [PendingUpdate] = []
+    /// Set while bots act, so an input a bot gives does not make bots act again inside it.
+    var botsActing = false
+    /// Per team: the turn whose negotiation its bot has drafted for (decided once per turn; not kept across restarts).
+    var botDrafted: [Int: Int] = [:]
 
     struct PendingUpdate {
         var seq: Int
@@ -122,7 +126,8 @@ public final class Room {
 
     /// The roster as clients see it.
     var roster: [RosterEntry] {
-        activeSeats.map { RosterEntry(seat: $0.id, name: $0.name, role: $0.role, team: $0.team.map { engine.ruleset.teams[$0].id }, online: $0.connection != nil) }
+        activeSeats.map { RosterEntry(seat: $0.id, name: $0.name, role: $0.role, team: $0.team.map { engine.ruleset.teams[$0].id },
+                                      online: $0.connection != nil || $0.bot != nil, bot: $0.bot?.rawValue) }
     }
 }
 
@@ -133,4 +138,6 @@ public struct RosterEntry: Sendable, Hashable, Codable {
     public var role: SeatRole
     public var team: String?
     public var online: Bool
+    /// The policy, for a seat held by a bot.
+    public var bot: String?
 }

@@ -10,13 +10,17 @@ public struct RoomSettings: Sendable, Hashable, Codable {
     public var phases: [String: Int]
     /// The ruleset variant the room plays, or nil for the base rules (absent from logs of rooms without one).
     public var variant: String?
+    /// What happens to a team with students when all of them are offline as the orders phase opens or closes
+    /// (nil: `nothing`, absent from logs of rooms that did not choose).
+    public var absent: AbsentPolicy?
 
-    public init(ruleset: String, seed: UInt64, turns: Int, phases: [String: Int], variant: String? = nil) {
+    public init(ruleset: String, seed: UInt64, turns: Int, phases: [String: Int], variant: String? = nil, absent: AbsentPolicy? = nil) {
         self.ruleset = ruleset
         self.seed = seed
         self.turns = turns
         self.phases = phases
         self.variant = variant
+        self.absent = absent
     }
 
     /// The duration of a phase in milliseconds, or nil for phases that wait for the instructor (setup, ended).
@@ -32,6 +36,16 @@ public struct RoomSettings: Sendable, Hashable, Codable {
         for phase in Phase.turnPhases { if let s = phases[phase.rawValue] { r.phaseDurations[phase] = s } }
         return r
     }
+}
+
+/// A room's rule for a team whose students are all offline when orders are due.
+public enum AbsentPolicy: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The team's draft counts as it stands (it may be empty).
+    case nothing
+    /// The team gives no orders this turn: its draft is emptied and locked.
+    case hold
+    /// The greedy bot plays the team's turn (drafts and locks); a student who comes back plays the next one.
+    case bot
 }
 
 /// A room's phase clock. Times are milliseconds since 1970 (wall clock, so a restart can resume it).

@@ -1,3 +1,5 @@
+import ArmisticeBots
+
 /// One place in a room, held by whoever has its token.
 public struct Seat: Sendable, Hashable {
     public let id: String
@@ -7,6 +9,8 @@ public struct Seat: Sendable, Hashable {
     public var team: Int?
     public let tokenHash: String
     public var removed = false
+    /// The policy of a bot holding this seat (it has no token and no connection), or nil for a person.
+    public var bot: BotKind?
     /// The live connection holding this seat, if any.
     public var connection: ClientID?
     /// The room seq when this seat last changed audience (a resume from before it gets a snapshot).
