@@ -113,4 +113,30 @@ import Testing
             (error as? RulesetLoadError)?.diagnostics.contains { $0.message.contains("a guard of action request_exemption") } == true
         }
     }
+
+    @Test func koreanizationStackedOrdersCannotJumpTheRailGate() throws {
+        // v1's finding: the request, going ahead alone and a US-sponsored exemption on the same project each passed the
+        // sanctions gate and could take the railway from groundbreaking to operating in turn 1. In v2 they are guards.
+        let engine = Engine(ruleset: try Fixtures.scenario("koreanization"))
+        let rail = try #require(engine.ruleset.projects.firstIndex { $0.id == "rail_road" })
+        let sanctions = try #require(engine.ruleset.trackIndex("sanctions"))
+        let project: [String: ParameterValue] = ["project": .id("rail_road")]
+        var lapsed = 0
+        for seed in UInt64(1)...40 {
+            var state = engine.newGame(seed: seed)
+            try engine.apply(.start, to: &state)
+            try engine.apply(.advance, to: &state)
+            try engine.apply(.setOrders(team: "rok", orders: TeamOrders(orders: [Order(action: "request_exemption", params: project),
+                                                                                   Order(action: "proceed_alone", params: project)])), to: &state)
+            try engine.apply(.setOrders(team: "usa", orders: TeamOrders(orders: [Order(action: "sponsor_exemption", params: project)],
+                                                                        consents: ["request_exemption": .approve, "proceed_alone": .approve])), to: &state)
+            try engine.apply(.setOrders(team: "un", orders: TeamOrders(consents: ["request_exemption": .approve, "sponsor_exemption": .approve])), to: &state)
+            try engine.apply(.advance, to: &state)
+            let records = try engine.apply(.advance, to: &state)
+            #expect(state.tracks[sanctions] > 70)
+            #expect(state.projects[rail] <= 3, "past construction with UN pressure above 70 (seed \(seed))")
+            lapsed += records.filter { $0.kind == .order && $0.result == "lapsed" }.count
+        }
+        #expect(lapsed > 0, "some stacked orders met the guard")
+    }
 }

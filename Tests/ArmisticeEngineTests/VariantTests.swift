@@ -90,4 +90,18 @@ import Testing
     @Test func everyPolicyNameHasABot() {
         #expect(Set(Ruleset.botPolicyNames) == Set(BotKind.allCases.map(\.rawValue)))
     }
+
+    @Test func everyVariantOfTheKoreanizationScenarioLoads() throws {
+        let text = try Fixtures.rulesetText("koreanization")
+        let base = try RulesetLoader.load(text: text, file: "koreanization.yaml")
+        #expect(base.variants.map(\.id) == ["class-50", "hawkish-us", "essay-policy"])
+        for variant in base.variants {
+            let v = try RulesetLoader.load(text: text, file: "koreanization.yaml", variant: variant.id)
+            #expect(v.outcomes.allSatisfy { $0.claims != nil }, "every ending states what it claims")
+            for event in v.events { if case .scripted(let turns) = event.kind { #expect(turns.allSatisfy { $0 <= v.calendar.turns }) } }
+        }
+        let short = try RulesetLoader.load(text: text, file: "koreanization.yaml", variant: "class-50")
+        #expect(short.calendar.turns == 5)
+        #expect(try RulesetLoader.load(text: text, file: "koreanization.yaml", variant: "hawkish-us").botPolicies == ["usa": "block-all"])
+    }
 }

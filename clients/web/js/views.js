@@ -103,7 +103,7 @@ export function renderTeamsStrip(game, container) {
 // ---- Records: news, intelligence, results ------------------------------------------------------------------
 
 const RESULT_WORDS = {
-  success: "succeeded", failure: "failed", refused: "refused (no consent)", lapsed: "lapsed (its guard no longer held)", precondition_failed: "not possible",
+  success: "succeeded", failure: "failed", refused: "refused (no consent)", lapsed: "lapsed (not possible when it came to apply)", precondition_failed: "not possible",
   over_budget: "over budget", duplicate: "duplicate", invalid: "invalid",
 };
 
