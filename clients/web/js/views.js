@@ -3,6 +3,7 @@
 
 import { el, replace, setColour, formatDuration, formatTime, say } from "./dom.js";
 import { phaseName } from "./game.js";
+import { dealOutcomeText } from "./commitments.js";
 
 // ---- Header, clock and connection status -------------------------------------------------------------------
 
@@ -107,6 +108,11 @@ const RESULT_WORDS = {
   over_budget: "over budget", duplicate: "duplicate", invalid: "invalid",
 };
 
+const EVENT_CAUSES = { scripted: "scheduled by the scenario", triggered: "triggered by the situation", random: "by chance", injected: "fired by the instructor" };
+
+/** Why an event happened, in words (the record's `result`). */
+export function eventCause(result) { return EVENT_CAUSES[result] || result || ""; }
+
 export function formatParams(game, params) {
   if (!params || typeof params !== "object") return "";
   const parts = Object.entries(params).map(([k, val]) => {
@@ -137,7 +143,7 @@ export function describeRecord(game, r) {
       const change = typeof r.from === "number" ? `${r.from} → ${r.to}` : "";
       return { label: "Effect", text: [r.target ? `${game.targetName(r.target)} ${change}` : "", r.text].filter(Boolean).join(": "), detail: r.reason || "" };
     }
-    case "event": return { label: "Event", text: r.text || r.event || "", detail: r.result || "" };
+    case "event": return { label: "Event", text: r.text || r.event || "", detail: eventCause(r.result) };
     case "draw": return { label: "Draw", text: `Random draw${r.event ? `: ${r.event}` : ""}`, detail: [typeof r.roll === "number" ? `roll ${r.roll}` : "", r.result].filter(Boolean).join(" · ") };
     case "deal": return { label: "Deal", text: `Deal #${r.deal}${team ? ` (${team})` : ""}: ${(r.result || "").replace(/_/g, " ")}`, detail: r.text || "" };
     case "adjustment": return { label: "Adjusted", text: `${game.targetName(r.target)}: ${r.from} → ${r.to}`, detail: r.reason || "" };
@@ -157,9 +163,9 @@ export function recordItem(game, r) {
     Array.isArray(r.visible_to) ? el("span", { class: "badge secret", text: r.visible_to.length ? `seen by ${r.visible_to.map((t) => game.teamName(t)).join(", ")}` : "instructor only" }) : null);
 }
 
-/** Renders the records whose kind is in `kinds`, newest first, up to `limit`. */
-export function renderRecords(game, container, kinds, { limit = 200, empty = "Nothing yet." } = {}) {
-  const list = game.records.filter((r) => kinds.includes(r.kind)).slice(-limit).reverse();
+/** Renders the records whose kind is in `kinds` (of one `turn`, if given), newest first, up to `limit`. */
+export function renderRecords(game, container, kinds, { limit = 200, empty = "Nothing yet.", turn = null } = {}) {
+  const list = game.records.filter((r) => kinds.includes(r.kind) && (turn === null || r.turn === turn)).slice(-limit).reverse();
   replace(container, list.length ? el("ol", { class: "records", reversed: "" }, list.map((r) => recordItem(game, r)))
     : el("p", { class: "hint", text: empty }));
 }
@@ -184,6 +190,8 @@ export class ChatPanel {
       this.input,
       el("button", { type: "submit", text: "Send" }));
     this.input.addEventListener("keydown", (e) => {
+      // An Enter that commits an IME composition (Korean, Japanese, Chinese) is not a send.
+      if (e.isComposing || e.keyCode === 229) return;
       if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); this.sendMessage(); }
     });
     replace(root, this.tabs, this.log, this.form, this.status);
@@ -260,8 +268,15 @@ export function dealItem(game, d, actions = null) {
       el("span", { class: "hint", text: `proposed by ${game.teamName(d.proposer)}, turn ${d.turn}` })),
     d.note ? el("p", { class: "deal-note", text: d.note }) : null,
     el("ul", { class: "commitments" }, (d.commitments || []).map((c) => el("li", { text: describeCommitment(game, c) }))),
+    el("p", { class: "deal-effect", text: dealOutcomeText(game, d, game.you.role === "player" ? game.you.team : null) }),
     el("p", { class: "hint", text: `Accepted by: ${(d.accepted || []).map((t) => game.teamName(t)).join(", ") || "no one yet"}; parties: ${(d.parties || []).map((t) => game.teamName(t)).join(", ")}` }),
     actions);
+}
+
+/** "3 points", or for an objective scored by a formula (0 until the end) what it is worth. */
+export function objectivePoints(o) {
+  const worth = o.met == null && !o.points ? "points counted at the end" : `${o.points} ${o.points === 1 ? "point" : "points"}`;
+  return worth + (o.met === true ? " — met" : o.met === false ? " — not met" : "");
 }
 
 // ---- Roster --------------------------------------------------------------------------------------------------

@@ -3,8 +3,11 @@ extension ClientState {
     public var panes: [Pane] {
         if isInstructor { return [.control, .board, .draft, .talk, .deals, .news, .results] }
         if myTeam == nil { return [.board, .talk, .news, .results] }
-        return [.board, .actions, .draft, .talk, .deals, .news, .results]
+        return [.board, .actions, .draft, .talk, .deals, .news, .results, .brief]
     }
+
+    /// News and intelligence records so far (the News pane's unread mark counts those not yet shown).
+    public var newsCount: Int { records.filter { $0.kind == "news" || $0.kind == "intel" }.count }
 
     /// Handles one key press.
     public mutating func handle(key: Key) -> [Effect] {
@@ -34,6 +37,7 @@ extension ClientState {
     }
 
     public mutating func focus(_ pane: Pane) {
+        if ui.focus == .news || pane == .news { ui.newsSeen = newsCount }
         ui.focus = pane
         if Layout.isFlexible(pane) { ui.lastFlex = pane }
         if pane == .talk { unread[ui.channel] = nil }
@@ -115,8 +119,9 @@ extension ClientState {
             if let step { moveCursor(pane, by: step, count: items.count); return [] }
             guard key == .enter, items.indices.contains(ui.cursor(pane)) else { return [] }
             return controlAction(items[ui.cursor(pane)])
-        case .board, .news, .results:
+        case .board, .news, .results, .brief:
             if let step { ui.cursors[pane] = max(0, ui.cursor(pane) + step) }
+            if pane == .results, key == .char("f") { ui.fullLog.toggle(); ui.cursors[.results] = 0 }
             return []
         }
     }

@@ -1,0 +1,159 @@
+"""Issue 13, the class experience: deals that show in the draft, the turn summary, feedback that can be seen, Korean
+input. Each test plays what a class did, in real browsers against the real server."""
+
+import time
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from conftest import InstructorSocket, js_errors, screenshot, wait
+from pages import LONG, click, console_click, create_room, css, join, open_channel, send_chat, text, wait_phase
+
+
+def propose_contact_deal(kim, lee):
+    """Kim (DPRK) proposes: DPRK restores contact, ROK consults its alliance; Lee (ROK) accepts."""
+    click(kim, "#propose-box summary")
+    wait(kim, lambda d: d.find_elements(By.CSS_SELECTOR, ".commitment-row"))
+    Select(css(kim, ".commitment-row .cm-action")).select_by_value("restore_contact")
+    click(kim, "#add-commitment")
+    rows = kim.find_elements(By.CSS_SELECTOR, ".commitment-row")
+    Select(rows[1].find_element(By.CSS_SELECTOR, ".cm-team")).select_by_value("rok")
+    Select(rows[1].find_element(By.CSS_SELECTOR, "select.cm-action")).select_by_value("alliance_working_group")
+    click(kim, "#propose-form button[type=submit]")
+    wait(kim, lambda d: "Deal proposed" in text(d, "#deal-status"), message=lambda d: text(d, "#deal-status"))
+    wait(lee, lambda d: d.find_elements(By.CSS_SELECTOR, "[id^=deal-][id$=-accept]"), message="Lee has no deal to accept")
+    # Before it is agreed, the card says what will happen.
+    assert "If every party accepts" in text(lee, "#deals")
+    assert "added to your orders by themselves" in text(lee, "#deals")
+    click(lee, "[id^=deal-][id$=-accept]")
+    # The answer is said where it can be seen: under the deals, not inside the closed "Propose a deal" box.
+    wait(lee, lambda d: "You accepted deal #1" in text(d, "#deals-status"), message=lambda d: text(d, "#deals-status"))
+    assert css(lee, "#deals-status").is_displayed()
+    wait(kim, lambda d: "Agreed" in text(d, "#deals"), message="deal not agreed")
+
+
+def test_deal_commitments_are_locked_lines_of_the_draft_and_never_duplicates(server, browsers):
+    teacher, kim, lee = browsers(), browsers(), browsers()
+    code = create_room(teacher, server, phases=LONG, turns=1)
+    join(kim, server, code, "Kim", team="dprk")
+    join(lee, server, code, "Lee", team="rok")
+
+    # Before the start the budget is not known yet (the scenario computes it when the match starts): it does not read 0.
+    assert text(kim, "#budget-left") == "set at the start", text(kim, "#budget-left")
+    console_click(teacher, "start", "started")
+    wait_phase(kim, "Briefing")
+    # In the briefing, action cards carry no warning colour: "orders are given later" is a quiet hint.
+    assert kim.find_elements(By.CSS_SELECTOR, "#actions .reason")
+    assert not kim.find_elements(By.CSS_SELECTOR, "#actions .reason:not(.quiet)")
+    screenshot(kim, "class-briefing-dprk")
+    console_click(teacher, "skip", "Phase ended")
+    wait_phase(kim, "Negotiation")
+
+    # Kim drafted the contact before the deal: the draft will warn about it once the deal is agreed.
+    click(kim, "#act-restore_contact-add")
+    wait(kim, lambda d: "Restore contact with Seoul" in text(d, "#draft-orders"))
+    propose_contact_deal(kim, lee)
+
+    # Kim's draft: a locked line for the commitment, with its cost and its deal, and the drafted copy flagged.
+    wait(kim, lambda d: d.find_elements(By.CSS_SELECTOR, "#draft-orders .committed"), message="no committed line")
+    committed = css(kim, "#draft-orders .committed")
+    assert "Restore contact with Seoul" in committed.text and "cost 1" in committed.text and "deal #1" in committed.text
+    assert committed.find_elements(By.TAG_NAME, "button") == [], "a committed line cannot be removed"
+    dup = css(kim, "#draft-orders .duplicate")
+    assert "Also promised in deal #1" in dup.text
+    # The budget counts the commitment: drafted 1 + deals 1 of 5.
+    assert "Spent 2 of 5 (drafted 1, deals 1): 3 left." == text(kim, "#budget-line"), text(kim, "#budget-line")
+    assert text(kim, "#budget-left").startswith("3 of 5")
+    # Drafting it again is refused at once, with the reason, not at adjudication.
+    assert not css(kim, "#act-restore_contact-add").is_enabled()
+    assert "Already promised in deal #1" in text(kim, "[data-action=restore_contact] .reason")
+    # Kim removes the drafted copy; the commitment stays.
+    click(kim, "#draft-orders .duplicate button")
+    wait(kim, lambda d: not d.find_elements(By.CSS_SELECTOR, "#draft-orders .duplicate"))
+    assert "Spent 1 of 5 (drafted 0, deals 1): 4 left." == text(kim, "#budget-line")
+
+    # Lee's draft shows the ROK's commitment too; the deal card says it is carried out by itself.
+    wait(lee, lambda d: "Consult the alliance working group" in text(d, "#draft-orders .committed"))
+    assert "Agreed: every commitment is carried out" in text(lee, "#deals")
+    # The console shows the committed orders of each team.
+    wait(teacher, lambda d: "deal #1" in css(d, "[data-team=dprk].team-column").text, message="console shows no committed order")
+    assert "Restore contact with Seoul" in css(teacher, "[data-team=dprk].team-column").text
+    assert "No orders drafted" not in css(teacher, "[data-team=rok].team-column").text
+    for d, name in ((kim, "class-draft-with-deal-dprk"), (lee, "class-draft-with-deal-rok"), (teacher, "class-console-committed")):
+        screenshot(d, name)
+
+    # Orders, lock in, adjudicate: the commitments come back as results, never as duplicates.
+    console_click(teacher, "skip", "Phase ended")
+    wait_phase(kim, "Orders")
+    for d in (kim, lee):
+        click(d, "#lock")
+        wait(d, lambda d: "Confirm" in text(d, "#lock"))
+        click(d, "#lock")
+    wait(kim, lambda d: d.find_elements(By.CSS_SELECTOR, "#results .turn-summary"), 30, message="no turn summary")
+    summary = css(kim, "#results .turn-summary")
+    mine = summary.find_elements(By.CSS_SELECTOR, "h4")
+    assert [h.text for h in mine][:3] == ["Your orders", "What others did that you can see", "Changes over the turn"]
+    orders = summary.find_elements(By.CSS_SELECTOR, ".summary-order")
+    assert any("Restore contact with Seoul" in o.text for o in orders)
+    assert not any(o.get_attribute("data-result") == "duplicate" for o in orders), [o.text for o in orders]
+    assert "duplicate" not in summary.text
+    # One line per track: no target twice among the changes.
+    targets = [c.get_attribute("data-target") for c in summary.find_elements(By.CSS_SELECTOR, ".summary-change")]
+    assert len(targets) == len(set(targets)), targets
+    # The full log is one click away.
+    log = css(kim, "#results .full-log")
+    assert not log.is_displayed()
+    click(kim, "#results [id^=show-log-]")
+    wait(kim, lambda d: css(d, "#results .full-log").is_displayed())
+    assert "Effect" in css(kim, "#results .full-log").text or "EFFECT" in css(kim, "#results .full-log").text
+    kim.execute_script("document.getElementById('results').scrollIntoView()")
+    screenshot_results(kim, "class-results-summary-dprk")
+    assert js_errors(kim) == [] and js_errors(lee) == [] and js_errors(teacher) == []
+
+
+def screenshot_results(driver, name):
+    """A screenshot of the results section (the summary sits low on the page)."""
+    from conftest import OUTPUT
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    (OUTPUT / f"{name}.png").write_bytes(css(driver, "#news").screenshot_as_png)
+
+
+def test_feedback_objectives_and_parameters_read_as_words(server, browsers):
+    teacher, kim = browsers(), browsers()
+    code = create_room(teacher, server, phases=LONG, turns=1)
+    join(kim, server, code, "Kim", team="dprk")
+    click(kim, "#brief-box summary")
+    objectives = [li.text for li in kim.find_elements(By.CSS_SELECTOR, "#objectives li")]
+    assert objectives, "no objectives shown"
+    assert not any(o.endswith(" 0 points") for o in objectives), objectives
+    # Parameter labels are words, not raw ids.
+    labels = [l.text for l in kim.find_elements(By.CSS_SELECTOR, "#actions .param label")]
+    assert labels, "no parameter pickers"
+    assert not any(l in ("project", "target", "team", "amount") for l in labels), labels
+    # Each "Add to orders" button names its action for a screen reader.
+    buttons = kim.find_elements(By.CSS_SELECTOR, "#actions button[id$=-add]")
+    names = {b.get_attribute("aria-label") for b in buttons}
+    assert len(names) == len(buttons) and all("to the orders" in n for n in names)
+
+
+def test_chat_does_not_send_on_an_enter_that_commits_a_korean_syllable(server, browsers):
+    teacher, kim = browsers(), browsers()
+    code = create_room(teacher, server, phases=LONG, turns=1)
+    join(kim, server, code, "김", team="dprk")
+    open_channel(kim, "all")
+    box = css(kim, "#chat textarea")
+    kim.execute_script("arguments[0].value = '비핵화'; arguments[0].focus();", box)
+    # What a real IME sends when Enter commits the last syllable: keydown with isComposing (keyCode 229).
+    kim.execute_script("""
+        const box = arguments[0];
+        box.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', isComposing: true, bubbles: true, cancelable: true}));
+        box.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', keyCode: 229, bubbles: true, cancelable: true}));
+    """, box)
+    time.sleep(1.0)
+    assert not any(m.text == "비핵화" for m in kim.find_elements(By.CSS_SELECTOR, "#chat .msg-text")), "sent during composition"
+    assert box.get_attribute("value") == "비핵화"
+    # The Enter after the composition sends.
+    kim.execute_script("arguments[0].dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true, cancelable: true}));", box)
+    wait(kim, lambda d: any(m.text == "비핵화" for m in d.find_elements(By.CSS_SELECTOR, "#chat .msg-text")), message="not sent after composing")
+    # Hangul keeps its words whole when lines wrap.
+    assert kim.execute_script("return getComputedStyle(document.querySelector('#chat .msg-text')).wordBreak") == "keep-all"
