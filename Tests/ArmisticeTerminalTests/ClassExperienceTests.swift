@@ -57,7 +57,7 @@ import Testing
         #expect(text.contains("→ Agreed: carried out with this"))
         let plain = s.dealLines().joined()
         #expect(plain.contains("Republic of Marisol will Naval patrol"))
-        #expect(plain.contains("do not draft them"))
+        #expect(plain.contains("do not draft it."))
     }
 
     static let turnRecords = """

@@ -24,7 +24,7 @@ def propose_contact_deal(kim, lee):
     wait(lee, lambda d: d.find_elements(By.CSS_SELECTOR, "[id^=deal-][id$=-accept]"), message="Lee has no deal to accept")
     # Before it is agreed, the card says what will happen.
     assert "If every party accepts" in text(lee, "#deals")
-    assert "added to your orders by themselves" in text(lee, "#deals")
+    assert "added to your orders by itself" in text(lee, "#deals")
     click(lee, "[id^=deal-][id$=-accept]")
     # The answer is said where it can be seen: under the deals, not inside the closed "Propose a deal" box.
     wait(lee, lambda d: "You accepted deal #1" in text(d, "#deals-status"), message=lambda d: text(d, "#deals-status"))
@@ -57,7 +57,7 @@ def test_deal_commitments_are_locked_lines_of_the_draft_and_never_duplicates(ser
     # Kim's draft: a locked line for the commitment, with its cost and its deal, and the drafted copy flagged.
     wait(kim, lambda d: d.find_elements(By.CSS_SELECTOR, "#draft-orders .committed"), message="no committed line")
     committed = css(kim, "#draft-orders .committed")
-    assert "Restore contact with Seoul" in committed.text and "cost 1" in committed.text and "deal #1" in committed.text
+    assert "Restore contact with Seoul" in committed.text and "cost 1" in committed.text and "Deal #1" in committed.text
     assert committed.find_elements(By.TAG_NAME, "button") == [], "a committed line cannot be removed"
     dup = css(kim, "#draft-orders .duplicate")
     assert "Also promised in deal #1" in dup.text

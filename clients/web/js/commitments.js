@@ -46,8 +46,9 @@ function actionCost(game, action, team) {
 export function dealOutcomeText(game, d, me) {
   const mine = (d.commitments || []).filter((c) => c.team === me && c.action);
   const cost = mine.reduce((sum, c) => sum + actionCost(game, c.action, me), 0);
+  const one = mine.length === 1;
   const ours = mine.length
-    ? ` Your ${mine.length === 1 ? "commitment is" : "commitments are"} added to your orders by themselves (cost ${cost}, counted in your budget): do not draft ${mine.length === 1 ? "it" : "them"} as well.`
+    ? ` Your ${one ? "commitment is" : "commitments are"} added to your orders by ${one ? "itself" : "themselves"} (cost ${cost}, counted in your budget): do not draft ${one ? "it" : "them"} as well.`
     : "";
   switch (d.status) {
     case "open": return `If every party accepts this turn, each commitment is carried out with that team's orders at adjudication.${ours}`;

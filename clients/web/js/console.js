@@ -62,9 +62,9 @@ function teamColumn(t) {
     el("h4", { text: "Orders" }),
     el("ol", { class: "draft-orders" }, d.orders.length + committed.length ? [
       ...committed.map((c) => el("li", { class: "draft-order committed", data: { action: c.action || c.consent, deal: c.deal } },
-        el("span", { text: `🔒 ${c.action ? `${game.actionName(c.action)}${formatParams(game, c.params)}` : `${c.decision} ${game.actionName(c.consent)}`}` }),
+        el("span", { text: `${c.action ? `${game.actionName(c.action)}${formatParams(game, c.params)}` : `${c.decision} ${game.actionName(c.consent)}`}` }),
         el("span", { class: "cost", text: c.action ? `cost ${c.cost}` : "consent" }),
-        el("span", { class: "hint", text: `deal #${c.deal}` }))),
+        el("span", { class: "badge ok", text: `deal #${c.deal}, locked` }))),
       ...d.orders.map((o) => {
         const a = (v.actions || []).find((x) => x.id === o.action && x.team === t.id);
         return el("li", { class: "draft-order", data: { action: o.action } }, el("span", { text: `${a?.name || o.action}${formatParams(game, o.params)}` }), a ? el("span", { class: "cost", text: `cost ${a.cost}` }) : null);

@@ -80,11 +80,11 @@ function renderDraft() {
   $("#budget-line").dataset.kind = left < 0 ? "error" : "";
   const editable = drafting() && !locked() && Boolean(t);
   const dealLines = committed.map((c) => el("li", { class: "draft-order committed", data: { action: c.action || c.consent, deal: c.deal } },
-    el("span", { class: "lock-mark", text: "🔒", aria: { hidden: "true" } }),
+    el("span", { class: "badge ok lock-mark", text: `Deal #${c.deal}` }),
     el("span", { text: c.action ? `${game.actionName(c.action)}${formatParams(game, c.params)}`
       : `${c.decision === "block" ? "Block" : "Approve"} ${game.actionName(c.consent)}` }),
     el("span", { class: "cost", text: c.action ? `cost ${c.cost}` : "consent" }),
-    el("span", { class: "hint", text: `from deal #${c.deal}: added by itself at adjudication` })));
+    el("span", { class: "hint", text: "locked: added to the orders by itself at adjudication" })));
   const orderLines = d.orders.map((o, i) => {
     const a = game.action(o.action);
     const promised = promisedIn(game, myTeam(), o.action);

@@ -156,8 +156,8 @@ extension ClientState {
 
     public var draftSummary: String {
         let d = myDraft
-        let names = d.orders.map { view.action($0.action)?.name ?? $0.action }
+        let names = d.orders.map { RecordText.actionName($0.action, in: view) }
         let budget = myBudget.map { " of \($0)" } ?? ""
-        return "\(names.isEmpty ? "no orders" : names.joined(separator: ", ")) (\(mySpent)\(budget) points)\(myTeamLocked ? ", locked" : "")"
+        return "\(names.isEmpty ? "no orders" : names.joined(separator: ", ")) (\(mySpent + committedCost(of: myTeam))\(budget) points)\(myTeamLocked ? ", locked" : "")"
     }
 }

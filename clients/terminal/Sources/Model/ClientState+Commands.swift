@@ -47,7 +47,7 @@ extension ClientState {
         case .consent(let action, let decision):
             var draft = myDraft
             draft.consents[action] = decision
-            return [setOrders(draft, what: "\(decision ?? "no decision on") \(action)")]
+            return [setOrders(draft, what: "\(decision ?? "no decision on") \(RecordText.actionName(action, in: view))")]
         case .lock:
             return [request("lock", [:], "locked the team's orders")]
         case .say(let channel, let text):

@@ -41,7 +41,9 @@ extension ClientState {
     public func dealEffect(_ d: DealInfo) -> String {
         let mine = myTeam.map { me in d.commitments.filter { $0.team == me && $0.action != nil } } ?? []
         let cost = mine.reduce(0) { $0 + view.actionCost($1.action ?? "", team: $1.team) }
-        let ours = mine.isEmpty ? "" : " Yours go into your orders by themselves (cost \(cost), counted in your budget): do not draft them."
+        let ours = mine.isEmpty ? "" : mine.count == 1
+            ? " Yours goes into your orders by itself (cost \(cost), counted in your budget): do not draft it."
+            : " Yours go into your orders by themselves (cost \(cost), counted in your budget): do not draft them."
         switch d.status {
         case "open": return "If all accept this turn, each commitment is carried out with that team's orders." + ours
         case "agreed": return "Agreed: carried out with this turn's orders at adjudication." + ours

@@ -247,6 +247,7 @@ public enum Renderer {
         let listRows = max(1, height - detail.count - 1)
         let inline = width >= 50
         var list: [Line] = []
+        var cursorLines = 0..<0
         for (i, x) in actions.enumerated() {
             let deal = s.promisedDeal(x.id)
             let available = x.available && deal == nil
@@ -254,14 +255,19 @@ public enum Renderer {
             let cost = "\(x.cost)pt" + (x.chance.map { " \($0)%" } ?? "")
             var name = TerminalText.sanitize(x.name)
             if inline, let r = deal.map({ "in deal #\($0)" }) ?? (available ? nil : x.reason) { name += " — " + TerminalText.sanitize(r) }
-            let text = mark + TerminalText.pad(name, to: max(4, width - 3 - cost.count)) + " " + cost
             var style: CellStyle = available ? .plain : .muted
             if i == cursor { style = focused ? CellStyle(bold: true, reverse: true) : CellStyle(bold: true) }
-            list.append(Line(text, style))
+            // A long name wraps at a space onto the next line rather than being cut.
+            let nameW = max(4, width - 3 - cost.count)
+            if i == cursor { cursorLines = list.count..<list.count }
+            for (k, part) in TerminalText.wrap(name, to: nameW).enumerated() {
+                list.append(Line((k == 0 ? mark : "  ") + TerminalText.pad(part, to: nameW) + (k == 0 ? " " + cost : ""), style))
+            }
+            if i == cursor { cursorLines = cursorLines.lowerBound..<list.count }
         }
-        // Scroll the list so the cursor shows, then the detail below it.
-        let top = max(0, min(cursor - listRows + 1, list.count - listRows))
-        var lines = Array(list.dropFirst(max(0, top)).prefix(listRows))
+        // Scroll the list so the whole selected action shows, then the detail below it.
+        let top = max(0, min(cursorLines.lowerBound, cursorLines.upperBound - listRows))
+        var lines = Array(list.dropFirst(top).prefix(listRows))
         while lines.count < listRows { lines.append(Line("")) }
         lines.append(Line(String(repeating: "┄", count: width), .muted))
         return (lines + detail, nil)
@@ -369,14 +375,14 @@ public enum Renderer {
             lines += wrapped("→ " + s.dealEffect(d), width - 3, .muted, indent: 2).map { Line("   " + $0.text, $0.style) }
         }
         if !v.consents.isEmpty {
-            lines.append(Line("Decisions asked of your team (set them in Draft):", .bold))
+            lines += wrapped("Decisions asked of your team (set them in Draft):", width, .bold)
             for c in v.consents {
                 let d = s.myDraft.consents[c.action] ?? c.decision ?? "undecided"
                 let teams = c.teams.map { TerminalText.sanitize(v.teamName($0)) }.joined(separator: ", ")
                 lines += wrapped("? \(c.name) by \(teams) (\(c.rule == "veto" ? "any may veto" : "all must approve")): \(d)", width, .plain, indent: 2)
             }
         }
-        if focused { lines.append(Line("a accept · r reject · w withdraw · n new", .muted)) }
+        if focused { lines += wrapped("a accept · r reject · w withdraw · n new", width, .muted) }
         return (lines, selected)
     }
 
