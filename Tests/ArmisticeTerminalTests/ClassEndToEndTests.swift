@@ -61,13 +61,7 @@ struct ClassEndToEndTests {
         try await kim.waitFor(text: "1. Send the whole fleet out")
 
         // Orders, locks, adjudication: the summary comes first, the full log one key away.
-        try await instructor.request(["type": "skip"])
-        try await kim.waitFor(text: "ORDERS")
-        try kim.keys("L")
-        try await kim.waitFor(text: "Lock the team's orders")
-        try kim.keys("y")
-        try await ari.request(["type": "lock"])
-        try await kim.waitFor(text: "RESULTS", timeout: 30)
+        try await EndToEndTests.lockInAndAdjudicate(kim, instructor: instructor, other: ari)
         try kim.keys("7")
         let summary = try await kim.waitFor(text: "Changes over the turn:")
         #expect(summary.contains("Your orders:"))

@@ -72,6 +72,7 @@ import Testing
      {"kind":"effect","turn":1,"target":"goodwill","from":3,"to":2,"reason":"upkeep"},
      {"kind":"effect","turn":1,"target":"goodwill","from":2,"to":3,"reason":"upkeep"},
      {"kind":"effect","turn":1,"target":"fishing_accord","from":1,"to":2,"reason":"action:fish_hard"},
+     {"kind":"adjustment","turn":1,"target":"friction","from":2,"to":4,"reason":"the class agreed"},
      {"kind":"phase","turn":1,"phase":"results"}]
     """
 
@@ -80,7 +81,8 @@ import Testing
         Self.update(&s, seq: 59, changes: #"{"phase":"results"}"#, records: Self.turnRecords)
         let summary = TurnSummary(turn: 1, records: s.records, team: "marisol")
         #expect(summary.mine.count == 2 && summary.others.count == 1)
-        #expect(summary.changes == [.init(target: "marisol_catch", from: 8, to: 10), .init(target: "fishing_accord", from: 1, to: 2)])
+        #expect(summary.changes == [.init(target: "marisol_catch", from: 8, to: 10), .init(target: "fishing_accord", from: 1, to: 2),
+                                    .init(target: "friction", from: 2, to: 4, reasons: ["the class agreed"])])
         #expect(summary.unchanged == ["goodwill"])
         let lines = summary.lines(in: s).map(\.text)
         #expect(lines.contains("Naval patrol → failed: rolled 91, needed 60 or less (+10 calm seas)"))
@@ -89,6 +91,7 @@ import Testing
         #expect(lines.contains("Marisol's catch: 8 → 10 (+2)"))
         #expect(lines.contains("Coral Strait fishing accord: draft → initialled"))
         #expect(lines.contains("Event: Storm season (by chance)"))
+        #expect(lines.contains("Friction at sea: 2 → 4 (+2) — set by the instructor: the class agreed"))
         #expect(lines.firstIndex(of: "Your orders:")! < lines.firstIndex(of: "Others, as far as you can see:")!)
         #expect(!lines.joined().contains("🎲 1"))
 

@@ -4,23 +4,14 @@ input. Each test plays what a class did, in real browsers against the real serve
 import time
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
 
-from conftest import InstructorSocket, js_errors, screenshot, wait
-from pages import LONG, click, console_click, create_room, css, join, open_channel, send_chat, text, wait_phase
+from conftest import js_errors, screenshot, wait
+from pages import LONG, click, console_click, create_room, css, join, lock_in, open_channel, propose_contact_deal, text, wait_phase
 
 
 def propose_contact_deal(kim, lee):
     """Kim (DPRK) proposes: DPRK restores contact, ROK consults its alliance; Lee (ROK) accepts."""
-    click(kim, "#propose-box summary")
-    wait(kim, lambda d: d.find_elements(By.CSS_SELECTOR, ".commitment-row"))
-    Select(css(kim, ".commitment-row .cm-action")).select_by_value("restore_contact")
-    click(kim, "#add-commitment")
-    rows = kim.find_elements(By.CSS_SELECTOR, ".commitment-row")
-    Select(rows[1].find_element(By.CSS_SELECTOR, ".cm-team")).select_by_value("rok")
-    Select(rows[1].find_element(By.CSS_SELECTOR, "select.cm-action")).select_by_value("alliance_working_group")
-    click(kim, "#propose-form button[type=submit]")
-    wait(kim, lambda d: "Deal proposed" in text(d, "#deal-status"), message=lambda d: text(d, "#deal-status"))
+    propose_contact_deal(kim)
     wait(lee, lambda d: d.find_elements(By.CSS_SELECTOR, "[id^=deal-][id$=-accept]"), message="Lee has no deal to accept")
     # Before it is agreed, the card says what will happen.
     assert "If every party accepts" in text(lee, "#deals")
@@ -86,9 +77,7 @@ def test_deal_commitments_are_locked_lines_of_the_draft_and_never_duplicates(ser
     console_click(teacher, "skip", "Phase ended")
     wait_phase(kim, "Orders")
     for d in (kim, lee):
-        click(d, "#lock")
-        wait(d, lambda d: "Confirm" in text(d, "#lock"))
-        click(d, "#lock")
+        lock_in(d)
     wait(kim, lambda d: d.find_elements(By.CSS_SELECTOR, "#results .turn-summary"), 30, message="no turn summary")
     summary = css(kim, "#results .turn-summary")
     mine = summary.find_elements(By.CSS_SELECTOR, "h4")

@@ -19,15 +19,17 @@ export function turnSummary(game, turn, team) {
   const net = new Map();
   for (const r of records) {
     if ((r.kind !== "effect" && r.kind !== "adjustment") || typeof r.from !== "number" || r.result === "revealed") continue;
-    const seen = net.get(r.target);
-    if (seen) seen.to = r.to; else net.set(r.target, { target: r.target, from: r.from, to: r.to });
+    const seen = net.get(r.target) || { target: r.target, from: r.from, to: r.to, reasons: [] };
+    seen.to = r.to;
+    if (r.kind === "adjustment" && r.reason) seen.reasons.push(r.reason);
+    net.set(r.target, seen);
   }
   const all = [...net.values()];
   return {
     mine: orders.filter((r) => r.team === team),
     others: orders.filter((r) => r.team !== team),
-    changes: all.filter((c) => c.from !== c.to),
-    unchanged: all.filter((c) => c.from === c.to),
+    changes: all.filter((c) => c.from !== c.to || c.reasons.length),
+    unchanged: all.filter((c) => c.from === c.to && !c.reasons.length),
     events: records.filter((r) => r.kind === "event"),
     outcome: records.find((r) => r.kind === "outcome") || null,
   };
@@ -64,7 +66,8 @@ export function changeText(game, c) {
     return `${project.name}: ${stage(c.from)} → ${stage(c.to)}`;
   }
   const delta = c.to - c.from;
-  return `${game.targetName(c.target)}: ${c.from} → ${c.to} (${delta > 0 ? "+" : ""}${delta})`;
+  const why = c.reasons?.length ? ` — set by the instructor: ${c.reasons.join("; ")}` : "";
+  return `${game.targetName(c.target)}: ${c.from} → ${c.to} (${delta > 0 ? "+" : ""}${delta})${why}`;
 }
 
 function orderItem(game, r, withTeam) {

@@ -5,6 +5,8 @@ public struct TurnSummary: Sendable, Equatable {
     public struct Change: Sendable, Equatable {
         public var target: String
         public var from, to: Int
+        /// The instructor's reasons, when the instructor set the value during the turn.
+        public var reasons: [String] = []
     }
 
     /// One line of the summary, with what it is for the screen's colours.
@@ -33,13 +35,14 @@ public struct TurnSummary: Sendable, Equatable {
             case "effect", "adjustment":
                 guard r["result"]?.string != "revealed", let target = r["target"]?.string,
                       let from = r["from"]?.int, let to = r["to"]?.int else { continue }
-                if let i = net.firstIndex(where: { $0.target == target }) { net[i].to = to }
-                else { net.append(Change(target: target, from: from, to: to)) }
+                let i = net.firstIndex { $0.target == target } ?? { net.append(Change(target: target, from: from, to: to)); return net.count - 1 }()
+                net[i].to = to
+                if r.kind == "adjustment", let reason = r["reason"]?.string { net[i].reasons.append(TerminalText.sanitize(reason)) }
             default: break
             }
         }
-        changes = net.filter { $0.from != $0.to }
-        unchanged = net.filter { $0.from == $0.to }.map(\.target)
+        changes = net.filter { $0.from != $0.to || !$0.reasons.isEmpty }
+        unchanged = net.filter { $0.from == $0.to && $0.reasons.isEmpty }.map(\.target)
     }
 
     /// The turns that have results, newest first.
@@ -112,6 +115,7 @@ public struct TurnSummary: Sendable, Equatable {
             return "\(name): \(stage(c.from)) → \(stage(c.to))"
         }
         let delta = c.to - c.from
-        return "\(name): \(c.from) → \(c.to) (\(delta > 0 ? "+" : "")\(delta))"
+        let why = c.reasons.isEmpty ? "" : " — set by the instructor: " + c.reasons.joined(separator: "; ")
+        return "\(name): \(c.from) → \(c.to) (\(delta > 0 ? "+" : "")\(delta))" + why
     }
 }
