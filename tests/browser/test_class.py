@@ -9,7 +9,7 @@ from conftest import js_errors, screenshot, wait
 from pages import LONG, click, console_click, create_room, css, join, lock_in, open_channel, propose_contact_deal, text, wait_phase
 
 
-def propose_contact_deal(kim, lee):
+def agree_contact_deal(kim, lee):
     """Kim (DPRK) proposes: DPRK restores contact, ROK consults its alliance; Lee (ROK) accepts."""
     propose_contact_deal(kim)
     wait(lee, lambda d: d.find_elements(By.CSS_SELECTOR, "[id^=deal-][id$=-accept]"), message="Lee has no deal to accept")
@@ -43,7 +43,7 @@ def test_deal_commitments_are_locked_lines_of_the_draft_and_never_duplicates(ser
     # Kim drafted the contact before the deal: the draft will warn about it once the deal is agreed.
     click(kim, "#act-restore_contact-add")
     wait(kim, lambda d: "Restore contact with Seoul" in text(d, "#draft-orders"))
-    propose_contact_deal(kim, lee)
+    agree_contact_deal(kim, lee)
 
     # Kim's draft: a locked line for the commitment, with its cost and its deal, and the drafted copy flagged.
     wait(kim, lambda d: d.find_elements(By.CSS_SELECTOR, "#draft-orders .committed"), message="no committed line")

@@ -19,6 +19,8 @@ public struct ClientState: Sendable {
     }
 
     public var connection: Connection = .connecting
+    /// The server's address as the student gave it (`ws://host:port/ws`), to name it when it cannot be reached.
+    public var server = ""
     public var room = ""
     public var you = You()
     public var view = GameViewInfo()

@@ -12,8 +12,10 @@ public enum Renderer {
         tabs(state, &g)
         let area = Rect(x: 0, y: 2, width: width, height: height - 3)
         if !state.hasSnapshot {
-            let line = state.connection == .online ? "waiting for the room…" : state.connectionLabel
-            g.put(max(0, (width - TerminalText.width(line)) / 2), area.y + area.height / 2, line, .bold)
+            let lines = wrapped(state.waitingLine, min(width, 70))
+            for (i, line) in lines.enumerated() {
+                g.put(max(0, (width - TerminalText.width(line.text)) / 2), area.y + area.height / 2 + i, line.text, .bold)
+            }
         } else {
             let draftRows = state.isInstructor ? state.view.teams.count + 2
                 : state.draftItems.count + state.commitments(of: state.myTeam).count + 4
@@ -457,7 +459,9 @@ public enum Renderer {
             lines = helpLines(s).map { Line($0) }
         case .confirmQuit:
             title = "Quit"
-            lines = [Line("Leave Armistice? (y/n)", .bold), Line("Your seat is kept: run the same command to come back.", .muted)]
+            lines = [Line("Leave Armistice? (y/n)", .bold),
+                     s.you.seat.isEmpty ? Line("You have not taken a seat in a room.", .muted)
+                         : Line("Your seat is kept: run the same command to come back.", .muted)]
         case .confirm(let prompt, _):
             title = "Confirm"
             lines = [Line(prompt, .bold)]
