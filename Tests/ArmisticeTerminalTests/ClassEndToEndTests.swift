@@ -81,4 +81,65 @@ struct ClassEndToEndTests {
         try await kim.waitFor("the client to leave") { !$0.contains("1 Board") }
         instructor.close(); ari.close()
     }
+
+    @Test func aServerThatIsDownIsNamedAndTheCommandStops() async throws {
+        // A port nothing listens on: bind one, note it, close it.
+        let probe = ServerProcess(data: E2E.temporaryDirectory("down"))
+        try probe.start()
+        let port = probe.port
+        probe.stop()
+        let kim = try TmuxSession(command: "'\(E2E.binary)' join 127.0.0.1:\(port) R4X95U --name Kim",
+                                  environment: ["XDG_STATE_HOME": E2E.temporaryDirectory("kim-down")])
+        defer { kim.close() }
+        let screen = try await kim.waitFor(text: "Cannot reach an Armistice server at 127.0.0.1:\(port)")
+        #expect(!screen.contains("Your team"), "no question after the server is known to be down")
+        #expect(!screen.contains("1 Board"), "the interface does not start")
+        Self.keep(screen, as: "error-server-down")
+    }
+
+    @Test func anUnknownCodeStopsWithTheServersWord() async throws {
+        let server = ServerProcess(data: E2E.temporaryDirectory("unknown"))
+        try server.start()
+        defer { server.stop() }
+        let (_, code) = try await EndToEndTests.room(server)
+        let wrong = code == "222222" ? "333333" : "222222"
+        let kim = try TmuxSession(command: "'\(E2E.binary)' join 127.0.0.1:\(server.port) \(wrong) --name Kim",
+                                  environment: ["XDG_STATE_HOME": E2E.temporaryDirectory("kim-unknown")])
+        defer { kim.close() }
+        let screen = try await kim.waitFor(text: "There is no room \(wrong) on this server")
+        #expect(!screen.contains("Your team") && !screen.contains("1 Board"))
+        Self.keep(screen, as: "error-unknown-code")
+    }
+
+    @Test func aTeamIsTakenByItsIdOrNameInAnyCase() async throws {
+        let server = ServerProcess(data: E2E.temporaryDirectory("team-case"))
+        try server.start()
+        defer { server.stop() }
+        let (instructor, code) = try await EndToEndTests.room(server)
+        // Typed in capitals on the command line.
+        let kim = try TmuxSession(command: "'\(E2E.binary)' join 127.0.0.1:\(server.port) \(code) --name Kim --team MARISOL",
+                                  environment: ["XDG_STATE_HOME": E2E.temporaryDirectory("kim-case")])
+        defer { kim.close() }
+        let joined = try await kim.waitFor("Kim on Marisol") { $0.contains("ARMISTICE \(code)") && $0.contains("Kim·marisol") }
+        Self.keep(joined, as: "team-by-id-any-case")
+        // Asked: a wrong answer is asked again with the list; the team's name works.
+        let lee = try TmuxSession(command: "'\(E2E.binary)' join 127.0.0.1:\(server.port) \(code) --name Lee",
+                                  environment: ["XDG_STATE_HOME": E2E.temporaryDirectory("lee-case")])
+        defer { lee.close() }
+        try await lee.waitFor(text: "Your team")
+        try lee.type("UN")
+        try lee.keys("Enter")
+        let again = try await lee.waitFor(text: "There is no team \"UN\"")
+        #expect(again.contains("tervane (Kingdom of Tervane)"))
+        try lee.type("kingdom of tervane")
+        try lee.keys("Enter")
+        let seated = try await lee.waitFor("Lee on Tervane") { $0.contains("ARMISTICE \(code)") && $0.contains("Lee·tervane") }
+        Self.keep(again, as: "team-asked-again")
+        // Quitting from a seat keeps it.
+        try lee.keys("q")
+        let quit = try await lee.waitFor(text: "Leave Armistice? (y/n)")
+        #expect(quit.contains("Your seat is kept"))
+        #expect(seated.contains("Lee·tervane"))
+        instructor.close()
+    }
 }

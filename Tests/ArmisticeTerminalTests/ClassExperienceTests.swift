@@ -150,4 +150,16 @@ import Testing
         #expect(text.contains("of Tervane): undecided"))
         #expect(!text.contains("…"))
     }
+
+    @Test func withoutARoomTheScreenNamesTheServerItRetriesAndQuittingPromisesNoSeat() {
+        var s = ClientState()
+        s.server = "ws://10.0.0.9:8080/ws"
+        s.connection = .reconnecting(attempt: 4)
+        let text = Self.screen(s)
+        #expect(text.contains("Cannot reach ws://10.0.0.9:8080/ws: retrying (4)… q quits"))
+        _ = s.handle(key: .char("q"))
+        let quit = Self.screen(s)
+        #expect(quit.contains("You have not taken a seat"))
+        #expect(!quit.contains("Your seat is kept"))
+    }
 }

@@ -45,7 +45,7 @@ struct JoinCommand: AsyncParsableCommand {
                 Prompt.fail(JoinCheck.unreachableMessage(url: url))
                 throw ExitCode.failure
             case .refused(let code, let message) where code == "unknown_room":
-                Prompt.fail("There is no room \(room) on this server (\(message)). Check the code with your instructor.")
+                Prompt.fail("There is no room \(room) on this server: \(message.isEmpty ? "check the code with your instructor" : message)")
                 throw ExitCode.failure
             case .refused(_, let message):
                 FileHandle.standardError.write(Data("The server says: \(message)\n".utf8))
