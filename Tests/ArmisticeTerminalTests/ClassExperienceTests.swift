@@ -162,4 +162,19 @@ import Testing
         #expect(quit.contains("You have not taken a seat"))
         #expect(!quit.contains("Your seat is kept"))
     }
+
+    @Test func everyTeamLockedIsSaidAndAFinishedMatchCountsNothingDown() {
+        var s = Fixtures.seated()
+        Self.update(&s, seq: 58, changes: """
+        {"teams":[{"id":"marisol","name":"Republic of Marisol","colour":"#d35400","locked":true,"brief":"Your fishing fleet feeds the island.","budget":3},
+                  {"id":"tervane","name":"Kingdom of Tervane","colour":"#16a085","locked":true},
+                  {"id":"mediator","name":"Regional Fisheries Mediator","colour":"#7f8c8d","locked":false}]}
+        """)
+        #expect(s.everyPlayedTeamLocked, "the mediator has no players: it does not hold the phase up")
+        #expect(Self.screen(s).contains("Every team has locked in"))
+        Self.update(&s, seq: 59, changes: #"{"phase":"results","outcome":{"id":"accord","name":"An accord","text":"Signed.","reason":"","scores":{"marisol":3}}}"#)
+        let header = Self.screen(s).split(separator: "\n")[0]
+        #expect(header.contains("MATCH OVER"))
+        #expect(!header.contains("4:00") && !header.contains("RESULTS"))
+    }
 }

@@ -146,3 +146,35 @@ def test_chat_does_not_send_on_an_enter_that_commits_a_korean_syllable(server, b
     wait(kim, lambda d: any(m.text == "비핵화" for m in d.find_elements(By.CSS_SELECTOR, "#chat .msg-text")), message="not sent after composing")
     # Hangul keeps its words whole when lines wrap.
     assert kim.execute_script("return getComputedStyle(document.querySelector('#chat .msg-text')).wordBreak") == "keep-all"
+
+
+def test_phase_flow_says_when_all_have_locked_and_when_the_match_is_over(server, browsers):
+    teacher, kim, lee, late = browsers(), browsers(), browsers(), browsers()
+    # Blank phase lengths show the scenario's own values.
+    late.get(server.url("index.html"))
+    css(late, "#create-details summary").click()
+    wait(late, lambda d: "blank: " in text(d, "[data-default=negotiation]"), message="no default phase length shown")
+    assert "Blank: the scenario's" in text(late, "#create-turns-hint") and any(c.isdigit() for c in text(late, "#create-turns-hint"))
+    screenshot(late, "class-front-page-defaults")
+
+    code = create_room(teacher, server, phases=LONG, turns=1)
+    join(kim, server, code, "Kim", team="dprk")
+    join(lee, server, code, "Lee", team="rok")
+    assert "set when the match starts" in css(teacher, "[data-team=dprk].team-column").text
+    console_click(teacher, "start", "started")
+    console_click(teacher, "skip", "Phase ended")
+    wait_phase(kim, "Negotiation")
+    for d in (kim, lee):
+        lock_in(d)
+    wait(kim, lambda d: "Every team with players has locked in" in text(d, "#lock-state"), message=lambda d: text(d, "#lock-state"))
+    wait(teacher, lambda d: "you can end the negotiation now" in text(d, "#all-locked"), message=lambda d: text(d, "#all-locked"))
+
+    # Ended: the header says so and counts nothing down; the front page does not offer a seat in it.
+    console_click(teacher, "end")
+    console_click(teacher, "end", "ended")
+    wait(kim, lambda d: text(d, "[data-field=phase]") == "Match over", message=lambda d: text(d, "[data-field=phase]"))
+    assert text(kim, "[data-field=clock]") == "—"
+    late.get(server.url(f"index.html?code={code}"))
+    wait(late, lambda d: "This match has ended" in text(d, "#join-status"), message=lambda d: text(d, "#join-status"))
+    assert not css(late, "#join-submit").is_enabled()
+    screenshot(late, "class-front-page-finished-room")

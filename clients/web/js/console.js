@@ -2,7 +2,7 @@
 
 import { el, replace, say, setColour, $ } from "./dom.js";
 import { bootPage, keepFocus, attempt } from "./page.js";
-import { renderTracks, renderFlagsAndProjects, renderRecords, ChatPanel, dealItem, formatParams, roleLabel, objectivePoints } from "./views.js";
+import { renderTracks, renderFlagsAndProjects, renderRecords, ChatPanel, dealItem, formatParams, roleLabel, objectivePoints, allLockedText } from "./views.js";
 import { instructorKey, rememberInstructorKey } from "./seats.js";
 import { commitmentsOf } from "./commitments.js";
 
@@ -44,6 +44,7 @@ function renderControls() {
   $("#end").disabled = phase === "ended";
   $("#end").textContent = armedEnd ? "Confirm: end the match now" : "End the match";
   $("#projector-link").href = `board.html?room=${encodeURIComponent(room)}`;
+  $("#all-locked").textContent = allLockedText(game, true);
 }
 
 function teamColumn(t) {
@@ -58,7 +59,7 @@ function teamColumn(t) {
     el("h3", {}, el("span", { class: "swatch", aria: { hidden: "true" } }), " ", t.name, " ",
       el("span", { class: t.locked ? "badge ok" : "badge", text: t.locked ? "locked in" : "not locked" })),
     el("p", { class: "hint", text: `Players: ${players.length ? players.map((p) => p.name + (p.online ? "" : " (offline)")).join(", ") : "none"}` }),
-    el("p", { text: typeof t.budget === "number" ? `Budget ${t.budget}, orders cost ${spent}${committed.length ? ` (deals ${spent - drafted})` : ""}, ${t.budget - spent} left` : "" }),
+    el("p", { text: v.phase === "setup" ? "Budget: set when the match starts" : typeof t.budget === "number" ? `Budget ${t.budget}, orders cost ${spent}${committed.length ? ` (deals ${spent - drafted})` : ""}, ${t.budget - spent} left` : "" }),
     el("h4", { text: "Orders" }),
     el("ol", { class: "draft-orders" }, d.orders.length + committed.length ? [
       ...committed.map((c) => el("li", { class: "draft-order committed", data: { action: c.action || c.consent, deal: c.deal } },

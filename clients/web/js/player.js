@@ -2,7 +2,7 @@
 
 import { el, replace, say, setColour, $ } from "./dom.js";
 import { bootPage, keepFocus, attempt } from "./page.js";
-import { renderTracks, renderFlagsAndProjects, renderTeamsStrip, renderRecords, ChatPanel, dealItem, describeCommitment, formatParams, objectivePoints } from "./views.js";
+import { renderTracks, renderFlagsAndProjects, renderTeamsStrip, renderRecords, ChatPanel, dealItem, describeCommitment, formatParams, objectivePoints, allLockedText } from "./views.js";
 import { paramPickers, readParams, rememberParams } from "./params.js";
 import { resultTurns, summarySection } from "./summary.js";
 import { commitmentsOf, spentWithDeals, promisedIn, promisedText } from "./commitments.js";
@@ -125,7 +125,7 @@ function renderDraft() {
   lockButton.textContent = locked() ? "Locked in" : lockArmed ? "Confirm: lock in (cannot be undone this turn)" : "Lock in our orders";
   const teams = game.view.teams || [];
   $("#lock-state").textContent = drafting()
-    ? `Locked: ${teams.filter((x) => x.locked).map((x) => x.name).join(", ") || "no team yet"}.`
+    ? allLockedText(game) || `Locked: ${teams.filter((x) => x.locked).map((x) => x.name).join(", ") || "no team yet"}.`
     : "Orders are given in the negotiation and orders phases.";
 }
 

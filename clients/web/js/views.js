@@ -14,7 +14,9 @@ export function renderHeader(game, root) {
   set("[data-field=title]", v.title || v.ruleset || "Armistice");
   set("[data-field=turn]", v.turn > 0 ? `Turn ${v.turn} of ${v.turns}` : `${v.turns} ${v.turns === 1 ? "turn" : "turns"}`);
   set("[data-field=date]", v.turn > 0 ? v.date || "" : "");
-  set("[data-field=phase]", phaseName(v.phase) + (game.clock?.paused ? " (paused)" : ""));
+  // Once the match has an outcome its clock means nothing: the header says it is over (the last results phase
+  // still runs on the server until the room ends).
+  set("[data-field=phase]", v.outcome ? "Match over" : phaseName(v.phase) + (game.clock?.paused ? " (paused)" : ""));
   set("[data-field=room]", game.room);
   document.title = `${v.title || "Armistice"} — ${phaseName(v.phase)}`;
 }
@@ -22,7 +24,7 @@ export function renderHeader(game, root) {
 /** Keeps every [data-field=clock] under root showing the time left; returns a stop function. */
 export function startClock(game, root) {
   const tick = () => {
-    const left = game.remaining();
+    const left = game.view?.outcome ? null : game.remaining();
     for (const node of root.querySelectorAll("[data-field=clock]")) {
       const text = left === null ? "—" : formatDuration(left);
       if (node.textContent !== text) node.textContent = text;
@@ -42,6 +44,18 @@ export function showConnection(node, state, detail) {
   node.dataset.state = state;
   document.body.dataset.connection = state;
   if (detail && state === "offline") node.title = detail;
+}
+
+/** In negotiation or orders, when every team with players has locked in: a sentence saying so, else "". */
+export function allLockedText(game, forInstructor = false) {
+  const v = game.view;
+  if (!v || !["negotiation", "orders"].includes(v.phase)) return "";
+  const played = new Set(game.roster.filter((r) => r.role === "player" && r.team).map((r) => r.team));
+  const teams = (v.teams || []).filter((t) => played.has(t.id));
+  if (!teams.length || !teams.every((t) => t.locked)) return "";
+  if (v.phase === "orders") return "Every team with players has locked in: the orders are adjudicated now.";
+  return forInstructor ? "Every team with players has locked in: you can end the negotiation now (End this phase now)."
+    : "Every team with players has locked in: the instructor can end the negotiation early.";
 }
 
 // ---- The board: tracks, flags, projects --------------------------------------------------------------------

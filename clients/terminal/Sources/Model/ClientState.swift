@@ -56,6 +56,14 @@ public struct ClientState: Sendable {
     public var mySpent: Int { myTeam.flatMap { view.spent[$0] } ?? 0 }
     public var myTeamLocked: Bool { myTeam.flatMap { view.team($0)?.locked } ?? false }
 
+    /// In negotiation or orders: whether every team with players has locked in (nothing then says so but this).
+    public var everyPlayedTeamLocked: Bool {
+        guard view.phase == "negotiation" || view.phase == "orders" else { return false }
+        let played = Set(roster.filter { $0.role == "player" }.compactMap(\.team))
+        let teams = view.teams.filter { played.contains($0.id) }
+        return !teams.isEmpty && teams.allSatisfy(\.locked)
+    }
+
     /// Milliseconds left in the phase, counted down locally from the last clock; nil when untimed.
     public func remaining(now: Int64) -> Int64? {
         guard let r = clock.remaining ?? clock.deadline.flatMap({ d in clock.now.map { d - $0 } }) else { return nil }

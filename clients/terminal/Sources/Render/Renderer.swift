@@ -39,8 +39,8 @@ public enum Renderer {
         var parts = ["ARMISTICE" + (s.room.isEmpty ? "" : " " + s.room)]
         if s.hasSnapshot {
             parts.append("T\(s.view.turn)/\(s.view.turns) \(s.view.date)")
-            let clock = s.clockLabel(now: now)
-            parts.append(s.view.phase.uppercased() + (clock.isEmpty ? "" : " " + clock))
+            let clock = s.view.outcome == nil ? s.clockLabel(now: now) : ""
+            parts.append(s.view.outcome == nil ? s.view.phase.uppercased() + (clock.isEmpty ? "" : " " + clock) : "MATCH OVER")
         }
         var left = " " + parts.joined(separator: " │ ")
         let dot = s.connection == .online ? "●" : "○"
@@ -295,7 +295,7 @@ public enum Renderer {
         let dealCost = committed.reduce(0) { $0 + $1.cost }
         let spent = s.mySpent + dealCost
         let left = budget - spent
-        let head = "Budget \(budget) · spent \(spent)" + (dealCost > 0 ? " (deals \(dealCost))" : "") + " · left \(left)" + (s.myTeamLocked ? " · LOCKED ✓" : "")
+        let head = v.phase == "setup" ? "Budget: set when the match starts" : "Budget \(budget) · spent \(spent)" + (dealCost > 0 ? " (deals \(dealCost))" : "") + " · left \(left)" + (s.myTeamLocked ? " · LOCKED ✓" : "")
         var lines = wrapped(head, width, s.myTeamLocked ? CellStyle(tone: .good, bold: true) : (left < 0 ? CellStyle(tone: .bad, bold: true) : .bold), indent: 2)
         // Commitments of agreed deals: locked lines, added to the orders by the server at adjudication.
         for c in committed {
@@ -330,6 +330,9 @@ public enum Renderer {
             lines += wrapped(text, width, style, indent: 3)
         }
         if items.isEmpty && committed.isEmpty { lines.append(Line("No orders yet: pick actions in Actions (2).", .muted)) }
+        if s.everyPlayedTeamLocked {
+            lines += wrapped("Every team has locked in: the instructor can end the phase early.", width, CellStyle(tone: .good, bold: true))
+        }
         if focused { lines.append(Line("d remove · Enter consent · L lock in", .muted)) }
         return (lines, selected)
     }
@@ -434,6 +437,9 @@ public enum Renderer {
         var lines: [Line] = [Line("Room \(s.room): students join with this code", CellStyle(tone: .accent, bold: true))]
         let clock = s.clockLabel(now: now)
         lines.append(Line("Phase \(s.view.phase)\(clock.isEmpty ? "" : ", " + clock + " left")", .bold))
+        if s.everyPlayedTeamLocked {
+            lines += wrapped("Every team with players has locked in: skip to end the phase now.", width, CellStyle(tone: .good, bold: true))
+        }
         var selected: Int? = nil
         for (i, item) in ControlItem.allCases.enumerated() {
             let isSel = i == s.ui.cursor(.control)
