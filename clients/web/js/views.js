@@ -178,9 +178,10 @@ export function recordItem(game, r) {
 }
 
 /** Renders the records whose kind is in `kinds` (of one `turn`, if given), newest first, up to `limit`. */
-export function renderRecords(game, container, kinds, { limit = 200, empty = "Nothing yet.", turn = null } = {}) {
+export function renderRecords(game, container, kinds, { limit = 200, empty = "Nothing yet.", turn = null, label = "Records, newest first" } = {}) {
   const list = game.records.filter((r) => kinds.includes(r.kind) && (turn === null || r.turn === turn)).slice(-limit).reverse();
-  replace(container, list.length ? el("ol", { class: "records", reversed: "" }, list.map((r) => recordItem(game, r)))
+  // The list scrolls (max-height): it takes the keyboard focus so it can be scrolled without a mouse.
+  replace(container, list.length ? el("ol", { class: "records", reversed: "", tabindex: "0", aria: { label } }, list.map((r) => recordItem(game, r)))
     : el("p", { class: "hint", text: empty }));
 }
 
@@ -196,7 +197,8 @@ export class ChatPanel {
     this.unread = new Map();
     this.seen = 0;
     this.tabs = el("div", { class: "tabs", role: "tablist", aria: { label: "Channels" } });
-    this.log = el("ol", { class: "chat-log", role: "log", aria: { live: "polite", label: "Messages" }, tabindex: "0" });
+    // A list (not role=log, which would hide the list items' semantics) announced politely as it grows.
+    this.log = el("ol", { class: "chat-log", aria: { live: "polite", relevant: "additions", label: "Messages" }, tabindex: "0" });
     this.input = el("textarea", { id: `chat-input-${root.id}`, rows: "2", maxlength: "500", name: "text" });
     this.status = el("p", { class: "form-status", role: "status" });
     this.form = el("form", { class: "chat-form", on: { submit: (e) => { e.preventDefault(); this.sendMessage(); } } },
