@@ -178,3 +178,38 @@ def test_phase_flow_says_when_all_have_locked_and_when_the_match_is_over(server,
     wait(late, lambda d: "This match has ended" in text(d, "#join-status"), message=lambda d: text(d, "#join-status"))
     assert not css(late, "#join-submit").is_enabled()
     screenshot(late, "class-front-page-finished-room")
+
+
+def test_the_projector_fits_1920_by_1080_reads_from_the_back_and_marks_the_last_turns_changes(server, browsers):
+    teacher, kim = browsers(), browsers()
+    projector = browsers(1920, 1080)
+    projector.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False})
+    code = create_room(teacher, server, phases=LONG, turns=2)
+    join(kim, server, code, "Kim", team="dprk")
+    projector.get(server.url(f"board.html?room={code}"))
+    wait(projector, lambda d: text(d, "#join-code") == code)
+    # Opened on the server's own machine: it does not pass 127.0.0.1 off as the address students type.
+    assert "only this computer can reach" in text(projector, "#join-warning")
+    console_click(teacher, "start", "started")
+    for phase in ("Negotiation", "Orders"):
+        console_click(teacher, "skip", "Phase ended")
+        wait_phase(kim, phase)
+    console_click(teacher, "skip", "Phase ended")
+    wait(projector, lambda d: d.find_elements(By.CSS_SELECTOR, ".delta"), 30, message="no change marked after the turn")
+    assert "changes over turn 1" in text(projector, "#changes-turn")
+    # Everything fits the screen: no scrolling on a 1920×1080 projector.
+    height = projector.execute_script("return document.documentElement.scrollHeight")
+    assert height <= 1080, f"the board is {height} px tall"
+    # No label under 16 px.
+    small = projector.execute_script("""
+        return [...document.querySelectorAll('body *')].filter((n) => n.childNodes.length && [...n.childNodes].some((c) => c.nodeType === 3 && c.textContent.trim()))
+          .filter((n) => n.getClientRects().length && parseFloat(getComputedStyle(n).fontSize) < 16)
+          .map((n) => `${n.className || n.tagName}: ${getComputedStyle(n).fontSize} ${n.textContent.trim().slice(0, 30)}`)""")
+    assert not small, small[:10]
+    from conftest import OUTPUT
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    (OUTPUT / "projector-1920x1080.png").write_bytes(projector.get_screenshot_as_png())
+    # Given the classroom address, it shows that one.
+    projector.get(server.url(f"board.html?room={code}&join=10.1.2.3:8080"))
+    wait(projector, lambda d: text(d, "#join-url") == "10.1.2.3:8080")
+    assert text(projector, "#join-warning") == ""

@@ -60,7 +60,15 @@ export function allLockedText(game, forInstructor = false) {
 
 // ---- The board: tracks, flags, projects --------------------------------------------------------------------
 
-export function trackBar(track, { instructor = false, game = null } = {}) {
+/** "▲ +2" or "▼ −1": a value's change since the last turn, for the projector. */
+function deltaBadge(change, what) {
+  if (!change) return null;
+  const up = change.to > change.from;
+  const text = typeof what === "number" ? `${up ? "▲ +" : "▼ −"}${Math.abs(change.to - change.from)}` : `${up ? "▲" : "▼"} ${what}`;
+  return el("span", { class: ["delta", up ? "up" : "down"], text, title: "Change over the last turn" });
+}
+
+export function trackBar(track, { instructor = false, game = null, changes = null } = {}) {
   const span = Math.max(1, track.max - track.min);
   const pct = Math.round(((track.value - track.min) / span) * 100);
   const id = `track-${track.id}`;
@@ -75,6 +83,7 @@ export function trackBar(track, { instructor = false, game = null } = {}) {
       el("span", { class: "track-name", id, text: track.name }),
       el("span", { class: "track-value", text: `${track.value}/${track.max}` }),
       track.level ? el("span", { class: "level", text: track.level }) : null,
+      deltaBadge(changes?.get(track.id), 0),
       hidden),
     el("div", { class: "bar", role: "meter", aria: { labelledby: id, valuenow: track.value, valuemin: track.min, valuemax: track.max, valuetext: valueText } }, fill),
     track.description ? el("p", { class: "hint", text: track.description }) : null);
@@ -86,19 +95,19 @@ export function renderTracks(game, container, opts = {}) {
     : el("p", { class: "hint", text: "No tracks to show." }));
 }
 
-export function renderFlagsAndProjects(game, container) {
+export function renderFlagsAndProjects(game, container, { changes = null } = {}) {
   const v = game.view || {};
   const flags = v.flags || [], projects = v.projects || [];
   replace(container,
     projects.length ? el("ul", { class: "projects" }, projects.map((p) =>
       el("li", { class: "project", data: { project: p.id } },
-        el("span", { class: "project-name", text: p.name }),
+        el("span", { class: "project-name" }, p.name, " ", deltaBadge(changes?.get(p.id), "this turn")),
         el("ol", { class: "steps", aria: { label: `${p.name}: ${p.status.replace(/_/g, " ")}` } },
           (p.statuses || []).map((s, i) => el("li", { class: i === p.index ? "current" : i < p.index ? "done" : "", text: s.replace(/_/g, " "), aria: i === p.index ? { current: "step" } : {} })))))) : null,
     flags.length ? el("ul", { class: "flags" }, flags.map((f) =>
       el("li", { class: f.value ? "flag on" : "flag", data: { flag: f.id } },
         el("span", { class: "flag-mark", text: f.value ? "●" : "○", aria: { hidden: "true" } }),
-        el("span", { text: `${f.name}: ${f.value ? "yes" : "no"}` })))) : null);
+        el("span", { text: `${f.name}: ${f.value ? "yes" : "no"}` }), deltaBadge(changes?.get(f.id), "this turn")))) : null);
 }
 
 export function renderTeamsStrip(game, container) {
