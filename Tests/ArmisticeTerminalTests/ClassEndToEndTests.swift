@@ -26,6 +26,14 @@ struct ClassEndToEndTests {
         try await instructor.request(["type": "skip"])
         try await kim.waitFor(text: "NEGOTIATION")
 
+        // A capture of every pane at 80×24, kept as an artefact; no pane cuts a word with "…".
+        for (key, pane) in [("1", "board"), ("2", "actions"), ("3", "draft"), ("4", "talk"), ("5", "deals"), ("6", "news"), ("7", "results")] {
+            try kim.keys(key)
+            let screen = try await kim.waitFor("the \(pane) pane") { $0.contains(" \(pane.prefix(1).uppercased() + pane.dropFirst()) ─") }
+            #expect(!screen.contains("…"), "a word cut in the \(pane) pane")
+            Self.keep(screen, as: "pane-\(key)-\(pane)")
+        }
+
         // The brief and the objectives, with their points, in a pane of their own.
         try kim.keys("8")
         let brief = try await kim.waitFor(text: "Objectives:")
