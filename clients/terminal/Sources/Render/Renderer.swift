@@ -510,6 +510,7 @@ public enum Renderer {
                 "Draft    d remove an order · Enter cycle a consent · L lock",
                 "Talk     ↑↓ channel · Enter write · Esc cancel",
                 "Deals    a accept · r reject · w withdraw · n propose",
+                "Results  f the full log (again: the summary) · Brief (8) objectives",
             ]
         }
         if s.isInstructor { lines.append("Control  Enter run a command (clock, news, events, adjust, end)") }
