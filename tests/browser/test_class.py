@@ -213,3 +213,18 @@ def test_the_projector_fits_1920_by_1080_reads_from_the_back_and_marks_the_last_
     projector.get(server.url(f"board.html?room={code}&join=10.1.2.3:8080"))
     wait(projector, lambda d: text(d, "#join-url") == "10.1.2.3:8080")
     assert text(projector, "#join-warning") == ""
+
+
+def test_the_front_page_says_when_the_server_stops_answering_and_recovers(server, browsers):
+    d = browsers()
+    d.get(server.url("index.html"))
+    wait(d, lambda d: "scenarios on this server" in text(d, "#create-status") or d.find_elements(By.CSS_SELECTOR, "#create-ruleset option"))
+    # The server goes away (its requests fail at the network level, as when it is stopped).
+    d.execute_cdp_cmd("Network.enable", {})
+    d.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/api/*"]})
+    d.execute_script("document.getElementById('load-rulesets').click()")
+    wait(d, lambda d: "does not answer" in text(d, "#notice"), message=lambda d: text(d, "#notice"))
+    assert server.url("").split("//")[1].rstrip("/") in text(d, "#notice")
+    screenshot(d, "class-front-page-server-down")
+    d.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+    wait(d, lambda d: text(d, "#notice") == "", 12, message="the notice stays after the server is back")

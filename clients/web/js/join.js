@@ -107,10 +107,26 @@ function showDefaults() {
 }
 
 // The scenarios this server can open, from GET /api/rulesets (public; creating a room still needs the key).
+let downTimer = null;
+
+/** The server stopped answering (a network error, not an HTTP answer): say so on top, and try again every 5 s. */
+function serverDown() {
+  say($("#notice"), `The Armistice server at ${location.host} does not answer: it may be stopped or restarting. This page tries again every 5 seconds.`, "error");
+  clearTimeout(downTimer);
+  downTimer = setTimeout(loadRulesets, 5000);
+}
+
 async function loadRulesets() {
   const status = $("#create-status");
+  let r;
   try {
-    const r = await fetch("/api/rulesets", { headers: { accept: "application/json" }, cache: "no-store" });
+    r = await fetch("/api/rulesets", { headers: { accept: "application/json" }, cache: "no-store" });
+  } catch {
+    serverDown();
+    return;
+  }
+  if ($("#notice").dataset.kind === "error") say($("#notice"), "");
+  try {
     if (!r.ok) throw new Error(`the server answered ${r.status}`);
     const list = (await r.json()).filter((x) => x && x.id);
     if (!list.length) { say(status, "This server has no scenarios loaded.", "error"); return; }
