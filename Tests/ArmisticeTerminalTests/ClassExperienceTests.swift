@@ -177,4 +177,18 @@ import Testing
         #expect(header.contains("MATCH OVER"))
         #expect(!header.contains("4:00") && !header.contains("RESULTS"))
     }
+
+    @Test func aConsentADealPromisesIsSettledAndCannotBeChangedInTheDraft() {
+        var s = Fixtures.seated()
+        Self.update(&s, seq: 58, changes: """
+        {"consents":[{"action":"tervane_survey","name":"Publish the stock survey","teams":["tervane"],"rule":"veto"}],
+         "deals":[{"id":2,"turn":1,"proposer":"tervane","parties":["tervane","marisol"],"commitments":[{"team":"marisol","consent":"tervane_survey","decision":"approve"}],"accepted":["tervane","marisol"],"status":"agreed","note":""}]}
+        """)
+        s.focus(.draft)
+        _ = s.handle(key: .down) // the order, then the consent
+        let effects = s.handle(key: .enter)
+        #expect(effects == [.notice("[error] deal #2 settles this decision: approve")])
+        let text = Self.screen(s)
+        #expect(text.contains("approve (deal #2)"))
+    }
 }

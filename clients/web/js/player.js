@@ -106,9 +106,11 @@ function renderDraft() {
     el("legend", { text: "Your say on other teams' actions" }),
     consents.map((c) => {
       const name = `consent-${c.action}`;
-      const current = (d.consents || {})[c.action] || "";
+      // An agreed deal that promises this decision settles it at adjudication: shown, not editable.
+      const promised = committed.find((x) => x.consent === c.action);
+      const current = promised ? promised.decision : (d.consents || {})[c.action] || "";
       const choice = (value, label) => el("label", { class: "inline" },
-        el("input", { type: "radio", name, value, id: `${name}-${value || "none"}`, checked: current === value, disabled: !editable,
+        el("input", { type: "radio", name, value, id: `${name}-${value || "none"}`, checked: current === value, disabled: !editable || Boolean(promised),
           on: { change: () => {
             const next = { ...(d.consents || {}) };
             if (value) next[c.action] = value; else delete next[c.action];
@@ -116,7 +118,8 @@ function renderDraft() {
           } } }), ` ${label}`);
       return el("div", { class: "consent", data: { consent: c.action } },
         el("p", { text: `${c.name} (${c.teams.map((x) => game.teamName(x)).join(", ")}) — ${c.rule === "veto" ? "any one of us may block it" : "needs everyone's approval"}` }),
-        choice("", "No decision"), choice("approve", "Approve"), choice("block", "Block"));
+        choice("", "No decision"), choice("approve", "Approve"), choice("block", "Block"),
+        promised ? el("p", { class: "hint", text: `Settled by deal #${promised.deal}: ${promised.decision === "block" ? "blocked" : "approved"} at adjudication.` }) : null);
     })) : null);
 
   const lockButton = $("#lock");

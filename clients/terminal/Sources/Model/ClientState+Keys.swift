@@ -75,6 +75,9 @@ extension ClientState {
             case (.order(let i), .char("d")), (.order(let i), .delete), (.order(let i), .backspace), (.order(let i), .char("x")):
                 return perform(.remove(i + 1))
             case (.consent(let action), .enter), (.consent(let action), .char(" ")):
+                if let c = commitments(of: myTeam).first(where: { $0.commitment.consent == action }) {
+                    return [refuse("deal #\(c.deal) settles this decision: \(c.commitment.decision ?? "approve")")]
+                }
                 let next: String? = switch myDraft.consents[action] {
                 case nil: "approve"
                 case "approve": "block"

@@ -321,10 +321,11 @@ public enum Renderer {
                 } else if action?.available == false { style = .warn }
             case .consent(let id):
                 let c = v.consents.first { $0.action == id }
-                let decision = s.myDraft.consents[id] ?? "undecided"
+                let promised = committed.first { $0.commitment.consent == id }
+                let decision = promised.map { "\($0.commitment.decision ?? "approve") (deal #\($0.deal))" } ?? s.myDraft.consents[id] ?? "undecided"
                 let teams = (c?.teams ?? []).map { TerminalText.sanitize(v.teamName($0)) }.joined(separator: ", ")
                 text = "? \(TerminalText.sanitize(c?.name ?? id)) (\(teams)): \(decision)"
-                style = decision == "block" ? .bad : (decision == "approve" ? .good : .muted)
+                style = decision.hasPrefix("block") ? .bad : (decision.hasPrefix("approve") ? .good : .muted)
             }
             if i == cursor && focused { style = CellStyle(bold: true, reverse: true); selected = lines.count }
             lines += wrapped(text, width, style, indent: 3)
