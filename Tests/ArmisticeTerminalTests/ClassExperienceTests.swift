@@ -191,4 +191,13 @@ import Testing
         let text = Self.screen(s)
         #expect(text.contains("approve (deal #2)"))
     }
+
+    @Test func typingADealListsWhatItMayNameWithNames() {
+        var s = Self.agreed()
+        s.focus(.deals)
+        _ = s.handle(key: .char("n"))
+        let text = Self.screen(s)
+        #expect(text.contains("marisol:patrol — Naval patrol (2)"))
+        #expect(text.contains("tervane:share_survey — Share the"))
+    }
 }

@@ -368,6 +368,22 @@ public enum Renderer {
         var lines: [Line] = []
         var selected: Int? = nil
         let v = s.view
+        // While a deal is being typed: what it may name, as TEAM:ACTION with each action's name and cost.
+        if let input = s.ui.input, input.purpose == .command, input.text.lowercased().hasPrefix("deal") {
+            lines += wrapped("Name commitments as TEAM:ACTION (P=V,…), a consent as TEAM:approve:ACTION; -- then a note:", width, .bold)
+            if let team = s.myTeam {
+                for a in v.actions where !a.covert {
+                    lines += wrapped("\(team):\(a.id) — \(TerminalText.sanitize(a.name)) (\(a.cost))", width, .plain, indent: 2)
+                }
+                for c in v.consents { lines += wrapped("\(team):approve:\(c.action) — \(TerminalText.sanitize(c.name))", width, .plain, indent: 2) }
+            }
+            for entry in v.catalog where !entry.teams.contains(s.myTeam ?? "") {
+                for team in entry.teams {
+                    lines += wrapped("\(team):\(entry.id) — \(TerminalText.sanitize(entry.name)) (\(entry.cost))", width, .muted, indent: 2)
+                }
+            }
+            return (lines, nil)
+        }
         if v.deals.isEmpty { lines.append(Line("No deals. n: propose one.", .muted)) }
         for (i, d) in v.deals.enumerated() {
             let waiting = d.parties.filter { !d.accepted.contains($0) }.map { TerminalText.sanitize(v.teamName($0)) }
