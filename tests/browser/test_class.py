@@ -146,6 +146,25 @@ def test_chat_does_not_send_on_an_enter_that_commits_a_korean_syllable(server, b
     wait(kim, lambda d: any(m.text == "비핵화" for m in d.find_elements(By.CSS_SELECTOR, "#chat .msg-text")), message="not sent after composing")
     # Hangul keeps its words whole when lines wrap.
     assert kim.execute_script("return getComputedStyle(document.querySelector('#chat .msg-text')).wordBreak") == "keep-all"
+    long = "한반도 비핵화와 평화 체제 구축을 위한 남북 정상회담의 합의 사항을 이행하자는 제안입니다"
+    kim.execute_script("arguments[0].value = arguments[1];", box, long)
+    kim.execute_script("arguments[0].dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true, cancelable: true}));", box)
+    wait(kim, lambda d: any(m.text == long for m in d.find_elements(By.CSS_SELECTOR, "#chat .msg-text")))
+    # Every line break falls between words: each rendered line of the message starts a word of the text.
+    starts = kim.execute_script("""
+        const node = [...document.querySelectorAll('#chat .msg-text')].pop().firstChild;
+        const range = document.createRange(); const tops = new Map();
+        for (let i = 0; i < node.length; i++) {
+          range.setStart(node, i); range.setEnd(node, i + 1);
+          const r = range.getClientRects()[0]; if (!r) continue;
+          const top = Math.round(r.top); if (!tops.has(top)) tops.set(top, i);
+        }
+        return [...tops.values()];""")
+    assert len(starts) > 1, "the message should wrap in the chat box"
+    assert all(i == 0 or long[i - 1] == " " for i in starts), [long[i:i + 4] for i in starts]
+    kim.execute_script("document.getElementById('talks').scrollIntoView()")
+    from conftest import OUTPUT
+    (OUTPUT / "class-korean-chat.png").write_bytes(css(kim, "#talks").screenshot_as_png)
 
 
 def test_phase_flow_says_when_all_have_locked_and_when_the_match_is_over(server, browsers):
