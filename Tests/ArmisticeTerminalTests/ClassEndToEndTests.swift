@@ -74,6 +74,7 @@ struct ClassEndToEndTests {
         let summary = try await kim.waitFor(text: "Changes over the turn:")
         #expect(summary.contains("Your orders:"))
         #expect(summary.contains("Patrol the strait →"))
+        #expect(summary.contains("from deal #1"))
         #expect(summary.contains("Send the whole fleet out →"))
         #expect(!summary.contains("duplicate"))
         let lines = summary.split(separator: "\n", omittingEmptySubsequences: false)

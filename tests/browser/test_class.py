@@ -83,7 +83,7 @@ def test_deal_commitments_are_locked_lines_of_the_draft_and_never_duplicates(ser
     mine = summary.find_elements(By.CSS_SELECTOR, "h4")
     assert [h.text for h in mine][:3] == ["Your orders", "What others did that you can see", "Changes over the turn"]
     orders = summary.find_elements(By.CSS_SELECTOR, ".summary-order")
-    assert any("Restore contact with Seoul" in o.text for o in orders)
+    assert any("Restore contact with Seoul" in o.text and "from deal #1" in o.text for o in orders), [o.text for o in orders]
     assert not any(o.get_attribute("data-result") == "duplicate" for o in orders), [o.text for o in orders]
     assert "duplicate" not in summary.text
     # One line per track: no target twice among the changes.

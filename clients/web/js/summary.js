@@ -25,7 +25,14 @@ export function turnSummary(game, turn, team) {
     net.set(r.target, seen);
   }
   const all = [...net.values()];
+  // Orders that came from a deal carried out this turn: "team:action" → the deal's number.
+  const fromDeal = new Map();
+  for (const d of game.view?.deals || []) {
+    if (d.status !== "carried_out" || d.turn !== turn) continue;
+    for (const c of d.commitments || []) if (c.action) fromDeal.set(`${c.team}:${c.action}`, d.id);
+  }
   return {
+    fromDeal,
     mine: orders.filter((r) => r.team === team),
     others: orders.filter((r) => r.team !== team),
     changes: all.filter((c) => c.from !== c.to || c.reasons.length),
@@ -70,8 +77,8 @@ export function changeText(game, c) {
   return `${game.targetName(c.target)}: ${c.from} → ${c.to} (${delta > 0 ? "+" : ""}${delta})${why}`;
 }
 
-function orderItem(game, r, withTeam) {
-  const why = orderWhy(r);
+function orderItem(game, r, withTeam, deal) {
+  const why = [deal ? `from deal #${deal}` : "", orderWhy(r)].filter(Boolean).join(" · ");
   return el("li", { class: ["summary-order", `result-${r.result}`], data: { action: r.action, result: r.result } },
     el("span", { class: "record-text", text: `${withTeam ? `${game.teamName(r.team)}: ` : ""}${game.actionName(r.action)}${formatParams(game, r.params)}` }),
     " ", el("strong", { class: "verdict", text: VERDICT[r.result] || r.result || "" }),
@@ -96,8 +103,8 @@ export function summarySection(game, turn, team, log) {
   return el("section", { class: "turn-summary", data: { turn }, aria: { label: `Turn ${turn}` } },
     el("h3", { text: `Turn ${turn}` }),
     s.outcome ? el("p", { class: "summary-outcome", text: `The match ended: ${s.outcome.text || s.outcome.outcome || ""}` }) : null,
-    team ? list("Your orders", s.mine.map((r) => orderItem(game, r, false)), "Your team gave no orders this turn.") : null,
-    list(team ? "What others did that you can see" : "Orders", s.others.map((r) => orderItem(game, r, true)), "Nothing you can see."),
+    team ? list("Your orders", s.mine.map((r) => orderItem(game, r, false, s.fromDeal.get(`${r.team}:${r.action}`))), "Your team gave no orders this turn.") : null,
+    list(team ? "What others did that you can see" : "Orders", s.others.map((r) => orderItem(game, r, true, s.fromDeal.get(`${r.team}:${r.action}`))), "Nothing you can see."),
     list("Changes over the turn", [
       ...s.changes.map((c) => el("li", { class: "summary-change", data: { target: c.target }, text: changeText(game, c) })),
       ...s.events.map((r) => el("li", { class: "summary-event", text: `Event: ${r.text || (r.event || "").replace(/_/g, " ")} (${eventCause(r.result)})` })),

@@ -79,11 +79,15 @@ public struct TurnSummary: Sendable, Equatable {
         if let o = outcome {
             out.append(Line(text: "The match ended: " + TerminalText.sanitize(o["outcome"]?.string ?? o["text"]?.string ?? ""), tone: .heading))
         }
+        // Orders that came from a deal carried out this turn, by team and action.
+        let deals = v.deals.filter { $0.status == "carried_out" && $0.turn == turn }
         func order(_ r: RecordInfo, withTeam: Bool) -> Line {
             let result = r["result"]?.string ?? "?"
-            let team = withTeam ? TerminalText.sanitize(v.teamName(r["team"]?.string ?? "?")) + ": " : ""
+            let teamID = r["team"]?.string ?? "?"
+            let team = withTeam ? TerminalText.sanitize(v.teamName(teamID)) + ": " : ""
             let params = (r["params"]?.object ?? [:]).sorted { $0.key < $1.key }.map { RecordText.paramName($0.value, in: v) }
-            let why = TurnSummary.why(r)
+            let deal = deals.first { $0.commitments.contains { $0.team == teamID && $0.action == r["action"]?.string } }
+            let why = [deal.map { "from deal #\($0.id)" } ?? "", TurnSummary.why(r)].filter { !$0.isEmpty }.joined(separator: "; ")
             let text = "\(team)\(RecordText.actionName(r["action"]?.string ?? "?", in: v))" + (params.isEmpty ? "" : " (" + params.joined(separator: ", ") + ")")
                 + " → " + (TurnSummary.verdicts[result] ?? result.replacingUnderscores) + (why.isEmpty ? "" : ": " + why)
             return Line(text: text, tone: result == "success" ? .good : .bad)
