@@ -71,7 +71,8 @@ struct ClassEndToEndTests {
         // Orders, locks, adjudication: the summary comes first, the full log one key away.
         try await EndToEndTests.lockInAndAdjudicate(kim, instructor: instructor, other: ari)
         try kim.keys("7")
-        let summary = try await kim.waitFor(text: "Changes over the turn:")
+        // Turn 1 has a summary before its adjudication (its events): wait for the orders in it.
+        let summary = try await kim.waitFor("the orders in the summary") { $0.contains("Patrol the strait →") && $0.contains("Changes over the turn:") }
         #expect(summary.contains("Your orders:"))
         #expect(summary.contains("Patrol the strait →"))
         #expect(summary.contains("from deal #1"))

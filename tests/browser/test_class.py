@@ -78,7 +78,8 @@ def test_deal_commitments_are_locked_lines_of_the_draft_and_never_duplicates(ser
     wait_phase(kim, "Orders")
     for d in (kim, lee):
         lock_in(d)
-    wait(kim, lambda d: d.find_elements(By.CSS_SELECTOR, "#results .turn-summary"), 30, message="no turn summary")
+    # The summary of turn 1 exists before (its events); wait for the adjudication's orders in it.
+    wait(kim, lambda d: d.find_elements(By.CSS_SELECTOR, "#results .turn-summary .summary-order"), 30, message="no orders in the summary")
     summary = css(kim, "#results .turn-summary")
     mine = summary.find_elements(By.CSS_SELECTOR, "h4")
     assert [h.text for h in mine][:3] == ["Your orders", "What others did that you can see", "Changes over the turn"]
