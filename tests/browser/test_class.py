@@ -126,6 +126,11 @@ def test_feedback_objectives_and_parameters_read_as_words(server, browsers):
     assert len(names) == len(buttons) and all("to the orders" in n for n in names)
 
 
+def messages(driver):
+    """The chat messages shown, read in one go (the list is redrawn as messages arrive)."""
+    return driver.execute_script("return [...document.querySelectorAll('#chat .msg-text')].map((n) => n.textContent)")
+
+
 def test_chat_does_not_send_on_an_enter_that_commits_a_korean_syllable(server, browsers):
     teacher, kim = browsers(), browsers()
     code = create_room(teacher, server, phases=LONG, turns=1)
@@ -140,17 +145,17 @@ def test_chat_does_not_send_on_an_enter_that_commits_a_korean_syllable(server, b
         box.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', keyCode: 229, bubbles: true, cancelable: true}));
     """, box)
     time.sleep(1.0)
-    assert not any(m.text == "비핵화" for m in kim.find_elements(By.CSS_SELECTOR, "#chat .msg-text")), "sent during composition"
+    assert not "비핵화" in messages(kim), "sent during composition"
     assert box.get_attribute("value") == "비핵화"
     # The Enter after the composition sends.
     kim.execute_script("arguments[0].dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true, cancelable: true}));", box)
-    wait(kim, lambda d: any(m.text == "비핵화" for m in d.find_elements(By.CSS_SELECTOR, "#chat .msg-text")), message="not sent after composing")
+    wait(kim, lambda d: "비핵화" in messages(d), message="not sent after composing")
     # Hangul keeps its words whole when lines wrap.
     assert kim.execute_script("return getComputedStyle(document.querySelector('#chat .msg-text')).wordBreak") == "keep-all"
     long = "한반도 비핵화와 평화 체제 구축을 위한 남북 정상회담의 합의 사항을 이행하자는 제안입니다"
     kim.execute_script("arguments[0].value = arguments[1];", box, long)
     kim.execute_script("arguments[0].dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true, cancelable: true}));", box)
-    wait(kim, lambda d: any(m.text == long for m in d.find_elements(By.CSS_SELECTOR, "#chat .msg-text")))
+    wait(kim, lambda d: long in messages(d))
     # Every line break falls between words: each rendered line of the message starts a word of the text.
     starts = kim.execute_script("""
         const node = [...document.querySelectorAll('#chat .msg-text')].pop().firstChild;
