@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(libwebsockets-dev libwebsockets-evlib-ev libev-dev libncurses-dev pkg-config tmux chromium chromium-driver docker-compose openssl)
+apt_packages=(libwebsockets-dev libwebsockets-evlib-ev libev-dev libncurses-dev pkg-config tmux chromium chromium-driver fonts-nanum docker-compose openssl)
 missing=()
 for p in "${apt_packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -18,6 +18,12 @@ fi
 if ! python3 -c 'import websockets, selenium, pytest' 2>/dev/null; then
     echo "setup: installing the Python test packages"
     python3 -m pip install -q --disable-pip-version-check -r tests/requirements.txt
+fi
+
+# axe-core 4 for the accessibility test: only the axe.min.js this package ships is used, so not its Playwright.
+if ! python3 -c 'import axe_playwright_python' 2>/dev/null; then
+    echo "setup: installing axe-core (axe-playwright-python, without its dependencies)"
+    python3 -m pip install -q --disable-pip-version-check --no-deps axe-playwright-python==0.1.8
 fi
 
 if ! command -v swift >/dev/null; then

@@ -21,6 +21,19 @@ struct EndToEndTests {
                         environment: ["XDG_STATE_HOME": state])
     }
 
+    /// From negotiation: the instructor ends the phase, the student locks in with L and y, the other team locks by
+    /// request; every team with students has locked, so adjudication runs and the results phase begins.
+    static func lockInAndAdjudicate(_ student: TmuxSession, instructor: ScriptSeat, other: ScriptSeat) async throws {
+        try await instructor.request(["type": "skip"])
+        try await student.waitFor(text: "ORDERS")
+        try student.keys("L")
+        try await student.waitFor(text: "Lock the team's orders")
+        try student.keys("y")
+        try await student.waitFor(text: "LOCKED")
+        try await other.request(["type": "lock"])
+        try await student.waitFor(text: "RESULTS", timeout: 30)
+    }
+
     @Test func teamsBeforeJoiningComeFromTheRoomEndpoint() async throws {
         let server = ServerProcess(data: E2E.temporaryDirectory("probe"))
         try server.start()
@@ -83,21 +96,15 @@ struct EndToEndTests {
         try await kim.waitFor(text: "Ari: Only if you fish less.")
 
         // Orders: lock in with L, y. Tervane locks too: every team with students has locked, adjudication runs.
-        try await instructor.request(["type": "skip"])
-        try await kim.waitFor(text: "ORDERS")
-        try kim.keys("L")
-        try await kim.waitFor(text: "Lock the team's orders")
-        try kim.keys("y")
-        try await kim.waitFor(text: "LOCKED")
-        try await ari.request(["type": "lock"])
-        try await kim.waitFor(text: "RESULTS", timeout: 30)
+        try await Self.lockInAndAdjudicate(kim, instructor: instructor, other: ari)
         try kim.keys("7")
         // The pane repaints as the adjudication's records arrive: wait for the orders' lines, not only the heading.
-        let results = try await kim.waitFor(text: "Republic of Marisol: Patrol the")
-        #expect(results.contains("Republic of Marisol: Send the whole"))
-        #expect(results.contains("Republic of Marisol: Patrol the"))
-        #expect(results.contains("→ success") || results.contains("→ failure"))
-        #expect(results.contains("🎲")) // the patrol has a chance: its roll is shown
+        // The turn's summary comes first: the team's own orders, each with why it went as it did.
+        let results = try await kim.waitFor(text: "Patrol the strait →")
+        #expect(results.contains("Your orders:"))
+        #expect(results.contains("Send the whole fleet out →"))
+        #expect(results.contains("succeeded") || results.contains("failed"))
+        #expect(results.contains("rolled")) // the patrol has a chance: its roll is shown
         print("— results at 80×24 —\n" + results)
 
         // Quit asks first.

@@ -91,3 +91,25 @@ def send_chat(driver, channel, message):
 
 def game_value(driver, expression):
     return driver.execute_script(f"const g = window.armistice.game; return {expression};")
+
+
+def propose_contact_deal(proposer, note=""):
+    """A DPRK student proposes: the DPRK restores contact, the ROK consults its alliance working group."""
+    click(proposer, "#propose-box summary")
+    wait(proposer, lambda d: d.find_elements(By.CSS_SELECTOR, ".commitment-row"))
+    Select(css(proposer, ".commitment-row .cm-action")).select_by_value("restore_contact")
+    click(proposer, "#add-commitment")
+    rows = proposer.find_elements(By.CSS_SELECTOR, ".commitment-row")
+    Select(rows[1].find_element(By.CSS_SELECTOR, ".cm-team")).select_by_value("rok")
+    Select(rows[1].find_element(By.CSS_SELECTOR, "select.cm-action")).select_by_value("alliance_working_group")
+    if note:
+        css(proposer, "#deal-note").send_keys(note)
+    click(proposer, "#propose-form button[type=submit]")
+    wait(proposer, lambda d: "Deal proposed" in text(d, "#deal-status"), message=lambda d: f"deal: {text(d, '#deal-status')}")
+
+
+def lock_in(driver):
+    """Locks the team's orders: the button asks for a confirmation first."""
+    click(driver, "#lock")
+    wait(driver, lambda d: "Confirm" in text(d, "#lock"))
+    click(driver, "#lock")

@@ -7,8 +7,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import OUTPUT, InstructorSocket, assert_nothing_private, js_errors, screenshot, wait
-from pages import (LONG, click, console_click, create_room, css, game_value, join, open_channel, send_chat, text,
-                   wait_phase)
+from pages import (LONG, click, console_click, create_room, css, game_value, join, lock_in, open_channel,
+                   propose_contact_deal, send_chat, text, wait_phase)
 from pngcheck import colour_stats
 
 
@@ -85,16 +85,7 @@ def test_a_turn_with_two_students_the_console_and_the_projector(server, browsers
     wait(teacher, lambda d: css(d, f"#chat [data-channel='{pair}'] .unread").text == "1")
 
     # A deal: Kim proposes, Lee accepts.
-    click(kim, "#propose-box summary")
-    wait(kim, lambda d: d.find_elements(By.CSS_SELECTOR, ".commitment-row"))
-    Select(css(kim, ".commitment-row .cm-action")).select_by_value("restore_contact")
-    click(kim, "#add-commitment")
-    rows = kim.find_elements(By.CSS_SELECTOR, ".commitment-row")
-    Select(rows[1].find_element(By.CSS_SELECTOR, ".cm-team")).select_by_value("rok")
-    Select(rows[1].find_element(By.CSS_SELECTOR, "select.cm-action")).select_by_value("alliance_working_group")
-    css(kim, "#deal-note").send_keys("contact for consultations")
-    click(kim, "#propose-form button[type=submit]")
-    wait(kim, lambda d: "Deal proposed" in text(d, "#deal-status"), message=lambda d: f"deal: {text(d, '#deal-status')}")
+    propose_contact_deal(kim, note="contact for consultations")
     wait(lee, lambda d: d.find_elements(By.CSS_SELECTOR, "[id^=deal-][id$=-accept]"), message="Lee has no deal to accept")
     assert "contact for consultations" in text(lee, "#deals")
     assert "Consult the alliance working group" in text(lee, "#deals")  # names, not ids
@@ -137,17 +128,16 @@ def test_a_turn_with_two_students_the_console_and_the_projector(server, browsers
     console_click(teacher, "skip", "Phase ended")
     wait_phase(kim, "Orders")
     for d in (kim, lee):
-        click(d, "#lock")
-        wait(d, lambda d: "Confirm" in text(d, "#lock"))
-        click(d, "#lock")
+        lock_in(d)
         wait(d, lambda d: "locked in" in text(d, "#orders-status") or not css(d, "#lock").is_enabled())
     for d in (kim, lee, teacher):
-        wait(d, lambda d: phase(d) in ("Adjudication", "Results"), 20)
+        # A one-turn match: after its adjudication the header says the match is over (no countdown any more).
+        wait(d, lambda d: phase(d) in ("Adjudication", "Results", "Match over"), 20)
 
     # Results with dice, for Kim's action.
     wait(kim, lambda d: act["name"] in text(d, "#results"), message="no result for Kim's action")
     results = text(kim, "#results")
-    assert "Result" in results or "RESULT" in results
+    assert "Your orders" in results and "Changes over the turn" in results  # the turn's summary comes first
     wait(teacher, lambda d: "State hash" in text(d, "#records") or "STATE HASH" in text(d, "#records"))
 
     snap = auditor.fresh()

@@ -38,18 +38,26 @@ struct JoinCommand: AsyncParsableCommand {
         if let stored, self.name == nil || self.name == stored.name {
             FileHandle.standardError.write(Data("Taking back your seat in \(room) as \(stored.name).\n".utf8))
         } else {
+            // The address and the code first: a wrong one is said at once, before any question.
+            let check = await JoinCheck.room(url: url, code: room)
+            switch check {
+            case .unreachable:
+                Prompt.fail(JoinCheck.unreachableMessage(url: url))
+                throw ExitCode.failure
+            case .refused(let code, let message) where code == "unknown_room":
+                Prompt.fail("There is no room \(room) on this server: \(message.isEmpty ? "check the code with your instructor" : message)")
+                throw ExitCode.failure
+            case .refused(_, let message):
+                FileHandle.standardError.write(Data("The server says: \(message)\n".utf8))
+            case .teams, .unchecked: break
+            }
             if name == nil { name = Prompt.ask("Your name: ") }
             guard let chosen = name, !chosen.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw ValidationError("a name is needed to join")
             }
-            if team == nil && !observer {
-                switch await TeamProbe.lookUp(url: url, code: room) {
-                case .teams(let teams)? where !teams.isEmpty:
-                    print("Teams: " + teams.map { $0.name == $0.id ? $0.id : "\($0.id) (\($0.name))" }.joined(separator: ", "))
-                case .refused(_, let message)?:
-                    FileHandle.standardError.write(Data("The server says: \(message)\n".utf8))
-                default: break
-                }
+            if !observer, case .teams(let teams) = check, !teams.isEmpty {
+                team = try Self.chooseTeam(given: team, among: teams)
+            } else if team == nil && !observer {
                 let answer = Prompt.ask("Your team (Enter to let the instructor assign one): ") ?? ""
                 team = answer.isEmpty ? nil : answer
             }
@@ -62,8 +70,35 @@ struct JoinCommand: AsyncParsableCommand {
     }
 }
 
+extension JoinCommand {
+    /// The team given or typed, by id or name in any case; asked again (three times at most) when none matches.
+    static func chooseTeam(given: String?, among teams: [JoinCheck.TeamChoice]) throws -> String? {
+        if let given {
+            guard let id = JoinCheck.team(given, among: teams) else {
+                Prompt.fail("There is no team \"\(given)\" in this room. The teams are: \(JoinCheck.list(teams)).")
+                throw ExitCode.failure
+            }
+            return id
+        }
+        print("Teams: " + JoinCheck.list(teams))
+        for _ in 0..<3 {
+            guard let answer = Prompt.ask("Your team (its id or name; Enter to let the instructor assign one): ") else { return nil }
+            if answer.isEmpty { return nil }
+            if let id = JoinCheck.team(answer, among: teams) { return id }
+            FileHandle.standardError.write(Data("There is no team \"\(answer)\". The teams are: \(JoinCheck.list(teams)).\n".utf8))
+        }
+        Prompt.fail("No team chosen.")
+        throw ExitCode.failure
+    }
+}
+
 /// Questions asked before the interface starts.
 enum Prompt {
+    /// Says why the command stops, on standard error.
+    static func fail(_ message: String) {
+        FileHandle.standardError.write(Data("armistice join: \(message)\n".utf8))
+    }
+
     static func ask(_ question: String) -> String? {
         FileHandle.standardError.write(Data(question.utf8))
         return readLine()?.trimmingCharacters(in: .whitespaces)

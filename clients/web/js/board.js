@@ -6,6 +6,7 @@ import { bootPage, keepFocus } from "./page.js";
 import { takeSeat } from "./connection.js";
 import { saveSeat } from "./seats.js";
 import { renderTracks, renderFlagsAndProjects, renderTeamsStrip, renderRecords } from "./views.js";
+import { resultTurns, turnSummary } from "./summary.js";
 
 async function joinAsObserver(room) {
   const reply = await takeSeat({ type: "join", code: room, name: "Projector", role: "observer" });
@@ -15,12 +16,27 @@ async function joinAsObserver(room) {
 const boot = await bootPage("observer", render, { beforeStart: joinAsObserver });
 const game = boot?.game;
 
+/** The address students type: `?join=HOST` if the instructor gave one, else this page's own, with a warning when
+ * that is a loopback address only this computer can reach. */
+function showJoinAddress() {
+  const given = new URLSearchParams(location.search).get("join");
+  const loopback = /^(localhost|127\.|\[::1\])/.test(location.hostname) || location.hostname === "::1";
+  $("#join-url").textContent = given || (loopback ? "the server's address" : location.host);
+  $("#join-warning").textContent = !given && loopback
+    ? `This screen shows the server as ${location.host}, which only this computer can reach: add &join=ADDRESS (the server's address on the classroom network) to this page's address.`
+    : "";
+}
+
 function render() {
   if (!game.view) return;
   keepFocus(() => {
-    $("#join-url").textContent = location.host;
-    renderTracks(game, $("#tracks"));
-    renderFlagsAndProjects(game, $("#board-extra"));
+    showJoinAddress();
+    // What changed over the last turn that had results: one mark per track, flag or project.
+    const last = resultTurns(game)[0];
+    const changes = new Map(last ? turnSummary(game, last, null).changes.map((c) => [c.target, c]) : []);
+    $("#changes-turn").textContent = last && changes.size ? `▲▼ marks: changes over turn ${last}` : "";
+    renderTracks(game, $("#tracks"), { changes });
+    renderFlagsAndProjects(game, $("#board-extra"), { changes });
     renderTeamsStrip(game, $("#teams"));
     const waiting = game.roster.filter((r) => r.role === "player" && !r.team);
     $("#unassigned").textContent = waiting.length ? `Waiting for a team: ${waiting.map((r) => r.name).join(", ")}` : "";

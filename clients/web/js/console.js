@@ -2,8 +2,9 @@
 
 import { el, replace, say, setColour, $ } from "./dom.js";
 import { bootPage, keepFocus, attempt } from "./page.js";
-import { renderTracks, renderFlagsAndProjects, renderRecords, ChatPanel, dealItem, formatParams, roleLabel } from "./views.js";
+import { renderTracks, renderFlagsAndProjects, renderRecords, ChatPanel, dealItem, formatParams, roleLabel, objectivePoints, allLockedText } from "./views.js";
 import { instructorKey, rememberInstructorKey } from "./seats.js";
+import { commitmentsOf } from "./commitments.js";
 
 const boot = await bootPage("instructor", render);
 const { game, session, room } = boot || {};
@@ -43,29 +44,37 @@ function renderControls() {
   $("#end").disabled = phase === "ended";
   $("#end").textContent = armedEnd ? "Confirm: end the match now" : "End the match";
   $("#projector-link").href = `board.html?room=${encodeURIComponent(room)}`;
+  $("#all-locked").textContent = allLockedText(game, true);
 }
 
 function teamColumn(t) {
   const v = game.view;
   const d = v.orders?.[t.id] || { orders: [], consents: {} };
-  const spent = v.spent?.[t.id] || 0;
+  const drafted = v.spent?.[t.id] || 0;
+  const committed = commitmentsOf(game, t.id);
+  const spent = drafted + committed.reduce((sum, c) => sum + c.cost, 0);
   const players = game.roster.filter((r) => r.team === t.id);
   const hidden = (v.tracks || []).filter((tr) => (tr.hidden_from || []).includes(t.id));
   const col = el("article", { class: "team-column", data: { team: t.id }, aria: { label: t.name } },
     el("h3", {}, el("span", { class: "swatch", aria: { hidden: "true" } }), " ", t.name, " ",
       el("span", { class: t.locked ? "badge ok" : "badge", text: t.locked ? "locked in" : "not locked" })),
     el("p", { class: "hint", text: `Players: ${players.length ? players.map((p) => p.name + (p.online ? "" : " (offline)")).join(", ") : "none"}` }),
-    el("p", { text: typeof t.budget === "number" ? `Budget ${t.budget}, draft costs ${spent}, ${t.budget - spent} left` : "" }),
-    el("h4", { text: "Draft" }),
-    el("ol", { class: "draft-orders" }, d.orders.length ? d.orders.map((o) => {
-      const a = (v.actions || []).find((x) => x.id === o.action && x.team === t.id);
-      return el("li", { class: "draft-order", data: { action: o.action } }, el("span", { text: `${a?.name || o.action}${formatParams(game, o.params)}` }), a ? el("span", { class: "cost", text: `cost ${a.cost}` }) : null);
-    }) : el("li", { class: "hint", text: "No orders drafted." })),
+    el("p", { text: v.phase === "setup" ? "Budget: set when the match starts" : typeof t.budget === "number" ? `Budget ${t.budget}, orders cost ${spent}${committed.length ? ` (deals ${spent - drafted})` : ""}, ${t.budget - spent} left` : "" }),
+    el("h4", { text: "Orders" }),
+    el("ol", { class: "draft-orders" }, d.orders.length + committed.length ? [
+      ...committed.map((c) => el("li", { class: "draft-order committed", data: { action: c.action || c.consent, deal: c.deal } },
+        el("span", { text: `${c.action ? `${game.actionName(c.action)}${formatParams(game, c.params)}` : `${c.decision} ${game.actionName(c.consent)}`}` }),
+        el("span", { class: "cost", text: c.action ? `cost ${c.cost}` : "consent" }),
+        el("span", { class: "badge ok", text: `deal #${c.deal}, locked` }))),
+      ...d.orders.map((o) => {
+        const a = (v.actions || []).find((x) => x.id === o.action && x.team === t.id);
+        return el("li", { class: "draft-order", data: { action: o.action } }, el("span", { text: `${a?.name || o.action}${formatParams(game, o.params)}` }), a ? el("span", { class: "cost", text: `cost ${a.cost}` }) : null);
+      })] : el("li", { class: "hint", text: "No orders drafted, none committed by a deal." })),
     Object.keys(d.consents || {}).length ? el("p", { class: "hint", text: `Consents: ${Object.entries(d.consents).map(([a, dec]) => `${dec} ${game.actionName(a)}`).join(", ")}` }) : null,
     hidden.length ? el("p", { class: "hint", text: `Cannot see: ${hidden.map((x) => x.name).join(", ")}` }) : null,
     el("details", {}, el("summary", { text: "Brief and objectives" }),
       el("p", { class: "brief", text: t.brief || "" }),
-      el("ul", { class: "objectives" }, (v.objectives || []).filter((o) => o.team === t.id).map((o) => el("li", { text: `${o.text} (${o.points} points${o.met === true ? ", met" : o.met === false ? ", not met" : ""})` })))));
+      el("ul", { class: "objectives" }, (v.objectives || []).filter((o) => o.team === t.id).map((o) => el("li", { text: `${o.text} (${objectivePoints(o)})` })))));
   setColour(col, t.colour);
   return col;
 }

@@ -20,10 +20,13 @@ function explain(e) {
 // GET /api/rooms/CODE gives a room's teams (an unknown code answers 404 unknown_room; too many wrong codes from one
 // address answer 429 rate_limited, like wrong codes sent to join).
 
+let finished = false;
+
 async function teamsOf(code) {
   const r = await fetch(`/api/rooms/${encodeURIComponent(code)}`, { headers: { accept: "application/json" }, cache: "no-store" });
   const body = await r.json().catch(() => ({}));
   if (!r.ok) throw new ServerError({ code: body.code || `http_${r.status}`, message: body.message || `the server answered ${r.status}` });
+  finished = body.phase === "ended";
   return (Array.isArray(body.teams) ? body.teams : []).filter((t) => t && t.id).map((t) => ({ id: t.id, name: t.name || t.id }));
 }
 
@@ -41,9 +44,13 @@ async function refreshTeams() {
       teams.map((t) => el("option", { value: t.id, text: t.name })));
     if (teams.some((t) => t.id === keep)) select.value = keep;
     hint.textContent = teams.length ? "Choose the team your instructor gave you." : "This room's teams could not be read.";
-    say($("#join-status"), "");
+    // A finished match has no seat left to play: say so before anyone joins it (its replay is on the Replays page).
+    say($("#join-status"), finished ? "This match has ended: there is nothing left to play in it. Its replay is on the Replays page." : "", finished ? "error" : "info");
+    $("#join-submit").disabled = finished;
   } catch (e) {
     probed = "";
+    finished = false;
+    $("#join-submit").disabled = false;
     hint.textContent = "The teams appear when you have typed the code.";
     if (e instanceof ServerError && ["unknown_room", "rate_limited"].includes(e.code)) say($("#join-status"), e.message, "error");
     else if (!(e instanceof ServerError)) hint.textContent = "The teams could not be read; you can still join and the instructor assigns your team.";
@@ -78,28 +85,56 @@ async function join(e) {
 
 // ---- Instructors ----------------------------------------------------------------------------------------------
 
+let rulesets = [];
+
 function fillRulesets(list, selected) {
   const select = $("#create-ruleset");
   const keep = selected || select.value;
+  rulesets = list;
   replace(select, list.map((r) => el("option", { value: r.id, text: r.title || r.id.replace(/_/g, " "), title: r.summary || "" })));
   if (list.some((r) => r.id === keep)) select.value = keep;
-  scenarios = list;
   fillVariants();
+  showDefaults();
 }
 
 // The variants of the chosen scenario (GET /api/rulesets lists them); "" is the standard rules.
-let scenarios = [];
 function fillVariants() {
-  const variants = scenarios.find((r) => r.id === $("#create-ruleset").value)?.variants || [];
+  const variants = rulesets.find((r) => r.id === $("#create-ruleset").value)?.variants || [];
   replace($("#create-variant"), [el("option", { value: "", text: "Standard rules" }),
     ...variants.map((v) => el("option", { value: v.id, text: `${v.name || v.id} (${v.turns} turns)`, title: v.description || "" }))]);
 }
 
+/** What a blank turns or phase field means for the chosen scenario: its own values, shown beside the fields. */
+function showDefaults() {
+  const r = rulesets.find((x) => x.id === $("#create-ruleset").value);
+  $("#create-turns-hint").textContent = r?.turns ? `Blank: the scenario's ${r.turns}.` : "Blank: the scenario's.";
+  for (const span of document.querySelectorAll("[data-default]")) {
+    const seconds = r?.phases?.[span.dataset.default];
+    span.textContent = typeof seconds === "number" ? `blank: ${seconds}` : "";
+  }
+}
+
 // The scenarios this server can open, from GET /api/rulesets (public; creating a room still needs the key).
+let downTimer = null;
+
+/** The server stopped answering (a network error, not an HTTP answer): say so on top, and try again every 5 s. */
+function serverDown() {
+  say($("#notice"), `The Armistice server at ${location.host} does not answer: it may be stopped or restarting. This page tries again every 5 seconds.`, "error");
+  clearTimeout(downTimer);
+  downTimer = setTimeout(loadRulesets, 5000);
+}
+
 async function loadRulesets() {
   const status = $("#create-status");
+  let r;
   try {
-    const r = await fetch("/api/rulesets", { headers: { accept: "application/json" }, cache: "no-store" });
+    r = await fetch("/api/rulesets", { headers: { accept: "application/json" }, cache: "no-store" });
+  } catch {
+    serverDown();
+    return;
+  }
+  if ($("#notice").dataset.kind === "error") say($("#notice"), "");
+  try {
     if (!r.ok) throw new Error(`the server answered ${r.status}`);
     const list = (await r.json()).filter((x) => x && x.id);
     if (!list.length) { say(status, "This server has no scenarios loaded.", "error"); return; }
@@ -190,7 +225,7 @@ function init() {
   $("#join-form").addEventListener("submit", join);
   $("#create-form").addEventListener("submit", createRoom);
   $("#load-rulesets").addEventListener("click", loadRulesets);
-  $("#create-ruleset").addEventListener("change", fillVariants);
+  $("#create-ruleset").addEventListener("change", () => { fillVariants(); showDefaults(); });
   $("#console-form").addEventListener("submit", openConsole);
   showSaved();
   refreshTeams();

@@ -6,7 +6,7 @@ import { el } from "./dom.js";
 export function paramPickers(action, prefix, values = {}) {
   return (action.params || []).map((p) => {
     const id = `${prefix}-${p.id}`;
-    const label = el("label", { for: id, text: p.id.replace(/_/g, " ") });
+    const label = el("label", { for: id, text: paramLabel(action, p) });
     let control;
     if (Array.isArray(p.choices) && p.choices.length) {
       control = el("select", { id, data: { param: p.id, type: p.type } }, p.choices.map((c) => el("option", { value: c.id, text: c.name })));
@@ -20,6 +20,15 @@ export function paramPickers(action, prefix, values = {}) {
     const range = p.type === "number" && (p.min !== undefined || p.max !== undefined) ? el("span", { class: "hint", text: `${p.min ?? ""}–${p.max ?? ""}` }) : null;
     return el("div", { class: "param" }, label, control, range);
   });
+}
+
+const TYPE_LABELS = { team: "Which team", project: "Which project", number: "How much" };
+
+/** A parameter's label in words: by its kind, with its name only when the action has two of that kind. */
+export function paramLabel(action, p) {
+  const twins = (action.params || []).filter((q) => q.type === p.type).length > 1;
+  const base = TYPE_LABELS[p.type] || "Choose";
+  return twins ? `${base} (${p.id.replace(/_/g, " ")})` : base;
 }
 
 /** Reads the values of the pickers under `root`: integers for numbers, ids otherwise. */

@@ -2,8 +2,10 @@
 
 import { el, replace, say, setColour, $ } from "./dom.js";
 import { bootPage, keepFocus, attempt } from "./page.js";
-import { renderTracks, renderFlagsAndProjects, renderTeamsStrip, renderRecords, ChatPanel, dealItem, describeCommitment, formatParams } from "./views.js";
+import { renderTracks, renderFlagsAndProjects, renderTeamsStrip, renderRecords, ChatPanel, dealItem, describeCommitment, formatParams, objectivePoints, allLockedText } from "./views.js";
 import { paramPickers, readParams, rememberParams } from "./params.js";
+import { resultTurns, summarySection } from "./summary.js";
+import { commitmentsOf, spentWithDeals, promisedIn, promisedText } from "./commitments.js";
 
 const boot = await bootPage("player", render);
 const { game, session } = boot || {};
@@ -32,7 +34,7 @@ function render(what, detail) {
     renderDeals();
     renderCommitmentChoices();
     renderRecords(game, $("#news-feed"), ["news", "intel"], { empty: "No news yet." });
-    renderRecords(game, $("#results"), ["order", "effect", "event", "deal", "adjustment", "outcome", "locked", "phase"], { empty: "Results appear after each adjudication." });
+    renderResults();
     renderOutcome();
     chat.render();
   });
@@ -44,8 +46,9 @@ function renderTeamBox() {
   $("#team-name").textContent = t ? t.name : "no team yet";
   $("#you-name").textContent = game.you.name || "";
   if (t) setColour(box, t.colour); else box.style.removeProperty("--team");
-  const spent = game.view.spent?.[myTeam()] || 0;
-  $("#budget-left").textContent = t && typeof t.budget === "number" ? `${t.budget - spent} of ${t.budget}` : "—";
+  const spent = spentWithDeals(game, myTeam());
+  $("#budget-left").textContent = game.view.phase === "setup" && t ? "set at the start"
+    : t && typeof t.budget === "number" ? `${t.budget - spent} of ${t.budget}` : "—";
   if (!t) say($("#notice"), "You are waiting for the instructor to put you on a team.", "info");
   else if ($("#notice").dataset.kind === "info") say($("#notice"), "");
 }
@@ -54,7 +57,7 @@ function renderBrief() {
   const t = game.team(myTeam());
   $("#brief").textContent = t?.brief || "Your brief appears when you are on a team.";
   replace($("#objectives"), (game.view.objectives || []).map((o) => el("li", { class: o.met === true ? "met" : o.met === false ? "unmet" : "" },
-    el("span", { text: o.text }), " ", el("span", { class: "hint", text: `${o.points} points${o.met === true ? " — met" : o.met === false ? " — not met" : ""}` }))));
+    el("span", { text: o.text }), " ", el("span", { class: "hint", text: objectivePoints(o) }))));
 }
 
 // ---- The shared draft ------------------------------------------------------------------------------------------
@@ -66,29 +69,48 @@ async function sendDraft(orders, consents) {
 function renderDraft() {
   const d = draft();
   const t = game.team(myTeam());
-  const spent = game.view.spent?.[myTeam()] || 0;
+  const drafted = game.view.spent?.[myTeam()] || 0;
+  const committed = commitmentsOf(game, myTeam());
+  const dealCost = committed.reduce((sum, c) => sum + c.cost, 0);
   const budget = t?.budget;
-  $("#budget-line").textContent = typeof budget === "number" ? `Spent ${spent} of ${budget}: ${budget - spent} left.` : "";
+  const left = typeof budget === "number" ? budget - drafted - dealCost : 0;
+  $("#budget-line").textContent = game.view.phase === "setup" ? "Your budget is set when the match starts."
+    : typeof budget === "number"
+    ? `Spent ${drafted + dealCost} of ${budget}${dealCost ? ` (drafted ${drafted}, deals ${dealCost})` : ""}: ${left} left.` : "";
+  $("#budget-line").dataset.kind = left < 0 ? "error" : "";
   const editable = drafting() && !locked() && Boolean(t);
-  replace($("#draft-orders"), d.orders.length ? d.orders.map((o, i) => {
+  const dealLines = committed.map((c) => el("li", { class: "draft-order committed", data: { action: c.action || c.consent, deal: c.deal } },
+    el("span", { class: "badge ok lock-mark", text: `Deal #${c.deal}` }),
+    el("span", { text: c.action ? `${game.actionName(c.action)}${formatParams(game, c.params)}`
+      : `${c.decision === "block" ? "Block" : "Approve"} ${game.actionName(c.consent)}` }),
+    el("span", { class: "cost", text: c.action ? `cost ${c.cost}` : "consent" }),
+    el("span", { class: "hint", text: "locked: added to the orders by itself at adjudication" })));
+  const orderLines = d.orders.map((o, i) => {
     const a = game.action(o.action);
-    return el("li", { class: "draft-order", data: { action: o.action } },
+    const promised = promisedIn(game, myTeam(), o.action);
+    const warning = promised ? `Also promised in deal #${promised}: remove this line, it would come back as a duplicate.`
+      : a && !a.available && a.reason && !/already in your orders|your orders are locked/.test(a.reason) ? a.reason : "";
+    return el("li", { class: promised ? "draft-order duplicate" : "draft-order", data: { action: o.action } },
       el("span", { text: `${a?.name || o.action}${formatParams(game, o.params)}` }),
       el("span", { class: "cost", text: a ? `cost ${a.cost}` : "" }),
-      a && !a.available && a.reason && !/already in your orders|your orders are locked/.test(a.reason) ? el("span", { class: "hint warn", text: a.reason }) : null,
+      warning ? el("span", { class: "hint warn", text: warning }) : null,
       editable ? el("button", { type: "button", class: "small", id: `remove-order-${i}`, text: "Remove",
         aria: { label: `Remove ${a?.name || o.action} from the draft` },
         on: { click: () => sendDraft(d.orders.filter((_, j) => j !== i), d.consents || {}) } }) : null);
-  }) : el("li", { class: "hint", text: "No orders yet: add actions below." }));
+  });
+  replace($("#draft-orders"), dealLines.length + orderLines.length ? [...dealLines, ...orderLines]
+    : el("li", { class: "hint", text: "No orders yet: add actions below." }));
 
   const consents = game.view.consents || [];
   replace($("#consents"), consents.length ? el("fieldset", { class: "consents" },
     el("legend", { text: "Your say on other teams' actions" }),
     consents.map((c) => {
       const name = `consent-${c.action}`;
-      const current = (d.consents || {})[c.action] || "";
+      // An agreed deal that promises this decision settles it at adjudication: shown, not editable.
+      const promised = committed.find((x) => x.consent === c.action);
+      const current = promised ? promised.decision : (d.consents || {})[c.action] || "";
       const choice = (value, label) => el("label", { class: "inline" },
-        el("input", { type: "radio", name, value, id: `${name}-${value || "none"}`, checked: current === value, disabled: !editable,
+        el("input", { type: "radio", name, value, id: `${name}-${value || "none"}`, checked: current === value, disabled: !editable || Boolean(promised),
           on: { change: () => {
             const next = { ...(d.consents || {}) };
             if (value) next[c.action] = value; else delete next[c.action];
@@ -96,7 +118,8 @@ function renderDraft() {
           } } }), ` ${label}`);
       return el("div", { class: "consent", data: { consent: c.action } },
         el("p", { text: `${c.name} (${c.teams.map((x) => game.teamName(x)).join(", ")}) — ${c.rule === "veto" ? "any one of us may block it" : "needs everyone's approval"}` }),
-        choice("", "No decision"), choice("approve", "Approve"), choice("block", "Block"));
+        choice("", "No decision"), choice("approve", "Approve"), choice("block", "Block"),
+        promised ? el("p", { class: "hint", text: `Settled by deal #${promised.deal}: ${promised.decision === "block" ? "blocked" : "approved"} at adjudication.` }) : null);
     })) : null);
 
   const lockButton = $("#lock");
@@ -105,7 +128,7 @@ function renderDraft() {
   lockButton.textContent = locked() ? "Locked in" : lockArmed ? "Confirm: lock in (cannot be undone this turn)" : "Lock in our orders";
   const teams = game.view.teams || [];
   $("#lock-state").textContent = drafting()
-    ? `Locked: ${teams.filter((x) => x.locked).map((x) => x.name).join(", ") || "no team yet"}.`
+    ? allLockedText(game) || `Locked: ${teams.filter((x) => x.locked).map((x) => x.name).join(", ") || "no team yet"}.`
     : "Orders are given in the negotiation and orders phases.";
 }
 
@@ -120,7 +143,7 @@ async function lockIn() {
 function renderActions() {
   const actions = game.view.actions || [];
   const only = $("#only-available").checked;
-  const key = JSON.stringify([actions, only, locked(), game.view.phase]);
+  const key = JSON.stringify([actions, only, locked(), game.view.phase, commitmentsOf(game, myTeam()), game.view.spent]);
   if (key === lastActionsKey) return;
   lastActionsKey = key;
   rememberParams($("#actions"), typedParams);
@@ -131,15 +154,22 @@ function renderActions() {
 function actionCard(a) {
   const prefix = `act-${a.id}`;
   const reasonID = `${prefix}-reason`;
+  const promised = promisedIn(game, myTeam(), a.id);
+  const left = (game.team(myTeam())?.budget ?? 0) - spentWithDeals(game, myTeam());
+  // The server's reason knows the draft only; the deals' commitments are counted here.
+  const reason = promised ? promisedText(promised)
+    : !a.available ? a.reason || "Not available now."
+    : drafting() && a.cost > left ? `Costs ${a.cost}: with your deals' commitments you have ${left} left.` : "";
   const params = el("div", { class: "params", data: { paramsFor: a.id } }, paramPickers(a, prefix, typedParams.get(a.id) || {}));
   const add = el("button", { type: "button", id: `${prefix}-add`, class: "small", text: "Add to orders",
-    aria: a.reason ? { describedby: reasonID } : {},
-    disabled: !drafting() || locked(),
+    aria: { label: `Add “${a.name}” to the orders`, ...(reason ? { describedby: reasonID } : {}) },
+    disabled: !drafting() || locked() || Boolean(promised),
     on: { click: () => {
+      if (promisedIn(game, myTeam(), a.id)) { say($("#orders-status"), promisedText(promisedIn(game, myTeam(), a.id)), "error"); return; }
       const d = draft();
       sendDraft([...d.orders, { action: a.id, params: readParams(params) }], d.consents || {});
     } } });
-  return el("li", { class: a.available ? "action" : "action unavailable", data: { action: a.id } },
+  return el("li", { class: reason ? "action unavailable" : "action", data: { action: a.id } },
     el("div", { class: "action-head" },
       el("h4", { text: a.name }),
       el("span", { class: "cost", text: `Cost ${a.cost}` }),
@@ -148,7 +178,7 @@ function actionCard(a) {
     a.description ? el("p", { class: "desc", text: a.description }) : null,
     a.consent_from?.length ? el("p", { class: "hint", text: `Needs the consent of ${a.consent_from.map((t) => game.teamName(t)).join(", ")} (${a.consent_rule === "all" ? "all must approve" : "any may veto"}).` }) : null,
     a.checked_on_resolution?.length ? el("p", { class: "hint", text: `Checked when orders resolve: ${a.checked_on_resolution.join("; ")}.` }) : null,
-    a.available ? null : el("p", { class: "reason", id: reasonID, text: a.reason || "Not available now." }),
+    reason ? el("p", { class: drafting() || game.view.phase === "ended" ? "reason" : "reason quiet", id: reasonID, text: reason }) : null,
     (a.params || []).length ? params : null,
     add);
 }
@@ -173,11 +203,11 @@ function renderDeals() {
 }
 
 function respond(id, accept) {
-  return attempt(session, $("#deal-status"), { type: "respond_deal", deal: id, accept }, accept ? `You accepted deal #${id}.` : `You rejected deal #${id}.`);
+  return attempt(session, $("#deals-status"), { type: "respond_deal", deal: id, accept }, accept ? `You accepted deal #${id}.` : `You rejected deal #${id}.`);
 }
 
 function withdraw(id) {
-  return attempt(session, $("#deal-status"), { type: "withdraw_deal", deal: id }, `Deal #${id} withdrawn.`);
+  return attempt(session, $("#deals-status"), { type: "withdraw_deal", deal: id }, `Deal #${id} withdrawn.`);
 }
 
 let rowCount = 0;
@@ -292,6 +322,26 @@ async function propose(e) {
     $("#deal-note").value = "";
     replace($("#commitments"), commitmentRow());
   }
+}
+
+// ---- Results: a summary per turn, newest first, each with its full log one click away -------------------------
+
+const RESULT_KINDS = ["order", "effect", "event", "deal", "adjustment", "outcome", "locked", "phase"];
+let lastResultsKey = "";
+
+function renderResults() {
+  const key = `${game.records.length}:${JSON.stringify(game.view.tracks)}:${myTeam()}`;
+  if (key === lastResultsKey) return;
+  lastResultsKey = key;
+  const open = new Set([...document.querySelectorAll("#results [id^=full-log-]:not([hidden])")].map((n) => n.id));
+  const turns = resultTurns(game);
+  replace($("#results"), turns.length ? turns.map((turn) => {
+    const log = el("div", { class: "full-log" });
+    renderRecords(game, log, RESULT_KINDS, { empty: "Nothing logged.", turn, limit: 1000 });
+    const section = summarySection(game, turn, myTeam(), log);
+    if (open.has(log.id)) section.querySelector(`#show-log-${turn}`).click();
+    return section;
+  }) : el("p", { class: "hint", text: "Results appear after each adjudication." }));
 }
 
 function renderOutcome() {

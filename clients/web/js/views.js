@@ -3,6 +3,7 @@
 
 import { el, replace, setColour, formatDuration, formatTime, say } from "./dom.js";
 import { phaseName } from "./game.js";
+import { dealOutcomeText } from "./commitments.js";
 
 // ---- Header, clock and connection status -------------------------------------------------------------------
 
@@ -13,7 +14,9 @@ export function renderHeader(game, root) {
   set("[data-field=title]", v.title || v.ruleset || "Armistice");
   set("[data-field=turn]", v.turn > 0 ? `Turn ${v.turn} of ${v.turns}` : `${v.turns} ${v.turns === 1 ? "turn" : "turns"}`);
   set("[data-field=date]", v.turn > 0 ? v.date || "" : "");
-  set("[data-field=phase]", phaseName(v.phase) + (game.clock?.paused ? " (paused)" : ""));
+  // Once the match has an outcome its clock means nothing: the header says it is over (the last results phase
+  // still runs on the server until the room ends).
+  set("[data-field=phase]", v.outcome ? "Match over" : phaseName(v.phase) + (game.clock?.paused ? " (paused)" : ""));
   set("[data-field=room]", game.room);
   document.title = `${v.title || "Armistice"} — ${phaseName(v.phase)}`;
 }
@@ -21,7 +24,7 @@ export function renderHeader(game, root) {
 /** Keeps every [data-field=clock] under root showing the time left; returns a stop function. */
 export function startClock(game, root) {
   const tick = () => {
-    const left = game.remaining();
+    const left = game.view?.outcome ? null : game.remaining();
     for (const node of root.querySelectorAll("[data-field=clock]")) {
       const text = left === null ? "—" : formatDuration(left);
       if (node.textContent !== text) node.textContent = text;
@@ -43,9 +46,29 @@ export function showConnection(node, state, detail) {
   if (detail && state === "offline") node.title = detail;
 }
 
+/** In negotiation or orders, when every team with players has locked in: a sentence saying so, else "". */
+export function allLockedText(game, forInstructor = false) {
+  const v = game.view;
+  if (!v || !["negotiation", "orders"].includes(v.phase)) return "";
+  const played = new Set(game.roster.filter((r) => r.role === "player" && r.team).map((r) => r.team));
+  const teams = (v.teams || []).filter((t) => played.has(t.id));
+  if (!teams.length || !teams.every((t) => t.locked)) return "";
+  if (v.phase === "orders") return "Every team with players has locked in: the orders are adjudicated now.";
+  return forInstructor ? "Every team with players has locked in: you can end the negotiation now (End this phase now)."
+    : "Every team with players has locked in: the instructor can end the negotiation early.";
+}
+
 // ---- The board: tracks, flags, projects --------------------------------------------------------------------
 
-export function trackBar(track, { instructor = false, game = null } = {}) {
+/** "▲ +2" or "▼ −1": a value's change since the last turn, for the projector. */
+function deltaBadge(change, what) {
+  if (!change) return null;
+  const up = change.to > change.from;
+  const text = typeof what === "number" ? `${up ? "▲ +" : "▼ −"}${Math.abs(change.to - change.from)}` : `${up ? "▲" : "▼"} ${what}`;
+  return el("span", { class: ["delta", up ? "up" : "down"], text, title: "Change over the last turn" });
+}
+
+export function trackBar(track, { instructor = false, game = null, changes = null } = {}) {
   const span = Math.max(1, track.max - track.min);
   const pct = Math.round(((track.value - track.min) / span) * 100);
   const id = `track-${track.id}`;
@@ -60,6 +83,7 @@ export function trackBar(track, { instructor = false, game = null } = {}) {
       el("span", { class: "track-name", id, text: track.name }),
       el("span", { class: "track-value", text: `${track.value}/${track.max}` }),
       track.level ? el("span", { class: "level", text: track.level }) : null,
+      deltaBadge(changes?.get(track.id), 0),
       hidden),
     el("div", { class: "bar", role: "meter", aria: { labelledby: id, valuenow: track.value, valuemin: track.min, valuemax: track.max, valuetext: valueText } }, fill),
     track.description ? el("p", { class: "hint", text: track.description }) : null);
@@ -71,19 +95,19 @@ export function renderTracks(game, container, opts = {}) {
     : el("p", { class: "hint", text: "No tracks to show." }));
 }
 
-export function renderFlagsAndProjects(game, container) {
+export function renderFlagsAndProjects(game, container, { changes = null } = {}) {
   const v = game.view || {};
   const flags = v.flags || [], projects = v.projects || [];
   replace(container,
     projects.length ? el("ul", { class: "projects" }, projects.map((p) =>
       el("li", { class: "project", data: { project: p.id } },
-        el("span", { class: "project-name", text: p.name }),
+        el("span", { class: "project-name" }, p.name, " ", deltaBadge(changes?.get(p.id), "this turn")),
         el("ol", { class: "steps", aria: { label: `${p.name}: ${p.status.replace(/_/g, " ")}` } },
           (p.statuses || []).map((s, i) => el("li", { class: i === p.index ? "current" : i < p.index ? "done" : "", text: s.replace(/_/g, " "), aria: i === p.index ? { current: "step" } : {} })))))) : null,
     flags.length ? el("ul", { class: "flags" }, flags.map((f) =>
       el("li", { class: f.value ? "flag on" : "flag", data: { flag: f.id } },
         el("span", { class: "flag-mark", text: f.value ? "●" : "○", aria: { hidden: "true" } }),
-        el("span", { text: `${f.name}: ${f.value ? "yes" : "no"}` })))) : null);
+        el("span", { text: `${f.name}: ${f.value ? "yes" : "no"}` }), deltaBadge(changes?.get(f.id), "this turn")))) : null);
 }
 
 export function renderTeamsStrip(game, container) {
@@ -106,6 +130,11 @@ const RESULT_WORDS = {
   success: "succeeded", failure: "failed", refused: "refused (no consent)", lapsed: "lapsed (not possible when it came to apply)", precondition_failed: "not possible",
   over_budget: "over budget", duplicate: "duplicate", invalid: "invalid",
 };
+
+const EVENT_CAUSES = { scripted: "scheduled by the scenario", triggered: "triggered by the situation", random: "by chance", injected: "fired by the instructor" };
+
+/** Why an event happened, in words (the record's `result`). */
+export function eventCause(result) { return EVENT_CAUSES[result] || result || ""; }
 
 export function formatParams(game, params) {
   if (!params || typeof params !== "object") return "";
@@ -137,7 +166,7 @@ export function describeRecord(game, r) {
       const change = typeof r.from === "number" ? `${r.from} → ${r.to}` : "";
       return { label: "Effect", text: [r.target ? `${game.targetName(r.target)} ${change}` : "", r.text].filter(Boolean).join(": "), detail: r.reason || "" };
     }
-    case "event": return { label: "Event", text: r.text || r.event || "", detail: r.result || "" };
+    case "event": return { label: "Event", text: r.text || r.event || "", detail: eventCause(r.result) };
     case "draw": return { label: "Draw", text: `Random draw${r.event ? `: ${r.event}` : ""}`, detail: [typeof r.roll === "number" ? `roll ${r.roll}` : "", r.result].filter(Boolean).join(" · ") };
     case "deal": return { label: "Deal", text: `Deal #${r.deal}${team ? ` (${team})` : ""}: ${(r.result || "").replace(/_/g, " ")}`, detail: r.text || "" };
     case "adjustment": return { label: "Adjusted", text: `${game.targetName(r.target)}: ${r.from} → ${r.to}`, detail: r.reason || "" };
@@ -157,10 +186,11 @@ export function recordItem(game, r) {
     Array.isArray(r.visible_to) ? el("span", { class: "badge secret", text: r.visible_to.length ? `seen by ${r.visible_to.map((t) => game.teamName(t)).join(", ")}` : "instructor only" }) : null);
 }
 
-/** Renders the records whose kind is in `kinds`, newest first, up to `limit`. */
-export function renderRecords(game, container, kinds, { limit = 200, empty = "Nothing yet." } = {}) {
-  const list = game.records.filter((r) => kinds.includes(r.kind)).slice(-limit).reverse();
-  replace(container, list.length ? el("ol", { class: "records", reversed: "" }, list.map((r) => recordItem(game, r)))
+/** Renders the records whose kind is in `kinds` (of one `turn`, if given), newest first, up to `limit`. */
+export function renderRecords(game, container, kinds, { limit = 200, empty = "Nothing yet.", turn = null, label = "Records, newest first" } = {}) {
+  const list = game.records.filter((r) => kinds.includes(r.kind) && (turn === null || r.turn === turn)).slice(-limit).reverse();
+  // The list scrolls (max-height): it takes the keyboard focus so it can be scrolled without a mouse.
+  replace(container, list.length ? el("ol", { class: "records", reversed: "", tabindex: "0", aria: { label } }, list.map((r) => recordItem(game, r)))
     : el("p", { class: "hint", text: empty }));
 }
 
@@ -176,7 +206,8 @@ export class ChatPanel {
     this.unread = new Map();
     this.seen = 0;
     this.tabs = el("div", { class: "tabs", role: "tablist", aria: { label: "Channels" } });
-    this.log = el("ol", { class: "chat-log", role: "log", aria: { live: "polite", label: "Messages" }, tabindex: "0" });
+    // A list (not role=log, which would hide the list items' semantics) announced politely as it grows.
+    this.log = el("ol", { class: "chat-log", aria: { live: "polite", relevant: "additions", label: "Messages" }, tabindex: "0" });
     this.input = el("textarea", { id: `chat-input-${root.id}`, rows: "2", maxlength: "500", name: "text" });
     this.status = el("p", { class: "form-status", role: "status" });
     this.form = el("form", { class: "chat-form", on: { submit: (e) => { e.preventDefault(); this.sendMessage(); } } },
@@ -184,6 +215,8 @@ export class ChatPanel {
       this.input,
       el("button", { type: "submit", text: "Send" }));
     this.input.addEventListener("keydown", (e) => {
+      // An Enter that commits an IME composition (Korean, Japanese, Chinese) is not a send.
+      if (e.isComposing || e.keyCode === 229) return;
       if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); this.sendMessage(); }
     });
     replace(root, this.tabs, this.log, this.form, this.status);
@@ -260,8 +293,15 @@ export function dealItem(game, d, actions = null) {
       el("span", { class: "hint", text: `proposed by ${game.teamName(d.proposer)}, turn ${d.turn}` })),
     d.note ? el("p", { class: "deal-note", text: d.note }) : null,
     el("ul", { class: "commitments" }, (d.commitments || []).map((c) => el("li", { text: describeCommitment(game, c) }))),
+    el("p", { class: "deal-effect", text: dealOutcomeText(game, d, game.you.role === "player" ? game.you.team : null) }),
     el("p", { class: "hint", text: `Accepted by: ${(d.accepted || []).map((t) => game.teamName(t)).join(", ") || "no one yet"}; parties: ${(d.parties || []).map((t) => game.teamName(t)).join(", ")}` }),
     actions);
+}
+
+/** "3 points", or for an objective scored by a formula (0 until the end) what it is worth. */
+export function objectivePoints(o) {
+  const worth = o.met == null && !o.points ? "points counted at the end" : `${o.points} ${o.points === 1 ? "point" : "points"}`;
+  return worth + (o.met === true ? " — met" : o.met === false ? " — not met" : "");
 }
 
 // ---- Roster --------------------------------------------------------------------------------------------------

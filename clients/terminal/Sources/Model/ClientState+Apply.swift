@@ -145,6 +145,17 @@ extension ClientState {
         return "\(s / 60):\(sec < 10 ? "0" : "")\(sec)" + (clock.paused ? " paused" : "")
     }
 
+    /// What the screen says while there is no room to show yet: whom it is trying to reach, or why it stopped.
+    public var waitingLine: String {
+        let at = server.isEmpty ? "the server" : server
+        switch connection {
+        case .connecting: return "connecting to \(at)…"
+        case .online: return "waiting for the room…"
+        case .reconnecting(let n): return "Cannot reach \(at): retrying (\(n))… q quits"
+        case .closed(let why): return "\(why) — q quits"
+        }
+    }
+
     public var connectionLabel: String {
         switch connection {
         case .connecting: "connecting…"
@@ -156,8 +167,8 @@ extension ClientState {
 
     public var draftSummary: String {
         let d = myDraft
-        let names = d.orders.map { view.action($0.action)?.name ?? $0.action }
+        let names = d.orders.map { RecordText.actionName($0.action, in: view) }
         let budget = myBudget.map { " of \($0)" } ?? ""
-        return "\(names.isEmpty ? "no orders" : names.joined(separator: ", ")) (\(mySpent)\(budget) points)\(myTeamLocked ? ", locked" : "")"
+        return "\(names.isEmpty ? "no orders" : names.joined(separator: ", ")) (\(mySpent + committedCost(of: myTeam))\(budget) points)\(myTeamLocked ? ", locked" : "")"
     }
 }

@@ -13,10 +13,8 @@ extension ClientState {
             return records.filter { $0.kind == "news" || $0.kind == "intel" }.suffix(20)
                 .map { .notice("[\($0.kind)] " + RecordText.describe($0, in: self)) }
         case .results:
-            let turn = records.last(where: { $0.kind == "order" })?.turn ?? view.turn
-            let lines = records.filter { RecordText.isResult($0) && $0.turn == turn }
-                .map { Effect.notice("[\($0.kind)] " + RecordText.describe($0, in: self)) }
-            return lines.isEmpty ? [.notice("no results yet")] : lines
+            guard let turn = TurnSummary.turns(records).first else { return [.notice("no results yet")] }
+            return TurnSummary(turn: turn, records: records, team: myTeam).lines(in: self).map { .notice($0.text) }
         case .roster:
             return roster.map { s in
                 .notice("\(s.seat) \(TerminalText.sanitize(s.name)) — \(s.role)\(s.team.map { " of \($0)" } ?? "") — \(s.online ? "online" : "offline")")
@@ -29,6 +27,9 @@ extension ClientState {
         case .resync: return [request("resync", [:], "resync")]
         case .add(let action, let params):
             guard myTeam != nil else { return [refuse("only a player on a team has a draft")] }
+            if let deal = promisedDeal(action) {
+                return [refuse("\(RecordText.actionName(action, in: view)) is already promised in deal #\(deal): it is carried out with your orders")]
+            }
             var draft = myDraft
             draft.orders.append(OrderInfo(action: action, params: params))
             return [setOrders(draft, what: "added \(RecordText.actionName(action, in: view))")]
@@ -46,7 +47,7 @@ extension ClientState {
         case .consent(let action, let decision):
             var draft = myDraft
             draft.consents[action] = decision
-            return [setOrders(draft, what: "\(decision ?? "no decision on") \(action)")]
+            return [setOrders(draft, what: "\(decision ?? "no decision on") \(RecordText.actionName(action, in: view))")]
         case .lock:
             return [request("lock", [:], "locked the team's orders")]
         case .say(let channel, let text):
@@ -147,11 +148,16 @@ extension ClientState {
         if isInstructor {
             return view.teams.map { t in
                 let d = view.orders[t.id] ?? DraftInfo()
-                return "\(t.id)\(t.locked ? " (locked)" : ""): " + (d.orders.isEmpty ? "no orders" : d.orders.map(\.action).joined(separator: ", "))
+                let orders = commitments(of: t.id).compactMap { c in c.commitment.action.map { "deal #\(c.deal): \($0)" } } + d.orders.map(\.action)
+                return "\(t.id)\(t.locked ? " (locked)" : ""): " + (orders.isEmpty ? "no orders" : orders.joined(separator: ", "))
             }
         }
         let d = myDraft
-        var lines = ["draft: \(mySpent) of \(myBudget.map(String.init) ?? "?") points, \((myBudget ?? 0) - mySpent) left\(myTeamLocked ? " — LOCKED" : "")"]
+        let spent = mySpent + committedCost(of: myTeam)
+        var lines = ["draft: \(spent) of \(myBudget.map(String.init) ?? "?") points, \((myBudget ?? 0) - spent) left\(myTeamLocked ? " — LOCKED" : "")"]
+        for c in commitments(of: myTeam) {
+            lines.append("  deal #\(c.deal) (locked, cost \(c.cost)): \(commitmentText(c.commitment))")
+        }
         for (i, o) in d.orders.enumerated() {
             let params = o.params.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.display)" }.joined(separator: " ")
             lines.append("  \(i + 1). \(RecordText.actionName(o.action, in: view))\(params.isEmpty ? "" : " " + params)")
@@ -163,10 +169,10 @@ extension ClientState {
     public func dealLines() -> [String] {
         if view.deals.isEmpty { return ["no deals"] }
         return view.deals.map { d in
-            let terms = d.commitments.map { c in
-                c.action.map { "\(c.team) does \($0)" } ?? "\(c.team) \(c.decision ?? "?")s \(c.consent ?? "?")"
-            }.joined(separator: "; ")
-            return "deal #\(d.id) (\(d.status.replacingUnderscores)) by \(d.proposer): \(TerminalText.sanitize(terms)) — accepted by \(d.accepted.joined(separator: ", "))" + (d.note.isEmpty ? "" : " — “\(TerminalText.sanitize(d.note))”")
+            let terms = d.commitments.map(commitmentText).joined(separator: "; ")
+            let accepted = d.accepted.map { TerminalText.sanitize(view.teamName($0)) }.joined(separator: ", ")
+            return "deal #\(d.id) (\(d.status.replacingUnderscores)) by \(TerminalText.sanitize(view.teamName(d.proposer))): \(terms) — accepted by \(accepted)"
+                + (d.note.isEmpty ? "" : " — “\(TerminalText.sanitize(d.note))”") + " — " + dealEffect(d)
         }
     }
 

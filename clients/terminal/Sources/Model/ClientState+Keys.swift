@@ -3,8 +3,11 @@ extension ClientState {
     public var panes: [Pane] {
         if isInstructor { return [.control, .board, .draft, .talk, .deals, .news, .results] }
         if myTeam == nil { return [.board, .talk, .news, .results] }
-        return [.board, .actions, .draft, .talk, .deals, .news, .results]
+        return [.board, .actions, .draft, .talk, .deals, .news, .results, .brief]
     }
+
+    /// News and intelligence records so far (the News pane's unread mark counts those not yet shown).
+    public var newsCount: Int { records.filter { $0.kind == "news" || $0.kind == "intel" }.count }
 
     /// Handles one key press.
     public mutating func handle(key: Key) -> [Effect] {
@@ -34,6 +37,7 @@ extension ClientState {
     }
 
     public mutating func focus(_ pane: Pane) {
+        if ui.focus == .news || pane == .news { ui.newsSeen = newsCount }
         ui.focus = pane
         if Layout.isFlexible(pane) { ui.lastFlex = pane }
         if pane == .talk { unread[ui.channel] = nil }
@@ -71,6 +75,9 @@ extension ClientState {
             case (.order(let i), .char("d")), (.order(let i), .delete), (.order(let i), .backspace), (.order(let i), .char("x")):
                 return perform(.remove(i + 1))
             case (.consent(let action), .enter), (.consent(let action), .char(" ")):
+                if let c = commitments(of: myTeam).first(where: { $0.commitment.consent == action }) {
+                    return [refuse("deal #\(c.deal) settles this decision: \(c.commitment.decision ?? "approve")")]
+                }
                 let next: String? = switch myDraft.consents[action] {
                 case nil: "approve"
                 case "approve": "block"
@@ -115,8 +122,9 @@ extension ClientState {
             if let step { moveCursor(pane, by: step, count: items.count); return [] }
             guard key == .enter, items.indices.contains(ui.cursor(pane)) else { return [] }
             return controlAction(items[ui.cursor(pane)])
-        case .board, .news, .results:
+        case .board, .news, .results, .brief:
             if let step { ui.cursors[pane] = max(0, ui.cursor(pane) + step) }
+            if pane == .results, key == .char("f") { ui.fullLog.toggle(); ui.cursors[.results] = 0 }
             return []
         }
     }

@@ -19,6 +19,8 @@ public struct ClientState: Sendable {
     }
 
     public var connection: Connection = .connecting
+    /// The server's address as the student gave it (`ws://host:port/ws`), to name it when it cannot be reached.
+    public var server = ""
     public var room = ""
     public var you = You()
     public var view = GameViewInfo()
@@ -53,6 +55,14 @@ public struct ClientState: Sendable {
     public var myBudget: Int? { myTeam.flatMap { view.team($0)?.budget } }
     public var mySpent: Int { myTeam.flatMap { view.spent[$0] } ?? 0 }
     public var myTeamLocked: Bool { myTeam.flatMap { view.team($0)?.locked } ?? false }
+
+    /// In negotiation or orders: whether every team with players has locked in (nothing then says so but this).
+    public var everyPlayedTeamLocked: Bool {
+        guard view.phase == "negotiation" || view.phase == "orders" else { return false }
+        let played = Set(roster.filter { $0.role == "player" }.compactMap(\.team))
+        let teams = view.teams.filter { played.contains($0.id) }
+        return !teams.isEmpty && teams.allSatisfy(\.locked)
+    }
 
     /// Milliseconds left in the phase, counted down locally from the last clock; nil when untimed.
     public func remaining(now: Int64) -> Int64? {

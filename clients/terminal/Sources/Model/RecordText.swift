@@ -6,12 +6,7 @@ public enum RecordText {
         func s(_ key: String) -> String? { r[key]?.string.map { TerminalText.sanitize($0) } }
         func i(_ key: String) -> Int? { r[key]?.int }
         func team(_ id: String?) -> String { id.map { TerminalText.sanitize(v.teamName($0)) } ?? "?" }
-        func target(_ id: String?) -> String {
-            guard let id else { return "?" }
-            let name = v.tracks.first { $0.id == id }?.name ?? v.projects.first { $0.id == id }?.name
-                ?? v.flags.first { $0.id == id }?.name ?? id
-            return TerminalText.sanitize(name)
-        }
+        func target(_ id: String?) -> String { id.map { targetName($0, in: v) } ?? "?" }
         switch r.kind {
         case "phase":
             return "Turn \(r.turn): \(s("phase") ?? "?")"
@@ -45,7 +40,7 @@ public enum RecordText {
             let to = i("to").map(String.init) ?? "?"
             return "\(t): \(from) → \(to)" + (s("reason").map { "  (\($0))" } ?? "")
         case "event":
-            return "Event: \(s("text") ?? s("event") ?? "?") (\(s("result") ?? ""))" + (i("roll").map { "  🎲 \($0)" } ?? "")
+            return "Event: \(s("text") ?? s("event") ?? "?") (\(eventCause(s("result"))))"
         case "draw":
             return "Random event draw: 🎲 \(i("roll").map(String.init) ?? "?") vs \(i("chance").map(String.init) ?? "?")% → \(s("result") ?? "?")"
         case "deal":
@@ -68,7 +63,24 @@ public enum RecordText {
 
     /// An action's name if this seat knows the action, else its id made readable.
     public static func actionName(_ id: String, in v: GameViewInfo) -> String {
-        TerminalText.sanitize(v.action(id)?.name ?? id.replacingUnderscores)
+        TerminalText.sanitize(v.knownActionName(id) ?? id.replacingUnderscores)
+    }
+
+    /// A track's, project's or flag's name, else its id made readable.
+    public static func targetName(_ id: String, in v: GameViewInfo) -> String {
+        TerminalText.sanitize(v.tracks.first { $0.id == id }?.name ?? v.projects.first { $0.id == id }?.name
+            ?? v.flags.first { $0.id == id }?.name ?? id.replacingUnderscores)
+    }
+
+    /// Why an event happened, in words (the record's `result`).
+    public static func eventCause(_ result: String?) -> String {
+        switch result {
+        case "scripted": "scheduled by the scenario"
+        case "triggered": "triggered by the situation"
+        case "random": "by chance"
+        case "injected": "fired by the instructor"
+        default: result ?? ""
+        }
     }
 
     static func paramName(_ value: JSON, in v: GameViewInfo) -> String {

@@ -1,6 +1,6 @@
 /// The panes of the full-screen interface. `control` is the instructor's.
 public enum Pane: String, Sendable, CaseIterable {
-    case board, actions, draft, talk, deals, news, results, control
+    case board, actions, draft, talk, deals, news, results, brief, control
 
     public var title: String {
         switch self {
@@ -11,6 +11,7 @@ public enum Pane: String, Sendable, CaseIterable {
         case .deals: "Deals"
         case .news: "News"
         case .results: "Results"
+        case .brief: "Brief"
         case .control: "Control"
         }
     }
@@ -23,6 +24,10 @@ public struct UIState: Sendable {
     public var lastFlex: Pane = .actions
     public var cursors: [Pane: Int] = [:]
     public var channel = "all"
+    /// The Results pane shows every record of each turn instead of its summary.
+    public var fullLog = false
+    /// How many news and intelligence records the News pane has shown: the rest are unread.
+    public var newsSeen = 0
     public var modal: Modal?
     public var input: TextInput?
     public init() {}

@@ -49,6 +49,11 @@ public struct ParamInfo: Sendable, Equatable {
         choices = j["choices"]?.array.map { (id: $0["id"]?.string ?? "?", name: $0["name"]?.string ?? $0["id"]?.string ?? "?") } ?? []
         min = j["min"]?.int; max = j["max"]?.int
     }
+    /// The parameter's label in words: by its kind, with its name only when the action has two of that kind.
+    public func label(among params: [ParamInfo]) -> String {
+        let base = ["team": "Which team", "project": "Which project", "number": "How much"][type] ?? "Choose"
+        return params.filter { $0.type == type }.count > 1 ? "\(base) (\(id.replacingUnderscores))" : base
+    }
     public static func == (a: ParamInfo, b: ParamInfo) -> Bool {
         a.id == b.id && a.type == b.type && a.min == b.min && a.max == b.max
             && a.choices.map(\.id) == b.choices.map(\.id) && a.choices.map(\.name) == b.choices.map(\.name)
@@ -72,6 +77,17 @@ public struct ActionInfo: Sendable, Equatable {
         consentFrom = j["consent_from"]?.array.compactMap(\.string) ?? []
         available = j["available"]?.bool ?? false; reason = j["reason"]?.string
         checkedOnResolution = j["checked_on_resolution"]?.array.compactMap(\.string) ?? []
+    }
+}
+
+/// Another team's action as the scenario makes it known (the view's `catalog`): for naming it in deals and results.
+public struct CatalogEntry: Sendable, Equatable {
+    public var id, name: String
+    public var teams: [String]
+    public var cost: Int
+    init(_ j: JSON) {
+        id = j["id"]?.string ?? "?"; name = j["name"]?.string ?? id
+        teams = j["teams"]?.array.compactMap(\.string) ?? []; cost = j["cost"]?.int ?? 0
     }
 }
 
@@ -169,6 +185,7 @@ public struct GameViewInfo: Sendable, Equatable {
     public var spent: [String: Int] = [:]
     public var actions: [ActionInfo] = []
     public var consents: [ConsentInfo] = []
+    public var catalog: [CatalogEntry] = []
     public var deals: [DealInfo] = []
     public var objectives: [ObjectiveInfo] = []
     public var outcome: OutcomeInfo?
@@ -185,6 +202,7 @@ public struct GameViewInfo: Sendable, Equatable {
         spent = j["spent"]?.object.compactMapValues(\.int) ?? [:]
         actions = j["actions"]?.array.map(ActionInfo.init) ?? []
         consents = j["consents"]?.array.map(ConsentInfo.init) ?? []
+        catalog = j["catalog"]?.array.map(CatalogEntry.init) ?? []
         deals = j["deals"]?.array.map(DealInfo.init) ?? []
         objectives = j["objectives"]?.array.map(ObjectiveInfo.init) ?? []
         outcome = j["outcome"].flatMap { $0.isNull ? nil : OutcomeInfo($0) }
@@ -193,6 +211,14 @@ public struct GameViewInfo: Sendable, Equatable {
     public func team(_ id: String) -> TeamInfo? { teams.first { $0.id == id } }
     public func teamName(_ id: String) -> String { team(id)?.name ?? id }
     public func action(_ id: String) -> ActionInfo? { actions.first { $0.id == id } }
+    /// An action's name from this team's actions, the consents asked of it, or the scenario's catalog.
+    public func knownActionName(_ id: String) -> String? {
+        action(id)?.name ?? consents.first { $0.action == id }?.name ?? catalog.first { $0.id == id }?.name
+    }
+    /// What an action costs its team, from this team's actions or the catalog (0 when unknown).
+    public func actionCost(_ id: String, team: String) -> Int {
+        actions.first { $0.id == id && ($0.team.isEmpty || $0.team == team) }?.cost ?? catalog.first { $0.id == id }?.cost ?? 0
+    }
 }
 
 public struct ChatInfo: Sendable, Equatable {

@@ -12,10 +12,13 @@ public enum Renderer {
         tabs(state, &g)
         let area = Rect(x: 0, y: 2, width: width, height: height - 3)
         if !state.hasSnapshot {
-            let line = state.connection == .online ? "waiting for the room…" : state.connectionLabel
-            g.put(max(0, (width - TerminalText.width(line)) / 2), area.y + area.height / 2, line, .bold)
+            let lines = wrapped(state.waitingLine, min(width, 70))
+            for (i, line) in lines.enumerated() {
+                g.put(max(0, (width - TerminalText.width(line.text)) / 2), area.y + area.height / 2 + i, line.text, .bold)
+            }
         } else {
-            let draftRows = state.isInstructor ? state.view.teams.count + 2 : state.draftItems.count + 4
+            let draftRows = state.isInstructor ? state.view.teams.count + 2
+                : state.draftItems.count + state.commitments(of: state.myTeam).count + 4
             let placed = Layout.place(state, in: area, draftRows: draftRows)
             for (pane, rect) in placed {
                 drawPane(pane, state, &g, rect, focused: pane == state.ui.focus, now: now)
@@ -36,8 +39,8 @@ public enum Renderer {
         var parts = ["ARMISTICE" + (s.room.isEmpty ? "" : " " + s.room)]
         if s.hasSnapshot {
             parts.append("T\(s.view.turn)/\(s.view.turns) \(s.view.date)")
-            let clock = s.clockLabel(now: now)
-            parts.append(s.view.phase.uppercased() + (clock.isEmpty ? "" : " " + clock))
+            let clock = s.view.outcome == nil ? s.clockLabel(now: now) : ""
+            parts.append(s.view.outcome == nil ? s.view.phase.uppercased() + (clock.isEmpty ? "" : " " + clock) : "MATCH OVER")
         }
         var left = " " + parts.joined(separator: " │ ")
         let dot = s.connection == .online ? "●" : "○"
@@ -62,13 +65,17 @@ public enum Renderer {
             g.put(0, 1, "‹ \(i) \(label(s.ui.focus, s)) ›  (Tab: next pane)", .bold)
             return
         }
+        // Each tab whole: the gaps between tabs go first when the row is short, then the spaces inside them.
+        let labels = panes.enumerated().map { i, pane in (pane, "\(i + 1) \(label(pane, s))") }
+        let full = labels.reduce(0) { $0 + TerminalText.width($1.1) + 3 }
+        let gap = full <= g.width ? 1 : 0
+        let pad = full - labels.count <= g.width ? " " : ""
         var x = 0
-        for (i, pane) in panes.enumerated() {
-            let text = " \(i + 1) \(label(pane, s)) "
+        for (pane, text) in labels {
             let style: CellStyle = pane == s.ui.focus ? CellStyle(bold: true, reverse: true)
                 : (badge(pane, s) > 0 ? CellStyle(tone: .accent, bold: true) : .plain)
-            x += g.put(x, 1, text, style)
-            x += 1
+            x += g.put(x, 1, pad + text + pad, style)
+            x += gap + (pad.isEmpty ? 1 : 0)
         }
     }
 
@@ -81,6 +88,7 @@ public enum Renderer {
     static func badge(_ pane: Pane, _ s: ClientState) -> Int {
         switch pane {
         case .talk: return s.unread.values.reduce(0, +)
+        case .news: return s.ui.focus == .news ? 0 : max(0, s.newsCount - s.ui.newsSeen)
         case .deals:
             guard let team = s.myTeam else { return 0 }
             return s.view.deals.filter { $0.status == "open" && $0.parties.contains(team) && !$0.accepted.contains(team) }.count
@@ -127,6 +135,7 @@ public enum Renderer {
         case .deals: (lines, selected) = dealLines(s, width: body.width, focused: focused)
         case .news: lines = newsLines(s, width: body.width)
         case .results: lines = resultLines(s, width: body.width)
+        case .brief: lines = briefLines(s, width: body.width)
         case .control: (lines, selected) = controlLines(s, width: body.width, focused: focused, now: now)
         }
         // Scroll: keep the selected line visible; free-scrolling panes use their cursor as the offset.
@@ -170,13 +179,20 @@ public enum Renderer {
         let barW = width >= 60 ? 16 : 8
         let levelW = min(14, v.tracks.map { TerminalText.width(TerminalText.sanitize($0.level ?? "")) }.max() ?? 0)
         for t in v.tracks {
-            let level = TerminalText.truncate(TerminalText.sanitize(t.level ?? ""), to: levelW)
+            let fullLevel = TerminalText.sanitize(t.level ?? "")
+            let levelFits = TerminalText.width(fullLevel) <= levelW
+            let level = levelFits ? fullLevel : ""
             let value = String(t.value)
             let nameW = max(4, width - barW - levelW - 4 - max(3, value.count))
-            var text = TerminalText.pad(TerminalText.sanitize(t.name), to: nameW) + " " + bar(t.value, t.min, t.max, width: barW)
-            text += " " + String(repeating: " ", count: max(0, 3 - value.count)) + value + " " + level
+            let name = TerminalText.sanitize(t.name)
             let hidden = t.hiddenFrom.isEmpty ? CellStyle.plain : CellStyle.muted
+            // A name too long for its column gets a line of its own (whole words), the bar goes under it.
+            let fits = TerminalText.width(name) <= nameW
+            if !fits { lines += wrapped(name, width, hidden, indent: 2) }
+            var text = TerminalText.pad(fits ? name : "", to: nameW) + " " + bar(t.value, t.min, t.max, width: barW)
+            text += " " + String(repeating: " ", count: max(0, 3 - value.count)) + value + " " + level
             lines.append(Line(text, hidden))
+            if !levelFits { lines += wrapped("↳ " + fullLevel, width - 2, .muted, indent: 2).map { Line("  " + $0.text, $0.style) } }
         }
         for p in v.projects {
             let step = "\(p.index + 1)/\(max(1, p.statuses.count))"
@@ -187,10 +203,29 @@ public enum Renderer {
             "\(TerminalText.sanitize(t.name))\(t.locked ? " ✓" : "")" + (s.isInstructor ? (t.budget.map { " (\($0))" } ?? "") : "")
         }.joined(separator: " · ")
         if !teams.isEmpty { lines += wrapped("Teams: " + teams, width, .muted) }
-        if let team = s.myTeam, let brief = v.team(team)?.brief, v.turn <= 1 || v.phase == "briefing" {
-            lines += wrapped("Brief: " + brief, width, .muted)
-        }
+        if s.myTeam != nil { lines.append(Line("Your brief and objectives: 8", .muted)) }
         return lines
+    }
+
+    /// The team's brief, then its objectives with what each is worth.
+    static func briefLines(_ s: ClientState, width: Int) -> [Line] {
+        let v = s.view
+        var lines: [Line] = []
+        if let team = s.myTeam, let brief = v.team(team)?.brief { lines += wrapped(brief, width) }
+        if !v.objectives.isEmpty {
+            lines.append(Line("Objectives:", .bold))
+            for o in v.objectives {
+                let style: CellStyle = o.met == true ? CellStyle(tone: .good) : (o.met == false ? CellStyle(tone: .bad) : .plain)
+                lines += wrapped("• \(o.text) — \(objectivePoints(o))", width, style, indent: 2)
+            }
+        }
+        return lines.isEmpty ? [Line("Your brief appears when you are on a team.", .muted)] : lines
+    }
+
+    /// "3 points", or for an objective scored by a formula (0 until the end) what it is worth.
+    static func objectivePoints(_ o: ObjectiveInfo) -> String {
+        let worth = o.met == nil && o.points == 0 ? "points counted at the end" : "\(o.points) \(o.points == 1 ? "point" : "points")"
+        return worth + (o.met == true ? ", met" : o.met == false ? ", not met" : "")
     }
 
     static func actionLines(_ s: ClientState, width: Int, height: Int, focused: Bool) -> ([Line], Int?) {
@@ -200,31 +235,41 @@ public enum Renderer {
         let a = actions[cursor]
         // The detail of the selected action at the bottom: why it is not available, its chance, its text.
         var detail: [Line] = []
-        if !a.available { detail += wrapped("✗ Not now: " + (a.reason ?? "unavailable"), width, .bad) }
+        if let deal = s.promisedDeal(a.id) {
+            detail += wrapped("🔒 Promised in deal #\(deal): it goes into your orders by itself", width, .bad)
+        } else if !a.available { detail += wrapped("✗ Not now: " + (a.reason ?? "unavailable"), width, .bad) }
         var facts = ["cost \(a.cost)"]
         if let c = a.chance { facts.append("\(c)% chance") }
         if a.covert { facts.append("covert") }
-        if !a.consentFrom.isEmpty { facts.append("needs " + a.consentFrom.joined(separator: ", ")) }
-        if !a.params.isEmpty { facts.append("choose " + a.params.map(\.id).joined(separator: ", ")) }
+        if !a.consentFrom.isEmpty { facts.append("needs the consent of " + a.consentFrom.map { TerminalText.sanitize(s.view.teamName($0)) }.joined(separator: ", ")) }
+        if !a.params.isEmpty { facts.append("choose " + a.params.map { $0.label(among: a.params).lowercased() }.joined(separator: ", ")) }
         detail += wrapped(facts.joined(separator: " · "), width, .muted)
         detail += wrapped(a.description, width, .muted)
         detail = Array(detail.prefix(max(2, height / 3)))
         let listRows = max(1, height - detail.count - 1)
         let inline = width >= 50
         var list: [Line] = []
+        var cursorLines = 0..<0
         for (i, x) in actions.enumerated() {
-            let mark = x.available ? "  " : "✗ "
+            let deal = s.promisedDeal(x.id)
+            let available = x.available && deal == nil
+            let mark = deal != nil ? "🔒" : available ? "  " : "✗ "
             let cost = "\(x.cost)pt" + (x.chance.map { " \($0)%" } ?? "")
             var name = TerminalText.sanitize(x.name)
-            if inline, !x.available, let r = x.reason { name += " — " + TerminalText.sanitize(r) }
-            let text = mark + TerminalText.pad(name, to: max(4, width - 3 - cost.count)) + " " + cost
-            var style: CellStyle = x.available ? .plain : .muted
+            if inline, let r = deal.map({ "in deal #\($0)" }) ?? (available ? nil : x.reason) { name += " — " + TerminalText.sanitize(r) }
+            var style: CellStyle = available ? .plain : .muted
             if i == cursor { style = focused ? CellStyle(bold: true, reverse: true) : CellStyle(bold: true) }
-            list.append(Line(text, style))
+            // A long name wraps at a space onto the next line rather than being cut.
+            let nameW = max(4, width - 3 - cost.count)
+            if i == cursor { cursorLines = list.count..<list.count }
+            for (k, part) in TerminalText.wrap(name, to: nameW).enumerated() {
+                list.append(Line((k == 0 ? mark : "  ") + TerminalText.pad(part, to: nameW) + (k == 0 ? " " + cost : ""), style))
+            }
+            if i == cursor { cursorLines = cursorLines.lowerBound..<list.count }
         }
-        // Scroll the list so the cursor shows, then the detail below it.
-        let top = max(0, min(cursor - listRows + 1, list.count - listRows))
-        var lines = Array(list.dropFirst(max(0, top)).prefix(listRows))
+        // Scroll the list so the whole selected action shows, then the detail below it.
+        let top = max(0, min(cursorLines.lowerBound, cursorLines.upperBound - listRows))
+        var lines = Array(list.dropFirst(top).prefix(listRows))
         while lines.count < listRows { lines.append(Line("")) }
         lines.append(Line(String(repeating: "┄", count: width), .muted))
         return (lines + detail, nil)
@@ -236,16 +281,28 @@ public enum Renderer {
             var lines: [Line] = []
             for t in v.teams {
                 let d = v.orders[t.id] ?? DraftInfo()
-                let names = d.orders.map { $0.action.replacingUnderscores }.joined(separator: ", ")
-                lines += wrapped("\(t.locked ? "✓" : "·") \(t.name) [\(v.spent[t.id] ?? 0)/\(t.budget ?? 0)]: \(names.isEmpty ? "—" : names)", width, t.locked ? .good : .plain, indent: 2)
+                let committed = s.commitments(of: t.id)
+                let spent = (v.spent[t.id] ?? 0) + committed.reduce(0) { $0 + $1.cost }
+                let names = committed.compactMap { c in c.commitment.action.map { "🔒" + RecordText.actionName($0, in: v) } }
+                    + d.orders.map { RecordText.actionName($0.action, in: v) }
+                lines += wrapped("\(t.locked ? "✓" : "·") \(t.name) [\(spent)/\(t.budget ?? 0)]: \(names.isEmpty ? "—" : names.joined(separator: ", "))", width, t.locked ? .good : .plain, indent: 2)
             }
             return (lines, nil)
         }
         guard s.myTeam != nil else { return ([Line("You have no team yet: the instructor assigns one.", .muted)], nil) }
         let budget = s.myBudget ?? 0
-        let left = budget - s.mySpent
-        var lines = [Line("Budget \(budget) · spent \(s.mySpent) · left \(left)" + (s.myTeamLocked ? " · LOCKED ✓" : ""),
-                          s.myTeamLocked ? CellStyle(tone: .good, bold: true) : (left < 0 ? CellStyle(tone: .bad, bold: true) : .bold))]
+        let committed = s.commitments(of: s.myTeam)
+        let dealCost = committed.reduce(0) { $0 + $1.cost }
+        let spent = s.mySpent + dealCost
+        let left = budget - spent
+        let head = v.phase == "setup" ? "Budget: set when the match starts" : "Budget \(budget) · spent \(spent)" + (dealCost > 0 ? " (deals \(dealCost))" : "") + " · left \(left)" + (s.myTeamLocked ? " · LOCKED ✓" : "")
+        var lines = wrapped(head, width, s.myTeamLocked ? CellStyle(tone: .good, bold: true) : (left < 0 ? CellStyle(tone: .bad, bold: true) : .bold), indent: 2)
+        // Commitments of agreed deals: locked lines, added to the orders by the server at adjudication.
+        for c in committed {
+            let what = c.commitment.action.map { RecordText.actionName($0, in: v) + " (\(c.cost))" }
+                ?? "\(c.commitment.decision ?? "approve") \(RecordText.actionName(c.commitment.consent ?? "?", in: v))"
+            lines += wrapped("🔒 \(what) deal #\(c.deal)", width, CellStyle(tone: .good), indent: 3)
+        }
         let items = s.draftItems
         let cursor = s.ui.cursor(.draft)
         var selected: Int? = nil
@@ -258,17 +315,25 @@ public enum Renderer {
                 let action = v.action(o.action)
                 let params = o.params.sorted { $0.key < $1.key }.map { "\($0.key)=\(RecordText.paramName($0.value, in: v))" }.joined(separator: " ")
                 text = "\(n + 1). \(RecordText.actionName(o.action, in: v))" + (action.map { " (\($0.cost))" } ?? "") + (params.isEmpty ? "" : " " + params)
-                if action?.available == false { style = .warn }
+                if let deal = s.promisedDeal(o.action) {
+                    text += " ⚠ also in deal #\(deal): remove it"
+                    style = CellStyle(tone: .bad)
+                } else if action?.available == false { style = .warn }
             case .consent(let id):
                 let c = v.consents.first { $0.action == id }
-                let decision = s.myDraft.consents[id] ?? "undecided"
-                text = "? \(TerminalText.sanitize(c?.name ?? id)) (\(c?.teams.joined(separator: ",") ?? "")): \(decision)"
-                style = decision == "block" ? .bad : (decision == "approve" ? .good : .muted)
+                let promised = committed.first { $0.commitment.consent == id }
+                let decision = promised.map { "\($0.commitment.decision ?? "approve") (deal #\($0.deal))" } ?? s.myDraft.consents[id] ?? "undecided"
+                let teams = (c?.teams ?? []).map { TerminalText.sanitize(v.teamName($0)) }.joined(separator: ", ")
+                text = "? \(TerminalText.sanitize(c?.name ?? id)) (\(teams)): \(decision)"
+                style = decision.hasPrefix("block") ? .bad : (decision.hasPrefix("approve") ? .good : .muted)
             }
             if i == cursor && focused { style = CellStyle(bold: true, reverse: true); selected = lines.count }
-            lines.append(Line(text, style))
+            lines += wrapped(text, width, style, indent: 3)
         }
-        if items.isEmpty { lines.append(Line("No orders yet: pick actions in Actions (2).", .muted)) }
+        if items.isEmpty && committed.isEmpty { lines.append(Line("No orders yet: pick actions in Actions (2).", .muted)) }
+        if s.everyPlayedTeamLocked {
+            lines += wrapped("Every team has locked in: the instructor can end the phase early.", width, CellStyle(tone: .good, bold: true))
+        }
         if focused { lines.append(Line("d remove · Enter consent · L lock in", .muted)) }
         return (lines, selected)
     }
@@ -303,28 +368,43 @@ public enum Renderer {
         var lines: [Line] = []
         var selected: Int? = nil
         let v = s.view
+        // While a deal is being typed: what it may name, as TEAM:ACTION with each action's name and cost.
+        if let input = s.ui.input, input.purpose == .command, input.text.lowercased().hasPrefix("deal") {
+            lines += wrapped("Name commitments as TEAM:ACTION (P=V,…), a consent as TEAM:approve:ACTION; -- then a note:", width, .bold)
+            if let team = s.myTeam {
+                for a in v.actions where !a.covert {
+                    lines += wrapped("\(team):\(a.id) — \(TerminalText.sanitize(a.name)) (\(a.cost))", width, .plain, indent: 2)
+                }
+                for c in v.consents { lines += wrapped("\(team):approve:\(c.action) — \(TerminalText.sanitize(c.name))", width, .plain, indent: 2) }
+            }
+            for entry in v.catalog where !entry.teams.contains(s.myTeam ?? "") {
+                for team in entry.teams {
+                    lines += wrapped("\(team):\(entry.id) — \(TerminalText.sanitize(entry.name)) (\(entry.cost))", width, .muted, indent: 2)
+                }
+            }
+            return (lines, nil)
+        }
         if v.deals.isEmpty { lines.append(Line("No deals. n: propose one.", .muted)) }
         for (i, d) in v.deals.enumerated() {
-            let terms = d.commitments.map { c in
-                c.action.map { "\(v.teamName(c.team)) does \(RecordText.actionName($0, in: v))" }
-                    ?? "\(v.teamName(c.team)) \(c.decision ?? "?")s \(c.consent?.replacingUnderscores ?? "?")"
-            }.joined(separator: "; ")
-            let waiting = d.parties.filter { !d.accepted.contains($0) }
-            var text = "#\(d.id) \(d.status.replacingUnderscores.uppercased()) from \(v.teamName(d.proposer)): \(terms)"
+            let waiting = d.parties.filter { !d.accepted.contains($0) }.map { TerminalText.sanitize(v.teamName($0)) }
+            var text = "#\(d.id) \(d.status.replacingUnderscores.uppercased()) from \(TerminalText.sanitize(v.teamName(d.proposer))): "
+                + d.commitments.map(s.commitmentText).joined(separator: "; ")
             if !d.note.isEmpty { text += " “\(d.note)”" }
             if d.status == "open", !waiting.isEmpty { text += " — waiting for " + waiting.joined(separator: ", ") }
             var style: CellStyle = d.status == "open" ? .plain : (d.status == "agreed" || d.status == "carried_out" ? .good : .muted)
             if i == s.ui.cursor(.deals) && focused { style = CellStyle(bold: true, reverse: true); selected = lines.count }
             lines += wrapped(text, width, style, indent: 3)
+            lines += wrapped("→ " + s.dealEffect(d), width - 3, .muted, indent: 2).map { Line("   " + $0.text, $0.style) }
         }
         if !v.consents.isEmpty {
-            lines.append(Line("Decisions asked of your team (set them in Draft):", .bold))
+            lines += wrapped("Decisions asked of your team (set them in Draft):", width, .bold)
             for c in v.consents {
                 let d = s.myDraft.consents[c.action] ?? c.decision ?? "undecided"
-                lines += wrapped("? \(c.name) by \(c.teams.joined(separator: ", ")) (\(c.rule)): \(d)", width, .plain, indent: 2)
+                let teams = c.teams.map { TerminalText.sanitize(v.teamName($0)) }.joined(separator: ", ")
+                lines += wrapped("? \(c.name) by \(teams) (\(c.rule == "veto" ? "any may veto" : "all must approve")): \(d)", width, .plain, indent: 2)
             }
         }
-        if focused { lines.append(Line("a accept · r reject · w withdraw · n new", .muted)) }
+        if focused { lines += wrapped("a accept · r reject · w withdraw · n new", width, .muted) }
         return (lines, selected)
     }
 
@@ -343,17 +423,30 @@ public enum Renderer {
         let results = s.records.filter(RecordText.isResult)
         if results.isEmpty { return [Line("No results yet: they come after each adjudication.", .muted)] }
         var lines: [Line] = []
-        // The latest turn first; within a turn, in the order things happened.
-        let turns = Array(Set(results.map(\.turn))).sorted(by: >)
-        for turn in turns {
-            lines.append(Line("── Turn \(turn) ──", .bold))
-            for r in results where r.turn == turn {
-            let result = r["result"]?.string ?? ""
-            let style: CellStyle = r.kind == "order" ? (result == "success" ? .good : .bad)
-                : (r.kind == "outcome" ? CellStyle(tone: .accent, bold: true) : .plain)
-            lines += wrapped(RecordText.describe(r, in: s), width, style, indent: 2)
+        // The latest turn first: its summary (or, after f, its full log in the order things happened).
+        for turn in TurnSummary.turns(s.records) {
+            if s.ui.fullLog {
+                lines.append(Line("── Turn \(turn): full log ──", .bold))
+                for r in results where r.turn == turn {
+                    let result = r["result"]?.string ?? ""
+                    let style: CellStyle = r.kind == "order" ? (result == "success" ? .good : .bad)
+                        : (r.kind == "outcome" ? CellStyle(tone: .accent, bold: true) : .plain)
+                    lines += wrapped(RecordText.describe(r, in: s), width, style, indent: 2)
+                }
+            } else {
+                for line in TurnSummary(turn: turn, records: s.records, team: s.myTeam).lines(in: s) {
+                    let style: CellStyle = switch line.tone {
+                    case .heading: .bold
+                    case .good: CellStyle(tone: .good)
+                    case .bad: CellStyle(tone: .bad)
+                    case .plain: .plain
+                    case .muted: .muted
+                    }
+                    lines += wrapped(line.text, width, style, indent: 2)
+                }
             }
         }
+        lines.append(Line(s.ui.fullLog ? "f: back to the summary" : "f: the full log", .muted))
         return lines
     }
 
@@ -361,6 +454,9 @@ public enum Renderer {
         var lines: [Line] = [Line("Room \(s.room): students join with this code", CellStyle(tone: .accent, bold: true))]
         let clock = s.clockLabel(now: now)
         lines.append(Line("Phase \(s.view.phase)\(clock.isEmpty ? "" : ", " + clock + " left")", .bold))
+        if s.everyPlayedTeamLocked {
+            lines += wrapped("Every team with players has locked in: skip to end the phase now.", width, CellStyle(tone: .good, bold: true))
+        }
         var selected: Int? = nil
         for (i, item) in ControlItem.allCases.enumerated() {
             let isSel = i == s.ui.cursor(.control)
@@ -386,7 +482,9 @@ public enum Renderer {
             lines = helpLines(s).map { Line($0) }
         case .confirmQuit:
             title = "Quit"
-            lines = [Line("Leave Armistice? (y/n)", .bold), Line("Your seat is kept: run the same command to come back.", .muted)]
+            lines = [Line("Leave Armistice? (y/n)", .bold),
+                     s.you.seat.isEmpty ? Line("You have not taken a seat in a room.", .muted)
+                         : Line("Your seat is kept: run the same command to come back.", .muted)]
         case .confirm(let prompt, _):
             title = "Confirm"
             lines = [Line(prompt, .bold)]
@@ -397,7 +495,7 @@ public enum Renderer {
                 let value = form.values[i]
                 let shown = p.choices.first { $0.id == value.string }?.name ?? value.display
                 let range = p.choices.isEmpty ? " (\(p.min ?? 0)–\(p.max ?? 0))" : ""
-                lines.append(Line("\(i == form.field ? "›" : " ") \(p.id): ‹ \(shown) ›\(range)", i == form.field ? CellStyle(bold: true, reverse: true) : .plain))
+                lines.append(Line("\(i == form.field ? "›" : " ") \(p.label(among: form.action.params)): ‹ \(TerminalText.sanitize(shown)) ›\(range)", i == form.field ? CellStyle(bold: true, reverse: true) : .plain))
             }
         }
         let w = min(g.width - 2, max(TerminalText.width(title) + 4, (lines.map { TerminalText.width($0.text) }.max() ?? 0) + 4))
@@ -429,6 +527,7 @@ public enum Renderer {
                 "Draft    d remove an order · Enter cycle a consent · L lock",
                 "Talk     ↑↓ channel · Enter write · Esc cancel",
                 "Deals    a accept · r reject · w withdraw · n propose",
+                "Results  f the full log (again: the summary) · Brief (8) objectives",
             ]
         }
         if s.isInstructor { lines.append("Control  Enter run a command (clock, news, events, adjust, end)") }

@@ -11,9 +11,9 @@ public enum TerminalClient {
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             let thread = Thread {
                 if options.plain {
-                    PlainInterface(driver: driver, inbox: inbox, name: options.name).run()
+                    PlainInterface(driver: driver, inbox: inbox, name: options.name, server: options.url).run()
                 } else {
-                    FullScreenInterface(driver: driver, inbox: inbox, name: options.name, color: options.color).run()
+                    FullScreenInterface(driver: driver, inbox: inbox, name: options.name, color: options.color, server: options.url).run()
                 }
                 done.resume()
             }
@@ -34,10 +34,12 @@ struct FullScreenInterface {
     let inbox: Inbox
     let name: String
     let color: Bool
+    let server: String
 
     func run() {
         var state = ClientState()
         state.you.name = name
+        state.server = server
         state.color = color
         let screen = CursesScreen(color: color)
         defer { screen.end() }
@@ -92,10 +94,12 @@ struct PlainInterface {
     let driver: ConnectionDriver
     let inbox: Inbox
     let name: String
+    let server: String
 
     func run() {
         var state = ClientState()
         state.you.name = name
+        state.server = server
         let reader = Thread { [inbox] in
             while let line = readLine(strippingNewline: true) { inbox.push(.line(line)) }
             inbox.push(.endOfInput)
@@ -113,8 +117,10 @@ struct PlainInterface {
                     if carryOut(effects, &state) { return }
                 case .connection(let c):
                     if case .closed = state.connection { continue }
-                    if c != state.connection { emit("[connection] " + label(c)) }
-                    state.connection = c
+                    if c != state.connection {
+                        state.connection = c
+                        emit("[connection] " + (state.hasSnapshot ? state.connectionLabel : state.waitingLine))
+                    }
                     if case .closed = c, inputEnded { return }
                 case .line(let line):
                     if line.trimmingSpaces.isEmpty { continue }
@@ -128,12 +134,6 @@ struct PlainInterface {
             if inputEnded, state.pending.isEmpty, state.hasSnapshot || TerminalClient.nowMs() - endedAt > 15_000 { return }
             if inputEnded, TerminalClient.nowMs() - endedAt > 15_000 { return }
         }
-    }
-
-    func label(_ c: ClientState.Connection) -> String {
-        var s = ClientState()
-        s.connection = c
-        return s.connectionLabel
     }
 
     func emit(_ line: String) {

@@ -1,0 +1,125 @@
+/// A turn's results in the order a student asks about them: my orders and why each went as it did, what the other
+/// teams did that I may see, then each track's net change over the turn (one line per track, not per step).
+/// Built only from the records the server sent this seat; the full log stays one key away.
+public struct TurnSummary: Sendable, Equatable {
+    public struct Change: Sendable, Equatable {
+        public var target: String
+        public var from, to: Int
+        /// The instructor's reasons, when the instructor set the value during the turn.
+        public var reasons: [String] = []
+    }
+
+    /// One line of the summary, with what it is for the screen's colours.
+    public struct Line: Sendable, Equatable {
+        public enum Tone: Sendable, Equatable { case heading, good, bad, plain, muted }
+        public var text: String
+        public var tone: Tone
+    }
+
+    public var turn: Int
+    public var mine: [RecordInfo] = []
+    public var others: [RecordInfo] = []
+    public var changes: [Change] = []
+    public var unchanged: [String] = []
+    public var events: [RecordInfo] = []
+    public var outcome: RecordInfo?
+
+    public init(turn: Int, records: [RecordInfo], team: String?) {
+        self.turn = turn
+        var net: [Change] = []
+        for r in records where r.turn == turn {
+            switch r.kind {
+            case "order": if r["team"]?.string == team { mine.append(r) } else { others.append(r) }
+            case "event": events.append(r)
+            case "outcome": outcome = r
+            case "effect", "adjustment":
+                guard r["result"]?.string != "revealed", let target = r["target"]?.string,
+                      let from = r["from"]?.int, let to = r["to"]?.int else { continue }
+                let i = net.firstIndex { $0.target == target } ?? { net.append(Change(target: target, from: from, to: to)); return net.count - 1 }()
+                net[i].to = to
+                if r.kind == "adjustment", let reason = r["reason"]?.string { net[i].reasons.append(TerminalText.sanitize(reason)) }
+            default: break
+            }
+        }
+        changes = net.filter { $0.from != $0.to || !$0.reasons.isEmpty }
+        unchanged = net.filter { $0.from == $0.to && $0.reasons.isEmpty }.map(\.target)
+    }
+
+    /// The turns that have results, newest first.
+    public static func turns(_ records: [RecordInfo]) -> [Int] {
+        let kinds: Set<String> = ["order", "effect", "event", "deal", "adjustment", "outcome"]
+        return Array(Set(records.filter { kinds.contains($0.kind) }.map(\.turn))).sorted(by: >)
+    }
+
+    /// Why an order went as it did: the dice, the consent, the budget or the requirement.
+    public static func why(_ r: RecordInfo) -> String {
+        let reason = r["reason"]?.string.map { TerminalText.sanitize($0) }
+        switch r["result"]?.string ?? "" {
+        case "success", "failure":
+            guard let roll = r["roll"]?.int else { return r["result"]?.string == "success" ? "no dice: it always succeeds" : reason ?? "" }
+            let mods = (r["modifiers"]?.array ?? []).map { m in
+                let add = m["add"]?.int ?? 0
+                return "\(add >= 0 ? "+" : "")\(add) \(TerminalText.sanitize(m["reason"]?.string ?? ""))"
+            }
+            return "rolled \(roll), needed \(r["chance"]?.int ?? 0) or less" + (mods.isEmpty ? "" : " (" + mods.joined(separator: ", ") + ")")
+        case "refused": return "consent: " + (reason ?? "not given")
+        case "over_budget": return "budget: " + (reason ?? "not enough points left")
+        case "duplicate": return (reason ?? "ordered more than once") + ": only the first counts"
+        default: return reason ?? ""
+        }
+    }
+
+    static let verdicts = ["success": "succeeded", "failure": "failed", "refused": "refused", "precondition_failed": "not possible",
+                           "over_budget": "over budget", "duplicate": "duplicate", "invalid": "invalid"]
+
+    /// The summary as lines: headings, then one line per order, change and event.
+    public func lines(in state: ClientState) -> [Line] {
+        let v = state.view
+        var out = [Line(text: "── Turn \(turn) ──", tone: .heading)]
+        if let o = outcome {
+            out.append(Line(text: "The match ended: " + TerminalText.sanitize(o["outcome"]?.string ?? o["text"]?.string ?? ""), tone: .heading))
+        }
+        // Orders that came from a deal carried out this turn, by team and action.
+        let deals = v.deals.filter { $0.status == "carried_out" && $0.turn == turn }
+        func order(_ r: RecordInfo, withTeam: Bool) -> Line {
+            let result = r["result"]?.string ?? "?"
+            let teamID = r["team"]?.string ?? "?"
+            let team = withTeam ? TerminalText.sanitize(v.teamName(teamID)) + ": " : ""
+            let params = (r["params"]?.object ?? [:]).sorted { $0.key < $1.key }.map { RecordText.paramName($0.value, in: v) }
+            let deal = deals.first { $0.commitments.contains { $0.team == teamID && $0.action == r["action"]?.string } }
+            let why = [deal.map { "from deal #\($0.id)" } ?? "", TurnSummary.why(r)].filter { !$0.isEmpty }.joined(separator: "; ")
+            let text = "\(team)\(RecordText.actionName(r["action"]?.string ?? "?", in: v))" + (params.isEmpty ? "" : " (" + params.joined(separator: ", ") + ")")
+                + " → " + (TurnSummary.verdicts[result] ?? result.replacingUnderscores) + (why.isEmpty ? "" : ": " + why)
+            return Line(text: text, tone: result == "success" ? .good : .bad)
+        }
+        if state.myTeam != nil {
+            out.append(Line(text: "Your orders:", tone: .heading))
+            out += mine.isEmpty ? [Line(text: "none this turn", tone: .muted)] : mine.map { order($0, withTeam: false) }
+        }
+        out.append(Line(text: state.myTeam != nil ? "Others, as far as you can see:" : "Orders:", tone: .heading))
+        out += others.isEmpty ? [Line(text: "nothing you can see", tone: .muted)] : others.map { order($0, withTeam: true) }
+        out.append(Line(text: "Changes over the turn:", tone: .heading))
+        for c in changes { out.append(Line(text: Self.changeText(c, in: v), tone: .plain)) }
+        for e in events {
+            out.append(Line(text: "Event: " + TerminalText.sanitize(e["text"]?.string ?? e["event"]?.string ?? "?") + " (" + RecordText.eventCause(e["result"]?.string) + ")", tone: .plain))
+        }
+        if changes.isEmpty && events.isEmpty { out.append(Line(text: "nothing changed", tone: .muted)) }
+        if !unchanged.isEmpty {
+            out.append(Line(text: "Moved and came back: " + unchanged.map { RecordText.targetName($0, in: v) }.joined(separator: ", "), tone: .muted))
+        }
+        return out
+    }
+
+    /// A net change in words: tracks with their numbers, flags as yes/no, projects by their stage.
+    static func changeText(_ c: Change, in v: GameViewInfo) -> String {
+        let name = RecordText.targetName(c.target, in: v)
+        if v.flags.contains(where: { $0.id == c.target }) { return "\(name): \(c.from != 0 ? "yes" : "no") → \(c.to != 0 ? "yes" : "no")" }
+        if let p = v.projects.first(where: { $0.id == c.target }) {
+            func stage(_ i: Int) -> String { p.statuses.indices.contains(i) ? TerminalText.sanitize(p.statuses[i]).replacingUnderscores : String(i) }
+            return "\(name): \(stage(c.from)) → \(stage(c.to))"
+        }
+        let delta = c.to - c.from
+        let why = c.reasons.isEmpty ? "" : " — set by the instructor: " + c.reasons.joined(separator: "; ")
+        return "\(name): \(c.from) → \(c.to) (\(delta > 0 ? "+" : "")\(delta))" + why
+    }
+}

@@ -1,0 +1,62 @@
+// What agreed deals commit a team to. At adjudication the engine adds these orders and consent decisions to the
+// team's draft by itself (docs/protocol.md, "Playing"): the pages show them as locked lines of the draft, count their
+// cost in the budget, and warn before the same action is drafted a second time (it would come back "duplicate").
+// Everything here is read from the view the server sent: the deals, the team's actions and the catalog.
+
+/** The commitments of agreed deals for `team`: [{deal, action?, params?, consent?, decision?, cost}]. */
+export function commitmentsOf(game, team) {
+  const out = [];
+  for (const d of game.view?.deals || []) {
+    if (d.status !== "agreed") continue;
+    for (const c of d.commitments || []) {
+      if (c.team !== team) continue;
+      out.push({ ...c, deal: d.id, cost: c.action ? actionCost(game, c.action, team) : 0 });
+    }
+  }
+  return out.sort((a, b) => a.deal - b.deal);
+}
+
+/** What the team's agreed deals cost it this turn. */
+export function committedCost(game, team) {
+  return commitmentsOf(game, team).reduce((sum, c) => sum + c.cost, 0);
+}
+
+/** The draft's cost plus the agreed deals' commitments: what the budget really pays this turn. */
+export function spentWithDeals(game, team) {
+  return (game.view?.spent?.[team] || 0) + committedCost(game, team);
+}
+
+/** The number of the agreed deal that already orders `action` for the team, or null. */
+export function promisedIn(game, team, action) {
+  return commitmentsOf(game, team).find((c) => c.action === action)?.deal ?? null;
+}
+
+/** A sentence for a warning or a refusal: the action is already ordered by a deal. */
+export function promisedText(deal) {
+  return `Already promised in deal #${deal}: it is carried out with your orders, so do not draft it again (it would come back as a duplicate).`;
+}
+
+function actionCost(game, action, team) {
+  const own = (game.view?.actions || []).find((a) => a.id === action && (!a.team || a.team === team));
+  if (own) return own.cost;
+  return (game.view?.catalog || []).find((a) => a.id === action)?.cost ?? 0;
+}
+
+/** What a deal will do, in words: said on its card so nobody is surprised at adjudication. */
+export function dealOutcomeText(game, d, me) {
+  const mine = (d.commitments || []).filter((c) => c.team === me && c.action);
+  const cost = mine.reduce((sum, c) => sum + actionCost(game, c.action, me), 0);
+  const one = mine.length === 1;
+  const ours = mine.length
+    ? ` Your ${one ? "commitment is" : "commitments are"} added to your orders by ${one ? "itself" : "themselves"} (cost ${cost}, counted in your budget): do not draft ${one ? "it" : "them"} as well.`
+    : "";
+  switch (d.status) {
+    case "open": return `If every party accepts this turn, each commitment is carried out with that team's orders at adjudication.${ours}`;
+    case "agreed": return `Agreed: every commitment is carried out with this turn's orders at adjudication.${ours}`;
+    case "carried_out": return `Carried out at the adjudication of turn ${d.turn}: see the results.`;
+    case "expired": return "Expired: not every party accepted before the adjudication.";
+    case "rejected": return "Rejected: nothing happens.";
+    case "withdrawn": return "Withdrawn by its proposer: nothing happens.";
+    default: return "";
+  }
+}
