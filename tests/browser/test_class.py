@@ -198,7 +198,7 @@ def test_phase_flow_says_when_all_have_locked_and_when_the_match_is_over(server,
     console_click(teacher, "end")
     console_click(teacher, "end", "ended")
     wait(kim, lambda d: text(d, "[data-field=phase]") == "Match over", message=lambda d: text(d, "[data-field=phase]"))
-    assert text(kim, "[data-field=clock]") == "—"
+    wait(kim, lambda d: text(d, "[data-field=clock]") == "—", message=lambda d: text(d, "[data-field=clock]"))
     late.get(server.url(f"index.html?code={code}"))
     wait(late, lambda d: "This match has ended" in text(d, "#join-status"), message=lambda d: text(d, "#join-status"))
     assert not css(late, "#join-submit").is_enabled()
@@ -224,6 +224,11 @@ def test_the_projector_fits_1920_by_1080_reads_from_the_back_and_marks_the_last_
     assert "changes over turn 1" in text(projector, "#changes-turn")
     # Everything fits the screen: no scrolling on a 1920×1080 projector.
     height = projector.execute_script("return document.documentElement.scrollHeight")
+    from conftest import OUTPUT as out
+    out.mkdir(parents=True, exist_ok=True)
+    projector.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1920, "height": max(1080, height), "deviceScaleFactor": 1, "mobile": False})
+    (out / "class-projector-whole.png").write_bytes(projector.get_screenshot_as_png())
+    projector.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False})
     assert height <= 1080, f"the board is {height} px tall"
     # No label under 16 px.
     small = projector.execute_script("""
