@@ -147,3 +147,26 @@ import Testing
         }
     }
 }
+
+extension BotSeatTests {
+    @Test func aPracticeRoomMovesOnWhenTheStudentLocks() throws {
+        let h = CoreHarness()
+        let id = h.connect()
+        let replies = h.send(id, ["type": "create_room", "key": CoreHarness.key, "ruleset": "coral_strait", "seed": 5, "turns": 2, "practice": true,
+                                  "bots": ["tervane": "greedy", "mediator": "greedy"]])
+        let code = try #require(replies.first { $0["type"] as? String == "room_created" }?["room"] as? String)
+        let student = h.join(code, name: "Ana", team: "marisol", address: "10.3.0.1")
+        h.send(id, ["type": "start"])
+        h.send(id, ["type": "skip"])
+        for _ in 1...2 {
+            #expect(h.phase(student.client) == "negotiation")
+            #expect(CoreHarness.errorCode(h.send(student.client, ["type": "lock"])) == nil)
+            // Negotiation ended; the bots locked as orders opened; orders ended; adjudicated.
+            #expect(h.phase(student.client) == "adjudication")
+            h.advance(seconds: 3_600)   // adjudication ends
+            h.advance(seconds: 3_600)   // results end
+            h.advance(seconds: 3_600)   // briefing ends
+        }
+        #expect(h.room.isOver)
+    }
+}

@@ -101,6 +101,7 @@ extension ServerCore {
             guard !room.state.locked[t] else { return }
             botDraft(room, team: t, by: seat.id, bot: bot, now: now, into: &out)
             _ = try? apply(.lockOrders(team: team.id), to: room, by: seat.id, reason: nil, now: now, into: &out)
+            autoAdvance(room, now: now, into: &out)
         default: break
         }
     }
@@ -130,6 +131,7 @@ extension ServerCore {
             case .nothing: break
             }
             _ = try? apply(.lockOrders(team: id), to: room, by: policy == .hold ? "server" : "bot", reason: "absent: \(policy.rawValue)", now: now, into: &out)
+            autoAdvance(room, now: now, into: &out)
         }
     }
 }

@@ -115,10 +115,13 @@ extension ServerCore {
         }
     }
 
-    /// In the orders phase, once every team with students has locked in, the phase ends at once.
+    /// In the orders phase (and in a practice room's negotiation), once every team with students has locked in, the
+    /// phase ends at once.
     func autoAdvance(_ room: Room, now: Int64, into out: inout CoreOutput) {
-        guard room.state.phase == .orders else { return }
-        let staffed = room.staffedTeams
+        guard room.state.phase == .orders || (room.state.phase == .negotiation && room.settings.practice == true) else { return }
+        // In negotiation bots lock only when orders open, so there only the students' teams count.
+        let staffed = room.state.phase == .orders ? room.staffedTeams
+            : Set(room.activeSeats.compactMap { $0.role == .player && $0.bot == nil ? $0.team : nil })
         guard !staffed.isEmpty, staffed.allSatisfy({ room.state.locked[$0] }) else { return }
         clockAdvance(room, reason: "all_locked", now: now, into: &out)
     }
@@ -221,7 +224,12 @@ extension ServerCore {
             var guardCount = 0
             while !room.isOver, !room.clock.paused, let deadline = room.clock.deadline, deadline <= now, guardCount < 8 {
                 guardCount += 1
-                if room.state.phase == .orders { absentTeamsAct(room, now: now, into: &out) }
+                if room.state.phase == .orders {
+                    // Absent teams are played first; if that locked the last team, the phase has ended already.
+                    let turn = room.state.turn
+                    absentTeamsAct(room, now: now, into: &out)
+                    if room.state.phase != .orders || room.state.turn != turn { continue }
+                }
                 if !clockAdvance(room, reason: "deadline", now: now, into: &out) { break }
                 autoAdvance(room, now: now, into: &out)
             }

@@ -43,7 +43,7 @@ extension ServerCore {
             absent = policy == .nothing ? nil : policy
         }
         let settings = RoomSettings(ruleset: entry.ruleset.id, seed: r.seed ?? UInt64.random(in: 1...UInt64(1) << 53, using: &random),
-                                    turns: turns, phases: phases, variant: r.variant, absent: absent)
+                                    turns: turns, phases: phases, variant: r.variant, absent: absent, practice: r.practice == true ? true : nil)
         var code = Secrets.joinCode(using: &random)
         while takenCodes.contains(code) { code = Secrets.joinCode(using: &random) }
         takenCodes.insert(code)

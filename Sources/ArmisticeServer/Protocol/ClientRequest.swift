@@ -48,6 +48,8 @@ public enum ClientRequest: Sendable, Hashable {
         public var bots: [String: String]?
         /// `nothing` (default), `hold` or `bot`: see `AbsentPolicy`.
         public var absent: String?
+        /// A practice room: see `RoomSettings.practice`.
+        public var practice: Bool?
     }
     public struct Join: Sendable, Hashable, Decodable {
         public var code: String

@@ -13,14 +13,19 @@ public struct RoomSettings: Sendable, Hashable, Codable {
     /// What happens to a team with students when all of them are offline as the orders phase opens or closes
     /// (nil: `nothing`, absent from logs of rooms that did not choose).
     public var absent: AbsentPolicy?
+    /// A practice room (one student against bots): locking in negotiation ends the phase once every team with a
+    /// player has locked, as it does in orders, so the student sets the pace. Nil (absent from logs) otherwise.
+    public var practice: Bool?
 
-    public init(ruleset: String, seed: UInt64, turns: Int, phases: [String: Int], variant: String? = nil, absent: AbsentPolicy? = nil) {
+    public init(ruleset: String, seed: UInt64, turns: Int, phases: [String: Int], variant: String? = nil, absent: AbsentPolicy? = nil,
+                practice: Bool? = nil) {
         self.ruleset = ruleset
         self.seed = seed
         self.turns = turns
         self.phases = phases
         self.variant = variant
         self.absent = absent
+        self.practice = practice
     }
 
     /// The duration of a phase in milliseconds, or nil for phases that wait for the instructor (setup, ended).
