@@ -170,3 +170,30 @@ extension BotSeatTests {
         #expect(h.room.isOver)
     }
 }
+
+/// `armistice practice`, whole, from one command: here watched (a bot plays the student's team too), so it runs alone.
+@Suite struct PracticeCommandTests {
+    @Test(.timeLimit(.minutes(3))) func aWatchedPracticeMatchPlaysToTheEndAndLeavesAVerifiedLogAndAReport() throws {
+        let folder = makeTemporaryDirectory("armistice-practice-")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ServerProcess.binary)
+        process.arguments = ["practice", CoreHarness.repoRoot + "/rulesets/tutorial.yaml", "--team", "marisol", "--watch", "--pause", "1",
+                             "--turns", "2", "--seed", "4", "--out", folder]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(said)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder + "/data/matches").filter { $0.hasSuffix(".jsonl") }
+        #expect(files.count == 1)
+        let log = try #require(files.first.map { folder + "/data/matches/" + $0 })
+        let reader = try MatchLogReader(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: log))))
+        let replay = try MatchReplay.replay(reader.records)
+        #expect(replay.state.phase == .ended)
+        #expect(reader.records.filter { $0.kind == .join && $0.bot != nil }.count == 3)
+        let report = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("report-") }
+        #expect(report.count == 1)
+    }
+}

@@ -1,3 +1,4 @@
+import ArmisticeEngine
 import ArmisticeTransport
 import Foundation
 import Logging
@@ -39,6 +40,8 @@ public final class RoomServer: Sendable {
     public let recovery: Recovery
     public let rulesetFailures: [String]
     public let metrics = ServerMetrics()
+    /// The folder of the match logs.
+    public let logDirectory: String
     private let executor: RoomExecutor
     private let bridge: TransportBridge
     private let transport: WebSocketServer
@@ -50,6 +53,7 @@ public final class RoomServer: Sendable {
         let (catalog, failures) = RulesetCatalog.load(directory: configuration.rulesetsDirectory)
         rulesetFailures = failures
         let store = try MatchStore(dataDirectory: configuration.dataDirectory, logger: logger, faults: configuration.storageFaults)
+        logDirectory = store.directory
         Self.report(store.journalRecovery, logger: logger)
         let core = ServerCore(instructorKey: configuration.instructorKey, catalog: catalog, limits: configuration.limits)
         let codes = store.codes()
@@ -105,6 +109,12 @@ public final class RoomServer: Sendable {
     }
 
     public var port: Int { transport.port }
+
+    /// Where a room's match log is.
+    public func logPath(_ code: String) -> String { logDirectory + "/\(code).jsonl" }
+
+    /// Whether a room's match has ended (false for a code it does not hold).
+    public func isFinished(_ code: String) -> Bool { executor.directory[code]?.phase == Phase.ended.rawValue }
 
     private static func report(_ journal: JournalRecovery, logger: Logger) {
         guard !journal.isEmpty else { return }
