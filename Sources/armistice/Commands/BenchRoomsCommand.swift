@@ -11,6 +11,7 @@ struct BenchRoomsCommand: AsyncParsableCommand {
     @Option(help: "Directory of scenarios.") var rulesets: String = "rulesets"
     @Option(help: "Rooms, each with an instructor, an observer and two students per team.") var rooms: Int = 50
     @Option(help: "Turn cycles to time.") var cycles: Int = 20
+    @Option(help: "Teams played by the greedy bot instead of students (the first N of dprk, rok, usa, un).") var botTeams: Int = 0
     @Flag(help: "Print the figures as JSON.") var json = false
 
     func run() async throws {
@@ -33,11 +34,14 @@ struct BenchRoomsCommand: AsyncParsableCommand {
             _ = send(id, #"{"type":"hello","protocol":"armistice.v2"}"#)
             return id
         }
-        let teams = ["dprk", "rok", "usa", "un"]
+        let allTeams = ["dprk", "rok", "usa", "un"]
+        guard (0...3).contains(botTeams) else { throw ValidationError("--bot-teams must be between 0 and 3") }
+        let botJSON = allTeams.prefix(botTeams).map { #""\#($0)":"greedy""# }.joined(separator: ",")
+        let teams = Array(allTeams.dropFirst(botTeams))
         let day = 86_400
         func makeRoom() throws -> (instructor: ClientID, members: [ClientID], code: String) {
             let instructor = connect()
-            let created = send(instructor, #"{"type":"create_room","key":"\#(key)","ruleset":"koreanization","seed":1,"turns":100,"phases":{"briefing":\#(day),"negotiation":\#(day),"orders":\#(day),"adjudication":\#(day),"results":\#(day)}}"#)
+            let created = send(instructor, #"{"type":"create_room","key":"\#(key)","ruleset":"koreanization","seed":1,"turns":100,"phases":{"briefing":\#(day),"negotiation":\#(day),"orders":\#(day),"adjudication":\#(day),"results":\#(day)},"bots":{\#(botJSON)}}"#)
             guard let text = created.deliveries.first?.text, let range = text.range(of: #""room":""#) else { throw ValidationError("no room") }
             let code = String(text[range.upperBound...].prefix(6))
             var members: [ClientID] = []
@@ -58,6 +62,7 @@ struct BenchRoomsCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         var lockTime = Duration.zero
         var flushTime = Duration.zero
+        var phaseTime = Duration.zero
         var draftTime = Duration.zero
         var drafts = 0
         var messagesOut = 0
@@ -69,7 +74,8 @@ struct BenchRoomsCommand: AsyncParsableCommand {
             core.beginBatch()
             for (_, members, _) in all {
                 for t in 0..<teams.count {
-                    core.received(members[t * 2], text: #"{"type":"set_orders","orders":[{"action":"\#(["missile_test", "fund_aid", "press_seoul", "food_aid"][t])"}]}"#, now: now, into: &out)
+                    let action = ["missile_test", "fund_aid", "press_seoul", "food_aid"][t + botTeams]
+                    core.received(members[t * 2], text: #"{"type":"set_orders","orders":[{"action":"\#(action)"}]}"#, now: now, into: &out)
                     drafts += 1
                 }
             }
@@ -88,8 +94,10 @@ struct BenchRoomsCommand: AsyncParsableCommand {
             messagesOut += out.deliveries.reduce(0) { $0 + $1.to.count }
             // Back to the next turn's orders phase.
             now += 1000
+            let phaseStart = clock.now
+            for i in all.indices { for _ in 0..<4 { _ = send(all[i].instructor, #"{"type":"skip"}"#) } }
+            phaseTime += clock.now - phaseStart
             for i in all.indices {
-                for _ in 0..<4 { _ = send(all[i].instructor, #"{"type":"skip"}"#) }
                 // A match that ended (the scenario's crises end it early) is replaced, untimed.
                 if core.rooms[all[i].code]?.isOver ?? true {
                     all[i] = try makeRoom()
@@ -100,9 +108,10 @@ struct BenchRoomsCommand: AsyncParsableCommand {
         func us(_ d: Duration) -> Double { (Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12) }
         let roomTurns = rooms * cycles
         let figures: [(String, Double, String)] = [
-            ("room_turn_us", us(lockTime) / Double(roomTurns), "µs per room-turn: 8 locks, the adjudication and every member's update"),
+            ("room_turn_us", us(lockTime) / Double(roomTurns), "µs per room-turn: the students' locks, the adjudication and every member's update"),
             ("room_turn_updates_us", us(flushTime) / Double(roomTurns), "µs of it building and encoding the members' updates (views, changes, records)"),
             ("room_turns_per_second", Double(roomTurns) / (us(lockTime) / 1e6), "room-turns per second on one core (the rooms thread's share)"),
+            ("phase_changes_us", us(phaseTime) / Double(roomTurns), "µs per room-turn of the instructor's four skips to the next orders phase (bots decide there)"),
             ("draft_us", us(draftTime) / Double(drafts), "µs per draft (set_orders) with its updates to the team and the instructor"),
             ("messages_per_room_turn", Double(messagesOut) / Double(roomTurns), "messages sent per room-turn (acks, refusals, updates)"),
             ("rooms_replaced", Double(replaced), "matches that ended and were replaced between cycles"),
@@ -112,7 +121,7 @@ struct BenchRoomsCommand: AsyncParsableCommand {
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
             print(String(decoding: data, as: UTF8.self))
         } else {
-            print("room server logic, \(rooms) rooms of 10, \(cycles) turn cycles (no sockets, no disk):")
+            print("room server logic, \(rooms) rooms (\(teams.count) teams of two students, \(botTeams) played by bots), \(cycles) turn cycles (no sockets, no disk):")
             for (_, value, label) in figures { print(String(format: "  %10.1f  %@", value, label)) }
         }
     }
