@@ -240,3 +240,15 @@ extension HardeningTests {
         #expect(c.h.room.state.phase != .ended)
     }
 }
+
+extension HardeningTests {
+    @Test func aNewStudentCannotJoinAFinishedMatchButAnObserverCan() {
+        let c = Classroom()
+        c.start()
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "end"])) == nil)
+        let late = c.h.connect(address: "10.8.0.1")
+        #expect(CoreHarness.errorCode(c.h.send(late, ["type": "join", "code": c.code, "name": "Late", "team": "rok"])) == "game_over")
+        let projector = c.h.connect(address: "10.8.0.2")
+        #expect(CoreHarness.errorCode(c.h.send(projector, ["type": "join", "code": c.code, "name": "Board", "role": "observer"])) == nil)
+    }
+}

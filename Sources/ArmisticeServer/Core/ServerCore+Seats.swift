@@ -89,6 +89,9 @@ extension ServerCore {
         if role != .instructor, TextSanitizer.impersonatesInstructor(name) {
             throw ServerError(.badName, "\"\(name)\" reads as the instructor's name; choose your own name")
         }
+        if role == .player, room.isOver {
+            throw ServerError(.gameOver, "the match in room \(room.code) has ended; ask your instructor for its report (observers may still join to see the result)")
+        }
         var team: Int?
         if let teamID = r.team, role == .player {
             guard let t = room.engine.ruleset.teamIndex(teamID) else {
