@@ -32,12 +32,20 @@ struct PracticeCommand: AsyncParsableCommand {
     @Option(help: "Folder for the match log and the report.") var out = "practice"
     @Flag(help: "Line mode for screen readers and scripts.") var plain = false
     @Flag(help: "Watch: a greedy bot plays your team as well; the match runs by itself to the end.") var watch = false
+    @Flag(help: "Play in a browser instead of the terminal: the address to open is printed.") var browser = false
+    @Option(help: "The browser client's folder (with --browser).") var web = "./clients/web"
+    @Option(help: "The port to serve on (with --browser; 0 picks a free one).") var port = 0
 
     func validate() throws {
         guard BotKind(rawValue: policy) != nil else {
             throw ValidationError("--policy must be one of \(BotKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard (1...600).contains(pause) else { throw ValidationError("--pause must be between 1 and 600 seconds") }
+        guard !(browser && watch) else { throw ValidationError("choose --browser or --watch, not both") }
+        guard !browser || FileManager.default.fileExists(atPath: web + "/index.html") else {
+            throw ValidationError("the browser client is not at \(web): give its folder with --web (clients/web in the source tree)")
+        }
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
 
     func run() async throws {
@@ -60,10 +68,10 @@ struct PracticeCommand: AsyncParsableCommand {
         logger.logLevel = .critical
         var configuration = RoomServer.Configuration(instructorKey: Self.newKey())
         configuration.host = "127.0.0.1"
-        configuration.port = 0
+        configuration.port = browser ? port : 0
         configuration.dataDirectory = folder + "/data"
         configuration.rulesetsDirectory = scenarios
-        configuration.webRoot = nil
+        configuration.webRoot = browser ? web : nil
         let server = try RoomServer(configuration: configuration, logger: logger)
         let port = try server.start()
         do {
@@ -98,8 +106,13 @@ struct PracticeCommand: AsyncParsableCommand {
         }
         _ = try await host.request(#"{"type":"start"}"#)
 
-        if watch {
-            Console.error("Watching room \(code): bots play every team.")
+        if watch || browser {
+            if browser {
+                FileHandle.standardOutput.write(Data(("Open http://127.0.0.1:\(port)/?code=\(code) in your browser and join as "
+                    + "\(rules.teams[rules.teamIndex(team)!].name) (team \(team)). This command ends when the match does (Ctrl-C stops it early).\n").utf8))
+            } else {
+                Console.error("Watching room \(code): bots play every team.")
+            }
             while !server.isFinished(code) { try await Task.sleep(for: .milliseconds(200)) }
         } else {
             let request = SeatRequest.join(code: code, name: name, team: team, role: "player", key: nil)
