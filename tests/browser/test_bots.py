@@ -4,7 +4,7 @@ student page, the console and the projector, and the instructor putting a bot on
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import InstructorSocket, js_errors, screenshot, wait
+from conftest import OUTPUT, InstructorSocket, js_errors, screenshot, wait
 from pages import LONG, click, console_click, create_room, css, join, text, wait_phase
 from test_accessibility import match, violations  # noqa: F401 (match is a fixture)
 
@@ -124,3 +124,25 @@ def test_the_instructor_puts_a_bot_on_and_takes_it_off(match):
     assert "no bot to take off" in teacher.execute_script("return window.lastBotError")
     for d in (teacher, kim, projector):
         assert not js_errors(d), js_errors(d)
+
+
+def test_the_create_form_with_its_bot_fields_meets_wcag_2_1_aa(server, browsers):
+    front = browsers()
+    front.get(server.url("index.html"))
+    css(front, "#create-details summary").click()
+    click(front, "#load-rulesets")
+    wait(front, lambda d: d.find_elements(By.CSS_SELECTOR, "#create-bot-usa"), message="no per-team bot fields")
+    # One "played by" select per team of the chosen scenario, labelled with the team's name; students by default.
+    labels = [e.text for e in front.find_elements(By.CSS_SELECTOR, "#create-bot-seats label")]
+    assert labels == ["DPRK (North Korea) played by", "ROK (South Korea) played by", "United States played by", "United Nations played by"], labels
+    assert Select(css(front, "#create-bot-usa")).first_selected_option.text == "students"
+    assert Select(css(front, "#create-absent")).first_selected_option.get_attribute("value") == "nothing"
+    # Another scenario: its own teams.
+    Select(css(front, "#create-ruleset")).select_by_value("coral_strait")
+    wait(front, lambda d: d.find_elements(By.CSS_SELECTOR, "#create-bot-tervane"))
+    Select(css(front, "#create-bot-tervane")).select_by_value("greedy")
+    Select(css(front, "#create-absent")).select_by_value("bot")
+    # The bot fields are below the fold: the capture is of the form itself.
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    (OUTPUT / "bots-create-form.png").write_bytes(css(front, "#create-bots").find_element(By.XPATH, "..").screenshot_as_png)
+    assert not violations(front, "bots-index-create-open")

@@ -253,7 +253,7 @@ function init() {
   $("#join-form").addEventListener("submit", join);
   $("#create-form").addEventListener("submit", createRoom);
   $("#load-rulesets").addEventListener("click", loadRulesets);
-  $("#create-ruleset").addEventListener("change", () => { fillVariants(); showDefaults(); });
+  $("#create-ruleset").addEventListener("change", () => { fillVariants(); showDefaults(); fillBotSeats(); });
   $("#console-form").addEventListener("submit", openConsole);
   showSaved();
   refreshTeams();
