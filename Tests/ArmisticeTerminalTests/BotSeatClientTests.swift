@@ -78,6 +78,19 @@ import Testing
         #expect(roster.contains(.notice("s5 Kingdom of Tervane bot — player of tervane — online — bot (greedy)")))
     }
 
+    @Test func thePlainModeSaysWhenABotComesOrGoes() {
+        var s = Fixtures.seated()
+        let on = s.apply(message: Self.roster, now: Fixtures.now)
+        #expect(on.contains(.notice("[roster] a bot (greedy) now plays Kingdom of Tervane whenever none of its students is online")))
+        #expect(on.contains(.notice("[roster] a bot (idle) now plays Regional Fisheries Mediator whenever none of its students is online")))
+        #expect(!on.contains { if case .notice(let n) = $0 { n.contains("bot is online") } else { false } })
+        let off = s.apply(message: Self.roster.replacingOccurrences(of: #","bot":"idle""#, with: "")
+            .replacingOccurrences(of: #""seq":58"#, with: #""seq":59"#)
+            .replacingOccurrences(of: #"{"seat":"s5","name":"Kingdom of Tervane bot","role":"player","team":"tervane","online":true,"bot":"greedy"},"#, with: ""), now: Fixtures.now)
+        #expect(off.contains(.notice("[roster] the bot is off Kingdom of Tervane")))
+        #expect(off.contains(.notice("[roster] the bot is off Regional Fisheries Mediator")))
+    }
+
     @Test func theBotCommandParsesAndSendsSetBot() throws {
         #expect(try Command.parse("bot tervane greedy") == .setBot(team: "tervane", policy: "greedy"))
         #expect(try Command.parse("bot mediator Block-All") == .setBot(team: "mediator", policy: "block-all"))
