@@ -146,3 +146,22 @@ def test_the_create_form_with_its_bot_fields_meets_wcag_2_1_aa(server, browsers)
     OUTPUT.mkdir(parents=True, exist_ok=True)
     (OUTPUT / "bots-create-form.png").write_bytes(css(front, "#create-bots").find_element(By.XPATH, "..").screenshot_as_png)
     assert not violations(front, "bots-index-create-open")
+
+
+def test_the_projector_still_fits_1920_by_1080_with_three_bots(server, browsers):
+    teacher, kim = browsers(), browsers()
+    projector = browsers(1920, 1080)
+    projector.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False})
+    code = create_room(teacher, server, phases=LONG, turns=1, bots={"rok": "greedy", "usa": "block-all", "un": "approve-all"})
+    join(kim, server, code, "Kim", team="dprk")
+    projector.get(server.url(f"board.html?room={code}"))
+    wait(projector, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#teams .badge.bot")) == 3, message="not three bot badges")
+    console_click(teacher, "start", "started")
+    console_click(teacher, "skip", "Phase ended")
+    wait_phase(projector, "Negotiation")
+    height = projector.execute_script("return document.documentElement.scrollHeight")
+    (OUTPUT / "bots-projector-1920x1080.png").write_bytes(projector.get_screenshot_as_png())
+    assert height <= 1080, f"the board is {height} px tall with three bots"
+    # The badge reads from the back of the room: 16 px or more.
+    size = projector.execute_script("return parseFloat(getComputedStyle(document.querySelector('#teams .badge.bot')).fontSize)")
+    assert size >= 16, size
