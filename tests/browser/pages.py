@@ -24,7 +24,8 @@ def text(driver, selector):
     return css(driver, selector).text
 
 
-def create_room(driver, server, ruleset="koreanization", turns=1, seed=7, phases=LONG, name="Ms Lee"):
+def create_room(driver, server, ruleset="koreanization", turns=1, seed=7, phases=LONG, name="Ms Lee", bots=None, absent=None):
+    """Creates a room from the front page's form; `bots` {team: policy} and `absent` use its bot fields (issue 15)."""
     driver.get(server.url("index.html"))
     css(driver, "#create-details summary").click()
     css(driver, "#create-key").send_keys(server.key)
@@ -38,7 +39,11 @@ def create_room(driver, server, ruleset="koreanization", turns=1, seed=7, phases
     css(driver, "#create-turns").send_keys(str(turns))
     for phase, seconds in phases.items():
         css(driver, f"input[name=phase-{phase}]").send_keys(str(seconds))
-    css(driver, "#create-submit").click()
+    for team, policy in (bots or {}).items():
+        Select(css(driver, f"#create-bot-{team}")).select_by_value(policy)
+    if absent:
+        Select(css(driver, "#create-absent")).select_by_value(absent)
+    click(driver, "#create-submit")
     wait(driver, lambda d: "console.html" in d.current_url, message="no console after creating")
     wait(driver, lambda d: len(text(d, "#room-code")) == 6, message="no join code on the console")
     return text(driver, "#room-code")

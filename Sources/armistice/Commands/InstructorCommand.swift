@@ -8,7 +8,8 @@ struct InstructorCommand: AsyncParsableCommand {
         commandName: "instructor",
         abstract: "Run a room from the terminal: create it, see every team, run the clock, inject, adjust, end.",
         discussion: """
-            Without --room, creates a room with the ruleset, seed, turns and phase durations given. With --room,
+            Without --room, creates a room with the ruleset, seed, turns and phase durations given, and the teams
+            played by bots (--bot TEAM=POLICY) and the absent rule (--absent). With --room,
             takes back the instructor seat stored for that room (or joins it as instructor with the key).
             The key defaults to $ARMISTICE_INSTRUCTOR_KEY.
             """)
@@ -22,6 +23,11 @@ struct InstructorCommand: AsyncParsableCommand {
     @Option(help: "The number of turns (the ruleset's when not given).") var turns: Int?
     @Option(help: "Phase durations in seconds, e.g. briefing=60,negotiation=300,orders=180,adjudication=10,results=60.")
     var phases: String?
+    @Option(help: ArgumentHelp("A team played by a bot from the start, e.g. --bot usa=greedy (repeatable). Policies: \(Command.botPolicies.joined(separator: ", ")).",
+                               valueName: "TEAM=POLICY"))
+    var bot: [String] = []
+    @Option(help: "When all of a team's students are offline at the orders: nothing (the default), hold (no orders), or bot (the greedy bot plays that turn).")
+    var absent: String?
     @Option(help: "Your display name.") var name = "Instructor"
     @Flag(help: "Line mode for screen readers and scripts.") var plain = false
 
@@ -38,12 +44,31 @@ struct InstructorCommand: AsyncParsableCommand {
         return out
     }
 
+    /// `--bot TEAM=POLICY`, each: team id → policy.
+    func parsedBots() throws -> [String: String] {
+        var out: [String: String] = [:]
+        for item in bot {
+            let kv = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard kv.count == 2, !kv[0].isEmpty else { throw ValidationError("--bot is TEAM=POLICY, got \"\(item)\"") }
+            guard Command.botPolicies.contains(kv[1].lowercased()) else {
+                throw ValidationError("--bot \(item): the policies are \(Command.botPolicies.joined(separator: ", "))")
+            }
+            out[kv[0]] = kv[1].lowercased()
+        }
+        return out
+    }
+
     var resolvedKey: String? {
         key ?? ProcessInfo.processInfo.environment["ARMISTICE_INSTRUCTOR_KEY"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     func validate() throws {
         _ = try parsedPhases()
+        _ = try parsedBots()
+        if let absent, !["nothing", "hold", "bot"].contains(absent) { throw ValidationError("--absent is nothing, hold or bot") }
+        if room != nil, !bot.isEmpty || absent != nil {
+            throw ValidationError("--bot and --absent apply to a new room; in a running room use the command bot TEAM POLICY|off")
+        }
         if let turns, !(1...100).contains(turns) { throw ValidationError("--turns must be between 1 and 100") }
         if let room, ServerAddress.normalizeCode(room).count != 6 { throw ValidationError("a room code has 6 characters") }
     }
@@ -60,7 +85,8 @@ struct InstructorCommand: AsyncParsableCommand {
             if token == nil && request == nil { throw ValidationError("no stored seat for \(code): give --key") }
         } else {
             guard let key = resolvedKey else { throw ValidationError("give --key (or set ARMISTICE_INSTRUCTOR_KEY)") }
-            request = .create(key: key, ruleset: ruleset, seed: seed, turns: turns, phases: try parsedPhases(), name: name, variant: variant)
+            request = .create(key: key, ruleset: ruleset, seed: seed, turns: turns, phases: try parsedPhases(), name: name, variant: variant,
+                              bots: try parsedBots(), absent: absent)
         }
         let options = ClientOptions(url: url, token: token, seatRequest: request, name: name,
                                     plain: plain, color: Prompt.colorAllowed, store: store)

@@ -27,6 +27,19 @@ function showJoinAddress() {
     : "";
 }
 
+/** The news column ends where the other columns (or the screen) end: when the teams take more room (a bot's badge
+ * adds a line per team), fewer news items show, and the board still fits the projector without scrolling. */
+function fitNews() {
+  const feed = $("#news-feed");
+  feed.style.removeProperty("max-height");
+  const column = feed.closest(".board > *");
+  if (!column) return;
+  const bottom = (node) => node.getBoundingClientRect().bottom;
+  const others = [...document.querySelectorAll(".board > *")].filter((n) => n !== column).map(bottom);
+  const over = bottom(column) - Math.max(window.innerHeight - 24, ...others);
+  if (over > 0) feed.style.maxHeight = `${Math.max(120, feed.getBoundingClientRect().height - over)}px`;
+}
+
 function render() {
   if (!game.view) return;
   keepFocus(() => {
@@ -41,6 +54,7 @@ function render() {
     const waiting = game.roster.filter((r) => r.role === "player" && !r.team);
     $("#unassigned").textContent = waiting.length ? `Waiting for a team: ${waiting.map((r) => r.name).join(", ")}` : "";
     renderRecords(game, $("#news-feed"), ["news", "event", "outcome"], { limit: 8, empty: "No news yet." });
+    fitNews();
     const o = game.view.outcome;
     $("#outcome").hidden = !o;
     if (o) {

@@ -3,6 +3,7 @@
 import { el, replace, say, setColour, $ } from "./dom.js";
 import { bootPage, keepFocus, attempt } from "./page.js";
 import { renderTracks, renderFlagsAndProjects, renderRecords, ChatPanel, dealItem, formatParams, roleLabel, objectivePoints, allLockedText } from "./views.js";
+import { BOT_POLICIES, botBadge, botOf, studentsOf } from "./bots.js";
 import { instructorKey, rememberInstructorKey } from "./seats.js";
 import { commitmentsOf } from "./commitments.js";
 
@@ -11,6 +12,8 @@ const { game, session, room } = boot || {};
 let chat = null;
 let armedRemove = null;
 let armedEnd = false;
+/** The policy chosen in each team's bot select (kept across renders): team id → policy. */
+const botChoice = new Map();
 
 function render(what, detail) {
   if (!game.view) return;
@@ -53,12 +56,13 @@ function teamColumn(t) {
   const drafted = v.spent?.[t.id] || 0;
   const committed = commitmentsOf(game, t.id);
   const spent = drafted + committed.reduce((sum, c) => sum + c.cost, 0);
-  const players = game.roster.filter((r) => r.team === t.id);
+  const players = studentsOf(game, t.id);
   const hidden = (v.tracks || []).filter((tr) => (tr.hidden_from || []).includes(t.id));
   const col = el("article", { class: "team-column", data: { team: t.id }, aria: { label: t.name } },
     el("h3", {}, el("span", { class: "swatch", aria: { hidden: "true" } }), " ", t.name, " ",
-      el("span", { class: t.locked ? "badge ok" : "badge", text: t.locked ? "locked in" : "not locked" })),
+      el("span", { class: t.locked ? "badge ok" : "badge", text: t.locked ? "locked in" : "not locked" }), " ", botBadge(game, t.id)),
     el("p", { class: "hint", text: `Players: ${players.length ? players.map((p) => p.name + (p.online ? "" : " (offline)")).join(", ") : "none"}` }),
+    botControls(t),
     el("p", { text: v.phase === "setup" ? "Budget: set when the match starts" : typeof t.budget === "number" ? `Budget ${t.budget}, orders cost ${spent}${committed.length ? ` (deals ${spent - drafted})` : ""}, ${t.budget - spent} left` : "" }),
     el("h4", { text: "Orders" }),
     el("ol", { class: "draft-orders" }, d.orders.length + committed.length ? [
@@ -79,8 +83,43 @@ function teamColumn(t) {
   return col;
 }
 
+/** Put a bot on the team (a policy, then the button), replace it, or take it off: `set_bot` at any moment. */
+function botControls(t) {
+  if (game.view.phase === "ended") return null;
+  const bot = botOf(game, t.id);
+  const select = el("select", { id: `bot-policy-${t.id}`, aria: { label: `Bot policy for ${t.name}` },
+    on: { change: (e) => botChoice.set(t.id, e.target.value) } },
+    BOT_POLICIES.map((p) => el("option", { value: p.id, text: p.id, title: p.text })));
+  select.value = botChoice.get(t.id) || bot?.bot || "greedy";
+  return el("div", { class: "bot-controls", data: { botControls: t.id } },
+    select,
+    el("button", { type: "button", class: "small", id: `bot-on-${t.id}`, text: bot ? "Change the bot" : "Put a bot on",
+      aria: { label: `${bot ? "Change the bot of" : "Put a bot on"} ${t.name}` }, on: { click: () => putBot(t, select.value) } }),
+    bot ? el("button", { type: "button", class: "small", id: `bot-off-${t.id}`, text: "Take the bot off",
+      aria: { label: `Take the bot off ${t.name}` }, on: { click: () => takeBotOff(t.id) } }) : null);
+}
+
+function putBot(t, policy) {
+  botChoice.set(t.id, policy);
+  return attempt(session, $("#bots-status"), { type: "set_bot", team: t.id, policy },
+    `A ${policy} bot now plays ${t.name} whenever none of its students is online.`);
+}
+
+function takeBotOff(team) {
+  const name = game.teamName(team);
+  botChoice.delete(team);
+  return attempt(session, $("#bots-status"), { type: "set_bot", team }, `The bot is off ${name}: only its students play it now.`);
+}
+
+const ABSENT_WORDS = {
+  nothing: "nothing happens (their draft counts as it stands)",
+  hold: "they hold (no orders that turn)",
+  bot: "the greedy bot plays that turn for them",
+};
+
 function renderTeamColumns() {
   replace($("#team-columns"), (game.view.teams || []).map(teamColumn));
+  $("#absent-rule").textContent = `When all of a team's students are offline as orders open or close, ${ABSENT_WORDS[game.settings.absent || "nothing"] || game.settings.absent}. A bot on a team plays it whenever none of its students is online.`;
 }
 
 function renderRoster() {
@@ -92,11 +131,16 @@ function renderRoster() {
       el("option", { value: "role:observer", text: "Observer" }));
     select.value = r.role === "observer" ? "role:observer" : r.team ? `team:${r.team}` : "role:player";
     const isInstructor = r.role === "instructor";
-    return el("tr", { data: { seat: r.seat } },
+    // A bot seat is not moved or removed: it is taken off its team (set_bot without a policy).
+    const change = isInstructor ? null : r.bot
+      ? el("button", { type: "button", class: "small", id: `botoff-${r.seat}`, text: "Take the bot off",
+        aria: { label: `Take the bot off ${game.teamName(r.team)}` }, on: { click: () => takeBotOff(r.team) } })
+      : null;
+    return el("tr", { data: r.bot ? { seat: r.seat, bot: r.bot } : { seat: r.seat } },
       el("td", {}, el("span", { class: r.online ? "online-dot on" : "online-dot", aria: { hidden: "true" } }), el("span", { class: "visually-hidden", text: r.online ? "online" : "offline" })),
       el("td", { text: r.name }),
-      el("td", { text: roleLabel(game, r) }),
-      el("td", {}, isInstructor ? null : el("div", { class: "row" }, select,
+      el("td", {}, roleLabel(game, r), r.bot ? " " : null, r.bot ? el("span", { class: "bot-mark", aria: { hidden: "true" }, text: "🤖" }) : null),
+      el("td", {}, isInstructor || r.bot ? change : el("div", { class: "row" }, select,
         el("button", { type: "button", class: "small", id: `move-${r.seat}-go`, text: "Move", on: { click: () => move(r, select.value) } }),
         el("button", { type: "button", class: "small", id: `remove-${r.seat}`, text: armedRemove === r.seat ? "Confirm removal" : "Remove",
           aria: { label: `${armedRemove === r.seat ? "Confirm removal of" : "Remove"} ${r.name}` }, on: { click: () => remove(r) } }))));

@@ -2,6 +2,7 @@
 
 import { el, replace, say, $ } from "./dom.js";
 import { ServerError, takeSeat } from "./connection.js";
+import { BOT_POLICIES } from "./bots.js";
 import { normalizeCode, saveSeat, allSeats, pageFor, kindOfRole, rememberInstructorKey, instructorKey, forgetSeat } from "./seats.js";
 
 const CODE_CHARS = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/;
@@ -95,6 +96,29 @@ function fillRulesets(list, selected) {
   if (list.some((r) => r.id === keep)) select.value = keep;
   fillVariants();
   showDefaults();
+  fillBotSeats();
+}
+
+/** Per team of the chosen scenario: played by its students, or by a bot of a policy (create_room's `bots`). */
+function fillBotSeats() {
+  const teams = rulesets.find((r) => r.id === $("#create-ruleset").value)?.teams || [];
+  const box = $("#create-bot-seats");
+  const keep = new Map([...box.querySelectorAll("select[data-team]")].map((s) => [s.dataset.team, s.value]));
+  replace(box, teams.length ? teams.filter((t) => t && t.id).map((t) => {
+    const id = `create-bot-${t.id}`;
+    const select = el("select", { id, data: { team: t.id } },
+      el("option", { value: "", text: "students" }),
+      BOT_POLICIES.map((p) => el("option", { value: p.id, text: `bot (${p.id})`, title: p.text })));
+    if (keep.has(t.id)) select.value = keep.get(t.id);
+    return el("div", { class: "row" }, el("label", { for: id, text: `${t.name || t.id} played by` }), select);
+  }) : el("p", { class: "hint", text: "The teams appear when the server's scenarios are loaded." }));
+}
+
+/** The bots chosen in the form: {team id: policy}. */
+function chosenBots() {
+  const bots = {};
+  for (const s of document.querySelectorAll("#create-bot-seats select[data-team]")) if (s.value) bots[s.dataset.team] = s.value;
+  return bots;
 }
 
 // The variants of the chosen scenario (GET /api/rulesets lists them); "" is the standard rules.
@@ -174,6 +198,10 @@ async function createRoom(e) {
     if (v !== undefined) phases[p] = v;
   }
   if (Object.keys(phases).length) request.phases = phases;
+  const bots = chosenBots();
+  if (Object.keys(bots).length) request.bots = bots;
+  const absent = $("#create-absent").value;
+  if (absent && absent !== "nothing") request.absent = absent;
   $("#create-submit").disabled = true;
   say(status, "Creating…");
   try {
@@ -225,7 +253,7 @@ function init() {
   $("#join-form").addEventListener("submit", join);
   $("#create-form").addEventListener("submit", createRoom);
   $("#load-rulesets").addEventListener("click", loadRulesets);
-  $("#create-ruleset").addEventListener("change", () => { fillVariants(); showDefaults(); });
+  $("#create-ruleset").addEventListener("change", () => { fillVariants(); showDefaults(); fillBotSeats(); });
   $("#console-form").addEventListener("submit", openConsole);
   showSaved();
   refreshTeams();

@@ -3,6 +3,7 @@
 import { el, replace, say, setColour, $ } from "./dom.js";
 import { bootPage, keepFocus, attempt } from "./page.js";
 import { renderTracks, renderFlagsAndProjects, renderTeamsStrip, renderRecords, ChatPanel, dealItem, describeCommitment, formatParams, objectivePoints, allLockedText } from "./views.js";
+import { botBadge, botOf } from "./bots.js";
 import { paramPickers, readParams, rememberParams } from "./params.js";
 import { resultTurns, summarySection } from "./summary.js";
 import { commitmentsOf, spentWithDeals, promisedIn, promisedText } from "./commitments.js";
@@ -44,6 +45,8 @@ function renderTeamBox() {
   const t = game.team(myTeam());
   const box = $("#team-box");
   $("#team-name").textContent = t ? t.name : "no team yet";
+  const bot = t ? botOf(game, t.id) : null;
+  replace($("#team-bot"), bot ? botBadge(game, t.id, { words: `bot (${bot.bot}) plays when you are all offline` }) : null);
   $("#you-name").textContent = game.you.name || "";
   if (t) setColour(box, t.colour); else box.style.removeProperty("--team");
   const spent = spentWithDeals(game, myTeam());

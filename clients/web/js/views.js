@@ -4,6 +4,7 @@
 import { el, replace, setColour, formatDuration, formatTime, say } from "./dom.js";
 import { phaseName } from "./game.js";
 import { dealOutcomeText } from "./commitments.js";
+import { botBadge, botOf, studentsOf } from "./bots.js";
 
 // ---- Header, clock and connection status -------------------------------------------------------------------
 
@@ -113,12 +114,14 @@ export function renderFlagsAndProjects(game, container, { changes = null } = {})
 export function renderTeamsStrip(game, container) {
   const v = game.view || {};
   replace(container, el("ul", { class: "team-strip" }, (v.teams || []).map((t) => {
-    const players = game.roster.filter((r) => r.team === t.id);
+    const players = studentsOf(game, t.id);
+    const bot = botOf(game, t.id);
     const li = el("li", { class: "team-chip", data: { team: t.id } },
       el("span", { class: "swatch", aria: { hidden: "true" } }),
       el("span", { class: "team-name", text: t.name }),
+      botBadge(game, t.id),
       v.phase === "orders" || v.phase === "negotiation" ? el("span", { class: t.locked ? "badge ok" : "badge", text: t.locked ? "locked in" : "drafting" }) : null,
-      el("span", { class: "players", text: players.length ? players.map((p) => p.name + (p.online ? "" : " (offline)")).join(", ") : "no one yet" }));
+      el("span", { class: "players", text: players.length ? players.map((p) => p.name + (p.online ? "" : " (offline)")).join(", ") : bot ? "no students: the bot plays" : "no one yet" }));
     setColour(li, t.colour);
     return li;
   })));
@@ -309,5 +312,6 @@ export function objectivePoints(o) {
 export function roleLabel(game, r) {
   if (r.role === "instructor") return "Instructor";
   if (r.role === "observer") return "Observer";
+  if (r.bot) return `${game.teamName(r.team)}: bot (${r.bot})`;
   return r.team ? game.teamName(r.team) : "No team yet";
 }

@@ -120,9 +120,17 @@ extension ClientState {
             effects.append(.notice("[chat \(message.channel)] \(TerminalText.sanitize(message.name)): \(TerminalText.sanitize(message.text))"))
         case "roster":
             let before = Set(roster.filter(\.online).map(\.seat))
+            let botsBefore = Dictionary(roster.compactMap { s in s.team.flatMap { t in s.bot.map { (t, $0) } } }, uniquingKeysWith: { a, _ in a })
             roster = m["roster"]?.array.map(SeatInfo.init) ?? roster
-            for seat in roster where seat.online != before.contains(seat.seat) && seat.seat != you.seat {
+            // A bot seat coming or going is said as what it means for its team, not as a person going online.
+            for seat in roster where seat.bot == nil && seat.online != before.contains(seat.seat) && seat.seat != you.seat {
                 effects.append(.notice("[roster] \(TerminalText.sanitize(seat.name)) is \(seat.online ? "online" : "offline")"))
+            }
+            let botsNow = Dictionary(roster.compactMap { s in s.team.flatMap { t in s.bot.map { (t, $0) } } }, uniquingKeysWith: { a, _ in a })
+            for team in Set(botsBefore.keys).union(botsNow.keys).sorted() where botsBefore[team] != botsNow[team] {
+                let name = TerminalText.sanitize(view.teamName(team))
+                effects.append(.notice(botsNow[team].map { "[roster] a bot (\(TerminalText.sanitize($0))) now plays \(name) whenever none of its students is online" }
+                                       ?? "[roster] the bot is off \(name)"))
             }
         case "clock":
             if let c = m["clock"] { clock = ClockInfo(c); clockReceivedAt = now }

@@ -17,7 +17,8 @@ extension ClientState {
             return TurnSummary(turn: turn, records: records, team: myTeam).lines(in: self).map { .notice($0.text) }
         case .roster:
             return roster.map { s in
-                .notice("\(s.seat) \(TerminalText.sanitize(s.name)) — \(s.role)\(s.team.map { " of \($0)" } ?? "") — \(s.online ? "online" : "offline")")
+                .notice("\(s.seat) \(TerminalText.sanitize(s.name)) — \(s.role)\(s.team.map { " of \($0)" } ?? "") — \(s.online ? "online" : "offline")"
+                        + (s.bot.map { " — bot (\(TerminalText.sanitize($0)))" } ?? ""))
             }
         case .chatLog(let channel):
             let wanted = channel.map(resolveChannel)
@@ -78,6 +79,11 @@ extension ClientState {
             if let role { fields["role"] = .string(role) }
             return [request("move_seat", fields, "moved seat \(seat)")]
         case .removeSeat(let seat): return [request("remove_seat", ["seat": .string(seat)], "removed seat \(seat)")]
+        case .setBot(let team, let policy):
+            let id = view.teams.first { $0.id.lowercased() == team.lowercased() || $0.name.lowercased() == team.lowercased() }?.id ?? team
+            let name = TerminalText.sanitize(view.teamName(id))
+            guard let policy else { return [request("set_bot", ["team": .string(id)], "took the bot off \(name)")] }
+            return [request("set_bot", ["team": .string(id), "policy": .string(policy)], "put a \(policy) bot on \(name)")]
         case .end(let reason):
             return [request("end", reason.map { ["reason": .string($0)] } ?? [:], "ended the match")]
         }
@@ -122,7 +128,8 @@ extension ClientState {
         }
         for f in view.flags where f.value { lines.append("flag \(TerminalText.sanitize(f.name))") }
         for t in view.teams {
-            lines.append("team \(t.id) \(TerminalText.sanitize(t.name))\(t.locked ? " (locked)" : "")" + (t.budget.map { " budget \($0)" } ?? ""))
+            lines.append("team \(t.id) \(TerminalText.sanitize(t.name))\(t.locked ? " (locked)" : "")" + (t.budget.map { " budget \($0)" } ?? "")
+                         + (botWords(t.id).map { " — " + $0 } ?? ""))
         }
         if let o = view.outcome {
             lines.append("OUTCOME: \(TerminalText.sanitize(o.name)) — \(TerminalText.sanitize(o.text))")
@@ -149,7 +156,7 @@ extension ClientState {
             return view.teams.map { t in
                 let d = view.orders[t.id] ?? DraftInfo()
                 let orders = commitments(of: t.id).compactMap { c in c.commitment.action.map { "deal #\(c.deal): \($0)" } } + d.orders.map(\.action)
-                return "\(t.id)\(t.locked ? " (locked)" : ""): " + (orders.isEmpty ? "no orders" : orders.joined(separator: ", "))
+                return "\(t.id)\(t.locked ? " (locked)" : "")\(botWords(t.id).map { " [\($0)]" } ?? ""): " + (orders.isEmpty ? "no orders" : orders.joined(separator: ", "))
             }
         }
         let d = myDraft

@@ -143,7 +143,7 @@ extension ClientState {
         case .extend: return perform(.extend(60))
         case .shorten: return perform(.extend(-60))
         case .skip: return perform(.skip)
-        case .news, .event, .adjust, .move:
+        case .news, .event, .adjust, .move, .bot:
             ui.input = TextInput(purpose: .command, prompt: ":", text: item.template)
             return []
         case .end:
@@ -237,7 +237,7 @@ extension ClientState {
 
 /// The instructor's commands in the Control pane.
 public enum ControlItem: CaseIterable, Sendable {
-    case start, pause, extend, shorten, skip, news, event, adjust, move, end
+    case start, pause, extend, shorten, skip, news, event, adjust, move, bot, end
 
     public var label: String {
         switch self {
@@ -250,6 +250,7 @@ public enum ControlItem: CaseIterable, Sendable {
         case .event: "Fire a scenario event…"
         case .adjust: "Adjust a track (reason)…"
         case .move: "Move a seat to a team…"
+        case .bot: "Bot on a team: TEAM POLICY|off…"
         case .end: "End the match"
         }
     }
@@ -260,6 +261,7 @@ public enum ControlItem: CaseIterable, Sendable {
         case .event: "event "
         case .adjust: "adjust "
         case .move: "move "
+        case .bot: "bot "
         default: ""
         }
     }

@@ -56,6 +56,19 @@ public struct ClientState: Sendable {
     public var mySpent: Int { myTeam.flatMap { view.spent[$0] } ?? 0 }
     public var myTeamLocked: Bool { myTeam.flatMap { view.team($0)?.locked } ?? false }
 
+    /// The bot seat on a team, if one sits there (issue 15): it plays the team whenever none of its students is online.
+    public func bot(of team: String) -> SeatInfo? { roster.first { $0.bot != nil && $0.team == team } }
+
+    /// "bot (greedy)", with ", standing by" while one of the team's students is online; nil when no bot sits there.
+    public func botWords(_ team: String) -> String? {
+        guard let policy = bot(of: team)?.bot else { return nil }
+        let standing = roster.contains { $0.bot == nil && $0.role == "player" && $0.team == team && $0.online }
+        return "bot (\(TerminalText.sanitize(policy)))" + (standing ? ", standing by" : "")
+    }
+
+    /// The badge after a team's name on screen: "🤖 bot (greedy)"; nil when no bot sits there.
+    public func botBadge(_ team: String) -> String? { botWords(team).map { "🤖 " + $0 } }
+
     /// In negotiation or orders: whether every team with players has locked in (nothing then says so but this).
     public var everyPlayedTeamLocked: Bool {
         guard view.phase == "negotiation" || view.phase == "orders" else { return false }

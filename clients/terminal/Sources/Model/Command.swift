@@ -19,7 +19,12 @@ public enum Command: Sendable, Equatable {
     case adjust(target: String, value: Int, reason: String)
     case moveSeat(seat: String, team: String?, role: String?)
     case removeSeat(String)
+    /// Puts a bot of a policy on a team (replacing one), or takes it off (nil).
+    case setBot(team: String, policy: String?)
     case end(String?)
+
+    /// The bot policies the server knows (`set_bot`, `create_room` `bots`).
+    public static let botPolicies = ["greedy", "random", "block-all", "approve-all", "idle"]
 
     /// Why a line is not a command.
     public struct ParseError: Error, Equatable, Sendable {
@@ -39,6 +44,8 @@ public enum Command: Sendable, Equatable {
         "  accept N | reject N | withdraw N",
         "  instructor: start | pause | resume | skip | extend SECONDS | news TEXT | event ID",
         "              adjust TARGET VALUE REASON | move SEAT TEAM|observer|player | kick SEAT | end [REASON]",
+        "              bot TEAM greedy|random|block-all|approve-all|idle   put a bot on a team (or change it)",
+        "              bot TEAM off                   take the bot off the team",
         "  resync | help | quit",
     ]
 
@@ -116,6 +123,15 @@ public enum Command: Sendable, Equatable {
         case "kick", "remove-seat":
             guard let seat = args.first else { throw ParseError("kick SEAT") }
             return .removeSeat(seat)
+        case "bot", "set-bot", "set_bot":
+            let usage = "bot TEAM \(botPolicies.joined(separator: "|"))|off"
+            guard args.count == 2 else { throw ParseError(usage) }
+            let policy = args[1].lowercased()
+            if ["off", "none", "students"].contains(policy) { return .setBot(team: args[0], policy: nil) }
+            guard botPolicies.contains(policy) else {
+                throw ParseError("no bot policy \"\(TerminalText.truncate(TerminalText.sanitize(args[1]), to: 20))\": \(usage)")
+            }
+            return .setBot(team: args[0], policy: policy)
         case "end": return .end(rest.isEmpty ? nil : rest)
         default:
             throw ParseError("unknown command \"\(TerminalText.truncate(TerminalText.sanitize(verb), to: 20))\": type help")

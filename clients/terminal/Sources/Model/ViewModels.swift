@@ -235,9 +235,11 @@ public struct SeatInfo: Sendable, Equatable {
     public var seat, name, role: String
     public var team: String?
     public var online: Bool
+    /// The policy of a bot seat (`greedy`, `random`, …); nil for a person.
+    public var bot: String?
     init(_ j: JSON) {
         seat = j["seat"]?.string ?? "?"; name = j["name"]?.string ?? "?"; role = j["role"]?.string ?? "player"
-        team = j["team"]?.string; online = j["online"]?.bool ?? false
+        team = j["team"]?.string; online = j["online"]?.bool ?? false; bot = j["bot"]?.string
     }
 }
 

@@ -168,6 +168,9 @@ public enum Renderer {
         return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
     }
 
+    /// A no-break space: the bot badge ("🤖 bot (greedy)") wraps as one word, never half on the next line.
+    static let nbsp = "\u{00A0}"
+
     static func boardLines(_ s: ClientState, width: Int) -> [Line] {
         var lines: [Line] = []
         let v = s.view
@@ -201,6 +204,7 @@ public enum Renderer {
         for f in v.flags where f.value { lines.append(Line("⚑ " + TerminalText.sanitize(f.name), .warn)) }
         let teams = v.teams.map { t in
             "\(TerminalText.sanitize(t.name))\(t.locked ? " ✓" : "")" + (s.isInstructor ? (t.budget.map { " (\($0))" } ?? "") : "")
+                + (s.botBadge(t.id).map { " " + $0.replacingOccurrences(of: " ", with: nbsp) } ?? "")
         }.joined(separator: " · ")
         if !teams.isEmpty { lines += wrapped("Teams: " + teams, width, .muted) }
         if s.myTeam != nil { lines.append(Line("Your brief and objectives: 8", .muted)) }
@@ -285,7 +289,8 @@ public enum Renderer {
                 let spent = (v.spent[t.id] ?? 0) + committed.reduce(0) { $0 + $1.cost }
                 let names = committed.compactMap { c in c.commitment.action.map { "🔒" + RecordText.actionName($0, in: v) } }
                     + d.orders.map { RecordText.actionName($0.action, in: v) }
-                lines += wrapped("\(t.locked ? "✓" : "·") \(t.name) [\(spent)/\(t.budget ?? 0)]: \(names.isEmpty ? "—" : names.joined(separator: ", "))", width, t.locked ? .good : .plain, indent: 2)
+                let bot = s.bot(of: t.id).map { " 🤖" + TerminalText.sanitize($0.bot ?? "") } ?? ""
+                lines += wrapped("\(t.locked ? "✓" : "·") \(t.name)\(bot) [\(spent)/\(t.budget ?? 0)]: \(names.isEmpty ? "—" : names.joined(separator: ", "))", width, t.locked ? .good : .plain, indent: 2)
             }
             return (lines, nil)
         }
@@ -466,7 +471,9 @@ public enum Renderer {
         lines.append(Line("Seats:", .bold))
         for seat in s.roster {
             let where_ = seat.role == "player" ? (seat.team ?? "no team") : seat.role
-            lines.append(Line("\(seat.online ? "●" : "○") \(seat.seat) \(TerminalText.sanitize(seat.name)) — \(where_)", seat.online ? .plain : .muted))
+            let bot = seat.bot.map { ", 🤖 bot (\(TerminalText.sanitize($0)))" } ?? ""
+            lines += wrapped("\(seat.online ? "●" : "○") \(seat.seat) \(TerminalText.sanitize(seat.name)) — \(where_)\(bot)", width,
+                             seat.bot != nil ? CellStyle(tone: .accent) : seat.online ? .plain : .muted, indent: 2)
         }
         return (lines, selected)
     }
@@ -530,7 +537,7 @@ public enum Renderer {
                 "Results  f the full log (again: the summary) · Brief (8) objectives",
             ]
         }
-        if s.isInstructor { lines.append("Control  Enter run a command (clock, news, events, adjust, end)") }
+        if s.isInstructor { lines.append("Control  Enter run a command (clock, news, events, adjust, bots, end)") }
         return lines
     }
 }
