@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArmisticeCase
 import ArmisticeEngine
 import Foundation
 
@@ -6,7 +7,7 @@ import Foundation
 struct RulesetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ruleset", abstract: "Check or summarise a scenario file.",
-        subcommands: [Check.self, Show.self])
+        subcommands: [Check.self, Show.self, Case.self])
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Check a scenario file and list every problem with its line and column.")
@@ -18,6 +19,15 @@ struct RulesetCommand: AsyncParsableCommand {
                 print("\(file): ok — \(ruleset.title) (\(ruleset.id) \(ruleset.version)): \(ruleset.teams.count) teams, "
                       + "\(ruleset.tracks.count) tracks, \(ruleset.actions.count) actions, \(ruleset.events.count) events, "
                       + "\(ruleset.outcomes.count) outcomes")
+                let casePath = CasePackage.path(besideRuleset: file)
+                guard FileManager.default.fileExists(atPath: casePath) else {
+                    print("\(casePath): no case package (it is optional; docs/rulesets.md, \"The case package\")")
+                    return
+                }
+                let package = try CaseFile.load(casePath, for: ruleset)
+                print("\(casePath): ok — case package \"\(package.title)\": \(package.learningObjectives.count) learning objectives, "
+                      + "\(package.roles.count) role briefs, \(package.glossary.count) glossary terms, \(package.timeline.count) + "
+                      + "\(package.whatHappenedNext.count) dated entries, \(package.sources.count) sources, \(package.debriefQuestions.count) debrief questions")
             } catch let failure as CommandFailure {
                 Console.error(failure.description)
                 throw ExitCode(1)
@@ -36,6 +46,43 @@ struct RulesetCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             print(RulesetSummary.text(ruleset))
+        }
+    }
+
+    struct Case: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a scenario's case package as a printable page: objectives, a brief per role, glossary, timelines, sources, memo prompt.",
+            discussion: "Example: armistice ruleset case rulesets/koreanization.yaml --out case.html (print it to PDF from a browser).")
+        @Argument(help: "The scenario file (YAML); its case package is NAME.case/case.yaml beside it.") var file: String
+        @Option(help: "Where to write the page; standard output if absent.") var out: String?
+
+        func run() async throws {
+            do {
+                let ruleset = try RulesetFile.load(file)
+                let page = try CaseFile.load(CasePackage.path(besideRuleset: file), for: ruleset).html(ruleset: ruleset)
+                if let out {
+                    guard FileManager.default.createFile(atPath: out, contents: Data(page.utf8)) else { throw CommandFailure("cannot write \(out)") }
+                    Console.error("wrote \(out) (\(page.utf8.count) bytes)")
+                } else {
+                    print(page, terminator: "")
+                }
+            } catch let failure as CommandFailure {
+                Console.error(failure.description)
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+/// Reads and checks a case package for a command, printing every problem to standard error.
+enum CaseFile {
+    static func load(_ path: String, for ruleset: Ruleset) throws -> CasePackage {
+        let text = try RulesetFile.read(path)
+        do {
+            return try CasePackage.load(text: text, file: path, for: ruleset)
+        } catch {
+            for d in error.diagnostics { Console.error(d.description) }
+            throw CommandFailure("\(path): \(error.diagnostics.count) error\(error.diagnostics.count == 1 ? "" : "s") in the case package")
         }
     }
 }

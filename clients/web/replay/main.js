@@ -107,7 +107,8 @@ function init() {
     else if (e.key === 'ArrowLeft') go(state.step - 1);
     else if (e.key === ' ') { e.preventDefault(); play(); }
   });
-  // replay.html?src=URL[&step=N&as=VIEWPOINT] opens a replay from this server.
+  // replay.html?src=URL[&step=N|&seq=N][&as=VIEWPOINT] opens a replay from this server; seq=N (the after-action
+  // report's links) shows the match after the last input with seq ≤ N.
   const params = new URLSearchParams(location.search);
   const src = params.get('src');
   if (src) {
@@ -117,6 +118,10 @@ function init() {
         $('viewpoint').value = state.viewpoint;
       }
       if (params.get('step')) go(Number(params.get('step')));
+      else if (params.get('seq') && state.data) {
+        const seq = Number(params.get('seq'));
+        go(state.data.steps.reduce((at, s, i) => (s.seq <= seq ? i : at), 0));
+      }
       document.body.dataset.ready = 'true';
     });
   }
