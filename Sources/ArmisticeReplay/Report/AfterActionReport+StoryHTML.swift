@@ -5,7 +5,7 @@ extension AfterActionReport {
     static func moment(seq: Int, viewer: String?) -> String {
         guard let viewer else { return "<span class=\"moment\">seq \(seq)</span>" }
         let join = viewer.contains("?") ? "&" : "?"
-        return "<a class=\"moment\" href=\"\(HTML.escape(viewer + join + "seq=\(seq)&as=instructor"))\">seq \(seq): open in the replay viewer</a>"
+        return "<a class=\"moment\" href=\"\(HTML.escape(viewer + join + "seq=\(seq)&as=instructor"))\">seq \(seq)<span class=\"hint\">: open in the replay viewer</span></a>"
     }
 
     func teamName(_ id: String) -> String { teams.first { $0.id == id }?.name ?? id }

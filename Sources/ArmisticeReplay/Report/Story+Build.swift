@@ -75,14 +75,15 @@ struct StoryReader {
     /// What a team's orders of a turn came to, in one sentence: "did A and B; C failed; D was blocked by the United States".
     func ordersSentence(_ orders: [Record]) -> String {
         var parts: [String] = []
-        let done = orders.filter { $0.result == "success" }.map(orderName)
+        func quoted(_ r: Record) -> String { "“\(orderName(r))”" }
+        let done = orders.filter { $0.result == "success" }.map(quoted)
         if !done.isEmpty { parts.append("did " + done.joined(separator: ", ")) }
         for r in orders where r.result != "success" {
             switch r.result {
-            case "failure": parts.append("\(orderName(r)) failed")
-            case "refused": parts.append("\(orderName(r)) was \(r.reason ?? "refused")")
-            case "precondition_failed": parts.append("\(orderName(r)) could not be taken")
-            default: parts.append("\(orderName(r)): \((r.result ?? "?").replacingOccurrences(of: "_", with: " "))")
+            case "failure": parts.append("\(quoted(r)) failed")
+            case "refused": parts.append("\(quoted(r)) was \(r.reason ?? "refused")")
+            case "precondition_failed": parts.append("\(quoted(r)) could not be taken")
+            default: parts.append("\(quoted(r)): \((r.result ?? "?").replacingOccurrences(of: "_", with: " "))")
             }
         }
         return parts.joined(separator: "; ")
