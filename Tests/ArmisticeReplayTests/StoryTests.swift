@@ -97,6 +97,8 @@ enum StoryMatches {
         #expect(usa.turns[0].planned == ["block “Ask the 1718 Committee for an exemption”"])
         // Objectives, with why.
         #expect(rok.objectives.allSatisfy { $0.met != nil && !$0.why.isEmpty })
+        try Data(report.html(viewer: "replay.html?src=story-koreanization.replay.json").utf8)
+            .write(to: URL(fileURLWithPath: Fixtures.outputDirectory + "/story-koreanization.html"))
         let alliance = try #require(rok.objectives.first { $0.id == "rok_alliance" })
         #expect(alliance.why.contains("US-ROK alliance cohesion ended at \(replay.finalState.tracks[replay.engine.ruleset.trackIndex("alliance")!])"))
     }
@@ -105,6 +107,9 @@ enum StoryMatches {
         let replay = try StoryMatches.tutorial()
         #expect(replay.isVerified)
         let story = Story(replay: replay, scenarioQuestions: try StoryMatches.casePackage("tutorial", for: replay).debriefQuestions)
+        let package = try StoryMatches.casePackage("tutorial", for: replay)
+        try Data(AfterActionReport(replay: replay, chat: false, views: false, casePackage: package).html().utf8)
+            .write(to: URL(fileURLWithPath: Fixtures.outputDirectory + "/story-tutorial.html"))
         let near = try #require(story.turningPoints.first { $0.kind == "near_miss" })
         #expect(near.title.contains("Naval clash narrowly missed"))
         #expect(near.track == "friction" && near.to == 4)

@@ -97,3 +97,10 @@ def test_report_and_case_print(tmp_path, paper):
     assert len(pages) >= 14, f"the case package printed on {len(pages)} pages"
     for page in (pages[0], pages[2], pages[-1]):
         assert len(png_colours(page)) > 8, f"{page.name} is blank"
+    other = tmp_path / "other.jsonl"
+    subprocess.run([armistice(), "replay-bench", "--events", "300", "--runs", "1", "--save", str(other),
+                    "--ruleset", str(ROOT / "rulesets" / "koreanization.yaml")], check=True, capture_output=True, cwd=ROOT)
+    compare = tmp_path / "compare.html"
+    subprocess.run([armistice(), "report", str(log), str(other), "--compare", "--out", str(compare)], check=True, capture_output=True, cwd=ROOT)
+    pages = print_pages(compare, "compare", paper)
+    assert len(pages) >= 2 and len(png_colours(pages[0])) > 8

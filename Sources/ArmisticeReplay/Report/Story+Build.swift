@@ -112,19 +112,33 @@ struct StoryReader {
         }.sorted { $0.3 > $1.3 }
     }
 
+    /// How much an effect record changed its target; nil for a reveal (which changes who sees it, not its value).
+    func delta(_ r: Record) -> Int? {
+        guard r.kind == .effect, r.result != "revealed", let from = r.from, let to = r.to else { return nil }
+        return to - from
+    }
+
     /// Net effect per cause on one track in a turn, largest first.
     func causes(of track: Int, in turn: Int) -> [(cause: String, delta: Int, step: Int)] {
         var sums: [String: (Int, Int)] = [:]
         var order: [String] = []
-        for (step, r) in records(of: turn) where r.kind == .effect && r.target == ruleset.tracks[track].id {
+        for (step, r) in records(of: turn) where r.target == ruleset.tracks[track].id {
+            guard let d = delta(r) else { continue }
             let cause = r.reason ?? "?"
             if sums[cause] == nil { order.append(cause); sums[cause] = (0, step) }
-            sums[cause]!.0 += (r.to ?? 0) - (r.from ?? 0)
+            sums[cause]!.0 += d
         }
         return order.map { ($0, sums[$0]!.0, sums[$0]!.1) }.filter { $0.1 != 0 }.sorted { abs($0.1) > abs($1.1) }
     }
 
-    func causeName(_ cause: String) -> String { cause == "upkeep" ? "the scenario's upkeep (slow dynamics)" : text.causeText(cause) }
+    /// A cause for people: an action with the team that takes it (two teams' actions may share a name), an event, the upkeep.
+    func causeName(_ cause: String) -> String {
+        if cause == "upkeep" { return "the scenario's upkeep (slow dynamics)" }
+        if cause.hasPrefix("action:"), let a = ruleset.actionIndex(String(cause.dropFirst(7))), ruleset.actions[a].teams.count == 1 {
+            return "\(possessive(ruleset.teams[ruleset.actions[a].teams[0]].id)) “\(ruleset.actions[a].name)”"
+        }
+        return text.causeText(cause)
+    }
 
     // MARK: - Turns
 
@@ -178,7 +192,7 @@ struct StoryReader {
             for (step, r) in records(of: turn) where r.kind == .order && r.result == "refused" {
                 let s = replay.steps[step]
                 // The track the refusal itself moved most (its failure effects), if any.
-                let track = effects(ofAction: r.action, in: s).max { abs($0.to - $0.from) < abs($1.to - $1.from) }?.track
+                let track = effects(ofActions: r.action.map { [$0] } ?? [], in: s).max { abs($0.to - $0.from) < abs($1.to - $1.from) }?.track
                 let a = track.map { start(of: turn).tracks[$0] }, b = track.map { end(of: turn).tracks[$0] }
                 let blocker = (r.reason ?? "").replacingOccurrences(of: "blocked by ", with: "").replacingOccurrences(of: "not approved by ", with: "")
                 points.append(Story.TurningPoint(
@@ -192,7 +206,7 @@ struct StoryReader {
             for (step, r) in records(of: turn) where r.kind == .deal && r.result == "carried_out" {
                 let s = replay.steps[step]
                 guard let id = r.deal, let deal = s.state.deals[safe: id - 1] else { continue }
-                let moved = deal.commitments.compactMap(\.action).flatMap { effects(ofAction: $0, in: s) }
+                let moved = effects(ofActions: deal.commitments.compactMap(\.action), in: s)
                 guard let biggest = moved.max(by: { abs($0.to - $0.from) < abs($1.to - $1.from) }) else { continue }
                 let parties = deal.parties.filter { $0 != deal.proposer }.map(short).joined(separator: ", ")
                 points.append(Story.TurningPoint(
@@ -201,12 +215,29 @@ struct StoryReader {
                     step: step, seq: s.seq, track: ruleset.tracks[biggest.track].id, from: biggest.from, to: biggest.to))
             }
         }
+        // In a long match: the five refusals and three deals that moved their tracks most, in the order they happened.
+        func weight(_ p: Story.TurningPoint) -> Int { p.track == nil ? -1 : abs((p.to ?? 0) - (p.from ?? 0)) }
+        for (kind, most) in [("blocked", 5), ("deal", 3)] {
+            let these = points.filter { $0.kind == kind }
+            guard these.count > most else { continue }
+            let kept = Set(these.enumerated().sorted { weight($0.element) > weight($1.element) }.prefix(most).map(\.offset))
+            var k = -1
+            points.removeAll { p in
+                guard p.kind == kind else { return false }
+                k += 1
+                return !kept.contains(k)
+            }
+        }
         // The largest swings of the match (one per track), unless a point above already explains them.
         var swingList: [(turn: Int, track: Int, from: Int, to: Int, share: Double)] = []
         for turn in 1...turnCount { swingList += swings(in: turn).map { (turn, $0.track, $0.from, $0.to, $0.share) } }
         var seenTracks = Set<Int>()
-        for s in swingList.sorted(by: { $0.share > $1.share }) where s.share >= 0.1 && seenTracks.count < 3 {
-            guard seenTracks.insert(s.track).inserted else { continue }
+        var ladders = 0   // small-range tracks (ladders of a few rungs) swing by large shares: at most two of them
+        for s in swingList.sorted(by: { $0.share > $1.share }) where s.share >= 0.1 && seenTracks.count < 4 {
+            let isLadder = ruleset.tracks[s.track].max - ruleset.tracks[s.track].min <= 10
+            guard !seenTracks.contains(s.track), !isLadder || ladders < 2 else { continue }
+            seenTracks.insert(s.track)
+            if isLadder { ladders += 1 }
             if points.contains(where: { $0.turn == s.turn && $0.track == ruleset.tracks[s.track].id }) { continue }
             let causes = causes(of: s.track, in: s.turn)
             let step = causes.first?.step ?? ends[s.turn]
@@ -223,6 +254,10 @@ struct StoryReader {
             points.append(decided.immediate
                 ? Story.TurningPoint(kind: "ending", turn: decided.turn, title: "Turn \(decided.turn): \(o.name)", text: o.text + " The match ended at once.",
                                      step: step.index, seq: step.seq)
+                : decided.turn == 1
+                ? Story.TurningPoint(kind: "decided", turn: 1, title: "Turn 1: the ending never changed",
+                                     text: "From the end of the first turn on, the rules would have named the same ending every turn: \(o.name).",
+                                     step: step.index, seq: step.seq)
                 : Story.TurningPoint(kind: "decided", turn: decided.turn, title: "Turn \(decided.turn): the ending became certain",
                                      text: "From the end of turn \(decided.turn) (\(date(decided.turn))) the rules would have named the same ending every turn: \(o.name).",
                                      step: step.index, seq: step.seq))
@@ -230,13 +265,15 @@ struct StoryReader {
         return points.sorted { ($0.turn, $0.step) < ($1.turn, $1.step) }
     }
 
-    /// The track changes an action's effects made in one step.
-    func effects(ofAction action: String?, in step: Replay.Step) -> [(track: Int, from: Int, to: Int)] {
-        guard let action else { return [] }
-        return step.records.compactMap { r in
-            guard r.kind == .effect, r.reason == "action:\(action)", let i = ruleset.trackIndex(r.target ?? ""), let from = r.from, let to = r.to, from != to else { return nil }
-            return (i, from, to)
+    /// The net track changes some actions' effects made in one step, per track: the value before the first change
+    /// and after adding them all up.
+    func effects(ofActions actions: [String], in step: Replay.Step) -> [(track: Int, from: Int, to: Int)] {
+        var out: [(track: Int, from: Int, to: Int)] = []
+        for r in step.records where actions.contains(where: { r.reason == "action:\($0)" }) {
+            guard let d = delta(r), d != 0, let i = ruleset.trackIndex(r.target ?? ""), let from = r.from else { continue }
+            if let k = out.firstIndex(where: { $0.track == i }) { out[k].to += d } else { out.append((i, from, from + d)) }
         }
+        return out.filter { $0.from != $0.to }
     }
 
     func describe(_ deal: Deal) -> String {

@@ -28,10 +28,10 @@ extension StoryReader {
                 let orders = records(of: turn).map(\.record).filter { $0.kind == .order && $0.team == team.id }
                 let own = Set(orders.compactMap(\.action))
                 var net: [Int: Int] = [:]
-                for (_, r) in records(of: turn) where r.kind == .effect {
-                    guard let cause = r.reason, cause.hasPrefix("action:"), own.contains(String(cause.dropFirst(7))),
+                for (_, r) in records(of: turn) {
+                    guard let d = delta(r), let cause = r.reason, cause.hasPrefix("action:"), own.contains(String(cause.dropFirst(7))),
                           let i = ruleset.trackIndex(r.target ?? "") else { continue }
-                    net[i, default: 0] += (r.to ?? 0) - (r.from ?? 0)
+                    net[i, default: 0] += d
                 }
                 let moved = net.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { "\(ruleset.tracks[$0.key].name) \($0.value > 0 ? "+" : "")\($0.value)" }
                 return Story.PlanTurn(turn: turn, date: date(turn), planned: planned, revisions: revisions, deals: deals,
@@ -100,13 +100,6 @@ extension StoryReader {
 
     // MARK: - Questions for the debrief
 
-    /// A name as it reads inside a sentence: "military tension", but "US-ROK alliance cohesion" and "DPRK economy".
-    static func midSentence(_ name: String) -> String {
-        let letters = Array(name)
-        guard letters.count > 1, letters[1].isLowercase else { return name }
-        return letters[0].lowercased() + String(letters.dropFirst())
-    }
-
     func questions(points: [Story.TurningPoint], teams: [Story.TeamStory]) -> [Story.Question] {
         var out: [Story.Question] = []
         func ask(_ text: String, _ p: Story.TurningPoint? = nil) {
@@ -115,7 +108,7 @@ extension StoryReader {
         func trackName(_ id: String?) -> String { id.flatMap { ruleset.trackIndex($0) }.map { ruleset.tracks[$0].name } ?? "?" }
         func moved(_ p: Story.TurningPoint) -> String {
             guard let a = p.from, let b = p.to else { return "" }
-            return "\(Self.midSentence(trackName(p.track))) \(b > a ? "rose" : b < a ? "fell" : "stayed") \(a == b ? "at \(a)" : "from \(a) to \(b)")"
+            return "\(trackName(p.track)) \(b > a ? "rose" : b < a ? "fell" : "stayed") \(a == b ? "at \(a)" : "from \(a) to \(b)")"
         }
         for p in points.filter({ $0.kind == "blocked" }).prefix(3) {
             let records = records(of: p.turn).map(\.record).filter { $0.kind == .order && $0.result == "refused" && replay.steps[p.step].records.contains($0) }
@@ -128,7 +121,7 @@ extension StoryReader {
             ask("\(p.title.replacingOccurrences(of: "Turn \(p.turn): d", with: "D")) in turn \(p.turn), and \(moved(p)). What did each side give up, and would you make the same deal again?", p)
         }
         for p in points.filter({ $0.kind == "swing" }).prefix(2) {
-            ask("Why did \(Self.midSentence(trackName(p.track))) \((p.to ?? 0) > (p.from ?? 0) ? "rise" : "fall") from \(p.from ?? 0) to \(p.to ?? 0) in turn \(p.turn)? \(p.text) Who wanted that, and who could have stopped it?", p)
+            ask("Why did \(trackName(p.track)) \((p.to ?? 0) > (p.from ?? 0) ? "rise" : "fall") from \(p.from ?? 0) to \(p.to ?? 0) in turn \(p.turn)? \(p.text) Who wanted that, and who could have stopped it?", p)
         }
         for p in points.filter({ $0.kind == "near_miss" }).prefix(2) {
             ask("\(p.text) Who pulled back in turn \(p.turn), and what made them?", p)
@@ -137,6 +130,8 @@ extension StoryReader {
             let name = ruleset.outcomes[o].name
             if p.kind == "ending" {
                 ask("The match ended in turn \(p.turn): \(name). Which earlier choice made it unavoidable, and who could have changed it?", p)
+            } else if p.turn == 1 {
+                ask("Nothing the teams did moved the match off \(name), the ending it had from the first turn. What would it have taken, and from whom?", p)
             } else if p.turn < turnCount {
                 ask("The ending (\(name)) was settled by the end of turn \(p.turn), with \(turnCount - p.turn) turn\(turnCount - p.turn == 1 ? "" : "s") still to play. What could a team have done before then to change it?", p)
             } else {
