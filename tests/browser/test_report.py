@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from replay_support import OUT, ROOT, armistice, match_log, png_colours, screenshot, chromium
+from replay_support import OUT, ROOT, armistice, match_log, png_colours, png_ink_depth, screenshot, chromium
 
 
 def test_report_charts_are_drawn(tmp_path):
@@ -72,6 +72,9 @@ def print_pages(html: Path, name: str, paper: str) -> list:
         old.unlink()
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(out / f"{name}-{paper.lower()}")], check=True, capture_output=True)
     pages = sorted(out.glob(f"{name}-{paper.lower()}-*.png"))
+    # No page but the last is all but empty (a box too tall to break pushed to the next page, a stray heading).
+    short = [p.name for p in pages[:-1] if png_ink_depth(p) < 0.15]
+    assert not short, f"{paper}: pages left mostly empty: {short}"
     data = pdf.read_bytes()
     boxes = set(re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)", data))
     want = {"A4": (595, 842), "Letter": (612, 792)}[paper]

@@ -74,7 +74,7 @@ extension AfterActionReport {
         h += "</div></section>\n"
         if let story { h += questionsHTML(story, viewer: viewer) }
         if let casePackage, viewpoint == "instructor" || viewpoint == "observer" {
-            h += "<div id=\"case\" class=\"page\"><p class=\"note noprint\">From the scenario's case package (\(e(casePackage.title))); the role briefs print with <code>armistice ruleset case</code>.</p>"
+            h += "<div id=\"case\"><p class=\"note noprint\">From the scenario's case package (\(e(casePackage.title))); the role briefs print with <code>armistice ruleset case</code>.</p>"
             h += casePackage.sections(.init(summary: match.summary, teams: teams.map { ($0.id, $0.name, "") }), parts: [.objectives, .next, .memo, .timeline, .glossary, .sources]) + "</div>\n"
         }
 
@@ -149,12 +149,12 @@ extension AfterActionReport {
     .point.blocked{border-color:#9b1c1c}.point.deal{border-color:#5b2d90}.point.swing{border-color:#1f4e9c}.point.near_miss{border-color:#d68910}.point.decided,.point.ending{border-color:#1e6b34}
     table.compare{width:100%;font-size:13px}table.compare th{white-space:nowrap}table.choices .point{padding:3px 6px;margin:3px 0}
     .moment{font-size:12px;white-space:nowrap}a.moment{color:#1f4e9c}span.moment{color:#5b6470}
-    .plan.card{margin:10px 0}table.plan{width:100%;font-size:13px}table.plan td:first-child{white-space:nowrap;width:70px}.deal{color:#5b2d90}
+    div.plan{margin:10px 0}table.plan{width:100%;font-size:13px}table.plan td:first-child{white-space:nowrap;width:70px}.deal{color:#5b2d90}
     .why{color:#5b6470;font-size:12px}ol.questions li{margin:6px 0}li.upkeep{color:#5b6470;font-size:13px}
     @media print{
     .charts{grid-template-columns:1fr 1fr;gap:6pt}figure.track{padding:3pt;border-color:#bbb}.desc{display:none}
     .objectives{grid-template-columns:1fr 1fr}.verify{display:block}
-    .point{background:none;border-left-width:3pt}.moment .hint{display:none}h3+p.note{break-after:avoid}a.moment::after{content:""}
+    .point{background:none;border-left-width:3pt}.moment .hint{display:none}#case .page{break-before:auto}h3+p.note{break-after:avoid}a.moment::after{content:""}
     table.chat{font-size:9pt}li.step{font-size:9.5pt}
     }
     """

@@ -27,7 +27,7 @@ extension AfterActionReport {
         h += "<p class=\"note\">Planned: the orders and consent decisions drafted when the turn was resolved (with how often the draft changed), and the deals. Happened: each order's result and the tracks the team's own actions moved.</p>"
         for team in story.teams {
             let colour = teams.first { $0.id == team.team }.map { Self.safeColour($0.colour) } ?? "#888888"
-            h += "<div class=\"plan card\"><h3><span class=\"swatch\" style=\"background:\(e(colour))\"></span>\(e(teamName(team.team)))</h3>"
+            h += "<div class=\"plan\"><h3><span class=\"swatch\" style=\"background:\(e(colour))\"></span>\(e(teamName(team.team)))</h3>"
             h += "<table class=\"plan\"><thead><tr><th>Turn</th><th>Planned</th><th>What happened</th></tr></thead><tbody>"
             for t in team.turns {
                 let planned = (t.planned.isEmpty ? ["nothing"] : t.planned).map(e).joined(separator: "; ")
@@ -74,7 +74,7 @@ extension AfterActionReport {
     /// changes that changed nothing, and the upkeep's slow changes summed in one line per turn.
     func timelineHTML(viewpoint: String) -> String {
         let e = HTML.escape
-        var h = "<section id=\"timeline\" class=\"page\"><h2>Timeline</h2><p class=\"note\">Orders, deals, events and dice, with their reasons. Line numbers refer to the match log; a team's drafts are shown once, as they stood when the turn was resolved.</p>"
+        var h = "<section id=\"timeline\"><h2>Timeline</h2><p class=\"note\">Orders, deals, events and dice, with their reasons. Line numbers refer to the match log; a team's drafts are shown once, as they stood when the turn was resolved.</p>"
         let trackNames = Dictionary(tracks.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for turn in Set(steps.map(\.turn)).sorted() {
             let inTurn = steps.filter { $0.turn == turn }

@@ -80,7 +80,7 @@ public struct Comparison: Sendable {
         h += "</div></section>\n"
 
         // Key choices, turn by turn
-        h += "<section id=\"choices\" class=\"page\"><h2>Key choices, turn by turn</h2><p class=\"note\">The turning points of each match: blocked consents, deals that moved a track, the largest swings, near misses, and when the ending was settled.</p>"
+        h += "<section id=\"choices\"><h2>Key choices, turn by turn</h2><p class=\"note\">The turning points of each match: blocked consents, deals that moved a track, the largest swings, near misses, and when the ending was settled.</p>"
         h += "<table class=\"compare choices\"><thead><tr><th>Turn</th>" + entries.map { "<th>\(e($0.name))</th>" }.joined() + "</tr></thead><tbody>"
         let lastTurn = entries.map(\.report.match.turnsPlayed).max() ?? 0
         if lastTurn >= 1 {
