@@ -100,6 +100,11 @@ def test_report_and_case_print(tmp_path, paper):
     assert len(pages) >= 14, f"the case package printed on {len(pages)} pages"
     for page in (pages[0], pages[2], pages[-1]):
         assert len(png_colours(page)) > 8, f"{page.name} is blank"
+    tutorial = tmp_path / "tutorial-case.html"
+    subprocess.run([armistice(), "ruleset", "case", str(ROOT / "rulesets" / "tutorial.yaml"), "--out", str(tutorial)],
+                   check=True, capture_output=True, cwd=ROOT)
+    pages = print_pages(tutorial, "tutorial-case", paper)
+    assert len(pages) >= 8, f"the tutorial's case package printed on {len(pages)} pages"   # overview, 6 roles, glossary...
     other = tmp_path / "other.jsonl"
     subprocess.run([armistice(), "replay-bench", "--events", "300", "--runs", "1", "--save", str(other),
                     "--ruleset", str(ROOT / "rulesets" / "koreanization.yaml")], check=True, capture_output=True, cwd=ROOT)

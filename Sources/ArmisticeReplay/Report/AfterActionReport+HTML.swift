@@ -154,7 +154,7 @@ extension AfterActionReport {
     @media print{
     .charts{grid-template-columns:1fr 1fr;gap:6pt}figure.track{padding:3pt;border-color:#bbb}.desc{display:none}
     .objectives{grid-template-columns:1fr 1fr}.verify{display:block}
-    .point{background:none;border-left-width:3pt}.moment .hint{display:none}#case .page{break-before:auto}h3+p.note{break-after:avoid}a.moment::after{content:""}
+    .point{background:none;border-left-width:3pt}.moment .hint{display:none}#case .page{break-before:auto}li.step{break-inside:auto}h3+p.note{break-after:avoid}a.moment::after{content:""}
     table.chat{font-size:9pt}li.step{font-size:9.5pt}
     }
     """
