@@ -112,3 +112,23 @@ def test_report_and_case_print(tmp_path, paper):
     subprocess.run([armistice(), "report", str(log), str(other), "--compare", "--out", str(compare)], check=True, capture_output=True, cwd=ROOT)
     pages = print_pages(compare, "compare", paper)
     assert len(pages) >= 2 and len(png_colours(pages[0])) > 8
+
+
+def test_report_case_package_is_checked(tmp_path):
+    """`armistice ruleset check` checks the case package beside a scenario: a misspelt role and a stale track id are
+    named with file:line:column, and the exit status is 1; the shipped packages pass."""
+    for name in ("koreanization", "tutorial"):
+        ok = subprocess.run([armistice(), "ruleset", "check", f"rulesets/{name}.yaml"], capture_output=True, text=True, cwd=ROOT)
+        assert ok.returncode == 0 and f"rulesets/{name}.case/case.yaml: ok" in ok.stdout, ok.stderr
+    rules = tmp_path / "my.yaml"
+    shutil.copy(ROOT / "rulesets" / "koreanization.yaml", rules)
+    (tmp_path / "my.case").mkdir()
+    text = (ROOT / "rulesets" / "koreanization.case" / "case.yaml").read_text()
+    text = text.replace("role: foreign_minister", "role: foreign_ministr").replace("ids: [cma_measures,", "ids: [cma_measure,")
+    (tmp_path / "my.case" / "case.yaml").write_text(text)
+    bad = subprocess.run([armistice(), "ruleset", "check", str(rules)], capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 1
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if "cma_measure," in l)
+    assert re.search(rf"my\.case/case\.yaml:{line}:\d+: error: the scenario has no track, flag, project, action or event \"cma_measure\"", bad.stderr), bad.stderr
+    assert 'team rok has no role "foreign_ministr"' in bad.stderr
+    assert "team rok's role foreign_minister has no brief" in bad.stderr
