@@ -151,7 +151,10 @@ enum StoryMatches {
         #expect(html.contains("<section id=\"turning-points\">") && html.contains("<section id=\"questions\">") && html.contains("<section id=\"plans\">"))
         // The story is the instructor's: a handout leaves it out.
         let handout = report.html(viewpoint: "observer")
-        #expect(!handout.contains("turning-points") && !handout.contains("id=\"plans\""))
+        #expect(!handout.contains("turning-points") && !handout.contains("id=\"plans\"") && !handout.contains("id=\"questions\""))
+        let withCase = AfterActionReport(replay: replay, chat: false, views: false, casePackage: try StoryMatches.casePackage("koreanization", for: replay))
+        let caseHandout = withCase.html(viewpoint: "observer")
+        #expect(caseHandout.contains("<h3>From the scenario</h3>") && !caseHandout.contains("<h3>From this match</h3>"))
         // The text timeline speaks for people too.
         let text = replay.timeline()
         #expect(!text.contains("advance the phase"))

@@ -72,7 +72,12 @@ extension AfterActionReport {
             h += "</ul></div>"
         }
         h += "</div></section>\n"
-        if let story { h += questionsHTML(story, viewer: viewer) }
+        if let story {
+            h += questionsHTML(story.questions, viewer: viewer)
+        } else if let fixed = casePackage?.debriefQuestions, !fixed.isEmpty {
+            // A handout: the scenario's own questions only (the match's name covert orders and hidden tracks).
+            h += questionsHTML(fixed.map { Story.Question(text: $0, source: "scenario") }, viewer: nil)
+        }
         if let casePackage, viewpoint == "instructor" || viewpoint == "observer" {
             h += "<div id=\"case\"><p class=\"note noprint\">From the scenario's case package (\(e(casePackage.title))); the role briefs print with <code>armistice ruleset case</code>.</p>"
             h += casePackage.sections(.init(summary: match.summary, teams: teams.map { ($0.id, $0.name, "") }), parts: [.objectives, .next, .memo, .timeline, .glossary, .sources]) + "</div>\n"

@@ -55,10 +55,10 @@ extension AfterActionReport {
     }
 
     /// The debrief questions: this match's first, then the scenario's own.
-    func questionsHTML(_ story: Story, viewer: String?) -> String {
+    func questionsHTML(_ questions: [Story.Question], viewer: String?) -> String {
         let e = HTML.escape
         var h = "<section id=\"questions\"><h2>Questions for the debrief</h2>"
-        let fromMatch = story.questions.filter { $0.source == "match" }, fixed = story.questions.filter { $0.source != "match" }
+        let fromMatch = questions.filter { $0.source == "match" }, fixed = questions.filter { $0.source != "match" }
         if !fromMatch.isEmpty {
             h += "<h3>From this match</h3><ol class=\"questions\">" + fromMatch.map { q in
                 "<li class=\"question\">\(e(q.text))\(q.seq.map { " " + Self.moment(seq: $0, viewer: viewer) } ?? "")</li>"
