@@ -20,8 +20,7 @@ extension AfterActionReport {
         </head><body>
         <header><h1>\(e(match.title))</h1>
         <p class="meta">After-action report\(match.room.map { " · room \(e($0))" } ?? "") · ruleset \(e(match.ruleset)) \(e(match.rulesetVersion)) · seed \(match.seed) · \(match.turnsPlayed) of \(match.turns) turns played · \(e(Self.date(match.started)))–\(e(Self.date(match.ended)))\(viewpoint == "instructor" ? "" : " · as seen by \(e(teamName[viewpoint] ?? viewpoint))")</p>
-        <p class="verify \(match.verified ? "ok" : "bad")">\(match.verified ? "Verified: every input replays and all \(match.hashesMatched) state hashes match the log." : "Not verified: \(e(match.issues.first { $0.failsVerification }?.description ?? "")) (\(match.hashesMatched) of \(match.hashesChecked) hashes match)")</p>
-        </header>
+        <p class="verify \(match.verified ? "ok" : "bad")">\(match.verified ? "Verified: every input replays and all \(match.hashesMatched) state hashes match the log." : "Not verified: \(e(match.issues.first { $0.failsVerification }?.description ?? "")) (\(match.hashesMatched) of \(match.hashesChecked) hashes match)")</p><!--contents--></header>
 
         """
         // Outcome and scores
@@ -109,7 +108,12 @@ extension AfterActionReport {
             h += "<ul class=\"issues\">" + match.issues.map { "<li class=\"\($0.failsVerification ? "unmet" : "note")\">\(e($0.description))</li>" }.joined() + "</ul>"
         }
         h += "</section>\n<footer>Made by armistice report from the match log. No scripts; charts are inline SVG.</footer>\n</body></html>\n"
-        return h
+        // Contents: the sections this page has, for the screen.
+        let sections = [("tracks", "Tracks"), ("story", "Turns"), ("turning-points", "Turning points"), ("plans", "Plans"),
+                        ("objectives", "Objectives"), ("questions", "Questions"), ("case", "Case"), ("timeline", "Timeline"),
+                        ("chat", "Chat"), ("verification", "Verification")]
+        let toc = sections.filter { h.contains("id=\"\($0.0)\"") }.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined(separator: " · ")
+        return h.replacingOccurrences(of: "<!--contents-->", with: "<nav class=\"toc noprint\">\(toc)</nav>")
     }
 
     /// A CSS colour from the ruleset, or grey if it is anything but a plain hex colour.
@@ -155,6 +159,7 @@ extension AfterActionReport {
     table.compare{width:100%;font-size:13px}table.compare th{white-space:nowrap}table.choices .point{padding:3px 6px;margin:3px 0}
     .moment{font-size:12px;white-space:nowrap}a.moment{color:#1f4e9c}span.moment{color:#5b6470}
     div.plan{margin:10px 0}table.plan{width:100%;font-size:13px}table.plan td:first-child{white-space:nowrap;width:70px}.deal{color:#5b2d90}
+    .toc{display:inline-block;margin-left:14px;font-size:12px}.toc a{color:#1f4e9c}
     .why{color:#5b6470;font-size:12px}ol.questions li{margin:6px 0}li.upkeep{color:#5b6470;font-size:13px}
     @media print{
     .charts{grid-template-columns:1fr 1fr;gap:6pt}figure.track{padding:3pt;border-color:#bbb}.desc{display:none}
