@@ -25,9 +25,11 @@ struct RulesetCommand: AsyncParsableCommand {
                     return
                 }
                 let package = try CaseFile.load(casePath, for: ruleset)
-                print("\(casePath): ok — case package \"\(package.title)\": \(package.learningObjectives.count) learning objectives, "
-                      + "\(package.roles.count) role briefs, \(package.glossary.count) glossary terms, \(package.timeline.count) + "
-                      + "\(package.whatHappenedNext.count) dated entries, \(package.sources.count) sources, \(package.debriefQuestions.count) debrief questions")
+                func count(_ n: Int, _ one: String, _ many: String? = nil) -> String { "\(n) \(n == 1 ? one : many ?? one + "s")" }
+                print("\(casePath): ok — case package \"\(package.title)\": \(count(package.learningObjectives.count, "learning objective")), "
+                      + "\(count(package.roles.count, "role brief")), \(count(package.glossary.count, "glossary term")), "
+                      + "\(package.timeline.count) + \(count(package.whatHappenedNext.count, "dated entry", "dated entries")), "
+                      + "\(count(package.sources.count, "source")), \(count(package.debriefQuestions.count, "debrief question"))")
             } catch let failure as CommandFailure {
                 Console.error(failure.description)
                 throw ExitCode(1)
