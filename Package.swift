@@ -67,10 +67,19 @@ let package = Package(
             ],
             path: "clients/terminal/Sources"
         ),
+        // The case package beside a scenario (objectives, role briefs, glossary, timelines, debrief questions):
+        // reading it, checking it against the scenario, and printing it. No I/O but the file it is given.
+        .target(
+            name: "ArmisticeCase",
+            dependencies: [
+                "ArmisticeEngine",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         // Replays and after-action reports from match logs. No sockets.
         .target(
             name: "ArmisticeReplay",
-            dependencies: ["ArmisticeEngine"]
+            dependencies: ["ArmisticeEngine", "ArmisticeCase"]
         ),
         .executableTarget(
             name: "armistice",
@@ -81,6 +90,7 @@ let package = Package(
                 "ArmisticeTransport",
                 "ArmisticeTerminal",
                 "ArmisticeReplay",
+                "ArmisticeCase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -89,7 +99,7 @@ let package = Package(
         .testTarget(name: "ArmisticeTransportTests", dependencies: ["ArmisticeTransport"]),
         .testTarget(name: "ArmisticeServerTests", dependencies: ["ArmisticeServer", "ArmisticeEngine", "ArmisticeTransport"]),
         .testTarget(name: "ArmisticeTerminalTests", dependencies: ["ArmisticeTerminal", "ArmisticeServer", "ArmisticeTransport"]),
-        .testTarget(name: "ArmisticeReplayTests", dependencies: ["ArmisticeReplay", "ArmisticeEngine", "ArmisticeBots", "ArmisticeServer"]),
+        .testTarget(name: "ArmisticeReplayTests", dependencies: ["ArmisticeReplay", "ArmisticeCase", "ArmisticeEngine", "ArmisticeBots", "ArmisticeServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -53,8 +53,8 @@ def dump_dom(url: str, budget_ms: int = 4000) -> str:
     return result.stdout
 
 
-def png_colours(path: Path) -> dict:
-    """Pixel counts per RGB colour of an 8-bit RGB/RGBA, non-interlaced PNG."""
+def png_rows(path: Path):
+    """The decoded rows of an 8-bit RGB/RGBA, non-interlaced PNG, with its size and channels: (rows, width, height, channels)."""
     data = path.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     pos, idat, width, height, channels = 8, b"", 0, 0, 0
@@ -71,7 +71,7 @@ def png_colours(path: Path) -> dict:
     raw = zlib.decompress(idat)
     stride = width * channels
     prev = bytearray(stride)
-    counts = {}
+    rows = []
     for y in range(height):
         f = raw[y * (stride + 1)]
         line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
@@ -89,8 +89,27 @@ def png_colours(path: Path) -> dict:
                 p = a + b - c
                 pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
                 line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        for x in range(0, stride, channels):
+        rows.append(line)
+        prev = line
+    return rows, width, height, channels
+
+
+def png_colours(path: Path) -> dict:
+    """Pixel counts per RGB colour of an 8-bit RGB/RGBA, non-interlaced PNG."""
+    rows, _, _, channels = png_rows(path)
+    counts = {}
+    for line in rows:
+        for x in range(0, len(line), channels):
             key = (line[x] << 16) | (line[x + 1] << 8) | line[x + 2]
             counts[key] = counts.get(key, 0) + 1
-        prev = line
     return counts
+
+
+def png_ink_depth(path: Path) -> float:
+    """How far down the page its content reaches: the last row with a non-white pixel, as a share of the height."""
+    rows, _, height, channels = png_rows(path)
+    last = 0
+    for y, line in enumerate(rows):
+        if any(line[x] < 0xF0 or line[x + 1] < 0xF0 or line[x + 2] < 0xF0 for x in range(0, len(line), channels)):
+            last = y
+    return last / height

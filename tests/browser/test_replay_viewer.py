@@ -2,9 +2,11 @@
 Chromium: it loads the JSON, draws the board and the charts at the requested step and viewpoint."""
 import functools
 import http.server
+import json
 import shutil
 import subprocess
 import threading
+import urllib.request
 
 import pytest
 
@@ -48,3 +50,18 @@ def test_viewer_explains_a_raw_log(served):
     dom = dump_dom(f"{served}/replay.html?src=/match.jsonl")
     assert "this is a match log" in dom
     assert "armistice report LOG --format json" in dom
+
+
+def test_viewer_opens_a_reports_moment_and_shows_the_debrief(served):
+    """The report's links say seq=N: the viewer shows the step after the last input with seq <= N, and, for the
+    instructor, the turning points and questions (buttons to their moments) and the scenario's case package."""
+    data = json.loads(urllib.request.urlopen(f"{served}/match.replay.json").read())
+    point = data["story"]["turningPoints"][0]
+    dom = dump_dom(f"{served}/replay.html?src=/match.replay.json&seq={point['seq']}&as=instructor")
+    assert 'data-ready="true"' in dom
+    assert f"step {point['step']} of" in dom, "seq= did not open the turning point's step"
+    assert "Turning points" in dom and "Questions for the debrief" in dom
+    assert f'data-step="{point["step"]}"' in dom
+    assert "Case package: Koreanization" in dom and "What happened next" in dom
+    student = dump_dom(f"{served}/replay.html?src=/match.replay.json&seq={point['seq']}&as=rok")
+    assert "Turning points" not in student, "the story names covert orders: instructor only"

@@ -72,6 +72,8 @@ public struct ReplayError: Error, Sendable, Hashable, CustomStringConvertible {
         case noSuchMoment = "no_such_moment"
         /// `--as` names no team of the ruleset.
         case unknownViewer = "unknown_viewer"
+        /// `report --compare` was given matches of different scenarios, or fewer than two.
+        case notComparable = "not_comparable"
     }
 
     public var code: Code

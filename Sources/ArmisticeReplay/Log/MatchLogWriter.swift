@@ -110,9 +110,11 @@ public struct MatchLogWriter {
 extension MatchLogWriter {
     /// Plays a whole match the way the bots of `armistice simulate` do, logging every input: one student per team
     /// joins; in each orders phase every team sets the orders `orders` gives (`drafts` times, as students revise them)
-    /// and locks; `chat` messages per team per turn. Stops when the match ends, or with an `end` once the log has
+    /// and locks; `chat` messages per team per turn. `negotiate` gives each negotiation phase's inputs (deals), each
+    /// with the team index whose student gives it. Stops when the match ends, or with an `end` once the log has
     /// `maxLines` lines.
     public mutating func playWhole(drafts: Int = 1, chat chatPerTurn: Int = 0, maxLines: Int = .max,
+                                   negotiate: ((Engine, GameState) -> [(input: Input, team: Int)])? = nil,
                                    orders: (Engine, GameState, Int) -> TeamOrders) throws(EngineError) {
         let teams = engine.ruleset.teams
         join(seat: "s1", name: "Instructor", role: "instructor")
@@ -133,6 +135,9 @@ extension MatchLogWriter {
                     try apply(.lockOrders(team: team.id), by: "s\(t + 2)")
                 }
                 try apply(.advance, by: "clock", reason: "all_locked")
+            } else if state.phase == .negotiation, let negotiate {
+                for (input, t) in negotiate(engine, state) { try apply(input, by: "s\(t + 2)") }
+                try apply(.advance, by: "clock", reason: "deadline")
             } else {
                 try apply(.advance, by: "clock", reason: "deadline")
             }

@@ -38,8 +38,9 @@ public struct RecordText: Sendable {
         }
     }
 
-    /// One sentence for a record; nil for state hashes.
-    public func describe(_ r: Record) -> String? {
+    /// One sentence for a record; nil for state hashes. `deals` (the state's, after the record) names who proposed a
+    /// deal: a deal's record carries the team that acted on it, which for an answer is not the proposer.
+    public func describe(_ r: Record, deals: [Deal] = []) -> String? {
         switch r.kind {
         case .phase:
             return "Turn \(r.turn): \(r.phase?.rawValue ?? "?")"
@@ -58,7 +59,19 @@ public struct RecordText: Sendable {
             if let reason = r.reason { s += ": \(reason)" }
             return s
         case .deal:
-            var s = "Deal \(r.deal.map(String.init) ?? "?") proposed by \(team(r.team)): \((r.result ?? "?").replacingOccurrences(of: "_", with: " "))"
+            let id = r.deal.map(String.init) ?? "?"
+            let status = (r.result ?? "?").replacingOccurrences(of: "_", with: " ")
+            let deal = r.deal.flatMap { n in deals.first { $0.id == n } }
+            var s: String
+            if let deal, let actor = r.team, actor != deal.proposer {
+                // An answer: the record names the team that answered.
+                let answer = r.result == "rejected" ? "rejects" : "accepts"
+                s = "\(team(actor)) \(answer) deal \(id), proposed by \(team(deal.proposer)): \(status)"
+            } else if let deal {
+                s = "Deal \(id) proposed by \(team(deal.proposer)): \(status)"
+            } else {
+                s = "Deal \(id): \(status)" + (r.team.map { " (\(team($0)))" } ?? "")
+            }
             if let note = r.text, !note.isEmpty { s += " (\"\(note)\")" }
             return s
         case .event:
@@ -100,6 +113,25 @@ public struct RecordText: Sendable {
         switch v {
         case .number(let n): String(n)
         case .id(let s): teamNames[s] ?? targetNames[s] ?? s
+        }
+    }
+
+    /// One sentence for an input, for people: the clock's advances say what began and why (`reason` is the log's:
+    /// `deadline`, `all_locked`), given the state after the input.
+    public func describe(_ input: Input, reason: String?, after state: GameState) -> String {
+        guard case .advance = input else { return describe(input) }
+        let why = switch reason {
+        case "deadline": " (time was up)"
+        case "all_locked": " (every team had locked its orders)"
+        default: ""
+        }
+        switch state.phase {
+        case .briefing: return "turn \(state.turn) begins with the briefing" + why
+        case .negotiation: return "negotiations open" + why
+        case .orders: return "orders are due" + why
+        case .adjudication, .results: return "the orders are resolved" + why
+        case .ended: return "the match ends" + why
+        case .setup: return "advance" + why
         }
     }
 

@@ -43,7 +43,7 @@ extension Replay {
         }
         let thisTurn = view.records.filter { $0.turn == view.turn && $0.kind != .phase && $0.kind != .hash }
         if !thisTurn.isEmpty {
-            out += "\nThis turn so far\n" + thisTurn.compactMap(text.describe).map { "  · \($0)" }.joined(separator: "\n") + "\n"
+            out += "\nThis turn so far\n" + thisTurn.compactMap { text.describe($0, deals: view.deals) }.map { "  · \($0)" }.joined(separator: "\n") + "\n"
         }
         if let o = view.outcome {
             out += "\nOutcome: \(o.name) (\(o.reason))\n"

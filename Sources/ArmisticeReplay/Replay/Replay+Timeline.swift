@@ -46,11 +46,11 @@ extension Replay {
                 let s = step.state
                 let head = String(format: "%6ld %6ld  ", step.line, step.seq) + "T\(s.turn) \(s.phase.rawValue)".padding(toLength: 18, withPad: " ", startingAt: 0)
                 if sees(input, as: viewer) {
-                    let who = name(of: step.by) + (step.reason.map { " (\($0))" } ?? "")
-                    out += head + "\(who): \(text.describe(input))" + (step.refused.map { "  ‼ REFUSED ON REPLAY: \($0)" } ?? "") + "\n"
+                    let who = name(of: step.by)
+                    out += head + "\(who): \(text.describe(input, reason: step.reason, after: step.state))" + (step.refused.map { "  ‼ REFUSED ON REPLAY: \($0)" } ?? "") + "\n"
                 }
                 for r in visibleRecords(step, to: viewer) where r.kind != .phase && r.kind != .locked {
-                    if let line = text.describe(r) { out += String(repeating: " ", count: 34) + "· " + line + "\n" }
+                    if let line = text.describe(r, deals: step.state.deals) { out += String(repeating: " ", count: 34) + "· " + line + "\n" }
                 }
             } else {
                 out += String(format: "%6ld %6ld  ", step.line, step.seq) + "setup".padding(toLength: 18, withPad: " ", startingAt: 0)

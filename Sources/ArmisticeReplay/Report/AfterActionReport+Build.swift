@@ -1,8 +1,10 @@
+import ArmisticeCase
 import ArmisticeEngine
 
 extension AfterActionReport {
-    /// Builds the report of a replay (which must have kept its steps). `views` adds every step's view for every viewpoint.
-    public init(replay: Replay, chat includeChat: Bool = true, views includeViews: Bool = true) {
+    /// Builds the report of a replay (which must have kept its steps). `views` adds every step's view for every viewpoint;
+    /// `casePackage` (the scenario's teaching material) adds its debrief questions to the story and its sections to the page.
+    public init(replay: Replay, chat includeChat: Bool = true, views includeViews: Bool = true, casePackage: CasePackage? = nil) {
         let engine = replay.engine
         let ruleset = engine.ruleset
         let text = RecordText(ruleset: ruleset)
@@ -65,7 +67,11 @@ extension AfterActionReport {
                 }
             }
             let entries = step.records.enumerated().compactMap { k, r in
-                text.describe(r).map { Entry(kind: text.category(r), text: $0, seenBy: seen[k]) }
+                text.describe(r, deals: step.state.deals).map {
+                    r.kind == .effect
+                        ? Entry(kind: text.category(r), text: $0, seenBy: seen[k], target: r.target, from: r.from, to: r.to, cause: r.reason)
+                        : Entry(kind: text.category(r), text: $0, seenBy: seen[k])
+                }
             }
             var views: [String: Int]?
             if includeViews {
@@ -82,11 +88,13 @@ extension AfterActionReport {
             }
             return Step(index: step.index, line: step.line, seq: step.seq, t: step.t, turn: step.state.turn, phase: step.state.phase.rawValue,
                         by: step.by, who: replay.name(of: step.by), type: step.input?.type,
-                        text: step.input.map { text.describe($0) } ?? "\(ruleset.title): seed \(replay.log.settings.seed), \(ruleset.calendar.turns) turns",
+                        text: step.input.map { text.describe($0, reason: step.reason, after: step.state) } ?? "\(ruleset.title): seed \(replay.log.settings.seed), \(ruleset.calendar.turns) turns",
                         seenBy: step.input.map { input in viewers.filter { replay.sees(input, as: $0.viewer) }.map(\.id) } ?? viewers.map(\.id),
                         refused: step.refused.map { "\($0)" }, records: entries, views: views)
         }
         views = includeViews ? viewList : nil
+        story = Story(replay: replay, scenarioQuestions: casePackage?.debriefQuestions ?? [])
+        self.casePackage = casePackage
         chat = includeChat ? replay.chat.map { m in
             Chat(line: m.line, seq: m.seq, t: m.t, step: m.step, turn: replay.steps[min(m.step, replay.steps.count - 1)].state.turn,
                  by: m.by, name: m.name, channel: m.channel, channelName: text.channel(m.channel), text: m.text,

@@ -1,10 +1,13 @@
+import ArmisticeCase
 import Foundation
 
 extension AfterActionReport {
     /// A self-contained HTML page: inline CSS and inline SVG charts, no scripts and nothing loaded from elsewhere, so it
     /// can be mailed, printed or opened offline. `viewpoint` ("instructor", "observer" or a team id) leaves out what
-    /// that viewpoint did not see: a handout for students is `observer`.
-    public func html(viewpoint: String = "instructor") -> String {
+    /// that viewpoint did not see: a handout for students is `observer`. The story (turning points, plans, questions)
+    /// is the instructor's only. `viewer` is the replay viewer's address for this match
+    /// (`replay.html?src=MATCH.replay.json`): each moment named links to it; without it moments are named by seq.
+    public func html(viewpoint: String = "instructor", viewer: String? = nil) -> String {
         func e(_ s: String) -> String { HTML.escape(s) }
         let teamName = Dictionary(teams.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var h = """
@@ -13,12 +16,11 @@ extension AfterActionReport {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <link rel="icon" href="data:,">
         <title>After-action report: \(e(match.title))</title>
-        <style>\(Self.css)</style>
+        <style>\(Self.css)\(CasePackage.sectionCSS)\(HTML.basisCSS)\(HTML.printCSS)</style>
         </head><body>
         <header><h1>\(e(match.title))</h1>
         <p class="meta">After-action report\(match.room.map { " · room \(e($0))" } ?? "") · ruleset \(e(match.ruleset)) \(e(match.rulesetVersion)) · seed \(match.seed) · \(match.turnsPlayed) of \(match.turns) turns played · \(e(Self.date(match.started)))–\(e(Self.date(match.ended)))\(viewpoint == "instructor" ? "" : " · as seen by \(e(teamName[viewpoint] ?? viewpoint))")</p>
-        <p class="verify \(match.verified ? "ok" : "bad")">\(match.verified ? "Verified: every input replays and all \(match.hashesMatched) state hashes match the log." : "Not verified: \(e(match.issues.first { $0.failsVerification }?.description ?? "")) (\(match.hashesMatched) of \(match.hashesChecked) hashes match)")</p>
-        </header>
+        <p class="verify \(match.verified ? "ok" : "bad")">\(match.verified ? "Verified: every input replays and all \(match.hashesMatched) state hashes match the log." : "Not verified: \(e(match.issues.first { $0.failsVerification }?.description ?? "")) (\(match.hashesMatched) of \(match.hashesChecked) hashes match)")</p><!--contents--></header>
 
         """
         // Outcome and scores
@@ -33,14 +35,15 @@ extension AfterActionReport {
             h += "<tr><td><span class=\"swatch\" style=\"background:\(e(Self.safeColour(t.colour)))\"></span>\(e(t.name))</td><td>\(e(t.players.joined(separator: ", ")))</td><td class=\"num\">\(t.score.map(String.init) ?? "–")</td></tr>"
         }
         h += "</tbody></table></section>\n"
+        let story = viewpoint == "instructor" ? self.story : nil
 
         // Charts
         let shown = tracks.filter { $0.seenBy.contains(viewpoint) }
         let publicTracks = shown.filter(\.public), hidden = shown.filter { !$0.public }
         func charts(_ list: [Track], offset: Int) -> String {
             list.enumerated().map { k, t in
-                let chart = SVGChart(title: t.name, values: t.values, labels: turns.map(String.init), min: t.min, max: t.max,
-                                     colour: SVGChart.palette[(k + offset) % SVGChart.palette.count],
+                let chart = SVGChart(title: t.name, series: [.init(values: t.values, colour: SVGChart.palette[(k + offset) % SVGChart.palette.count])],
+                                     labels: turns.map(String.init), min: t.min, max: t.max,
                                      levels: (t.levels ?? [:]).compactMap { key, v in Int(key).map { ($0, v) } }.sorted { $0.0 < $1.0 })
                 return "<figure class=\"track\" id=\"track-\(e(t.id))\"><figcaption><strong>\(e(t.name))</strong> <span class=\"range\">\(t.min)–\(t.max), ends at \(t.values.last ?? 0)</span><br><span class=\"desc\">\(e(t.description))</span></figcaption>\(chart.render())</figure>"
             }.joined()
@@ -54,44 +57,32 @@ extension AfterActionReport {
             h += "</div>"
         }
         h += "</section>\n"
+        if let story { h += storyHTML(story, viewer: viewer) }
 
         // Objectives
         h += "<section id=\"objectives\"><h2>Objectives</h2><div class=\"objectives\">"
         for t in teams where viewpoint == "instructor" || viewpoint == "observer" || viewpoint == t.id || outcome != nil {
             h += "<div class=\"team\"><h3><span class=\"swatch\" style=\"background:\(e(Self.safeColour(t.colour)))\"></span>\(e(t.name))</h3><ul>"
+            let why = story?.teams.first { $0.team == t.id }.map { Dictionary($0.objectives.map { ($0.id, $0.why) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
             for o in t.objectives {
                 let mark = o.met.map { $0 ? "<span class=\"met\">✓ met</span>" : "<span class=\"unmet\">✗ not met</span>" } ?? "<span class=\"open\">open</span>"
-                h += "<li>\(mark) \(e(o.text)) <span class=\"points\">(\(o.points) points)</span></li>"
+                h += "<li>\(mark) \(e(o.text)) <span class=\"points\">(\(o.points) points)</span>\(why[o.id].map { "<br><span class=\"why\">Why: \(e($0))</span>" } ?? "")</li>"
             }
             h += "</ul></div>"
         }
         h += "</div></section>\n"
-
-        // Timeline
-        h += "<section id=\"timeline\"><h2>Timeline</h2><p class=\"note\">Orders, deals, events and dice, with their reasons. Line numbers refer to the match log.</p>"
-        var currentTurn = -1
-        var open = false
-        for step in steps {
-            let records = step.records.filter { $0.seenBy.contains(viewpoint) && $0.kind != "phase" && $0.kind != "locked" }
-            let showInput = step.seenBy.contains(viewpoint) && step.type != "advance" && step.type != nil
-            if step.turn != currentTurn {
-                if open { h += "</ol>" }
-                currentTurn = step.turn
-                h += "<h3 class=\"turn\">\(step.turn == 0 ? "Before the first turn" : "Turn \(step.turn)")</h3><ol class=\"timeline\">"
-                open = true
-            }
-            guard showInput || !records.isEmpty || step.refused != nil else { continue }
-            h += "<li class=\"step\"><span class=\"where\">line \(step.line) · \(e(step.phase))</span> "
-            if showInput { h += "<span class=\"who\">\(e(step.who))</span>: \(e(step.text))" }
-            else if step.type == "advance" { h += "<span class=\"who\">\(e(step.who))</span>: \(step.phase == "adjudication" || step.phase == "results" ? "orders resolved" : "phase advanced")" }
-            if let refused = step.refused { h += " <span class=\"unmet\">refused on replay: \(e(refused))</span>" }
-            if !records.isEmpty {
-                h += "<ul>" + records.map { "<li class=\"rec \(e($0.kind))\"><span class=\"kind\">\(e($0.kind))</span> \(e($0.text))</li>" }.joined() + "</ul>"
-            }
-            h += "</li>"
+        if let story {
+            h += questionsHTML(story.questions, viewer: viewer)
+        } else if let fixed = casePackage?.debriefQuestions, !fixed.isEmpty {
+            // A handout: the scenario's own questions only (the match's name covert orders and hidden tracks).
+            h += questionsHTML(fixed.map { Story.Question(text: $0, source: "scenario") }, viewer: nil)
         }
-        if open { h += "</ol>" }
-        h += "</section>\n"
+        if let casePackage, viewpoint == "instructor" || viewpoint == "observer" {
+            h += "<div id=\"case\"><p class=\"note noprint\">From the scenario's case package (\(e(casePackage.title))); the role briefs print with <code>armistice ruleset case</code>.</p>"
+            h += casePackage.sections(.init(summary: match.summary, teams: teams.map { ($0.id, $0.name, "") }), parts: [.objectives, .next, .memo, .timeline, .glossary, .sources]) + "</div>\n"
+        }
+
+        h += timelineHTML(viewpoint: viewpoint)
 
         // Chat by channel
         if let chat {
@@ -117,7 +108,12 @@ extension AfterActionReport {
             h += "<ul class=\"issues\">" + match.issues.map { "<li class=\"\($0.failsVerification ? "unmet" : "note")\">\(e($0.description))</li>" }.joined() + "</ul>"
         }
         h += "</section>\n<footer>Made by armistice report from the match log. No scripts; charts are inline SVG.</footer>\n</body></html>\n"
-        return h
+        // Contents: the sections this page has, for the screen.
+        let sections = [("tracks", "Tracks"), ("story", "Turns"), ("turning-points", "Turning points"), ("plans", "Plans"),
+                        ("objectives", "Objectives"), ("questions", "Questions"), ("case", "Case"), ("timeline", "Timeline"),
+                        ("chat", "Chat"), ("verification", "Verification")]
+        let toc = sections.filter { h.contains("id=\"\($0.0)\"") }.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined(separator: " · ")
+        return h.replacingOccurrences(of: "<!--contents-->", with: "<nav class=\"toc noprint\">\(toc)</nav>")
     }
 
     /// A CSS colour from the ruleset, or grey if it is anything but a plain hex colour.
@@ -157,6 +153,19 @@ extension AfterActionReport {
     .kind{display:inline-block;min-width:74px;font-size:11px;text-transform:uppercase;letter-spacing:.04em;color:#5b6470}
     .rec.order .kind{color:#1f4e9c}.rec.event .kind,.rec.dice .kind{color:#8a4b00}.rec.deal .kind{color:#5b2d90}.rec.outcome{font-weight:600}
     .who{font-weight:600}table.chat td.where{white-space:nowrap}code{font-size:12px;word-break:break-all}footer{margin-top:32px;color:#8a93a0;font-size:12px}
-    @media print{.charts{grid-template-columns:1fr 1fr}body{padding:0}}
+    ol.turns{padding-left:0;list-style:none}li.turn-summary{padding:5px 0;border-bottom:1px dotted #e3e6ea}
+    ol.points{padding-left:0;list-style:none}.point{padding:6px 10px;margin:6px 0;border-left:4px solid #c9ced6;background:#f8f9fb}
+    .point.blocked{border-color:#9b1c1c}.point.deal{border-color:#5b2d90}.point.swing{border-color:#1f4e9c}.point.near_miss{border-color:#d68910}.point.decided,.point.ending{border-color:#1e6b34}
+    table.compare{width:100%;font-size:13px}table.compare th{white-space:nowrap}table.choices .point{padding:3px 6px;margin:3px 0}
+    .moment{font-size:12px;white-space:nowrap}a.moment{color:#1f4e9c}span.moment{color:#5b6470}
+    div.plan{margin:10px 0}table.plan{width:100%;font-size:13px}table.plan td:first-child{white-space:nowrap;width:70px}.deal{color:#5b2d90}
+    .toc{display:inline-block;margin-left:14px;font-size:12px}.toc a{color:#1f4e9c}
+    .why{color:#5b6470;font-size:12px}ol.questions li{margin:6px 0}li.upkeep{color:#5b6470;font-size:13px}
+    @media print{
+    .charts{grid-template-columns:1fr 1fr;gap:6pt}figure.track{padding:3pt;border-color:#bbb}.desc{display:none}
+    .objectives{grid-template-columns:1fr 1fr}.verify{display:block}
+    .point{background:none;border-left-width:3pt}.moment .hint{display:none}#case .page{break-before:auto}li.step{break-inside:auto}h3+p.note{break-after:avoid}a.moment::after{content:""}
+    table.chat{font-size:9pt}li.step{font-size:9.5pt}
+    }
     """
 }

@@ -1,3 +1,4 @@
+import ArmisticeCase
 import ArmisticeEngine
 
 /// Everything an after-action review shows, worked out once from a replay: the outcome and scores, every track per
@@ -77,6 +78,12 @@ public struct AfterActionReport: Sendable, Codable {
         public var text: String
         /// The viewpoints that saw it.
         public var seenBy: [String]
+        /// For effects: what changed (a track, flag or project id), from and to, and the cause (`action:ID`,
+        /// `event:ID`, `upkeep`), so a page can group the upkeep's slow changes instead of listing each one.
+        public var target: String?
+        public var from: Int?
+        public var to: Int?
+        public var cause: String?
     }
 
     /// One input of the match, and what followed from it.
@@ -128,4 +135,8 @@ public struct AfterActionReport: Sendable, Codable {
     public var chat: [Chat]?
     /// The engine's views (record history left out: `steps[].records` hold it), shared between steps and viewpoints.
     public var views: [GameView]?
+    /// The match told for the debrief (instructor's eyes). Nil in reports made before it existed.
+    public var story: Story?
+    /// The scenario's case package, when one was found beside the scenario.
+    public var casePackage: CasePackage?
 }

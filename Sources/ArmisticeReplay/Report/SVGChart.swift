@@ -1,11 +1,20 @@
-/// A line chart of one series as inline SVG: no scripts, no outside resources, readable when printed.
+import ArmisticeCase
+
+/// A line chart of one series or several (one match each, in a comparison) as inline SVG: no scripts, no outside
+/// resources, readable when printed.
 struct SVGChart {
+    struct Series {
+        var values: [Int]
+        var colour: String
+        /// Drawn dashed, so that two series can be told apart in black and white.
+        var dashed = false
+    }
+
     var title: String
-    var values: [Int]
+    var series: [Series]
     var labels: [String]
     var min: Int
     var max: Int
-    var colour: String
     /// Named levels by threshold, drawn as faint bands' edges.
     var levels: [(Int, String)] = []
     var width = 440
@@ -14,9 +23,11 @@ struct SVGChart {
     func render() -> String {
         let left = 40.0, right = 12.0, top = 12.0, bottom = 34.0
         let w = Double(width) - left - right, h = Double(height) - top - bottom
-        let lo = Double(Swift.min(min, values.min() ?? min)), hi = Double(Swift.max(max, values.max() ?? max))
+        let all = series.flatMap(\.values)
+        let lo = Double(Swift.min(min, all.min() ?? min)), hi = Double(Swift.max(max, all.max() ?? max))
+        let count = series.map(\.values.count).max() ?? 0
         let span = hi > lo ? hi - lo : 1
-        func x(_ i: Int) -> Double { values.count > 1 ? left + w * Double(i) / Double(values.count - 1) : left + w / 2 }
+        func x(_ i: Int) -> Double { count > 1 ? left + w * Double(i) / Double(count - 1) : left + w / 2 }
         func y(_ v: Double) -> Double { top + h - h * (v - lo) / span }
         var s = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(HTML.escape(title))\">"
         s += "<title>\(HTML.escape(title))</title>"
@@ -36,10 +47,12 @@ struct SVGChart {
             s += "<text x=\"\(fmt(x(i)))\" y=\"\(fmt(top + h + 14))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555\">\(HTML.escape(label))</text>"
         }
         s += "<text x=\"\(fmt(left + w / 2))\" y=\"\(height - 4)\" font-size=\"10\" text-anchor=\"middle\" fill=\"#777\">turn</text>"
-        let points = values.enumerated().map { "\(fmt(x($0.offset))),\(fmt(y(Double($0.element))))" }.joined(separator: " ")
-        s += "<polyline class=\"series\" points=\"\(points)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"3\" stroke-linejoin=\"round\"/>"
-        for (i, v) in values.enumerated() {
-            s += "<circle cx=\"\(fmt(x(i)))\" cy=\"\(fmt(y(Double(v))))\" r=\"4\" fill=\"\(colour)\"><title>\(HTML.escape(labels[safe: i] ?? "")): \(v)</title></circle>"
+        for line in series {
+            let points = line.values.enumerated().map { "\(fmt(x($0.offset))),\(fmt(y(Double($0.element))))" }.joined(separator: " ")
+            s += "<polyline class=\"series\" points=\"\(points)\" fill=\"none\" stroke=\"\(line.colour)\" stroke-width=\"3\" stroke-linejoin=\"round\"\(line.dashed ? " stroke-dasharray=\"7 4\"" : "")/>"
+            for (i, v) in line.values.enumerated() {
+                s += "<circle cx=\"\(fmt(x(i)))\" cy=\"\(fmt(y(Double(v))))\" r=\"4\" fill=\"\(line.colour)\"><title>\(HTML.escape(labels[safe: i] ?? "")): \(v)</title></circle>"
+            }
         }
         return s + "</svg>"
     }
@@ -53,23 +66,4 @@ struct SVGChart {
 
 extension Array {
     subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
-}
-
-/// HTML escaping for text and attribute values.
-enum HTML {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
 }

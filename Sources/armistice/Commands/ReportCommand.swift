@@ -1,4 +1,6 @@
 import ArgumentParser
+import ArmisticeCase
+import ArmisticeEngine
 import ArmisticeReplay
 import Foundation
 
@@ -16,9 +18,10 @@ struct ReportCommand: AsyncParsableCommand {
           armistice report R4X95U.jsonl --as observer --no-chat --out handout.html
           armistice report R4X95U.jsonl --format json --out R4X95U.replay.json   (open it in clients/web/replay.html)
           armistice report R4X95U.jsonl --format csv --out tracks.csv
+          armistice report ROOM1.jsonl ROOM2.jsonl ROOM3.jsonl --compare --out compare.html
         """)
 
-    @Argument(help: "The match log (JSON Lines).") var log: String
+    @Argument(help: "The match log (JSON Lines); with --compare, two or more logs of the same scenario.") var logs: [String]
     @Option(help: "Where to write the report; standard output if absent.") var out: String?
     @Option(help: "html, json or csv.") var format: Format = .html
     @Flag(help: "Leave the chat out.") var noChat = false
@@ -26,13 +29,37 @@ struct ReportCommand: AsyncParsableCommand {
     var viewer: String = "instructor"
     @Flag(help: "JSON: leave out the per-step views (smaller; the browser viewer then shows no board).") var noViews = false
     @Flag(help: "JSON: indent.") var pretty = false
+    @Flag(help: "Put two or more matches of the same scenario side by side (HTML): outcomes, tracks over time, key choices.")
+    var compare = false
+    @Option(name: .customLong("case"), help: "The scenario's case package (case.yaml); by default the one in --rulesets whose ruleset: is the log's scenario.")
+    var casePath: String?
+    @Option(help: "Where to look for the case package.") var rulesets = "rulesets"
+    @Flag(help: "Leave the case package out.") var noCase = false
+    @Option(name: .customLong("viewer"), help: "The replay viewer's address for this match, for the links to each moment (default: replay.html?src=LOG.replay.json).")
+    var viewerURL: String?
+
+    func validate() throws {
+        if logs.isEmpty { throw ValidationError("give a match log") }
+        if logs.count > 1 && !compare { throw ValidationError("several logs: add --compare to put them side by side") }
+        if compare && format != .html { throw ValidationError("--compare writes HTML only") }
+    }
 
     func run() async throws {
-        let replay: Replay
-        do { replay = try Replay(path: log) } catch {
-            Console.error("\(log): \(error.message)")
-            throw ExitCode(1)
+        if compare {
+            var entries: [Comparison.Entry] = []
+            for path in logs {
+                let replay = try load(path)
+                let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent   // a server log is named for its room
+                entries.append(Comparison.Entry(name: name, report: AfterActionReport(replay: replay, chat: false, views: false)))
+            }
+            do { try write(Comparison(entries).html()) } catch let error as ReplayError {
+                Console.error(error.message)
+                throw ExitCode(1)
+            }
+            return
         }
+        let log = logs[0]
+        let replay = try load(log)
         let viewpoint: String
         do {
             switch try replay.viewer(named: viewer) {
@@ -44,14 +71,38 @@ struct ReportCommand: AsyncParsableCommand {
             Console.error(error.message)
             throw ExitCode(1)
         }
-        if let first = replay.firstDivergence { Console.error("warning: the log does not verify: \(first)") }
-        let report = AfterActionReport(replay: replay, chat: !noChat, views: format == .json && !noViews)
+        let report = AfterActionReport(replay: replay, chat: !noChat, views: format == .json && !noViews, casePackage: casePackage(for: replay))
         let text: String
         switch format {
-        case .html: text = report.html(viewpoint: viewpoint)
+        case .html:
+            let base = URL(fileURLWithPath: log).deletingPathExtension().lastPathComponent
+            text = report.html(viewpoint: viewpoint, viewer: viewerURL ?? "replay.html?src=\(base).replay.json")
         case .json: text = try report.json(pretty: pretty) + "\n"
         case .csv: text = report.csv(viewpoint: viewpoint)
         }
+        try write(text)
+    }
+
+    func load(_ path: String) throws -> Replay {
+        let replay: Replay
+        do { replay = try Replay(path: path) } catch {
+            Console.error("\(path): \(error.message)")
+            throw ExitCode(1)
+        }
+        if let first = replay.firstDivergence { Console.error("warning: \(path) does not verify: \(first)") }
+        return replay
+    }
+
+    /// The case package: --case, or the one in --rulesets for the log's scenario; none is fine (it is optional).
+    func casePackage(for replay: Replay) -> CasePackage? {
+        guard !noCase, let path = casePath ?? CasePackage.find(ruleset: replay.engine.ruleset.id, in: rulesets) else { return nil }
+        do { return try CaseFile.load(path, for: replay.engine.ruleset) } catch {
+            Console.error("\(error); the report is written without the case package")
+            return nil
+        }
+    }
+
+    func write(_ text: String) throws {
         if let out {
             guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else {
                 Console.error("cannot write \(out)")

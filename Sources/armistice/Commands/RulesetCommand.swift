@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArmisticeCase
 import ArmisticeEngine
 import Foundation
 
@@ -6,7 +7,7 @@ import Foundation
 struct RulesetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ruleset", abstract: "Check or summarise a scenario file.",
-        subcommands: [Check.self, Show.self])
+        subcommands: [Check.self, Show.self, Case.self])
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Check a scenario file and list every problem with its line and column.")
@@ -29,6 +30,18 @@ struct RulesetCommand: AsyncParsableCommand {
                         failed = true
                     }
                 }
+                let casePath = CasePackage.path(besideRuleset: file)
+                guard FileManager.default.fileExists(atPath: casePath) else {
+                    print("\(casePath): no case package (it is optional; docs/rulesets.md, \"The case package\")")
+                    if failed { throw ExitCode(1) }
+                    return
+                }
+                let package = try CaseFile.load(casePath, for: ruleset)
+                func count(_ n: Int, _ one: String, _ many: String? = nil) -> String { "\(n) \(n == 1 ? one : many ?? one + "s")" }
+                print("\(casePath): ok — case package \"\(package.title)\": \(count(package.learningObjectives.count, "learning objective")), "
+                      + "\(count(package.roles.count, "role brief")), \(count(package.glossary.count, "glossary term")), "
+                      + "\(package.timeline.count) + \(count(package.whatHappenedNext.count, "dated entry", "dated entries")), "
+                      + "\(count(package.sources.count, "source")), \(count(package.debriefQuestions.count, "debrief question"))")
             } catch let failure as CommandFailure {
                 Console.error(failure.description)
                 throw ExitCode(1)
@@ -49,6 +62,43 @@ struct RulesetCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             print(RulesetSummary.text(ruleset))
+        }
+    }
+
+    struct Case: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a scenario's case package as a printable page: objectives, a brief per role, glossary, timelines, sources, memo prompt.",
+            discussion: "Example: armistice ruleset case rulesets/koreanization.yaml --out case.html (print it to PDF from a browser).")
+        @Argument(help: "The scenario file (YAML); its case package is NAME.case/case.yaml beside it.") var file: String
+        @Option(help: "Where to write the page; standard output if absent.") var out: String?
+
+        func run() async throws {
+            do {
+                let ruleset = try RulesetFile.load(file)
+                let page = try CaseFile.load(CasePackage.path(besideRuleset: file), for: ruleset).html(ruleset: ruleset)
+                if let out {
+                    guard FileManager.default.createFile(atPath: out, contents: Data(page.utf8)) else { throw CommandFailure("cannot write \(out)") }
+                    Console.error("wrote \(out) (\(page.utf8.count) bytes)")
+                } else {
+                    print(page, terminator: "")
+                }
+            } catch let failure as CommandFailure {
+                Console.error(failure.description)
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+/// Reads and checks a case package for a command, printing every problem to standard error.
+enum CaseFile {
+    static func load(_ path: String, for ruleset: Ruleset) throws -> CasePackage {
+        let text = try RulesetFile.read(path)
+        do {
+            return try CasePackage.load(text: text, file: path, for: ruleset)
+        } catch {
+            for d in error.diagnostics { Console.error(d.description) }
+            throw CommandFailure("\(path): \(error.diagnostics.count) error\(error.diagnostics.count == 1 ? "" : "s") in the case package")
         }
     }
 }

@@ -4,6 +4,7 @@ import { ReplayData } from './data.js';
 import { renderBoard } from './board.js';
 import { renderCharts } from './charts.js';
 import { el } from './dom.js';
+import { renderDebrief } from './debrief.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { data: null, step: 0, viewpoint: 'instructor', timer: null };
@@ -31,6 +32,7 @@ export function load(text, source) {
   status(`${source}: ${data.steps.length} steps, ${m.turnsPlayed} turns; ${verified}`, !m.verified);
   $('viewer').hidden = false;
   render();
+  renderDebrief($('debrief'), data.report, state.viewpoint, (i) => { stop(); go(i); });
   return data;
 }
 
@@ -100,14 +102,19 @@ function init() {
   $('next').addEventListener('click', () => { stop(); go(state.step + 1); });
   $('play').addEventListener('click', play);
   $('speed').addEventListener('change', () => { if (state.timer) { stop(); play(); } });
-  $('viewpoint').addEventListener('change', (e) => { state.viewpoint = e.target.value; render(); });
+  $('viewpoint').addEventListener('change', (e) => {
+    state.viewpoint = e.target.value;
+    render();
+    renderDebrief($('debrief'), state.data.report, state.viewpoint, (i) => { stop(); go(i); });
+  });
   document.addEventListener('keydown', (e) => {
     if (!state.data || e.target.tagName === 'INPUT' || e.target.tagName === 'SELECT') return;
     if (e.key === 'ArrowRight') go(state.step + 1);
     else if (e.key === 'ArrowLeft') go(state.step - 1);
     else if (e.key === ' ') { e.preventDefault(); play(); }
   });
-  // replay.html?src=URL[&step=N&as=VIEWPOINT] opens a replay from this server.
+  // replay.html?src=URL[&step=N|&seq=N][&as=VIEWPOINT] opens a replay from this server; seq=N (the after-action
+  // report's links) shows the match after the last input with seq ≤ N.
   const params = new URLSearchParams(location.search);
   const src = params.get('src');
   if (src) {
@@ -115,8 +122,13 @@ function init() {
       if (params.get('as') && state.data && state.data.viewpoints.includes(params.get('as'))) {
         state.viewpoint = params.get('as');
         $('viewpoint').value = state.viewpoint;
+        renderDebrief($('debrief'), state.data.report, state.viewpoint, (i) => { stop(); go(i); });
       }
       if (params.get('step')) go(Number(params.get('step')));
+      else if (params.get('seq') && state.data) {
+        const seq = Number(params.get('seq'));
+        go(state.data.steps.reduce((at, s, i) => (s.seq <= seq ? i : at), 0));
+      }
       document.body.dataset.ready = 'true';
     });
   }

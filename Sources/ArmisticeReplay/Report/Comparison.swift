@@ -1,0 +1,109 @@
+import ArmisticeCase
+
+/// Two or more matches of the same scenario side by side, the debrief when several rooms of one class played it:
+/// their outcomes and scores, every public track over the turns (one line per match), and the key choices of each
+/// turn (the turning points of every match).
+public struct Comparison: Sendable {
+    public struct Entry: Sendable {
+        /// How the match is named on the page (its room code, or the log's file name).
+        public var name: String
+        public var report: AfterActionReport
+        public init(name: String, report: AfterActionReport) {
+            self.name = name
+            self.report = report
+        }
+    }
+
+    public let entries: [Entry]
+
+    /// Refuses fewer than two matches, and matches of different scenarios (by the ruleset's id).
+    public init(_ entries: [Entry]) throws(ReplayError) {
+        guard entries.count >= 2 else { throw ReplayError(.notComparable, "a comparison needs two or more match logs") }
+        let ids = Set(entries.map(\.report.match.ruleset))
+        guard ids.count == 1 else {
+            throw ReplayError(.notComparable, "these matches are of different scenarios (\(ids.sorted().joined(separator: ", "))); compare matches of one scenario")
+        }
+        self.entries = entries
+    }
+
+    /// Versions of the scenario that differ between the matches (they are still compared; the page says so).
+    public var versions: [String] { Array(Set(entries.map(\.report.match.rulesetVersion))).sorted() }
+
+    public func html() -> String {
+        let e = HTML.escape
+        let first = entries[0].report
+        let colours = entries.indices.map { SVGChart.palette[$0 % SVGChart.palette.count] }
+        var h = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <link rel="icon" href="data:,">
+        <title>Comparison: \(e(first.match.title))</title>
+        <style>\(AfterActionReport.css)\(HTML.printCSS)</style>
+        </head><body>
+        <header><h1>\(e(first.match.title))</h1>
+        <p class="meta">\(entries.count) matches compared · ruleset \(e(first.match.ruleset)) \(e(versions.joined(separator: ", ")))\(versions.count > 1 ? " (different versions of the scenario: compare with care)" : "")</p>
+        </header>
+
+        """
+        // Outcomes and scores
+        h += "<section id=\"outcomes\"><h2>Outcomes</h2><table class=\"compare\"><thead><tr><th></th>"
+        h += entries.enumerated().map { k, m in "<th><span class=\"swatch\" style=\"background:\(colours[k])\"></span>\(e(m.name))</th>" }.joined() + "</tr></thead><tbody>"
+        func row(_ title: String, _ cell: (AfterActionReport) -> String) {
+            h += "<tr><th>\(e(title))</th>" + entries.map { "<td>\(cell($0.report))</td>" }.joined() + "</tr>"
+        }
+        row("Ending") { r in r.outcome.map { "<strong>\(e($0.name))</strong><br><span class=\"note\">\(e($0.reason))</span>" } ?? "not ended" }
+        row("Turns played") { r in "\(r.match.turnsPlayed) of \(r.match.turns)" }
+        row("Ending settled") { r in r.story?.decidedTurn.map { "end of turn \($0)" } ?? "–" }
+        for team in first.teams {
+            row(team.name) { r in
+                let t = r.teams.first { $0.id == team.id }
+                let met = t?.objectives.filter { $0.met == true }.count ?? 0
+                return "\(t?.score.map(String.init) ?? "–") points<br><span class=\"note\">\(met) of \(t?.objectives.count ?? 0) objectives met</span>"
+            }
+        }
+        row("Seed") { r in "\(r.match.seed)" }
+        row("Verified") { r in r.match.verified ? "<span class=\"met\">yes</span>" : "<span class=\"unmet\">no</span>" }
+        h += "</tbody></table></section>\n"
+
+        // Tracks over time, one line per match
+        h += "<section id=\"tracks\"><h2>Tracks over the turns</h2><p class=\"note\">One line per match: "
+        h += entries.enumerated().map { k, m in "<span class=\"swatch\" style=\"background:\(colours[k])\"></span>\(e(m.name))\(k % 2 == 1 ? " (dashed)" : "")" }.joined(separator: " · ") + "</p><div class=\"charts\">"
+        let longest = entries.map(\.report.turns).max { $0.count < $1.count } ?? []
+        for track in first.tracks where track.public {
+            let series = entries.enumerated().compactMap { k, m -> SVGChart.Series? in
+                m.report.tracks.first { $0.id == track.id }.map { SVGChart.Series(values: $0.values, colour: colours[k], dashed: k % 2 == 1) }
+            }
+            let chart = SVGChart(title: track.name, series: series, labels: longest.map(String.init), min: track.min, max: track.max)
+            h += "<figure class=\"track\" id=\"track-\(e(track.id))\"><figcaption><strong>\(e(track.name))</strong> <span class=\"range\">\(track.min)–\(track.max); ends at \(series.map { String($0.values.last ?? 0) }.joined(separator: " / "))</span></figcaption>\(chart.render())</figure>"
+        }
+        h += "</div></section>\n"
+
+        // Key choices, turn by turn
+        h += "<section id=\"choices\"><h2>Key choices, turn by turn</h2><p class=\"note\">The turning points of each match: blocked consents, deals that moved a track, the largest swings, near misses, and when the ending was settled.</p>"
+        h += "<table class=\"compare choices\"><thead><tr><th>Turn</th>" + entries.map { "<th>\(e($0.name))</th>" }.joined() + "</tr></thead><tbody>"
+        let lastTurn = entries.map(\.report.match.turnsPlayed).max() ?? 0
+        if lastTurn >= 1 {
+            for turn in 1...lastTurn {
+                let cells = entries.map { m in
+                    (m.report.story?.turningPoints ?? []).filter { $0.turn == turn }.map { p in
+                        "<div class=\"point \(e(p.kind))\"><span class=\"kind\">\(e(AfterActionReport.pointLabel(p.kind)))</span> \(e(p.title.replacingOccurrences(of: "Turn \(turn): ", with: "")))</div>"
+                    }.joined()
+                }
+                guard cells.contains(where: { !$0.isEmpty }) else { continue }
+                h += "<tr><td class=\"where\">\(turn)</td>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>"
+            }
+        }
+        h += "</tbody></table></section>\n"
+        h += "<section id=\"questions\"><h2>To discuss</h2><ol class=\"questions\">"
+        h += "<li class=\"question\">The rooms played the same rules with different dice and different people. Where did their paths part, and was it a choice or luck?</li>"
+        let endings = Set(entries.compactMap { $0.report.outcome?.name })
+        if endings.count > 1 {
+            h += "<li class=\"question\">The rooms reached \(endings.count) different endings (\(e(endings.sorted().joined(separator: ", ")))). Which single choice would have moved one room to another's ending?</li>"
+        } else if let ending = endings.first {
+            h += "<li class=\"question\">Every room reached the same ending (\(e(ending))). Is it built into the situation, or did every room make the same choice?</li>"
+        }
+        h += "</ol></section>\n<footer>Made by armistice report --compare from \(entries.count) match logs. No scripts; charts are inline SVG.</footer>\n</body></html>\n"
+        return h
+    }
+}

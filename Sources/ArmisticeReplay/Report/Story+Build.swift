@@ -1,0 +1,339 @@
+import ArmisticeCase
+import ArmisticeEngine
+
+extension Story {
+    /// Reads the story out of a replay that kept its steps. `scenarioQuestions` are added after the match's own.
+    public init(replay: Replay, scenarioQuestions: [String] = []) {
+        let reader = StoryReader(replay: replay)
+        turns = reader.turnSummaries()
+        let decided = reader.decidedTurn()
+        decidedTurn = decided?.turn
+        turningPoints = reader.turningPoints(decided: decided)
+        teams = reader.teamStories()
+        questions = reader.questions(points: turningPoints, teams: teams) + scenarioQuestions.map { Question(text: $0, source: "scenario") }
+    }
+}
+
+/// The analysis behind `Story`: one turn at a time, from the replay's steps and records.
+struct StoryReader {
+    let replay: Replay
+    let engine: Engine
+    let ruleset: Ruleset
+    let text: RecordText
+    /// Per turn played (index = turn): the step that ends it; index 0 is the start.
+    let ends: [Int]
+
+    init(replay: Replay) {
+        self.replay = replay
+        engine = replay.engine
+        ruleset = engine.ruleset
+        text = RecordText(ruleset: ruleset)
+        var ends = [0]
+        if replay.finalState.turn >= 1 {
+            for turn in 1...replay.finalState.turn {
+                ends.append(replay.steps.lastIndex { $0.state.turn == turn } ?? ends.last!)
+            }
+        }
+        self.ends = ends
+    }
+
+    var turnCount: Int { ends.count - 1 }
+    func steps(of turn: Int) -> ArraySlice<Replay.Step> {
+        let first = ends[turn - 1] + 1, last = ends[turn]
+        return first <= last ? replay.steps[first...last] : []
+    }
+    func records(of turn: Int) -> [(step: Int, record: Record)] { steps(of: turn).flatMap { s in s.records.map { (s.index, $0) } } }
+    func start(of turn: Int) -> GameState { replay.steps[ends[turn - 1]].state }
+    func end(of turn: Int) -> GameState { replay.steps[ends[turn]].state }
+    func date(_ turn: Int) -> String { engine.date(ofTurn: turn) }
+
+    /// "ROK" for "ROK (South Korea)": names read better in sentences without the gloss.
+    func short(_ team: String?) -> String {
+        let name = text.team(team)
+        guard let paren = name.range(of: " (") else { return name }
+        return String(name[..<paren.lowerBound])
+    }
+
+    /// "ROK's", "the United Nations'".
+    func possessive(_ team: String?) -> String {
+        let name = short(team)
+        return name + (name.hasSuffix("s") ? "'" : "'s")
+    }
+
+    /// An order's action with its parameters (teams by their short names).
+    func orderName(_ r: Record) -> String {
+        var name = text.action(r.action)
+        if let params = r.params, !params.isEmpty {
+            name += " (" + params.keys.sorted().map { key -> String in
+                if case .id(let id) = params[key]!, ruleset.teamIndex(id) != nil { return short(id) }
+                return text.paramText(params[key]!)
+            }.joined(separator: ", ") + ")"
+        }
+        return name
+    }
+
+    /// What a team's orders of a turn came to, in one sentence: "did A and B; C failed; D was blocked by the United States".
+    func ordersSentence(_ orders: [Record]) -> String {
+        var parts: [String] = []
+        func quoted(_ r: Record) -> String { "“\(orderName(r))”" }
+        let done = orders.filter { $0.result == "success" }.map(quoted)
+        if !done.isEmpty { parts.append("did " + done.joined(separator: ", ")) }
+        for r in orders where r.result != "success" {
+            switch r.result {
+            case "failure": parts.append("\(quoted(r)) failed")
+            case "refused": parts.append("\(quoted(r)) was \(r.reason ?? "refused")")
+            case "precondition_failed": parts.append("\(quoted(r)) could not be taken")
+            default: parts.append("\(quoted(r)): \((r.result ?? "?").replacingOccurrences(of: "_", with: " "))")
+            }
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    func orderPhrase(_ r: Record) -> String {
+        let name = orderName(r)
+        switch r.result {
+        case "success": return "\(name): done"
+        case "failure": return "\(name): failed" + (r.roll.map { " (rolled \($0) against \(r.chance ?? 0)%)" } ?? "")
+        case "refused": return "\(name): \(r.reason ?? "refused")"
+        case "precondition_failed": return "\(name): could not be taken (\(r.reason ?? ""))"
+        default: return "\(name): \((r.result ?? "?").replacingOccurrences(of: "_", with: " "))"
+        }
+    }
+
+    func change(_ track: Int, _ from: Int, _ to: Int) -> String { "\(ruleset.tracks[track].name) \(from) → \(to)" }
+
+    /// Net change per track over a turn, largest share of its range first.
+    func swings(in turn: Int) -> [(track: Int, from: Int, to: Int, share: Double)] {
+        let a = start(of: turn).tracks, b = end(of: turn).tracks
+        return ruleset.tracks.indices.compactMap { i -> (Int, Int, Int, Double)? in
+            guard a[i] != b[i] else { return nil }
+            let range = Double(max(1, ruleset.tracks[i].max - ruleset.tracks[i].min))
+            return (i, a[i], b[i], Double(abs(b[i] - a[i])) / range)
+        }.sorted { $0.3 > $1.3 }
+    }
+
+    /// How much an effect record changed its target; nil for a reveal (which changes who sees it, not its value).
+    func delta(_ r: Record) -> Int? {
+        guard r.kind == .effect, r.result != "revealed", let from = r.from, let to = r.to else { return nil }
+        return to - from
+    }
+
+    /// Net effect per cause on one track in a turn, largest first.
+    func causes(of track: Int, in turn: Int) -> [(cause: String, delta: Int, step: Int)] {
+        var sums: [String: (Int, Int)] = [:]
+        var order: [String] = []
+        for (step, r) in records(of: turn) where r.target == ruleset.tracks[track].id {
+            guard let d = delta(r) else { continue }
+            let cause = r.reason ?? "?"
+            if sums[cause] == nil { order.append(cause); sums[cause] = (0, step) }
+            sums[cause]!.0 += d
+        }
+        return order.map { ($0, sums[$0]!.0, sums[$0]!.1) }.filter { $0.1 != 0 }.sorted { abs($0.1) > abs($1.1) }
+    }
+
+    /// A cause for people: an action with the team that takes it (two teams' actions may share a name), an event, the upkeep.
+    func causeName(_ cause: String) -> String {
+        if cause == "upkeep" { return "the scenario's upkeep (slow dynamics)" }
+        if cause.hasPrefix("action:"), let a = ruleset.actionIndex(String(cause.dropFirst(7))), ruleset.actions[a].teams.count == 1 {
+            return "\(possessive(ruleset.teams[ruleset.actions[a].teams[0]].id)) “\(ruleset.actions[a].name)”"
+        }
+        return text.causeText(cause)
+    }
+
+    // MARK: - Turns
+
+    func turnSummaries() -> [Story.TurnSummary] {
+        guard turnCount >= 1 else { return [] }
+        return (1...turnCount).map { turn in
+            var sentences: [String] = []
+            let recs = records(of: turn).map(\.record)
+            let events = recs.filter { $0.kind == .event }.map { $0.text ?? text.causeText("event:" + ($0.event ?? "")) }
+            if !events.isEmpty { sentences.append("News of the turn: " + events.joined(separator: "; ") + ".") }
+            for team in ruleset.teams {
+                let orders = recs.filter { $0.kind == .order && $0.team == team.id }
+                guard !orders.isEmpty else { continue }
+                sentences.append("\(short(team.id)) \(ordersSentence(orders)).")
+            }
+            let deals = recs.filter { $0.kind == .deal && $0.result == "carried_out" }.compactMap(\.deal)
+            if !deals.isEmpty { sentences.append("Deal\(deals.count == 1 ? "" : "s") \(deals.map(String.init).joined(separator: ", ")) carried out.") }
+            let moved = swings(in: turn).prefix(3).map { change($0.track, $0.from, $0.to) }
+            if !moved.isEmpty { sentences.append("Biggest changes: " + moved.joined(separator: ", ") + ".") }
+            if recs.contains(where: { $0.kind == .outcome }), let o = end(of: turn).outcome {
+                sentences.append("The match ended: \(ruleset.outcomes[o].name).")
+            }
+            if sentences.isEmpty { sentences.append("Nothing was ordered.") }
+            let end = replay.steps[ends[turn]]
+            return Story.TurnSummary(turn: turn, date: date(turn), text: sentences.joined(separator: " "), step: end.index, seq: end.seq)
+        }
+    }
+
+    // MARK: - Turning points
+
+    /// The ending the rules would name at the end of each turn (the first outcome that holds).
+    func ending(at state: GameState) -> Int? {
+        ruleset.outcomes.firstIndex { engine.holds($0.condition, in: state) }
+    }
+
+    func decidedTurn() -> (turn: Int, outcome: Int, immediate: Bool)? {
+        guard let final = replay.finalState.outcome, turnCount >= 1 else { return nil }
+        if ruleset.outcomes[final].immediate, replay.finalState.endReason == ruleset.outcomes[final].name {
+            return (turnCount, final, true)
+        }
+        var turn = turnCount
+        while turn > 1, ending(at: end(of: turn - 1)) == final { turn -= 1 }
+        return (turn, final, false)
+    }
+
+    func turningPoints(decided: (turn: Int, outcome: Int, immediate: Bool)?) -> [Story.TurningPoint] {
+        var points: [Story.TurningPoint] = []
+        guard turnCount >= 1 else { return points }
+        // Consents refused: an exemption or another gated action blocked.
+        for turn in 1...turnCount {
+            for (step, r) in records(of: turn) where r.kind == .order && r.result == "refused" {
+                let s = replay.steps[step]
+                // The track the refusal itself moved most (its failure effects), if any.
+                let track = effects(ofActions: r.action.map { [$0] } ?? [], in: s).max { abs($0.to - $0.from) < abs($1.to - $1.from) }?.track
+                let a = track.map { start(of: turn).tracks[$0] }, b = track.map { end(of: turn).tracks[$0] }
+                let blocker = (r.reason ?? "").replacingOccurrences(of: "blocked by ", with: "").replacingOccurrences(of: "not approved by ", with: "")
+                points.append(Story.TurningPoint(
+                    kind: "blocked", turn: turn, title: "Turn \(turn): \(blocker) stopped \(possessive(r.team)) “\(text.action(r.action))”",
+                    text: orderPhrase(r) + (track.map { ". Over the turn \(change($0, a!, b!))" } ?? "") + ".",
+                    step: step, seq: s.seq, track: track.map { ruleset.tracks[$0].id }, from: a, to: b))
+            }
+        }
+        // Deals carried out that moved a track.
+        for turn in 1...turnCount {
+            for (step, r) in records(of: turn) where r.kind == .deal && r.result == "carried_out" {
+                let s = replay.steps[step]
+                guard let id = r.deal, let deal = s.state.deals[safe: id - 1] else { continue }
+                let moved = effects(ofActions: deal.commitments.compactMap(\.action), in: s)
+                guard let biggest = moved.max(by: { abs($0.to - $0.from) < abs($1.to - $1.from) }) else { continue }
+                let parties = deal.parties.filter { $0 != deal.proposer }.map(short).joined(separator: ", ")
+                points.append(Story.TurningPoint(
+                    kind: "deal", turn: turn, title: "Turn \(turn): deal \(id), proposed by \(short(deal.proposer)) with \(parties), carried out",
+                    text: describe(deal) + ". It moved " + moved.map { change($0.track, $0.from, $0.to) }.joined(separator: ", ") + ".",
+                    step: step, seq: s.seq, track: ruleset.tracks[biggest.track].id, from: biggest.from, to: biggest.to))
+            }
+        }
+        // In a long match: the five refusals and three deals that moved their tracks most, in the order they happened.
+        func weight(_ p: Story.TurningPoint) -> Int { p.track == nil ? -1 : abs((p.to ?? 0) - (p.from ?? 0)) }
+        for (kind, most) in [("blocked", 5), ("deal", 3)] {
+            let these = points.filter { $0.kind == kind }
+            guard these.count > most else { continue }
+            let kept = Set(these.enumerated().sorted { weight($0.element) > weight($1.element) }.prefix(most).map(\.offset))
+            var k = -1
+            points.removeAll { p in
+                guard p.kind == kind else { return false }
+                k += 1
+                return !kept.contains(k)
+            }
+        }
+        // The largest swings of the match (one per track), unless a point above already explains them.
+        var swingList: [(turn: Int, track: Int, from: Int, to: Int, share: Double)] = []
+        for turn in 1...turnCount { swingList += swings(in: turn).map { (turn, $0.track, $0.from, $0.to, $0.share) } }
+        var seenTracks = Set<Int>()
+        var ladders = 0   // small-range tracks (ladders of a few rungs) swing by large shares: at most two of them
+        for s in swingList.sorted(by: { $0.share > $1.share }) where s.share >= 0.1 && seenTracks.count < 4 {
+            let isLadder = ruleset.tracks[s.track].max - ruleset.tracks[s.track].min <= 10
+            guard !seenTracks.contains(s.track), !isLadder || ladders < 2 else { continue }
+            seenTracks.insert(s.track)
+            if isLadder { ladders += 1 }
+            if points.contains(where: { $0.turn == s.turn && $0.track == ruleset.tracks[s.track].id }) { continue }
+            let causes = causes(of: s.track, in: s.turn)
+            let step = causes.first?.step ?? ends[s.turn]
+            let because = causes.prefix(2).map { "\(causeName($0.cause)) (\($0.delta > 0 ? "+" : "")\($0.delta))" }.joined(separator: " and ")
+            points.append(Story.TurningPoint(
+                kind: "swing", turn: s.turn, title: "Turn \(s.turn): \(ruleset.tracks[s.track].name) \(s.to > s.from ? "rose" : "fell") from \(s.from) to \(s.to)",
+                text: because.isEmpty ? "The largest swing of this track in the match." : "Mostly from \(because).",
+                step: step, seq: replay.steps[step].seq, track: ruleset.tracks[s.track].id, from: s.from, to: s.to))
+        }
+        points += nearMisses()
+        if let decided {
+            let o = ruleset.outcomes[decided.outcome]
+            let step = replay.steps[ends[decided.turn]]
+            points.append(decided.immediate
+                ? Story.TurningPoint(kind: "ending", turn: decided.turn, title: "Turn \(decided.turn): \(o.name)", text: o.text + " The match ended at once.",
+                                     step: step.index, seq: step.seq)
+                : decided.turn == 1
+                ? Story.TurningPoint(kind: "decided", turn: 1, title: "Turn 1: the ending never changed",
+                                     text: "From the end of the first turn on, the rules would have named the same ending every turn: \(o.name).",
+                                     step: step.index, seq: step.seq)
+                : Story.TurningPoint(kind: "decided", turn: decided.turn, title: "Turn \(decided.turn): the ending became certain",
+                                     text: "From the end of turn \(decided.turn) (\(date(decided.turn))) the rules would have named the same ending every turn: \(o.name).",
+                                     step: step.index, seq: step.seq))
+        }
+        return points.sorted { ($0.turn, $0.step) < ($1.turn, $1.step) }
+    }
+
+    /// The net track changes some actions' effects made in one step, per track: the value before the first change
+    /// and after adding them all up.
+    func effects(ofActions actions: [String], in step: Replay.Step) -> [(track: Int, from: Int, to: Int)] {
+        var out: [(track: Int, from: Int, to: Int)] = []
+        for r in step.records where actions.contains(where: { r.reason == "action:\($0)" }) {
+            guard let d = delta(r), d != 0, let i = ruleset.trackIndex(r.target ?? ""), let from = r.from else { continue }
+            if let k = out.firstIndex(where: { $0.track == i }) { out[k].to += d } else { out.append((i, from, from + d)) }
+        }
+        return out.filter { $0.from != $0.to }
+    }
+
+    func describe(_ deal: Deal) -> String {
+        deal.commitments.map { c in
+            c.action.map { "\(short(c.team)) does \(text.action($0))" } ?? "\(short(c.team)) will \(c.decision?.rawValue ?? "?") \(text.action(c.consent))"
+        }.joined(separator: "; ") + (deal.note.isEmpty ? "" : " (“\(deal.note)”)")
+    }
+
+    /// Catastrophes the rules end the game with that did not happen, but for which a track came close.
+    func nearMisses() -> [Story.TurningPoint] {
+        var out: [Story.TurningPoint] = []
+        for (k, o) in ruleset.outcomes.enumerated() where o.immediate && replay.finalState.outcome != k {
+            for (track, distance) in thresholds(o.condition.node) {
+                let range = ruleset.tracks[track].max - ruleset.tracks[track].min
+                let near = max(1, range / 10)
+                var best: (gap: Int, step: Int)?
+                for s in replay.steps {
+                    let gap = distance(s.state.tracks[track])
+                    if gap > 0, gap <= near, gap < (best?.gap ?? .max) { best = (gap, s.index) }
+                }
+                guard let best else { continue }
+                let s = replay.steps[best.step]
+                let value = s.state.tracks[track]
+                out.append(Story.TurningPoint(
+                    kind: "near_miss", turn: s.state.turn, title: "Turn \(s.state.turn): \(o.name) narrowly missed",
+                    text: "\(ruleset.tracks[track].name) reached \(value), \(best.gap) short of the point at which the match ends in \(o.name.lowercased()).",
+                    step: best.step, seq: s.seq, track: ruleset.tracks[track].id, from: nil, to: value))
+            }
+        }
+        return out
+    }
+
+    /// The track comparisons with a constant in a condition, each with how far a value is from making it hold.
+    func thresholds(_ node: ExprNode) -> [(Int, (Int) -> Int)] {
+        switch node {
+        case .or(let a, let b), .and(let a, let b): return thresholds(a) + thresholds(b)
+        case .compare(let op, .track(let t), .constant(let c)): return [(t, Self.gap(op, c))]
+        case .compare(let op, .constant(let c), .track(let t)): return [(t, Self.gap(Self.flipped(op), c))]
+        default: return []
+        }
+    }
+
+    static func gap(_ op: Expr.ComparisonOperator, _ c: Int) -> (Int) -> Int {
+        switch op {
+        case .greaterOrEqual: { max(0, c - $0) }
+        case .greater: { max(0, c + 1 - $0) }
+        case .lessOrEqual: { max(0, $0 - c) }
+        case .less: { max(0, $0 - c + 1) }
+        case .equal: { abs($0 - c) }
+        case .notEqual: { $0 == c ? 1 : 0 }
+        }
+    }
+
+    static func flipped(_ op: Expr.ComparisonOperator) -> Expr.ComparisonOperator {
+        switch op {
+        case .greater: .less
+        case .less: .greater
+        case .greaterOrEqual: .lessOrEqual
+        case .lessOrEqual: .greaterOrEqual
+        default: op
+        }
+    }
+}
