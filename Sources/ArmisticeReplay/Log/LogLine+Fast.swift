@@ -30,6 +30,7 @@ extension LogLine {
             case "role": guard case .string(let s) = value else { return nil }; line.role = s
             case "team": guard case .string(let s) = value else { return nil }; line.team = s
             case "token_hash": guard case .string(let s) = value else { return nil }; line.tokenHash = s
+            case "bot": guard case .string(let s) = value else { return nil }; line.bot = s
             case "removed": guard case .bool(let b) = value else { return nil }; line.removed = b
             case "online": guard case .bool(let b) = value else { return nil }; line.online = b
             case "channel": guard case .string(let s) = value else { return nil }; line.channel = s

@@ -68,6 +68,8 @@ public struct LogLine: Sendable, Hashable, Codable {
     public var role: String?
     public var team: String?
     public var tokenHash: String?
+    /// On a join: the policy of the bot that holds the seat.
+    public var bot: String?
     public var removed: Bool?
     public var online: Bool?
     public var channel: String?
@@ -87,6 +89,6 @@ public struct LogLine: Sendable, Hashable, Codable {
         case rulesetHash = "ruleset_hash"
         case settings, input, turn, hash, seat, name, role, team
         case tokenHash = "token_hash"
-        case removed, online, channel, text, clock
+        case removed, online, channel, text, clock, bot
     }
 }

@@ -45,6 +45,8 @@ public struct Replay: Sendable {
         public var role: String
         public var team: String?
         public var removed: Bool
+        /// The policy of the bot that held the seat, for a bot seat.
+        public var bot: String? = nil
     }
 
     public let log: MatchLog
@@ -159,7 +161,7 @@ public struct Replay: Sendable {
                     continue
                 }
                 seatIndex[id] = seats.count
-                seats.append(Seat(id: id, name: r.name ?? id, role: r.role ?? "player", team: r.team, removed: false))
+                seats.append(Seat(id: id, name: r.name ?? id, role: r.role ?? "player", team: r.team, removed: false, bot: r.bot))
             case "seat":
                 guard let id = r.seat, let i = seatIndex[id] else {
                     issues.append(LogIssue(.damagedLine, line: line, turn: state.turn, "a seat record names no seat that joined; the line is skipped"))

@@ -25,8 +25,18 @@ extension AfterActionReport {
             Team(id: team.id, name: team.name, colour: team.colour, score: finalView.outcome?.scores[team.id],
                  objectives: objectives.filter { $0.team == team.id || $0.team == "all" }
                     .map { Objective(id: $0.id, text: $0.text, points: $0.points, met: $0.met) },
-                 players: replay.seats.filter { $0.team == team.id && $0.role == "player" && !$0.removed }.map(\.name))
+                 players: replay.seats.filter { $0.team == team.id && $0.role == "player" && !$0.removed && $0.bot == nil }.map(\.name))
         }
+        // Which turns bots played: orders given by a bot seat, or by the absent rule's bot.
+        let botSeats = Set(replay.seats.filter { $0.bot != nil }.map(\.id))
+        var botTurns: [String: Set<Int>] = [:]
+        for step in replay.steps where botSeats.contains(step.by) || step.by == "bot" {
+            switch step.input {
+            case .setOrders(let team, _), .lockOrders(let team): botTurns[team, default: []].insert(step.state.turn)
+            default: break
+            }
+        }
+        for i in teams.indices { if let turns = botTurns[teams[i].id] { teams[i].botTurns = turns.sorted() } }
         viewpoints = viewers.map(\.id)
 
         // Samples: the start, then the end of every turn.

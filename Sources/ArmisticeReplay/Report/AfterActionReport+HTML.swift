@@ -32,7 +32,7 @@ extension AfterActionReport {
         }
         h += "<table class=\"scores\"><thead><tr><th>Team</th><th>Players</th><th class=\"num\">Score</th></tr></thead><tbody>"
         for t in teams.sorted(by: { ($0.score ?? Int.min) > ($1.score ?? Int.min) }) {
-            h += "<tr><td><span class=\"swatch\" style=\"background:\(e(Self.safeColour(t.colour)))\"></span>\(e(t.name))</td><td>\(e(t.players.joined(separator: ", ")))</td><td class=\"num\">\(t.score.map(String.init) ?? "–")</td></tr>"
+            h += "<tr><td><span class=\"swatch\" style=\"background:\(e(Self.safeColour(t.colour)))\"></span>\(e(t.name))</td><td>\(e(t.players.joined(separator: ", ")))\(t.botTurns.map { " <span class=\"badge\">🤖 bot in turn\($0.count == 1 ? "" : "s") \($0.map(String.init).joined(separator: ", "))</span>" } ?? "")</td><td class=\"num\">\(t.score.map(String.init) ?? "–")</td></tr>"
         }
         h += "</tbody></table></section>\n"
         let story = viewpoint == "instructor" ? self.story : nil

@@ -55,6 +55,8 @@ public struct AfterActionReport: Sendable, Codable {
         public var objectives: [Objective]
         /// The students who played it (names from the log's join records).
         public var players: [String]
+        /// The turns in which a bot gave the team's orders (its bot seat, or the room's absent rule), if any.
+        public var botTurns: [Int]? = nil
     }
 
     /// One track's value at the start (turn 0) and at the end of every turn played.
