@@ -107,7 +107,7 @@ import Testing
         #expect(html.contains("stroke-dasharray"))
         for r in [a, b] { #expect(html.contains(HTMLText.escape(r.outcome!.name))) }
         #expect(html.contains("<section id=\"choices\""))
-        #expect(html.contains("stopped ROK&#39;s “Ask the 1718 Committee for an exemption”"))   // room A's key choice in turn 1
+        #expect(html.contains("stopped ROK&#39;s “Ask the 1718 Committee for (or to renew) a six-month exemption”"))   // room A's key choice in turn 1
         let dir = Fixtures.outputDirectory
         try Data(html.utf8).write(to: URL(fileURLWithPath: dir + "/compare.html"))
     }

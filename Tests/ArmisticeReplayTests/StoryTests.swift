@@ -67,7 +67,7 @@ enum StoryMatches {
 
         let blocked = try #require(story.turningPoints.first { $0.kind == "blocked" })
         #expect(blocked.turn == 1)
-        #expect(blocked.title.contains("United States stopped ROK's “Ask the 1718 Committee for an exemption”"))
+        #expect(blocked.title.contains("United States stopped ROK's “Ask the 1718 Committee for (or to renew) a six-month exemption”"))
         #expect(blocked.track == "alliance")   // the failure costs alliance cohesion
         let deal = try #require(story.turningPoints.first { $0.kind == "deal" })
         #expect(deal.title.contains("deal 1, proposed by ROK with DPRK"))
@@ -80,7 +80,7 @@ enum StoryMatches {
 
         // Questions drawn from this match, naming what happened, then the scenario's own.
         let asked = story.questions.filter { $0.source == "match" }
-        let q = try #require(asked.first { $0.text.hasPrefix("United States blocked ROK's “Ask the 1718 Committee for an exemption” in turn 1") })
+        let q = try #require(asked.first { $0.text.hasPrefix("United States blocked ROK's “Ask the 1718 Committee for (or to renew) a six-month exemption” in turn 1") })
         #expect(q.text.contains("US-ROK alliance cohesion") && q.text.hasSuffix("was it worth it?"))
         #expect(q.seq == blocked.seq)
         #expect(asked.contains { $0.text.contains("Deal 1") && $0.text.contains("would you make the same deal again?") })
@@ -90,11 +90,11 @@ enum StoryMatches {
 
         // Plans beside what happened.
         let rok = try #require(story.teams.first { $0.team == "rok" })
-        #expect(rok.turns[0].planned == ["Ask the 1718 Committee for an exemption (Inter-Korean rail and road reconnection)"])
+        #expect(rok.turns[0].planned == ["Ask the 1718 Committee for (or to renew) a six-month exemption (Inter-Korean rail and road reconnection)"])
         #expect(rok.turns[0].deals.first?.hasPrefix("Proposed deal 1: ROK does Offer a confidence-building package; DPRK does Carry out a military agreement measure") == true)
-        #expect(rok.turns[0].happened.contains { $0.hasPrefix("Ask the 1718 Committee for an exemption (Inter-Korean rail and road reconnection): blocked by United States") })
+        #expect(rok.turns[0].happened.contains { $0.hasPrefix("Ask the 1718 Committee for (or to renew) a six-month exemption (Inter-Korean rail and road reconnection): blocked by United States") })
         let usa = try #require(story.teams.first { $0.team == "usa" })
-        #expect(usa.turns[0].planned == ["block “Ask the 1718 Committee for an exemption”"])
+        #expect(usa.turns[0].planned == ["block “Ask the 1718 Committee for (or to renew) a six-month exemption”"])
         // Objectives, with why.
         #expect(rok.objectives.allSatisfy { $0.met != nil && !$0.why.isEmpty })
         try Data(report.html(viewer: "replay.html?src=story-koreanization.replay.json").utf8)
