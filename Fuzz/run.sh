@@ -39,12 +39,14 @@ name = sys.argv[1]
 text = open(".build/debug.yaml").read()
 m = re.search(r"Compiling Swift Module '%s'.*?\n\s+args: (\[.*?\])\n" % re.escape(name), text, re.S)
 args = json.loads(m.group(1))[1:]
-drop_with_value = {"-emit-module-path", "-output-file-map", "-index-store-path", "-emit-objc-header-path", "-module-name"}
+drop_with_value = {"-emit-module-path", "-output-file-map", "-index-store-path", "-emit-objc-header-path", "-module-name", "-package-name"}
 drop = {"-emit-dependencies", "-emit-module", "-incremental", "-c", "-enable-batch-mode", "-serialize-diagnostics", "-parseable-output",
         "-emit-objc-header", "-Onone", "-enable-testing", "-g"}
-out, skip = [], False
+out, skip, xcc = [], False, False
 for a in args:
     if skip: skip = False; continue
+    if xcc: out.append(a); xcc = False; continue
+    if a == "-Xcc": out.append(a); xcc = True; continue
     if a in drop_with_value: skip = True; continue
     if a in drop or a.startswith("@") or a.startswith("-j"): continue
     out.append(a)
@@ -59,7 +61,7 @@ for t in "${targets[@]}"; do
     echo "== fuzz target $t: $m ($opt) + Fuzz/${harness[$t]}.swift"
     mapfile -t f < <(flags "$m")
     objects=()
-    for dep in ${links[$t]}; do objects+=("$bin/$dep.build/"*.o); done
+    for dep in ${links[$t]}; do mapfile -t -O ${#objects[@]} objects < <(find "$bin/$dep.build" -name '*.o' | sort); done
     if [ ! -x "$exe" ] || [ -n "$(find "Sources/$m" Fuzz -newer "$exe" -name '*.swift' | head -1)" ]; then
         swiftc -module-name "$m" -parse-as-library -sanitize=fuzzer "$opt" "${f[@]}" \
             $(find "Sources/$m" -name '*.swift' | sort) "Fuzz/${harness[$t]}.swift" \

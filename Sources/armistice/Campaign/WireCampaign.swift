@@ -168,10 +168,11 @@ struct WireCampaign {
                 switch outcome {
                 case .reply(let type, let code):
                     tally.count("reply.\(code ?? type)")
-                case .closed(let code):
-                    tally.count("close.\(code.map(String.init) ?? "none")")
+                case .closed(let code, let afterRemoved):
+                    tally.count("close.\(code.map(String.init) ?? "none")\(afterRemoved ? " after removed" : "")")
                     if code.map({ !allowedCloses.contains($0) }) ?? true {
-                        tally.finding("closed with \(code.map(String.init) ?? "no code") after a \(frame.mutation) \(frame.type): \(frame.text.prefix(300))")
+                        tally.finding("closed with \(code.map(String.init) ?? "no code")\(afterRemoved ? " after `removed`" : "") while a \(frame.mutation) "
+                                      + "\(frame.type) was in flight: \(frame.text.prefix(300))")
                     }
                     open = false
                 case .silent:
@@ -186,13 +187,15 @@ struct WireCampaign {
 
     enum Exchange {
         case reply(String, code: String?)
-        case closed(UInt16?)
+        /// `afterRemoved`: the connection's seat was removed (by another worker's `remove_seat`) just before.
+        case closed(UInt16?, afterRemoved: Bool = false)
         case silent
     }
 
     /// Sends one message and waits for its reply; with no `id` (a fuzzed frame, whose id may be mangled) any reply.
     static func exchange(_ connection: ClientConnection, _ text: String, id: String?, tally: inout Tally) async -> Exchange {
-        if case .closed = connection.send(text) { return .closed(nil) }
+        // A connection already closed by the server still has its events (a `removed`, the close code) to read.
+        connection.send(text)
         return await awaitReply(connection, id: id, resync: text.contains("resync"), tally: &tally)
     }
 
@@ -200,11 +203,12 @@ struct WireCampaign {
     /// may have been mutated away); events in between are checked and counted.
     static func awaitReply(_ connection: ClientConnection, id: String?, resync: Bool, tally: inout Tally) async -> Exchange {
         let deadline = ContinuousClock.now + .seconds(10)
+        var removed = false
         while true {
             let left = deadline - ContinuousClock.now
             guard left > .zero, let event = try? await connection.nextEvent(timeout: left) else { return .silent }
             switch event {
-            case .closed(let code, _): return .closed(code)
+            case .closed(let code, _): return .closed(code, afterRemoved: removed)
             case .text(let text):
                 guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any], let type = object["type"] as? String,
                       serverTypes.contains(type) else {
@@ -220,6 +224,7 @@ struct WireCampaign {
                 let answers = replyTypes.contains(type) || (type == "snapshot" && resync)
                 if answers, id == nil || replyID == nil || replyID == id { return .reply(type, code: code) }
                 tally.count("event.\(type)")
+                if type == "removed" { removed = true }
             }
         }
     }
