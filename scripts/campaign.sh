@@ -5,7 +5,8 @@
 #
 #   scripts/campaign.sh              about 6 minutes of campaign, then each libFuzzer target for 60 s
 #   scripts/campaign.sh --short      about 30 s of campaign (the test suite runs this), no libFuzzer
-#   scripts/campaign.sh --long       10 million frames, 100 kill cycles, 10 minutes of files each; libFuzzer 600 s each
+#   scripts/campaign.sh --long       10 million wire frames (at most 4 h), 1 h of gate, 100 kill cycles, 10 min of files each;
+#                                    libFuzzer 600 s each
 #   FUZZ_SECONDS=N scripts/campaign.sh ...   libFuzzer seconds per target (0: none)
 # Any other options go to `armistice campaign` (see `armistice campaign --help`). Exits non-zero on any finding.
 set -euo pipefail

@@ -10,8 +10,8 @@ struct CampaignCommand: AsyncParsableCommand {
         commandName: "campaign",
         abstract: "Fuzz and fault campaign: malformed frames, damaged rulesets and logs, kill -9 cycles. Exit 1 on any finding.",
         discussion: """
-        The default run takes about six minutes; --short about half a minute (the test suite runs it); --long aims at \
-        10 million frames (the wire part and the in-process gate part together) and takes hours on a small machine.
+        The default run takes about six minutes; --short about half a minute (the test suite runs it); --long sends \
+        10 million frames over WebSockets (or stops after 4 hours), then an hour of frames into the gate: hours on a small machine.
         Examples:
           armistice campaign --short
           armistice campaign --only wire --wire-seconds 600 --workers 16
@@ -19,7 +19,7 @@ struct CampaignCommand: AsyncParsableCommand {
         """)
 
     @Flag(help: "About 30 seconds in all (the tests run this).") var short = false
-    @Flag(help: "The long campaign: 10 million frames, 100 kill cycles, 10 minutes of files each.") var long = false
+    @Flag(help: "The long campaign: 10 million wire frames (at most 4 hours), 1 hour of gate, 100 kill cycles, 10 minutes of files each.") var long = false
     @Option(help: "Parts to run, comma-separated: wire, gate, rulesets, logs, kill.") var only = "wire,gate,rulesets,logs,kill"
     @Option(help: "Seconds of mutated frames over WebSockets.") var wireSeconds: Double?
     @Option(help: "Stop the wire part after this many frames.") var wireFrames: Int?
