@@ -22,8 +22,10 @@ fuzz_seconds="${FUZZ_SECONDS:-$fuzz_seconds}"
 
 echo "== build (release)"
 swift build -c release --product armistice
-.build/release/armistice campaign "$@"
+status=0
+.build/release/armistice campaign "$@" || status=1
 
 if [ "$fuzz_seconds" -gt 0 ]; then
-  bash Fuzz/run.sh "$fuzz_seconds"
+  bash Fuzz/run.sh "$fuzz_seconds" || status=1
 fi
+exit $status

@@ -21,6 +21,8 @@ struct GateCampaign {
         var elapsed = 0.0
         var slowestMs = 0.0
         var slowest = ""
+        /// The costliest frame itself.
+        var slowestText = ""
         /// Seconds spent in the gate (the rest is making the frames).
         var gateSeconds = 0.0
     }
@@ -51,7 +53,9 @@ struct GateCampaign {
             let ms = Double(Self.threadCPUNanoseconds() - t0) / 1e6
             now = DispatchTime.now().uptimeNanoseconds
             result.gateSeconds += ms / 1000
-            if ms > result.slowestMs { (result.slowestMs, result.slowest) = (ms, "\(frame.mutation) \(frame.type) (\(frame.text.utf8.count) bytes)") }
+            if ms > result.slowestMs {
+                (result.slowestMs, result.slowest, result.slowestText) = (ms, "\(frame.mutation) \(frame.type) (\(frame.text.utf8.count) bytes)", frame.text)
+            }
             if ms > slowMs { result.tally.finding("\(String(format: "%.0f", ms)) ms for a \(frame.mutation) \(frame.type): \(frame.text.prefix(200))") }
             result.frames += 1
             switch inbound {

@@ -112,6 +112,9 @@ struct CampaignCommand: AsyncParsableCommand {
                   + "\(String(format: "%.1f", r.gateSeconds)) s of CPU in the gate, \(String(format: "%.0f", Double(r.frames) / max(r.gateSeconds, 0.001))) frames per CPU second); "
                   + "slowest \(String(format: "%.2f", r.slowestMs)) ms of CPU (\(r.slowest)).")
             print("- outcomes: \(r.tally.listing("outcome.", top: 80))")
+            // The costliest frame is kept, to be looked at (and timed again: Fuzz/run.sh's request target runs one input).
+            try? FileManager.default.createDirectory(atPath: findings, withIntermediateDirectories: true)
+            _ = FileManager.default.createFile(atPath: findings + "/gate-costliest-frame.json", contents: Data(r.slowestText.utf8))
             report(r.tally, into: &failed, part: "gate")
         }
         let files = FileCampaign(seconds: fileSeconds ?? preset.files, timeout: hangSeconds, seed: seed, scratch: scratch + "/files", findings: findings)
