@@ -251,3 +251,17 @@ import Testing
         #expect(failure.id == nil)
     }
 }
+
+extension CampaignRegressionTests {
+    /// Found by the campaign: a `type` of one character carrying 20,000 combining marks (40 KB) went through the
+    /// "did you mean" comparison, which normalises such a character at every step (a good part of a second of the
+    /// transport's thread), and was echoed whole in the error.
+    @Test func anUnknownTypeOfOneHugeCharacterIsNamedShortAndNotCompared() throws {
+        let huge = "Z" + String(repeating: "\u{336}", count: 20_000)
+        #expect(Suggestion.closest(huge, in: ClientRequest.types) == nil)
+        guard case .failure(let failure) = ClientRequest.parse(#"{"type":""# + huge + #"","id":1}"#) else { Issue.record("parsed"); return }
+        #expect(failure.error.code == .unknownType)
+        #expect(failure.error.message.utf8.count < 200)
+        #expect(Suggestion.closest("pingg", in: ClientRequest.types) == "ping")
+    }
+}
