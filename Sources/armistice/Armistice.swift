@@ -7,6 +7,7 @@ struct Armistice: AsyncParsableCommand {
         commandName: "armistice",
         abstract: "A multiplayer classroom wargame server and its tools.",
         subcommands: [ServeCommand.self, JoinCommand.self, PracticeCommand.self, InstructorCommand.self, RulesetCommand.self, SimulateCommand.self,
-                      ReplayCommand.self, ReportCommand.self, BenchCommand.self, ReplayBenchCommand.self, LoadtestCommand.self]
+                      ReplayCommand.self, ReportCommand.self, BenchCommand.self, ReplayBenchCommand.self, LoadtestCommand.self,
+                      CampaignCommand.self]
     )
 }

@@ -252,3 +252,42 @@ extension HardeningTests {
         #expect(CoreHarness.errorCode(c.h.send(projector, ["type": "join", "code": c.code, "name": "Board", "role": "observer"])) == nil)
     }
 }
+
+/// Found by the campaign (docs/reliability.md): an `id` holding nested lists passed the shape scan and cost the
+/// decoder about 20 ms for 17 KB (its failed attempts to read the id as a string and as a number); the scan now
+/// refuses an `id` that is a list or an object, as the decoder would have, before any decoder sees it.
+@Suite struct CampaignRegressionTests {
+    static let nestedID = #"{"id":["# + Array(repeating: #"[[[[[[{"v":[{"v":[[{"v":{"v":[[[[{"v":"f16637"}]]]]}}]]}]}]]]]]]"#, count: 200)
+        .joined(separator: ",") + #"],"type":"respond_deal","deal":1,"accept":true}"#
+
+    @Test func anIDThatIsAListOrAnObjectIsRefusedByTheShapeScan() throws {
+        let shape = RequestShape()
+        #expect(shape.check(Self.nestedID) == RequestID.refusal)
+        #expect(shape.check(#"{"type":"ping", "id" : {"a":1}}"#) == RequestID.refusal)
+        #expect(shape.check(#"{"type":"ping","id":[]}"#) == RequestID.refusal)
+        // Only the top-level key "id": nested ones, values that read "id", and strings holding brackets are fine.
+        #expect(shape.check(#"{"type":"ping","id":"[x]"}"#) == nil)
+        #expect(shape.check(#"{"type":"ping","id":7,"pad":{"id":[1]}}"#) == nil)
+        #expect(shape.check(#"{"type":"chat","channel":"all","text":"id","x":[1]}"#) == nil)
+        #expect(shape.check(#"{"type":"ping","idx":[1]}"#) == nil)
+        // What is too deep is still named so.
+        #expect(shape.check(#"{"id":"# + String(repeating: "[", count: 40) + String(repeating: "]", count: 40) + "}")?.code == .tooComplex)
+        guard case .failure(let failure) = ClientRequest.parse(Self.nestedID) else { Issue.record("parsed"); return }
+        #expect(failure.error == RequestID.refusal)
+        #expect(failure.id == nil)
+    }
+}
+
+extension CampaignRegressionTests {
+    /// Found by the campaign: a `type` of one character carrying 20,000 combining marks (40 KB) went through the
+    /// "did you mean" comparison, which normalises such a character at every step (a good part of a second of the
+    /// transport's thread), and was echoed whole in the error.
+    @Test func anUnknownTypeOfOneHugeCharacterIsNamedShortAndNotCompared() throws {
+        let huge = "Z" + String(repeating: "\u{336}", count: 20_000)
+        #expect(Suggestion.closest(huge, in: ClientRequest.types) == nil)
+        guard case .failure(let failure) = ClientRequest.parse(#"{"type":""# + huge + #"","id":1}"#) else { Issue.record("parsed"); return }
+        #expect(failure.error.code == .unknownType)
+        #expect(failure.error.message.utf8.count < 200)
+        #expect(Suggestion.closest("pingg", in: ClientRequest.types) == "ping")
+    }
+}

@@ -227,7 +227,7 @@ extension ClientRequest {
         case "remove_seat": return .removeSeat(try body(RemoveSeat.self))
         case "set_bot": return .setBot(try body(SetBot.self))
         default:
-            throw ServerError(.unknownType, "unknown message type \"\(type.prefix(40))\"" + (Suggestion.closest(type, in: types).map { "; did you mean \"\($0)\"?" } ?? ""))
+            throw ServerError(.unknownType, "unknown message type \"\(String(type.unicodeScalars.prefix(40)))\"" + (Suggestion.closest(type, in: types).map { "; did you mean \"\($0)\"?" } ?? ""))
         }
     }
 
@@ -286,8 +286,11 @@ extension ClientRequest {
 
 /// "Did you mean" for short names (edit distance at most 2).
 enum Suggestion {
+    /// Bounded in bytes, not characters: one character may hold thousands of combining marks, and comparing such
+    /// characters normalises them each time (the campaign found a 40 KB one-character type costing the transport's
+    /// thread a good part of a second; docs/reliability.md).
     static func closest(_ word: String, in candidates: [String]) -> String? {
-        guard word.count <= 40 else { return nil }
+        guard word.utf8.count <= 64, word.count <= 40 else { return nil }
         let w = Array(word)
         var best: (String, Int)?
         for c in candidates {

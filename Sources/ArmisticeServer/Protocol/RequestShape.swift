@@ -17,7 +17,9 @@ public struct RequestShape: Sendable, Hashable {
 
     /// Nil when the message's shape is within bounds; otherwise the refusal. It does not check that the text is
     /// valid JSON (the decoder does, at a cost now bounded by the size): it counts brackets and separators
-    /// outside strings.
+    /// outside strings. A top-level `id` that is a list or an object is refused here too: the decoder's failed
+    /// attempts to read it as a string and as a number cost far more than its size (the campaign found a 17 KB id
+    /// of nested lists costing 20 ms; docs/reliability.md).
     public func check(_ text: String) -> ServerError? {
         var text = text
         return text.withUTF8 { check(bytes: $0) }
@@ -28,13 +30,31 @@ public struct RequestShape: Sendable, Hashable {
         var values = 1
         var inString = false
         var escaped = false
-        for byte in bytes {
+        // Where the current top-level string started, whether the last one was the key "id", and whether the next
+        // value is that key's.
+        var stringStart = -1
+        var lastStringIsID = false
+        var idValueNext = false
+        var idIsContainer = false
+        for (i, byte) in bytes.enumerated() {
             if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                    lastStringIsID = stringStart >= 0 && i - stringStart == 3 && bytes[stringStart + 1] == UInt8(ascii: "i") && bytes[stringStart + 2] == UInt8(ascii: "d")
+                }
                 continue
             }
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
+            if idValueNext {
+                idValueNext = false
+                if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { idIsContainer = true }
+            }
+            if byte == UInt8(ascii: ":"), depth == 1, lastStringIsID { idValueNext = true }
+            if byte != UInt8(ascii: "\"") { lastStringIsID = false }
             switch byte {
-            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "\""):
+                inString = true
+                stringStart = depth == 1 ? i : -1
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > maxDepth {
@@ -49,6 +69,7 @@ public struct RequestShape: Sendable, Hashable {
             default: break
             }
         }
-        return nil
+        // After the scan, so that what is too deep or too busy is still named so.
+        return idIsContainer ? RequestID.refusal : nil
     }
 }

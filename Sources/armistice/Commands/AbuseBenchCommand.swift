@@ -51,19 +51,8 @@ struct AbuseBenchCommand: AsyncParsableCommand {
         let url = "ws://127.0.0.1:\(server.port)/ws"
 
         var seated: [BenchClient] = []
-        let teams = ["dprk", "rok", "usa", "un"]
         for r in 0..<rooms {
-            let instructor = try await BenchClient.connect(pool, url: url, name: "i\(r)")
-            let created = try await instructor.request(#"{"type":"create_room","key":"\#(key)","ruleset":"koreanization","seed":\#(r + 1)}"#)
-            guard let code = BenchClient.field("room", in: created) else { throw BenchFailure("create_room failed: \(created.prefix(200))") }
-            seated.append(instructor)
-            for i in 0..<9 {
-                let c = try await BenchClient.connect(pool, url: url, name: "r\(r)m\(i)")
-                let role = i < 8 ? #""team":"\#(teams[i / 2])""# : #""role":"observer""#
-                let joined = try await c.request(#"{"type":"join","code":"\#(code)","name":"student \#(i)",\#(role)}"#)
-                guard BenchClient.field("seat", in: joined) != nil else { throw BenchFailure("join failed: \(joined.prefix(200))") }
-                seated.append(c)
-            }
+            seated += try await SeatedRoom.open(pool, url: url, key: key, seed: r + 1, name: "r\(r)").everyone
         }
 
         let attack = Self.attackMessages()
