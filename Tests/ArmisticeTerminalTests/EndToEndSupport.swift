@@ -62,6 +62,13 @@ final class ServerProcess: @unchecked Sendable {
     func stop() {
         guard let p = process else { return }
         p.terminate()
+        // A server that ignores SIGTERM fails the test instead of hanging the run.
+        let deadline = Date().addingTimeInterval(20)
+        while p.isRunning, Date() < deadline { usleep(20_000) }
+        if p.isRunning {
+            Issue.record("the server did not stop within 20 s of SIGTERM")
+            kill(p.processIdentifier, SIGKILL)
+        }
         p.waitUntilExit()
         process = nil
     }

@@ -72,48 +72,52 @@ struct ServeCommand: AsyncParsableCommand {
             logger.error("match log could not be recovered", metadata: ["room": "\(code)", "problem": "\(problem)"])
         }
         if !r.resumed.isEmpty { logger.notice("rooms recovered from their logs", metadata: ["rooms": "\(r.resumed.joined(separator: ","))"]) }
+        let signals = ServeSignals([SIGTERM, SIGINT])
         let bound = try server.start()
         FileHandle.standardOutput.write(Data("listening on port \(bound)\n".utf8))
         logger.notice("serving", metadata: ["host": "\(host)", "port": "\(bound)", "tls": "\(tlsCert != nil)", "data": "\(data)"])
-        let signal = await ServeSignals.wait(for: [SIGTERM, SIGINT])
+        let signal = await signals.wait()
         logger.notice("shutting down", metadata: ["signal": "\(signal)"])
         server.shutdown()
         logger.notice("stopped")
     }
 }
 
-/// Waits for the first of some signals (handled by Dispatch, not by the default action).
-enum ServeSignals {
-    static func wait(for signals: [Int32]) async -> Int32 {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
-            let once = Once(continuation)
-            for number in signals {
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler { once.resume(number) }
-                source.resume()
-                Once.keep(source)
+/// The write end of the pipe the signal handler writes to (set once, before any handler is installed).
+nonisolated(unsafe) private var serveSignalPipe: Int32 = -1
+
+/// The first of some signals, instead of their default action: a plain handler writes the signal's number to a pipe
+/// (write is async-signal-safe) and a thread reads it. Installed before the server says it is listening, and in
+/// effect at once (a Dispatch signal source registers later, on its own queue, and a signal sent meanwhile was lost:
+/// `kill` right after "listening on port" left the server running).
+final class ServeSignals: Sendable {
+    private let readEnd: Int32
+
+    init(_ signals: [Int32]) {
+        var fds: [Int32] = [-1, -1]
+        precondition(pipe(&fds) == 0, "no pipe for the signal handler")
+        readEnd = fds[0]
+        serveSignalPipe = fds[1]
+        for number in signals {
+            signal(number) { received in
+                var byte = UInt8(truncatingIfNeeded: received)
+                _ = write(serveSignalPipe, &byte, 1)
             }
         }
     }
 
-    /// Resumes a continuation at most once; keeps the signal sources alive.
-    final class Once: @unchecked Sendable {
-        private let lock = NSLock()
-        private var continuation: CheckedContinuation<Int32, Never>?
-        nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
-
-        init(_ continuation: CheckedContinuation<Int32, Never>) { self.continuation = continuation }
-
-        func resume(_ value: Int32) {
-            lock.lock()
-            let c = continuation
-            continuation = nil
-            lock.unlock()
-            c?.resume(returning: value)
+    /// The first signal that came (at once, if one came already).
+    func wait() async -> Int32 {
+        let fd = readEnd
+        return await withCheckedContinuation { (c: CheckedContinuation<Int32, Never>) in
+            let thread = Thread {
+                var byte: UInt8 = 0
+                while read(fd, &byte, 1) != 1 {}
+                c.resume(returning: Int32(byte))
+            }
+            thread.name = "arm-signals"
+            thread.start()
         }
-
-        static func keep(_ source: any DispatchSourceSignal) { sources.append(source) }
     }
 }
 
