@@ -37,18 +37,9 @@ struct AbuseBenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var logger = Logger(label: "armistice.bench")
-        logger.logLevel = .error
-        let data = NSTemporaryDirectory() + "armistice-bench-" + UUID().uuidString
-        let key = UUID().uuidString
-        let server = try BenchServer(data: data, rulesets: rulesets, key: key)
-        defer {
-            server.stop()
-            try? FileManager.default.removeItem(atPath: data)
-        }
-        let pool = WebSocketClientPool(logger: logger)
-        defer { pool.shutdown() }
-        let url = "ws://127.0.0.1:\(server.port)/ws"
+        let bed = try BenchBed(rulesets: rulesets)
+        defer { bed.close() }
+        let (server, pool, url, key) = (bed.server, bed.pool, bed.url, bed.key)
 
         var seated: [BenchClient] = []
         for r in 0..<rooms {

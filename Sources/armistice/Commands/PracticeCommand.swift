@@ -125,7 +125,7 @@ struct PracticeCommand: AsyncParsableCommand {
         let report = folder + "/report-\(code).html"
         pool.shutdown()
         server.shutdown()
-        var command = try ReportCommand.parse([log, "--out", report, "--as", watch ? "instructor" : team])
+        let command = try ReportCommand.parse([log, "--out", report, "--as", watch ? "instructor" : team])
         try await command.run()
         Console.error("The match log is \(log); the report is \(report).")
     }

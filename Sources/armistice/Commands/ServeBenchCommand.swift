@@ -27,18 +27,9 @@ struct ServeBenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var logger = Logger(label: "armistice.bench")
-        logger.logLevel = .error
-        let data = NSTemporaryDirectory() + "armistice-bench-" + UUID().uuidString
-        let key = UUID().uuidString
-        let server = try BenchServer(data: data, rulesets: rulesets, key: key)
-        defer {
-            server.stop()
-            try? FileManager.default.removeItem(atPath: data)
-        }
-        let pool = WebSocketClientPool(logger: logger)
-        defer { pool.shutdown() }
-        let url = "ws://127.0.0.1:\(server.port)/ws"
+        let bed = try BenchBed(rulesets: rulesets)
+        defer { bed.close() }
+        let (server, pool, url, key) = (bed.server, bed.pool, bed.url, bed.key)
         let rssIdle = server.memory()
 
         // 1. Seat everyone: per room, the instructor creates it, then eight students and an observer join.
@@ -292,6 +283,30 @@ final class MessageCounter: @unchecked Sendable {
     private var count = 0
     func add() { lock.lock(); count += 1; lock.unlock() }
     var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+}
+
+/// What every socket benchmark starts with: a child server on a fresh data folder, its instructor key, a client pool
+/// and the WebSocket address. `close()` stops the pool and the server and removes the folder.
+final class BenchBed: Sendable {
+    let server: BenchServer
+    let key = UUID().uuidString
+    let pool: WebSocketClientPool
+    let url: String
+    private let data = NSTemporaryDirectory() + "armistice-bench-" + UUID().uuidString
+
+    init(rulesets: String) throws {
+        var logger = Logger(label: "armistice.bench")
+        logger.logLevel = .error
+        server = try BenchServer(data: data, rulesets: rulesets, key: key)
+        pool = WebSocketClientPool(logger: logger)
+        url = "ws://127.0.0.1:\(server.port)/ws"
+    }
+
+    func close() {
+        pool.shutdown()
+        server.stop()
+        try? FileManager.default.removeItem(atPath: data)
+    }
 }
 
 /// The server under test, as a child process of this one.
