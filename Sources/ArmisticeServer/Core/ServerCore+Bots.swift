@@ -66,7 +66,9 @@ extension ServerCore {
     /// Lets every bot do what the moment asks of it. Inputs bots give do not make bots act again inside them;
     /// the loop goes round again instead (a lock may end the phase, and the next phase may ask for more).
     func botsAct(_ room: Room, now: Int64, into out: inout CoreOutput) {
-        guard !room.botsActing else { return }
+        // Called after every input: a room with no bot seat and no absent rule has nothing to do here.
+        guard !room.botsActing, (room.settings.absent ?? .nothing) != .nothing || room.seats.contains(where: { $0.bot != nil && !$0.removed })
+        else { return }
         room.botsActing = true
         defer { room.botsActing = false }
         for _ in 0..<4 {
