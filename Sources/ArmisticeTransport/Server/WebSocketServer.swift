@@ -17,11 +17,11 @@ import Logging
 /// WebSockets: any path upgrades (use `/ws`); clients may ask for the `protocolNames` subprotocols or
 /// none. HTTP: every other request goes to `delegate.handleHTTP` first, then to `staticRoot`, then 404.
 public final class WebSocketServer: Sendable {
-    private let core: ServerCore
+    private let core: WebSocketServerCore
 
     /// Creates a stopped server. Call `start()` to listen.
     public init(configuration: Configuration, delegate: any WebSocketServerDelegate, logger: Logger) {
-        core = ServerCore(configuration: configuration, delegate: delegate, logger: logger)
+        core = WebSocketServerCore(configuration: configuration, delegate: delegate, logger: logger)
     }
 
     deinit { core.shutdown() }

@@ -4,7 +4,7 @@ import Logging
 
 /// The machinery behind `WebSocketClientPool`: one lws client context, one service thread,
 /// any number of connections.
-final class ClientCore: Sendable {
+final class WebSocketClientCore: Sendable {
     private enum Command: Sendable {
         case connect(UInt64, ConnectTarget)
     }
@@ -61,7 +61,7 @@ final class ClientCore: Sendable {
         protocols[0].name = allocations.string("armistice-client")
         protocols[0].callback = { wsi, reason, user, input, length in
             guard let wsi, let context = lws_get_context(wsi), let owner = lws_context_user(context) else { return 0 }
-            let core = Unmanaged<ClientCore>.fromOpaque(owner).takeUnretainedValue()
+            let core = Unmanaged<WebSocketClientCore>.fromOpaque(owner).takeUnretainedValue()
             return core.handle(wsi, reason, user, input, length)
         }
         var info = lws_context_creation_info()
@@ -294,10 +294,10 @@ final class ClientCore: Sendable {
             logger.debug("client dropped a message", metadata: ["reason": "\(rejection)", "connection": "\(id)"])
         case .invalidUTF8:
             session.localClose = (1007, "invalid UTF-8")
-            return ServerCore.closeNow(wsi, code: 1007, reason: "invalid UTF-8")
+            return CloseReason.closeNow(wsi, code: 1007, reason: "invalid UTF-8")
         case .abort:
             session.localClose = (CloseCode.messageTooBig.rawValue, "message too big")
-            return ServerCore.closeNow(wsi, code: CloseCode.messageTooBig.rawValue, reason: "message too big")
+            return CloseReason.closeNow(wsi, code: CloseCode.messageTooBig.rawValue, reason: "message too big")
         }
         return 0
     }
@@ -320,7 +320,7 @@ final class ClientCore: Sendable {
             return 0
         case .close(let code, let reason):
             session.localClose = (code, reason)
-            return ServerCore.closeNow(wsi, code: code, reason: reason)
+            return CloseReason.closeNow(wsi, code: code, reason: reason)
         }
     }
 

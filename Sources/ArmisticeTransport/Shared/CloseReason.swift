@@ -1,3 +1,5 @@
+import CLibWebSockets
+
 /// Close-frame reason rules.
 enum CloseReason {
     /// A close frame's reason has room for 123 bytes: cut at a character boundary.
@@ -20,5 +22,14 @@ enum CloseReason {
         let code = UInt16(payload[0]) << 8 | UInt16(payload[1])
         let reason = String(decoding: payload[2...], as: UTF8.self)
         return (code, reason)
+    }
+
+    /// Sets the close code and reason, and tells lws (by returning -1) to send the close frame and hang up.
+    static func closeNow(_ wsi: OpaquePointer, code: UInt16, reason: String) -> Int32 {
+        var bytes = Array(CloseReason.truncate(reason).utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            lws_close_reason(wsi, lws_close_status(rawValue: UInt32(code)), buffer.baseAddress, buffer.count)
+        }
+        return -1
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import Logging
 
 /// The machinery behind `WebSocketServer`: owns the lws context, its service loop and all state.
-final class ServerCore: Sendable {
+final class WebSocketServerCore: Sendable {
     private enum Lifecycle { case idle, running, stopping, stopped }
 
     let configuration: WebSocketServer.Configuration
@@ -67,7 +67,7 @@ final class ServerCore: Sendable {
             protocols[i].name = allocations.string(name)
             protocols[i].callback = { wsi, reason, user, input, length in
                 guard let wsi, let context = lws_get_context(wsi), let owner = lws_context_user(context) else { return 0 }
-                let core = Unmanaged<ServerCore>.fromOpaque(owner).takeUnretainedValue()
+                let core = Unmanaged<WebSocketServerCore>.fromOpaque(owner).takeUnretainedValue()
                 return core.handle(wsi, reason, user, input, length)
             }
             protocols[i].per_session_data_size = MemoryLayout<UInt64>.size
@@ -84,7 +84,7 @@ final class ServerCore: Sendable {
         info.retry_and_idle_policy = UnsafePointer(retry)
         info.alpn = allocations.string("http/1.1")
         info.options = UInt64(LWS_SERVER_OPTION_VALIDATE_UTF8)
-        // Room for requests over the limits, so they are answered 414/431 (ServerCore+HTTP) rather than cut off.
+        // Room for requests over the limits, so they are answered 414/431 (WebSocketServerCore+HTTP) rather than cut off.
         info.max_http_header_data2 = UInt32(clamping: config.maxHeaderBytes * 4)
         switch config.host {
         case "", "::":
@@ -290,11 +290,11 @@ final class ServerCore: Sendable {
             delegate.connection(connectionID, rejected: rejection)
             return 0
         case .invalidUTF8:
-            return Self.closeNow(wsi, code: 1007, reason: "invalid UTF-8")
+            return CloseReason.closeNow(wsi, code: 1007, reason: "invalid UTF-8")
         case .abort(let bytes):
             statistics.withLock { $0.rejectedTooLarge += 1 }
             delegate.connection(connectionID, rejected: .tooLarge(bytes: bytes))
-            return Self.closeNow(wsi, code: CloseCode.messageTooBig.rawValue, reason: "message too big")
+            return CloseReason.closeNow(wsi, code: CloseCode.messageTooBig.rawValue, reason: "message too big")
         }
     }
 
@@ -336,7 +336,7 @@ final class ServerCore: Sendable {
                     return 0
                 }
             case .close(let code, let reason):
-                return Self.closeNow(wsi, code: code, reason: reason)
+                return CloseReason.closeNow(wsi, code: code, reason: reason)
             }
         }
     }
@@ -353,15 +353,6 @@ final class ServerCore: Sendable {
         outboxes.remove(id)
         statistics.withLock { $0.connectionsOpen -= 1 }
         delegate.connectionClosed(ConnectionID(rawValue: id))
-    }
-
-    /// Sets the close code and reason, and tells lws (by returning -1) to send the close frame and hang up.
-    static func closeNow(_ wsi: OpaquePointer, code: UInt16, reason: String) -> Int32 {
-        var bytes = Array(CloseReason.truncate(reason).utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            lws_close_reason(wsi, lws_close_status(rawValue: UInt32(code)), buffer.baseAddress, buffer.count)
-        }
-        return -1
     }
 
     static func peerAddress(_ wsi: OpaquePointer) -> String {

@@ -1,7 +1,7 @@
 import CLibWebSockets
 
 /// HTTP on the WebSocket port: the delegate first, then static files, then 404.
-extension ServerCore {
+extension WebSocketServerCore {
     /// Headers added to every HTTP response unless the response sets them itself.
     static let securityHeaders: [(String, String)] = [
         ("content-security-policy",

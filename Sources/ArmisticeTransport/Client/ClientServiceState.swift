@@ -9,7 +9,7 @@ final class ClientServiceState {
     /// True while inside lws_client_connect_via_info (callbacks may fire synchronously).
     var insideConnect = false
     /// A retry policy with no validity times, given to every connect: lws then keeps no per-connection validity timer
-    /// (`ClientCore.sweepIdle` pings and hangs up instead). Outlives the context, as lws keeps the pointer.
+    /// (`WebSocketClientCore.sweepIdle` pings and hangs up instead). Outlives the context, as lws keeps the pointer.
     let noValidityPolicy: UnsafeMutablePointer<lws_retry_bo_t> = {
         let policy = UnsafeMutablePointer<lws_retry_bo_t>.allocate(capacity: 1)
         policy.initialize(to: lws_retry_bo_t())

@@ -7,11 +7,11 @@ public final class ClientConnection: Sendable {
     /// Every event in order: text messages, then one `.closed`; the stream then ends.
     public let messages: AsyncStream<ClientEvent>
     let mailbox: ClientMailbox
-    private let core: ClientCore
+    private let core: WebSocketClientCore
     /// Keeps the pool (whose deinit shuts the pool down) alive while this connection exists.
     private let pool: WebSocketClientPool
 
-    init(id: UInt64, core: ClientCore, pool: WebSocketClientPool) {
+    init(id: UInt64, core: WebSocketClientCore, pool: WebSocketClientPool) {
         self.id = ConnectionID(rawValue: id)
         self.core = core
         self.pool = pool

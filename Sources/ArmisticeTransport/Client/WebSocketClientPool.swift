@@ -7,7 +7,7 @@ import Logging
 /// all its connections are released, or when `shutdown()` is called. A connection stays open until
 /// `close` or the pool's shutdown: dropping a `ClientConnection` does not close it.
 public final class WebSocketClientPool: Sendable {
-    private let core: ClientCore
+    private let core: WebSocketClientCore
 
     /// - Parameters:
     ///   - maxMessageBytes: inbound messages larger than this are dropped.
@@ -28,7 +28,7 @@ public final class WebSocketClientPool: Sendable {
     /// A pool with its own ping and hang-up times (tests).
     init(logger: Logger, maxMessageBytes: Int = 1 << 22, subprotocol: String? = "armistice.v2",
          enableTLS: Bool = false, idlePolicy: IdlePolicy) {
-        core = ClientCore(logger: logger, maxMessageBytes: maxMessageBytes, subprotocol: subprotocol,
+        core = WebSocketClientCore(logger: logger, maxMessageBytes: maxMessageBytes, subprotocol: subprotocol,
                           tlsEnabled: enableTLS, idlePolicy: idlePolicy)
     }
 
