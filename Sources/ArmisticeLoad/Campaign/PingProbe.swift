@@ -6,23 +6,23 @@ import Logging
 /// pinging the server, in a child process (`armistice campaign --probe-port`) so that the fuzzing clients' own work
 /// cannot delay its round trips. It reports a baseline, then the figures while the frames go on, and every message
 /// it got that was not one of its pongs.
-enum PingProbe {
-    struct Figures {
-        var count = 0
-        var p50 = 0.0
-        var p99 = 0.0
-        var max = 0.0
+package enum PingProbe {
+    package struct Figures {
+        package var count = 0
+        package var p50 = 0.0
+        package var p99 = 0.0
+        package var max = 0.0
 
-        init() {}
+        package init() {}
 
-        init(sorted s: [Double]) {
+        package init(sorted s: [Double]) {
             count = s.count
             guard !s.isEmpty else { return }
             func p(_ q: Double) -> Double { s[Swift.min(s.count - 1, Int(Double(s.count - 1) * q))] }
             (p50, p99, max) = (p(0.5), p(0.99), s.last!)
         }
 
-        init?(line: Substring) {
+        package init?(line: Substring) {
             let parts = line.split(separator: " ").dropFirst()
             guard parts.count == 4, let c = Int(parts[parts.startIndex]) else { return nil }
             let values = parts.dropFirst().compactMap { Double($0) }
@@ -30,12 +30,12 @@ enum PingProbe {
             (count, p50, p99, max) = (c, values[0], values[1], values[2])
         }
 
-        var line: String { "\(count) \(p50) \(p99) \(max)" }
+        package var line: String { "\(count) \(p50) \(p99) \(max)" }
     }
 
     /// The child's side: seat the classroom, measure, print `BASELINE`; then for each window of `seconds`, measure
     /// again and print its `NOTICE`s and `DURING`.
-    static func run(port: Int, key: String, baseline: Double, seconds: Double, windows: Int, every ms: Int) async throws {
+    package static func run(port: Int, key: String, baseline: Double, seconds: Double, windows: Int, every ms: Int) async throws {
         var logger = Logger(label: "armistice.campaign.probe")
         logger.logLevel = .critical
         let pool = WebSocketClientPool(logger: logger)
@@ -57,7 +57,7 @@ enum PingProbe {
     private static func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
     /// Each client pings every `ms` for `seconds`; the round trips, sorted, and anything else any of them was sent.
-    static func pings(_ clients: [BenchClient], seconds: Double, every ms: Int) async throws -> (rtts: [Double], noticed: [String]) {
+    package static func pings(_ clients: [BenchClient], seconds: Double, every ms: Int) async throws -> (rtts: [Double], noticed: [String]) {
         let stop = ContinuousClock.now + .seconds(seconds)
         return try await withThrowingTaskGroup(of: ([Double], [String]).self) { group in
             for c in clients {
@@ -92,12 +92,12 @@ enum PingProbe {
     }
 
     /// The parent's side: the probe process and its report.
-    final class Child {
-        let process = Process()
+    package final class Child {
+        package let process = Process()
         private let output: FileHandle
         private var buffer: [UInt8] = []
 
-        init(port: Int, key: String, baseline: Double, seconds: Double, windows: Int, every ms: Int) throws {
+        package init(port: Int, key: String, baseline: Double, seconds: Double, windows: Int, every ms: Int) throws {
             process.executableURL = ChildRun.binary
             process.arguments = ["campaign", "--probe-port", "\(port)", "--probe-key", key, "--probe-baseline", "\(baseline)",
                                  "--probe-seconds", "\(seconds)", "--probe-windows", "\(windows)", "--probe-interval-ms", "\(ms)"]
@@ -120,14 +120,14 @@ enum PingProbe {
             }
         }
 
-        func baseline() async throws -> Figures {
+        package func baseline() async throws -> Figures {
             while let l = line() {
                 if l.hasPrefix("BASELINE "), let f = Figures(line: l[...]) { return f }
             }
             throw BenchFailure("the ping probe ended before its baseline")
         }
 
-        func during() async throws -> (Figures, [String]) {
+        package func during() async throws -> (Figures, [String]) {
             var notices: [String] = []
             while let l = line() {
                 if l.hasPrefix("NOTICE ") { notices.append(String(l.dropFirst(7))) }

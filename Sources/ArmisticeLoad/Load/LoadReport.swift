@@ -1,114 +1,114 @@
 import Foundation
 
 /// Everything a load run measured. `--json` prints it as is (snake_case keys); otherwise `text` is printed.
-struct LoadReport: Codable, Sendable {
-    struct Machine: Codable, Sendable {
-        var cores: Int
-        var loadAverageBefore: [Double]
-        var loadAverageAfter: [Double]
-        var openFileLimit: Int
+package struct LoadReport: Codable, Sendable {
+    package struct Machine: Codable, Sendable {
+        package var cores: Int
+        package var loadAverageBefore: [Double]
+        package var loadAverageAfter: [Double]
+        package var openFileLimit: Int
     }
-    struct Connect: Codable, Sendable {
-        var connections: Int
-        var seconds: Double
-        var perSecond: Double
+    package struct Connect: Codable, Sendable {
+        package var connections: Int
+        package var seconds: Double
+        package var perSecond: Double
         /// Time until the first 1,000 handshakes had completed (when at least 1,000 were opened).
-        var firstThousandSeconds: Double?
-        var retries: Int
-        var concurrency: Int
+        package var firstThousandSeconds: Double?
+        package var retries: Int
+        package var concurrency: Int
     }
-    struct Seat: Codable, Sendable {
+    package struct Seat: Codable, Sendable {
         /// Time to say hello, create every room (and start it) and join every seat.
-        var seconds: Double
-        var seatsPerSecond: Double
+        package var seconds: Double
+        package var seatsPerSecond: Double
     }
-    struct Messages: Codable, Sendable {
-        var seconds: Double
-        var generatorSentPerSecond: Double
-        var generatorReceivedPerSecond: Double
-        var generatorReceivedMiBPerSecond: Double
-        var serverInPerSecond: Double?
-        var serverOutPerSecond: Double?
-        var serverFramesEncodedPerSecond: Double?
-        var serverFramesDropped: Double?
-        var serverLogCommitsPerSecond: Double?
-        var serverLogCommitMeanMs: Double?
+    package struct Messages: Codable, Sendable {
+        package var seconds: Double
+        package var generatorSentPerSecond: Double
+        package var generatorReceivedPerSecond: Double
+        package var generatorReceivedMiBPerSecond: Double
+        package var serverInPerSecond: Double?
+        package var serverOutPerSecond: Double?
+        package var serverFramesEncodedPerSecond: Double?
+        package var serverFramesDropped: Double?
+        package var serverLogCommitsPerSecond: Double?
+        package var serverLogCommitMeanMs: Double?
     }
-    struct Lost: Codable, Sendable {
-        var timedOut: Int
-        var cancelled: Int
-        var strays: Int
-        var stillInFlight: Int
+    package struct Lost: Codable, Sendable {
+        package var timedOut: Int
+        package var cancelled: Int
+        package var strays: Int
+        package var stillInFlight: Int
     }
-    struct Process: Codable, Sendable {
-        var pid: Int32
-        var name: String
-        var rssMiBBefore: Double?
-        var rssMiBAfter: Double?
-        var rssMiBPeakDuringRun: Double?
-        var peakRSSMiBSinceStart: Double?
-        var rssKiBPerConnection: Double?
-        var cpu: CPUShare?
-        var openFiles: Int?
+    package struct Process: Codable, Sendable {
+        package var pid: Int32
+        package var name: String
+        package var rssMiBBefore: Double?
+        package var rssMiBAfter: Double?
+        package var rssMiBPeakDuringRun: Double?
+        package var peakRSSMiBSinceStart: Double?
+        package var rssKiBPerConnection: Double?
+        package var cpu: CPUShare?
+        package var openFiles: Int?
     }
-    struct Window: Codable, Sendable {
-        var name: String
-        var latency: [String: LatencySummary]
+    package struct Window: Codable, Sendable {
+        package var name: String
+        package var latency: [String: LatencySummary]
     }
-    struct Turns: Codable, Sendable {
-        var cycles: Int
-        var roomTurns: Int
+    package struct Turns: Codable, Sendable {
+        package var cycles: Int
+        package var roomTurns: Int
         /// Per cycle: rooms ÷ (last member of the last room seeing results − first lock sent). Median and worst.
-        var burstRoomTurnsPerSecondMedian: Double?
-        var burstRoomTurnsPerSecondMin: Double?
+        package var burstRoomTurnsPerSecondMedian: Double?
+        package var burstRoomTurnsPerSecondMin: Double?
         /// Room-turns over the whole measured time, including the instructor's skips between turns.
-        var sustainedRoomTurnsPerSecond: Double
-        var roomsReplaced: Int
-        var draftsRefused: Int
+        package var sustainedRoomTurnsPerSecond: Double
+        package var roomsReplaced: Int
+        package var draftsRefused: Int
         /// Locks answered orders_locked or wrong_phase because a teammate had locked first (expected).
-        var locksAlreadyDone: Int
+        package var locksAlreadyDone: Int
     }
-    struct SlowReader: Codable, Sendable {
-        var joinedAfterSeconds: Double
-        var receiveBufferBytes: Int
-        var closedByServer: Bool
+    package struct SlowReader: Codable, Sendable {
+        package var joinedAfterSeconds: Double
+        package var receiveBufferBytes: Int
+        package var closedByServer: Bool
         /// Seconds from joining (and never reading) to the server closing the connection.
-        var closedAfterSeconds: Double?
-        var hotRoomChatPerSecond: Double
-        var hotRoomMovesPerSecond: Double
+        package var closedAfterSeconds: Double?
+        package var hotRoomChatPerSecond: Double
+        package var hotRoomMovesPerSecond: Double
     }
 
-    var mode: LoadConfig.Mode
-    var target: LoadConfig.Target
-    var url: String
-    var rooms: Int
-    var clientsPerRoom: Int
-    var offeredPerSecond: Double
-    var machine: Machine
-    var connect: Connect
-    var seat: Seat?
-    var measuredSeconds: Double
-    var latency: [String: LatencySummary] = [:]
-    var windows: [Window] = []
-    var messages: Messages?
-    var errors: [String: Int] = [:]
-    var serverErrors: [String: Int]?
-    var closes: [String: Int] = [:]
-    var lost: [String: Lost] = [:]
-    var server: Process?
-    var generator: Process?
-    var turns: Turns?
-    var slowReader: SlowReader?
-    var notes: [String] = []
+    package var mode: LoadConfig.Mode
+    package var target: LoadConfig.Target
+    package var url: String
+    package var rooms: Int
+    package var clientsPerRoom: Int
+    package var offeredPerSecond: Double
+    package var machine: Machine
+    package var connect: Connect
+    package var seat: Seat?
+    package var measuredSeconds: Double
+    package var latency: [String: LatencySummary] = [:]
+    package var windows: [Window] = []
+    package var messages: Messages?
+    package var errors: [String: Int] = [:]
+    package var serverErrors: [String: Int]?
+    package var closes: [String: Int] = [:]
+    package var lost: [String: Lost] = [:]
+    package var server: Process?
+    package var generator: Process?
+    package var turns: Turns?
+    package var slowReader: SlowReader?
+    package var notes: [String] = []
 
-    func json() throws -> String {
+    package func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 
-    var text: String {
+    package var text: String {
         func f(_ v: Double?, _ digits: Int = 1) -> String { v.map { String(format: "%.\(digits)f", $0) } ?? "-" }
         var lines: [String] = []
         lines.append("armistice loadtest: \(mode.rawValue) against \(target.rawValue) at \(url)")

@@ -9,9 +9,9 @@ import Glibc
 /// The server writes object keys in no fixed order, so nothing here relies on order. It relies on the shapes in
 /// docs/protocol.md: only an `update` has a `cause` object (flat: `type`, `by`, `reason`); replies, chat, roster
 /// and clock events are small and their only `"type":"…"` is the top-level one.
-enum JSONScan {
+package enum JSONScan {
     /// The bytes of `text`, contiguous.
-    static func withBytes<R>(_ text: String, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+    package static func withBytes<R>(_ text: String, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         if let result = text.utf8.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) { return result }
         var copy = text
         copy.makeContiguousUTF8()
@@ -20,7 +20,7 @@ enum JSONScan {
 
     /// The offset just past the first `needle` in `bytes[from..<min(count, limit)]`, or nil. `anchor` is the index of
     /// a byte of the needle that is rare in JSON (say a `{`), found with memchr; the rest is compared around it.
-    static func end(of needle: StaticString, in bytes: UnsafeRawBufferPointer, from: Int = 0, limit: Int = .max, anchor: Int = 0) -> Int? {
+    package static func end(of needle: StaticString, in bytes: UnsafeRawBufferPointer, from: Int = 0, limit: Int = .max, anchor: Int = 0) -> Int? {
         let stop = min(bytes.count, limit)
         let n = needle.utf8CodeUnitCount
         guard let base = bytes.baseAddress, from + n <= stop else { return nil }
@@ -37,7 +37,7 @@ enum JSONScan {
     }
 
     /// A run of bytes up to (not including) the next `"`, from `start`.
-    static func stringValue(in bytes: UnsafeRawBufferPointer, at start: Int) -> String? {
+    package static func stringValue(in bytes: UnsafeRawBufferPointer, at start: Int) -> String? {
         var i = start
         while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {
             if bytes[i] == UInt8(ascii: "\\") { return nil }
@@ -48,7 +48,7 @@ enum JSONScan {
     }
 
     /// An unsigned decimal integer starting at `start`.
-    static func intValue(in bytes: UnsafeRawBufferPointer, at start: Int) -> Int? {
+    package static func intValue(in bytes: UnsafeRawBufferPointer, at start: Int) -> Int? {
         var i = start
         var value = 0
         while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") {
@@ -59,11 +59,11 @@ enum JSONScan {
     }
 
     /// Messages up to this size are scanned whole; larger ones are updates (found by their cause) or snapshots.
-    static let smallMessage = 8192
+    package static let smallMessage = 8192
 
     /// The message's top-level `type`: `update` for anything with a cause; for small messages their `type`;
     /// nil for other large messages (snapshots) and for text that is not an armistice message.
-    static func messageType(_ text: String) -> String? {
+    package static func messageType(_ text: String) -> String? {
         withBytes(text) { b in
             if end(of: "\"cause\":{", in: b, anchor: 8) != nil { return "update" }
             guard b.count <= smallMessage, let at = end(of: "\"type\":\"", in: b) else { return nil }
@@ -73,7 +73,7 @@ enum JSONScan {
 
     /// An update's causes: each input it covers (usually one: `cause`; several are listed in `causes`), as the
     /// input's type, the seat number that gave it (`s3` → 3; nil for the clock) and the reason.
-    static func causes(_ text: String) -> [(type: String?, by: Int?, reason: String?)] {
+    package static func causes(_ text: String) -> [(type: String?, by: Int?, reason: String?)] {
         withBytes(text) { b in
             func object(at start: Int) -> (value: (type: String?, by: Int?, reason: String?), end: Int) {
                 var close = start
@@ -101,7 +101,7 @@ enum JSONScan {
     }
 
     /// The string value of the first `"key":"…"` (the key given with its quotes, colon and opening quote).
-    static func string(_ keyAndQuote: StaticString, in text: String, limit: Int = .max) -> String? {
+    package static func string(_ keyAndQuote: StaticString, in text: String, limit: Int = .max) -> String? {
         withBytes(text) { bytes in
             guard let at = end(of: keyAndQuote, in: bytes, limit: limit) else { return nil }
             return stringValue(in: bytes, at: at)

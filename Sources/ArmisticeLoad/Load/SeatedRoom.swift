@@ -2,18 +2,18 @@ import ArmisticeTransport
 
 /// A room of the Koreanization scenario with its instructor and eight students (two a team), and an observer when
 /// asked: the classroom the benchmarks and the campaign measure or load.
-struct SeatedRoom {
-    static let teams = ["dprk", "rok", "usa", "un"]
-    let code: String
-    let instructor: BenchClient
+package struct SeatedRoom {
+    package static let teams = ["dprk", "rok", "usa", "un"]
+    package let code: String
+    package let instructor: BenchClient
     /// The students (and the observer, last), each with its seat.
-    let members: [BenchClient]
+    package let members: [BenchClient]
     /// Each member's seat token, in the order of `members`.
-    let tokens: [String]
+    package let tokens: [String]
 
-    var everyone: [BenchClient] { [instructor] + members }
+    package var everyone: [BenchClient] { [instructor] + members }
 
-    static func open(_ pool: WebSocketClientPool, url: String, key: String, seed: Int, name: String, observer: Bool = true) async throws -> SeatedRoom {
+    package static func open(_ pool: WebSocketClientPool, url: String, key: String, seed: Int, name: String, observer: Bool = true) async throws -> SeatedRoom {
         let instructor = try await BenchClient.connect(pool, url: url, name: "\(name)i")
         let created = try await instructor.request(#"{"type":"create_room","key":"\#(key)","ruleset":"koreanization","seed":\#(seed)}"#)
         guard let code = BenchClient.field("room", in: created) else { throw BenchFailure("create_room failed: \(created.prefix(200))") }

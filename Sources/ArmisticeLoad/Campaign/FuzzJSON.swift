@@ -1,20 +1,20 @@
 /// A JSON value as the campaign writes it: like JSON, but a `raw` token is written as it is, so that a frame can
 /// carry what no encoder would produce (numbers past any range, lone surrogate escapes, duplicate keys).
-indirect enum FuzzJSON: Sendable {
+package indirect enum FuzzJSON: Sendable {
     case object([(String, FuzzJSON)])
     case array([FuzzJSON])
     case string(String)
     case raw(String)
 
-    static func number(_ n: Int) -> FuzzJSON { .raw(String(n)) }
+    package static func number(_ n: Int) -> FuzzJSON { .raw(String(n)) }
 
-    var text: String {
+    package var text: String {
         var out = ""
         write(to: &out)
         return out
     }
 
-    func write(to out: inout String) {
+    package func write(to out: inout String) {
         switch self {
         case .object(let members):
             out += "{"
@@ -37,7 +37,7 @@ indirect enum FuzzJSON: Sendable {
         }
     }
 
-    static func quote(_ s: String, into out: inout String) {
+    package static func quote(_ s: String, into out: inout String) {
         out += "\""
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             out += s

@@ -2,9 +2,9 @@ import ArmisticeEngine
 import Foundation
 import Synchronization
 
-extension LoadRun {
+package extension LoadRun {
     /// Connects and seats every bot, runs the load for the warm-up and the measured time, and reports.
-    func execute() async throws -> LoadReport {
+    package func execute() async throws -> LoadReport {
         let loadBefore = ProcessProbe.loadAverage()
         let server: ProcessProbe? = config.serverPID.map { ProcessProbe(pid: $0) }
             ?? (["127.0.0.1", "localhost", "::1"].contains(config.host) ? ProcessProbe.listening(on: config.port) : nil)

@@ -7,27 +7,34 @@ import Foundation
 /// The in-process part of the frame campaign: the same mutated frames handed straight to `InboundGate` (charge,
 /// shape check, decode: what the transport's thread does with every message), with no sockets, at full speed.
 /// Every frame must become a request or a refusal with a documented code, and none may take long.
-struct GateCampaign {
-    var seconds = 5.0
-    var maxFrames = Int.max
-    var seed: UInt64 = 1
-    /// A frame that takes more of the thread's CPU time than this is a finding (CPU time, not wall time: on a
-    /// shared machine the thread may wait for a core in the middle of any frame).
-    var slowMs = 50.0
-
-    struct Result {
-        var tally = Tally()
-        var frames = 0
-        var elapsed = 0.0
-        var slowestMs = 0.0
-        var slowest = ""
-        /// The costliest frame itself.
-        var slowestText = ""
-        /// Seconds spent in the gate (the rest is making the frames).
-        var gateSeconds = 0.0
+package struct GateCampaign {
+    package init(seconds: Double = 5.0, maxFrames: Int = Int.max, seed: UInt64 = 1, slowMs: Double = 50.0) {
+        self.seconds = seconds
+        self.maxFrames = maxFrames
+        self.seed = seed
+        self.slowMs = slowMs
     }
 
-    func run() -> Result {
+    package var seconds = 5.0
+    package var maxFrames = Int.max
+    package var seed: UInt64 = 1
+    /// A frame that takes more of the thread's CPU time than this is a finding (CPU time, not wall time: on a
+    /// shared machine the thread may wait for a core in the middle of any frame).
+    package var slowMs = 50.0
+
+    package struct Result {
+        package var tally = Tally()
+        package var frames = 0
+        package var elapsed = 0.0
+        package var slowestMs = 0.0
+        package var slowest = ""
+        /// The costliest frame itself.
+        package var slowestText = ""
+        /// Seconds spent in the gate (the rest is making the frames).
+        package var gateSeconds = 0.0
+    }
+
+    package func run() -> Result {
         var result = Result()
         var mutator = FrameMutator(seed: seed)
         mutator.oversizePerTenThousand = 2
@@ -70,7 +77,7 @@ struct GateCampaign {
         return result
     }
 
-    static func threadCPUNanoseconds() -> UInt64 {
+    package static func threadCPUNanoseconds() -> UInt64 {
         var ts = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
         return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)

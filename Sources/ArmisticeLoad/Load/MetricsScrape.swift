@@ -4,20 +4,20 @@ import Glibc
 import Foundation
 
 /// Fetches and parses the server's Prometheus text (`GET /metrics`) over a plain socket.
-struct MetricsScrape: Sendable {
+package struct MetricsScrape: Sendable {
     /// Each sample by its full name with labels, e.g. `armistice_errors_total{code="wrong_phase"}`.
-    var samples: [String: Double] = [:]
+    package var samples: [String: Double] = [:]
 
-    subscript(_ name: String) -> Double { samples[name] ?? 0 }
+    package subscript(_ name: String) -> Double { samples[name] ?? 0 }
 
     /// The change of every counter from `earlier` to this one.
-    func delta(since earlier: MetricsScrape) -> [String: Double] {
+    package func delta(since earlier: MetricsScrape) -> [String: Double] {
         var d: [String: Double] = [:]
         for (k, v) in samples { d[k] = v - (earlier.samples[k] ?? 0) }
         return d
     }
 
-    static func parse(_ text: String) -> MetricsScrape {
+    package static func parse(_ text: String) -> MetricsScrape {
         var m = MetricsScrape()
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             guard let space = line.lastIndex(of: " "), let value = Double(line[line.index(after: space)...]) else { continue }
@@ -27,15 +27,15 @@ struct MetricsScrape: Sendable {
     }
 
     /// GET http://host:port/metrics; nil when the server does not answer with 200 within 5 s.
-    static func fetch(host: String, port: Int) -> MetricsScrape? {
+    package static func fetch(host: String, port: Int) -> MetricsScrape? {
         guard let body = HTTPGet.fetch(host: host, port: port, path: "/metrics") else { return nil }
         return parse(body)
     }
 }
 
 /// A minimal blocking HTTP/1.0 GET, enough for /metrics on loopback.
-enum HTTPGet {
-    static func fetch(host: String, port: Int, path: String, timeoutSeconds: Int = 5) -> String? {
+package enum HTTPGet {
+    package static func fetch(host: String, port: Int, path: String, timeoutSeconds: Int = 5) -> String? {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)

@@ -11,23 +11,31 @@ import Logging
 /// acknowledgements come back; the server is killed at a random moment; it is started again; every chat it
 /// acknowledged must be in its room's log, every log must replay and verify, and every student takes its seat
 /// back with its token before the next round.
-struct KillCycles {
-    var cycles = 3
-    var rooms = 3
-    var seed: UInt64 = 1
-    var rulesets: String
-    var data: String
-
-    struct Result {
-        var cycles = 0
-        var acknowledged = 0
-        var lost = 0
-        var logsVerified = 0
-        var tally = Tally()
-        var elapsed = 0.0
+package struct KillCycles {
+    package init(cycles: Int = 3, rooms: Int = 3, seed: UInt64 = 1, rulesets: String, data: String) {
+        self.cycles = cycles
+        self.rooms = rooms
+        self.seed = seed
+        self.rulesets = rulesets
+        self.data = data
     }
 
-    func run(key: String) async throws -> Result {
+    package var cycles = 3
+    package var rooms = 3
+    package var seed: UInt64 = 1
+    package var rulesets: String
+    package var data: String
+
+    package struct Result {
+        package var cycles = 0
+        package var acknowledged = 0
+        package var lost = 0
+        package var logsVerified = 0
+        package var tally = Tally()
+        package var elapsed = 0.0
+    }
+
+    package func run(key: String) async throws -> Result {
         var logger = Logger(label: "armistice.campaign")
         logger.logLevel = .critical
         let pool = WebSocketClientPool(logger: logger)

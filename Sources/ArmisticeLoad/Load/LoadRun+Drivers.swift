@@ -3,10 +3,10 @@ import ArmisticeEngine
 import ArmisticeServer
 import Foundation
 
-extension LoadRun {
+package extension LoadRun {
     /// Calls `body` `rate` times a second until the run stops (open loop: a late generator catches up, but
     /// never by more than a tenth of a second's worth at once; what it drops is returned).
-    func paced(rate: Double, _ body: () -> Void) async -> Int {
+    package func paced(rate: Double, _ body: () -> Void) async -> Int {
         guard rate > 0 else { return 0 }
         let start = Now.ns()
         var done = 0.0
@@ -29,7 +29,7 @@ extension LoadRun {
 
     /// Everyone who may write in `all` takes turns chatting, `rate` messages a second in total; each message is
     /// timed until every member of the room has it.
-    func driveChat(rate: Double, rooms: [LoadRoom]) async -> Int {
+    package func driveChat(rate: Double, rooms: [LoadRoom]) async -> Int {
         var senders = rooms.flatMap { room in room.members.filter { $0.role != .observer } }
         guard !senders.isEmpty else { return 0 }
         senders.shuffle()
@@ -51,7 +51,7 @@ extension LoadRun {
 
     /// Three different drafts per team, for the first turn of a room with the run's seed, chosen by the greedy and
     /// random bots. A move sends the next one, so every move changes the draft and reaches the team.
-    func draftVariants() throws -> [[String]] {
+    package func draftVariants() throws -> [[String]] {
         guard let ruleset else { return [] }
         let settings = RoomSettings(ruleset: ruleset.id, seed: config.seed, turns: config.turns, phases: Self.phaseSeconds)
         let engine = Engine(ruleset: settings.apply(to: ruleset))
@@ -75,19 +75,19 @@ extension LoadRun {
         }
     }
 
-    static var phaseSeconds: [String: Int] {
+    package static var phaseSeconds: [String: Int] {
         Dictionary(uniqueKeysWithValues: Phase.turnPhases.map { ($0.rawValue, 86_400) })
     }
 
     /// Students change their team's draft, `rate` moves a second in total, at most one move in flight per team;
     /// each move is timed until the last teammate and the instructor have the update. Returns the moves dropped
     /// because the generator fell behind, and those skipped because every team picked was still busy.
-    func driveMoves(rate: Double, rooms: [LoadRoom], variants: [[String]]) async -> (dropped: Int, busy: Int) {
+    package func driveMoves(rate: Double, rooms: [LoadRoom], variants: [[String]]) async -> (dropped: Int, busy: Int) {
         struct TeamSlot {
-            var room: Int
-            var team: Int
-            var students: [LoadClient]
-            var expected: Int
+            package var room: Int
+            package var team: Int
+            package var students: [LoadClient]
+            package var expected: Int
         }
         let slots = rooms.flatMap { room in
             room.studentsByTeam.enumerated().compactMap { (t, students) -> TeamSlot? in
@@ -118,7 +118,7 @@ extension LoadRun {
     }
 
     /// Samples a process's resident memory until the run stops; returns the largest value seen (bytes).
-    func peakMemory(of probe: ProcessProbe) async -> Int {
+    package func peakMemory(of probe: ProcessProbe) async -> Int {
         var peak = 0
         while running.load(ordering: .relaxed) {
             if let m = probe.memory() { peak = max(peak, m.rss) }
@@ -128,7 +128,7 @@ extension LoadRun {
     }
 
     /// Gives up on whatever has waited longer than the run's timeout, every second, until the run stops.
-    func expireStale() async {
+    package func expireStale() async {
         while running.load(ordering: .relaxed) {
             let cutoff = Now.ns() &- UInt64(config.timeout * 1e9)
             moves.expire(sentBefore: cutoff)

@@ -4,8 +4,8 @@ import Glibc
 import Foundation
 
 /// Blocking socket helpers for the two clients that cannot go through the lws client pool.
-enum RawSocket {
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+package enum RawSocket {
+    package static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         var sent = 0
         while sent < bytes.count {
             let n = bytes.withUnsafeBytes { send(fd, $0.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL)) }
@@ -21,14 +21,14 @@ enum RawSocket {
 /// the socket into memory, so the server would never see a slow reader.
 ///
 /// Safety rule for `@unchecked Sendable`: `fd` is written once in `init` and closed once in `close()`.
-final class StalledReader: @unchecked Sendable {
+package final class StalledReader: @unchecked Sendable {
     private var fd: Int32 = -1
-    let receiveBuffer: Int
+    package let receiveBuffer: Int
 
-    struct Failure: Error, CustomStringConvertible { var description: String }
+    package struct Failure: Error, CustomStringConvertible { package var description: String }
 
     /// Connects, upgrades, sends hello and the join request, waits for `joined`, and from then on reads nothing.
-    init(host: String, port: Int, join: String, receiveBuffer: Int = 4096) throws {
+    package init(host: String, port: Int, join: String, receiveBuffer: Int = 4096) throws {
         self.receiveBuffer = receiveBuffer
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
@@ -73,7 +73,7 @@ final class StalledReader: @unchecked Sendable {
     }
 
     /// One masked text frame (clients must mask).
-    static func frame(_ text: String) -> [UInt8] {
+    package static func frame(_ text: String) -> [UInt8] {
         let payload = Array(text.utf8)
         var out: [UInt8] = [0x81]
         if payload.count < 126 {
@@ -90,7 +90,7 @@ final class StalledReader: @unchecked Sendable {
     }
 
     /// Whether the server has closed the connection (reads nothing: looks at the socket's state only).
-    var serverClosed: Bool {
+    package var serverClosed: Bool {
         guard fd >= 0 else { return true }
         // POLLRDHUP: the peer shut down its side (even with unread data left in the buffer).
         var p = pollfd(fd: fd, events: Int16(0x2000), revents: 0)
@@ -98,7 +98,7 @@ final class StalledReader: @unchecked Sendable {
         return p.revents & Int16(0x2018) != 0  // POLLRDHUP | POLLHUP | POLLERR
     }
 
-    func close() {
+    package func close() {
         if fd >= 0 { Glibc.close(fd) }
         fd = -1
     }

@@ -7,71 +7,62 @@ import Logging
 import Synchronization
 
 /// A load run failed in a way that makes its figures meaningless (a room could not be set up, a server did not answer).
-struct LoadFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+package struct LoadFailure: Error, CustomStringConvertible {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }
 
 /// One room of bots: the instructor (for `armistice`), its students by team, and everyone who reads.
-struct LoadRoom: Sendable {
-    var index: Int
-    var code = ""
-    var instructor: LoadClient?
-    var members: [LoadClient] = []
-    var studentsByTeam: [[LoadClient]] = []
+package struct LoadRoom: Sendable {
+    package var index: Int
+    package var code = ""
+    package var instructor: LoadClient?
+    package var members: [LoadClient] = []
+    package var studentsByTeam: [[LoadClient]] = []
 
-    var students: [LoadClient] { studentsByTeam.flatMap { $0 } }
+    package var students: [LoadClient] { studentsByTeam.flatMap { $0 } }
 }
 
 /// A load run: the bots' connections on one client pool, the trackers that time what they cause, and the
 /// sink that reads every message they receive.
-final class LoadRun: LoadSink {
-    let config: LoadConfig
-    let counters = LoadCounters()
+package final class LoadRun: LoadSink {
+    package let config: LoadConfig
+    package let counters = LoadCounters()
     /// Move (draft change) → last teammate's or the instructor's update. Key: the team (room × teams + team).
-    let moves = DeliveryTracker()
+    package let moves = DeliveryTracker()
     /// Chat message → the last room member's copy. Key: sender index << 32 | the sender's counter.
-    let chats = DeliveryTracker()
+    package let chats = DeliveryTracker()
     /// Last lock in a room → the last member's update with the turn's results. Key: the room.
-    let turnResults = DeliveryTracker()
-    let pool: WebSocketClientPool
-    let ruleset: Ruleset?
-    let teamIDs: [String]
+    package let turnResults = DeliveryTracker()
+    package let pool: WebSocketClientPool
+    package let ruleset: Ruleset?
+    package let teamIDs: [String]
     /// room << 16 | seat number → team, so the instructor can tell whose draft an update is about.
     private let seatTeams = Mutex<[UInt64: Int]>([:])
     private let readerTasks = Mutex<[Task<Void, Never>]>([])
     private let nextIndex = Atomic<Int>(0)
-    let running = Atomic<Bool>(false)
+    package let running = Atomic<Bool>(false)
     /// Locks refused because the team had already locked (orders_locked) or the phase had moved on (wrong_phase).
-    let locksAlreadyDone = Atomic<Int>(0)
+    package let locksAlreadyDone = Atomic<Int>(0)
     /// Per team: how many drafts it has been sent, so every move (from any driver) sends a different draft.
-    let draftCounts = Mutex<[UInt64: Int]>([:])
+    package let draftCounts = Mutex<[UInt64: Int]>([:])
 
-    init(config: LoadConfig, logger: Logger) throws {
+    /// `ruleset` is the scenario the bots play (loaded by the caller from `config.rulesetFile`); nil for lws's mirror.
+    package init(config: LoadConfig, ruleset: Ruleset?, logger: Logger) {
         self.config = config
         let subprotocol: String? = config.target == .lwsMirror ? "lws-mirror-protocol" : "armistice.v2"
         pool = WebSocketClientPool(logger: logger, maxMessageBytes: 1 << 22, subprotocol: subprotocol, enableTLS: false)
-        if config.target == .armistice {
-            let text = try RulesetFile.read(config.rulesetFile)
-            do {
-                ruleset = try RulesetLoader.load(text: text, file: config.rulesetFile)
-            } catch {
-                throw LoadFailure("\(config.rulesetFile): \(error.diagnostics.map(\.description).joined(separator: "; "))")
-            }
-            teamIDs = ruleset!.teams.map(\.id)
-        } else {
-            ruleset = nil
-            teamIDs = []
-        }
+        self.ruleset = config.target == .armistice ? ruleset : nil
+        teamIDs = self.ruleset?.teams.map(\.id) ?? []
     }
 
-    var teamCount: Int { max(1, teamIDs.count) }
+    package var teamCount: Int { max(1, teamIDs.count) }
 
-    func teamKey(room: Int, team: Int) -> UInt64 { UInt64(room * teamCount + team) }
+    package func teamKey(room: Int, team: Int) -> UInt64 { UInt64(room * teamCount + team) }
 
     // MARK: - Receiving (every client's reader task)
 
-    func received(_ client: LoadClient, type: String?, text: String, at ns: UInt64) {
+    package func received(_ client: LoadClient, type: String?, text: String, at ns: UInt64) {
         switch type ?? "" {
         case "update":
             switch config.mode {
@@ -119,14 +110,14 @@ final class LoadRun: LoadSink {
 
     // MARK: - Connecting
 
-    struct Plan: Sendable {
-        var room: Int
-        var team: Int
-        var role: LoadRole
+    package struct Plan: Sendable {
+        package var room: Int
+        package var team: Int
+        package var role: LoadRole
     }
 
     /// Who is in each room: the instructor, `observers` observers, then students spread over the teams.
-    func plans(forRoom r: Int) -> [Plan] {
+    package func plans(forRoom r: Int) -> [Plan] {
         if config.target == .lwsMirror {
             return (0..<config.clientsPerRoom).map { _ in Plan(room: r, team: -1, role: .mirror) }
         }
@@ -137,19 +128,19 @@ final class LoadRun: LoadSink {
         return plans
     }
 
-    func url(forRoom r: Int) -> String {
+    package func url(forRoom r: Int) -> String {
         guard config.target == .lwsMirror else { return config.url }
         return config.url + (config.url.contains("?") ? "&" : "?") + "mirror=r\(r)"
     }
 
-    struct ConnectTiming: Sendable {
-        var seconds: Double
-        var firstThousand: Double?
-        var retries: Int
+    package struct ConnectTiming: Sendable {
+        package var seconds: Double
+        package var firstThousand: Double?
+        package var retries: Int
     }
 
     /// Opens a WebSocket for every plan, at most `concurrency` handshakes at once; starts each client's reader.
-    func connect(_ plans: [Plan], concurrency: Int) async throws -> ([LoadClient], ConnectTiming) {
+    package func connect(_ plans: [Plan], concurrency: Int) async throws -> ([LoadClient], ConnectTiming) {
         let started = Now.ns()
         var clients = [LoadClient?](repeating: nil, count: plans.count)
         var completedAt: [UInt64] = []
@@ -196,12 +187,12 @@ final class LoadRun: LoadSink {
 
     /// The phases of a load room: long enough that no deadline passes during a run; the bots and the
     /// instructor move the match on themselves.
-    static let longPhases = #"{"briefing":86400,"negotiation":86400,"orders":86400,"adjudication":86400,"results":86400}"#
+    package static let longPhases = #"{"briefing":86400,"negotiation":86400,"orders":86400,"adjudication":86400,"results":86400}"#
 
-    func seed(forRoom r: Int) -> UInt64 { config.seed &+ UInt64(r) }
+    package func seed(forRoom r: Int) -> UInt64 { config.seed &+ UInt64(r) }
 
     /// Says hello, creates the room, starts it and moves it to `phase`, then seats every member.
-    func seat(_ clients: [LoadClient], room r: Int, upTo phase: Phase) async throws -> LoadRoom {
+    package func seat(_ clients: [LoadClient], room r: Int, upTo phase: Phase) async throws -> LoadRoom {
         var room = LoadRoom(index: r)
         room.members = clients
         room.studentsByTeam = Array(repeating: [], count: teamCount)
@@ -237,7 +228,7 @@ final class LoadRun: LoadSink {
     /// Sends a request and checks the reply's type. Setting up thousands of seats can keep a busy server's
     /// single rooms thread behind for a while, so this waits at least two minutes.
     @discardableResult
-    func expect(_ client: LoadClient, _ json: String, _ type: String) async throws -> String {
+    package func expect(_ client: LoadClient, _ json: String, _ type: String) async throws -> String {
         let wait = max(120, config.timeout)
         guard let reply = await client.call(json, timeout: .seconds(wait)) else {
             throw LoadFailure("no reply to \(json.prefix(60)) within \(Int(wait)) s (client \(client.index))")
@@ -249,7 +240,7 @@ final class LoadRun: LoadSink {
     }
 
     /// Seats every room, at most `concurrency` rooms at once.
-    func seatAll(_ byRoom: [[LoadClient]], upTo phase: Phase, concurrency: Int) async throws -> [LoadRoom] {
+    package func seatAll(_ byRoom: [[LoadClient]], upTo phase: Phase, concurrency: Int) async throws -> [LoadRoom] {
         var rooms = [LoadRoom?](repeating: nil, count: byRoom.count)
         try await withThrowingTaskGroup(of: LoadRoom.self) { group in
             var next = 0
@@ -268,7 +259,7 @@ final class LoadRun: LoadSink {
     }
 
     /// Stops every reader and closes every connection.
-    func shutdown() {
+    package func shutdown() {
         pool.shutdown()
         for t in readerTasks.withLock({ $0 }) { t.cancel() }
     }

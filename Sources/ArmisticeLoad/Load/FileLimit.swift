@@ -3,10 +3,10 @@ import Glibc
 #endif
 
 /// The process's limit on open files: every WebSocket is one descriptor, so a load run needs thousands.
-enum FileLimit {
+package enum FileLimit {
     /// Raises the soft limit on open files to the hard limit; returns the limit now in force.
     @discardableResult
-    static func raiseToHardLimit() -> Int {
+    package static func raiseToHardLimit() -> Int {
         var limit = rlimit()
         guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return -1 }
         if limit.rlim_cur < limit.rlim_max {

@@ -4,8 +4,8 @@ import Glibc
 import Synchronization
 
 /// Monotonic nanoseconds.
-enum Now {
-    static func ns() -> UInt64 {
+package enum Now {
+    package static func ns() -> UInt64 {
         var t = timespec()
         clock_gettime(CLOCK_MONOTONIC, &t)
         return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
@@ -17,19 +17,19 @@ enum Now {
 ///
 /// Each message in flight has a key the recipients can work out from what they receive; a key is in flight
 /// at most once (a team has one move in flight, a chat message has its sender's counter).
-final class DeliveryTracker: Sendable {
-    struct Pending {
-        var sentNs: UInt64
-        var expected: Int
-        var seen = 0
-        var lastNs: UInt64 = 0
+package final class DeliveryTracker: Sendable {
+    package struct Pending {
+        package var sentNs: UInt64
+        package var expected: Int
+        package var seen = 0
+        package var lastNs: UInt64 = 0
         /// Who caused it, to ignore a late receipt of an earlier message under the same key.
-        var by: Int
+        package var by: Int
     }
 
-    struct Sample {
-        var atNs: UInt64
-        var ms: Double
+    package struct Sample {
+        package var atNs: UInt64
+        package var ms: Double
     }
 
     private struct State {
@@ -43,11 +43,11 @@ final class DeliveryTracker: Sendable {
 
     private let state = Mutex(State())
 
-    init() { state.withLock { $0.samples.reserveCapacity(1 << 16) } }
+    package init() { state.withLock { $0.samples.reserveCapacity(1 << 16) } }
 
     /// Starts timing `key`; false if it is already in flight.
     @discardableResult
-    func start(_ key: UInt64, by: Int, expected: Int, at ns: UInt64) -> Bool {
+    package func start(_ key: UInt64, by: Int, expected: Int, at ns: UInt64) -> Bool {
         state.withLock { s in
             guard s.pending[key] == nil else { return false }
             s.pending[key] = Pending(sentNs: ns, expected: expected, by: by)
@@ -56,20 +56,20 @@ final class DeliveryTracker: Sendable {
     }
 
     /// Moves the start time of `key` (the last of several senders, as in a lock-in).
-    func restamp(_ key: UInt64, at ns: UInt64) {
+    package func restamp(_ key: UInt64, at ns: UInt64) {
         state.withLock { s in s.pending[key]?.sentNs = ns }
     }
 
-    func isInFlight(_ key: UInt64) -> Bool { state.withLock { $0.pending[key] != nil } }
+    package func isInFlight(_ key: UInt64) -> Bool { state.withLock { $0.pending[key] != nil } }
 
-    var inFlight: Int { state.withLock { $0.pending.count } }
+    package var inFlight: Int { state.withLock { $0.pending.count } }
 
     /// When the last completed message reached its last recipient.
-    var lastDoneNs: UInt64 { state.withLock { $0.lastDoneNs } }
+    package var lastDoneNs: UInt64 { state.withLock { $0.lastDoneNs } }
 
     /// One recipient received what `key` caused. Returns the latency in ms when this was the last one expected.
     @discardableResult
-    func seen(_ key: UInt64, by: Int, at ns: UInt64) -> Double? {
+    package func seen(_ key: UInt64, by: Int, at ns: UInt64) -> Double? {
         state.withLock { s -> Double? in
             guard var p = s.pending[key], p.by == by else {
                 s.strays += 1
@@ -90,7 +90,7 @@ final class DeliveryTracker: Sendable {
     }
 
     /// The request behind `key` was refused: nothing will come.
-    func cancel(_ key: UInt64) {
+    package func cancel(_ key: UInt64) {
         state.withLock { s in
             if s.pending.removeValue(forKey: key) != nil { s.cancelled += 1 }
         }
@@ -98,7 +98,7 @@ final class DeliveryTracker: Sendable {
 
     /// Gives up on messages sent before `ns`; returns how many.
     @discardableResult
-    func expire(sentBefore ns: UInt64) -> Int {
+    package func expire(sentBefore ns: UInt64) -> Int {
         state.withLock { s in
             let old = s.pending.filter { $0.value.sentNs < ns }
             for k in old.keys { s.pending[k] = nil }
@@ -108,7 +108,7 @@ final class DeliveryTracker: Sendable {
     }
 
     /// Forgets samples and counters (after a warm-up).
-    func reset() {
+    package func reset() {
         state.withLock { s in
             s.samples.removeAll(keepingCapacity: true)
             s.timedOut = 0
@@ -118,29 +118,29 @@ final class DeliveryTracker: Sendable {
     }
 
     /// Latencies of messages sent in `[from, to)` (all when nil).
-    func summary(from: UInt64? = nil, to: UInt64? = nil) -> LatencySummary {
+    package func summary(from: UInt64? = nil, to: UInt64? = nil) -> LatencySummary {
         let values = state.withLock { s in
             s.samples.filter { sample in sample.atNs >= (from ?? 0) && sample.atNs < (to ?? .max) }.map(\.ms)
         }
         return LatencySummary(values)
     }
 
-    var counts: (timedOut: Int, cancelled: Int, strays: Int) {
+    package var counts: (timedOut: Int, cancelled: Int, strays: Int) {
         state.withLock { ($0.timedOut, $0.cancelled, $0.strays) }
     }
 }
 
 /// Percentiles of a set of latencies, in milliseconds.
-struct LatencySummary: Codable, Sendable {
-    var count: Int
-    var p50: Double?
-    var p90: Double?
-    var p99: Double?
-    var p999: Double?
-    var max: Double?
-    var mean: Double?
+package struct LatencySummary: Codable, Sendable {
+    package var count: Int
+    package var p50: Double?
+    package var p90: Double?
+    package var p99: Double?
+    package var p999: Double?
+    package var max: Double?
+    package var mean: Double?
 
-    init(_ values: [Double]) {
+    package init(_ values: [Double]) {
         count = values.count
         guard !values.isEmpty else { return }
         let sorted = values.sorted()
@@ -157,7 +157,7 @@ struct LatencySummary: Codable, Sendable {
         mean = sorted.reduce(0, +) / Double(sorted.count)
     }
 
-    var text: String {
+    package var text: String {
         guard count > 0, let p50, let p90, let p99, let p999, let max else { return "no samples" }
         func f(_ v: Double) -> String { String(format: v < 10 ? "%.2f" : "%.1f", v) }
         return "p50 \(f(p50))  p90 \(f(p90))  p99 \(f(p99))  p99.9 \(f(p999))  max \(f(max)) ms  (n=\(count))"

@@ -4,16 +4,16 @@ import ArmisticeServer
 import Foundation
 import Synchronization
 
-extension LoadRun {
+package extension LoadRun {
     /// The generator's copy of a room's match. The engine is deterministic and the bots send every input the room
     /// gets (no deadline passes), so applying the same inputs here keeps the same state, and the greedy bot can
     /// choose real orders for each turn.
-    struct TurnModel: Sendable {
-        var engine: Engine
-        var state: GameState
-        var bots: [GreedyBot]
+    package struct TurnModel: Sendable {
+        package var engine: Engine
+        package var state: GameState
+        package var bots: [GreedyBot]
 
-        init(ruleset: Ruleset, seed: UInt64, turns: Int) throws {
+        package init(ruleset: Ruleset, seed: UInt64, turns: Int) throws {
             let settings = RoomSettings(ruleset: ruleset.id, seed: seed, turns: turns, phases: LoadRun.phaseSeconds)
             engine = Engine(ruleset: settings.apply(to: ruleset))
             state = engine.newGame(seed: seed)
@@ -24,20 +24,20 @@ extension LoadRun {
         }
     }
 
-    struct TurnStats: Sendable {
-        var cycles = 0
-        var roomTurns = 0
-        var burstRates: [Double] = []
-        var replaced = 0
-        var draftsRefused = 0
-        var measuredCycles = 0
-        var measuredRoomTurns = 0
+    package struct TurnStats: Sendable {
+        package var cycles = 0
+        package var roomTurns = 0
+        package var burstRates: [Double] = []
+        package var replaced = 0
+        package var draftsRefused = 0
+        package var measuredCycles = 0
+        package var measuredRoomTurns = 0
     }
 
     /// Turn cycles until the run stops: each team's first student sends the greedy bot's draft; then, in every room
     /// at once, every student locks; the last member to see the results ends the room's measurement. The instructor
     /// then skips to the next turn's orders phase. A room whose match ends is replaced by a fresh one.
-    func driveTurns(rooms initial: [LoadRoom], measureFrom: Box<UInt64>, stats: Box<TurnStats>) async throws {
+    package func driveTurns(rooms initial: [LoadRoom], measureFrom: Box<UInt64>, stats: Box<TurnStats>) async throws {
         guard let ruleset else { return }
         var rooms = initial
         var models = try rooms.map { try TurnModel(ruleset: ruleset, seed: seed(forRoom: $0.index), turns: config.turns) }

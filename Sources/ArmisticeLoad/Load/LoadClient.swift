@@ -3,37 +3,37 @@ import Foundation
 import Synchronization
 
 /// What a load client is in its room.
-enum LoadRole: Sendable, Equatable {
+package enum LoadRole: Sendable, Equatable {
     case instructor, student, observer, mirror
 }
 
 /// Receives every message of every load client, on the client's reader task.
-protocol LoadSink: Sendable {
+package protocol LoadSink: Sendable {
     func received(_ client: LoadClient, type: String?, text: String, at ns: UInt64)
 }
 
 /// Counters shared by all clients of a run.
-final class LoadCounters: Sendable {
-    let sent = Atomic<Int>(0)
-    let received = Atomic<Int>(0)
-    let bytesReceived = Atomic<Int>(0)
+package final class LoadCounters: Sendable {
+    package let sent = Atomic<Int>(0)
+    package let received = Atomic<Int>(0)
+    package let bytesReceived = Atomic<Int>(0)
     private let errorCodes = Mutex<[String: Int]>([:])
     private let closeCodes = Mutex<[String: Int]>([:])
 
-    func error(_ code: String) { errorCodes.withLock { $0[code, default: 0] += 1 } }
-    func closed(_ code: UInt16?) { closeCodes.withLock { $0[code.map(String.init) ?? "none", default: 0] += 1 } }
-    var errors: [String: Int] { errorCodes.withLock { $0 } }
-    var closes: [String: Int] { closeCodes.withLock { $0 } }
-    func resetErrors() { errorCodes.withLock { $0 = [:] } }
+    package func error(_ code: String) { errorCodes.withLock { $0[code, default: 0] += 1 } }
+    package func closed(_ code: UInt16?) { closeCodes.withLock { $0[code.map(String.init) ?? "none", default: 0] += 1 } }
+    package var errors: [String: Int] { errorCodes.withLock { $0 } }
+    package var closes: [String: Int] { closeCodes.withLock { $0 } }
+    package func resetErrors() { errorCodes.withLock { $0 = [:] } }
 }
 
 /// One bot's connection: a reader task that hands every message to the run's sink and answers pending requests.
-final class LoadClient: Sendable {
-    let index: Int
-    let room: Int
-    let team: Int
-    let role: LoadRole
-    let connection: ClientConnection
+package final class LoadClient: Sendable {
+    package let index: Int
+    package let room: Int
+    package let team: Int
+    package let role: LoadRole
+    package let connection: ClientConnection
     private let counters: LoadCounters
     private let sink: any LoadSink
     private struct State {
@@ -45,7 +45,7 @@ final class LoadClient: Sendable {
     }
     private let state = Mutex(State())
 
-    init(index: Int, room: Int, team: Int, role: LoadRole, connection: ClientConnection, counters: LoadCounters, sink: any LoadSink) {
+    package init(index: Int, room: Int, team: Int, role: LoadRole, connection: ClientConnection, counters: LoadCounters, sink: any LoadSink) {
         self.index = index
         self.room = room
         self.team = team
@@ -56,15 +56,15 @@ final class LoadClient: Sendable {
     }
 
     /// The seat number (`s3` → 3) once seated.
-    var seat: Int {
+    package var seat: Int {
         get { state.withLock { $0.seat } }
         set { state.withLock { $0.seat = newValue } }
     }
 
-    var isClosed: Bool { state.withLock { $0.closed } }
+    package var isClosed: Bool { state.withLock { $0.closed } }
 
     /// Starts the reader task.
-    func startReading() -> Task<Void, Never> {
+    package func startReading() -> Task<Void, Never> {
         Task { [self] in
             for await event in connection.messages {
                 switch event {
@@ -101,14 +101,14 @@ final class LoadClient: Sendable {
     }
 
     /// Sends a message without waiting for its reply.
-    func send(_ text: String) {
+    package func send(_ text: String) {
         counters.sent.add(1, ordering: .relaxed)
         connection.send(text)
     }
 
     /// Sends a request (a JSON object text without an `id`) and returns its reply (`ack`, `error`, `joined`, …),
     /// or nil if the connection closed or nothing came within `timeout`.
-    func call(_ json: String, timeout: Duration = .seconds(30)) async -> String? {
+    package func call(_ json: String, timeout: Duration = .seconds(30)) async -> String? {
         let id = state.withLock { s -> String in
             s.nextRequest += 1
             return "q\(index).\(s.nextRequest)"

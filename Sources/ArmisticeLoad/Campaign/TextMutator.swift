@@ -1,18 +1,18 @@
 /// Damages text files the way editors, disks and attackers do: lines deleted, repeated, swapped or re-indented,
 /// bytes replaced, the file cut short, values replaced by ones out of every range, YAML's own traps (anchors and
 /// aliases, tags, merge keys, deep flow collections) and bytes that are not UTF-8.
-struct TextMutator {
-    var rng: SplitMix64
+package struct TextMutator {
+    package var rng: SplitMix64
 
-    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
+    package init(seed: UInt64) { rng = SplitMix64(seed: seed) }
 
-    static let specials: [String] = [":", "- ", "&a ", "*a", "!!binary ", "!!python/object:os.system ", "|", ">", "{", "[", "}", "]", "\"", "'",
+    package static let specials: [String] = [":", "- ", "&a ", "*a", "!!binary ", "!!python/object:os.system ", "|", ">", "{", "[", "}", "]", "\"", "'",
                                      "#", "\t", "%YAML 1.1\n", "@", "`", "? ", "<<: *a", "---\n", "...\n", "\u{0}", "\u{FEFF}", "\r", "~", "null",
                                      "1e400", "-9223372036854775809", "0x7fffffffffffffff", ".inf", ".nan", "((((((((((", "tension +", " and and ",
                                      String(repeating: "a", count: 5_000), "é\u{301}\u{302}", "\u{202E}", "'''", "\\", "!!str", "!<tag:x>"]
 
     /// An alias bomb, a deep flow collection, a merge-key loop or a huge document fragment, to be spliced in.
-    mutating func trap() -> String {
+    package mutating func trap() -> String {
         switch Int.random(in: 0..<6, using: &rng) {
         case 0:
             var s = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
@@ -28,7 +28,7 @@ struct TextMutator {
     }
 
     /// The text with one to four mutations, as bytes (some mutations are not UTF-8).
-    mutating func mutate(_ text: String) -> [UInt8] {
+    package mutating func mutate(_ text: String) -> [UInt8] {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var bytesAfter: [(Int, [UInt8])] = []
         for _ in 0..<Int.random(in: 1...4, using: &rng) {

@@ -5,23 +5,32 @@ import Foundation
 /// The file part of the campaign: damaged scenarios through `armistice ruleset check`, damaged match logs through
 /// `armistice replay` and `armistice report`, each in a child process that must end by itself within `timeout`
 /// with a documented status (0, 1 or 2), never by a signal. What crashes or hangs is kept in `findings`.
-struct FileCampaign {
-    var seconds = 5.0
-    var timeout = 5.0
-    var jobs = 2
-    var seed: UInt64 = 1
-    var scratch: String
-    var findings: String
+package struct FileCampaign {
+    package init(seconds: Double = 5.0, timeout: Double = 5.0, jobs: Int = 2, seed: UInt64 = 1, scratch: String, findings: String) {
+        self.seconds = seconds
+        self.timeout = timeout
+        self.jobs = jobs
+        self.seed = seed
+        self.scratch = scratch
+        self.findings = findings
+    }
 
-    struct Result {
-        var tally = Tally()
-        var cases = 0
-        var elapsed = 0.0
-        var slowest = 0.0
+    package var seconds = 5.0
+    package var timeout = 5.0
+    package var jobs = 2
+    package var seed: UInt64 = 1
+    package var scratch: String
+    package var findings: String
+
+    package struct Result {
+        package var tally = Tally()
+        package var cases = 0
+        package var elapsed = 0.0
+        package var slowest = 0.0
     }
 
     /// Whole matches played by bots and logged as the server logs them, to be damaged.
-    static func simulatedLogs(rulesets: String) throws -> [String] {
+    package static func simulatedLogs(rulesets: String) throws -> [String] {
         var logs: [String] = []
         for (n, name) in ["koreanization", "tutorial"].enumerated() {
             let text = try String(contentsOfFile: rulesets + "/\(name).yaml", encoding: .utf8)
@@ -34,7 +43,7 @@ struct FileCampaign {
     }
 
     /// Runs `make(case number, mutator)` → (file bytes, file extension, arguments given the path) on `jobs` threads.
-    func run(kind: String, make: @escaping @Sendable (Int, inout TextMutator) -> (bytes: [UInt8], ext: String, arguments: (String) -> [String])) -> Result {
+    package func run(kind: String, make: @escaping @Sendable (Int, inout TextMutator) -> (bytes: [UInt8], ext: String, arguments: (String) -> [String])) -> Result {
         try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         let shared = Box(Result())
         let start = DispatchTime.now().uptimeNanoseconds
@@ -81,7 +90,7 @@ struct FileCampaign {
     }
 
     /// Damaged scenarios: each shipped ruleset, mutated.
-    func rulesets(_ texts: [String]) -> Result {
+    package func rulesets(_ texts: [String]) -> Result {
         run(kind: "ruleset") { n, mutator in
             (mutator.mutate(texts[n % texts.count]), "yaml", { ["ruleset", "check", $0] })
         }
@@ -89,7 +98,7 @@ struct FileCampaign {
 
     /// Damaged logs: the lines mutated as text, or one record's values replaced, or the header's own ruleset text
     /// damaged; read by `replay` and by `report` in turn.
-    func logs(_ logs: [String]) -> Result {
+    package func logs(_ logs: [String]) -> Result {
         let out = scratch + "/report-out"
         return run(kind: "log") { n, mutator in
             let log = logs[n % logs.count]
@@ -109,7 +118,7 @@ struct FileCampaign {
     }
 
     /// One record of the log with a value replaced (or, for the header, its `ruleset_text` damaged).
-    static func damageRecord(_ log: String, _ mutator: inout TextMutator, header: Bool) -> [UInt8] {
+    package static func damageRecord(_ log: String, _ mutator: inout TextMutator, header: Bool) -> [UInt8] {
         var lines = log.split(separator: "\n").map(String.init)
         let i = header ? 0 : Int.random(in: 0..<lines.count, using: &mutator.rng)
         guard var object = (try? JSONSerialization.jsonObject(with: Data(lines[i].utf8))) as? [String: Any], !object.isEmpty else { return Array(log.utf8) }

@@ -7,37 +7,46 @@ import Logging
 /// real `armistice serve` over WebSockets, one at a time, each within its connection's message budget, and check
 /// that each frame gets a valid reply (a known reply type; an error with a documented code) or a documented close.
 /// Meanwhile the seated students of another room ping the server and must notice nothing but their pongs.
-struct WireCampaign {
-    var workers = 8
-    var seconds = 10.0
-    var maxFrames = Int.max
-    var seed: UInt64 = 1
-    var pingIntervalMs = 50
-    var baselineSeconds = 3.0
-
-    /// The messages the server may send (docs/protocol.md), and those of them that answer a request.
-    static let serverTypes: Set<String> = ["ack", "error", "welcome", "room_created", "joined", "resumed", "snapshot", "pong", "update", "chat",
-                                           "roster", "clock", "removed"]
-    static let replyTypes: Set<String> = ["ack", "error", "welcome", "room_created", "joined", "resumed", "pong"]
-    /// Close codes the protocol documents for a misbehaving client (1000 after `removed`).
-    static let allowedCloses: Set<UInt16> = [1000, 1007, 1008, 1009]
-    static let errorCodes = Set(ErrorCode.allCases.map(\.rawValue)).subtracting(["internal_error"])
-
-    struct Result {
-        var tally = Tally()
-        var frames = 0
-        var connections = 0
-        var elapsed = 0.0
-        var baseline = PingProbe.Figures()
-        /// While only connections without a seat send frames.
-        var strangers = PingProbe.Figures()
-        /// While seated students and instructors fuzz too.
-        var during = PingProbe.Figures()
-        var noticed: [String] = []
-        var serverAlive = false
+package struct WireCampaign {
+    package init(workers: Int = 8, seconds: Double = 10.0, maxFrames: Int = Int.max, seed: UInt64 = 1, pingIntervalMs: Int = 50, baselineSeconds: Double = 3.0) {
+        self.workers = workers
+        self.seconds = seconds
+        self.maxFrames = maxFrames
+        self.seed = seed
+        self.pingIntervalMs = pingIntervalMs
+        self.baselineSeconds = baselineSeconds
     }
 
-    func run(server: BenchServer, key: String) async throws -> Result {
+    package var workers = 8
+    package var seconds = 10.0
+    package var maxFrames = Int.max
+    package var seed: UInt64 = 1
+    package var pingIntervalMs = 50
+    package var baselineSeconds = 3.0
+
+    /// The messages the server may send (docs/protocol.md), and those of them that answer a request.
+    package static let serverTypes: Set<String> = ["ack", "error", "welcome", "room_created", "joined", "resumed", "snapshot", "pong", "update", "chat",
+                                           "roster", "clock", "removed"]
+    package static let replyTypes: Set<String> = ["ack", "error", "welcome", "room_created", "joined", "resumed", "pong"]
+    /// Close codes the protocol documents for a misbehaving client (1000 after `removed`).
+    package static let allowedCloses: Set<UInt16> = [1000, 1007, 1008, 1009]
+    package static let errorCodes = Set(ErrorCode.allCases.map(\.rawValue)).subtracting(["internal_error"])
+
+    package struct Result {
+        package var tally = Tally()
+        package var frames = 0
+        package var connections = 0
+        package var elapsed = 0.0
+        package var baseline = PingProbe.Figures()
+        /// While only connections without a seat send frames.
+        package var strangers = PingProbe.Figures()
+        /// While seated students and instructors fuzz too.
+        package var during = PingProbe.Figures()
+        package var noticed: [String] = []
+        package var serverAlive = false
+    }
+
+    package func run(server: BenchServer, key: String) async throws -> Result {
         var logger = Logger(label: "armistice.campaign")
         logger.logLevel = .critical
         let pool = WebSocketClientPool(logger: logger)
@@ -118,7 +127,7 @@ struct WireCampaign {
     /// One worker: connection after connection, each in a random state (no hello, hello only, a student's seat,
     /// an instructor's seat; only the first two for `strangersOnly`), sending mutated frames within the
     /// connection's budget.
-    static func work(pool: WebSocketClientPool, url: String, context: FrameMutator.Context, player: String, instructor: String, seed: UInt64,
+    package static func work(pool: WebSocketClientPool, url: String, context: FrameMutator.Context, player: String, instructor: String, seed: UInt64,
                      strangersOnly: Bool, until done: @Sendable () -> Bool, sent: Box<Int>) async -> (Tally, Int, Int) {
         var tally = Tally()
         var mutator = FrameMutator(seed: seed)
@@ -185,7 +194,7 @@ struct WireCampaign {
         return (tally, frames, connections)
     }
 
-    enum Exchange {
+    package enum Exchange {
         case reply(String, code: String?)
         /// `afterRemoved`: the connection's seat was removed (by another worker's `remove_seat`) just before.
         case closed(UInt16?, afterRemoved: Bool = false)
@@ -193,7 +202,7 @@ struct WireCampaign {
     }
 
     /// Sends one message and waits for its reply; with no `id` (a fuzzed frame, whose id may be mangled) any reply.
-    static func exchange(_ connection: ClientConnection, _ text: String, id: String?, tally: inout Tally) async -> Exchange {
+    package static func exchange(_ connection: ClientConnection, _ text: String, id: String?, tally: inout Tally) async -> Exchange {
         // A connection already closed by the server still has its events (a `removed`, the close code) to read.
         connection.send(text)
         return await awaitReply(connection, id: id, resync: text.contains("resync"), tally: &tally)
@@ -201,7 +210,7 @@ struct WireCampaign {
 
     /// Waits for the reply to the one request in flight: a reply type with no id or the request's id (the id
     /// may have been mutated away); events in between are checked and counted.
-    static func awaitReply(_ connection: ClientConnection, id: String?, resync: Bool, tally: inout Tally) async -> Exchange {
+    package static func awaitReply(_ connection: ClientConnection, id: String?, resync: Bool, tally: inout Tally) async -> Exchange {
         let deadline = ContinuousClock.now + .seconds(10)
         var removed = false
         while true {

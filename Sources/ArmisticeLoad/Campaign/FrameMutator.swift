@@ -2,38 +2,45 @@
 /// then mutated in structure (a field dropped, of the wrong kind, a number past every range, nested deep, odd
 /// Unicode, many values, the `type` swapped) and in text (cut short, characters replaced, garbage inserted), or
 /// replaced by what is not a request at all (other JSON, binary frames, frames over the size cap).
-struct FrameMutator {
+package struct FrameMutator {
     /// One frame to send, and what was done to it (for the campaign's tally).
-    struct Frame {
-        var text: String
+    package struct Frame {
+        package var text: String
         /// A binary frame's bytes (nil: a text frame).
-        var binary: [UInt8]? = nil
-        var mutation: String
-        var type: String
+        package var binary: [UInt8]? = nil
+        package var mutation: String
+        package var type: String
     }
 
     /// What a room-bound request names: the room's code, the instructor key, seat ids in that room.
-    struct Context {
-        var code = "ABCDEF"
-        var key = "key"
-        var token = "token"
-        var seats = ["1"]
+    package struct Context {
+        package var code = "ABCDEF"
+        package var key = "key"
+        package var token = "token"
+        package var seats = ["1"]
+
+        package init(code: String = "ABCDEF", key: String = "key", token: String = "token", seats: [String] = ["1"]) {
+            self.code = code
+            self.key = key
+            self.token = token
+            self.seats = seats
+        }
     }
 
-    var rng: SplitMix64
+    package var rng: SplitMix64
     /// Frames over the 64 KiB cap get this share in 10,000; those beyond 16 times the cap (closed with 1009), a
     /// tenth of that.
-    var oversizePerTenThousand = 20
+    package var oversizePerTenThousand = 20
     private var counter = 0
 
-    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
+    package init(seed: UInt64) { rng = SplitMix64(seed: seed) }
 
-    static let types = ["hello", "create_room", "join", "resume", "resync", "ping", "set_orders", "lock", "propose_deal",
+    package static let types = ["hello", "create_room", "join", "resume", "resync", "ping", "set_orders", "lock", "propose_deal",
                         "respond_deal", "withdraw_deal", "chat", "start", "skip", "pause", "unpause", "extend",
                         "inject_event", "inject_news", "adjust", "end", "move_seat", "remove_seat"]
 
     /// The valid body of each request type (without `type` and `id`).
-    static func body(_ type: String, _ c: Context, seat: String) -> [(String, FuzzJSON)] {
+    package static func body(_ type: String, _ c: Context, seat: String) -> [(String, FuzzJSON)] {
         switch type {
         case "hello": return [("protocol", .string("armistice.v2")), ("versions", .array([.string("armistice.v2"), .string("armistice.v1")])), ("client", .string("campaign"))]
         case "create_room": return [("key", .string(c.key)), ("ruleset", .string("koreanization")), ("seed", .number(7)), ("turns", .number(3)),
@@ -61,7 +68,7 @@ struct FrameMutator {
         }
     }
 
-    static let oddStrings: [FuzzJSON] = [
+    package static let oddStrings: [FuzzJSON] = [
         .string(String(repeating: "e\u{301}", count: 600)), .string("\u{202E}lortnoc\u{202C}"), .string("\u{200B}\u{200D}\u{FEFF}"),
         .string("a\u{2028}b\u{2029}c"), .string("\u{0}"), .raw(#""\ud800""#), .raw(#""\udfff\ud800x""#), .string("Instructor"),
         .string(" instructor "), .string(String(repeating: "👨‍👩‍👧‍👦", count: 300)), .string("\u{FFFF}\u{FFFE}\u{10FFFF}"),
@@ -70,17 +77,17 @@ struct FrameMutator {
         .raw(#""\u0000\u001f\\\"""#), .string("%s%n%x{{}}$(rm)';--"), .string("DPRK"), .string("team:dprk"), .string("ＡＢＣＤＥＦ"),
     ]
 
-    static let oddNumbers = ["1e400", "-1e400", "18446744073709551616", "18446744073709551615", "9223372036854775808", "-9223372036854775809",
+    package static let oddNumbers = ["1e400", "-1e400", "18446744073709551616", "18446744073709551615", "9223372036854775808", "-9223372036854775809",
                              "1.5", "-0", "1e-400", "123456789012345678901234567890123456789", "2147483648", "4294967296", "-1", "0",
                              "NaN", "Infinity", "0x10", "01", "-", "1e", "1.", ".5", "+1", "3600", "-3601", "1E+2"]
 
-    static let otherJSON = ["", " ", "null", "true", "0", "\"ping\"", "[]", "[{\"type\":\"ping\"}]", "{}", "{\"type\":null}", "{\"type\":[\"ping\"]}",
+    package static let otherJSON = ["", " ", "null", "true", "0", "\"ping\"", "[]", "[{\"type\":\"ping\"}]", "{}", "{\"type\":null}", "{\"type\":[\"ping\"]}",
                             "{\"type\":\"ping\"", "{\"type\" \"ping\"}", "{'type':'ping'}", "{\"type\":\"ping\",}", "\u{FEFF}{\"type\":\"ping\"}",
                             "{\"type\":\"ping\"}{\"type\":\"ping\"}", "{\"type\":\"ping\"} x", "{\"id\":{},\"type\":\"ping\"}",
                             "{\"id\":true,\"type\":\"ping\"}", "{\"id\":\"" + String(repeating: "x", count: 200) + "\",\"type\":\"ping\"}"]
 
     /// A frame of a random request type, valid with probability `validPercent` in 100, otherwise mutated.
-    mutating func next(context c: Context, validPercent: Int = 10) -> Frame {
+    package mutating func next(context c: Context, validPercent: Int = 10) -> Frame {
         counter += 1
         let type = Self.types.randomElement(using: &rng)!
         let seat = c.seats.randomElement(using: &rng) ?? "1"

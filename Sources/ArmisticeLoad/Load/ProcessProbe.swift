@@ -7,17 +7,17 @@ import Foundation
 /// Reads a process's memory and CPU time from /proc, per thread too. The server's /metrics reports the whole
 /// process's (`process_*`) but not its threads', so when the server runs on this machine the load generator finds it
 /// by its listening port and reads them itself.
-struct ProcessProbe: Sendable {
-    let pid: Int32
+package struct ProcessProbe: Sendable {
+    package let pid: Int32
 
     /// CPU time so far, in seconds, for the process and for each thread (by thread name).
-    struct CPU: Sendable {
-        var total: Double
-        var threads: [Int32: (name: String, seconds: Double)]
+    package struct CPU: Sendable {
+        package var total: Double
+        package var threads: [Int32: (name: String, seconds: Double)]
     }
 
     /// The process listening on `port` on this machine, if any (needs permission to read other processes' fds).
-    static func listening(on port: Int) -> ProcessProbe? {
+    package static func listening(on port: Int) -> ProcessProbe? {
         var inodes: Set<String> = []
         for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
             guard let text = try? String(contentsOfFile: table, encoding: .utf8) else { continue }
@@ -44,20 +44,20 @@ struct ProcessProbe: Sendable {
         return nil
     }
 
-    static var current: ProcessProbe { ProcessProbe(pid: getpid()) }
+    package static var current: ProcessProbe { ProcessProbe(pid: getpid()) }
 
     /// The command name.
-    var name: String {
+    package var name: String {
         ((try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) ?? "?").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Resident and peak resident memory, in bytes.
-    func memory() -> (rss: Int, peak: Int)? { ProcessStats(pid: pid).memory() }
+    package func memory() -> (rss: Int, peak: Int)? { ProcessStats(pid: pid).memory() }
 
     /// Open file descriptors.
-    func openFiles() -> Int? { ProcessStats(pid: pid).openFiles() }
+    package func openFiles() -> Int? { ProcessStats(pid: pid).openFiles() }
 
-    func cpu() -> CPU? {
+    package func cpu() -> CPU? {
         guard let total = ProcessStats(pid: pid).cpuSeconds() else { return nil }
         var threads: [Int32: (String, Double)] = [:]
         for tid in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? [] {
@@ -75,19 +75,19 @@ struct ProcessProbe: Sendable {
     }
 
     /// The 1, 5 and 15 minute load averages of this machine.
-    static func loadAverage() -> [Double] {
+    package static func loadAverage() -> [Double] {
         guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return [] }
         return text.split(separator: " ").prefix(3).compactMap { Double($0) }
     }
 }
 
 /// CPU use between two readings, as a percentage of one core.
-struct CPUShare: Codable, Sendable {
-    var percentOfOneCore: Double
+package struct CPUShare: Codable, Sendable {
+    package var percentOfOneCore: Double
     /// The threads that used at least 0.5% of a core, by name/tid and where they were waiting at the end.
-    var threads: [String: Double]
+    package var threads: [String: Double]
 
-    init(from a: ProcessProbe.CPU, to b: ProcessProbe.CPU, seconds: Double) {
+    package init(from a: ProcessProbe.CPU, to b: ProcessProbe.CPU, seconds: Double) {
         percentOfOneCore = (b.total - a.total) / seconds * 100
         var byName: [String: Double] = [:]
         for (tid, t) in b.threads {

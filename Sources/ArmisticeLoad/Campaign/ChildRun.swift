@@ -5,16 +5,16 @@ import Foundation
 
 /// Runs this same `armistice` binary with some arguments, output discarded, and says how it ended: an exit status,
 /// a signal (a crash), or still running after the time allowed (a hang; it is then killed).
-enum ChildRun {
-    enum Outcome: Equatable {
+package enum ChildRun {
+    package enum Outcome: Equatable {
         case exited(Int32)
         case signalled(Int32)
         case hung
     }
 
-    static let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    package static let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
 
-    static func run(_ arguments: [String], timeout: Double) -> Outcome {
+    package static func run(_ arguments: [String], timeout: Double) -> Outcome {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
