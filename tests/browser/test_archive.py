@@ -132,3 +132,24 @@ def test_a_teacher_opens_a_finished_match_report_and_replay_from_the_server_and_
     assert (pathlib.Path(server.data) / "matches" / f"{admins}.jsonl").exists()
     errors = [e for e in js_errors(d) if not ("/api/teacher/me" in e and "403" in e)]  # the wrong secret, on purpose
     assert not errors, errors
+
+
+def test_a_nickname_only_room_says_so_on_the_join_form_and_refuses_a_full_name(server, browsers):
+    from websockets.sync.client import connect
+    with connect(server.ws_url, subprotocols=["armistice.v2"], open_timeout=10) as ws:
+        ws.send(json.dumps({"type": "hello", "protocol": "armistice.v2"}))
+        ws.send(json.dumps({"type": "create_room", "id": 1, "key": server.key, "ruleset": "koreanization", "nicknames": True}))
+        code = None
+        while code is None:
+            msg = json.loads(ws.recv(timeout=10))
+            code = msg.get("room") if msg.get("type") == "room_created" else None
+        d = browsers()
+        d.get(server.url("index.html"))
+        assert not css(d, "#join-name-hint").is_displayed()
+        css(d, "#join-code").send_keys(code)
+        wait(d, lambda d: css(d, "#join-name-hint").is_displayed(), message="no nickname hint")
+        css(d, "#join-name").send_keys("Kim Ji-woo")
+        css(d, "#join-submit").click()
+        wait(d, lambda d: "nickname" in text(d, "#join-status"), message=lambda d: text(d, "#join-status"))
+        assert "index.html" in d.current_url
+        screenshot(d, "archive-nickname-join")

@@ -14,9 +14,12 @@ struct TeacherCommand: AsyncParsableCommand {
         @Option(help: "The server's data folder.") var data = "./data"
         var accounts: TeacherAccounts { TeacherAccounts(dataDirectory: data) }
 
-        /// Runs a change to the accounts; an unknown id is a usage error.
+        /// Runs a change to the accounts; an unknown id is said on standard error, with exit status 1.
         func change<T>(_ body: (TeacherAccounts) throws -> T) throws -> T {
-            do { return try body(accounts) } catch let error as AccountError { throw ValidationError(error.description) }
+            do { return try body(accounts) } catch let error as AccountError {
+                Console.error("\(error.description) in \(TeacherAccounts.path(dataDirectory: data)) (see `armistice teacher list --data \(data)`)")
+                throw ExitCode(1)
+            }
         }
     }
 
