@@ -145,10 +145,17 @@ import Testing
         #expect(httpGet(port: live.port, path: "/api/teacher/rooms").status == 401)
         #expect(httpGet(port: live.port, path: "/api/teacher/rooms", headers: auth("wrong-secret-1234567")).status == 403)
 
-        // The owner gets the log, the report and the replay (rendered by the server), and a view ticket for links.
+        // The owner gets the log, the report and the replay (rendered by the server off the HTTP thread: "pending"
+        // until they are made), and a view ticket for links.
         let log = httpGet(port: live.port, path: "/api/teacher/rooms/\(kimRoom)/log", headers: auth(kim))
         #expect(log.status == 200 && String(decoding: log.body, as: UTF8.self).contains("hello from Falcon"))
-        let report = httpGet(port: live.port, path: "/api/teacher/rooms/\(kimRoom)/report.html", headers: auth(kim))
+        let first = httpGet(port: live.port, path: "/api/teacher/rooms/\(kimRoom)/report.html", headers: auth(kim))
+        #expect(first.status == 503 && (json(first.body) as? [String: Any])?["code"] as? String == "report_pending")
+        var report = first
+        for _ in 0..<200 where report.status == 503 {
+            try await Task.sleep(for: .milliseconds(25))
+            report = httpGet(port: live.port, path: "/api/teacher/rooms/\(kimRoom)/report.html", headers: auth(kim))
+        }
         #expect(report.status == 200)
         #expect(String(decoding: report.body, as: UTF8.self) == "rendered html of \(kimRoom).jsonl for /replay.html?src=/api/teacher/rooms/\(kimRoom)/replay.json")
         #expect(FileManager.default.fileExists(atPath: data + "/reports/\(kimRoom).html"))

@@ -80,6 +80,11 @@ struct ArchiveRoutes {
             case ("GET", "replay.json"): return report(code, .replayJSON, for: principal, download: request.query["download"] != nil)
             case ("POST", "ticket"):
                 guard entry.state == .finished else { return Self.notFinished() }
+                if var refusal = reportsReady(code) {
+                    // Being made: 202, so a page can wait for it without an error.
+                    if refusal.status == 503 { refusal.status = 202 }
+                    return refusal
+                }
                 let (ticket, expires) = context.tickets.issue(code: code, for: principal, now: now)
                 return Self.json(200, TicketAnswer(ticket: ticket, expires: expires,
                                                    report: "/api/teacher/rooms/\(code)/report.html?ticket=\(ticket)",
@@ -166,10 +171,9 @@ struct ArchiveRoutes {
     private func report(_ code: String, _ format: ReportRenderer.Format, for principal: Principal, download: Bool) -> HTTPResponse {
         guard let entry = visible(code, principal) else { return Self.unknownRoom() }
         guard entry.state == .finished else { return Self.notFinished() }
-        guard let reports = context.reports else { return Self.error(501, "no_reports", "this server was started without the report renderer") }
-        let body: [UInt8]
-        do { body = try reports.report(code, format, log: context.archive.path(code)) } catch {
-            return Self.error(500, "report_failed", "the report could not be made: \(Self.jsonEscaped("\(error)"))")
+        if let refusal = reportsReady(code) { return refusal }
+        guard let body = context.reports?.cached(code, format, log: context.archive.path(code)) else {
+            return Self.error(503, "report_pending", "the report is being made; ask again in a moment")
         }
         var headers = ["Cache-Control": "no-store"]
         if download {
@@ -181,6 +185,21 @@ struct ArchiveRoutes {
             return HTTPResponse(status: 200, contentType: "text/html; charset=utf-8", headers: headers, body: body)
         }
         return HTTPResponse(status: 200, contentType: "application/json", headers: headers, body: body)
+    }
+
+    /// Nil when both reports of a finished match are ready; otherwise the answer to give (they are being made, or
+    /// failed, or this server cannot make them).
+    private func reportsReady(_ code: String) -> HTTPResponse? {
+        guard let reports = context.reports else { return Self.error(501, "no_reports", "this server was started without the report renderer") }
+        switch reports.prepare(code, log: context.archive.path(code)) {
+        case .ready: return nil
+        case .pending:
+            var answer = Self.error(503, "report_pending", "the report is being made; ask again in a moment")
+            answer.headers["Retry-After"] = "1"
+            return answer
+        case .failed(let why):
+            return Self.error(500, "report_failed", "the report could not be made: \(Self.jsonEscaped(why))")
+        }
     }
 
     private func delete(_ code: String, by principal: Principal) -> HTTPResponse {

@@ -46,6 +46,7 @@ const STRINGS = {
   confirmDelete: (code) => `Delete match ${code}? Its log and report are removed from the server for good.`,
   deleted: (code) => `Match ${code} deleted.`,
   opening: "Opening…",
+  preparing: (code) => `Preparing the report of ${code}… (a long match takes a few seconds)`,
   failed: (what, message) => `${what}: ${message}`,
   exportNeedName: "Type the student's name.",
   exported: (name, n) => `${n} match${n === 1 ? "" : "es"} with ${name}: downloaded.`,
@@ -93,17 +94,31 @@ async function download(path, filename) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Opens a finished match's report or replay: a view ticket makes a link that needs no header. */
+/** A view ticket for a finished match, once the server has made its reports (meanwhile: 202 report_pending). */
+async function ticket(code) {
+  for (let tries = 0; tries < 300; tries++) {
+    const answer = await (await api(`/api/teacher/rooms/${code}/ticket`, { method: "POST" })).json();
+    if (answer.ticket) return answer;
+    say($("#rooms-status"), STRINGS.preparing(code));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error(STRINGS.preparing(code));
+}
+
+/** Opens a finished match's report or replay in a new tab: a view ticket makes a link that needs no header. */
 async function open(code, which) {
   const status = $("#rooms-status");
   say(status, STRINGS.opening);
+  // Opened now, while the click still counts (a pop-up blocker would stop a window opened after the wait). Not
+  // "noopener": the new tab keeps a copy of this tab's sessionStorage, so the report's links to the viewer work.
+  const tab = window.open("", "_blank");
   try {
-    const answer = await (await api(`/api/teacher/rooms/${code}/ticket`, { method: "POST" })).json();
+    const answer = await ticket(code);
     const url = which === "report" ? answer.report : answer.replay;
-    // Not "noopener": the new tab keeps a copy of this tab's sessionStorage, so the report's links to the viewer work.
-    if (!window.open(url, "_blank")) location.assign(url);
+    if (tab) tab.location.assign(url); else location.assign(url);
     say(status, "");
   } catch (e) {
+    if (tab) tab.close();
     say(status, STRINGS.failed(code, refusal(e)), "error");
   }
 }
@@ -150,7 +165,8 @@ const actions = {
   report: (code) => open(code, "report"),
   replay: (code) => open(code, "replay"),
   log: (code) => download(`/api/teacher/rooms/${code}/log`, `armistice-${code}.jsonl`).catch((e) => say($("#rooms-status"), STRINGS.failed(code, refusal(e)), "error")),
-  reportFile: (code) => download(`/api/teacher/rooms/${code}/report.html?download=1`, `armistice-${code}.html`).catch((e) => say($("#rooms-status"), STRINGS.failed(code, refusal(e)), "error")),
+  reportFile: (code) => ticket(code).then(() => { say($("#rooms-status"), ""); return download(`/api/teacher/rooms/${code}/report.html?download=1`, `armistice-${code}.html`); })
+    .catch((e) => say($("#rooms-status"), STRINGS.failed(code, refusal(e)), "error")),
   delete: (code) => remove(code),
 };
 
