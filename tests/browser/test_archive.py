@@ -81,6 +81,8 @@ def test_a_teacher_opens_a_finished_match_report_and_replay_from_the_server_and_
     css(d, "#signin-submit").click()
     row = f"tr[data-code='{mine}'][data-state='finished']"
     wait(d, lambda d: d.find_elements(By.CSS_SELECTOR, row), message=lambda d: text(d, "#rooms-status") + text(d, "#signin-status"))
+    # The ending is worked out in the background; the page asks again until it is listed.
+    wait(d, lambda d: css(d, f"{row} td:nth-of-type(5)").text.strip(), message="no outcome listed")
     assert "Ms Archive" in text(d, "#whoami")
     assert not d.find_elements(By.CSS_SELECTOR, f"tr[data-code='{admins}']")
     assert d.execute_script("return sessionStorage.getItem('armistice.teacher.secret')") == secret

@@ -2,24 +2,33 @@ import ArmisticeEngine
 import Foundation
 import Synchronization
 
-/// The finished and live matches on disk, as teachers see them: one summary per match log, read from the log
-/// (header, seats, and for a match not open in memory a replay to find its ending), cached until the file changes.
-/// Thread-safe; reading never touches the rooms thread's state (live rooms' phase and turn come from the
+/// The finished and live matches on disk, as teachers see them: one summary per match log, read from the log (its
+/// header, seats and final hash), cached until the file changes. A finished match's ending needs a replay, which
+/// takes a while for a long match: it is worked out on a background queue, and `outcome` is absent until then.
+/// Thread-safe; reading never touches the rooms thread's state (open rooms' phase and turn come from the
 /// `RoomDirectory`).
 public final class MatchArchive: Sendable {
     public let directory: String
+    /// Scenario id → title, for the list (a log's own title needs its ruleset parsed).
+    private let titles: [String: String]
     private struct Cached {
         var size: Int
         var modified: Date?
         var entry: ArchiveEntry
-        /// Whether the ending was looked for (a replay), or only the header and seats were read (an open room).
-        var replayed: Bool
+    }
+    private struct Outcomes {
+        /// Per room: the ending's name, or "" when the replay found none.
+        var known: [String: String] = [:]
+        var pending: Set<String> = []
     }
     private let cache = Mutex<[String: Cached]>([:])
+    private let outcomes = Mutex(Outcomes())
+    private let queue = DispatchQueue(label: "armistice-archive", qos: .utility)
 
-    /// `directory` is the match logs' folder (`DATA/matches`).
-    public init(directory: String) {
+    /// `directory` is the match logs' folder (`DATA/matches`); `titles` name the scenarios.
+    public init(directory: String, titles: [String: String] = [:]) {
         self.directory = directory
+        self.titles = titles
     }
 
     public func path(_ code: String) -> String { (directory as NSString).appendingPathComponent("\(code).jsonl") }
@@ -39,21 +48,25 @@ public final class MatchArchive: Sendable {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: file) else { return nil }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         let modified = attributes[.modificationDate] as? Date
-        let open = live?[code].flatMap { $0.phase == Phase.ended.rawValue ? nil : $0 }
         var entry: ArchiveEntry
-        if let hit = cache.withLock({ $0[code] }), hit.size == size, hit.modified == modified, hit.replayed || open != nil {
+        if let hit = cache.withLock({ $0[code] }), hit.size == size, hit.modified == modified {
             entry = hit.entry
         } else {
-            guard let built = Self.summarize(file, isOpen: open != nil) else { return nil }
+            guard let built = Self.summarize(file, titles: titles) else { return nil }
             entry = built
-            cache.withLock { $0[code] = Cached(size: size, modified: modified, entry: built, replayed: open == nil) }
+            cache.withLock { $0[code] = Cached(size: size, modified: modified, entry: built) }
         }
-        if let open {
-            entry.state = .live
-            entry.title = open.title
-            entry.phase = open.phase
-            entry.turn = open.turn
+        if entry.state != .finished {
+            if let open = live?[code] {
+                entry.state = .live
+                entry.title = open.title
+                entry.phase = open.phase
+                entry.turn = open.turn
+            } else {
+                entry.state = .stopped
+            }
         }
+        if entry.state == .finished { entry.outcome = outcome(code) }
         return entry
     }
 
@@ -76,49 +89,67 @@ public final class MatchArchive: Sendable {
     }
 
     /// Forgets a match (after its log was deleted).
-    func forget(_ code: String) { _ = cache.withLock { $0.removeValue(forKey: code) } }
+    func forget(_ code: String) {
+        _ = cache.withLock { $0.removeValue(forKey: code) }
+        _ = outcomes.withLock { $0.known.removeValue(forKey: code) }
+    }
 
-    /// Reads a log: the header and seats always; the ending by a replay, unless the room is open (its log is still
-    /// growing, and its phase comes from the directory).
-    static func summarize(_ path: String, isOpen: Bool) -> ArchiveEntry? {
+    /// A finished match's ending if known; otherwise starts working it out (once) and returns nil.
+    private func outcome(_ code: String) -> String? {
+        let (known, start): (String?, Bool) = outcomes.withLock { o in
+            if let name = o.known[code] { return (name, false) }
+            return (nil, o.pending.insert(code).inserted)
+        }
+        if start {
+            let file = path(code)
+            queue.async { [self] in
+                var name = ""
+                if let bytes = MatchStore.read(path: file), let reader = try? MatchLogReader(bytes: bytes),
+                   let room = try? MatchReplay.rebuild(reader.records, now: 0), let i = room.state.outcome {
+                    name = room.engine.ruleset.outcomes[i].name
+                }
+                outcomes.withLock { o in
+                    o.pending.remove(code)
+                    o.known[code] = name
+                }
+            }
+        }
+        return known.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Reads a log without replaying it: the header, the seats, and whether it ended (its `final` hash record).
+    static func summarize(_ path: String, titles: [String: String]) -> ArchiveEntry? {
         guard let bytes = MatchStore.read(path: path), let reader = try? MatchLogReader(bytes: bytes),
               let header = reader.records.first, let code = header.room, let settings = header.settings else { return nil }
         var players: [String: ArchiveEntry.Player] = [:]
         var order: [String] = []
+        var names: [String: String] = [:]
+        var finished: LogRecord?
         for r in reader.records {
+            if r.kind == .hash, r.reason == "final" { finished = r }
             guard let seat = r.seat else { continue }
             switch r.kind {
-            case .join where r.role == .player:
-                players[seat] = .init(name: r.name ?? seat, team: r.team, bot: r.bot)
-                order.append(seat)
-            case .seat where r.removed == true || r.role != .player:
-                if r.removed != true { players[seat] = nil }
-            case .seat:
-                if players[seat] == nil, let name = reader.records.first(where: { $0.kind == .join && $0.seat == seat })?.name {
-                    players[seat] = .init(name: name, team: r.team)
+            case .join:
+                names[seat] = r.name ?? seat
+                if r.role == .player {
+                    players[seat] = .init(name: r.name ?? seat, team: r.team, bot: r.bot)
                     order.append(seat)
-                } else {
-                    players[seat]?.team = r.team
                 }
+            case .seat where r.removed == true:
+                continue
+            case .seat where r.role != .player:
+                players[seat] = nil
+            case .seat:
+                if players[seat] == nil { order.append(seat) }
+                players[seat] = .init(name: names[seat] ?? seat, team: r.team)
             default: break
             }
         }
-        var entry = ArchiveEntry(code: code, scenario: settings.ruleset, title: settings.ruleset, created: header.t, state: .stopped,
-                                 phase: Phase.setup.rawValue, turn: 0, players: order.compactMap { players[$0] }, owner: header.owner,
-                                 nicknames: settings.nicknames)
-        if isOpen {
-            entry.state = .live
-            return entry
-        }
-        guard let room = try? MatchReplay.rebuild(reader.records, now: 0) else { return entry }
-        entry.title = room.engine.ruleset.title
-        entry.phase = room.state.phase.rawValue
-        entry.turn = room.state.turn
-        if room.isOver {
-            entry.state = .finished
-            entry.finished = room.finishedAt
-            entry.outcome = room.state.outcome.map { room.engine.ruleset.outcomes[$0].name }
-        }
-        return entry
+        var seen: Set<String> = []
+        order = order.filter { seen.insert($0).inserted }
+        return ArchiveEntry(code: code, scenario: settings.ruleset, title: titles[settings.ruleset] ?? settings.ruleset, created: header.t,
+                            state: finished != nil ? .finished : .stopped, phase: finished != nil ? "ended" : "setup",
+                            turn: finished?.turn ?? 0, players: order.compactMap { players[$0] }, finished: finished?.t,
+                            owner: header.owner, nicknames: settings.nicknames)
     }
 }

@@ -92,7 +92,8 @@ public final class RoomServer: Sendable {
         self.recovery = recovery
         executor = RoomExecutor(core: core, store: store, metrics: metrics, directory: RoomDirectory(), logger: logger)
         let archive = ArchiveContext(instructorKey: configuration.instructorKey, accounts: accounts,
-                                     archive: MatchArchive(directory: store.directory),
+                                     archive: MatchArchive(directory: store.directory,
+                                                           titles: Dictionary(catalog.summaries.map { ($0.id, $0.title) }) { a, _ in a }),
                                      reports: configuration.reportRenderer.map { ArchiveReports(dataDirectory: configuration.dataDirectory, renderer: $0) },
                                      executor: executor)
         retention = configuration.retentionDays > 0

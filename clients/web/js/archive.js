@@ -170,6 +170,9 @@ const actions = {
   delete: (code) => remove(code),
 };
 
+// A finished match's ending is worked out by the server in the background: until it is, the list asks again.
+let outcomeChecks = 0;
+
 async function list() {
   const status = $("#rooms-status");
   say(status, STRINGS.loading);
@@ -177,6 +180,11 @@ async function list() {
   replace($("#rooms-body"), matches.map(row));
   say(status, matches.length ? STRINGS.count(matches.length) : STRINGS.none);
   document.body.dataset.ready = "true";
+  if (matches.some((m) => m.state === "finished" && !m.outcome) && outcomeChecks++ < 20) {
+    setTimeout(() => { if (secret()) list().catch(() => {}); }, 1500);
+  } else {
+    outcomeChecks = 0;
+  }
 }
 
 async function enter() {
