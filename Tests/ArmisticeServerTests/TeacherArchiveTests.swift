@@ -1,4 +1,6 @@
+import ArmisticeTransport
 import Foundation
+import Logging
 import Testing
 @testable import ArmisticeServer
 
@@ -224,5 +226,32 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: live.server.logPath(oldLive)), "a live room is never touched")
         let list = try #require(json(httpGet(port: live.port, path: "/api/teacher/rooms", headers: auth(LiveServer.key)).body) as? [[String: Any]])
         #expect(Set(list.compactMap { $0["code"] as? String }) == [recent, oldLive])
+    }
+
+    /// The owner is in the log header, so it outlives `kill -9`: after a restart the room is still the teacher's
+    /// (listed for them, not for another teacher) and only they may take its instructor seat.
+    @Test(.timeLimit(.minutes(2))) func aRoomsOwnerSurvivesKill9() async throws {
+        let data = NSTemporaryDirectory() + "armistice-owner-" + UUID().uuidString
+        let accounts = TeacherAccounts(dataDirectory: data)
+        let (_, kim) = try accounts.add(name: "Kim")
+        let (_, lee) = try accounts.add(name: "Lee")
+        var logger = Logger(label: "test.owner")
+        logger.logLevel = .critical
+        let pool = WebSocketClientPool(logger: logger)
+        defer { pool.shutdown() }
+        var server = try ServerProcess(data: data, key: CrashTests.key)
+        let teacher = try await WireClient.connect(pool, port: server.port, name: "kim")
+        let code = try #require(try await teacher.request(["type": "create_room", "key": kim, "ruleset": "koreanization"])["room"] as? String)
+        server.kill(SIGKILL)
+        server = try ServerProcess(data: data, key: CrashTests.key)
+        defer { server.kill(SIGTERM) }
+        let listed = try #require(json(httpGet(port: server.port, path: "/api/teacher/rooms", headers: auth(kim)).body) as? [[String: Any]])
+        #expect(listed.map { $0["code"] as? String } == [code])
+        #expect(listed.first?["owner"] as? String == "kim" && listed.first?["state"] as? String == "live")
+        #expect((json(httpGet(port: server.port, path: "/api/teacher/rooms", headers: auth(lee)).body) as? [Any])?.isEmpty == true)
+        let other = try await WireClient.connect(pool, port: server.port, name: "lee")
+        #expect(try await other.request(["type": "join", "code": code, "name": "Lee", "role": "instructor", "key": lee])["code"] as? String == "bad_instructor_key")
+        let back = try await WireClient.connect(pool, port: server.port, name: "kim2")
+        #expect(try await back.request(["type": "join", "code": code, "name": "Kim", "role": "instructor", "key": kim])["type"] as? String == "joined")
     }
 }

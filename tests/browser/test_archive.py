@@ -88,6 +88,8 @@ def test_a_teacher_opens_a_finished_match_report_and_replay_from_the_server_and_
     assert d.execute_script("return sessionStorage.getItem('armistice.teacher.secret')") == secret
     assert secret not in d.current_url
     screenshot(d, "archive-my-rooms")
+    from test_accessibility import violations  # axe-core, WCAG 2.1 A and AA, as for every other page
+    assert not violations(d, "archive"), violations(d, "archive")
 
     # The report, rendered by the server, in a new tab.
     archive_tab = d.current_window_handle
