@@ -254,4 +254,47 @@ import Testing
         let back = try await WireClient.connect(pool, port: server.port, name: "kim2")
         #expect(try await back.request(["type": "join", "code": code, "name": "Kim", "role": "instructor", "key": kim])["type"] as? String == "joined")
     }
+
+    /// Sharing by teacher id: the teacher it is shared with sees the match and its report, but may not delete or
+    /// share it, nor take its instructor seat; the owner stops sharing and it is gone for them again. Shares are kept
+    /// in `DATA/shares.json` across restarts.
+    @Test(.timeLimit(.minutes(2))) func anOwnerSharesAMatchWithAnotherTeacherByID() async throws {
+        let data = makeTemporaryDirectory()
+        let accounts = TeacherAccounts(dataDirectory: data)
+        let (_, kim) = try accounts.add(name: "Kim")
+        let (_, lee) = try accounts.add(name: "Lee")
+        let (_, park) = try accounts.add(name: "Park")
+        var live: LiveServer? = try LiveServer(data: data) { $0.reportRenderer = ReportRenderer { _, format, _ in "report \(format.rawValue)" } }
+        let port = live!.port
+        let teacher = try await live!.client("kim")
+        let code = try #require(try await teacher.request(["type": "create_room", "key": kim, "ruleset": "koreanization"])["room"] as? String)
+        func codes(_ secret: String, port: Int) -> [String] {
+            ((json(httpGet(port: port, path: "/api/teacher/rooms", headers: auth(secret)).body) as? [[String: Any]]) ?? []).compactMap { $0["code"] as? String }
+        }
+        #expect(codes(lee, port: port).isEmpty)
+        let sharePath = "/api/teacher/rooms/\(code)/shares"
+        #expect(httpGet(port: port, path: sharePath, headers: auth(lee), method: "POST", body: #"{"teacher":"lee"}"#).status == 404, "not Lee's to share")
+        #expect(httpGet(port: port, path: sharePath, headers: auth(kim), method: "POST", body: #"{"teacher":"nobody"}"#).status == 400)
+        let shared = httpGet(port: port, path: sharePath, headers: auth(kim), method: "POST", body: #"{"teacher":"lee"}"#)
+        #expect(shared.status == 200)
+        #expect((json(shared.body) as? [String: Any])?["shared"] as? [String] == ["lee"])
+        #expect(codes(lee, port: port) == [code])
+        #expect(codes(park, port: port).isEmpty)
+        #expect(httpGet(port: port, path: "/api/teacher/rooms/\(code)/log", headers: auth(lee)).status == 200)
+        #expect(httpGet(port: port, path: "/api/rooms/\(code)/log", headers: auth(lee)).status == 200)
+        #expect(httpGet(port: port, path: sharePath, headers: auth(lee), method: "POST", body: #"{"teacher":"park"}"#).status == 403)
+        #expect(httpGet(port: port, path: "/api/teacher/rooms/\(code)", headers: auth(lee), method: "DELETE").status == 403)
+        let seat = try await live!.client("lee")
+        #expect(try await seat.request(["type": "join", "code": code, "name": "Lee", "role": "instructor", "key": lee])["code"] as? String == "bad_instructor_key")
+
+        // Kept across a restart.
+        live!.stop()
+        live = try LiveServer(data: data)
+        defer { live?.stop() }
+        let again = live!.port
+        #expect(codes(lee, port: again) == [code])
+        #expect(httpGet(port: again, path: "\(sharePath)/lee", headers: auth(kim), method: "DELETE").status == 200)
+        #expect(codes(lee, port: again).isEmpty)
+        #expect(httpGet(port: again, path: "/api/teacher/rooms/\(code)/log", headers: auth(lee)).status == 404)
+    }
 }

@@ -82,7 +82,8 @@ def test_a_teacher_opens_a_finished_match_report_and_replay_from_the_server_and_
     row = f"tr[data-code='{mine}'][data-state='finished']"
     wait(d, lambda d: d.find_elements(By.CSS_SELECTOR, row), message=lambda d: text(d, "#rooms-status") + text(d, "#signin-status"))
     # The ending is worked out in the background; the page asks again until it is listed.
-    wait(d, lambda d: css(d, f"{row} td:nth-of-type(5)").text.strip(), message="no outcome listed")
+    wait(d, lambda d: (d.execute_script("return document.querySelector(arguments[0])?.textContent", f"{row} td:nth-of-type(5)") or "").strip(),
+         message="no outcome listed")
     assert "Ms Archive" in text(d, "#whoami")
     assert not d.find_elements(By.CSS_SELECTOR, f"tr[data-code='{admins}']")
     assert d.execute_script("return sessionStorage.getItem('armistice.teacher.secret')") == secret
@@ -125,6 +126,15 @@ def test_a_teacher_opens_a_finished_match_report_and_replay_from_the_server_and_
     screenshot(d, "archive-replay")
     d.close()
     d.switch_to.window(archive_tab)
+
+    # Sharing with another teacher by id (a prompt): they see it too, and the row says with whom.
+    css(d, f"{row} button[data-action=share]").click()
+    wait(d, lambda d: d.switch_to.alert, message="no prompt")
+    d.switch_to.alert.send_keys("mr-other")
+    d.switch_to.alert.accept()
+    wait(d, lambda d: "Shared with mr-other" in (d.execute_script("return document.querySelector(arguments[0])?.textContent", row) or ""),
+         message=lambda d: text(d, "#rooms-status"))
+    assert mine in {r["code"] for r in api(server, "/api/teacher/rooms", other)}
 
     # Deleting asks first; then the match is gone from the list and the disk.
     css(d, f"{row} button[data-action=delete]").click()

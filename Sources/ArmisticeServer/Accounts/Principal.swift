@@ -17,6 +17,13 @@ public enum Principal: Sendable, Hashable {
         }
     }
 
+    /// Whether this principal may see a match (not control it): the owner's, the admin's, or shared with them.
+    public func mayView(owner: String?, shared: [String]) -> Bool {
+        if mayAccess(owner: owner) { return true }
+        if case .teacher(let id) = self { return shared.contains(id) }
+        return false
+    }
+
     /// Who a key belongs to: the admin's instructor key, a teacher's secret, or nobody (nil).
     public static func of(key: String, instructorKey: String, accounts: TeacherAccounts?) -> Principal? {
         if Secrets.equal(key, instructorKey) { return .admin }

@@ -29,4 +29,6 @@ public struct ArchiveEntry: Sendable, Hashable, Codable {
     public var owner: String?
     /// A nickname-only room (see docs/protocol.md).
     public var nicknames: Bool?
+    /// The other teachers it is shared with (absent: none).
+    public var shared: [String]?
 }

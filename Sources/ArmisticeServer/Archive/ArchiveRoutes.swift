@@ -68,7 +68,9 @@ struct ArchiveRoutes {
             guard let entry = visible(code, principal) else { return Self.unknownRoom() }
             switch request.method {
             case "GET": return Self.json(200, entry)
-            case "DELETE": return delete(code, by: principal)
+            case "DELETE":
+                guard principal.mayAccess(owner: entry.owner) else { return Self.notOwner() }
+                return delete(code, by: principal)
             default: return Self.methodNotAllowed("GET, DELETE")
             }
         case (_, 3, "rooms"):
@@ -78,6 +80,10 @@ struct ArchiveRoutes {
             case ("GET", "log"): return log(code)
             case ("GET", "report.html"): return report(code, .html, for: principal, download: request.query["download"] != nil)
             case ("GET", "replay.json"): return report(code, .replayJSON, for: principal, download: request.query["download"] != nil)
+            case ("POST", "shares"):
+                return share(code, entry, request, by: principal)
+            case (_, "shares"):
+                return Self.methodNotAllowed("POST")
             case ("POST", "ticket"):
                 guard entry.state == .finished else { return Self.notFinished() }
                 if var refusal = reportsReady(code) {
@@ -93,6 +99,15 @@ struct ArchiveRoutes {
             case (_, "ticket"): return Self.methodNotAllowed("POST")
             default: return Self.error(404, "not_found", "no such endpoint")
             }
+        case (_, 4, "rooms") where rest[2] == "shares":
+            let code = Secrets.normalizeCode(rest[1])
+            guard let entry = visible(code, principal) else { return Self.unknownRoom() }
+            guard request.method == "DELETE" else { return Self.methodNotAllowed("DELETE") }
+            guard principal.mayAccess(owner: entry.owner) else { return Self.notOwner() }
+            do { try context.archive.shares?.remove(code, teacher: rest[3]) } catch {
+                return Self.error(500, "internal_error", "the shares could not be saved")
+            }
+            return Self.json(200, context.archive.entry(code, live: rooms) ?? entry)
         case ("GET", 1, "students"):
             let name = (request.query["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !name.isEmpty else { return Self.error(400, "bad_request", "say whose data: ?name=NAME (as the student typed it)") }
@@ -125,10 +140,31 @@ struct ArchiveRoutes {
         return .success(principal)
     }
 
-    /// A room's archive entry if this principal may see it.
+    /// A room's archive entry if this principal may see it (its owner, the admin, or a teacher it is shared with).
     func visible(_ code: String, _ principal: Principal) -> ArchiveEntry? {
-        guard let entry = context.archive.entry(code, live: rooms), principal.mayAccess(owner: entry.owner) else { return nil }
+        guard let entry = context.archive.entry(code, live: rooms), principal.mayView(owner: entry.owner, shared: entry.shared ?? []) else {
+            return nil
+        }
         return entry
+    }
+
+    struct ShareRequest: Decodable {
+        var teacher: String
+    }
+
+    /// Shares a match with another teacher, by id: only its owner (or the admin) may.
+    private func share(_ code: String, _ entry: ArchiveEntry, _ request: HTTPRequest, by principal: Principal) -> HTTPResponse {
+        guard principal.mayAccess(owner: entry.owner) else { return Self.notOwner() }
+        guard let body = try? JSONDecoder().decode(ShareRequest.self, from: Data(request.body)) else {
+            return Self.error(400, "bad_request", "send {\"teacher\":\"ID\"} (an id from armistice teacher list)")
+        }
+        guard context.accounts.all.contains(where: { $0.id == body.teacher }), body.teacher != entry.owner else {
+            return Self.error(400, "unknown_teacher", "no other teacher has that id; ask your administrator for it (armistice teacher list)")
+        }
+        do { try context.archive.shares?.add(code, teacher: body.teacher) } catch {
+            return Self.error(500, "internal_error", "the shares could not be saved")
+        }
+        return Self.json(200, context.archive.entry(code, live: rooms) ?? entry)
     }
 
     struct Me: Encodable {
@@ -210,6 +246,10 @@ struct ArchiveRoutes {
         case .live: return Self.error(409, "room_live", "this match is still being played: end it first, then delete it")
         case .timedOut: return Self.error(503, "server_busy", "the server did not get to it in time; try again")
         }
+    }
+
+    static func notOwner() -> HTTPResponse {
+        error(403, "not_owner", "this match is shared with you: only its owner may delete or share it")
     }
 
     static func unknownRoom() -> HTTPResponse { error(404, "unknown_room", "no match of yours has that code") }

@@ -11,6 +11,8 @@ public final class MatchArchive: Sendable {
     public let directory: String
     /// Scenario id → title, for the list (a log's own title needs its ruleset parsed).
     private let titles: [String: String]
+    /// Which other teachers each match is shared with.
+    public let shares: RoomShares?
     private struct Cached {
         var size: Int
         var modified: Date?
@@ -26,9 +28,10 @@ public final class MatchArchive: Sendable {
     private let queue = DispatchQueue(label: "armistice-archive", qos: .utility)
 
     /// `directory` is the match logs' folder (`DATA/matches`); `titles` name the scenarios.
-    public init(directory: String, titles: [String: String] = [:]) {
+    public init(directory: String, titles: [String: String] = [:], shares: RoomShares? = nil) {
         self.directory = directory
         self.titles = titles
+        self.shares = shares
     }
 
     public func path(_ code: String) -> String { (directory as NSString).appendingPathComponent("\(code).jsonl") }
@@ -37,7 +40,7 @@ public final class MatchArchive: Sendable {
     public func entries(for principal: Principal, live: RoomDirectory?) -> [ArchiveEntry] {
         let codes = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { $0.hasSuffix(".jsonl") }.map { String($0.dropLast(6)) }
-        return codes.compactMap { entry($0, live: live) }.filter { principal.mayAccess(owner: $0.owner) }
+        return codes.compactMap { entry($0, live: live) }.filter { principal.mayView(owner: $0.owner, shared: $0.shared ?? []) }
             .sorted { ($0.created, $0.code) > ($1.created, $1.code) }
     }
 
@@ -67,6 +70,8 @@ public final class MatchArchive: Sendable {
             }
         }
         if entry.state == .finished { entry.outcome = outcome(code) }
+        let shared = shares?.teachers(code) ?? []
+        entry.shared = shared.isEmpty ? nil : shared
         return entry
     }
 
@@ -74,6 +79,11 @@ public final class MatchArchive: Sendable {
     public func records(_ code: String) -> [LogRecord]? {
         guard let bytes = MatchStore.read(path: path(code)), let reader = try? MatchLogReader(bytes: bytes) else { return nil }
         return reader.records
+    }
+
+    /// Whether a principal may see a match: its owner, the admin, or a teacher it is shared with.
+    public func mayView(_ code: String, _ principal: Principal) -> Bool {
+        principal.mayView(owner: owner(code), shared: shares?.teachers(code) ?? [])
     }
 
     /// The owner a log's header names (nil: the admin's, or no such log). Reads the first line only.
@@ -92,6 +102,7 @@ public final class MatchArchive: Sendable {
     func forget(_ code: String) {
         _ = cache.withLock { $0.removeValue(forKey: code) }
         _ = outcomes.withLock { $0.known.removeValue(forKey: code) }
+        shares?.forget(code)
     }
 
     /// A finished match's ending if known; otherwise starts working it out (once) and returns nil.

@@ -63,7 +63,7 @@ struct HTTPRoutes {
             }
             let code = Secrets.normalizeCode(parts[2])
             guard code.count == Secrets.codeLength, code.allSatisfy(Secrets.codeAlphabet.contains),
-                  principal == .admin || principal.mayAccess(owner: archive?.archive.owner(code)),
+                  principal == .admin || archive?.archive.mayView(code, principal) == true,
                   var bytes = MatchStore.read(path: (logDirectory as NSString).appendingPathComponent("\(code).jsonl")) else {
                 return error(404, "wrong_code", "no match log for that room code")
             }

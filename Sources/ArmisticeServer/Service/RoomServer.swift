@@ -93,7 +93,8 @@ public final class RoomServer: Sendable {
         executor = RoomExecutor(core: core, store: store, metrics: metrics, directory: RoomDirectory(), logger: logger)
         let archive = ArchiveContext(instructorKey: configuration.instructorKey, accounts: accounts,
                                      archive: MatchArchive(directory: store.directory,
-                                                           titles: Dictionary(catalog.summaries.map { ($0.id, $0.title) }) { a, _ in a }),
+                                                           titles: Dictionary(catalog.summaries.map { ($0.id, $0.title) }) { a, _ in a },
+                                                           shares: RoomShares(dataDirectory: configuration.dataDirectory)),
                                      reports: configuration.reportRenderer.map { ArchiveReports(dataDirectory: configuration.dataDirectory, renderer: $0) },
                                      executor: executor)
         retention = configuration.retentionDays > 0

@@ -48,6 +48,11 @@ const STRINGS = {
   opening: "Opening…",
   preparing: (code) => `Preparing the report of ${code}… (a long match takes a few seconds)`,
   failed: (what, message) => `${what}: ${message}`,
+  share: "Share…",
+  sharePrompt: "The id of the teacher to share this match with (your administrator has the ids: armistice teacher list):",
+  sharedWith: "Shared with",
+  sharedBy: (owner) => owner ? `shared with you by ${owner}` : "shared with you by the administrator",
+  stopSharing: (id) => `Stop sharing with ${id}`,
   exportNeedName: "Type the student's name.",
   exported: (name, n) => `${n} match${n === 1 ? "" : "es"} with ${name}: downloaded.`,
 };
@@ -141,13 +146,39 @@ function when(t) {
     + `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
 }
 
+let me = { id: null, admin: false };
+
+async function share(code) {
+  const id = (window.prompt(STRINGS.sharePrompt) || "").trim();
+  if (!id) return;
+  try {
+    await api(`/api/teacher/rooms/${code}/shares`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ teacher: id }) });
+    await list();
+  } catch (e) {
+    say($("#rooms-status"), STRINGS.failed(code, refusal(e)), "error");
+  }
+}
+
+async function unshare(code, id) {
+  try {
+    await api(`/api/teacher/rooms/${code}/shares/${encodeURIComponent(id)}`, { method: "DELETE" });
+    await list();
+  } catch (e) {
+    say($("#rooms-status"), STRINGS.failed(code, refusal(e)), "error");
+  }
+}
+
 function row(m) {
   const finished = m.state === "finished";
+  const mine = me.admin || (m.owner && m.owner === me.id);
   const button = (text, action, extra = {}) => el("button", { type: "button", text, data: { action, code: m.code }, on: { click: () => actions[action](m.code) }, ...extra });
   const players = m.players.length ? m.players.map((p) => p.team ? `${p.name} (${p.team})` : p.name).join(", ") : STRINGS.noPlayers;
   return el("tr", { data: { code: m.code, state: m.state } },
     el("th", { scope: "row", class: "code", text: m.code }),
-    el("td", {}, m.title, m.nicknames ? el("span", { class: "hint", text: ` · ${STRINGS.nicknames}` }) : null),
+    el("td", {}, m.title, m.nicknames ? el("span", { class: "hint", text: ` · ${STRINGS.nicknames}` }) : null,
+      mine ? null : el("span", { class: "hint", text: ` · ${STRINGS.sharedBy(m.owner)}` }),
+      mine && m.shared ? el("span", { class: "hint shared" }, ` · ${STRINGS.sharedWith} `,
+        m.shared.map((id) => [id, " ", el("button", { type: "button", class: "link", text: "×", aria: { label: STRINGS.stopSharing(id) }, on: { click: () => unshare(m.code, id) } }), " "])) : null),
     el("td", { text: when(m.created) }),
     el("td", {}, STRINGS.states[m.state] || m.state, m.state === "live" ? el("span", { class: "hint", text: ` · ${STRINGS.phaseTurn(m.phase, m.turn)}` }) : null),
     el("td", { class: "players", text: players }),
@@ -158,7 +189,8 @@ function row(m) {
         finished ? button(STRINGS.replay, "replay") : null,
         button(STRINGS.downloadLog, "log"),
         finished ? button(STRINGS.downloadReport, "reportFile") : null,
-        finished || m.state === "stopped" ? button(STRINGS.delete, "delete", { class: "danger" }) : null)));
+        mine ? button(STRINGS.share, "share") : null,
+        mine && (finished || m.state === "stopped") ? button(STRINGS.delete, "delete", { class: "danger" }) : null)));
 }
 
 const actions = {
@@ -168,6 +200,7 @@ const actions = {
   reportFile: (code) => ticket(code).then(() => { say($("#rooms-status"), ""); return download(`/api/teacher/rooms/${code}/report.html?download=1`, `armistice-${code}.html`); })
     .catch((e) => say($("#rooms-status"), STRINGS.failed(code, refusal(e)), "error")),
   delete: (code) => remove(code),
+  share: (code) => share(code),
 };
 
 // A finished match's ending is worked out by the server in the background: until it is, the list asks again.
@@ -188,7 +221,7 @@ async function list() {
 }
 
 async function enter() {
-  const me = await (await api("/api/teacher/me")).json();
+  me = await (await api("/api/teacher/me")).json();
   $("#whoami").textContent = STRINGS.signedInAs(me.name, me.admin);
   $("#signin").hidden = true;
   $("#rooms").hidden = false;
