@@ -127,6 +127,12 @@ def test_a_teacher_opens_a_finished_match_report_and_replay_from_the_server_and_
     d.close()
     d.switch_to.window(archive_tab)
 
+    # One student's data, as a JSON download (bots are never a student: none here).
+    css(d, "#export-name").send_keys("Falcon")
+    css(d, "#export-submit").click()
+    wait(d, lambda d: "downloaded" in text(d, "#export-status"), message=lambda d: text(d, "#export-status"))
+    assert "0 matches with Falcon" in text(d, "#export-status")
+
     # Sharing with another teacher by id (a prompt): they see it too, and the row says with whom.
     css(d, f"{row} button[data-action=share]").click()
     wait(d, lambda d: d.switch_to.alert, message="no prompt")

@@ -37,6 +37,7 @@ const STRINGS = {
   phaseTurn: (phase, turn) => turn > 0 ? `${phase}, turn ${turn}` : phase,
   nicknames: "nicknames only",
   noPlayers: "—",
+  bot: (team) => `bot (${team})`,
   report: "Report",
   replay: "Replay",
   downloadLog: "Log",
@@ -90,7 +91,11 @@ function refusal(e) {
 }
 
 async function download(path, filename) {
-  const blob = await (await api(path)).blob();
+  save(await (await api(path)).blob(), filename);
+}
+
+/** Hands a blob to the browser as a download. */
+function save(blob, filename) {
   const url = URL.createObjectURL(blob);
   const a = el("a", { href: url, download: filename, hidden: true });
   document.body.append(a);
@@ -172,7 +177,7 @@ function row(m) {
   const finished = m.state === "finished";
   const mine = me.admin || (m.owner && m.owner === me.id);
   const button = (text, action, extra = {}) => el("button", { type: "button", text, data: { action, code: m.code }, on: { click: () => actions[action](m.code) }, ...extra });
-  const players = m.players.length ? m.players.map((p) => p.team ? `${p.name} (${p.team})` : p.name).join(", ") : STRINGS.noPlayers;
+  const players = m.players.length ? m.players.map((p) => p.bot ? STRINGS.bot(p.team) : p.team ? `${p.name} (${p.team})` : p.name).join(", ") : STRINGS.noPlayers;
   return el("tr", { data: { code: m.code, state: m.state } },
     el("th", { scope: "row", class: "code", text: m.code }),
     el("td", {}, m.title, m.nicknames ? el("span", { class: "hint", text: ` · ${STRINGS.nicknames}` }) : null,
@@ -261,12 +266,7 @@ function init() {
     if (!name) { say(status, STRINGS.exportNeedName, "error"); return; }
     try {
       const data = await (await api(`/api/teacher/students?name=${encodeURIComponent(name)}`)).json();
-      const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
-      const a = el("a", { href: url, download: `armistice-student-${name.replace(/[^A-Za-z0-9_-]+/g, "_")}.json`, hidden: true });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      save(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }), `armistice-student-${name.replace(/[^A-Za-z0-9_-]+/g, "_")}.json`);
       say(status, STRINGS.exported(name, data.matches.length), "ok");
     } catch (err) {
       say(status, refusal(err), "error");
