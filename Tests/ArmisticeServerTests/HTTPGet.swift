@@ -3,8 +3,8 @@ import Glibc
 #endif
 import Foundation
 
-/// A minimal blocking HTTP/1.0 GET over loopback, for tests.
-func httpGet(port: Int, path: String, headers: [String: String] = [:]) -> (status: Int, body: [UInt8]) {
+/// A minimal blocking HTTP/1.1 request (GET unless `method` says otherwise, with an optional body) over loopback, for tests.
+func httpGet(port: Int, path: String, headers: [String: String] = [:], method: String = "GET", body: String? = nil) -> (status: Int, body: [UInt8]) {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { return (0, []) }
     defer { close(fd) }
@@ -16,9 +16,10 @@ func httpGet(port: Int, path: String, headers: [String: String] = [:]) -> (statu
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
     }
     guard connected == 0 else { return (0, []) }
-    var request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+    var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
     for (k, v) in headers { request += "\(k): \(v)\r\n" }
-    request += "\r\n"
+    if let body { request += "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n" }
+    request += "\r\n" + (body ?? "")
     _ = request.withCString { send(fd, $0, strlen($0), 0) }
     var response: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 65_536)

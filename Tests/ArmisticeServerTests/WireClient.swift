@@ -108,7 +108,8 @@ struct LiveServer {
     let data: String
     let pool: WebSocketClientPool
 
-    init(data: String? = nil, limits: ServerLimits = ServerLimits(), storageFaults: StorageFaults? = nil) throws {
+    init(data: String? = nil, limits: ServerLimits = ServerLimits(), storageFaults: StorageFaults? = nil,
+         configure: (inout RoomServer.Configuration) -> Void = { _ in }) throws {
         let data = data ?? NSTemporaryDirectory() + "armistice-live-" + UUID().uuidString
         var configuration = RoomServer.Configuration(instructorKey: Self.key)
         configuration.host = "127.0.0.1"
@@ -118,6 +119,7 @@ struct LiveServer {
         configuration.webRoot = nil
         configuration.limits = limits
         configuration.storageFaults = storageFaults
+        configure(&configuration)
         var logger = Logger(label: "test.server")
         logger.logLevel = .warning
         server = try RoomServer(configuration: configuration, logger: logger)

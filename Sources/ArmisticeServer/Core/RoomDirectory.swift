@@ -66,6 +66,8 @@ public struct RoomSummary: Sendable, Hashable, Codable {
     public var phase: String
     public var turn: Int
     public var teams: [TeamSummary]
+    /// A nickname-only room: the join form asks for a one-word nickname (absent otherwise).
+    public var nicknames: Bool?
 
     init(_ room: Room) {
         self.room = room.code
@@ -74,6 +76,7 @@ public struct RoomSummary: Sendable, Hashable, Codable {
         phase = room.state.phase.rawValue
         turn = room.state.turn
         teams = room.engine.ruleset.teams.map(TeamSummary.init)
+        nicknames = room.settings.nicknames
     }
 }
 

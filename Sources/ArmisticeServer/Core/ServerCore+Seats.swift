@@ -5,7 +5,7 @@ import Foundation
 extension ServerCore {
     func createRoom(_ r: ClientRequest.CreateRoom, from id: ClientID, requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
         guard clients[id]?.seat == nil else { throw ServerError(.alreadyJoined, "this connection already holds a seat; open another connection") }
-        try checkInstructorKey(r.key, from: id, now: now, refusal: "that is not this server's instructor key")
+        let principal = try checkInstructorKey(r.key, from: id, now: now, refusal: "that is not this server's instructor key")
         guard let entry = catalog[r.ruleset] else {
             throw ServerError(.unknownRuleset, "no ruleset \"\(r.ruleset.prefix(40))\"; this server has \(catalog.ids.joined(separator: ", "))")
         }
@@ -43,11 +43,13 @@ extension ServerCore {
             absent = policy == .nothing ? nil : policy
         }
         let settings = RoomSettings(ruleset: entry.ruleset.id, seed: r.seed ?? UInt64.random(in: 1...UInt64(1) << 53, using: &random),
-                                    turns: turns, phases: phases, variant: r.variant, absent: absent, practice: r.practice == true ? true : nil)
+                                    turns: turns, phases: phases, variant: r.variant, absent: absent, practice: r.practice == true ? true : nil,
+                                    nicknames: r.nicknames == true ? true : nil)
         var code = Secrets.joinCode(using: &random)
         while takenCodes.contains(code) { code = Secrets.joinCode(using: &random) }
         takenCodes.insert(code)
         let room = Room(code: code, createdAt: now, rulesetText: entry.text, ruleset: rules, settings: settings)
+        room.owner = principal.ownerID
         rooms[code] = room
         var header = LogRecord(kind: .match, seq: 0, t: now, by: "instructor")
         header.format = LogRecord.format
@@ -55,6 +57,7 @@ extension ServerCore {
         header.rulesetText = entry.text
         header.rulesetHash = entry.ruleset.sourceHash
         header.settings = settings
+        header.owner = principal.ownerID
         log(room, header, into: &out)
         let name = TextSanitizer.name(r.name ?? "Instructor", limit: limits.nameMaxLength, maxScalars: limits.nameMaxScalars, maxBytes: limits.nameMaxBytes)
         try seatClient(id, in: room, name: TextSanitizer.isVisible(name) ? name : "Instructor", role: .instructor, team: nil, reply: "room_created",
@@ -82,12 +85,18 @@ extension ServerCore {
         case "player": role = .player
         case "observer": role = .observer
         case "instructor":
-            try checkInstructorKey(r.key ?? "", from: id, now: now, refusal: "joining as the instructor needs the instructor key")
+            let principal = try checkInstructorKey(r.key ?? "", from: id, now: now, refusal: "joining as the instructor needs the instructor key")
+            guard principal.mayAccess(owner: room.owner) else {
+                throw ServerError(.badInstructorKey, "joining as the instructor needs the instructor key or the secret of the teacher whose room it is")
+            }
             role = .instructor
         default: throw ServerError(.badRequest, "role must be player, observer or instructor")
         }
         if role != .instructor, TextSanitizer.impersonatesInstructor(name) {
             throw ServerError(.badName, "\"\(name)\" reads as the instructor's name; choose your own name")
+        }
+        if role == .player, room.settings.nicknames == true, !TextSanitizer.isNickname(name) {
+            throw ServerError(.badName, "this room is nickname-only: choose a nickname of one word (no spaces), not your real name")
         }
         if role == .player, room.isOver {
             throw ServerError(.gameOver, "the match in room \(room.code) has ended; ask your instructor for its report (observers may still join to see the result)")
@@ -252,15 +261,18 @@ extension ServerCore {
         clients[id] = client
     }
 
-    /// Compares an instructor key, unless this address has sent too many wrong ones lately (then it is not compared).
-    func checkInstructorKey(_ key: String, from id: ClientID, now: Int64, refusal: String) throws(ServerError) {
+    /// Compares an instructor key or a teacher's secret, unless this address has sent too many wrong ones lately
+    /// (then it is not compared). Returns whose it is.
+    @discardableResult
+    func checkInstructorKey(_ key: String, from id: ClientID, now: Int64, refusal: String) throws(ServerError) -> Principal {
         let address = clients[id]?.address ?? ""
         guard keyFailures.allows(address, now: now) else {
             throw ServerError(.rateLimited, "too many wrong instructor keys from your address; wait a few minutes")
         }
-        guard Secrets.equal(key, instructorKey) else {
+        guard let principal = Principal.of(key: key, instructorKey: instructorKey, accounts: accounts) else {
             keyFailures.recordFailure(address, now: now)
             throw ServerError(.badInstructorKey, refusal)
         }
+        return principal
     }
 }

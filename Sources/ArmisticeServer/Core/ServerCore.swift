@@ -22,6 +22,8 @@ public final class ServerCore {
     public let joinFailures: JoinFailureLimiter
     /// Per remote address: wrong instructor keys (shared with the HTTP handler's log download).
     public let keyFailures: JoinFailureLimiter
+    /// The teachers' accounts: their secrets open their own rooms wherever the instructor key is accepted.
+    public var accounts: TeacherAccounts?
     var encoder = MessageEncoder()
     var logEncoder: JSONEncoder
     /// How a log record becomes its line (a seam for tests: a record that cannot be encoded must stop its room).

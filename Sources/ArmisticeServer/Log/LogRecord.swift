@@ -36,6 +36,8 @@ public struct LogRecord: Sendable, Hashable, Codable {
     public var rulesetText: String?
     public var rulesetHash: String?
     public var settings: RoomSettings?
+    /// On the header: the id of the teacher who created the room (absent: the admin, with the instructor key).
+    public var owner: String?
     // input
     public var input: Input?
     // hash
@@ -69,7 +71,7 @@ public struct LogRecord: Sendable, Hashable, Codable {
         case rulesetHash = "ruleset_hash"
         case settings, input, turn, hash, seat, name, role, team
         case tokenHash = "token_hash"
-        case removed, online, channel, text, clock, bot
+        case removed, online, channel, text, clock, bot, owner
     }
 }
 

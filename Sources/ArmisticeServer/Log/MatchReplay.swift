@@ -32,6 +32,7 @@ public enum MatchReplay {
         }
         if let hash = header.rulesetHash, hash != ruleset.sourceHash { throw MatchLogError("the ruleset text does not match its hash") }
         let room = Room(code: code, createdAt: header.t, rulesetText: text, ruleset: ruleset, settings: settings)
+        room.owner = header.owner
         for r in records.dropFirst() {
             room.seq = max(room.seq, r.seq)
             switch r.kind {

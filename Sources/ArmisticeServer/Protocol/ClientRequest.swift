@@ -50,6 +50,8 @@ public enum ClientRequest: Sendable, Hashable {
         public var absent: String?
         /// A practice room: see `RoomSettings.practice`.
         public var practice: Bool?
+        /// A nickname-only room: see `RoomSettings.nicknames`.
+        public var nicknames: Bool?
     }
     public struct Join: Sendable, Hashable, Decodable {
         public var code: String

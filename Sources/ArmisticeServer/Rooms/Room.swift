@@ -14,6 +14,8 @@ public final class Room {
     public internal(set) var chat: [ChatEntry] = []
     public internal(set) var clock = ClockState.stopped
     public internal(set) var finishedAt: Int64?
+    /// The teacher who created the room (nil: the admin), from the log header.
+    public internal(set) var owner: String?
 
     /// Per audience: the seq of the last message it was sent (the next message's `prev`).
     var lastSent: [Audience: Int] = [:]

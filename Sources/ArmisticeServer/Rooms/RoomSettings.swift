@@ -16,9 +16,12 @@ public struct RoomSettings: Sendable, Hashable, Codable {
     /// A practice room (one student against bots): locking in negotiation ends the phase once every team with a
     /// player has locked, as it does in orders, so the student sets the pace. Nil (absent from logs) otherwise.
     public var practice: Bool?
+    /// A nickname-only room: a student's name must be one word (no spaces), so that nobody types their full name;
+    /// the roster, the log, the report and the archive then hold only nicknames. Nil (absent from logs) otherwise.
+    public var nicknames: Bool?
 
     public init(ruleset: String, seed: UInt64, turns: Int, phases: [String: Int], variant: String? = nil, absent: AbsentPolicy? = nil,
-                practice: Bool? = nil) {
+                practice: Bool? = nil, nicknames: Bool? = nil) {
         self.ruleset = ruleset
         self.seed = seed
         self.turns = turns
@@ -26,6 +29,7 @@ public struct RoomSettings: Sendable, Hashable, Codable {
         self.variant = variant
         self.absent = absent
         self.practice = practice
+        self.nicknames = nicknames
     }
 
     /// The duration of a phase in milliseconds, or nil for phases that wait for the instructor (setup, ended).

@@ -14,6 +14,8 @@ struct HTTPRoutes {
     var joinFailures: JoinFailureLimiter?
     /// Wrong instructor keys per address, shared with the rooms (`create_room`, joining as instructor).
     var keyFailures: JoinFailureLimiter?
+    /// The teachers' accounts and archive (`/api/teacher/…`); their secrets also open their own rooms' logs here.
+    var archive: ArchiveContext?
     var now: () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) }
 
     func respond(to request: HTTPRequest) -> HTTPResponse? {
@@ -38,6 +40,9 @@ struct HTTPRoutes {
             guard request.method == "GET" else { return methodNotAllowed() }
             return json(200, rulesets)
         }
+        if path == "/api/teacher" || path.hasPrefix("/api/teacher/"), let archive {
+            return ArchiveRoutes(context: archive, rooms: rooms, keyFailures: keyFailures, now: now()).respond(to: request)
+        }
         if path.hasPrefix("/api/") {
             let parts = path.split(separator: "/").map(String.init)
             if parts.count == 3, parts[1] == "rooms" {
@@ -46,19 +51,19 @@ struct HTTPRoutes {
             }
             guard parts.count == 4, parts[1] == "rooms", parts[3] == "log" else { return error(404, "not_found", "no such endpoint") }
             guard request.method == "GET" else { return methodNotAllowed() }
-            let presented = request.headers["x-instructor-key"]
-                ?? request.headers["authorization"].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+            let presented = ArchiveRoutes.presentedKey(request)
             guard let presented else { return error(401, "bad_instructor_key", "send the instructor key as Authorization: Bearer KEY or X-Instructor-Key") }
             let now = now()
             if let keyFailures, !keyFailures.allows(request.remoteAddress, now: now) {
                 return error(429, "rate_limited", "too many wrong instructor keys from your address; wait a few minutes")
             }
-            guard Secrets.equal(presented, instructorKey) else {
+            guard let principal = Principal.of(key: presented, instructorKey: instructorKey, accounts: archive?.accounts) else {
                 keyFailures?.recordFailure(request.remoteAddress, now: now)
                 return error(403, "bad_instructor_key", "that is not this server's instructor key")
             }
             let code = Secrets.normalizeCode(parts[2])
             guard code.count == Secrets.codeLength, code.allSatisfy(Secrets.codeAlphabet.contains),
+                  principal == .admin || archive?.archive.mayView(code, principal) == true,
                   var bytes = MatchStore.read(path: (logDirectory as NSString).appendingPathComponent("\(code).jsonl")) else {
                 return error(404, "wrong_code", "no match log for that room code")
             }

@@ -15,14 +15,16 @@ final class RoomExecutor: @unchecked Sendable {
         case opened(ClientID, String)
         case inbound(ClientID, Inbound)
         case closed(ClientID)
+        /// Work for the rooms thread from elsewhere (deleting a match): run in order with the batch's events.
+        case task(@Sendable (RoomExecutor, Int64, inout CoreOutput) -> Void)
     }
 
-    private let core: ServerCore
-    private let store: MatchStore
+    let core: ServerCore
+    let store: MatchStore
     private let metrics: ServerMetrics
     /// The rooms' public summaries for the HTTP handler, refreshed here after each batch.
     let directory: RoomDirectory
-    private let logger: Logger
+    let logger: Logger
     private let condition = NSCondition()
     private var queue: [Event] = []
     /// Requests queued, per connection and in all.
@@ -117,6 +119,7 @@ final class RoomExecutor: @unchecked Sendable {
                 case .opened(let id, let address): core.opened(id, address: address, now: now, into: &out)
                 case .inbound(let id, let inbound): messagesIn += 1; core.received(id, inbound, now: now, into: &out)
                 case .closed(let id): core.closed(id, now: now, into: &out)
+                case .task(let work): work(self, now, &out)
                 }
             }
             core.tick(now: now, into: &out)

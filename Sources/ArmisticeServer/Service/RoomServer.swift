@@ -20,6 +20,12 @@ public final class RoomServer: Sendable {
         public var maxQueuedFrames = 512
         /// A test seam: makes the match store's writes fail as on a full disk.
         public var storageFaults: StorageFaults?
+        /// Renders finished matches' reports for the teachers' archive (nil: the archive serves no reports).
+        public var reportRenderer: ReportRenderer?
+        /// Finished matches whose match ended more than this many days ago are deleted (0: kept forever).
+        public var retentionDays = 365
+        /// How often retention looks for old matches (it also looks at start).
+        public var retentionCheckSeconds: Double = 3600
 
         public init(instructorKey: String) { self.instructorKey = instructorKey }
     }
@@ -46,6 +52,9 @@ public final class RoomServer: Sendable {
     private let bridge: TransportBridge
     private let transport: WebSocketServer
     private let logger: Logger
+    private let retention: RetentionService?
+    /// The teachers' accounts (`DATA/teachers.json`).
+    public let accounts: TeacherAccounts
 
     public init(configuration: Configuration, logger: Logger) throws {
         self.configuration = configuration
@@ -56,6 +65,8 @@ public final class RoomServer: Sendable {
         logDirectory = store.directory
         Self.report(store.journalRecovery, logger: logger)
         let core = ServerCore(instructorKey: configuration.instructorKey, catalog: catalog, limits: configuration.limits)
+        accounts = TeacherAccounts(dataDirectory: configuration.dataDirectory)
+        core.accounts = accounts
         let codes = store.codes()
         core.reserve(codes: codes)
         var recovery = Recovery()
@@ -80,9 +91,18 @@ public final class RoomServer: Sendable {
         }
         self.recovery = recovery
         executor = RoomExecutor(core: core, store: store, metrics: metrics, directory: RoomDirectory(), logger: logger)
+        let archive = ArchiveContext(instructorKey: configuration.instructorKey, accounts: accounts,
+                                     archive: MatchArchive(directory: store.directory,
+                                                           titles: Dictionary(catalog.summaries.map { ($0.id, $0.title) }) { a, _ in a },
+                                                           shares: RoomShares(dataDirectory: configuration.dataDirectory)),
+                                     reports: configuration.reportRenderer.map { ArchiveReports(dataDirectory: configuration.dataDirectory, renderer: $0) },
+                                     executor: executor)
+        retention = configuration.retentionDays > 0
+            ? RetentionService(days: configuration.retentionDays, every: configuration.retentionCheckSeconds, context: archive, logger: logger)
+            : nil
         bridge = TransportBridge(executor: executor, metrics: metrics, logDirectory: store.directory, instructorKey: configuration.instructorKey,
                                  rulesets: catalog.summaries, joinFailures: core.joinFailures, keyFailures: core.keyFailures,
-                                 limits: configuration.limits)
+                                 limits: configuration.limits, archive: archive)
         var t = WebSocketServer.Configuration(host: configuration.host, port: configuration.port, staticRoot: configuration.webRoot)
         t.protocolNames = ProtocolVersion.supported
         t.maxMessageBytes = configuration.limits.maxMessageBytes
@@ -98,11 +118,13 @@ public final class RoomServer: Sendable {
     @discardableResult
     public func start() throws -> Int {
         executor.start()
+        retention?.start()
         return try transport.start()
     }
 
     /// Finishes queued work and pending log writes, then closes every connection with a reason and stops listening.
     public func shutdown() {
+        retention?.stop()
         executor.stop()
         transport.shutdown()
         bridge.transport.withLock { $0 = nil }
@@ -140,11 +162,13 @@ final class TransportBridge: WebSocketServerDelegate, @unchecked Sendable {
     let joinFailures: JoinFailureLimiter
     let keyFailures: JoinFailureLimiter
     let limits: ServerLimits
+    let archive: ArchiveContext?
     let transport = Mutex<WebSocketServer?>(nil)
     private var gate: InboundGate
 
     init(executor: RoomExecutor, metrics: ServerMetrics, logDirectory: String, instructorKey: String,
-         rulesets: [RulesetSummary], joinFailures: JoinFailureLimiter, keyFailures: JoinFailureLimiter, limits: ServerLimits) {
+         rulesets: [RulesetSummary], joinFailures: JoinFailureLimiter, keyFailures: JoinFailureLimiter, limits: ServerLimits,
+         archive: ArchiveContext? = nil) {
         self.executor = executor
         self.metrics = metrics
         self.logDirectory = logDirectory
@@ -153,6 +177,7 @@ final class TransportBridge: WebSocketServerDelegate, @unchecked Sendable {
         self.joinFailures = joinFailures
         self.keyFailures = keyFailures
         self.limits = limits
+        self.archive = archive
         gate = InboundGate(limits: limits)
     }
 
@@ -194,6 +219,6 @@ final class TransportBridge: WebSocketServerDelegate, @unchecked Sendable {
     func handleHTTP(_ request: HTTPRequest) -> HTTPResponse? {
         HTTPRoutes(metrics: metrics, logDirectory: logDirectory, instructorKey: instructorKey,
                    transport: transport.withLock { $0?.statistics }, rulesets: rulesets, rooms: executor.directory,
-                   joinFailures: joinFailures, keyFailures: keyFailures).respond(to: request)
+                   joinFailures: joinFailures, keyFailures: keyFailures, archive: archive).respond(to: request)
     }
 }

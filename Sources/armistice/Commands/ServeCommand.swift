@@ -22,10 +22,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "A PEM certificate, to serve https/wss (with --tls-key).") var tlsCert: String?
     @Option(help: "The PEM private key of --tls-cert.") var tlsKey: String?
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
+    @Option(help: "Delete finished matches (logs and reports) whose match ended more than this many days ago; 0 keeps them forever. Checked at start and hourly.")
+    var retentionDays = 365
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("give both --tls-cert and --tls-key, or neither") }
+        guard retentionDays >= 0 else { throw ValidationError("--retention-days must be 0 (keep forever) or more") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \"\(logLevel)\"") }
         if let key = instructorKey, key.count < InstructorKeyFile.minimumLength {
             throw ValidationError("--instructor-key must be at least \(InstructorKeyFile.minimumLength) characters: a shorter key can be guessed (leave it out and the server makes a strong one)")
@@ -63,6 +66,8 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.webRoot = FileManager.default.fileExists(atPath: web) ? web : nil
         configuration.tlsCertificatePath = tlsCert
         configuration.tlsPrivateKeyPath = tlsKey
+        configuration.retentionDays = retentionDays
+        configuration.reportRenderer = ServerReports.renderer(rulesets: rulesets)
         let server = try RoomServer(configuration: configuration, logger: logger)
         for failure in server.rulesetFailures { logger.warning("ruleset not loaded", metadata: ["problem": "\(failure)"]) }
         let r = server.recovery

@@ -28,6 +28,8 @@ async function teamsOf(code) {
   const body = await r.json().catch(() => ({}));
   if (!r.ok) throw new ServerError({ code: body.code || `http_${r.status}`, message: body.message || `the server answered ${r.status}` });
   finished = body.phase === "ended";
+  const nicknameHint = $("#join-name-hint");
+  if (nicknameHint) nicknameHint.hidden = body.nicknames !== true;
   return (Array.isArray(body.teams) ? body.teams : []).filter((t) => t && t.id).map((t) => ({ id: t.id, name: t.name || t.id }));
 }
 
@@ -202,6 +204,7 @@ async function createRoom(e) {
   if (Object.keys(bots).length) request.bots = bots;
   const absent = $("#create-absent").value;
   if (absent && absent !== "nothing") request.absent = absent;
+  if ($("#create-nicknames")?.checked) request.nicknames = true;
   $("#create-submit").disabled = true;
   say(status, "Creating…");
   try {

@@ -118,7 +118,9 @@ function init() {
   const params = new URLSearchParams(location.search);
   const src = params.get('src');
   if (src) {
-    fetchReplay(src, '').then(() => {
+    // A match served from the teachers' archive: the secret the archive page keeps in this tab's sessionStorage.
+    const archived = src.startsWith('/api/teacher/') && !src.includes('ticket=');
+    fetchReplay(src, archived ? (sessionStorage.getItem('armistice.teacher.secret') || '') : '').then(() => {
       if (params.get('as') && state.data && state.data.viewpoints.includes(params.get('as'))) {
         state.viewpoint = params.get('as');
         $('viewpoint').value = state.viewpoint;

@@ -1,0 +1,163 @@
+import Crypto
+import Foundation
+import Synchronization
+
+/// The instructor accounts of a server, kept in `DATA/teachers.json` (mode 0600). Each teacher has a secret of 128
+/// random bits, shown once when it is made; only a salted SHA-256 of it is stored. (A slow password hash would add
+/// nothing: the secrets are random, not chosen by people, so they cannot be guessed from a list.)
+///
+/// Thread-safe: the server reads it from the rooms thread and the HTTP thread; `armistice teacher` changes the file
+/// while the server runs, and the server rereads it when its modification time or size changes.
+public final class TeacherAccounts: Sendable {
+    public let path: String
+    private struct Loaded {
+        var accounts: [TeacherAccount] = []
+        var stamp: FileStamp?
+    }
+    private struct FileStamp: Equatable {
+        var modified: Date?
+        var size: Int
+    }
+    private struct File: Codable {
+        var format = 1
+        var teachers: [TeacherAccount]
+    }
+    private let state = Mutex(Loaded())
+
+    public static func path(dataDirectory: String) -> String {
+        (dataDirectory as NSString).appendingPathComponent("teachers.json")
+    }
+
+    public init(dataDirectory: String) {
+        path = Self.path(dataDirectory: dataDirectory)
+    }
+
+    /// Every account, sorted by id (the file as it is now).
+    public var all: [TeacherAccount] { state.withLock { refresh(&$0); return $0.accounts } }
+
+    /// The teacher whose secret this is, or nil. Every account's hash is computed and compared in constant time.
+    public func authenticate(_ secret: String) -> TeacherAccount? {
+        let accounts = all
+        var found: TeacherAccount?
+        for account in accounts where Secrets.equal(Self.hash(secret, salt: account.salt), account.hash) {
+            found = found ?? account
+        }
+        return found
+    }
+
+    /// Adds an account; returns it and its secret (shown once, never stored).
+    public func add(name: String, now: Int64 = Int64(Date().timeIntervalSince1970 * 1000)) throws -> (TeacherAccount, String) {
+        try state.withLock { loaded in
+            refresh(&loaded)
+            let cleaned = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !cleaned.isEmpty, cleaned.count <= 80 else { throw AccountError("give the teacher a name of 1 to 80 characters") }
+            let base = Self.slug(cleaned)
+            var id = base
+            var n = 2
+            while loaded.accounts.contains(where: { $0.id == id }) { id = "\(base)-\(n)"; n += 1 }
+            let secret = Secrets.instructorKey()
+            let salt = Self.salt()
+            let account = TeacherAccount(id: id, name: cleaned, salt: salt, hash: Self.hash(secret, salt: salt), created: now)
+            loaded.accounts.append(account)
+            try write(&loaded)
+            return (account, secret)
+        }
+    }
+
+    /// Removes an account. Its rooms stay (the admin still sees them).
+    public func remove(id: String) throws -> TeacherAccount {
+        try state.withLock { loaded in
+            refresh(&loaded)
+            guard let i = loaded.accounts.firstIndex(where: { $0.id == id }) else { throw AccountError("no teacher \"\(id)\"") }
+            let account = loaded.accounts.remove(at: i)
+            try write(&loaded)
+            return account
+        }
+    }
+
+    /// Gives an account a new secret (the old one stops working); returns it.
+    public func reset(id: String) throws -> String {
+        try state.withLock { loaded in
+            refresh(&loaded)
+            guard let i = loaded.accounts.firstIndex(where: { $0.id == id }) else { throw AccountError("no teacher \"\(id)\"") }
+            let secret = Secrets.instructorKey()
+            loaded.accounts[i].salt = Self.salt()
+            loaded.accounts[i].hash = Self.hash(secret, salt: loaded.accounts[i].salt)
+            try write(&loaded)
+            return secret
+        }
+    }
+
+    /// The stored form of a secret.
+    public static func hash(_ secret: String, salt: String) -> String {
+        var bytes = Self.bytes(hex: salt)
+        bytes.append(contentsOf: Array(secret.utf8))
+        return Secrets.hex(SHA256.hash(data: bytes))
+    }
+
+    /// An id from a name: lower-case letters and digits, words joined by dashes ("Ms. Kim Ji-woo" → "ms-kim-ji-woo").
+    static func slug(_ name: String) -> String {
+        var out = ""
+        for ch in name.lowercased() {
+            if ch.isASCII, ch.isLetter || ch.isNumber { out.append(ch) } else if !out.isEmpty, out.last != "-" { out.append("-") }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "teacher" : String(out.prefix(32))
+    }
+
+    private static func salt() -> String {
+        var rng = SystemRandomNumberGenerator()
+        var bytes: [UInt8] = []
+        for _ in 0..<2 { withUnsafeBytes(of: rng.next()) { bytes.append(contentsOf: $0) } }
+        return Secrets.hex(bytes)
+    }
+
+    private static func bytes(hex: String) -> [UInt8] {
+        var out: [UInt8] = []
+        var chars = Array(hex.utf8)[...]
+        while chars.count >= 2, let b = UInt8(String(decoding: chars.prefix(2), as: UTF8.self), radix: 16) {
+            out.append(b)
+            chars = chars.dropFirst(2)
+        }
+        return out
+    }
+
+    private func stamp() -> FileStamp? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
+        return FileStamp(modified: attributes[.modificationDate] as? Date, size: (attributes[.size] as? NSNumber)?.intValue ?? 0)
+    }
+
+    /// Rereads the file if it changed (or vanished).
+    private func refresh(_ loaded: inout Loaded) {
+        let now = stamp()
+        guard now != loaded.stamp else { return }
+        loaded.stamp = now
+        guard now != nil, let data = FileManager.default.contents(atPath: path), let file = try? JSONDecoder().decode(File.self, from: data) else {
+            loaded.accounts = []
+            return
+        }
+        loaded.accounts = file.teachers.sorted { $0.id < $1.id }
+    }
+
+    /// Writes the file through a temporary one, renamed over it (a reader never sees half a file).
+    private func write(_ loaded: inout Loaded) throws {
+        loaded.accounts.sort { $0.id < $1.id }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data = try encoder.encode(File(teachers: loaded.accounts))
+        let directory = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let temporary = path + ".tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw AccountError("cannot write \(temporary)")
+        }
+        guard rename(temporary, path) == 0 else { throw AccountError("cannot replace \(path)") }
+        loaded.stamp = stamp()
+    }
+}
+
+/// Why an account could not be changed.
+public struct AccountError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,285 @@
+import ArmisticeTransport
+import Foundation
+
+/// What the archive's HTTP endpoints need, made once by the server and shared with the transport's thread.
+final class ArchiveContext: Sendable {
+    let instructorKey: String
+    let accounts: TeacherAccounts
+    let archive: MatchArchive
+    let reports: ArchiveReports?
+    let tickets = ArchiveTickets()
+    let executor: RoomExecutor
+
+    init(instructorKey: String, accounts: TeacherAccounts, archive: MatchArchive, reports: ArchiveReports?, executor: RoomExecutor) {
+        self.instructorKey = instructorKey
+        self.accounts = accounts
+        self.archive = archive
+        self.reports = reports
+        self.executor = executor
+    }
+}
+
+/// The teachers' archive over HTTP (`/api/teacher/…`, docs/protocol.md): who am I, my rooms, one room's log, report
+/// and replay, view tickets, deleting a match, and one student's data. Every request carries a teacher's secret or
+/// the instructor key (`Authorization: Bearer …` or `X-Instructor-Key`); a report or replay may instead carry a view
+/// ticket (`?ticket=`). Wrong keys count against the address like everywhere else. A room another teacher owns
+/// answers exactly as an unknown code does (404), so codes are not confirmed.
+struct ArchiveRoutes {
+    let context: ArchiveContext
+    let rooms: RoomDirectory?
+    let keyFailures: JoinFailureLimiter?
+    let now: Int64
+
+    /// The key a request presents, if any.
+    static func presentedKey(_ request: HTTPRequest) -> String? {
+        request.headers["x-instructor-key"]
+            ?? request.headers["authorization"].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+    }
+
+    func respond(to request: HTTPRequest) -> HTTPResponse {
+        let parts = request.path.split(separator: "/").map(String.init)   // ["api", "teacher", …]
+        let rest = Array(parts.dropFirst(2))
+        // A report or replay opened by a link carries a view ticket instead of the secret.
+        if rest.count == 3, rest[0] == "rooms", ["report.html", "replay.json"].contains(rest[2]), let ticket = request.query["ticket"],
+           Self.presentedKey(request) == nil {
+            guard request.method == "GET" else { return Self.methodNotAllowed("GET") }
+            let code = Secrets.normalizeCode(rest[1])
+            guard let principal = context.tickets.principal(ticket, code: code, now: now) else {
+                return Self.error(403, "bad_ticket", "this link has expired; open the match again from your archive")
+            }
+            return report(code, rest[2] == "report.html" ? .html : .replayJSON, for: principal, download: false)
+        }
+        let principal: Principal
+        switch authenticate(request) {
+        case .success(let p): principal = p
+        case .failure(let refusal): return refusal.response
+        }
+        switch (request.method, rest.count, rest.first) {
+        case ("GET", 1, "me"):
+            return me(principal)
+        case (_, 1, "me"):
+            return Self.methodNotAllowed("GET")
+        case ("GET", 1, "rooms"):
+            return Self.json(200, context.archive.entries(for: principal, live: rooms))
+        case (_, 1, "rooms"):
+            return Self.methodNotAllowed("GET")
+        case (_, 2, "rooms"):
+            let code = Secrets.normalizeCode(rest[1])
+            guard let entry = visible(code, principal) else { return Self.unknownRoom() }
+            switch request.method {
+            case "GET": return Self.json(200, entry)
+            case "DELETE":
+                guard principal.mayAccess(owner: entry.owner) else { return Self.notOwner() }
+                return delete(code, by: principal)
+            default: return Self.methodNotAllowed("GET, DELETE")
+            }
+        case (_, 3, "rooms"):
+            let code = Secrets.normalizeCode(rest[1])
+            guard let entry = visible(code, principal) else { return Self.unknownRoom() }
+            switch (request.method, rest[2]) {
+            case ("GET", "log"): return log(code)
+            case ("GET", "report.html"): return report(code, .html, for: principal, download: request.query["download"] != nil)
+            case ("GET", "replay.json"): return report(code, .replayJSON, for: principal, download: request.query["download"] != nil)
+            case ("POST", "shares"):
+                return share(code, entry, request, by: principal)
+            case (_, "shares"):
+                return Self.methodNotAllowed("POST")
+            case ("POST", "ticket"):
+                guard entry.state == .finished else { return Self.notFinished() }
+                if var refusal = reportsReady(code) {
+                    // Being made: 202, so a page can wait for it without an error.
+                    if refusal.status == 503 { refusal.status = 202 }
+                    return refusal
+                }
+                let (ticket, expires) = context.tickets.issue(code: code, for: principal, now: now)
+                return Self.json(200, TicketAnswer(ticket: ticket, expires: expires,
+                                                   report: "/api/teacher/rooms/\(code)/report.html?ticket=\(ticket)",
+                                                   replay: "/replay.html?src=" + Self.queryEscaped("/api/teacher/rooms/\(code)/replay.json?ticket=\(ticket)")))
+            case (_, "log"), (_, "report.html"), (_, "replay.json"): return Self.methodNotAllowed("GET")
+            case (_, "ticket"): return Self.methodNotAllowed("POST")
+            default: return Self.error(404, "not_found", "no such endpoint")
+            }
+        case (_, 4, "rooms") where rest[2] == "shares":
+            let code = Secrets.normalizeCode(rest[1])
+            guard let entry = visible(code, principal) else { return Self.unknownRoom() }
+            guard request.method == "DELETE" else { return Self.methodNotAllowed("DELETE") }
+            guard principal.mayAccess(owner: entry.owner) else { return Self.notOwner() }
+            do { try context.archive.shares?.remove(code, teacher: rest[3]) } catch {
+                return Self.error(500, "internal_error", "the shares could not be saved")
+            }
+            return Self.json(200, context.archive.entry(code, live: rooms) ?? entry)
+        case ("GET", 1, "students"):
+            let name = (request.query["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !name.isEmpty else { return Self.error(400, "bad_request", "say whose data: ?name=NAME (as the student typed it)") }
+            let logs = context.archive.entries(for: principal, live: rooms).compactMap { e in
+                context.archive.records(e.code).map { (code: e.code, records: $0) }
+            }
+            let export = StudentExport.collect(name: name, from: logs, now: now)
+            return Self.json(200, export, headers: ["Content-Disposition": "attachment; filename=\"armistice-student-data.json\""])
+        case (_, 1, "students"):
+            return Self.methodNotAllowed("GET")
+        default:
+            return Self.error(404, "not_found", "no such endpoint")
+        }
+    }
+
+    struct Refusal: Error { var response: HTTPResponse }
+
+    /// Whose key the request carries, checked against the address's budget of wrong keys.
+    func authenticate(_ request: HTTPRequest) -> Result<Principal, Refusal> {
+        guard let presented = Self.presentedKey(request) else {
+            return .failure(Refusal(response: Self.error(401, "bad_instructor_key", "send your teacher's secret or the instructor key as Authorization: Bearer KEY")))
+        }
+        if let keyFailures, !keyFailures.allows(request.remoteAddress, now: now) {
+            return .failure(Refusal(response: Self.error(429, "rate_limited", "too many wrong instructor keys from your address; wait a few minutes")))
+        }
+        guard let principal = Principal.of(key: presented, instructorKey: context.instructorKey, accounts: context.accounts) else {
+            keyFailures?.recordFailure(request.remoteAddress, now: now)
+            return .failure(Refusal(response: Self.error(403, "bad_instructor_key", "that is not a teacher's secret or the instructor key")))
+        }
+        return .success(principal)
+    }
+
+    /// A room's archive entry if this principal may see it (its owner, the admin, or a teacher it is shared with).
+    func visible(_ code: String, _ principal: Principal) -> ArchiveEntry? {
+        guard let entry = context.archive.entry(code, live: rooms), principal.mayView(owner: entry.owner, shared: entry.shared ?? []) else {
+            return nil
+        }
+        return entry
+    }
+
+    struct ShareRequest: Decodable {
+        var teacher: String
+    }
+
+    /// Shares a match with another teacher, by id: only its owner (or the admin) may.
+    private func share(_ code: String, _ entry: ArchiveEntry, _ request: HTTPRequest, by principal: Principal) -> HTTPResponse {
+        guard principal.mayAccess(owner: entry.owner) else { return Self.notOwner() }
+        guard let body = try? JSONDecoder().decode(ShareRequest.self, from: Data(request.body)) else {
+            return Self.error(400, "bad_request", "send {\"teacher\":\"ID\"} (an id from armistice teacher list)")
+        }
+        guard context.accounts.all.contains(where: { $0.id == body.teacher }), body.teacher != entry.owner else {
+            return Self.error(400, "unknown_teacher", "no other teacher has that id; ask your administrator for it (armistice teacher list)")
+        }
+        do { try context.archive.shares?.add(code, teacher: body.teacher) } catch {
+            return Self.error(500, "internal_error", "the shares could not be saved")
+        }
+        return Self.json(200, context.archive.entry(code, live: rooms) ?? entry)
+    }
+
+    struct Me: Encodable {
+        var id: String?
+        var name: String
+        var admin: Bool
+    }
+
+    struct TicketAnswer: Encodable {
+        var ticket: String
+        var expires: Int64
+        /// The report page, with the ticket.
+        var report: String
+        /// The replay viewer on this match, with the ticket.
+        var replay: String
+    }
+
+    struct Deleted: Encodable {
+        var deleted: String
+    }
+
+    private func me(_ principal: Principal) -> HTTPResponse {
+        switch principal {
+        case .admin: return Self.json(200, Me(id: nil, name: "Administrator", admin: true))
+        case .teacher(let id):
+            let name = context.accounts.all.first { $0.id == id }?.name ?? id
+            return Self.json(200, Me(id: id, name: name, admin: false))
+        }
+    }
+
+    private func log(_ code: String) -> HTTPResponse {
+        guard var bytes = MatchStore.read(path: context.archive.path(code)) else { return Self.unknownRoom() }
+        // Only whole records: a line being written right now is left out.
+        if let lastNewline = bytes.lastIndex(of: 0x0A) { bytes.removeSubrange((lastNewline + 1)...) } else { bytes = [] }
+        return HTTPResponse(status: 200, contentType: "application/x-ndjson",
+                            headers: ["Content-Disposition": "attachment; filename=\"armistice-\(code).jsonl\"", "Cache-Control": "no-store"],
+                            body: bytes)
+    }
+
+    private func report(_ code: String, _ format: ReportRenderer.Format, for principal: Principal, download: Bool) -> HTTPResponse {
+        guard let entry = visible(code, principal) else { return Self.unknownRoom() }
+        guard entry.state == .finished else { return Self.notFinished() }
+        if let refusal = reportsReady(code) { return refusal }
+        guard let body = context.reports?.cached(code, format, log: context.archive.path(code)) else {
+            return Self.error(503, "report_pending", "the report is being made; ask again in a moment")
+        }
+        var headers = ["Cache-Control": "no-store"]
+        if download {
+            headers["Content-Disposition"] = "attachment; filename=\"armistice-\(code)\(format == .html ? ".html" : ".replay.json")\""
+        }
+        if format == .html {
+            // The report is one self-contained page: inline CSS and SVG, no scripts.
+            headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+            return HTTPResponse(status: 200, contentType: "text/html; charset=utf-8", headers: headers, body: body)
+        }
+        return HTTPResponse(status: 200, contentType: "application/json", headers: headers, body: body)
+    }
+
+    /// Nil when both reports of a finished match are ready; otherwise the answer to give (they are being made, or
+    /// failed, or this server cannot make them).
+    private func reportsReady(_ code: String) -> HTTPResponse? {
+        guard let reports = context.reports else { return Self.error(501, "no_reports", "this server was started without the report renderer") }
+        switch reports.prepare(code, log: context.archive.path(code)) {
+        case .ready: return nil
+        case .pending:
+            var answer = Self.error(503, "report_pending", "the report is being made; ask again in a moment")
+            answer.headers["Retry-After"] = "1"
+            return answer
+        case .failed(let why):
+            return Self.error(500, "report_failed", "the report could not be made: \(Self.jsonEscaped(why))")
+        }
+    }
+
+    private func delete(_ code: String, by principal: Principal) -> HTTPResponse {
+        let who = principal.ownerID.map { "teacher \($0)" } ?? "admin"
+        switch context.executor.deleteMatch(code, archive: context.archive, reports: context.reports, tickets: context.tickets, why: who) {
+        case .deleted: return Self.json(200, Deleted(deleted: code))
+        case .missing: return Self.unknownRoom()
+        case .live: return Self.error(409, "room_live", "this match is still being played: end it first, then delete it")
+        case .timedOut: return Self.error(503, "server_busy", "the server did not get to it in time; try again")
+        }
+    }
+
+    static func notOwner() -> HTTPResponse {
+        error(403, "not_owner", "this match is shared with you: only its owner may delete or share it")
+    }
+
+    static func unknownRoom() -> HTTPResponse { error(404, "unknown_room", "no match of yours has that code") }
+
+    static func notFinished() -> HTTPResponse { error(409, "not_finished", "this match has not finished: its report is made when it ends") }
+
+    static func json(_ status: Int, _ value: some Encodable, headers: [String: String] = [:]) -> HTTPResponse {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return error(500, "internal_error", "could not encode the answer") }
+        return HTTPResponse(status: status, contentType: "application/json", headers: headers.merging(["Cache-Control": "no-store"]) { a, _ in a },
+                            body: Array(data))
+    }
+
+    static func error(_ status: Int, _ code: String, _ message: String) -> HTTPResponse {
+        HTTPResponse(status: status, json: #"{"type":"error","code":"\#(code)","message":"\#(message)"}"#)
+    }
+
+    static func methodNotAllowed(_ allowed: String) -> HTTPResponse {
+        HTTPResponse(status: 405, json: #"{"type":"error","code":"method_not_allowed","message":"use \#(allowed)"}"#, headers: ["Allow": allowed])
+    }
+
+    static func jsonEscaped(_ text: String) -> String {
+        let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
+        return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
+    }
+
+    static func queryEscaped(_ text: String) -> String {
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "&=?+#")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}

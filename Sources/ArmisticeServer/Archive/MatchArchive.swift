@@ -1,0 +1,166 @@
+import ArmisticeEngine
+import Foundation
+import Synchronization
+
+/// The finished and live matches on disk, as teachers see them: one summary per match log, read from the log (its
+/// header, seats and final hash), cached until the file changes. A finished match's ending needs a replay, which
+/// takes a while for a long match: it is worked out on a background queue, and `outcome` is absent until then.
+/// Thread-safe; reading never touches the rooms thread's state (open rooms' phase and turn come from the
+/// `RoomDirectory`).
+public final class MatchArchive: Sendable {
+    public let directory: String
+    /// Scenario id → title, for the list (a log's own title needs its ruleset parsed).
+    private let titles: [String: String]
+    /// Which other teachers each match is shared with.
+    public let shares: RoomShares?
+    private struct Cached {
+        var size: Int
+        var modified: Date?
+        var entry: ArchiveEntry
+    }
+    private struct Outcomes {
+        /// Per room: the ending's name, or "" when the replay found none.
+        var known: [String: String] = [:]
+        var pending: Set<String> = []
+    }
+    private let cache = Mutex<[String: Cached]>([:])
+    private let outcomes = Mutex(Outcomes())
+    private let queue = DispatchQueue(label: "armistice-archive", qos: .utility)
+
+    /// `directory` is the match logs' folder (`DATA/matches`); `titles` name the scenarios.
+    public init(directory: String, titles: [String: String] = [:], shares: RoomShares? = nil) {
+        self.directory = directory
+        self.titles = titles
+        self.shares = shares
+    }
+
+    public func path(_ code: String) -> String { (directory as NSString).appendingPathComponent("\(code).jsonl") }
+
+    /// Every match this principal may see, newest first. `live` holds the rooms open now.
+    public func entries(for principal: Principal, live: RoomDirectory?) -> [ArchiveEntry] {
+        let codes = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.hasSuffix(".jsonl") }.map { String($0.dropLast(6)) }
+        return codes.compactMap { entry($0, live: live) }.filter { principal.mayView(owner: $0.owner, shared: $0.shared ?? []) }
+            .sorted { ($0.created, $0.code) > ($1.created, $1.code) }
+    }
+
+    /// One match's summary, or nil if it has no readable log.
+    public func entry(_ code: String, live: RoomDirectory?) -> ArchiveEntry? {
+        guard code.count == Secrets.codeLength, code.allSatisfy(Secrets.codeAlphabet.contains) else { return nil }
+        let file = path(code)
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file) else { return nil }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        let modified = attributes[.modificationDate] as? Date
+        var entry: ArchiveEntry
+        if let hit = cache.withLock({ $0[code] }), hit.size == size, hit.modified == modified {
+            entry = hit.entry
+        } else {
+            guard let built = Self.summarize(file, titles: titles) else { return nil }
+            entry = built
+            cache.withLock { $0[code] = Cached(size: size, modified: modified, entry: built) }
+        }
+        if entry.state != .finished {
+            if let open = live?[code] {
+                entry.state = .live
+                entry.title = open.title
+                entry.phase = open.phase
+                entry.turn = open.turn
+            } else {
+                entry.state = .stopped
+            }
+        }
+        if entry.state == .finished { entry.outcome = outcome(code) }
+        let shared = shares?.teachers(code) ?? []
+        entry.shared = shared.isEmpty ? nil : shared
+        return entry
+    }
+
+    /// The records of a match's log (whole lines only).
+    public func records(_ code: String) -> [LogRecord]? {
+        guard let bytes = MatchStore.read(path: path(code)), let reader = try? MatchLogReader(bytes: bytes) else { return nil }
+        return reader.records
+    }
+
+    /// Whether a principal may see a match: its owner, the admin, or a teacher it is shared with.
+    public func mayView(_ code: String, _ principal: Principal) -> Bool {
+        principal.mayView(owner: owner(code), shared: shares?.teachers(code) ?? [])
+    }
+
+    /// The owner a log's header names (nil: the admin's, or no such log). Reads the first line only.
+    public func owner(_ code: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path(code)) else { return nil }
+        defer { try? handle.close() }
+        var line: [UInt8] = []
+        while let chunk = try? handle.read(upToCount: 65_536), !chunk.isEmpty {
+            if let end = chunk.firstIndex(of: 0x0A) { line += chunk[..<end]; break }
+            line += chunk
+        }
+        return (try? JSONDecoder().decode(LogRecord.self, from: Data(line)))?.owner
+    }
+
+    /// Forgets a match (after its log was deleted).
+    func forget(_ code: String) {
+        _ = cache.withLock { $0.removeValue(forKey: code) }
+        _ = outcomes.withLock { $0.known.removeValue(forKey: code) }
+        shares?.forget(code)
+    }
+
+    /// A finished match's ending if known; otherwise starts working it out (once) and returns nil.
+    private func outcome(_ code: String) -> String? {
+        let (known, start): (String?, Bool) = outcomes.withLock { o in
+            if let name = o.known[code] { return (name, false) }
+            return (nil, o.pending.insert(code).inserted)
+        }
+        if start {
+            let file = path(code)
+            queue.async { [self] in
+                var name = ""
+                if let bytes = MatchStore.read(path: file), let reader = try? MatchLogReader(bytes: bytes),
+                   let room = try? MatchReplay.rebuild(reader.records, now: 0), let i = room.state.outcome {
+                    name = room.engine.ruleset.outcomes[i].name
+                }
+                outcomes.withLock { o in
+                    o.pending.remove(code)
+                    o.known[code] = name
+                }
+            }
+        }
+        return known.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Reads a log without replaying it: the header, the seats, and whether it ended (its `final` hash record).
+    static func summarize(_ path: String, titles: [String: String]) -> ArchiveEntry? {
+        guard let bytes = MatchStore.read(path: path), let reader = try? MatchLogReader(bytes: bytes),
+              let header = reader.records.first, let code = header.room, let settings = header.settings else { return nil }
+        var players: [String: ArchiveEntry.Player] = [:]
+        var order: [String] = []
+        var names: [String: String] = [:]
+        var finished: LogRecord?
+        for r in reader.records {
+            if r.kind == .hash, r.reason == "final" { finished = r }
+            guard let seat = r.seat else { continue }
+            switch r.kind {
+            case .join:
+                names[seat] = r.name ?? seat
+                if r.role == .player {
+                    players[seat] = .init(name: r.name ?? seat, team: r.team, bot: r.bot)
+                    order.append(seat)
+                }
+            case .seat where r.removed == true:
+                continue
+            case .seat where r.role != .player:
+                players[seat] = nil
+            case .seat:
+                if players[seat] == nil { order.append(seat) }
+                players[seat] = .init(name: names[seat] ?? seat, team: r.team)
+            default: break
+            }
+        }
+        var seen: Set<String> = []
+        order = order.filter { seen.insert($0).inserted }
+        return ArchiveEntry(code: code, scenario: settings.ruleset, title: titles[settings.ruleset] ?? settings.ruleset, created: header.t,
+                            state: finished != nil ? .finished : .stopped, phase: finished != nil ? "ended" : "setup",
+                            turn: finished?.turn ?? 0, players: order.compactMap { players[$0] }, finished: finished?.t,
+                            owner: header.owner, nicknames: settings.nicknames)
+    }
+}

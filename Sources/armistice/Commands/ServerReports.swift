@@ -1,0 +1,23 @@
+import ArmisticeCase
+import ArmisticeReplay
+import ArmisticeServer
+import Foundation
+
+/// The report renderer `armistice serve` gives the server: the same report `armistice report` writes (with the
+/// scenario's case package from the rulesets folder when there is one).
+enum ServerReports {
+    static func renderer(rulesets: String) -> ReportRenderer {
+        ReportRenderer { path, format, viewer in
+            let replay = try Replay(path: path)
+            var package: CasePackage?
+            if let file = CasePackage.find(ruleset: replay.engine.ruleset.id, in: rulesets) {
+                package = try? CaseFile.load(file, for: replay.engine.ruleset)
+            }
+            let report = AfterActionReport(replay: replay, chat: true, views: format == .replayJSON, casePackage: package)
+            switch format {
+            case .html: return report.html(viewpoint: "instructor", viewer: viewer)
+            case .replayJSON: return try report.json(pretty: false) + "\n"
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import ArmisticeServer
+import Foundation
+
+/// `armistice teacher`: the instructor accounts of a server's data folder. Each teacher's secret is printed once,
+/// when it is made; only a salted hash of it is kept (`DATA/teachers.json`). A running server sees changes at once.
+struct TeacherCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "teacher",
+        abstract: "Manage the instructor accounts: each teacher signs in with their own secret and sees only their own rooms.",
+        subcommands: [Add.self, List.self, Remove.self, Reset.self])
+
+    struct DataOption: ParsableArguments {
+        @Option(help: "The server's data folder.") var data = "./data"
+        var accounts: TeacherAccounts { TeacherAccounts(dataDirectory: data) }
+
+        /// Runs a change to the accounts; an unknown id is said on standard error, with exit status 1.
+        func change<T>(_ body: (TeacherAccounts) throws -> T) throws -> T {
+            do { return try body(accounts) } catch let error as AccountError {
+                Console.error("\(error.description) in \(TeacherAccounts.path(dataDirectory: data)) (see `armistice teacher list --data \(data)`)")
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a teacher and print their secret (shown only this once).")
+        @Argument(help: "The teacher's name, e.g. \"Ms Kim\".") var name: String
+        @OptionGroup var options: DataOption
+
+        func validate() throws {
+            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty, trimmed.count <= 80 else { throw ValidationError("give a name of 1 to 80 characters") }
+        }
+
+        func run() async throws {
+            let (account, secret) = try options.accounts.add(name: name)
+            print("teacher \(account.id) (\(account.name)) added")
+            print("secret: \(secret)  (shown only this once: give it to \(account.name); `armistice teacher reset \(account.id)` makes a new one)")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the teachers (ids, names, when added; never secrets).")
+        @OptionGroup var options: DataOption
+
+        func run() async throws {
+            let all = options.accounts.all
+            if all.isEmpty { print("no teachers yet: armistice teacher add NAME --data \(options.data)"); return }
+            let format = ISO8601DateFormatter()
+            for account in all {
+                print("\(account.id)\t\(account.name)\t\(format.string(from: Date(timeIntervalSince1970: Double(account.created) / 1000)))")
+            }
+        }
+    }
+
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a teacher: their secret stops working; their matches stay (the admin key sees them).")
+        @Argument(help: "The teacher's id (see `teacher list`).") var id: String
+        @OptionGroup var options: DataOption
+
+        func run() async throws {
+            let account = try options.change { try $0.remove(id: id) }
+            print("teacher \(account.id) (\(account.name)) removed")
+        }
+    }
+
+    struct Reset: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Give a teacher a new secret (the old one stops working) and print it once.")
+        @Argument(help: "The teacher's id (see `teacher list`).") var id: String
+        @OptionGroup var options: DataOption
+
+        func run() async throws {
+            let secret = try options.change { try $0.reset(id: id) }
+            print("secret: \(secret)  (shown only this once)")
+        }
+    }
+}
