@@ -15,7 +15,7 @@ extension Ruleset {
         r.summary = t(summary)
         r.calendar.turnLength = t(calendar.turnLength)
         r.variants = variants.map { Variant(id: $0.id, name: t($0.name), description: t($0.description)) }
-        r.teams = teams.map { var x = $0; x.name = t(x.name); x.brief = t(x.brief); x.roles = x.roles.map(t); return x }
+        r.teams = teams.map { var x = $0; x.name = t(x.name); x.brief = t(x.brief); return x }
         r.tracks = tracks.map { var x = $0; x.name = t(x.name); x.description = t(x.description); x.levels = x.levels.mapValues(t); return x }
         r.flags = flags.map { var x = $0; x.name = t(x.name); return x }
         r.projects = projects.map { var x = $0; x.name = t(x.name); x.statuses = x.statuses.map(t); return x }

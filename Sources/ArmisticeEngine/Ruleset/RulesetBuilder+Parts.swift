@@ -65,7 +65,7 @@ extension RulesetBuilder {
         guard let budget else { return nil }
         return Ruleset.Team(id: id, name: reader.text(e["name"]?.value, "the name of team \(id)") ?? id, colour: colour.lowercased(),
                             brief: reader.text(e["brief"]?.value, "the brief of team \(id)") ?? "",
-                            roles: reader.textList(e["roles"]?.value, "the roles of team \(id)")?.map(\.0) ?? [], budget: budget)
+                            roles: reader.stringList(e["roles"]?.value, "roles")?.map(\.0) ?? [], budget: budget)
     }
 
     func track(_ node: Node) -> Ruleset.Track? {
