@@ -152,6 +152,15 @@ import Testing
         #expect(translator.translate(reason: "too tense", kind: .order) == "긴장이 너무 높다")
     }
 
+    @Test func datesFollowTheReadersLanguage() throws {
+        let tutorial = Engine(ruleset: try Fixtures.scenario("tutorial"))
+        #expect(tutorial.view(of: tutorial.newGame(seed: 1), for: .observer).date == "Season 1, turn 1", "English as before")
+        #expect(ViewLocalizer(tutorial, language: .ko).view(of: tutorial.newGame(seed: 1), for: .observer).date == "첫 어획기, 1턴")
+        let korea = Engine(ruleset: try Fixtures.scenario("koreanization"))
+        #expect(korea.view(of: korea.newGame(seed: 1), for: .observer).date == "Jan 2019")
+        #expect(ViewLocalizer(korea, language: .ko).view(of: korea.newGame(seed: 1), for: .observer).date == "2019년 1월")
+    }
+
     @Test func theScenariosHaveNoMissingTranslation() throws {
         for name in ["koreanization", "tutorial"] {
             let r = try Fixtures.scenario(name)
