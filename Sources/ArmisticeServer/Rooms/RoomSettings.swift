@@ -19,9 +19,12 @@ public struct RoomSettings: Sendable, Hashable, Codable {
     /// A nickname-only room: a student's name must be one word (no spaces), so that nobody types their full name;
     /// the roster, the log, the report and the archive then hold only nicknames. Nil (absent from logs) otherwise.
     public var nicknames: Bool?
+    /// The room's default language as the instructor chose it at creation (`ko`): what observers, the projector and
+    /// the report read. Presentation only: nothing in the match depends on it. Nil (absent from logs): English.
+    public var language: String?
 
     public init(ruleset: String, seed: UInt64, turns: Int, phases: [String: Int], variant: String? = nil, absent: AbsentPolicy? = nil,
-                practice: Bool? = nil, nicknames: Bool? = nil) {
+                practice: Bool? = nil, nicknames: Bool? = nil, language: String? = nil) {
         self.ruleset = ruleset
         self.seed = seed
         self.turns = turns
@@ -30,6 +33,7 @@ public struct RoomSettings: Sendable, Hashable, Codable {
         self.absent = absent
         self.practice = practice
         self.nicknames = nicknames
+        self.language = language
     }
 
     /// The duration of a phase in milliseconds, or nil for phases that wait for the instructor (setup, ended).
