@@ -15,7 +15,7 @@ final class RulesetBuilder {
     }
 
     static let topKeys = ["format", "id", "title", "version", "summary", "sources", "calendar", "phases", "teams", "tracks",
-                          "flags", "projects", "actions", "events", "upkeep", "objectives", "outcomes", "variants", "bots"]
+                          "flags", "projects", "actions", "events", "upkeep", "objectives", "outcomes", "variants", "bots", "map"]
 
     func build(_ root: Node) -> Ruleset? {
         guard let top = reader.mapping(root, "the ruleset", allowed: Self.topKeys,
@@ -83,6 +83,7 @@ final class RulesetBuilder {
         }
         let variants = top["variants"].map { self.variants($0.value) } ?? []
         let bots = top["bots"].map { self.botPolicies($0.value) } ?? [:]
+        let map = top["map"].flatMap { self.map($0.value, tracks: tracks, projects: projects) }
         guard reader.diagnostics.isEmpty, let calendar else { return nil }
         var ruleset = Ruleset(format: RulesetLoader.supportedFormat, id: id, title: title, version: version, summary: summary, sources: sources,
                        calendar: calendar, phaseDurations: phases, teams: teams, tracks: tracks, flags: flags, projects: projects,
@@ -90,6 +91,7 @@ final class RulesetBuilder {
                        sourceHash: RulesetLoader.sha256Hex(text))
         ruleset.variants = variants
         ruleset.botPolicies = bots
+        ruleset.map = map
         return ruleset
     }
 

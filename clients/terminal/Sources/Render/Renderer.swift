@@ -208,6 +208,7 @@ public enum Renderer {
         }.joined(separator: " · ")
         if !teams.isEmpty { lines += wrapped("Teams: " + teams, width, .muted) }
         if s.myTeam != nil { lines.append(Line("Your brief and objectives: 8", .muted)) }
+        lines += mapLines(s, width: width)
         return lines
     }
 
@@ -475,6 +476,7 @@ public enum Renderer {
             lines += wrapped("\(seat.online ? "●" : "○") \(seat.seat) \(TerminalText.sanitize(seat.name)) — \(where_)\(bot)", width,
                              seat.bot != nil ? CellStyle(tone: .accent) : seat.online ? .plain : .muted, indent: 2)
         }
+        lines += eventLines(s, width: width)
         return (lines, selected)
     }
 

@@ -1,0 +1,27 @@
+extension Renderer {
+    /// The scenario's map as a list under the board: a heading, then "Place ▸ state (was: …)", whole words per line.
+    static func mapLines(_ s: ClientState, width: Int) -> [Line] {
+        guard let map = s.view.map else { return [] }
+        let rows = map.lines(view: s.view, records: s.records)
+        guard !rows.isEmpty else { return [] }
+        var lines = [Line("Map: \(map.title)", .bold)]
+        for row in rows {
+            lines += wrapped(row.text, width, row.changed ? CellStyle(tone: .warn, bold: true) : .plain, indent: 2)
+        }
+        return lines
+    }
+}
+
+extension Renderer {
+    /// The instructor's events, each with what firing it will do, under the control pane.
+    static func eventLines(_ s: ClientState, width: Int) -> [Line] {
+        guard !s.view.events.isEmpty else { return [] }
+        var lines = [Line("Events (fire with :event ID):", .bold)]
+        for event in s.view.events {
+            let text = event.lines
+            lines += wrapped(text[0], width, CellStyle(tone: .accent), indent: 2)
+            for more in text.dropFirst() { lines += wrapped("  " + more, width, .muted, indent: 4) }
+        }
+        return lines
+    }
+}
