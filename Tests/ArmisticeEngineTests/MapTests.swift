@@ -85,21 +85,21 @@ import Testing
 
     @Test(arguments: [
         // (old text, new text, code, line, column)
-        ("          track: tension", "          track: tensoin", "unknown_track", 67, 18),
-        ("          flag: closed", "          flag: open", "unknown_flag", 74, 17),
-        ("          project: bridge", "          project: tunnel", "unknown_project", 81, 20),
-        ("          at: [60, 40]", "          at: [160, 40]", "outside_box", 73, 15),
-        ("          at: [70, 60]", "          at: [70, -1]", "outside_box", 80, 15),
-        ("        - id: gate", "        - id: front", "duplicate_id", 72, 15),
-        ("        - id: border", "        - id: land", "duplicate_id", 58, 15),
-        ("path: \"M 0 40 H 100\"", "path: \"M 0 40 H 100 Q 5\"", "bad_path", 60, 29),
-        ("path: \"M 10 10 L 90 10 L 50 70 Z\"", "path: \"L 10 10 M 90 10\"", "bad_path", 57, 17),
-        ("path: \"M 10 10 L 90 10 L 50 70 Z\"", "path: \"M 10 10 X 90 10\"", "bad_path", 57, 23),
-        ("            6: shooting", "            16: shooting", "out_of_range", 70, 13),
-        ("            built: a bridge stands", "            finished: a bridge stands", "unknown_status", 83, 13),
-        ("            true: shut", "            maybe: shut", "bad_state", 76, 13),
-        ("          kind: line", "          kind: river", "unknown_kind", 59, 17),
-        ("  box: [0, 0, 100, 80]", "  box: [0, 0, 100]", "wrong_type", 50, 8),
+        ("      track: tension", "      track: tensoin", "unknown_track", 65, 14),
+        ("      flag: closed", "      flag: open", "unknown_flag", 72, 13),
+        ("      project: bridge", "      project: tunnel", "unknown_project", 79, 16),
+        ("      at: [60, 40]", "      at: [160, 40]", "outside_box", 71, 11),
+        ("      at: [70, 60]", "      at: [70, -1]", "outside_box", 78, 11),
+        ("    - id: gate", "    - id: front", "duplicate_id", 69, 11),
+        ("    - id: border", "    - id: land", "duplicate_id", 55, 11),
+        ("path: \"M 0 40 H 100\"", "path: \"M 0 40 H 100 Q 5\"", "bad_path", 57, 27),
+        ("path: \"M 10 10 L 90 10 L 50 70 Z\"", "path: \"L 10 10 M 90 10\"", "bad_path", 54, 14),
+        ("path: \"M 10 10 L 90 10 L 50 70 Z\"", "path: \"M 10 10 X 90 10\"", "bad_path", 54, 22),
+        ("        6: shooting", "        16: shooting", "out_of_range", 68, 9),
+        ("        built: a bridge stands", "        finished: a bridge stands", "unknown_status", 81, 9),
+        ("        true: shut", "        maybe: shut", "bad_state", 74, 9),
+        ("      kind: line", "      kind: river", "unknown_kind", 56, 13),
+        ("  box: [0, 0, 100, 80]", "  box: [0, 0, 100]", "wrong_type", 49, 8),
     ] as [(String, String, String, Int, Int)])
     func eachMapProblemIsLocated(old: String, new: String, code: String, line: Int, column: Int) {
         let found = diagnostics(replacing(old, new))
@@ -112,7 +112,7 @@ import Testing
     }
 
     @Test func anUnknownTrackSuggestsTheRightName() {
-        let found = diagnostics(replacing("          track: tension", "          track: tensoin"))
+        let found = diagnostics(replacing("      track: tension", "      track: tensoin"))
         #expect(found.first?.hint == "did you mean \"tension\"?")
     }
 

@@ -107,7 +107,7 @@ export function renderMap(game, container, { changes = null, turn = null } = {})
   if (container.dataset.key === key) return;
   container.dataset.key = key;
   const [bx, by, bw, bh] = map.box;
-  const unit = Math.max(bw, bh) / 34;   // a label's size in map units: about a thirty-fourth of the map
+  const unit = Math.max(16, Math.max(bw, bh) / 34);   // a label's size in map units: about a thirty-fourth of the map
   const rows = mapPlaces(game, changes);
   const id = `${container.id || "map"}-svg`;
   const drawing = svg("svg", { viewBox: `${bx} ${by} ${bw} ${bh}`, class: "map-svg", role: "img", "aria-labelledby": `${id}-title ${id}-desc`, id,
@@ -118,20 +118,21 @@ export function renderMap(game, container, { changes = null, turn = null } = {})
   rows.map((r) => {
     const p = r.place;
     const [dx, dy, anchor] = OFFSETS[p.label] || OFFSETS.right;
-    const r0 = unit * 0.55;
+    const r0 = unit * (r.level === null ? 0.4 : 0.62);
     const lx = p.x + dx * (r0 + unit * 0.35);
-    const line = unit * 1.05;
-    const ly = dy === 0 ? p.y + unit * 0.35 : dy > 0 ? p.y + r0 + unit : p.y - r0 - unit * 0.3 - (r.words ? line : 0);
+    const ly = dy === 0 ? p.y + unit * 0.35 : dy > 0 ? p.y + r0 + unit : p.y - r0 - unit * 0.3;
     const tone = r.level === null ? null : Math.round(r.level * 4);
     return svg("g", { class: ["map-place", r.change ? "changed" : "", r.level === null ? "landmark" : `tone-${tone}`].filter(Boolean).join(" "), "data-place": p.id },
       svg("title", {}, `${p.name}${r.words ? `: ${r.words}` : ""}${r.change ? ` (${r.change.text})` : ""}`),
       r.change ? svg("circle", { cx: p.x, cy: p.y, r: r0 * 1.9, class: "map-ring" }) : null,
-      svg("circle", { cx: p.x, cy: p.y, r: r.level === null ? r0 * 0.6 : r0, class: "map-dot" }),
-      svg("text", { x: lx, y: ly, "text-anchor": anchor, class: "map-label" }, p.name),
-      r.words ? svg("text", { x: lx, y: ly + line, "text-anchor": anchor, class: "map-state" }, r.words) : null);
+      svg("circle", { cx: p.x, cy: p.y, r: r0, class: "map-dot" }),
+      // A place that shows something carries its number in the key (the list below); a landmark its name.
+      r.words ? svg("text", { x: p.x, y: p.y + unit * 0.33, "text-anchor": "middle", class: "map-number" }, String(r.number))
+        : svg("text", { x: lx, y: ly, "text-anchor": anchor, class: "map-label" }, p.name));
   }));
   const list = el("ul", { class: "map-list", aria: { label: TEXT.listLabel(map.title) } },
     rows.filter((r) => r.words).map((r) => el("li", { class: r.change ? "changed" : "", data: { place: r.place.id } },
+      el("span", { class: "map-key", text: String(r.number), aria: { hidden: "true" } }), " ",
       el("span", { class: "map-list-name", text: r.place.name }), " ▸ ",
       el("span", { class: "map-list-state", text: r.words }),
       r.change ? el("span", { class: "map-list-was", text: ` (${r.change.text})` }) : null)));
