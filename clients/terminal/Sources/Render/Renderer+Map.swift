@@ -1,13 +1,16 @@
 extension Renderer {
-    /// The scenario's map as a list under the board: a heading, then "Place ▸ state (was: …)", whole words per line.
+    /// The scenario's map as a list in the Board pane (key m): a heading, then "Place ▸ state (was: …)", whole words per line.
     static func mapLines(_ s: ClientState, width: Int) -> [Line] {
         guard let map = s.view.map else { return [] }
         let rows = map.lines(view: s.view, records: s.records)
-        guard !rows.isEmpty else { return [] }
-        var lines = [Line("Map: \(map.title)", .bold)]
+        var lines = wrapped("\(map.title) (m: back to the tracks)", width, .bold)
+        if let turn = TurnSummary.turns(s.records).first, rows.contains(where: \.changed) {
+            lines.append(Line("Changed over turn \(turn) in bold", .muted))
+        }
         for row in rows {
             lines += wrapped(row.text, width, row.changed ? CellStyle(tone: .warn, bold: true) : .plain, indent: 2)
         }
+        if rows.isEmpty { lines.append(Line("No place on the map shows anything you can see.", .muted)) }
         return lines
     }
 }
