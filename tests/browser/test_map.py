@@ -101,7 +101,9 @@ def test_the_instructor_reads_what_an_event_will_do_before_firing_it_and_student
     preview = text(teacher, "#event-preview")
     assert "→" in preview or "+" in preview or "−" in preview or "set to" in preview or ": yes" in preview, preview
     name = select.first_selected_option.text.split(" (")[0]
-    screenshot(teacher, "console-event-preview")
+    teacher.execute_script("document.querySelector('#event-preview').scrollIntoView({block: 'center'})")
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    css(teacher, "section[aria-labelledby=inject-title]").screenshot(str(OUTPUT / "console-event-preview.png"))
     click(teacher, "#event-form button")
     wait(teacher, lambda d: "fired" in text(d, "#inject-status"), message=lambda d: text(d, "#inject-status"))
     wait(kim, lambda d: name in text(d, "#results"), message=lambda d: text(d, "#results"))
