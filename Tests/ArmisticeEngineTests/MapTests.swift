@@ -1,4 +1,5 @@
 @testable import ArmisticeEngine
+import ArmisticeLocale
 import Testing
 
 /// The `map:` section: loaded, checked with located diagnostics, and shown to each viewer as far as it may see.
@@ -151,5 +152,20 @@ import Testing
             #expect(korea.places.contains { $0.id == id && $0.shows != nil }, "no \(id)")
         }
         #expect(korea.shapes.contains { $0.id == "dmz" && $0.kind == .line })
+    }
+
+    @Test func aKoreanViewShowsTheMapInKoreanWithProjectStatesMatchingTheTranslatedStatuses() throws {
+        let engine = Engine(ruleset: try Fixtures.scenario("koreanization"))
+        var state = engine.newGame(seed: 1)
+        try engine.apply(.start, to: &state)
+        let view = ViewLocalizer(engine, language: .ko).view(of: state, for: .team(1))
+        let map = try #require(view.map)
+        #expect(map.title == "한반도")
+        let kaesong = try #require(map.places.first { $0.id == "kaesong" })
+        #expect(kaesong.name == "개성")
+        let project = try #require(view.projects.first { $0.id == "kaesong" })
+        let words = kaesong.states?.first { $0.value == project.statuses[project.index] }?.text
+        #expect(words == "2016년부터 공단 폐쇄", "the status \(project.statuses[project.index]) has no words")
+        #expect(map.places.first { $0.id == "yongbyon" }?.states?.contains { $0.value == "4" && $0.text == "사찰 중" } == true)
     }
 }

@@ -43,3 +43,23 @@ extension Ruleset {
 extension Ruleset.Map {
     public typealias Shape = Ruleset.MapShape
 }
+
+extension Ruleset.Map {
+    /// The same map with every shown text put through `t` (a language's translation), for `Ruleset.localized(to:)`.
+    func localized(_ t: (String) -> String) -> Ruleset.Map {
+        var m = self
+        m.title = t(title)
+        m.description = t(description)
+        m.shapes = shapes.map { var x = $0; x.label = x.label.map(t); return x }
+        m.places = places.map { p in
+            var x = p
+            x.name = t(p.name)
+            // A project's state is named by its status, which the view shows translated too.
+            var isProject = false
+            if case .project = p.shows { isProject = true }
+            x.states = p.states.map { Ruleset.PlaceState(value: isProject ? t($0.value) : $0.value, text: t($0.text)) }
+            return x
+        }
+        return m
+    }
+}

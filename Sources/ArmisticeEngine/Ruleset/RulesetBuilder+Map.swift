@@ -37,7 +37,7 @@ extension RulesetBuilder {
                 continue
             }
             guard unique(id, idNode, "shape") else { continue }
-            shapes.append(Ruleset.MapShape(id: id, kind: kind, path: path, label: reader.string(s["label"]?.value, "the label of shape \(id)")))
+            shapes.append(Ruleset.MapShape(id: id, kind: kind, path: path, label: reader.text(s["label"]?.value, "the label of shape \(id)")))
         }
         var places: [Ruleset.Place] = []
         for item in reader.sequence(e["places"]!.value, "the map places") ?? [] {
@@ -65,11 +65,11 @@ extension RulesetBuilder {
                 }
             }
             guard unique(id, idNode, "place") else { continue }
-            places.append(Ruleset.Place(id: id, name: reader.string(p["name"]?.value, "the name of place \(id)") ?? id,
+            places.append(Ruleset.Place(id: id, name: reader.text(p["name"]?.value, "the name of place \(id)") ?? id,
                                         x: at[0], y: at[1], shows: shows, label: label, states: states))
         }
-        return Ruleset.Map(box: box, title: reader.string(e["title"]?.value, "the map title") ?? "Map",
-                           description: reader.string(e["description"]?.value, "the map description") ?? "", shapes: shapes, places: places)
+        return Ruleset.Map(box: box, title: reader.text(e["title"]?.value, "the map title") ?? "Map",
+                           description: reader.text(e["description"]?.value, "the map description") ?? "", shapes: shapes, places: places)
     }
 
     static let labelSides = ["left", "right", "above", "below"]
@@ -113,7 +113,7 @@ extension RulesetBuilder {
         var result: [Ruleset.PlaceState] = []
         for (keyNode, valueNode) in map {
             guard let key = reader.string(keyNode, "a state of place \(place)"),
-                  let text = reader.string(valueNode, "the words for state \(key) of place \(place)") else { continue }
+                  let text = reader.text(valueNode, "the words for state \(key) of place \(place)") else { continue }
             var value: String?
             switch shows {
             case .track(let i):
