@@ -51,3 +51,24 @@ struct MapEndToEndTests {
         instructor.close(); ari.close()
     }
 }
+
+extension MapEndToEndTests {
+    @Test func theInstructorReadsWhatAnEventWillDoInTheControlPane() async throws {
+        let server = ServerProcess(data: E2E.temporaryDirectory("events"))
+        try server.start()
+        defer { server.stop() }
+        let teacher = try TmuxSession(
+            command: "'\(E2E.binary)' instructor 127.0.0.1:\(server.port) --key \(E2E.key) --name 'Ms Lee' --ruleset coral_strait --seed 7 --turns 2"
+                + " --phases briefing=600,negotiation=600,orders=600,adjudication=1,results=600",
+            environment: ["XDG_STATE_HOME": E2E.temporaryDirectory("lee-events")])
+        defer { teacher.close() }
+        try await teacher.waitFor("the new room") { $0.range(of: #"ARMISTICE [A-Z0-9]{6}"#, options: .regularExpression) != nil && $0.contains("SETUP") }
+        try teacher.keys("1")
+        try await teacher.waitFor("the control pane") { $0.contains("› Start the match") }
+        for _ in 0..<6 { try teacher.keys("Down") }
+        let screen = try await teacher.waitFor("the events under the item") { $0.contains("Events (fire with :event ID):") && $0.contains("does:") }
+        #expect(screen.contains("does: Fish stock in the strait +4"))
+        for line in screen.split(separator: "\n") { #expect(TerminalText.width(String(line)) <= 80) }
+        ClassEndToEndTests.keep(screen, as: "control-event-preview")
+    }
+}

@@ -16,7 +16,8 @@ extension Renderer {
 }
 
 extension Renderer {
-    /// The instructor's events, each with what firing it will do, under the control pane.
+    /// The instructor's events, each with what firing it will do, under the control pane's "fire an event" item
+    /// while it is chosen.
     static func eventLines(_ s: ClientState, width: Int) -> [Line] {
         guard !s.view.events.isEmpty else { return [] }
         var lines = [Line("Events (fire with :event ID):", .bold)]

@@ -469,6 +469,7 @@ public enum Renderer {
             let isSel = i == s.ui.cursor(.control)
             if isSel && focused { selected = lines.count }
             lines.append(Line((isSel ? "› " : "  ") + item.label, isSel && focused ? CellStyle(bold: true, reverse: true) : .plain))
+            if item == .event, isSel { lines += eventLines(s, width: width) }
         }
         lines.append(Line("Seats:", .bold))
         for seat in s.roster {
@@ -477,7 +478,6 @@ public enum Renderer {
             lines += wrapped("\(seat.online ? "●" : "○") \(seat.seat) \(TerminalText.sanitize(seat.name)) — \(where_)\(bot)", width,
                              seat.bot != nil ? CellStyle(tone: .accent) : seat.online ? .plain : .muted, indent: 2)
         }
-        lines += eventLines(s, width: width)
         return (lines, selected)
     }
 
