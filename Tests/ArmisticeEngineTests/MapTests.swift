@@ -168,4 +168,19 @@ import Testing
         #expect(words == "2016년부터 공단 폐쇄", "the status \(project.statuses[project.index]) has no words")
         #expect(map.places.first { $0.id == "yongbyon" }?.states?.contains { $0.value == "4" && $0.text == "사찰 중" } == true)
     }
+
+    @Test func aKoreanInstructorReadsTheEventPreviewInKorean() throws {
+        let engine = Engine(ruleset: try Fixtures.scenario("koreanization"))
+        var state = engine.newGame(seed: 1)
+        try engine.apply(.start, to: &state)
+        let english = try #require(engine.view(of: state, for: .instructor).events?.first { $0.id == "dmz_incident" })
+        #expect(english.effects == ["Military tension +1", "Inter-Korean trust −10", "Comprehensive Military Agreement measures in force −1"])
+        #expect(english.condition == "Military tension ≥ 8")
+        let korean = try #require(ViewLocalizer(engine, language: .ko).view(of: state, for: .instructor).events)
+        let retaliation = try #require(korean.first { $0.id == "leaflet_retaliation" })
+        let effects = retaliation.effects?.joined(separator: "; ") ?? ""
+        #expect(effects.contains(": 예"), "a flag set in Korean: \(effects)")
+        #expect(!effects.contains("yes") && !effects.contains("set to"), "\(effects)")
+        #expect(retaliation.condition?.contains("그리고") == true, "\(retaliation.condition ?? "")")
+    }
 }
