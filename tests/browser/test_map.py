@@ -80,6 +80,7 @@ def test_the_map_shows_each_places_state_and_what_changed_on_the_projector_and_t
     assert not small, small[:10]
     # The student board: the map in the situation panel.
     for d, who in ((kim, "dprk"), (lee, "rok")):
+        d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1366, "height": 1500, "deviceScaleFactor": 1, "mobile": False})
         d.execute_script("document.querySelector('#situation [data-map-panel]').scrollIntoView()")
         css(d, "#situation [data-map-panel]").screenshot(str(OUTPUT / f"map-student-{who}.png"))
     screenshot(kim, "map-student-dprk-page")

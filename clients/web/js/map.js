@@ -71,7 +71,8 @@ function placeLevel(game, place) {
 /** Each place as {place, number, words, change: {was, text}|null}, in the scenario's order. */
 export function mapPlaces(game, changes) {
   const places = game.view?.map?.places || [];
-  return places.map((place, i) => {
+  let shown = 0;   // places that show something are numbered 1, 2, … in the key; landmarks carry their name instead
+  return places.map((place) => {
     const bound = boundItem(game, place);
     const words = placeWords(game, place);
     let change = null;
@@ -80,7 +81,7 @@ export function mapPlaces(game, changes) {
       const was = placeWords(game, place, c.from);
       change = { was, text: was !== words ? TEXT.was(was) : TEXT.moved(c.from, c.to) };
     }
-    return { place, number: i + 1, words, change, level: placeLevel(game, place) };
+    return { place, number: words ? ++shown : null, words, change, level: placeLevel(game, place) };
   });
 }
 
