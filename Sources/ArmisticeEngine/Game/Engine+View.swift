@@ -42,6 +42,7 @@ extension Engine {
                             teams: teams, tracks: tracks, flags: flags, projects: projects, orders: nil, spent: nil, actions: nil,
                             consents: nil, catalog: nil, events: nil, deals: [], objectives: nil,
                             records: state.records.filter(seesRecord), outcome: nil)
+        view.map = mapInfo(in: state, sees: sees)
         let visibleTeams: [Int]
         switch viewer {
         case .instructor: visibleTeams = Array(ruleset.teams.indices)
@@ -65,7 +66,9 @@ extension Engine {
                 case .triggered: kind = "triggered"
                 case .random: kind = "random"
                 }
-                return GameView.EventInfo(id: event.id, name: event.name, kind: kind, fired: state.eventsFired[i])
+                let preview = eventPreview(event)
+                return GameView.EventInfo(id: event.id, name: event.name, kind: kind, fired: state.eventsFired[i],
+                                          effects: preview.effects, condition: preview.condition, news: event.news)
             }
         }
         if let i = state.outcome, let scores = state.scores {

@@ -95,6 +95,12 @@ public struct GameView: Sendable, Hashable, Codable {
         public var name: String
         public var kind: String
         public var fired: Int
+        /// What firing it does, one line per effect, in the scenario's names.
+        public var effects: [String]? = nil
+        /// When it fires by itself (triggered events and events with a condition); injecting ignores it.
+        public var condition: String? = nil
+        /// The news it publishes, if any.
+        public var news: String? = nil
     }
     public struct OutcomeInfo: Sendable, Hashable, Codable {
         public var id: String
@@ -136,4 +142,6 @@ public struct GameView: Sendable, Hashable, Codable {
     public var objectives: [ObjectiveInfo]?
     public var records: [Record]
     public var outcome: OutcomeInfo?
+    /// The scenario's map, if it has one (see `MapInfo`).
+    public var map: MapInfo? = nil
 }

@@ -31,6 +31,7 @@ extension Ruleset {
         r.events = events.map { var x = $0; x.name = t(x.name); x.news = t(x.news); x.intel = messages(x.intel); return x }
         r.objectives = objectives.map { var x = $0; x.text = t(x.text); return x }
         r.outcomes = outcomes.map { var x = $0; x.name = t(x.name); x.text = t(x.text); return x }
+        r.map = map?.localized(t)
         return r
     }
 }

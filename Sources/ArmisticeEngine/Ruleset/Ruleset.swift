@@ -26,6 +26,8 @@ public struct Ruleset: Sendable {
     public var variants: [Variant] = []
     /// Bot policies pinned per team id by the file (`bots:`), for simulations and bot seats.
     public var botPolicies: [String: String] = [:]
+    /// The scenario's map (`map:`), if it draws one.
+    public var map: Map?
 
     /// The languages the file's texts are written in (`languages:`): English first, always.
     public var languages: [String] = ["en"]

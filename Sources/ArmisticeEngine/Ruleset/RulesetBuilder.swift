@@ -15,7 +15,7 @@ final class RulesetBuilder {
     }
 
     static let topKeys = ["format", "id", "title", "version", "summary", "sources", "calendar", "phases", "teams", "tracks",
-                          "flags", "projects", "actions", "events", "upkeep", "objectives", "outcomes", "variants", "bots", "languages"]
+                          "flags", "projects", "actions", "events", "upkeep", "objectives", "outcomes", "variants", "bots", "languages", "map"]
 
     func build(_ root: Node) -> Ruleset? {
         guard let top = reader.mapping(root, "the ruleset", allowed: Self.topKeys,
@@ -84,6 +84,7 @@ final class RulesetBuilder {
         }
         let variants = top["variants"].map { self.variants($0.value) } ?? []
         let bots = top["bots"].map { self.botPolicies($0.value) } ?? [:]
+        let map = top["map"].flatMap { self.map($0.value, tracks: tracks, projects: projects) }
         guard reader.diagnostics.isEmpty, let calendar else { return nil }
         var ruleset = Ruleset(format: RulesetLoader.supportedFormat, id: id, title: title, version: version, summary: summary, sources: sources,
                        calendar: calendar, phaseDurations: phases, teams: teams, tracks: tracks, flags: flags, projects: projects,
@@ -94,6 +95,7 @@ final class RulesetBuilder {
         ruleset.translations = reader.translations
         ruleset.missingTranslations = reader.missingTranslations.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         ruleset.botPolicies = bots
+        ruleset.map = map
         return ruleset
     }
 

@@ -63,6 +63,7 @@ struct ViewChanges {
             try d.put(.deals) { $0.deals }
             if !diff.patched.contains(.objectives) { try d.put(.objectives) { $0.objectives } }
             try d.put(.outcome) { $0.outcome }
+            try d.put(.map) { $0.map }
         }
     }
 
@@ -95,7 +96,7 @@ struct ViewChanges {
 /// The view's top-level fields, as they are named on the wire (the encoder writes them in snake_case).
 enum ViewField: String, CodingKey, Hashable {
     case viewer, ruleset, title, turn, turns, date, phase, teams, tracks, flags, projects, orders, spent, actions,
-         consents, catalog, events, deals, objectives, outcome
+         consents, catalog, events, deals, objectives, outcome, map
 }
 
 struct IndexKey: CodingKey {
@@ -209,9 +210,10 @@ extension GameView.ObjectiveInfo: PatchableElement {
 }
 
 extension GameView.EventInfo: PatchableElement {
-    enum Keys: String, CodingKey { case id, name, kind, fired }
+    enum Keys: String, CodingKey { case id, name, kind, fired, effects, condition, news }
     static func encodeChanges(from old: Self, to new: Self, into encoder: Encoder) throws {
         var d = PropertyDiff(old: old, new: new, container: encoder.container(keyedBy: Keys.self))
         try d.put(.id) { $0.id }; try d.put(.name) { $0.name }; try d.put(.kind) { $0.kind }; try d.put(.fired) { $0.fired }
+        try d.put(.effects) { $0.effects }; try d.put(.condition) { $0.condition }; try d.put(.news) { $0.news }
     }
 }

@@ -7,6 +7,7 @@ import { takeSeat } from "./connection.js";
 import { saveSeat } from "./seats.js";
 import { renderTracks, renderFlagsAndProjects, renderTeamsStrip, renderRecords } from "./views.js";
 import { resultTurns, turnSummary } from "./summary.js";
+import { renderMap } from "./map.js";
 
 async function joinAsObserver(room) {
   const reply = await takeSeat({ type: "join", code: room, name: "Projector", role: "observer" });
@@ -50,6 +51,8 @@ function render() {
     $("#changes-turn").textContent = last && changes.size ? `▲▼ marks: changes over turn ${last}` : "";
     renderTracks(game, $("#tracks"), { changes });
     renderFlagsAndProjects(game, $("#board-extra"), { changes });
+    renderMap(game, $("#map"), { changes, turn: last });
+    $(".board").classList.toggle("has-map", Boolean(game.view.map));
     renderTeamsStrip(game, $("#teams"));
     const waiting = game.roster.filter((r) => r.role === "player" && !r.team);
     $("#unassigned").textContent = waiting.length ? `Waiting for a team: ${waiting.map((r) => r.name).join(", ")}` : "";

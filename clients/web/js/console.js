@@ -6,6 +6,7 @@ import { renderTracks, renderFlagsAndProjects, renderRecords, ChatPanel, dealIte
 import { BOT_POLICIES, botBadge, botOf, studentsOf } from "./bots.js";
 import { instructorKey, rememberInstructorKey } from "./seats.js";
 import { commitmentsOf } from "./commitments.js";
+import { renderEventPreview } from "./eventpreview.js";
 
 const boot = await bootPage("instructor", render);
 const { game, session, room } = boot || {};
@@ -27,6 +28,7 @@ function render(what, detail) {
     renderFlagsAndProjects(game, $("#board-extra"));
     renderAdjustTargets();
     renderEvents();
+    renderEventPreview(game, $("#event-preview"), $("#event-id").value);
     replace($("#deals"), (game.view.deals || []).slice().sort((a, b) => b.id - a.id).map((d) => dealItem(game, d)));
     if (!(game.view.deals || []).length) replace($("#deals"), el("li", { class: "hint", text: "No deals yet." }));
     renderRecords(game, $("#records"), ["phase", "news", "intel", "order", "effect", "event", "draw", "deal", "adjustment", "locked", "outcome", "hash"], { limit: 300 });
@@ -249,6 +251,7 @@ if (game) {
     if (!text) return;
     if (await attempt(session, $("#inject-status"), { type: "inject_news", text }, "News published.")) $("#news-text").value = "";
   });
+  $("#event-id").addEventListener("change", () => renderEventPreview(game, $("#event-preview"), $("#event-id").value));
   $("#event-form").addEventListener("submit", async (e) => {
     e.preventDefault();
     const event = $("#event-id").value;

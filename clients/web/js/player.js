@@ -6,6 +6,7 @@ import { renderTracks, renderFlagsAndProjects, renderTeamsStrip, renderRecords, 
 import { botBadge, botOf } from "./bots.js";
 import { paramPickers, readParams, rememberParams } from "./params.js";
 import { resultTurns, summarySection } from "./summary.js";
+import { renderMap, lastTurnChanges } from "./map.js";
 import { commitmentsOf, spentWithDeals, promisedIn, promisedText } from "./commitments.js";
 
 const boot = await bootPage("player", render);
@@ -28,6 +29,7 @@ function render(what, detail) {
     renderTeamBox();
     renderTracks(game, $("#tracks"));
     renderFlagsAndProjects(game, $("#board-extra"));
+    renderMap(game, $("#map"), lastTurnChanges(game));
     renderTeamsStrip(game, $("#teams"));
     renderBrief();
     renderDraft();

@@ -125,6 +125,7 @@ extension ClientState {
         case .board, .news, .results, .brief:
             if let step { ui.cursors[pane] = max(0, ui.cursor(pane) + step) }
             if pane == .results, key == .char("f") { ui.fullLog.toggle(); ui.cursors[.results] = 0 }
+            if pane == .board, key == .char("m"), view.map != nil { ui.showMap.toggle(); ui.cursors[.board] = 0 }
             return []
         }
     }

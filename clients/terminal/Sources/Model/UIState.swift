@@ -26,6 +26,8 @@ public struct UIState: Sendable {
     public var channel = "all"
     /// The Results pane shows every record of each turn instead of its summary.
     public var fullLog = false
+    /// The Board pane shows the scenario's map (its places and their state) instead of the tracks.
+    public var showMap = false
     /// How many news and intelligence records the News pane has shown: the rest are unread.
     public var newsSeen = 0
     public var modal: Modal?

@@ -189,6 +189,8 @@ public struct GameViewInfo: Sendable, Equatable {
     public var deals: [DealInfo] = []
     public var objectives: [ObjectiveInfo] = []
     public var outcome: OutcomeInfo?
+    public var map: MapText?
+    public var events: [EventPreview] = []
     public init() {}
     init(_ j: JSON) {
         viewer = j["viewer"]?.string ?? ""; ruleset = j["ruleset"]?.string ?? ""; title = j["title"]?.string ?? ""
@@ -206,6 +208,8 @@ public struct GameViewInfo: Sendable, Equatable {
         deals = j["deals"]?.array.map(DealInfo.init) ?? []
         objectives = j["objectives"]?.array.map(ObjectiveInfo.init) ?? []
         outcome = j["outcome"].flatMap { $0.isNull ? nil : OutcomeInfo($0) }
+        map = MapText(j["map"])
+        events = j["events"]?.array.map(EventPreview.init) ?? []
     }
 
     public func team(_ id: String) -> TeamInfo? { teams.first { $0.id == id } }

@@ -172,6 +172,7 @@ public enum Renderer {
     static let nbsp = "\u{00A0}"
 
     static func boardLines(_ s: ClientState, width: Int) -> [Line] {
+        if s.ui.showMap, s.view.map != nil { return mapLines(s, width: width) }
         var lines: [Line] = []
         let v = s.view
         if let o = v.outcome {
@@ -208,6 +209,7 @@ public enum Renderer {
         }.joined(separator: " · ")
         if !teams.isEmpty { lines += wrapped("Teams: " + teams, width, .muted) }
         if s.myTeam != nil { lines.append(Line("Your brief and objectives: 8", .muted)) }
+        if v.map != nil { lines.append(Line("The map of places: m", .muted)) }
         return lines
     }
 
@@ -467,6 +469,7 @@ public enum Renderer {
             let isSel = i == s.ui.cursor(.control)
             if isSel && focused { selected = lines.count }
             lines.append(Line((isSel ? "› " : "  ") + item.label, isSel && focused ? CellStyle(bold: true, reverse: true) : .plain))
+            if item == .event, isSel { lines += eventLines(s, width: width) }
         }
         lines.append(Line("Seats:", .bold))
         for seat in s.roster {
@@ -535,6 +538,7 @@ public enum Renderer {
                 "Talk     ↑↓ channel · Enter write · Esc cancel",
                 "Deals    a accept · r reject · w withdraw · n propose",
                 "Results  f the full log (again: the summary) · Brief (8) objectives",
+                "Board    m the map: each place and its state (again: the tracks)",
             ]
         }
         if s.isInstructor { lines.append("Control  Enter run a command (clock, news, events, adjust, bots, end)") }
