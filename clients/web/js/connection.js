@@ -2,6 +2,7 @@
 // ack/error/…, and a Session that holds a seat, tracks seq/prev, resyncs on gaps and resumes after a drop.
 
 import { loadSeat, saveSeat, updateSeq, forgetSeat } from "./seats.js";
+import { errorText, lang, t } from "./i18n.js";
 
 export const PROTOCOL = "armistice.v2";
 
@@ -10,11 +11,12 @@ export function socketURL() {
   return `${scheme}//${location.host}/ws`;
 }
 
-/** An error reply from the server, with its stable code. */
+/** An error reply from the server, with its stable code; its message is the catalog's text for the code, when there is one. */
 export class ServerError extends Error {
   constructor(reply) {
-    super(reply.message || reply.code || "error");
+    super(errorText(reply.code, reply.message));
     this.code = reply.code;
+    this.serverMessage = reply.message || "";
   }
 }
 
@@ -39,16 +41,16 @@ export class Connection {
       let opened = false;
       ws.onopen = () => {
         opened = true;
-        this.request({ type: "hello", protocol: PROTOCOL, client: "armistice-web" }).then((welcome) => {
+        this.request({ type: "hello", protocol: PROTOCOL, client: "armistice-web", lang: lang() }).then((welcome) => {
           this.limits = welcome.limits || {};
           resolve(welcome);
         }, reject);
       };
       ws.onmessage = (e) => this.receive(e.data);
       ws.onclose = (e) => {
-        for (const { reject: r } of this.pending.values()) r(new Error("connection closed"));
+        for (const { reject: r } of this.pending.values()) r(new Error(t("connection.closed")));
         this.pending.clear();
-        if (!opened) reject(new Error("could not connect to the server"));
+        if (!opened) reject(new Error(t("connection.cannot_connect")));
         this.onClose(e);
       };
       ws.onerror = () => { /* onclose follows */ };
@@ -72,7 +74,7 @@ export class Connection {
   request(message) {
     const id = this.nextID++;
     return new Promise((resolve, reject) => {
-      if (!this.ws || this.ws.readyState !== WebSocket.OPEN) { reject(new Error("not connected")); return; }
+      if (!this.ws || this.ws.readyState !== WebSocket.OPEN) { reject(new Error(t("connection.not_connected"))); return; }
       this.pending.set(id, { resolve, reject });
       this.ws.send(JSON.stringify({ ...message, id }));
     });
@@ -118,7 +120,7 @@ export class Session {
 
   start() { this.connect(); }
 
-  status(state, detail = "") { this.handlers.status?.(state, detail); }
+  status(state, detail = "") { this.state = state; this.handlers.status?.(state, detail); }
 
   async connect() {
     if (this.stopped) return;
@@ -201,7 +203,7 @@ export class Session {
 
   /** Sends a request on the live connection. */
   request(message) {
-    if (!this.conn) return Promise.reject(new Error("not connected"));
+    if (!this.conn) return Promise.reject(new Error(t("connection.not_connected")));
     return this.conn.request(message);
   }
 
