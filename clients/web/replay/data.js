@@ -33,8 +33,8 @@ export class ReplayData {
   }
 
   teamName(id) {
-    const t = this.teams.find((x) => x.id === id);
-    if (t) return t.name;
+    const team = this.teams.find((x) => x.id === id);
+    if (team) return team.name;
     if (id === 'instructor') return t('replay.viewpoint_instructor');
     if (id === 'observer') return t('replay.viewpoint_observer');
     return id;
