@@ -20,7 +20,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import OUTPUT, wait
-from pages import LONG, click, css, text
+from pages import LONG, click, css, propose_contact_deal, text
 from replay_support import armistice
 
 KOREAN_NAMES = {"dprk": "김민준", "rok": "이서연"}
@@ -186,15 +186,7 @@ def test_a_match_in_korean_shows_no_english_on_any_page(server, browsers):
     phase_is(kim, "협상")
 
     # A deal, chat in Korean, news, an order: the pages have records, deals, chat and a draft to show.
-    click(lee, "#propose-box summary")
-    wait(lee, lambda d: d.find_elements(By.CSS_SELECTOR, ".commitment-row select.cm-action option"))
-    Select(css(lee, ".commitment-row .cm-action")).select_by_value("alliance_working_group")
-    click(lee, "#add-commitment")
-    rows = lee.find_elements(By.CSS_SELECTOR, ".commitment-row")
-    Select(rows[1].find_element(By.CSS_SELECTOR, ".cm-team")).select_by_value("dprk")
-    Select(rows[1].find_element(By.CSS_SELECTOR, "select.cm-action")).select_by_value("restore_contact")
-    click(lee, "#propose-form button[type=submit]")
-    wait(lee, lambda d: "합의를 제안했습니다" in text(d, "#deal-status"), message=lambda d: text(d, "#deal-status"))
+    propose_contact_deal(kim, note="개성공단 재가동을 논의합시다", expect="합의를 제안했습니다")
     box = css(kim, "#chat textarea")
     kim.execute_script("arguments[0].value = arguments[1];", box, "비핵화 협상을 시작합시다")
     click(kim, "#chat .chat-form button[type=submit]")

@@ -90,9 +90,12 @@ async function join(e) {
 
 let rulesets = [];
 
-function fillRulesets(list, selected) {
+/** Fills the scenario list (and what depends on it); the same list again changes nothing unless `force`d (a new
+ * language). */
+function fillRulesets(list, { force = false } = {}) {
   const select = $("#create-ruleset");
-  const keep = selected || select.value;
+  const keep = select.value;
+  if (!force && select.options.length && JSON.stringify(list) === JSON.stringify(rulesets)) return;
   rulesets = list;
   replace(select, list.map((r) => el("option", { value: r.id, text: r.title || r.id.replace(/_/g, " "), title: r.summary || "" })));
   if (list.some((r) => r.id === keep)) select.value = keep;
@@ -246,7 +249,7 @@ function init() {
   $("#create-lang").value = lang();
   $("#create-name").value = t("common.instructor_default_name");
   onLanguage(() => {
-    fillRulesets(rulesets);
+    fillRulesets(rulesets, { force: true });
     showSaved();
     probed = "";
     refreshTeams();
