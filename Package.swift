@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "armistice", targets: ["armistice"]),
         .library(name: "ArmisticeEngine", targets: ["ArmisticeEngine"]),
+        .library(name: "ArmisticeLocale", targets: ["ArmisticeLocale"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -15,10 +16,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
+        // The message catalogs (one JSON file per language, embedded in the binary), plural rules and locale formatting.
+        // Foundation only: the server, the terminal client and the report all read it.
+        .target(
+            name: "ArmisticeLocale",
+            resources: [.embedInCode("Resources/en.json"), .embedInCode("Resources/ko.json")]
+        ),
         // The rules: ruleset loading, the expression language and the deterministic engine. No I/O.
         .target(
             name: "ArmisticeEngine",
             dependencies: [
+                "ArmisticeLocale",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -46,6 +54,7 @@ let package = Package(
                 "ArmisticeEngine",
                 "ArmisticeBots",
                 "ArmisticeTransport",
+                "ArmisticeLocale",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -95,6 +104,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "ArmisticeLocaleTests", dependencies: ["ArmisticeLocale"]),
         .testTarget(name: "ArmisticeEngineTests", dependencies: ["ArmisticeEngine", "ArmisticeBots"]),
         .testTarget(name: "ArmisticeTransportTests", dependencies: ["ArmisticeTransport"]),
         .testTarget(name: "ArmisticeServerTests", dependencies: ["ArmisticeServer", "ArmisticeEngine", "ArmisticeTransport"]),

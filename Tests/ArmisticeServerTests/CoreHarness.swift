@@ -44,14 +44,14 @@ final class CoreHarness {
     }
 
     @discardableResult
-    func connect(address: String = "10.0.0.1", hello: Bool = true) -> ClientID {
+    func connect(address: String = "10.0.0.1", hello: Bool = true, lang: String? = nil) -> ClientID {
         let id = nextID
         nextID += 1
         var out = CoreOutput()
         gate.opened(id, now: now)
         core.opened(id, address: address, now: now, into: &out)
         take(out)
-        if hello { send(id, ["type": "hello", "protocol": "armistice.v2"]) }
+        if hello { send(id, lang.map { ["type": "hello", "protocol": "armistice.v2", "lang": $0] } ?? ["type": "hello", "protocol": "armistice.v2"]) }
         return id
     }
 
@@ -123,9 +123,11 @@ final class CoreHarness {
     }
 
     /// Creates a koreanization room; returns the instructor and the code.
-    func createRoom(ruleset: String = "koreanization", seed: Int = 7, turns: Int? = nil, phases: [String: Int]? = nil) -> (Seated, String) {
-        let id = connect()
+    func createRoom(ruleset: String = "koreanization", seed: Int = 7, turns: Int? = nil, phases: [String: Int]? = nil,
+                    language: String? = nil, lang: String? = nil) -> (Seated, String) {
+        let id = connect(lang: lang)
         var request: [String: Any] = ["type": "create_room", "id": 1, "key": Self.key, "ruleset": ruleset, "seed": seed]
+        if let language { request["language"] = language }
         if let turns { request["turns"] = turns }
         if let phases { request["phases"] = phases }
         let replies = send(id, request)
@@ -135,8 +137,8 @@ final class CoreHarness {
         return (Seated(client: id, seat: created["seat"] as! String, token: created["token"] as! String), created["room"] as! String)
     }
 
-    func join(_ code: String, name: String, team: String? = nil, role: String? = nil, address: String = "10.0.0.2") -> Seated {
-        let id = connect(address: address)
+    func join(_ code: String, name: String, team: String? = nil, role: String? = nil, address: String = "10.0.0.2", lang: String? = nil) -> Seated {
+        let id = connect(address: address, lang: lang)
         var request: [String: Any] = ["type": "join", "code": code, "name": name]
         if let team { request["team"] = team }
         if let role { request["role"] = role }

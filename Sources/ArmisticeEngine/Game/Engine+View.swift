@@ -90,6 +90,11 @@ extension Engine {
         return GameView.ObjectiveInfo(id: o.id, team: o.team.map { ruleset.teams[$0].id } ?? "all", text: o.text, points: points, met: met)
     }
 
+    /// One of the engine's phrases in views: English as written here, or the phrase catalog's.
+    func phrase(_ key: String, _ english: String) -> String {
+        phrases?.text(key) ?? english
+    }
+
     /// The cost of a draft.
     public func cost(of orders: TeamOrders, team: Int) -> Int {
         orders.orders.reduce(0) { $0 + (actionIndex[$1.action].map { ruleset.actions[$0].cost } ?? 0) }
@@ -100,9 +105,14 @@ extension Engine {
         let start = ruleset.calendar.start
         guard let months = ruleset.calendar.monthsPerTurn, start.count >= 7,
               let year = Int(start.prefix(4)), let month = Int(start.dropFirst(5).prefix(2)) else {
+            if let phrases {
+                return start.isEmpty ? phrases.text("view.date.turn", ["turn": String(turn)])
+                    : phrases.text("view.date.start_turn", ["start": start, "turn": String(turn)])
+            }
             return start.isEmpty ? "Turn \(turn)" : "\(start), turn \(turn)"
         }
         let total = year * 12 + (month - 1) + (turn - 1) * months
+        if let phrases { return phrases.month(year: total / 12, month: total % 12 + 1) }
         let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         return "\(names[total % 12]) \(total / 12)"
     }
@@ -116,11 +126,13 @@ extension Engine {
         for (i, action) in ruleset.actions.enumerated() where action.teams.contains(t) {
             let fixed = actionViews[i]
             var reason: String?
-            if state.phase == .ended { reason = "the match is over" }
-            else if !drafting { reason = "orders are given in the negotiation and orders phases" }
-            else if state.locked[t] { reason = "your orders are locked for this turn" }
-            else if !action.repeatable, drafted.contains(action.id) { reason = "already in your orders this turn" }
-            else if action.cost > left { reason = "costs \(action.cost), you have \(left) left" }
+            if state.phase == .ended { reason = phrase("view.reason.match_over", "the match is over") }
+            else if !drafting { reason = phrase("view.reason.not_drafting", "orders are given in the negotiation and orders phases") }
+            else if state.locked[t] { reason = phrase("view.reason.locked", "your orders are locked for this turn") }
+            else if !action.repeatable, drafted.contains(action.id) { reason = phrase("view.reason.already_ordered", "already in your orders this turn") }
+            else if action.cost > left {
+                reason = phrases?.text("view.reason.cost", ["cost": String(action.cost), "left": String(left)]) ?? "costs \(action.cost), you have \(left) left"
+            }
             if reason == nil, let failed = fixed.checks.first(where: { !holds($0.condition, in: state) }) { reason = failed.reason }
             var chance: Int?
             if let base = action.chance {

@@ -1,3 +1,4 @@
+import ArmisticeLocale
 import Foundation
 /// The deterministic rules engine: given a ruleset, a seed and a sequence of inputs, it yields each state and
 /// a record of what happened and why. No I/O, no clock, no global random source.
@@ -14,6 +15,9 @@ public struct Engine: Sendable {
     let actionViews: [ActionView]
     /// Every team's non-covert actions, as views list them for deals.
     let catalog: [GameView.CatalogEntry]
+    /// The catalog of the engine's own phrases in views (reasons, dates); nil: English, as written in the code.
+    /// Set only on an engine that builds localized views (`ViewLocalizer`).
+    let phrases: Catalog?
 
     struct ActionView: Sendable {
         var params: [GameView.ParameterInfo]
@@ -28,7 +32,12 @@ public struct Engine: Sendable {
     }
 
     public init(ruleset: Ruleset, keepsHistory: Bool = true) {
+        self.init(ruleset: ruleset, keepsHistory: keepsHistory, phrases: nil)
+    }
+
+    init(ruleset: Ruleset, keepsHistory: Bool, phrases: Catalog?) {
         self.ruleset = ruleset
+        self.phrases = phrases
         self.keepsHistory = keepsHistory
         actionCauses = ruleset.actions.map { "action:\($0.id)" }
         teamIndex = Dictionary(uniqueKeysWithValues: ruleset.teams.enumerated().map { ($1.id, $0) })

@@ -27,6 +27,14 @@ public struct Ruleset: Sendable {
     /// Bot policies pinned per team id by the file (`bots:`), for simulations and bot seats.
     public var botPolicies: [String: String] = [:]
 
+    /// The languages the file's texts are written in (`languages:`): English first, always.
+    public var languages: [String] = ["en"]
+    /// Per declared language other than English: each English text of the file and its translation.
+    /// Presentation only: nothing the engine decides or hashes reads it (see `localized(to:)`).
+    public var translations: [String: [String: String]] = [:]
+    /// Shown texts the file leaves without a declared language (English stands in); `ruleset check` lists them.
+    public var missingTranslations: [Diagnostic] = []
+
     /// The names `bots:` may use; ArmisticeBots implements each one.
     public static let botPolicyNames = ["greedy", "random", "block-all", "approve-all", "idle"]
 

@@ -14,7 +14,7 @@ extension RulesetBuilder {
         if months != nil, start.wholeMatch(of: /\d{4}-\d{2}/) == nil, let node = e["start"]?.value ?? e["months_per_turn"]?.value {
             reader.error("bad_date", node, "with months_per_turn, start must be a year and month such as \"2019-01\"")
         }
-        return Ruleset.Calendar(turns: turns, turnLength: reader.string(e["turn_length"]?.value, "turn_length") ?? "",
+        return Ruleset.Calendar(turns: turns, turnLength: reader.text(e["turn_length"]?.value, "the calendar's turn_length") ?? "",
                                 start: start, monthsPerTurn: months,
                                 randomEventsPerTurn: reader.integer(e["random_events_per_turn"]?.value, "random_events_per_turn", in: 0...5) ?? 1,
                                 randomEventChance: reader.integer(e["random_event_chance"]?.value, "random_event_chance", in: 0...100) ?? 100)
@@ -63,8 +63,8 @@ extension RulesetBuilder {
             }
         }
         guard let budget else { return nil }
-        return Ruleset.Team(id: id, name: reader.string(e["name"]?.value, "team name") ?? id, colour: colour.lowercased(),
-                            brief: reader.string(e["brief"]?.value, "brief") ?? "",
+        return Ruleset.Team(id: id, name: reader.text(e["name"]?.value, "the name of team \(id)") ?? id, colour: colour.lowercased(),
+                            brief: reader.text(e["brief"]?.value, "the brief of team \(id)") ?? "",
                             roles: reader.stringList(e["roles"]?.value, "roles")?.map(\.0) ?? [], budget: budget)
     }
 
@@ -83,22 +83,22 @@ extension RulesetBuilder {
         if let levelNode = e["levels"]?.value {
             if case .mapping(let map) = levelNode {
                 for (k, v) in map {
-                    guard let level = reader.integer(k, "a level of \(id)", in: low...high), let name = reader.string(v, "a level name") else { continue }
+                    guard let level = reader.integer(k, "a level of \(id)", in: low...high), let name = reader.text(v, "level \(level) of track \(id)") else { continue }
                     levels[level] = name
                 }
             } else {
                 reader.error("wrong_type", levelNode, "levels must map values to names", hint: "write lines such as \"0: Calm\"")
             }
         }
-        return Ruleset.Track(id: id, name: reader.string(e["name"]?.value, "name") ?? id,
-                             description: reader.string(e["description"]?.value, "description") ?? "",
+        return Ruleset.Track(id: id, name: reader.text(e["name"]?.value, "the name of track \(id)") ?? id,
+                             description: reader.text(e["description"]?.value, "the description of track \(id)") ?? "",
                              min: low, max: high, start: start, visibility: visibility(e["visible"]?.value, "track \(id)"), levels: levels)
     }
 
     func flag(_ node: Node) -> Ruleset.Flag? {
         guard let e = reader.mapping(node, "a flag", allowed: ["id", "name", "description", "start", "visible"], required: ["id", "name"]),
               let id = reader.string(e["id"]?.value, "flag id") else { return nil }
-        return Ruleset.Flag(id: id, name: reader.string(e["name"]?.value, "name") ?? id,
+        return Ruleset.Flag(id: id, name: reader.text(e["name"]?.value, "the name of flag \(id)") ?? id,
                             start: reader.boolean(e["start"]?.value, "start of \(id)") ?? false,
                             visibility: visibility(e["visible"]?.value, "flag \(id)"))
     }
@@ -107,7 +107,7 @@ extension RulesetBuilder {
         guard let e = reader.mapping(node, "a project", allowed: ["id", "name", "description", "statuses", "start", "visible"],
                                      required: ["id", "name", "statuses"]),
               let id = reader.string(e["id"]?.value, "project id"),
-              let statusList = reader.stringList(e["statuses"]?.value, "statuses of \(id)") else { return nil }
+              let statusList = reader.textList(e["statuses"]?.value, "the statuses of project \(id)") else { return nil }
         let statuses = statusList.map(\.0)
         guard (2...10).contains(statuses.count), Set(statuses).count == statuses.count else {
             reader.error("bad_statuses", e["statuses"]!.value, "project \"\(id)\" needs 2 to 10 different statuses, in order")
@@ -120,7 +120,7 @@ extension RulesetBuilder {
                              hint: Suggest.didYouMean(name, in: statuses) ?? "its statuses are \(statuses.joined(separator: ", "))")
             }
         }
-        return Ruleset.Project(id: id, name: reader.string(e["name"]?.value, "name") ?? id, statuses: statuses, start: start,
+        return Ruleset.Project(id: id, name: reader.text(e["name"]?.value, "the name of project \(id)") ?? id, statuses: statuses, start: start,
                                visibility: visibility(e["visible"]?.value, "project \(id)"))
     }
 
@@ -198,16 +198,16 @@ extension RulesetBuilder {
                               let cond = condition(m["if"]?.value, "a modifier of \(what)", scope: local),
                               let add = reader.integer(m["add"]?.value, "add", in: -100...100) else { continue }
                         modifiers.append(Ruleset.Modifier(condition: cond, add: add,
-                                                          reason: reader.string(m["reason"]?.value, "reason") ?? (m["if"]?.value.scalar?.string ?? "")))
+                                                          reason: reader.text(m["reason"]?.value, "the reason of a modifier of \(what)") ?? (m["if"]?.value.scalar?.string ?? "")))
                     }
                 }
             }
         }
-        let news = reader.string(e["news"]?.value, "news")
-        let failureNews = reader.string(e["failure_news"]?.value, "failure_news")
-        for key in ["news", "failure_news"] { if let entry = e[key], let t = entry.value.scalar?.string { checkTemplate(t, entry.value, parameters: local.parameters) } }
-        return Ruleset.Action(id: id, teams: teams, name: reader.string(e["name"]?.value, "name") ?? id,
-                              description: reader.string(e["description"]?.value, "description") ?? "", cost: cost,
+        let news = reader.text(e["news"]?.value, "the news of \(what)")
+        let failureNews = reader.text(e["failure_news"]?.value, "the failure_news of \(what)")
+        for key in ["news", "failure_news"] { for (t, n) in reader.textForms(e[key]?.value) { checkTemplate(t, n, parameters: local.parameters) } }
+        return Ruleset.Action(id: id, teams: teams, name: reader.text(e["name"]?.value, "the name of \(what)") ?? id,
+                              description: reader.text(e["description"]?.value, "the description of \(what)") ?? "", cost: cost,
                               covert: reader.boolean(e["covert"]?.value, "covert") ?? false,
                               repeatable: reader.boolean(e["repeatable"]?.value, "repeatable") ?? false,
                               parameters: parameters, requirements: requirements, guards: guards, consent: consent, chance: chance, modifiers: modifiers,
@@ -227,7 +227,7 @@ extension RulesetBuilder {
             guard let r = reader.mapping(item, "a \(kind) of \(what)", allowed: ["if", "reason"], required: ["if", "reason"]),
                   let cond = condition(r["if"]?.value, "a \(kind) of \(what)", scope: local) else { continue }
             result.append(Ruleset.Requirement(condition: cond, text: r["if"]?.value.scalar?.string ?? "",
-                                              reason: reader.string(r["reason"]?.value, "reason") ?? ""))
+                                              reason: reader.text(r["reason"]?.value, "the reason of a \(kind) of \(what)") ?? ""))
         }
         return result
     }
@@ -258,11 +258,11 @@ extension RulesetBuilder {
         }
         var repeats = reader.boolean(e["repeat"]?.value, "repeat") ?? false
         if case .scripted = kind { repeats = true }
-        if let n = e["news"]?.value, let t = n.scalar?.string { checkTemplate(t, n, parameters: [:]) }
-        return Ruleset.Event(id: id, name: reader.string(e["name"]?.value, "name") ?? id, kind: kind,
+        for (t, n) in reader.textForms(e["news"]?.value) { checkTemplate(t, n, parameters: [:]) }
+        return Ruleset.Event(id: id, name: reader.text(e["name"]?.value, "the name of \(what)") ?? id, kind: kind,
                              condition: condition(e["if"]?.value, "the condition of \(what)", scope: scope), repeats: repeats,
                              effects: e["effects"].map { statements($0.value, "the effects of \(what)", scope: scope, depth: 0) } ?? [],
-                             news: reader.string(e["news"]?.value, "news"),
+                             news: reader.text(e["news"]?.value, "the news of \(what)"),
                              intel: messages(e["intel"]?.value, "the intel of \(what)", parameters: [:]))
     }
 
@@ -290,14 +290,14 @@ extension RulesetBuilder {
                   let points = reader.integer(e["points"]?.value, "points", in: -100...100) else { return nil }
             scoring = .condition(cond, points: points)
         }
-        return Ruleset.Objective(id: id, team: team, text: reader.string(e["text"]?.value, "text") ?? id, scoring: scoring)
+        return Ruleset.Objective(id: id, team: team, text: reader.text(e["text"]?.value, "the text of objective \(id)") ?? id, scoring: scoring)
     }
 
     func outcome(_ node: Node) -> Ruleset.Outcome? {
         guard let e = reader.mapping(node, "an outcome", allowed: ["id", "name", "text", "if", "immediate", "claims"], required: ["id", "name", "if"]),
               let id = reader.string(e["id"]?.value, "outcome id"),
               let cond = condition(e["if"]?.value, "outcome \(id)", scope: scope) else { return nil }
-        return Ruleset.Outcome(id: id, name: reader.string(e["name"]?.value, "name") ?? id, text: reader.string(e["text"]?.value, "text") ?? "",
+        return Ruleset.Outcome(id: id, name: reader.text(e["name"]?.value, "the name of outcome \(id)") ?? id, text: reader.text(e["text"]?.value, "the text of outcome \(id)") ?? "",
                                condition: cond, immediate: reader.boolean(e["immediate"]?.value, "immediate") ?? false,
                                claims: condition(e["claims"]?.value, "the claims of outcome \(id)", scope: scope))
     }

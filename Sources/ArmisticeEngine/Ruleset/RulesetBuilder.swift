@@ -15,7 +15,7 @@ final class RulesetBuilder {
     }
 
     static let topKeys = ["format", "id", "title", "version", "summary", "sources", "calendar", "phases", "teams", "tracks",
-                          "flags", "projects", "actions", "events", "upkeep", "objectives", "outcomes", "variants", "bots"]
+                          "flags", "projects", "actions", "events", "upkeep", "objectives", "outcomes", "variants", "bots", "languages"]
 
     func build(_ root: Node) -> Ruleset? {
         guard let top = reader.mapping(root, "the ruleset", allowed: Self.topKeys,
@@ -26,9 +26,10 @@ final class RulesetBuilder {
                          hint: "this version of armistice reads format \(RulesetLoader.supportedFormat)")
         }
         let id = top["id"].flatMap { entry in checkedID(entry.value, "the ruleset id") } ?? ""
-        let title = reader.string(top["title"]?.value, "title") ?? ""
+        if let node = top["languages"]?.value { languages(node) }
+        let title = reader.text(top["title"]?.value, "the title") ?? ""
         let version = reader.string(top["version"]?.value, "version") ?? ""
-        let summary = reader.string(top["summary"]?.value, "summary") ?? ""
+        let summary = reader.text(top["summary"]?.value, "the summary") ?? ""
         let sources = reader.stringList(top["sources"]?.value, "sources")?.map(\.0) ?? []
         let calendar = top["calendar"].flatMap { self.calendar($0.value) }
         let phases = top["phases"].map { self.phases($0.value) } ?? Self.defaultPhases
@@ -89,6 +90,9 @@ final class RulesetBuilder {
                        actions: actions, events: events, upkeep: upkeep, objectives: objectives, outcomes: outcomes,
                        sourceHash: RulesetLoader.sha256Hex(text))
         ruleset.variants = variants
+        ruleset.languages = reader.languages
+        ruleset.translations = reader.translations
+        ruleset.missingTranslations = reader.missingTranslations.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         ruleset.botPolicies = bots
         return ruleset
     }
@@ -109,10 +113,26 @@ final class RulesetBuilder {
             if let o = e["override"]?.value, case .mapping = o {} else if let o = e["override"]?.value {
                 reader.error("wrong_type", o, "the override of variant \(id) must be a mapping of top-level keys")
             }
-            result.append(Ruleset.Variant(id: id, name: reader.string(e["name"]?.value, "variant name") ?? id,
-                                          description: reader.string(e["description"]?.value, "variant description") ?? ""))
+            result.append(Ruleset.Variant(id: id, name: reader.text(e["name"]?.value, "the name of variant \(id)") ?? id,
+                                          description: reader.text(e["description"]?.value, "the description of variant \(id)") ?? ""))
         }
         return result
+    }
+
+    /// `languages`: the languages the file's texts are written in. English is always one (the fallback) and comes first.
+    private func languages(_ node: Node) {
+        var result = ["en"]
+        for (code, item) in reader.stringList(node, "languages") ?? [] {
+            guard code.wholeMatch(of: /[a-z]{2,3}/) != nil else {
+                reader.error("bad_language", item, "\"\(code)\" is not a language code", hint: "use a two-letter code such as en or ko")
+                continue
+            }
+            guard !result.contains(code) || code == "en" else {
+                reader.error("duplicate_language", item, "language \"\(code)\" is listed twice"); continue
+            }
+            if code != "en" { result.append(code) }
+        }
+        reader.languages = result
     }
 
     /// `bots`: a pinned bot policy per team id.
@@ -235,10 +255,10 @@ final class RulesetBuilder {
         var result: [Ruleset.Message] = []
         for item in items {
             guard let entries = reader.mapping(item, "a message in \(what)", allowed: ["to", "text"], required: ["to", "text"]),
-                  let text = reader.string(entries["text"]?.value, "the text of a message in \(what)"),
+                  let text = reader.text(entries["text"]?.value, "the text of a message in \(what)"),
                   let toNode = entries["to"]?.value else { continue }
             result.append(Ruleset.Message(to: visibility(toNode, "a message in \(what)"), text: text))
-            checkTemplate(text, entries["text"]!.value, parameters: parameters)
+            for (t, n) in reader.textForms(entries["text"]?.value) { checkTemplate(t, n, parameters: parameters) }
         }
         return result
     }

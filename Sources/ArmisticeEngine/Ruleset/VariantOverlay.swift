@@ -8,7 +8,7 @@ struct VariantOverlay {
     let reader: YAMLReader
 
     /// Keys a variant may not override: they name the file, not the game.
-    static let fixedKeys = ["format", "id", "variants"]
+    static let fixedKeys = ["format", "id", "variants", "languages"]
 
     /// A variant id: like other ids, but "-" is allowed too (`class-50`).
     static func isValidID(_ id: String) -> Bool {

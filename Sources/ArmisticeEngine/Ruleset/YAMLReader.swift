@@ -5,6 +5,12 @@ import Yams
 final class YAMLReader {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// The languages the file declares (`languages:`); English always, first.
+    var languages: [String] = ["en"]
+    /// Per declared language other than English: each English text and its translation.
+    var translations: [String: [String: String]] = [:]
+    /// Shown texts that lack a declared language (not fatal: English is the fallback).
+    var missingTranslations: [Diagnostic] = []
 
     init(file: String) { self.file = file }
 

@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeLocale
 import Foundation
 
 extension ServerCore {
@@ -99,18 +100,34 @@ extension ServerCore {
                 let old = room.lastView[audience]
                 if visible.isEmpty, old == view { return nil }
                 room.lastView[audience] = view
-                let diff = ViewChanges(old: old, new: view)
-                var text = #"{"type":"update","room":"\#(room.code)","seq":\#(seq),"prev":\#(prev),"cause":\#(causeJSON[last])"#
-                if inputs.count > 1 { text += #","causes":["# + inputs.map { causeJSON[$0] }.joined(separator: ",") + "]" }
-                text += #","records":["# + visible.joined(separator: ",") + #"],"changes":"# + encoder.encode(diff.changes)
-                if let patches = diff.patches { text += #","patches":"# + encoder.encode(patches) }
-                text += #","clock":"# + clockJSON + "}"
-                return Texts(current: text) { [encoder = self.encoder] in
-                    let records = inputs.flatMap { pending[$0].records.filter { room.sees(audience, $0) } }
-                    return encoder.encode(ServerMessage.Update(room: room.code, seq: seq, prev: prev, cause: pending[last].cause,
-                                                               causes: inputs.count > 1 ? inputs.map { pending[$0].cause } : nil,
-                                                               records: records, view: view, clock: clock))
+                let encoder = self.encoder
+                func text(_ view: GameView, old: GameView?, records: [String]) -> String {
+                    let diff = ViewChanges(old: old, new: view)
+                    var text = #"{"type":"update","room":"\#(room.code)","seq":\#(seq),"prev":\#(prev),"cause":\#(causeJSON[last])"#
+                    if inputs.count > 1 { text += #","causes":["# + inputs.map { causeJSON[$0] }.joined(separator: ",") + "]" }
+                    text += #","records":["# + records.joined(separator: ",") + #"],"changes":"# + encoder.encode(diff.changes)
+                    if let patches = diff.patches { text += #","patches":"# + encoder.encode(patches) }
+                    text += #","clock":"# + clockJSON + "}"
+                    return text
                 }
+                func legacyText(_ view: GameView, _ records: [Record]) -> String {
+                    encoder.encode(ServerMessage.Update(room: room.code, seq: seq, prev: prev, cause: pending[last].cause,
+                                                       causes: inputs.count > 1 ? inputs.map { pending[$0].cause } : nil,
+                                                       records: records, view: view, clock: clock))
+                }
+                let records = { inputs.flatMap { pending[$0].records.filter { room.sees(audience, $0) } } }
+                // Readers of another language: the same update with the view and records in their language, diffed
+                // from the last view they were sent.
+                let localized = { (language: Language, legacy: Bool) -> String in
+                    let localizer = room.localizer(language)
+                    let view = localizer.view(of: bare, for: room.viewer(audience))
+                    let translated = records().map(localizer.records.translate)
+                    if legacy { return legacyText(view, translated) }
+                    let old = room.localViews[language]?[audience]
+                    room.localViews[language, default: [:]][audience] = view
+                    return text(view, old: old, records: translated.map { encoder.encode($0) })
+                }
+                return Texts(current: text(view, old: old, records: visible), legacy: { legacyText(view, records()) }, localized: localized)
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArmisticeBots
 import ArmisticeEngine
+import ArmisticeLocale
 import Foundation
 
 extension ServerCore {
@@ -43,7 +44,8 @@ extension ServerCore {
             absent = policy == .nothing ? nil : policy
         }
         let settings = RoomSettings(ruleset: entry.ruleset.id, seed: r.seed ?? UInt64.random(in: 1...UInt64(1) << 53, using: &random),
-                                    turns: turns, phases: phases, variant: r.variant, absent: absent, practice: r.practice == true ? true : nil)
+                                    turns: turns, phases: phases, variant: r.variant, absent: absent, practice: r.practice == true ? true : nil,
+                                    language: r.language.map { Language(parsing: $0) }.flatMap { $0 == .en ? nil : $0.rawValue })
         var code = Secrets.joinCode(using: &random)
         while takenCodes.contains(code) { code = Secrets.joinCode(using: &random) }
         takenCodes.insert(code)
@@ -152,8 +154,9 @@ extension ServerCore {
         flushUpdates(room, now: now, into: &out)
         let missed = room.backlog.filter { $0.seq > last && $0.audience == seat.audience }
         // The backlog holds armistice.v2 texts: an armistice.v1 client that missed anything gets a snapshot.
+        // The backlog holds English texts: a connection reading another language that missed anything gets a snapshot.
         let canReplay = last >= 0 && last <= room.seq && last >= room.trimmedThrough && last >= seat.audienceSince
-            && (missed.isEmpty || clients[id]?.legacy != true)
+            && (missed.isEmpty || (clients[id]?.legacy != true && language(of: id, in: room) == .en))
         if canReplay {
             out.send(encoder.encode(ServerMessage.Resumed(id: requestID, room: room.code, seat: seat.id, role: seat.role, team: team, seq: room.seq,
                                                           mode: missed.isEmpty ? "current" : "replay", missed: missed.count)), to: [id])

@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeLocale
 import Foundation
 
 /// The room server's logic, with no sockets, files or threads: it takes what happened (a connection opened, a text
@@ -49,6 +50,8 @@ public final class ServerCore {
         var slowSince: Int64?
         var lastResync: Int64 = 0
         var closing = false
+        /// The language the connection asked for (`hello`'s `lang`, `set_language`); nil: none asked.
+        var language: Language?
     }
 
     public init(instructorKey: String, catalog: RulesetCatalog, limits: ServerLimits = ServerLimits(),
@@ -107,8 +110,9 @@ public final class ServerCore {
             fail(id, requestID: failure.id, failure.error, into: &out)
         case .throttled:
             out.errors.append(.rateLimited)
-            out.send(encoder.encode(ServerMessage.Failure(id: nil, code: ErrorCode.rateLimited.rawValue,
-                                                         message: "too many messages; slow down (at most \(Int(limits.messagesPerSecond)) a second, a burst of \(limits.messageBurst))")), to: [id])
+            let error = ServerError(.rateLimited, "too many messages; slow down (at most \(Int(limits.messagesPerSecond)) a second, a burst of \(limits.messageBurst))")
+                .localized(clients[id]?.language ?? .en)
+            out.send(encoder.encode(ServerMessage.Failure(id: nil, code: error.code.rawValue, message: error.message)), to: [id])
         case .flooded:
             clients[id]?.closing = true
             out.closes.append(.init(client: id, kind: .policyViolation, reason: "flood: too many messages"))
@@ -127,7 +131,17 @@ public final class ServerCore {
 
     func fail(_ id: ClientID, requestID: JSONValue?, _ error: ServerError, into out: inout CoreOutput) {
         out.errors.append(error.code)
-        out.send(encoder.encode(ServerMessage.Failure(id: requestID, code: error.code.rawValue, message: error.message)), to: [id])
+        let shown = error.localized(clients[id]?.language ?? .en)
+        out.send(encoder.encode(ServerMessage.Failure(id: requestID, code: shown.code.rawValue, message: shown.message)), to: [id])
+    }
+
+    /// The language a connection reads in a room: the one it asked for; else, for an observer, the room's default;
+    /// else English (so a client that never says sees what it always saw).
+    func language(of id: ClientID, in room: Room) -> Language {
+        if let chosen = clients[id]?.language { return chosen }
+        guard let code = clients[id]?.room, code == room.code, let seatID = clients[id]?.seat, let i = room.seatIndex(seatID),
+              room.seats[i].role == .observer else { return .en }
+        return room.language
     }
 
     // MARK: - Requests
@@ -142,6 +156,7 @@ public final class ServerCore {
             }
             clients[id]?.hello = true
             clients[id]?.legacy = version == ProtocolVersion.legacy
+            if let lang = hello.lang { clients[id]?.language = Language(parsing: lang) }
             out.send(encoder.encode(ServerMessage.Welcome(id: rid, protocol: version, server: serverName, time: now,
                                                           limits: .init(limits))), to: [id])
             return
@@ -156,6 +171,7 @@ public final class ServerCore {
         case .createRoom(let r): try createRoom(r, from: id, requestID: rid, now: now, into: &out); return
         case .join(let r): try join(r, from: id, requestID: rid, now: now, into: &out); return
         case .resume(let r): try resume(r, from: id, requestID: rid, now: now, into: &out); return
+        case .setLanguage(let r): try setLanguage(r, from: id, requestID: rid, now: now, into: &out); return
         default: break
         }
 
@@ -207,7 +223,7 @@ public final class ServerCore {
         case .moveSeat(let r): try moveSeat(r, room: room, by: seat, client: id, requestID: rid, now: now, into: &out)
         case .removeSeat(let r): try removeSeat(r, room: room, by: seat, client: id, requestID: rid, now: now, into: &out)
         case .setBot(let r): try setBot(r, room: room, by: seat, client: id, requestID: rid, now: now, into: &out)
-        case .hello, .ping, .createRoom, .join, .resume: break
+        case .hello, .ping, .createRoom, .join, .resume, .setLanguage: break
         }
     }
 
@@ -254,6 +270,9 @@ public final class ServerCore {
     struct Texts {
         var current: String
         var legacy: (() -> String)? = nil
+        /// The text for the readers of another language (given the language and whether they speak armistice.v1);
+        /// nil: the same text for every language.
+        var localized: ((Language, Bool) -> String)? = nil
     }
 
     /// Sends one audience its text of an event (`make` is given the audience's `prev`; nil: nothing to send) and
@@ -262,21 +281,30 @@ public final class ServerCore {
         guard let texts = make(room.lastSent[audience] ?? 0) else { return }
         room.lastSent[audience] = seq
         room.remember(.init(seq: seq, audience: audience, text: texts.current), limit: limits.backlog, byteLimit: limits.backlogBytes)
-        let (current, legacy) = recipients(room, audience)
+        let (current, legacy, localized) = recipients(room, audience)
         out.send(texts.current, to: current)
         if !legacy.isEmpty { out.send(texts.legacy?() ?? texts.current, to: legacy) }
+        for (language, readers) in localized.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            if !readers.current.isEmpty { out.send(texts.localized?(language, false) ?? texts.current, to: readers.current) }
+            if !readers.legacy.isEmpty { out.send(texts.localized?(language, true) ?? texts.legacy?() ?? texts.current, to: readers.legacy) }
+        }
     }
 
-    /// The live, keeping-up connections of an audience, by protocol version.
-    func recipients(_ room: Room, _ audience: Audience) -> (current: [ClientID], legacy: [ClientID]) {
+    /// The live, keeping-up connections of an audience, by protocol version: English readers, and per other
+    /// language its readers.
+    func recipients(_ room: Room, _ audience: Audience) -> (current: [ClientID], legacy: [ClientID], localized: [Language: (current: [ClientID], legacy: [ClientID])]) {
         var current: [ClientID] = []
         var legacy: [ClientID] = []
+        var localized: [Language: (current: [ClientID], legacy: [ClientID])] = [:]
         for seat in room.seats {
             guard !seat.removed, let c = seat.connection, seat.audience == audience, let client = clients[c],
                   client.slowSince == nil, !client.closing else { continue }
-            if client.legacy { legacy.append(c) } else { current.append(c) }
+            let language = client.language ?? (seat.role == .observer ? room.language : .en)
+            if language != .en {
+                if client.legacy { localized[language, default: ([], [])].legacy.append(c) } else { localized[language, default: ([], [])].current.append(c) }
+            } else if client.legacy { legacy.append(c) } else { current.append(c) }
         }
-        return (current, legacy)
+        return (current, legacy, localized)
     }
 
     func clockView(_ room: Room, now: Int64) -> ClockView {
@@ -290,16 +318,24 @@ public final class ServerCore {
     func sendSnapshot(_ room: Room, seat: Seat, requestID: JSONValue?, to id: ClientID, resync: Bool = false, now: Int64,
                       into out: inout CoreOutput) {
         flushUpdates(room, now: now, into: &out)
-        out.send(snapshot(room, seat: seat, requestID: requestID, now: now), to: [id], resync: resync)
+        let language = language(of: id, in: room)
+        out.send(snapshot(room, seat: seat, requestID: requestID, now: now, language: language), to: [id], resync: resync)
     }
 
-    func snapshot(_ room: Room, seat: Seat, requestID: JSONValue?, now: Int64) -> String {
+    func snapshot(_ room: Room, seat: Seat, requestID: JSONValue?, now: Int64, language: Language = .en) -> String {
         let audience = seat.audience
         let visibleChat = room.recentChat(for: audience, entries: limits.snapshotChatEntries, bytes: limits.snapshotChatBytes)
+        let view = room.view(of: room.state, for: audience, in: language)
+        if language != .en {
+            // Later updates to this language's readers of the audience are diffs from this view.
+            var bare = view
+            bare.records = []
+            room.localViews[language, default: [:]][audience] = bare
+        }
         let message = ServerMessage.Snapshot(
             id: requestID, room: room.code, seq: room.seq,
             you: .init(seat: seat.id, name: seat.name, role: seat.role, team: seat.team.map { room.teamIDs[$0] }),
-            settings: room.settings, view: room.engine.view(of: room.state, for: room.viewer(audience)),
+            settings: room.currentSettings, view: view, language: language == .en ? nil : language.rawValue,
             roster: room.roster, chat: visibleChat, clock: clockView(room, now: now))
         return encoder.encode(message)
     }

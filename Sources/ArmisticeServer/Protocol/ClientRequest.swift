@@ -28,11 +28,14 @@ public enum ClientRequest: Sendable, Hashable {
     case moveSeat(MoveSeat)
     case removeSeat(RemoveSeat)
     case setBot(SetBot)
+    case setLanguage(SetLanguage)
 
     public struct Hello: Sendable, Hashable, Decodable {
         public var `protocol`: String?
         public var versions: [String]?
         public var client: String?
+        /// The language this connection reads (`en`, `ko`; a tag such as `ko-KR` too; anything else is English).
+        public var lang: String?
     }
     public struct CreateRoom: Sendable, Hashable, Decodable {
         public var key: String
@@ -50,6 +53,8 @@ public enum ClientRequest: Sendable, Hashable {
         public var absent: String?
         /// A practice room: see `RoomSettings.practice`.
         public var practice: Bool?
+        /// The room's default language (`en`, `ko`): for observers and the projector, and for the report.
+        public var language: String?
     }
     public struct Join: Sendable, Hashable, Decodable {
         public var code: String
@@ -115,6 +120,11 @@ public enum ClientRequest: Sendable, Hashable {
     public struct RemoveSeat: Sendable, Hashable, Decodable {
         public var seat: String
     }
+    /// Changes the language this connection reads; with `room: true` (the instructor only) the room's default too.
+    public struct SetLanguage: Sendable, Hashable, Decodable {
+        public var lang: String
+        public var room: Bool?
+    }
     public struct SetBot: Sendable, Hashable, Decodable {
         public var team: String
         /// A bot policy (`greedy`, `random`, `block-all`, `approve-all`, `idle`); absent or null takes the bot off.
@@ -124,7 +134,7 @@ public enum ClientRequest: Sendable, Hashable {
     /// The message types a client may send, for the `unknown_type` error's hint.
     public static let types = ["hello", "create_room", "join", "resume", "resync", "ping", "set_orders", "lock", "propose_deal",
                                "respond_deal", "withdraw_deal", "chat", "start", "skip", "pause", "unpause", "extend",
-                               "inject_event", "inject_news", "adjust", "end", "move_seat", "remove_seat", "set_bot"]
+                               "inject_event", "inject_news", "adjust", "end", "move_seat", "remove_seat", "set_bot", "set_language"]
 
     /// Whether only the room's instructor may send this.
     public var isInstructorCommand: Bool {
@@ -226,6 +236,7 @@ extension ClientRequest {
         case "move_seat": return .moveSeat(try body(MoveSeat.self))
         case "remove_seat": return .removeSeat(try body(RemoveSeat.self))
         case "set_bot": return .setBot(try body(SetBot.self))
+        case "set_language": return .setLanguage(try body(SetLanguage.self))
         default:
             throw ServerError(.unknownType, "unknown message type \"\(String(type.unicodeScalars.prefix(40)))\"" + (Suggestion.closest(type, in: types).map { "; did you mean \"\($0)\"?" } ?? ""))
         }

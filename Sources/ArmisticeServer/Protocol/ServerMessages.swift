@@ -69,6 +69,12 @@ enum ServerMessage {
         var role: SeatRole
         var team: String?
     }
+    /// The answer to `set_language` on a connection that holds no seat yet (a seated one gets a snapshot).
+    struct LanguageSet: Encodable {
+        var type = "language"
+        var id: JSONValue?
+        var lang: String
+    }
     struct Resumed: Encodable {
         var type = "resumed"
         var id: JSONValue?
@@ -93,8 +99,11 @@ enum ServerMessage {
         var room: String
         var seq: Int
         var you: You
+        /// With the room's default language as it is now (the instructor may have changed it since creation).
         var settings: RoomSettings
         var view: GameView
+        /// The language of the view's texts, when not English (absent for English: what clients always got).
+        var language: String?
         var roster: [RosterEntry]
         var chat: [ChatEntry]
         var clock: ClockView

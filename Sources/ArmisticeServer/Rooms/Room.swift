@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeLocale
 
 /// One match in progress: the engine state, the seats, the chat, the clock, and what each audience was last sent.
 /// Owned by `ServerCore` and touched only on its thread.
@@ -19,6 +20,13 @@ public final class Room {
     var lastSent: [Audience: Int] = [:]
     /// Per audience: the last view it was sent (records stripped), to skip updates that change nothing.
     var lastView: [Audience: GameView] = [:]
+    /// The room's default language: observers (and the projector) that chose none read it. Starts as the
+    /// settings' and the instructor may change it; presentation only, never in the match log after the header.
+    public internal(set) var language: Language
+    /// Per language other than English: the view builder (made when a connection first reads that language).
+    var localizers: [Language: ViewLocalizer] = [:]
+    /// Per language other than English, per audience: the last view its readers were sent (the base of their diffs).
+    var localViews: [Language: [Audience: GameView]] = [:]
     /// Recent messages per audience, for resuming clients.
     var backlog: [BacklogEntry] = []
     /// Messages with a seq at or below this may be gone from the backlog.
@@ -51,6 +59,27 @@ public final class Room {
         self.settings = settings
         engine = Engine(ruleset: settings.apply(to: ruleset))
         state = engine.newGame(seed: settings.seed)
+        language = Language(parsing: settings.language)
+    }
+
+    /// The settings as they stand now: the creation's, with the room's default language as it is now.
+    var currentSettings: RoomSettings {
+        var s = settings
+        s.language = language == .en ? nil : language.rawValue
+        return s
+    }
+
+    /// The view builder of a language other than English (made once per room and language).
+    func localizer(_ language: Language) -> ViewLocalizer {
+        if let made = localizers[language] { return made }
+        let made = ViewLocalizer(engine, language: language)
+        localizers[language] = made
+        return made
+    }
+
+    /// What an audience sees of a state, in a language.
+    func view(of state: GameState, for audience: Audience, in language: Language) -> GameView {
+        language == .en ? engine.view(of: state, for: viewer(audience)) : localizer(language).view(of: state, for: viewer(audience))
     }
 
     public var teamIDs: [String] { engine.ruleset.teams.map(\.id) }

@@ -16,9 +16,12 @@ public struct RoomSettings: Sendable, Hashable, Codable {
     /// A practice room (one student against bots): locking in negotiation ends the phase once every team with a
     /// player has locked, as it does in orders, so the student sets the pace. Nil (absent from logs) otherwise.
     public var practice: Bool?
+    /// The room's default language as the instructor chose it at creation (`ko`): what observers, the projector and
+    /// the report read. Presentation only: nothing in the match depends on it. Nil (absent from logs): English.
+    public var language: String?
 
     public init(ruleset: String, seed: UInt64, turns: Int, phases: [String: Int], variant: String? = nil, absent: AbsentPolicy? = nil,
-                practice: Bool? = nil) {
+                practice: Bool? = nil, language: String? = nil) {
         self.ruleset = ruleset
         self.seed = seed
         self.turns = turns
@@ -26,6 +29,7 @@ public struct RoomSettings: Sendable, Hashable, Codable {
         self.variant = variant
         self.absent = absent
         self.practice = practice
+        self.language = language
     }
 
     /// The duration of a phase in milliseconds, or nil for phases that wait for the instructor (setup, ended).

@@ -17,13 +17,23 @@ struct RulesetCommand: AsyncParsableCommand {
             var failed = false
             do {
                 let ruleset = try RulesetFile.load(file)
-                print("\(file): ok — \(ruleset.title) (\(ruleset.id) \(ruleset.version)): \(ruleset.teams.count) teams, "
+                print("\(file): \(ruleset.missingTranslations.isEmpty ? "ok" : "loads (English stands in), but see the missing translations") — \(ruleset.title) (\(ruleset.id) \(ruleset.version)): \(ruleset.teams.count) teams, "
                       + "\(ruleset.tracks.count) tracks, \(ruleset.actions.count) actions, \(ruleset.events.count) events, "
                       + "\(ruleset.outcomes.count) outcomes")
+                // A text without one of the declared languages: English stands in when playing, but the check fails.
+                for d in ruleset.missingTranslations { Console.error(d.description) }
+                if !ruleset.missingTranslations.isEmpty {
+                    Console.error("\(file): \(ruleset.missingTranslations.count) text\(ruleset.missingTranslations.count == 1 ? "" : "s") missing a translation (languages: \(ruleset.languages.joined(separator: ", ")))")
+                    failed = true
+                }
+                let reported = Set(ruleset.missingTranslations.map { "\($0.line):\($0.column)" })
                 // Every variant is checked on its own, as the whole file with its overrides applied.
                 for variant in ruleset.variants {
                     do {
                         let v = try RulesetFile.load(file, variant: variant.id)
+                        let missing = v.missingTranslations.filter { !reported.contains("\($0.line):\($0.column)") }
+                        for d in missing { Console.error(d.description) }
+                        if !missing.isEmpty { failed = true }
                         print("\(file): variant \(variant.id): ok — \(v.calendar.turns) turns, \(v.actions.count) actions, \(v.events.count) events")
                     } catch let failure as CommandFailure {
                         Console.error(failure.description)
