@@ -24,9 +24,11 @@ const REPLY_TYPES = new Set(["ack", "error", "welcome", "room_created", "joined"
 
 /** One WebSocket connection: open() sends hello; request() sends a message and waits for the reply with its id. */
 export class Connection {
-  constructor(onEvent = () => {}, onClose = () => {}) {
+  /** `sayLanguage` false: hello names no language (the projector that follows its room's language). */
+  constructor(onEvent = () => {}, onClose = () => {}, { sayLanguage = true } = {}) {
     this.onEvent = onEvent;
     this.onClose = onClose;
+    this.sayLanguage = sayLanguage;
     this.pending = new Map();
     this.nextID = 1;
     this.ws = null;
@@ -41,7 +43,9 @@ export class Connection {
       let opened = false;
       ws.onopen = () => {
         opened = true;
-        this.request({ type: "hello", protocol: PROTOCOL, client: "armistice-web", lang: lang() }).then((welcome) => {
+        const hello = { type: "hello", protocol: PROTOCOL, client: "armistice-web" };
+        if (this.sayLanguage) hello.lang = lang();
+        this.request(hello).then((welcome) => {
           this.limits = welcome.limits || {};
           resolve(welcome);
         }, reject);
@@ -66,6 +70,13 @@ export class Connection {
       this.pending.delete(msg.id);
       if (msg.type === "error") reject(new ServerError(msg)); else resolve(msg);
       return;
+    }
+    // set_language is answered by a snapshot in the new language (or `language` before a seat): it settles the
+    // request, and a snapshot is also an event like any other.
+    if (msg.id !== undefined && this.pending.has(msg.id) && (msg.type === "snapshot" || msg.type === "language")) {
+      this.pending.get(msg.id).resolve(msg);
+      this.pending.delete(msg.id);
+      if (msg.type === "language") return;
     }
     this.onEvent(msg);
   }
@@ -105,10 +116,11 @@ export async function takeSeat(seatRequest) {
  * handlers: snapshot(msg), event(msg), status(state, detail), lost(reason) (token no longer valid / removed)
  */
 export class Session {
-  constructor(room, kind, handlers) {
+  constructor(room, kind, handlers, { sayLanguage = () => true } = {}) {
     this.room = room;
     this.kind = kind;
     this.handlers = handlers;
+    this.sayLanguage = sayLanguage;
     this.lastSeq = 0;
     this.conn = null;
     this.stopped = false;
@@ -127,7 +139,7 @@ export class Session {
     const seat = this.seat;
     if (!seat || !seat.token) { this.stopped = true; this.handlers.lost?.("no_seat"); return; }
     this.status(this.attempt ? "reconnecting" : "connecting");
-    const conn = new Connection((m) => this.onMessage(conn, m), () => this.onClose(conn));
+    const conn = new Connection((m) => this.onMessage(conn, m), () => this.onClose(conn), { sayLanguage: this.sayLanguage() });
     this.conn = conn;
     try {
       await conn.open();

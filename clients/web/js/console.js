@@ -6,7 +6,7 @@ import { renderTracks, renderFlagsAndProjects, renderRecords, ChatPanel, dealIte
 import { BOT_POLICIES, botBadge, botOf, studentsOf } from "./bots.js";
 import { instructorKey, rememberInstructorKey } from "./seats.js";
 import { commitmentsOf } from "./commitments.js";
-import { t, lang, list, errorText } from "./i18n.js";
+import { t, lang, list, errorText, LANGUAGES } from "./i18n.js";
 
 const boot = await bootPage("instructor", render);
 const { game, session, room } = boot || {};
@@ -49,6 +49,8 @@ function renderControls() {
   $("#end").disabled = phase === "ended";
   $("#end").textContent = armedEnd ? t("console.end_confirm") : t("console.end");
   $("#projector-link").href = `board.html?room=${encodeURIComponent(room)}`;
+  // The room's language (for the projector and the report), as the server has it, unless the instructor is choosing.
+  if (document.activeElement !== $("#room-language")) $("#room-language").value = game.settings.language || "en";
   $("#all-locked").textContent = allLockedText(game, true);
 }
 
@@ -242,6 +244,11 @@ if (game) {
     await attempt(session, status, reason ? { type: "end", reason } : { type: "end" }, t("console.ended_ok"));
   });
   $("#download").addEventListener("click", downloadLog);
+  $("#set-room-language").addEventListener("click", () => {
+    const id = $("#room-language").value;
+    const name = LANGUAGES.find((l) => l.id === id)?.name || id;
+    attempt(session, status, { type: "set_language", lang: id, room: true }, t("console.room_language_ok", { language: name }));
+  });
   $("#news-form").addEventListener("submit", async (e) => {
     e.preventDefault();
     const text = $("#news-text").value.trim();

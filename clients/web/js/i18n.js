@@ -137,7 +137,7 @@ export function translatePage(root = document) {
   for (const box of root.querySelectorAll(".lang-switch")) box.setAttribute("aria-label", t("lang.switch"));
 }
 
-/** Calls fn(lang) after every change of language. */
+/** Calls fn(lang, {remember}) after every change of language (`remember`: a person chose it). */
 export function onLanguage(fn) { listeners.add(fn); }
 
 /**
@@ -152,7 +152,7 @@ export async function setLanguage(id, { remember = true } = {}) {
   current = id;
   numberFormats.clear();
   translatePage();
-  for (const fn of listeners) { try { fn(id); } catch (e) { console.error(e); } }
+  for (const fn of listeners) { try { fn(id, { remember }); } catch (e) { console.error(e); } }
 }
 
 /** The 한국어/English switch: two buttons, each named in its own language (and marked with its lang). */

@@ -189,7 +189,8 @@ async function createRoom(e) {
   const ruleset = $("#create-ruleset").value;
   if (!key) { say(status, t("index.need_key"), "error"); $("#create-key").focus(); return; }
   if (!ruleset) { say(status, t("index.need_ruleset"), "error"); return; }
-  const request = { type: "create_room", key, ruleset, name: $("#create-name").value.trim() || t("common.instructor_default_name"), lang: $("#create-lang").value || lang() };
+  const request = { type: "create_room", key, ruleset, name: $("#create-name").value.trim() || t("common.instructor_default_name"),
+    language: $("#create-lang").value || lang(), lang: lang() };
   const variant = $("#create-variant")?.value;
   if (variant) request.variant = variant;
   const seed = intField(form, "seed"), turns = intField(form, "turns");

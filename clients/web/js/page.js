@@ -25,10 +25,10 @@ export async function bootPage(kind, render, { beforeStart = null, followRoom = 
   }
   const session = new Session(room, kind, {
     snapshot: (s) => {
-      // The projector shows its room's language unless the person at it chose one on this browser.
-      if (followRoom && !chosen() && ["ko", "en"].includes(s.settings?.lang) && s.settings.lang !== lang()) {
-        setLanguage(s.settings.lang, { remember: false });
-      }
+      // The projector shows its room's language (settings.language; English when absent) unless the person at it
+      // chose one on this browser. Its hello names no language then, so the server sends it the room's language too.
+      const roomLanguage = s.settings?.language || "en";
+      if (followRoom && !chosen() && roomLanguage !== lang()) setLanguage(roomLanguage, { remember: false });
       game.loadSnapshot(s);
     },
     event: (m) => game.apply(m),
@@ -39,7 +39,7 @@ export async function bootPage(kind, render, { beforeStart = null, followRoom = 
       setTimeout(() => location.assign(`index.html?code=${encodeURIComponent(room)}&message=${encodeURIComponent(text)}`), reason === "removed" ? 4000 : 1500);
     },
     error: (m) => say($("#notice"), errorText(m.code, m.message), "error"),
-  });
+  }, { sayLanguage: () => !followRoom || chosen() });
   game.onChange((what, detail) => {
     renderHeader(game, document);
     try { render(what, detail); } catch (e) { console.error(e); }
@@ -49,8 +49,9 @@ export async function bootPage(kind, render, { beforeStart = null, followRoom = 
   window.armistice = { game, session };
   // A new language: the server is told (it answers with a fresh snapshot in that language), and the page re-renders
   // its own words at once. A server that does not know set_language refuses it; nothing else changes.
-  onLanguage((id) => {
-    session.request({ type: "set_language", lang: id }).catch(() => {});
+  onLanguage((id, { remember }) => {
+    // Following the room's language is not a choice: the connection keeps following it.
+    if (remember) session.request({ type: "set_language", lang: id }).catch(() => {});
     renderHeader(game, document);
     showConnection($("#connection"), session.state || "connecting");
     if (game.view) { try { render("language"); } catch (e) { console.error(e); } }

@@ -152,6 +152,20 @@ export function dealStatus(status) {
   return status && has(key) ? t(key) : (status || "").replace(/_/g, " ");
 }
 
+/** What caused an effect, in words: the engine names it "upkeep", "action:ID" or "event:ID". */
+export function causeText(game, cause) {
+  if (!cause) return "";
+  if (cause === "upkeep") return t("record.cause.upkeep");
+  const [kind, id] = cause.split(/:(.*)/s);
+  if (kind === "action" && id) return t("record.cause.action", { action: game.actionName(id) });
+  if (kind === "event" && id) {
+    const name = game.view?.events?.find((e) => e.id === id)?.name
+      || game.records.find((r) => r.kind === "event" && r.event === id)?.text || id.replace(/_/g, " ");
+    return t("record.cause.event", { event: name });
+  }
+  return eventCause(cause);
+}
+
 /** One record as {label, text, detail} strings. */
 export function describeRecord(game, r) {
   const team = r.team ? game.teamName(r.team) : "";
@@ -171,10 +185,10 @@ export function describeRecord(game, r) {
     }
     case "effect": {
       const change = typeof r.from === "number" ? `${r.from} → ${r.to}` : "";
-      return { label: t("record.effect"), text: [r.target ? `${game.targetName(r.target)} ${change}` : "", r.text].filter(Boolean).join(": "), detail: r.reason || "" };
+      return { label: t("record.effect"), text: [r.target ? `${game.targetName(r.target)} ${change}` : "", r.text].filter(Boolean).join(": "), detail: causeText(game, r.reason) };
     }
     case "event": return { label: t("record.event"), text: r.text || r.event || "", detail: eventCause(r.result) };
-    case "draw": return { label: t("record.draw"), text: r.event ? t("record.draw_of", { event: r.event }) : t("record.draw_text"), detail: [typeof r.roll === "number" ? t("record.roll", { roll: r.roll }) : "", r.result].filter(Boolean).join(" · ") };
+    case "draw": return { label: t("record.draw"), text: r.event ? t("record.draw_of", { event: r.event }) : t("record.draw_text"), detail: [typeof r.roll === "number" ? t("record.roll", { roll: r.roll }) : "", ["event", "quiet"].includes(r.result) ? t(`record.draw_result.${r.result}`) : r.result].filter(Boolean).join(" · ") };
     case "deal": return { label: t("record.deal"), text: t(team ? "record.deal_team_text" : "record.deal_text", { deal: String(r.deal), team, result: dealStatus(r.result) }), detail: r.text || "" };
     case "adjustment": return { label: t("record.adjusted"), text: `${game.targetName(r.target)}: ${r.from} → ${r.to}`, detail: r.reason || "" };
     case "locked": return { label: t("record.locked"), text: t("record.locked_text", { team }) };
