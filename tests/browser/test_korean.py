@@ -22,6 +22,7 @@ from selenium.webdriver.support.ui import Select
 from conftest import OUTPUT, wait
 from pages import LONG, click, css, propose_contact_deal, text
 from replay_support import armistice
+from test_accessibility import violations
 
 NAMES = ["김민준", "이서연"]
 ALLOWED = ["Armistice", "JSON", "&join=", "greedy", "random", "block-all", "approve-all", "idle"]
@@ -214,6 +215,10 @@ def play_a_turn_in_korean(server, browsers, ruleset, teams, deal=None, shots="ko
     assert width <= inner_w and height <= inner_h, f"the Korean projector does not fit 1920×1080: {width}×{height}"
     width, _, inner_w, _ = fits(first)
     assert width <= inner_w, f"the Korean student page scrolls sideways on a phone: {width} > {inner_w}"
+    # WCAG 2.1 AA holds in Korean too (the language switch, <html lang>, the labels).
+    for driver, name in ((teacher, "console"), (first, "play-phone"), (projector, "board")):
+        found = violations(driver, f"{shots}-{name}")
+        assert not found, f"{ruleset} {name} in Korean: {found}"
     return text(second, "[data-field=title]")
 
 

@@ -63,12 +63,6 @@ export function time(t) {
   return new Intl.DateTimeFormat(current, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(t));
 }
 
-/** A date and time in the interface's language. */
-export function dateTime(t) {
-  if (!t) return "";
-  return new Intl.DateTimeFormat(current, { dateStyle: "medium", timeStyle: "short" }).format(new Date(t));
-}
-
 /** A list of names ("a, b, c") in the interface's language. */
 export function list(items) {
   const parts = items.map(String);
