@@ -152,6 +152,15 @@ import Testing
         #expect(translator.translate(reason: "too tense", kind: .order) == "긴장이 너무 높다")
     }
 
+    @Test func datesFollowTheReadersLanguage() throws {
+        let tutorial = Engine(ruleset: try Fixtures.scenario("tutorial"))
+        #expect(tutorial.view(of: tutorial.newGame(seed: 1), for: .observer).date == "Season 1, turn 1", "English as before")
+        #expect(ViewLocalizer(tutorial, language: .ko).view(of: tutorial.newGame(seed: 1), for: .observer).date == "첫 어획기, 1턴")
+        let korea = Engine(ruleset: try Fixtures.scenario("koreanization"))
+        #expect(korea.view(of: korea.newGame(seed: 1), for: .observer).date == "Jan 2019")
+        #expect(ViewLocalizer(korea, language: .ko).view(of: korea.newGame(seed: 1), for: .observer).date == "2019년 1월")
+    }
+
     @Test func theScenariosHaveNoMissingTranslation() throws {
         for name in ["koreanization", "tutorial"] {
             let r = try Fixtures.scenario(name)
@@ -162,5 +171,45 @@ import Testing
                 #expect(v.missingTranslations.isEmpty, "\(name) variant \(variant.id): \(v.missingTranslations.prefix(3).map(\.description))")
             }
         }
+    }
+}
+
+/// A whole Koreanization game played by bots, read in Korean: no English text left in what a person reads.
+@Suite struct KoreanViewTests {
+    static func hasHangul(_ text: String) -> Bool { text.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) } }
+
+    /// English words of three letters or more outside ids and acronyms (CVID, JSA, IAEA…): what a Korean reader
+    /// should not see.
+    static func englishLeft(_ text: String) -> Bool {
+        !hasHangul(text) && text.contains { $0.isLetter }
+    }
+
+    @Test(arguments: [UInt64(1), 2, 3])
+    func aKoreanReaderSeesKoreanEverywhere(seed: UInt64) throws {
+        let ruleset = try Fixtures.scenario("koreanization")
+        let engine = Engine(ruleset: ruleset)
+        let game = Simulation(engine: engine).play(seed: seed, bots: Simulation.bots(for: ruleset, kinds: [.greedy, .random, .greedy, .random]))
+        let korean = ViewLocalizer(engine, language: .ko)
+        let view = korean.view(of: game.state, for: .instructor)
+        var left: [String] = []
+        func check(_ text: String?, _ what: String) { if let text, Self.englishLeft(text) { left.append("\(what): \(text)") } }
+        check(view.title, "title")
+        check(view.date, "date")
+        for t in view.teams { check(t.name, "team"); check(t.brief, "brief") }
+        for t in view.tracks { check(t.name, "track"); check(t.description, "track description"); check(t.level, "level") }
+        for f in view.flags { check(f.name, "flag") }
+        for p in view.projects { check(p.name, "project"); check(p.status, "status") }
+        for a in view.actions ?? [] { check(a.name, "action"); check(a.description, "action description"); check(a.reason, "reason") }
+        for o in view.objectives ?? [] { check(o.text, "objective") }
+        for e in view.events ?? [] { check(e.name, "event") }
+        check(view.outcome?.name, "outcome"); check(view.outcome?.text, "outcome text"); check(view.outcome?.reason, "outcome reason")
+        for r in view.records {
+            if r.kind == .news || r.kind == .intel || r.kind == .event || r.kind == .outcome { check(r.text, "\(r.kind) record") }
+            if r.kind == .order || r.kind == .outcome { check(r.reason, "\(r.kind) reason") }
+            for m in r.modifiers ?? [] { check(m.reason, "modifier") }
+        }
+        #expect(left.isEmpty, "English left for a Korean reader: \(left.prefix(8))")
+        #expect(game.state.records.contains { $0.kind == .news }, "the game had news")
+        #expect(view.records.count == game.state.records.count)
     }
 }

@@ -128,3 +128,16 @@ import Testing
         #expect(CoreHarness.errorCode(h.send(player.client, ["type": "set_language", "lang": "ko", "room": true])) == "not_instructor")
     }
 }
+
+@Suite struct LanguageListingTests {
+    @Test func theRulesetListingNamesTheLanguagesAndTheirTexts() throws {
+        let summary = try #require(CoreHarness.catalog.summaries.first { $0.id == "koreanization" })
+        #expect(summary.languages == ["en", "ko"])
+        let ko = try #require(summary.localized?["ko"])
+        #expect(LanguageRoomTests.hasHangul(ko.title))
+        #expect(ko.teams.count == summary.teams.count)
+        #expect(ko.teams.values.allSatisfy(LanguageRoomTests.hasHangul))
+        #expect(ko.variants.count == summary.variants.count)
+        #expect(summary.title == "Koreanization: the Korean peace process, 2019", "the English fields are as before")
+    }
+}

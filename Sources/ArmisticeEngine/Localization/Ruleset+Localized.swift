@@ -14,6 +14,7 @@ extension Ruleset {
         r.title = t(title)
         r.summary = t(summary)
         r.calendar.turnLength = t(calendar.turnLength)
+        r.calendar.start = t(calendar.start)   // a "YYYY-MM" start has no translation and stays a date
         r.variants = variants.map { Variant(id: $0.id, name: t($0.name), description: t($0.description)) }
         r.teams = teams.map { var x = $0; x.name = t(x.name); x.brief = t(x.brief); return x }
         r.tracks = tracks.map { var x = $0; x.name = t(x.name); x.description = t(x.description); x.levels = x.levels.mapValues(t); return x }

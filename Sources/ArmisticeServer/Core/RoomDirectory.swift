@@ -27,6 +27,25 @@ public struct RulesetSummary: Sendable, Hashable, Codable {
     public var teams: [TeamSummary]
     /// The variants an instructor may choose in `create_room`, each with its own default turns.
     public var variants: [VariantSummary]
+    /// The languages the scenario is written in (`en` first).
+    public var languages: [String]
+    /// Per language other than English that the file declares: the same title, summary, team names and variants in
+    /// it (English where the file has no translation).
+    public var localized: [String: Localized]?
+
+    /// A scenario's shown texts in one language.
+    public struct Localized: Sendable, Hashable, Codable {
+        public var title: String
+        public var summary: String
+        /// Team id → name.
+        public var teams: [String: String]
+        /// Variant id → name and description.
+        public var variants: [String: VariantText]
+    }
+    public struct VariantText: Sendable, Hashable, Codable {
+        public var name: String
+        public var description: String
+    }
 
     /// One variant of a scenario.
     public struct VariantSummary: Sendable, Hashable, Codable {
@@ -50,6 +69,14 @@ public struct RulesetSummary: Sendable, Hashable, Codable {
         variants = ruleset.variants.map {
             VariantSummary(id: $0.id, name: $0.name, description: $0.description, turns: loaded[$0.id]?.calendar.turns ?? baseTurns)
         }
+        languages = ruleset.languages
+        let others = ruleset.languages.filter { $0 != "en" }
+        localized = others.isEmpty ? nil : Dictionary(uniqueKeysWithValues: others.map { language in
+            let l = ruleset.localized(to: language)
+            return (language, Localized(title: l.title, summary: l.summary,
+                                        teams: Dictionary(uniqueKeysWithValues: l.teams.map { ($0.id, $0.name) }),
+                                        variants: Dictionary(uniqueKeysWithValues: l.variants.map { ($0.id, VariantText(name: $0.name, description: $0.description)) })))
+        })
     }
 }
 
