@@ -151,9 +151,9 @@ extension Engine {
     static func parameterInfo(_ action: Ruleset.Action, _ ruleset: Ruleset) -> [GameView.ParameterInfo] {
         action.parameters.map { p in
             switch p.kind {
-            case .number: return GameView.ParameterInfo(id: p.id, type: "number", choices: nil, min: p.min, max: p.max)
-            case .team: return GameView.ParameterInfo(id: p.id, type: "team", choices: p.choices.map { GameView.Choice(id: ruleset.teams[$0].id, name: ruleset.teams[$0].name) })
-            case .project: return GameView.ParameterInfo(id: p.id, type: "project", choices: p.choices.map { GameView.Choice(id: ruleset.projects[$0].id, name: ruleset.projects[$0].name) })
+            case .number: return GameView.ParameterInfo(id: p.id, type: "number", choices: nil, min: p.min, max: p.max, label: p.label)
+            case .team: return GameView.ParameterInfo(id: p.id, type: "team", choices: p.choices.map { GameView.Choice(id: ruleset.teams[$0].id, name: ruleset.teams[$0].name) }, label: p.label)
+            case .project: return GameView.ParameterInfo(id: p.id, type: "project", choices: p.choices.map { GameView.Choice(id: ruleset.projects[$0].id, name: ruleset.projects[$0].name) }, label: p.label)
             }
         }
     }

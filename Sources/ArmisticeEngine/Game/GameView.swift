@@ -52,6 +52,8 @@ public struct GameView: Sendable, Hashable, Codable {
         public var choices: [Choice]?
         public var min: Int?
         public var max: Int?
+        /// The parameter's label in the reader's language, when the scenario gives one (absent: show `id`).
+        public var label: String? = nil
     }
     public struct ActionInfo: Sendable, Hashable, Codable {
         public var id: String

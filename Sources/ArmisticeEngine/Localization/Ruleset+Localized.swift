@@ -22,7 +22,7 @@ extension Ruleset {
         r.projects = projects.map { var x = $0; x.name = t(x.name); x.statuses = x.statuses.map(t); return x }
         r.actions = actions.map { a in
             Action(id: a.id, teams: a.teams, name: t(a.name), description: t(a.description), cost: a.cost, covert: a.covert,
-                   repeatable: a.repeatable, parameters: a.parameters, requirements: requirements(a.requirements),
+                   repeatable: a.repeatable, parameters: a.parameters.map { var p = $0; p.label = t(p.label); return p }, requirements: requirements(a.requirements),
                    guards: requirements(a.guards), consent: a.consent, chance: a.chance,
                    modifiers: a.modifiers.map { Modifier(condition: $0.condition, add: $0.add, reason: t($0.reason)) },
                    effects: a.effects, failureEffects: a.failureEffects, news: t(a.news), failureNews: t(a.failureNews),

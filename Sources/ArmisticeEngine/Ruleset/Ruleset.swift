@@ -109,6 +109,8 @@ public struct Ruleset: Sendable {
         public var choices: [Int]
         public var min: Int
         public var max: Int
+        /// What a person reads for the parameter (`label:`), when the file gives one; else clients show the id.
+        public var label: String? = nil
     }
 
     public struct Requirement: Sendable {

@@ -138,7 +138,7 @@ extension RulesetBuilder {
         if let paramsNode = e["params"]?.value, let items = reader.sequence(paramsNode, "the params of \(what)") {
             if items.count > 3 { reader.error("too_many_params", paramsNode, "\(what) has more than 3 params") }
             for item in items.prefix(3) {
-                guard let p = reader.mapping(item, "a parameter of \(what)", allowed: ["id", "type", "of", "min", "max"], required: ["id", "type"]),
+                guard let p = reader.mapping(item, "a parameter of \(what)", allowed: ["id", "type", "of", "min", "max", "label"], required: ["id", "type"]),
                       let pid = reader.string(p["id"]?.value, "parameter id"), let typeText = reader.string(p["type"]?.value, "parameter type") else { continue }
                 guard RulesetLoader.isValidID(pid), local.parameters[pid] == nil else {
                     reader.error("bad_id", p["id"]!.value, "parameter id \"\(pid)\" is invalid or repeated"); continue
@@ -167,7 +167,8 @@ extension RulesetBuilder {
                     reader.error("no_choices", item, "parameter \(pid) has no choices", hint: "list them under of, or declare some \(kind.rawValue)s")
                 }
                 local.parameters[pid] = (parameters.count, kind == .number ? .number : (kind == .team ? .team : .project))
-                parameters.append(Ruleset.Parameter(id: pid, kind: kind, choices: choices, min: low, max: high))
+                parameters.append(Ruleset.Parameter(id: pid, kind: kind, choices: choices, min: low, max: high,
+                                                    label: reader.text(p["label"]?.value, "the label of parameter \(pid) of \(what)")))
             }
         }
         let requirements = self.requirements(e["requires"]?.value, "requirement", of: what, scope: local)
