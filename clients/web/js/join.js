@@ -97,16 +97,25 @@ function fillRulesets(list, { force = false } = {}) {
   const keep = select.value;
   if (!force && select.options.length && JSON.stringify(list) === JSON.stringify(rulesets)) return;
   rulesets = list;
-  replace(select, list.map((r) => el("option", { value: r.id, text: r.title || r.id.replace(/_/g, " "), title: r.summary || "" })));
+  replace(select, list.map((r) => {
+    const l = inLanguage(r);
+    return el("option", { value: r.id, text: l.title || r.title || r.id.replace(/_/g, " "), title: l.summary || r.summary || "" });
+  }));
   if (list.some((r) => r.id === keep)) select.value = keep;
   fillVariants();
   showDefaults();
   fillBotSeats();
 }
 
+/** A scenario's texts in the page's language, when the server lists them (`localized`): {title, summary, teams,
+ * variants}, else {}. */
+function inLanguage(r) { return r?.localized?.[lang()] || {}; }
+
 /** Per team of the chosen scenario: played by its students, or by a bot of a policy (create_room's `bots`). */
 function fillBotSeats() {
-  const teams = rulesets.find((r) => r.id === $("#create-ruleset").value)?.teams || [];
+  const ruleset = rulesets.find((r) => r.id === $("#create-ruleset").value);
+  const names = inLanguage(ruleset).teams || {};
+  const teams = (ruleset?.teams || []).map((x) => ({ ...x, name: names[x?.id] || x?.name }));
   const box = $("#create-bot-seats");
   const keep = new Map([...box.querySelectorAll("select[data-team]")].map((s) => [s.dataset.team, s.value]));
   replace(box, teams.length ? teams.filter((x) => x && x.id).map((team) => {
@@ -128,9 +137,13 @@ function chosenBots() {
 
 // The variants of the chosen scenario (GET /api/rulesets lists them); "" is the standard rules.
 function fillVariants() {
-  const variants = rulesets.find((r) => r.id === $("#create-ruleset").value)?.variants || [];
+  const ruleset = rulesets.find((r) => r.id === $("#create-ruleset").value);
+  const texts = inLanguage(ruleset).variants || {};
+  const keep = $("#create-variant").value;
   replace($("#create-variant"), [el("option", { value: "", text: t("index.standard_rules") }),
-    ...variants.map((v) => el("option", { value: v.id, text: t("index.variant_option", { name: v.name || v.id, count: v.turns }), title: v.description || "" }))]);
+    ...(ruleset?.variants || []).map((v) => el("option", { value: v.id,
+      text: t("index.variant_option", { name: texts[v.id]?.name || v.name || v.id, count: v.turns }), title: texts[v.id]?.description || v.description || "" }))]);
+  if ((ruleset?.variants || []).some((v) => v.id === keep)) $("#create-variant").value = keep;
 }
 
 /** What a blank turns or phase field means for the chosen scenario: its own values, shown beside the fields. */

@@ -24,8 +24,10 @@ export function paramPickers(action, prefix, values = {}) {
 }
 
 
-/** A parameter's label in words: by its kind, with its name only when the action has two of that kind. */
+/** A parameter's label in words: the scenario's own (in the reader's language) when it has one; else by its kind,
+ * with its name only when the action has two of that kind. */
 export function paramLabel(action, p) {
+  if (p.label) return p.label;
   const twins = (action.params || []).filter((q) => q.type === p.type).length > 1;
   const base = ["team", "project", "number"].includes(p.type) ? t(`param.${p.type}`) : t("param.choose");
   return twins ? `${base} (${p.id.replace(/_/g, " ")})` : base;
