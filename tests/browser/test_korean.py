@@ -145,6 +145,8 @@ def join_in_korean(driver, server, code, team, name):
     css(driver, "#join-name").send_keys(name)
     wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, f"#join-team option[value='{team}']"), message="teams not listed")
     Select(css(driver, "#join-team")).select_by_value(team)
+    wait(driver, lambda d: re.search(r"[\uac00-\ud7a3]", Select(css(d, "#join-team")).first_selected_option.text),
+         message=lambda d: f"the team is not named in Korean: {Select(css(d, '#join-team')).first_selected_option.text}")
     css(driver, "#join-submit").click()
     wait(driver, lambda d: "play.html" in d.current_url, message=lambda d: text(d, "#join-status"))
     wait(driver, lambda d: d.execute_script("return document.body.dataset.connection") == "online", message="not online")

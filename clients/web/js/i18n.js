@@ -63,10 +63,10 @@ export function time(t) {
   return new Intl.DateTimeFormat(current, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(t));
 }
 
-/** A list of names ("a, b, c") in the interface's language. */
+/** A list of names: "a, b, c" in both languages (Intl.ListFormat's Korean unit lists drop the commas, and its
+ * conjunctions add "및"/"and" where a list of teams wants none). */
 export function list(items) {
-  const parts = items.map(String);
-  try { return new Intl.ListFormat(current, { style: "short", type: "unit" }).format(parts); } catch { return parts.join(", "); }
+  return items.map(String).join(", ");
 }
 
 function fill(text, params) {

@@ -30,7 +30,9 @@ async function teamsOf(code) {
   const body = await r.json().catch(() => ({}));
   if (!r.ok) throw new ServerError({ code: body.code || `http_${r.status}`, message: body.message || t("common.http_status", { status: r.status }) });
   finished = body.phase === "ended";
-  return (Array.isArray(body.teams) ? body.teams : []).filter((t) => t && t.id).map((t) => ({ id: t.id, name: t.name || t.id }));
+  // The room's summary names its teams in English: the scenario's list has them in the page's language.
+  const names = inLanguage(rulesets.find((r) => r.id === body.ruleset)).teams || {};
+  return (Array.isArray(body.teams) ? body.teams : []).filter((x) => x && x.id).map((x) => ({ id: x.id, name: names[x.id] || x.name || x.id }));
 }
 
 let probed = "";
@@ -43,9 +45,12 @@ async function refreshTeams() {
   try {
     const teams = await teamsOf(code);
     const keep = select.value;
-    replace(select, el("option", { value: "", text: t("index.no_team") }),
-      teams.map((t) => el("option", { value: t.id, text: t.name })));
-    if (teams.some((t) => t.id === keep)) select.value = keep;
+    const options = [["", t("index.no_team")], ...teams.map((x) => [x.id, x.name])];
+    // The same list again is left as it is (a choice being made is not disturbed).
+    if (JSON.stringify(options) !== JSON.stringify([...select.options].map((o) => [o.value, o.textContent]))) {
+      replace(select, options.map(([value, text]) => el("option", { value, text })));
+      if (teams.some((x) => x.id === keep)) select.value = keep;
+    }
     hint.textContent = teams.length ? t("index.team_choose") : t("index.team_unreadable");
     // A finished match has no seat left to play: say so before anyone joins it (its replay is on the Replays page).
     say($("#join-status"), finished ? t("index.finished") : "", finished ? "error" : "info");
@@ -182,6 +187,9 @@ async function loadRulesets() {
     if (!list.length) { say(status, t("index.no_rulesets"), "error"); return; }
     fillRulesets(list);
     say(status, t("index.rulesets_count", { count: list.length }));
+    // The teams of a typed code may be named better now (in the page's language).
+    probed = "";
+    refreshTeams();
   } catch (e) {
     say(status, t("index.rulesets_failed", { detail: e.message || String(e) }), "error");
   }
