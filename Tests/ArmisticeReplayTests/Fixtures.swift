@@ -48,6 +48,8 @@ final class ServerMatch {
     var code = ""
     var instructor: ClientID = 0
     var students: [String: ClientID] = [:]
+    /// The language every connection says it reads in `hello` (nil: none said), and the room's default.
+    var lang: String?
 
     init() {
         let (catalog, failures) = RulesetCatalog.load(directory: Fixtures.repoRoot + "/rulesets")
@@ -71,7 +73,7 @@ final class ServerMatch {
         var out = CoreOutput()
         core.opened(id, address: address, now: now, into: &out)
         take(out)
-        send(id, ["type": "hello", "protocol": "armistice.v2"])
+        send(id, lang.map { ["type": "hello", "protocol": "armistice.v2", "lang": $0] } ?? ["type": "hello", "protocol": "armistice.v2"])
         return id
     }
 
@@ -99,7 +101,9 @@ final class ServerMatch {
     /// Plays the whole match; returns the log text.
     func play(seed: Int = 11, turns: Int = 4) throws -> String {
         instructor = connect("10.9.0.1")
-        let created = send(instructor, ["type": "create_room", "id": 1, "key": Self.key, "ruleset": "koreanization", "seed": seed, "turns": turns])
+        var request: [String: Any] = ["type": "create_room", "id": 1, "key": Self.key, "ruleset": "koreanization", "seed": seed, "turns": turns]
+        if let lang { request["language"] = lang }
+        let created = send(instructor, request)
         guard let reply = created.first(where: { $0["type"] as? String == "room_created" }) else { fatalError("no room: \(created)") }
         code = reply["room"] as! String
         for (i, team) in room.engine.ruleset.teams.enumerated() {

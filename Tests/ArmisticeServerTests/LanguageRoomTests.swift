@@ -97,6 +97,14 @@ import Testing
         #expect(answer.first?["lang"] as? String == "en", "an unknown language is English")
     }
 
+    @Test func welcomeSaysWhichLanguageTheServerUnderstood() {
+        let h = CoreHarness()
+        let id = h.connect(hello: false)
+        #expect(h.send(id, ["type": "hello", "protocol": "armistice.v2", "lang": "ko_KR.UTF-8"]).first?["lang"] as? String == "ko")
+        let plain = h.connect(hello: false)
+        #expect(h.send(plain, ["type": "hello", "protocol": "armistice.v2"]).first?["lang"] == nil, "no lang asked, none answered")
+    }
+
     @Test func errorsComeInTheConnectionsLanguageWithTheSameCode() {
         let h = CoreHarness()
         let ko = h.connect(lang: "ko")

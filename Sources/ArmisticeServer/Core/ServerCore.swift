@@ -158,7 +158,7 @@ public final class ServerCore {
             clients[id]?.legacy = version == ProtocolVersion.legacy
             if let lang = hello.lang { clients[id]?.language = Language(parsing: lang) }
             out.send(encoder.encode(ServerMessage.Welcome(id: rid, protocol: version, server: serverName, time: now,
-                                                          limits: .init(limits))), to: [id])
+                                                          limits: .init(limits), lang: hello.lang.map { Language(parsing: $0).rawValue })), to: [id])
             return
         default: break
         }

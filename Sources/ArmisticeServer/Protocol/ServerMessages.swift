@@ -10,6 +10,8 @@ enum ServerMessage {
         var server: String
         var time: Int64
         var limits: LimitsInfo
+        /// The language the connection will read, when `hello` named one (absent otherwise, as before).
+        var lang: String? = nil
     }
     struct LimitsInfo: Encodable {
         var maxMessageBytes: Int
