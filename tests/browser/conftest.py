@@ -75,9 +75,13 @@ def server():
     shutil.rmtree(data, ignore_errors=True)
 
 
-def make_driver(width=1366, height=768, mobile=False):
+def make_driver(width=1366, height=768, mobile=False, lang=None):
+    """A headless Chromium; `lang` ("ko") makes it a browser set to that language (navigator.languages)."""
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
+    if lang:
+        options.add_argument(f"--lang={lang}")
+        options.add_experimental_option("prefs", {"intl.accept_languages": lang})
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 f"--window-size={width},{height}", "--disable-extensions", "--no-first-run"):
         options.add_argument(arg)
@@ -94,8 +98,8 @@ def browsers():
     """A factory of fresh browsers (each its own profile, so its own localStorage); all closed afterwards."""
     made = []
 
-    def new(width=1366, height=768, mobile=False):
-        d = make_driver(width, height, mobile)
+    def new(width=1366, height=768, mobile=False, lang=None):
+        d = make_driver(width, height, mobile, lang)
         made.append(d)
         return d
 

@@ -98,8 +98,9 @@ def game_value(driver, expression):
     return driver.execute_script(f"const g = window.armistice.game; return {expression};")
 
 
-def propose_contact_deal(proposer, note=""):
-    """A DPRK student proposes: the DPRK restores contact, the ROK consults its alliance working group."""
+def propose_contact_deal(proposer, note="", expect="Deal proposed"):
+    """A DPRK student proposes: the DPRK restores contact, the ROK consults its alliance working group. `expect` is
+    the start of the confirmation in the page's language."""
     click(proposer, "#propose-box summary")
     wait(proposer, lambda d: d.find_elements(By.CSS_SELECTOR, ".commitment-row"))
     Select(css(proposer, ".commitment-row .cm-action")).select_by_value("restore_contact")
@@ -110,7 +111,7 @@ def propose_contact_deal(proposer, note=""):
     if note:
         css(proposer, "#deal-note").send_keys(note)
     click(proposer, "#propose-form button[type=submit]")
-    wait(proposer, lambda d: "Deal proposed" in text(d, "#deal-status"), message=lambda d: f"deal: {text(d, '#deal-status')}")
+    wait(proposer, lambda d: expect in text(d, "#deal-status"), message=lambda d: f"deal: {text(d, '#deal-status')}")
 
 
 def lock_in(driver):

@@ -8,13 +8,15 @@ import { saveSeat } from "./seats.js";
 import { renderTracks, renderFlagsAndProjects, renderTeamsStrip, renderRecords } from "./views.js";
 import { resultTurns, turnSummary } from "./summary.js";
 import { renderMap } from "./map.js";
+import { t, list } from "./i18n.js";
 
 async function joinAsObserver(room) {
-  const reply = await takeSeat({ type: "join", code: room, name: "Projector", role: "observer" });
-  saveSeat(reply.room, "observer", { token: reply.token, seat: reply.seat, role: reply.role, name: "Projector" });
+  const name = t("board.projector_name");
+  const reply = await takeSeat({ type: "join", code: room, name, role: "observer" });
+  saveSeat(reply.room, "observer", { token: reply.token, seat: reply.seat, role: reply.role, name });
 }
 
-const boot = await bootPage("observer", render, { beforeStart: joinAsObserver });
+const boot = await bootPage("observer", render, { beforeStart: joinAsObserver, followRoom: true });
 const game = boot?.game;
 
 /** The address students type: `?join=HOST` if the instructor gave one, else this page's own, with a warning when
@@ -22,10 +24,8 @@ const game = boot?.game;
 function showJoinAddress() {
   const given = new URLSearchParams(location.search).get("join");
   const loopback = /^(localhost|127\.|\[::1\])/.test(location.hostname) || location.hostname === "::1";
-  $("#join-url").textContent = given || (loopback ? "the server's address" : location.host);
-  $("#join-warning").textContent = !given && loopback
-    ? `This screen shows the server as ${location.host}, which only this computer can reach: add &join=ADDRESS (the server's address on the classroom network) to this page's address.`
-    : "";
+  $("#join-url").textContent = given || (loopback ? t("board.server_address") : location.host);
+  $("#join-warning").textContent = !given && loopback ? t("board.loopback_warning", { host: location.host }) : "";
 }
 
 /** The news column ends where the other columns (or the screen) end: when the teams take more room (a bot's badge
@@ -48,21 +48,21 @@ function render() {
     // What changed over the last turn that had results: one mark per track, flag or project.
     const last = resultTurns(game)[0];
     const changes = new Map(last ? turnSummary(game, last, null).changes.map((c) => [c.target, c]) : []);
-    $("#changes-turn").textContent = last && changes.size ? `▲▼ marks: changes over turn ${last}` : "";
+    $("#changes-turn").textContent = last && changes.size ? t("board.changes_turn", { turn: last }) : "";
     renderTracks(game, $("#tracks"), { changes });
     renderFlagsAndProjects(game, $("#board-extra"), { changes });
     renderMap(game, $("#map"), { changes, turn: last });
     $(".board").classList.toggle("has-map", Boolean(game.view.map));
     renderTeamsStrip(game, $("#teams"));
     const waiting = game.roster.filter((r) => r.role === "player" && !r.team);
-    $("#unassigned").textContent = waiting.length ? `Waiting for a team: ${waiting.map((r) => r.name).join(", ")}` : "";
-    renderRecords(game, $("#news-feed"), ["news", "event", "outcome"], { limit: 8, empty: "No news yet." });
+    $("#unassigned").textContent = waiting.length ? t("board.waiting", { names: list(waiting.map((r) => r.name)) }) : "";
+    renderRecords(game, $("#news-feed"), ["news", "event", "outcome"], { limit: 8, empty: t("play.no_news") });
     fitNews();
     const o = game.view.outcome;
     $("#outcome").hidden = !o;
     if (o) {
-      replace($("#outcome"), el("h2", { text: `The match is over: ${o.name}` }), el("p", { text: o.text }),
-        el("ul", { class: "scores" }, Object.entries(o.scores || {}).sort((a, b) => b[1] - a[1]).map(([t, s]) => el("li", { text: `${game.teamName(t)}: ${s} points` }))));
+      replace($("#outcome"), el("h2", { text: t("outcome.over", { name: o.name }) }), el("p", { text: o.text }),
+        el("ul", { class: "scores" }, Object.entries(o.scores || {}).sort((a, b) => b[1] - a[1]).map(([x, n]) => el("li", { text: t("outcome.score", { team: game.teamName(x), count: n }) }))));
     }
   });
 }

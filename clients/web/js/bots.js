@@ -3,15 +3,11 @@
 // instructor's console and the projector.
 
 import { el } from "./dom.js";
+import { t } from "./i18n.js";
 
-/** The policies a bot seat can play (the server's `set_bot` and `create_room` `bots`), with what each does. */
-export const BOT_POLICIES = [
-  { id: "greedy", text: "greedy: pursues the team's objectives one step ahead" },
-  { id: "random", text: "random: random affordable orders and consents" },
-  { id: "block-all", text: "block-all: orders as greedy, blocks every request for its consent" },
-  { id: "approve-all", text: "approve-all: orders as greedy, approves every request for its consent" },
-  { id: "idle", text: "idle: gives no orders, answers no consent" },
-];
+/** The policies a bot seat can play (the server's `set_bot` and `create_room` `bots`); what each does is the
+ * catalog's `bot.policy.ID`. */
+export const BOT_POLICIES = ["greedy", "random", "block-all", "approve-all", "idle"].map((id) => ({ id }));
 
 /** The bot seat on a team (a roster entry with `bot`), or null. */
 export function botOf(game, team) {
@@ -26,13 +22,13 @@ export function studentsOf(game, team) {
 /** "bot (greedy)", or "bot (greedy), standing by" while one of its team's students is online (it plays only when none is). */
 export function botText(game, bot) {
   const standing = studentsOf(game, bot.team).some((r) => r.online);
-  return `bot (${bot.bot})${standing ? ", standing by" : ""}`;
+  return t(standing ? "bot.standing_by" : "bot.option", { policy: bot.bot });
 }
 
 /** The bot badge of a team: "🤖 bot (greedy)" in words (the emoji is decoration), or null when no bot plays it. */
 export function botBadge(game, team, { words = null, id = null } = {}) {
   const bot = botOf(game, team);
   if (!bot) return null;
-  return el("span", { class: "badge bot", id, data: { bot: bot.bot }, title: `${game.teamName(team)} is played by a bot (${bot.bot}) whenever none of its students is online` },
+  return el("span", { class: "badge bot", id, data: { bot: bot.bot }, title: t("bot.badge_title", { team: game.teamName(team), policy: bot.bot }) },
     el("span", { class: "bot-mark", aria: { hidden: "true" }, text: "🤖" }), " ", words || botText(game, bot));
 }

@@ -3,6 +3,8 @@
 // cost in the budget, and warn before the same action is drafted a second time (it would come back "duplicate").
 // Everything here is read from the view the server sent: the deals, the team's actions and the catalog.
 
+import { t } from "./i18n.js";
+
 /** The commitments of agreed deals for `team`: [{deal, action?, params?, consent?, decision?, cost}]. */
 export function commitmentsOf(game, team) {
   const out = [];
@@ -33,7 +35,7 @@ export function promisedIn(game, team, action) {
 
 /** A sentence for a warning or a refusal: the action is already ordered by a deal. */
 export function promisedText(deal) {
-  return `Already promised in deal #${deal}: it is carried out with your orders, so do not draft it again (it would come back as a duplicate).`;
+  return t("deal.promised", { deal: String(deal) });
 }
 
 function actionCost(game, action, team) {
@@ -46,17 +48,12 @@ function actionCost(game, action, team) {
 export function dealOutcomeText(game, d, me) {
   const mine = (d.commitments || []).filter((c) => c.team === me && c.action);
   const cost = mine.reduce((sum, c) => sum + actionCost(game, c.action, me), 0);
-  const one = mine.length === 1;
-  const ours = mine.length
-    ? ` Your ${one ? "commitment is" : "commitments are"} added to your orders by ${one ? "itself" : "themselves"} (cost ${cost}, counted in your budget): do not draft ${one ? "it" : "them"} as well.`
-    : "";
+  const ours = mine.length ? t("deal.ours", { count: mine.length, cost }) : "";
   switch (d.status) {
-    case "open": return `If every party accepts this turn, each commitment is carried out with that team's orders at adjudication.${ours}`;
-    case "agreed": return `Agreed: every commitment is carried out with this turn's orders at adjudication.${ours}`;
-    case "carried_out": return `Carried out at the adjudication of turn ${d.turn}: see the results.`;
-    case "expired": return "Expired: not every party accepted before the adjudication.";
-    case "rejected": return "Rejected: nothing happens.";
-    case "withdrawn": return "Withdrawn by its proposer: nothing happens.";
+    case "open": return t("deal.effect.open", { ours });
+    case "agreed": return t("deal.effect.agreed", { ours });
+    case "carried_out": return t("deal.effect.carried_out", { turn: d.turn });
+    case "expired": case "rejected": case "withdrawn": return t(`deal.effect.${d.status}`);
     default: return "";
   }
 }

@@ -2,6 +2,7 @@
 // ack/error/…, and a Session that holds a seat, tracks seq/prev, resyncs on gaps and resumes after a drop.
 
 import { loadSeat, saveSeat, updateSeq, forgetSeat } from "./seats.js";
+import { errorText, lang, t } from "./i18n.js";
 
 export const PROTOCOL = "armistice.v2";
 
@@ -10,11 +11,12 @@ export function socketURL() {
   return `${scheme}//${location.host}/ws`;
 }
 
-/** An error reply from the server, with its stable code. */
+/** An error reply from the server, with its stable code; its message is the catalog's text for the code, when there is one. */
 export class ServerError extends Error {
   constructor(reply) {
-    super(reply.message || reply.code || "error");
+    super(errorText(reply.code, reply.message));
     this.code = reply.code;
+    this.serverMessage = reply.message || "";
   }
 }
 
@@ -22,9 +24,11 @@ const REPLY_TYPES = new Set(["ack", "error", "welcome", "room_created", "joined"
 
 /** One WebSocket connection: open() sends hello; request() sends a message and waits for the reply with its id. */
 export class Connection {
-  constructor(onEvent = () => {}, onClose = () => {}) {
+  /** `sayLanguage` false: hello names no language (the projector that follows its room's language). */
+  constructor(onEvent = () => {}, onClose = () => {}, { sayLanguage = true } = {}) {
     this.onEvent = onEvent;
     this.onClose = onClose;
+    this.sayLanguage = sayLanguage;
     this.pending = new Map();
     this.nextID = 1;
     this.ws = null;
@@ -39,16 +43,18 @@ export class Connection {
       let opened = false;
       ws.onopen = () => {
         opened = true;
-        this.request({ type: "hello", protocol: PROTOCOL, client: "armistice-web" }).then((welcome) => {
+        const hello = { type: "hello", protocol: PROTOCOL, client: "armistice-web" };
+        if (this.sayLanguage) hello.lang = lang();
+        this.request(hello).then((welcome) => {
           this.limits = welcome.limits || {};
           resolve(welcome);
         }, reject);
       };
       ws.onmessage = (e) => this.receive(e.data);
       ws.onclose = (e) => {
-        for (const { reject: r } of this.pending.values()) r(new Error("connection closed"));
+        for (const { reject: r } of this.pending.values()) r(new Error(t("connection.closed")));
         this.pending.clear();
-        if (!opened) reject(new Error("could not connect to the server"));
+        if (!opened) reject(new Error(t("connection.cannot_connect")));
         this.onClose(e);
       };
       ws.onerror = () => { /* onclose follows */ };
@@ -65,6 +71,13 @@ export class Connection {
       if (msg.type === "error") reject(new ServerError(msg)); else resolve(msg);
       return;
     }
+    // set_language is answered by a snapshot in the new language (or `language` before a seat): it settles the
+    // request, and a snapshot is also an event like any other.
+    if (msg.id !== undefined && this.pending.has(msg.id) && (msg.type === "snapshot" || msg.type === "language")) {
+      this.pending.get(msg.id).resolve(msg);
+      this.pending.delete(msg.id);
+      if (msg.type === "language") return;
+    }
     this.onEvent(msg);
   }
 
@@ -72,7 +85,7 @@ export class Connection {
   request(message) {
     const id = this.nextID++;
     return new Promise((resolve, reject) => {
-      if (!this.ws || this.ws.readyState !== WebSocket.OPEN) { reject(new Error("not connected")); return; }
+      if (!this.ws || this.ws.readyState !== WebSocket.OPEN) { reject(new Error(t("connection.not_connected"))); return; }
       this.pending.set(id, { resolve, reject });
       this.ws.send(JSON.stringify({ ...message, id }));
     });
@@ -103,10 +116,11 @@ export async function takeSeat(seatRequest) {
  * handlers: snapshot(msg), event(msg), status(state, detail), lost(reason) (token no longer valid / removed)
  */
 export class Session {
-  constructor(room, kind, handlers) {
+  constructor(room, kind, handlers, { sayLanguage = () => true } = {}) {
     this.room = room;
     this.kind = kind;
     this.handlers = handlers;
+    this.sayLanguage = sayLanguage;
     this.lastSeq = 0;
     this.conn = null;
     this.stopped = false;
@@ -118,14 +132,14 @@ export class Session {
 
   start() { this.connect(); }
 
-  status(state, detail = "") { this.handlers.status?.(state, detail); }
+  status(state, detail = "") { this.state = state; this.handlers.status?.(state, detail); }
 
   async connect() {
     if (this.stopped) return;
     const seat = this.seat;
     if (!seat || !seat.token) { this.stopped = true; this.handlers.lost?.("no_seat"); return; }
     this.status(this.attempt ? "reconnecting" : "connecting");
-    const conn = new Connection((m) => this.onMessage(conn, m), () => this.onClose(conn));
+    const conn = new Connection((m) => this.onMessage(conn, m), () => this.onClose(conn), { sayLanguage: this.sayLanguage() });
     this.conn = conn;
     try {
       await conn.open();
@@ -201,7 +215,7 @@ export class Session {
 
   /** Sends a request on the live connection. */
   request(message) {
-    if (!this.conn) return Promise.reject(new Error("not connected"));
+    if (!this.conn) return Promise.reject(new Error(t("connection.not_connected")));
     return this.conn.request(message);
   }
 

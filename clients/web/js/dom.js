@@ -65,11 +65,7 @@ export function formatDuration(ms) {
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${ss}` : `${m}:${ss}`;
 }
 
-export function formatTime(t) {
-  if (!t) return "";
-  const d = new Date(t);
-  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
-}
+export { time as formatTime } from "./i18n.js";
 
 /** Shows a message in a status region (role=status or role=alert). */
 export function say(region, message, kind = "info") {

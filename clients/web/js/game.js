@@ -1,6 +1,8 @@
 // What a seat knows of its room, built from the server's snapshot and events. It holds no rules: it only keeps
 // what the server said (the view, the records, the roster, the chat and the clock) and tells listeners.
 
+import { t } from "./i18n.js";
+
 export class Game {
   constructor() {
     this.room = "";
@@ -126,15 +128,15 @@ export class Game {
   }
 
   channelLabel(channel) {
-    if (channel === "all") return "Everyone";
+    if (channel === "all") return t("chat.everyone");
     if (channel.startsWith("team:")) {
-      const t = channel.slice(5);
-      return this.you.role === "instructor" ? `${this.teamName(t)} (team)` : "My team";
+      const id = channel.slice(5);
+      return this.you.role === "instructor" ? t("chat.team_of", { team: this.teamName(id) }) : t("chat.my_team");
     }
     if (channel.startsWith("pair:")) {
       const [a, b] = channel.slice(5).split("+");
-      if (this.you.role === "player" && this.you.team) return `With ${this.teamName(a === this.you.team ? b : a)}`;
-      return `${this.teamName(a)} + ${this.teamName(b)}`;
+      if (this.you.role === "player" && this.you.team) return t("chat.with", { team: this.teamName(a === this.you.team ? b : a) });
+      return t("chat.pair", { a: this.teamName(a), b: this.teamName(b) });
     }
     return channel;
   }
@@ -144,9 +146,6 @@ export function pairChannel(a, b) {
   return `pair:${[a, b].sort().join("+")}`;
 }
 
-export const PHASE_NAMES = {
-  setup: "Setting up", briefing: "Briefing", negotiation: "Negotiation", orders: "Orders",
-  adjudication: "Adjudication", results: "Results", ended: "Ended",
-};
+export const PHASES = ["setup", "briefing", "negotiation", "orders", "adjudication", "results", "ended"];
 
-export function phaseName(p) { return PHASE_NAMES[p] || p || ""; }
+export function phaseName(p) { return PHASES.includes(p) ? t(`phase.${p}`) : p || ""; }

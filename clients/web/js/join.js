@@ -1,20 +1,22 @@
 // The front page: join a room as a student or as the projector, create a room, or open a room's console.
 
 import { el, replace, say, $ } from "./dom.js";
+import { t, lang, setLanguage, startPage, onLanguage, errorText } from "./i18n.js";
 import { ServerError, takeSeat } from "./connection.js";
 import { BOT_POLICIES } from "./bots.js";
 import { normalizeCode, saveSeat, allSeats, pageFor, kindOfRole, rememberInstructorKey, instructorKey, forgetSeat } from "./seats.js";
 
 const CODE_CHARS = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/;
 const KNOWN_RULESETS = [{ id: "koreanization", title: "koreanization" }, { id: "coral_strait", title: "coral strait" }];
+const PHASES = ["briefing", "negotiation", "orders", "adjudication", "results"];
 
 function go(kind, room) {
   location.assign(`${pageFor(kind)}?room=${encodeURIComponent(room)}`);
 }
 
 function explain(e) {
-  if (e instanceof ServerError) return e.message;
-  return `${e.message || e}. Is the server running?`;
+  if (e instanceof ServerError) return errorText(e.code, e.serverMessage);
+  return t("index.no_server", { detail: e.message || String(e) });
 }
 
 // ---- Teams of a room, before joining ---------------------------------------------------------------------------
@@ -26,11 +28,13 @@ let finished = false;
 async function teamsOf(code) {
   const r = await fetch(`/api/rooms/${encodeURIComponent(code)}`, { headers: { accept: "application/json" }, cache: "no-store" });
   const body = await r.json().catch(() => ({}));
-  if (!r.ok) throw new ServerError({ code: body.code || `http_${r.status}`, message: body.message || `the server answered ${r.status}` });
+  if (!r.ok) throw new ServerError({ code: body.code || `http_${r.status}`, message: body.message || t("common.http_status", { status: r.status }) });
   finished = body.phase === "ended";
   const nicknameHint = $("#join-name-hint");
   if (nicknameHint) nicknameHint.hidden = body.nicknames !== true;
-  return (Array.isArray(body.teams) ? body.teams : []).filter((t) => t && t.id).map((t) => ({ id: t.id, name: t.name || t.id }));
+  // The room's summary names its teams in English: the scenario's list has them in the page's language.
+  const names = inLanguage(rulesets.find((r) => r.id === body.ruleset)).teams || {};
+  return (Array.isArray(body.teams) ? body.teams : []).filter((x) => x && x.id).map((x) => ({ id: x.id, name: names[x.id] || x.name || x.id }));
 }
 
 let probed = "";
@@ -43,20 +47,23 @@ async function refreshTeams() {
   try {
     const teams = await teamsOf(code);
     const keep = select.value;
-    replace(select, el("option", { value: "", text: "No team yet (the instructor assigns one)" }),
-      teams.map((t) => el("option", { value: t.id, text: t.name })));
-    if (teams.some((t) => t.id === keep)) select.value = keep;
-    hint.textContent = teams.length ? "Choose the team your instructor gave you." : "This room's teams could not be read.";
+    const options = [["", t("index.no_team")], ...teams.map((x) => [x.id, x.name])];
+    // The same list again is left as it is (a choice being made is not disturbed).
+    if (JSON.stringify(options) !== JSON.stringify([...select.options].map((o) => [o.value, o.textContent]))) {
+      replace(select, options.map(([value, text]) => el("option", { value, text })));
+      if (teams.some((x) => x.id === keep)) select.value = keep;
+    }
+    hint.textContent = teams.length ? t("index.team_choose") : t("index.team_unreadable");
     // A finished match has no seat left to play: say so before anyone joins it (its replay is on the Replays page).
-    say($("#join-status"), finished ? "This match has ended: there is nothing left to play in it. Its replay is on the Replays page." : "", finished ? "error" : "info");
+    say($("#join-status"), finished ? t("index.finished") : "", finished ? "error" : "info");
     $("#join-submit").disabled = finished;
   } catch (e) {
     probed = "";
     finished = false;
     $("#join-submit").disabled = false;
-    hint.textContent = "The teams appear when you have typed the code.";
-    if (e instanceof ServerError && ["unknown_room", "rate_limited"].includes(e.code)) say($("#join-status"), e.message, "error");
-    else if (!(e instanceof ServerError)) hint.textContent = "The teams could not be read; you can still join and the instructor assigns your team.";
+    hint.textContent = t("index.team_hint");
+    if (e instanceof ServerError && ["unknown_room", "rate_limited"].includes(e.code)) say($("#join-status"), errorText(e.code, e.serverMessage), "error");
+    else if (!(e instanceof ServerError)) hint.textContent = t("index.teams_failed");
   }
 }
 
@@ -69,12 +76,12 @@ async function join(e) {
   const name = $("#join-name").value.trim();
   const role = new FormData($("#join-form")).get("role") || "player";
   const team = $("#join-team").value;
-  if (!CODE_CHARS.test(code)) { say(status, "The join code has six characters (letters and digits, no 0, O, 1, I or L).", "error"); $("#join-code").focus(); return; }
-  if (!name) { say(status, "Choose a display name.", "error"); $("#join-name").focus(); return; }
+  if (!CODE_CHARS.test(code)) { say(status, t("index.bad_code"), "error"); $("#join-code").focus(); return; }
+  if (!name) { say(status, t("index.need_name"), "error"); $("#join-name").focus(); return; }
   const request = { type: "join", code, name, role };
   if (role === "player" && team) request.team = team;
   $("#join-submit").disabled = true;
-  say(status, "Joining…");
+  say(status, t("index.joining"));
   try {
     const reply = await takeSeat(request);
     const kind = kindOfRole(reply.role);
@@ -90,30 +97,42 @@ async function join(e) {
 
 let rulesets = [];
 
-function fillRulesets(list, selected) {
+/** Fills the scenario list (and what depends on it); the same list again changes nothing unless `force`d (a new
+ * language). */
+function fillRulesets(list, { force = false } = {}) {
   const select = $("#create-ruleset");
-  const keep = selected || select.value;
+  const keep = select.value;
+  if (!force && select.options.length && JSON.stringify(list) === JSON.stringify(rulesets)) return;
   rulesets = list;
-  replace(select, list.map((r) => el("option", { value: r.id, text: r.title || r.id.replace(/_/g, " "), title: r.summary || "" })));
+  replace(select, list.map((r) => {
+    const l = inLanguage(r);
+    return el("option", { value: r.id, text: l.title || r.title || r.id.replace(/_/g, " "), title: l.summary || r.summary || "" });
+  }));
   if (list.some((r) => r.id === keep)) select.value = keep;
   fillVariants();
   showDefaults();
   fillBotSeats();
 }
 
+/** A scenario's texts in the page's language, when the server lists them (`localized`): {title, summary, teams,
+ * variants}, else {}. */
+function inLanguage(r) { return r?.localized?.[lang()] || {}; }
+
 /** Per team of the chosen scenario: played by its students, or by a bot of a policy (create_room's `bots`). */
 function fillBotSeats() {
-  const teams = rulesets.find((r) => r.id === $("#create-ruleset").value)?.teams || [];
+  const ruleset = rulesets.find((r) => r.id === $("#create-ruleset").value);
+  const names = inLanguage(ruleset).teams || {};
+  const teams = (ruleset?.teams || []).map((x) => ({ ...x, name: names[x?.id] || x?.name }));
   const box = $("#create-bot-seats");
   const keep = new Map([...box.querySelectorAll("select[data-team]")].map((s) => [s.dataset.team, s.value]));
-  replace(box, teams.length ? teams.filter((t) => t && t.id).map((t) => {
-    const id = `create-bot-${t.id}`;
-    const select = el("select", { id, data: { team: t.id } },
-      el("option", { value: "", text: "students" }),
-      BOT_POLICIES.map((p) => el("option", { value: p.id, text: `bot (${p.id})`, title: p.text })));
-    if (keep.has(t.id)) select.value = keep.get(t.id);
-    return el("div", { class: "row" }, el("label", { for: id, text: `${t.name || t.id} played by` }), select);
-  }) : el("p", { class: "hint", text: "The teams appear when the server's scenarios are loaded." }));
+  replace(box, teams.length ? teams.filter((x) => x && x.id).map((team) => {
+    const id = `create-bot-${team.id}`;
+    const select = el("select", { id, data: { team: team.id } },
+      el("option", { value: "", text: t("index.played_by_students") }),
+      BOT_POLICIES.map((p) => el("option", { value: p.id, text: t("bot.option", { policy: p.id }), title: t(`bot.policy.${p.id}`) })));
+    if (keep.has(team.id)) select.value = keep.get(team.id);
+    return el("div", { class: "row" }, el("label", { for: id, text: t("index.team_played_by", { team: team.name || team.id }) }), select);
+  }) : el("p", { class: "hint", text: t("index.bot_teams_later") }));
 }
 
 /** The bots chosen in the form: {team id: policy}. */
@@ -125,18 +144,22 @@ function chosenBots() {
 
 // The variants of the chosen scenario (GET /api/rulesets lists them); "" is the standard rules.
 function fillVariants() {
-  const variants = rulesets.find((r) => r.id === $("#create-ruleset").value)?.variants || [];
-  replace($("#create-variant"), [el("option", { value: "", text: "Standard rules" }),
-    ...variants.map((v) => el("option", { value: v.id, text: `${v.name || v.id} (${v.turns} turns)`, title: v.description || "" }))]);
+  const ruleset = rulesets.find((r) => r.id === $("#create-ruleset").value);
+  const texts = inLanguage(ruleset).variants || {};
+  const keep = $("#create-variant").value;
+  replace($("#create-variant"), [el("option", { value: "", text: t("index.standard_rules") }),
+    ...(ruleset?.variants || []).map((v) => el("option", { value: v.id,
+      text: t("index.variant_option", { name: texts[v.id]?.name || v.name || v.id, count: v.turns }), title: texts[v.id]?.description || v.description || "" }))]);
+  if ((ruleset?.variants || []).some((v) => v.id === keep)) $("#create-variant").value = keep;
 }
 
 /** What a blank turns or phase field means for the chosen scenario: its own values, shown beside the fields. */
 function showDefaults() {
   const r = rulesets.find((x) => x.id === $("#create-ruleset").value);
-  $("#create-turns-hint").textContent = r?.turns ? `Blank: the scenario's ${r.turns}.` : "Blank: the scenario's.";
+  $("#create-turns-hint").textContent = r?.turns ? t("index.turns_hint_n", { count: r.turns }) : t("index.turns_hint");
   for (const span of document.querySelectorAll("[data-default]")) {
     const seconds = r?.phases?.[span.dataset.default];
-    span.textContent = typeof seconds === "number" ? `blank: ${seconds}` : "";
+    span.textContent = typeof seconds === "number" ? t("index.phase_default", { count: seconds }) : "";
   }
 }
 
@@ -145,7 +168,7 @@ let downTimer = null;
 
 /** The server stopped answering (a network error, not an HTTP answer): say so on top, and try again every 5 s. */
 function serverDown() {
-  say($("#notice"), `The Armistice server at ${location.host} does not answer: it may be stopped or restarting. This page tries again every 5 seconds.`, "error");
+  say($("#notice"), t("index.server_down", { host: location.host }), "error");
   clearTimeout(downTimer);
   downTimer = setTimeout(loadRulesets, 5000);
 }
@@ -161,13 +184,16 @@ async function loadRulesets() {
   }
   if ($("#notice").dataset.kind === "error") say($("#notice"), "");
   try {
-    if (!r.ok) throw new Error(`the server answered ${r.status}`);
+    if (!r.ok) throw new Error(t("common.http_status", { status: r.status }));
     const list = (await r.json()).filter((x) => x && x.id);
-    if (!list.length) { say(status, "This server has no scenarios loaded.", "error"); return; }
+    if (!list.length) { say(status, t("index.no_rulesets"), "error"); return; }
     fillRulesets(list);
-    say(status, `${list.length} scenario${list.length === 1 ? "" : "s"} on this server.`);
+    say(status, t("index.rulesets_count", { count: list.length }));
+    // The teams of a typed code may be named better now (in the page's language).
+    probed = "";
+    refreshTeams();
   } catch (e) {
-    say(status, `The list of scenarios could not be read (${e.message || e}); you can still create a room with the scenario shown.`, "error");
+    say(status, t("index.rulesets_failed", { detail: e.message || String(e) }), "error");
   }
 }
 
@@ -184,19 +210,20 @@ async function createRoom(e) {
   const status = $("#create-status");
   const key = $("#create-key").value;
   const ruleset = $("#create-ruleset").value;
-  if (!key) { say(status, "The instructor key is needed.", "error"); $("#create-key").focus(); return; }
-  if (!ruleset) { say(status, "Choose a scenario.", "error"); return; }
-  const request = { type: "create_room", key, ruleset, name: $("#create-name").value.trim() || "Instructor" };
+  if (!key) { say(status, t("index.need_key"), "error"); $("#create-key").focus(); return; }
+  if (!ruleset) { say(status, t("index.need_ruleset"), "error"); return; }
+  const request = { type: "create_room", key, ruleset, name: $("#create-name").value.trim() || t("common.instructor_default_name"),
+    language: $("#create-lang").value || lang(), lang: lang() };
   const variant = $("#create-variant")?.value;
   if (variant) request.variant = variant;
   const seed = intField(form, "seed"), turns = intField(form, "turns");
-  if (Number.isNaN(seed) || Number.isNaN(turns)) { say(status, "Seed and turns are whole numbers.", "error"); return; }
+  if (Number.isNaN(seed) || Number.isNaN(turns)) { say(status, t("index.whole_numbers"), "error"); return; }
   if (seed !== undefined) request.seed = seed;
   if (turns !== undefined) request.turns = turns;
   const phases = {};
-  for (const p of ["briefing", "negotiation", "orders", "adjudication", "results"]) {
+  for (const p of PHASES) {
     const v = intField(form, `phase-${p}`);
-    if (Number.isNaN(v)) { say(status, `The ${p} length is a whole number of seconds.`, "error"); return; }
+    if (Number.isNaN(v)) { say(status, t("index.phase_whole", { phase: t(`phase.${p}`) }), "error"); return; }
     if (v !== undefined) phases[p] = v;
   }
   if (Object.keys(phases).length) request.phases = phases;
@@ -206,7 +233,7 @@ async function createRoom(e) {
   if (absent && absent !== "nothing") request.absent = absent;
   if ($("#create-nicknames")?.checked) request.nicknames = true;
   $("#create-submit").disabled = true;
-  say(status, "Creating…");
+  say(status, t("index.creating"));
   try {
     const reply = await takeSeat(request);
     rememberInstructorKey(key);
@@ -223,11 +250,12 @@ async function openConsole(e) {
   const status = $("#console-status");
   const code = normalizeCode($("#console-code").value);
   const key = $("#console-key").value;
-  if (!CODE_CHARS.test(code) || !key) { say(status, "Type the room's code and the instructor key.", "error"); return; }
+  if (!CODE_CHARS.test(code) || !key) { say(status, t("index.need_code_key"), "error"); return; }
   try {
-    const reply = await takeSeat({ type: "join", code, name: "Instructor", role: "instructor", key });
+    const name = t("common.instructor_default_name");
+    const reply = await takeSeat({ type: "join", code, name, role: "instructor", key });
     rememberInstructorKey(key);
-    saveSeat(reply.room, "instructor", { token: reply.token, seat: reply.seat, role: reply.role, name: "Instructor" });
+    saveSeat(reply.room, "instructor", { token: reply.token, seat: reply.seat, role: reply.role, name });
     go("instructor", reply.room);
   } catch (err) { say(status, explain(err), "error"); }
 }
@@ -236,12 +264,22 @@ function showSaved() {
   const seats = allSeats();
   $("#saved").hidden = seats.length === 0;
   replace($("#saved-list"), seats.slice(0, 10).map((s) => el("li", {},
-    el("a", { href: `${pageFor(s.kind)}?room=${encodeURIComponent(s.room)}`, text: `Room ${s.room}: ${s.name || s.seat} (${s.kind === "player" ? (s.team || "student") : s.kind})` }),
+    el("a", { href: `${pageFor(s.kind)}?room=${encodeURIComponent(s.room)}`, text: t("index.saved_seat", { room: s.room, name: s.name || s.seat, what: s.kind === "player" ? (s.team || t("index.kind.student")) : t(`index.kind.${s.kind}`) }) }),
     " ",
-    el("button", { type: "button", class: "link", text: "Forget", aria: { label: `Forget the seat in room ${s.room}` }, on: { click: () => { forgetSeat(s.room, s.kind); showSaved(); } } }))));
+    el("button", { type: "button", class: "link", text: t("index.forget"), aria: { label: t("index.forget_label", { room: s.room }) }, on: { click: () => { forgetSeat(s.room, s.kind); showSaved(); } } }))));
 }
 
 function init() {
+  startPage();
+  $("#create-lang").value = lang();
+  $("#create-name").value = t("common.instructor_default_name");
+  onLanguage(() => {
+    fillRulesets(rulesets, { force: true });
+    showSaved();
+    probed = "";
+    refreshTeams();
+    if ([t("common.instructor_default_name", {}, "en"), t("common.instructor_default_name", {}, "ko")].includes($("#create-name").value)) $("#create-name").value = t("common.instructor_default_name");
+  });
   const params = new URLSearchParams(location.search);
   if (params.get("code")) { $("#join-code").value = params.get("code"); }
   if (params.get("message")) say($("#join-status"), params.get("message"), "error");

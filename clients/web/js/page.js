@@ -6,20 +6,16 @@ import { Game } from "./game.js";
 import { normalizeCode, loadSeat } from "./seats.js";
 import { showConnection, startClock, renderHeader } from "./views.js";
 import { say, $ } from "./dom.js";
+import { t, lang, chosen, setLanguage, startPage, onLanguage, errorText } from "./i18n.js";
 
-const LOST = {
-  no_seat: "You have no seat in that room on this device: join with the code.",
-  bad_token: "Your seat is no longer valid (the instructor may have removed it): join again.",
-  token_expired: "That match has finished and its room is closed.",
-  wrong_code: "That room does not exist any more.",
-  removed: "Your seat was removed, or taken over in another window.",
-};
+const LOST = ["no_seat", "bad_token", "token_expired", "wrong_code", "removed"];
 
 /**
  * Starts a page. `render(what, detail)` is called after every change of the game.
  * `beforeStart(room)` may take a seat first (the projector joins by itself); it returns a promise.
  */
-export async function bootPage(kind, render, { beforeStart = null } = {}) {
+export async function bootPage(kind, render, { beforeStart = null, followRoom = false } = {}) {
+  startPage();
   const params = new URLSearchParams(location.search);
   const room = normalizeCode(params.get("room"));
   const game = new Game();
@@ -28,16 +24,22 @@ export async function bootPage(kind, render, { beforeStart = null } = {}) {
     try { await beforeStart(room); } catch (e) { say($("#notice"), e.message, "error"); return null; }
   }
   const session = new Session(room, kind, {
-    snapshot: (s) => { game.loadSnapshot(s); },
+    snapshot: (s) => {
+      // The projector shows its room's language (settings.language; English when absent) unless the person at it
+      // chose one on this browser. Its hello names no language then, so the server sends it the room's language too.
+      const roomLanguage = s.settings?.language || "en";
+      if (followRoom && !chosen() && roomLanguage !== lang()) setLanguage(roomLanguage, { remember: false });
+      game.loadSnapshot(s);
+    },
     event: (m) => game.apply(m),
     status: (state, detail) => showConnection($("#connection"), state, detail),
     lost: (reason, message) => {
-      const text = LOST[reason] || message || "Your seat is gone.";
+      const text = LOST.includes(reason) ? t(`lost.${reason}`) : message || t("lost.gone");
       say($("#notice"), text, "error");
       setTimeout(() => location.assign(`index.html?code=${encodeURIComponent(room)}&message=${encodeURIComponent(text)}`), reason === "removed" ? 4000 : 1500);
     },
-    error: (m) => say($("#notice"), m.message || m.code, "error"),
-  });
+    error: (m) => say($("#notice"), errorText(m.code, m.message), "error"),
+  }, { sayLanguage: () => !followRoom || chosen() });
   game.onChange((what, detail) => {
     renderHeader(game, document);
     try { render(what, detail); } catch (e) { console.error(e); }
@@ -45,6 +47,15 @@ export async function bootPage(kind, render, { beforeStart = null } = {}) {
   startClock(game, document);
   // For a person at the console of their own browser: armistice.session.drop() tests a reconnect.
   window.armistice = { game, session };
+  // A new language: the server is told (it answers with a fresh snapshot in that language), and the page re-renders
+  // its own words at once. A server that does not know set_language refuses it; nothing else changes.
+  onLanguage((id, { remember }) => {
+    // Following the room's language is not a choice: the connection keeps following it.
+    if (remember) session.request({ type: "set_language", lang: id }).catch(() => {});
+    renderHeader(game, document);
+    showConnection($("#connection"), session.state || "connecting");
+    if (game.view) { try { render("language"); } catch (e) { console.error(e); } }
+  });
   session.start();
   return { game, session, room };
 }

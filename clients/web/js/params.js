@@ -1,6 +1,7 @@
 // Pickers for an action's parameters (numbers, teams, projects), as the server describes them.
 
 import { el } from "./dom.js";
+import { t } from "./i18n.js";
 
 /** Controls for every parameter of `action`; `prefix` makes the ids unique; `values` pre-fills them. */
 export function paramPickers(action, prefix, values = {}) {
@@ -22,12 +23,13 @@ export function paramPickers(action, prefix, values = {}) {
   });
 }
 
-const TYPE_LABELS = { team: "Which team", project: "Which project", number: "How much" };
 
-/** A parameter's label in words: by its kind, with its name only when the action has two of that kind. */
+/** A parameter's label in words: the scenario's own (in the reader's language) when it has one; else by its kind,
+ * with its name only when the action has two of that kind. */
 export function paramLabel(action, p) {
+  if (p.label) return p.label;
   const twins = (action.params || []).filter((q) => q.type === p.type).length > 1;
-  const base = TYPE_LABELS[p.type] || "Choose";
+  const base = ["team", "project", "number"].includes(p.type) ? t(`param.${p.type}`) : t("param.choose");
   return twins ? `${base} (${p.id.replace(/_/g, " ")})` : base;
 }
 

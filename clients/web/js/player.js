@@ -8,6 +8,7 @@ import { paramPickers, readParams, rememberParams } from "./params.js";
 import { resultTurns, summarySection } from "./summary.js";
 import { renderMap, lastTurnChanges } from "./map.js";
 import { commitmentsOf, spentWithDeals, promisedIn, promisedText } from "./commitments.js";
+import { t, lang, list } from "./i18n.js";
 
 const boot = await bootPage("player", render);
 const { game, session } = boot || {};
@@ -25,6 +26,7 @@ function render(what, detail) {
   if (!game.view) return;
   if (!chat) chat = new ChatPanel(game, $("#chat"), session, { canWrite: () => game.you.role === "player" && game.view.phase !== "ended" });
   if (what === "chat") { chat.noteMessage(detail); chat.render(); return; }
+  if (what === "language") { lastActionsKey = ""; lastResultsKey = ""; lastCatalogKey = ""; relabelCommitments(); }
   keepFocus(() => {
     renderTeamBox();
     renderTracks(game, $("#tracks"));
@@ -36,7 +38,7 @@ function render(what, detail) {
     renderActions();
     renderDeals();
     renderCommitmentChoices();
-    renderRecords(game, $("#news-feed"), ["news", "intel"], { empty: "No news yet." });
+    renderRecords(game, $("#news-feed"), ["news", "intel"], { empty: t("play.no_news") });
     renderResults();
     renderOutcome();
     chat.render();
@@ -44,23 +46,23 @@ function render(what, detail) {
 }
 
 function renderTeamBox() {
-  const t = game.team(myTeam());
+  const tm = game.team(myTeam());
   const box = $("#team-box");
-  $("#team-name").textContent = t ? t.name : "no team yet";
-  const bot = t ? botOf(game, t.id) : null;
-  replace($("#team-bot"), bot ? botBadge(game, t.id, { words: `bot (${bot.bot}) plays when you are all offline` }) : null);
+  $("#team-name").textContent = tm ? tm.name : t("play.no_team");
+  const bot = tm ? botOf(game, tm.id) : null;
+  replace($("#team-bot"), bot ? botBadge(game, tm.id, { words: t("play.bot_words", { policy: bot.bot }) }) : null);
   $("#you-name").textContent = game.you.name || "";
-  if (t) setColour(box, t.colour); else box.style.removeProperty("--team");
+  if (tm) setColour(box, tm.colour); else box.style.removeProperty("--team");
   const spent = spentWithDeals(game, myTeam());
-  $("#budget-left").textContent = game.view.phase === "setup" && t ? "set at the start"
-    : t && typeof t.budget === "number" ? `${t.budget - spent} of ${t.budget}` : "—";
-  if (!t) say($("#notice"), "You are waiting for the instructor to put you on a team.", "info");
+  $("#budget-left").textContent = game.view.phase === "setup" && tm ? t("play.budget_at_start")
+    : tm && typeof tm.budget === "number" ? t("play.budget_of", { left: tm.budget - spent, budget: tm.budget }) : "—";
+  if (!tm) say($("#notice"), t("play.waiting_team"), "info");
   else if ($("#notice").dataset.kind === "info") say($("#notice"), "");
 }
 
 function renderBrief() {
-  const t = game.team(myTeam());
-  $("#brief").textContent = t?.brief || "Your brief appears when you are on a team.";
+  const tm = game.team(myTeam());
+  $("#brief").textContent = tm?.brief || t("play.brief_later");
   replace($("#objectives"), (game.view.objectives || []).map((o) => el("li", { class: o.met === true ? "met" : o.met === false ? "unmet" : "" },
     el("span", { text: o.text }), " ", el("span", { class: "hint", text: objectivePoints(o) }))));
 }
@@ -68,47 +70,47 @@ function renderBrief() {
 // ---- The shared draft ------------------------------------------------------------------------------------------
 
 async function sendDraft(orders, consents) {
-  await attempt(session, $("#orders-status"), { type: "set_orders", orders, consents }, "Draft saved; your teammates see it.");
+  await attempt(session, $("#orders-status"), { type: "set_orders", orders, consents }, t("play.draft_saved"));
 }
 
 function renderDraft() {
   const d = draft();
-  const t = game.team(myTeam());
+  const tm = game.team(myTeam());
   const drafted = game.view.spent?.[myTeam()] || 0;
   const committed = commitmentsOf(game, myTeam());
   const dealCost = committed.reduce((sum, c) => sum + c.cost, 0);
-  const budget = t?.budget;
+  const budget = tm?.budget;
   const left = typeof budget === "number" ? budget - drafted - dealCost : 0;
-  $("#budget-line").textContent = game.view.phase === "setup" ? "Your budget is set when the match starts."
+  $("#budget-line").textContent = game.view.phase === "setup" ? t("play.budget_setup")
     : typeof budget === "number"
-    ? `Spent ${drafted + dealCost} of ${budget}${dealCost ? ` (drafted ${drafted}, deals ${dealCost})` : ""}: ${left} left.` : "";
+    ? t(dealCost ? "play.spent_deals" : "play.spent", { spent: drafted + dealCost, budget, drafted, deals: dealCost, left }) : "";
   $("#budget-line").dataset.kind = left < 0 ? "error" : "";
-  const editable = drafting() && !locked() && Boolean(t);
+  const editable = drafting() && !locked() && Boolean(tm);
   const dealLines = committed.map((c) => el("li", { class: "draft-order committed", data: { action: c.action || c.consent, deal: c.deal } },
-    el("span", { class: "badge ok lock-mark", text: `Deal #${c.deal}` }),
+    el("span", { class: "badge ok lock-mark", text: t("deal.title", { deal: String(c.deal) }) }),
     el("span", { text: c.action ? `${game.actionName(c.action)}${formatParams(game, c.params)}`
-      : `${c.decision === "block" ? "Block" : "Approve"} ${game.actionName(c.consent)}` }),
-    el("span", { class: "cost", text: c.action ? `cost ${c.cost}` : "consent" }),
-    el("span", { class: "hint", text: "locked: added to the orders by itself at adjudication" })));
+      : t(c.decision === "block" ? "play.block_action" : "play.approve_action", { action: game.actionName(c.consent) }) }),
+    el("span", { class: "cost", text: c.action ? t("play.cost_small", { cost: c.cost }) : t("play.consent") }),
+    el("span", { class: "hint", text: t("play.deal_line_hint") })));
   const orderLines = d.orders.map((o, i) => {
     const a = game.action(o.action);
     const promised = promisedIn(game, myTeam(), o.action);
-    const warning = promised ? `Also promised in deal #${promised}: remove this line, it would come back as a duplicate.`
+    const warning = promised ? t("play.also_promised", { deal: String(promised) })
       : a && !a.available && a.reason && !/already in your orders|your orders are locked/.test(a.reason) ? a.reason : "";
     return el("li", { class: promised ? "draft-order duplicate" : "draft-order", data: { action: o.action } },
       el("span", { text: `${a?.name || o.action}${formatParams(game, o.params)}` }),
-      el("span", { class: "cost", text: a ? `cost ${a.cost}` : "" }),
+      el("span", { class: "cost", text: a ? t("play.cost_small", { cost: a.cost }) : "" }),
       warning ? el("span", { class: "hint warn", text: warning }) : null,
-      editable ? el("button", { type: "button", class: "small", id: `remove-order-${i}`, text: "Remove",
-        aria: { label: `Remove ${a?.name || o.action} from the draft` },
+      editable ? el("button", { type: "button", class: "small", id: `remove-order-${i}`, text: t("play.remove"),
+        aria: { label: t("play.remove_order_label", { action: a?.name || o.action }) },
         on: { click: () => sendDraft(d.orders.filter((_, j) => j !== i), d.consents || {}) } }) : null);
   });
   replace($("#draft-orders"), dealLines.length + orderLines.length ? [...dealLines, ...orderLines]
-    : el("li", { class: "hint", text: "No orders yet: add actions below." }));
+    : el("li", { class: "hint", text: t("play.no_orders") }));
 
   const consents = game.view.consents || [];
   replace($("#consents"), consents.length ? el("fieldset", { class: "consents" },
-    el("legend", { text: "Your say on other teams' actions" }),
+    el("legend", { text: t("play.consents_legend") }),
     consents.map((c) => {
       const name = `consent-${c.action}`;
       // An agreed deal that promises this decision settles it at adjudication: shown, not editable.
@@ -122,25 +124,25 @@ function renderDraft() {
             sendDraft(d.orders, next);
           } } }), ` ${label}`);
       return el("div", { class: "consent", data: { consent: c.action } },
-        el("p", { text: `${c.name} (${c.teams.map((x) => game.teamName(x)).join(", ")}) — ${c.rule === "veto" ? "any one of us may block it" : "needs everyone's approval"}` }),
-        choice("", "No decision"), choice("approve", "Approve"), choice("block", "Block"),
-        promised ? el("p", { class: "hint", text: `Settled by deal #${promised.deal}: ${promised.decision === "block" ? "blocked" : "approved"} at adjudication.` }) : null);
+        el("p", { text: t(c.rule === "veto" ? "play.consent_veto" : "play.consent_all", { action: c.name, teams: list(c.teams.map((x) => game.teamName(x))) }) }),
+        choice("", t("play.no_decision")), choice("approve", t("play.approve")), choice("block", t("play.block")),
+        promised ? el("p", { class: "hint", text: t(promised.decision === "block" ? "play.settled_block" : "play.settled_approve", { deal: String(promised.deal) }) }) : null);
     })) : null);
 
   const lockButton = $("#lock");
   lockButton.disabled = !editable;
   if (!editable) lockArmed = false;
-  lockButton.textContent = locked() ? "Locked in" : lockArmed ? "Confirm: lock in (cannot be undone this turn)" : "Lock in our orders";
+  lockButton.textContent = locked() ? t("play.locked_in") : lockArmed ? t("play.lock_confirm") : t("play.lock");
   const teams = game.view.teams || [];
   $("#lock-state").textContent = drafting()
-    ? allLockedText(game) || `Locked: ${teams.filter((x) => x.locked).map((x) => x.name).join(", ") || "no team yet"}.`
-    : "Orders are given in the negotiation and orders phases.";
+    ? allLockedText(game) || t("play.locked_list", { teams: list(teams.filter((x) => x.locked).map((x) => x.name)) || t("play.locked_none") })
+    : t("play.orders_when");
 }
 
 async function lockIn() {
   if (!lockArmed) { lockArmed = true; renderDraft(); return; }
   lockArmed = false;
-  await attempt(session, $("#orders-status"), { type: "lock" }, "Your orders are locked in for this turn.");
+  await attempt(session, $("#orders-status"), { type: "lock" }, t("play.locked_ok"));
 }
 
 // ---- Actions ---------------------------------------------------------------------------------------------------
@@ -148,12 +150,12 @@ async function lockIn() {
 function renderActions() {
   const actions = game.view.actions || [];
   const only = $("#only-available").checked;
-  const key = JSON.stringify([actions, only, locked(), game.view.phase, commitmentsOf(game, myTeam()), game.view.spent]);
+  const key = JSON.stringify([lang(), actions, only, locked(), game.view.phase, commitmentsOf(game, myTeam()), game.view.spent]);
   if (key === lastActionsKey) return;
   lastActionsKey = key;
   rememberParams($("#actions"), typedParams);
   const shown = only ? actions.filter((a) => a.available) : actions;
-  replace($("#actions"), shown.length ? shown.map(actionCard) : el("li", { class: "hint", text: myTeam() ? "No actions to show." : "Actions appear when you are on a team." }));
+  replace($("#actions"), shown.length ? shown.map(actionCard) : el("li", { class: "hint", text: myTeam() ? t("play.no_actions") : t("play.actions_later") }));
 }
 
 function actionCard(a) {
@@ -163,11 +165,11 @@ function actionCard(a) {
   const left = (game.team(myTeam())?.budget ?? 0) - spentWithDeals(game, myTeam());
   // The server's reason knows the draft only; the deals' commitments are counted here.
   const reason = promised ? promisedText(promised)
-    : !a.available ? a.reason || "Not available now."
-    : drafting() && a.cost > left ? `Costs ${a.cost}: with your deals' commitments you have ${left} left.` : "";
+    : !a.available ? a.reason || t("play.not_available")
+    : drafting() && a.cost > left ? t("play.costs_left", { cost: a.cost, left }) : "";
   const params = el("div", { class: "params", data: { paramsFor: a.id } }, paramPickers(a, prefix, typedParams.get(a.id) || {}));
-  const add = el("button", { type: "button", id: `${prefix}-add`, class: "small", text: "Add to orders",
-    aria: { label: `Add “${a.name}” to the orders`, ...(reason ? { describedby: reasonID } : {}) },
+  const add = el("button", { type: "button", id: `${prefix}-add`, class: "small", text: t("play.add"),
+    aria: { label: t("play.add_label", { action: a.name }), ...(reason ? { describedby: reasonID } : {}) },
     disabled: !drafting() || locked() || Boolean(promised),
     on: { click: () => {
       if (promisedIn(game, myTeam(), a.id)) { say($("#orders-status"), promisedText(promisedIn(game, myTeam(), a.id)), "error"); return; }
@@ -177,12 +179,12 @@ function actionCard(a) {
   return el("li", { class: reason ? "action unavailable" : "action", data: { action: a.id } },
     el("div", { class: "action-head" },
       el("h4", { text: a.name }),
-      el("span", { class: "cost", text: `Cost ${a.cost}` }),
-      typeof a.chance === "number" ? el("span", { class: "chance", text: `${a.chance}% chance` }) : null,
-      a.covert ? el("span", { class: "badge secret", text: "covert" }) : null),
+      el("span", { class: "cost", text: t("play.cost", { cost: a.cost }) }),
+      typeof a.chance === "number" ? el("span", { class: "chance", text: t("play.chance", { chance: a.chance }) }) : null,
+      a.covert ? el("span", { class: "badge secret", text: t("play.covert") }) : null),
     a.description ? el("p", { class: "desc", text: a.description }) : null,
-    a.consent_from?.length ? el("p", { class: "hint", text: `Needs the consent of ${a.consent_from.map((t) => game.teamName(t)).join(", ")} (${a.consent_rule === "all" ? "all must approve" : "any may veto"}).` }) : null,
-    a.checked_on_resolution?.length ? el("p", { class: "hint", text: `Checked when orders resolve: ${a.checked_on_resolution.join("; ")}.` }) : null,
+    a.consent_from?.length ? el("p", { class: "hint", text: t(a.consent_rule === "all" ? "play.needs_consent_all" : "play.needs_consent_veto", { teams: list(a.consent_from.map((x) => game.teamName(x))) }) }) : null,
+    a.checked_on_resolution?.length ? el("p", { class: "hint", text: t("play.checked_on_resolution", { checks: a.checked_on_resolution.join("; ") }) }) : null,
     reason ? el("p", { class: drafting() || game.view.phase === "ended" ? "reason" : "reason quiet", id: reasonID, text: reason }) : null,
     (a.params || []).length ? params : null,
     add);
@@ -197,22 +199,22 @@ function renderDeals() {
     const open = d.status === "open";
     const buttons = [];
     if (open && d.parties.includes(me) && !d.accepted.includes(me)) {
-      buttons.push(el("button", { type: "button", class: "small", id: `deal-${d.id}-accept`, text: "Accept", on: { click: () => respond(d.id, true) } }));
-      buttons.push(el("button", { type: "button", class: "small", id: `deal-${d.id}-reject`, text: "Reject", on: { click: () => respond(d.id, false) } }));
+      buttons.push(el("button", { type: "button", class: "small", id: `deal-${d.id}-accept`, text: t("play.accept"), on: { click: () => respond(d.id, true) } }));
+      buttons.push(el("button", { type: "button", class: "small", id: `deal-${d.id}-reject`, text: t("play.reject"), on: { click: () => respond(d.id, false) } }));
     }
     if (open && d.proposer === me) {
-      buttons.push(el("button", { type: "button", class: "small", id: `deal-${d.id}-withdraw`, text: "Withdraw", on: { click: () => withdraw(d.id) } }));
+      buttons.push(el("button", { type: "button", class: "small", id: `deal-${d.id}-withdraw`, text: t("play.withdraw"), on: { click: () => withdraw(d.id) } }));
     }
     return dealItem(game, d, buttons.length ? el("div", { class: "row" }, buttons) : null);
-  }) : el("li", { class: "hint", text: "No deals yet." }));
+  }) : el("li", { class: "hint", text: t("play.no_deals") }));
 }
 
 function respond(id, accept) {
-  return attempt(session, $("#deals-status"), { type: "respond_deal", deal: id, accept }, accept ? `You accepted deal #${id}.` : `You rejected deal #${id}.`);
+  return attempt(session, $("#deals-status"), { type: "respond_deal", deal: id, accept }, t(accept ? "play.accepted_ok" : "play.rejected_ok", { deal: String(id) }));
 }
 
 function withdraw(id) {
-  return attempt(session, $("#deals-status"), { type: "withdraw_deal", deal: id }, `Deal #${id} withdrawn.`);
+  return attempt(session, $("#deals-status"), { type: "withdraw_deal", deal: id }, t("play.withdrawn_ok", { deal: String(id) }));
 }
 
 let rowCount = 0;
@@ -222,13 +224,13 @@ function commitmentRow() {
   const n = ++rowCount;
   const teamSelect = el("select", { id: `cm-${n}-team`, class: "cm-team" });
   const kind = el("select", { id: `cm-${n}-kind`, class: "cm-kind" },
-    el("option", { value: "action", text: "will take the action" }), el("option", { value: "consent", text: "will decide on" }));
+    el("option", { value: "action", text: t("cm.kind_action") }), el("option", { value: "consent", text: t("cm.kind_consent") }));
   const what = el("div", { class: "cm-what" });
   const row = el("li", { class: "commitment-row", data: { row: n } },
     el("div", { class: "row" },
-      el("label", { for: teamSelect.id, text: "Team" }), teamSelect,
-      el("label", { for: kind.id, class: "visually-hidden", text: "Kind of commitment" }), kind,
-      el("button", { type: "button", class: "small", text: "Remove", aria: { label: `Remove commitment ${n}` }, on: { click: () => row.remove() } })),
+      el("label", { for: teamSelect.id, class: "cm-team-label", text: t("play.team") }), teamSelect,
+      el("label", { for: kind.id, class: "visually-hidden cm-kind-label", text: t("cm.kind") }), kind,
+      el("button", { type: "button", class: "small cm-remove", text: t("play.remove"), aria: { label: t("cm.remove_label", { n }) }, on: { click: () => row.remove() } })),
     what);
   const fill = () => fillCommitment(row, n);
   teamSelect.addEventListener("change", fill);
@@ -251,36 +253,36 @@ function fillCommitment(row, n) {
   const mine = team === myTeam();
   if (kind === "action") {
     if (mine) {
-      const select = el("select", { id: `cm-${n}-action`, class: "cm-action" }, (game.view.actions || []).map((a) => el("option", { value: a.id, text: `${a.name} (cost ${a.cost})` })));
+      const select = el("select", { id: `cm-${n}-action`, class: "cm-action" }, (game.view.actions || []).map((a) => el("option", { value: a.id, text: t("cm.action_cost", { action: a.name, cost: a.cost }) })));
       const params = el("div", { class: "params" });
       const fillParams = () => replace(params, paramPickers(game.action(select.value) || {}, `cm-${n}-p`));
       select.addEventListener("change", fillParams);
-      replace(box, el("label", { for: select.id, text: "Action" }), select, params);
+      replace(box, el("label", { for: select.id, text: t("cm.action") }), select, params);
       fillParams();
     } else {
       // Another team's action: picked from the scenario's catalog of known (non-covert) actions, with its parameters.
       const choices = (game.view.catalog || []).filter((a) => (a.teams || []).includes(team));
       if (!choices.length) {
-        replace(box, el("p", { class: "hint", text: `${game.teamName(team)} has no publicly known actions to commit to.` }));
+        replace(box, el("p", { class: "hint", text: t("cm.no_known", { team: game.teamName(team) }) }));
         return;
       }
-      const select = el("select", { id: `cm-${n}-action`, class: "cm-action" }, choices.map((a) => el("option", { value: a.id, text: `${a.name} (cost ${a.cost})` })));
+      const select = el("select", { id: `cm-${n}-action`, class: "cm-action" }, choices.map((a) => el("option", { value: a.id, text: t("cm.action_cost", { action: a.name, cost: a.cost }) })));
       const params = el("div", { class: "params" });
       const fillParams = () => replace(params, paramPickers(choices.find((a) => a.id === select.value) || {}, `cm-${n}-p`));
       select.addEventListener("change", fillParams);
-      replace(box, el("label", { for: select.id, text: `Action of ${game.teamName(team)}` }), select, params);
+      replace(box, el("label", { for: select.id, text: t("cm.action_of", { team: game.teamName(team) }) }), select, params);
       fillParams();
     }
   } else {
     // Mine: the actions awaiting our say; another team's: any known action of a team other than that one.
     const options = mine
       ? (game.view.consents || []).map((c) => ({ id: c.action, name: c.name }))
-      : (game.view.catalog || []).filter((a) => !(a.teams || []).includes(team)).map((a) => ({ id: a.id, name: `${a.name} (${(a.teams || []).map((t) => game.teamName(t)).join(", ")})` }));
+      : (game.view.catalog || []).filter((a) => !(a.teams || []).includes(team)).map((a) => ({ id: a.id, name: `${a.name} (${list((a.teams || []).map((x) => game.teamName(x)))})` }));
     const action = options.length
       ? el("select", { id: `cm-${n}-action`, class: "cm-action" }, options.map((o) => el("option", { value: o.id, text: o.name })))
       : el("input", { id: `cm-${n}-action`, class: "cm-action", list: "known-actions", autocomplete: "off" });
-    const decision = el("select", { id: `cm-${n}-decision`, class: "cm-decision" }, el("option", { value: "approve", text: "approve" }), el("option", { value: "block", text: "block" }));
-    replace(box, el("label", { for: action.id, text: "Action of another team" }), action, el("label", { for: decision.id, text: "Decision" }), decision);
+    const decision = el("select", { id: `cm-${n}-decision`, class: "cm-decision" }, el("option", { value: "approve", text: t("cm.approve") }), el("option", { value: "block", text: t("cm.block") }));
+    replace(box, el("label", { for: action.id, text: t("cm.other_action") }), action, el("label", { for: decision.id, text: t("cm.decision") }), decision);
   }
 }
 
@@ -318,11 +320,11 @@ async function propose(e) {
       commitments.push(Object.keys(params).length ? { team, action, params } : { team, action });
     }
   }
-  if (!commitments.length) { say($("#deal-status"), "Add at least one commitment.", "error"); return; }
+  if (!commitments.length) { say($("#deal-status"), t("cm.need_one"), "error"); return; }
   const note = $("#deal-note").value.trim();
   const request = { type: "propose_deal", commitments };
   if (note) request.note = note;
-  const ok = await attempt(session, $("#deal-status"), request, "Deal proposed: it takes effect when every party accepts.");
+  const ok = await attempt(session, $("#deal-status"), request, t("cm.proposed_ok"));
   if (ok) {
     $("#deal-note").value = "";
     replace($("#commitments"), commitmentRow());
@@ -335,18 +337,18 @@ const RESULT_KINDS = ["order", "effect", "event", "deal", "adjustment", "outcome
 let lastResultsKey = "";
 
 function renderResults() {
-  const key = `${game.records.length}:${JSON.stringify(game.view.tracks)}:${myTeam()}`;
+  const key = `${lang()}:${game.records.length}:${JSON.stringify(game.view.tracks)}:${myTeam()}`;
   if (key === lastResultsKey) return;
   lastResultsKey = key;
   const open = new Set([...document.querySelectorAll("#results [id^=full-log-]:not([hidden])")].map((n) => n.id));
   const turns = resultTurns(game);
   replace($("#results"), turns.length ? turns.map((turn) => {
     const log = el("div", { class: "full-log" });
-    renderRecords(game, log, RESULT_KINDS, { empty: "Nothing logged.", turn, limit: 1000 });
+    renderRecords(game, log, RESULT_KINDS, { empty: t("play.nothing_logged"), turn, limit: 1000 });
     const section = summarySection(game, turn, myTeam(), log);
     if (open.has(log.id)) section.querySelector(`#show-log-${turn}`).click();
     return section;
-  }) : el("p", { class: "hint", text: "Results appear after each adjudication." }));
+  }) : el("p", { class: "hint", text: t("play.results_later") }));
 }
 
 function renderOutcome() {
@@ -355,10 +357,28 @@ function renderOutcome() {
   box.hidden = !o;
   if (!o) return;
   replace(box,
-    el("h2", { id: "outcome-title", text: `The match is over: ${o.name}` }),
+    el("h2", { id: "outcome-title", text: t("outcome.over", { name: o.name }) }),
     el("p", { text: o.text }),
     o.reason ? el("p", { class: "hint", text: o.reason }) : null,
-    el("ul", { class: "scores" }, Object.entries(o.scores || {}).sort((a, b) => b[1] - a[1]).map(([t, s]) => el("li", { text: `${game.teamName(t)}: ${s} points` }))));
+    el("ul", { class: "scores" }, Object.entries(o.scores || {}).sort((a, b) => b[1] - a[1]).map(([x, n]) => el("li", { text: t("outcome.score", { team: game.teamName(x), count: n }) }))));
+}
+
+/** The commitment rows keep what is chosen in them; their fixed words follow the language. */
+function relabelCommitments() {
+  for (const row of document.querySelectorAll(".commitment-row")) {
+    const n = Number(row.dataset.row);
+    row.querySelector(".cm-team-label").textContent = t("play.team");
+    row.querySelector(".cm-kind-label").textContent = t("cm.kind");
+    row.querySelector(".cm-remove").textContent = t("play.remove");
+    row.querySelector(".cm-remove").setAttribute("aria-label", t("cm.remove_label", { n }));
+    const kind = row.querySelector(".cm-kind");
+    kind.options[0].textContent = t("cm.kind_action");
+    kind.options[1].textContent = t("cm.kind_consent");
+    const keep = row.querySelector(".cm-action")?.value;
+    fillCommitment(row, n);
+    const again = row.querySelector(".cm-action");
+    if (again && keep && [...(again.options || [])].some((o) => o.value === keep)) { again.value = keep; again.dispatchEvent(new Event("change")); }
+  }
 }
 
 if (game) {

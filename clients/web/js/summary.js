@@ -3,7 +3,8 @@
 // Built only from the records the server sent this seat; the full log stays one click away.
 
 import { el } from "./dom.js";
-import { formatParams, eventCause } from "./views.js";
+import { formatParams, eventCause, resultWord } from "./views.js";
+import { t, list } from "./i18n.js";
 
 const KINDS = ["order", "effect", "event", "deal", "adjustment", "outcome"];
 
@@ -42,10 +43,8 @@ export function turnSummary(game, turn, team) {
   };
 }
 
-const VERDICT = {
-  success: "succeeded", failure: "failed", refused: "refused", precondition_failed: "not possible",
-  over_budget: "over budget", duplicate: "duplicate", invalid: "invalid",
-};
+/** A result in the summary's short words ("refused", not "refused (no consent)": the reason follows). */
+function verdict(result) { return result === "refused" ? t("summary.refused") : resultWord(result); }
 
 /** Why an order went as it did: the dice, the consent, the budget or the requirement. */
 export function orderWhy(r) {
@@ -53,11 +52,11 @@ export function orderWhy(r) {
   switch (r.result) {
     case "success":
     case "failure":
-      if (typeof r.roll !== "number") return r.result === "success" ? "no dice: it always succeeds" : r.reason || "";
-      return `dice: rolled ${r.roll}, needed ${r.chance} or less${mods ? ` (chance with ${mods})` : ""}`;
-    case "refused": return `consent: ${r.reason || "not given"}`;
-    case "over_budget": return `budget: ${r.reason || "not enough points left"}`;
-    case "duplicate": return `${r.reason || "ordered more than once"}: only the first counts`;
+      if (typeof r.roll !== "number") return r.result === "success" ? t("why.no_dice") : r.reason || "";
+      return t(mods ? "why.dice_mods" : "why.dice", { roll: r.roll, chance: r.chance, mods });
+    case "refused": return t("why.consent", { reason: r.reason || t("why.consent_not_given") });
+    case "over_budget": return t("why.budget", { reason: r.reason || t("why.budget_short") });
+    case "duplicate": return t("why.duplicate", { reason: r.reason || t("why.duplicate_default") });
     default: return r.reason || "";
   }
 }
@@ -66,49 +65,49 @@ export function orderWhy(r) {
 export function changeText(game, c) {
   const v = game.view || {};
   const flag = v.flags?.find((f) => f.id === c.target);
-  if (flag) return `${flag.name}: ${c.from ? "yes" : "no"} → ${c.to ? "yes" : "no"}`;
+  if (flag) return `${flag.name}: ${t(c.from ? "common.yes" : "common.no")} → ${t(c.to ? "common.yes" : "common.no")}`;
   const project = v.projects?.find((p) => p.id === c.target);
   if (project) {
     const stage = (i) => (project.statuses?.[i] || String(i)).replace(/_/g, " ");
     return `${project.name}: ${stage(c.from)} → ${stage(c.to)}`;
   }
   const delta = c.to - c.from;
-  const why = c.reasons?.length ? ` — set by the instructor: ${c.reasons.join("; ")}` : "";
+  const why = c.reasons?.length ? t("summary.set_by_instructor", { reasons: c.reasons.join("; ") }) : "";
   return `${game.targetName(c.target)}: ${c.from} → ${c.to} (${delta > 0 ? "+" : ""}${delta})${why}`;
 }
 
 function orderItem(game, r, withTeam, deal) {
-  const why = [deal ? `from deal #${deal}` : "", orderWhy(r)].filter(Boolean).join(" · ");
+  const why = [deal ? t("summary.from_deal", { deal: String(deal) }) : "", orderWhy(r)].filter(Boolean).join(" · ");
   return el("li", { class: ["summary-order", `result-${r.result}`], data: { action: r.action, result: r.result } },
     el("span", { class: "record-text", text: `${withTeam ? `${game.teamName(r.team)}: ` : ""}${game.actionName(r.action)}${formatParams(game, r.params)}` }),
-    " ", el("strong", { class: "verdict", text: VERDICT[r.result] || r.result || "" }),
+    " ", el("strong", { class: "verdict", text: verdict(r.result) }),
     why ? el("span", { class: "record-detail", text: why }) : null);
 }
 
 /** The summary of one turn as a section; `log` is the node holding the full log, shown by its button. */
 export function summarySection(game, turn, team, log) {
   const s = turnSummary(game, turn, team);
-  const list = (title, items, empty) => [el("h4", { text: title }),
+  const part = (title, items, empty) => [el("h4", { text: title }),
     items.length ? el("ul", { class: "summary" }, items) : el("p", { class: "hint", text: empty })];
   const logID = `full-log-${turn}`;
   log.id = logID;
   log.hidden = true;
-  const toggle = el("button", { type: "button", class: "small", id: `show-log-${turn}`, text: "Show the full log",
+  const toggle = el("button", { type: "button", class: "small", id: `show-log-${turn}`, text: t("summary.show_log"),
     aria: { expanded: "false", controls: logID },
     on: { click: () => {
       log.hidden = !log.hidden;
-      toggle.textContent = log.hidden ? "Show the full log" : "Hide the full log";
+      toggle.textContent = log.hidden ? t("summary.show_log") : t("summary.hide_log");
       toggle.setAttribute("aria-expanded", String(!log.hidden));
     } } });
-  return el("section", { class: "turn-summary", data: { turn }, aria: { label: `Turn ${turn}` } },
-    el("h3", { text: `Turn ${turn}` }),
-    s.outcome ? el("p", { class: "summary-outcome", text: `The match ended: ${s.outcome.text || s.outcome.outcome || ""}` }) : null,
-    team ? list("Your orders", s.mine.map((r) => orderItem(game, r, false, s.fromDeal.get(`${r.team}:${r.action}`))), "Your team gave no orders this turn.") : null,
-    list(team ? "What others did that you can see" : "Orders", s.others.map((r) => orderItem(game, r, true, s.fromDeal.get(`${r.team}:${r.action}`))), "Nothing you can see."),
-    list("Changes over the turn", [
+  return el("section", { class: "turn-summary", data: { turn }, aria: { label: t("summary.turn", { turn }) } },
+    el("h3", { text: t("summary.turn", { turn }) }),
+    s.outcome ? el("p", { class: "summary-outcome", text: t("summary.ended", { text: s.outcome.text || s.outcome.outcome || "" }) }) : null,
+    team ? part(t("summary.your_orders"), s.mine.map((r) => orderItem(game, r, false, s.fromDeal.get(`${r.team}:${r.action}`))), t("summary.no_orders")) : null,
+    part(team ? t("summary.others") : t("summary.orders"), s.others.map((r) => orderItem(game, r, true, s.fromDeal.get(`${r.team}:${r.action}`))), t("summary.nothing_seen")),
+    part(t("summary.changes"), [
       ...s.changes.map((c) => el("li", { class: "summary-change", data: { target: c.target }, text: changeText(game, c) })),
-      ...s.events.map((r) => el("li", { class: "summary-event", text: `Event: ${r.text || (r.event || "").replace(/_/g, " ")} (${eventCause(r.result)})` })),
-    ], "Nothing changed."),
-    s.unchanged.length ? el("p", { class: "hint", text: `Moved but back where they started: ${s.unchanged.map((c) => game.targetName(c.target)).join(", ")}.` }) : null,
+      ...s.events.map((r) => el("li", { class: "summary-event", text: t("summary.event", { text: r.text || (r.event || "").replace(/_/g, " "), cause: eventCause(r.result) }) })),
+    ], t("summary.nothing_changed")),
+    s.unchanged.length ? el("p", { class: "hint", text: t("summary.unchanged", { targets: list(s.unchanged.map((c) => game.targetName(c.target))) }) }) : null,
     toggle, log);
 }

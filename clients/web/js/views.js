@@ -5,6 +5,7 @@ import { el, replace, setColour, formatDuration, formatTime, say } from "./dom.j
 import { phaseName } from "./game.js";
 import { dealOutcomeText } from "./commitments.js";
 import { botBadge, botOf, studentsOf } from "./bots.js";
+import { t, list, has, onLanguage } from "./i18n.js";
 
 // ---- Header, clock and connection status -------------------------------------------------------------------
 
@@ -13,11 +14,11 @@ export function renderHeader(game, root) {
   if (!v) return;
   const set = (sel, text) => { const n = root.querySelector(sel); if (n) n.textContent = text; };
   set("[data-field=title]", v.title || v.ruleset || "Armistice");
-  set("[data-field=turn]", v.turn > 0 ? `Turn ${v.turn} of ${v.turns}` : `${v.turns} ${v.turns === 1 ? "turn" : "turns"}`);
+  set("[data-field=turn]", v.turn > 0 ? t("header.turn_of", { turn: v.turn, count: v.turns }) : t("header.turns", { count: v.turns }));
   set("[data-field=date]", v.turn > 0 ? v.date || "" : "");
   // Once the match has an outcome its clock means nothing: the header says it is over (the last results phase
   // still runs on the server until the room ends).
-  set("[data-field=phase]", v.outcome ? "Match over" : phaseName(v.phase) + (game.clock?.paused ? " (paused)" : ""));
+  set("[data-field=phase]", v.outcome ? t("header.match_over") : game.clock?.paused ? t("header.paused", { phase: phaseName(v.phase) }) : phaseName(v.phase));
   set("[data-field=room]", game.room);
   document.title = `${v.title || "Armistice"} — ${phaseName(v.phase)}`;
 }
@@ -40,8 +41,7 @@ export function startClock(game, root) {
 
 export function showConnection(node, state, detail) {
   if (!node) return;
-  const labels = { connecting: "Connecting…", online: "Connected", reconnecting: "Reconnecting…", offline: "Offline — retrying" };
-  node.textContent = labels[state] || state;
+  node.textContent = ["connecting", "online", "reconnecting", "offline"].includes(state) ? t(`connection.${state}`) : state;
   node.dataset.state = state;
   document.body.dataset.connection = state;
   if (detail && state === "offline") node.title = detail;
@@ -54,9 +54,8 @@ export function allLockedText(game, forInstructor = false) {
   const played = new Set(game.roster.filter((r) => r.role === "player" && r.team).map((r) => r.team));
   const teams = (v.teams || []).filter((t) => played.has(t.id));
   if (!teams.length || !teams.every((t) => t.locked)) return "";
-  if (v.phase === "orders") return "Every team with players has locked in: the orders are adjudicated now.";
-  return forInstructor ? "Every team with players has locked in: you can end the negotiation now (End this phase now)."
-    : "Every team with players has locked in: the instructor can end the negotiation early.";
+  if (v.phase === "orders") return t("locked.all_orders");
+  return forInstructor ? t("locked.all_instructor") : t("locked.all_student");
 }
 
 // ---- The board: tracks, flags, projects --------------------------------------------------------------------
@@ -66,7 +65,7 @@ function deltaBadge(change, what) {
   if (!change) return null;
   const up = change.to > change.from;
   const text = typeof what === "number" ? `${up ? "▲ +" : "▼ −"}${Math.abs(change.to - change.from)}` : `${up ? "▲" : "▼"} ${what}`;
-  return el("span", { class: ["delta", up ? "up" : "down"], text, title: "Change over the last turn" });
+  return el("span", { class: ["delta", up ? "up" : "down"], text, title: t("board.change_title") });
 }
 
 export function trackBar(track, { instructor = false, game = null, changes = null } = {}) {
@@ -75,9 +74,9 @@ export function trackBar(track, { instructor = false, game = null, changes = nul
   const id = `track-${track.id}`;
   const fill = el("div", { class: "fill" });
   fill.style.width = `${Math.max(0, Math.min(100, pct))}%`;
-  const valueText = `${track.value} of ${track.max}${track.level ? `, ${track.level}` : ""}`;
+  const valueText = track.level ? t("track.value_level", { value: track.value, max: track.max, level: track.level }) : t("track.value", { value: track.value, max: track.max });
   const hidden = instructor && Array.isArray(track.hidden_from) && track.hidden_from.length
-    ? el("span", { class: "badge secret", text: `hidden from ${track.hidden_from.map((t) => game?.teamName(t) || t).join(", ")}` })
+    ? el("span", { class: "badge secret", text: t("track.hidden_from", { teams: list(track.hidden_from.map((x) => game?.teamName(x) || x)) }) })
     : null;
   return el("li", { class: "track", data: { track: track.id } },
     el("div", { class: "track-head" },
@@ -93,7 +92,7 @@ export function trackBar(track, { instructor = false, game = null, changes = nul
 export function renderTracks(game, container, opts = {}) {
   const tracks = game.view?.tracks || [];
   replace(container, tracks.length ? el("ul", { class: "tracks" }, tracks.map((t) => trackBar(t, { ...opts, game })))
-    : el("p", { class: "hint", text: "No tracks to show." }));
+    : el("p", { class: "hint", text: t("track.none") }));
 }
 
 export function renderFlagsAndProjects(game, container, { changes = null } = {}) {
@@ -102,80 +101,99 @@ export function renderFlagsAndProjects(game, container, { changes = null } = {})
   replace(container,
     projects.length ? el("ul", { class: "projects" }, projects.map((p) =>
       el("li", { class: "project", data: { project: p.id } },
-        el("span", { class: "project-name" }, p.name, " ", deltaBadge(changes?.get(p.id), "this turn")),
+        el("span", { class: "project-name" }, p.name, " ", deltaBadge(changes?.get(p.id), t("board.this_turn"))),
         el("ol", { class: "steps", aria: { label: `${p.name}: ${p.status.replace(/_/g, " ")}` } },
           (p.statuses || []).map((s, i) => el("li", { class: i === p.index ? "current" : i < p.index ? "done" : "", text: s.replace(/_/g, " "), aria: i === p.index ? { current: "step" } : {} })))))) : null,
     flags.length ? el("ul", { class: "flags" }, flags.map((f) =>
       el("li", { class: f.value ? "flag on" : "flag", data: { flag: f.id } },
         el("span", { class: "flag-mark", text: f.value ? "●" : "○", aria: { hidden: "true" } }),
-        el("span", { text: `${f.name}: ${f.value ? "yes" : "no"}` }), deltaBadge(changes?.get(f.id), "this turn")))) : null);
+        el("span", { text: t("flag.value", { name: f.name, value: t(f.value ? "common.yes" : "common.no") }) }), deltaBadge(changes?.get(f.id), t("board.this_turn"))))) : null);
 }
 
 export function renderTeamsStrip(game, container) {
   const v = game.view || {};
-  replace(container, el("ul", { class: "team-strip" }, (v.teams || []).map((t) => {
-    const players = studentsOf(game, t.id);
-    const bot = botOf(game, t.id);
-    const li = el("li", { class: "team-chip", data: { team: t.id } },
+  replace(container, el("ul", { class: "team-strip" }, (v.teams || []).map((tm) => {
+    const players = studentsOf(game, tm.id);
+    const bot = botOf(game, tm.id);
+    const li = el("li", { class: "team-chip", data: { team: tm.id } },
       el("span", { class: "swatch", aria: { hidden: "true" } }),
-      el("span", { class: "team-name", text: t.name }),
-      botBadge(game, t.id),
-      v.phase === "orders" || v.phase === "negotiation" ? el("span", { class: t.locked ? "badge ok" : "badge", text: t.locked ? "locked in" : "drafting" }) : null,
-      el("span", { class: "players", text: players.length ? players.map((p) => p.name + (p.online ? "" : " (offline)")).join(", ") : bot ? "no students: the bot plays" : "no one yet" }));
-    setColour(li, t.colour);
+      el("span", { class: "team-name", text: tm.name }),
+      botBadge(game, tm.id),
+      v.phase === "orders" || v.phase === "negotiation" ? el("span", { class: tm.locked ? "badge ok" : "badge", text: tm.locked ? t("team.locked") : t("team.drafting") }) : null,
+      el("span", { class: "players", text: players.length ? list(players.map((p) => (p.online ? p.name : t("team.offline", { name: p.name })))) : bot ? t("team.bot_plays") : t("team.no_one") }));
+    setColour(li, tm.colour);
     return li;
   })));
 }
 
 // ---- Records: news, intelligence, results ------------------------------------------------------------------
 
-const RESULT_WORDS = {
-  success: "succeeded", failure: "failed", refused: "refused (no consent)", lapsed: "lapsed (not possible when it came to apply)", precondition_failed: "not possible",
-  over_budget: "over budget", duplicate: "duplicate", invalid: "invalid",
-};
-
-const EVENT_CAUSES = { scripted: "scheduled by the scenario", triggered: "triggered by the situation", random: "by chance", injected: "fired by the instructor" };
+const RESULT_WORDS = ["success", "failure", "refused", "lapsed", "precondition_failed", "over_budget", "duplicate", "invalid"];
+const EVENT_CAUSES = ["scripted", "triggered", "random", "injected"];
 
 /** Why an event happened, in words (the record's `result`). */
-export function eventCause(result) { return EVENT_CAUSES[result] || result || ""; }
+export function eventCause(result) { return EVENT_CAUSES.includes(result) ? t(`event.cause.${result}`) : result || ""; }
 
 export function formatParams(game, params) {
   if (!params || typeof params !== "object") return "";
   const parts = Object.entries(params).map(([k, val]) => {
     const name = typeof val === "string" ? (game.team(val)?.name || game.targetName(val)) : String(val);
-    return `${k.replace(/_/g, " ")}: ${name}`;
+    return t("params.one", { name: k.replace(/_/g, " "), value: name });
   });
-  return parts.length ? ` (${parts.join(", ")})` : "";
+  return parts.length ? t("params.all", { params: parts.join(", ") }) : "";
+}
+
+/** An order's result in words. */
+export function resultWord(result) { return RESULT_WORDS.includes(result) ? t(`result.${result}`) : result || ""; }
+
+/** A deal's status (or a deal record's result) in words. */
+export function dealStatus(status) {
+  const key = `deal.status.${status}`;
+  return status && has(key) ? t(key) : (status || "").replace(/_/g, " ");
+}
+
+/** What caused an effect, in words: the engine names it "upkeep", "action:ID" or "event:ID". */
+export function causeText(game, cause) {
+  if (!cause) return "";
+  if (cause === "upkeep") return t("record.cause.upkeep");
+  const [kind, id] = cause.split(/:(.*)/s);
+  if (kind === "action" && id) return t("record.cause.action", { action: game.actionName(id) });
+  if (kind === "event" && id) {
+    const name = game.view?.events?.find((e) => e.id === id)?.name
+      || game.records.find((r) => r.kind === "event" && r.event === id)?.text || id.replace(/_/g, " ");
+    return t("record.cause.event", { event: name });
+  }
+  return eventCause(cause);
 }
 
 /** One record as {label, text, detail} strings. */
 export function describeRecord(game, r) {
   const team = r.team ? game.teamName(r.team) : "";
   switch (r.kind) {
-    case "phase": return { label: "Phase", text: `Turn ${r.turn}: ${phaseName(r.phase)}` };
-    case "news": return { label: "News", text: r.text || "" };
-    case "intel": return { label: "Intelligence", text: r.text || "" };
+    case "phase": return { label: t("record.phase"), text: t("record.phase_text", { turn: r.turn, phase: phaseName(r.phase) }) };
+    case "news": return { label: t("record.news"), text: r.text || "" };
+    case "intel": return { label: t("record.intel"), text: r.text || "" };
     case "order": {
-      const dice = typeof r.roll === "number" ? `rolled ${r.roll} against ${r.chance}%` : typeof r.chance === "number" ? `chance ${r.chance}%` : "";
+      const dice = typeof r.roll === "number" ? t("record.rolled", { roll: r.roll, chance: r.chance }) : typeof r.chance === "number" ? t("record.chance", { chance: r.chance }) : "";
       const mods = (r.modifiers || []).map((m) => `${m.add >= 0 ? "+" : ""}${m.add} ${m.reason}`).join("; ");
       return {
-        label: "Result",
-        text: `${team}: ${game.actionName(r.action)}${formatParams(game, r.params)} — ${RESULT_WORDS[r.result] || r.result || ""}`,
-        detail: [dice, mods && `modifiers: ${mods}`, r.reason, r.text].filter(Boolean).join(" · "),
+        label: t("record.result"),
+        text: t("record.order_text", { team, action: `${game.actionName(r.action)}${formatParams(game, r.params)}`, result: resultWord(r.result) }),
+        detail: [dice, mods && t("record.modifiers", { mods }), r.reason, r.text].filter(Boolean).join(" · "),
         result: r.result,
       };
     }
     case "effect": {
       const change = typeof r.from === "number" ? `${r.from} → ${r.to}` : "";
-      return { label: "Effect", text: [r.target ? `${game.targetName(r.target)} ${change}` : "", r.text].filter(Boolean).join(": "), detail: r.reason || "" };
+      return { label: t("record.effect"), text: [r.target ? `${game.targetName(r.target)} ${change}` : "", r.text].filter(Boolean).join(": "), detail: causeText(game, r.reason) };
     }
-    case "event": return { label: "Event", text: r.text || r.event || "", detail: eventCause(r.result) };
-    case "draw": return { label: "Draw", text: `Random draw${r.event ? `: ${r.event}` : ""}`, detail: [typeof r.roll === "number" ? `roll ${r.roll}` : "", r.result].filter(Boolean).join(" · ") };
-    case "deal": return { label: "Deal", text: `Deal #${r.deal}${team ? ` (${team})` : ""}: ${(r.result || "").replace(/_/g, " ")}`, detail: r.text || "" };
-    case "adjustment": return { label: "Adjusted", text: `${game.targetName(r.target)}: ${r.from} → ${r.to}`, detail: r.reason || "" };
-    case "locked": return { label: "Locked", text: `${team} locked in its orders` };
-    case "outcome": return { label: "Outcome", text: r.text || r.outcome || "", detail: r.scores ? Object.entries(r.scores).map(([t, s]) => `${game.teamName(t)} ${s}`).join(", ") : "" };
-    case "hash": return { label: "State hash", text: r.hash || "" };
+    case "event": return { label: t("record.event"), text: r.text || r.event || "", detail: eventCause(r.result) };
+    case "draw": return { label: t("record.draw"), text: r.event ? t("record.draw_of", { event: r.event }) : t("record.draw_text"), detail: [typeof r.roll === "number" ? t("record.roll", { roll: r.roll }) : "", ["event", "quiet"].includes(r.result) ? t(`record.draw_result.${r.result}`) : r.result].filter(Boolean).join(" · ") };
+    case "deal": return { label: t("record.deal"), text: t(team ? "record.deal_team_text" : "record.deal_text", { deal: String(r.deal), team, result: dealStatus(r.result) }), detail: r.text || "" };
+    case "adjustment": return { label: t("record.adjusted"), text: `${game.targetName(r.target)}: ${r.from} → ${r.to}`, detail: r.reason || "" };
+    case "locked": return { label: t("record.locked"), text: t("record.locked_text", { team }) };
+    case "outcome": return { label: t("record.outcome"), text: r.text || r.outcome || "", detail: r.scores ? Object.entries(r.scores).map(([x, n]) => `${game.teamName(x)} ${n}`).join(", ") : "" };
+    case "hash": return { label: t("record.hash"), text: r.hash || "" };
     default: return { label: r.kind, text: r.text || "" };
   }
 }
@@ -183,14 +201,14 @@ export function describeRecord(game, r) {
 export function recordItem(game, r) {
   const d = describeRecord(game, r);
   return el("li", { class: ["record", `kind-${r.kind}`, d.result && `result-${d.result}`], data: { kind: r.kind } },
-    el("span", { class: "record-label", text: `${d.label} · T${r.turn}` }),
+    el("span", { class: "record-label", text: t("record.label", { label: d.label, turn: r.turn }) }),
     el("span", { class: "record-text", text: d.text }),
     d.detail ? el("span", { class: "record-detail", text: d.detail }) : null,
-    Array.isArray(r.visible_to) ? el("span", { class: "badge secret", text: r.visible_to.length ? `seen by ${r.visible_to.map((t) => game.teamName(t)).join(", ")}` : "instructor only" }) : null);
+    Array.isArray(r.visible_to) ? el("span", { class: "badge secret", text: r.visible_to.length ? t("record.seen_by", { teams: list(r.visible_to.map((x) => game.teamName(x))) }) : t("record.instructor_only") }) : null);
 }
 
 /** Renders the records whose kind is in `kinds` (of one `turn`, if given), newest first, up to `limit`. */
-export function renderRecords(game, container, kinds, { limit = 200, empty = "Nothing yet.", turn = null, label = "Records, newest first" } = {}) {
+export function renderRecords(game, container, kinds, { limit = 200, empty = t("record.nothing_yet"), turn = null, label = t("record.list_label") } = {}) {
   const list = game.records.filter((r) => kinds.includes(r.kind) && (turn === null || r.turn === turn)).slice(-limit).reverse();
   // The list scrolls (max-height): it takes the keyboard focus so it can be scrolled without a mouse.
   replace(container, list.length ? el("ol", { class: "records", reversed: "", tabindex: "0", aria: { label } }, list.map((r) => recordItem(game, r)))
@@ -208,21 +226,27 @@ export class ChatPanel {
     this.current = "all";
     this.unread = new Map();
     this.seen = 0;
-    this.tabs = el("div", { class: "tabs", role: "tablist", aria: { label: "Channels" } });
+    this.tabs = el("div", { class: "tabs", role: "tablist", aria: { label: t("chat.channels") } });
     // A list (not role=log, which would hide the list items' semantics) announced politely as it grows.
-    this.log = el("ol", { class: "chat-log", aria: { live: "polite", relevant: "additions", label: "Messages" }, tabindex: "0" });
+    this.log = el("ol", { class: "chat-log", aria: { live: "polite", relevant: "additions", label: t("chat.messages") }, tabindex: "0" });
     this.input = el("textarea", { id: `chat-input-${root.id}`, rows: "2", maxlength: "500", name: "text" });
     this.status = el("p", { class: "form-status", role: "status" });
     this.form = el("form", { class: "chat-form", on: { submit: (e) => { e.preventDefault(); this.sendMessage(); } } },
-      el("label", { for: this.input.id, class: "visually-hidden", text: "Message" }),
+      el("label", { for: this.input.id, class: "visually-hidden", text: t("chat.message") }),
       this.input,
-      el("button", { type: "submit", text: "Send" }));
+      el("button", { type: "submit", text: t("chat.send") }));
     this.input.addEventListener("keydown", (e) => {
       // An Enter that commits an IME composition (Korean, Japanese, Chinese) is not a send.
       if (e.isComposing || e.keyCode === 229) return;
       if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); this.sendMessage(); }
     });
     replace(root, this.tabs, this.log, this.form, this.status);
+    onLanguage(() => {
+      this.tabs.setAttribute("aria-label", t("chat.channels"));
+      this.log.setAttribute("aria-label", t("chat.messages"));
+      this.form.querySelector("label").textContent = t("chat.message");
+      this.form.querySelector("button").textContent = t("chat.send");
+    });
   }
 
   async sendMessage() {
@@ -253,7 +277,7 @@ export class ChatPanel {
       const n = this.unread.get(c) || 0;
       const b = el("button", {
         type: "button", role: "tab", class: "tab", data: { channel: c },
-        aria: { selected: String(c === this.current), label: `${this.game.channelLabel(c)}${n ? `, ${n} unread` : ""}` },
+        aria: { selected: String(c === this.current), label: n ? t("chat.unread", { channel: this.game.channelLabel(c), count: n }) : this.game.channelLabel(c) },
         tabindex: c === this.current ? "0" : "-1",
         on: { click: () => this.select(c), keydown: (e) => this.tabKey(e, channels, c) },
       }, this.game.channelLabel(c), n ? el("span", { class: "unread", text: String(n), aria: { hidden: "true" } }) : null);
@@ -263,7 +287,7 @@ export class ChatPanel {
     replace(this.log, messages.length ? messages.map((m) => el("li", { class: m.seat === this.game.you.seat ? "msg mine" : "msg" },
       el("span", { class: "msg-meta" }, el("span", { class: "msg-name", text: m.name || m.seat }), " ", el("time", { text: formatTime(m.t) })),
       el("span", { class: "msg-text", text: m.text })))
-      : el("li", { class: "hint", text: "No messages in this channel yet." }));
+      : el("li", { class: "hint", text: t("chat.none") }));
     this.log.scrollTop = this.log.scrollHeight;
     const writable = this.canWrite(this.current);
     this.form.hidden = !writable;
@@ -284,34 +308,34 @@ export class ChatPanel {
 // ---- Deals ---------------------------------------------------------------------------------------------------
 
 export function describeCommitment(game, c) {
-  if (c.consent) return `${game.teamName(c.team)} will ${c.decision === "block" ? "block" : "approve"} ${game.actionName(c.consent)}`;
-  return `${game.teamName(c.team)} will ${game.actionName(c.action)}${formatParams(game, c.params)}`;
+  if (c.consent) return t(c.decision === "block" ? "deal.will_block" : "deal.will_approve", { team: game.teamName(c.team), action: game.actionName(c.consent) });
+  return t("deal.will_take", { team: game.teamName(c.team), action: `${game.actionName(c.action)}${formatParams(game, c.params)}` });
 }
 
 export function dealItem(game, d, actions = null) {
   return el("li", { class: ["deal", `status-${d.status}`], data: { deal: d.id } },
     el("div", { class: "deal-head" },
-      el("strong", { text: `Deal #${d.id}` }),
-      el("span", { class: "badge", text: d.status.replace(/_/g, " ") }),
-      el("span", { class: "hint", text: `proposed by ${game.teamName(d.proposer)}, turn ${d.turn}` })),
+      el("strong", { text: t("deal.title", { deal: String(d.id) }) }),
+      el("span", { class: "badge", text: dealStatus(d.status) }),
+      el("span", { class: "hint", text: t("deal.proposed_by", { team: game.teamName(d.proposer), turn: d.turn }) })),
     d.note ? el("p", { class: "deal-note", text: d.note }) : null,
     el("ul", { class: "commitments" }, (d.commitments || []).map((c) => el("li", { text: describeCommitment(game, c) }))),
     el("p", { class: "deal-effect", text: dealOutcomeText(game, d, game.you.role === "player" ? game.you.team : null) }),
-    el("p", { class: "hint", text: `Accepted by: ${(d.accepted || []).map((t) => game.teamName(t)).join(", ") || "no one yet"}; parties: ${(d.parties || []).map((t) => game.teamName(t)).join(", ")}` }),
+    el("p", { class: "hint", text: t("deal.accepted_parties", { accepted: list((d.accepted || []).map((x) => game.teamName(x))) || t("deal.no_one_yet"), parties: list((d.parties || []).map((x) => game.teamName(x))) }) }),
     actions);
 }
 
 /** "3 points", or for an objective scored by a formula (0 until the end) what it is worth. */
 export function objectivePoints(o) {
-  const worth = o.met == null && !o.points ? "points counted at the end" : `${o.points} ${o.points === 1 ? "point" : "points"}`;
-  return worth + (o.met === true ? " — met" : o.met === false ? " — not met" : "");
+  const worth = o.met == null && !o.points ? t("objective.at_end") : t("objective.points", { count: o.points });
+  return o.met === true ? t("objective.met", { worth }) : o.met === false ? t("objective.not_met", { worth }) : worth;
 }
 
 // ---- Roster --------------------------------------------------------------------------------------------------
 
 export function roleLabel(game, r) {
-  if (r.role === "instructor") return "Instructor";
-  if (r.role === "observer") return "Observer";
-  if (r.bot) return `${game.teamName(r.team)}: bot (${r.bot})`;
-  return r.team ? game.teamName(r.team) : "No team yet";
+  if (r.role === "instructor") return t("role.instructor");
+  if (r.role === "observer") return t("role.observer");
+  if (r.bot) return t("role.bot", { team: game.teamName(r.team), policy: r.bot });
+  return r.team ? game.teamName(r.team) : t("role.no_team");
 }

@@ -1,13 +1,15 @@
 // The board at one step, from the engine's view for the chosen viewpoint (GameView).
 import { el, safeColour } from './dom.js';
+import { t as t_, list } from '../js/i18n.js';
 
 export function renderBoard(container, view, data) {
   container.replaceChildren();
   if (!view) {
-    container.append(el('p', { class: 'note' }, 'This replay file has no views (it was written with --no-views): only the charts, timeline and chat are shown.'));
+    container.append(el('p', { class: 'note' }, t_('replay.no_views')));
     return;
   }
-  container.append(el('p', { class: 'phase' }, `Turn ${view.turn} of ${view.turns} · ${view.date} · ${view.phase}`));
+  const phase = t_(`phase.${view.phase}`);
+  container.append(el('p', { class: 'phase' }, [t_('header.turn_of', { turn: view.turn, count: view.turns }), view.date, phase.startsWith('phase.') ? view.phase : phase].join(' · ')));
 
   const tracks = el('table', { class: 'tracks' });
   for (const t of view.tracks) {
@@ -18,15 +20,15 @@ export function renderBoard(container, view, data) {
       el('th', {}, t.name),
       el('td', { class: 'num' }, t.value),
       el('td', { class: 'meter' }, el('span', { class: 'gauge' }, bar)),
-      el('td', { class: 'level' }, t.level || '', t.hiddenFrom ? ` (hidden from ${t.hiddenFrom.map((x) => data.teamName(x)).join(', ')})` : '')));
+      el('td', { class: 'level' }, t.level || '', t.hiddenFrom ? ` (${t_('track.hidden_from', { teams: list(t.hiddenFrom.map((x) => data.teamName(x))) })})` : '')));
   }
-  container.append(el('h3', {}, 'Tracks'), tracks);
+  container.append(el('h3', {}, t_('replay.tracks')), tracks);
 
   if (view.flags.length || view.projects.length) {
-    const list = el('ul', { class: 'flags' });
-    for (const f of view.flags) list.append(el('li', { class: f.value ? 'on' : 'off' }, `${f.value ? '■' : '□'} ${f.name}`));
-    for (const p of view.projects) list.append(el('li', {}, `${p.name}: ${p.status} (${p.index + 1} of ${p.statuses.length})`));
-    container.append(el('h3', {}, 'Flags and projects'), list);
+    const items = el('ul', { class: 'flags' });
+    for (const f of view.flags) items.append(el('li', { class: f.value ? 'on' : 'off' }, `${f.value ? '■' : '□'} ${f.name}`));
+    for (const p of view.projects) items.append(el('li', {}, t_('replay.project', { name: p.name, status: p.status, n: p.index + 1, count: p.statuses.length })));
+    container.append(el('h3', {}, t_('replay.flags_projects')), items);
   }
 
   const teams = el('ul', { class: 'teams' });
@@ -34,43 +36,45 @@ export function renderBoard(container, view, data) {
     const swatch = el('span', { class: 'swatch' });
     swatch.style.background = safeColour(t.colour);
     const parts = [swatch, el('strong', {}, t.name)];
-    if (t.locked) parts.push(el('span', { class: 'tag' }, 'locked'));
+    if (t.locked) parts.push(el('span', { class: 'tag' }, t_('team.locked')));
     if (t.budget !== undefined && t.budget !== null) {
       const spent = view.spent && view.spent[t.id];
-      parts.push(` budget ${t.budget}${spent !== undefined ? `, drafted ${spent}` : ''}`);
+      parts.push(' ', t_(spent !== undefined ? 'replay.budget_drafted' : 'replay.budget', { budget: t.budget, spent }));
     }
     const draft = view.orders && view.orders[t.id];
     if (draft && (draft.orders.length || Object.keys(draft.consents || {}).length)) {
       const names = draft.orders.map((o) => actionName(view, o.action));
-      const consents = Object.entries(draft.consents || {}).map(([a, d]) => `${d} ${actionName(view, a)}`);
-      parts.push(el('div', { class: 'draft' }, `orders: ${names.join(', ') || 'none'}${consents.length ? `; consents: ${consents.join(', ')}` : ''}`));
+      const consents = Object.entries(draft.consents || {}).map(([a, d]) => t_(d === 'block' ? 'play.block_action' : 'play.approve_action', { action: actionName(view, a) }));
+      parts.push(el('div', { class: 'draft' }, t_(consents.length ? 'replay.draft_consents' : 'replay.draft', { orders: list(names) || t_('console.none'), consents: list(consents) })));
     }
     teams.append(el('li', {}, ...parts));
   }
-  container.append(el('h3', {}, 'Teams'), teams);
+  container.append(el('h3', {}, t_('board.teams')), teams);
 
   if (view.deals.length) {
     const deals = el('ul', { class: 'deals' });
     for (const d of view.deals) {
-      deals.append(el('li', {}, `#${d.id} (turn ${d.turn}) by ${data.teamName(d.proposer)}: ${d.status}; parties ${d.parties.map((p) => data.teamName(p)).join(', ')}${d.note ? ` — “${d.note}”` : ''}`));
+      deals.append(el('li', {}, t_('replay.deal', { deal: String(d.id), turn: d.turn, team: data.teamName(d.proposer), status: dealWord(d.status), parties: list(d.parties.map((p) => data.teamName(p))) }), d.note ? ` — “${d.note}”` : ''));
     }
-    container.append(el('h3', {}, 'Deals'), deals);
+    container.append(el('h3', {}, t_('play.deals')), deals);
   }
 
   if (view.outcome) {
     const o = view.outcome;
-    container.append(el('h3', {}, 'Outcome'), el('p', { class: 'outcome' }, el('strong', {}, o.name), ` — ${o.reason}`),
+    container.append(el('h3', {}, t_('record.outcome')), el('p', { class: 'outcome' }, el('strong', {}, o.name), ` — ${o.reason}`),
       el('p', {}, view.teams.map((t) => `${t.name} ${o.scores[t.id] ?? 0}`).join(' · ')));
   }
   if (view.objectives && view.objectives.length) {
-    const list = el('ul', { class: 'objectives' });
+    const items = el('ul', { class: 'objectives' });
     for (const o of view.objectives) {
       const mark = o.met === true ? '✓' : o.met === false ? '✗' : '·';
-      list.append(el('li', { class: o.met === true ? 'met' : o.met === false ? 'unmet' : '' }, `${mark} ${o.team === 'all' ? 'all' : data.teamName(o.team)}: ${o.text} (${o.points})`));
+      items.append(el('li', { class: o.met === true ? 'met' : o.met === false ? 'unmet' : '' }, `${mark} ${o.team === 'all' ? t_('replay.all_teams') : data.teamName(o.team)}: ${o.text} (${o.points})`));
     }
-    container.append(el('h3', {}, 'Objectives'), list);
+    container.append(el('h3', {}, t_('replay.objectives')), items);
   }
 }
+
+function dealWord(status) { const w = t_(`deal.status.${status}`); return w.startsWith('deal.status.') ? status : w; }
 
 function actionName(view, id) {
   const a = (view.actions || []).find((x) => x.id === id);

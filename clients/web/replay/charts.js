@@ -1,5 +1,6 @@
 // Line charts of the tracks over the turns, as inline SVG built with DOM calls (no inline scripts or styles).
 import { el, svg } from './dom.js';
+import { t } from '../js/i18n.js';
 
 export const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22'];
 
@@ -24,12 +25,12 @@ function chart(s, colour, lastTurn) {
     root.append(svg('text', { x: L - 4, y: y(v) + 4, 'font-size': 10, 'text-anchor': 'end', fill: '#555' }, Math.round(v * 10) / 10));
   }
   const every = Math.max(1, Math.ceil(turns / 10));
-  for (let t = 0; t <= turns; t += every) {
-    root.append(svg('text', { x: x(t), y: T + h + 14, 'font-size': 10, 'text-anchor': 'middle', fill: '#555' }, t));
+  for (let turn = 0; turn <= turns; turn += every) {
+    root.append(svg('text', { x: x(turn), y: T + h + 14, 'font-size': 10, 'text-anchor': 'middle', fill: '#555' }, turn));
   }
   if (s.points.length) {
-    root.append(svg('polyline', { points: s.points.map(([t, v]) => `${x(t)},${y(v)}`).join(' '), fill: 'none', stroke: colour, 'stroke-width': 3, 'stroke-linejoin': 'round' }));
-    for (const [t, v] of s.points) root.append(svg('circle', { cx: x(t), cy: y(v), r: 3.5, fill: colour }, svg('title', {}, `turn ${t}: ${v}`)));
+    root.append(svg('polyline', { points: s.points.map(([turn, v]) => `${x(turn)},${y(v)}`).join(' '), fill: 'none', stroke: colour, 'stroke-width': 3, 'stroke-linejoin': 'round' }));
+    for (const [turn, v] of s.points) root.append(svg('circle', { cx: x(turn), cy: y(v), r: 3.5, fill: colour }, svg('title', {}, t('replay.chart_point', { turn, value: v }))));
   }
   return el('figure', { class: 'track' }, el('figcaption', {}, el('strong', {}, s.name), ` ${s.min}–${s.max}`), root);
 }

@@ -1,15 +1,16 @@
 // The replay data: the JSON of `armistice report --format json` (AfterActionReport, format 1).
 // The browser cannot run the engine, so every view it shows was computed by the engine in advance.
+import { t } from '../js/i18n.js';
 
 export const SUPPORTED_FORMAT = 1;
 
 export class ReplayData {
   constructor(json) {
-    if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new Error('this is not a replay file');
+    if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new Error(t('replay.not_replay'));
     if (json.format !== SUPPORTED_FORMAT) {
-      throw new Error(`this replay file is format ${json.format}; this viewer reads format ${SUPPORTED_FORMAT}`);
+      throw new Error(t('replay.wrong_format', { format: String(json.format), supported: String(SUPPORTED_FORMAT) }));
     }
-    if (!Array.isArray(json.steps) || !json.match) throw new Error('the replay file has no steps');
+    if (!Array.isArray(json.steps) || !json.match) throw new Error(t('replay.no_steps'));
     this.report = json;
     this.steps = json.steps;
     this.views = json.views || null;
@@ -23,20 +24,19 @@ export class ReplayData {
     const trimmed = text.trimStart();
     if (trimmed.startsWith('{"by"') || trimmed.startsWith('{"kind"') || /^\{[^\n]*"kind":"match"/.test(trimmed.split('\n', 1)[0])) {
       if (trimmed.includes('\n{')) {
-        throw new Error('this is a match log (JSON Lines). The browser cannot replay it: run '
-          + '"armistice report LOG --format json --out FILE" and open FILE here.');
+        throw new Error(t('replay.is_log', { command: 'armistice report LOG --format json --out FILE' }));
       }
     }
     let json;
-    try { json = JSON.parse(text); } catch (e) { throw new Error(`not JSON: ${e.message}`); }
+    try { json = JSON.parse(text); } catch (e) { throw new Error(t('replay.not_json', { error: e.message })); }
     return new ReplayData(json);
   }
 
   teamName(id) {
-    const t = this.teams.find((x) => x.id === id);
-    if (t) return t.name;
-    if (id === 'instructor') return 'Instructor (everything)';
-    if (id === 'observer') return 'Observer (public board)';
+    const team = this.teams.find((x) => x.id === id);
+    if (team) return team.name;
+    if (id === 'instructor') return t('replay.viewpoint_instructor');
+    if (id === 'observer') return t('replay.viewpoint_observer');
     return id;
   }
 

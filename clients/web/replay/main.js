@@ -5,9 +5,10 @@ import { renderBoard } from './board.js';
 import { renderCharts } from './charts.js';
 import { el } from './dom.js';
 import { renderDebrief } from './debrief.js';
+import { t, num, startPage, onLanguage } from '../js/i18n.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { data: null, step: 0, viewpoint: 'instructor', timer: null };
+const state = { data: null, step: 0, viewpoint: 'instructor', timer: null, loaded: null };
 
 function status(text, bad = false) {
   const s = $('status');
@@ -17,23 +18,30 @@ function status(text, bad = false) {
 
 export function load(text, source) {
   let data;
-  try { data = ReplayData.parse(text); } catch (e) { status(`${source}: ${e.message}`, true); return null; }
+  try { data = ReplayData.parse(text); } catch (e) { status(t('replay.source_error', { source, error: e.message }), true); return null; }
   stop();
   state.data = data;
   state.step = 0;
-  const select = $('viewpoint');
-  select.replaceChildren(...data.viewpoints.map((v) => el('option', { value: v }, data.teamName(v))));
   state.viewpoint = data.viewpoints.includes('instructor') ? 'instructor' : data.viewpoints[0];
-  select.value = state.viewpoint;
+  state.loaded = source;
+  describe();
   $('scrub').max = String(data.steps.length - 1);
-  const m = data.report.match;
-  $('title').textContent = `${m.title}${m.room ? ` · room ${m.room}` : ''} · seed ${m.seed}`;
-  const verified = m.verified ? 'verified against the log' : `NOT verified: ${(m.issues.find((i) => !['missing_newline', 'unknown_kind', 'torn_tail'].includes(i.code)) || {}).message || ''}`;
-  status(`${source}: ${data.steps.length} steps, ${m.turnsPlayed} turns; ${verified}`, !m.verified);
   $('viewer').hidden = false;
   render();
   renderDebrief($('debrief'), data.report, state.viewpoint, (i) => { stop(); go(i); });
   return data;
+}
+
+/** The viewpoint list, the title and the status line: the file's words, in the interface's language. */
+function describe() {
+  const { data, loaded: source } = state;
+  const select = $('viewpoint');
+  select.replaceChildren(...data.viewpoints.map((v) => el('option', { value: v }, data.teamName(v))));
+  select.value = state.viewpoint;
+  const m = data.report.match;
+  $('title').textContent = [m.title, m.room ? t('replay.room', { room: m.room }) : '', t('replay.seed', { seed: String(m.seed) })].filter(Boolean).join(' · ');
+  const verified = m.verified ? t('replay.verified') : t('replay.not_verified', { issue: (m.issues.find((i) => !['missing_newline', 'unknown_kind', 'torn_tail'].includes(i.code)) || {}).message || '' });
+  status(t('replay.loaded', { source, steps: data.steps.length, turns: m.turnsPlayed, verified }), !m.verified);
 }
 
 function render() {
@@ -41,17 +49,21 @@ function render() {
   if (!data) return;
   const s = data.steps[step];
   $('scrub').value = String(step);
-  $('where').textContent = `step ${step} of ${data.steps.length - 1} · turn ${s.turn} · ${s.phase} · log line ${s.line}`;
-  $('step-text').textContent = s.seenBy.includes(viewpoint) ? `${s.who}: ${s.text}` : '(another team acted)';
+  $('where').textContent = t('replay.where', { step, last: data.steps.length - 1, turn: s.turn, phase: phaseWord(s.phase), line: String(s.line) });
+  $('step-text').textContent = s.seenBy.includes(viewpoint) ? `${s.who}: ${s.text}` : t('replay.another_team');
   renderBoard($('board'), data.view(step, viewpoint), data);
   const records = data.turnRecords(step, viewpoint);
-  $('records').replaceChildren(...records.map((r) => el('li', { class: `rec ${r.kind}${r.step === step ? ' new' : ''}` }, el('span', { class: 'kind' }, r.kind), ' ', r.text)));
-  if (!records.length) $('records').append(el('li', { class: 'note' }, 'Nothing yet this turn.'));
+  $('records').replaceChildren(...records.map((r) => el('li', { class: `rec ${r.kind}${r.step === step ? ' new' : ''}` }, el('span', { class: 'kind' }, kindWord(r.kind)), ' ', r.text)));
+  if (!records.length) $('records').append(el('li', { class: 'note' }, t('replay.nothing_yet')));
   const chat = data.chatUpTo(step, viewpoint).slice(-40);
   $('chat').replaceChildren(...chat.map((m) => el('li', {}, el('span', { class: 'channel' }, m.channelName), ' ', el('strong', {}, m.name), `: ${m.text}`)));
-  if (!chat.length) $('chat').append(el('li', { class: 'note' }, 'No chat yet.'));
+  if (!chat.length) $('chat').append(el('li', { class: 'note' }, t('replay.no_chat')));
   renderCharts($('charts'), data.series(step, viewpoint), Math.max(1, data.report.match.turnsPlayed));
 }
+
+/** A phase or a record's kind in words, when the catalog has it; else as the file says. */
+function phaseWord(p) { const k = `phase.${p}`; const w = t(k); return w === k ? p : w; }
+function kindWord(kind) { const k = `replay.kind.${kind}`; const w = t(k); return w === k ? kind : w; }
 
 function go(step) {
   if (!state.data) return;
@@ -62,14 +74,14 @@ function go(step) {
 function stop() {
   if (state.timer) clearInterval(state.timer);
   state.timer = null;
-  $('play').textContent = '▶ Play';
+  $('play').textContent = t('replay.play');
 }
 
 function play() {
   if (!state.data) return;
   if (state.timer) { stop(); return; }
   if (state.step >= state.data.steps.length - 1) state.step = 0;
-  $('play').textContent = '❚❚ Pause';
+  $('play').textContent = t('replay.pause');
   state.timer = setInterval(() => {
     if (state.step >= state.data.steps.length - 1) { stop(); return; }
     go(state.step + 1);
@@ -77,17 +89,26 @@ function play() {
 }
 
 async function fetchReplay(url, key) {
-  status(`fetching ${url}…`);
+  status(t('replay.fetching', { url }));
   try {
     const response = await fetch(url, { headers: key ? { Authorization: `Bearer ${key}` } : {}, credentials: 'same-origin' });
-    if (!response.ok) { status(`${url}: HTTP ${response.status}`, true); return; }
+    if (!response.ok) { status(t('replay.http', { url, status: String(response.status) }), true); return; }
     load(await response.text(), url);
   } catch (e) {
-    status(`${url}: ${e.message}`, true);
+    status(t('replay.source_error', { source: url, error: e.message }), true);
   }
 }
 
 function init() {
+  startPage();
+  $('play').textContent = t('replay.play');
+  onLanguage(() => {
+    $('play').textContent = state.timer ? t('replay.pause') : t('replay.play');
+    if (!state.data) return;
+    describe();
+    render();
+    renderDebrief($('debrief'), state.data.report, state.viewpoint, (i) => { stop(); go(i); });
+  });
   $('file').addEventListener('change', async (e) => {
     const file = e.target.files[0];
     if (file) load(await file.text(), file.name);
