@@ -3,6 +3,7 @@ import Glibc
 #endif
 import ArmisticeTransport
 import Foundation
+import Synchronization
 import Logging
 import Testing
 @testable import ArmisticeServer
@@ -80,8 +81,10 @@ final class ServerProcess: @unchecked Sendable {
         }
 
         // Load: every student chats as fast as acknowledgements come back (within the rate limit); the server is
-        // killed with SIGKILL in the middle of it.
+        // killed with SIGKILL in the middle of it: once 150 chats are acknowledged (on a loaded machine that takes
+        // longer than on a quiet one), or after 20 s whatever the count.
         let victim = server
+        let acknowledged = AckCount()
         let acked = await withTaskGroup(of: [String].self) { group -> [String] in
             for room in rooms {
                 for student in room.students {
@@ -92,6 +95,7 @@ final class ServerProcess: @unchecked Sendable {
                             guard let reply = try? await student.request(["type": "chat", "channel": "all", "text": text], timeout: .seconds(3)),
                                   reply["type"] as? String == "ack" else { break }
                             mine.append(text)
+                            acknowledged.value.add(1, ordering: .relaxed)
                             try? await Task.sleep(for: .milliseconds(60))
                         }
                         return mine
@@ -99,7 +103,10 @@ final class ServerProcess: @unchecked Sendable {
                 }
             }
             group.addTask {
-                try? await Task.sleep(for: .milliseconds(1500))
+                let deadline = ContinuousClock.now + .seconds(20)
+                while acknowledged.value.load(ordering: .relaxed) < 150, ContinuousClock.now < deadline {
+                    try? await Task.sleep(for: .milliseconds(20))
+                }
                 victim.kill(SIGKILL)
                 return []
             }
@@ -156,4 +163,9 @@ final class ServerProcess: @unchecked Sendable {
         let journal = (try? FileManager.default.contentsOfDirectory(atPath: data + "/journal")) ?? ["missing"]
         #expect(journal.isEmpty)
     }
+}
+
+/// Acknowledged chats so far, shared by the chatting students and the task that kills the server.
+private final class AckCount: Sendable {
+    let value = Atomic<Int>(0)
 }
