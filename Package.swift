@@ -72,6 +72,7 @@ let package = Package(
             dependencies: [
                 "CNcurses",
                 "ArmisticeTransport",
+                "ArmisticeLocale",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "clients/terminal/Sources"
@@ -88,7 +89,7 @@ let package = Package(
         // Replays and after-action reports from match logs. No sockets.
         .target(
             name: "ArmisticeReplay",
-            dependencies: ["ArmisticeEngine", "ArmisticeCase"]
+            dependencies: ["ArmisticeEngine", "ArmisticeCase", "ArmisticeLocale"]
         ),
         // The load generator, the socket benchmarks' clients and server bed, and the fuzz and fault campaign: tools
         // that drive a real server from outside, as its users would.
@@ -114,6 +115,7 @@ let package = Package(
                 "ArmisticeTerminal",
                 "ArmisticeReplay",
                 "ArmisticeCase",
+                "ArmisticeLocale",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,3 +1,5 @@
+import ArmisticeLocale
+
 extension ClientState {
     /// Carries out a typed command: requests for the server, or lines describing the state.
     public mutating func perform(_ command: Command) -> [Effect] {
@@ -86,6 +88,11 @@ extension ClientState {
             return [request("set_bot", ["team": .string(id), "policy": .string(policy)], "put a \(policy) bot on \(name)")]
         case .end(let reason):
             return [request("end", reason.map { ["reason": .string($0)] } ?? [:], "ended the match")]
+        case .setLanguage(let tag, let room):
+            language = Language(parsing: tag)
+            var fields: [String: JSON] = ["lang": .string(language.rawValue)]
+            if room { fields["room"] = .bool(true) }
+            return [request("set_language", fields, t.text("terminal.status.language", ["language": language.nativeName]))]
         }
     }
 

@@ -239,21 +239,6 @@ extension ClientState {
 public enum ControlItem: CaseIterable, Sendable {
     case start, pause, extend, shorten, skip, news, event, adjust, move, bot, end
 
-    public var label: String {
-        switch self {
-        case .start: "Start the match"
-        case .pause: "Pause / resume the clock"
-        case .extend: "Extend the phase by 1 min"
-        case .shorten: "Shorten the phase by 1 min"
-        case .skip: "Skip to the next phase"
-        case .news: "Publish news…"
-        case .event: "Fire a scenario event…"
-        case .adjust: "Adjust a track (reason)…"
-        case .move: "Move a seat to a team…"
-        case .bot: "Bot on a team: TEAM POLICY|off…"
-        case .end: "End the match"
-        }
-    }
 
     var template: String {
         switch self {

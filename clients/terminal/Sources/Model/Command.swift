@@ -22,6 +22,9 @@ public enum Command: Sendable, Equatable {
     /// Puts a bot of a policy on a team (replacing one), or takes it off (nil).
     case setBot(team: String, policy: String?)
     case end(String?)
+    /// Reads the interface (and the server's texts) in another language from now on: `lang ko`, `lang en`;
+    /// the instructor's `lang ko room` sets the room's default too (projector and report).
+    case setLanguage(String, room: Bool)
 
     /// The bot policies the server knows (`set_bot`, `create_room` `bots`).
     public static let botPolicies = ["greedy", "random", "block-all", "approve-all", "idle"]
@@ -46,6 +49,7 @@ public enum Command: Sendable, Equatable {
         "              adjust TARGET VALUE REASON | move SEAT TEAM|observer|player | kick SEAT | end [REASON]",
         "              bot TEAM greedy|random|block-all|approve-all|idle   put a bot on a team (or change it)",
         "              bot TEAM off                   take the bot off the team",
+        "  lang ko|en [room]              한국어 / English (room: the room's default, instructor)",
         "  resync | help | quit",
     ]
 
@@ -133,6 +137,10 @@ public enum Command: Sendable, Equatable {
             }
             return .setBot(team: args[0], policy: policy)
         case "end": return .end(rest.isEmpty ? nil : rest)
+        case "lang", "language", "언어":
+            guard let tag = args.first?.lowercased(), ["en", "ko"].contains(tag), args.count <= 2,
+                  args.count == 1 || args[1].lowercased() == "room" else { throw ParseError("lang ko|en [room]") }
+            return .setLanguage(tag, room: args.count == 2)
         default:
             throw ParseError("unknown command \"\(TerminalText.truncate(TerminalText.sanitize(verb), to: 20))\": type help")
         }
