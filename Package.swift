@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(name: "ArmisticeEngineTests", dependencies: ["ArmisticeEngine", "ArmisticeBots"]),
         .testTarget(name: "ArmisticeTransportTests", dependencies: ["ArmisticeTransport"]),
         .testTarget(name: "ArmisticeServerTests", dependencies: ["ArmisticeServer", "ArmisticeEngine", "ArmisticeTransport"]),
-        .testTarget(name: "ArmisticeTerminalTests", dependencies: ["ArmisticeTerminal", "ArmisticeServer", "ArmisticeTransport"]),
+        .testTarget(name: "ArmisticeTerminalTests", dependencies: ["ArmisticeTerminal", "ArmisticeServer", "ArmisticeTransport", "ArmisticeEngine", "ArmisticeLocale"]),
         .testTarget(name: "ArmisticeReplayTests", dependencies: ["ArmisticeReplay", "ArmisticeCase", "ArmisticeEngine", "ArmisticeBots", "ArmisticeServer"]),
     ],
     swiftLanguageModes: [.v6]
