@@ -15,7 +15,7 @@ extension ClientState {
             connection = .online
             let verb = type == "room_created" ? "created room" : type == "joined" ? "joined room" : "rejoined room"
             effects.append(.notice("[room] \(verb) \(room) as \(you.team.map { "\(you.role) of \($0)" } ?? you.role)"))
-            if type == "room_created" { say("room \(room) created: students join with this code") }
+            if type == "room_created" { say(t.text("terminal.status.room_created", ["room": room])) }
         case "snapshot":
             applySnapshot(m, now: now)
             effects.append(.notice("[state] \(summaryLine(now: now))"))
@@ -119,7 +119,7 @@ extension ClientState {
             if oldPhase != view.phase && new.allSatisfy({ $0.kind != "phase" }) {
                 effects.append(.notice("[phase] turn \(view.turn): \(view.phase)"))
             }
-            if view.phase == "results", oldPhase != "results" { say("results are in: see the Results pane (7)") }
+            if view.phase == "results", oldPhase != "results" { say(t.text("terminal.status.results_in")) }
         case "chat":
             let message = ChatInfo(m["message"] ?? .null)
             chat.append(message)

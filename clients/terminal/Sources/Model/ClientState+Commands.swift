@@ -29,40 +29,40 @@ extension ClientState {
             }
         case .resync: return [request("resync", [:], "resync")]
         case .add(let action, let params):
-            guard myTeam != nil else { return [refuse("only a player on a team has a draft")] }
+            guard myTeam != nil else { return [refuse(t.text("terminal.status.no_draft"))] }
             if let deal = promisedDeal(action) {
-                return [refuse("\(RecordText.actionName(action, in: view)) is already promised in deal #\(deal): it is carried out with your orders")]
+                return [refuse(t.text("terminal.status.promised", ["action": RecordText.actionName(action, in: view), "deal": String(deal)]))]
             }
             var draft = myDraft
             draft.orders.append(OrderInfo(action: action, params: params))
-            return [setOrders(draft, what: "added \(RecordText.actionName(action, in: view))")]
+            return [setOrders(draft, what: t.text("terminal.status.added", ["action": RecordText.actionName(action, in: view)]))]
         case .remove(let n):
             var draft = myDraft
             guard (1...max(1, draft.orders.count)).contains(n), n <= draft.orders.count else {
-                return [refuse("there is no order \(n) in the draft")]
+                return [refuse(t.text("terminal.status.no_order", ["number": String(n)]))]
             }
             let removed = draft.orders.remove(at: n - 1)
-            return [setOrders(draft, what: "removed \(RecordText.actionName(removed.action, in: view))")]
+            return [setOrders(draft, what: t.text("terminal.status.removed", ["action": RecordText.actionName(removed.action, in: view)]))]
         case .clear:
             var draft = myDraft
             draft.orders = []
-            return [setOrders(draft, what: "cleared the draft")]
+            return [setOrders(draft, what: t.text("terminal.status.cleared"))]
         case .consent(let action, let decision):
             var draft = myDraft
             draft.consents[action] = decision
-            return [setOrders(draft, what: "\(decision ?? "no decision on") \(RecordText.actionName(action, in: view))")]
+            return [setOrders(draft, what: t.text("terminal.status.consent", ["decision": decision.map(decisionName) ?? t.text("terminal.decision.undecided"), "action": RecordText.actionName(action, in: view)]))]
         case .lock:
-            return [request("lock", [:], "locked the team's orders")]
+            return [request("lock", [:], t.text("terminal.status.locked"))]
         case .say(let channel, let text):
             let ch = resolveChannel(channel)
-            return [request("chat", ["channel": .string(ch), "text": .string(text)], "sent to \(channelLabel(ch))")]
+            return [request("chat", ["channel": .string(ch), "text": .string(text)], t.text("terminal.status.sent", ["channel": channelLabel(ch)]))]
         case .propose(let commitments, let note):
             var fields: [String: JSON] = ["commitments": .array(commitments)]
             if !note.isEmpty { fields["note"] = .string(note) }
-            return [request("propose_deal", fields, "proposed a deal")]
+            return [request("propose_deal", fields, t.text("terminal.status.proposed"))]
         case .respond(let deal, let accept):
             return [request("respond_deal", ["deal": .number(Double(deal)), "accept": .bool(accept)],
-                            "\(accept ? "accepted" : "rejected") deal #\(deal)")]
+                            t.text(accept ? "terminal.status.accepted" : "terminal.status.rejected", ["deal": String(deal)]))]
         case .withdraw(let deal):
             return [request("withdraw_deal", ["deal": .number(Double(deal))], "withdrew deal #\(deal)")]
         case .start: return [request("start", [:], "started the match")]
