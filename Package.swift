@@ -83,6 +83,7 @@ let package = Package(
             name: "ArmisticeCase",
             dependencies: [
                 "ArmisticeEngine",
+                "ArmisticeLocale",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

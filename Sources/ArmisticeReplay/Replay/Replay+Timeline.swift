@@ -75,16 +75,21 @@ extension Replay {
     }
 
     /// A short account of the verification: what was checked and the first divergence, if any.
-    public var verificationSummary: String {
-        var out = "\(recordCount + 1) lines, \(inputCount) inputs replayed, \(hashesMatched) of \(hashesChecked) state hashes match"
+    public var verificationSummary: String { verificationSummary(language: .en) }
+
+    /// The account of the verification in a language (the problems themselves are named as the log checker names them).
+    public func verificationSummary(language: Language) -> String {
+        let p = Catalog(language: language)
+        var out = p.text("report.summary.counts", ["lines": String(recordCount + 1), "inputs": String(inputCount),
+                                                   "matched": String(hashesMatched), "checked": String(hashesChecked)])
         if let first = firstDivergence {
             let more = issues.filter(\.failsVerification).count - 1
-            out += "\nNOT VERIFIED. First divergence: \(first)"
-            if more > 0 { out += "\n(\(more) more problem\(more == 1 ? "" : "s") after it)" }
+            out += "\n" + p.text("report.summary.not_verified", ["first": "\(first)"])
+            if more > 0 { out += "\n" + p.text("report.summary.more", count: more) }
         } else {
-            out += "\nVERIFIED: the replay reproduces the match exactly; final state hash \(finalHash)"
+            out += "\n" + p.text("report.summary.verified", ["hash": finalHash])
         }
-        for issue in issues where !issue.failsVerification { out += "\nnote: \(issue)" }
+        for issue in issues where !issue.failsVerification { out += "\n" + p.text("report.summary.note", ["issue": "\(issue)"]) }
         return out
     }
 }

@@ -89,7 +89,7 @@ extension AfterActionReport {
         }
         if let casePackage, viewpoint == "instructor" || viewpoint == "observer" {
             h += "<div id=\"case\"><p class=\"note noprint\">\(t.text("report.case_note", ["title": e(casePackage.title)]))</p>"
-            h += casePackage.sections(.init(summary: match.summary, teams: teams.map { ($0.id, $0.name, "") }), parts: [.objectives, .next, .memo, .timeline, .glossary, .sources]) + "</div>\n"
+            h += casePackage.sections(.init(summary: match.summary, teams: teams.map { ($0.id, $0.name, "") }), parts: [.objectives, .next, .memo, .timeline, .glossary, .sources], language: lang) + "</div>\n"
         }
 
         h += timelineHTML(viewpoint: viewpoint)

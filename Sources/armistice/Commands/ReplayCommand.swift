@@ -70,7 +70,7 @@ struct ReplayCommand: AsyncParsableCommand {
         } else if !quiet {
             print(replay.timeline(as: viewer, chat: !noChat, language: Language(parsing: lang ?? replay.log.settings.language)))
         }
-        print(replay.verificationSummary)
+        print(replay.verificationSummary(language: Language(parsing: lang ?? replay.log.settings.language)))
         if allIssues {
             for issue in replay.issues where issue.failsVerification { print("  \(issue.code.rawValue): \(issue)") }
         }
