@@ -66,6 +66,12 @@ import Testing
         #expect(!timelineKo.contains(" orders ") && !timelineKo.contains("locks its orders"))
         #expect(timelineEn.contains("who: what"))
         #expect(timelineKo.split(separator: "\n").count == timelineEn.split(separator: "\n").count, "the same lines, in another language")
+        // The compare view of two Korean reports of rooms of one class.
+        let compare = try Comparison([.init(name: "A", report: ko), .init(name: "B", report: ko)]).html()
+        #expect(compare.contains("<html lang=\"ko\">") && compare.contains("토론할 거리") && compare.contains("턴별 핵심 선택"))
+        for label in ["Outcomes", "Turns played", "To discuss", "Key choices", "matches compared", "Made by"] {
+            #expect(!compare.contains(label), "English \"\(label)\" in the Korean compare view")
+        }
         // JSON: the language is named, the rest of the structure is the same.
         #expect(try ko.json().contains("\"language\":\"ko\"") && !(try en.json().contains("\"language\"")))
     }

@@ -64,30 +64,30 @@ extension ClientState {
             return [request("respond_deal", ["deal": .number(Double(deal)), "accept": .bool(accept)],
                             t.text(accept ? "terminal.status.accepted" : "terminal.status.rejected", ["deal": String(deal)]))]
         case .withdraw(let deal):
-            return [request("withdraw_deal", ["deal": .number(Double(deal))], "withdrew deal #\(deal)")]
-        case .start: return [request("start", [:], "started the match")]
-        case .pause: return [request("pause", [:], "paused the clock")]
-        case .unpause: return [request("unpause", [:], "resumed the clock")]
-        case .skip: return [request("skip", [:], "ended the phase")]
-        case .extend(let s): return [request("extend", ["seconds": .number(Double(s))], "moved the deadline by \(s) s")]
-        case .injectNews(let text): return [request("inject_news", ["text": .string(text)], "published the news")]
-        case .injectEvent(let id): return [request("inject_event", ["event": .string(id)], "fired event \(id)")]
+            return [request("withdraw_deal", ["deal": .number(Double(deal))], t.text("terminal.status.withdrew", ["deal": String(deal)]))]
+        case .start: return [request("start", [:], t.text("terminal.status.started"))]
+        case .pause: return [request("pause", [:], t.text("terminal.status.paused"))]
+        case .unpause: return [request("unpause", [:], t.text("terminal.status.resumed"))]
+        case .skip: return [request("skip", [:], t.text("terminal.status.skipped"))]
+        case .extend(let s): return [request("extend", ["seconds": .number(Double(s))], t.text("terminal.status.extended", ["seconds": String(s)]))]
+        case .injectNews(let text): return [request("inject_news", ["text": .string(text)], t.text("terminal.status.published"))]
+        case .injectEvent(let id): return [request("inject_event", ["event": .string(id)], t.text("terminal.status.fired", ["event": id]))]
         case .adjust(let target, let value, let reason):
             return [request("adjust", ["target": .string(target), "value": .number(Double(value)), "reason": .string(reason)],
-                            "set \(target) to \(value)")]
+                            t.text("terminal.status.adjusted", ["target": target, "value": String(value)]))]
         case .moveSeat(let seat, let team, let role):
             var fields: [String: JSON] = ["seat": .string(seat)]
             if let team { fields["team"] = .string(team) }
             if let role { fields["role"] = .string(role) }
-            return [request("move_seat", fields, "moved seat \(seat)")]
-        case .removeSeat(let seat): return [request("remove_seat", ["seat": .string(seat)], "removed seat \(seat)")]
+            return [request("move_seat", fields, t.text("terminal.status.moved", ["seat": seat]))]
+        case .removeSeat(let seat): return [request("remove_seat", ["seat": .string(seat)], t.text("terminal.status.removed_seat", ["seat": seat]))]
         case .setBot(let team, let policy):
             let id = view.teams.first { $0.id.lowercased() == team.lowercased() || $0.name.lowercased() == team.lowercased() }?.id ?? team
             let name = TerminalText.sanitize(view.teamName(id))
-            guard let policy else { return [request("set_bot", ["team": .string(id)], "took the bot off \(name)")] }
-            return [request("set_bot", ["team": .string(id), "policy": .string(policy)], "put a \(policy) bot on \(name)")]
+            guard let policy else { return [request("set_bot", ["team": .string(id)], t.text("terminal.status.bot_off", ["team": name]))] }
+            return [request("set_bot", ["team": .string(id), "policy": .string(policy)], t.text("terminal.status.bot_on", ["policy": policy, "team": name]))]
         case .end(let reason):
-            return [request("end", reason.map { ["reason": .string($0)] } ?? [:], "ended the match")]
+            return [request("end", reason.map { ["reason": .string($0)] } ?? [:], t.text("terminal.status.ended"))]
         case .setLanguage(let tag, let room):
             language = Language(parsing: tag)
             var fields: [String: JSON] = ["lang": .string(language.rawValue)]
