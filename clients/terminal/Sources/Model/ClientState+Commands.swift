@@ -15,7 +15,7 @@ extension ClientState {
             return records.filter { $0.kind == "news" || $0.kind == "intel" }.suffix(20)
                 .map { .notice("[\($0.kind)] " + RecordText.describe($0, in: self)) }
         case .results:
-            guard let turn = TurnSummary.turns(records).first else { return [.notice("no results yet")] }
+            guard let turn = TurnSummary.turns(records).first else { return [.notice(t.text("terminal.plain.no_results"))] }
             return TurnSummary(turn: turn, records: records, team: myTeam).lines(in: self).map { .notice($0.text) }
         case .roster:
             return roster.map { s in
@@ -125,35 +125,39 @@ extension ClientState {
     // MARK: Lines for the plain mode
 
     public func boardLines(now: Int64?) -> [String] {
-        var lines = ["\(TerminalText.sanitize(view.title)) — room \(room) — turn \(view.turn)/\(view.turns) \(TerminalText.sanitize(view.date)) — \(view.phase)"
+        var lines = [t.text("terminal.plain.state", ["title": TerminalText.sanitize(view.title), "room": room, "turn": String(view.turn), "turns": String(view.turns),
+                                                     "date": TerminalText.sanitize(view.date), "phase": phaseName(view.phase)])
                      + (now.map { " " + clockLabel(now: $0) } ?? "")]
-        for t in view.tracks {
-            lines.append("track \(TerminalText.sanitize(t.name)): \(t.value) (\(t.min)–\(t.max))" + (t.level.map { " \(TerminalText.sanitize($0))" } ?? ""))
+        for track in view.tracks {
+            lines.append(t.text("terminal.plain.track", ["name": TerminalText.sanitize(track.name), "value": String(track.value), "min": String(track.min), "max": String(track.max)])
+                         + (track.level.map { " \(TerminalText.sanitize($0))" } ?? ""))
         }
         for p in view.projects {
-            lines.append("project \(TerminalText.sanitize(p.name)): \(p.status.replacingUnderscores) (\(p.index + 1)/\(max(1, p.statuses.count)))")
+            lines.append(t.text("terminal.plain.project", ["name": TerminalText.sanitize(p.name), "status": p.status.replacingUnderscores,
+                                                                "step": "\(p.index + 1)/\(max(1, p.statuses.count))"]))
         }
-        for f in view.flags where f.value { lines.append("flag \(TerminalText.sanitize(f.name))") }
-        for t in view.teams {
-            lines.append("team \(t.id) \(TerminalText.sanitize(t.name))\(t.locked ? " (locked)" : "")" + (t.budget.map { " budget \($0)" } ?? "")
-                         + (botWords(t.id).map { " — " + $0 } ?? ""))
+        for f in view.flags where f.value { lines.append(t.text("terminal.plain.flag", ["name": TerminalText.sanitize(f.name)])) }
+        for team in view.teams {
+            lines.append(t.text("terminal.plain.team", ["id": team.id, "name": TerminalText.sanitize(team.name)]) + (team.locked ? t.text("terminal.plain.locked") : "")
+                         + (team.budget.map { t.text("terminal.plain.budget", ["budget": String($0)]) } ?? "")
+                         + (botWords(team.id).map { " — " + $0 } ?? ""))
         }
         if let o = view.outcome {
-            lines.append("OUTCOME: \(TerminalText.sanitize(o.name)) — \(TerminalText.sanitize(o.text))")
+            lines.append(t.text("terminal.plain.outcome", ["name": TerminalText.sanitize(o.name), "text": TerminalText.sanitize(o.text)]))
         }
         return lines
     }
 
     public func actionLines() -> [String] {
-        if view.actions.isEmpty { return ["no actions"] }
+        if view.actions.isEmpty { return [t.text("terminal.plain.no_actions")] }
         return view.actions.map { a in
-            var line = "\(a.id): \(TerminalText.sanitize(a.name)) — cost \(a.cost)" + (a.chance.map { ", \($0)%" } ?? "")
+            var line = "\(a.id): \(TerminalText.sanitize(a.name)) — " + t.text("terminal.actions.cost", ["cost": String(a.cost)]) + (a.chance.map { ", \($0)%" } ?? "")
             if !a.params.isEmpty {
                 line += " — params " + a.params.map { p in
                     p.choices.isEmpty ? "\(p.id)=\(p.min ?? 0)..\(p.max ?? 0)" : "\(p.id)=" + p.choices.map(\.id).joined(separator: "|")
                 }.joined(separator: " ")
             }
-            if !a.available { line += " — not now: " + TerminalText.sanitize(a.reason ?? "unavailable") }
+            if !a.available { line += t.text("terminal.plain.not_now", ["reason": TerminalText.sanitize(a.reason ?? t.text("terminal.actions.unavailable"))]) }
             return line
         }
     }
@@ -168,7 +172,8 @@ extension ClientState {
         }
         let d = myDraft
         let spent = mySpent + committedCost(of: myTeam)
-        var lines = ["draft: \(spent) of \(myBudget.map(String.init) ?? "?") points, \((myBudget ?? 0) - spent) left\(myTeamLocked ? " — LOCKED" : "")"]
+        var lines = [t.text("terminal.plain.draft", ["spent": String(spent), "budget": myBudget.map(String.init) ?? "?", "left": String((myBudget ?? 0) - spent)])
+                     + (myTeamLocked ? t.text("terminal.plain.draft_locked") : "")]
         for c in commitments(of: myTeam) {
             lines.append("  deal #\(c.deal) (locked, cost \(c.cost)): \(commitmentText(c.commitment))")
         }
@@ -181,7 +186,7 @@ extension ClientState {
     }
 
     public func dealLines() -> [String] {
-        if view.deals.isEmpty { return ["no deals"] }
+        if view.deals.isEmpty { return [t.text("terminal.plain.no_deals")] }
         return view.deals.map { d in
             let terms = d.commitments.map(commitmentText).joined(separator: "; ")
             let accepted = d.accepted.map { TerminalText.sanitize(view.teamName($0)) }.joined(separator: ", ")
@@ -191,7 +196,7 @@ extension ClientState {
     }
 
     public func consentLines() -> [String] {
-        if view.consents.isEmpty { return ["no consent decisions"] }
+        if view.consents.isEmpty { return [t.text("terminal.plain.no_consents")] }
         return view.consents.map { c in
             let mine = myDraft.consents[c.action]
             return "\(c.action): \(TerminalText.sanitize(c.name)) by \(c.teams.joined(separator: ", ")) (\(c.rule)) — your decision: \(mine ?? c.decision ?? "none")"
