@@ -4,7 +4,7 @@ extension ClientState {
     /// Carries out a typed command: requests for the server, or lines describing the state.
     public mutating func perform(_ command: Command) -> [Effect] {
         switch command {
-        case .help: return Command.helpLines.map(Effect.notice)
+        case .help: return Command.helpLines(t).map(Effect.notice)
         case .quit: return [.quit]
         case .state: return boardLines(now: nil).map(Effect.notice)
         case .actions: return actionLines().map(Effect.notice)

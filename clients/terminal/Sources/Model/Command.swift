@@ -1,3 +1,5 @@
+import ArmisticeLocale
+
 /// A typed command: the plain mode's whole interface, and the full-screen interface's `:` line. Every
 /// request of the protocol can be made with one.
 public enum Command: Sendable, Equatable {
@@ -35,23 +37,13 @@ public enum Command: Sendable, Equatable {
         init(_ message: String) { self.message = message }
     }
 
-    public static let helpLines: [String] = [
-        "Commands (the first word is enough; ids as the server shows them):",
-        "  state | actions | draft | deals | consents | news | results | roster | chat [CHANNEL]",
-        "  add ACTION [PARAM=VALUE …]     put an action in the team's draft",
-        "  remove N | clear               take order N (or all) out of the draft",
-        "  consent ACTION approve|block|none",
-        "  lock                           lock the team's orders for this turn",
-        "  say CHANNEL TEXT               CHANNEL: all, team, or another team's id (a pair channel)",
-        "  deal TEAM:ACTION[(P=V,…)] TEAM:approve:ACTION … [-- NOTE]   propose a deal",
-        "  accept N | reject N | withdraw N",
-        "  instructor: start | pause | resume | skip | extend SECONDS | news TEXT | event ID",
-        "              adjust TARGET VALUE REASON | move SEAT TEAM|observer|player | kick SEAT | end [REASON]",
-        "              bot TEAM greedy|random|block-all|approve-all|idle   put a bot on a team (or change it)",
-        "              bot TEAM off                   take the bot off the team",
-        "  lang ko|en [room]              한국어 / English (room: the room's default, instructor)",
-        "  resync | help | quit",
-    ]
+    /// The plain mode's `help` in English (the interface's language: `helpLines(_:)`).
+    public static var helpLines: [String] { helpLines(Catalog(language: .en)) }
+
+    /// The plain mode's `help`, one command a line, in a catalog's language.
+    public static func helpLines(_ t: Catalog) -> [String] {
+        t.text("terminal.commands.help").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
 
     public static func parse(_ line: String) throws(ParseError) -> Command {
         let trimmed = line.trimmingSpaces
