@@ -72,6 +72,7 @@ let package = Package(
             dependencies: [
                 "CNcurses",
                 "ArmisticeTransport",
+                "ArmisticeLocale",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "clients/terminal/Sources"
@@ -82,13 +83,14 @@ let package = Package(
             name: "ArmisticeCase",
             dependencies: [
                 "ArmisticeEngine",
+                "ArmisticeLocale",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         // Replays and after-action reports from match logs. No sockets.
         .target(
             name: "ArmisticeReplay",
-            dependencies: ["ArmisticeEngine", "ArmisticeCase"]
+            dependencies: ["ArmisticeEngine", "ArmisticeCase", "ArmisticeLocale"]
         ),
         // The load generator, the socket benchmarks' clients and server bed, and the fuzz and fault campaign: tools
         // that drive a real server from outside, as its users would.
@@ -114,6 +116,7 @@ let package = Package(
                 "ArmisticeTerminal",
                 "ArmisticeReplay",
                 "ArmisticeCase",
+                "ArmisticeLocale",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -122,7 +125,7 @@ let package = Package(
         .testTarget(name: "ArmisticeEngineTests", dependencies: ["ArmisticeEngine", "ArmisticeBots"]),
         .testTarget(name: "ArmisticeTransportTests", dependencies: ["ArmisticeTransport"]),
         .testTarget(name: "ArmisticeServerTests", dependencies: ["ArmisticeServer", "ArmisticeEngine", "ArmisticeTransport"]),
-        .testTarget(name: "ArmisticeTerminalTests", dependencies: ["ArmisticeTerminal", "ArmisticeServer", "ArmisticeTransport"]),
+        .testTarget(name: "ArmisticeTerminalTests", dependencies: ["ArmisticeTerminal", "ArmisticeServer", "ArmisticeTransport", "ArmisticeEngine", "ArmisticeLocale"]),
         .testTarget(name: "ArmisticeReplayTests", dependencies: ["ArmisticeReplay", "ArmisticeCase", "ArmisticeEngine", "ArmisticeBots", "ArmisticeServer"]),
     ],
     swiftLanguageModes: [.v6]

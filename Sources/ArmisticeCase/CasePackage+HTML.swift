@@ -1,3 +1,4 @@
+import ArmisticeLocale
 import ArmisticeEngine
 
 extension CasePackage {
@@ -39,53 +40,55 @@ extension CasePackage {
         }
     }
 
-    /// The chosen parts as HTML sections (for the report, which shows some of them after the match).
-    public func sections(_ scenario: Scenario, parts: [Part]) -> String {
+    /// The chosen parts as HTML sections (for the report, which shows some of them after the match), with the
+    /// headings in `language` (the case's own texts are as the file has them).
+    public func sections(_ scenario: Scenario, parts: [Part], language: Language = .en) -> String {
         let e = HTML.escape
+        let c = Catalog(language: language)
         let teamName = Dictionary(scenario.teams.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var h = ""
         for part in parts {
             switch part {
             case .overview:
-                h += "<section id=\"case-overview\"><h2>The case</h2><p>\(e(scenario.summary))</p>"
+                h += "<section id=\"case-overview\"><h2>\(c.text("case.heading.case"))</h2><p>\(e(scenario.summary))</p>"
                 if let note { h += "<p class=\"note\">\(e(note))</p>" }
                 h += "</section>\n"
             case .objectives:
-                h += "<section id=\"case-objectives\"><h2>Learning objectives</h2><ol>" + learningObjectives.map { "<li>\(e($0))</li>" }.joined() + "</ol></section>\n"
+                h += "<section id=\"case-objectives\"><h2>\(c.text("case.heading.objectives"))</h2><ol>" + learningObjectives.map { "<li>\(e($0))</li>" }.joined() + "</ol></section>\n"
             case .roles:
-                h += "<section id=\"case-roles\"><h2 class=\"noprint\">Role briefs</h2>"
+                h += "<section id=\"case-roles\"><h2 class=\"noprint\">\(c.text("case.heading.roles"))</h2>"
                 for role in roles {
-                    h += "<article class=\"card role page\" id=\"role-\(e(role.team))-\(e(role.role))\"><p class=\"meta\">\(e(teamName[role.team] ?? role.team)) · role brief</p>"
+                    h += "<article class=\"card role page\" id=\"role-\(e(role.team))-\(e(role.role))\"><p class=\"meta\">\(e(teamName[role.team] ?? role.team)) · \(c.text("case.role_brief"))</p>"
                     h += "<h3>\(e(role.title))\(role.basis.map { " " + Self.badge($0) } ?? "")</h3><p>\(e(role.brief))</p>"
-                    if !role.priorities.isEmpty { h += "<h4>Your priorities</h4><ul>" + role.priorities.map { "<li>\(e($0))</li>" }.joined() + "</ul>" }
-                    if !role.questions.isEmpty { h += "<h4>Ask yourself during play</h4><ul>" + role.questions.map { "<li>\(e($0))</li>" }.joined() + "</ul>" }
+                    if !role.priorities.isEmpty { h += "<h4>\(c.text("case.heading.priorities"))</h4><ul>" + role.priorities.map { "<li>\(e($0))</li>" }.joined() + "</ul>" }
+                    if !role.questions.isEmpty { h += "<h4>\(c.text("case.heading.ask_yourself"))</h4><ul>" + role.questions.map { "<li>\(e($0))</li>" }.joined() + "</ul>" }
                     if let team = scenario.teams.first(where: { $0.id == role.team }), !team.brief.isEmpty {
-                        h += "<h4>Your team's brief</h4><p class=\"teambrief\">\(e(team.brief))</p>"
+                        h += "<h4>\(c.text("case.heading.team_brief"))</h4><p class=\"teambrief\">\(e(team.brief))</p>"
                     }
                     h += "</article>"
                 }
                 h += "</section>\n"
             case .glossary:
-                h += "<section id=\"case-glossary\" class=\"page\"><h2>Glossary</h2><dl class=\"glossary\">"
+                h += "<section id=\"case-glossary\" class=\"page\"><h2>\(c.text("case.heading.glossary"))</h2><dl class=\"glossary\">"
                 for t in glossary.sorted(by: { $0.term.lowercased() < $1.term.lowercased() }) {
                     h += "<div class=\"term\" id=\"term-\(e(Self.anchor(t.term)))\"><dt>\(e(t.term))\(t.expansion.map { " <span class=\"expansion\">(\(e($0)))</span>" } ?? "")</dt><dd>\(e(t.meaning))"
-                    if !t.see.isEmpty { h += " <span class=\"see\">See " + t.see.map { "<a href=\"#term-\(e(Self.anchor($0)))\">\(e($0))</a>" }.joined(separator: ", ") + ".</span>" }
+                    if !t.see.isEmpty { h += " <span class=\"see\">" + c.text("case.see") + " " + t.see.map { "<a href=\"#term-\(e(Self.anchor($0)))\">\(e($0))</a>" }.joined(separator: ", ") + ".</span>" }
                     h += "</dd></div>"
                 }
                 h += "</dl></section>\n"
             case .timeline:
                 guard !timeline.isEmpty else { continue }
-                h += "<section id=\"case-timeline\"><h2>Timeline before play</h2>\(Self.datedList(timeline))</section>\n"
+                h += "<section id=\"case-timeline\"><h2>\(c.text("case.heading.timeline"))</h2>\(Self.datedList(timeline))</section>\n"
             case .sources:
-                h += "<section id=\"case-sources\"><h2>Sources</h2><ul class=\"sources\">" + sources.map { "<li>\(e($0))</li>" }.joined() + "</ul></section>\n"
+                h += "<section id=\"case-sources\"><h2>\(c.text("case.heading.sources"))</h2><ul class=\"sources\">" + sources.map { "<li>\(e($0))</li>" }.joined() + "</ul></section>\n"
             case .memo:
-                h += "<section id=\"case-memo\"><h2>Position memo</h2><p>\(e(memo.prompt))</p>"
-                let details = [memo.length.map { "Length: \(e($0))" }, memo.audience.map { "For: \(e($0))" }].compactMap { $0 }
+                h += "<section id=\"case-memo\"><h2>\(c.text("case.heading.memo"))</h2><p>\(e(memo.prompt))</p>"
+                let details = [memo.length.map { c.text("case.memo.length", ["length": e($0)]) }, memo.audience.map { c.text("case.memo.audience", ["audience": e($0)]) }].compactMap { $0 }
                 if !details.isEmpty { h += "<p class=\"note\">\(details.joined(separator: " · "))</p>" }
                 h += "</section>\n"
             case .next:
                 guard !whatHappenedNext.isEmpty else { continue }
-                h += "<section id=\"case-next\" class=\"page\"><h2>What happened next</h2><p class=\"note\">To hand out after play: the real events after the scenario's start.</p>\(Self.datedList(whatHappenedNext))</section>\n"
+                h += "<section id=\"case-next\" class=\"page\"><h2>\(c.text("case.heading.next"))</h2><p class=\"note\">\(c.text("case.next_note"))</p>\(Self.datedList(whatHappenedNext))</section>\n"
             }
         }
         return h

@@ -99,11 +99,12 @@ final class ServerMatch {
     }
 
     /// Plays the whole match; returns the log text.
-    func play(seed: Int = 11, turns: Int = 4) throws -> String {
+    /// `language`: the room's default language at creation (in the log header's settings), none when nil.
+    func play(seed: Int = 11, turns: Int = 4, language: String? = nil) throws -> String {
         instructor = connect("10.9.0.1")
-        var request: [String: Any] = ["type": "create_room", "id": 1, "key": Self.key, "ruleset": "koreanization", "seed": seed, "turns": turns]
-        if let lang { request["language"] = lang }
-        let created = send(instructor, request)
+        var create: [String: Any] = ["type": "create_room", "id": 1, "key": Self.key, "ruleset": "koreanization", "seed": seed, "turns": turns]
+        if let language = language ?? lang { create["language"] = language }
+        let created = send(instructor, create)
         guard let reply = created.first(where: { $0["type"] as? String == "room_created" }) else { fatalError("no room: \(created)") }
         code = reply["room"] as! String
         for (i, team) in room.engine.ruleset.teams.enumerated() {

@@ -34,7 +34,7 @@ import Testing
     @Test func eachPlaceSaysItsStateInTheScenariosWordsAndWhatItWas() throws {
         let s = Self.afterTheTurn()
         let map = try #require(s.view.map)
-        let lines = map.lines(view: s.view, records: s.records)
+        let lines = map.lines(view: s.view, records: s.records, t: s.t)
         #expect(lines.map(\.text) == ["Marisol harbour ▸ a fair catch", "Patrol line ▸ a standoff at sea (was: boats shadowed)",
                                       "Accord talks ▸ draft", "Impounded trawler ▸ no boat held"])
         #expect(lines.map(\.changed) == [false, true, false, false])

@@ -65,6 +65,7 @@ extension LogLine.Settings {
         if let v = json["ruleset"], !v.isNull { guard case .string(let r) = v else { return nil }; s.ruleset = r }
         if let v = json["turns"], !v.isNull { guard let n = v.intValue else { return nil }; s.turns = n }
         if let v = json["variant"], !v.isNull { guard case .string(let name) = v else { return nil }; s.variant = name }
+        if let v = json["language"], !v.isNull { guard case .string(let tag) = v else { return nil }; s.language = tag }
         if let v = json["phases"], !v.isNull {
             guard case .object(let pairs) = v else { return nil }
             var phases: [String: Int] = [:]

@@ -13,6 +13,8 @@ public struct LogLine: Sendable, Hashable, Codable {
         public var phases: [String: Int]?
         /// The ruleset variant the room played (absent: the base rules).
         public var variant: String?
+        /// The room's default language at creation (`ko`; absent: English). Presentation only: the report's default.
+        public var language: String?
 
         public init(ruleset: String? = nil, seed: UInt64, turns: Int? = nil, phases: [String: Int]? = nil, variant: String? = nil) {
             self.ruleset = ruleset

@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeLocale
 
 /// Readable sentences for engine records, inputs and chat channels, with the ruleset's names: what happened and why.
 /// Shared by the text timeline and the report so both say the same thing.
@@ -7,9 +8,13 @@ public struct RecordText: Sendable {
     private let teamNames: [String: String]
     private let actionNames: [String: String]
     private let targetNames: [String: String]
+    /// The sentences' words in the reader's language (the names come from `ruleset`, already in it).
+    public let phrases: Catalog
 
-    public init(ruleset: Ruleset) {
+    /// `ruleset` as the reader reads it (`Ruleset.localized(to:)` for another language), `language` the sentences'.
+    public init(ruleset: Ruleset, language: Language = .en) {
         self.ruleset = ruleset
+        phrases = Catalog(language: language)
         teamNames = Dictionary(ruleset.teams.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         actionNames = Dictionary(ruleset.actions.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         targetNames = Dictionary(ruleset.tracks.map { ($0.id, $0.name) } + ruleset.flags.map { ($0.id, $0.name) } + ruleset.projects.map { ($0.id, $0.name) },
@@ -41,17 +46,19 @@ public struct RecordText: Sendable {
     /// One sentence for a record; nil for state hashes. `deals` (the state's, after the record) names who proposed a
     /// deal: a deal's record carries the team that acted on it, which for an answer is not the proposer.
     public func describe(_ r: Record, deals: [Deal] = []) -> String? {
+        let p = phrases
+        func n(_ v: Int?) -> String { v.map(String.init) ?? "?" }
         switch r.kind {
         case .phase:
-            return "Turn \(r.turn): \(r.phase?.rawValue ?? "?")"
+            return p.text("report.text.phase", ["turn": String(r.turn), "phase": phaseName(r.phase)])
         case .order:
-            var s = "\(team(r.team)) orders \(action(r.action))"
-            if let params = r.params, !params.isEmpty {
-                s += " (" + params.keys.sorted().map { k in "\(k): \(paramText(params[k]!))" }.joined(separator: ", ") + ")"
+            var params = ""
+            if let ps = r.params, !ps.isEmpty {
+                params = " (" + ps.keys.sorted().map { k in "\(k): \(paramText(ps[k]!))" }.joined(separator: ", ") + ")"
             }
-            s += ": " + (r.result ?? "?").replacingOccurrences(of: "_", with: " ")
+            var s = p.text("report.text.order", ["team": team(r.team), "action": action(r.action), "params": params, "result": result(r.result)])
             if let roll = r.roll, let chance = r.chance {
-                s += ", rolled \(roll) against \(chance)%"
+                s += p.text("report.text.rolled", ["roll": String(roll), "chance": String(chance)])
                 if let mods = r.modifiers, !mods.isEmpty {
                     s += " (" + mods.map { "\($0.add >= 0 ? "+" : "")\($0.add) \($0.reason)" }.joined(separator: "; ") + ")"
                 }
@@ -59,42 +66,87 @@ public struct RecordText: Sendable {
             if let reason = r.reason { s += ": \(reason)" }
             return s
         case .deal:
-            let id = r.deal.map(String.init) ?? "?"
-            let status = (r.result ?? "?").replacingOccurrences(of: "_", with: " ")
+            let id = r.deal.map { String($0) } ?? "?"
+            let status = result(r.result)
             let deal = r.deal.flatMap { n in deals.first { $0.id == n } }
             var s: String
             if let deal, let actor = r.team, actor != deal.proposer {
                 // An answer: the record names the team that answered.
-                let answer = r.result == "rejected" ? "rejects" : "accepts"
-                s = "\(team(actor)) \(answer) deal \(id), proposed by \(team(deal.proposer)): \(status)"
+                s = p.text(r.result == "rejected" ? "report.text.deal_rejects" : "report.text.deal_accepts",
+                           ["team": team(actor), "deal": id, "proposer": team(deal.proposer), "status": status])
             } else if let deal {
-                s = "Deal \(id) proposed by \(team(deal.proposer)): \(status)"
+                s = p.text("report.text.deal_proposed", ["deal": id, "proposer": team(deal.proposer), "status": status])
             } else {
-                s = "Deal \(id): \(status)" + (r.team.map { " (\(team($0)))" } ?? "")
+                s = p.text("report.text.deal", ["deal": id, "status": status]) + (r.team.map { " (\(team($0)))" } ?? "")
             }
             if let note = r.text, !note.isEmpty { s += " (\"\(note)\")" }
             return s
         case .event:
-            var s = "Event: \(r.text ?? r.event ?? "?") (\(r.result ?? "?")"
-            if let roll = r.roll { s += ", drawn with \(roll)" }
+            var s = p.text("report.text.event", ["event": r.text ?? r.event ?? "?"]) + " (\(result(r.result))"
+            if let roll = r.roll { s += p.text("report.text.drawn_with", ["roll": String(roll)]) }
             return s + ")"
         case .draw:
-            return "Random event draw: rolled \(r.roll.map(String.init) ?? "?") against \(r.chance.map(String.init) ?? "?")%: \(r.result ?? "?")"
+            return p.text("report.text.draw", ["roll": n(r.roll), "chance": n(r.chance), "result": result(r.result)])
         case .effect:
-            return "\(target(r.target)): \(r.from.map(String.init) ?? "?") → \(r.to.map(String.init) ?? "?") (\(causeText(r.reason)))"
+            return "\(target(r.target)): \(n(r.from)) → \(n(r.to)) (\(causeText(r.reason)))"
         case .news:
-            return "News: \(r.text ?? "")"
+            return p.text("report.text.news", ["text": r.text ?? ""])
         case .intel:
-            return "Intelligence for \((r.visibleTo ?? []).map { team($0) }.joined(separator: ", ")): \(r.text ?? "")"
+            return p.text("report.text.intel", ["teams": (r.visibleTo ?? []).map { team($0) }.joined(separator: ", "), "text": r.text ?? ""])
         case .adjustment:
-            return "Instructor sets \(target(r.target)) from \(r.from.map(String.init) ?? "?") to \(r.to.map(String.init) ?? "?"): \(r.reason ?? "")"
+            return p.text("report.text.adjustment", ["target": target(r.target), "from": n(r.from), "to": n(r.to), "reason": r.reason ?? ""])
         case .locked:
-            return "\(team(r.team)) locks its orders"
+            return p.text("report.text.locked", ["team": team(r.team)])
         case .outcome:
-            let scores = (r.scores ?? [:]).sorted { $0.key < $1.key }.map { "\(team($0.key)) \($0.value)" }.joined(separator: ", ")
-            return "Outcome: \(r.text ?? r.outcome ?? "?") (\(r.reason ?? "")); scores: \(scores)"
+            let scores = (r.scores ?? [:]).sorted { $0.key < $1.key }.map { "\(team($0.key)) \(String($0.value))" }.joined(separator: ", ")
+            return p.text("report.text.outcome", ["outcome": r.text ?? r.outcome ?? "?", "reason": r.reason ?? "", "scores": scores])
         case .hash:
             return nil
+        }
+    }
+
+    /// A phase's name in the reader's language.
+    public func phaseName(_ phase: Phase?) -> String { Self.phaseName(phase, phrases) }
+
+    /// A phase's name in a catalog's language.
+    public static func phaseName(_ phase: Phase?, _ phrases: Catalog) -> String {
+        switch phase {
+        case .setup: phrases.text("terminal.phase.setup")
+        case .briefing: phrases.text("terminal.phase.briefing")
+        case .negotiation: phrases.text("terminal.phase.negotiation")
+        case .orders: phrases.text("terminal.phase.orders")
+        case .adjudication: phrases.text("terminal.phase.adjudication")
+        case .results: phrases.text("terminal.phase.results")
+        case .ended: phrases.text("terminal.phase.ended")
+        case nil: "?"
+        }
+    }
+
+    /// A record's result word (`success`, `failure`, `agreed`, `carried_out`, `scheduled`…) in the reader's language.
+    public func result(_ word: String?) -> String {
+        switch word {
+        case "success": phrases.text("report.result.success")
+        case "failure": phrases.text("report.result.failure")
+        case "blocked": phrases.text("report.result.blocked")
+        case "not_approved": phrases.text("report.result.not_approved")
+        case "over_budget": phrases.text("report.result.over_budget")
+        case "proposed": phrases.text("report.result.proposed")
+        case "open": phrases.text("report.result.open")
+        case "agreed": phrases.text("report.result.agreed")
+        case "rejected": phrases.text("report.result.rejected")
+        case "withdrawn": phrases.text("report.result.withdrawn")
+        case "expired": phrases.text("report.result.expired")
+        case "carried_out": phrases.text("report.result.carried_out")
+        case "scheduled": phrases.text("report.result.scheduled")
+        case "scripted": phrases.text("report.result.scripted")
+        case "event": phrases.text("report.result.event")
+        case "quiet": phrases.text("report.result.quiet")
+        case "triggered": phrases.text("report.result.triggered")
+        case "random": phrases.text("report.result.random")
+        case "injected": phrases.text("report.result.injected")
+        case "none": phrases.text("report.result.none")
+        case let other?: other.replacingOccurrences(of: "_", with: " ")
+        case nil: "?"
         }
     }
 
@@ -104,7 +156,7 @@ public struct RecordText: Sendable {
         if cause.hasPrefix("action:") { return action(String(cause.dropFirst(7))) }
         if cause.hasPrefix("event:") {
             let id = String(cause.dropFirst(6))
-            return "event " + (ruleset.events.first { $0.id == id }?.name ?? id)
+            return phrases.text("report.text.cause_event", ["event": ruleset.events.first { $0.id == id }?.name ?? id])
         }
         return cause
     }
@@ -120,50 +172,67 @@ public struct RecordText: Sendable {
     /// `deadline`, `all_locked`), given the state after the input.
     public func describe(_ input: Input, reason: String?, after state: GameState) -> String {
         guard case .advance = input else { return describe(input) }
+        let p = phrases
         let why = switch reason {
-        case "deadline": " (time was up)"
-        case "all_locked": " (every team had locked its orders)"
+        case "deadline": p.text("report.input.why_deadline")
+        case "all_locked": p.text("report.input.why_all_locked")
         default: ""
         }
         switch state.phase {
-        case .briefing: return "turn \(state.turn) begins with the briefing" + why
-        case .negotiation: return "negotiations open" + why
-        case .orders: return "orders are due" + why
-        case .adjudication, .results: return "the orders are resolved" + why
-        case .ended: return "the match ends" + why
-        case .setup: return "advance" + why
+        case .briefing: return p.text("report.input.turn_begins", ["turn": String(state.turn)]) + why
+        case .negotiation: return p.text("report.input.negotiations_open") + why
+        case .orders: return p.text("report.input.orders_due") + why
+        case .adjudication, .results: return p.text("report.input.resolved") + why
+        case .ended: return p.text("report.input.match_ends") + why
+        case .setup: return p.text("report.input.advance") + why
         }
     }
 
     /// One sentence for an input: what was asked of the engine.
     public func describe(_ input: Input) -> String {
+        let p = phrases
         switch input {
-        case .start: return "start the match"
-        case .advance: return "advance the phase"
+        case .start: return p.text("report.input.start")
+        case .advance: return p.text("report.input.advance_phase")
         case .setOrders(let t, let orders):
             let list = orders.orders.map { action($0.action) }.joined(separator: ", ")
-            let consents = orders.consents.sorted { $0.key < $1.key }.map { "\($0.value.rawValue) \(action($0.key))" }.joined(separator: ", ")
-            return "\(team(t)) drafts orders: " + (list.isEmpty ? "none" : list) + (consents.isEmpty ? "" : "; consents: \(consents)")
-        case .lockOrders(let t): return "\(team(t)) locks its orders"
+            let consents = orders.consents.sorted { $0.key < $1.key }.map { "\(decision($0.value.rawValue)) \(action($0.key))" }.joined(separator: ", ")
+            return p.text("report.input.drafts", ["team": team(t), "orders": list.isEmpty ? p.text("report.input.none") : list])
+                + (consents.isEmpty ? "" : p.text("report.input.consents", ["consents": consents]))
+        case .lockOrders(let t): return p.text("report.text.locked", ["team": team(t)])
         case .proposeDeal(let t, let commitments, let note):
             let parts = commitments.map { c in
-                c.action.map { "\(team(c.team)) does \(action($0))" } ?? "\(team(c.team)) will \(c.decision?.rawValue ?? "?") \(action(c.consent))"
+                c.action.map { p.text("report.input.does", ["team": team(c.team), "action": action($0)]) }
+                    ?? p.text("report.input.will", ["team": team(c.team), "decision": decision(c.decision?.rawValue ?? "?"), "action": action(c.consent)])
             }
-            return "\(team(t)) proposes a deal: " + parts.joined(separator: "; ") + (note.isEmpty ? "" : " (\"\(note)\")")
-        case .respondToDeal(let t, let deal, let accept): return "\(team(t)) \(accept ? "accepts" : "rejects") deal \(deal)"
-        case .withdrawDeal(let t, let deal): return "\(team(t)) withdraws deal \(deal)"
-        case .injectEvent(let e): return "instructor injects event \(ruleset.events.first { $0.id == e }?.name ?? e)"
-        case .injectNews(let text): return "instructor publishes news: \(text)"
-        case .adjust(let t, let value, let reason): return "instructor sets \(target(t)) to \(value): \(reason)"
-        case .end(let reason): return "instructor ends the match" + (reason.isEmpty ? "" : ": \(reason)")
+            return p.text("report.input.proposes", ["team": team(t), "parts": parts.joined(separator: "; ")]) + (note.isEmpty ? "" : " (\"\(note)\")")
+        case .respondToDeal(let t, let deal, let accept):
+            return p.text(accept ? "report.input.accepts" : "report.input.rejects", ["team": team(t), "deal": String(deal)])
+        case .withdrawDeal(let t, let deal): return p.text("report.input.withdraws", ["team": team(t), "deal": String(deal)])
+        case .injectEvent(let e): return p.text("report.input.inject_event", ["event": ruleset.events.first { $0.id == e }?.name ?? e])
+        case .injectNews(let text): return p.text("report.input.inject_news", ["text": text])
+        case .adjust(let t, let value, let reason): return p.text("report.input.adjust", ["target": target(t), "value": String(value), "reason": reason])
+        case .end(let reason): return p.text("report.input.end") + (reason.isEmpty ? "" : ": \(reason)")
+        }
+    }
+
+    /// A consent decision (`approve`, `block`) in the reader's language.
+    public func decision(_ word: String) -> String {
+        switch word {
+        case "approve": phrases.text("terminal.decision.approve")
+        case "block": phrases.text("terminal.decision.block")
+        default: word
         }
     }
 
     /// A chat channel's readable name: "everyone", "team Kim's", "DPRK and ROK".
     public func channel(_ name: String) -> String {
-        if name == "all" { return "Everyone" }
-        if name.hasPrefix("team:") { return "\(team(String(name.dropFirst(5)))) (team)" }
-        if name.hasPrefix("pair:") { return name.dropFirst(5).split(separator: "+").map { team(String($0)) }.joined(separator: " and ") }
+        if name == "all" { return phrases.text("report.channel.all") }
+        if name.hasPrefix("team:") { return phrases.text("report.channel.team", ["team": team(String(name.dropFirst(5)))]) }
+        if name.hasPrefix("pair:") {
+            let names = name.dropFirst(5).split(separator: "+").map { team(String($0)) }
+            return names.count == 2 ? phrases.text("report.channel.pair", ["a": names[0], "b": names[1]]) : names.joined(separator: ", ")
+        }
         return name
     }
 

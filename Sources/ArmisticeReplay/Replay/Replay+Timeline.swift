@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeLocale
 import Foundation
 
 extension Replay {
@@ -27,9 +28,13 @@ extension Replay {
     }
 
     /// The match as text: every input with its line, seq, turn and phase, who gave it and what the engine recorded,
-    /// as `viewer` saw it; chat in its place when `chat` is true.
-    public func timeline(as viewer: Viewer = .instructor, chat includeChat: Bool = true) -> String {
-        let text = RecordText(ruleset: engine.ruleset)
+    /// as `viewer` saw it; chat in its place when `chat` is true. `language`: the ruleset's texts, the records and the
+    /// sentences in that language (the replay is the same).
+    public func timeline(as viewer: Viewer = .instructor, chat includeChat: Bool = true, language: Language = .en) -> String {
+        let localizer = language == .en ? nil : ViewLocalizer(engine, language: language)
+        let ruleset = localizer?.engine.ruleset ?? engine.ruleset
+        let text = RecordText(ruleset: ruleset, language: language)
+        let p = text.phrases
         var out = ""
         var chatIndex = 0
         func flushChat(through step: Int) {
@@ -37,24 +42,24 @@ extension Replay {
                 let m = chat[chatIndex]
                 chatIndex += 1
                 guard text.channel(m.channel, isReadBy: viewer) else { continue }
-                out += String(format: "%6ld %6ld  ", m.line, m.seq) + "  chat [\(text.channel(m.channel))] \(m.name): \(m.text)\n"
+                out += String(format: "%6ld %6ld  ", m.line, m.seq) + "  " + p.text("report.timeline.chat", ["channel": text.channel(m.channel), "name": m.name, "text": m.text]) + "\n"
             }
         }
-        out += "  line    seq  turn/phase          who: what\n"
+        out += p.text("report.timeline.head") + "\n"
         for step in steps {
             if let input = step.input {
                 let s = step.state
-                let head = String(format: "%6ld %6ld  ", step.line, step.seq) + "T\(s.turn) \(s.phase.rawValue)".padding(toLength: 18, withPad: " ", startingAt: 0)
+                let head = String(format: "%6ld %6ld  ", step.line, step.seq) + Self.pad(p.text("report.timeline.when", ["turn": String(s.turn), "phase": text.phaseName(s.phase)]), 18)
                 if sees(input, as: viewer) {
                     let who = name(of: step.by)
-                    out += head + "\(who): \(text.describe(input, reason: step.reason, after: step.state))" + (step.refused.map { "  ‼ REFUSED ON REPLAY: \($0)" } ?? "") + "\n"
+                    out += head + "\(who): \(text.describe(input, reason: step.reason, after: step.state))" + (step.refused.map { "  ‼ " + p.text("report.timeline.refused", ["error": "\($0)"]) } ?? "") + "\n"
                 }
                 for r in visibleRecords(step, to: viewer) where r.kind != .phase && r.kind != .locked {
-                    if let line = text.describe(r, deals: step.state.deals) { out += String(repeating: " ", count: 34) + "· " + line + "\n" }
+                    if let line = text.describe(localizer.map { $0.records.translate(r) } ?? r, deals: step.state.deals) { out += String(repeating: " ", count: 34) + "· " + line + "\n" }
                 }
             } else {
-                out += String(format: "%6ld %6ld  ", step.line, step.seq) + "setup".padding(toLength: 18, withPad: " ", startingAt: 0)
-                    + "\(engine.ruleset.title), seed \(log.settings.seed), \(engine.ruleset.calendar.turns) turns\n"
+                out += String(format: "%6ld %6ld  ", step.line, step.seq) + Self.pad(text.phaseName(.setup), 18)
+                    + p.text("report.step.start", ["title": ruleset.title, "seed": String(log.settings.seed), "turns": String(ruleset.calendar.turns)]) + "\n"
             }
             flushChat(through: step.index)
         }
@@ -62,17 +67,29 @@ extension Replay {
         return out
     }
 
+    /// Pads to a number of terminal columns (a Hangul syllable takes two).
+    static func pad(_ s: String, _ columns: Int) -> String {
+        let width = s.unicodeScalars.reduce(0) { $0 + ((0x1100...0x115F).contains($1.value) || (0x2E80...0xA4CF).contains($1.value)
+            || (0xAC00...0xD7A3).contains($1.value) || (0xF900...0xFAFF).contains($1.value) || (0xFF00...0xFF60).contains($1.value) ? 2 : 1) }
+        return s + String(repeating: " ", count: max(1, columns - width))
+    }
+
     /// A short account of the verification: what was checked and the first divergence, if any.
-    public var verificationSummary: String {
-        var out = "\(recordCount + 1) lines, \(inputCount) inputs replayed, \(hashesMatched) of \(hashesChecked) state hashes match"
+    public var verificationSummary: String { verificationSummary(language: .en) }
+
+    /// The account of the verification in a language (the problems themselves are named as the log checker names them).
+    public func verificationSummary(language: Language) -> String {
+        let p = Catalog(language: language)
+        var out = p.text("report.summary.counts", ["lines": String(recordCount + 1), "inputs": String(inputCount),
+                                                   "matched": String(hashesMatched), "checked": String(hashesChecked)])
         if let first = firstDivergence {
             let more = issues.filter(\.failsVerification).count - 1
-            out += "\nNOT VERIFIED. First divergence: \(first)"
-            if more > 0 { out += "\n(\(more) more problem\(more == 1 ? "" : "s") after it)" }
+            out += "\n" + p.text("report.summary.not_verified", ["first": "\(first)"])
+            if more > 0 { out += "\n" + p.text("report.summary.more", count: more) }
         } else {
-            out += "\nVERIFIED: the replay reproduces the match exactly; final state hash \(finalHash)"
+            out += "\n" + p.text("report.summary.verified", ["hash": finalHash])
         }
-        for issue in issues where !issue.failsVerification { out += "\nnote: \(issue)" }
+        for issue in issues where !issue.failsVerification { out += "\n" + p.text("report.summary.note", ["issue": "\(issue)"]) }
         return out
     }
 }

@@ -1,17 +1,24 @@
+import ArmisticeLocale
 import ArmisticeCase
 import ArmisticeEngine
 
 extension AfterActionReport {
     /// Builds the report of a replay (which must have kept its steps). `views` adds every step's view for every viewpoint;
     /// `casePackage` (the scenario's teaching material) adds its debrief questions to the story and its sections to the page.
-    public init(replay: Replay, chat includeChat: Bool = true, views includeViews: Bool = true, casePackage: CasePackage? = nil) {
-        let engine = replay.engine
+    /// `language` (default English) is the language of every text: the ruleset's translations, the records translated,
+    /// the report's own words from the catalogs. The replay itself is the same in every language.
+    public init(replay: Replay, chat includeChat: Bool = true, views includeViews: Bool = true, casePackage: CasePackage? = nil,
+                language: Language = .en) {
+        let localizer = language == .en ? nil : ViewLocalizer(replay.engine, language: language)
+        let engine = localizer?.engine ?? replay.engine
         let ruleset = engine.ruleset
-        let text = RecordText(ruleset: ruleset)
+        let text = RecordText(ruleset: ruleset, language: language)
+        let translate: (Record) -> Record = { r in localizer.map { $0.records.translate(r) } ?? r }
         let viewers = replay.viewers
         let last = replay.steps.last!
         let final = replay.finalState
-        let finalView = engine.view(of: final, for: .instructor)
+        let finalView = localizer?.view(of: final, for: .instructor) ?? engine.view(of: final, for: .instructor)
+        self.language = language == .en ? nil : language.rawValue
 
         match = Match(room: replay.log.header.room, ruleset: ruleset.id, title: ruleset.title, summary: ruleset.summary,
                       rulesetVersion: ruleset.version, rulesetHash: ruleset.sourceHash, seed: replay.log.settings.seed,
@@ -47,7 +54,7 @@ extension AfterActionReport {
             }
         }
         turns = sampleSteps.map { replay.steps[$0].state.turn }
-        dates = turns.map { $0 == 0 ? "Start" : engine.date(ofTurn: $0) }
+        dates = turns.map { $0 == 0 ? text.phrases.text("report.start") : engine.date(ofTurn: $0) }
         tracks = ruleset.tracks.enumerated().map { i, track in
             let seen = viewers.filter { pair in
                 switch pair.viewer {
@@ -77,7 +84,7 @@ extension AfterActionReport {
                 }
             }
             let entries = step.records.enumerated().compactMap { k, r in
-                text.describe(r, deals: step.state.deals).map {
+                text.describe(translate(r), deals: step.state.deals).map {
                     r.kind == .effect
                         ? Entry(kind: text.category(r), text: $0, seenBy: seen[k], target: r.target, from: r.from, to: r.to, cause: r.reason)
                         : Entry(kind: text.category(r), text: $0, seenBy: seen[k])
@@ -87,7 +94,7 @@ extension AfterActionReport {
             if includeViews {
                 var map: [String: Int] = [:]
                 for (id, viewer) in viewers {
-                    let view = engine.view(of: step.state, for: viewer)
+                    let view = localizer?.view(of: step.state, for: viewer) ?? engine.view(of: step.state, for: viewer)
                     if let k = viewTable[view] { map[id] = k } else {
                         viewTable[view] = viewList.count
                         map[id] = viewList.count
@@ -98,7 +105,7 @@ extension AfterActionReport {
             }
             return Step(index: step.index, line: step.line, seq: step.seq, t: step.t, turn: step.state.turn, phase: step.state.phase.rawValue,
                         by: step.by, who: replay.name(of: step.by), type: step.input?.type,
-                        text: step.input.map { text.describe($0, reason: step.reason, after: step.state) } ?? "\(ruleset.title): seed \(replay.log.settings.seed), \(ruleset.calendar.turns) turns",
+                        text: step.input.map { text.describe($0, reason: step.reason, after: step.state) } ?? text.phrases.text("report.step.start", ["title": ruleset.title, "seed": String(replay.log.settings.seed), "turns": String(ruleset.calendar.turns)]),
                         seenBy: step.input.map { input in viewers.filter { replay.sees(input, as: $0.viewer) }.map(\.id) } ?? viewers.map(\.id),
                         refused: step.refused.map { "\($0)" }, records: entries, views: views)
         }

@@ -1,4 +1,6 @@
 import ArmisticeCase
+import ArmisticeEngine
+import ArmisticeLocale
 import Foundation
 
 extension AfterActionReport {
@@ -10,29 +12,37 @@ extension AfterActionReport {
     public func html(viewpoint: String = "instructor", viewer: String? = nil) -> String {
         func e(_ s: String) -> String { HTML.escape(s) }
         let teamName = Dictionary(teams.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let t = Catalog(language: lang), cat = t   // `cat` where a loop's `t` is a team or a track
+        let seenAs = viewpoint == "instructor" ? "" : t.text("report.meta.seen_by", ["team": e(teamName[viewpoint] ?? viewpoint)])
+        let meta = t.text("report.meta", ["room": match.room.map { t.text("report.meta.room", ["room": e($0)]) } ?? "", "ruleset": e(match.ruleset),
+                                          "version": e(match.rulesetVersion), "seed": String(match.seed), "played": t.number(match.turnsPlayed),
+                                          "turns": t.number(match.turns), "from": e(Self.date(match.started, t)), "to": e(Self.date(match.ended, t))]) + seenAs
+        let verified = match.verified ? t.text("report.verified", ["count": t.number(match.hashesMatched)])
+            : t.text("report.not_verified", ["issue": e(match.issues.first { $0.failsVerification }?.description ?? ""),
+                                             "matched": t.number(match.hashesMatched), "checked": t.number(match.hashesChecked)])
         var h = """
         <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8">
+        <html lang="\(lang.rawValue)"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <link rel="icon" href="data:,">
-        <title>After-action report: \(e(match.title))</title>
+        <title>\(t.text("report.title", ["title": e(match.title)]))</title>
         <style>\(Self.css)\(CasePackage.sectionCSS)\(HTML.basisCSS)\(HTML.printCSS)</style>
         </head><body>
         <header><h1>\(e(match.title))</h1>
-        <p class="meta">After-action report\(match.room.map { " · room \(e($0))" } ?? "") · ruleset \(e(match.ruleset)) \(e(match.rulesetVersion)) · seed \(match.seed) · \(match.turnsPlayed) of \(match.turns) turns played · \(e(Self.date(match.started)))–\(e(Self.date(match.ended)))\(viewpoint == "instructor" ? "" : " · as seen by \(e(teamName[viewpoint] ?? viewpoint))")</p>
-        <p class="verify \(match.verified ? "ok" : "bad")">\(match.verified ? "Verified: every input replays and all \(match.hashesMatched) state hashes match the log." : "Not verified: \(e(match.issues.first { $0.failsVerification }?.description ?? "")) (\(match.hashesMatched) of \(match.hashesChecked) hashes match)")</p><!--contents--></header>
+        <p class="meta">\(meta)</p>
+        <p class="verify \(match.verified ? "ok" : "bad")">\(verified)</p><!--contents--></header>
 
         """
         // Outcome and scores
-        h += "<section id=\"outcome\"><h2>Outcome</h2>"
+        h += "<section id=\"outcome\"><h2>\(t.text("report.outcome"))</h2>"
         if let o = outcome {
             h += "<p class=\"outcome\"><strong>\(e(o.name))</strong> — \(e(o.reason))</p><p>\(e(o.text))</p>"
         } else {
-            h += "<p class=\"outcome\">The match had not ended when the log stops (turn \(match.turnsPlayed), \(e(match.phase))).</p>"
+            h += "<p class=\"outcome\">\(t.text("report.not_ended", ["turn": t.number(match.turnsPlayed), "phase": e(RecordText.phaseName(Phase(rawValue: match.phase), t))]))</p>"
         }
-        h += "<table class=\"scores\"><thead><tr><th>Team</th><th>Players</th><th class=\"num\">Score</th></tr></thead><tbody>"
+        h += "<table class=\"scores\"><thead><tr><th>\(t.text("report.team"))</th><th>\(t.text("report.players"))</th><th class=\"num\">\(t.text("report.score"))</th></tr></thead><tbody>"
         for t in teams.sorted(by: { ($0.score ?? Int.min) > ($1.score ?? Int.min) }) {
-            h += "<tr><td><span class=\"swatch\" style=\"background:\(e(Self.safeColour(t.colour)))\"></span>\(e(t.name))</td><td>\(e(t.players.joined(separator: ", ")))\(t.botTurns.map { " <span class=\"badge\">🤖 bot in turn\($0.count == 1 ? "" : "s") \($0.map(String.init).joined(separator: ", "))</span>" } ?? "")</td><td class=\"num\">\(t.score.map(String.init) ?? "–")</td></tr>"
+            h += "<tr><td><span class=\"swatch\" style=\"background:\(e(Self.safeColour(t.colour)))\"></span>\(e(t.name))</td><td>\(e(t.players.joined(separator: ", ")))\(t.botTurns.map { " <span class=\"badge\">\(cat.text("report.bot_turns", ["turns": $0.map { cat.number($0) }.joined(separator: ", ")], count: $0.count))</span>" } ?? "")</td><td class=\"num\">\(t.score.map(String.init) ?? "–")</td></tr>"
         }
         h += "</tbody></table></section>\n"
         let story = viewpoint == "instructor" ? self.story : nil
@@ -45,14 +55,14 @@ extension AfterActionReport {
                 let chart = SVGChart(title: t.name, series: [.init(values: t.values, colour: SVGChart.palette[(k + offset) % SVGChart.palette.count])],
                                      labels: turns.map(String.init), min: t.min, max: t.max,
                                      levels: (t.levels ?? [:]).compactMap { key, v in Int(key).map { ($0, v) } }.sorted { $0.0 < $1.0 })
-                return "<figure class=\"track\" id=\"track-\(e(t.id))\"><figcaption><strong>\(e(t.name))</strong> <span class=\"range\">\(t.min)–\(t.max), ends at \(t.values.last ?? 0)</span><br><span class=\"desc\">\(e(t.description))</span></figcaption>\(chart.render())</figure>"
+                return "<figure class=\"track\" id=\"track-\(e(t.id))\"><figcaption><strong>\(e(t.name))</strong> <span class=\"range\">\(cat.text("report.track_range", ["min": cat.number(t.min), "max": cat.number(t.max), "end": cat.number(t.values.last ?? 0)]))</span><br><span class=\"desc\">\(e(t.description))</span></figcaption>\(chart.render())</figure>"
             }.joined()
         }
-        h += "<section id=\"tracks\"><h2>Tracks over the turns</h2><div class=\"charts\">\(charts(publicTracks, offset: 0))</div>"
+        h += "<section id=\"tracks\"><h2>\(t.text("report.tracks"))</h2><div class=\"charts\">\(charts(publicTracks, offset: 0))</div>"
         if !hidden.isEmpty {
-            h += "<h3>Hidden tracks</h3><p class=\"note\">Not public when the match began; each chart says who could see it by the end.</p><div class=\"charts\">"
+            h += "<h3>\(t.text("report.hidden_tracks"))</h3><p class=\"note\">\(t.text("report.hidden_note"))</p><div class=\"charts\">"
             h += hidden.enumerated().map { k, t in
-                charts([t], offset: publicTracks.count + k).replacingOccurrences(of: "<br><span class=\"desc\">", with: "<br><span class=\"desc\">Seen by \(e(t.seenBy.map { teamName[$0] ?? $0 }.joined(separator: ", "))). ")
+                charts([t], offset: publicTracks.count + k).replacingOccurrences(of: "<br><span class=\"desc\">", with: "<br><span class=\"desc\">" + cat.text("report.seen_by", ["teams": e(t.seenBy.map { teamName[$0] ?? $0 }.joined(separator: ", "))]) + " ")
             }.joined()
             h += "</div>"
         }
@@ -60,13 +70,13 @@ extension AfterActionReport {
         if let story { h += storyHTML(story, viewer: viewer) }
 
         // Objectives
-        h += "<section id=\"objectives\"><h2>Objectives</h2><div class=\"objectives\">"
-        for t in teams where viewpoint == "instructor" || viewpoint == "observer" || viewpoint == t.id || outcome != nil {
-            h += "<div class=\"team\"><h3><span class=\"swatch\" style=\"background:\(e(Self.safeColour(t.colour)))\"></span>\(e(t.name))</h3><ul>"
-            let why = story?.teams.first { $0.team == t.id }.map { Dictionary($0.objectives.map { ($0.id, $0.why) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
-            for o in t.objectives {
-                let mark = o.met.map { $0 ? "<span class=\"met\">✓ met</span>" : "<span class=\"unmet\">✗ not met</span>" } ?? "<span class=\"open\">open</span>"
-                h += "<li>\(mark) \(e(o.text)) <span class=\"points\">(\(o.points) points)</span>\(why[o.id].map { "<br><span class=\"why\">Why: \(e($0))</span>" } ?? "")</li>"
+        h += "<section id=\"objectives\"><h2>\(t.text("report.objectives"))</h2><div class=\"objectives\">"
+        for team in teams where viewpoint == "instructor" || viewpoint == "observer" || viewpoint == team.id || outcome != nil {
+            h += "<div class=\"team\"><h3><span class=\"swatch\" style=\"background:\(e(Self.safeColour(team.colour)))\"></span>\(e(team.name))</h3><ul>"
+            let why = story?.teams.first { $0.team == team.id }.map { Dictionary($0.objectives.map { ($0.id, $0.why) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
+            for o in team.objectives {
+                let mark = o.met.map { $0 ? "<span class=\"met\">✓ \(t.text("report.met"))</span>" : "<span class=\"unmet\">✗ \(t.text("report.not_met"))</span>" } ?? "<span class=\"open\">\(t.text("report.open"))</span>"
+                h += "<li>\(mark) \(e(o.text)) <span class=\"points\">(\(t.text("report.points", count: o.points)))</span>\(why[o.id].map { "<br><span class=\"why\">\(t.text("report.why", ["why": e($0)]))</span>" } ?? "")</li>"
             }
             h += "</ul></div>"
         }
@@ -78,8 +88,8 @@ extension AfterActionReport {
             h += questionsHTML(fixed.map { Story.Question(text: $0, source: "scenario") }, viewer: nil)
         }
         if let casePackage, viewpoint == "instructor" || viewpoint == "observer" {
-            h += "<div id=\"case\"><p class=\"note noprint\">From the scenario's case package (\(e(casePackage.title))); the role briefs print with <code>armistice ruleset case</code>.</p>"
-            h += casePackage.sections(.init(summary: match.summary, teams: teams.map { ($0.id, $0.name, "") }), parts: [.objectives, .next, .memo, .timeline, .glossary, .sources]) + "</div>\n"
+            h += "<div id=\"case\"><p class=\"note noprint\">\(t.text("report.case_note", ["title": e(casePackage.title)]))</p>"
+            h += casePackage.sections(.init(summary: match.summary, teams: teams.map { ($0.id, $0.name, "") }), parts: [.objectives, .next, .memo, .timeline, .glossary, .sources], language: lang) + "</div>\n"
         }
 
         h += timelineHTML(viewpoint: viewpoint)
@@ -87,15 +97,15 @@ extension AfterActionReport {
         // Chat by channel
         if let chat {
             let visible = chat.filter { $0.seenBy.contains(viewpoint) }
-            h += "<section id=\"chat\"><h2>Chat</h2>"
-            if visible.isEmpty { h += "<p class=\"note\">No chat.</p>" }
+            h += "<section id=\"chat\"><h2>\(t.text("report.chat"))</h2>"
+            if visible.isEmpty { h += "<p class=\"note\">\(t.text("report.no_chat"))</p>" }
             var channels: [String] = []
             for m in visible where !channels.contains(m.channel) { channels.append(m.channel) }
             for c in channels {
                 let messages = visible.filter { $0.channel == c }
                 h += "<h3>\(e(messages[0].channelName))</h3><table class=\"chat\"><tbody>"
                 for m in messages {
-                    h += "<tr><td class=\"where\">T\(m.turn) · \(e(Self.time(m.t)))</td><td class=\"who\">\(e(m.name))</td><td>\(e(m.text))</td></tr>"
+                    h += "<tr><td class=\"where\">\(t.text("report.turn_short", ["turn": t.number(m.turn)])) · \(e(Self.time(m.t)))</td><td class=\"who\">\(e(m.name))</td><td>\(e(m.text))</td></tr>"
                 }
                 h += "</tbody></table>"
             }
@@ -103,15 +113,16 @@ extension AfterActionReport {
         }
 
         // Verification
-        h += "<section id=\"verification\"><h2>Verification</h2><p>\(match.inputs) inputs replayed through the engine; \(match.hashesMatched) of \(match.hashesChecked) logged state hashes match. Final state hash <code>\(e(match.finalHash))</code>. Ruleset SHA-256 <code>\(e(match.rulesetHash))</code>.</p>"
+        h += "<section id=\"verification\"><h2>\(t.text("report.verification"))</h2><p>\(t.text("report.verification_text", ["inputs": t.number(match.inputs), "matched": t.number(match.hashesMatched), "checked": t.number(match.hashesChecked), "hash": "<code>\(e(match.finalHash))</code>", "ruleset": "<code>\(e(match.rulesetHash))</code>"]))</p>"
         if !match.issues.isEmpty {
             h += "<ul class=\"issues\">" + match.issues.map { "<li class=\"\($0.failsVerification ? "unmet" : "note")\">\(e($0.description))</li>" }.joined() + "</ul>"
         }
-        h += "</section>\n<footer>Made by armistice report from the match log. No scripts; charts are inline SVG.</footer>\n</body></html>\n"
+        h += "</section>\n<footer>\(t.text("report.footer"))</footer>\n</body></html>\n"
         // Contents: the sections this page has, for the screen.
-        let sections = [("tracks", "Tracks"), ("story", "Turns"), ("turning-points", "Turning points"), ("plans", "Plans"),
-                        ("objectives", "Objectives"), ("questions", "Questions"), ("case", "Case"), ("timeline", "Timeline"),
-                        ("chat", "Chat"), ("verification", "Verification")]
+        let sections = [("tracks", t.text("report.toc.tracks")), ("story", t.text("report.toc.turns")), ("turning-points", t.text("report.toc.turning_points")),
+                        ("plans", t.text("report.toc.plans")), ("objectives", t.text("report.objectives")), ("questions", t.text("report.toc.questions")),
+                        ("case", t.text("report.toc.case")), ("timeline", t.text("report.toc.timeline")), ("chat", t.text("report.chat")),
+                        ("verification", t.text("report.verification"))]
         let toc = sections.filter { h.contains("id=\"\($0.0)\"") }.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined(separator: " · ")
         return h.replacingOccurrences(of: "<!--contents-->", with: "<nav class=\"toc noprint\">\(toc)</nav>")
     }
@@ -122,12 +133,9 @@ extension AfterActionReport {
         return (hex.count == 3 || hex.count == 6) && hex.allSatisfy(\.isHexDigit) ? "#" + hex : "#888888"
     }
 
-    static func date(_ ms: Int64) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_GB")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-        return f.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+    /// A log time as the language writes a date and time (UTC): `2 December 2026 at 11:52`, `2026년 12월 2일 오전 11:52`.
+    static func date(_ ms: Int64, _ t: Catalog) -> String {
+        t.date(Date(timeIntervalSince1970: Double(ms) / 1000), time: true) + " UTC"
     }
 
     static func time(_ ms: Int64) -> String {

@@ -1,3 +1,4 @@
+import ArmisticeLocale
 import ArmisticeCase
 import ArmisticeEngine
 
@@ -141,4 +142,9 @@ public struct AfterActionReport: Sendable, Codable {
     public var story: Story?
     /// The scenario's case package, when one was found beside the scenario.
     public var casePackage: CasePackage?
+    /// The language its texts are in (`ko`); absent: English. Presentation only: the match is the same.
+    public var language: String?
+
+    /// The report's language, English when none is named.
+    public var lang: Language { Language(parsing: language) }
 }

@@ -1,3 +1,4 @@
+import ArmisticeLocale
 import ArmisticeCase
 
 /// Two or more matches of the same scenario side by side, the debrief when several rooms of one class played it:
@@ -33,61 +34,64 @@ public struct Comparison: Sendable {
         let e = HTML.escape
         let first = entries[0].report
         let colours = entries.indices.map { SVGChart.palette[$0 % SVGChart.palette.count] }
+        let c = Catalog(language: first.lang)
+        let differ = versions.count > 1 ? c.text("compare.versions_differ") : ""
         var h = """
         <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8">
+        <html lang="\(first.lang.rawValue)"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <link rel="icon" href="data:,">
-        <title>Comparison: \(e(first.match.title))</title>
+        <title>\(c.text("compare.title", ["title": e(first.match.title)]))</title>
         <style>\(AfterActionReport.css)\(HTML.printCSS)</style>
         </head><body>
         <header><h1>\(e(first.match.title))</h1>
-        <p class="meta">\(entries.count) matches compared · ruleset \(e(first.match.ruleset)) \(e(versions.joined(separator: ", ")))\(versions.count > 1 ? " (different versions of the scenario: compare with care)" : "")</p>
+        <p class="meta">\(c.text("compare.meta", ["ruleset": e(first.match.ruleset), "versions": e(versions.joined(separator: ", "))], count: entries.count))\(differ)</p>
         </header>
 
         """
         // Outcomes and scores
-        h += "<section id=\"outcomes\"><h2>Outcomes</h2><table class=\"compare\"><thead><tr><th></th>"
+        h += "<section id=\"outcomes\"><h2>\(c.text("compare.outcomes"))</h2><table class=\"compare\"><thead><tr><th></th>"
         h += entries.enumerated().map { k, m in "<th><span class=\"swatch\" style=\"background:\(colours[k])\"></span>\(e(m.name))</th>" }.joined() + "</tr></thead><tbody>"
         func row(_ title: String, _ cell: (AfterActionReport) -> String) {
             h += "<tr><th>\(e(title))</th>" + entries.map { "<td>\(cell($0.report))</td>" }.joined() + "</tr>"
         }
-        row("Ending") { r in r.outcome.map { "<strong>\(e($0.name))</strong><br><span class=\"note\">\(e($0.reason))</span>" } ?? "not ended" }
-        row("Turns played") { r in "\(r.match.turnsPlayed) of \(r.match.turns)" }
-        row("Ending settled") { r in r.story?.decidedTurn.map { "end of turn \($0)" } ?? "–" }
+        row(c.text("compare.ending")) { r in r.outcome.map { "<strong>\(e($0.name))</strong><br><span class=\"note\">\(e($0.reason))</span>" } ?? c.text("compare.not_ended") }
+        row(c.text("compare.turns_played")) { r in c.text("compare.of", ["played": c.number(r.match.turnsPlayed), "turns": c.number(r.match.turns)]) }
+        row(c.text("compare.settled")) { r in r.story?.decidedTurn.map { c.text("compare.end_of_turn", ["turn": c.number($0)]) } ?? "–" }
         for team in first.teams {
             row(team.name) { r in
                 let t = r.teams.first { $0.id == team.id }
                 let met = t?.objectives.filter { $0.met == true }.count ?? 0
-                return "\(t?.score.map(String.init) ?? "–") points<br><span class=\"note\">\(met) of \(t?.objectives.count ?? 0) objectives met</span>"
+                return c.text("compare.score", ["score": t?.score.map { c.number($0) } ?? "–"]) + "<br><span class=\"note\">"
+                    + c.text("compare.objectives_met", ["met": c.number(met), "count": c.number(t?.objectives.count ?? 0)]) + "</span>"
             }
         }
-        row("Seed") { r in "\(r.match.seed)" }
-        row("Verified") { r in r.match.verified ? "<span class=\"met\">yes</span>" : "<span class=\"unmet\">no</span>" }
+        row(c.text("compare.seed")) { r in "\(r.match.seed)" }
+        row(c.text("compare.verified")) { r in r.match.verified ? "<span class=\"met\">\(c.text("terminal.summary.yes"))</span>" : "<span class=\"unmet\">\(c.text("terminal.summary.no"))</span>" }
         h += "</tbody></table></section>\n"
 
         // Tracks over time, one line per match
-        h += "<section id=\"tracks\"><h2>Tracks over the turns</h2><p class=\"note\">One line per match: "
-        h += entries.enumerated().map { k, m in "<span class=\"swatch\" style=\"background:\(colours[k])\"></span>\(e(m.name))\(k % 2 == 1 ? " (dashed)" : "")" }.joined(separator: " · ") + "</p><div class=\"charts\">"
+        h += "<section id=\"tracks\"><h2>\(c.text("report.tracks"))</h2><p class=\"note\">\(c.text("compare.one_line"))"
+        h += entries.enumerated().map { k, m in "<span class=\"swatch\" style=\"background:\(colours[k])\"></span>\(e(m.name))\(k % 2 == 1 ? c.text("compare.dashed") : "")" }.joined(separator: " · ") + "</p><div class=\"charts\">"
         let longest = entries.map(\.report.turns).max { $0.count < $1.count } ?? []
         for track in first.tracks where track.public {
             let series = entries.enumerated().compactMap { k, m -> SVGChart.Series? in
                 m.report.tracks.first { $0.id == track.id }.map { SVGChart.Series(values: $0.values, colour: colours[k], dashed: k % 2 == 1) }
             }
             let chart = SVGChart(title: track.name, series: series, labels: longest.map(String.init), min: track.min, max: track.max)
-            h += "<figure class=\"track\" id=\"track-\(e(track.id))\"><figcaption><strong>\(e(track.name))</strong> <span class=\"range\">\(track.min)–\(track.max); ends at \(series.map { String($0.values.last ?? 0) }.joined(separator: " / "))</span></figcaption>\(chart.render())</figure>"
+            h += "<figure class=\"track\" id=\"track-\(e(track.id))\"><figcaption><strong>\(e(track.name))</strong> <span class=\"range\">\(c.text("compare.range", ["min": String(track.min), "max": String(track.max), "ends": series.map { String($0.values.last ?? 0) }.joined(separator: " / ")]))</span></figcaption>\(chart.render())</figure>"
         }
         h += "</div></section>\n"
 
         // Key choices, turn by turn
-        h += "<section id=\"choices\"><h2>Key choices, turn by turn</h2><p class=\"note\">The turning points of each match: blocked consents, deals that moved a track, the largest swings, near misses, and when the ending was settled.</p>"
-        h += "<table class=\"compare choices\"><thead><tr><th>Turn</th>" + entries.map { "<th>\(e($0.name))</th>" }.joined() + "</tr></thead><tbody>"
+        h += "<section id=\"choices\"><h2>\(c.text("compare.choices"))</h2><p class=\"note\">\(c.text("compare.choices_note"))</p>"
+        h += "<table class=\"compare choices\"><thead><tr><th>\(c.text("report.plan.turn"))</th>" + entries.map { "<th>\(e($0.name))</th>" }.joined() + "</tr></thead><tbody>"
         let lastTurn = entries.map(\.report.match.turnsPlayed).max() ?? 0
         if lastTurn >= 1 {
             for turn in 1...lastTurn {
                 let cells = entries.map { m in
                     (m.report.story?.turningPoints ?? []).filter { $0.turn == turn }.map { p in
-                        "<div class=\"point \(e(p.kind))\"><span class=\"kind\">\(e(AfterActionReport.pointLabel(p.kind)))</span> \(e(p.title.replacingOccurrences(of: "Turn \(turn): ", with: "")))</div>"
+                        "<div class=\"point \(e(p.kind))\"><span class=\"kind\">\(e(AfterActionReport.pointLabel(p.kind, c)))</span> \(e(p.title.replacingOccurrences(of: "Turn \(turn): ", with: "")))</div>"
                     }.joined()
                 }
                 guard cells.contains(where: { !$0.isEmpty }) else { continue }
@@ -95,15 +99,15 @@ public struct Comparison: Sendable {
             }
         }
         h += "</tbody></table></section>\n"
-        h += "<section id=\"questions\"><h2>To discuss</h2><ol class=\"questions\">"
-        h += "<li class=\"question\">The rooms played the same rules with different dice and different people. Where did their paths part, and was it a choice or luck?</li>"
+        h += "<section id=\"questions\"><h2>\(c.text("compare.discuss"))</h2><ol class=\"questions\">"
+        h += "<li class=\"question\">\(c.text("compare.q.paths"))</li>"
         let endings = Set(entries.compactMap { $0.report.outcome?.name })
         if endings.count > 1 {
-            h += "<li class=\"question\">The rooms reached \(endings.count) different endings (\(e(endings.sorted().joined(separator: ", ")))). Which single choice would have moved one room to another's ending?</li>"
+            h += "<li class=\"question\">\(c.text("compare.q.endings", ["endings": e(endings.sorted().joined(separator: ", "))], count: endings.count))</li>"
         } else if let ending = endings.first {
-            h += "<li class=\"question\">Every room reached the same ending (\(e(ending))). Is it built into the situation, or did every room make the same choice?</li>"
+            h += "<li class=\"question\">\(c.text("compare.q.same", ["ending": e(ending)]))</li>"
         }
-        h += "</ol></section>\n<footer>Made by armistice report --compare from \(entries.count) match logs. No scripts; charts are inline SVG.</footer>\n</body></html>\n"
+        h += "</ol></section>\n<footer>\(c.text("compare.footer", count: entries.count))</footer>\n</body></html>\n"
         return h
     }
 }

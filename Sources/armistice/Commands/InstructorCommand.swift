@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArmisticeLocale
 import ArmisticeTerminal
 import Foundation
 
@@ -30,6 +31,7 @@ struct InstructorCommand: AsyncParsableCommand {
     var absent: String?
     @Option(help: "Your display name.") var name = "Instructor"
     @Flag(help: "Line mode for screen readers and scripts.") var plain = false
+    @Option(help: "The interface's language: ko or en (default: from LC_ALL, LC_MESSAGES or LANG).") var lang: String?
 
     func parsedPhases() throws -> [String: Int] {
         guard let phases, !phases.isEmpty else { return [:] }
@@ -64,6 +66,7 @@ struct InstructorCommand: AsyncParsableCommand {
 
     func validate() throws {
         _ = try parsedPhases()
+        try Prompt.checkLanguage(lang)
         _ = try parsedBots()
         if let absent, !["nothing", "hold", "bot"].contains(absent) { throw ValidationError("--absent is nothing, hold or bot") }
         if room != nil, !bot.isEmpty || absent != nil {
@@ -86,10 +89,10 @@ struct InstructorCommand: AsyncParsableCommand {
         } else {
             guard let key = resolvedKey else { throw ValidationError("give --key (or set ARMISTICE_INSTRUCTOR_KEY)") }
             request = .create(key: key, ruleset: ruleset, seed: seed, turns: turns, phases: try parsedPhases(), name: name, variant: variant,
-                              bots: try parsedBots(), absent: absent)
+                              bots: try parsedBots(), absent: absent, language: Prompt.language(lang).rawValue)
         }
         let options = ClientOptions(url: url, token: token, seatRequest: request, name: name,
-                                    plain: plain, color: Prompt.colorAllowed, store: store)
+                                    plain: plain, color: Prompt.colorAllowed, store: store, language: Prompt.language(lang))
         await TerminalClient.run(options)
     }
 }

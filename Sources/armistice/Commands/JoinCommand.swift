@@ -1,3 +1,4 @@
+import ArmisticeLocale
 import ArgumentParser
 import ArmisticeTerminal
 import Foundation
@@ -20,11 +21,13 @@ struct JoinCommand: AsyncParsableCommand {
     @Flag(help: "Line mode for screen readers and scripts: events as lines, commands typed at the prompt.") var plain = false
     @Flag(help: "Join as an observer (the public view, e.g. for a projector).") var observer = false
     @Flag(help: "Take a new seat even when a stored one exists for this room.") var newSeat = false
+    @Option(help: "The interface's language: ko or en (default: from LC_ALL, LC_MESSAGES or LANG).") var lang: String?
 
     func validate() throws {
         let normalized = ServerAddress.normalizeCode(code)
         guard normalized.count == 6 else { throw ValidationError("a join code has 6 characters, like R4X-95U") }
         if let name, name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--name cannot be empty") }
+        try Prompt.checkLanguage(lang)
     }
 
     func run() async throws {
@@ -33,61 +36,63 @@ struct JoinCommand: AsyncParsableCommand {
         let store = SeatStore.standard()
         let role = observer ? "observer" : "player"
         let stored = newSeat ? nil : store.find(url: url, room: room, role: role)
+        let language = Prompt.language(lang)
+        let t = Catalog(language: language)
         var name = self.name ?? stored?.name
         var team = self.team ?? stored?.team
         if let stored, self.name == nil || self.name == stored.name {
-            FileHandle.standardError.write(Data("Taking back your seat in \(room) as \(stored.name).\n".utf8))
+            FileHandle.standardError.write(Data((t.text("terminal.join.taking_back", ["room": room, "name": stored.name]) + "\n").utf8))
         } else {
             // The address and the code first: a wrong one is said at once, before any question.
             let check = await JoinCheck.room(url: url, code: room)
             switch check {
             case .unreachable:
-                Prompt.fail(JoinCheck.unreachableMessage(url: url))
+                Prompt.fail(JoinCheck.unreachableMessage(url: url, t))
                 throw ExitCode.failure
             case .refused(let code, let message) where code == "unknown_room":
-                Prompt.fail("There is no room \(room) on this server: \(message.isEmpty ? "check the code with your instructor" : message)")
+                Prompt.fail(t.text("terminal.join.no_room", ["room": room, "reason": message.isEmpty ? t.text("terminal.join.check_code") : message]))
                 throw ExitCode.failure
             case .refused(_, let message):
-                FileHandle.standardError.write(Data("The server says: \(message)\n".utf8))
+                FileHandle.standardError.write(Data((t.text("terminal.join.server_says", ["message": message]) + "\n").utf8))
             case .teams, .unchecked: break
             }
-            if name == nil { name = Prompt.ask("Your name: ") }
+            if name == nil { name = Prompt.ask(t.text("terminal.join.ask_name")) }
             guard let chosen = name, !chosen.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw ValidationError("a name is needed to join")
+                throw ValidationError(t.text("terminal.join.name_needed"))
             }
             if !observer, case .teams(let teams) = check, !teams.isEmpty {
-                team = try Self.chooseTeam(given: team, among: teams)
+                team = try Self.chooseTeam(given: team, among: teams, t)
             } else if team == nil && !observer {
-                let answer = Prompt.ask("Your team (Enter to let the instructor assign one): ") ?? ""
+                let answer = Prompt.ask(t.text("terminal.join.ask_team")) ?? ""
                 team = answer.isEmpty ? nil : answer
             }
         }
         let useToken = stored.flatMap { s in self.name == nil || self.name == s.name ? s.token : nil }
         let request = SeatRequest.join(code: room, name: name ?? "student", team: observer ? nil : team, role: role, key: nil)
         let options = ClientOptions(url: url, token: useToken, seatRequest: request, name: name ?? "",
-                                    plain: plain, color: Prompt.colorAllowed, store: store)
+                                    plain: plain, color: Prompt.colorAllowed, store: store, language: language)
         await TerminalClient.run(options)
     }
 }
 
 extension JoinCommand {
     /// The team given or typed, by id or name in any case; asked again (three times at most) when none matches.
-    static func chooseTeam(given: String?, among teams: [JoinCheck.TeamChoice]) throws -> String? {
+    static func chooseTeam(given: String?, among teams: [JoinCheck.TeamChoice], _ t: Catalog) throws -> String? {
         if let given {
             guard let id = JoinCheck.team(given, among: teams) else {
-                Prompt.fail("There is no team \"\(given)\" in this room. The teams are: \(JoinCheck.list(teams)).")
+                Prompt.fail(t.text("terminal.join.no_team", ["team": given, "teams": JoinCheck.list(teams)]))
                 throw ExitCode.failure
             }
             return id
         }
-        print("Teams: " + JoinCheck.list(teams))
+        print(t.text("terminal.join.teams", ["teams": JoinCheck.list(teams)]))
         for _ in 0..<3 {
-            guard let answer = Prompt.ask("Your team (its id or name; Enter to let the instructor assign one): ") else { return nil }
+            guard let answer = Prompt.ask(t.text("terminal.join.ask_team_among")) else { return nil }
             if answer.isEmpty { return nil }
             if let id = JoinCheck.team(answer, among: teams) { return id }
-            FileHandle.standardError.write(Data("There is no team \"\(answer)\". The teams are: \(JoinCheck.list(teams)).\n".utf8))
+            FileHandle.standardError.write(Data((t.text("terminal.join.no_such_team", ["team": answer, "teams": JoinCheck.list(teams)]) + "\n").utf8))
         }
-        Prompt.fail("No team chosen.")
+        Prompt.fail(t.text("terminal.join.no_team_chosen"))
         throw ExitCode.failure
     }
 }
@@ -102,6 +107,15 @@ enum Prompt {
     static func ask(_ question: String) -> String? {
         FileHandle.standardError.write(Data(question.utf8))
         return readLine()?.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `--lang`: ko or en; absent, the environment's (LC_ALL, LC_MESSAGES, LANG; ko_KR.UTF-8 is Korean).
+    static func language(_ option: String?) -> Language {
+        option.map { Language(parsing: $0) } ?? Language.fromEnvironment()
+    }
+
+    static func checkLanguage(_ option: String?) throws {
+        if let option, !["ko", "en"].contains(option.lowercased()) { throw ValidationError("--lang is ko or en") }
     }
 
     /// NO_COLOR (https://no-color.org): set and not empty turns colour off.

@@ -2,6 +2,7 @@ import ArgumentParser
 import ArmisticeLoad
 import ArmisticeBots
 import ArmisticeEngine
+import ArmisticeLocale
 import ArmisticeServer
 import ArmisticeTerminal
 import ArmisticeTransport
@@ -32,12 +33,14 @@ struct PracticeCommand: AsyncParsableCommand {
     @Option(help: "Your display name.") var name = "Student"
     @Option(help: "Folder for the match log and the report.") var out = "practice"
     @Flag(help: "Line mode for screen readers and scripts.") var plain = false
+    @Option(help: "The interface's and the report's language: ko or en (default: from LC_ALL, LC_MESSAGES or LANG).") var lang: String?
     @Flag(help: "Watch: a greedy bot plays your team as well; the match runs by itself to the end.") var watch = false
     @Flag(help: "Play in a browser instead of the terminal: the address to open is printed.") var browser = false
     @Option(help: "The browser client's folder (with --browser).") var web = "./clients/web"
     @Option(help: "The port to serve on (with --browser; 0 picks a free one).") var port = 0
 
     func validate() throws {
+        try Prompt.checkLanguage(lang)
         guard BotKind(rawValue: policy) != nil else {
             throw ValidationError("--policy must be one of \(BotKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -100,6 +103,7 @@ struct PracticeCommand: AsyncParsableCommand {
         if let variant { request += #","variant":"\#(variant)""# }
         if let turns { request += #","turns":\#(turns)"# }
         if let seed { request += #","seed":\#(seed)"# }
+        if Prompt.language(lang) != .en { request += #","language":"\#(Prompt.language(lang).rawValue)""# }
         let created = try await host.request(request + "}")
         guard let code = BenchClient.field("room", in: created) else {
             Console.error("the practice room could not be made: \(created.prefix(300))")
@@ -119,14 +123,14 @@ struct PracticeCommand: AsyncParsableCommand {
             let request = SeatRequest.join(code: code, name: name, team: team, role: "player", key: nil)
             let store = SeatStore(path: folder + "/seats.json")
             await TerminalClient.run(ClientOptions(url: url, token: nil, seatRequest: request, name: name, plain: plain,
-                                                   color: Prompt.colorAllowed, store: store))
+                                                   color: Prompt.colorAllowed, store: store, language: Prompt.language(lang)))
         }
         // The report, from the log as it stands (a match left early is reported up to where it stopped).
         let log = server.logPath(code)
         let report = folder + "/report-\(code).html"
         pool.shutdown()
         server.shutdown()
-        let command = try ReportCommand.parse([log, "--out", report, "--as", watch ? "instructor" : team])
+        let command = try ReportCommand.parse([log, "--out", report, "--as", watch ? "instructor" : team, "--lang", Prompt.language(lang).rawValue])
         try await command.run()
         Console.error("The match log is \(log); the report is \(report).")
     }

@@ -1,3 +1,4 @@
+import ArmisticeLocale
 import ArgumentParser
 import ArmisticeEngine
 import ArmisticeReplay
@@ -30,6 +31,7 @@ struct ReplayCommand: AsyncParsableCommand {
     @Flag(help: "Leave chat out of the timeline.") var noChat = false
     @Flag(help: "Only verify: print the summary, not the timeline.") var quiet = false
     @Flag(help: "List every problem found, not only the first divergence.") var allIssues = false
+    @Option(help: "The timeline's language: ko or en (default: the room's language in the log's header, else English).") var lang: String?
 
     func validate() throws {
         if phase != nil {
@@ -41,6 +43,7 @@ struct ReplayCommand: AsyncParsableCommand {
             }
         }
         if at != nil, seq != nil { throw ValidationError("say either --at or --seq, not both") }
+        if let lang, !["ko", "en"].contains(lang.lowercased()) { throw ValidationError("--lang is ko or en") }
         if let at { do { _ = try Moment(parsing: at) } catch { throw ValidationError(error.message) } }
     }
 
@@ -65,9 +68,9 @@ struct ReplayCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
         } else if !quiet {
-            print(replay.timeline(as: viewer, chat: !noChat))
+            print(replay.timeline(as: viewer, chat: !noChat, language: Language(parsing: lang ?? replay.log.settings.language)))
         }
-        print(replay.verificationSummary)
+        print(replay.verificationSummary(language: Language(parsing: lang ?? replay.log.settings.language)))
         if allIssues {
             for issue in replay.issues where issue.failsVerification { print("  \(issue.code.rawValue): \(issue)") }
         }

@@ -1,3 +1,4 @@
+import ArmisticeLocale
 import ArgumentParser
 import ArmisticeCase
 import ArmisticeEngine
@@ -37,11 +38,13 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(help: "Leave the case package out.") var noCase = false
     @Option(name: .customLong("viewer"), help: "The replay viewer's address for this match, for the links to each moment (default: replay.html?src=LOG.replay.json).")
     var viewerURL: String?
+    @Option(help: "The report's language: ko or en (default: the room's language in the log's header, else English).") var lang: String?
 
     func validate() throws {
         if logs.isEmpty { throw ValidationError("give a match log") }
         if logs.count > 1 && !compare { throw ValidationError("several logs: add --compare to put them side by side") }
         if compare && format != .html { throw ValidationError("--compare writes HTML only") }
+        if let lang, !["ko", "en"].contains(lang.lowercased()) { throw ValidationError("--lang is ko or en") }
     }
 
     func run() async throws {
@@ -50,7 +53,7 @@ struct ReportCommand: AsyncParsableCommand {
             for path in logs {
                 let replay = try load(path)
                 let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent   // a server log is named for its room
-                entries.append(Comparison.Entry(name: name, report: AfterActionReport(replay: replay, chat: false, views: false)))
+                entries.append(Comparison.Entry(name: name, report: AfterActionReport(replay: replay, chat: false, views: false, language: language(of: replay))))
             }
             do { try write(Comparison(entries).html()) } catch let error as ReplayError {
                 Console.error(error.message)
@@ -71,7 +74,8 @@ struct ReportCommand: AsyncParsableCommand {
             Console.error(error.message)
             throw ExitCode(1)
         }
-        let report = AfterActionReport(replay: replay, chat: !noChat, views: format == .json && !noViews, casePackage: casePackage(for: replay))
+        let report = AfterActionReport(replay: replay, chat: !noChat, views: format == .json && !noViews, casePackage: casePackage(for: replay),
+                                       language: language(of: replay))
         let text: String
         switch format {
         case .html:
@@ -81,6 +85,11 @@ struct ReportCommand: AsyncParsableCommand {
         case .csv: text = report.csv(viewpoint: viewpoint)
         }
         try write(text)
+    }
+
+    /// --lang, else the room's language as the log's header has it, else English.
+    func language(of replay: Replay) -> Language {
+        Language(parsing: lang ?? replay.log.settings.language)
     }
 
     func load(_ path: String) throws -> Replay {

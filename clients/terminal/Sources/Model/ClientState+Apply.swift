@@ -1,3 +1,5 @@
+import ArmisticeLocale
+
 extension ClientState {
     /// Applies one message from the server. `now` is the local time in ms (for the countdown).
     /// Returns the requests to send (a `resync` after a gap) and the lines that describe what happened.
@@ -13,10 +15,17 @@ extension ClientState {
             connection = .online
             let verb = type == "room_created" ? "created room" : type == "joined" ? "joined room" : "rejoined room"
             effects.append(.notice("[room] \(verb) \(room) as \(you.team.map { "\(you.role) of \($0)" } ?? you.role)"))
-            if type == "room_created" { say("room \(room) created: students join with this code") }
+            if type == "room_created" { say(t.text("terminal.status.room_created", ["room": room])) }
         case "snapshot":
             applySnapshot(m, now: now)
             effects.append(.notice("[state] \(summaryLine(now: now))"))
+            fallthrough
+        case "language":
+            // The answer to set_language: a snapshot in the new language (a seated client) or `language`.
+            if let id = m["id"]?.int, let what = pending.removeValue(forKey: id), what != "resync" {
+                say("✓ " + what)
+                effects.append(.notice("[ok] \(what)"))
+            }
         case "update", "chat", "roster", "clock":
             let seq = m["seq"]?.int ?? 0
             let prev = m["prev"]?.int ?? 0
@@ -110,7 +119,7 @@ extension ClientState {
             if oldPhase != view.phase && new.allSatisfy({ $0.kind != "phase" }) {
                 effects.append(.notice("[phase] turn \(view.turn): \(view.phase)"))
             }
-            if view.phase == "results", oldPhase != "results" { say("results are in: see the Results pane (7)") }
+            if view.phase == "results", oldPhase != "results" { say(t.text("terminal.status.results_in")) }
         case "chat":
             let message = ChatInfo(m["message"] ?? .null)
             chat.append(message)
@@ -150,25 +159,25 @@ extension ClientState {
         guard let ms = remaining(now: now), view.phase != "setup", view.phase != "ended" else { return "" }
         let s = Int((ms + 999) / 1000)
         let sec = s % 60
-        return "\(s / 60):\(sec < 10 ? "0" : "")\(sec)" + (clock.paused ? " paused" : "")
+        return "\(s / 60):\(sec < 10 ? "0" : "")\(sec)" + (clock.paused ? t.text("terminal.clock.paused") : "")
     }
 
     /// What the screen says while there is no room to show yet: whom it is trying to reach, or why it stopped.
     public var waitingLine: String {
-        let at = server.isEmpty ? "the server" : server
+        let at = server.isEmpty ? t.text("terminal.waiting.server") : server
         switch connection {
-        case .connecting: return "connecting to \(at)…"
-        case .online: return "waiting for the room…"
-        case .reconnecting(let n): return "Cannot reach \(at): retrying (\(n))… q quits"
-        case .closed(let why): return "\(why) — q quits"
+        case .connecting: return t.text("terminal.waiting.connecting", ["server": at])
+        case .online: return t.text("terminal.waiting.room")
+        case .reconnecting(let n): return t.text("terminal.waiting.retrying", ["server": at], count: n)
+        case .closed(let why): return t.text("terminal.waiting.closed", ["reason": why])
         }
     }
 
     public var connectionLabel: String {
         switch connection {
-        case .connecting: "connecting…"
-        case .online: "online"
-        case .reconnecting(let n): "reconnecting (\(n))…"
+        case .connecting: t.text("terminal.connection.connecting")
+        case .online: t.text("terminal.connection.online")
+        case .reconnecting(let n): t.text("terminal.connection.reconnecting", count: n)
         case .closed(let why): why
         }
     }

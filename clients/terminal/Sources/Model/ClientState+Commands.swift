@@ -1,8 +1,10 @@
+import ArmisticeLocale
+
 extension ClientState {
     /// Carries out a typed command: requests for the server, or lines describing the state.
     public mutating func perform(_ command: Command) -> [Effect] {
         switch command {
-        case .help: return Command.helpLines.map(Effect.notice)
+        case .help: return Command.helpLines(t).map(Effect.notice)
         case .quit: return [.quit]
         case .state: return boardLines(now: nil).map(Effect.notice)
         case .actions: return actionLines().map(Effect.notice)
@@ -13,7 +15,7 @@ extension ClientState {
             return records.filter { $0.kind == "news" || $0.kind == "intel" }.suffix(20)
                 .map { .notice("[\($0.kind)] " + RecordText.describe($0, in: self)) }
         case .results:
-            guard let turn = TurnSummary.turns(records).first else { return [.notice("no results yet")] }
+            guard let turn = TurnSummary.turns(records).first else { return [.notice(t.text("terminal.plain.no_results"))] }
             return TurnSummary(turn: turn, records: records, team: myTeam).lines(in: self).map { .notice($0.text) }
         case .roster:
             return roster.map { s in
@@ -27,65 +29,70 @@ extension ClientState {
             }
         case .resync: return [request("resync", [:], "resync")]
         case .add(let action, let params):
-            guard myTeam != nil else { return [refuse("only a player on a team has a draft")] }
+            guard myTeam != nil else { return [refuse(t.text("terminal.status.no_draft"))] }
             if let deal = promisedDeal(action) {
-                return [refuse("\(RecordText.actionName(action, in: view)) is already promised in deal #\(deal): it is carried out with your orders")]
+                return [refuse(t.text("terminal.status.promised", ["action": RecordText.actionName(action, in: view), "deal": String(deal)]))]
             }
             var draft = myDraft
             draft.orders.append(OrderInfo(action: action, params: params))
-            return [setOrders(draft, what: "added \(RecordText.actionName(action, in: view))")]
+            return [setOrders(draft, what: t.text("terminal.status.added", ["action": RecordText.actionName(action, in: view)]))]
         case .remove(let n):
             var draft = myDraft
             guard (1...max(1, draft.orders.count)).contains(n), n <= draft.orders.count else {
-                return [refuse("there is no order \(n) in the draft")]
+                return [refuse(t.text("terminal.status.no_order", ["number": String(n)]))]
             }
             let removed = draft.orders.remove(at: n - 1)
-            return [setOrders(draft, what: "removed \(RecordText.actionName(removed.action, in: view))")]
+            return [setOrders(draft, what: t.text("terminal.status.removed", ["action": RecordText.actionName(removed.action, in: view)]))]
         case .clear:
             var draft = myDraft
             draft.orders = []
-            return [setOrders(draft, what: "cleared the draft")]
+            return [setOrders(draft, what: t.text("terminal.status.cleared"))]
         case .consent(let action, let decision):
             var draft = myDraft
             draft.consents[action] = decision
-            return [setOrders(draft, what: "\(decision ?? "no decision on") \(RecordText.actionName(action, in: view))")]
+            return [setOrders(draft, what: t.text("terminal.status.consent", ["decision": decision.map(decisionName) ?? t.text("terminal.decision.undecided"), "action": RecordText.actionName(action, in: view)]))]
         case .lock:
-            return [request("lock", [:], "locked the team's orders")]
+            return [request("lock", [:], t.text("terminal.status.locked"))]
         case .say(let channel, let text):
             let ch = resolveChannel(channel)
-            return [request("chat", ["channel": .string(ch), "text": .string(text)], "sent to \(channelLabel(ch))")]
+            return [request("chat", ["channel": .string(ch), "text": .string(text)], t.text("terminal.status.sent", ["channel": channelLabel(ch)]))]
         case .propose(let commitments, let note):
             var fields: [String: JSON] = ["commitments": .array(commitments)]
             if !note.isEmpty { fields["note"] = .string(note) }
-            return [request("propose_deal", fields, "proposed a deal")]
+            return [request("propose_deal", fields, t.text("terminal.status.proposed"))]
         case .respond(let deal, let accept):
             return [request("respond_deal", ["deal": .number(Double(deal)), "accept": .bool(accept)],
-                            "\(accept ? "accepted" : "rejected") deal #\(deal)")]
+                            t.text(accept ? "terminal.status.accepted" : "terminal.status.rejected", ["deal": String(deal)]))]
         case .withdraw(let deal):
-            return [request("withdraw_deal", ["deal": .number(Double(deal))], "withdrew deal #\(deal)")]
-        case .start: return [request("start", [:], "started the match")]
-        case .pause: return [request("pause", [:], "paused the clock")]
-        case .unpause: return [request("unpause", [:], "resumed the clock")]
-        case .skip: return [request("skip", [:], "ended the phase")]
-        case .extend(let s): return [request("extend", ["seconds": .number(Double(s))], "moved the deadline by \(s) s")]
-        case .injectNews(let text): return [request("inject_news", ["text": .string(text)], "published the news")]
-        case .injectEvent(let id): return [request("inject_event", ["event": .string(id)], "fired event \(id)")]
+            return [request("withdraw_deal", ["deal": .number(Double(deal))], t.text("terminal.status.withdrew", ["deal": String(deal)]))]
+        case .start: return [request("start", [:], t.text("terminal.status.started"))]
+        case .pause: return [request("pause", [:], t.text("terminal.status.paused"))]
+        case .unpause: return [request("unpause", [:], t.text("terminal.status.resumed"))]
+        case .skip: return [request("skip", [:], t.text("terminal.status.skipped"))]
+        case .extend(let s): return [request("extend", ["seconds": .number(Double(s))], t.text("terminal.status.extended", ["seconds": String(s)]))]
+        case .injectNews(let text): return [request("inject_news", ["text": .string(text)], t.text("terminal.status.published"))]
+        case .injectEvent(let id): return [request("inject_event", ["event": .string(id)], t.text("terminal.status.fired", ["event": id]))]
         case .adjust(let target, let value, let reason):
             return [request("adjust", ["target": .string(target), "value": .number(Double(value)), "reason": .string(reason)],
-                            "set \(target) to \(value)")]
+                            t.text("terminal.status.adjusted", ["target": target, "value": String(value)]))]
         case .moveSeat(let seat, let team, let role):
             var fields: [String: JSON] = ["seat": .string(seat)]
             if let team { fields["team"] = .string(team) }
             if let role { fields["role"] = .string(role) }
-            return [request("move_seat", fields, "moved seat \(seat)")]
-        case .removeSeat(let seat): return [request("remove_seat", ["seat": .string(seat)], "removed seat \(seat)")]
+            return [request("move_seat", fields, t.text("terminal.status.moved", ["seat": seat]))]
+        case .removeSeat(let seat): return [request("remove_seat", ["seat": .string(seat)], t.text("terminal.status.removed_seat", ["seat": seat]))]
         case .setBot(let team, let policy):
             let id = view.teams.first { $0.id.lowercased() == team.lowercased() || $0.name.lowercased() == team.lowercased() }?.id ?? team
             let name = TerminalText.sanitize(view.teamName(id))
-            guard let policy else { return [request("set_bot", ["team": .string(id)], "took the bot off \(name)")] }
-            return [request("set_bot", ["team": .string(id), "policy": .string(policy)], "put a \(policy) bot on \(name)")]
+            guard let policy else { return [request("set_bot", ["team": .string(id)], t.text("terminal.status.bot_off", ["team": name]))] }
+            return [request("set_bot", ["team": .string(id), "policy": .string(policy)], t.text("terminal.status.bot_on", ["policy": policy, "team": name]))]
         case .end(let reason):
-            return [request("end", reason.map { ["reason": .string($0)] } ?? [:], "ended the match")]
+            return [request("end", reason.map { ["reason": .string($0)] } ?? [:], t.text("terminal.status.ended"))]
+        case .setLanguage(let tag, let room):
+            language = Language(parsing: tag)
+            var fields: [String: JSON] = ["lang": .string(language.rawValue)]
+            if room { fields["room"] = .bool(true) }
+            return [request("set_language", fields, t.text("terminal.status.language", ["language": language.nativeName]))]
         }
     }
 
@@ -118,35 +125,39 @@ extension ClientState {
     // MARK: Lines for the plain mode
 
     public func boardLines(now: Int64?) -> [String] {
-        var lines = ["\(TerminalText.sanitize(view.title)) — room \(room) — turn \(view.turn)/\(view.turns) \(TerminalText.sanitize(view.date)) — \(view.phase)"
+        var lines = [t.text("terminal.plain.state", ["title": TerminalText.sanitize(view.title), "room": room, "turn": String(view.turn), "turns": String(view.turns),
+                                                     "date": TerminalText.sanitize(view.date), "phase": phaseName(view.phase)])
                      + (now.map { " " + clockLabel(now: $0) } ?? "")]
-        for t in view.tracks {
-            lines.append("track \(TerminalText.sanitize(t.name)): \(t.value) (\(t.min)–\(t.max))" + (t.level.map { " \(TerminalText.sanitize($0))" } ?? ""))
+        for track in view.tracks {
+            lines.append(t.text("terminal.plain.track", ["name": TerminalText.sanitize(track.name), "value": String(track.value), "min": String(track.min), "max": String(track.max)])
+                         + (track.level.map { " \(TerminalText.sanitize($0))" } ?? ""))
         }
         for p in view.projects {
-            lines.append("project \(TerminalText.sanitize(p.name)): \(p.status.replacingUnderscores) (\(p.index + 1)/\(max(1, p.statuses.count)))")
+            lines.append(t.text("terminal.plain.project", ["name": TerminalText.sanitize(p.name), "status": p.status.replacingUnderscores,
+                                                                "step": "\(p.index + 1)/\(max(1, p.statuses.count))"]))
         }
-        for f in view.flags where f.value { lines.append("flag \(TerminalText.sanitize(f.name))") }
-        for t in view.teams {
-            lines.append("team \(t.id) \(TerminalText.sanitize(t.name))\(t.locked ? " (locked)" : "")" + (t.budget.map { " budget \($0)" } ?? "")
-                         + (botWords(t.id).map { " — " + $0 } ?? ""))
+        for f in view.flags where f.value { lines.append(t.text("terminal.plain.flag", ["name": TerminalText.sanitize(f.name)])) }
+        for team in view.teams {
+            lines.append(t.text("terminal.plain.team", ["id": team.id, "name": TerminalText.sanitize(team.name)]) + (team.locked ? t.text("terminal.plain.locked") : "")
+                         + (team.budget.map { t.text("terminal.plain.budget", ["budget": String($0)]) } ?? "")
+                         + (botWords(team.id).map { " — " + $0 } ?? ""))
         }
         if let o = view.outcome {
-            lines.append("OUTCOME: \(TerminalText.sanitize(o.name)) — \(TerminalText.sanitize(o.text))")
+            lines.append(t.text("terminal.plain.outcome", ["name": TerminalText.sanitize(o.name), "text": TerminalText.sanitize(o.text)]))
         }
         return lines
     }
 
     public func actionLines() -> [String] {
-        if view.actions.isEmpty { return ["no actions"] }
+        if view.actions.isEmpty { return [t.text("terminal.plain.no_actions")] }
         return view.actions.map { a in
-            var line = "\(a.id): \(TerminalText.sanitize(a.name)) — cost \(a.cost)" + (a.chance.map { ", \($0)%" } ?? "")
+            var line = "\(a.id): \(TerminalText.sanitize(a.name)) — " + t.text("terminal.actions.cost", ["cost": String(a.cost)]) + (a.chance.map { ", \($0)%" } ?? "")
             if !a.params.isEmpty {
                 line += " — params " + a.params.map { p in
                     p.choices.isEmpty ? "\(p.id)=\(p.min ?? 0)..\(p.max ?? 0)" : "\(p.id)=" + p.choices.map(\.id).joined(separator: "|")
                 }.joined(separator: " ")
             }
-            if !a.available { line += " — not now: " + TerminalText.sanitize(a.reason ?? "unavailable") }
+            if !a.available { line += t.text("terminal.plain.not_now", ["reason": TerminalText.sanitize(a.reason ?? t.text("terminal.actions.unavailable"))]) }
             return line
         }
     }
@@ -161,7 +172,8 @@ extension ClientState {
         }
         let d = myDraft
         let spent = mySpent + committedCost(of: myTeam)
-        var lines = ["draft: \(spent) of \(myBudget.map(String.init) ?? "?") points, \((myBudget ?? 0) - spent) left\(myTeamLocked ? " — LOCKED" : "")"]
+        var lines = [t.text("terminal.plain.draft", ["spent": String(spent), "budget": myBudget.map(String.init) ?? "?", "left": String((myBudget ?? 0) - spent)])
+                     + (myTeamLocked ? t.text("terminal.plain.draft_locked") : "")]
         for c in commitments(of: myTeam) {
             lines.append("  deal #\(c.deal) (locked, cost \(c.cost)): \(commitmentText(c.commitment))")
         }
@@ -174,7 +186,7 @@ extension ClientState {
     }
 
     public func dealLines() -> [String] {
-        if view.deals.isEmpty { return ["no deals"] }
+        if view.deals.isEmpty { return [t.text("terminal.plain.no_deals")] }
         return view.deals.map { d in
             let terms = d.commitments.map(commitmentText).joined(separator: "; ")
             let accepted = d.accepted.map { TerminalText.sanitize(view.teamName($0)) }.joined(separator: ", ")
@@ -184,7 +196,7 @@ extension ClientState {
     }
 
     public func consentLines() -> [String] {
-        if view.consents.isEmpty { return ["no consent decisions"] }
+        if view.consents.isEmpty { return [t.text("terminal.plain.no_consents")] }
         return view.consents.map { c in
             let mine = myDraft.consents[c.action]
             return "\(c.action): \(TerminalText.sanitize(c.name)) by \(c.teams.joined(separator: ", ")) (\(c.rule)) — your decision: \(mine ?? c.decision ?? "none")"

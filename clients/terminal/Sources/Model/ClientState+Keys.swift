@@ -21,7 +21,7 @@ extension ClientState {
         case .char("q"), .char("Q"): ui.modal = .confirmQuit; return []
         case .char(":"): ui.input = TextInput(purpose: .command, prompt: ":"); return []
         case .char("L") where myTeam != nil:
-            ui.modal = .confirm(prompt: "Lock the team's orders for this turn? (y/n)", command: .lock); return []
+            ui.modal = .confirm(prompt: t.text("terminal.confirm.lock"), command: .lock); return []
         case .char(let c) where c.isNumber:
             if let n = c.wholeNumberValue, n >= 1, n <= panes.count { focus(panes[n - 1]) }
             return []
@@ -76,7 +76,7 @@ extension ClientState {
                 return perform(.remove(i + 1))
             case (.consent(let action), .enter), (.consent(let action), .char(" ")):
                 if let c = commitments(of: myTeam).first(where: { $0.commitment.consent == action }) {
-                    return [refuse("deal #\(c.deal) settles this decision: \(c.commitment.decision ?? "approve")")]
+                    return [refuse(t.text("terminal.status.deal_settles", ["deal": String(c.deal), "decision": decisionName(c.commitment.decision ?? "approve")]))]
                 }
                 let next: String? = switch myDraft.consents[action] {
                 case nil: "approve"
@@ -98,7 +98,7 @@ extension ClientState {
             if key == .pageUp { ui.cursors[.talk] = ui.cursor(.talk) + 5; return [] }
             if key == .pageDown { ui.cursors[.talk] = max(0, ui.cursor(.talk) - 5); return [] }
             if key == .enter || key == .char("m") {
-                if you.role == "observer" { return [refuse("observers read the all channel only")] }
+                if you.role == "observer" { return [refuse(t.text("terminal.status.observer_chat"))] }
                 ui.input = TextInput(purpose: .chat(ui.channel), prompt: "\(channelLabel(ui.channel))> ")
             }
             return []
@@ -148,7 +148,7 @@ extension ClientState {
             ui.input = TextInput(purpose: .command, prompt: ":", text: item.template)
             return []
         case .end:
-            ui.modal = .confirm(prompt: "End the match now? (y/n)", command: .end(nil))
+            ui.modal = .confirm(prompt: t.text("terminal.confirm.end"), command: .end(nil))
             return []
         }
     }
@@ -240,21 +240,6 @@ extension ClientState {
 public enum ControlItem: CaseIterable, Sendable {
     case start, pause, extend, shorten, skip, news, event, adjust, move, bot, end
 
-    public var label: String {
-        switch self {
-        case .start: "Start the match"
-        case .pause: "Pause / resume the clock"
-        case .extend: "Extend the phase by 1 min"
-        case .shorten: "Shorten the phase by 1 min"
-        case .skip: "Skip to the next phase"
-        case .news: "Publish news…"
-        case .event: "Fire a scenario event…"
-        case .adjust: "Adjust a track (reason)…"
-        case .move: "Move a seat to a team…"
-        case .bot: "Bot on a team: TEAM POLICY|off…"
-        case .end: "End the match"
-        }
-    }
 
     var template: String {
         switch self {

@@ -1,3 +1,5 @@
+import ArmisticeLocale
+
 /// Everything the client shows: the last view the server sent, the records, chat, roster and clock, the
 /// connection state, and the interface's own state (focus, cursors, open dialogs).
 ///
@@ -43,6 +45,12 @@ public struct ClientState: Sendable {
     public var ui = UIState()
     /// Whether colour may be used (false under NO_COLOR).
     public var color = true
+    /// The language the interface is read in (`--lang`, else the environment's); `:lang` changes it.
+    public var language: Language = .en {
+        didSet { t = Catalog(language: language) }
+    }
+    /// The interface's messages in `language`.
+    public private(set) var t = Catalog(language: .en)
     var nextRequestID = 1
     var pending: [Int: String] = [:]
     var hasSnapshotFocusSet = false
@@ -63,7 +71,7 @@ public struct ClientState: Sendable {
     public func botWords(_ team: String) -> String? {
         guard let policy = bot(of: team)?.bot else { return nil }
         let standing = roster.contains { $0.bot == nil && $0.role == "player" && $0.team == team && $0.online }
-        return "bot (\(TerminalText.sanitize(policy)))" + (standing ? ", standing by" : "")
+        return t.text(standing ? "terminal.bot.standing_by" : "terminal.bot.words", ["policy": TerminalText.sanitize(policy)])
     }
 
     /// The badge after a team's name on screen: "🤖 bot (greedy)"; nil when no bot sits there.
@@ -103,10 +111,10 @@ public struct ClientState: Sendable {
 
     /// A channel's label for the screen: `all`, `team`, or the other team's name.
     public func channelLabel(_ channel: String) -> String {
-        if channel == "all" { return "all" }
+        if channel == "all" { return t.text("terminal.channel.all") }
         if channel.hasPrefix("team:") {
             let id = String(channel.dropFirst(5))
-            return isInstructor ? "team " + id : "team"
+            return isInstructor ? t.text("terminal.channel.team_of", ["team": id]) : t.text("terminal.channel.team")
         }
         if channel.hasPrefix("pair:") {
             let ids = channel.dropFirst(5).split(separator: "+").map(String.init)

@@ -1,3 +1,5 @@
+import ArmisticeLocale
+
 /// A typed command: the plain mode's whole interface, and the full-screen interface's `:` line. Every
 /// request of the protocol can be made with one.
 public enum Command: Sendable, Equatable {
@@ -22,6 +24,9 @@ public enum Command: Sendable, Equatable {
     /// Puts a bot of a policy on a team (replacing one), or takes it off (nil).
     case setBot(team: String, policy: String?)
     case end(String?)
+    /// Reads the interface (and the server's texts) in another language from now on: `lang ko`, `lang en`;
+    /// the instructor's `lang ko room` sets the room's default too (projector and report).
+    case setLanguage(String, room: Bool)
 
     /// The bot policies the server knows (`set_bot`, `create_room` `bots`).
     public static let botPolicies = ["greedy", "random", "block-all", "approve-all", "idle"]
@@ -32,22 +37,13 @@ public enum Command: Sendable, Equatable {
         init(_ message: String) { self.message = message }
     }
 
-    public static let helpLines: [String] = [
-        "Commands (the first word is enough; ids as the server shows them):",
-        "  state | actions | draft | deals | consents | news | results | roster | chat [CHANNEL]",
-        "  add ACTION [PARAM=VALUE …]     put an action in the team's draft",
-        "  remove N | clear               take order N (or all) out of the draft",
-        "  consent ACTION approve|block|none",
-        "  lock                           lock the team's orders for this turn",
-        "  say CHANNEL TEXT               CHANNEL: all, team, or another team's id (a pair channel)",
-        "  deal TEAM:ACTION[(P=V,…)] TEAM:approve:ACTION … [-- NOTE]   propose a deal",
-        "  accept N | reject N | withdraw N",
-        "  instructor: start | pause | resume | skip | extend SECONDS | news TEXT | event ID",
-        "              adjust TARGET VALUE REASON | move SEAT TEAM|observer|player | kick SEAT | end [REASON]",
-        "              bot TEAM greedy|random|block-all|approve-all|idle   put a bot on a team (or change it)",
-        "              bot TEAM off                   take the bot off the team",
-        "  resync | help | quit",
-    ]
+    /// The plain mode's `help` in English (the interface's language: `helpLines(_:)`).
+    public static var helpLines: [String] { helpLines(Catalog(language: .en)) }
+
+    /// The plain mode's `help`, one command a line, in a catalog's language.
+    public static func helpLines(_ t: Catalog) -> [String] {
+        t.text("terminal.commands.help").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
 
     public static func parse(_ line: String) throws(ParseError) -> Command {
         let trimmed = line.trimmingSpaces
@@ -133,6 +129,10 @@ public enum Command: Sendable, Equatable {
             }
             return .setBot(team: args[0], policy: policy)
         case "end": return .end(rest.isEmpty ? nil : rest)
+        case "lang", "language", "언어":
+            guard let tag = args.first?.lowercased(), ["en", "ko"].contains(tag), args.count <= 2,
+                  args.count == 1 || args[1].lowercased() == "room" else { throw ParseError("lang ko|en [room]") }
+            return .setLanguage(tag, room: args.count == 2)
         default:
             throw ParseError("unknown command \"\(TerminalText.truncate(TerminalText.sanitize(verb), to: 20))\": type help")
         }

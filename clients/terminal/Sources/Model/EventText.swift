@@ -1,3 +1,5 @@
+import ArmisticeLocale
+
 /// A scenario event as the instructor's view lists it, with what firing it will do (`effects`), when it fires by
 /// itself (`condition`) and its news: read before `:event ID`.
 public struct EventPreview: Sendable, Equatable {
@@ -14,12 +16,13 @@ public struct EventPreview: Sendable, Equatable {
         news = j["news"]?.string.map { TerminalText.sanitize($0) }
     }
 
-    /// The lines the control pane shows for it.
-    public var lines: [String] {
-        var result = ["\(name) — :event \(id)\(fired > 0 ? " (fired \(fired)×)" : "")"]
-        result.append("does: " + (effects.isEmpty ? "changes no track, flag or project" : effects.joined(separator: "; ")))
-        if let condition { result.append("by itself only when \(condition)") }
-        if let news { result.append("news: “\(news)”") }
+    /// The lines the control pane shows for it, in the catalog's language.
+    public func lines(_ t: Catalog) -> [String] {
+        var result = [fired > 0 ? t.text("terminal.event.fired", ["name": name, "id": id, "count": String(fired)])
+                                : t.text("terminal.event.title", ["name": name, "id": id])]
+        result.append(t.text("terminal.event.does", ["effects": effects.isEmpty ? t.text("terminal.event.no_effects") : effects.joined(separator: "; ")]))
+        if let condition { result.append(t.text("terminal.event.condition", ["condition": condition])) }
+        if let news { result.append(t.text("terminal.event.news", ["news": news])) }
         return result
     }
 }

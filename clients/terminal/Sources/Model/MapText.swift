@@ -1,3 +1,5 @@
+import ArmisticeLocale
+
 /// The scenario's map as the terminal shows it: one line per place that shows something, in the scenario's words,
 /// with what changed over the last turn that had results ("Yongbyon ▸ under inspection (was: declared)").
 public struct MapText: Sendable, Equatable {
@@ -17,7 +19,7 @@ public struct MapText: Sendable, Equatable {
 
     init?(_ j: JSON?) {
         guard let j, !j.isNull else { return nil }
-        title = TerminalText.sanitize(j["title"]?.string ?? "Map")
+        title = TerminalText.sanitize(j["title"]?.string ?? "")
         places = j["places"]?.array.map { p in
             Place(id: p["id"]?.string ?? "?", name: TerminalText.sanitize(p["name"]?.string ?? "?"),
                   kind: p["shows"]?["kind"]?.string, target: p["shows"]?["id"]?.string,
@@ -26,7 +28,7 @@ public struct MapText: Sendable, Equatable {
     }
 
     /// The words for a place's state: now (`value` nil) or at a past value (a track value, 0/1, a project index).
-    public static func words(_ place: Place, in view: GameViewInfo, value: Int? = nil) -> String? {
+    public static func words(_ place: Place, in view: GameViewInfo, value: Int? = nil, t: Catalog) -> String? {
         switch place.kind {
         case "track":
             guard let t = view.tracks.first(where: { $0.id == place.target }) else { return nil }
@@ -38,7 +40,7 @@ public struct MapText: Sendable, Equatable {
         case "flag":
             guard let f = view.flags.first(where: { $0.id == place.target }) else { return nil }
             let on = value.map { $0 != 0 } ?? f.value
-            return place.states.first { $0.value == String(on) }?.text ?? (on ? "yes" : "no")
+            return place.states.first { $0.value == String(on) }?.text ?? t.text(on ? "terminal.map.yes" : "terminal.map.no")
         case "project":
             guard let p = view.projects.first(where: { $0.id == place.target }) else { return nil }
             let i = value ?? p.index
@@ -50,16 +52,17 @@ public struct MapText: Sendable, Equatable {
     }
 
     /// "Name ▸ words" or "Name ▸ words (was: old words)", for every place that shows something this seat may see.
-    public func lines(view: GameViewInfo, records: [RecordInfo]) -> [(text: String, changed: Bool)] {
+    public func lines(view: GameViewInfo, records: [RecordInfo], t: Catalog) -> [(text: String, changed: Bool)] {
         let changes = TurnSummary.turns(records).first.map { TurnSummary(turn: $0, records: records, team: nil).changes } ?? []
         return places.compactMap { place in
-            guard let now = Self.words(place, in: view) else { return nil }
+            guard let now = Self.words(place, in: view, t: t) else { return nil }
             var text = "\(place.name) ▸ \(now)"
             var changed = false
             if let c = changes.first(where: { $0.target == place.target }), c.from != c.to {
                 changed = true
-                let was = Self.words(place, in: view, value: c.from) ?? ""
-                text += was != now ? " (was: \(was))" : " (\(c.from) → \(c.to))"
+                let was = Self.words(place, in: view, value: c.from, t: t) ?? ""
+                text = was != now ? t.text("terminal.map.was", ["place": text, "was": was])
+                    : t.text("terminal.map.moved", ["place": text, "from": String(c.from), "to": String(c.to)])
             }
             return (text, changed)
         }

@@ -1,3 +1,5 @@
+import ArmisticeLocale
+
 /// A turn's results in the order a student asks about them: my orders and why each went as it did, what the other
 /// teams did that I may see, then each track's net change over the turn (one line per track, not per step).
 /// Built only from the records the server sent this seat; the full log stays one key away.
@@ -52,32 +54,44 @@ public struct TurnSummary: Sendable, Equatable {
     }
 
     /// Why an order went as it did: the dice, the consent, the budget or the requirement.
-    public static func why(_ r: RecordInfo) -> String {
+    public static func why(_ r: RecordInfo, _ c: Catalog = Catalog(language: .en)) -> String {
         let reason = r["reason"]?.string.map { TerminalText.sanitize($0) }
         switch r["result"]?.string ?? "" {
         case "success", "failure":
-            guard let roll = r["roll"]?.int else { return r["result"]?.string == "success" ? "no dice: it always succeeds" : reason ?? "" }
+            guard let roll = r["roll"]?.int else { return r["result"]?.string == "success" ? c.text("terminal.summary.no_dice") : reason ?? "" }
             let mods = (r["modifiers"]?.array ?? []).map { m in
                 let add = m["add"]?.int ?? 0
                 return "\(add >= 0 ? "+" : "")\(add) \(TerminalText.sanitize(m["reason"]?.string ?? ""))"
             }
-            return "rolled \(roll), needed \(r["chance"]?.int ?? 0) or less" + (mods.isEmpty ? "" : " (" + mods.joined(separator: ", ") + ")")
-        case "refused": return "consent: " + (reason ?? "not given")
-        case "over_budget": return "budget: " + (reason ?? "not enough points left")
-        case "duplicate": return (reason ?? "ordered more than once") + ": only the first counts"
+            return c.text("terminal.summary.rolled", ["roll": String(roll), "chance": String(r["chance"]?.int ?? 0)]) + (mods.isEmpty ? "" : " (" + mods.joined(separator: ", ") + ")")
+        case "refused": return c.text("terminal.summary.consent", ["reason": reason ?? c.text("terminal.summary.not_given")])
+        case "over_budget": return c.text("terminal.summary.budget", ["reason": reason ?? c.text("terminal.summary.no_points")])
+        case "duplicate": return c.text("terminal.summary.duplicate", ["reason": reason ?? c.text("terminal.summary.ordered_twice")])
         default: return reason ?? ""
         }
     }
 
-    static let verdicts = ["success": "succeeded", "failure": "failed", "refused": "refused", "precondition_failed": "not possible",
-                           "over_budget": "over budget", "duplicate": "duplicate", "invalid": "invalid"]
+    /// An order's result as a verdict: succeeded, failed, refused…
+    static func verdict(_ result: String, _ c: Catalog) -> String {
+        switch result {
+        case "success": c.text("terminal.verdict.success")
+        case "failure": c.text("terminal.verdict.failure")
+        case "refused": c.text("terminal.verdict.refused")
+        case "precondition_failed": c.text("terminal.verdict.precondition_failed")
+        case "over_budget": c.text("terminal.verdict.over_budget")
+        case "duplicate": c.text("terminal.verdict.duplicate")
+        case "invalid": c.text("terminal.verdict.invalid")
+        default: result.replacingUnderscores
+        }
+    }
 
     /// The summary as lines: headings, then one line per order, change and event.
     public func lines(in state: ClientState) -> [Line] {
         let v = state.view
-        var out = [Line(text: "── Turn \(turn) ──", tone: .heading)]
+        let c = state.t
+        var out = [Line(text: c.text("terminal.summary.turn", ["turn": String(turn)]), tone: .heading)]
         if let o = outcome {
-            out.append(Line(text: "The match ended: " + TerminalText.sanitize(o["outcome"]?.string ?? o["text"]?.string ?? ""), tone: .heading))
+            out.append(Line(text: c.text("terminal.summary.ended", ["outcome": TerminalText.sanitize(o["outcome"]?.string ?? o["text"]?.string ?? "")]), tone: .heading))
         }
         // Orders that came from a deal carried out this turn, by team and action.
         let deals = v.deals.filter { $0.status == "carried_out" && $0.turn == turn }
@@ -87,39 +101,41 @@ public struct TurnSummary: Sendable, Equatable {
             let team = withTeam ? TerminalText.sanitize(v.teamName(teamID)) + ": " : ""
             let params = (r["params"]?.object ?? [:]).sorted { $0.key < $1.key }.map { RecordText.paramName($0.value, in: v) }
             let deal = deals.first { $0.commitments.contains { $0.team == teamID && $0.action == r["action"]?.string } }
-            let why = [deal.map { "from deal #\($0.id)" } ?? "", TurnSummary.why(r)].filter { !$0.isEmpty }.joined(separator: "; ")
+            let why = [deal.map { c.text("terminal.summary.from_deal", ["deal": String($0.id)]) } ?? "", TurnSummary.why(r, c)].filter { !$0.isEmpty }.joined(separator: "; ")
             let text = "\(team)\(RecordText.actionName(r["action"]?.string ?? "?", in: v))" + (params.isEmpty ? "" : " (" + params.joined(separator: ", ") + ")")
-                + " → " + (TurnSummary.verdicts[result] ?? result.replacingUnderscores) + (why.isEmpty ? "" : ": " + why)
+                + " → " + TurnSummary.verdict(result, c) + (why.isEmpty ? "" : ": " + why)
             return Line(text: text, tone: result == "success" ? .good : .bad)
         }
         if state.myTeam != nil {
-            out.append(Line(text: "Your orders:", tone: .heading))
-            out += mine.isEmpty ? [Line(text: "none this turn", tone: .muted)] : mine.map { order($0, withTeam: false) }
+            out.append(Line(text: c.text("terminal.summary.yours"), tone: .heading))
+            out += mine.isEmpty ? [Line(text: c.text("terminal.summary.none"), tone: .muted)] : mine.map { order($0, withTeam: false) }
         }
-        out.append(Line(text: state.myTeam != nil ? "Others, as far as you can see:" : "Orders:", tone: .heading))
-        out += others.isEmpty ? [Line(text: "nothing you can see", tone: .muted)] : others.map { order($0, withTeam: true) }
-        out.append(Line(text: "Changes over the turn:", tone: .heading))
-        for c in changes { out.append(Line(text: Self.changeText(c, in: v), tone: .plain)) }
+        out.append(Line(text: c.text(state.myTeam != nil ? "terminal.summary.others" : "terminal.summary.orders"), tone: .heading))
+        out += others.isEmpty ? [Line(text: c.text("terminal.summary.nothing_seen"), tone: .muted)] : others.map { order($0, withTeam: true) }
+        out.append(Line(text: c.text("terminal.summary.changes"), tone: .heading))
+        for change in changes { out.append(Line(text: Self.changeText(change, in: v, c), tone: .plain)) }
         for e in events {
-            out.append(Line(text: "Event: " + TerminalText.sanitize(e["text"]?.string ?? e["event"]?.string ?? "?") + " (" + RecordText.eventCause(e["result"]?.string) + ")", tone: .plain))
+            out.append(Line(text: c.text("terminal.record.event", ["event": TerminalText.sanitize(e["text"]?.string ?? e["event"]?.string ?? "?"),
+                                                                  "cause": RecordText.eventCause(e["result"]?.string, c)]), tone: .plain))
         }
-        if changes.isEmpty && events.isEmpty { out.append(Line(text: "nothing changed", tone: .muted)) }
+        if changes.isEmpty && events.isEmpty { out.append(Line(text: c.text("terminal.summary.nothing_changed"), tone: .muted)) }
         if !unchanged.isEmpty {
-            out.append(Line(text: "Moved and came back: " + unchanged.map { RecordText.targetName($0, in: v) }.joined(separator: ", "), tone: .muted))
+            out.append(Line(text: c.text("terminal.summary.came_back", ["targets": unchanged.map { RecordText.targetName($0, in: v) }.joined(separator: ", ")]), tone: .muted))
         }
         return out
     }
 
     /// A net change in words: tracks with their numbers, flags as yes/no, projects by their stage.
-    static func changeText(_ c: Change, in v: GameViewInfo) -> String {
+    static func changeText(_ c: Change, in v: GameViewInfo, _ t: Catalog = Catalog(language: .en)) -> String {
         let name = RecordText.targetName(c.target, in: v)
-        if v.flags.contains(where: { $0.id == c.target }) { return "\(name): \(c.from != 0 ? "yes" : "no") → \(c.to != 0 ? "yes" : "no")" }
+        let yes = t.text("terminal.summary.yes"), no = t.text("terminal.summary.no")
+        if v.flags.contains(where: { $0.id == c.target }) { return "\(name): \(c.from != 0 ? yes : no) → \(c.to != 0 ? yes : no)" }
         if let p = v.projects.first(where: { $0.id == c.target }) {
             func stage(_ i: Int) -> String { p.statuses.indices.contains(i) ? TerminalText.sanitize(p.statuses[i]).replacingUnderscores : String(i) }
             return "\(name): \(stage(c.from)) → \(stage(c.to))"
         }
         let delta = c.to - c.from
-        let why = c.reasons.isEmpty ? "" : " — set by the instructor: " + c.reasons.joined(separator: "; ")
+        let why = c.reasons.isEmpty ? "" : t.text("terminal.summary.set_by_instructor", ["reasons": c.reasons.joined(separator: "; ")])
         return "\(name): \(c.from) → \(c.to) (\(delta > 0 ? "+" : "")\(delta))" + why
     }
 }

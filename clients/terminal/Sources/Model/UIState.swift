@@ -2,19 +2,6 @@
 public enum Pane: String, Sendable, CaseIterable {
     case board, actions, draft, talk, deals, news, results, brief, control
 
-    public var title: String {
-        switch self {
-        case .board: "Board"
-        case .actions: "Actions"
-        case .draft: "Draft"
-        case .talk: "Talk"
-        case .deals: "Deals"
-        case .news: "News"
-        case .results: "Results"
-        case .brief: "Brief"
-        case .control: "Control"
-        }
-    }
 }
 
 /// The interface's own state: which pane has the focus, cursors, and the dialog or input line open.

@@ -51,8 +51,8 @@ public struct Grid: Sendable {
             let w = TerminalText.width(c)
             if w == 0 { continue }
             if col + w > end { break }
-            cells[y * width + col] = Cell(character: c, style: style)
-            if w == 2 { cells[y * width + col + 1] = Cell(character: " ", style: style, continuation: true) }
+            set(col, y, Cell(character: c, style: style))
+            if w == 2 { set(col + 1, y, Cell(character: " ", style: style, continuation: true)) }
             col += w
         }
         return col - x
@@ -61,8 +61,19 @@ public struct Grid: Sendable {
     /// Fills a rectangle with spaces in a style.
     public mutating func fill(_ x: Int, _ y: Int, _ w: Int, _ h: Int, _ style: CellStyle = .plain) {
         for row in max(0, y)..<min(height, y + h) {
-            for col in max(0, x)..<min(width, x + w) { cells[row * width + col] = Cell(character: " ", style: style) }
+            for col in max(0, x)..<min(width, x + w) { set(col, row, Cell(character: " ", style: style)) }
         }
+    }
+
+    /// Sets one cell. Writing over half of a wide character blanks its other half, so a row never holds a wide
+    /// character without the column it covers (a dialog's border over Hangul keeps the row 80 columns wide).
+    private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
+        let i = y * width + x
+        if cells[i].continuation, !cell.continuation, x > 0 { cells[i - 1] = Cell(character: " ", style: cells[i - 1].style) }
+        if !cells[i].continuation, x + 1 < width, cells[i + 1].continuation {
+            cells[i + 1] = Cell(character: " ", style: cells[i + 1].style)
+        }
+        cells[i] = cell
     }
 
     /// One row as text, wide characters once, trailing spaces kept.

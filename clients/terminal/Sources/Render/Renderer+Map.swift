@@ -2,15 +2,16 @@ extension Renderer {
     /// The scenario's map as a list in the Board pane (key m): a heading, then "Place ▸ state (was: …)", whole words per line.
     static func mapLines(_ s: ClientState, width: Int) -> [Line] {
         guard let map = s.view.map else { return [] }
-        let rows = map.lines(view: s.view, records: s.records)
-        var lines = wrapped("\(map.title) (m: back to the tracks)", width, .bold)
+        let rows = map.lines(view: s.view, records: s.records, t: s.t)
+        let title = map.title.isEmpty ? s.t.text("terminal.map.title") : map.title
+        var lines = wrapped(s.t.text("terminal.map.heading", ["title": title]), width, .bold)
         if let turn = TurnSummary.turns(s.records).first, rows.contains(where: \.changed) {
-            lines.append(Line("Changed over turn \(turn) in bold", .muted))
+            lines.append(Line(s.t.text("terminal.map.changed", ["turn": String(turn)]), .muted))
         }
         for row in rows {
             lines += wrapped(row.text, width, row.changed ? CellStyle(tone: .warn, bold: true) : .plain, indent: 2)
         }
-        if rows.isEmpty { lines.append(Line("No place on the map shows anything you can see.", .muted)) }
+        if rows.isEmpty { lines.append(Line(s.t.text("terminal.map.none"), .muted)) }
         return lines
     }
 }
@@ -20,9 +21,9 @@ extension Renderer {
     /// while it is chosen.
     static func eventLines(_ s: ClientState, width: Int) -> [Line] {
         guard !s.view.events.isEmpty else { return [] }
-        var lines = [Line("Events (fire with :event ID):", .bold)]
+        var lines = [Line(s.t.text("terminal.event.heading"), .bold)]
         for event in s.view.events {
-            let text = event.lines
+            let text = event.lines(s.t)
             lines += wrapped(text[0], width, CellStyle(tone: .accent), indent: 2)
             for more in text.dropFirst() { lines += wrapped("  " + more, width, .muted, indent: 4) }
         }

@@ -1,3 +1,5 @@
+import ArmisticeLocale
+
 /// Draws a `ClientState` into a `Grid` of any size: a header (room, turn, date, phase, time left,
 /// connection), the pane tabs, the panes the layout places, and a footer (input line, last message or key
 /// hints), with dialogs on top. Pure: the same state, size and time give the same grid.
@@ -5,7 +7,7 @@ public enum Renderer {
     public static func render(_ state: ClientState, width: Int, height: Int, now: Int64) -> Grid {
         var g = Grid(width: width, height: height)
         guard width >= 20, height >= 5 else {
-            g.put(0, 0, "Armistice: the terminal is too small")
+            g.put(0, 0, state.t.text("terminal.too_small"))
             return g
         }
         header(state, &g, now: now)
@@ -38,13 +40,13 @@ public enum Renderer {
         g.fill(0, 0, g.width, 1, .reverse)
         var parts = ["ARMISTICE" + (s.room.isEmpty ? "" : " " + s.room)]
         if s.hasSnapshot {
-            parts.append("T\(s.view.turn)/\(s.view.turns) \(s.view.date)")
+            parts.append(s.t.text("terminal.header.turn", ["turn": s.t.number(s.view.turn), "turns": s.t.number(s.view.turns), "date": s.view.date]))
             let clock = s.view.outcome == nil ? s.clockLabel(now: now) : ""
-            parts.append(s.view.outcome == nil ? s.view.phase.uppercased() + (clock.isEmpty ? "" : " " + clock) : "MATCH OVER")
+            parts.append(s.view.outcome == nil ? s.phaseName(s.view.phase).uppercased() + (clock.isEmpty ? "" : " " + clock) : s.t.text("terminal.header.match_over"))
         }
         var left = " " + parts.joined(separator: " │ ")
         let dot = s.connection == .online ? "●" : "○"
-        let who = s.you.name.isEmpty ? "" : " │ \(s.you.name)" + (s.isInstructor ? " (instructor)" : s.you.team.map { "·\($0)" } ?? (s.you.role == "observer" ? " (observer)" : ""))
+        let who = s.you.name.isEmpty ? "" : " │ \(s.you.name)" + (s.isInstructor ? s.t.text("terminal.header.instructor") : s.you.team.map { "·\($0)" } ?? (s.you.role == "observer" ? s.t.text("terminal.header.observer") : ""))
         var right = "\(dot) \(s.connectionLabel)\(who) "
         // When it does not fit: first the name goes, then the word ARMISTICE.
         if TerminalText.width(left) + TerminalText.width(right) + 1 > g.width { right = "\(dot) \(s.connectionLabel) " }
@@ -62,7 +64,7 @@ public enum Renderer {
         let panes = s.panes
         if g.width < 60 {
             let i = (panes.firstIndex(of: s.ui.focus) ?? 0) + 1
-            g.put(0, 1, "‹ \(i) \(label(s.ui.focus, s)) ›  (Tab: next pane)", .bold)
+            g.put(0, 1, "‹ \(i) \(label(s.ui.focus, s)) ›  " + s.t.text("terminal.tabs.next"), .bold)
             return
         }
         // Each tab whole: the gaps between tabs go first when the row is short, then the spaces inside them.
@@ -81,7 +83,7 @@ public enum Renderer {
 
     static func label(_ pane: Pane, _ s: ClientState) -> String {
         let n = badge(pane, s)
-        return pane.title + (n > 0 ? "(\(n))" : "")
+        return pane.title(s.t) + (n > 0 ? "(\(n))" : "")
     }
 
     /// Unread chat for Talk; deals waiting for this team's answer for Deals.
@@ -111,7 +113,7 @@ public enum Renderer {
             g.put(0, y, status, s.statusIsError ? CellStyle(tone: .bad, bold: true) : CellStyle(tone: .good))
             return
         }
-        let hints = g.width < 60 ? "Tab pane ↑↓ Enter : ? q" : "Tab/←→ pane  ↑↓ move  Enter choose  : command  ? help  q quit"
+        let hints = s.t.text(g.width < 60 ? "terminal.footer.short" : "terminal.footer.long")
         g.put(0, y, hints, .muted)
     }
 
@@ -176,9 +178,9 @@ public enum Renderer {
         var lines: [Line] = []
         let v = s.view
         if let o = v.outcome {
-            lines += wrapped("OUTCOME: \(o.name). \(o.text)", width, CellStyle(tone: .accent, bold: true))
+            lines += wrapped(s.t.text("terminal.board.outcome", ["name": o.name, "text": o.text]), width, CellStyle(tone: .accent, bold: true))
             let scores = o.scores.sorted { $0.key < $1.key }.map { "\(v.teamName($0.key)) \($0.value)" }.joined(separator: ", ")
-            if !scores.isEmpty { lines += wrapped("Scores: " + scores, width, .bold) }
+            if !scores.isEmpty { lines += wrapped(s.t.text("terminal.board.scores", ["scores": scores]), width, .bold) }
         }
         let barW = width >= 60 ? 16 : 8
         let levelW = min(14, v.tracks.map { TerminalText.width(TerminalText.sanitize($0.level ?? "")) }.max() ?? 0)
@@ -207,9 +209,9 @@ public enum Renderer {
             "\(TerminalText.sanitize(t.name))\(t.locked ? " ✓" : "")" + (s.isInstructor ? (t.budget.map { " (\($0))" } ?? "") : "")
                 + (s.botBadge(t.id).map { " " + $0.replacingOccurrences(of: " ", with: nbsp) } ?? "")
         }.joined(separator: " · ")
-        if !teams.isEmpty { lines += wrapped("Teams: " + teams, width, .muted) }
-        if s.myTeam != nil { lines.append(Line("Your brief and objectives: 8", .muted)) }
-        if v.map != nil { lines.append(Line("The map of places: m", .muted)) }
+        if !teams.isEmpty { lines += wrapped(s.t.text("terminal.board.teams", ["teams": teams]), width, .muted) }
+        if s.myTeam != nil { lines.append(Line(s.t.text("terminal.board.brief_hint"), .muted)) }
+        if v.map != nil { lines.append(Line(s.t.text("terminal.board.map_hint"), .muted)) }
         return lines
     }
 
@@ -219,36 +221,36 @@ public enum Renderer {
         var lines: [Line] = []
         if let team = s.myTeam, let brief = v.team(team)?.brief { lines += wrapped(brief, width) }
         if !v.objectives.isEmpty {
-            lines.append(Line("Objectives:", .bold))
+            lines.append(Line(s.t.text("terminal.brief.objectives"), .bold))
             for o in v.objectives {
                 let style: CellStyle = o.met == true ? CellStyle(tone: .good) : (o.met == false ? CellStyle(tone: .bad) : .plain)
-                lines += wrapped("• \(o.text) — \(objectivePoints(o))", width, style, indent: 2)
+                lines += wrapped("• \(o.text) — \(objectivePoints(o, s.t))", width, style, indent: 2)
             }
         }
-        return lines.isEmpty ? [Line("Your brief appears when you are on a team.", .muted)] : lines
+        return lines.isEmpty ? [Line(s.t.text("terminal.brief.none"), .muted)] : lines
     }
 
     /// "3 points", or for an objective scored by a formula (0 until the end) what it is worth.
-    static func objectivePoints(_ o: ObjectiveInfo) -> String {
-        let worth = o.met == nil && o.points == 0 ? "points counted at the end" : "\(o.points) \(o.points == 1 ? "point" : "points")"
-        return worth + (o.met == true ? ", met" : o.met == false ? ", not met" : "")
+    static func objectivePoints(_ o: ObjectiveInfo, _ t: Catalog) -> String {
+        let worth = o.met == nil && o.points == 0 ? t.text("terminal.brief.points_at_end") : t.text("terminal.brief.points", count: o.points)
+        return worth + (o.met == true ? t.text("terminal.brief.met") : o.met == false ? t.text("terminal.brief.not_met") : "")
     }
 
     static func actionLines(_ s: ClientState, width: Int, height: Int, focused: Bool) -> ([Line], Int?) {
         let actions = s.view.actions
-        if actions.isEmpty { return ([Line("No actions for this seat.", .muted)], nil) }
+        if actions.isEmpty { return ([Line(s.t.text("terminal.actions.none"), .muted)], nil) }
         let cursor = min(s.ui.cursor(.actions), actions.count - 1)
         let a = actions[cursor]
         // The detail of the selected action at the bottom: why it is not available, its chance, its text.
         var detail: [Line] = []
         if let deal = s.promisedDeal(a.id) {
-            detail += wrapped("🔒 Promised in deal #\(deal): it goes into your orders by itself", width, .bad)
-        } else if !a.available { detail += wrapped("✗ Not now: " + (a.reason ?? "unavailable"), width, .bad) }
-        var facts = ["cost \(a.cost)"]
-        if let c = a.chance { facts.append("\(c)% chance") }
-        if a.covert { facts.append("covert") }
-        if !a.consentFrom.isEmpty { facts.append("needs the consent of " + a.consentFrom.map { TerminalText.sanitize(s.view.teamName($0)) }.joined(separator: ", ")) }
-        if !a.params.isEmpty { facts.append("choose " + a.params.map { $0.label(among: a.params).lowercased() }.joined(separator: ", ")) }
+            detail += wrapped(s.t.text("terminal.actions.promised", ["deal": s.t.number(deal)]), width, .bad)
+        } else if !a.available { detail += wrapped(s.t.text("terminal.actions.not_now", ["reason": a.reason ?? s.t.text("terminal.actions.unavailable")]), width, .bad) }
+        var facts = [s.t.text("terminal.actions.cost", ["cost": s.t.number(a.cost)])]
+        if let c = a.chance { facts.append(s.t.text("terminal.actions.chance", ["chance": s.t.number(c)])) }
+        if a.covert { facts.append(s.t.text("terminal.actions.covert")) }
+        if !a.consentFrom.isEmpty { facts.append(s.t.text("terminal.actions.consent", ["teams": a.consentFrom.map { TerminalText.sanitize(s.view.teamName($0)) }.joined(separator: ", ")])) }
+        if !a.params.isEmpty { facts.append(s.t.text("terminal.actions.choose", ["params": a.params.map { $0.label(among: a.params).lowercased() }.joined(separator: ", ")])) }
         detail += wrapped(facts.joined(separator: " · "), width, .muted)
         detail += wrapped(a.description, width, .muted)
         detail = Array(detail.prefix(max(2, height / 3)))
@@ -260,9 +262,9 @@ public enum Renderer {
             let deal = s.promisedDeal(x.id)
             let available = x.available && deal == nil
             let mark = deal != nil ? "🔒" : available ? "  " : "✗ "
-            let cost = "\(x.cost)pt" + (x.chance.map { " \($0)%" } ?? "")
+            let cost = s.t.text("terminal.actions.points", ["cost": s.t.number(x.cost)]) + (x.chance.map { " \($0)%" } ?? "")
             var name = TerminalText.sanitize(x.name)
-            if inline, let r = deal.map({ "in deal #\($0)" }) ?? (available ? nil : x.reason) { name += " — " + TerminalText.sanitize(r) }
+            if inline, let r = deal.map({ s.t.text("terminal.actions.in_deal", ["deal": s.t.number($0)]) }) ?? (available ? nil : x.reason) { name += " — " + TerminalText.sanitize(r) }
             var style: CellStyle = available ? .plain : .muted
             if i == cursor { style = focused ? CellStyle(bold: true, reverse: true) : CellStyle(bold: true) }
             // A long name wraps at a space onto the next line rather than being cut.
@@ -296,19 +298,23 @@ public enum Renderer {
             }
             return (lines, nil)
         }
-        guard s.myTeam != nil else { return ([Line("You have no team yet: the instructor assigns one.", .muted)], nil) }
+        guard s.myTeam != nil else { return ([Line(s.t.text("terminal.draft.no_team"), .muted)], nil) }
         let budget = s.myBudget ?? 0
         let committed = s.commitments(of: s.myTeam)
         let dealCost = committed.reduce(0) { $0 + $1.cost }
         let spent = s.mySpent + dealCost
         let left = budget - spent
-        let head = v.phase == "setup" ? "Budget: set when the match starts" : "Budget \(budget) · spent \(spent)" + (dealCost > 0 ? " (deals \(dealCost))" : "") + " · left \(left)" + (s.myTeamLocked ? " · LOCKED ✓" : "")
+        let t = s.t
+        let head = v.phase == "setup" ? t.text("terminal.draft.budget_unset")
+            : t.text("terminal.draft.budget", ["budget": t.number(budget), "spent": t.number(spent)])
+                + (dealCost > 0 ? t.text("terminal.draft.deal_cost", ["cost": t.number(dealCost)]) : "")
+                + t.text("terminal.draft.left", ["left": t.number(left)]) + (s.myTeamLocked ? t.text("terminal.draft.locked") : "")
         var lines = wrapped(head, width, s.myTeamLocked ? CellStyle(tone: .good, bold: true) : (left < 0 ? CellStyle(tone: .bad, bold: true) : .bold), indent: 2)
         // Commitments of agreed deals: locked lines, added to the orders by the server at adjudication.
         for c in committed {
             let what = c.commitment.action.map { RecordText.actionName($0, in: v) + " (\(c.cost))" }
-                ?? "\(c.commitment.decision ?? "approve") \(RecordText.actionName(c.commitment.consent ?? "?", in: v))"
-            lines += wrapped("🔒 \(what) deal #\(c.deal)", width, CellStyle(tone: .good), indent: 3)
+                ?? "\(s.decisionName(c.commitment.decision ?? "approve")) \(RecordText.actionName(c.commitment.consent ?? "?", in: v))"
+            lines += wrapped("🔒 \(what) " + t.text("terminal.draft.deal", ["deal": t.number(c.deal)]), width, CellStyle(tone: .good), indent: 3)
         }
         let items = s.draftItems
         let cursor = s.ui.cursor(.draft)
@@ -323,25 +329,26 @@ public enum Renderer {
                 let params = o.params.sorted { $0.key < $1.key }.map { "\($0.key)=\(RecordText.paramName($0.value, in: v))" }.joined(separator: " ")
                 text = "\(n + 1). \(RecordText.actionName(o.action, in: v))" + (action.map { " (\($0.cost))" } ?? "") + (params.isEmpty ? "" : " " + params)
                 if let deal = s.promisedDeal(o.action) {
-                    text += " ⚠ also in deal #\(deal): remove it"
+                    text += t.text("terminal.draft.also_in_deal", ["deal": t.number(deal)])
                     style = CellStyle(tone: .bad)
                 } else if action?.available == false { style = .warn }
             case .consent(let id):
                 let c = v.consents.first { $0.action == id }
                 let promised = committed.first { $0.commitment.consent == id }
-                let decision = promised.map { "\($0.commitment.decision ?? "approve") (deal #\($0.deal))" } ?? s.myDraft.consents[id] ?? "undecided"
+                let raw = promised.map { $0.commitment.decision ?? "approve" } ?? s.myDraft.consents[id] ?? "undecided"
+                let decision = promised.map { t.text("terminal.draft.decision_in_deal", ["decision": s.decisionName(raw), "deal": t.number($0.deal)]) } ?? s.decisionName(raw)
                 let teams = (c?.teams ?? []).map { TerminalText.sanitize(v.teamName($0)) }.joined(separator: ", ")
                 text = "? \(TerminalText.sanitize(c?.name ?? id)) (\(teams)): \(decision)"
-                style = decision.hasPrefix("block") ? .bad : (decision.hasPrefix("approve") ? .good : .muted)
+                style = raw.hasPrefix("block") ? .bad : (raw.hasPrefix("approve") ? .good : .muted)
             }
             if i == cursor && focused { style = CellStyle(bold: true, reverse: true); selected = lines.count }
             lines += wrapped(text, width, style, indent: 3)
         }
-        if items.isEmpty && committed.isEmpty { lines.append(Line("No orders yet: pick actions in Actions (2).", .muted)) }
+        if items.isEmpty && committed.isEmpty { lines.append(Line(t.text("terminal.draft.empty"), .muted)) }
         if s.everyPlayedTeamLocked {
-            lines += wrapped("Every team has locked in: the instructor can end the phase early.", width, CellStyle(tone: .good, bold: true))
+            lines += wrapped(t.text("terminal.draft.all_locked"), width, CellStyle(tone: .good, bold: true))
         }
-        if focused { lines.append(Line("d remove · Enter consent · L lock in", .muted)) }
+        if focused { lines.append(Line(t.text("terminal.draft.keys"), .muted)) }
         return (lines, selected)
     }
 
@@ -364,10 +371,10 @@ public enum Renderer {
         let scroll = min(s.ui.cursor(.talk), max(0, body.count - rows))
         let end = body.count - scroll
         let visible = Array(body[max(0, end - rows)..<max(0, end)])
-        if visible.isEmpty { lines.append(Line("No messages in \(s.channelLabel(s.ui.channel)). Enter to write.", .muted)) }
+        if visible.isEmpty { lines.append(Line(s.t.text("terminal.talk.empty", ["channel": s.channelLabel(s.ui.channel)]), .muted)) }
         lines += visible
         while lines.count < height - 1 { lines.append(Line("")) }
-        lines.append(Line("↑↓ channel · Enter write · PgUp/Dn", .muted))
+        lines.append(Line(s.t.text("terminal.talk.keys"), .muted))
         return lines
     }
 
@@ -377,7 +384,7 @@ public enum Renderer {
         let v = s.view
         // While a deal is being typed: what it may name, as TEAM:ACTION with each action's name and cost.
         if let input = s.ui.input, input.purpose == .command, input.text.lowercased().hasPrefix("deal") {
-            lines += wrapped("Name commitments as TEAM:ACTION (P=V,…), a consent as TEAM:approve:ACTION; -- then a note:", width, .bold)
+            lines += wrapped(s.t.text("terminal.deals.typing"), width, .bold)
             if let team = s.myTeam {
                 for a in v.actions where !a.covert {
                     lines += wrapped("\(team):\(a.id) — \(TerminalText.sanitize(a.name)) (\(a.cost))", width, .plain, indent: 2)
@@ -391,49 +398,50 @@ public enum Renderer {
             }
             return (lines, nil)
         }
-        if v.deals.isEmpty { lines.append(Line("No deals. n: propose one.", .muted)) }
+        if v.deals.isEmpty { lines.append(Line(s.t.text("terminal.deals.none"), .muted)) }
         for (i, d) in v.deals.enumerated() {
             let waiting = d.parties.filter { !d.accepted.contains($0) }.map { TerminalText.sanitize(v.teamName($0)) }
-            var text = "#\(d.id) \(d.status.replacingUnderscores.uppercased()) from \(TerminalText.sanitize(v.teamName(d.proposer))): "
+            var text = s.t.text("terminal.deals.head", ["id": s.t.number(d.id), "status": s.dealStatusName(d.status), "team": TerminalText.sanitize(v.teamName(d.proposer))])
                 + d.commitments.map(s.commitmentText).joined(separator: "; ")
             if !d.note.isEmpty { text += " “\(d.note)”" }
-            if d.status == "open", !waiting.isEmpty { text += " — waiting for " + waiting.joined(separator: ", ") }
+            if d.status == "open", !waiting.isEmpty { text += s.t.text("terminal.deals.waiting", ["teams": waiting.joined(separator: ", ")]) }
             var style: CellStyle = d.status == "open" ? .plain : (d.status == "agreed" || d.status == "carried_out" ? .good : .muted)
             if i == s.ui.cursor(.deals) && focused { style = CellStyle(bold: true, reverse: true); selected = lines.count }
             lines += wrapped(text, width, style, indent: 3)
             lines += wrapped("→ " + s.dealEffect(d), width - 3, .muted, indent: 2).map { Line("   " + $0.text, $0.style) }
         }
         if !v.consents.isEmpty {
-            lines += wrapped("Decisions asked of your team (set them in Draft):", width, .bold)
+            lines += wrapped(s.t.text("terminal.deals.decisions"), width, .bold)
             for c in v.consents {
                 let d = s.myDraft.consents[c.action] ?? c.decision ?? "undecided"
                 let teams = c.teams.map { TerminalText.sanitize(v.teamName($0)) }.joined(separator: ", ")
-                lines += wrapped("? \(c.name) by \(teams) (\(c.rule == "veto" ? "any may veto" : "all must approve")): \(d)", width, .plain, indent: 2)
+                let rule = s.t.text(c.rule == "veto" ? "terminal.deals.veto" : "terminal.deals.unanimous")
+                lines += wrapped(s.t.text("terminal.deals.decision", ["name": c.name, "teams": teams, "rule": rule, "decision": s.decisionName(d)]), width, .plain, indent: 2)
             }
         }
-        if focused { lines += wrapped("a accept · r reject · w withdraw · n new", width, .muted) }
+        if focused { lines += wrapped(s.t.text("terminal.deals.keys"), width, .muted) }
         return (lines, selected)
     }
 
     static func newsLines(_ s: ClientState, width: Int) -> [Line] {
         let items = s.records.filter { $0.kind == "news" || $0.kind == "intel" || $0.kind == "event" }
-        if items.isEmpty { return [Line("No news yet.", .muted)] }
+        if items.isEmpty { return [Line(s.t.text("terminal.news.none"), .muted)] }
         var lines: [Line] = []
         for r in items.reversed() {
             let style: CellStyle = r.kind == "intel" ? CellStyle(tone: .accent) : (r.kind == "event" ? .warn : .plain)
-            lines += wrapped("T\(r.turn) " + RecordText.describe(r, in: s), width, style, indent: 3)
+            lines += wrapped(s.t.text("terminal.news.turn", ["turn": s.t.number(r.turn)]) + " " + RecordText.describe(r, in: s), width, style, indent: 3)
         }
         return lines
     }
 
     static func resultLines(_ s: ClientState, width: Int) -> [Line] {
         let results = s.records.filter(RecordText.isResult)
-        if results.isEmpty { return [Line("No results yet: they come after each adjudication.", .muted)] }
+        if results.isEmpty { return [Line(s.t.text("terminal.results.none"), .muted)] }
         var lines: [Line] = []
         // The latest turn first: its summary (or, after f, its full log in the order things happened).
         for turn in TurnSummary.turns(s.records) {
             if s.ui.fullLog {
-                lines.append(Line("── Turn \(turn): full log ──", .bold))
+                lines.append(Line(s.t.text("terminal.results.full_log_head", ["turn": s.t.number(turn)]), .bold))
                 for r in results where r.turn == turn {
                     let result = r["result"]?.string ?? ""
                     let style: CellStyle = r.kind == "order" ? (result == "success" ? .good : .bad)
@@ -453,28 +461,28 @@ public enum Renderer {
                 }
             }
         }
-        lines.append(Line(s.ui.fullLog ? "f: back to the summary" : "f: the full log", .muted))
+        lines.append(Line(s.t.text(s.ui.fullLog ? "terminal.results.to_summary" : "terminal.results.to_full_log"), .muted))
         return lines
     }
 
     static func controlLines(_ s: ClientState, width: Int, focused: Bool, now: Int64) -> ([Line], Int?) {
-        var lines: [Line] = [Line("Room \(s.room): students join with this code", CellStyle(tone: .accent, bold: true))]
+        var lines: [Line] = [Line(s.t.text("terminal.control.room", ["room": s.room]), CellStyle(tone: .accent, bold: true))]
         let clock = s.clockLabel(now: now)
-        lines.append(Line("Phase \(s.view.phase)\(clock.isEmpty ? "" : ", " + clock + " left")", .bold))
+        lines.append(Line(s.t.text("terminal.control.phase", ["phase": s.phaseName(s.view.phase)]) + (clock.isEmpty ? "" : s.t.text("terminal.control.left", ["clock": clock])), .bold))
         if s.everyPlayedTeamLocked {
-            lines += wrapped("Every team with players has locked in: skip to end the phase now.", width, CellStyle(tone: .good, bold: true))
+            lines += wrapped(s.t.text("terminal.control.all_locked"), width, CellStyle(tone: .good, bold: true))
         }
         var selected: Int? = nil
         for (i, item) in ControlItem.allCases.enumerated() {
             let isSel = i == s.ui.cursor(.control)
             if isSel && focused { selected = lines.count }
-            lines.append(Line((isSel ? "› " : "  ") + item.label, isSel && focused ? CellStyle(bold: true, reverse: true) : .plain))
+            lines.append(Line((isSel ? "› " : "  ") + item.label(s.t), isSel && focused ? CellStyle(bold: true, reverse: true) : .plain))
             if item == .event, isSel { lines += eventLines(s, width: width) }
         }
-        lines.append(Line("Seats:", .bold))
+        lines.append(Line(s.t.text("terminal.control.seats"), .bold))
         for seat in s.roster {
-            let where_ = seat.role == "player" ? (seat.team ?? "no team") : seat.role
-            let bot = seat.bot.map { ", 🤖 bot (\(TerminalText.sanitize($0)))" } ?? ""
+            let where_ = seat.role == "player" ? (seat.team ?? s.t.text("terminal.control.no_team")) : s.roleName(seat.role)
+            let bot = seat.bot.map { s.t.text("terminal.control.bot", ["policy": TerminalText.sanitize($0)]) } ?? ""
             lines += wrapped("\(seat.online ? "●" : "○") \(seat.seat) \(TerminalText.sanitize(seat.name)) — \(where_)\(bot)", width,
                              seat.bot != nil ? CellStyle(tone: .accent) : seat.online ? .plain : .muted, indent: 2)
         }
@@ -488,19 +496,19 @@ public enum Renderer {
         var title: String
         switch modal {
         case .help:
-            title = "Help — any key closes"
+            title = s.t.text("terminal.modal.help")
             lines = helpLines(s).map { Line($0) }
         case .confirmQuit:
-            title = "Quit"
-            lines = [Line("Leave Armistice? (y/n)", .bold),
-                     s.you.seat.isEmpty ? Line("You have not taken a seat in a room.", .muted)
-                         : Line("Your seat is kept: run the same command to come back.", .muted)]
+            title = s.t.text("terminal.modal.quit")
+            lines = [Line(s.t.text("terminal.modal.quit_question"), .bold),
+                     s.you.seat.isEmpty ? Line(s.t.text("terminal.modal.no_seat"), .muted)
+                         : Line(s.t.text("terminal.modal.seat_kept"), .muted)]
         case .confirm(let prompt, _):
-            title = "Confirm"
+            title = s.t.text("terminal.modal.confirm")
             lines = [Line(prompt, .bold)]
         case .params(let form):
-            title = "Add “\(form.action.name)”"
-            lines = [Line("↑↓ field · ←→ change · digits type · Enter add · Esc cancel", .muted)]
+            title = s.t.text("terminal.modal.add", ["name": form.action.name])
+            lines = [Line(s.t.text("terminal.modal.param_keys"), .muted)]
             for (i, p) in form.action.params.enumerated() {
                 let value = form.values[i]
                 let shown = p.choices.first { $0.id == value.string }?.name ?? value.display
@@ -524,24 +532,26 @@ public enum Renderer {
     }
 
     static func helpLines(_ s: ClientState) -> [String] {
+        let t = s.t
         var lines = [
-            "Tab, →  next pane         Shift-Tab, ←  previous pane",
-            "1–\(s.panes.count)     go to a pane        ↑ ↓ PgUp PgDn  move, scroll",
-            "Enter   choose (add an action, write in a channel, accept)",
-            ":       type a command (:help lists them)",
-            "q       quit (asks first)  ?  this help",
+            t.text("terminal.help.1"),
+            t.text("terminal.help.2", count: s.panes.count),
+            t.text("terminal.help.3"),
+            t.text("terminal.help.4"),
+            t.text("terminal.help.5"),
+            t.text("terminal.help.lang"),
         ]
         if s.myTeam != nil {
             lines += [
-                "Actions  Enter add to the draft (asks for parameters)",
-                "Draft    d remove an order · Enter cycle a consent · L lock",
-                "Talk     ↑↓ channel · Enter write · Esc cancel",
-                "Deals    a accept · r reject · w withdraw · n propose",
-                "Results  f the full log (again: the summary) · Brief (8) objectives",
-                "Board    m the map: each place and its state (again: the tracks)",
+                t.text("terminal.help.actions"),
+                t.text("terminal.help.draft"),
+                t.text("terminal.help.talk"),
+                t.text("terminal.help.deals"),
+                t.text("terminal.help.results"),
+                t.text("terminal.help.board"),
             ]
         }
-        if s.isInstructor { lines.append("Control  Enter run a command (clock, news, events, adjust, bots, end)") }
+        if s.isInstructor { lines.append(t.text("terminal.help.control")) }
         return lines
     }
 }

@@ -1,3 +1,5 @@
+import ArmisticeLocale
+
 /// What the `join` and `instructor` commands pass to the client.
 public struct ClientOptions: Sendable {
     public var url: String
@@ -10,9 +12,11 @@ public struct ClientOptions: Sendable {
     /// Whether colour may be used (NO_COLOR unset, or empty).
     public var color = true
     public var store: SeatStore
+    /// The language the interface is read in, and asked of the server (`hello`'s `lang`).
+    public var language: Language = .en
 
-    public init(url: String, token: String?, seatRequest: SeatRequest?, name: String, plain: Bool, color: Bool, store: SeatStore) {
+    public init(url: String, token: String?, seatRequest: SeatRequest?, name: String, plain: Bool, color: Bool, store: SeatStore, language: Language = .en) {
         self.url = url; self.token = token; self.seatRequest = seatRequest; self.name = name
-        self.plain = plain; self.color = color; self.store = store
+        self.plain = plain; self.color = color; self.store = store; self.language = language
     }
 }

@@ -1,3 +1,4 @@
+import ArmisticeLocale
 import ArmisticeTransport
 import Foundation
 import Logging
@@ -15,14 +16,16 @@ public final class ConnectionDriver: @unchecked Sendable {
     private var stopped = false
     private var seatRequest: SeatRequest?
     private var name: String
+    private var lang: Language
 
     private let url: String
     private let store: SeatStore
     private let inbox: Inbox
     private let pool: WebSocketClientPool
 
-    public init(url: String, token: String?, seatRequest: SeatRequest?, name: String, store: SeatStore, inbox: Inbox) {
+    public init(url: String, token: String?, seatRequest: SeatRequest?, name: String, language: Language = .en, store: SeatStore, inbox: Inbox) {
         self.url = url
+        self.lang = language
         self.token = token
         self.seatRequest = seatRequest
         self.name = name
@@ -37,6 +40,12 @@ public final class ConnectionDriver: @unchecked Sendable {
     public var lastSeq: Int {
         get { lock.withLock { seq } }
         set { lock.withLock { seq = newValue } }
+    }
+
+    /// The language sent in `hello` (after a reconnection too): the one `:lang` last chose.
+    public var language: Language {
+        get { lock.withLock { lang } }
+        set { lock.withLock { lang = newValue } }
     }
 
     /// Sends a request; false when there is no connection now.
@@ -90,7 +99,7 @@ public final class ConnectionDriver: @unchecked Sendable {
 
     /// One connection's life: hello, the seat, then every message until it closes.
     private func session(_ conn: ClientConnection) async -> Outcome {
-        conn.send(JSON.object(["type": "hello", "protocol": "armistice.v2", "client": "armistice-terminal"]).text)
+        conn.send(JSON.object(["type": "hello", "protocol": "armistice.v2", "client": "armistice-terminal", "lang": .string(language.rawValue)]).text)
         let (token, seq, request) = lock.withLock { (self.token, self.seq, self.seatRequest) }
         var resuming = false
         if let token {
@@ -158,5 +167,12 @@ public final class ConnectionDriver: @unchecked Sendable {
             return t
         }
         if let old, let room = old.split(separator: ".").first { try? store.remove(url: url, room: String(room), token: old) }
+    }
+}
+
+extension ConnectionDriver {
+    /// Follows what the interface sends that the next `hello` must repeat: the language `set_language` chose.
+    func follow(_ message: JSON) {
+        if message["type"]?.string == "set_language", let tag = message["lang"]?.string { language = Language(parsing: tag) }
     }
 }

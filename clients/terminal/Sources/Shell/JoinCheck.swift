@@ -1,3 +1,4 @@
+import ArmisticeLocale
 /// What `armistice join` checks before it asks for a team or starts the interface, so that a wrong address or a
 /// wrong code is said at once, in words, instead of after a prompt and on a screen that waits for ever.
 public enum JoinCheck {
@@ -40,9 +41,8 @@ public enum JoinCheck {
     }
 
     /// What to say when nothing answered at the address.
-    public static func unreachableMessage(url: String) -> String {
+    public static func unreachableMessage(url: String, _ t: Catalog = Catalog(language: .en)) -> String {
         let address = TeamProbe.endpoint(url).map { "\($0.0):\($0.1)" } ?? url
-        return "Cannot reach an Armistice server at \(address) (\(url)): check the address with your instructor, "
-            + "and that the server is running."
+        return t.text("terminal.join.unreachable", ["address": address, "url": url])
     }
 }

@@ -1,3 +1,4 @@
+import ArmisticeLocale
 import Foundation
 
 /// Runs the client: the connection in a task, and the interface (full-screen or plain) on its own thread,
@@ -6,14 +7,15 @@ public enum TerminalClient {
     public static func run(_ options: ClientOptions) async {
         let inbox = Inbox()
         let driver = ConnectionDriver(url: options.url, token: options.token, seatRequest: options.seatRequest,
-                                      name: options.name, store: options.store, inbox: inbox)
+                                      name: options.name, language: options.language, store: options.store, inbox: inbox)
         let network = Task { await driver.run() }
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             let thread = Thread {
                 if options.plain {
-                    PlainInterface(driver: driver, inbox: inbox, name: options.name, server: options.url).run()
+                    PlainInterface(driver: driver, inbox: inbox, name: options.name, server: options.url, language: options.language).run()
                 } else {
-                    FullScreenInterface(driver: driver, inbox: inbox, name: options.name, color: options.color, server: options.url).run()
+                    FullScreenInterface(driver: driver, inbox: inbox, name: options.name, color: options.color, server: options.url,
+                                        language: options.language).run()
                 }
                 done.resume()
             }
@@ -35,9 +37,11 @@ struct FullScreenInterface {
     let name: String
     let color: Bool
     let server: String
+    let language: Language
 
     func run() {
         var state = ClientState()
+        state.language = language
         state.you.name = name
         state.server = server
         state.color = color
@@ -80,7 +84,8 @@ struct FullScreenInterface {
         for effect in effects {
             switch effect {
             case .send(let message):
-                if !driver.send(message) { state.say("✗ not connected: try again when the header says online", error: true) }
+                driver.follow(message)
+                if !driver.send(message) { state.say(state.t.text("terminal.status.not_connected"), error: true) }
             case .notice: break
             case .quit: return true
             }
@@ -95,9 +100,11 @@ struct PlainInterface {
     let inbox: Inbox
     let name: String
     let server: String
+    let language: Language
 
     func run() {
         var state = ClientState()
+        state.language = language
         state.you.name = name
         state.server = server
         let reader = Thread { [inbox] in
@@ -105,7 +112,7 @@ struct PlainInterface {
             inbox.push(.endOfInput)
         }
         reader.start()
-        emit("Armistice plain mode: type help for the commands, quit to leave.")
+        emit(state.t.text("terminal.plain.welcome"))
         var inputEnded = false
         var endedAt: Int64 = 0
         while true {
@@ -144,7 +151,8 @@ struct PlainInterface {
         for effect in effects {
             switch effect {
             case .send(let message):
-                if !driver.send(message) { emit("[error] not connected: try again when online") }
+                driver.follow(message)
+                if !driver.send(message) { emit(state.t.text("terminal.plain.not_connected")) }
             case .notice(let line): emit(line)
             case .quit: return true
             }
