@@ -61,6 +61,28 @@ def wait_finished(server, secret, code):
     raise AssertionError(f"{code} is not listed as finished")
 
 
+def cell(d, row, n):
+    """The text of the row's n-th data cell (1: scenario, 2: created, 3: state, 4: players, 5: outcome)."""
+    return (d.execute_script("return document.querySelector(arguments[0])?.textContent", f"{row} td:nth-of-type({n})") or "").strip()
+
+
+def sign_in(d, secret, code, refused):
+    """On the archive page: a wrong secret first (the page must say `refused`), then `secret`; waits until the
+    finished match `code` is listed with its outcome, and returns its row's selector."""
+    css(d, "#signin-secret").send_keys("wrong-secret-0000")
+    css(d, "#signin-submit").click()
+    wait(d, lambda d: refused in text(d, "#signin-status"), message=lambda d: text(d, "#signin-status"))
+    box = css(d, "#signin-secret")
+    box.clear()
+    box.send_keys(secret)
+    css(d, "#signin-submit").click()
+    row = f"tr[data-code='{code}'][data-state='finished']"
+    wait(d, lambda d: d.find_elements(By.CSS_SELECTOR, row), message=lambda d: text(d, "#rooms-status") + text(d, "#signin-status"))
+    # The ending is worked out in the background; the page asks again until it is listed.
+    wait(d, lambda d: cell(d, row, 5), message="no outcome listed")
+    return row
+
+
 def test_a_teacher_opens_a_finished_match_report_and_replay_from_the_server_and_deletes_it(server, browsers):
     secret = add_teacher(server, "Ms Archive")
     other = add_teacher(server, "Mr Other")
@@ -72,18 +94,7 @@ def test_a_teacher_opens_a_finished_match_report_and_replay_from_the_server_and_
 
     d = browsers()
     d.get(server.url("archive.html"))
-    css(d, "#signin-secret").send_keys("wrong-secret-0000")
-    css(d, "#signin-submit").click()
-    wait(d, lambda d: "not known" in text(d, "#signin-status"), message=lambda d: text(d, "#signin-status"))
-    box = css(d, "#signin-secret")
-    box.clear()
-    box.send_keys(secret)
-    css(d, "#signin-submit").click()
-    row = f"tr[data-code='{mine}'][data-state='finished']"
-    wait(d, lambda d: d.find_elements(By.CSS_SELECTOR, row), message=lambda d: text(d, "#rooms-status") + text(d, "#signin-status"))
-    # The ending is worked out in the background; the page asks again until it is listed.
-    wait(d, lambda d: (d.execute_script("return document.querySelector(arguments[0])?.textContent", f"{row} td:nth-of-type(5)") or "").strip(),
-         message="no outcome listed")
+    row = sign_in(d, secret, mine, refused="not known")
     assert "Ms Archive" in text(d, "#whoami")
     assert not d.find_elements(By.CSS_SELECTOR, f"tr[data-code='{admins}']")
     assert d.execute_script("return sessionStorage.getItem('armistice.teacher.secret')") == secret

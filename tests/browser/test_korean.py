@@ -350,3 +350,44 @@ def strings_of(data):
 def server_root():
     from replay_support import ROOT
     return ROOT
+
+
+def test_the_teachers_archive_in_korean(server, browsers):
+    """The teacher's archive ("내 방") in a Korean browser: the sign-in, a refused secret, the list of matches (state,
+    date, players, actions) and a student's export are all in Korean; the switch to English redraws the list at once.
+    The matches' own texts (scenario title, outcome, players' names and teams) are the server's, as on the other
+    pages."""
+    from test_archive import add_teacher, api, bot_match, cell, sign_in, wait_finished
+    secret = add_teacher(server, "Kim Haneul")
+    code = bot_match(server, secret, "Kim Haneul")
+    wait_finished(server, secret, code)
+
+    d = korean_browser(browsers)
+    d.get(server.url("archive.html"))
+    wait(d, lambda d: text(d, "#signin-title") == "로그인", message=lambda d: text(d, "#signin-title"))
+    assert_korean(d, "archive (sign-in)")
+    shoot(d, "ko-archive-signin", 1366, 768)
+    row = sign_in(d, secret, code, refused="등록되지 않은 비밀 키")
+    wait(d, lambda d: text(d, "#rooms-status") == "경기 1개", message=lambda d: text(d, "#rooms-status"))
+    assert cell(d, row, 3) == "끝남", cell(d, row, 3)
+    assert not LATIN.search(cell(d, row, 2)), f"the date is not written the Korean way: {cell(d, row, 2)!r}"
+    assert "Kim Haneul" in text(d, "#whoami") and "로그인했습니다" in text(d, "#whoami")
+    assert [b.text for b in d.find_elements(By.CSS_SELECTOR, f"{row} button")] == ["보고서", "다시 보기", "기록", "보고서 파일", "공유…", "삭제"]
+
+    css(d, "#export-name").send_keys("Falcon")
+    css(d, "#export-submit").click()
+    wait(d, lambda d: "내려받았습니다" in text(d, "#export-status"), message=lambda d: text(d, "#export-status"))
+    assert "경기 0개" in text(d, "#export-status")
+
+    # What the server says of the matches (titles, outcomes, names, team ids) is the matches' own text.
+    listed = strings_of(api(server, "/api/teacher/rooms", secret)) | {"Kim Haneul", "Falcon"}
+    assert_korean(d, "archive", extra=[s for s in listed if LATIN.search(s)])
+    shoot(d, "ko-archive", 1366, 768)
+    found = violations(d, "ko-archive")
+    assert not found, f"the archive in Korean: {found}"
+
+    # The switch: English at once, the list redrawn without asking the server again.
+    click(d, ".lang-switch button[data-lang=en]")
+    wait(d, lambda d: d.execute_script("return document.documentElement.lang") == "en")
+    wait(d, lambda d: cell(d, row, 3) == "Finished", message=lambda d: cell(d, row, 3))
+    assert text(d, "#rooms-title") == "My rooms" and text(d, "#rooms-status") == "1 match"

@@ -4,18 +4,7 @@
 
 import { el, replace } from "./dom.js";
 import { resultTurns, turnSummary } from "./summary.js";
-
-// Every string a person reads here, in one place (the catalog helper folds them in later).
-const TEXT = {
-  yes: "yes",
-  no: "no",
-  was: (words) => `was: ${words}`,
-  moved: (from, to) => `${from} → ${to}`,
-  changedTurn: (turn) => `Changed over turn ${turn}`,
-  listLabel: (title) => `${title}: the places and their state`,
-  changedMark: "changed",
-  nothingShown: "",
-};
+import { t, lang } from "./i18n.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -50,7 +39,7 @@ export function placeWords(game, place, value) {
   }
   if (kind === "flag") {
     const v = value === undefined ? item.value : Boolean(value);
-    return states.find((s) => s.value === String(v))?.text || (v ? TEXT.yes : TEXT.no);
+    return states.find((s) => s.value === String(v))?.text || (v ? t("common.yes") : t("common.no"));
   }
   const index = value ?? item.index;
   const status = (item.statuses || [])[index] ?? item.status;
@@ -79,7 +68,7 @@ export function mapPlaces(game, changes) {
     const c = bound && changes?.get(place.shows.id);
     if (c && c.from !== c.to) {
       const was = placeWords(game, place, c.from);
-      change = { was, text: was !== words ? TEXT.was(was) : TEXT.moved(c.from, c.to) };
+      change = { was, text: was !== words ? t("map.was", { words: was }) : t("map.moved", { from: c.from, to: c.to }) };
     }
     return { place, number: words ? ++shown : null, words, change, level: placeLevel(game, place) };
   });
@@ -103,8 +92,8 @@ export function renderMap(game, container, { changes = null, turn = null } = {})
   panel.hidden = !map;
   if (!map) { replace(container); return; }
   const heading = panel.querySelector("[data-map-title]");
-  if (heading) heading.textContent = map.title;
-  const key = JSON.stringify([map, game.view.tracks, game.view.flags, game.view.projects, [...(changes || new Map()).entries()]]);
+  if (heading) heading.textContent = map.title || t("map.title");
+  const key = JSON.stringify([lang(), map, game.view.tracks, game.view.flags, game.view.projects, [...(changes || new Map()).entries()]]);
   if (container.dataset.key === key) return;
   container.dataset.key = key;
   const [bx, by, bw, bh] = map.box;
@@ -131,11 +120,11 @@ export function renderMap(game, container, { changes = null, turn = null } = {})
       r.words ? svg("text", { x: p.x, y: p.y + unit * 0.33, "text-anchor": "middle", class: "map-number" }, String(r.number))
         : svg("text", { x: lx, y: ly, "text-anchor": anchor, class: "map-label" }, p.name));
   }));
-  const list = el("ul", { class: "map-list", aria: { label: TEXT.listLabel(map.title) } },
+  const list = el("ul", { class: "map-list", aria: { label: t("map.list_label", { title: map.title || t("map.title") }) } },
     rows.filter((r) => r.words).map((r) => el("li", { class: r.change ? "changed" : "", data: { place: r.place.id } },
       el("span", { class: "map-key", text: String(r.number), aria: { hidden: "true" } }), " ",
       el("span", { class: "map-list-name", text: r.place.name }), " ▸ ",
       el("span", { class: "map-list-state", text: r.words }),
       r.change ? el("span", { class: "map-list-was", text: ` (${r.change.text})` }) : null)));
-  replace(container, drawing, turn && rows.some((r) => r.change) ? el("p", { class: "hint map-changed-turn", text: TEXT.changedTurn(turn) }) : null, list);
+  replace(container, drawing, turn && rows.some((r) => r.change) ? el("p", { class: "hint map-changed-turn", text: t("map.changed_turn", { turn }) }) : null, list);
 }
