@@ -211,6 +211,10 @@ import Testing
     @Test func teamListComesFromTheRoomEndpoint() {
         let ok = Array(#"{"room":"K7QX3M","teams":[{"id":"marisol","name":"Marisol","colour":"red"},{"id":"tervane","name":"Tervane","colour":"blue"}]}"#.utf8)
         #expect(TeamProbe.answer(status: 200, body: ok) == .teams([("marisol", "Marisol"), ("tervane", "Tervane")]))
+        // A scenario in several languages: the names in the reader's language, the server's where it has none.
+        let bilingual = Array(#"{"room":"K7QX3M","teams":[{"id":"marisol","name":"Marisol"},{"id":"tervane","name":"Tervane"}],"localized":{"ko":{"title":"산호 해협","teams":{"marisol":"마리솔"}}}}"#.utf8)
+        #expect(TeamProbe.answer(status: 200, body: bilingual, language: "ko") == .teams([("marisol", "마리솔"), ("tervane", "Tervane")]))
+        #expect(TeamProbe.answer(status: 200, body: bilingual) == .teams([("marisol", "Marisol"), ("tervane", "Tervane")]))
         let missing = Array(#"{"type":"error","code":"unknown_room","message":"no room has that code"}"#.utf8)
         #expect(TeamProbe.answer(status: 404, body: missing) == .refused(code: "unknown_room", message: "no room has that code"))
         #expect(TeamProbe.endpoint("ws://127.0.0.1:8080/ws")! == ("127.0.0.1", 8080))

@@ -1,3 +1,4 @@
+import ArmisticeLocale
 import ArmisticeEngine
 import Foundation
 import Synchronization
@@ -95,6 +96,15 @@ public struct RoomSummary: Sendable, Hashable, Codable {
     public var teams: [TeamSummary]
     /// A nickname-only room: the join form asks for a one-word nickname (absent otherwise).
     public var nicknames: Bool?
+    /// The title and team names in each other language the scenario declares (absent for an English-only one), so a
+    /// join form offers the teams in its reader's language.
+    public var localized: [String: Localized]?
+
+    public struct Localized: Sendable, Hashable, Codable {
+        public var title: String
+        /// Team id → name.
+        public var teams: [String: String]
+    }
 
     init(_ room: Room) {
         self.room = room.code
@@ -104,6 +114,11 @@ public struct RoomSummary: Sendable, Hashable, Codable {
         turn = room.state.turn
         teams = room.engine.ruleset.teams.map(TeamSummary.init)
         nicknames = room.settings.nicknames
+        let others = room.engine.ruleset.languages.compactMap { Language(rawValue: $0) }.filter { $0 != .en }
+        localized = others.isEmpty ? nil : Dictionary(uniqueKeysWithValues: others.map { language in
+            let ruleset = room.localizer(language).engine.ruleset
+            return (language.rawValue, Localized(title: ruleset.title, teams: Dictionary(uniqueKeysWithValues: ruleset.teams.map { ($0.id, $0.name) })))
+        })
     }
 }
 

@@ -44,7 +44,7 @@ struct JoinCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data((t.text("terminal.join.taking_back", ["room": room, "name": stored.name]) + "\n").utf8))
         } else {
             // The address and the code first: a wrong one is said at once, before any question.
-            let check = await JoinCheck.room(url: url, code: room)
+            let check = await JoinCheck.room(url: url, code: room, language: language)
             switch check {
             case .unreachable:
                 Prompt.fail(JoinCheck.unreachableMessage(url: url, t))

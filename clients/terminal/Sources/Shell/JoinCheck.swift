@@ -18,10 +18,10 @@ public enum JoinCheck {
         public init(id: String, name: String) { self.id = id; self.name = name }
     }
 
-    /// Asks the server about the room.
-    public static func room(url: String, code: String) async -> Room {
+    /// Asks the server about the room; team names in `language` where the scenario has them.
+    public static func room(url: String, code: String, language: Language = .en) async -> Room {
         guard TeamProbe.endpoint(url) != nil else { return .unchecked }
-        switch await TeamProbe.lookUp(url: url, code: code) {
+        switch await TeamProbe.lookUp(url: url, code: code, language: language.rawValue) {
         case .teams(let list)?: return .teams(list.map { TeamChoice(id: $0.id, name: $0.name) })
         case .refused(let code, let message)?: return .refused(code: code, message: message)
         case nil: return .unreachable

@@ -23,28 +23,30 @@ public enum TeamProbe {
     }
 
     /// The room's teams as `id (Name)` lines' parts, or nil when the server could not be asked.
-    public static func teams(url: String, code: String) async -> [String]? {
-        guard case .teams(let teams)? = await lookUp(url: url, code: code) else { return nil }
+    public static func teams(url: String, code: String, language: String = "en") async -> [String]? {
+        guard case .teams(let teams)? = await lookUp(url: url, code: code, language: language) else { return nil }
         return teams.map { $0.name.isEmpty || $0.name == $0.id ? $0.id : "\($0.id) (\($0.name))" }
     }
 
     /// Asks the server for a room's public summary; nil when it cannot be reached or answers something unexpected.
-    public static func lookUp(url: String, code: String, timeoutSeconds: Int = 5) async -> Answer? {
+    /// Team names are in `language` when the scenario has it (the summary's `localized`), else as the server sent them.
+    public static func lookUp(url: String, code: String, language: String = "en", timeoutSeconds: Int = 5) async -> Answer? {
         guard let (host, port) = endpoint(url) else { return nil }
         let path = "/api/rooms/" + ServerAddress.normalizeCode(code).filter { $0.isLetter || $0.isNumber }
         return await Task.detached {
             guard let (status, body) = get(host: host, port: port, path: path, timeoutSeconds: timeoutSeconds) else { return nil }
-            return answer(status: status, body: body)
+            return answer(status: status, body: body, language: language)
         }.value
     }
 
-    /// Reads an answer of `GET /api/rooms/CODE`.
-    public static func answer(status: Int, body: [UInt8]) -> Answer? {
+    /// Reads an answer of `GET /api/rooms/CODE`, with team names in `language` where the summary has them.
+    public static func answer(status: Int, body: [UInt8], language: String = "en") -> Answer? {
         guard let json = JSON.parse(String(decoding: body, as: UTF8.self)) else { return nil }
         if status == 200 {
+            let names = json["localized"]?[language]?["teams"]
             return .teams(json["teams"]?.array.compactMap { t in
                 guard let id = t["id"]?.string else { return nil }
-                return (TerminalText.sanitize(id), TerminalText.sanitize(t["name"]?.string ?? id))
+                return (TerminalText.sanitize(id), TerminalText.sanitize(names?[id]?.string ?? t["name"]?.string ?? id))
             } ?? [])
         }
         guard let code = json["code"]?.string else { return nil }
