@@ -71,4 +71,16 @@ import Testing
         }
         #expect(error.diagnostics.contains { $0.code == "undeclared_language" && $0.line == 3 })
     }
+
+    @Test(arguments: ["koreanization", "tutorial"])
+    func theShippedPackagesHaveEveryTextInKorean(name: String) throws {
+        let package = try CasePackage.load(text: Self.caseText(name), file: "case.yaml", for: try Self.ruleset(name))
+        #expect(package.missingTranslations.isEmpty, "\(package.missingTranslations.map(\.description))")
+        let ko = package.localized(to: "ko")
+        func hangul(_ s: String) -> Bool { s.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) } }
+        var texts = [ko.title] + ko.learningObjectives + ko.sources + ko.debriefQuestions + [ko.memo.prompt]
+        texts += ko.roles.flatMap { [$0.title, $0.brief] + $0.priorities + $0.questions }
+        texts += ko.glossary.map(\.meaning) + (ko.timeline + ko.whatHappenedNext).map(\.text)
+        for text in texts { #expect(hangul(text), "not in Korean: \(text)") }
+    }
 }
