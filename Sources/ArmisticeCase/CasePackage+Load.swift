@@ -26,6 +26,8 @@ extension CasePackage {
 
     /// Reads a case file and checks it against its scenario: missing sections, unknown keys, team, role, term and
     /// scenario ids that do not exist, roles without a brief. Every problem is reported at once, with its place.
+    /// Every shown text is a string (English) or `{en: …, ko: …}` in the scenario's `languages`; a text missing in
+    /// one of them is not fatal (English stands in) but is listed in `missingTranslations`, for `ruleset check`.
     public static func load(text: String, file: String, for ruleset: Ruleset) throws(RulesetLoadError) -> CasePackage {
         guard text.utf8.count <= 1 << 20 else {
             throw RulesetLoadError(diagnostics: [Diagnostic(code: "too_large", file: file, line: 1, column: 1, message: "a case file is limited to 1 MiB")])
@@ -36,10 +38,20 @@ extension CasePackage {
                                                             hint: "check the indentation and quoting")])
         }
         var reader = CaseReader(file: file, ruleset: ruleset)
-        guard let root, let package = reader.package(root), reader.problems.isEmpty else {
+        let package = root.flatMap { reader.package($0) }
+        reader.problems += reader.shown.diagnostics
+        guard root != nil, var package, reader.problems.isEmpty else {
             let problems = reader.problems.isEmpty ? [Diagnostic(code: "empty", file: file, line: 1, column: 1, message: "the case file is empty")] : reader.problems
             throw RulesetLoadError(diagnostics: problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
         }
+        package.languages = ruleset.languages
+        // The English texts are trimmed as read (below), so their translations are too.
+        for (language, table) in reader.shown.translations {
+            var trimmed: [String: String] = [:]
+            for (english, text) in table { trimmed[english.trimmingCharacters(in: .whitespacesAndNewlines)] = text.trimmingCharacters(in: .whitespacesAndNewlines) }
+            package.translations[language] = trimmed
+        }
+        package.missingTranslations = reader.shown.missingTranslations.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         return package
     }
 }
@@ -49,10 +61,13 @@ struct CaseReader {
     let file: String
     let ruleset: Ruleset
     var problems: [Diagnostic] = []
+    /// Reads the shown texts in the scenario's languages (the scenario loader's own reader).
+    let shown: ShownTextReader
 
     init(file: String, ruleset: Ruleset) {
         self.file = file
         self.ruleset = ruleset
+        shown = ShownTextReader(file: file, languages: ruleset.languages)
     }
 
     static let sections = ["format", "ruleset", "title", "note", "learning_objectives", "roles", "glossary", "timeline",
@@ -84,7 +99,23 @@ struct CaseReader {
         return found
     }
 
+    /// A text a person reads: a string (English) or a map of the scenario's languages; returns the English.
     mutating func text(_ node: Node?, _ what: String) -> String {
+        guard let node else { return "" }
+        guard case .mapping = node else {
+            guard case .scalar = node else { return word(node, what) }
+            let english = word(node, what)
+            if !english.isEmpty { _ = shown.text(node, what) }
+            return english
+        }
+        guard let english = shown.text(node, what) else { return "" }
+        let trimmed = english.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { fail("wrong_type", node, "\(what) must be text, and not empty") }
+        return trimmed
+    }
+
+    /// A word that is not shown as it is (an id, a basis, a reference to a term): a plain string.
+    mutating func word(_ node: Node?, _ what: String) -> String {
         guard let node else { return "" }
         guard case .scalar(let scalar) = node, !scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             fail("wrong_type", node, "\(what) must be text, and not empty")
@@ -108,10 +139,10 @@ struct CaseReader {
     }
 
     mutating func basis(_ node: Node?, _ what: String) -> CasePackage.Basis {
-        let word = text(node, "\(what)'s basis")
-        if let basis = CasePackage.Basis(rawValue: word) { return basis }
-        if !word.isEmpty {
-            fail("unknown_basis", node, "\"\(word)\" is not a basis", hint: "say \(CasePackage.Basis.allCases.map(\.rawValue).joined(separator: ", "))")
+        let name = word(node, "\(what)'s basis")
+        if let basis = CasePackage.Basis(rawValue: name) { return basis }
+        if !name.isEmpty {
+            fail("unknown_basis", node, "\"\(name)\" is not a basis", hint: "say \(CasePackage.Basis.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return .invented
     }
@@ -121,7 +152,7 @@ struct CaseReader {
         if let format = top["format"], format.scalar?.string != String(CasePackage.format) {
             fail("unsupported_format", format, "case file format \(format.scalar?.string ?? "?") is not supported", hint: "write format: \(CasePackage.format)")
         }
-        let id = text(top["ruleset"], "ruleset")
+        let id = word(top["ruleset"], "ruleset")
         if let node = top["ruleset"], !id.isEmpty, id != ruleset.id {
             fail("wrong_ruleset", node, "this case file is for the scenario \"\(id)\", but the scenario beside it is \"\(ruleset.id)\"")
         }
@@ -144,7 +175,7 @@ struct CaseReader {
         var out: [CasePackage.Role] = []
         for item in items(node, "roles") {
             let r = keys(item, "a role", known: ["team", "role", "title", "brief", "priorities", "questions", "basis"], required: ["team", "role", "title", "brief"])
-            let team = text(r["team"], "a role's team"), role = text(r["role"], "a role's role")
+            let team = word(r["team"], "a role's team"), role = word(r["role"], "a role's role")
             if let t = ruleset.teams.first(where: { $0.id == team }) {
                 if !t.roles.isEmpty, !role.isEmpty, !t.roles.contains(role) {
                     fail("unknown_role", r["role"], "team \(team) has no role \"\(role)\"", hint: "its roles are \(t.roles.joined(separator: ", "))")
@@ -182,7 +213,7 @@ struct CaseReader {
             if out.contains(where: { $0.term == term }) { fail("duplicate_term", g["term"], "\"\(term)\" is in the glossary twice") }
             var refs: [String] = []
             for ref in items(g["ids"], "a glossary entry's ids") {
-                let id = text(ref, "an id")
+                let id = word(ref, "an id")
                 if !id.isEmpty, !ids.contains(id) {
                     fail("unknown_id", ref, "the scenario has no track, flag, project, action or event \"\(id)\"")
                 }
@@ -190,7 +221,7 @@ struct CaseReader {
             }
             var see: [String] = []
             for ref in items(g["see"], "a glossary entry's see") {
-                let other = text(ref, "a term")
+                let other = word(ref, "a term")
                 see.append(other)
                 seeNodes.append((other, ref))
             }

@@ -1,3 +1,5 @@
+import ArmisticeEngine
+
 /// The teaching material that comes with a scenario, as classroom packages do (learning objectives, a brief per
 /// role, a glossary, a timeline, "what happened next", sources, a position-memo prompt and debrief questions).
 /// It lives beside the scenario file (`rulesets/NAME.case/case.yaml`), refers to the scenario's team, role and
@@ -80,6 +82,19 @@ public struct CasePackage: Sendable, Codable, Hashable {
     public var memo: Memo
     /// The scenario's own debrief questions, asked whatever happened in the match.
     public var debriefQuestions: [String]
+
+    /// The languages of the texts, the scenario's (`languages:`): English first, always.
+    public var languages: [String] = ["en"]
+    /// Per language other than English: each English text of the package and its translation (see `localized(to:)`).
+    public var translations: [String: [String: String]] = [:]
+    /// Texts that lack one of the scenario's languages, with their place: English stands in, and `ruleset check` fails.
+    public var missingTranslations: [Diagnostic] = []
+
+    /// The JSON (the report's, for the browser) carries the translations; missing ones are for `ruleset check` only.
+    enum CodingKeys: String, CodingKey {
+        case ruleset, title, note, learningObjectives, roles, glossary, timeline, whatHappenedNext, sources, memo, debriefQuestions
+        case languages, translations
+    }
 
     /// The briefs of one team's roles, in the package's order.
     public func roles(of team: String) -> [Role] { roles.filter { $0.team == team } }

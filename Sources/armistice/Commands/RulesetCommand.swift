@@ -47,8 +47,14 @@ struct RulesetCommand: AsyncParsableCommand {
                     return
                 }
                 let package = try CaseFile.load(casePath, for: ruleset)
+                // Like the scenario's: English stands in for a missing translation, but the check fails.
+                for d in package.missingTranslations { Console.error(d.description) }
+                if !package.missingTranslations.isEmpty {
+                    Console.error("\(casePath): \(package.missingTranslations.count) text\(package.missingTranslations.count == 1 ? "" : "s") missing a translation (languages: \(package.languages.joined(separator: ", ")))")
+                    failed = true
+                }
                 func count(_ n: Int, _ one: String, _ many: String? = nil) -> String { "\(n) \(n == 1 ? one : many ?? one + "s")" }
-                print("\(casePath): ok — case package \"\(package.title)\": \(count(package.learningObjectives.count, "learning objective")), "
+                print("\(casePath): \(package.missingTranslations.isEmpty ? "ok" : "loads (English stands in), but see the missing translations") — case package \"\(package.title)\": \(count(package.learningObjectives.count, "learning objective")), "
                       + "\(count(package.roles.count, "role brief")), \(count(package.glossary.count, "glossary term")), "
                       + "\(package.timeline.count) + \(count(package.whatHappenedNext.count, "dated entry", "dated entries")), "
                       + "\(count(package.sources.count, "source")), \(count(package.debriefQuestions.count, "debrief question"))")
