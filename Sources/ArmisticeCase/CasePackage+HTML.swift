@@ -4,19 +4,23 @@ import ArmisticeEngine
 extension CasePackage {
     /// The whole package as a printable page: the overview, the learning objectives, one sheet per role, the glossary,
     /// the timeline, the sources and the memo prompt; "what happened next" on its own sheet, to hand out after play.
-    public func html(ruleset: Ruleset) -> String {
-        let scenario = Scenario(ruleset)
+    public func html(ruleset: Ruleset, language: Language = .en) -> String {
+        // The package and the scenario's names in the page's language (English where a text has no translation).
+        let package = localized(to: language.rawValue)
+        let ruleset = language == .en ? ruleset : ruleset.localized(to: language.rawValue)
+        let c = Catalog(language: language)
+        let e = HTML.escape
         return """
         <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8">
+        <html lang="\(language.rawValue)"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <link rel="icon" href="data:,">
-        <title>Case package: \(HTML.escape(title))</title>
+        <title>\(e(c.text("case.page.title", ["title": package.title])))</title>
         <style>\(Self.pageCSS)\(Self.sectionCSS)\(HTML.basisCSS)\(HTML.printCSS)</style>
         </head><body>
-        <header><h1>\(HTML.escape(title))</h1><p class="meta">Case package for the scenario \(HTML.escape(ruleset.title)) (\(HTML.escape(ruleset.id)) \(HTML.escape(ruleset.version)))</p></header>
-        \(sections(scenario, parts: Part.allCases))
-        <footer>Made by armistice ruleset case from \(HTML.escape(ruleset.id)).case/case.yaml. Labels: \(Basis.allCases.map { Self.badge($0) }.joined(separator: " "))</footer>
+        <header><h1>\(e(package.title))</h1><p class="meta">\(e(c.text("case.page.meta", ["scenario": ruleset.title, "id": ruleset.id, "version": ruleset.version])))</p></header>
+        \(package.sections(Scenario(ruleset), parts: Part.allCases, language: language))
+        <footer>\(e(c.text("case.page.footer", ["id": ruleset.id]))) \(Basis.allCases.map { Self.badge($0, language: language) }.joined(separator: " "))</footer>
         </body></html>
 
         """
@@ -59,7 +63,7 @@ extension CasePackage {
                 h += "<section id=\"case-roles\"><h2 class=\"noprint\">\(c.text("case.heading.roles"))</h2>"
                 for role in roles {
                     h += "<article class=\"card role page\" id=\"role-\(e(role.team))-\(e(role.role))\"><p class=\"meta\">\(e(teamName[role.team] ?? role.team)) · \(c.text("case.role_brief"))</p>"
-                    h += "<h3>\(e(role.title))\(role.basis.map { " " + Self.badge($0) } ?? "")</h3><p>\(e(role.brief))</p>"
+                    h += "<h3>\(e(role.title))\(role.basis.map { " " + Self.badge($0, language: language) } ?? "")</h3><p>\(e(role.brief))</p>"
                     if !role.priorities.isEmpty { h += "<h4>\(c.text("case.heading.priorities"))</h4><ul>" + role.priorities.map { "<li>\(e($0))</li>" }.joined() + "</ul>" }
                     if !role.questions.isEmpty { h += "<h4>\(c.text("case.heading.ask_yourself"))</h4><ul>" + role.questions.map { "<li>\(e($0))</li>" }.joined() + "</ul>" }
                     if let team = scenario.teams.first(where: { $0.id == role.team }), !team.brief.isEmpty {
@@ -78,7 +82,7 @@ extension CasePackage {
                 h += "</dl></section>\n"
             case .timeline:
                 guard !timeline.isEmpty else { continue }
-                h += "<section id=\"case-timeline\"><h2>\(c.text("case.heading.timeline"))</h2>\(Self.datedList(timeline))</section>\n"
+                h += "<section id=\"case-timeline\"><h2>\(c.text("case.heading.timeline"))</h2>\(Self.datedList(timeline, language: language))</section>\n"
             case .sources:
                 h += "<section id=\"case-sources\"><h2>\(c.text("case.heading.sources"))</h2><ul class=\"sources\">" + sources.map { "<li>\(e($0))</li>" }.joined() + "</ul></section>\n"
             case .memo:
@@ -88,17 +92,25 @@ extension CasePackage {
                 h += "</section>\n"
             case .next:
                 guard !whatHappenedNext.isEmpty else { continue }
-                h += "<section id=\"case-next\" class=\"page\"><h2>\(c.text("case.heading.next"))</h2><p class=\"note\">\(c.text("case.next_note"))</p>\(Self.datedList(whatHappenedNext))</section>\n"
+                h += "<section id=\"case-next\" class=\"page\"><h2>\(c.text("case.heading.next"))</h2><p class=\"note\">\(c.text("case.next_note"))</p>\(Self.datedList(whatHappenedNext, language: language))</section>\n"
             }
         }
         return h
     }
 
-    static func datedList(_ list: [Dated]) -> String {
-        "<ul class=\"dated\">" + list.map { "<li><span class=\"date\">\(HTML.escape($0.date))</span> \(HTML.escape($0.text)) \(badge($0.basis))</li>" }.joined() + "</ul>"
+    static func datedList(_ list: [Dated], language: Language) -> String {
+        "<ul class=\"dated\">" + list.map { "<li><span class=\"date\">\(HTML.escape($0.date))</span> \(HTML.escape($0.text)) \(badge($0.basis, language: language))</li>" }.joined() + "</ul>"
     }
 
-    static func badge(_ basis: Basis) -> String { "<span class=\"basis \(basis.rawValue)\">\(HTML.escape(basis.label))</span>" }
+    /// The label printed beside a text: where it comes from, in the page's language.
+    static func badge(_ basis: Basis, language: Language) -> String {
+        let key = switch basis {
+        case .history: "case.basis.history"
+        case .afterEssay: "case.basis.after_essay"
+        case .invented: "case.basis.invented"
+        }
+        return "<span class=\"basis \(basis.rawValue)\">\(HTML.escape(Catalog(language: language).text(key)))</span>"
+    }
 
     static func anchor(_ term: String) -> String {
         String(term.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })

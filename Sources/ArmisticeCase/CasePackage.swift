@@ -15,14 +15,6 @@ public struct CasePackage: Sendable, Codable, Hashable {
         case afterEssay = "after_essay"
         case invented
 
-        /// The label printed beside the content.
-        public var label: String {
-            switch self {
-            case .history: "history"
-            case .afterEssay: "after the essay"
-            case .invented: "invented for the game"
-            }
-        }
     }
 
     /// The brief of one role of one team: what a student playing it reads before the class.

@@ -9,6 +9,8 @@ extension AfterActionReport {
     /// the report's own words from the catalogs. The replay itself is the same in every language.
     public init(replay: Replay, chat includeChat: Bool = true, views includeViews: Bool = true, casePackage: CasePackage? = nil,
                 language: Language = .en) {
+        // The teaching material in the report's language too (English where a text has no translation).
+        let casePackage = casePackage?.localized(to: language.rawValue)
         let localizer = language == .en ? nil : ViewLocalizer(replay.engine, language: language)
         let engine = localizer?.engine ?? replay.engine
         let ruleset = engine.ruleset

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArmisticeCase
 import ArmisticeEngine
+import ArmisticeLocale
 import Foundation
 
 /// `armistice ruleset check|show FILE`.
@@ -87,11 +88,12 @@ struct RulesetCommand: AsyncParsableCommand {
             discussion: "Example: armistice ruleset case rulesets/koreanization.yaml --out case.html (print it to PDF from a browser).")
         @Argument(help: "The scenario file (YAML); its case package is NAME.case/case.yaml beside it.") var file: String
         @Option(help: "Where to write the page; standard output if absent.") var out: String?
+        @Option(help: "The page's language: en or ko (the package's and the scenario's texts in it; English where one has none).") var lang = "en"
 
         func run() async throws {
             do {
                 let ruleset = try RulesetFile.load(file)
-                let page = try CaseFile.load(CasePackage.path(besideRuleset: file), for: ruleset).html(ruleset: ruleset)
+                let page = try CaseFile.load(CasePackage.path(besideRuleset: file), for: ruleset).html(ruleset: ruleset, language: Language(parsing: lang))
                 if let out {
                     guard FileManager.default.createFile(atPath: out, contents: Data(page.utf8)) else { throw CommandFailure("cannot write \(out)") }
                     Console.error("wrote \(out) (\(page.utf8.count) bytes)")
