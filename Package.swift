@@ -90,9 +90,23 @@ let package = Package(
             name: "ArmisticeReplay",
             dependencies: ["ArmisticeEngine", "ArmisticeCase"]
         ),
+        // The load generator, the socket benchmarks' clients and server bed, and the fuzz and fault campaign: tools
+        // that drive a real server from outside, as its users would.
+        .target(
+            name: "ArmisticeLoad",
+            dependencies: [
+                "ArmisticeEngine",
+                "ArmisticeBots",
+                "ArmisticeServer",
+                "ArmisticeTransport",
+                "ArmisticeReplay",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "armistice",
             dependencies: [
+                "ArmisticeLoad",
                 "ArmisticeEngine",
                 "ArmisticeBots",
                 "ArmisticeServer",

@@ -14,7 +14,7 @@ import Testing
     func fill(_ store: MatchStore, rooms: [String], batches: Int) -> [String: [UInt8]] {
         var expected: [String: [UInt8]] = [:]
         for b in 0..<batches {
-            var lines: [CoreOutput.LogLine] = []
+            var lines: [CoreOutput.LogAppend] = []
             for (r, room) in rooms.enumerated() {
                 for n in 0..<(1 + (b + r) % 2) {
                     let line = #"{"batch":\#(b),"kind":"chat","n":\#(n),"room":"\#(room)","text":"\#(String(repeating: "ü", count: (b * 7 + r * 3) % 40))"}"#

@@ -16,12 +16,13 @@ public struct CoreOutput: Sendable {
         public var kind: CloseKind
         public var reason: String
     }
-    public struct LogLine: Sendable, Hashable {
+    /// A line for a room's match log, written before anything in the same output is sent.
+    public struct LogAppend: Sendable, Hashable {
         public var room: String
         public var line: String
     }
 
-    public var logLines: [LogLine] = []
+    public var logLines: [LogAppend] = []
     public var deliveries: [Delivery] = []
     public var closes: [Close] = []
     /// Errors sent, by code (for metrics).

@@ -98,7 +98,7 @@ public final class MatchStore {
 
     /// Appends lines (each one JSON record) to their rooms' logs and to the journal, then fdatasyncs the journal
     /// once. Returns the rooms whose lines are not durable (all of the batch's if the journal failed).
-    public func append(_ lines: [CoreOutput.LogLine]) -> [String: String] {
+    public func append(_ lines: [CoreOutput.LogAppend]) -> [String: String] {
         guard !lines.isEmpty else { return [:] }
         var batches: [String: [UInt8]] = [:]
         var order: [String] = []

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArmisticeLoad
 import ArmisticeServer
 import ArmisticeTransport
 import Foundation

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArmisticeLoad
 import Foundation
 
 /// `armistice campaign`: the standing fuzz and fault campaign (docs/reliability.md). Mutated frames of every

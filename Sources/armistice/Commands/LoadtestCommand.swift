@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArmisticeLoad
 import Foundation
 import Logging
 
@@ -95,10 +96,13 @@ struct LoadtestCommand: AsyncParsableCommand {
             rulesetFile: rulesetFile ?? "rulesets/\(ruleset).yaml", turns: turns, connectConcurrency: connectConcurrency,
             slowReader: slowReader, hotChatRate: slowReader ? hotChatPerSecond : 0, hotMoveRate: slowReader ? hotMovesPerSecond : 0, chatBytes: chatBytes, serverPID: serverPid,
             seed: seed, minCycleMs: minCycleMs, timeout: timeout)
-        let run = try LoadRun(config: config, logger: logger)
+        let run = LoadRun(config: config, ruleset: target == .armistice ? try RulesetFile.load(config.rulesetFile) : nil, logger: logger)
         defer { run.shutdown() }
         let report = try await run.execute()
         if let jsonOut { try Data((try report.json() + "\n").utf8).write(to: URL(fileURLWithPath: jsonOut)) }
         print(json ? try report.json() : report.text)
     }
 }
+
+extension LoadConfig.Mode: ExpressibleByArgument {}
+extension LoadConfig.Target: ExpressibleByArgument {}

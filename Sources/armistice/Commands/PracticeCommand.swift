@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArmisticeLoad
 import ArmisticeBots
 import ArmisticeEngine
 import ArmisticeServer

@@ -71,7 +71,7 @@ struct RulesetCommand: AsyncParsableCommand {
                 Console.error(failure.description)
                 throw ExitCode(1)
             }
-            print(RulesetSummary.text(ruleset))
+            print(RulesetShowText.text(ruleset))
         }
     }
 
@@ -114,7 +114,7 @@ enum CaseFile {
 }
 
 /// The text of `armistice ruleset show`.
-enum RulesetSummary {
+enum RulesetShowText {
     static func text(_ r: Ruleset) -> String {
         var out: [String] = []
         func team(_ i: Int) -> String { r.teams[i].id.uppercased() }

@@ -1,0 +1,363 @@
+import CLibWebSockets
+import Foundation
+import Logging
+
+/// The machinery behind `WebSocketServer`: owns the lws context, its service loop and all state.
+final class WebSocketServerCore: Sendable {
+    private enum Lifecycle { case idle, running, stopping, stopped }
+
+    let configuration: WebSocketServer.Configuration
+    let delegate: any WebSocketServerDelegate
+    let logger: Logger
+    let loop = ServiceLoop(name: "arm-lws")
+    let outboxes: OutboxTable
+    let statistics = Locked(TransportStatistics())
+    let service: ServiceThreadConfined<ServerServiceState>
+    let staticFiles: StaticFiles?
+    let idlePolicy: IdlePolicy
+    private let allocations = CAllocations()
+    private let lifecycle = Locked(Lifecycle.idle)
+    private let port = Locked(0)
+
+    init(configuration: WebSocketServer.Configuration, delegate: any WebSocketServerDelegate, logger: Logger) {
+        self.configuration = configuration
+        self.delegate = delegate
+        self.logger = logger
+        outboxes = OutboxTable(limit: configuration.maxQueuedFrames)
+        service = ServiceThreadConfined(ServerServiceState(), loop: loop)
+        staticFiles = configuration.staticRoot.map { StaticFiles(root: $0) }
+        idlePolicy = IdlePolicy(pingSeconds: configuration.pingIntervalSeconds, hangUpSeconds: configuration.idleTimeoutSeconds)
+    }
+
+    var boundPort: Int { port.withLock { $0 } }
+
+    // MARK: Lifecycle
+
+    func start() throws -> Int {
+        let mayStart = lifecycle.withLock { state -> Bool in
+            guard state == .idle else { return false }
+            state = .running
+            return true
+        }
+        guard mayStart else { throw TransportError(.invalidState, "the server was already started or shut down") }
+        do {
+            let bound = try createContextAndRun()
+            port.withLock { $0 = bound }
+            logger.info("listening", metadata: ["port": "\(bound)", "tls": "\(configuration.tlsCertificatePath != nil)"])
+            return bound
+        } catch {
+            lifecycle.withLock { $0 = .idle }
+            throw error
+        }
+    }
+
+    private func createContextAndRun() throws -> Int {
+        let config = configuration
+        guard (0...65_535).contains(config.port) else {
+            throw TransportError(.contextCreation, "port \(config.port) is out of range")
+        }
+        let tls = try Self.checkTLS(certificate: config.tlsCertificatePath, key: config.tlsPrivateKeyPath)
+        LibWebSocketsLog.install(logger)
+
+        // One entry per subprotocol name, all with the same callback; the first is also the default (HTTP, and
+        // clients that ask for none). The array ends with a zeroed entry.
+        let names = config.protocolNames.isEmpty ? ["default"] : config.protocolNames
+        let protocols = allocations.zeroed(lws_protocols.self, count: names.count + 1)
+        for (i, name) in names.enumerated() {
+            protocols[i].name = allocations.string(name)
+            protocols[i].callback = { wsi, reason, user, input, length in
+                guard let wsi, let context = lws_get_context(wsi), let owner = lws_context_user(context) else { return 0 }
+                let core = Unmanaged<WebSocketServerCore>.fromOpaque(owner).takeUnretainedValue()
+                return core.handle(wsi, reason, user, input, length)
+            }
+            protocols[i].per_session_data_size = MemoryLayout<UInt64>.size
+        }
+        // A policy with no validity times: lws then keeps no per-connection validity timer (each of its reschedules,
+        // on every ping and pong, walks a sorted list of all of them). `sweepIdle` pings and hangs up instead.
+        let retry = allocations.zeroed(lws_retry_bo_t.self)
+
+        var info = lws_context_creation_info()
+        info.port = Int32(config.port)
+        info.protocols = UnsafePointer(protocols)
+        info.vhost_name = allocations.string("default")
+        info.user = Unmanaged.passUnretained(self).toOpaque()
+        info.retry_and_idle_policy = UnsafePointer(retry)
+        info.alpn = allocations.string("http/1.1")
+        info.options = UInt64(LWS_SERVER_OPTION_VALIDATE_UTF8)
+        // Room for requests over the limits, so they are answered 414/431 (WebSocketServerCore+HTTP) rather than cut off.
+        info.max_http_header_data2 = UInt32(clamping: config.maxHeaderBytes * 4)
+        switch config.host {
+        case "", "::":
+            break
+        case "0.0.0.0":
+            info.options |= UInt64(LWS_SERVER_OPTION_DISABLE_IPV6)
+        default:
+            info.iface = allocations.string(config.host)
+        }
+        if let tls {
+            info.options |= UInt64(LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT)
+            info.ssl_cert_filepath = allocations.string(tls.certificate)
+            info.ssl_private_key_filepath = allocations.string(tls.key)
+        }
+
+        guard let created = EventLoopContext.create(&info, allocations: allocations) else {
+            allocations.freeAll()
+            throw diagnoseStartFailure(tls: tls != nil)
+        }
+        let context = created.context
+        let bound = Int(lws_get_vhost_listen_port(lws_get_vhost_by_name(context, "default")))
+        guard bound > 0 else {
+            lws_context_destroy(context)
+            if let loop = created.eventLoop { clws_ev_loop_destroy(loop) }
+            allocations.freeAll()
+            throw diagnoseStartFailure(tls: tls != nil)
+        }
+        // The context's user pointer is unretained: the service thread keeps this core alive
+        // until the context is destroyed, even if the last outside reference goes away meanwhile.
+        loop.start(created, onTick: { [self] in sweepIdle() }) { [self] in allocations.freeAll() }
+        return bound
+    }
+
+    private static func checkTLS(certificate: String?, key: String?) throws -> (certificate: String, key: String)? {
+        switch (certificate, key) {
+        case (nil, nil):
+            return nil
+        case let (certificate?, key?):
+            for (what, path) in [("certificate", certificate), ("private key", key)] where !FileManager.default.isReadableFile(atPath: path) {
+                throw TransportError(.tlsConfiguration, "TLS \(what) \(path) is missing or unreadable")
+            }
+            return (certificate, key)
+        default:
+            throw TransportError(.tlsConfiguration, "TLS needs both a certificate and a private key")
+        }
+    }
+
+    private func diagnoseStartFailure(tls: Bool) -> TransportError {
+        let where_ = "\(configuration.host):\(configuration.port)"
+        if configuration.port != 0 && PortProbe.isInUse(host: configuration.host, port: configuration.port) {
+            return TransportError(.addressInUse, "port \(configuration.port) is already in use (\(where_))")
+        }
+        if tls {
+            return TransportError(.tlsConfiguration, "libwebsockets rejected the TLS certificate or key (or could not bind \(where_))")
+        }
+        return TransportError(.contextCreation, "libwebsockets could not create a context listening on \(where_)")
+    }
+
+    func shutdown() {
+        enum Step { case nothing, wait, drain }
+        let step = lifecycle.withLock { state -> Step in
+            switch state {
+            case .idle:
+                state = .stopped
+                return .nothing
+            case .running:
+                state = .stopping
+                return .drain
+            case .stopping, .stopped:
+                return .wait
+            }
+        }
+        let onServiceThread = loop.isOnServiceThread
+        switch step {
+        case .nothing:
+            return
+        case .wait:
+            if !onServiceThread { loop.waitUntilFinished() }
+            return
+        case .drain:
+            break
+        }
+        if outboxes.closeAll(code: CloseCode.goingAway.rawValue, reason: "server shutting down") { loop.wake() }
+        if onServiceThread {
+            loop.requestStop()
+            lifecycle.withLock { $0 = .stopped }
+            return
+        }
+        let deadline = ContinuousClock.now + .seconds(2)
+        while statistics.withLock({ $0.connectionsOpen }) > 0 && ContinuousClock.now < deadline {
+            usleep(10_000)
+        }
+        loop.requestStop()
+        loop.waitUntilFinished()
+        lifecycle.withLock { $0 = .stopped }
+        logger.info("transport stopped")
+    }
+
+    // MARK: Sending (any thread)
+
+    func send(_ frame: OutboundFrame, to id: ConnectionID) -> SendResult {
+        let (result, wake) = outboxes.enqueue(frame, to: id.rawValue)
+        if wake { loop.wake() }
+        if result == .queueFull { statistics.withLock { $0.framesDropped += 1 } }
+        return result
+    }
+
+    func send(_ frame: OutboundFrame, to ids: [ConnectionID]) {
+        let (full, wake) = outboxes.enqueue(frame, to: ids.map(\.rawValue))
+        if wake { loop.wake() }
+        if full > 0 { statistics.withLock { $0.framesDropped += full } }
+    }
+
+    func close(_ id: ConnectionID, code: CloseCode, reason: String) {
+        if outboxes.requestClose(id.rawValue, code: code.rawValue, reason: reason) { loop.wake() }
+    }
+
+    // MARK: Callbacks (service thread)
+
+    func handle(_ wsi: OpaquePointer, _ reason: lws_callback_reasons, _ user: UnsafeMutableRawPointer?,
+                _ input: UnsafeMutableRawPointer?, _ length: Int) -> Int32 {
+        switch reason {
+        case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
+            let state = service.value
+            for id in outboxes.takeScheduled() {
+                guard let connection = state.connections[id] else { continue }
+                lws_callback_on_writable(connection.wsi)
+                // A close for abuse (a flood, a reader too slow) still flushes what was queued (a last error, `removed`),
+                // but a peer that never reads never becomes writable: lws drops it if the close is not sent in 3 s.
+                if outboxes.isClosingForAbuse(id) { lws_set_timeout(connection.wsi, PENDING_TIMEOUT_CLOSE_SEND, 3) }
+            }
+            return 0
+        case LWS_CALLBACK_ESTABLISHED:
+            return opened(wsi, user)
+        case LWS_CALLBACK_RECEIVE:
+            return received(wsi, user, input, length)
+        case LWS_CALLBACK_RECEIVE_PONG:
+            if let id = user?.load(as: UInt64.self) { service.value.connections[id]?.liveness.heard(at: MonotonicTime.now()) }
+            return 0
+        case LWS_CALLBACK_SERVER_WRITEABLE:
+            return writable(wsi, user)
+        case LWS_CALLBACK_CLOSED:
+            closed(user)
+            return 0
+        case LWS_CALLBACK_HTTP:
+            return httpRequest(wsi, user, input, length)
+        case LWS_CALLBACK_HTTP_BODY:
+            return httpBody(user, input, length)
+        case LWS_CALLBACK_HTTP_BODY_COMPLETION:
+            return httpBodyComplete(wsi, user)
+        case LWS_CALLBACK_HTTP_WRITEABLE:
+            if let result = httpWritable(wsi, user) { return result }
+            return lws_callback_http_dummy(wsi, reason, user, input, length)
+        case LWS_CALLBACK_CLOSED_HTTP:
+            httpClosed(user)
+            return lws_callback_http_dummy(wsi, reason, user, input, length)
+        default:
+            return lws_callback_http_dummy(wsi, reason, user, input, length)
+        }
+    }
+
+    private func opened(_ wsi: OpaquePointer, _ user: UnsafeMutableRawPointer?) -> Int32 {
+        guard let user else { return -1 }
+        let state = service.value
+        let id = state.nextID()
+        user.storeBytes(of: id, as: UInt64.self)
+        state.connections[id] = ServerConnection(wsi: wsi, assembler: MessageAssembler(limit: configuration.maxMessageBytes),
+                                                 openedAt: MonotonicTime.now())
+        if outboxes.open(id) { loop.wake() }
+        statistics.withLock { s in
+            s.connectionsOpen += 1
+            s.connectionsAccepted += 1
+        }
+        delegate.connectionOpened(ConnectionID(rawValue: id), remoteAddress: Self.peerAddress(wsi))
+        return 0
+    }
+
+    private func received(_ wsi: OpaquePointer, _ user: UnsafeMutableRawPointer?,
+                          _ input: UnsafeMutableRawPointer?, _ length: Int) -> Int32 {
+        guard let id = user?.load(as: UInt64.self), let connection = service.value.connections[id] else { return 0 }
+        connection.liveness.heard(at: MonotonicTime.now())
+        let verdict = connection.assembler.consume(
+            UnsafeRawBufferPointer(start: input, count: input == nil ? 0 : length),
+            first: lws_is_first_fragment(wsi) != 0,
+            final: lws_is_final_fragment(wsi) != 0,
+            binary: lws_frame_is_binary(wsi) != 0
+        )
+        let connectionID = ConnectionID(rawValue: id)
+        switch verdict {
+        case .pending:
+            return 0
+        case .text(let text):
+            statistics.withLock { s in
+                s.messagesReceived += 1
+                s.bytesReceived += text.utf8.count
+            }
+            delegate.connection(connectionID, receivedText: text)
+            return 0
+        case .rejected(let rejection):
+            statistics.withLock { s in
+                if case .binaryFrame = rejection { s.rejectedBinary += 1 } else { s.rejectedTooLarge += 1 }
+            }
+            delegate.connection(connectionID, rejected: rejection)
+            return 0
+        case .invalidUTF8:
+            return CloseReason.closeNow(wsi, code: 1007, reason: "invalid UTF-8")
+        case .abort(let bytes):
+            statistics.withLock { $0.rejectedTooLarge += 1 }
+            delegate.connection(connectionID, rejected: .tooLarge(bytes: bytes))
+            return CloseReason.closeNow(wsi, code: CloseCode.messageTooBig.rawValue, reason: "message too big")
+        }
+    }
+
+    /// Writes queued frames while the socket takes them without blocking, up to a `WriteBudget`, then asks for another
+    /// callback if anything is left, as lws's mirror plugin does. Several `lws_write`s in one callback are safe in lws
+    /// 4.1 when `lws_send_pipe_choked` is asked before each: lws buffers the unsent rest of a partial send itself (and
+    /// returns the full length), reports the pipe choked until that is flushed, and the check clears its back-to-back
+    /// write detection. A close request is carried out only once every frame before it is written.
+    private func writable(_ wsi: OpaquePointer, _ user: UnsafeMutableRawPointer?) -> Int32 {
+        let state = service.value
+        guard let id = user?.load(as: UInt64.self), let connection = state.connections[id] else { return 0 }
+        if let pinged = IdleSweep.writePingIfOwed(connection, buffer: state.scratch) {
+            guard pinged else { return -1 }
+            if lws_send_pipe_choked(wsi) != 0 {
+                lws_callback_on_writable(wsi)
+                return 0
+            }
+        }
+        var budget = WriteBudget()
+        defer {
+            if budget.framesWritten > 0 {
+                statistics.withLock { s in
+                    s.messagesSent += budget.framesWritten
+                    s.bytesSent += budget.bytesWritten
+                }
+            }
+        }
+        while true {
+            switch outboxes.next(for: id) {
+            case .idle:
+                return 0
+            case .write(let frame, let more):
+                guard frame.write(to: wsi) else { return -1 }
+                let mayContinue = budget.spend(frame.count)
+                guard more else { return 0 }
+                // Choked also while lws holds the unsent rest of a frame: nothing more goes behind it in this callback.
+                if !mayContinue || lws_send_pipe_choked(wsi) != 0 {
+                    lws_callback_on_writable(wsi)
+                    return 0
+                }
+            case .close(let code, let reason):
+                return CloseReason.closeNow(wsi, code: code, reason: reason)
+            }
+        }
+    }
+
+    /// Once a second on the service thread: pings connections silent for `pingIntervalSeconds` and drops those silent
+    /// for `idleTimeoutSeconds`.
+    private func sweepIdle() {
+        let dropped = IdleSweep.run(over: service.value.connections.values, at: MonotonicTime.now(), policy: idlePolicy)
+        if dropped > 0 { statistics.withLock { $0.idleHangUps += dropped } }
+    }
+
+    private func closed(_ user: UnsafeMutableRawPointer?) {
+        guard let id = user?.load(as: UInt64.self), service.value.connections.removeValue(forKey: id) != nil else { return }
+        outboxes.remove(id)
+        statistics.withLock { $0.connectionsOpen -= 1 }
+        delegate.connectionClosed(ConnectionID(rawValue: id))
+    }
+
+    static func peerAddress(_ wsi: OpaquePointer) -> String {
+        var buffer = [CChar](repeating: 0, count: 128)
+        guard lws_get_peer_simple(wsi, &buffer, buffer.count) != nil else { return "" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
