@@ -87,6 +87,10 @@ extension ServerCore {
         // Updates carry only the new records: build the views from a copy without the history (cheap: arrays are shared).
         var bare = room.state
         bare.records = []
+        // Each team's actions (availability, chance) and consent questions are computed once for all the views of
+        // this state (the team's and the instructor's), per language.
+        var parts = ViewParts()
+        var localParts: [Language: ViewParts] = [:]
         for audience in room.audiences {
             let inputs = pending.indices.filter { pending[$0].audiences.contains(audience) }
             guard let last = inputs.last else { continue }
@@ -96,7 +100,7 @@ extension ServerCore {
             }
             let seq = pending[last].seq
             emit(room, seq: seq, to: audience, into: &out) { prev -> Texts? in
-                let view = room.engine.view(of: bare, for: room.viewer(audience))
+                let view = room.engine.view(of: bare, for: room.viewer(audience), sharing: &parts)
                 let old = room.lastView[audience]
                 if visible.isEmpty, old == view { return nil }
                 room.lastView[audience] = view
@@ -120,7 +124,7 @@ extension ServerCore {
                 // from the last view they were sent.
                 let localized = { (language: Language, legacy: Bool) -> String in
                     let localizer = room.localizer(language)
-                    let view = localizer.view(of: bare, for: room.viewer(audience))
+                    let view = localizer.view(of: bare, for: room.viewer(audience), sharing: &localParts[language, default: ViewParts()])
                     let translated = records().map(localizer.records.translate)
                     if legacy { return legacyText(view, translated) }
                     let old = room.localViews[language]?[audience]
