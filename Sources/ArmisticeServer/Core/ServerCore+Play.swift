@@ -99,6 +99,13 @@ extension ServerCore {
                 for (r, record) in pending[i].records.enumerated() where room.sees(audience, record) { visible.append(recordJSON[i][r]) }
             }
             let seq = pending[last].seq
+            // Nobody of the audience is connected and keeping up: its view is not built. Whoever comes back gets a
+            // snapshot (a resume from before this seq cannot replay it), and that snapshot is the base of later diffs.
+            guard hasReaders(room, audience) else {
+                room.unbuiltThrough[audience] = seq
+                room.staleViews.insert(audience)
+                continue
+            }
             emit(room, seq: seq, to: audience, into: &out) { prev -> Texts? in
                 let view = room.engine.view(of: bare, for: room.viewer(audience), sharing: &parts)
                 let old = room.lastView[audience]
