@@ -104,6 +104,40 @@ import Testing
         #expect(c.h.view(c.observer.client)?["outcome"] != nil)
     }
 
+    @Test func anAudienceWithNobodyConnectedIsNotBuiltAndComesBackWithASnapshot() throws {
+        var c = Classroom()
+        c.start()
+        c.skip(to: "negotiation")
+        let usa = c.students["usa"]!
+        let lastSeq = c.h.room.seq
+        for s in usa { c.h.disconnect(s.client) }
+        c.skip(to: "orders")
+        c.h.send(c.member("dprk").client, ["type": "set_orders", "orders": [["action": "missile_test"]]])
+        c.h.send(c.member("dprk").client, ["type": "lock"])
+        // No update was built for the usa team while both its students were away.
+        #expect(c.h.room.unbuiltThrough[.team(2)] ?? 0 > lastSeq)
+        #expect(!c.h.room.backlog.contains { $0.audience == .team(2) && $0.seq > lastSeq && $0.text.hasPrefix(#"{"type":"update""#) })
+        // Coming back from before that: a snapshot, then diffs from it that keep every view current.
+        c.students["usa"] = usa.map { s in
+            let client = c.h.connect(address: "10.1.0.9")
+            let replies = c.h.send(client, ["type": "resume", "token": s.token, "seq": lastSeq])
+            #expect(replies.first?["mode"] as? String == "snapshot")
+            #expect(replies.contains { $0["type"] as? String == "snapshot" })
+            return CoreHarness.Seated(client: client, seat: s.seat, token: s.token)
+        }
+        try expectMergedViewsAreCurrent(c, "after the return")
+        c.h.send(c.member("usa").client, ["type": "set_orders", "orders": [["action": "press_seoul"]]])
+        for team in ["dprk", "rok", "usa", "un"] { c.h.send(c.member(team).client, ["type": "lock"]) }
+        try expectMergedViewsAreCurrent(c, "after the next turn")
+        // A teammate who stayed keeps the team's view built: a resume from before a change replays it.
+        let stayer = c.member("rok", 1)
+        let seq = c.h.room.seq
+        c.h.disconnect(stayer.client)
+        c.skip(to: "orders")
+        let back = c.h.connect(address: "10.1.0.8")
+        #expect(c.h.send(back, ["type": "resume", "token": stayer.token, "seq": seq]).first?["mode"] as? String == "replay")
+    }
+
     @Test func anArmisticeV1ClientGetsWholeViews() throws {
         let c = Classroom()
         let old = c.h.connect(hello: false)

@@ -229,6 +229,8 @@ struct Classroom {
         let h = CoreHarness(limits: limits)
         let (instructor, code) = h.createRoom()
         let student = h.join(code, name: "Kim", team: "dprk")
+        // A teammate stays, so the team's updates are built and kept (an audience nobody reads gets none).
+        _ = h.join(code, name: "Lee", team: "dprk", address: "10.0.0.3")
         let lastSeq = h.room.seq
         h.disconnect(student.client)
         h.send(instructor.client, ["type": "start"])

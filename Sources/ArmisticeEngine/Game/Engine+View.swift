@@ -1,6 +1,14 @@
 extension Engine {
     /// The match as one viewer may see it. Built only from what that viewer may know.
     public func view(of state: GameState, for viewer: Viewer) -> GameView {
+        var parts = ViewParts()
+        return view(of: state, for: viewer, sharing: &parts)
+    }
+
+    /// The match as one viewer may see it, reusing (and filling) `parts`: what several viewers' views of the same
+    /// state have in common, so views of one state for several audiences compute each team's actions once.
+    /// `parts` must come from views of this same state by this same engine.
+    public func view(of state: GameState, for viewer: Viewer, sharing parts: inout ViewParts) -> GameView {
         let teamID: String?
         let mask: UInt32?   // nil: sees everything
         switch viewer {
@@ -52,8 +60,20 @@ extension Engine {
         if !visibleTeams.isEmpty {
             view.orders = Dictionary(uniqueKeysWithValues: visibleTeams.map { (ruleset.teams[$0].id, state.drafts[$0]) })
             view.spent = Dictionary(uniqueKeysWithValues: visibleTeams.map { (ruleset.teams[$0].id, cost(of: state.drafts[$0], team: $0)) })
-            view.actions = visibleTeams.flatMap { availability(team: $0, in: state) }
-            view.consents = visibleTeams.flatMap { consentQuestions(team: $0, in: state) }
+            if parts.actions.isEmpty {
+                parts.actions = Array(repeating: nil, count: ruleset.teams.count)
+                parts.consents = Array(repeating: nil, count: ruleset.teams.count)
+            }
+            var actions: [GameView.ActionInfo] = []
+            var consents: [GameView.ConsentInfo] = []
+            for t in visibleTeams {
+                if parts.actions[t] == nil { parts.actions[t] = availability(team: t, in: state) }
+                if parts.consents[t] == nil { parts.consents[t] = consentQuestions(team: t, in: state) }
+                actions += parts.actions[t]!
+                consents += parts.consents[t]!
+            }
+            view.actions = actions
+            view.consents = consents
             view.catalog = catalog
             view.deals = state.deals.filter { deal in visibleTeams.contains { deal.parties.contains(ruleset.teams[$0].id) } }
             view.objectives = ruleset.objectives.filter { $0.team == nil || visibleTeams.contains($0.team!) }.map { objectiveInfo($0, state, reveal: state.outcome != nil) }

@@ -17,7 +17,14 @@ public struct ViewLocalizer: Sendable {
 
     /// The match as one viewer may see it, in this language.
     public func view(of state: GameState, for viewer: Viewer) -> GameView {
-        var view = engine.view(of: state, for: viewer)
+        var parts = ViewParts()
+        return view(of: state, for: viewer, sharing: &parts)
+    }
+
+    /// The match as one viewer may see it, in this language, sharing `parts` with this localizer's other views of
+    /// the same state (see `Engine.view(of:for:sharing:)`).
+    public func view(of state: GameState, for viewer: Viewer, sharing parts: inout ViewParts) -> GameView {
+        var view = engine.view(of: state, for: viewer, sharing: &parts)
         view.records = view.records.map(records.translate)
         if var outcome = view.outcome {
             outcome.reason = records.translate(reason: outcome.reason, kind: .outcome)

@@ -87,6 +87,10 @@ extension ServerCore {
         // Updates carry only the new records: build the views from a copy without the history (cheap: arrays are shared).
         var bare = room.state
         bare.records = []
+        // Each team's actions (availability, chance) and consent questions are computed once for all the views of
+        // this state (the team's and the instructor's), per language.
+        var parts = ViewParts()
+        var localParts: [Language: ViewParts] = [:]
         for audience in room.audiences {
             let inputs = pending.indices.filter { pending[$0].audiences.contains(audience) }
             guard let last = inputs.last else { continue }
@@ -95,8 +99,15 @@ extension ServerCore {
                 for (r, record) in pending[i].records.enumerated() where room.sees(audience, record) { visible.append(recordJSON[i][r]) }
             }
             let seq = pending[last].seq
+            // Nobody of the audience is connected and keeping up: its view is not built. Whoever comes back gets a
+            // snapshot (a resume from before this seq cannot replay it), and that snapshot is the base of later diffs.
+            guard hasReaders(room, audience) else {
+                room.unbuiltThrough[audience] = seq
+                room.staleViews.insert(audience)
+                continue
+            }
             emit(room, seq: seq, to: audience, into: &out) { prev -> Texts? in
-                let view = room.engine.view(of: bare, for: room.viewer(audience))
+                let view = room.engine.view(of: bare, for: room.viewer(audience), sharing: &parts)
                 let old = room.lastView[audience]
                 if visible.isEmpty, old == view { return nil }
                 room.lastView[audience] = view
@@ -120,7 +131,7 @@ extension ServerCore {
                 // from the last view they were sent.
                 let localized = { (language: Language, legacy: Bool) -> String in
                     let localizer = room.localizer(language)
-                    let view = localizer.view(of: bare, for: room.viewer(audience))
+                    let view = localizer.view(of: bare, for: room.viewer(audience), sharing: &localParts[language, default: ViewParts()])
                     let translated = records().map(localizer.records.translate)
                     if legacy { return legacyText(view, translated) }
                     let old = room.localViews[language]?[audience]

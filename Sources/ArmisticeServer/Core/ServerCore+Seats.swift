@@ -165,6 +165,7 @@ extension ServerCore {
         // The backlog holds armistice.v2 texts: an armistice.v1 client that missed anything gets a snapshot.
         // The backlog holds English texts: a connection reading another language that missed anything gets a snapshot.
         let canReplay = last >= 0 && last <= room.seq && last >= room.trimmedThrough && last >= seat.audienceSince
+            && last >= room.unbuiltThrough[seat.audience, default: 0]
             && (missed.isEmpty || (clients[id]?.legacy != true && language(of: id, in: room) == .en))
         if canReplay {
             out.send(encoder.encode(ServerMessage.Resumed(id: requestID, room: room.code, seat: seat.id, role: seat.role, team: team, seq: room.seq,

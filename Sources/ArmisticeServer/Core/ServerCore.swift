@@ -299,14 +299,24 @@ public final class ServerCore {
         var legacy: [ClientID] = []
         var localized: [Language: (current: [ClientID], legacy: [ClientID])] = [:]
         for seat in room.seats {
-            guard !seat.removed, let c = seat.connection, seat.audience == audience, let client = clients[c],
-                  client.slowSince == nil, !client.closing else { continue }
+            guard seat.audience == audience, let c = seat.connection, let client = reader(seat) else { continue }
             let language = client.language ?? (seat.role == .observer ? room.language : .en)
             if language != .en {
                 if client.legacy { localized[language, default: ([], [])].legacy.append(c) } else { localized[language, default: ([], [])].current.append(c) }
             } else if client.legacy { legacy.append(c) } else { current.append(c) }
         }
         return (current, legacy, localized)
+    }
+
+    /// A seat's connection, if it reads the room's messages now (connected, not closing, keeping up).
+    func reader(_ seat: Seat) -> ClientState? {
+        guard !seat.removed, let c = seat.connection, let client = clients[c], client.slowSince == nil, !client.closing else { return nil }
+        return client
+    }
+
+    /// Whether an audience has a connection that reads the room's messages now (the ones `recipients` lists).
+    func hasReaders(_ room: Room, _ audience: Audience) -> Bool {
+        room.seats.contains { $0.audience == audience && reader($0) != nil }
     }
 
     func clockView(_ room: Room, now: Int64) -> ClockView {
@@ -328,6 +338,13 @@ public final class ServerCore {
         let audience = seat.audience
         let visibleChat = room.recentChat(for: audience, entries: limits.snapshotChatEntries, bytes: limits.snapshotChatBytes)
         let view = room.view(of: room.state, for: audience, in: language)
+        if room.staleViews.contains(audience) {
+            // The audience's updates were not built while nobody read them: later diffs start from this state.
+            var bare = language == .en ? view : room.engine.view(of: room.state, for: room.viewer(audience))
+            bare.records = []
+            room.lastView[audience] = bare
+            room.staleViews.remove(audience)
+        }
         if language != .en {
             // Later updates to this language's readers of the audience are diffs from this view.
             var bare = view

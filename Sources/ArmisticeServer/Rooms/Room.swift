@@ -22,6 +22,11 @@ public final class Room {
     var lastSent: [Audience: Int] = [:]
     /// Per audience: the last view it was sent (records stripped), to skip updates that change nothing.
     var lastView: [Audience: GameView] = [:]
+    /// Per audience: the seq of the last update not built for it because nobody of it was connected (a resume
+    /// from before it gets a snapshot).
+    var unbuiltThrough: [Audience: Int] = [:]
+    /// Audiences whose `lastView` is behind (updates were not built for them) until a snapshot is sent to one of them.
+    var staleViews: Set<Audience> = []
     /// The room's default language: observers (and the projector) that chose none read it. Starts as the
     /// settings' and the instructor may change it; presentation only, never in the match log after the header.
     public internal(set) var language: Language
