@@ -19,6 +19,32 @@ import Testing
                                 "Intelligence for", "locks its orders", "Deal ", "Questions for the debrief", "Turning points",
                                 "What happened", "Planned", "December", "seen by", "Made by armistice report", "\"where\">line", "(scripted)", "%): event", "%): quiet"]
 
+    /// The text (tags taken out) of the sections the story writes: the turns, turning points, plans and questions.
+    static func storySections(of html: String) -> [String] {
+        var out: [String] = []
+        for (from, to) in [("<section id=\"story\">", "<section id=\"objectives\">"), ("<section id=\"questions\">", "</section>")] {
+            guard let start = html.range(of: from), let end = html.range(of: to, range: start.upperBound..<html.endIndex) else { continue }
+            out.append(String(html[start.lowerBound..<end.lowerBound]).replacing(/<[^>]*>/, with: " ")
+                .replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'"))
+        }
+        return out
+    }
+
+    /// The words in Latin letters in a text.
+    static func latinWords(in text: String) -> Set<String> {
+        Set(text.matches(of: /[A-Za-z][A-Za-z'’-]*/).map { String($0.output) })
+    }
+
+    /// The Latin-letter words a Korean story may keep besides acronyms and codes (all capitals, like UN or ICBM):
+    /// those of the scenario's own Korean texts, and the notes players wrote on their deals.
+    static func allowedLatinWords(_ replay: Replay) -> Set<String> {
+        let ruleset = ViewLocalizer(replay.engine, language: .ko).engine.ruleset
+        var texts = ruleset.teams.map(\.name) + ruleset.tracks.map(\.name) + ruleset.actions.map(\.name) + ruleset.flags.map(\.name)
+        texts += ruleset.projects.map(\.name) + ruleset.outcomes.flatMap { [$0.name, $0.text] } + ruleset.events.map(\.name)
+        texts += ruleset.objectives.map(\.text) + replay.finalState.deals.map(\.note)
+        return texts.reduce(into: Set<String>()) { $0.formUnion(latinWords(in: $1)) }
+    }
+
     @Test func theReportOfAKoreanRoomIsInKorean() throws {
         let (_, replay) = try Self.koreanMatch()
         #expect(replay.log.settings.language == "ko", "the server keeps the room's language in the log header")
@@ -32,16 +58,19 @@ import Testing
             #expect(html.contains("<html lang=\"ko\">"))
             #expect(html.contains("사후 검토 보고서") && html.contains("결말") && html.contains("검증됨"))
             #expect(html.contains("년") && html.contains("월"), "dates as Korean writes them")
-            // The story's generated sentences (instructor only) are not translated yet: check the labels outside it.
-            var page = html
-            if let start = page.range(of: "<section id=\"story\">"), let end = page.range(of: "<section id=\"objectives\">") {
-                page.removeSubrange(start.lowerBound..<end.lowerBound)
-            }
-            if let start = page.range(of: "<section id=\"questions\">"), let end = page.range(of: "</section>", range: start.upperBound..<page.endIndex) {
-                page.removeSubrange(start.lowerBound..<end.upperBound)
-            }
             for label in Self.englishLabels {
-                #expect(!page.contains(label), "\(viewpoint): English \"\(label)\" left in the Korean report")
+                #expect(!html.contains(label), "\(viewpoint): English \"\(label)\" left in the Korean report")
+            }
+            // The story (instructor only) and the debrief questions, sentence by sentence: no English word in them
+            // but the scenario's own (names, codes, acronyms) and what players wrote.
+            let allowed = Self.allowedLatinWords(replay)
+            for section in Self.storySections(of: html) {
+                let english = Self.latinWords(in: section).filter { !allowed.contains($0) && !($0.count >= 2 && $0 == $0.uppercased()) }
+                #expect(english.isEmpty, "\(viewpoint): English \(english.sorted()) in the Korean story: \(section.prefix(300))")
+            }
+            if viewpoint == "instructor" {
+                #expect(html.contains("<section id=\"story\">") && html.contains("<section id=\"questions\">"))
+                #expect(Self.storySections(of: html).joined().contains("까요?"), "questions asked as Korean asks them")
             }
             let dir = Fixtures.outputDirectory + "/report"
             try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

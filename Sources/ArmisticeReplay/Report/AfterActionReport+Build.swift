@@ -112,7 +112,7 @@ extension AfterActionReport {
                         refused: step.refused.map { "\($0)" }, records: entries, views: views)
         }
         views = includeViews ? viewList : nil
-        story = Story(replay: replay, scenarioQuestions: casePackage?.debriefQuestions ?? [])
+        story = Story(replay: replay, scenarioQuestions: casePackage?.debriefQuestions ?? [], language: language)
         self.casePackage = casePackage
         chat = includeChat ? replay.chat.map { m in
             Chat(line: m.line, seq: m.seq, t: m.t, step: m.step, turn: replay.steps[min(m.step, replay.steps.count - 1)].state.turn,

@@ -5,9 +5,9 @@ import ArmisticeLocale
 extension AfterActionReport {
     /// A moment of the match: a link into the replay viewer at that seq, as the instructor saw it, or its seq in words.
     static func moment(seq: Int, viewer: String?, _ t: Catalog = Catalog(language: .en)) -> String {
-        guard let viewer else { return "<span class=\"moment\">seq \(seq)</span>" }
+        guard let viewer else { return "<span class=\"moment\">\(t.text("report.moment", ["seq": String(seq)]))</span>" }
         let join = viewer.contains("?") ? "&" : "?"
-        return "<a class=\"moment\" href=\"\(HTML.escape(viewer + join + "seq=\(seq)&as=instructor"))\">seq \(seq)<span class=\"hint\">\(t.text("report.open_in_viewer"))</span></a>"
+        return "<a class=\"moment\" href=\"\(HTML.escape(viewer + join + "seq=\(seq)&as=instructor"))\">\(t.text("report.moment", ["seq": String(seq)]))<span class=\"hint\">\(t.text("report.open_in_viewer"))</span></a>"
     }
 
     func teamName(_ id: String) -> String { teams.first { $0.id == id }?.name ?? id }

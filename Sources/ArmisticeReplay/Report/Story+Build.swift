@@ -1,10 +1,12 @@
 import ArmisticeCase
 import ArmisticeEngine
+import ArmisticeLocale
 
 extension Story {
     /// Reads the story out of a replay that kept its steps. `scenarioQuestions` are added after the match's own.
-    public init(replay: Replay, scenarioQuestions: [String] = []) {
-        let reader = StoryReader(replay: replay)
+    /// `language` is that of every sentence (the `story.` messages of the catalogs) and of the scenario's names in them.
+    public init(replay: Replay, scenarioQuestions: [String] = [], language: Language = .en) {
+        let reader = StoryReader(replay: replay, language: language)
         turns = reader.turnSummaries()
         let decided = reader.decidedTurn()
         decidedTurn = decided?.turn
@@ -20,14 +22,21 @@ struct StoryReader {
     let engine: Engine
     let ruleset: Ruleset
     let text: RecordText
+    /// The story's own words, in the reader's language.
+    let c: Catalog
+    /// The records' texts (events, refusal reasons) in the reader's language; nil in English, which they are written in.
+    let translator: RecordTranslator?
     /// Per turn played (index = turn): the step that ends it; index 0 is the start.
     let ends: [Int]
 
-    init(replay: Replay) {
+    init(replay: Replay, language: Language = .en) {
         self.replay = replay
-        engine = replay.engine
+        let localizer = language == .en ? nil : ViewLocalizer(replay.engine, language: language)
+        engine = localizer?.engine ?? replay.engine
         ruleset = engine.ruleset
-        text = RecordText(ruleset: ruleset)
+        text = RecordText(ruleset: ruleset, language: language)
+        c = Catalog(language: language)
+        translator = localizer?.records
         var ends = [0]
         if replay.finalState.turn >= 1 {
             for turn in 1...replay.finalState.turn {
@@ -47,6 +56,39 @@ struct StoryReader {
     func end(of turn: Int) -> GameState { replay.steps[ends[turn]].state }
     func date(_ turn: Int) -> String { engine.date(ofTurn: turn) }
 
+    /// A `story.` message of the catalogs in the reader's language, Korean particles fitted to the words filled in.
+    func say(_ key: String, _ args: [String: String] = [:], count: Int? = nil) -> String {
+        let s = c.text(key, args, count: count)
+        return c.language == .ko ? Josa.resolvingParticles(s) : s
+    }
+
+    /// A record's word (`carried_out`) as the reader reads it: English as the record has it, another language from the catalog.
+    func resultWord(_ word: String?) -> String {
+        switch word {
+        case "duplicate": say("story.result.duplicate")
+        case "invalid": say("story.result.invalid")
+        case "lapsed": say("story.result.lapsed")
+        default: c.language == .en ? (word ?? "?").replacingOccurrences(of: "_", with: " ") : text.result(word)
+        }
+    }
+
+    /// A record's reason in the reader's language.
+    func reasonText(_ r: Record) -> String? {
+        guard let reason = r.reason else { return nil }
+        return translator?.translate(reason: reason, kind: r.kind) ?? reason
+    }
+
+    /// Who refused an order, from its reason ("blocked by United States"): the names, short, in the reader's language.
+    func blocker(_ r: Record) -> String {
+        let names = (r.reason ?? "").replacingOccurrences(of: "blocked by ", with: "").replacingOccurrences(of: "not approved by ", with: "")
+        guard let translator else { return names }
+        return names.components(separatedBy: ", ").map { name in
+            let local = translator.translate(text: name)
+            guard let paren = local.range(of: " (") else { return local }
+            return String(local[..<paren.lowerBound])
+        }.joined(separator: ", ")
+    }
+
     /// "ROK" for "ROK (South Korea)": names read better in sentences without the gloss.
     func short(_ team: String?) -> String {
         let name = text.team(team)
@@ -54,10 +96,10 @@ struct StoryReader {
         return String(name[..<paren.lowerBound])
     }
 
-    /// "ROK's", "the United Nations'".
+    /// "ROK's", "the United Nations'" (in Korean "한국의").
     func possessive(_ team: String?) -> String {
         let name = short(team)
-        return name + (name.hasSuffix("s") ? "'" : "'s")
+        return say(name.hasSuffix("s") ? "story.possessive_s" : "story.possessive", ["team": name])
     }
 
     /// An order's action with its parameters (teams by their short names).
@@ -75,28 +117,30 @@ struct StoryReader {
     /// What a team's orders of a turn came to, in one sentence: "did A and B; C failed; D was blocked by the United States".
     func ordersSentence(_ orders: [Record]) -> String {
         var parts: [String] = []
-        func quoted(_ r: Record) -> String { "“\(orderName(r))”" }
+        func quoted(_ r: Record) -> String { say("story.quoted", ["name": orderName(r)]) }
         let done = orders.filter { $0.result == "success" }.map(quoted)
-        if !done.isEmpty { parts.append("did " + done.joined(separator: ", ")) }
+        if !done.isEmpty { parts.append(say("story.orders.did", ["actions": done.joined(separator: ", ")])) }
         for r in orders where r.result != "success" {
             switch r.result {
-            case "failure": parts.append("\(quoted(r)) failed")
-            case "refused": parts.append("\(quoted(r)) was \(r.reason ?? "refused")")
-            case "precondition_failed": parts.append("\(quoted(r)) could not be taken")
-            default: parts.append("\(quoted(r)): \((r.result ?? "?").replacingOccurrences(of: "_", with: " "))")
+            case "failure": parts.append(say("story.orders.failed", ["action": quoted(r)]))
+            case "refused": parts.append(say("story.orders.refused", ["action": quoted(r), "reason": reasonText(r) ?? say("story.refused")]))
+            case "precondition_failed": parts.append(say("story.orders.not_taken", ["action": quoted(r)]))
+            default: parts.append(say("story.orders.other", ["action": quoted(r), "result": resultWord(r.result)]))
             }
         }
-        return parts.joined(separator: "; ")
+        return parts.joined(separator: say("story.orders.separator"))
     }
 
     func orderPhrase(_ r: Record) -> String {
         let name = orderName(r)
         switch r.result {
-        case "success": return "\(name): done"
-        case "failure": return "\(name): failed" + (r.roll.map { " (rolled \($0) against \(r.chance ?? 0)%)" } ?? "")
-        case "refused": return "\(name): \(r.reason ?? "refused")"
-        case "precondition_failed": return "\(name): could not be taken (\(r.reason ?? ""))"
-        default: return "\(name): \((r.result ?? "?").replacingOccurrences(of: "_", with: " "))"
+        case "success": return say("story.phrase.done", ["order": name])
+        case "failure":
+            return say("story.phrase.failed", ["order": name])
+                + (r.roll.map { say("story.phrase.rolled", ["roll": String($0), "chance": String(r.chance ?? 0)]) } ?? "")
+        case "refused": return say("story.phrase.result", ["order": name, "result": reasonText(r) ?? say("story.refused")])
+        case "precondition_failed": return say("story.phrase.not_taken", ["order": name, "reason": reasonText(r) ?? ""])
+        default: return say("story.phrase.result", ["order": name, "result": resultWord(r.result)])
         }
     }
 
@@ -133,9 +177,10 @@ struct StoryReader {
 
     /// A cause for people: an action with the team that takes it (two teams' actions may share a name), an event, the upkeep.
     func causeName(_ cause: String) -> String {
-        if cause == "upkeep" { return "the scenario's upkeep (slow dynamics)" }
+        if cause == "upkeep" { return say("story.cause.upkeep") }
         if cause.hasPrefix("action:"), let a = ruleset.actionIndex(String(cause.dropFirst(7))), ruleset.actions[a].teams.count == 1 {
-            return "\(possessive(ruleset.teams[ruleset.actions[a].teams[0]].id)) “\(ruleset.actions[a].name)”"
+            let team = ruleset.teams[ruleset.actions[a].teams[0]].id
+            return say("story.cause.action", ["owner": possessive(team), "team": short(team), "action": ruleset.actions[a].name])
         }
         return text.causeText(cause)
     }
@@ -147,21 +192,23 @@ struct StoryReader {
         return (1...turnCount).map { turn in
             var sentences: [String] = []
             let recs = records(of: turn).map(\.record)
-            let events = recs.filter { $0.kind == .event }.map { $0.text ?? text.causeText("event:" + ($0.event ?? "")) }
-            if !events.isEmpty { sentences.append("News of the turn: " + events.joined(separator: "; ") + ".") }
+            let events = recs.filter { $0.kind == .event }.map { r in
+                r.text.map { translator?.translate(text: $0) ?? $0 } ?? text.causeText("event:" + (r.event ?? ""))
+            }
+            if !events.isEmpty { sentences.append(say("story.turn.news", ["events": events.joined(separator: "; ")])) }
             for team in ruleset.teams {
                 let orders = recs.filter { $0.kind == .order && $0.team == team.id }
                 guard !orders.isEmpty else { continue }
-                sentences.append("\(short(team.id)) \(ordersSentence(orders)).")
+                sentences.append(say("story.turn.orders", ["team": short(team.id), "orders": ordersSentence(orders)]))
             }
             let deals = recs.filter { $0.kind == .deal && $0.result == "carried_out" }.compactMap(\.deal)
-            if !deals.isEmpty { sentences.append("Deal\(deals.count == 1 ? "" : "s") \(deals.map(String.init).joined(separator: ", ")) carried out.") }
+            if !deals.isEmpty { sentences.append(say("story.turn.deals", ["deals": deals.map(String.init).joined(separator: ", ")], count: deals.count)) }
             let moved = swings(in: turn).prefix(3).map { change($0.track, $0.from, $0.to) }
-            if !moved.isEmpty { sentences.append("Biggest changes: " + moved.joined(separator: ", ") + ".") }
+            if !moved.isEmpty { sentences.append(say("story.turn.changes", ["changes": moved.joined(separator: ", ")])) }
             if recs.contains(where: { $0.kind == .outcome }), let o = end(of: turn).outcome {
-                sentences.append("The match ended: \(ruleset.outcomes[o].name).")
+                sentences.append(say("story.turn.ended", ["outcome": ruleset.outcomes[o].name]))
             }
-            if sentences.isEmpty { sentences.append("Nothing was ordered.") }
+            if sentences.isEmpty { sentences.append(say("story.turn.nothing")) }
             let end = replay.steps[ends[turn]]
             return Story.TurnSummary(turn: turn, date: date(turn), text: sentences.joined(separator: " "), step: end.index, seq: end.seq)
         }
@@ -194,10 +241,12 @@ struct StoryReader {
                 // The track the refusal itself moved most (its failure effects), if any.
                 let track = effects(ofActions: r.action.map { [$0] } ?? [], in: s).max { abs($0.to - $0.from) < abs($1.to - $1.from) }?.track
                 let a = track.map { start(of: turn).tracks[$0] }, b = track.map { end(of: turn).tracks[$0] }
-                let blocker = (r.reason ?? "").replacingOccurrences(of: "blocked by ", with: "").replacingOccurrences(of: "not approved by ", with: "")
                 points.append(Story.TurningPoint(
-                    kind: "blocked", turn: turn, title: "Turn \(turn): \(blocker) stopped \(possessive(r.team)) “\(text.action(r.action))”",
-                    text: orderPhrase(r) + (track.map { ". Over the turn \(change($0, a!, b!))" } ?? "") + ".",
+                    kind: "blocked", turn: turn,
+                    title: say("story.point.blocked", ["turn": String(turn), "blocker": blocker(r), "owner": possessive(r.team), "team": short(r.team),
+                                                 "action": text.action(r.action)]),
+                    text: track.map { say("story.point.blocked_text_moved", ["phrase": orderPhrase(r), "change": change($0, a!, b!)]) }
+                        ?? say("story.point.blocked_text", ["phrase": orderPhrase(r)]),
                     step: step, seq: s.seq, track: track.map { ruleset.tracks[$0].id }, from: a, to: b))
             }
         }
@@ -210,8 +259,9 @@ struct StoryReader {
                 guard let biggest = moved.max(by: { abs($0.to - $0.from) < abs($1.to - $1.from) }) else { continue }
                 let parties = deal.parties.filter { $0 != deal.proposer }.map(short).joined(separator: ", ")
                 points.append(Story.TurningPoint(
-                    kind: "deal", turn: turn, title: "Turn \(turn): deal \(id), proposed by \(short(deal.proposer)) with \(parties), carried out",
-                    text: describe(deal) + ". It moved " + moved.map { change($0.track, $0.from, $0.to) }.joined(separator: ", ") + ".",
+                    kind: "deal", turn: turn,
+                    title: say("story.point.deal", ["turn": String(turn), "deal": String(id), "proposer": short(deal.proposer), "parties": parties]),
+                    text: say("story.point.deal_text", ["terms": describe(deal), "changes": moved.map { change($0.track, $0.from, $0.to) }.joined(separator: ", ")]),
                     step: step, seq: s.seq, track: ruleset.tracks[biggest.track].id, from: biggest.from, to: biggest.to))
             }
         }
@@ -241,25 +291,26 @@ struct StoryReader {
             if points.contains(where: { $0.turn == s.turn && $0.track == ruleset.tracks[s.track].id }) { continue }
             let causes = causes(of: s.track, in: s.turn)
             let step = causes.first?.step ?? ends[s.turn]
-            let because = causes.prefix(2).map { "\(causeName($0.cause)) (\($0.delta > 0 ? "+" : "")\($0.delta))" }.joined(separator: " and ")
+            let because = causes.prefix(2).map { "\(causeName($0.cause)) (\($0.delta > 0 ? "+" : "")\($0.delta))" }.joined(separator: say("story.and"))
             points.append(Story.TurningPoint(
-                kind: "swing", turn: s.turn, title: "Turn \(s.turn): \(ruleset.tracks[s.track].name) \(s.to > s.from ? "rose" : "fell") from \(s.from) to \(s.to)",
-                text: because.isEmpty ? "The largest swing of this track in the match." : "Mostly from \(because).",
+                kind: "swing", turn: s.turn,
+                title: say(s.to > s.from ? "story.point.rose" : "story.point.fell",
+                           ["turn": String(s.turn), "track": ruleset.tracks[s.track].name, "from": String(s.from), "to": String(s.to)]),
+                text: because.isEmpty ? say("story.point.swing_largest") : say("story.point.swing_causes", ["causes": because]),
                 step: step, seq: replay.steps[step].seq, track: ruleset.tracks[s.track].id, from: s.from, to: s.to))
         }
         points += nearMisses()
         if let decided {
             let o = ruleset.outcomes[decided.outcome]
             let step = replay.steps[ends[decided.turn]]
+            let args = ["turn": String(decided.turn), "outcome": o.name, "text": o.text, "date": date(decided.turn)]
             points.append(decided.immediate
-                ? Story.TurningPoint(kind: "ending", turn: decided.turn, title: "Turn \(decided.turn): \(o.name)", text: o.text + " The match ended at once.",
+                ? Story.TurningPoint(kind: "ending", turn: decided.turn, title: say("story.point.ending", args), text: say("story.point.ending_text", args),
                                      step: step.index, seq: step.seq)
                 : decided.turn == 1
-                ? Story.TurningPoint(kind: "decided", turn: 1, title: "Turn 1: the ending never changed",
-                                     text: "From the end of the first turn on, the rules would have named the same ending every turn: \(o.name).",
+                ? Story.TurningPoint(kind: "decided", turn: 1, title: say("story.point.never_changed", args), text: say("story.point.never_changed_text", args),
                                      step: step.index, seq: step.seq)
-                : Story.TurningPoint(kind: "decided", turn: decided.turn, title: "Turn \(decided.turn): the ending became certain",
-                                     text: "From the end of turn \(decided.turn) (\(date(decided.turn))) the rules would have named the same ending every turn: \(o.name).",
+                : Story.TurningPoint(kind: "decided", turn: decided.turn, title: say("story.point.decided", args), text: say("story.point.decided_text", args),
                                      step: step.index, seq: step.seq))
         }
         return points.sorted { ($0.turn, $0.step) < ($1.turn, $1.step) }
@@ -278,7 +329,9 @@ struct StoryReader {
 
     func describe(_ deal: Deal) -> String {
         deal.commitments.map { c in
-            c.action.map { "\(short(c.team)) does \(text.action($0))" } ?? "\(short(c.team)) will \(c.decision?.rawValue ?? "?") \(text.action(c.consent))"
+            c.action.map { say("story.deal.does", ["team": short(c.team), "action": text.action($0)]) }
+                ?? say("story.deal.will", ["team": short(c.team), "action": text.action(c.consent),
+                                     "decision": self.c.language == .en ? c.decision?.rawValue ?? "?" : text.decision(c.decision?.rawValue ?? "?")])
         }.joined(separator: "; ") + (deal.note.isEmpty ? "" : " (“\(deal.note)”)")
     }
 
@@ -298,8 +351,9 @@ struct StoryReader {
                 let s = replay.steps[best.step]
                 let value = s.state.tracks[track]
                 out.append(Story.TurningPoint(
-                    kind: "near_miss", turn: s.state.turn, title: "Turn \(s.state.turn): \(o.name) narrowly missed",
-                    text: "\(ruleset.tracks[track].name) reached \(value), \(best.gap) short of the point at which the match ends in \(o.name.lowercased()).",
+                    kind: "near_miss", turn: s.state.turn, title: say("story.point.near_miss", ["turn": String(s.state.turn), "outcome": o.name]),
+                    text: say("story.point.near_miss_text", ["track": ruleset.tracks[track].name, "value": String(value), "gap": String(best.gap),
+                                                       "outcome": c.language == .en ? o.name.lowercased() : o.name]),
                     step: best.step, seq: s.seq, track: ruleset.tracks[track].id, from: nil, to: value))
             }
         }

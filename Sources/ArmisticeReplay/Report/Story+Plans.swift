@@ -19,11 +19,11 @@ extension StoryReader {
                 // Consent decisions that mattered: on actions someone ordered this turn.
                 let ordered = Set(records(of: turn).compactMap { $0.record.kind == .order ? $0.record.action : nil })
                 planned += draft.consents.sorted { $0.key < $1.key }.filter { ordered.contains($0.key) }
-                    .map { "\($0.value == .block ? "block" : "approve") “\(text.action($0.key))”" }
+                    .map { say($0.value == .block ? "story.plan.block" : "story.plan.approve", ["action": text.action($0.key)]) }
                 let revisions = steps(of: turn).filter { if case .setOrders(let id, _) = $0.input { id == team.id } else { false } }.count
                 let deals = end(of: turn).deals.filter { $0.turn == turn && $0.parties.contains(team.id) }.map { d in
-                    (d.proposer == team.id ? "Proposed deal \(d.id)" : "Deal \(d.id) from \(short(d.proposer))")
-                        + ": \(describe(d)): \(d.status.rawValue.replacingOccurrences(of: "_", with: " "))"
+                    say(d.proposer == team.id ? "story.plan.deal_proposed" : "story.plan.deal_from",
+                        ["deal": String(d.id), "proposer": short(d.proposer), "terms": describe(d), "status": resultWord(d.status.rawValue)])
                 }
                 let orders = records(of: turn).map(\.record).filter { $0.kind == .order && $0.team == team.id }
                 let own = Set(orders.compactMap(\.action))
@@ -56,23 +56,23 @@ extension StoryReader {
             case .score(let expr):
                 let score = engine.evaluate(expr, in: final)
                 return Story.ObjectiveReview(id: o.id, text: o.text, points: score, met: over ? score > 0 : nil,
-                                             why: values(in: expr.node, at: final) + "; worth \(score) point\(score == 1 ? "" : "s")")
+                                             why: values(in: expr.node, at: final) + "; " + say("story.objective.worth", ["points": String(score)], count: score))
             }
         }
     }
 
     /// "met from turn 3 on", "met in turns 2–4, lost in turn 5", "never met".
     func when(_ history: [Bool]) -> String {
-        guard let last = history.last else { return "not yet played" }
+        guard let last = history.last else { return say("story.objective.not_played") }
         let metTurns = history.indices.filter { history[$0] }.map { $0 + 1 }
-        if metTurns.isEmpty { return "never met at the end of a turn" }
+        if metTurns.isEmpty { return say("story.objective.never_met") }
         if last {
             var first = history.count
             while first > 1, history[first - 2] { first -= 1 }
-            return first == 1 ? "met at the end of every turn" : "met from turn \(first) on"
+            return first == 1 ? say("story.objective.always_met") : say("story.objective.met_from", ["turn": String(first)])
         }
         let lost = (history.lastIndex(of: true) ?? 0) + 2
-        return "met at the end of turn\(metTurns.count == 1 ? "" : "s") \(metTurns.map(String.init).joined(separator: ", ")), lost in turn \(lost)"
+        return say("story.objective.met_then_lost", ["turns": metTurns.map(String.init).joined(separator: ", "), "lost": String(lost)], count: metTurns.count)
     }
 
     /// The end values of what an expression reads: "UN sanctions pressure ended at 78".
@@ -92,10 +92,14 @@ extension StoryReader {
             }
         }
         walk(node)
-        let parts = tracks.map { "\(ruleset.tracks[$0].name) ended at \(state.tracks[$0])" }
-            + flags.map { "\(ruleset.flags[$0].name): \(state.flags[$0] ? "yes" : "no")" }
-            + projects.map { "\(ruleset.projects[$0].name): \(ruleset.projects[$0].statuses[state.projects[$0]].replacingOccurrences(of: "_", with: " "))" }
-        return parts.isEmpty ? "depends on nothing that changes" : parts.joined(separator: ", ")
+        let parts = tracks.map { say("story.objective.track_ended", ["track": ruleset.tracks[$0].name, "value": String(state.tracks[$0])]) }
+            + flags.map { say("story.objective.flag", ["flag": ruleset.flags[$0].name, "value": say(state.flags[$0] ? "story.yes" : "story.no")]) }
+            + projects.map { p in
+                let status = ruleset.projects[p].statuses[state.projects[p]]
+                return say("story.objective.project", ["project": ruleset.projects[p].name,
+                                                 "status": translator?.translate(text: status) ?? status.replacingOccurrences(of: "_", with: " ")])
+            }
+        return parts.isEmpty ? say("story.objective.nothing") : parts.joined(separator: ", ")
     }
 
     // MARK: - Questions for the debrief
@@ -108,52 +112,64 @@ extension StoryReader {
         func trackName(_ id: String?) -> String { id.flatMap { ruleset.trackIndex($0) }.map { ruleset.tracks[$0].name } ?? "?" }
         func moved(_ p: Story.TurningPoint) -> String {
             guard let a = p.from, let b = p.to else { return "" }
-            return "\(trackName(p.track)) \(b > a ? "rose" : b < a ? "fell" : "stayed") \(a == b ? "at \(a)" : "from \(a) to \(b)")"
+            return say(b > a ? "story.q.rose" : b < a ? "story.q.fell" : "story.q.stayed", ["track": trackName(p.track), "from": String(a), "to": String(b)])
         }
         for p in points.filter({ $0.kind == "blocked" }).prefix(3) {
             let records = records(of: p.turn).map(\.record).filter { $0.kind == .order && $0.result == "refused" && replay.steps[p.step].records.contains($0) }
             guard let r = records.first else { continue }
-            let blocker = (r.reason ?? "").replacingOccurrences(of: "blocked by ", with: "").replacingOccurrences(of: "not approved by ", with: "")
-            let verb = (r.reason ?? "").hasPrefix("blocked") ? "blocked" : "did not approve"
-            ask("\(blocker) \(verb) \(possessive(r.team)) “\(text.action(r.action))” in turn \(p.turn)" + (p.track != nil ? " and \(moved(p)): was it worth it?" : ": what did each side gain by it?"), p)
+            let blocked = (r.reason ?? "").hasPrefix("blocked")
+            let key = p.track != nil ? (blocked ? "story.q.blocked_moved" : "story.q.not_approved_moved") : (blocked ? "story.q.blocked" : "story.q.not_approved")
+            ask(say(key, ["blocker": blocker(r), "owner": possessive(r.team), "team": short(r.team), "action": text.action(r.action),
+                          "turn": String(p.turn), "moved": moved(p)]), p)
         }
         for p in points.filter({ $0.kind == "deal" }).prefix(2) {
-            ask("\(p.title.replacingOccurrences(of: "Turn \(p.turn): d", with: "D")) in turn \(p.turn), and \(moved(p)). What did each side give up, and would you make the same deal again?", p)
+            // The deal of the point: of those carried out in its step, the one its title names.
+            let step = replay.steps[p.step]
+            let deals = step.records.filter { $0.kind == .deal && $0.result == "carried_out" }.compactMap { $0.deal.flatMap { step.state.deals[safe: $0 - 1] } }
+            for deal in deals {
+                let args = ["deal": String(deal.id), "proposer": short(deal.proposer), "turn": String(p.turn), "moved": moved(p),
+                            "parties": deal.parties.filter { $0 != deal.proposer }.map(short).joined(separator: ", ")]
+                guard say("story.point.deal", args) == p.title else { continue }
+                ask(say("story.q.deal", args), p)
+                break
+            }
         }
         for p in points.filter({ $0.kind == "swing" }).prefix(2) {
-            ask("Why did \(trackName(p.track)) \((p.to ?? 0) > (p.from ?? 0) ? "rise" : "fall") from \(p.from ?? 0) to \(p.to ?? 0) in turn \(p.turn)? \(p.text) Who wanted that, and who could have stopped it?", p)
+            ask(say((p.to ?? 0) > (p.from ?? 0) ? "story.q.rise" : "story.q.fall",
+                    ["track": trackName(p.track), "from": String(p.from ?? 0), "to": String(p.to ?? 0), "turn": String(p.turn), "text": p.text]), p)
         }
         for p in points.filter({ $0.kind == "near_miss" }).prefix(2) {
-            ask("\(p.text) Who pulled back in turn \(p.turn), and what made them?", p)
+            ask(say("story.q.near_miss", ["text": p.text, "turn": String(p.turn)]), p)
         }
         if let p = points.first(where: { $0.kind == "decided" || $0.kind == "ending" }), let o = replay.finalState.outcome {
             let name = ruleset.outcomes[o].name
+            let args = ["turn": String(p.turn), "outcome": name]
             if p.kind == "ending" {
-                ask("The match ended in turn \(p.turn): \(name). Which earlier choice made it unavoidable, and who could have changed it?", p)
+                ask(say("story.q.ending", args), p)
             } else if p.turn == 1 {
-                ask("Nothing the teams did moved the match off \(name), the ending it had from the first turn. What would it have taken, and from whom?", p)
+                ask(say("story.q.never_changed", args), p)
             } else if p.turn < turnCount {
-                ask("The ending (\(name)) was settled by the end of turn \(p.turn), with \(turnCount - p.turn) turn\(turnCount - p.turn == 1 ? "" : "s") still to play. What could a team have done before then to change it?", p)
+                ask(say("story.q.settled", args, count: turnCount - p.turn), p)
             } else {
-                ask("The ending (\(name)) stayed open until the last turn. Which choice in turn \(p.turn) decided it?", p)
+                ask(say("story.q.open_to_the_end", args), p)
             }
         }
         // The team whose orders went wrong most often (two at least).
         var worst: (team: String, failed: Int, all: Int)?
         for t in teams {
-            let results: [String] = t.turns.flatMap(\.happened)
-            let failed = results.filter { !$0.hasSuffix(": done") }.count
+            let results = replay.steps.flatMap(\.records).filter { $0.kind == .order && $0.team == t.team }.map(\.result)
+            let failed = results.filter { $0 != "success" }.count
             guard failed >= 2 else { continue }
             if let w = worst, failed * w.all <= w.failed * results.count { continue }
             worst = (t.team, failed, results.count)
         }
         if let worst {
-            ask("\(worst.failed) of \(possessive(worst.team)) \(worst.all) orders failed, were blocked or could not be taken. What did it misjudge about the other teams?")
+            ask(say("story.q.worst", ["failed": String(worst.failed), "owner": possessive(worst.team), "team": short(worst.team)], count: worst.all))
         }
         let shared = Set(ruleset.objectives.filter { $0.team == nil }.map(\.id))
         for t in teams {
             guard let missed = t.objectives.filter({ $0.met == false && !shared.contains($0.id) }).max(by: { $0.points < $1.points }) else { continue }
-            ask("\(short(t.team)) missed “\(missed.text)” (\(missed.why)). What would it have taken, and from whom?")
+            ask(say("story.q.missed", ["team": short(t.team), "objective": missed.text, "why": missed.why]))
         }
         return out
     }
