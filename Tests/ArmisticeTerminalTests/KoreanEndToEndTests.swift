@@ -2,10 +2,10 @@ import Foundation
 import Testing
 @testable import ArmisticeTerminal
 
-/// The real `armistice join --lang ko` in tmux at 80×24 in a Koreanization room whose language is Korean: the
+/// The real `armistice join` with LANG=ko_KR.UTF-8 in tmux at 80×24 in a Koreanization room whose language is Korean: the
 /// scenario's texts come from the server in Korean (hello's `lang`), the interface from the catalogs. This machine has
-/// no ko_KR.UTF-8 locale generated (`locale -a`: C, C.utf8, POSIX), so the session runs under C.UTF-8 with `--lang ko`
-/// (`LANG=ko_KR.UTF-8` selects the same language where that locale exists; `Language.fromEnvironment` is unit-tested).
+/// no ko_KR.UTF-8 locale generated (`locale -a`: C, C.utf8, POSIX): the session runs with `LANG=ko_KR.UTF-8` as a
+/// Korean machine would, the client chooses Korean from it and draws under C.UTF-8 when that locale is missing.
 /// Captures of the Board, Draft, Talk and Results panes are kept in test-output/terminal/korean-*.txt.
 @Suite(.serialized, .enabled(if: E2E.available, "needs tmux (apt-get install tmux) and a built .build/debug/armistice"))
 struct KoreanEndToEndTests {
@@ -31,8 +31,10 @@ struct KoreanEndToEndTests {
             "phases": ["briefing": 600, "negotiation": 600, "orders": 600, "adjudication": 1, "results": 600],
         ])
         let code = created["room"]?.string ?? ""
-        let kim = try TmuxSession(command: "'\(E2E.binary)' join 127.0.0.1:\(server.port) \(code) --name '김민준' --team rok --lang ko",
-                                  environment: ["XDG_STATE_HOME": E2E.temporaryDirectory("kim-ko")])
+        // No --lang: LANG=ko_KR.UTF-8 chooses Korean, as on a Korean teacher's machine. Where that locale is not
+        // generated (this machine), the client draws under C.UTF-8 instead (CursesScreen).
+        let kim = try TmuxSession(command: "'\(E2E.binary)' join 127.0.0.1:\(server.port) \(code) --name '김민준' --team rok",
+                                  environment: ["XDG_STATE_HOME": E2E.temporaryDirectory("kim-ko"), "LANG": "ko_KR.UTF-8", "LC_ALL": ""])
         defer { kim.close() }
         try await kim.waitFor("the room") { $0.contains("ARMISTICE \(code)") && $0.contains("준비") }
         let ari = try await ScriptSeat(port: server.port)

@@ -12,7 +12,7 @@ public final class ServerCore {
     public let serverName: String
 
     public internal(set) var rooms: [String: Room] = [:]
-    var clients: [ClientID: ClientState] = [:]
+    var clients: [ClientID: Connection] = [:]
     /// SHA-256 of a seat token → (room code, seat id).
     var tokens: [String: (room: String, seat: String)] = [:]
     /// Codes in use now or by a log on disk (finished matches keep theirs, for log downloads).
@@ -37,7 +37,8 @@ public final class ServerCore {
     var batching = false
     var roomsWithPending: [Room] = []
 
-    struct ClientState {
+    /// One open connection as the core knows it (the terminal client has its own `ClientState`: a different thing).
+    struct Connection {
         let id: ClientID
         let address: String
         var hello = false
@@ -85,7 +86,7 @@ public final class ServerCore {
     // MARK: - Transport events
 
     public func opened(_ id: ClientID, address: String, now: Int64, into out: inout CoreOutput) {
-        clients[id] = ClientState(id: id, address: address, opened: now)
+        clients[id] = Connection(id: id, address: address, opened: now)
     }
 
     public func closed(_ id: ClientID, now: Int64, into out: inout CoreOutput) {
@@ -309,7 +310,7 @@ public final class ServerCore {
     }
 
     /// A seat's connection, if it reads the room's messages now (connected, not closing, keeping up).
-    func reader(_ seat: Seat) -> ClientState? {
+    func reader(_ seat: Seat) -> Connection? {
         guard !seat.removed, let c = seat.connection, let client = clients[c], client.slowSince == nil, !client.closing else { return nil }
         return client
     }

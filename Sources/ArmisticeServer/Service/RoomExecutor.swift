@@ -51,6 +51,10 @@ final class RoomExecutor: @unchecked Sendable {
     static func now() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 
     func start() {
+        // The recovered rooms are in the directory before start() returns (and so before the transport serves HTTP):
+        // a join form asking for a room's teams right after a restart finds it. The rooms thread does not exist yet,
+        // so reading the core here races with nothing.
+        directory.reload(from: core)
         let thread = Thread { [self] in ThreadName.setCurrent("arm-rooms"); run() }
         thread.name = "armistice-rooms"
         thread.stackSize = 8 << 20
@@ -92,7 +96,6 @@ final class RoomExecutor: @unchecked Sendable {
     }
 
     private func run() {
-        directory.reload(from: core)
         while true {
             condition.lock()
             let wake = Date(timeIntervalSince1970: Double(min(core.nextDeadline ?? .max, Self.now() + 100)) / 1000)

@@ -8,7 +8,10 @@ final class CursesScreen {
     private var pairs: [CellStyle.Tone: Int32] = [:]
 
     init(color: Bool) {
-        setlocale(LC_ALL, "")
+        // The reader's locale, for wide characters; a locale the machine has not generated (LANG=ko_KR.UTF-8 on a
+        // fresh Debian) fails, and ncurses would then draw Hangul as garbage: fall back to C.UTF-8, which every glibc
+        // has. The interface's language is chosen separately (--lang, or the same variables: Language.fromEnvironment).
+        if setlocale(LC_ALL, "") == nil { setlocale(LC_ALL, "C.UTF-8") }
         initscr()
         cbreak()
         noecho()
