@@ -3,7 +3,7 @@ import ArmisticeEngine
 import ArmisticeServer
 import Foundation
 
-package extension LoadRun {
+extension LoadRun {
     /// Calls `body` `rate` times a second until the run stops (open loop: a late generator catches up, but
     /// never by more than a tenth of a second's worth at once; what it drops is returned).
     package func paced(rate: Double, _ body: () -> Void) async -> Int {

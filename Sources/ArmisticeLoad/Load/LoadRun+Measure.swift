@@ -2,7 +2,7 @@ import ArmisticeEngine
 import Foundation
 import Synchronization
 
-package extension LoadRun {
+extension LoadRun {
     /// Connects and seats every bot, runs the load for the warm-up and the measured time, and reports.
     package func execute() async throws -> LoadReport {
         let loadBefore = ProcessProbe.loadAverage()

@@ -4,7 +4,7 @@ import ArmisticeServer
 import Foundation
 import Synchronization
 
-package extension LoadRun {
+extension LoadRun {
     /// The generator's copy of a room's match. The engine is deterministic and the bots send every input the room
     /// gets (no deadline passes), so applying the same inputs here keeps the same state, and the greedy bot can
     /// choose real orders for each turn.
