@@ -16,15 +16,8 @@ struct ClassEndToEndTests {
         let server = ServerProcess(data: E2E.temporaryDirectory("class"))
         try server.start()
         defer { server.stop() }
-        let (instructor, code) = try await EndToEndTests.room(server)
-        let kim = try EndToEndTests.student(server, code: code, name: "Kim", team: "marisol", state: E2E.temporaryDirectory("kim-class"))
+        let (instructor, _, kim, ari) = try await EndToEndTests.negotiation(server, state: E2E.temporaryDirectory("kim-class"))
         defer { kim.close() }
-        try await kim.waitFor("the room") { $0.contains("ARMISTICE \(code)") && $0.contains("SETUP") }
-        let ari = try await ScriptSeat(port: server.port)
-        try await ari.request(["type": "join", "code": .string(code), "name": "Ari", "team": "tervane"])
-        try await instructor.request(["type": "start"])
-        try await instructor.request(["type": "skip"])
-        try await kim.waitFor(text: "NEGOTIATION")
 
         // A capture of every pane at 80×24, kept as an artefact; no pane cuts a word with "…".
         for (key, pane) in [("1", "board"), ("2", "actions"), ("3", "draft"), ("4", "talk"), ("5", "deals"), ("6", "news"), ("7", "results")] {

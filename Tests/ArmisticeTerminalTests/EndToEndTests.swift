@@ -21,6 +21,20 @@ struct EndToEndTests {
                         environment: ["XDG_STATE_HOME": state])
     }
 
+    /// A Coral Strait room in negotiation: Kim in tmux for Marisol, Ari (a scripted seat) for Tervane. Close `kim`
+    /// and stop `server` when done.
+    static func negotiation(_ server: ServerProcess, state: String) async throws -> (instructor: ScriptSeat, code: String, kim: TmuxSession, ari: ScriptSeat) {
+        let (instructor, code) = try await room(server)
+        let kim = try student(server, code: code, name: "Kim", team: "marisol", state: state)
+        try await kim.waitFor("the room") { $0.contains("ARMISTICE \(code)") && $0.contains("SETUP") }
+        let ari = try await ScriptSeat(port: server.port)
+        try await ari.request(["type": "join", "code": .string(code), "name": "Ari", "team": "tervane"])
+        try await instructor.request(["type": "start"])
+        try await instructor.request(["type": "skip"])
+        try await kim.waitFor(text: "NEGOTIATION")
+        return (instructor, code, kim, ari)
+    }
+
     /// From negotiation: the instructor ends the phase, the student locks in with L and y, the other team locks by
     /// request; every team with students has locked, so adjudication runs and the results phase begins.
     static func lockInAndAdjudicate(_ student: TmuxSession, instructor: ScriptSeat, other: ScriptSeat) async throws {

@@ -11,15 +11,8 @@ struct MapEndToEndTests {
         let server = ServerProcess(data: E2E.temporaryDirectory("map"))
         try server.start()
         defer { server.stop() }
-        let (instructor, code) = try await EndToEndTests.room(server)
-        let kim = try EndToEndTests.student(server, code: code, name: "Kim", team: "marisol", state: E2E.temporaryDirectory("kim-map"))
+        let (instructor, code, kim, ari) = try await EndToEndTests.negotiation(server, state: E2E.temporaryDirectory("kim-map"))
         defer { kim.close() }
-        try await kim.waitFor("the room") { $0.contains("ARMISTICE \(code)") && $0.contains("SETUP") }
-        let ari = try await ScriptSeat(port: server.port)
-        try await ari.request(["type": "join", "code": .string(code), "name": "Ari", "team": "tervane"])
-        try await instructor.request(["type": "start"])
-        try await instructor.request(["type": "skip"])
-        try await kim.waitFor(text: "NEGOTIATION")
 
         // Before the turn: the map in the scenario's words, a place on the mediator's track left out.
         try kim.keys("1")
