@@ -71,6 +71,7 @@ let package = Package(
             name: "ArmisticeTerminal",
             dependencies: [
                 "CNcurses",
+                "ArmisticeEngine",
                 "ArmisticeTransport",
                 "ArmisticeLocale",
                 .product(name: "Logging", package: "swift-log"),

@@ -127,9 +127,9 @@ enum StoryMatches {
         let replay = try StoryMatches.koreanization()
         let report = AfterActionReport(replay: replay, chat: false, views: false)
         let texts = report.steps.flatMap(\.records).filter { $0.kind == "deal" }.map(\.text)
-        #expect(texts.contains { $0.hasPrefix("Deal 1 proposed by ROK (South Korea): open") })
-        #expect(texts.contains { $0.hasPrefix("DPRK (North Korea) accepts deal 1, proposed by ROK (South Korea): agreed") })
-        #expect(texts.contains { $0.hasPrefix("Deal 1 proposed by ROK (South Korea): carried out") })
+        #expect(texts.contains { $0.hasPrefix("Deal #1 (ROK (South Korea)): open") })
+        #expect(texts.contains { $0.hasPrefix("DPRK (North Korea) accepts deal #1 from ROK (South Korea): agreed") })
+        #expect(texts.contains { $0.hasPrefix("Deal #1 (ROK (South Korea)): carried out") })
         #expect(!texts.contains { $0.contains("proposed by DPRK") })
     }
 

@@ -100,11 +100,11 @@ import Testing
         let shown = Self.screen(s)
         #expect(shown.contains("Your orders:"))
         #expect(shown.contains("Naval patrol → failed"))
-        #expect(!shown.contains("(upkeep)"))
+        #expect(!shown.contains("(upkeep"))
         _ = s.handle(key: .char("f"))
         let log = Self.screen(s)
         #expect(log.contains("full log"))
-        #expect(log.contains("(upkeep)"))
+        #expect(log.contains("(upkeep, every turn)"))
         // The plain mode's `results` gives the same summary.
         let plain = s.perform(.results)
         #expect(plain.contains(.notice("Your orders:")))

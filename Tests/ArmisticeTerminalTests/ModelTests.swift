@@ -29,8 +29,8 @@ import Testing
         #expect(s.view.phase == "results")
         #expect(s.records.count == 6)
         #expect(s.lastSeq == 58)
-        #expect(effects.contains(.notice("[order] Republic of Marisol: Naval patrol → success  🎲 41 vs 60%")))
-        #expect(effects.contains(.notice("[effect] Friction at sea: 2 → 3  (order:marisol:patrol)")))
+        #expect(effects.contains(.notice("[order] Republic of Marisol: Naval patrol — succeeded (rolled 41 against 60%)")))
+        #expect(effects.contains(.notice("[effect] Friction at sea: 2 → 3 (order:marisol:patrol)")))
     }
 
     @Test func anUpdateWithChangesReplacesOnlyThoseFields() {

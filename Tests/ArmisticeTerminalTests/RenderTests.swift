@@ -46,7 +46,7 @@ import Testing
         s.focus(.news)
         let news = Self.screen(s)
         #expect(news.contains("News: Patrol boats shadow"))
-        #expect(news.contains("Intel: Tervane's admiral"))
+        #expect(news.contains("Intelligence: Tervane's admiral"))
     }
 
     @Test func narrowAndWideScreens() {

@@ -19,9 +19,10 @@ def served(tmp_path):
     site = tmp_path / "site"
     shutil.copytree(ROOT / "clients" / "web" / "replay", site / "replay")
     shutil.copy(ROOT / "clients" / "web" / "replay.html", site / "replay.html")
-    # The viewer's words: the i18n module and the catalogs (clients/web/README.md, "Languages").
+    # The viewer's words: the i18n modules and the catalogs (clients/web/README.md, "Languages").
     (site / "js").mkdir()
-    shutil.copy(ROOT / "clients" / "web" / "js" / "i18n.js", site / "js" / "i18n.js")
+    for module in ("i18n.js", "catalog.js"):
+        shutil.copy(ROOT / "clients" / "web" / "js" / module, site / "js" / module)
     shutil.copytree(ROOT / "clients" / "web" / "locales", site / "locales")
     log = match_log(tmp_path)
     shutil.copy(log, site / "match.jsonl")

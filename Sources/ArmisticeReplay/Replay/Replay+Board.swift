@@ -6,7 +6,7 @@ extension Replay {
     /// projects, budgets and drafts, deals, and this turn's records.
     public func board(at index: Int, as viewer: Viewer) -> String {
         let view = view(at: index, as: viewer)
-        let text = RecordText(ruleset: engine.ruleset)
+        let text = MatchText(ruleset: engine.ruleset)
         let step = steps[index]
         var out = "\(view.title)\n"
         out += "As \(view.viewer) at line \(step.line), seq \(step.seq): turn \(view.turn) of \(view.turns) (\(view.date)), \(view.phase.rawValue)\n"

@@ -33,7 +33,7 @@ extension Replay {
     public func timeline(as viewer: Viewer = .instructor, chat includeChat: Bool = true, language: Language = .en) -> String {
         let localizer = language == .en ? nil : ViewLocalizer(engine, language: language)
         let ruleset = localizer?.engine.ruleset ?? engine.ruleset
-        let text = RecordText(ruleset: ruleset, language: language)
+        let text = MatchText(ruleset: ruleset, language: language)
         let p = text.phrases
         var out = ""
         var chatIndex = 0

@@ -14,7 +14,7 @@ extension AfterActionReport {
         let localizer = language == .en ? nil : ViewLocalizer(replay.engine, language: language)
         let engine = localizer?.engine ?? replay.engine
         let ruleset = engine.ruleset
-        let text = RecordText(ruleset: ruleset, language: language)
+        let text = MatchText(ruleset: ruleset, language: language)
         let translate: (Record) -> Record = { r in localizer.map { $0.records.translate(r) } ?? r }
         let viewers = replay.viewers
         let last = replay.steps.last!

@@ -21,7 +21,7 @@ struct StoryReader {
     let replay: Replay
     let engine: Engine
     let ruleset: Ruleset
-    let text: RecordText
+    let text: MatchText
     /// The story's own words, in the reader's language.
     let c: Catalog
     /// The records' texts (events, refusal reasons) in the reader's language; nil in English, which they are written in.
@@ -34,7 +34,7 @@ struct StoryReader {
         let localizer = language == .en ? nil : ViewLocalizer(replay.engine, language: language)
         engine = localizer?.engine ?? replay.engine
         ruleset = engine.ruleset
-        text = RecordText(ruleset: ruleset, language: language)
+        text = MatchText(ruleset: ruleset, language: language)
         c = Catalog(language: language)
         translator = localizer?.records
         var ends = [0]

@@ -6,6 +6,8 @@
 // Static text in the HTML carries data-i18n="key" (its text) and data-i18n-attr="attr:key;attr:key" (attributes);
 // translatePage() fills both, and sets <html lang>. Pages re-render their own dynamic text when onLanguage() fires.
 
+import { textOf } from "./catalog.js";
+
 /** The languages offered, each named in itself. */
 export const LANGUAGES = [{ id: "ko", name: "한국어" }, { id: "en", name: "English" }];
 const IDS = LANGUAGES.map((l) => l.id);
@@ -69,35 +71,15 @@ export function list(items) {
   return items.map(String).join(", ");
 }
 
-function fill(text, params) {
-  return text.replace(/\{(\w+)\}/g, (all, name) => {
-    if (!(name in params)) return all;
-    const v = params[name];
-    return typeof v === "number" ? num(v) : String(v ?? "");
-  });
-}
-
-function lookup(key, id = current) {
-  const mine = catalogs[id]?.[key];
-  if (mine !== undefined) return [mine, id];
-  const en = catalogs.en?.[key];
-  if (en !== undefined) return [en, "en"];
-  return [undefined, current];
-}
-
 /**
  * The text of `key` in the interface's language, with {name} placeholders filled from `params` (numbers through
  * Intl.NumberFormat, strings as they are). A plural entry is chosen by `params.count`. An unknown key shows itself.
  * `id` asks for another loaded language than the interface's (English is always loaded).
  */
 export function t(key, params = {}, id = current) {
-  const [entry, from] = lookup(key, id);
-  if (entry === undefined) { console.warn(`i18n: no text for ${key}`); return key; }
-  if (typeof entry === "object" && entry !== null) {
-    const category = new Intl.PluralRules(from).select(Number(params.count) || 0);
-    return fill(entry[category] ?? entry.other ?? "", params);
-  }
-  return fill(entry, params);
+  const text = textOf(catalogs, key, params, id, num);
+  if (text === undefined) { console.warn(`i18n: no text for ${key}`); return key; }
+  return text;
 }
 
 /** Whether a text is already written in the interface's language (the server's messages are English unless it was

@@ -6,6 +6,7 @@ import { phaseName } from "./game.js";
 import { dealOutcomeText } from "./commitments.js";
 import { botBadge, botOf, studentsOf } from "./bots.js";
 import { t, list, has, onLanguage } from "./i18n.js";
+import { recordText } from "./records.js";
 
 // ---- Header, clock and connection status -------------------------------------------------------------------
 
@@ -128,11 +129,26 @@ export function renderTeamsStrip(game, container) {
 
 // ---- Records: news, intelligence, results ------------------------------------------------------------------
 
-const RESULT_WORDS = ["success", "failure", "refused", "lapsed", "precondition_failed", "over_budget", "duplicate", "invalid"];
-const EVENT_CAUSES = ["scripted", "triggered", "random", "injected"];
+/** The record renderer (records.js) with this game's names and the interface's words. */
+export function recordWords(game) {
+  const v = () => game.view || {};
+  return recordText({
+    teamName: (id) => game.team(id)?.name ?? null,
+    actionName: (id) => { const name = game.actionName(id); return name === id ? null : name; },
+    targetName: (id) => { const name = game.targetName(id); return name === id ? null : name; },
+    eventName: (id) => v().events?.find((e) => e.id === id)?.name
+      ?? game.records.find((r) => r.kind === "event" && r.event === id)?.text ?? null,
+    dealProposer: (n) => v().deals?.find((d) => d.id === n)?.proposer ?? null,
+  }, { t, knows: has });
+}
 
 /** Why an event happened, in words (the record's `result`). */
-export function eventCause(result) { return EVENT_CAUSES.includes(result) ? t(`event.cause.${result}`) : result || ""; }
+export function eventCause(result) { return recordText(NO_NAMES, { t, knows: has }).cause(result); }
+
+/** An order's result in words. */
+export function resultWord(result) { return result ? recordText(NO_NAMES, { t, knows: has }).result(result) : ""; }
+
+const NO_NAMES = { teamName: () => null, actionName: () => null, targetName: () => null, eventName: () => null, dealProposer: () => null };
 
 export function formatParams(game, params) {
   if (!params || typeof params !== "object") return "";
@@ -143,59 +159,15 @@ export function formatParams(game, params) {
   return parts.length ? t("params.all", { params: parts.join(", ") }) : "";
 }
 
-/** An order's result in words. */
-export function resultWord(result) { return RESULT_WORDS.includes(result) ? t(`result.${result}`) : result || ""; }
-
 /** A deal's status (or a deal record's result) in words. */
 export function dealStatus(status) {
   const key = `deal.status.${status}`;
   return status && has(key) ? t(key) : (status || "").replace(/_/g, " ");
 }
 
-/** What caused an effect, in words: the engine names it "upkeep", "action:ID" or "event:ID". */
-export function causeText(game, cause) {
-  if (!cause) return "";
-  if (cause === "upkeep") return t("record.cause.upkeep");
-  const [kind, id] = cause.split(/:(.*)/s);
-  if (kind === "action" && id) return t("record.cause.action", { action: game.actionName(id) });
-  if (kind === "event" && id) {
-    const name = game.view?.events?.find((e) => e.id === id)?.name
-      || game.records.find((r) => r.kind === "event" && r.event === id)?.text || id.replace(/_/g, " ");
-    return t("record.cause.event", { event: name });
-  }
-  return eventCause(cause);
-}
-
-/** One record as {label, text, detail} strings. */
+/** One record as {label, text, detail} strings (and an order's result, for its style). */
 export function describeRecord(game, r) {
-  const team = r.team ? game.teamName(r.team) : "";
-  switch (r.kind) {
-    case "phase": return { label: t("record.phase"), text: t("record.phase_text", { turn: r.turn, phase: phaseName(r.phase) }) };
-    case "news": return { label: t("record.news"), text: r.text || "" };
-    case "intel": return { label: t("record.intel"), text: r.text || "" };
-    case "order": {
-      const dice = typeof r.roll === "number" ? t("record.rolled", { roll: r.roll, chance: r.chance }) : typeof r.chance === "number" ? t("record.chance", { chance: r.chance }) : "";
-      const mods = (r.modifiers || []).map((m) => `${m.add >= 0 ? "+" : ""}${m.add} ${m.reason}`).join("; ");
-      return {
-        label: t("record.result"),
-        text: t("record.order_text", { team, action: `${game.actionName(r.action)}${formatParams(game, r.params)}`, result: resultWord(r.result) }),
-        detail: [dice, mods && t("record.modifiers", { mods }), r.reason, r.text].filter(Boolean).join(" · "),
-        result: r.result,
-      };
-    }
-    case "effect": {
-      const change = typeof r.from === "number" ? `${r.from} → ${r.to}` : "";
-      return { label: t("record.effect"), text: [r.target ? `${game.targetName(r.target)} ${change}` : "", r.text].filter(Boolean).join(": "), detail: causeText(game, r.reason) };
-    }
-    case "event": return { label: t("record.event"), text: r.text || r.event || "", detail: eventCause(r.result) };
-    case "draw": return { label: t("record.draw"), text: r.event ? t("record.draw_of", { event: r.event }) : t("record.draw_text"), detail: [typeof r.roll === "number" ? t("record.roll", { roll: r.roll }) : "", ["event", "quiet"].includes(r.result) ? t(`record.draw_result.${r.result}`) : r.result].filter(Boolean).join(" · ") };
-    case "deal": return { label: t("record.deal"), text: t(team ? "record.deal_team_text" : "record.deal_text", { deal: String(r.deal), team, result: dealStatus(r.result) }), detail: r.text || "" };
-    case "adjustment": return { label: t("record.adjusted"), text: `${game.targetName(r.target)}: ${r.from} → ${r.to}`, detail: r.reason || "" };
-    case "locked": return { label: t("record.locked"), text: t("record.locked_text", { team }) };
-    case "outcome": return { label: t("record.outcome"), text: r.text || r.outcome || "", detail: r.scores ? Object.entries(r.scores).map(([x, n]) => `${game.teamName(x)} ${n}`).join(", ") : "" };
-    case "hash": return { label: t("record.hash"), text: r.hash || "" };
-    default: return { label: r.kind, text: r.text || "" };
-  }
+  return { ...recordWords(game).line(r), result: r.kind === "order" ? r.result : undefined };
 }
 
 export function recordItem(game, r) {
@@ -204,7 +176,7 @@ export function recordItem(game, r) {
     el("span", { class: "record-label", text: t("record.label", { label: d.label, turn: r.turn }) }),
     el("span", { class: "record-text", text: d.text }),
     d.detail ? el("span", { class: "record-detail", text: d.detail }) : null,
-    Array.isArray(r.visible_to) ? el("span", { class: "badge secret", text: r.visible_to.length ? t("record.seen_by", { teams: list(r.visible_to.map((x) => game.teamName(x))) }) : t("record.instructor_only") }) : null);
+    Array.isArray(r.visible_to) && r.kind !== "intel" ? el("span", { class: "badge secret", text: r.visible_to.length ? t("record.text.seen_by", { teams: list(r.visible_to.map((x) => game.teamName(x))) }) : t("record.instructor_only") }) : null);
 }
 
 /** Renders the records whose kind is in `kinds` (of one `turn`, if given), newest first, up to `limit`. */

@@ -61,7 +61,7 @@ export function renderBoard(container, view, data) {
 
   if (view.outcome) {
     const o = view.outcome;
-    container.append(el('h3', {}, t_('record.outcome')), el('p', { class: 'outcome' }, el('strong', {}, o.name), ` — ${o.reason}`),
+    container.append(el('h3', {}, t_('record.kind.outcome')), el('p', { class: 'outcome' }, el('strong', {}, o.name), ` — ${o.reason}`),
       el('p', {}, view.teams.map((t) => `${t.name} ${o.scores[t.id] ?? 0}`).join(' · ')));
   }
   if (view.objectives && view.objectives.length) {

@@ -111,7 +111,7 @@ extension ClientState {
             if let c = m["clock"] { clock = ClockInfo(c); clockReceivedAt = now }
             // An update may cover several inputs (`causes`); the draft notice names whoever drafted last.
             let causes = m["causes"]?.array ?? [m["cause"] ?? .null]
-            for r in new { effects.append(.notice("[\(r.kind)] " + RecordText.describe(r, in: self))) }
+            for r in new { effects.append(.notice("[\(r.kind)] " + RecordWords.describe(r, in: self))) }
             if let cause = causes.last(where: { $0["type"]?.string == "set_orders" }), myDraft != oldDraft {
                 let who = cause["by"]?.string.flatMap { seat in roster.first { $0.seat == seat }?.name } ?? "a teammate"
                 effects.append(.notice("[draft] \(TerminalText.sanitize(who)) changed the draft: \(draftSummary)"))
@@ -184,7 +184,7 @@ extension ClientState {
 
     public var draftSummary: String {
         let d = myDraft
-        let names = d.orders.map { RecordText.actionName($0.action, in: view) }
+        let names = d.orders.map { RecordWords.actionName($0.action, in: view) }
         let budget = myBudget.map { " of \($0)" } ?? ""
         return "\(names.isEmpty ? "no orders" : names.joined(separator: ", ")) (\(mySpent + committedCost(of: myTeam))\(budget) points)\(myTeamLocked ? ", locked" : "")"
     }

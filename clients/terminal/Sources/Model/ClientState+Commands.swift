@@ -13,7 +13,7 @@ extension ClientState {
         case .consents: return consentLines().map(Effect.notice)
         case .news:
             return records.filter { $0.kind == "news" || $0.kind == "intel" }.suffix(20)
-                .map { .notice("[\($0.kind)] " + RecordText.describe($0, in: self)) }
+                .map { .notice("[\($0.kind)] " + RecordWords.describe($0, in: self)) }
         case .results:
             guard let turn = TurnSummary.turns(records).first else { return [.notice(t.text("terminal.plain.no_results"))] }
             return TurnSummary(turn: turn, records: records, team: myTeam).lines(in: self).map { .notice($0.text) }
@@ -31,18 +31,18 @@ extension ClientState {
         case .add(let action, let params):
             guard myTeam != nil else { return [refuse(t.text("terminal.status.no_draft"))] }
             if let deal = promisedDeal(action) {
-                return [refuse(t.text("terminal.status.promised", ["action": RecordText.actionName(action, in: view), "deal": String(deal)]))]
+                return [refuse(t.text("terminal.status.promised", ["action": RecordWords.actionName(action, in: view), "deal": String(deal)]))]
             }
             var draft = myDraft
             draft.orders.append(OrderInfo(action: action, params: params))
-            return [setOrders(draft, what: t.text("terminal.status.added", ["action": RecordText.actionName(action, in: view)]))]
+            return [setOrders(draft, what: t.text("terminal.status.added", ["action": RecordWords.actionName(action, in: view)]))]
         case .remove(let n):
             var draft = myDraft
             guard (1...max(1, draft.orders.count)).contains(n), n <= draft.orders.count else {
                 return [refuse(t.text("terminal.status.no_order", ["number": String(n)]))]
             }
             let removed = draft.orders.remove(at: n - 1)
-            return [setOrders(draft, what: t.text("terminal.status.removed", ["action": RecordText.actionName(removed.action, in: view)]))]
+            return [setOrders(draft, what: t.text("terminal.status.removed", ["action": RecordWords.actionName(removed.action, in: view)]))]
         case .clear:
             var draft = myDraft
             draft.orders = []
@@ -50,7 +50,7 @@ extension ClientState {
         case .consent(let action, let decision):
             var draft = myDraft
             draft.consents[action] = decision
-            return [setOrders(draft, what: t.text("terminal.status.consent", ["decision": decision.map(decisionName) ?? t.text("terminal.decision.undecided"), "action": RecordText.actionName(action, in: view)]))]
+            return [setOrders(draft, what: t.text("terminal.status.consent", ["decision": decision.map(decisionName) ?? t.text("terminal.decision.undecided"), "action": RecordWords.actionName(action, in: view)]))]
         case .lock:
             return [request("lock", [:], t.text("terminal.status.locked"))]
         case .say(let channel, let text):
@@ -179,7 +179,7 @@ extension ClientState {
         }
         for (i, o) in d.orders.enumerated() {
             let params = o.params.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.display)" }.joined(separator: " ")
-            lines.append("  \(i + 1). \(RecordText.actionName(o.action, in: view))\(params.isEmpty ? "" : " " + params)")
+            lines.append("  \(i + 1). \(RecordWords.actionName(o.action, in: view))\(params.isEmpty ? "" : " " + params)")
         }
         for (action, decision) in d.consents.sorted(by: { $0.key < $1.key }) { lines.append("  consent: \(decision) \(action)") }
         return lines

@@ -30,11 +30,11 @@ extension ClientState {
     public func commitmentText(_ c: CommitmentInfo) -> String {
         let team = TerminalText.sanitize(view.teamName(c.team))
         if let action = c.action {
-            let params = c.params.sorted { $0.key < $1.key }.map { "\($0.key.replacingUnderscores): \(RecordText.paramName($0.value, in: view))" }
-            return "\(team) will \(RecordText.actionName(action, in: view))" + (params.isEmpty ? "" : " (" + params.joined(separator: ", ") + ")")
+            let params = c.params.sorted { $0.key < $1.key }.map { "\($0.key.replacingUnderscores): \(RecordWords.paramName($0.value, in: view))" }
+            return "\(team) will \(RecordWords.actionName(action, in: view))" + (params.isEmpty ? "" : " (" + params.joined(separator: ", ") + ")")
         }
         let decision = c.decision == "block" ? "block" : "approve"
-        return "\(team) will \(decision) \(RecordText.actionName(c.consent ?? "?", in: view))"
+        return "\(team) will \(decision) \(RecordWords.actionName(c.consent ?? "?", in: view))"
     }
 
     /// What a deal will do, said on its card so nobody is surprised at adjudication.

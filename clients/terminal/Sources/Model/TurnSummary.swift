@@ -99,10 +99,10 @@ public struct TurnSummary: Sendable, Equatable {
             let result = r["result"]?.string ?? "?"
             let teamID = r["team"]?.string ?? "?"
             let team = withTeam ? TerminalText.sanitize(v.teamName(teamID)) + ": " : ""
-            let params = (r["params"]?.object ?? [:]).sorted { $0.key < $1.key }.map { RecordText.paramName($0.value, in: v) }
+            let params = (r["params"]?.object ?? [:]).sorted { $0.key < $1.key }.map { RecordWords.paramName($0.value, in: v) }
             let deal = deals.first { $0.commitments.contains { $0.team == teamID && $0.action == r["action"]?.string } }
             let why = [deal.map { c.text("terminal.summary.from_deal", ["deal": String($0.id)]) } ?? "", TurnSummary.why(r, c)].filter { !$0.isEmpty }.joined(separator: "; ")
-            let text = "\(team)\(RecordText.actionName(r["action"]?.string ?? "?", in: v))" + (params.isEmpty ? "" : " (" + params.joined(separator: ", ") + ")")
+            let text = "\(team)\(RecordWords.actionName(r["action"]?.string ?? "?", in: v))" + (params.isEmpty ? "" : " (" + params.joined(separator: ", ") + ")")
                 + " → " + TurnSummary.verdict(result, c) + (why.isEmpty ? "" : ": " + why)
             return Line(text: text, tone: result == "success" ? .good : .bad)
         }
@@ -116,18 +116,18 @@ public struct TurnSummary: Sendable, Equatable {
         for change in changes { out.append(Line(text: Self.changeText(change, in: v, c), tone: .plain)) }
         for e in events {
             out.append(Line(text: c.text("terminal.record.event", ["event": TerminalText.sanitize(e["text"]?.string ?? e["event"]?.string ?? "?"),
-                                                                  "cause": RecordText.eventCause(e["result"]?.string, c)]), tone: .plain))
+                                                                  "cause": RecordWords.eventCause(e["result"]?.string, c)]), tone: .plain))
         }
         if changes.isEmpty && events.isEmpty { out.append(Line(text: c.text("terminal.summary.nothing_changed"), tone: .muted)) }
         if !unchanged.isEmpty {
-            out.append(Line(text: c.text("terminal.summary.came_back", ["targets": unchanged.map { RecordText.targetName($0, in: v) }.joined(separator: ", ")]), tone: .muted))
+            out.append(Line(text: c.text("terminal.summary.came_back", ["targets": unchanged.map { RecordWords.targetName($0, in: v) }.joined(separator: ", ")]), tone: .muted))
         }
         return out
     }
 
     /// A net change in words: tracks with their numbers, flags as yes/no, projects by their stage.
     static func changeText(_ c: Change, in v: GameViewInfo, _ t: Catalog = Catalog(language: .en)) -> String {
-        let name = RecordText.targetName(c.target, in: v)
+        let name = RecordWords.targetName(c.target, in: v)
         let yes = t.text("terminal.summary.yes"), no = t.text("terminal.summary.no")
         if v.flags.contains(where: { $0.id == c.target }) { return "\(name): \(c.from != 0 ? yes : no) → \(c.to != 0 ? yes : no)" }
         if let p = v.projects.first(where: { $0.id == c.target }) {

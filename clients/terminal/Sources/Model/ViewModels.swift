@@ -1,3 +1,4 @@
+import ArmisticeEngine
 /// The parts of a `GameView` (docs/protocol.md) the client shows, read leniently from JSON.
 /// The client holds no rules: these are exactly what the server sent.
 
@@ -169,7 +170,9 @@ public struct RecordInfo: Sendable, Equatable {
     public var kind: String
     public var turn: Int
     public var fields: JSON
-    init(_ j: JSON) { kind = j["kind"]?.string ?? "?"; turn = j["turn"]?.int ?? 0; fields = j }
+    /// The record as the engine types it, for the shared renderer; nil for a kind this client does not know.
+    public var record: Record?
+    init(_ j: JSON) { kind = j["kind"]?.string ?? "?"; turn = j["turn"]?.int ?? 0; fields = j; record = Record(wire: j) }
     public subscript(key: String) -> JSON? { fields[key] }
 }
 

@@ -291,8 +291,8 @@ public enum Renderer {
                 let d = v.orders[t.id] ?? DraftInfo()
                 let committed = s.commitments(of: t.id)
                 let spent = (v.spent[t.id] ?? 0) + committed.reduce(0) { $0 + $1.cost }
-                let names = committed.compactMap { c in c.commitment.action.map { "🔒" + RecordText.actionName($0, in: v) } }
-                    + d.orders.map { RecordText.actionName($0.action, in: v) }
+                let names = committed.compactMap { c in c.commitment.action.map { "🔒" + RecordWords.actionName($0, in: v) } }
+                    + d.orders.map { RecordWords.actionName($0.action, in: v) }
                 let bot = s.bot(of: t.id).map { " 🤖" + TerminalText.sanitize($0.bot ?? "") } ?? ""
                 lines += wrapped("\(t.locked ? "✓" : "·") \(t.name)\(bot) [\(spent)/\(t.budget ?? 0)]: \(names.isEmpty ? "—" : names.joined(separator: ", "))", width, t.locked ? .good : .plain, indent: 2)
             }
@@ -312,8 +312,8 @@ public enum Renderer {
         var lines = wrapped(head, width, s.myTeamLocked ? CellStyle(tone: .good, bold: true) : (left < 0 ? CellStyle(tone: .bad, bold: true) : .bold), indent: 2)
         // Commitments of agreed deals: locked lines, added to the orders by the server at adjudication.
         for c in committed {
-            let what = c.commitment.action.map { RecordText.actionName($0, in: v) + " (\(c.cost))" }
-                ?? "\(s.decisionName(c.commitment.decision ?? "approve")) \(RecordText.actionName(c.commitment.consent ?? "?", in: v))"
+            let what = c.commitment.action.map { RecordWords.actionName($0, in: v) + " (\(c.cost))" }
+                ?? "\(s.decisionName(c.commitment.decision ?? "approve")) \(RecordWords.actionName(c.commitment.consent ?? "?", in: v))"
             lines += wrapped("🔒 \(what) " + t.text("terminal.draft.deal", ["deal": t.number(c.deal)]), width, CellStyle(tone: .good), indent: 3)
         }
         let items = s.draftItems
@@ -326,8 +326,8 @@ public enum Renderer {
             case .order(let n):
                 let o = s.myDraft.orders[n]
                 let action = v.action(o.action)
-                let params = o.params.sorted { $0.key < $1.key }.map { "\($0.key)=\(RecordText.paramName($0.value, in: v))" }.joined(separator: " ")
-                text = "\(n + 1). \(RecordText.actionName(o.action, in: v))" + (action.map { " (\($0.cost))" } ?? "") + (params.isEmpty ? "" : " " + params)
+                let params = o.params.sorted { $0.key < $1.key }.map { "\($0.key)=\(RecordWords.paramName($0.value, in: v))" }.joined(separator: " ")
+                text = "\(n + 1). \(RecordWords.actionName(o.action, in: v))" + (action.map { " (\($0.cost))" } ?? "") + (params.isEmpty ? "" : " " + params)
                 if let deal = s.promisedDeal(o.action) {
                     text += t.text("terminal.draft.also_in_deal", ["deal": t.number(deal)])
                     style = CellStyle(tone: .bad)
@@ -429,13 +429,13 @@ public enum Renderer {
         var lines: [Line] = []
         for r in items.reversed() {
             let style: CellStyle = r.kind == "intel" ? CellStyle(tone: .accent) : (r.kind == "event" ? .warn : .plain)
-            lines += wrapped(s.t.text("terminal.news.turn", ["turn": s.t.number(r.turn)]) + " " + RecordText.describe(r, in: s), width, style, indent: 3)
+            lines += wrapped(s.t.text("terminal.news.turn", ["turn": s.t.number(r.turn)]) + " " + RecordWords.describe(r, in: s), width, style, indent: 3)
         }
         return lines
     }
 
     static func resultLines(_ s: ClientState, width: Int) -> [Line] {
-        let results = s.records.filter(RecordText.isResult)
+        let results = s.records.filter(RecordWords.isResult)
         if results.isEmpty { return [Line(s.t.text("terminal.results.none"), .muted)] }
         var lines: [Line] = []
         // The latest turn first: its summary (or, after f, its full log in the order things happened).
@@ -446,7 +446,7 @@ public enum Renderer {
                     let result = r["result"]?.string ?? ""
                     let style: CellStyle = r.kind == "order" ? (result == "success" ? .good : .bad)
                         : (r.kind == "outcome" ? CellStyle(tone: .accent, bold: true) : .plain)
-                    lines += wrapped(RecordText.describe(r, in: s), width, style, indent: 2)
+                    lines += wrapped(RecordWords.describe(r, in: s), width, style, indent: 2)
                 }
             } else {
                 for line in TurnSummary(turn: turn, records: s.records, team: s.myTeam).lines(in: s) {

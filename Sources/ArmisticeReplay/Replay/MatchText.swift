@@ -1,0 +1,139 @@
+import ArmisticeEngine
+import ArmisticeLocale
+
+/// Readable sentences for a match: its records (through the engine's one `RecordText`), its inputs and its chat
+/// channels, with the ruleset's names. Shared by the text timeline and the report so both say the same thing.
+public struct MatchText: Sendable {
+    public let ruleset: Ruleset
+    private let names: RulesetNames
+    /// The records' words in the reader's language, with the ruleset's names.
+    public let records: RecordText
+    /// The sentences' words in the reader's language (the names come from `ruleset`, already in it).
+    public var phrases: Catalog { records.catalog }
+
+    /// `ruleset` as the reader reads it (`Ruleset.localized(to:)` for another language), `language` the sentences'.
+    public init(ruleset: Ruleset, language: Language = .en) {
+        self.ruleset = ruleset
+        names = RulesetNames(ruleset: ruleset)
+        records = RecordText(names: names, language: language)
+    }
+
+    public func team(_ id: String?) -> String { records.team(id) }
+    public func action(_ id: String?) -> String { records.action(id) }
+    public func target(_ id: String?) -> String { records.target(id) }
+
+    /// The category a record is shown under: orders, deals, events, dice, effects, news, intel, phases, instructor, outcome.
+    public func category(_ r: Record) -> String {
+        switch r.kind {
+        case .order: "order"
+        case .deal: "deal"
+        case .event: "event"
+        case .draw: "dice"
+        case .effect: "effect"
+        case .news: "news"
+        case .intel: "intel"
+        case .phase: "phase"
+        case .adjustment: "instructor"
+        case .locked: "locked"
+        case .outcome: "outcome"
+        case .hash: "hash"
+        }
+    }
+
+    /// One sentence for a record; nil for state hashes. `deals` (the state's, after the record) names who proposed a
+    /// deal: a deal's record carries the team that acted on it, which for an answer is not the proposer.
+    public func describe(_ r: Record, deals: [Deal] = []) -> String? {
+        guard r.kind != .hash else { return nil }
+        return RecordText(names: names.with(deals: deals), language: phrases.language).sentence(r)
+    }
+
+    /// A phase's name in the reader's language.
+    public func phaseName(_ phase: Phase?) -> String { records.phaseName(phase) }
+
+    /// A record's result word (`success`, `failure`, `agreed`, `carried_out`, `scheduled`…) in the reader's language.
+    public func result(_ word: String?) -> String { records.result(word) }
+
+    /// "action:x" → the action's name, "event:y" → the event's, "upkeep" in words.
+    public func causeText(_ cause: String?) -> String { records.cause(cause) }
+
+    func paramText(_ v: ParameterValue) -> String { records.parameter(v) }
+
+    /// One sentence for an input, for people: the clock's advances say what began and why (`reason` is the log's:
+    /// `deadline`, `all_locked`), given the state after the input.
+    public func describe(_ input: Input, reason: String?, after state: GameState) -> String {
+        guard case .advance = input else { return describe(input) }
+        let p = phrases
+        let why = switch reason {
+        case "deadline": p.text("report.input.why_deadline")
+        case "all_locked": p.text("report.input.why_all_locked")
+        default: ""
+        }
+        switch state.phase {
+        case .briefing: return p.text("report.input.turn_begins", ["turn": String(state.turn)]) + why
+        case .negotiation: return p.text("report.input.negotiations_open") + why
+        case .orders: return p.text("report.input.orders_due") + why
+        case .adjudication, .results: return p.text("report.input.resolved") + why
+        case .ended: return p.text("report.input.match_ends") + why
+        case .setup: return p.text("report.input.advance") + why
+        }
+    }
+
+    /// One sentence for an input: what was asked of the engine.
+    public func describe(_ input: Input) -> String {
+        let p = phrases
+        switch input {
+        case .start: return p.text("report.input.start")
+        case .advance: return p.text("report.input.advance_phase")
+        case .setOrders(let t, let orders):
+            let list = orders.orders.map { action($0.action) }.joined(separator: ", ")
+            let consents = orders.consents.sorted { $0.key < $1.key }.map { "\(decision($0.value.rawValue)) \(action($0.key))" }.joined(separator: ", ")
+            return p.text("report.input.drafts", ["team": team(t), "orders": list.isEmpty ? p.text("report.input.none") : list])
+                + (consents.isEmpty ? "" : p.text("report.input.consents", ["consents": consents]))
+        case .lockOrders(let t): return p.text("report.text.locked", ["team": team(t)])
+        case .proposeDeal(let t, let commitments, let note):
+            let parts = commitments.map { c in
+                c.action.map { p.text("report.input.does", ["team": team(c.team), "action": action($0)]) }
+                    ?? p.text("report.input.will", ["team": team(c.team), "decision": decision(c.decision?.rawValue ?? "?"), "action": action(c.consent)])
+            }
+            return p.text("report.input.proposes", ["team": team(t), "parts": parts.joined(separator: "; ")]) + (note.isEmpty ? "" : " (\"\(note)\")")
+        case .respondToDeal(let t, let deal, let accept):
+            return p.text(accept ? "report.input.accepts" : "report.input.rejects", ["team": team(t), "deal": String(deal)])
+        case .withdrawDeal(let t, let deal): return p.text("report.input.withdraws", ["team": team(t), "deal": String(deal)])
+        case .injectEvent(let e): return p.text("report.input.inject_event", ["event": ruleset.events.first { $0.id == e }?.name ?? e])
+        case .injectNews(let text): return p.text("report.input.inject_news", ["text": text])
+        case .adjust(let t, let value, let reason): return p.text("report.input.adjust", ["target": target(t), "value": String(value), "reason": reason])
+        case .end(let reason): return p.text("report.input.end") + (reason.isEmpty ? "" : ": \(reason)")
+        }
+    }
+
+    /// A consent decision (`approve`, `block`) in the reader's language.
+    public func decision(_ word: String) -> String {
+        switch word {
+        case "approve": phrases.text("terminal.decision.approve")
+        case "block": phrases.text("terminal.decision.block")
+        default: word
+        }
+    }
+
+    /// A chat channel's readable name: "everyone", "team Kim's", "DPRK and ROK".
+    public func channel(_ name: String) -> String {
+        if name == "all" { return phrases.text("report.channel.all") }
+        if name.hasPrefix("team:") { return phrases.text("report.channel.team", ["team": team(String(name.dropFirst(5)))]) }
+        if name.hasPrefix("pair:") {
+            let names = name.dropFirst(5).split(separator: "+").map { team(String($0)) }
+            return names.count == 2 ? phrases.text("report.channel.pair", ["a": names[0], "b": names[1]]) : names.joined(separator: ", ")
+        }
+        return name
+    }
+
+    /// Whether a viewer reads a chat channel: the instructor reads all; observers read "all"; a team its own and its pairs.
+    public func channel(_ name: String, isReadBy viewer: Viewer) -> Bool {
+        switch viewer {
+        case .instructor: return true
+        case .observer: return name == "all"
+        case .team(let t):
+            let id = ruleset.teams[t].id
+            return name == "all" || name == "team:\(id)" || (name.hasPrefix("pair:") && name.dropFirst(5).split(separator: "+").contains { $0 == id })
+        }
+    }
+}

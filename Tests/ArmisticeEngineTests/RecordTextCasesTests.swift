@@ -1,0 +1,133 @@
+import ArmisticeBots
+import ArmisticeEngine
+import ArmisticeLocale
+import Foundation
+import Testing
+
+/// The records renderer's cases (Tests/Fixtures/records/record-text-cases.json): records of a real Koreanization
+/// game and of deals, adjustments and injected events, with the names a reader has and the words each language
+/// must show. The browser's renderer runs the same file (tests/test_record_text.py).
+///
+/// To write the file again after a deliberate change of wording: `ARMISTICE_WRITE_RECORD_CASES=1 swift test --filter
+/// RecordTextCasesTests`, then read the diff.
+struct RecordTextCasesTests {
+    static let file = Fixtures.repositoryRoot.appendingPathComponent("Tests/Fixtures/records/record-text-cases.json")
+
+    struct Names: Codable, RecordNames, Sendable {
+        var teams: [String: String], actions: [String: String], targets: [String: String], events: [String: String]
+        var deals: [String: String]
+        func teamName(_ id: String) -> String? { teams[id] }
+        func actionName(_ id: String) -> String? { actions[id] }
+        func targetName(_ id: String) -> String? { targets[id] }
+        func eventName(_ id: String) -> String? { events[id] }
+        func dealProposer(_ id: Int) -> String? { deals[String(id)] }
+    }
+
+    struct Case: Codable {
+        var language: String
+        var record: Record
+        var expected: RecordLine
+    }
+
+    struct Cases: Codable {
+        var note: String
+        var names: [String: Names]
+        var cases: [Case]
+    }
+
+    /// The file's records are as views carry them: `visible_to` in snake case (the engine's Codable says `visibleTo`).
+    static func renamingVisibility(_ data: Data, from: String, to: String) throws -> Data {
+        guard var top = try JSONSerialization.jsonObject(with: data) as? [String: Any], let list = top["cases"] as? [[String: Any]] else {
+            throw CocoaError(.coderReadCorrupt)
+        }
+        top["cases"] = list.map { c -> [String: Any] in
+            var c = c
+            if var r = c["record"] as? [String: Any], let seen = r.removeValue(forKey: from) { r[to] = seen; c["record"] = r }
+            return c
+        }
+        return try JSONSerialization.data(withJSONObject: top, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    }
+
+    static func read() throws -> Cases {
+        try JSONDecoder().decode(Cases.self, from: renamingVisibility(Data(contentsOf: file), from: "visible_to", to: "visibleTo"))
+    }
+
+    @Test func everyCaseReadsAsExpected() throws {
+        if ProcessInfo.processInfo.environment["ARMISTICE_WRITE_RECORD_CASES"] == "1" { try Self.write() }
+        let cases = try Self.read()
+        #expect(cases.cases.count >= 60)
+        #expect(Set(cases.cases.map(\.record.kind)) == Set([.phase, .news, .intel, .order, .effect, .event, .draw, .deal, .adjustment, .locked, .outcome, .hash]))
+        for c in cases.cases {
+            let language = try #require(Language(rawValue: c.language))
+            let names = try #require(cases.names[c.language])
+            let line = RecordText(names: names, language: language).line(c.record)
+            #expect(line == c.expected, "\(c.language) \(c.record.kind) turn \(c.record.turn)")
+        }
+    }
+
+    /// Koreanization played by greedy bots (a fixed seed), the first records of each kind and result, in English
+    /// and in Korean, and the records bots never make (deals and their answers, adjustments, injected events).
+    static func write() throws {
+        let ruleset = try Fixtures.scenario("koreanization")
+        let game = Simulation(engine: Engine(ruleset: ruleset)).play(seed: 7, bots: ruleset.teams.map { _ in .greedy })
+        let teams = ruleset.teams.map(\.id)
+        var picked: [Record] = []
+        var seen: [String: Int] = [:]
+        for r in game.state.records {
+            let key = "\(r.kind.rawValue)/\(r.result ?? "")/\(r.roll == nil ? 0 : 1)/\(r.modifiers?.isEmpty == false ? 1 : 0)"
+            seen[key, default: 0] += 1
+            if seen[key]! <= 2 { picked.append(r) }
+        }
+        func deal(_ id: Int, team: String, result: String, note: String? = nil) -> Record {
+            var r = Record(kind: .deal, turn: 2, visibleTo: [teams[0], teams[1]])
+            r.deal = id; r.team = team; r.result = result; r.text = note
+            return r
+        }
+        picked += [
+            deal(1, team: teams[0], result: "open", note: "Rail first, then the summit."),
+            deal(1, team: teams[1], result: "agreed"),
+            deal(2, team: teams[2], result: "open"),
+            deal(2, team: teams[1], result: "rejected"),
+            deal(1, team: teams[0], result: "carried_out"),
+            deal(9, team: "nobody_known", result: "expired"),
+        ]
+        var adjustment = Record(kind: .adjustment, turn: 3)
+        adjustment.target = ruleset.tracks[0].id; adjustment.from = 40; adjustment.to = 55; adjustment.reason = "The class argued well."
+        var injected = Record(kind: .event, turn: 3)
+        injected.event = ruleset.events[0].id; injected.result = "injected"
+        var unnamed = Record(kind: .event, turn: 4)
+        unnamed.event = "no_such_event"; unnamed.result = "triggered"; unnamed.roll = 12
+        var intel = Record(kind: .intel, turn: 2, visibleTo: [teams[0]])
+        intel.text = "Satellite images show new activity at Yongbyon."
+        var unknownOrder = Record(kind: .order, turn: 2)
+        unknownOrder.team = teams[3]; unknownOrder.action = "unknown_action"; unknownOrder.result = "some_new_result"
+        unknownOrder.params = ["target_team": .id(teams[0]), "amount": .number(3), "where": .id("no_such_place")]
+        unknownOrder.chance = 60
+        picked += [adjustment, injected, unnamed, intel, unknownOrder]
+
+        var names: [String: Names] = [:]
+        var cases: [Case] = []
+        for language in [Language.en, .ko] {
+            let read = language == .en ? ruleset : ruleset.localized(to: language.rawValue)
+            let translator = RecordTranslator(ruleset: ruleset, language: language)
+            let proposers = [teams[0], teams[2]]
+            let n = Names(
+                teams: Dictionary(uniqueKeysWithValues: read.teams.map { ($0.id, $0.name) }),
+                actions: Dictionary(read.actions.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
+                targets: Dictionary(read.tracks.map { ($0.id, $0.name) } + read.flags.map { ($0.id, $0.name) } + read.projects.map { ($0.id, $0.name) },
+                                    uniquingKeysWith: { a, _ in a }),
+                events: Dictionary(read.events.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
+                deals: Dictionary(uniqueKeysWithValues: proposers.enumerated().map { (String($0.offset + 1), $0.element) }))
+            names[language.rawValue] = n
+            let text = RecordText(names: n, language: language)
+            for r in picked {
+                let record = language == .en ? r : translator.translate(r)
+                cases.append(Case(language: language.rawValue, record: record, expected: text.line(record)))
+            }
+        }
+        let out = Cases(note: "Records and the words each renderer must show for them: ArmisticeEngine's RecordText (terminal, report) and clients/web/js/records.js. Written by RecordTextCasesTests (ARMISTICE_WRITE_RECORD_CASES=1); read the diff before committing.",
+                        names: names, cases: cases)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try (renamingVisibility(JSONEncoder().encode(out), from: "visibleTo", to: "visible_to") + Data("\n".utf8)).write(to: file)
+    }
+}

@@ -1,0 +1,52 @@
+import ArmisticeEngine
+import ArmisticeLocale
+
+/// Records in words for this seat, through the one renderer the report also uses (`ArmisticeEngine.RecordText`), with
+/// the names this seat's view carries; and the names the panes show beside them. Every string from the server is
+/// sanitized here, so callers may print the result as it is.
+public enum RecordWords {
+    /// One line for a record: what happened, with its detail (dice, causes, notes) in brackets.
+    public static func describe(_ r: RecordInfo, in state: ClientState) -> String {
+        guard let record = r.record else {
+            return TerminalText.sanitize("\(r.kind): " + (r["text"]?.string ?? ""))
+        }
+        return TerminalText.sanitize(RecordText(names: ViewNames(state.view), language: state.t.language).sentence(record))
+    }
+
+    /// An action's name if this seat knows the action, else its id made readable.
+    public static func actionName(_ id: String, in v: GameViewInfo) -> String {
+        TerminalText.sanitize(v.knownActionName(id) ?? id.replacingUnderscores)
+    }
+
+    /// A track's, project's or flag's name, else its id made readable.
+    public static func targetName(_ id: String, in v: GameViewInfo) -> String {
+        TerminalText.sanitize(v.tracks.first { $0.id == id }?.name ?? v.projects.first { $0.id == id }?.name
+            ?? v.flags.first { $0.id == id }?.name ?? id.replacingUnderscores)
+    }
+
+    /// Why an event happened, in words (the record's `result`).
+    public static func eventCause(_ result: String?, _ c: Catalog = Catalog(language: .en)) -> String {
+        RecordText.cause(result, c)
+    }
+
+    /// An order's or a deal's result (`success`, `failure`, `carried_out`…) in the interface's language.
+    public static func resultName(_ result: String?, _ c: Catalog = Catalog(language: .en)) -> String {
+        RecordText.result(result, c)
+    }
+
+    static func paramName(_ value: JSON, in v: GameViewInfo) -> String {
+        if let id = value.string {
+            return TerminalText.sanitize(v.team(id)?.name ?? v.projects.first { $0.id == id }?.name ?? id)
+        }
+        return value.display
+    }
+
+    /// Whether a record belongs in the Results pane (what happened at adjudication and after).
+    public static func isResult(_ r: RecordInfo) -> Bool {
+        ["order", "effect", "event", "draw", "deal", "adjustment", "outcome", "locked", "hash"].contains(r.kind)
+    }
+}
+
+extension String {
+    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
+}
