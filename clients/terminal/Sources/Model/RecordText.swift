@@ -1,3 +1,4 @@
+import ArmisticeWire
 import ArmisticeLocale
 
 /// One line of text for each record: what happened, with the dice where there were dice. Every string
@@ -105,7 +106,7 @@ public enum RecordText {
         }
     }
 
-    static func paramName(_ value: JSON, in v: GameViewInfo) -> String {
+    static func paramName(_ value: JSONValue, in v: GameViewInfo) -> String {
         if let id = value.string {
             return TerminalText.sanitize(v.team(id)?.name ?? v.projects.first { $0.id == id }?.name ?? id)
         }
