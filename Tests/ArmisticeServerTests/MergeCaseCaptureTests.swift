@@ -1,8 +1,9 @@
 import ArmisticeWire
+@testable import ArmisticeServer
 import Foundation
 import Testing
 
-/// The view merge against the server itself: a tutorial match played through its phases (chat, a deal, drafts,
+/// The view merge against the server itself: a Coral Strait (tutorial) match played through its phases (chat, a deal, drafts,
 /// locks, adjudication, news, an adjustment, the clock, the end), watched by the instructor, a player and the
 /// projector on armistice.v2 and a player on armistice.v1. After each step every watcher asks for a snapshot, and the
 /// wire's merge of what it received must give that snapshot's view. With ARMISTICE_WRITE_MERGE_CASES=1 the steps
@@ -20,7 +21,7 @@ import Testing
 
     @Test func theWireMergeGivesTheSnapshotsViewThroughARealMatch() throws {
         let h = CoreHarness()
-        let (instructor, code) = h.createRoom(ruleset: "tutorial", seed: 11, phases: ["briefing": 30, "negotiation": 120, "orders": 120])
+        let (instructor, code) = h.createRoom(ruleset: "coral_strait", seed: 11, phases: ["briefing": 30, "negotiation": 120, "orders": 120])
         let marisol = h.join(code, name: "Ana", team: "marisol", address: "10.2.0.1")
         let mediator = h.join(code, name: "Mo", team: "mediator", address: "10.2.0.2")
         let legacy = h.connect(address: "10.2.0.3", hello: false)
@@ -94,12 +95,16 @@ import Testing
         if ProcessInfo.processInfo.environment["ARMISTICE_WRITE_MERGE_CASES"] == "1" { try Self.write(Self.select(cases)) }
     }
 
-    /// The cases that show something no earlier case showed: a message type, a field changed, patched or gone, a
-    /// property gone, a phase, a watcher's first case. Keeps the file a few hundred kilobytes.
+    /// The cases that show something no earlier case showed: a step as the player saw it, a message type, a field
+    /// changed, patched or gone, a property gone, a phase, a watcher's first case. Keeps the file a few hundred kilobytes.
     static func select(_ cases: [JSONValue]) -> [JSONValue] {
         var seen: Set<String> = []
         return cases.filter { c in
-            var features: Set<String> = ["watcher " + (c["name"]?.string?.split(separator: "(").last.map(String.init) ?? "")]
+            let name = c["name"]?.string ?? ""
+            let step = name.components(separatedBy: " (").first ?? name
+            var features: Set<String> = ["watcher " + name.dropFirst(step.count)]
+            // Every step once, as the player saw it (a player's view is the smallest that has drafts and deals).
+            if name.hasSuffix("(marisol)") { features.insert("step " + step) }
             for m in c["messages"]?.array ?? [] {
                 features.insert("type " + (m["type"]?.string ?? ""))
                 if m["type"]?.string == "update", m["view"] != nil { features.insert("armistice.v1 update") }
