@@ -47,7 +47,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Rooms, the protocol, the match log: the shell around the engine.
+        // The protocol's types, shared by the server and every Swift client: requests (and which authority each needs),
+        // server messages, error codes, versions, the one JSON value type, and the client side of armistice.v2
+        // updates (the view merge). No I/O.
+        .target(name: "ArmisticeWire", dependencies: ["ArmisticeEngine", "ArmisticeLocale"]),
+        // Rooms, the match log and the requests' handlers: the shell around the engine.
         .target(
             name: "ArmisticeServer",
             dependencies: [
@@ -55,6 +59,7 @@ let package = Package(
                 "ArmisticeBots",
                 "ArmisticeTransport",
                 "ArmisticeLocale",
+                "ArmisticeWire",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -74,6 +79,7 @@ let package = Package(
                 "ArmisticeEngine",
                 "ArmisticeTransport",
                 "ArmisticeLocale",
+                "ArmisticeWire",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "clients/terminal/Sources"
@@ -103,6 +109,7 @@ let package = Package(
                 "ArmisticeServer",
                 "ArmisticeTransport",
                 "ArmisticeReplay",
+                "ArmisticeWire",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -125,8 +132,9 @@ let package = Package(
         .testTarget(name: "ArmisticeLocaleTests", dependencies: ["ArmisticeLocale"]),
         .testTarget(name: "ArmisticeEngineTests", dependencies: ["ArmisticeEngine", "ArmisticeBots"]),
         .testTarget(name: "ArmisticeTransportTests", dependencies: ["ArmisticeTransport"]),
-        .testTarget(name: "ArmisticeServerTests", dependencies: ["ArmisticeServer", "ArmisticeEngine", "ArmisticeTransport"]),
-        .testTarget(name: "ArmisticeTerminalTests", dependencies: ["ArmisticeTerminal", "ArmisticeServer", "ArmisticeTransport", "ArmisticeEngine", "ArmisticeLocale"]),
+        .testTarget(name: "ArmisticeWireTests", dependencies: ["ArmisticeWire"]),
+        .testTarget(name: "ArmisticeServerTests", dependencies: ["ArmisticeServer", "ArmisticeEngine", "ArmisticeTransport", "ArmisticeWire"]),
+        .testTarget(name: "ArmisticeTerminalTests", dependencies: ["ArmisticeTerminal", "ArmisticeServer", "ArmisticeTransport", "ArmisticeEngine", "ArmisticeLocale", "ArmisticeWire"]),
         .testTarget(name: "ArmisticeReplayTests", dependencies: ["ArmisticeReplay", "ArmisticeCase", "ArmisticeEngine", "ArmisticeBots", "ArmisticeServer"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ArmisticeServer
+@testable import ArmisticeWire
 
 /// Every bad input gets its stable error code, keeps the connection (unless it is abuse) and changes nothing.
 @Suite struct BadInputTests {

@@ -1,6 +1,7 @@
 import ArmisticeEngine
 import Foundation
 @testable import ArmisticeServer
+@testable import ArmisticeWire
 
 /// Drives a `ServerCore` with no sockets: fake connections, a test clock, and every message each connection got.
 final class CoreHarness {

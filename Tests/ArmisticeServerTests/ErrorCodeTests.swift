@@ -1,6 +1,7 @@
 import ArmisticeEngine
 import Testing
 @testable import ArmisticeServer
+@testable import ArmisticeWire
 
 @Suite struct ErrorCodeTests {
     /// Every refusal the engine can give reaches clients under its own stable code, never as an internal error.

@@ -3,6 +3,7 @@ import ArmisticeTransport
 import Logging
 import Testing
 @testable import ArmisticeServer
+@testable import ArmisticeWire
 
 /// What a stranger with a script and no seat can do: nothing that slows a class, locks a school out or goes unlogged.
 @Suite struct HardeningTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ArmisticeServer
+@testable import ArmisticeWire
 
 /// armistice.v2 sends each audience only the view fields that changed; armistice.v1 clients still get whole views.
 @Suite struct ProtocolVersionTests {

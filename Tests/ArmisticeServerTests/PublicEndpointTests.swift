@@ -2,6 +2,7 @@ import ArmisticeTransport
 import Foundation
 import Testing
 @testable import ArmisticeServer
+@testable import ArmisticeWire
 
 /// `GET /api/rulesets`, `GET /api/rooms/CODE` and `GET /metrics` over real sockets, and the shared join-failure budget.
 @Suite(.serialized) struct PublicEndpointTests {

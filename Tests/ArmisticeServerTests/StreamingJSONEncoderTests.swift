@@ -2,6 +2,7 @@ import ArmisticeEngine
 import Foundation
 import Testing
 @testable import ArmisticeServer
+@testable import ArmisticeWire
 
 @Suite struct StreamingJSONEncoderTests {
     func parsed(_ bytes: [UInt8]) throws -> NSObject {

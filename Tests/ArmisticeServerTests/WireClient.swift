@@ -2,6 +2,7 @@ import ArmisticeTransport
 import Foundation
 import Logging
 @testable import ArmisticeServer
+import ArmisticeWire
 
 /// A protocol client over a real socket, for integration tests: keeps every message it got and checks `prev` for gaps.
 /// `@unchecked Sendable`: each client is driven by one task at a time.

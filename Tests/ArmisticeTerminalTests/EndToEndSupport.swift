@@ -1,3 +1,4 @@
+import ArmisticeWire
 import ArmisticeTransport
 import Foundation
 import Logging
@@ -136,7 +137,7 @@ final class ScriptSeat: @unchecked Sendable {
     private let pool: WebSocketClientPool
     private var nextID = 100
     /// Every message received, in order.
-    private(set) var received: [JSON] = []
+    private(set) var received: [JSONValue] = []
 
     init(port: Int) async throws {
         pool = WebSocketClientPool(logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), enableTLS: false)
@@ -146,15 +147,15 @@ final class ScriptSeat: @unchecked Sendable {
 
     /// Sends a request and waits for the reply with its id (or a message of type `expect`); throws on `error`.
     @discardableResult
-    func request(_ message: [String: JSON], expect: String? = nil) async throws -> JSON {
+    func request(_ message: [String: JSONValue], expect: String? = nil) async throws -> JSONValue {
         nextID += 1
         let id = nextID
         var m = message
         m["id"] = .number(Double(id))
-        connection.send(JSON.object(m).text)
+        connection.send(JSONValue.object(m).text)
         let deadline = Date().addingTimeInterval(15)
         while Date() < deadline {
-            guard let text = try await connection.receive(timeout: .seconds(15)), let reply = JSON.parse(text) else { break }
+            guard let text = try await connection.receive(timeout: .seconds(15)), let reply = JSONValue.parse(text) else { break }
             received.append(reply)
             if reply["id"]?.int == id {
                 if reply["type"]?.string == "error" { throw TestFailure("\(message["type"]?.string ?? "?") refused: \(reply.text)") }
@@ -162,15 +163,15 @@ final class ScriptSeat: @unchecked Sendable {
             }
             if let expect, reply["type"]?.string == expect { return reply }
         }
-        throw TestFailure("no reply to \(JSON.object(message).text)")
+        throw TestFailure("no reply to \(JSONValue.object(message).text)")
     }
 
     /// Waits for a message matching a condition (already received ones count).
-    func waitFor(_ condition: (JSON) -> Bool) async throws -> JSON {
+    func waitFor(_ condition: (JSONValue) -> Bool) async throws -> JSONValue {
         if let hit = received.first(where: condition) { return hit }
         let deadline = Date().addingTimeInterval(15)
         while Date() < deadline {
-            guard let text = try await connection.receive(timeout: .seconds(15)), let m = JSON.parse(text) else { break }
+            guard let text = try await connection.receive(timeout: .seconds(15)), let m = JSONValue.parse(text) else { break }
             received.append(m)
             if condition(m) { return m }
         }

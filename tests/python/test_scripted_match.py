@@ -16,6 +16,8 @@ import urllib.request
 import pytest
 import websockets
 
+from view_merge import apply_message
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BINARY = os.environ.get("ARMISTICE_BIN", os.path.join(ROOT, ".build", "debug", "armistice"))
 KEY = "python-test-instructor-key"
@@ -70,25 +72,10 @@ class Client:
                     self.gaps.append(m)
                 if "seq" in m and m["type"] not in ("ack", "resumed"):
                     self.max_seq = max(self.max_seq, m["seq"])
-                if m["type"] == "snapshot":
-                    self.view = {k: v for k, v in m["view"].items() if k != "records"}
-                elif m["type"] == "update":
-                    self.view = self.view or {}
-                    for key, value in m["changes"].items():
-                        if value is None:
-                            self.view.pop(key, None)
-                        else:
-                            self.view[key] = value
-                    for key, elements in m.get("patches", {}).items():
-                        items = [dict(item) for item in self.view[key]]
-                        for index, properties in elements.items():
-                            for prop, value in properties.items():
-                                if value is None:
-                                    items[int(index)].pop(prop, None)
-                                else:
-                                    items[int(index)][prop] = value
-                        self.view[key] = items
-                    m["view"] = dict(self.view)  # the view as of this update, for wait_phase
+                if m["type"] in ("snapshot", "update"):
+                    self.view = apply_message(self.view, m)
+                    if m["type"] == "update":
+                        m["view"] = dict(self.view)  # the view as of this update, for wait_phase
                 self.messages.append(m)
                 self.arrived.set()
         except websockets.ConnectionClosed:

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import ArmisticeTransport
+import ArmisticeWire
 import Foundation
 import Logging
 
@@ -26,7 +27,7 @@ package final class BenchClient: @unchecked Sendable {
 
     package static func connect(_ pool: WebSocketClientPool, url: String, name: String) async throws -> BenchClient {
         let c = BenchClient(try await pool.connect(url: url, timeout: .seconds(30)), name: name)
-        _ = try await c.request(#"{"type":"hello","protocol":"armistice.v2"}"#)
+        _ = try await c.request(ClientRequest.Hello(protocol: ProtocolVersion.current).message().text)
         return c
     }
 

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import ArmisticeServer
 import Foundation
+import ArmisticeWire
 
 /// The in-process part of the frame campaign: the same mutated frames handed straight to `InboundGate` (charge,
 /// shape check, decode: what the transport's thread does with every message), with no sockets, at full speed.

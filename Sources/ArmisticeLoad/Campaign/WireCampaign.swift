@@ -2,6 +2,7 @@ import ArmisticeServer
 import ArmisticeTransport
 import Foundation
 import Logging
+import ArmisticeWire
 
 /// The wire part of the campaign: workers with and without seats send mutated frames of every request type to a
 /// real `armistice serve` over WebSockets, one at a time, each within its connection's message budget, and check

@@ -2,6 +2,7 @@ import ArmisticeBots
 import ArmisticeEngine
 import ArmisticeServer
 import ArmisticeTransport
+import ArmisticeWire
 import Foundation
 import Logging
 import Synchronization
@@ -187,7 +188,7 @@ package final class LoadRun: LoadSink {
 
     /// The phases of a load room: long enough that no deadline passes during a run; the bots and the
     /// instructor move the match on themselves.
-    package static let longPhases = #"{"briefing":86400,"negotiation":86400,"orders":86400,"adjudication":86400,"results":86400}"#
+    package static let longPhases = ["briefing": 86400, "negotiation": 86400, "orders": 86400, "adjudication": 86400, "results": 86400]
 
     package func seed(forRoom r: Int) -> UInt64 { config.seed &+ UInt64(r) }
 
@@ -200,21 +201,23 @@ package final class LoadRun: LoadSink {
         guard config.target == .armistice else { return room }
         guard let instructor = clients.first(where: { $0.role == .instructor }) else { throw LoadFailure("room \(r) has no instructor") }
         room.instructor = instructor
-        try await expect(instructor, #"{"type":"hello","protocol":"armistice.v2"}"#, "welcome")
-        let created = try await expect(instructor, #"{"type":"create_room","key":"\#(config.instructorKey)","ruleset":"\#(config.ruleset)","seed":\#(seed(forRoom: r)),"turns":\#(config.turns),"phases":\#(Self.longPhases),"name":"Load instructor \#(r)"}"#, "room_created")
+        try await expect(instructor, ClientRequest.Hello(protocol: ProtocolVersion.current).message().text, "welcome")
+        let create = ClientRequest.CreateRoom(key: config.instructorKey, ruleset: config.ruleset, seed: seed(forRoom: r), turns: config.turns,
+                                              phases: Self.longPhases, name: "Load instructor \(r)")
+        let created = try await expect(instructor, create.message().text, "room_created")
         guard let code = JSONScan.string("\"room\":\"", in: created) else { throw LoadFailure("room_created without a room code: \(created.prefix(200))") }
         room.code = code
-        try await expect(instructor, #"{"type":"start"}"#, "ack")
+        try await expect(instructor, ClientRequest.Start().message().text, "ack")
         let steps = phase == .orders ? 2 : 1
-        for _ in 0..<steps { try await expect(instructor, #"{"type":"skip"}"#, "ack") }
+        for _ in 0..<steps { try await expect(instructor, ClientRequest.Skip().message().text, "ack") }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for c in clients where c.role != .instructor {
                 group.addTask { [self] in
-                    try await expect(c, #"{"type":"hello","protocol":"armistice.v2"}"#, "welcome")
+                    try await expect(c, ClientRequest.Hello(protocol: ProtocolVersion.current).message().text, "welcome")
                     let join = c.role == .observer
-                        ? #"{"type":"join","code":"\#(code)","name":"Projector \#(c.index)","role":"observer"}"#
-                        : #"{"type":"join","code":"\#(code)","name":"Student \#(c.index)","team":"\#(teamIDs[c.team])"}"#
-                    let joined = try await expect(c, join, "joined")
+                        ? ClientRequest.Join(code: code, name: "Projector \(c.index)", role: "observer")
+                        : ClientRequest.Join(code: code, name: "Student \(c.index)", team: teamIDs[c.team])
+                    let joined = try await expect(c, join.message().text, "joined")
                     guard let seat = JSONScan.string("\"seat\":\"s", in: joined).flatMap({ Int($0) }) else { throw LoadFailure("joined without a seat: \(joined.prefix(200))") }
                     c.seat = seat
                     if c.role == .student { seatTeams.withLock { $0[UInt64(r) << 16 | UInt64(seat)] = c.team } }

@@ -1,4 +1,5 @@
 import ArmisticeTransport
+import ArmisticeWire
 
 /// A room of the Koreanization scenario with its instructor and eight students (two a team), and an observer when
 /// asked: the classroom the benchmarks and the campaign measure or load.
@@ -15,14 +16,15 @@ package struct SeatedRoom {
 
     package static func open(_ pool: WebSocketClientPool, url: String, key: String, seed: Int, name: String, observer: Bool = true) async throws -> SeatedRoom {
         let instructor = try await BenchClient.connect(pool, url: url, name: "\(name)i")
-        let created = try await instructor.request(#"{"type":"create_room","key":"\#(key)","ruleset":"koreanization","seed":\#(seed)}"#)
+        let created = try await instructor.request(ClientRequest.CreateRoom(key: key, ruleset: "koreanization", seed: UInt64(clamping: seed)).message().text)
         guard let code = BenchClient.field("room", in: created) else { throw BenchFailure("create_room failed: \(created.prefix(200))") }
         var members: [BenchClient] = []
         var tokens: [String] = []
         for i in 0..<(observer ? 9 : 8) {
             let c = try await BenchClient.connect(pool, url: url, name: "\(name)m\(i)")
-            let role = i < 8 ? #""team":"\#(teams[i / 2])""# : #""role":"observer""#
-            let joined = try await c.request(#"{"type":"join","code":"\#(code)","name":"student \#(i)",\#(role)}"#)
+            let join = i < 8 ? ClientRequest.Join(code: code, name: "student \(i)", team: teams[i / 2])
+                : ClientRequest.Join(code: code, name: "student \(i)", role: "observer")
+            let joined = try await c.request(join.message().text)
             guard let seat = BenchClient.field("seat", in: joined), let token = BenchClient.field("token", in: joined) else {
                 throw BenchFailure("join failed: \(joined.prefix(200))")
             }

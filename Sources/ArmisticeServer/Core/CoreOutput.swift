@@ -1,3 +1,4 @@
+import ArmisticeWire
 /// What the core decided while handling events: log lines to make durable first, then messages and closes.
 /// The shell writes and fsyncs `logLines` before it sends anything, so nothing is acknowledged before it is on disk.
 public struct CoreOutput: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import ArmisticeWire
 
 /// What the rooms thread is handed for one inbound message: already charged, bounded and decoded elsewhere, so the
 /// rooms thread never reads a stranger's bytes.

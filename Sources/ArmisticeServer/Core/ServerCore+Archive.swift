@@ -1,3 +1,4 @@
+import ArmisticeWire
 extension ServerCore {
     /// Lets a match go before its log is deleted: refused (false) while it is live (open and not over, or suspended
     /// for storage); a finished room still open is closed, its connections told why.

@@ -1,5 +1,6 @@
 import ArmisticeBots
 import ArmisticeEngine
+import ArmisticeWire
 
 /// Bots at the table. A team with a bot seat is played by its bot whenever none of its students is online: the bot
 /// drafts when negotiation opens, answers the deals put to its team by its documented rule (`SeatBot.accepts`), and

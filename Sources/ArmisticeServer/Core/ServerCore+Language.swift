@@ -1,4 +1,5 @@
 import ArmisticeLocale
+import ArmisticeWire
 
 extension ServerCore {
     /// `set_language`: the connection reads another language from now on (answered with a snapshot in it, or with

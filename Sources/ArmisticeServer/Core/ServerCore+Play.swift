@@ -1,6 +1,7 @@
 import ArmisticeEngine
 import ArmisticeLocale
 import Foundation
+import ArmisticeWire
 
 extension ServerCore {
     /// Applies an engine input for a seat and acknowledges it; then lets the clock move on if every team has locked.

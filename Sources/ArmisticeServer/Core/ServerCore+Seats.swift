@@ -2,6 +2,7 @@ import ArmisticeBots
 import ArmisticeEngine
 import ArmisticeLocale
 import Foundation
+import ArmisticeWire
 
 extension ServerCore {
     func createRoom(_ r: ClientRequest.CreateRoom, from id: ClientID, requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {

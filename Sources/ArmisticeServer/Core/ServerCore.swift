@@ -1,6 +1,7 @@
 import ArmisticeEngine
 import ArmisticeLocale
 import Foundation
+import ArmisticeWire
 
 /// The room server's logic, with no sockets, files or threads: it takes what happened (a connection opened, a text
 /// arrived, the clock moved) and decides what to log, what to send and whom to close. Not thread-safe: one serial
@@ -149,53 +150,30 @@ public final class ServerCore {
 
     // MARK: - Requests
 
+    /// Checks the request's authority (`RequestAuthority`), then runs its handler: one case per request type.
     func handle(_ parsed: ParsedRequest, from id: ClientID, now: Int64, into out: inout CoreOutput) throws(ServerError) {
         let rid = parsed.id
+        let admitted = try admit(parsed, from: id)
         switch parsed.request {
-        case .hello(let hello):
-            let offered = hello.versions ?? [hello.protocol ?? ProtocolVersion.current]
-            guard let version = ProtocolVersion.choose(offered) else {
-                throw ServerError(.unsupportedVersion, "this server speaks \(ProtocolVersion.supported.joined(separator: " and ")); you offered \(offered.prefix(5).joined(separator: ", "))")
-            }
-            clients[id]?.hello = true
-            clients[id]?.legacy = version == ProtocolVersion.legacy
-            if let lang = hello.lang { clients[id]?.language = Language(parsing: lang) }
-            out.send(encoder.encode(ServerMessage.Welcome(id: rid, protocol: version, server: serverName, time: now,
-                                                          limits: .init(limits), lang: hello.lang.map { Language(parsing: $0).rawValue })), to: [id])
-            return
-        default: break
-        }
-        guard clients[id]?.hello == true else { throw ServerError(.helloRequired, "send {\"type\":\"hello\",\"protocol\":\"\(ProtocolVersion.current)\"} first") }
-
-        switch parsed.request {
-        case .ping:
-            out.send(encoder.encode(ServerMessage.Pong(id: rid, time: now)), to: [id])
-            return
-        case .createRoom(let r): try createRoom(r, from: id, requestID: rid, now: now, into: &out); return
-        case .join(let r): try join(r, from: id, requestID: rid, now: now, into: &out); return
-        case .resume(let r): try resume(r, from: id, requestID: rid, now: now, into: &out); return
-        case .setLanguage(let r): try setLanguage(r, from: id, requestID: rid, now: now, into: &out); return
-        default: break
-        }
-
-        guard let client = clients[id], let code = client.room, let seatID = client.seat, let room = rooms[code],
-              let seatIndex = room.seatIndex(seatID) else {
-            throw ServerError(.notJoined, "join a room (join) or resume your seat (resume) first")
-        }
-        let seat = room.seats[seatIndex]
-        if parsed.request.isInstructorCommand, seat.role != .instructor {
-            throw ServerError(.notInstructor, "only the instructor can \(parsed.type.replacingOccurrences(of: "_", with: " "))")
-        }
-        switch parsed.request {
+        case .hello(let r): try hello(r, from: id, requestID: rid, now: now, into: &out)
+        case .ping: out.send(encoder.encode(ServerMessage.Pong(id: rid, time: now)), to: [id])
+        case .createRoom(let r): try createRoom(r, from: id, requestID: rid, now: now, into: &out)
+        case .join(let r): try join(r, from: id, requestID: rid, now: now, into: &out)
+        case .resume(let r): try resume(r, from: id, requestID: rid, now: now, into: &out)
+        case .setLanguage(let r): try setLanguage(r, from: id, requestID: rid, now: now, into: &out)
         case .resync:
+            let (room, seat) = try admitted.seat()
             sendSnapshot(room, seat: seat, requestID: rid, to: id, now: now, into: &out)
         case .setOrders(let r):
+            let (room, seat) = try admitted.seat()
             let team = try actingTeam(room, seat, r.team)
             try play(.setOrders(team: team, orders: TeamOrders(orders: r.orders, consents: r.consents ?? [:])), room, seat, id, rid, now, &out)
         case .lock(let r):
+            let (room, seat) = try admitted.seat()
             let team = try actingTeam(room, seat, r.team)
             try play(.lockOrders(team: team), room, seat, id, rid, now, &out)
         case .proposeDeal(let r):
+            let (room, seat) = try admitted.seat()
             let team = try actingTeam(room, seat, r.team)
             let staffed = room.staffedTeams
             for c in r.commitments {
@@ -205,29 +183,80 @@ public final class ServerCore {
             }
             try play(.proposeDeal(team: team, commitments: r.commitments, note: try freeText(r.note, chatTimes: 1, what: "a deal's note")), room, seat, id, rid, now, &out)
         case .respondDeal(let r):
+            let (room, seat) = try admitted.seat()
             let team = try actingTeam(room, seat, r.team)
             try play(.respondToDeal(team: team, deal: r.deal, accept: r.accept), room, seat, id, rid, now, &out)
         case .withdrawDeal(let r):
+            let (room, seat) = try admitted.seat()
             let team = try actingTeam(room, seat, r.team)
             try play(.withdrawDeal(team: team, deal: r.deal), room, seat, id, rid, now, &out)
         case .chat(let r):
+            let (room, seat) = try admitted.seat()
             try chat(r, room: room, seat: seat, client: id, requestID: rid, now: now, into: &out)
-        case .start: try play(.start, room, seat, id, rid, now, &out)
-        case .skip: try play(.advance, room, seat, id, rid, now, &out)
-        case .end(let r): try play(.end(reason: try freeText(r.reason, chatTimes: 1, what: "the reason")), room, seat, id, rid, now, &out)
-        case .injectEvent(let r): try play(.injectEvent(event: r.event), room, seat, id, rid, now, &out)
+        case .start:
+            let (room, seat) = try admitted.seat()
+            try play(.start, room, seat, id, rid, now, &out)
+        case .skip:
+            let (room, seat) = try admitted.seat()
+            try play(.advance, room, seat, id, rid, now, &out)
+        case .end(let r):
+            let (room, seat) = try admitted.seat()
+            try play(.end(reason: try freeText(r.reason, chatTimes: 1, what: "the reason")), room, seat, id, rid, now, &out)
+        case .injectEvent(let r):
+            let (room, seat) = try admitted.seat()
+            try play(.injectEvent(event: r.event), room, seat, id, rid, now, &out)
         case .injectNews(let r):
+            let (room, seat) = try admitted.seat()
             let text = try freeText(r.text, chatTimes: 4, what: "a news item")
             guard !text.isEmpty else { throw ServerError(.emptyMessage, "the news item is empty") }
             try play(.injectNews(text: text), room, seat, id, rid, now, &out)
-        case .adjust(let r): try play(.adjust(target: r.target, value: r.value, reason: try freeText(r.reason, chatTimes: 1, what: "the reason")), room, seat, id, rid, now, &out)
+        case .adjust(let r):
+            let (room, seat) = try admitted.seat()
+            try play(.adjust(target: r.target, value: r.value, reason: try freeText(r.reason, chatTimes: 1, what: "the reason")), room, seat, id, rid, now, &out)
         case .pause, .unpause, .extend:
+            let (room, seat) = try admitted.seat()
             try clockCommand(parsed.request, room: room, seat: seat, client: id, requestID: rid, now: now, into: &out)
-        case .moveSeat(let r): try moveSeat(r, room: room, by: seat, client: id, requestID: rid, now: now, into: &out)
-        case .removeSeat(let r): try removeSeat(r, room: room, by: seat, client: id, requestID: rid, now: now, into: &out)
-        case .setBot(let r): try setBot(r, room: room, by: seat, client: id, requestID: rid, now: now, into: &out)
-        case .hello, .ping, .createRoom, .join, .resume, .setLanguage: break
+        case .moveSeat(let r):
+            let (room, seat) = try admitted.seat()
+            try moveSeat(r, room: room, by: seat, client: id, requestID: rid, now: now, into: &out)
+        case .removeSeat(let r):
+            let (room, seat) = try admitted.seat()
+            try removeSeat(r, room: room, by: seat, client: id, requestID: rid, now: now, into: &out)
+        case .setBot(let r):
+            let (room, seat) = try admitted.seat()
+            try setBot(r, room: room, by: seat, client: id, requestID: rid, now: now, into: &out)
         }
+    }
+
+    /// What a request's authority requires, checked in the order clients rely on: `hello` first, then a seat, then
+    /// the instructor's. Returns the seat for a request that needs one.
+    func admit(_ parsed: ParsedRequest, from id: ClientID) throws(ServerError) -> Admission {
+        let authority = parsed.authority
+        if authority == .greeting { return .connection }
+        guard clients[id]?.hello == true else { throw ServerError(.helloRequired, "send {\"type\":\"hello\",\"protocol\":\"\(ProtocolVersion.current)\"} first") }
+        if authority == .any { return .connection }
+        guard let client = clients[id], let code = client.room, let seatID = client.seat, let room = rooms[code],
+              let seatIndex = room.seatIndex(seatID) else {
+            throw ServerError(.notJoined, "join a room (join) or resume your seat (resume) first")
+        }
+        let seat = room.seats[seatIndex]
+        if authority == .instructor, seat.role != .instructor {
+            throw ServerError(.notInstructor, "only the instructor can \(parsed.type.replacingOccurrences(of: "_", with: " "))")
+        }
+        return .seated(room, seat)
+    }
+
+    /// `hello`: the version both sides speak, and the connection's language.
+    func hello(_ hello: ClientRequest.Hello, from id: ClientID, requestID rid: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
+        let offered = hello.versions ?? [hello.protocol ?? ProtocolVersion.current]
+        guard let version = ProtocolVersion.choose(offered) else {
+            throw ServerError(.unsupportedVersion, "this server speaks \(ProtocolVersion.supported.joined(separator: " and ")); you offered \(offered.prefix(5).joined(separator: ", "))")
+        }
+        clients[id]?.hello = true
+        clients[id]?.legacy = version == ProtocolVersion.legacy
+        if let lang = hello.lang { clients[id]?.language = Language(parsing: lang) }
+        out.send(encoder.encode(ServerMessage.Welcome(id: rid, protocol: version, server: serverName, time: now,
+                                                      limits: .init(limits), lang: hello.lang.map { Language(parsing: $0).rawValue })), to: [id])
     }
 
     /// Free text cleaned like chat and bounded in code points, bytes and lines (`chatTimes` a chat message's).

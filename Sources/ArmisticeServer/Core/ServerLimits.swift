@@ -1,3 +1,5 @@
+import ArmisticeWire
+
 /// The server's limits. The defaults suit a classroom; tests shrink them.
 public struct ServerLimits: Sendable, Hashable {
     /// The transport's inbound message cap (reported to clients in `welcome`).
@@ -18,8 +20,8 @@ public struct ServerLimits: Sendable, Hashable {
     /// A message costs one more of the burst per started `bytesPerToken` beyond its first (a 64 KiB message costs 4).
     public var bytesPerToken = 16_384
     /// A message's shape, checked before it is decoded (see `RequestShape`): nesting depth and JSON values.
-    public var maxDepth = 32
-    public var maxValues = 2_048
+    public var maxDepth = RequestShape.defaultMaxDepth
+    public var maxValues = RequestShape.defaultMaxValues
     /// Messages refused for flooding before the connection is closed.
     public var floodCloseAfter = 40
     /// Requests waiting for the rooms thread, per connection and in all; past either, a request is refused with

@@ -1,5 +1,6 @@
 import ArmisticeEngine
 import ArmisticeLocale
+import ArmisticeWire
 
 /// One match in progress: the engine state, the seats, the chat, the clock, and what each audience was last sent.
 /// Owned by `ServerCore` and touched only on its thread.

@@ -1,5 +1,6 @@
 import ArmisticeTransport
 import Foundation
+import ArmisticeWire
 
 /// The HTTP endpoints beside the WebSocket: health, metrics, the scenarios, a room's public summary and the
 /// instructor's log download. Runs on the transport's thread: it reads only thread-safe copies (metrics, the room

@@ -3,6 +3,7 @@ import ArmisticeTransport
 import Foundation
 import Logging
 import Synchronization
+import ArmisticeWire
 
 /// The room server: the transport, the rooms' executor, the match logs and the HTTP endpoints, started and
 /// stopped together. Rooms left unfinished by an earlier run are rebuilt from their logs before it listens.

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import ArmisticeWire
 
 /// Counters for `/metrics`, written by the executor after each batch and read by the HTTP handler (under a lock).
 public final class ServerMetrics: Sendable {

@@ -2,6 +2,7 @@
 // what the server said (the view, the records, the roster, the chat and the clock) and tells listeners.
 
 import { t } from "./i18n.js";
+import { mergeUpdate } from "./viewmerge.js";
 
 export class Game {
   constructor() {
@@ -37,26 +38,7 @@ export class Game {
   apply(msg) {
     switch (msg.type) {
       case "update": {
-        // armistice.v2: `changes` holds the view's fields that changed (null: gone); `patches` the changed
-        // properties of list elements, by index. The rest stays as it was.
-        const view = { ...(this.view || {}) };
-        for (const [key, value] of Object.entries(msg.changes || {})) {
-          if (value === null) delete view[key]; else view[key] = value;
-        }
-        for (const [key, elements] of Object.entries(msg.patches || {})) {
-          if (!Array.isArray(view[key])) continue;
-          const list = view[key].slice();
-          for (const [index, properties] of Object.entries(elements)) {
-            if (!list[index]) continue;
-            const item = { ...list[index] };
-            for (const [property, value] of Object.entries(properties)) {
-              if (value === null) delete item[property]; else item[property] = value;
-            }
-            list[index] = item;
-          }
-          view[key] = list;
-        }
-        this.view = view;
+        this.view = mergeUpdate(this.view, msg);
         const added = msg.records || [];
         this.records.push(...added);
         if (msg.clock) this.setClock(msg.clock);

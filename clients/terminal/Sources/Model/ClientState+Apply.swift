@@ -1,10 +1,11 @@
+import ArmisticeWire
 import ArmisticeLocale
 
 extension ClientState {
     /// Applies one message from the server. `now` is the local time in ms (for the countdown).
     /// Returns the requests to send (a `resync` after a gap) and the lines that describe what happened.
     public mutating func apply(message text: String, now: Int64) -> [Effect] {
-        guard let m = JSON.parse(text), let type = m["type"]?.string else { return [] }
+        guard let m = JSONValue.parse(text), let type = m["type"]?.string else { return [] }
         var effects: [Effect] = []
         switch type {
         case "room_created", "joined", "resumed":
@@ -30,7 +31,7 @@ extension ClientState {
             let seq = m["seq"]?.int ?? 0
             let prev = m["prev"]?.int ?? 0
             if hasSnapshot && prev > lastSeq {
-                effects.append(request("resync", [:], "resync"))
+                effects.append(request(ClientRequest.Resync(), "resync"))
                 return effects
             }
             if hasSnapshot && seq <= lastSeq && seq > 0 { return effects } // already seen (replayed twice)
@@ -56,15 +57,14 @@ extension ClientState {
         return effects
     }
 
-    mutating func applySnapshot(_ m: JSON, now: Int64) {
+    mutating func applySnapshot(_ m: JSONValue, now: Int64) {
         room = m["room"]?.string ?? room
         lastSeq = m["seq"]?.int ?? lastSeq
         let y = m["you"] ?? .null
         you = You(seat: y["seat"]?.string ?? you.seat, name: y["name"]?.string ?? you.name,
                   role: y["role"]?.string ?? you.role, team: y["team"]?.string)
         let v = m["view"] ?? .null
-        viewFields = v.object
-        viewFields["records"] = nil
+        viewFields = ViewMerge.apply(m, to: nil) ?? [:]
         view = GameViewInfo(v)
         records = v["records"]?.array.map(RecordInfo.init) ?? []
         chat = m["chat"]?.array.map(ChatInfo.init) ?? []
@@ -82,29 +82,16 @@ extension ClientState {
         if !panes.contains(ui.focus) { focus(panes[0]) }
     }
 
-    mutating func applyEvent(_ type: String, _ m: JSON, now: Int64) -> [Effect] {
+    mutating func applyEvent(_ type: String, _ m: JSONValue, now: Int64) -> [Effect] {
         var effects: [Effect] = []
         switch type {
         case "update":
             let oldPhase = view.phase
             let oldDraft = myDraft
-            if case .object(let changes) = m["changes"] {
-                // armistice.v2: each key replaces that field of the view; null means it is gone.
-                for (key, value) in changes { viewFields[key] = value == .null ? nil : value }
-                // Then the list elements that changed, by index, with only their changed properties.
-                for (key, elements) in m["patches"]?.object ?? [:] {
-                    guard case .array(var list) = viewFields[key] else { continue }
-                    for (index, properties) in elements.object {
-                        guard let i = Int(index), list.indices.contains(i), case .object(var item) = list[i] else { continue }
-                        for (property, value) in properties.object { item[property] = value == .null ? nil : value }
-                        list[i] = .object(item)
-                    }
-                    viewFields[key] = .array(list)
-                }
+            // armistice.v2 merges `changes` and `patches` into the view; armistice.v1 sends it whole.
+            if m["changes"] != nil || m["view"] != nil {
+                viewFields = ViewMerge.apply(m, to: viewFields) ?? viewFields
                 view = GameViewInfo(.object(viewFields))
-            } else if let v = m["view"] {
-                viewFields = v.object
-                view = GameViewInfo(v)
             }
             let new = m["records"]?.array.map(RecordInfo.init) ?? []
             records += new

@@ -1,3 +1,5 @@
+import ArmisticeEngine
+import ArmisticeWire
 import ArmisticeLocale
 
 extension ClientState {
@@ -27,7 +29,7 @@ extension ClientState {
             return chat.filter { wanted == nil || $0.channel == wanted }.suffix(20).map { m in
                 .notice("[chat \(m.channel)] \(TerminalText.sanitize(m.name)): \(TerminalText.sanitize(m.text))")
             }
-        case .resync: return [request("resync", [:], "resync")]
+        case .resync: return [request(ClientRequest.Resync(), "resync")]
         case .add(let action, let params):
             guard myTeam != nil else { return [refuse(t.text("terminal.status.no_draft"))] }
             if let deal = promisedDeal(action) {
@@ -52,47 +54,42 @@ extension ClientState {
             draft.consents[action] = decision
             return [setOrders(draft, what: t.text("terminal.status.consent", ["decision": decision.map(decisionName) ?? t.text("terminal.decision.undecided"), "action": RecordWords.actionName(action, in: view)]))]
         case .lock:
-            return [request("lock", [:], t.text("terminal.status.locked"))]
+            return [request(ClientRequest.Lock(), t.text("terminal.status.locked"))]
         case .say(let channel, let text):
             let ch = resolveChannel(channel)
-            return [request("chat", ["channel": .string(ch), "text": .string(text)], t.text("terminal.status.sent", ["channel": channelLabel(ch)]))]
+            return [request(ClientRequest.Chat(channel: ch, text: text), t.text("terminal.status.sent", ["channel": channelLabel(ch)]))]
         case .propose(let commitments, let note):
-            var fields: [String: JSON] = ["commitments": .array(commitments)]
-            if !note.isEmpty { fields["note"] = .string(note) }
-            return [request("propose_deal", fields, t.text("terminal.status.proposed"))]
+            let body = ClientRequest.ProposeDeal(commitments: commitments.compactMap { $0.decoded(as: Commitment.self) },
+                                                 note: note.isEmpty ? nil : note)
+            return [request(body, t.text("terminal.status.proposed"))]
         case .respond(let deal, let accept):
-            return [request("respond_deal", ["deal": .number(Double(deal)), "accept": .bool(accept)],
+            return [request(ClientRequest.RespondDeal(deal: deal, accept: accept),
                             t.text(accept ? "terminal.status.accepted" : "terminal.status.rejected", ["deal": String(deal)]))]
         case .withdraw(let deal):
-            return [request("withdraw_deal", ["deal": .number(Double(deal))], t.text("terminal.status.withdrew", ["deal": String(deal)]))]
-        case .start: return [request("start", [:], t.text("terminal.status.started"))]
-        case .pause: return [request("pause", [:], t.text("terminal.status.paused"))]
-        case .unpause: return [request("unpause", [:], t.text("terminal.status.resumed"))]
-        case .skip: return [request("skip", [:], t.text("terminal.status.skipped"))]
-        case .extend(let s): return [request("extend", ["seconds": .number(Double(s))], t.text("terminal.status.extended", ["seconds": String(s)]))]
-        case .injectNews(let text): return [request("inject_news", ["text": .string(text)], t.text("terminal.status.published"))]
-        case .injectEvent(let id): return [request("inject_event", ["event": .string(id)], t.text("terminal.status.fired", ["event": id]))]
+            return [request(ClientRequest.WithdrawDeal(deal: deal), t.text("terminal.status.withdrew", ["deal": String(deal)]))]
+        case .start: return [request(ClientRequest.Start(), t.text("terminal.status.started"))]
+        case .pause: return [request(ClientRequest.Pause(), t.text("terminal.status.paused"))]
+        case .unpause: return [request(ClientRequest.Unpause(), t.text("terminal.status.resumed"))]
+        case .skip: return [request(ClientRequest.Skip(), t.text("terminal.status.skipped"))]
+        case .extend(let s): return [request(ClientRequest.Extend(seconds: s), t.text("terminal.status.extended", ["seconds": String(s)]))]
+        case .injectNews(let text): return [request(ClientRequest.InjectNews(text: text), t.text("terminal.status.published"))]
+        case .injectEvent(let id): return [request(ClientRequest.InjectEvent(event: id), t.text("terminal.status.fired", ["event": id]))]
         case .adjust(let target, let value, let reason):
-            return [request("adjust", ["target": .string(target), "value": .number(Double(value)), "reason": .string(reason)],
+            return [request(ClientRequest.Adjust(target: target, value: value, reason: reason),
                             t.text("terminal.status.adjusted", ["target": target, "value": String(value)]))]
         case .moveSeat(let seat, let team, let role):
-            var fields: [String: JSON] = ["seat": .string(seat)]
-            if let team { fields["team"] = .string(team) }
-            if let role { fields["role"] = .string(role) }
-            return [request("move_seat", fields, t.text("terminal.status.moved", ["seat": seat]))]
-        case .removeSeat(let seat): return [request("remove_seat", ["seat": .string(seat)], t.text("terminal.status.removed_seat", ["seat": seat]))]
+            return [request(ClientRequest.MoveSeat(seat: seat, team: team, role: role), t.text("terminal.status.moved", ["seat": seat]))]
+        case .removeSeat(let seat): return [request(ClientRequest.RemoveSeat(seat: seat), t.text("terminal.status.removed_seat", ["seat": seat]))]
         case .setBot(let team, let policy):
             let id = view.teams.first { $0.id.lowercased() == team.lowercased() || $0.name.lowercased() == team.lowercased() }?.id ?? team
             let name = TerminalText.sanitize(view.teamName(id))
-            guard let policy else { return [request("set_bot", ["team": .string(id)], t.text("terminal.status.bot_off", ["team": name]))] }
-            return [request("set_bot", ["team": .string(id), "policy": .string(policy)], t.text("terminal.status.bot_on", ["policy": policy, "team": name]))]
+            guard let policy else { return [request(ClientRequest.SetBot(team: id), t.text("terminal.status.bot_off", ["team": name]))] }
+            return [request(ClientRequest.SetBot(team: id, policy: policy), t.text("terminal.status.bot_on", ["policy": policy, "team": name]))]
         case .end(let reason):
-            return [request("end", reason.map { ["reason": .string($0)] } ?? [:], t.text("terminal.status.ended"))]
+            return [request(ClientRequest.End(reason: reason), t.text("terminal.status.ended"))]
         case .setLanguage(let tag, let room):
             language = Language(parsing: tag)
-            var fields: [String: JSON] = ["lang": .string(language.rawValue)]
-            if room { fields["room"] = .bool(true) }
-            return [request("set_language", fields, t.text("terminal.status.language", ["language": language.nativeName]))]
+            return [request(ClientRequest.SetLanguage(lang: language.rawValue, room: room ? true : nil), t.text("terminal.status.language", ["language": language.nativeName]))]
         }
     }
 
@@ -107,8 +104,8 @@ extension ClientState {
     }
 
     mutating func setOrders(_ draft: DraftInfo, what: String) -> Effect {
-        request("set_orders", ["orders": .array(draft.orders.map(\.json)),
-                               "consents": .object(draft.consents.mapValues(JSON.string))], what)
+        request(ClientRequest.SetOrders(orders: draft.orders.compactMap { $0.json.decoded(as: Order.self) },
+                                        consents: draft.consents.compactMapValues(ConsentDecision.init(rawValue:))), what)
     }
 
     /// `all`, `team`, a team id (the pair channel with it), or a full channel name.

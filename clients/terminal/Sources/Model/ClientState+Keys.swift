@@ -1,3 +1,4 @@
+import ArmisticeWire
 extension ClientState {
     /// The panes in Tab order for this seat.
     public var panes: [Pane] {
@@ -190,7 +191,7 @@ extension ClientState {
                 if p.choices.isEmpty { form.values[form.field] = .number(Double((form.values[form.field].int ?? 0) / 10)) }
             case .enter:
                 ui.modal = nil
-                var params: [String: JSON] = [:]
+                var params: [String: JSONValue] = [:]
                 for (i, p) in form.action.params.enumerated() { params[p.id] = form.values[i] }
                 return perform(.add(action: form.action.id, params: params))
             default: break

@@ -1,3 +1,4 @@
+import ArmisticeWire
 import ArmisticeLocale
 
 /// Everything the client shows: the last view the server sent, the records, chat, roster and clock, the
@@ -27,7 +28,7 @@ public struct ClientState: Sendable {
     public var you = You()
     public var view = GameViewInfo()
     /// The view's fields as the server sent them (records left out): armistice.v2 updates change some of them.
-    var viewFields: [String: JSON] = [:]
+    var viewFields: [String: JSONValue] = [:]
     public var records: [RecordInfo] = []
     public var chat: [ChatInfo] = []
     public var roster: [SeatInfo] = []
@@ -125,14 +126,11 @@ public struct ClientState: Sendable {
     }
 
     /// Makes a request with a fresh id, remembering what it was for, to report its answer.
-    mutating func request(_ type: String, _ fields: [String: JSON] = [:], _ what: String) -> Effect {
+    mutating func request(_ body: some RequestBody, _ what: String) -> Effect {
         let id = nextRequestID
         nextRequestID += 1
         pending[id] = what
-        var object = fields
-        object["type"] = .string(type)
-        object["id"] = .number(Double(id))
-        return .send(.object(object))
+        return .send(body.message(id: .number(Double(id))))
     }
 
     mutating func say(_ text: String, error: Bool = false) {
@@ -144,7 +142,7 @@ public struct ClientState: Sendable {
 /// What the shell must do after the state changed.
 public enum Effect: Sendable, Equatable {
     /// Send this request to the server.
-    case send(JSON)
+    case send(JSONValue)
     /// A line for the plain mode (and the log of what happened).
     case notice(String)
     /// Leave the program.

@@ -1,3 +1,4 @@
+import ArmisticeWire
 import ArmisticeLocale
 
 /// A typed command: the plain mode's whole interface, and the full-screen interface's `:` line. Every
@@ -5,13 +6,13 @@ import ArmisticeLocale
 public enum Command: Sendable, Equatable {
     case help, quit, state, actions, draft, news, results, roster, deals, consents, resync
     case chatLog(String?)
-    case add(action: String, params: [String: JSON])
+    case add(action: String, params: [String: JSONValue])
     case remove(Int)
     case clear
     case consent(action: String, decision: String?)
     case lock
     case say(channel: String, text: String)
-    case propose(commitments: [JSON], note: String)
+    case propose(commitments: [JSONValue], note: String)
     case respond(deal: Int, accept: Bool)
     case withdraw(Int)
     case start, pause, unpause, skip
@@ -138,20 +139,20 @@ public enum Command: Sendable, Equatable {
         }
     }
 
-    static func parseParams(_ words: ArraySlice<String>) throws(ParseError) -> [String: JSON] {
-        var params: [String: JSON] = [:]
+    static func parseParams(_ words: ArraySlice<String>) throws(ParseError) -> [String: JSONValue] {
+        var params: [String: JSONValue] = [:]
         for word in words {
             let kv = word.split(separator: "=", maxSplits: 1).map(String.init)
             guard kv.count == 2, !kv[0].isEmpty else { throw ParseError("parameters are PARAM=VALUE, got \"\(word)\"") }
-            params[kv[0]] = Int(kv[1]).map { JSON.number(Double($0)) } ?? JSON.string(kv[1])
+            params[kv[0]] = Int(kv[1]).map { JSONValue.number(Double($0)) } ?? JSONValue.string(kv[1])
         }
         return params
     }
 
     /// `team:action`, `team:action(p=v,q=w)`, or `team:approve:action` / `team:block:action`.
-    static func parseCommitment(_ token: String) throws(ParseError) -> JSON {
+    static func parseCommitment(_ token: String) throws(ParseError) -> JSONValue {
         var body = token
-        var params: [String: JSON] = [:]
+        var params: [String: JSONValue] = [:]
         if let open = token.firstIndex(of: "("), token.hasSuffix(")") {
             body = String(token[..<open])
             let inside = token[token.index(after: open)..<token.index(before: token.endIndex)]
@@ -159,7 +160,7 @@ public enum Command: Sendable, Equatable {
         }
         let parts = body.split(separator: ":").map(String.init)
         if parts.count == 2 {
-            var c: [String: JSON] = ["team": .string(parts[0]), "action": .string(parts[1])]
+            var c: [String: JSONValue] = ["team": .string(parts[0]), "action": .string(parts[1])]
             if !params.isEmpty { c["params"] = .object(params) }
             return .object(c)
         }

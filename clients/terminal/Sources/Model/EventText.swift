@@ -1,3 +1,4 @@
+import ArmisticeWire
 import ArmisticeLocale
 
 /// A scenario event as the instructor's view lists it, with what firing it will do (`effects`), when it fires by
@@ -8,7 +9,7 @@ public struct EventPreview: Sendable, Equatable {
     public var effects: [String]
     public var condition, news: String?
 
-    init(_ j: JSON) {
+    init(_ j: JSONValue) {
         id = j["id"]?.string ?? "?"; name = TerminalText.sanitize(j["name"]?.string ?? id); kind = j["kind"]?.string ?? ""
         fired = j["fired"]?.int ?? 0
         effects = j["effects"]?.array.compactMap(\.string).map { TerminalText.sanitize($0) } ?? []

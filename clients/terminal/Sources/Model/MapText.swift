@@ -1,3 +1,4 @@
+import ArmisticeWire
 import ArmisticeLocale
 
 /// The scenario's map as the terminal shows it: one line per place that shows something, in the scenario's words,
@@ -17,7 +18,7 @@ public struct MapText: Sendable, Equatable {
     public var title: String
     public var places: [Place]
 
-    init?(_ j: JSON?) {
+    init?(_ j: JSONValue?) {
         guard let j, !j.isNull else { return nil }
         title = TerminalText.sanitize(j["title"]?.string ?? "")
         places = j["places"]?.array.map { p in

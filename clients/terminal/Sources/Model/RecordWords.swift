@@ -1,5 +1,6 @@
 import ArmisticeEngine
 import ArmisticeLocale
+import ArmisticeWire
 
 /// Records in words for this seat, through the one renderer the report also uses (`ArmisticeEngine.RecordText`), with
 /// the names this seat's view carries; and the names the panes show beside them. Every string from the server is
@@ -34,7 +35,7 @@ public enum RecordWords {
         RecordText.result(result, c)
     }
 
-    static func paramName(_ value: JSON, in v: GameViewInfo) -> String {
+    static func paramName(_ value: JSONValue, in v: GameViewInfo) -> String {
         if let id = value.string {
             return TerminalText.sanitize(v.team(id)?.name ?? v.projects.first { $0.id == id }?.name ?? id)
         }

@@ -1,3 +1,4 @@
+import ArmisticeWire
 /// The panes of the full-screen interface. `control` is the instructor's.
 public enum Pane: String, Sendable, CaseIterable {
     case board, actions, draft, talk, deals, news, results, brief, control
@@ -36,7 +37,7 @@ public enum Modal: Sendable, Equatable {
 /// Choosing an action's parameters before it goes into the draft.
 public struct ParamForm: Sendable, Equatable {
     public var action: ActionInfo
-    public var values: [JSON]
+    public var values: [JSONValue]
     public var field = 0
 
     init(action: ActionInfo) {

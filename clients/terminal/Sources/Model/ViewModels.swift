@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeWire
 /// The parts of a `GameView` (docs/protocol.md) the client shows, read leniently from JSON.
 /// The client holds no rules: these are exactly what the server sent.
 
@@ -7,7 +8,7 @@ public struct TeamInfo: Sendable, Equatable {
     public var locked: Bool
     public var brief: String?
     public var budget: Int?
-    init(_ j: JSON) {
+    init(_ j: JSONValue) {
         id = j["id"]?.string ?? "?"; name = j["name"]?.string ?? id; colour = j["colour"]?.string ?? ""
         locked = j["locked"]?.bool ?? false; brief = j["brief"]?.string; budget = j["budget"]?.int
     }
@@ -18,7 +19,7 @@ public struct TrackInfo: Sendable, Equatable {
     public var value, min, max: Int
     public var level: String?
     public var hiddenFrom: [String]
-    init(_ j: JSON) {
+    init(_ j: JSONValue) {
         id = j["id"]?.string ?? "?"; name = j["name"]?.string ?? id; description = j["description"]?.string ?? ""
         value = j["value"]?.int ?? 0; min = j["min"]?.int ?? 0; max = j["max"]?.int ?? 0
         level = j["level"]?.string; hiddenFrom = j["hidden_from"]?.array.compactMap(\.string) ?? []
@@ -28,14 +29,14 @@ public struct TrackInfo: Sendable, Equatable {
 public struct FlagInfo: Sendable, Equatable {
     public var id, name: String
     public var value: Bool
-    init(_ j: JSON) { id = j["id"]?.string ?? "?"; name = j["name"]?.string ?? id; value = j["value"]?.bool ?? false }
+    init(_ j: JSONValue) { id = j["id"]?.string ?? "?"; name = j["name"]?.string ?? id; value = j["value"]?.bool ?? false }
 }
 
 public struct ProjectInfo: Sendable, Equatable {
     public var id, name, status: String
     public var index: Int
     public var statuses: [String]
-    init(_ j: JSON) {
+    init(_ j: JSONValue) {
         id = j["id"]?.string ?? "?"; name = j["name"]?.string ?? id; status = j["status"]?.string ?? ""
         index = j["index"]?.int ?? 0; statuses = j["statuses"]?.array.compactMap(\.string) ?? []
     }
@@ -45,7 +46,7 @@ public struct ParamInfo: Sendable, Equatable {
     public var id, type: String
     public var choices: [(id: String, name: String)]
     public var min, max: Int?
-    init(_ j: JSON) {
+    init(_ j: JSONValue) {
         id = j["id"]?.string ?? "?"; type = j["type"]?.string ?? "number"
         choices = j["choices"]?.array.map { (id: $0["id"]?.string ?? "?", name: $0["name"]?.string ?? $0["id"]?.string ?? "?") } ?? []
         min = j["min"]?.int; max = j["max"]?.int
@@ -71,7 +72,7 @@ public struct ActionInfo: Sendable, Equatable {
     public var available: Bool
     public var reason: String?
     public var checkedOnResolution: [String]
-    init(_ j: JSON) {
+    init(_ j: JSONValue) {
         id = j["id"]?.string ?? "?"; team = j["team"]?.string ?? ""; name = j["name"]?.string ?? id
         description = j["description"]?.string ?? ""; cost = j["cost"]?.int ?? 0; covert = j["covert"]?.bool ?? false
         params = j["params"]?.array.map(ParamInfo.init) ?? []; chance = j["chance"]?.int
@@ -86,7 +87,7 @@ public struct CatalogEntry: Sendable, Equatable {
     public var id, name: String
     public var teams: [String]
     public var cost: Int
-    init(_ j: JSON) {
+    init(_ j: JSONValue) {
         id = j["id"]?.string ?? "?"; name = j["name"]?.string ?? id
         teams = j["teams"]?.array.compactMap(\.string) ?? []; cost = j["cost"]?.int ?? 0
     }
@@ -96,7 +97,7 @@ public struct ConsentInfo: Sendable, Equatable {
     public var action, name, rule: String
     public var teams: [String]
     public var decision: String?
-    init(_ j: JSON) {
+    init(_ j: JSONValue) {
         action = j["action"]?.string ?? "?"; name = j["name"]?.string ?? action; rule = j["rule"]?.string ?? ""
         teams = j["teams"]?.array.compactMap(\.string) ?? []; decision = j["decision"]?.string
     }
@@ -104,17 +105,17 @@ public struct ConsentInfo: Sendable, Equatable {
 
 public struct OrderInfo: Sendable, Equatable {
     public var action: String
-    public var params: [String: JSON]
-    public init(action: String, params: [String: JSON] = [:]) { self.action = action; self.params = params }
-    init(_ j: JSON) { action = j["action"]?.string ?? "?"; params = j["params"]?.object ?? [:] }
-    var json: JSON { .object(["action": .string(action), "params": .object(params)]) }
+    public var params: [String: JSONValue]
+    public init(action: String, params: [String: JSONValue] = [:]) { self.action = action; self.params = params }
+    init(_ j: JSONValue) { action = j["action"]?.string ?? "?"; params = j["params"]?.object ?? [:] }
+    var json: JSONValue { .object(["action": .string(action), "params": .object(params)]) }
 }
 
 public struct DraftInfo: Sendable, Equatable {
     public var orders: [OrderInfo] = []
     public var consents: [String: String] = [:]
     public init() {}
-    init(_ j: JSON) {
+    init(_ j: JSONValue) {
         orders = j["orders"]?.array.map(OrderInfo.init) ?? []
         consents = j["consents"]?.object.compactMapValues(\.string) ?? [:]
     }
@@ -123,10 +124,10 @@ public struct DraftInfo: Sendable, Equatable {
 public struct CommitmentInfo: Sendable, Equatable {
     public var team: String
     public var action: String?
-    public var params: [String: JSON]
+    public var params: [String: JSONValue]
     public var consent: String?
     public var decision: String?
-    init(_ j: JSON) {
+    init(_ j: JSONValue) {
         team = j["team"]?.string ?? "?"; action = j["action"]?.string; params = j["params"]?.object ?? [:]
         consent = j["consent"]?.string; decision = j["decision"]?.string
     }
@@ -138,7 +139,7 @@ public struct DealInfo: Sendable, Equatable {
     public var parties, accepted: [String]
     public var commitments: [CommitmentInfo]
     public var status, note: String
-    init(_ j: JSON) {
+    init(_ j: JSONValue) {
         id = j["id"]?.int ?? 0; turn = j["turn"]?.int ?? 0; proposer = j["proposer"]?.string ?? "?"
         parties = j["parties"]?.array.compactMap(\.string) ?? []; accepted = j["accepted"]?.array.compactMap(\.string) ?? []
         commitments = j["commitments"]?.array.map(CommitmentInfo.init) ?? []
@@ -150,7 +151,7 @@ public struct ObjectiveInfo: Sendable, Equatable {
     public var id, team, text: String
     public var points: Int
     public var met: Bool?
-    init(_ j: JSON) {
+    init(_ j: JSONValue) {
         id = j["id"]?.string ?? "?"; team = j["team"]?.string ?? ""; text = j["text"]?.string ?? ""
         points = j["points"]?.int ?? 0; met = j["met"]?.bool
     }
@@ -159,7 +160,7 @@ public struct ObjectiveInfo: Sendable, Equatable {
 public struct OutcomeInfo: Sendable, Equatable {
     public var name, text, reason: String
     public var scores: [String: Int]
-    init(_ j: JSON) {
+    init(_ j: JSONValue) {
         name = j["name"]?.string ?? "?"; text = j["text"]?.string ?? ""; reason = j["reason"]?.string ?? ""
         scores = j["scores"]?.object.compactMapValues(\.int) ?? [:]
     }
@@ -169,11 +170,11 @@ public struct OutcomeInfo: Sendable, Equatable {
 public struct RecordInfo: Sendable, Equatable {
     public var kind: String
     public var turn: Int
-    public var fields: JSON
+    public var fields: JSONValue
     /// The record as the engine types it, for the shared renderer; nil for a kind this client does not know.
     public var record: Record?
-    init(_ j: JSON) { kind = j["kind"]?.string ?? "?"; turn = j["turn"]?.int ?? 0; fields = j; record = Record(wire: j) }
-    public subscript(key: String) -> JSON? { fields[key] }
+    init(_ j: JSONValue) { kind = j["kind"]?.string ?? "?"; turn = j["turn"]?.int ?? 0; fields = j; record = Record(wire: j) }
+    public subscript(key: String) -> JSONValue? { fields[key] }
 }
 
 /// The match as this seat sees it (the `view` of a snapshot or update, without records).
@@ -195,7 +196,7 @@ public struct GameViewInfo: Sendable, Equatable {
     public var map: MapText?
     public var events: [EventPreview] = []
     public init() {}
-    init(_ j: JSON) {
+    init(_ j: JSONValue) {
         viewer = j["viewer"]?.string ?? ""; ruleset = j["ruleset"]?.string ?? ""; title = j["title"]?.string ?? ""
         date = j["date"]?.string ?? ""; phase = j["phase"]?.string ?? "setup"
         turn = j["turn"]?.int ?? 0; turns = j["turns"]?.int ?? 0
@@ -232,7 +233,7 @@ public struct ChatInfo: Sendable, Equatable {
     public var seq: Int
     public var t: Int64
     public var seat, name, channel, text: String
-    init(_ j: JSON) {
+    init(_ j: JSONValue) {
         seq = j["seq"]?.int ?? 0; t = j["t"]?.int64 ?? 0; seat = j["seat"]?.string ?? ""
         name = j["name"]?.string ?? "?"; channel = j["channel"]?.string ?? "all"; text = j["text"]?.string ?? ""
     }
@@ -244,7 +245,7 @@ public struct SeatInfo: Sendable, Equatable {
     public var online: Bool
     /// The policy of a bot seat (`greedy`, `random`, …); nil for a person.
     public var bot: String?
-    init(_ j: JSON) {
+    init(_ j: JSONValue) {
         seat = j["seat"]?.string ?? "?"; name = j["name"]?.string ?? "?"; role = j["role"]?.string ?? "player"
         team = j["team"]?.string; online = j["online"]?.bool ?? false; bot = j["bot"]?.string
     }
@@ -258,7 +259,7 @@ public struct ClockInfo: Sendable, Equatable {
     public var remaining: Int64?
     public var now: Int64?
     public init() { phase = "setup"; turn = 0; paused = false }
-    init(_ j: JSON) {
+    init(_ j: JSONValue) {
         phase = j["phase"]?.string ?? "setup"; turn = j["turn"]?.int ?? 0; paused = j["paused"]?.bool ?? false
         deadline = j["deadline"]?.int64; remaining = j["remaining"]?.int64; now = j["now"]?.int64
     }

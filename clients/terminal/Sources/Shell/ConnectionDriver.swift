@@ -1,3 +1,4 @@
+import ArmisticeWire
 import ArmisticeLocale
 import ArmisticeTransport
 import Foundation
@@ -50,7 +51,7 @@ public final class ConnectionDriver: @unchecked Sendable {
 
     /// Sends a request; false when there is no connection now.
     @discardableResult
-    public func send(_ message: JSON) -> Bool {
+    public func send(_ message: JSONValue) -> Bool {
         guard let c = lock.withLock({ connection }) else { return false }
         if case .queued = c.send(message.text) { return true }
         return false
@@ -99,14 +100,12 @@ public final class ConnectionDriver: @unchecked Sendable {
 
     /// One connection's life: hello, the seat, then every message until it closes.
     private func session(_ conn: ClientConnection) async -> Outcome {
-        conn.send(JSON.object(["type": "hello", "protocol": "armistice.v2", "client": "armistice-terminal", "lang": .string(language.rawValue)]).text)
+        conn.send(ClientRequest.Hello(protocol: ProtocolVersion.current, client: "armistice-terminal", lang: language.rawValue).message().text)
         let (token, seq, request) = lock.withLock { (self.token, self.seq, self.seatRequest) }
         var resuming = false
         if let token {
             resuming = true
-            var m: [String: JSON] = ["type": "resume", "id": "seat", "token": .string(token)]
-            if seq > 0 { m["seq"] = .number(Double(seq)) }
-            conn.send(JSON.object(m).text)
+            conn.send(ClientRequest.Resume(token: token, seq: seq > 0 ? seq : nil).message(id: "seat").text)
         } else if let request {
             conn.send(request.message.text)
         } else {
@@ -115,7 +114,7 @@ public final class ConnectionDriver: @unchecked Sendable {
         var seated = false
         for await event in conn.messages {
             guard case .text(let text) = event else { break }
-            if let m = JSON.parse(text), let type = m["type"]?.string {
+            if let m = JSONValue.parse(text), let type = m["type"]?.string {
                 switch type {
                 case "room_created", "joined":
                     seated = true
@@ -129,7 +128,7 @@ public final class ConnectionDriver: @unchecked Sendable {
                 case "error" where m["id"]?.string == "seat":
                     let code = m["code"]?.string ?? ""
                     let message = TerminalText.sanitize(m["message"]?.string ?? code)
-                    if resuming && (code == "bad_token" || code == "token_expired") {
+                    if resuming && [.badToken, .tokenExpired].contains(ErrorCode(rawValue: code)) {
                         forgetToken()
                         if let request = lock.withLock({ seatRequest }) {
                             resuming = false
@@ -149,7 +148,7 @@ public final class ConnectionDriver: @unchecked Sendable {
         return seated ? .seated : .dropped
     }
 
-    private func saveSeat(_ m: JSON) {
+    private func saveSeat(_ m: JSONValue) {
         guard let token = m["token"]?.string, let room = m["room"]?.string else { return }
         let name = lock.withLock { () -> String in
             self.token = token
@@ -172,7 +171,7 @@ public final class ConnectionDriver: @unchecked Sendable {
 
 extension ConnectionDriver {
     /// Follows what the interface sends that the next `hello` must repeat: the language `set_language` chose.
-    func follow(_ message: JSON) {
+    func follow(_ message: JSONValue) {
         if message["type"]?.string == "set_language", let tag = message["lang"]?.string { language = Language(parsing: tag) }
     }
 }

@@ -1,3 +1,4 @@
+import ArmisticeWire
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -41,7 +42,7 @@ public enum TeamProbe {
 
     /// Reads an answer of `GET /api/rooms/CODE`, with team names in `language` where the summary has them.
     public static func answer(status: Int, body: [UInt8], language: String = "en") -> Answer? {
-        guard let json = JSON.parse(String(decoding: body, as: UTF8.self)) else { return nil }
+        guard let json = JSONValue.parse(String(decoding: body, as: UTF8.self)) else { return nil }
         if status == 200 {
             let names = json["localized"]?[language]?["teams"]
             return .teams(json["teams"]?.array.compactMap { t in

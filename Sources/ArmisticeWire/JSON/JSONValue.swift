@@ -1,14 +1,15 @@
 import Foundation
 
-/// Any JSON value, as the protocol carries it. The client reads server messages leniently through this
-/// (a missing or odd field never loses the whole message) and writes its requests with it.
-public enum JSON: Sendable, Hashable, Codable {
+/// Any JSON value, as the protocol carries it. The server uses it to echo a request's `id` exactly as sent; clients
+/// read server messages leniently through it (a missing or odd field never loses the whole message) and merge
+/// armistice.v2 updates into their view with it (`ViewMerge`).
+public enum JSONValue: Sendable, Hashable, Codable {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
-    case array([JSON])
-    case object([String: JSON])
+    case array([JSONValue])
+    case object([String: JSONValue])
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
@@ -16,8 +17,8 @@ public enum JSON: Sendable, Hashable, Codable {
         else if let b = try? c.decode(Bool.self) { self = .bool(b) }
         else if let n = try? c.decode(Double.self) { self = .number(n) }
         else if let s = try? c.decode(String.self) { self = .string(s) }
-        else if let a = try? c.decode([JSON].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: JSON].self)) }
+        else if let a = try? c.decode([JSONValue].self) { self = .array(a) }
+        else { self = .object(try c.decode([String: JSONValue].self)) }
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -34,8 +35,21 @@ public enum JSON: Sendable, Hashable, Codable {
     }
 
     /// Parses one message; nil when the text is not JSON.
-    public static func parse(_ text: String) -> JSON? {
-        try? JSONDecoder().decode(JSON.self, from: Data(text.utf8))
+    public static func parse(_ text: String) -> JSONValue? {
+        try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+    }
+
+    /// Any encodable value as JSON (nil if it does not encode): a request body becomes the object sent.
+    public init?(encoding value: some Encodable) {
+        guard let data = try? JSONEncoder().encode(value),
+              let json = try? JSONDecoder().decode(JSONValue.self, from: data) else { return nil }
+        self = json
+    }
+
+    /// This value read as a `Decodable` type (nil if it is not one): a client's draft order becomes an engine `Order`.
+    public func decoded<T: Decodable>(as type: T.Type) -> T? {
+        guard let data = try? JSONEncoder().encode(self) else { return nil }
+        return try? JSONDecoder().decode(type, from: data)
     }
 
     /// Compact JSON text with sorted keys.
@@ -46,7 +60,7 @@ public enum JSON: Sendable, Hashable, Codable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    public subscript(key: String) -> JSON? {
+    public subscript(key: String) -> JSONValue? {
         if case .object(let o) = self { return o[key] }
         return nil
     }
@@ -71,19 +85,21 @@ public enum JSON: Sendable, Hashable, Codable {
         return nil
     }
 
-    public var array: [JSON] {
+    /// The elements of an array; empty for anything else.
+    public var array: [JSONValue] {
         if case .array(let a) = self { return a }
         return []
     }
 
-    public var object: [String: JSON] {
+    /// The members of an object; empty for anything else.
+    public var object: [String: JSONValue] {
         if case .object(let o) = self { return o }
         return [:]
     }
 
     public var isNull: Bool { if case .null = self { return true } else { return false } }
 
-    /// A parameter value or an id as the user reads it: numbers without a fraction, strings as they are.
+    /// A parameter value or an id as a person reads it: numbers without a fraction, strings as they are.
     public var display: String {
         switch self {
         case .null: return "null"
@@ -94,15 +110,4 @@ public enum JSON: Sendable, Hashable, Codable {
         case .object: return text
         }
     }
-}
-
-extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
-    ExpressibleByDictionaryLiteral, ExpressibleByArrayLiteral {
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int) { self = .number(Double(value)) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(dictionaryLiteral elements: (String, JSON)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
-    }
-    public init(arrayLiteral elements: JSON...) { self = .array(elements) }
 }

@@ -1,157 +1,11 @@
 import ArmisticeEngine
 import Foundation
 
-/// One decoded request from a client. See docs/protocol.md for each message's fields.
-public enum ClientRequest: Sendable, Hashable {
-    case hello(Hello)
-    case createRoom(CreateRoom)
-    case join(Join)
-    case resume(Resume)
-    case resync
-    case ping
-    case setOrders(SetOrders)
-    case lock(TeamField)
-    case proposeDeal(ProposeDeal)
-    case respondDeal(RespondDeal)
-    case withdrawDeal(WithdrawDeal)
-    case chat(Chat)
-    // The instructor's commands
-    case start
-    case skip
-    case pause
-    case unpause
-    case extend(Extend)
-    case injectEvent(InjectEvent)
-    case injectNews(InjectNews)
-    case adjust(Adjust)
-    case end(End)
-    case moveSeat(MoveSeat)
-    case removeSeat(RemoveSeat)
-    case setBot(SetBot)
-    case setLanguage(SetLanguage)
-
-    public struct Hello: Sendable, Hashable, Decodable {
-        public var `protocol`: String?
-        public var versions: [String]?
-        public var client: String?
-        /// The language this connection reads (`en`, `ko`; a tag such as `ko-KR` too; anything else is English).
-        public var lang: String?
-    }
-    public struct CreateRoom: Sendable, Hashable, Decodable {
-        public var key: String
-        public var ruleset: String
-        public var seed: UInt64?
-        public var turns: Int?
-        /// Seconds per phase, keyed by phase name.
-        public var phases: [String: Int]?
-        public var name: String?
-        /// One of the ruleset's variants (`GET /api/rulesets` lists them); nil for the base rules.
-        public var variant: String?
-        /// Teams played by bots from the start: team id → policy.
-        public var bots: [String: String]?
-        /// `nothing` (default), `hold` or `bot`: see `AbsentPolicy`.
-        public var absent: String?
-        /// A practice room: see `RoomSettings.practice`.
-        public var practice: Bool?
-        /// A nickname-only room: see `RoomSettings.nicknames`.
-        public var nicknames: Bool?
-        /// The room's default language (`en`, `ko`): for observers and the projector, and for the report.
-        public var language: String?
-    }
-    public struct Join: Sendable, Hashable, Decodable {
-        public var code: String
-        public var name: String
-        public var team: String?
-        /// "player" (default), "observer" or "instructor" (with `key`).
-        public var role: String?
-        public var key: String?
-    }
-    public struct Resume: Sendable, Hashable, Decodable {
-        public var token: String
-        public var seq: Int?
-    }
-    public struct TeamField: Sendable, Hashable, Decodable {
-        public var team: String?
-    }
-    public struct SetOrders: Sendable, Hashable, Decodable {
-        public var team: String?
-        public var orders: [Order]
-        public var consents: [String: ConsentDecision]?
-    }
-    public struct ProposeDeal: Sendable, Hashable, Decodable {
-        public var team: String?
-        public var commitments: [Commitment]
-        public var note: String?
-    }
-    public struct RespondDeal: Sendable, Hashable, Decodable {
-        public var team: String?
-        public var deal: Int
-        public var accept: Bool
-    }
-    public struct WithdrawDeal: Sendable, Hashable, Decodable {
-        public var team: String?
-        public var deal: Int
-    }
-    public struct Chat: Sendable, Hashable, Decodable {
-        public var channel: String
-        public var text: String
-    }
-    public struct Extend: Sendable, Hashable, Decodable {
-        public var seconds: Int
-    }
-    public struct InjectEvent: Sendable, Hashable, Decodable {
-        public var event: String
-    }
-    public struct InjectNews: Sendable, Hashable, Decodable {
-        public var text: String
-    }
-    public struct Adjust: Sendable, Hashable, Decodable {
-        public var target: String
-        public var value: Int
-        /// Required: a missing reason is refused with `bad_parameter` (as an empty one is).
-        public var reason: String?
-    }
-    public struct End: Sendable, Hashable, Decodable {
-        public var reason: String?
-    }
-    public struct MoveSeat: Sendable, Hashable, Decodable {
-        public var seat: String
-        public var team: String?
-        public var role: String?
-    }
-    public struct RemoveSeat: Sendable, Hashable, Decodable {
-        public var seat: String
-    }
-    /// Changes the language this connection reads; with `room: true` (the instructor only) the room's default too.
-    public struct SetLanguage: Sendable, Hashable, Decodable {
-        public var lang: String
-        public var room: Bool?
-    }
-    public struct SetBot: Sendable, Hashable, Decodable {
-        public var team: String
-        /// A bot policy (`greedy`, `random`, `block-all`, `approve-all`, `idle`); absent or null takes the bot off.
-        public var policy: String?
-    }
-
-    /// The message types a client may send, for the `unknown_type` error's hint.
-    public static let types = ["hello", "create_room", "join", "resume", "resync", "ping", "set_orders", "lock", "propose_deal",
-                               "respond_deal", "withdraw_deal", "chat", "start", "skip", "pause", "unpause", "extend",
-                               "inject_event", "inject_news", "adjust", "end", "move_seat", "remove_seat", "set_bot", "set_language"]
-
-    /// Whether only the room's instructor may send this.
-    public var isInstructorCommand: Bool {
-        switch self {
-        case .start, .skip, .pause, .unpause, .extend, .injectEvent, .injectNews, .adjust, .end, .moveSeat, .removeSeat, .setBot: true
-        default: false
-        }
-    }
-}
-
 /// Why a text message is not a request, with the request id when one could be read.
 public struct ParseFailure: Error, Sendable {
     public var error: ServerError
     public var id: JSONValue?
-    init(_ error: ServerError, _ id: JSONValue?) {
+    public init(_ error: ServerError, _ id: JSONValue?) {
         self.error = error
         self.id = id
     }
@@ -162,6 +16,15 @@ public struct ParsedRequest: Sendable, Hashable {
     public var id: JSONValue?
     public var type: String
     public var request: ClientRequest
+
+    public init(id: JSONValue?, type: String, request: ClientRequest) {
+        self.id = id
+        self.type = type
+        self.request = request
+    }
+
+    /// Who may send it (the instructor's, for a type no body names: it cannot be parsed so).
+    public var authority: RequestAuthority { ClientRequest.body(ofType: type)?.authority ?? .instructor }
 }
 
 extension ClientRequest {
@@ -207,41 +70,15 @@ extension ClientRequest {
 
     static func decode(type: String, data: Data) throws -> ClientRequest {
         let d = JSONDecoder()
-        return try decode(type: type) { (t: any Decodable.Type) in try d.decode(t, from: data) }
+        return try decode(type: type) { t in try d.decode(t, from: data) }
     }
 
-    /// The request of a `type`, its body read by `body` (given the body's type).
-    static func decode(type: String, body read: (any Decodable.Type) throws -> any Decodable) throws -> ClientRequest {
-        func body<T: Decodable>(_: T.Type) throws -> T { try read(T.self) as! T }
-        switch type {
-        case "hello": return .hello(try body(Hello.self))
-        case "create_room": return .createRoom(try body(CreateRoom.self))
-        case "join": return .join(try body(Join.self))
-        case "resume": return .resume(try body(Resume.self))
-        case "resync": return .resync
-        case "ping": return .ping
-        case "set_orders": return .setOrders(try body(SetOrders.self))
-        case "lock": return .lock(try body(TeamField.self))
-        case "propose_deal": return .proposeDeal(try body(ProposeDeal.self))
-        case "respond_deal": return .respondDeal(try body(RespondDeal.self))
-        case "withdraw_deal": return .withdrawDeal(try body(WithdrawDeal.self))
-        case "chat": return .chat(try body(Chat.self))
-        case "start": return .start
-        case "skip": return .skip
-        case "pause": return .pause
-        case "unpause": return .unpause
-        case "extend": return .extend(try body(Extend.self))
-        case "inject_event": return .injectEvent(try body(InjectEvent.self))
-        case "inject_news": return .injectNews(try body(InjectNews.self))
-        case "adjust": return .adjust(try body(Adjust.self))
-        case "end": return .end(try body(End.self))
-        case "move_seat": return .moveSeat(try body(MoveSeat.self))
-        case "remove_seat": return .removeSeat(try body(RemoveSeat.self))
-        case "set_bot": return .setBot(try body(SetBot.self))
-        case "set_language": return .setLanguage(try body(SetLanguage.self))
-        default:
+    /// The request of a `type`, its body read by `read` (given the body's type).
+    static func decode(type: String, body read: (any RequestBody.Type) throws -> any RequestBody) throws -> ClientRequest {
+        guard let body = body(ofType: type) else {
             throw ServerError(.unknownType, "unknown message type \"\(String(type.unicodeScalars.prefix(40)))\"" + (Suggestion.closest(type, in: types).map { "; did you mean \"\($0)\"?" } ?? ""))
         }
+        return try read(body).request
     }
 
     /// What is wrong, naming the field. A number of the wrong kind (a fraction, or too big) is reported by the
@@ -340,7 +177,7 @@ private struct WholeRequest: Decodable {
         let c = try decoder.container(keyedBy: Keys.self)
         id = c.contains(.id) ? try RequestID.decode(c, forKey: .id) : nil
         type = try c.decode(String.self, forKey: .type)
-        request = try ClientRequest.decode(type: type) { (t: any Decodable.Type) in try t.init(from: decoder) }
+        request = try ClientRequest.decode(type: type) { t in try t.init(from: decoder) }
     }
 }
 

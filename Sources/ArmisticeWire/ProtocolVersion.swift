@@ -8,7 +8,7 @@ public enum ProtocolVersion {
     public static let supported: [String] = [current, legacy]
 
     /// The version to speak with a client that offers `offered` (its order of preference), or nil if none is spoken here.
-    static func choose(_ offered: [String]) -> String? {
+    public static func choose(_ offered: [String]) -> String? {
         offered.first(where: supported.contains)
     }
 }

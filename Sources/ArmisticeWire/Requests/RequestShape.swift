@@ -10,7 +10,11 @@ public struct RequestShape: Sendable, Hashable {
     /// few parameters each and the consents, holds a few hundred.
     public var maxValues: Int
 
-    public init(maxDepth: Int = ServerLimits().maxDepth, maxValues: Int = ServerLimits().maxValues) {
+    /// The server's defaults (`ServerLimits`; `welcome` reports the limits a server applies).
+    public static let defaultMaxDepth = 32
+    public static let defaultMaxValues = 2_048
+
+    public init(maxDepth: Int = defaultMaxDepth, maxValues: Int = defaultMaxValues) {
         self.maxDepth = maxDepth
         self.maxValues = maxValues
     }
