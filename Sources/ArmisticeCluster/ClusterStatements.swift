@@ -1,3 +1,4 @@
+import ArmisticeServer
 import Foundation
 import PostgresNIO
 

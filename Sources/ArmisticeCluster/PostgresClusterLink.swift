@@ -117,10 +117,11 @@ public final class PostgresClusterLink: ClusterLink {
         let node = configuration.node
         let started = ContinuousClock.now
         let results: [String: ClusterRefusal?]
+        let work = batches
         do {
-            results = try database.wait { client in
+            results = try database.wait { client -> [String: ClusterRefusal?] in
                 await withTaskGroup(of: (String, ClusterRefusal?).self) { group in
-                    for b in batches {
+                    for b in work {
                         group.addTask {
                             do throws(ClusterRefusal) {
                                 try await ClusterStatements.append(room: b.room, start: b.start, lines: b.lines, node: node, client: client)
@@ -138,7 +139,7 @@ public final class PostgresClusterLink: ClusterLink {
         } catch {
             results = [:]
         }
-        let seconds = (ContinuousClock.now - started).seconds
+        let seconds = (ContinuousClock.now - started).inSeconds
         for b in batches {
             if let outcome = results[b.room], outcome == nil {
                 rooms.withLock { $0.next[b.room] = b.start + b.lines.count }

@@ -1,3 +1,4 @@
+import ArmisticeServer
 import Foundation
 import Logging
 import Synchronization
@@ -82,7 +83,7 @@ final class ShipQueue: Sendable {
             let work = order.map { merged[$0]! }
             let node = node
             let started = ContinuousClock.now
-            let results = (try? database.wait { client in
+            let results: [String: ClusterRefusal?] = (try? database.wait { client -> [String: ClusterRefusal?] in
                 await withTaskGroup(of: (String, ClusterRefusal?).self) { group in
                     for b in work {
                         group.addTask {
@@ -100,7 +101,7 @@ final class ShipQueue: Sendable {
                 }
             }) ?? [:]
             let now = ContinuousClock.now
-            let seconds = (now - started).seconds
+            let seconds = (now - started).inSeconds
             var retry = false
             state.withLock { s in
                 var shipped = 0
@@ -110,7 +111,7 @@ final class ShipQueue: Sendable {
                     switch results[b.room] {
                     case .some(.none):
                         shipped += b.lines.count
-                        lag = max(lag, (now - b.queuedAt).seconds)
+                        lag = max(lag, (now - b.queuedAt).inSeconds)
                         return true
                     case .some(.some(let refusal)) where refusal.code == .fenced:
                         s.fenced[b.room] = refusal
@@ -139,5 +140,5 @@ final class ShipQueue: Sendable {
 
 extension Duration {
     /// The duration in seconds, as a Double.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+    var inSeconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -107,7 +107,7 @@ async def scenario(cluster):
                 await acked(c, {"type": "lock"})
             for c in everyone:
                 await c.wait_phase("results", turn)
-    # Mid-turn: one team has locked, the other has not. Then node a dies.
+    # Mid-turn: one team has locked, the others have not. Then node a dies.
     await acked(players[teams[0]], {"type": "lock"})
     last_acked = max(s for c in everyone for s in c.acked)
     killed = time.monotonic()
@@ -123,8 +123,9 @@ async def scenario(cluster):
     instructor2, *players2 = resumed
     by_team = dict(zip(teams, players2))
 
-    # The match goes on on the backup: the second team locks, the turn is adjudicated, the match ends.
-    await acked(by_team[teams[1]], {"type": "lock"})
+    # The match goes on on the backup: the other teams lock, the turn is adjudicated, the match ends.
+    for team in teams[1:]:
+        await acked(by_team[team], {"type": "lock"})
     for c in resumed:
         await c.wait_phase("ended", timeout=30)
     assert cluster.sql(f"SELECT node FROM armistice_rooms WHERE code = '{code}'") == "b"
@@ -162,7 +163,7 @@ def test_a_killed_node_s_room_goes_on_on_its_backup_with_nothing_acknowledged_lo
     records = [json.loads(line) for line in log.decode().splitlines()]
     seqs = {r["seq"] for r in records}
     assert set(acked_seqs) <= seqs, sorted(set(acked_seqs) - seqs)
-    assert records[-1]["kind"] == "hash" and records[-1]["reason"] == "final"
+    assert any(r["kind"] == "hash" and r.get("reason") == "final" for r in records), "the match did not end"
     # The shared log in PostgreSQL is the same, line for line.
     shared = cluster.sql(f"SELECT count(*) FROM armistice_log_lines WHERE room = '{code}'")
     assert int(shared) == len(records)

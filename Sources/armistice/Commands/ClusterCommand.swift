@@ -21,6 +21,8 @@ struct HAProxyConfigCommand: ParsableCommand {
     @Option(help: "Where HAProxy listens, HOST:PORT.") var bind = "0.0.0.0:8080"
     @Option(help: "Milliseconds between health checks (a node is down after two failed ones).") var checkIntervalMs = 500
     @Option(help: "Also serve HAProxy's statistics page here, HOST:PORT.") var stats: String?
+    @Option(help: "HAProxy's maxconn (default: derived by HAProxy from its open-file limit).") var maxConnections: Int?
+    @Option(help: "Resolve node names with this DNS server while running, HOST:PORT (Docker's is 127.0.0.11:53).") var resolver: String?
     @Option(help: "Write the configuration to this file instead of standard output.") var output: String?
 
     func validate() throws {
@@ -33,6 +35,8 @@ struct HAProxyConfigCommand: ParsableCommand {
             var config = try HAProxyConfig(nodes: try nodes.map { text throws(ClusterError) in try ClusterNodeSpec(parsing: text) }, bind: bind)
             config.checkIntervalMs = checkIntervalMs
             config.statsBind = stats
+            config.resolver = resolver
+            config.maxConnections = maxConnections
             let text = config.render()
             if let output {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output))

@@ -37,14 +37,22 @@ struct ServeClusterOptions: ParsableArguments {
         postgres ?? ProcessInfo.processInfo.environment["ARMISTICE_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// The link to the cluster, connected and migrated; nil without `--node`.
-    func link(logger: Logger) throws -> PostgresClusterLink? {
+    /// The link to the cluster, connected and migrated; nil without `--node`. Connecting waits for PostgreSQL on a
+    /// thread of its own, not on one of the tasks' threads.
+    func link(logger: Logger) async throws -> PostgresClusterLink? {
         guard let node, let codePrefix, let url = databaseURL else { return nil }
         var configuration = PostgresClusterLink.Configuration(node: node, codePrefix: codePrefix.uppercased(), databaseURL: url)
         configuration.durability = DurabilityMode(rawValue: durability) ?? .shipped
         configuration.deadAfterSeconds = deadAfter
+        let settings = configuration
+        let made = await withCheckedContinuation { (c: CheckedContinuation<Result<PostgresClusterLink, ClusterError>, Never>) in
+            Thread {
+                do throws(ClusterError) { c.resume(returning: .success(try PostgresClusterLink(configuration: settings, logger: logger))) }
+                catch { c.resume(returning: .failure(error)) }
+            }.start()
+        }
         do {
-            return try PostgresClusterLink(configuration: configuration, logger: logger)
+            return try made.get()
         } catch {
             throw ValidationError("\(error)")
         }

@@ -69,7 +69,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.tlsPrivateKeyPath = tlsKey
         configuration.retentionDays = retentionDays
         configuration.reportRenderer = ServerReports.renderer(rulesets: rulesets)
-        let link = try cluster.link(logger: logger)
+        let link = try await cluster.link(logger: logger)
         configuration.cluster = link
         let server = try RoomServer(configuration: configuration, logger: logger)
         for failure in server.rulesetFailures { logger.warning("ruleset not loaded", metadata: ["problem": "\(failure)"]) }
