@@ -19,17 +19,21 @@ for mode in single shipped strict; do
   if [ "$mode" = single ]; then
     start_server
   else
-    start_server --node "bench$mode" --code-prefix A --postgres "postgres://armistice@127.0.0.1:$PG_PORT/postgres" --durability "$mode"
+    start_server --node "bench$mode" --code-prefix A --postgres "postgres://armistice@127.0.0.1:$PG_PORT/postgres" --durability "$mode" \
+      --log-level notice
   fi
   trap 'stop_server; stop_pg' EXIT
   loadtest "cluster-turns-$mode" "ws://127.0.0.1:$PORT/ws" --instructor-key "$KEY" --server-pid "$SERVER_PID" \
     --rooms "$ROOMS" --clients-per-room 10 --mode turns --warmup 2 --duration "${DURATION:-20}" "$@"
   stop_server
+  # The node's own account at shutdown: lines and batches shipped, seconds spent, the longest lag.
+  grep -h "cluster shipping" "$OUT"/server-$$.log 2>/dev/null | tail -1 | sed "s/^/$mode: /" | tee "$OUT/cluster-turns-$mode-shipping.txt" || true
 done
 
 # What shipped mode loses with a node: the same load, the node killed with kill -9 halfway; the lines its local logs
 # hold (everything it acknowledged) against those PostgreSQL holds, room by room.
-start_server --node benchkill --code-prefix B --postgres "postgres://armistice@127.0.0.1:$PG_PORT/postgres" --durability shipped
+start_server --node benchkill --code-prefix B --postgres "postgres://armistice@127.0.0.1:$PG_PORT/postgres" --durability shipped \
+  --log-level notice
 trap 'stop_server; stop_pg' EXIT
 KILL_DATA="$DATA"
 "$BIN" loadtest "ws://127.0.0.1:$PORT/ws" --instructor-key "$KEY" --rooms "$ROOMS" --clients-per-room 10 --mode turns \
