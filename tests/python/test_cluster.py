@@ -1,7 +1,8 @@
 """Three nodes behind HAProxy with PostgreSQL (docs/scaling.md): matches are played through HAProxy, the node of one
 room is killed with kill -9 in the middle of a turn, and its room goes on on the backup node: every client resumes
-with its token through HAProxy, nothing that was acknowledged is lost (strict durability), the match finishes there
-and its log replays verified.
+with its token through HAProxy, the match finishes there and its log replays verified. In strict durability nothing
+that was acknowledged is lost; in shipped durability what was lost (the lines not yet shipped at the kill) is counted
+and printed.
 
 Needs Debian's haproxy and postgresql (scripts/setup.sh installs them); starts and stops its own on loopback ports.
 """
@@ -117,15 +118,18 @@ async def scenario(cluster):
     resumed = []
     for c in everyone:
         c2, reply = await resume(port, c, deadline)
-        assert reply["seq"] >= last_acked, ("acknowledged records lost", reply["seq"], last_acked)
+        if cluster.durability == "strict":
+            assert reply["seq"] >= last_acked, ("acknowledged records lost", reply["seq"], last_acked)
         resumed.append(c2)
     failover = time.monotonic() - killed
     instructor2, *players2 = resumed
     by_team = dict(zip(teams, players2))
 
-    # The match goes on on the backup: the other teams lock, the turn is adjudicated, the match ends.
-    for team in teams[1:]:
-        await acked(by_team[team], {"type": "lock"})
+    # The match goes on on the backup: the other teams lock, the turn is adjudicated, the match ends. (Shipped: the
+    # first team's lock may be among what was lost, so every team locks again; a lock that was kept is refused.)
+    for team in teams if cluster.durability == "shipped" else teams[1:]:
+        reply = await by_team[team].request({"type": "lock"})
+        assert reply["type"] == "ack" or reply.get("code") == "orders_locked", reply
     for c in resumed:
         await c.wait_phase("ended", timeout=30)
     assert cluster.sql(f"SELECT node FROM armistice_rooms WHERE code = '{code}'") == "b"
@@ -145,31 +149,40 @@ def download_log(cluster, code):
 
 
 @pytest.fixture
-def cluster():
+def cluster(request):
     if not os.path.exists(BINARY):
         pytest.skip(f"build the server first: {BINARY} is missing")
     for tool in ("haproxy", "psql"):
         assert shutil.which(tool), f"{tool} is missing: run scripts/setup.sh"
-    c = Cluster(durability="strict")
+    c = Cluster(durability=request.param)
     try:
         yield c.start()
     finally:
         c.stop()
 
 
-def test_a_killed_node_s_room_goes_on_on_its_backup_with_nothing_acknowledged_lost(cluster, tmp_path):
+@pytest.mark.parametrize("cluster", ["strict", "shipped"], indirect=True)
+def test_a_killed_node_s_room_goes_on_on_its_backup(cluster, tmp_path):
     code, acked_seqs, failover = asyncio.run(scenario(cluster))
-    log = download_log(cluster, code)
-    records = [json.loads(line) for line in log.decode().splitlines()]
+    # The shared log in PostgreSQL ends up the same as the backup's, line for line (shipped: once shipping caught up).
+    deadline = time.monotonic() + 20
+    while True:
+        log = download_log(cluster, code)
+        records = [json.loads(line) for line in log.decode().splitlines()]
+        shared = int(cluster.sql(f"SELECT count(*) FROM armistice_log_lines WHERE room = '{code}'"))
+        if shared == len(records) or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    assert shared == len(records)
     seqs = {r["seq"] for r in records}
-    assert set(acked_seqs) <= seqs, sorted(set(acked_seqs) - seqs)
+    lost = sorted(set(acked_seqs) - seqs)
+    if cluster.durability == "strict":
+        assert not lost, lost
     assert any(r["kind"] == "hash" and r.get("reason") == "final" for r in records), "the match did not end"
-    # The shared log in PostgreSQL is the same, line for line.
-    shared = cluster.sql(f"SELECT count(*) FROM armistice_log_lines WHERE room = '{code}'")
-    assert int(shared) == len(records)
     path = tmp_path / f"{code}.jsonl"
     path.write_bytes(log)
     verified = subprocess.run([BINARY, "replay", str(path), "--quiet"], capture_output=True, text=True)
     assert verified.returncode == 0, verified.stdout + verified.stderr
     assert "room taken over from the cluster" in cluster.node_log("b")
-    print(f"failover: kill -9 to the last client resumed in {failover:.2f} s")
+    print(f"{cluster.durability}: kill -9 to the last client resumed in {failover:.2f} s; "
+          f"acknowledged requests lost: {len(lost)} of {len(acked_seqs)}")
