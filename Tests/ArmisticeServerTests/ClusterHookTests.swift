@@ -6,8 +6,8 @@ import Testing
 /// the node's prefix, every acknowledged line is in the shared log, a dead node's room goes on on another node, and
 /// a node that lost a room to another lets it go instead of acknowledging what the cluster refused.
 @Suite(.serialized) struct ClusterHookTests {
-    static func node(_ cluster: MemoryCluster, _ name: String, prefix: String) throws -> LiveServer {
-        try LiveServer { $0.cluster = MemoryClusterLink(cluster, node: name, prefix: prefix) }
+    static func node(_ cluster: MemoryCluster, _ name: String, prefix: String, data: String? = nil) throws -> LiveServer {
+        try LiveServer(data: data) { $0.cluster = MemoryClusterLink(cluster, node: name, prefix: prefix) }
     }
 
     @Test(.timeLimit(.minutes(1))) func aDeadNodesRoomGoesOnOnAnotherNodeWithEverythingAcknowledged() async throws {
@@ -45,6 +45,39 @@ import Testing
         #expect(refused == nil)
         #expect(kim.closed != nil)
         #expect(!cluster.log(code).contains { $0.contains("lost on a") })
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aNodeThatComesBackDropsItsStaleCopyAndTakesItsRoomBack() async throws {
+        let cluster = MemoryCluster()
+        var a = try Self.node(cluster, "a", prefix: "A")
+        let b = try Self.node(cluster, "b", prefix: "B")
+        defer { b.stop() }
+        let instructor = try await a.client("instructor")
+        let code = try #require(try await instructor.request(["type": "create_room", "key": LiveServer.key, "ruleset": "koreanization", "seed": 4])["room"] as? String)
+        let kim = try await a.client("kim")
+        let token = try #require(try await kim.request(["type": "join", "code": code, "name": "Kim", "team": "dprk"])["token"] as? String)
+        a.stop()
+        cluster.setUp("a", false)
+
+        // Node b goes on with the room while node a is down.
+        let atB = try await b.client("kim at b")
+        #expect(try await atB.request(["type": "resume", "token": token])["type"] as? String == "resumed")
+        #expect(try await atB.request(["type": "chat", "channel": "all", "text": "said on b"])["type"] as? String == "ack")
+
+        // Node a comes back: it does not serve its stale copy; the room's clients, sent to it again, get the room
+        // as node b left it, and node b lets its copy go at its next write.
+        a = try Self.node(cluster, "a", prefix: "A", data: a.data)
+        defer { a.stop() }
+        #expect(a.server.recovery.resumed.isEmpty, "the stale copy is let go at start")
+        let home = try await a.client("kim home")
+        #expect(try await home.request(["type": "resume", "token": token])["type"] as? String == "resumed")
+        let snapshot = try await home.waitFor { $0["type"] as? String == "snapshot" }
+        #expect((snapshot["chat"] as? [[String: Any]] ?? []).map { $0["text"] as? String } == ["said on b"])
+        #expect(cluster.owner(code) == "a")
+        let late = try? await atB.request(["type": "chat", "channel": "all", "text": "late on b"], timeout: .seconds(3))
+        #expect(late == nil)
+        #expect(!cluster.log(code).contains { $0.contains("late on b") })
+        #expect(a.server.logLines(code) == cluster.log(code))
     }
 
     @Test func aSingleNodeMintsCodesWithoutAPrefix() throws {
