@@ -17,7 +17,7 @@ import urllib.request
 import pytest
 import websockets
 
-from cluster_harness import BINARY, KEY, Cluster
+from cluster_harness import BINARY, KEY, ROOT, Cluster
 from test_scripted_match import Client, choose_orders
 
 PHASES = {"briefing": 1, "negotiation": 600, "orders": 600, "adjudication": 1, "results": 1}
@@ -186,3 +186,18 @@ def test_a_killed_node_s_room_goes_on_on_its_backup(cluster, tmp_path):
     assert "room taken over from the cluster" in cluster.node_log("b")
     print(f"{cluster.durability}: kill -9 to the last client resumed in {failover:.2f} s; "
           f"acknowledged requests lost: {len(lost)} of {len(acked_seqs)}")
+
+
+def test_the_compose_profile_s_haproxy_cfg_is_the_generated_one():
+    """deploy/haproxy.cfg (docker-compose's cluster profile) is what `armistice cluster haproxy-config` makes for the
+    compose nodes, and HAProxy accepts it."""
+    if not os.path.exists(BINARY):
+        pytest.skip(f"build the server first: {BINARY} is missing")
+    generated = subprocess.run([BINARY, "cluster", "haproxy-config", "--bind", "0.0.0.0:8080", "--resolver", "127.0.0.11:53",
+                                "--node", "a=node-a:8080:A", "--node", "b=node-b:8080:B", "--node", "c=node-c:8080:C"],
+                               check=True, capture_output=True, text=True).stdout
+    path = os.path.join(ROOT, "deploy", "haproxy.cfg")
+    with open(path) as f:
+        assert f.read() == generated, "regenerate deploy/haproxy.cfg with the command in docs/scaling.md"
+    check = subprocess.run(["haproxy", "-c", "-f", path], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
