@@ -22,6 +22,8 @@ final class ClusterDatabase: Sendable {
                                                          password: parts.password, database: database, tls: .disable)
         configuration.options.maximumConnections = 8
         configuration.options.connectTimeout = .seconds(3)
+        // A statement PostgreSQL cannot finish in 5 s fails instead of holding the rooms thread (strict mode).
+        configuration.options.additionalStartupParameters = [("statement_timeout", "5000")]
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         self.logger = logger
