@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // The message catalogs (one JSON file per language, embedded in the binary), plural rules and locale formatting.
@@ -63,6 +64,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
+        ),
+        // Several nodes behind HAProxy: the room directory and the shipped match logs in PostgreSQL, takeover of a
+        // dead node's rooms, and the HAProxy configuration. The only module that talks to PostgreSQL.
+        .target(
+            name: "ArmisticeCluster",
+            dependencies: [
+                "ArmisticeServer",
+                "ArmisticeEngine",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.embedInCode("Migrations/m001_directory_and_logs.sql")]
         ),
         // The terminal client's C library: ncurses (wide characters).
         .systemLibrary(
@@ -120,6 +133,7 @@ let package = Package(
                 "ArmisticeEngine",
                 "ArmisticeBots",
                 "ArmisticeServer",
+                "ArmisticeCluster",
                 "ArmisticeTransport",
                 "ArmisticeTerminal",
                 "ArmisticeReplay",
@@ -135,6 +149,7 @@ let package = Package(
         .testTarget(name: "ArmisticeWireTests", dependencies: ["ArmisticeWire"]),
         .testTarget(name: "ArmisticeServerTests", dependencies: ["ArmisticeServer", "ArmisticeEngine", "ArmisticeTransport", "ArmisticeWire"]),
         .testTarget(name: "ArmisticeTerminalTests", dependencies: ["ArmisticeTerminal", "ArmisticeServer", "ArmisticeTransport", "ArmisticeEngine", "ArmisticeLocale", "ArmisticeWire"]),
+        .testTarget(name: "ArmisticeClusterTests", dependencies: ["ArmisticeCluster", "ArmisticeServer"]),
         .testTarget(name: "ArmisticeReplayTests", dependencies: ["ArmisticeReplay", "ArmisticeCase", "ArmisticeEngine", "ArmisticeBots", "ArmisticeServer"]),
     ],
     swiftLanguageModes: [.v6]

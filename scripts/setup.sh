@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(libwebsockets-dev libwebsockets-evlib-ev libev-dev libncurses-dev pkg-config tmux chromium chromium-driver fonts-nanum fonts-noto-color-emoji poppler-utils docker-compose openssl nodejs)
+apt_packages=(libwebsockets-dev libwebsockets-evlib-ev libev-dev libncurses-dev pkg-config tmux chromium chromium-driver fonts-nanum fonts-noto-color-emoji poppler-utils docker-compose openssl nodejs haproxy postgresql)
 missing=()
 for p in "${apt_packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

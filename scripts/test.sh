@@ -32,5 +32,6 @@ python3 -m pytest -q tests
 
 echo "== compose file"
 docker-compose -f docker-compose.yml config -q
+docker-compose -f docker-compose.yml --profile cluster config -q
 
 echo "== all tests passed"

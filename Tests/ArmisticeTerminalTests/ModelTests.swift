@@ -202,6 +202,9 @@ import Testing
 
     @Test func addressesBecomeWebSocketURLs() {
         #expect(ServerAddress.url("localhost") == "ws://localhost:8080/ws")
+        #expect(ServerAddress.url("ws://localhost:8080/ws", room: "K7QX3M") == "ws://localhost:8080/ws?room=K7QX3M")
+        #expect(ServerAddress.url("ws://h/ws?x=1", room: "K7QX3M") == "ws://h/ws?x=1&room=K7QX3M")
+        #expect(ServerAddress.url("ws://h/ws", room: nil) == "ws://h/ws")
         #expect(ServerAddress.url("10.0.0.5:9000") == "ws://10.0.0.5:9000/ws")
         #expect(ServerAddress.url("https://war.example.org") == "wss://war.example.org/ws")
         #expect(ServerAddress.url("ws://h:1/ws") == "ws://h:1/ws")

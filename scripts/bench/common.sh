@@ -3,7 +3,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-BIN="$ROOT/.build/release/armistice"
+BIN="${BENCH_BIN:-$ROOT/.build/release/armistice}"
 OUT="${BENCH_OUT:-$ROOT/.build/bench}"
 mkdir -p "$OUT"
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
@@ -12,11 +12,12 @@ fi
 ulimit -n "$(ulimit -Hn)"
 KEY="loadtest-instructor-key-$$"
 
-# start_server: a fresh server (empty data folder on disk, so log commits fsync as in use) on a free port.
+# start_server [ARGS…]: a fresh server (empty data folder on disk, so log commits fsync as in use) on a free port;
+# ARGS are added to `armistice serve` (a cluster node's options, for example).
 start_server() {
   DATA="$(mktemp -d "${BENCH_DATA_PARENT:-/var/tmp}/armistice-bench.XXXXXX")"
   local log="$OUT/server-$$.log"
-  "$BIN" serve --host 127.0.0.1 --port 0 --data "$DATA" --instructor-key "$KEY" --log-level warning > "$log.out" 2> "$log" &
+  "$BIN" serve --host 127.0.0.1 --port 0 --data "$DATA" --instructor-key "$KEY" --log-level warning "$@" > "$log.out" 2> "$log" &
   SERVER_PID=$!
   trap 'stop_server' EXIT
   for _ in $(seq 1 100); do

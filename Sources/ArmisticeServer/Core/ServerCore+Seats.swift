@@ -48,8 +48,8 @@ extension ServerCore {
                                     turns: turns, phases: phases, variant: r.variant, absent: absent, practice: r.practice == true ? true : nil,
                                     nicknames: r.nicknames == true ? true : nil,
                                     language: r.language.map { Language(parsing: $0) }.flatMap { $0 == .en ? nil : $0.rawValue })
-        var code = Secrets.joinCode(using: &random)
-        while takenCodes.contains(code) { code = Secrets.joinCode(using: &random) }
+        var code = Secrets.joinCode(prefix: codePrefix, using: &random)
+        while takenCodes.contains(code) { code = Secrets.joinCode(prefix: codePrefix, using: &random) }
         takenCodes.insert(code)
         let room = Room(code: code, createdAt: now, rulesetText: entry.text, ruleset: rules, settings: settings)
         room.owner = principal.ownerID

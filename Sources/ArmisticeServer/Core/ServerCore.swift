@@ -18,6 +18,8 @@ public final class ServerCore {
     var tokens: [String: (room: String, seat: String)] = [:]
     /// Codes in use now or by a log on disk (finished matches keep theirs, for log downloads).
     var takenCodes: Set<String>
+    /// The start of every code this server mints: a cluster node's slice of the code space ("" on a single node).
+    public var codePrefix = ""
     /// Rooms let go because their log could not be written, until their log can be written again (ServerCore+Storage).
     public internal(set) var suspendedRooms: Set<String> = []
     /// Per remote address: failed joins, resumes and room lookups (shared with the HTTP handler).

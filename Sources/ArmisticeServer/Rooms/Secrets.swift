@@ -7,9 +7,10 @@ public enum Secrets {
     public static let codeAlphabet = Array("23456789ABCDEFGHJKMNPQRSTUVWXYZ")
     public static let codeLength = 6
 
-    /// A random join code, e.g. "K7QX3M".
-    public static func joinCode<G: RandomNumberGenerator>(using rng: inout G) -> String {
-        String((0..<codeLength).map { _ in codeAlphabet.randomElement(using: &rng)! })
+    /// A random join code, e.g. "K7QX3M"; with a `prefix` (a cluster node's slice, letters of the alphabet), it
+    /// starts with it and the rest is random.
+    public static func joinCode<G: RandomNumberGenerator>(prefix: String = "", using rng: inout G) -> String {
+        prefix + String((prefix.count..<codeLength).map { _ in codeAlphabet.randomElement(using: &rng)! })
     }
 
     /// A code as a person typed it: upper-cased, spaces and dashes dropped.

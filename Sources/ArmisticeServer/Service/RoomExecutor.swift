@@ -34,6 +34,8 @@ final class RoomExecutor: @unchecked Sendable {
     private var finished = false
     private var thread: Thread?
     weak var transport: WebSocketServer?
+    /// Set when this server is a node of a cluster (see `RoomExecutor+Cluster`).
+    var cluster: (any ClusterLink)?
     /// Events handled per batch at most, to bound the time before the first of them is answered.
     private let batchLimit = 512
     /// While rooms are suspended for storage, how often the store is probed to bring them back.
@@ -117,7 +119,8 @@ final class RoomExecutor: @unchecked Sendable {
             var out = CoreOutput()
             var messagesIn = 0
             core.beginBatch()
-            for event in batch {
+            let refused = takeOverUnknownRooms(batch, now: now, into: &out)
+            for (index, event) in batch.enumerated() where !refused.contains(index) {
                 switch event {
                 case .opened(let id, let address): core.opened(id, address: address, now: now, into: &out)
                 case .inbound(let id, let inbound): messagesIn += 1; core.received(id, inbound, now: now, into: &out)
@@ -130,6 +133,7 @@ final class RoomExecutor: @unchecked Sendable {
             core.endBatch(now: now, into: &out)
             let t1 = DispatchTime.now().uptimeNanoseconds
             commit(&out)
+            shipToCluster(&out)
             // Before anything is sent: a client told of a new room can look it up at once.
             let touched = Set(out.logLines.map(\.room))
             if !touched.isEmpty || directory.count != core.rooms.count { directory.refresh(from: core, touched: touched) }

@@ -27,6 +27,8 @@ public final class RoomServer: Sendable {
         public var retentionDays = 365
         /// How often retention looks for old matches (it also looks at start).
         public var retentionCheckSeconds: Double = 3600
+        /// Makes this server one node of a cluster (nil: a single node, as before).
+        public var cluster: (any ClusterLink)?
 
         public init(instructorKey: String) { self.instructorKey = instructorKey }
     }
@@ -68,6 +70,7 @@ public final class RoomServer: Sendable {
         let core = ServerCore(instructorKey: configuration.instructorKey, catalog: catalog, limits: configuration.limits)
         accounts = TeacherAccounts(dataDirectory: configuration.dataDirectory)
         core.accounts = accounts
+        core.codePrefix = configuration.cluster?.codePrefix ?? ""
         let codes = store.codes()
         core.reserve(codes: codes)
         var recovery = Recovery()
@@ -90,8 +93,10 @@ public final class RoomServer: Sendable {
                 recovery.failed[code] = "\(error)"
             }
         }
+        if let cluster = configuration.cluster { Self.letGoOfMovedRooms(core: core, store: store, cluster: cluster, recovery: &recovery, logger: logger) }
         self.recovery = recovery
         executor = RoomExecutor(core: core, store: store, metrics: metrics, directory: RoomDirectory(), logger: logger)
+        executor.cluster = configuration.cluster
         let archive = ArchiveContext(instructorKey: configuration.instructorKey, accounts: accounts,
                                      archive: MatchArchive(directory: store.directory,
                                                            titles: Dictionary(catalog.summaries.map { ($0.id, $0.title) }) { a, _ in a },

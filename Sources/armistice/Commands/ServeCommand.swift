@@ -24,6 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
     @Option(help: "Delete finished matches (logs and reports) whose match ended more than this many days ago; 0 keeps them forever. Checked at start and hourly.")
     var retentionDays = 365
+    @OptionGroup(title: "Cluster") var cluster: ServeClusterOptions
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
@@ -68,6 +69,8 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.tlsPrivateKeyPath = tlsKey
         configuration.retentionDays = retentionDays
         configuration.reportRenderer = ServerReports.renderer(rulesets: rulesets)
+        let link = try await cluster.link(logger: logger)
+        configuration.cluster = link
         let server = try RoomServer(configuration: configuration, logger: logger)
         for failure in server.rulesetFailures { logger.warning("ruleset not loaded", metadata: ["problem": "\(failure)"]) }
         let r = server.recovery
@@ -81,10 +84,17 @@ struct ServeCommand: AsyncParsableCommand {
         let signals = ServeSignals([SIGTERM, SIGINT])
         let bound = try server.start()
         FileHandle.standardOutput.write(Data("listening on port \(bound)\n".utf8))
-        logger.notice("serving", metadata: ["host": "\(host)", "port": "\(bound)", "tls": "\(tlsCert != nil)", "data": "\(data)"])
+        logger.notice("serving", metadata: ["host": "\(host)", "port": "\(bound)", "tls": "\(tlsCert != nil)", "data": "\(data)",
+                                            "node": "\(cluster.node ?? "-")"])
         let signal = await signals.wait()
         logger.notice("shutting down", metadata: ["signal": "\(signal)"])
         server.shutdown()
+        if let link {
+            link.shutdown()
+            let s = link.statistics
+            logger.notice("cluster shipping", metadata: ["lines": "\(s.lines)", "batches": "\(s.batches)", "seconds": "\(s.seconds)",
+                                                         "max_lag_s": "\(s.maxLagSeconds)", "unshipped": "\(s.pendingLines)", "failures": "\(s.failures)"])
+        }
         logger.notice("stopped")
     }
 }

@@ -6,9 +6,10 @@ import { errorText, lang, t } from "./i18n.js";
 
 export const PROTOCOL = "armistice.v2";
 
-export function socketURL() {
+/** The WebSocket URL; with the room's code when it is known, so that a cluster's proxy routes it to the room's node. */
+export function socketURL(room = null) {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-  return `${scheme}//${location.host}/ws`;
+  return `${scheme}//${location.host}/ws` + (room ? `?room=${encodeURIComponent(room)}` : "");
 }
 
 /** An error reply from the server, with its stable code; its message is the catalog's text for the code, when there is one. */
@@ -24,11 +25,13 @@ const REPLY_TYPES = new Set(["ack", "error", "welcome", "room_created", "joined"
 
 /** One WebSocket connection: open() sends hello; request() sends a message and waits for the reply with its id. */
 export class Connection {
-  /** `sayLanguage` false: hello names no language (the projector that follows its room's language). */
-  constructor(onEvent = () => {}, onClose = () => {}, { sayLanguage = true } = {}) {
+  /** `sayLanguage` false: hello names no language (the projector that follows its room's language). `room`: the code of
+   * the room this connection is for, when known (it goes in the URL). */
+  constructor(onEvent = () => {}, onClose = () => {}, { sayLanguage = true, room = null } = {}) {
     this.onEvent = onEvent;
     this.onClose = onClose;
     this.sayLanguage = sayLanguage;
+    this.room = room;
     this.pending = new Map();
     this.nextID = 1;
     this.ws = null;
@@ -38,7 +41,7 @@ export class Connection {
   open() {
     return new Promise((resolve, reject) => {
       let ws;
-      try { ws = new WebSocket(socketURL(), PROTOCOL); } catch (e) { reject(e); return; }
+      try { ws = new WebSocket(socketURL(this.room), PROTOCOL); } catch (e) { reject(e); return; }
       this.ws = ws;
       let opened = false;
       ws.onopen = () => {
@@ -101,7 +104,7 @@ export class Connection {
 
 /** Opens a connection, takes a seat with `seatRequest` (create_room or join) and returns the reply; closes it. */
 export async function takeSeat(seatRequest) {
-  const conn = new Connection();
+  const conn = new Connection(undefined, undefined, { room: seatRequest.code || null });
   await conn.open();
   try {
     return await conn.request(seatRequest);
@@ -139,7 +142,7 @@ export class Session {
     const seat = this.seat;
     if (!seat || !seat.token) { this.stopped = true; this.handlers.lost?.("no_seat"); return; }
     this.status(this.attempt ? "reconnecting" : "connecting");
-    const conn = new Connection((m) => this.onMessage(conn, m), () => this.onClose(conn), { sayLanguage: this.sayLanguage() });
+    const conn = new Connection((m) => this.onMessage(conn, m), () => this.onClose(conn), { sayLanguage: this.sayLanguage(), room: this.room });
     this.conn = conn;
     try {
       await conn.open();

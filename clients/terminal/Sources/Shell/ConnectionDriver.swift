@@ -67,12 +67,21 @@ public final class ConnectionDriver: @unchecked Sendable {
 
     private var isStopped: Bool { lock.withLock { stopped } }
 
+    /// The room this client is for, when it knows: its seat token's room, else the code it joins.
+    private var room: String? {
+        lock.withLock {
+            if let token, let dot = token.firstIndex(of: ".") { return String(token[..<dot]) }
+            if case .join(let code, _, _, _, _) = seatRequest { return ServerAddress.normalizeCode(code) }
+            return nil
+        }
+    }
+
     /// Runs until `stop()` or a permanent refusal.
     public func run() async {
         var attempt = 0
         while !isStopped {
             inbox.push(.connection(attempt == 0 ? .connecting : .reconnecting(attempt: attempt)))
-            if let conn = try? await pool.connect(url: url, timeout: .seconds(5)) {
+            if let conn = try? await pool.connect(url: ServerAddress.url(url, room: room), timeout: .seconds(5)) {
                 lock.withLock { connection = conn }
                 if isStopped { conn.close(); break }
                 let outcome = await session(conn)

@@ -15,6 +15,13 @@ public enum ServerAddress {
         return "\(scheme)://\(h)\(hasPort ? "" : ":8080")/ws"
     }
 
+    /// The WebSocket URL for one room: `?room=CODE` added (nil: the URL as it is), so that a cluster's HAProxy
+    /// routes the connection to the room's node (docs/scaling.md).
+    public static func url(_ url: String, room: String?) -> String {
+        guard let room, !room.isEmpty else { return url }
+        return url + (url.contains("?") ? "&" : "?") + "room=" + room
+    }
+
     /// A join code as the server compares it: upper case, without spaces or dashes.
     public static func normalizeCode(_ code: String) -> String {
         String(code.uppercased().filter { $0 != " " && $0 != "-" })

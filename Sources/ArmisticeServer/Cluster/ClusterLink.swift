@@ -1,0 +1,43 @@
+/// What a node of a cluster adds to the single-node server (see docs/scaling.md): where its join codes start, where
+/// its match logs go beside the local journal, and where it finds the rooms of a node that died. Without one (the
+/// default), the server behaves exactly as a single node.
+///
+/// Every method is called on the rooms thread, in batch order; a method that blocks delays every room of the node.
+public protocol ClusterLink: AnyObject, Sendable {
+    /// The first character of every join code this node mints: its slice of the code space, which HAProxy routes on.
+    var codePrefix: String { get }
+
+    /// Hands over a batch's log lines once the local group commit made them durable, and before any of the batch's
+    /// messages is sent. A strict link writes them to the shared store before it returns; a shipping link queues
+    /// them. Returns the rooms whose lines were refused, with why: none of the batch's messages to them goes out.
+    func ship(_ lines: [CoreOutput.LogAppend], local: MatchStore) -> [String: ClusterRefusal]
+
+    /// The log lines of a room this node does not hold, claimed for this node, when the room's owner is gone; nil
+    /// when the shared store knows no such room. Throws when the room is held by a node that is still up.
+    func takeOver(_ code: String) throws(ClusterRefusal) -> [String]?
+
+    /// At start, of the rooms rebuilt from local logs (code → lines in the local log): those another node holds
+    /// now, which this node must let go of instead of serving a stale copy.
+    func stale(_ local: [String: Int]) -> Set<String>
+}
+
+/// Why a cluster link refused a room's lines or a takeover.
+public struct ClusterRefusal: Error, Sendable, CustomStringConvertible {
+    public enum Code: String, Sendable {
+        /// Another node wrote the room's next line: it owns the room now, and this node must let it go.
+        case fenced = "cluster_fenced"
+        /// The shared store could not be reached or refused the write: the room waits, as on a full disk.
+        case unavailable = "cluster_unavailable"
+        /// The room is held by a node that is still up: a client reached the wrong node.
+        case ownerAlive = "cluster_owner_alive"
+    }
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code.rawValue): \(message)" }
+}
