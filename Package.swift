@@ -47,11 +47,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Rooms, the protocol, the match log: the shell around the engine.
+        // The match log (docs/match-log.md): its record, its reader (tolerant and fast), its writer and its hash-line
+        // policy. The server writes and restores rooms with it; replay and report read it. No I/O but a file it is given.
+        .target(name: "ArmisticeLog", dependencies: ["ArmisticeEngine"]),
+        // Rooms, the protocol, the match journal and store: the shell around the engine.
         .target(
             name: "ArmisticeServer",
             dependencies: [
                 "ArmisticeEngine",
+                "ArmisticeLog",
                 "ArmisticeBots",
                 "ArmisticeTransport",
                 "ArmisticeLocale",
@@ -90,7 +94,7 @@ let package = Package(
         // Replays and after-action reports from match logs. No sockets.
         .target(
             name: "ArmisticeReplay",
-            dependencies: ["ArmisticeEngine", "ArmisticeCase", "ArmisticeLocale"]
+            dependencies: ["ArmisticeEngine", "ArmisticeLog", "ArmisticeCase", "ArmisticeLocale"]
         ),
         // The load generator, the socket benchmarks' clients and server bed, and the fuzz and fault campaign: tools
         // that drive a real server from outside, as its users would.
@@ -102,6 +106,7 @@ let package = Package(
                 "ArmisticeServer",
                 "ArmisticeTransport",
                 "ArmisticeReplay",
+                "ArmisticeLog",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -115,6 +120,7 @@ let package = Package(
                 "ArmisticeTransport",
                 "ArmisticeTerminal",
                 "ArmisticeReplay",
+                "ArmisticeLog",
                 "ArmisticeCase",
                 "ArmisticeLocale",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -124,9 +130,13 @@ let package = Package(
         .testTarget(name: "ArmisticeLocaleTests", dependencies: ["ArmisticeLocale"]),
         .testTarget(name: "ArmisticeEngineTests", dependencies: ["ArmisticeEngine", "ArmisticeBots"]),
         .testTarget(name: "ArmisticeTransportTests", dependencies: ["ArmisticeTransport"]),
-        .testTarget(name: "ArmisticeServerTests", dependencies: ["ArmisticeServer", "ArmisticeEngine", "ArmisticeTransport"]),
+        .testTarget(name: "ArmisticeServerTests", dependencies: ["ArmisticeServer", "ArmisticeLog", "ArmisticeEngine", "ArmisticeTransport"]),
         .testTarget(name: "ArmisticeTerminalTests", dependencies: ["ArmisticeTerminal", "ArmisticeServer", "ArmisticeTransport", "ArmisticeEngine", "ArmisticeLocale"]),
-        .testTarget(name: "ArmisticeReplayTests", dependencies: ["ArmisticeReplay", "ArmisticeCase", "ArmisticeEngine", "ArmisticeBots", "ArmisticeServer"]),
+        .testTarget(
+            name: "ArmisticeReplayTests",
+            dependencies: ["ArmisticeReplay", "ArmisticeLog", "ArmisticeCase", "ArmisticeEngine", "ArmisticeBots", "ArmisticeServer"],
+            exclude: ["Logs"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
