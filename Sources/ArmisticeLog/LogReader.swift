@@ -31,6 +31,7 @@ public struct LogReader: Sendable {
         let decoder = JSONDecoder()
         var lastEnded: (number: Int, start: Int, damaged: Bool)?
         bytes.withUnsafeBufferPointer { buffer in
+            entries.reserveCapacity(Self.lineCount(buffer))
             var start = 0
             var number = 0
             while start < buffer.count {
@@ -92,6 +93,24 @@ public struct LogReader: Sendable {
         if unendedTail { tail = "the last line (line \(lineCount)) has no end; a crash cut it off" }
         if let n = damagedLastEndedLine { tail = "the last line (line \(n)) is not a whole record" }
         return Restorable(records: records, tornTail: tail, wholeBytes: wholeBytes)
+    }
+
+    /// Hands over the entries, leaving none: a reader passed on is not copied record by record.
+    mutating func takeEntries() -> [Entry] {
+        defer { entries = [] }
+        return entries
+    }
+
+    /// Lines in a buffer (an unended last one included), counted with `memchr`.
+    static func lineCount(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        var count = 0
+        var start = 0
+        while start < buffer.count, let newline = memchr(base + start, 0x0A, buffer.count - start) {
+            count += 1
+            start = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return start < buffer.count ? count + 1 : count
     }
 
     static func isBlank(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {

@@ -23,12 +23,19 @@ public struct MatchLog: Sendable {
     public internal(set) var lineCount = 0
 
     /// Reads a log. Throws only when nothing can be replayed: no header, another format version, a ruleset that does not load.
+    /// The header's ruleset is loaded on a second thread while the other lines are read (each takes about as long).
     public init(bytes: [UInt8]) throws(LogError) {
-        try self.init(reader: LogReader(bytes: bytes))
+        let work = RulesetPreload(bytes: bytes)
+        try self.init(reader: work.read(), loaded: work.ruleset)
     }
 
     /// A log from its read lines.
-    public init(reader: LogReader) throws(LogError) {
+    public init(reader: consuming LogReader) throws(LogError) {
+        try self.init(reader: reader, loaded: nil)
+    }
+
+    /// A log from its read lines, and its header's ruleset if it was already loaded.
+    init(reader: consuming LogReader, loaded: Result<Ruleset, LogError>?) throws(LogError) {
         guard reader.lineCount > 0 else { throw LogError(.empty, "the log is empty") }
         guard let first = reader.entries.first, first.line == 1 else {
             let why: String
@@ -46,17 +53,13 @@ public struct MatchLog: Sendable {
             throw LogError(.unsupportedFormat, "this log is format version \(format); this armistice reads log format \(Self.supportedFormat) only "
                            + "(docs/match-log.md). Replay it with the armistice release that wrote it.")
         }
-        guard let text = headerRecord.rulesetText else {
+        guard headerRecord.rulesetText != nil else {
             throw LogError(.noHeader, "the match header has no ruleset_text: the log does not carry its rules")
         }
         guard let settings = headerRecord.settings else {
             throw LogError(.noHeader, "the match header has no settings (seed, turns, phases)")
         }
-        let loaded: Ruleset
-        do { loaded = try RulesetLoader.load(text: text, file: "\(headerRecord.room ?? "match") (ruleset in the log)", variant: settings.variant) } catch {
-            let first = error.diagnostics.first.map { "\($0)" } ?? "it does not load"
-            throw LogError(.rulesetInvalid, "the ruleset carried by the log does not load: \(first)")
-        }
+        let loaded = try (loaded ?? Self.load(header: headerRecord)).get()
         header = headerRecord
         self.settings = settings
         ruleset = settings.apply(to: loaded)
@@ -66,7 +69,19 @@ public struct MatchLog: Sendable {
                                    expected: hash, actual: loaded.sourceHash))
         }
         issues += reader.issues.filter { $0.line != 1 }
-        entries = Array(reader.entries.dropFirst())
+        entries = reader.takeEntries()
+        entries.removeFirst()
+    }
+
+    /// The ruleset a header carries, loaded as the room played it (its variant; the settings are applied later).
+    static func load(header: LogRecord) -> Result<Ruleset, LogError> {
+        guard let text = header.rulesetText else { return .failure(LogError(.noHeader, "the match header has no ruleset_text")) }
+        do {
+            return .success(try RulesetLoader.load(text: text, file: "\(header.room ?? "match") (ruleset in the log)", variant: header.settings?.variant))
+        } catch {
+            let first = error.diagnostics.first.map { "\($0)" } ?? "it does not load"
+            return .failure(LogError(.rulesetInvalid, "the ruleset carried by the log does not load: \(first)"))
+        }
     }
 
     /// Reads a log file.
