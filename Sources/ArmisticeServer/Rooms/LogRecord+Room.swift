@@ -18,17 +18,20 @@ extension LogRecord {
             return RoomSettings(ruleset: ruleset, seed: s.seed, turns: turns, phases: phases, variant: s.variant, absent: absent,
                                 practice: s.practice, nicknames: s.nicknames, language: s.language)
         }
-        set {
-            settings = newValue.map {
-                Settings(ruleset: $0.ruleset, seed: $0.seed, turns: $0.turns, phases: $0.phases, variant: $0.variant, absent: $0.absent?.rawValue,
-                         practice: $0.practice, nicknames: $0.nicknames, language: $0.language)
-            }
-        }
+        set { settings = newValue.map(Settings.init) }
     }
 
     /// The clock after this record, when it changed.
     var clockState: ClockState? {
         get { clock.map { ClockState(deadline: $0.deadline, remaining: $0.remaining, paused: $0.paused ?? false) } }
         set { clock = newValue.map { Clock(deadline: $0.deadline, remaining: $0.remaining, paused: $0.paused) } }
+    }
+}
+
+extension LogRecord.Settings {
+    /// A room's settings as its header writes them.
+    init(_ s: RoomSettings) {
+        self.init(ruleset: s.ruleset, seed: s.seed, turns: s.turns, phases: s.phases, variant: s.variant, absent: s.absent?.rawValue,
+                  practice: s.practice, nicknames: s.nicknames, language: s.language)
     }
 }
