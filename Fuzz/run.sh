@@ -26,8 +26,8 @@ engine_deps=(ArmisticeEngine Yams CYaml Crypto CCryptoBoringSSL CCryptoBoringSSL
 # target → module compiled with instrumentation, harness, modules linked from the debug build, seeds
 declare -A module=([request]=ArmisticeServer [ruleset]=ArmisticeEngine [log]=ArmisticeReplay [server-log]=ArmisticeServer)
 declare -A harness=([request]=FuzzRequest [ruleset]=FuzzRuleset [log]=FuzzLog [server-log]=FuzzServerLog)
-declare -A links=([request]="${engine_deps[*]} ArmisticeBots ArmisticeTransport Logging" [ruleset]="${engine_deps[*]:1}"
-                  [log]="${engine_deps[*]}" [server-log]="${engine_deps[*]} ArmisticeBots ArmisticeTransport Logging")
+declare -A links=([request]="${engine_deps[*]} ArmisticeLog ArmisticeBots ArmisticeTransport Logging" [ruleset]="${engine_deps[*]:1}"
+                  [log]="${engine_deps[*]} ArmisticeLog" [server-log]="${engine_deps[*]} ArmisticeLog ArmisticeBots ArmisticeTransport Logging")
 declare -A seeds=([request]=request [ruleset]=ruleset [log]=log [server-log]=log)
 declare -A maxlen=([request]=70000 [ruleset]=120000 [log]=200000 [server-log]=200000)
 

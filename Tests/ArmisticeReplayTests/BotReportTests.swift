@@ -1,3 +1,4 @@
+import ArmisticeLog
 import ArmisticeServer
 import Foundation
 import Testing

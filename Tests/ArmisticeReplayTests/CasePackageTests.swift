@@ -1,5 +1,6 @@
 import ArmisticeCase
 import ArmisticeEngine
+import ArmisticeLog
 @testable import ArmisticeReplay
 import Foundation
 import Testing

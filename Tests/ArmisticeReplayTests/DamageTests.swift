@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeLog
 @testable import ArmisticeReplay
 import Foundation
 import Testing
@@ -93,13 +94,13 @@ import Testing
         do {
             _ = try replay(altered)
             Issue.record("a format 2 log was read")
-        } catch let error as ReplayError {
+        } catch let error as LogError {
             #expect(error.code == .unsupportedFormat)
             #expect(error.message.contains("format version 2"))
             #expect(error.message.contains("format 1"))
         }
         altered[0] = altered[0].replacingOccurrences(of: #""format":2,"#, with: "")
-        #expect(throws: ReplayError.self) { try replay(altered) }
+        #expect(throws: LogError.self) { try replay(altered) }
     }
 
     @Test func aDamagedLineIsReportedWithItsNumberAndSkipped() throws {

@@ -1,5 +1,6 @@
 import ArmisticeBots
 import ArmisticeEngine
+import ArmisticeLog
 import ArmisticeReplay
 import ArmisticeServer
 import Foundation

@@ -1,5 +1,6 @@
 import ArmisticeEngine
 import ArmisticeLocale
+import ArmisticeLog
 @testable import ArmisticeReplay
 import Foundation
 import Testing

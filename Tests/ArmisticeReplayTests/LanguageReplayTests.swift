@@ -1,3 +1,4 @@
+import ArmisticeLog
 @testable import ArmisticeReplay
 import Foundation
 import Testing

@@ -1,5 +1,6 @@
 import ArmisticeBots
 import ArmisticeEngine
+import ArmisticeLog
 @testable import ArmisticeReplay
 import ArmisticeServer
 import Foundation
@@ -41,7 +42,7 @@ import Testing
         let replay = try expectEveryHashMatches(text)
         #expect(replay.finalHash == match.room.engine.stateHash(match.room.state))
         // The server's own reader and replay agree with this module's.
-        let server = try MatchReplay.replay(try MatchLogReader(bytes: Array(text.utf8)).records)
+        let server = try MatchReplay.replay(try LogReader(bytes: Array(text.utf8)).restorable().records)
         #expect(server.finalHash == replay.finalHash)
         #expect(server.inputs == replay.inputCount)
         #expect(replay.log.entries.count + 1 == text.split(separator: "\n").count)
@@ -98,21 +99,40 @@ import Testing
         let texts = [try Fixtures.simulatedLog("koreanization", seed: 4, drafts: 2, chat: 2).text, try ServerMatch().play()]
         let decoder = JSONDecoder()
         var checked = 0
+        var scannedLines = 0
         for text in texts {
             for line in text.split(separator: "\n") {
                 let bytes = Array(line.utf8)
-                let fast = try #require(bytes.withUnsafeBufferPointer { JSON.parse($0).flatMap(LogLine.fast) }, "fast reader declined: \(line.prefix(120))")
-                #expect(fast == (try decoder.decode(LogLine.self, from: Data(bytes))))
+                let fast = try #require(bytes.withUnsafeBufferPointer { JSON.parse($0).flatMap(LogRecord.fast) }, "fast reader declined: \(line.prefix(120))")
+                let decoded = try decoder.decode(LogRecord.self, from: Data(bytes))
+                #expect(fast == decoded)
+                if let scanned = bytes.withUnsafeBufferPointer(LogRecord.scan) {
+                    #expect(scanned == decoded, "\(line.prefix(120))")
+                    scannedLines += 1
+                } else {
+                    // Only the inputs the scanner leaves to the tree reader are declined.
+                    let type = decoded.input?.type ?? "-"
+                    #expect(!["start", "advance", "set_orders", "lock_orders"].contains(type), "scanner declined: \(line.prefix(120))")
+                }
                 checked += 1
             }
         }
         #expect(checked > 200)
+        #expect(scannedLines > checked * 9 / 10)
         // Escapes, unicode and big numbers.
         let tricky = #"{"kind":"chat","seq":18446744073709551615,"t":-5,"text":"a\"b\\c\/d\n\u00e9\ud83d\ude00","channel":null}"#
-        #expect(tricky.utf8.withContiguousStorageIfAvailable { JSON.parse($0).flatMap(LogLine.fast) } ?? nil == nil)   // seq too big for Int: left to the decoder
+        #expect(tricky.utf8.withContiguousStorageIfAvailable { JSON.parse($0).flatMap(LogRecord.fast) } ?? nil == nil)   // seq too big for Int: left to the decoder
         let ok = #"{"kind":"chat","seq":3,"t":-5,"text":"a\"b\\c\/d\n\u00e9\ud83d\ude00","channel":null}"#
-        let parsed = try #require(Array(ok.utf8).withUnsafeBufferPointer { JSON.parse($0).flatMap(LogLine.fast) })
-        #expect(parsed == (try decoder.decode(LogLine.self, from: Data(ok.utf8))))
+        let parsed = try #require(Array(ok.utf8).withUnsafeBufferPointer { JSON.parse($0).flatMap(LogRecord.fast) })
+        #expect(parsed == (try decoder.decode(LogRecord.self, from: Data(ok.utf8))))
         #expect(parsed.text == "a\"b\\c/d\né😀")
+        #expect(Array(ok.utf8).withUnsafeBufferPointer(LogRecord.scan) == parsed)
+        #expect(tricky.utf8.withContiguousStorageIfAvailable(LogRecord.scan) ?? nil == nil)
+        // A null field is absent; a field of the wrong type, or a line that is not whole, is left to the others.
+        let nulls = #"{"by":null,"clock":{"deadline":null,"paused":true},"input":{"orders":{"consents":null,"orders":[{"action":"a","params":null}]},"team":"x","type":"set_orders"},"kind":"input","seq":4}"#
+        #expect(Array(nulls.utf8).withUnsafeBufferPointer(LogRecord.scan) == (try decoder.decode(LogRecord.self, from: Data(nulls.utf8))))
+        for bad in [#"{"kind":"chat","seq":"4"}"#, #"{"kind":"chat","seq":4"#, #"{"kind":"chat","seq":4} x"#, #"{"kind":"chat"}"#, #"{"seq":4,"t":1.5,"kind":"chat"}"#] {
+            #expect(Array(bad.utf8).withUnsafeBufferPointer(LogRecord.scan) == nil, "\(bad)")
+        }
     }
 }

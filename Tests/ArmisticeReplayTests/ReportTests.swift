@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeLog
 @testable import ArmisticeReplay
 import Foundation
 import Testing

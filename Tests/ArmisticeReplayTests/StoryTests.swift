@@ -1,6 +1,7 @@
 import ArmisticeBots
 import ArmisticeCase
 import ArmisticeEngine
+import ArmisticeLog
 @testable import ArmisticeReplay
 import Foundation
 import Testing

@@ -1,5 +1,6 @@
 import ArmisticeBots
 import ArmisticeEngine
+import ArmisticeLog
 @testable import ArmisticeReplay
 import Testing
 

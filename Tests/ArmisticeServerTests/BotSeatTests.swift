@@ -1,5 +1,6 @@
 import ArmisticeBots
 import ArmisticeEngine
+import ArmisticeLog
 import Foundation
 import Testing
 @testable import ArmisticeServer
@@ -189,7 +190,7 @@ extension BotSeatTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: folder + "/data/matches").filter { $0.hasSuffix(".jsonl") }
         #expect(files.count == 1)
         let log = try #require(files.first.map { folder + "/data/matches/" + $0 })
-        let reader = try MatchLogReader(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: log))))
+        let reader = try LogReader(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: log)))).restorable()
         let replay = try MatchReplay.replay(reader.records)
         #expect(replay.state.phase == .ended)
         #expect(reader.records.filter { $0.kind == .join && $0.bot != nil }.count == 3)

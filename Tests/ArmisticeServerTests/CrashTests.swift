@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ArmisticeLog
 import ArmisticeTransport
 import Foundation
 import Synchronization
@@ -127,7 +128,7 @@ final class ServerProcess: @unchecked Sendable {
         for room in rooms {
             let download = httpGet(port: server.port, path: "/api/rooms/\(room.code)/log", headers: ["X-Instructor-Key": Self.key])
             #expect(download.status == 200)
-            let reader = try MatchLogReader(bytes: download.body)
+            let reader = try LogReader(bytes: download.body).restorable()
             _ = try MatchReplay.replay(reader.records)
             for r in reader.records where r.kind == .chat { logged.insert(r.text ?? "") }
         }

@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeLog
 import Foundation
 import Testing
 @testable import ArmisticeServer
@@ -123,7 +124,7 @@ import Testing
         #expect(httpGet(port: live.port, path: "/api/rooms/\(code)/log", headers: ["X-Instructor-Key": "wrong"]).status == 403)
         let download = httpGet(port: live.port, path: "/api/rooms/\(code)/log", headers: ["Authorization": "Bearer \(LiveServer.key)"])
         #expect(download.status == 200)
-        let reader = try MatchLogReader(bytes: download.body)
+        let reader = try LogReader(bytes: download.body).restorable()
         let replay = try MatchReplay.replay(reader.records)
         let final = try #require(reader.records.last { $0.kind == .hash && $0.reason == "final" })
         #expect(replay.finalHash == final.hash)

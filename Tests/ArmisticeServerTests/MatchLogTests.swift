@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeLog
 import Foundation
 import Testing
 @testable import ArmisticeServer
@@ -24,7 +25,7 @@ import Testing
     @Test func theLogReplaysToTheSameHash() throws {
         let c = playedClassroom()
         let lines = try #require(c.h.logs[c.code])
-        let reader = try MatchLogReader(bytes: Array((lines.joined(separator: "\n") + "\n").utf8))
+        let reader = try LogReader(bytes: Array((lines.joined(separator: "\n") + "\n").utf8)).restorable()
         #expect(reader.tornTail == nil)
         let header = reader.records[0]
         #expect(header.kind == .match)
@@ -96,7 +97,7 @@ import Testing
         let c = Classroom()
         c.start()
         c.h.send(c.instructor.client, ["type": "end", "reason": "bell"])
-        let records = try MatchLogReader(bytes: Array((c.h.logs[c.code]!.joined(separator: "\n") + "\n").utf8)).records
+        let records = try LogReader(bytes: Array((c.h.logs[c.code]!.joined(separator: "\n") + "\n").utf8)).restorable().records
         return (c, records)
     }
 

@@ -1,3 +1,4 @@
+import ArmisticeLog
 import ArmisticeTransport
 import Foundation
 import Logging
@@ -79,7 +80,7 @@ import Testing
         #expect(CoreHarness.errorCode(h.send(prober, ["type": "create_room", "key": kim, "ruleset": "koreanization"])) == "rate_limited")
 
         // The owner survives a rebuild from the log (a restart, or kill -9 and the journal).
-        let records = try MatchLogReader(bytes: Array((h.logs[code]!.joined(separator: "\n") + "\n").utf8)).records
+        let records = try LogReader(bytes: Array((h.logs[code]!.joined(separator: "\n") + "\n").utf8)).restorable().records
         #expect(try MatchReplay.rebuild(records, now: h.now).owner == "kim")
     }
 

@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeLog
 import Foundation
 import Testing
 @testable import ArmisticeServer
@@ -27,7 +28,7 @@ import Testing
         for _ in 0..<6 { h.send(instructor, ["type": "skip"]) }
         let lines = try #require(h.logs[h.room.code])
         #expect(lines[0].contains("\"variant\":\"class-50\""))
-        let reader = try MatchLogReader(bytes: Array((lines.joined(separator: "\n") + "\n").utf8))
+        let reader = try LogReader(bytes: Array((lines.joined(separator: "\n") + "\n").utf8)).restorable()
         let replay = try MatchReplay.replay(reader.records)
         #expect(replay.hashesChecked >= 1)
         #expect(replay.finalHash == h.room.engine.stateHash(h.room.state))

@@ -1,4 +1,5 @@
 import ArmisticeBots
+import ArmisticeLog
 import ArmisticeReplay
 import Foundation
 

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import ArmisticeLog
 import Glibc
 #endif
 import ArmisticeReplay
@@ -96,7 +97,7 @@ package struct KillCycles {
                     continue
                 }
                 do {
-                    let reader = try MatchLogReader(bytes: Array(bytes))
+                    let reader = try LogReader(bytes: Array(bytes)).restorable()
                     let logged = Set(reader.records.filter { $0.kind == .chat }.compactMap(\.text))
                     let missing = acknowledged[room.code, default: []].subtracting(logged)
                     result.lost += missing.count

@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeLog
 
 /// A match log run back through the engine: every input re-applied from the log's own ruleset and seed, every
 /// logged state hash compared with the replay's. The steps it keeps let a debrief show the match at any moment,
@@ -85,59 +86,28 @@ public struct Replay: Sendable {
                       input: nil, records: [], state: state, refused: nil)]
         var stepCount = 1
         var lastSeq = log.header.seq
-        var lastInput: (line: Int, seq: Int)?
-        /// An adjudication's hash the log has not yet confirmed.
-        var pending: (line: Int, seq: Int, turn: Int, hash: String)?
-        var lastMatchedLine = 1
+        var hashLines = HashLineCheck()
         var seatIndex: [String: Int] = [:]
 
         for entry in log.entries {
             let r = entry.record
             let line = entry.line
-            if r.kind == "hash" {
-                guard let logged = r.hash else {
-                    issues.append(LogIssue(.damagedLine, line: line, turn: state.turn, "a hash record with no hash; the line is skipped"))
-                    continue
-                }
-                if let lastInput, r.seq != lastInput.seq {
-                    issues.append(LogIssue(.seqOutOfOrder, line: line, turn: state.turn,
-                                           "the hash line has seq \(r.seq), but the input before it (line \(lastInput.line)) has seq \(lastInput.seq)"))
-                }
-                let actual = pending.map { $0.hash } ?? engine.stateHash(state)
-                pending = nil
-                hashesChecked += 1
-                if logged == actual && (r.turn == nil || r.turn == state.turn) {
-                    hashesMatched += 1
-                    lastMatchedLine = line
-                } else if logged != actual {
-                    let look = lastMatchedLine + 1 < line ? "; the inputs on lines \(lastMatchedLine + 1)–\(line - 1), after the last hash that matched, are where they part" : ""
-                    issues.append(LogIssue(.hashMismatch, line: line, turn: state.turn,
-                                           "the state hash differs after seq \(r.seq) (turn \(r.turn.map(String.init) ?? "?")): the log has \(logged), the replay gives \(actual)\(look)",
-                                           expected: logged, actual: actual))
-                } else {
-                    issues.append(LogIssue(.hashMismatch, line: line, turn: state.turn,
-                                           "the hash line says turn \(r.turn!), but the replay is at turn \(state.turn) with the same hash",
-                                           expected: "turn \(r.turn!)", actual: "turn \(state.turn)"))
-                }
+            if r.kind == .hash {
+                issues += hashLines.hashLine(r, line: line, engine: engine, state: state)
                 continue
             }
-            if let p = pending {
-                issues.append(LogIssue(.missingHash, line: line, turn: state.turn,
-                                       "turn \(p.turn) was adjudicated by the input on line \(p.line) (seq \(p.seq)), but no hash line follows it; a hash line was removed"))
-                pending = nil
-            }
-            if r.seq <= lastSeq, r.kind != "match" {
+            if let missing = hashLines.otherLine(line: line, turn: state.turn) { issues.append(missing) }
+            if r.seq <= lastSeq, r.kind != .match {
                 issues.append(LogIssue(.seqOutOfOrder, line: line, turn: state.turn, "seq \(r.seq) does not follow seq \(lastSeq): records were reordered, removed or altered"))
             }
             lastSeq = max(lastSeq, r.seq)
             switch r.kind {
-            case "input":
+            case .input:
                 guard let input = r.input else {
                     issues.append(LogIssue(.damagedLine, line: line, turn: state.turn, "an input record with no input; the line is skipped"))
                     continue
                 }
                 inputCount += 1
-                lastInput = (line, r.seq)
                 var refused: EngineError?
                 var records: [Record] = []
                 do {
@@ -147,22 +117,20 @@ public struct Replay: Sendable {
                     issues.append(LogIssue(.inputRefused, line: line, turn: state.turn,
                                            "the engine refuses input \(input.type) by \(r.by ?? "?") (seq \(r.seq)) on replay: \(error)"))
                 }
-                for h in records where h.kind == .hash {
-                    pending = (line, r.seq, h.turn, h.hash ?? "")
-                }
+                hashLines.applied(line: line, seq: r.seq, records: records)
                 if keepSteps {
                     steps.append(Step(index: stepCount, line: line, seq: r.seq, t: r.t ?? 0, by: r.by ?? "", reason: r.reason, input: input,
                                       records: records, state: state, refused: refused))
                 }
                 stepCount += 1
-            case "join":
+            case .join:
                 guard let id = r.seat else {
                     issues.append(LogIssue(.damagedLine, line: line, turn: state.turn, "a join record with no seat; the line is skipped"))
                     continue
                 }
                 seatIndex[id] = seats.count
                 seats.append(Seat(id: id, name: r.name ?? id, role: r.role ?? "player", team: r.team, removed: false, bot: r.bot))
-            case "seat":
+            case .seat:
                 guard let id = r.seat, let i = seatIndex[id] else {
                     issues.append(LogIssue(.damagedLine, line: line, turn: state.turn, "a seat record names no seat that joined; the line is skipped"))
                     continue
@@ -171,27 +139,26 @@ public struct Replay: Sendable {
                     seats[i].role = r.role ?? "player"
                     seats[i].team = r.team
                 }
-            case "chat":
+            case .chat:
                 let by = r.by ?? ""
                 chat.append(ChatMessage(line: line, seq: r.seq, t: r.t ?? 0, by: by, name: seatIndex[by].map { seats[$0].name } ?? by,
                                         channel: r.channel ?? "all", text: r.text ?? "", step: stepCount - 1))
-            case "presence", "clock":
+            case .presence, .clock:
                 break
-            case "match":
+            case .match:
                 issues.append(LogIssue(.extraHeader, line: line, turn: state.turn, "a second match header; a log holds one match, and the line is skipped"))
             default:
                 issues.append(LogIssue(.unknownKind, line: line, turn: state.turn, "a \"\(r.kind)\" record, which log format \(MatchLog.supportedFormat) does not have; skipped"))
             }
         }
-        if let p = pending, !issues.contains(where: { $0.code == .tornTail }) {
-            issues.append(LogIssue(.missingHash, line: p.line, turn: p.turn,
-                                   "turn \(p.turn) was adjudicated by the input on line \(p.line) (seq \(p.seq)), but the log ends without its hash line"))
-        }
+        if let missing = hashLines.end(tornTail: issues.contains { $0.code == .tornTail }) { issues.append(missing) }
+        hashesChecked = hashLines.checked
+        hashesMatched = hashLines.matched
         finalState = state
     }
 
     /// Reads and replays a log file.
-    public init(path: String, keepSteps: Bool = true) throws(ReplayError) {
+    public init(path: String, keepSteps: Bool = true) throws(LogError) {
         self.init(log: try MatchLog(path: path), keepSteps: keepSteps)
     }
 

@@ -1,6 +1,7 @@
 import ArmisticeLocale
 import ArmisticeCase
 import ArmisticeEngine
+import ArmisticeLog
 
 /// Everything an after-action review shows, worked out once from a replay: the outcome and scores, every track per
 /// turn, the timeline with who saw what, objectives, chat, and (for the browser viewer) the engine's view of every

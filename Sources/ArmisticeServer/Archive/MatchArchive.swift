@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeLog
 import Foundation
 import Synchronization
 
@@ -77,8 +78,8 @@ public final class MatchArchive: Sendable {
 
     /// The records of a match's log (whole lines only).
     public func records(_ code: String) -> [LogRecord]? {
-        guard let bytes = MatchStore.read(path: path(code)), let reader = try? MatchLogReader(bytes: bytes) else { return nil }
-        return reader.records
+        guard let bytes = MatchStore.read(path: path(code)), let log = try? LogReader(bytes: bytes).restorable() else { return nil }
+        return log.records
     }
 
     /// Whether a principal may see a match: its owner, the admin, or a teacher it is shared with.
@@ -95,7 +96,7 @@ public final class MatchArchive: Sendable {
             if let end = chunk.firstIndex(of: 0x0A) { line += chunk[..<end]; break }
             line += chunk
         }
-        return (try? JSONDecoder().decode(LogRecord.self, from: Data(line)))?.owner
+        return LogReader(bytes: line).entries.first?.record.owner
     }
 
     /// Forgets a match (after its log was deleted).
@@ -115,8 +116,8 @@ public final class MatchArchive: Sendable {
             let file = path(code)
             queue.async { [self] in
                 var name = ""
-                if let bytes = MatchStore.read(path: file), let reader = try? MatchLogReader(bytes: bytes),
-                   let room = try? MatchReplay.rebuild(reader.records, now: 0), let i = room.state.outcome {
+                if let bytes = MatchStore.read(path: file), let log = try? LogReader(bytes: bytes).restorable(),
+                   let room = try? MatchReplay.rebuild(log.records, now: 0), let i = room.state.outcome {
                     name = room.engine.ruleset.outcomes[i].name
                 }
                 outcomes.withLock { o in
@@ -130,25 +131,25 @@ public final class MatchArchive: Sendable {
 
     /// Reads a log without replaying it: the header, the seats, and whether it ended (its `final` hash record).
     static func summarize(_ path: String, titles: [String: String]) -> ArchiveEntry? {
-        guard let bytes = MatchStore.read(path: path), let reader = try? MatchLogReader(bytes: bytes),
-              let header = reader.records.first, let code = header.room, let settings = header.settings else { return nil }
+        guard let bytes = MatchStore.read(path: path), let log = try? LogReader(bytes: bytes).restorable(),
+              let header = log.records.first, let code = header.room, let settings = header.roomSettings else { return nil }
         var players: [String: ArchiveEntry.Player] = [:]
         var order: [String] = []
         var names: [String: String] = [:]
         var finished: LogRecord?
-        for r in reader.records {
+        for r in log.records {
             if r.kind == .hash, r.reason == "final" { finished = r }
             guard let seat = r.seat else { continue }
             switch r.kind {
             case .join:
                 names[seat] = r.name ?? seat
-                if r.role == .player {
+                if r.seatRole == .player {
                     players[seat] = .init(name: r.name ?? seat, team: r.team, bot: r.bot)
                     order.append(seat)
                 }
             case .seat where r.removed == true:
                 continue
-            case .seat where r.role != .player:
+            case .seat where r.seatRole != .player:
                 players[seat] = nil
             case .seat:
                 if players[seat] == nil { order.append(seat) }
@@ -158,7 +159,7 @@ public final class MatchArchive: Sendable {
         }
         var seen: Set<String> = []
         order = order.filter { seen.insert($0).inserted }
-        return ArchiveEntry(code: code, scenario: settings.ruleset, title: titles[settings.ruleset] ?? settings.ruleset, created: header.t,
+        return ArchiveEntry(code: code, scenario: settings.ruleset, title: titles[settings.ruleset] ?? settings.ruleset, created: header.t ?? 0,
                             state: finished != nil ? .finished : .stopped, phase: finished != nil ? "ended" : "setup",
                             turn: finished?.turn ?? 0, players: order.compactMap { players[$0] }, finished: finished?.t,
                             owner: header.owner, nicknames: settings.nicknames)

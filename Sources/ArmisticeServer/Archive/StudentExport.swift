@@ -1,3 +1,5 @@
+import ArmisticeLog
+
 /// Everything the archive holds about one student, for a teacher answering a data request: across the teacher's
 /// matches, each seat whose name is the one asked for (compared without regard to case or surrounding spaces), with
 /// its team, role, chat and accepted inputs, as in the match logs.
@@ -32,18 +34,18 @@ public struct StudentExport: Sendable, Codable {
         let wanted = Self.key(name)
         var matches: [Match] = []
         for (code, records) in logs {
-            guard let header = records.first, let settings = header.settings else { continue }
+            guard let header = records.first, let settings = header.roomSettings else { continue }
             var seats: [SeatData] = []
             for r in records where r.kind == .join && r.bot == nil {
                 guard let seat = r.seat, let seatName = r.name, Self.key(seatName) == wanted else { continue }
                 let moves = records.filter { $0.kind == .seat && $0.seat == seat }
                 let last = moves.last { $0.removed != true }
-                seats.append(SeatData(seat: seat, name: seatName, role: last?.role ?? r.role, team: last.map { $0.team } ?? r.team,
-                                      joined: r.t, moves: moves))
+                seats.append(SeatData(seat: seat, name: seatName, role: last?.seatRole ?? r.seatRole, team: last.map { $0.team } ?? r.team,
+                                      joined: r.t ?? 0, moves: moves))
             }
             guard !seats.isEmpty else { continue }
             let ids = Set(seats.map(\.seat))
-            matches.append(Match(code: code, scenario: settings.ruleset, created: header.t, seats: seats,
+            matches.append(Match(code: code, scenario: settings.ruleset, created: header.t ?? 0, seats: seats,
                                  chat: records.filter { $0.kind == .chat && ids.contains($0.by ?? "") },
                                  inputs: records.filter { $0.kind == .input && ids.contains($0.by ?? "") }))
         }

@@ -1,3 +1,4 @@
+import ArmisticeLog
 import ArmisticeWire
 import Foundation
 
@@ -54,7 +55,7 @@ extension RoomExecutor {
             return ClusterRefusal(.unavailable, "the log of \(code) cannot be written on this node")
         }
         do {
-            let reader = try MatchLogReader(bytes: Array((lines.joined(separator: "\n") + "\n").utf8))
+            let reader = try LogReader(bytes: Array((lines.joined(separator: "\n") + "\n").utf8)).restorable()
             let room = try core.restore(reader.records, now: now, into: &out)
             logger.notice("room taken over from the cluster", metadata: ["room": "\(code)", "lines": "\(lines.count)", "running": "\(room != nil)"])
             return nil

@@ -1,5 +1,6 @@
 import ArmisticeBots
 import ArmisticeEngine
+import ArmisticeLog
 import ArmisticeWire
 
 /// Bots at the table. A team with a bot seat is played by its bot whenever none of its students is online: the bot
@@ -50,7 +51,7 @@ extension ServerCore {
         var r = LogRecord(kind: .join, seq: seq, t: now, by: seat.id)
         r.seat = seat.id
         r.name = seat.name
-        r.role = .player
+        r.seatRole = .player
         r.team = team.id
         r.bot = kind.rawValue
         log(room, r, into: &out)

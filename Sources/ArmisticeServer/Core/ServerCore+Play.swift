@@ -1,5 +1,6 @@
 import ArmisticeEngine
 import ArmisticeLocale
+import ArmisticeLog
 import Foundation
 import ArmisticeWire
 
@@ -39,21 +40,12 @@ extension ServerCore {
         rec.reason = reason
         if phaseChanged {
             room.clock = room.clockForCurrentPhase(now: now)
-            rec.clock = room.clock
+            rec.clockState = room.clock
         }
         log(room, rec, into: &out)
-        for h in records where h.kind == .hash {
-            var line = LogRecord(kind: .hash, seq: seq, t: now, by: "server")
-            line.turn = h.turn
-            line.hash = h.hash
-            log(room, line, into: &out)
-        }
-        if state.phase == .ended, room.finishedAt == nil {
-            room.finishedAt = now
-            var line = LogRecord(kind: .hash, seq: seq, t: now, by: "server")
-            line.turn = state.turn
-            line.hash = room.engine.stateHash(state)
-            line.reason = "final"
+        let endedMatch = state.phase == .ended && room.finishedAt == nil
+        if endedMatch { room.finishedAt = now }
+        for line in HashLinePolicy.lines(after: seq, t: now, records: records, engine: room.engine, state: state, endedMatch: endedMatch) {
             log(room, line, into: &out)
         }
         // A new draft changes only its team's view and the instructor's: the other views need not be rebuilt.
@@ -238,7 +230,7 @@ extension ServerCore {
         let seq = room.nextSeq()
         var rec = LogRecord(kind: .clock, seq: seq, t: now, by: by)
         rec.reason = reason
-        rec.clock = clock
+        rec.clockState = clock
         log(room, rec, into: &out)
         let view = clockView(room, now: now)
         publish(room, seq: seq, to: room.audiences, now: now, into: &out) { _, prev in

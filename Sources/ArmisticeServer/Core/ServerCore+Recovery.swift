@@ -1,3 +1,4 @@
+import ArmisticeLog
 import Foundation
 
 extension ServerCore {

@@ -1,6 +1,7 @@
 import ArmisticeBots
 import ArmisticeEngine
 import ArmisticeLocale
+import ArmisticeLog
 import Foundation
 import ArmisticeWire
 
@@ -59,7 +60,7 @@ extension ServerCore {
         header.room = code
         header.rulesetText = entry.text
         header.rulesetHash = entry.ruleset.sourceHash
-        header.settings = settings
+        header.roomSettings = settings
         header.owner = principal.ownerID
         log(room, header, into: &out)
         let name = TextSanitizer.name(r.name ?? "Instructor", limit: limits.nameMaxLength, maxScalars: limits.nameMaxScalars, maxBytes: limits.nameMaxBytes)
@@ -128,7 +129,7 @@ extension ServerCore {
         var r = LogRecord(kind: .join, seq: seq, t: now, by: seat.id)
         r.seat = seat.id
         r.name = name
-        r.role = role
+        r.seatRole = role
         r.team = team.map { room.teamIDs[$0] }
         r.tokenHash = hash
         log(room, r, into: &out)
@@ -206,7 +207,7 @@ extension ServerCore {
         room.seats[i].audienceSince = seq
         var rec = LogRecord(kind: .seat, seq: seq, t: now, by: by.id)
         rec.seat = r.seat
-        rec.role = role
+        rec.seatRole = role
         rec.team = team.map { room.teamIDs[$0] }
         log(room, rec, into: &out)
         rosterEvent(room, seq: seq, now: now, into: &out)

@@ -1,4 +1,6 @@
+import ArmisticeLog
 import ArmisticeWire
+
 extension ServerCore {
     /// A room whose log could not be written (a full disk): what it did since its last written record exists only
     /// in memory, so the room is let go and its connections closed, and nothing the batch would have sent them goes

@@ -1,5 +1,6 @@
 import ArmisticeEngine
 import ArmisticeLocale
+import ArmisticeLog
 import Foundation
 import ArmisticeWire
 
@@ -29,9 +30,9 @@ public final class ServerCore {
     /// The teachers' accounts: their secrets open their own rooms wherever the instructor key is accepted.
     public var accounts: TeacherAccounts?
     var encoder = MessageEncoder()
-    var logEncoder: JSONEncoder
+    let logEncoder = LogRecordEncoder()
     /// How a log record becomes its line (a seam for tests: a record that cannot be encoded must stop its room).
-    var encodeRecord: (JSONEncoder, LogRecord) throws -> Data = { try $0.encode($1) }
+    var encodeRecord: (LogRecordEncoder, LogRecord) throws -> Data = { try $0.encode($1) }
     var random = SystemRandomNumberGenerator()
     /// Counters for /metrics.
     public internal(set) var messagesIn = 0
@@ -69,8 +70,6 @@ public final class ServerCore {
         self.serverName = serverName
         joinFailures = JoinFailureLimiter(capacity: limits.joinFailureBurst, perSecond: limits.joinFailuresPerSecond)
         keyFailures = JoinFailureLimiter(capacity: limits.keyFailureBurst, perSecond: limits.keyFailuresPerSecond)
-        logEncoder = JSONEncoder()
-        logEncoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
     }
 
     public var connectionCount: Int { clients.count }

@@ -1,5 +1,6 @@
 import ArmisticeBots
 import ArmisticeEngine
+import ArmisticeLog
 import Foundation
 
 /// Rebuilds a room from its log records, checking every recorded state hash along the way.
@@ -21,33 +22,39 @@ public enum MatchReplay {
                       hashesChecked: records.filter { $0.kind == .hash }.count, inputs: inputs)
     }
 
-    /// A room as its log leaves it: state, seats (all offline), chat, clock and seq.
+    /// A room as its log leaves it: state, seats (all offline), chat, clock and seq. Hash lines are checked as replay
+    /// checks them (`HashLineCheck`); a hash that differs, or a hash line without a hash, stops the rebuild.
     static func rebuild(_ records: [LogRecord], now: Int64, chatHistory: Int = 300) throws(MatchLogError) -> Room {
         guard let header = records.first, header.kind == .match, let code = header.room, let text = header.rulesetText,
-              let settings = header.settings else { throw MatchLogError("the first record is not a match header") }
+              let settings = header.roomSettings else { throw MatchLogError("the first record is not a match header") }
         guard header.format == LogRecord.format else { throw MatchLogError("log format \(header.format ?? 0) is not \(LogRecord.format)") }
         let ruleset: Ruleset
         do { ruleset = try RulesetLoader.load(text: text, file: "\(code) (log)", variant: settings.variant) } catch {
             throw MatchLogError("the logged ruleset no longer loads: \(error.diagnostics.first.map { "\($0)" } ?? "")")
         }
         if let hash = header.rulesetHash, hash != ruleset.sourceHash { throw MatchLogError("the ruleset text does not match its hash") }
-        let room = Room(code: code, createdAt: header.t, rulesetText: text, ruleset: ruleset, settings: settings)
+        let room = Room(code: code, createdAt: header.t ?? 0, rulesetText: text, ruleset: ruleset, settings: settings)
         room.owner = header.owner
-        for r in records.dropFirst() {
+        var hashLines = HashLineCheck()
+        for (i, r) in records.enumerated().dropFirst() {
             room.seq = max(room.seq, r.seq)
             switch r.kind {
             case .match: throw MatchLogError("a second match header at seq \(r.seq)")
             case .input:
                 guard let input = r.input else { throw MatchLogError("input record \(r.seq) has no input") }
-                do { try room.engine.apply(input, to: &room.state) } catch {
+                let applied: [Record]
+                do { applied = try room.engine.apply(input, to: &room.state) } catch {
                     throw MatchLogError("input \(r.seq) (\(input.type)) is refused on replay: \(error)")
                 }
-                if room.state.phase == .ended, room.finishedAt == nil { room.finishedAt = r.t }
+                hashLines.applied(line: i + 1, seq: r.seq, records: applied)
+                if room.state.phase == .ended, room.finishedAt == nil { room.finishedAt = r.t ?? 0 }
             case .hash:
-                let actual = room.engine.stateHash(room.state)
-                guard actual == r.hash else { throw MatchLogError("state hash differs after seq \(r.seq): log \(r.hash ?? "-"), replay \(actual)") }
+                let issues = hashLines.hashLine(r, line: i + 1, engine: room.engine, state: room.state)
+                if let bad = issues.first(where: { $0.code == .hashMismatch || $0.code == .damagedLine }) {
+                    throw MatchLogError("record \(r.seq): \(bad.message)")
+                }
             case .join:
-                guard let id = r.seat, let role = r.role, let hash = r.tokenHash ?? (r.bot != nil ? "" : nil) else {
+                guard let id = r.seat, let role = r.seatRole, let hash = r.tokenHash ?? (r.bot != nil ? "" : nil) else {
                     throw MatchLogError("join record \(r.seq) is incomplete")
                 }
                 room.seats.append(Seat(id: id, name: r.name ?? id, role: role, team: r.team.flatMap(ruleset.teamIndex), tokenHash: hash,
@@ -55,18 +62,19 @@ public enum MatchReplay {
             case .seat:
                 guard let id = r.seat, let i = room.seatIndex(id) else { throw MatchLogError("seat record \(r.seq) names an unknown seat") }
                 if r.removed == true { room.seats[i].removed = true } else {
-                    room.seats[i].role = r.role ?? .player
+                    room.seats[i].role = r.seatRole ?? .player
                     room.seats[i].team = r.team.flatMap(ruleset.teamIndex)
                     room.seats[i].audienceSince = r.seq
                 }
             case .presence: break
             case .chat:
-                room.chat.append(ChatEntry(seq: r.seq, t: r.t, seat: r.by ?? "", name: room.seats.first { $0.id == r.by }?.name ?? "",
+                room.chat.append(ChatEntry(seq: r.seq, t: r.t ?? 0, seat: r.by ?? "", name: room.seats.first { $0.id == r.by }?.name ?? "",
                                            channel: r.channel ?? "all", text: r.text ?? ""))
                 if room.chat.count > chatHistory { room.chat.removeFirst(room.chat.count - chatHistory) }
             case .clock: break
+            default: throw MatchLogError("record \(r.seq) is a \"\(r.kind)\" record, which log format \(LogRecord.format) does not have")
             }
-            if let clock = r.clock { room.clock = clock }
+            if let clock = r.clockState { room.clock = clock }
         }
         room.trimmedThrough = room.seq
         for audience in room.audiences { room.lastSent[audience] = room.seq }

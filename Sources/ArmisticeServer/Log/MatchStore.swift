@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import ArmisticeLog
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -86,14 +87,14 @@ public final class MatchStore {
     }
 
     /// Reads a log for recovery; a torn last line is cut off the file so appends continue after the last whole record.
-    public func load(_ code: String) throws -> MatchLogReader {
+    public func load(_ code: String) throws -> LogReader.Restorable {
         guard let bytes = Self.read(path: path(code)) else { throw MatchLogError("cannot read \(path(code))") }
-        let reader = try MatchLogReader(bytes: bytes)
-        if reader.tornTail != nil {
-            guard truncate(path(code), off_t(reader.validBytes)) == 0 else { throw MatchLogError("cannot cut the torn tail of \(path(code))") }
-            files[code]?.size = reader.validBytes
+        let log = try LogReader(bytes: bytes).restorable()
+        if log.tornTail != nil {
+            guard truncate(path(code), off_t(log.wholeBytes)) == 0 else { throw MatchLogError("cannot cut the torn tail of \(path(code))") }
+            files[code]?.size = log.wholeBytes
         }
-        return reader
+        return log
     }
 
     /// Appends lines (each one JSON record) to their rooms' logs and to the journal, then fdatasyncs the journal

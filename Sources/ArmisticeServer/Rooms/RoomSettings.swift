@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeLog
 
 /// What an instructor chose when creating a room. Kept in the match log's first record.
 public struct RoomSettings: Sendable, Hashable, Codable {
@@ -42,13 +43,8 @@ public struct RoomSettings: Sendable, Hashable, Codable {
         return Int64(phases[phase.rawValue] ?? 60) * 1000
     }
 
-    /// The ruleset with these settings applied.
-    public func apply(to ruleset: Ruleset) -> Ruleset {
-        var r = ruleset
-        r.calendar.turns = turns
-        for phase in Phase.turnPhases { if let s = phases[phase.rawValue] { r.phaseDurations[phase] = s } }
-        return r
-    }
+    /// The ruleset with these settings applied (as a replay of the room's log applies them).
+    public func apply(to ruleset: Ruleset) -> Ruleset { LogRecord.Settings(self).apply(to: ruleset) }
 }
 
 /// A room's rule for a team whose students are all offline when orders are due.

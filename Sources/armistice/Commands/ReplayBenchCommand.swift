@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArmisticeBots
 import ArmisticeEngine
+import ArmisticeLog
 import ArmisticeReplay
 import Foundation
 

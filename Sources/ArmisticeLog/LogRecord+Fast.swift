@@ -1,14 +1,14 @@
 import ArmisticeEngine
 
-extension LogLine {
+extension LogRecord {
     /// Reads a record from parsed JSON when every field has the documented shape; nil otherwise (the caller then
     /// asks `JSONDecoder`, which decides and explains). Must agree with the `Codable` decoding exactly: a test checks
     /// both on every line of whole logs.
-    static func fast(_ json: JSON) -> LogLine? {
+    package static func fast(_ json: JSON) -> LogRecord? {
         guard case .object(let pairs) = json else { return nil }
         var kind: String?
         var seq: Int?
-        var line = LogLine(kind: "", seq: 0)
+        var line = LogRecord(kind: .match, seq: 0)
         for (key, value) in pairs {
             if case .null = value, key != "kind", key != "seq" { continue }
             switch key {
@@ -35,6 +35,7 @@ extension LogLine {
             case "online": guard case .bool(let b) = value else { return nil }; line.online = b
             case "channel": guard case .string(let s) = value else { return nil }; line.channel = s
             case "text": guard case .string(let s) = value else { return nil }; line.text = s
+            case "owner": guard case .string(let s) = value else { return nil }; line.owner = s
             case "clock":
                 guard case .object = value else { return nil }
                 var clock = Clock()
@@ -46,14 +47,14 @@ extension LogLine {
             }
         }
         guard let kind, let seq else { return nil }
-        line.kind = kind
+        line.kind = Kind(rawValue: kind)
         line.seq = seq
         return line
     }
 }
 
-extension LogLine.Settings {
-    static func fast(_ json: JSON) -> LogLine.Settings? {
+extension LogRecord.Settings {
+    static func fast(_ json: JSON) -> LogRecord.Settings? {
         guard case .object = json, let seedValue = json["seed"] else { return nil }
         let seed: UInt64
         switch seedValue {
@@ -61,11 +62,14 @@ extension LogLine.Settings {
         case .uint(let n): seed = n
         default: return nil
         }
-        var s = LogLine.Settings(seed: seed)
+        var s = LogRecord.Settings(seed: seed)
         if let v = json["ruleset"], !v.isNull { guard case .string(let r) = v else { return nil }; s.ruleset = r }
         if let v = json["turns"], !v.isNull { guard let n = v.intValue else { return nil }; s.turns = n }
         if let v = json["variant"], !v.isNull { guard case .string(let name) = v else { return nil }; s.variant = name }
         if let v = json["language"], !v.isNull { guard case .string(let tag) = v else { return nil }; s.language = tag }
+        if let v = json["absent"], !v.isNull { guard case .string(let a) = v else { return nil }; s.absent = a }
+        if let v = json["practice"], !v.isNull { guard case .bool(let b) = v else { return nil }; s.practice = b }
+        if let v = json["nicknames"], !v.isNull { guard case .bool(let b) = v else { return nil }; s.nicknames = b }
         if let v = json["phases"], !v.isNull {
             guard case .object(let pairs) = v else { return nil }
             var phases: [String: Int] = [:]
@@ -177,12 +181,12 @@ extension ParameterValue {
 }
 
 extension JSON {
-    var isNull: Bool { if case .null = self { return true }; return false }
+    package var isNull: Bool { if case .null = self { return true }; return false }
 
-    var int64Value: Int64? {
+    package var int64Value: Int64? {
         if case .int(let n) = self { return n }
         return nil
     }
 
-    var intValue: Int? { int64Value.flatMap { Int(exactly: $0) } }
+    package var intValue: Int? { int64Value.flatMap { Int(exactly: $0) } }
 }

@@ -13,14 +13,14 @@ public struct MatchLogWriter {
     /// The clock of the log, in milliseconds since 1970; each record advances it by `tick`.
     public var now: Int64
     public var tick: Int64 = 1000
-    private let settings: LogLine.Settings
-    private let encoder: JSONEncoder
+    private let settings: LogRecord.Settings
+    private let encoder = LogRecordEncoder()
 
     /// Starts a log: loads the ruleset text, applies the settings and writes the header.
-    public init(rulesetText: String, settings: LogLine.Settings, room: String = "SIMLOG", start: Int64 = 1_800_000_000_000) throws(ReplayError) {
+    public init(rulesetText: String, settings: LogRecord.Settings, room: String = "SIMLOG", start: Int64 = 1_800_000_000_000) throws(LogError) {
         let ruleset: Ruleset
         do { ruleset = try RulesetLoader.load(text: rulesetText, file: "\(room) (ruleset)", variant: settings.variant) } catch {
-            throw ReplayError(.rulesetInvalid, "the ruleset does not load: \(error.diagnostics.first.map { "\($0)" } ?? "")")
+            throw LogError(.rulesetInvalid, "the ruleset does not load: \(error.diagnostics.first.map { "\($0)" } ?? "")")
         }
         var settings = settings
         if settings.ruleset == nil { settings.ruleset = ruleset.id }
@@ -32,9 +32,7 @@ public struct MatchLogWriter {
         engine = Engine(ruleset: settings.apply(to: ruleset), keepsHistory: false)
         state = engine.newGame(seed: settings.seed)
         now = start
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var header = LogLine(kind: "match", seq: 0, t: now, by: "instructor")
+        var header = LogRecord(kind: .match, seq: 0, t: now, by: "instructor")
         header.format = MatchLog.supportedFormat
         header.room = room
         header.rulesetText = rulesetText
@@ -53,28 +51,16 @@ public struct MatchLogWriter {
         let records = try engine.apply(input, to: &state)
         seq += 1
         now += tick
-        var line = LogLine(kind: "input", seq: seq, t: now, by: by)
+        var line = LogRecord(kind: .input, seq: seq, t: now, by: by)
         line.input = input
         line.reason = reason
         if before != (state.turn, state.phase), let seconds = settings.phases?[state.phase.rawValue], Phase.turnPhases.contains(state.phase) {
-            line.clock = LogLine.Clock(deadline: now + Int64(seconds) * 1000, paused: false)
+            line.clock = LogRecord.Clock(deadline: now + Int64(seconds) * 1000, paused: false)
         } else if before != (state.turn, state.phase) {
-            line.clock = LogLine.Clock(paused: false)
+            line.clock = LogRecord.Clock(paused: false)
         }
         write(line)
-        for r in records where r.kind == .hash {
-            var h = LogLine(kind: "hash", seq: seq, t: now, by: "server")
-            h.turn = r.turn
-            h.hash = r.hash
-            write(h)
-        }
-        if state.phase == .ended {
-            var h = LogLine(kind: "hash", seq: seq, t: now, by: "server")
-            h.turn = state.turn
-            h.hash = engine.stateHash(state)
-            h.reason = "final"
-            write(h)
-        }
+        for h in HashLinePolicy.lines(after: seq, t: now, records: records, engine: engine, state: state, endedMatch: state.phase == .ended) { write(h) }
         return records
     }
 
@@ -82,7 +68,7 @@ public struct MatchLogWriter {
     public mutating func join(seat: String, name: String, role: String = "player", team: String? = nil) {
         seq += 1
         now += tick
-        var line = LogLine(kind: "join", seq: seq, t: now, by: seat)
+        var line = LogRecord(kind: .join, seq: seq, t: now, by: seat)
         line.seat = seat
         line.name = name
         line.role = role
@@ -95,15 +81,15 @@ public struct MatchLogWriter {
     public mutating func chat(by seat: String, channel: String, text: String) {
         seq += 1
         now += tick
-        var line = LogLine(kind: "chat", seq: seq, t: now, by: seat)
+        var line = LogRecord(kind: .chat, seq: seq, t: now, by: seat)
         line.channel = channel
         line.text = text
         write(line)
     }
 
-    private mutating func write(_ line: LogLine) {
-        // LogLine's fields are plain values: encoding cannot fail.
-        lines.append(String(decoding: (try? encoder.encode(line)) ?? Data(), as: UTF8.self))
+    private mutating func write(_ line: LogRecord) {
+        // The record's fields are plain values: encoding cannot fail.
+        lines.append((try? encoder.line(line)) ?? "")
     }
 }
 

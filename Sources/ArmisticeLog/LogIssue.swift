@@ -56,33 +56,3 @@ public struct LogIssue: Sendable, Hashable, Codable, CustomStringConvertible {
         "line \(line)" + (turn.map { $0 > 0 ? " (turn \($0))" : "" } ?? "") + ": " + message
     }
 }
-
-/// A log that cannot be replayed at all.
-public struct ReplayError: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Code: String, Sendable, Hashable, Codable {
-        case unreadable
-        case empty
-        /// The first line is not a `match` header (or is damaged).
-        case noHeader = "no_header"
-        /// The log is of a format version this build does not read.
-        case unsupportedFormat = "unsupported_format"
-        /// The ruleset text carried by the log does not load.
-        case rulesetInvalid = "ruleset_invalid"
-        /// `--at` names a moment the match never reached.
-        case noSuchMoment = "no_such_moment"
-        /// `--as` names no team of the ruleset.
-        case unknownViewer = "unknown_viewer"
-        /// `report --compare` was given matches of different scenarios, or fewer than two.
-        case notComparable = "not_comparable"
-    }
-
-    public var code: Code
-    public var message: String
-
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public var description: String { message }
-}

@@ -1,32 +1,17 @@
 import ArmisticeEngine
 
-/// One line of a match log (JSON Lines; docs/match-log.md). A flat record: `kind` says which fields are present.
+/// One line of a match log (JSON Lines, format 1; docs/match-log.md). A flat record: `kind` says which fields are
+/// present. Every field but `kind` and `seq` is optional and unknown fields are ignored, so a reader of this version
+/// keeps working when a later server adds fields. The server writes these; replay and report read them.
 public struct LogRecord: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Hashable, Codable {
-        /// The first line: the whole ruleset, its hash, the seed and the settings.
-        case match
-        /// An engine input that was accepted.
-        case input
-        /// The state hash after an adjudication (repeats the seq of the input that caused it).
-        case hash
-        /// A seat was taken: a student, an observer or an instructor joined.
-        case join
-        /// The instructor moved or removed a seat.
-        case seat
-        /// A seat's connection came or went.
-        case presence
-        /// A chat message.
-        case chat
-        /// The phase clock was paused, resumed, extended or restarted.
-        case clock
-    }
-
+    /// The log format version this build writes and reads.
     public static let format = 1
 
+    /// `match`, `input`, `hash`, `join`, `seat`, `presence`, `chat` or `clock`; a reader keeps other kinds and skips them.
     public var kind: Kind
     public var seq: Int
-    /// Milliseconds since 1970.
-    public var t: Int64
+    /// Milliseconds since 1970 (the server always writes it).
+    public var t: Int64?
     /// Who did it: a seat id, "clock" or "server".
     public var by: String?
     public var reason: String?
@@ -35,7 +20,7 @@ public struct LogRecord: Sendable, Hashable, Codable {
     public var room: String?
     public var rulesetText: String?
     public var rulesetHash: String?
-    public var settings: RoomSettings?
+    public var settings: Settings?
     /// On the header: the id of the teacher who created the room (absent: the admin, with the instructor key).
     public var owner: String?
     // input
@@ -46,7 +31,8 @@ public struct LogRecord: Sendable, Hashable, Codable {
     // join, seat, presence, chat
     public var seat: String?
     public var name: String?
-    public var role: SeatRole?
+    /// `player`, `observer` or `instructor`.
+    public var role: String?
     public var team: String?
     public var tokenHash: String?
     public var removed: Bool?
@@ -56,9 +42,9 @@ public struct LogRecord: Sendable, Hashable, Codable {
     public var channel: String?
     public var text: String?
     /// The clock after this record, when it changed.
-    public var clock: ClockState?
+    public var clock: Clock?
 
-    public init(kind: Kind, seq: Int, t: Int64, by: String? = nil) {
+    public init(kind: Kind, seq: Int, t: Int64? = nil, by: String? = nil) {
         self.kind = kind
         self.seq = seq
         self.t = t
@@ -73,9 +59,4 @@ public struct LogRecord: Sendable, Hashable, Codable {
         case tokenHash = "token_hash"
         case removed, online, channel, text, clock, bot, owner
     }
-}
-
-/// A seat's role in a room.
-public enum SeatRole: String, Sendable, Hashable, Codable {
-    case player, observer, instructor
 }

@@ -1,0 +1,146 @@
+import Foundation
+
+/// Reads the records of a match log's bytes, line by line, and never stops at a damaged line: it is reported and
+/// skipped. The one reader of log lines: `MatchLog` (replay and report) builds on it, and the server restores and
+/// archives rooms from its `strictRecords()`.
+public struct LogReader: Sendable {
+    /// A record and the 1-based line it came from.
+    public struct Entry: Sendable {
+        public var line: Int
+        public var record: LogRecord
+    }
+
+    /// Every record that could be read, in file order (the header included, when it could be read).
+    public private(set) var entries: [Entry] = []
+    /// What was wrong with the lines that could not be read, and with the last line.
+    public private(set) var issues: [LogIssue] = []
+    /// Lines in the file (a torn tail included).
+    public private(set) var lineCount = 0
+    /// Bytes of the file before its tail: the whole file but an unended last line and, when the last ended line
+    /// is not a record, that line too. Where a writer continues after a crash cut a line off.
+    public private(set) var wholeBytes = 0
+    /// The text of line 1 (empty when the file is).
+    public private(set) var firstLine: ArraySlice<UInt8> = []
+    /// Whether the last line has no end of line.
+    public private(set) var unendedTail = false
+    /// The number of the last ended line, if it is not a record (a crash may have written it whole but garbled).
+    private var damagedLastEndedLine: Int?
+
+    /// Reads every line. Lines holding only spaces, tabs or carriage returns are skipped.
+    public init(bytes: [UInt8]) {
+        let decoder = JSONDecoder()
+        var lastEnded: (number: Int, start: Int, damaged: Bool)?
+        bytes.withUnsafeBufferPointer { buffer in
+            entries.reserveCapacity(Self.lineCount(buffer))
+            var start = 0
+            var number = 0
+            while start < buffer.count {
+                number += 1
+                var end = start
+                if let newline = memchr(buffer.baseAddress! + start, 0x0A, buffer.count - start) {
+                    end = buffer.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+                } else {
+                    end = buffer.count
+                }
+                let ended = end < buffer.count
+                let range = start..<end
+                if number == 1 { firstLine = bytes[range] }
+                var damaged = false
+                if !Self.isBlank(buffer, range) {
+                    do {
+                        let record = try Self.decode(buffer, range, decoder)
+                        if !ended {
+                            issues.append(LogIssue(.missingNewline, line: number, "the last line has no end of line, but it is a whole record; it is used"))
+                        }
+                        entries.append(Entry(line: number, record: record))
+                    } catch {
+                        damaged = true
+                        if !ended {
+                            issues.append(LogIssue(.tornTail, line: number, "the last line (\(range.count) bytes) is cut off, with no end of line: "
+                                                   + "a crash cut it off mid-write; it is left out and every line before it is replayed"))
+                        } else {
+                            issues.append(LogIssue(.damagedLine, line: number, "not a log record (\(Self.explain(error))); the line is skipped"))
+                        }
+                    }
+                }
+                if ended {
+                    lastEnded = (number, start, damaged)
+                    wholeBytes = end + 1
+                } else {
+                    unendedTail = true
+                }
+                start = end + 1
+            }
+            lineCount = number
+        }
+        if let lastEnded, lastEnded.damaged, !unendedTail {
+            damagedLastEndedLine = lastEnded.number
+            wholeBytes = lastEnded.start
+        }
+    }
+
+    /// The records a server continues a room from: every record of an ended line, up to a tail a crash may have
+    /// left (an unended last line, whole or not, and a last ended line that is not a record). Throws when an
+    /// earlier line is damaged, or the first record is not the match header.
+    public func restorable() throws(LogError) -> Restorable {
+        if let bad = issues.first(where: { $0.code == .damagedLine && $0.line != damagedLastEndedLine }) {
+            throw LogError(.damagedLine, "line \(bad.line) is \(bad.message)")
+        }
+        var records = entries.map(\.record)
+        if unendedTail, entries.last?.line == lineCount { records.removeLast() }
+        guard let first = records.first, first.kind == .match else { throw LogError(.noHeader, "the first record is not the match header") }
+        var tail: String?
+        if unendedTail { tail = "the last line (line \(lineCount)) has no end; a crash cut it off" }
+        if let n = damagedLastEndedLine { tail = "the last line (line \(n)) is not a whole record" }
+        return Restorable(records: records, tornTail: tail, wholeBytes: wholeBytes)
+    }
+
+    /// Hands over the entries, leaving none: a reader passed on is not copied record by record.
+    mutating func takeEntries() -> [Entry] {
+        defer { entries = [] }
+        return entries
+    }
+
+    /// Lines in a buffer (an unended last one included), counted with `memchr`.
+    static func lineCount(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        var count = 0
+        var start = 0
+        while start < buffer.count, let newline = memchr(base + start, 0x0A, buffer.count - start) {
+            count += 1
+            start = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return start < buffer.count ? count + 1 : count
+    }
+
+    static func isBlank(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        for i in range where buffer[i] != 0x20 && buffer[i] != 0x0D && buffer[i] != 0x09 { return false }
+        return true
+    }
+
+    /// One record: the direct scanner for the lines the server writes most, else the fast reader when the line has the
+    /// documented shape, else `JSONDecoder` (which decides the rest and explains errors).
+    static func decode(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ decoder: JSONDecoder) throws -> LogRecord {
+        let line = UnsafeBufferPointer(rebasing: buffer[range])
+        if let scanned = LogRecord.scan(line) { return scanned }
+        if let fast = JSON.parse(line).flatMap(LogRecord.fast) { return fast }
+        return try decoder.decode(LogRecord.self, from: Data(line))
+    }
+
+    /// A decoding error in a few words: which field, and what was wrong.
+    static func explain(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        func path(_ keys: [any CodingKey]) -> String {
+            let p = keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            return p.isEmpty ? "" : " at \(p)"
+        }
+        switch error {
+        case .dataCorrupted(let c):
+            return c.codingPath.isEmpty ? "not valid JSON" : "\(c.debugDescription)\(path(c.codingPath))"
+        case .keyNotFound(let key, let c): return "no \"\(key.stringValue)\"\(path(c.codingPath))"
+        case .typeMismatch(let type, let c): return "expected \(type)\(path(c.codingPath))"
+        case .valueNotFound(let type, let c): return "missing \(type)\(path(c.codingPath))"
+        @unknown default: return "\(error)"
+        }
+    }
+}
