@@ -51,17 +51,10 @@ package final class BenchClient: @unchecked Sendable {
             guard case .text(let text) = event else { return }
             counter.add()
             if team >= 0, let waiter, text.contains("\"set_orders\""), text.contains("\"type\":\"update\""),
-               let by = Self.field("by", in: text) {
+               let by = JSONScan.string("\"by\":\"", in: text) {
                 waiter.observe(by: by, at: DispatchTime.now().uptimeNanoseconds)
             }
         }
-    }
-
-    /// The first string value of a key in a JSON text (enough for the fields the benchmark reads).
-    package static func field(_ key: String, in text: String) -> String? {
-        guard let start = text.range(of: "\"\(key)\":\"") else { return nil }
-        guard let end = text[start.upperBound...].firstIndex(of: "\"") else { return nil }
-        return String(text[start.upperBound..<end])
     }
 }
 

@@ -1,8 +1,8 @@
 import ArmisticeServer
 import ArmisticeTransport
+import ArmisticeWire
 import Foundation
 import Logging
-import ArmisticeWire
 
 /// The wire part of the campaign: workers with and without seats send mutated frames of every request type to a
 /// real `armistice serve` over WebSockets, one at a time, each within its connection's message budget, and check
@@ -65,7 +65,7 @@ package struct WireCampaign {
             let setup = try await BenchClient.connect(pool, url: url, name: "setup\(r)")
             defer { setup.connection.close() }
             let created = try await setup.request(#"{"type":"create_room","key":"\#(key)","ruleset":"koreanization","seed":\#(r + 1)}"#)
-            guard let code = BenchClient.field("room", in: created) else { throw BenchFailure("create_room failed: \(created.prefix(200))") }
+            guard let code = JSONValue.parse(created)?["room"]?.string else { throw BenchFailure("create_room failed: \(created.prefix(200))") }
             codes.append(code)
         }
         var seats: [[String]] = Array(repeating: [], count: fuzzRooms)
@@ -76,7 +76,8 @@ package struct WireCampaign {
             for role in [#""team":"\#(SeatedRoom.teams[w % 4])""#, #""role":"instructor","key":"\#(key)""#] {
                 let c = try await BenchClient.connect(pool, url: url, name: "w\(w)")
                 let reply = try await c.request(#"{"type":"join","code":"\#(code)","name":"worker \#(w)",\#(role)}"#)
-                guard let token = BenchClient.field("token", in: reply), let seat = BenchClient.field("seat", in: reply) else {
+                let fields = JSONValue.parse(reply)
+                guard let token = fields?["token"]?.string, let seat = fields?["seat"]?.string else {
                     throw BenchFailure("join failed: \(reply.prefix(200))")
                 }
                 tokens.append(token)

@@ -17,7 +17,7 @@ package struct SeatedRoom {
     package static func open(_ pool: WebSocketClientPool, url: String, key: String, seed: Int, name: String, observer: Bool = true) async throws -> SeatedRoom {
         let instructor = try await BenchClient.connect(pool, url: url, name: "\(name)i")
         let created = try await instructor.request(ClientRequest.CreateRoom(key: key, ruleset: "koreanization", seed: UInt64(clamping: seed)).message().text)
-        guard let code = BenchClient.field("room", in: created) else { throw BenchFailure("create_room failed: \(created.prefix(200))") }
+        guard let code = JSONValue.parse(created)?["room"]?.string else { throw BenchFailure("create_room failed: \(created.prefix(200))") }
         var members: [BenchClient] = []
         var tokens: [String] = []
         for i in 0..<(observer ? 9 : 8) {
@@ -25,7 +25,8 @@ package struct SeatedRoom {
             let join = i < 8 ? ClientRequest.Join(code: code, name: "student \(i)", team: teams[i / 2])
                 : ClientRequest.Join(code: code, name: "student \(i)", role: "observer")
             let joined = try await c.request(join.message().text)
-            guard let seat = BenchClient.field("seat", in: joined), let token = BenchClient.field("token", in: joined) else {
+            let reply = JSONValue.parse(joined)
+            guard let seat = reply?["seat"]?.string, let token = reply?["token"]?.string else {
                 throw BenchFailure("join failed: \(joined.prefix(200))")
             }
             c.seat = seat

@@ -1,11 +1,12 @@
 import ArgumentParser
-import ArmisticeLoad
 import ArmisticeBots
 import ArmisticeEngine
+import ArmisticeLoad
 import ArmisticeLocale
 import ArmisticeServer
 import ArmisticeTerminal
 import ArmisticeTransport
+import ArmisticeWire
 import Foundation
 import Logging
 
@@ -105,7 +106,7 @@ struct PracticeCommand: AsyncParsableCommand {
         if let seed { request += #","seed":\#(seed)"# }
         if Prompt.language(lang) != .en { request += #","language":"\#(Prompt.language(lang).rawValue)""# }
         let created = try await host.request(request + "}")
-        guard let code = BenchClient.field("room", in: created) else {
+        guard let code = JSONValue.parse(created)?["room"]?.string else {
             Console.error("the practice room could not be made: \(created.prefix(300))")
             throw ExitCode(1)
         }

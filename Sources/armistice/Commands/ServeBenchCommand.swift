@@ -4,6 +4,7 @@ import Glibc
 #endif
 import ArmisticeLoad
 import ArmisticeTransport
+import ArmisticeWire
 import Foundation
 import Logging
 
@@ -38,7 +39,7 @@ struct ServeBenchCommand: AsyncParsableCommand {
         let instructors = try await concurrently(0..<rooms, concurrency: concurrency) { r -> (BenchClient, String) in
             let c = try await BenchClient.connect(pool, url: url, name: "i\(r)")
             let created = try await c.request(#"{"type":"create_room","key":"\#(key)","ruleset":"\#(ruleset)","seed":\#(r + 1)}"#)
-            guard let code = BenchClient.field("room", in: created) else { throw BenchFailure("create_room failed: \(created.prefix(200))") }
+            guard let code = JSONValue.parse(created)?["room"]?.string else { throw BenchFailure("create_room failed: \(created.prefix(200))") }
             return (c, code)
         }
         let teams = ["dprk", "rok", "usa", "un"]
@@ -49,7 +50,7 @@ struct ServeBenchCommand: AsyncParsableCommand {
                 ? #"{"type":"join","code":"\#(instructors[r].1)","name":"student \#(i)","team":"\#(teams[i / 2])"}"#
                 : #"{"type":"join","code":"\#(instructors[r].1)","name":"projector","role":"observer"}"#
             let joined = try await c.request(request)
-            guard let seat = BenchClient.field("seat", in: joined) else { throw BenchFailure("join failed: \(joined.prefix(200))") }
+            guard let seat = JSONValue.parse(joined)?["seat"]?.string else { throw BenchFailure("join failed: \(joined.prefix(200))") }
             c.seat = seat
             c.team = i < 8 ? i / 2 : -1
             c.room = r
