@@ -5,6 +5,26 @@ import PostgresNIO
 /// The SQL a node runs against the cluster's PostgreSQL (schema: `Migrations/`). Each call is one round trip or
 /// two, and maps PostgreSQL's answer to a `ClusterRefusal` where a room is concerned.
 enum ClusterStatements {
+    /// Writes several rooms' next lines, the rooms in parallel (each as `append` does); a room's refusal, or nil when
+    /// its lines are written.
+    static func append(_ batches: [ShipQueue.Batch], node: String, client: PostgresClient) async -> [String: ClusterRefusal?] {
+        await withTaskGroup(of: (String, ClusterRefusal?).self) { group in
+            for b in batches {
+                group.addTask {
+                    do throws(ClusterRefusal) {
+                        try await append(room: b.room, start: b.start, lines: b.lines, node: node, client: client)
+                        return (b.room, nil)
+                    } catch {
+                        return (b.room, error)
+                    }
+                }
+            }
+            var results: [String: ClusterRefusal?] = [:]
+            for await (room, refusal) in group { results[room] = refusal }
+            return results
+        }
+    }
+
     /// Writes one room's next lines as lines `start…` of its log, all or none, only if the shared log has exactly
     /// `start` lines: a node that lost the room to another finds the next number taken and is refused (`fenced`).
     /// Line 0 also puts the room in the directory, as this node's.

@@ -120,21 +120,7 @@ public final class PostgresClusterLink: ClusterLink {
         let work = batches
         do {
             results = try database.wait { client -> [String: ClusterRefusal?] in
-                await withTaskGroup(of: (String, ClusterRefusal?).self) { group in
-                    for b in work {
-                        group.addTask {
-                            do throws(ClusterRefusal) {
-                                try await ClusterStatements.append(room: b.room, start: b.start, lines: b.lines, node: node, client: client)
-                                return (b.room, nil)
-                            } catch {
-                                return (b.room, error)
-                            }
-                        }
-                    }
-                    var results: [String: ClusterRefusal?] = [:]
-                    for await (room, refusal) in group { results[room] = refusal }
-                    return results
-                }
+                await ClusterStatements.append(work, node: node, client: client)
             }
         } catch {
             results = [:]

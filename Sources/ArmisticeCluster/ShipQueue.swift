@@ -84,21 +84,7 @@ final class ShipQueue: Sendable {
             let node = node
             let started = ContinuousClock.now
             let results: [String: ClusterRefusal?] = (try? database.wait { client -> [String: ClusterRefusal?] in
-                await withTaskGroup(of: (String, ClusterRefusal?).self) { group in
-                    for b in work {
-                        group.addTask {
-                            do throws(ClusterRefusal) {
-                                try await ClusterStatements.append(room: b.room, start: b.start, lines: b.lines, node: node, client: client)
-                                return (b.room, nil)
-                            } catch {
-                                return (b.room, error)
-                            }
-                        }
-                    }
-                    var results: [String: ClusterRefusal?] = [:]
-                    for await (room, refusal) in group { results[room] = refusal }
-                    return results
-                }
+                await ClusterStatements.append(work, node: node, client: client)
             }) ?? [:]
             let now = ContinuousClock.now
             let seconds = (now - started).inSeconds
