@@ -25,16 +25,6 @@ public enum RecordWords {
             ?? v.flags.first { $0.id == id }?.name ?? id.replacingUnderscores)
     }
 
-    /// Why an event happened, in words (the record's `result`).
-    public static func eventCause(_ result: String?, _ c: Catalog = Catalog(language: .en)) -> String {
-        RecordText.cause(result, c)
-    }
-
-    /// An order's or a deal's result (`success`, `failure`, `carried_out`…) in the interface's language.
-    public static func resultName(_ result: String?, _ c: Catalog = Catalog(language: .en)) -> String {
-        RecordText.result(result, c)
-    }
-
     static func paramName(_ value: JSONValue, in v: GameViewInfo) -> String {
         if let id = value.string {
             return TerminalText.sanitize(v.team(id)?.name ?? v.projects.first { $0.id == id }?.name ?? id)

@@ -1,3 +1,4 @@
+import ArmisticeEngine
 import ArmisticeLocale
 
 /// A turn's results in the order a student asks about them: my orders and why each went as it did, what the other
@@ -116,7 +117,7 @@ public struct TurnSummary: Sendable, Equatable {
         for change in changes { out.append(Line(text: Self.changeText(change, in: v, c), tone: .plain)) }
         for e in events {
             out.append(Line(text: c.text("terminal.record.event", ["event": TerminalText.sanitize(e["text"]?.string ?? e["event"]?.string ?? "?"),
-                                                                  "cause": RecordWords.eventCause(e["result"]?.string, c)]), tone: .plain))
+                                                                  "cause": RecordText.cause(e["result"]?.string, c)]), tone: .plain))
         }
         if changes.isEmpty && events.isEmpty { out.append(Line(text: c.text("terminal.summary.nothing_changed"), tone: .muted)) }
         if !unchanged.isEmpty {
