@@ -28,6 +28,13 @@ import Testing
         #expect(encoder.encode(you) == #"{"seat":"s1","name":"Ms Kim","role":"instructor"}"#)
     }
 
+    @Test func seatedAndResumedDecodeBackFromTheWire() throws {
+        let joined = ServerMessage.Seated(type: "joined", id: .string("j1"), room: "ABCD", seat: "s2", token: "tok", role: .player, team: "red")
+        #expect(try JSONDecoder().decode(ServerMessage.Seated.self, from: Data(encoder.encode(joined).utf8)) == joined)
+        let resumed = ServerMessage.Resumed(id: nil, room: "ABCD", seat: "s3", role: .observer, team: nil, seq: 0, mode: "snapshot", missed: 0)
+        #expect(try JSONDecoder().decode(ServerMessage.Resumed.self, from: Data(encoder.encode(resumed).utf8)) == resumed)
+    }
+
     @Test func snapshotWritesItsPartsInOrder() throws {
         let viewJSON = #"{"viewer":"red","ruleset":"r","title":"T","turn":1,"turns":4,"date":"1962","phase":"orders","teams":[],"tracks":[],"flags":[],"projects":[],"deals":[],"records":[]}"#
         let view = try JSONDecoder().decode(GameView.self, from: Data(viewJSON.utf8))
@@ -46,5 +53,6 @@ import Testing
             + #""chat":[{"seq":9,"t":1700000000000,"seat":"s2","name":"Ann","channel":"all","text":"hi \"all\""}],"#
             + #""clock":{"phase":"orders","turn":1,"paused":false,"deadline":1700000090000,"remaining":90000,"now":1700000000000}}"#
         #expect(encoder.encode(snapshot) == expected)
+        #expect(try JSONDecoder().decode(ServerMessage.Snapshot.self, from: Data(expected.utf8)) == snapshot)
     }
 }

@@ -1,6 +1,7 @@
 import ArmisticeBots
 import ArmisticeEngine
 import ArmisticeServer
+import ArmisticeWire
 import Foundation
 
 extension LoadRun {

@@ -1,4 +1,5 @@
 import ArmisticeLog
+import ArmisticeWire
 
 /// Everything the archive holds about one student, for a teacher answering a data request: across the teacher's
 /// matches, each seat whose name is the one asked for (compared without regard to case or surrounding spaces), with

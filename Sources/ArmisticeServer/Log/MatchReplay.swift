@@ -1,6 +1,7 @@
 import ArmisticeBots
 import ArmisticeEngine
 import ArmisticeLog
+import ArmisticeWire
 import Foundation
 
 /// Rebuilds a room from its log records, checking every recorded state hash along the way.

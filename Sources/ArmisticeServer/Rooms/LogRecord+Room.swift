@@ -1,4 +1,5 @@
 import ArmisticeLog
+import ArmisticeWire
 
 /// The server's types as a log record carries them: the record keeps them as the format writes them (strings,
 /// optionals), the room keeps them checked.

@@ -1,3 +1,5 @@
+import ArmisticeWire
+
 extension Room {
     /// The newest chat messages an audience reads, oldest first: at most `entries` of them and about `bytes` of
     /// text, so a snapshot stays small however much was said (everything said stays in the log).

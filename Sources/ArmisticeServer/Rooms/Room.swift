@@ -167,14 +167,3 @@ public final class Room {
                                       online: $0.connection != nil || $0.bot != nil, bot: $0.bot?.rawValue) }
     }
 }
-
-/// One seat as the roster shows it.
-public struct RosterEntry: Sendable, Hashable, Codable {
-    public var seat: String
-    public var name: String
-    public var role: SeatRole
-    public var team: String?
-    public var online: Bool
-    /// The policy, for a seat held by a bot.
-    public var bot: String?
-}

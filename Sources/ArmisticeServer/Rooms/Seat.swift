@@ -1,4 +1,5 @@
 import ArmisticeBots
+import ArmisticeWire
 
 /// One place in a room, held by whoever has its token.
 public struct Seat: Sendable, Hashable {

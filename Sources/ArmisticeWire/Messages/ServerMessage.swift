@@ -1,8 +1,8 @@
 import ArmisticeEngine
 
-/// The messages the server sends (docs/protocol.md), encoded with snake_case keys. The ones that carry a room's own
-/// records (`room_created`/`joined`, `resumed`, `snapshot`: seats, settings, roster, chat) are declared beside
-/// those records in ArmisticeServer; armistice.v2 updates are written out by the server from its view diff.
+/// The messages the server sends (docs/protocol.md), encoded with snake_case keys. The ones that name a seat
+/// (`room_created`/`joined`, `resumed`, `snapshot`) are in ServerMessage+Seats.swift; armistice.v2 updates are
+/// written out by the server from its view diff.
 public enum ServerMessage {
     public struct Welcome: Encodable, Sendable {
         public var type = "welcome"

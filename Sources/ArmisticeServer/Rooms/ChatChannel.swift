@@ -1,14 +1,4 @@
-/// A chat message as it is kept, logged and shown.
-public struct ChatEntry: Sendable, Hashable, Codable {
-    public var seq: Int
-    /// Milliseconds since 1970.
-    public var t: Int64
-    public var seat: String
-    public var name: String
-    /// "all", "team:ID" or "pair:A+B" (team ids sorted).
-    public var channel: String
-    public var text: String
-}
+import ArmisticeWire
 
 /// Chat channels: everyone, one team, or a pair of teams. The instructor reads and may write in all of them.
 public enum ChatChannel: Sendable, Hashable {

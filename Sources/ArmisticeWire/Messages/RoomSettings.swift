@@ -1,7 +1,5 @@
-import ArmisticeEngine
-import ArmisticeLog
-
-/// What an instructor chose when creating a room. Kept in the match log's first record.
+/// What an instructor chose when creating a room, as clients see it in a snapshot. The server keeps it in the match
+/// log's first record (as `LogRecord.Settings`).
 public struct RoomSettings: Sendable, Hashable, Codable {
     /// The ruleset's id.
     public var ruleset: String
@@ -36,40 +34,4 @@ public struct RoomSettings: Sendable, Hashable, Codable {
         self.nicknames = nicknames
         self.language = language
     }
-
-    /// The duration of a phase in milliseconds, or nil for phases that wait for the instructor (setup, ended).
-    public func durationMs(_ phase: Phase) -> Int64? {
-        guard Phase.turnPhases.contains(phase) else { return nil }
-        return Int64(phases[phase.rawValue] ?? 60) * 1000
-    }
-
-    /// The ruleset with these settings applied (as a replay of the room's log applies them).
-    public func apply(to ruleset: Ruleset) -> Ruleset { LogRecord.Settings(self).apply(to: ruleset) }
-}
-
-/// A room's rule for a team whose students are all offline when orders are due.
-public enum AbsentPolicy: String, Sendable, Hashable, Codable, CaseIterable {
-    /// The team's draft counts as it stands (it may be empty).
-    case nothing
-    /// The team gives no orders this turn: its draft is emptied and locked.
-    case hold
-    /// The greedy bot plays the team's turn (drafts and locks); a student who comes back plays the next one.
-    case bot
-}
-
-/// A room's phase clock. Times are milliseconds since 1970 (wall clock, so a restart can resume it).
-public struct ClockState: Sendable, Hashable, Codable {
-    /// When the current phase ends, while running.
-    public var deadline: Int64?
-    /// What was left when paused.
-    public var remaining: Int64?
-    public var paused: Bool
-
-    public init(deadline: Int64? = nil, remaining: Int64? = nil, paused: Bool = false) {
-        self.deadline = deadline
-        self.remaining = remaining
-        self.paused = paused
-    }
-
-    public static let stopped = ClockState()
 }
