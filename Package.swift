@@ -23,10 +23,14 @@ let package = Package(
             name: "ArmisticeLocale",
             resources: [.embedInCode("Resources/en.json"), .embedInCode("Resources/ko.json")]
         ),
+        // The one shape of the project's errors: a stable code and a message (`CodedError`). No dependencies, so that
+        // the transport and the engine (and everything above them) share it.
+        .target(name: "ArmisticeErrors"),
         // The rules: ruleset loading, the expression language and the deterministic engine. No I/O.
         .target(
             name: "ArmisticeEngine",
             dependencies: [
+                "ArmisticeErrors",
                 "ArmisticeLocale",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -44,22 +48,24 @@ let package = Package(
         .target(
             name: "ArmisticeTransport",
             dependencies: [
+                "ArmisticeErrors",
                 "CLibWebSockets",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The match log (docs/match-log.md): its record, its reader (tolerant and fast), its writer and its hash-line
         // policy. The server writes and restores rooms with it; replay and report read it. No I/O but a file it is given.
-        .target(name: "ArmisticeLog", dependencies: ["ArmisticeEngine"]),
+        .target(name: "ArmisticeLog", dependencies: ["ArmisticeEngine", "ArmisticeErrors"]),
         // The protocol's types, shared by the server and every Swift client: requests (and which authority each needs),
         // server messages, error codes, versions, the one JSON value type, and the client side of armistice.v2
         // updates (the view merge). No I/O.
-        .target(name: "ArmisticeWire", dependencies: ["ArmisticeEngine", "ArmisticeLocale"]),
+        .target(name: "ArmisticeWire", dependencies: ["ArmisticeEngine", "ArmisticeErrors", "ArmisticeLocale"]),
         // Rooms, the match journal and store, and the requests' handlers: the shell around the engine.
         .target(
             name: "ArmisticeServer",
             dependencies: [
                 "ArmisticeEngine",
+                "ArmisticeErrors",
                 "ArmisticeLog",
                 "ArmisticeBots",
                 "ArmisticeTransport",
@@ -76,6 +82,7 @@ let package = Package(
             dependencies: [
                 "ArmisticeServer",
                 "ArmisticeEngine",
+                "ArmisticeErrors",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -114,7 +121,7 @@ let package = Package(
         // Replays and after-action reports from match logs. No sockets.
         .target(
             name: "ArmisticeReplay",
-            dependencies: ["ArmisticeEngine", "ArmisticeLog", "ArmisticeCase", "ArmisticeLocale"]
+            dependencies: ["ArmisticeEngine", "ArmisticeErrors", "ArmisticeLog", "ArmisticeCase", "ArmisticeLocale"]
         ),
         // The load generator, the socket benchmarks' clients and server bed, and the fuzz and fault campaign: tools
         // that drive a real server from outside, as its users would.

@@ -1,28 +1,22 @@
+import ArmisticeErrors
+
 /// A match log that cannot be read at all: nothing in it can be replayed or restored.
-public struct LogError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// A stable code a tool can act on.
-    public enum Code: String, Sendable, Hashable, Codable {
-        /// The file cannot be read.
-        case unreadable
-        /// The file is empty.
-        case empty
-        /// The first line is not a `match` header (or is damaged, or lacks the ruleset or settings).
-        case noHeader = "no_header"
-        /// The log is of a format version this build does not read.
-        case unsupportedFormat = "unsupported_format"
-        /// The ruleset text carried by the log does not load.
-        case rulesetInvalid = "ruleset_invalid"
-        /// A line before the last is not a log record (strict reading, as the server's recovery does).
-        case damagedLine = "damaged_line"
-    }
+public typealias LogError = CodedError<LogErrorCode>
 
-    public var code: Code
-    public var message: String
+/// The codes of `LogError`, stable for a tool to act on. Its description is the message alone.
+public enum LogErrorCode: String, ErrorCodeSet, Codable {
+    /// The file cannot be read.
+    case unreadable
+    /// The file is empty.
+    case empty
+    /// The first line is not a `match` header (or is damaged, or lacks the ruleset or settings).
+    case noHeader = "no_header"
+    /// The log is of a format version this build does not read.
+    case unsupportedFormat = "unsupported_format"
+    /// The ruleset text carried by the log does not load.
+    case rulesetInvalid = "ruleset_invalid"
+    /// A line before the last is not a log record (strict reading, as the server's recovery does).
+    case damagedLine = "damaged_line"
 
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public var description: String { message }
+    public static var describedByMessageAlone: Bool { true }
 }

@@ -86,36 +86,3 @@ extension Input: Codable {
         }
     }
 }
-
-/// Why the engine refused an input. The state is unchanged when this is thrown.
-public struct EngineError: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Code: String, Sendable, Hashable, Codable, CaseIterable {
-        case wrongPhase = "wrong_phase"
-        case ordersLocked = "orders_locked"
-        case unknownTeam = "unknown_team"
-        case unknownAction = "unknown_action"
-        case notYourAction = "not_your_action"
-        case badParameter = "bad_parameter"
-        case duplicateAction = "duplicate_action"
-        case overBudget = "over_budget"
-        case badConsent = "bad_consent"
-        case unknownDeal = "unknown_deal"
-        case dealClosed = "deal_closed"
-        case notAParty = "not_a_party"
-        case badDeal = "bad_deal"
-        case unknownEvent = "unknown_event"
-        case unknownTarget = "unknown_target"
-        case gameOver = "game_over"
-        case tooLong = "too_long"
-    }
-
-    public var code: Code
-    public var message: String
-
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public var description: String { "\(code.rawValue): \(message)" }
-}

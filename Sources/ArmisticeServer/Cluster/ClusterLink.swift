@@ -20,24 +20,3 @@ public protocol ClusterLink: AnyObject, Sendable {
     /// now, which this node must let go of instead of serving a stale copy.
     func stale(_ local: [String: Int]) -> Set<String>
 }
-
-/// Why a cluster link refused a room's lines or a takeover.
-public struct ClusterRefusal: Error, Sendable, CustomStringConvertible {
-    public enum Code: String, Sendable {
-        /// Another node wrote the room's next line: it owns the room now, and this node must let it go.
-        case fenced = "cluster_fenced"
-        /// The shared store could not be reached or refused the write: the room waits, as on a full disk.
-        case unavailable = "cluster_unavailable"
-        /// The room is held by a node that is still up: a client reached the wrong node.
-        case ownerAlive = "cluster_owner_alive"
-    }
-    public var code: Code
-    public var message: String
-
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public var description: String { "\(code.rawValue): \(message)" }
-}

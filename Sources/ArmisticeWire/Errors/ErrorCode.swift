@@ -1,8 +1,9 @@
 import ArmisticeEngine
+import ArmisticeErrors
 
 /// Every error a client can receive, as a stable snake_case code (docs/protocol.md lists them all).
 /// The engine's own codes pass through unchanged.
-public enum ErrorCode: String, Sendable, Hashable, CaseIterable, Codable {
+public enum ErrorCode: String, ErrorCodeSet, CaseIterable, Codable {
     // The message itself
     case malformedJSON = "malformed_json"
     case notAnObject = "not_an_object"
@@ -71,15 +72,10 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 /// A refusal: a stable code and a message a person can read.
-public struct ServerError: Error, Sendable, Hashable {
-    public var code: ErrorCode
-    public var message: String
+public typealias ServerError = CodedError<ErrorCode>
 
-    public init(_ code: ErrorCode, _ message: String) {
-        self.code = code
-        self.message = message
-    }
-
+extension ServerError {
+    /// An engine refusal, with the same code and message.
     public init(_ engine: EngineError) {
         self.init(ErrorCode(engine.code), engine.message)
     }
