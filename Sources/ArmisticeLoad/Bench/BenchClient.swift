@@ -5,6 +5,7 @@ import ArmisticeTransport
 import ArmisticeWire
 import Foundation
 import Logging
+import Synchronization
 
 package struct BenchFailure: Error, CustomStringConvertible {
     package var description: String
@@ -59,57 +60,64 @@ package final class BenchClient: @unchecked Sendable {
 }
 
 /// Waits for one move's updates to reach every member of the team.
-package final class MoveWaiter: @unchecked Sendable {
+package final class MoveWaiter: Sendable {
     package init() {}
 
-    private let lock = NSLock()
-    private var by = ""
-    private var generation = 0
-    private var remaining = 0
-    private var last: UInt64 = 0
-    private var continuation: CheckedContinuation<UInt64?, Never>?
+    private struct State {
+        var by = ""
+        var generation = 0
+        var remaining = 0
+        var last: UInt64 = 0
+        var continuation: CheckedContinuation<UInt64?, Never>?
+    }
+
+    private let state = Mutex(State())
 
     package func arm(by: String, count: Int) {
-        lock.lock()
-        self.by = by
-        generation += 1
-        remaining = count
-        continuation = nil
-        lock.unlock()
+        state.withLock { s in
+            s.by = by
+            s.generation += 1
+            s.remaining = count
+            s.continuation = nil
+        }
     }
 
     package func observe(by: String, at time: UInt64) {
-        lock.lock()
-        guard by == self.by, remaining > 0 else { lock.unlock(); return }
-        remaining -= 1
-        last = time
-        let done = remaining == 0 ? continuation : nil
-        if done != nil { continuation = nil }
-        lock.unlock()
+        let done = state.withLock { s -> CheckedContinuation<UInt64?, Never>? in
+            guard by == s.by, s.remaining > 0 else { return nil }
+            s.remaining -= 1
+            s.last = time
+            guard s.remaining == 0 else { return nil }
+            defer { s.continuation = nil }
+            return s.continuation
+        }
         done?.resume(returning: time)
     }
 
     private func expire(_ armed: Int) {
-        lock.lock()
-        guard generation == armed else { lock.unlock(); return }
-        let stale = continuation
-        continuation = nil
-        remaining = 0
-        lock.unlock()
+        let stale = state.withLock { s -> CheckedContinuation<UInt64?, Never>? in
+            guard s.generation == armed else { return nil }
+            defer {
+                s.continuation = nil
+                s.remaining = 0
+            }
+            return s.continuation
+        }
         stale?.resume(returning: nil)
     }
 
     package func wait(timeoutMs: Int) async -> UInt64? {
         await withCheckedContinuation { (c: CheckedContinuation<UInt64?, Never>) in
-            lock.lock()
-            if remaining == 0 {
-                lock.unlock()
+            // nil: every update is in already (`last` is when the final one came).
+            let (armed, last) = state.withLock { s -> (Int?, UInt64) in
+                guard s.remaining > 0 else { return (nil, s.last) }
+                s.continuation = c
+                return (s.generation, s.last)
+            }
+            guard let armed else {
                 c.resume(returning: last)
                 return
             }
-            continuation = c
-            let armed = generation
-            lock.unlock()
             Task {
                 try? await Task.sleep(for: .milliseconds(timeoutMs))
                 self.expire(armed)
@@ -119,11 +127,10 @@ package final class MoveWaiter: @unchecked Sendable {
 }
 
 /// A message count shared by the reader tasks.
-package final class MessageCounter: @unchecked Sendable {
+package final class MessageCounter: Sendable {
     package init() {}
 
-    private let lock = NSLock()
-    private var count = 0
-    package func add() { lock.lock(); count += 1; lock.unlock() }
-    package var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+    private let count = Mutex(0)
+    package func add() { count.withLock { $0 += 1 } }
+    package var value: Int { count.withLock { $0 } }
 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Events for one client connection, delivered by the service thread and awaited by one consumer.
 final class ClientMailbox: Sendable {
     private struct State {
@@ -8,7 +10,7 @@ final class ClientMailbox: Sendable {
         var cancelledWaiters: Set<UInt64> = []
     }
 
-    private let state = Locked(State())
+    private let state = Mutex(State())
 
     /// Adds an event; `finish` marks the end of the stream (after this event).
     func deliver(_ event: ClientEvent, finish: Bool = false) {

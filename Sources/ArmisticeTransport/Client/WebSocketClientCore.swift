@@ -1,6 +1,7 @@
 import CLibWebSockets
 import Foundation
 import Logging
+import Synchronization
 
 /// The machinery behind `WebSocketClientPool`: one lws client context, one service thread,
 /// any number of connections.
@@ -34,8 +35,9 @@ final class WebSocketClientCore: Sendable {
     let outboxes = OutboxTable(limit: 4096)
     let service: ServiceThreadConfined<ClientServiceState>
     private let allocations = CAllocations()
-    private let shared = Locked(Shared())
-    private let startLock = NSLock()
+    private let shared = Mutex(Shared())
+    /// Held while the pool starts or shuts down, so the two never interleave.
+    private let startLock = Mutex(())
 
     init(logger: Logger, maxMessageBytes: Int, subprotocol: String?, tlsEnabled: Bool, idlePolicy: IdlePolicy) {
         self.logger = logger
@@ -49,8 +51,11 @@ final class WebSocketClientCore: Sendable {
     // MARK: Lifecycle
 
     private func ensureStarted() throws {
-        startLock.lock()
-        defer { startLock.unlock() }
+        try startLock.withLock { _ in try startUnderLock() }
+    }
+
+    /// `ensureStarted`'s work, with `startLock` held.
+    private func startUnderLock() throws {
         switch shared.withLock({ $0.phase }) {
         case .running: return
         case .stopped: throw TransportError(.shutdown, "the client pool was shut down")
@@ -83,16 +88,16 @@ final class WebSocketClientCore: Sendable {
     }
 
     func shutdown() {
-        startLock.lock()
-        let (wasRunning, pending) = shared.withLock { s -> (Bool, [PendingConnect]) in
-            let wasRunning = s.phase == .running
-            s.phase = .stopped
-            let pending = Array(s.pending.values)
-            s.pending.removeAll()
-            s.commands.removeAll()
-            return (wasRunning, pending)
+        let (wasRunning, pending) = startLock.withLock { _ in
+            shared.withLock { s -> (Bool, [PendingConnect]) in
+                let wasRunning = s.phase == .running
+                s.phase = .stopped
+                let pending = Array(s.pending.values)
+                s.pending.removeAll()
+                s.commands.removeAll()
+                return (wasRunning, pending)
+            }
         }
-        startLock.unlock()
         for entry in pending { entry.continuation.resume(throwing: TransportError(.shutdown, "the client pool was shut down")) }
         guard wasRunning else {
             if !loop.isOnServiceThread { loop.waitUntilFinished() }

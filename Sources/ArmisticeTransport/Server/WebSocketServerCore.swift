@@ -1,6 +1,7 @@
 import CLibWebSockets
 import Foundation
 import Logging
+import Synchronization
 
 /// The machinery behind `WebSocketServer`: owns the lws context, its service loop and all state.
 final class WebSocketServerCore: Sendable {
@@ -11,13 +12,13 @@ final class WebSocketServerCore: Sendable {
     let logger: Logger
     let loop = ServiceLoop(name: "arm-lws")
     let outboxes: OutboxTable
-    let statistics = Locked(TransportStatistics())
+    let statistics = Mutex(TransportStatistics())
     let service: ServiceThreadConfined<ServerServiceState>
     let staticFiles: StaticFiles?
     let idlePolicy: IdlePolicy
     private let allocations = CAllocations()
-    private let lifecycle = Locked(Lifecycle.idle)
-    private let port = Locked(0)
+    private let lifecycle = Mutex(Lifecycle.idle)
+    private let port = Mutex(0)
 
     init(configuration: WebSocketServer.Configuration, delegate: any WebSocketServerDelegate, logger: Logger) {
         self.configuration = configuration

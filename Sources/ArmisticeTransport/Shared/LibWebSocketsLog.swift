@@ -1,13 +1,14 @@
 import CLibWebSockets
 import Logging
+import Synchronization
 
 /// Routes libwebsockets' own log lines (errors and warnings only) to swift-log.
 ///
 /// lws has one process-wide log sink, so the most recently installed logger receives lws's lines,
 /// at `.warning` or quieter.
 enum LibWebSocketsLog {
-    private static let sink = Locked<Logger?>(nil)
-    private static let installed = Locked(false)
+    private static let sink = Mutex<Logger?>(nil)
+    private static let installed = Mutex(false)
 
     /// Makes `logger` the destination. The first call also sets lws's log level and emit function
     /// (process globals, so they are set once, before any context exists) and ignores SIGPIPE.

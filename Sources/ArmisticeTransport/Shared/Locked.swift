@@ -1,6 +1,8 @@
 import Foundation
 
-/// A value guarded by a lock. Safety rule: the value is only reached inside `withLock`.
+/// A value guarded by a lock, for the one state that holds libwebsockets' C pointers (`ServiceLoop`): `Mutex`, the
+/// lock everything else uses, hands values out only as `sending`, which raw pointers are not. Safety rule: the value
+/// is only reached inside `withLock`.
 final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Cross-thread send queues for every open connection of one lws context.
 ///
 /// Any thread may enqueue; only the service thread dequeues. Enqueuing records the connection as
@@ -13,7 +15,7 @@ final class OutboxTable: Sendable {
         var closing: (code: UInt16, reason: String)?
     }
 
-    private let state = Locked(State())
+    private let state = Mutex(State())
     /// Frames a connection may have queued before `send` answers `.queueFull`.
     let limit: Int
 

@@ -3,21 +3,24 @@ import ArmisticeLocale
 import ArmisticeTransport
 import Foundation
 import Logging
+import Synchronization
 
 /// Keeps one seat connected: connects, says hello, takes the seat (resuming with the stored token when there
 /// is one), passes every message to the `Inbox`, and after a dropped connection or a server restart
 /// reconnects by itself with a growing pause (up to 5 s), resuming from the last `seq` the interface saw.
 /// Stops for good when the seat is removed or refused.
-public final class ConnectionDriver: @unchecked Sendable {
-    // Safety: every mutable field below is touched only under `lock`.
-    private let lock = NSLock()
-    private var connection: ClientConnection?
-    private var token: String?
-    private var seq = 0
-    private var stopped = false
-    private var seatRequest: SeatRequest?
-    private var name: String
-    private var lang: Language
+public final class ConnectionDriver: Sendable {
+    private struct State {
+        var connection: ClientConnection?
+        var token: String?
+        var seq = 0
+        var stopped = false
+        var seatRequest: SeatRequest?
+        var name: String
+        var lang: Language
+    }
+
+    private let state: Mutex<State>
 
     private let url: String
     private let store: SeatStore
@@ -26,10 +29,7 @@ public final class ConnectionDriver: @unchecked Sendable {
 
     public init(url: String, token: String?, seatRequest: SeatRequest?, name: String, language: Language = .en, store: SeatStore, inbox: Inbox) {
         self.url = url
-        self.lang = language
-        self.token = token
-        self.seatRequest = seatRequest
-        self.name = name
+        state = Mutex(State(token: token, seatRequest: seatRequest, name: name, lang: language))
         self.store = store
         self.inbox = inbox
         var logger = Logger(label: "armistice.client", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -39,39 +39,39 @@ public final class ConnectionDriver: @unchecked Sendable {
 
     /// The last `seq` the interface applied: the point to resume from.
     public var lastSeq: Int {
-        get { lock.withLock { seq } }
-        set { lock.withLock { seq = newValue } }
+        get { state.withLock { $0.seq } }
+        set { state.withLock { $0.seq = newValue } }
     }
 
     /// The language sent in `hello` (after a reconnection too): the one `:lang` last chose.
     public var language: Language {
-        get { lock.withLock { lang } }
-        set { lock.withLock { lang = newValue } }
+        get { state.withLock { $0.lang } }
+        set { state.withLock { $0.lang = newValue } }
     }
 
     /// Sends a request; false when there is no connection now.
     @discardableResult
     public func send(_ message: JSONValue) -> Bool {
-        guard let c = lock.withLock({ connection }) else { return false }
+        guard let c = state.withLock({ $0.connection }) else { return false }
         if case .queued = c.send(message.text) { return true }
         return false
     }
 
     public func stop() {
-        let c = lock.withLock { () -> ClientConnection? in
-            stopped = true
-            return connection
+        let c = state.withLock { s -> ClientConnection? in
+            s.stopped = true
+            return s.connection
         }
         c?.close(code: .normal, reason: "bye")
     }
 
-    private var isStopped: Bool { lock.withLock { stopped } }
+    private var isStopped: Bool { state.withLock { $0.stopped } }
 
     /// The room this client is for, when it knows: its seat token's room, else the code it joins.
     private var room: String? {
-        lock.withLock {
-            if let token, let dot = token.firstIndex(of: ".") { return String(token[..<dot]) }
-            if case .join(let code, _, _, _, _) = seatRequest { return ServerAddress.normalizeCode(code) }
+        state.withLock { s -> String? in
+            if let token = s.token, let dot = token.firstIndex(of: ".") { return String(token[..<dot]) }
+            if case .join(let code, _, _, _, _) = s.seatRequest { return ServerAddress.normalizeCode(code) }
             return nil
         }
     }
@@ -82,10 +82,10 @@ public final class ConnectionDriver: @unchecked Sendable {
         while !isStopped {
             inbox.push(.connection(attempt == 0 ? .connecting : .reconnecting(attempt: attempt)))
             if let conn = try? await pool.connect(url: ServerAddress.url(url, room: room), timeout: .seconds(5)) {
-                lock.withLock { connection = conn }
+                state.withLock { $0.connection = conn }
                 if isStopped { conn.close(); break }
                 let outcome = await session(conn)
-                lock.withLock { connection = nil }
+                state.withLock { $0.connection = nil }
                 switch outcome {
                 case .refused(let why):
                     inbox.push(.connection(.closed(why)))
@@ -110,7 +110,7 @@ public final class ConnectionDriver: @unchecked Sendable {
     /// One connection's life: hello, the seat, then every message until it closes.
     private func session(_ conn: ClientConnection) async -> Outcome {
         conn.send(ClientRequest.Hello(protocol: ProtocolVersion.current, client: "armistice-terminal", lang: language.rawValue).message().text)
-        let (token, seq, request) = lock.withLock { (self.token, self.seq, self.seatRequest) }
+        let (token, seq, request) = state.withLock { ($0.token, $0.seq, $0.seatRequest) }
         var resuming = false
         if let token {
             resuming = true
@@ -139,7 +139,7 @@ public final class ConnectionDriver: @unchecked Sendable {
                     let message = TerminalText.sanitize(m["message"]?.string ?? code)
                     if resuming && [.badToken, .tokenExpired].contains(ErrorCode(rawValue: code)) {
                         forgetToken()
-                        if let request = lock.withLock({ seatRequest }) {
+                        if let request = state.withLock({ $0.seatRequest }) {
                             resuming = false
                             conn.send(request.message.text)
                             continue
@@ -159,19 +159,19 @@ public final class ConnectionDriver: @unchecked Sendable {
 
     private func saveSeat(_ m: JSONValue) {
         guard let token = m["token"]?.string, let room = m["room"]?.string else { return }
-        let name = lock.withLock { () -> String in
-            self.token = token
-            return self.name
+        let name = state.withLock { s -> String in
+            s.token = token
+            return s.name
         }
         try? store.save(.init(url: url, room: room, token: token, name: name, team: m["team"]?.string,
                               role: m["role"]?.string ?? "player"))
     }
 
     private func forgetToken() {
-        let old = lock.withLock { () -> String? in
-            let t = token
-            token = nil
-            seq = 0
+        let old = state.withLock { s -> String? in
+            let t = s.token
+            s.token = nil
+            s.seq = 0
             return t
         }
         if let old, let room = old.split(separator: ".").first { try? store.remove(url: url, room: String(room), token: old) }
