@@ -6,8 +6,8 @@ import ArmisticeWire
 
 extension ServerCore {
     /// Applies an engine input for a seat and acknowledges it; then lets the clock move on if every team has locked.
-    func play(_ input: Input, _ room: Room, _ seat: Seat, _ client: ClientID, _ requestID: JSONValue?, _ now: Int64,
-              _ out: inout CoreOutput) throws(ServerError) {
+    func play(_ input: Input, in room: Room, by seat: Seat, from client: ClientID, requestID: JSONValue?, now: Int64,
+              into out: inout CoreOutput) throws(ServerError) {
         let seq = try apply(input, to: room, by: seat.id, reason: nil, now: now, into: &out)
         ack(room, seq: seq, client: client, requestID: requestID, into: &out)
         autoAdvance(room, now: now, into: &out)

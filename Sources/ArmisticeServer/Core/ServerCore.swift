@@ -168,11 +168,12 @@ public final class ServerCore {
         case .setOrders(let r):
             let (room, seat) = try admitted.seat()
             let team = try actingTeam(room, seat, r.team)
-            try play(.setOrders(team: team, orders: TeamOrders(orders: r.orders, consents: r.consents ?? [:])), room, seat, id, rid, now, &out)
+            try play(.setOrders(team: team, orders: TeamOrders(orders: r.orders, consents: r.consents ?? [:])),
+                     in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .lock(let r):
             let (room, seat) = try admitted.seat()
             let team = try actingTeam(room, seat, r.team)
-            try play(.lockOrders(team: team), room, seat, id, rid, now, &out)
+            try play(.lockOrders(team: team), in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .proposeDeal(let r):
             let (room, seat) = try admitted.seat()
             let team = try actingTeam(room, seat, r.team)
@@ -182,38 +183,41 @@ public final class ServerCore {
                     throw ServerError(.absentTeam, "nobody plays \(room.engine.ruleset.teams[t].name) in this room, so it cannot accept a deal")
                 }
             }
-            try play(.proposeDeal(team: team, commitments: r.commitments, note: try freeText(r.note, chatTimes: 1, what: "a deal's note")), room, seat, id, rid, now, &out)
+            try play(.proposeDeal(team: team, commitments: r.commitments, note: try freeText(r.note, chatTimes: 1, what: "a deal's note")),
+                     in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .respondDeal(let r):
             let (room, seat) = try admitted.seat()
             let team = try actingTeam(room, seat, r.team)
-            try play(.respondToDeal(team: team, deal: r.deal, accept: r.accept), room, seat, id, rid, now, &out)
+            try play(.respondToDeal(team: team, deal: r.deal, accept: r.accept), in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .withdrawDeal(let r):
             let (room, seat) = try admitted.seat()
             let team = try actingTeam(room, seat, r.team)
-            try play(.withdrawDeal(team: team, deal: r.deal), room, seat, id, rid, now, &out)
+            try play(.withdrawDeal(team: team, deal: r.deal), in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .chat(let r):
             let (room, seat) = try admitted.seat()
             try chat(r, room: room, seat: seat, client: id, requestID: rid, now: now, into: &out)
         case .start:
             let (room, seat) = try admitted.seat()
-            try play(.start, room, seat, id, rid, now, &out)
+            try play(.start, in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .skip:
             let (room, seat) = try admitted.seat()
-            try play(.advance, room, seat, id, rid, now, &out)
+            try play(.advance, in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .end(let r):
             let (room, seat) = try admitted.seat()
-            try play(.end(reason: try freeText(r.reason, chatTimes: 1, what: "the reason")), room, seat, id, rid, now, &out)
+            try play(.end(reason: try freeText(r.reason, chatTimes: 1, what: "the reason")),
+                     in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .injectEvent(let r):
             let (room, seat) = try admitted.seat()
-            try play(.injectEvent(event: r.event), room, seat, id, rid, now, &out)
+            try play(.injectEvent(event: r.event), in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .injectNews(let r):
             let (room, seat) = try admitted.seat()
             let text = try freeText(r.text, chatTimes: 4, what: "a news item")
             guard !text.isEmpty else { throw ServerError(.emptyMessage, "the news item is empty") }
-            try play(.injectNews(text: text), room, seat, id, rid, now, &out)
+            try play(.injectNews(text: text), in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .adjust(let r):
             let (room, seat) = try admitted.seat()
-            try play(.adjust(target: r.target, value: r.value, reason: try freeText(r.reason, chatTimes: 1, what: "the reason")), room, seat, id, rid, now, &out)
+            try play(.adjust(target: r.target, value: r.value, reason: try freeText(r.reason, chatTimes: 1, what: "the reason")),
+                     in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .pause, .unpause, .extend:
             let (room, seat) = try admitted.seat()
             try clockCommand(parsed.request, room: room, seat: seat, client: id, requestID: rid, now: now, into: &out)
