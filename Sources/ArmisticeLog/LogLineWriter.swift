@@ -13,8 +13,8 @@ struct LogLineWriter {
 
     mutating func record(_ r: LogRecord) {
         open()
-        string("by", r.by)
         string("bot", r.bot)
+        string("by", r.by)
         string("channel", r.channel)
         if let c = r.clock {
             key("clock")
