@@ -65,4 +65,45 @@ import Testing
         #expect(String(decoding: try StreamingJSONEncoder().encode(ServerMessage.Pong(id: .number(3), time: 17)), as: UTF8.self)
                 == #"{"type":"pong","id":3,"time":17}"#)
     }
+
+    /// Every stored property of a view type has its row in the type's field table, under its snake_case name, in order.
+    @Test func everyViewPropertyHasItsRowInTheFieldTable() throws {
+        func snake(_ name: String) -> String {
+            name.reduce(into: "") { out, c in if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) } }
+        }
+        func check<T: JSONFields>(_ value: T?) {
+            guard let value else { return }
+            #expect(Mirror(reflecting: value).children.map { snake($0.label ?? "?") } == T.jsonFields.map { "\($0.key)" }, "\(T.self)")
+        }
+        let c = Classroom()
+        c.start()
+        c.skip(to: "results")
+        let room = c.h.room
+        let view = room.engine.view(of: room.state, for: .instructor)
+        check(view)
+        check(try #require(view.teams.first)); check(try #require(view.tracks.first)); check(view.flags.first); check(view.projects.first)
+        check(try #require(view.actions?.first)); check(view.consents?.first); check(view.catalog?.first); check(view.events?.first)
+        check(view.objectives?.first); check(view.outcome); check(try #require(view.records.first))
+        let params = (view.actions ?? []).flatMap(\.params)
+        check(params.first); check(params.compactMap { $0.choices?.first }.first)
+        check(view.records.compactMap { $0.modifiers?.first }.first)
+    }
+
+    /// An audience that holds nothing gets every field of the view but its records in `changes`, and no `patches`.
+    @Test func changesFromNothingAreTheWholeViewButItsRecords() throws {
+        let c = Classroom()
+        c.start()
+        c.skip(to: "orders")
+        let room = c.h.room
+        for viewer in [Viewer.instructor, .observer, .team(1)] {
+            let view = room.engine.view(of: room.state, for: viewer)
+            let json = StreamingJSONEncoder()
+            try ViewChanges.write(from: nil, to: view, into: json)
+            let prefix = Array(#","changes":"#.utf8)
+            #expect(Array(json.bytes.prefix(prefix.count)) == prefix)
+            let whole = try #require(try reference(view) as? NSDictionary).mutableCopy() as! NSMutableDictionary
+            whole.removeObject(forKey: "records")
+            #expect(try parsed(Array(json.bytes.dropFirst(prefix.count))) == whole)
+        }
+    }
 }

@@ -69,8 +69,9 @@ extension Engine {
             for t in visibleTeams {
                 if parts.actions[t] == nil { parts.actions[t] = availability(team: t, in: state) }
                 if parts.consents[t] == nil { parts.consents[t] = consentQuestions(team: t, in: state) }
-                actions += parts.actions[t]!
-                consents += parts.consents[t]!
+                // One team's lists are shared with `parts`, not copied element by element.
+                if actions.isEmpty { actions = parts.actions[t]! } else { actions += parts.actions[t]! }
+                if consents.isEmpty { consents = parts.consents[t]! } else { consents += parts.consents[t]! }
             }
             view.actions = actions
             view.consents = consents

@@ -106,13 +106,34 @@ extension ServerCore {
                 room.lastView[audience] = view
                 let encoder = self.encoder
                 func text(_ view: GameView, old: GameView?, records: [String]) -> String {
-                    let diff = ViewChanges(old: old, new: view)
-                    var text = #"{"type":"update","room":"\#(room.code)","seq":\#(seq),"prev":\#(prev),"cause":\#(causeJSON[last])"#
-                    if inputs.count > 1 { text += #","causes":["# + inputs.map { causeJSON[$0] }.joined(separator: ",") + "]" }
-                    text += #","records":["# + records.joined(separator: ",") + #"],"changes":"# + encoder.encode(diff.changes)
-                    if let patches = diff.patches { text += #","patches":"# + encoder.encode(patches) }
-                    text += #","clock":"# + clockJSON + "}"
-                    return text
+                    encoder.write { json in
+                        json.append(#"{"type":"update","room":""#)
+                        json.append(raw: room.code)
+                        json.append(#"","seq":"#)
+                        json.writeInteger(seq)
+                        json.append(#","prev":"#)
+                        json.writeInteger(prev)
+                        json.append(#","cause":"#)
+                        json.append(raw: causeJSON[last])
+                        if inputs.count > 1 {
+                            json.append(#","causes":["#)
+                            for (n, i) in inputs.enumerated() {
+                                if n > 0 { json.append(",") }
+                                json.append(raw: causeJSON[i])
+                            }
+                            json.append("]")
+                        }
+                        json.append(#","records":["#)
+                        for (n, record) in records.enumerated() {
+                            if n > 0 { json.append(",") }
+                            json.append(raw: record)
+                        }
+                        json.append("]")
+                        try ViewChanges.write(from: old, to: view, into: json)
+                        json.append(#","clock":"#)
+                        json.append(raw: clockJSON)
+                        json.append("}")
+                    }
                 }
                 func legacyText(_ view: GameView, _ records: [Record]) -> String {
                     encoder.encode(ServerMessage.Update(room: room.code, seq: seq, prev: prev, cause: pending[last].cause,

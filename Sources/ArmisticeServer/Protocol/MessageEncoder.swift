@@ -1,12 +1,26 @@
+import ArmisticeEngine
+
 /// Encodes outgoing messages (snake_case keys). One per core; not thread-safe.
 struct MessageEncoder {
     private let encoder = StreamingJSONEncoder()
+    private static let failure = #"{"type":"error","code":"internal_error","message":"could not encode a reply"}"#
 
     func encode(_ message: some Encodable) -> String {
         do {
             return String(decoding: try encoder.encode(message), as: UTF8.self)
         } catch {
-            return #"{"type":"error","code":"internal_error","message":"could not encode a reply"}"#
+            return Self.failure
+        }
+    }
+
+    /// A message written part by part straight into the encoder's bytes (`body` must not call `encode`).
+    func write(_ body: (StreamingJSONEncoder) throws -> Void) -> String {
+        encoder.bytes.removeAll(keepingCapacity: true)
+        do {
+            try body(encoder)
+            return String(decoding: encoder.bytes, as: UTF8.self)
+        } catch {
+            return Self.failure
         }
     }
 }

@@ -1,219 +1,32 @@
 import ArmisticeEngine
 
-/// What changed in a view since the one an audience was last sent (armistice.v2, docs/protocol.md):
+/// What changed in a view since the one an audience was last sent (armistice.v2, docs/protocol.md), written straight
+/// into an update's bytes from the view's field table (`GameView.jsonFields`):
 /// - `changes`: top-level fields with their new value (null: the field is now absent);
 /// - `patches`: for a list field whose length stayed the same, only its elements that changed, by index, and in
 ///   each only the properties that changed (null: the property is now absent).
 /// `records` is never in either: updates carry their new records beside them.
-struct ViewChanges {
-    /// What the audience holds (nil: nothing yet, so every field is in `changes`).
-    let old: GameView?
-    let new: GameView
-
-    /// The list fields that go in `patches` this time.
-    private(set) var patched: Set<ViewField> = []
-
-    init(old: GameView?, new: GameView) {
-        self.old = old
-        self.new = new
-        guard let old else { return }
-        func check<T>(_ field: ViewField, _ path: KeyPath<GameView, [T]>) where T: Equatable {
-            let a = old[keyPath: path], b = new[keyPath: path]
-            if a.count == b.count, a != b { patched.insert(field) }
-        }
-        func check<T>(_ field: ViewField, _ path: KeyPath<GameView, [T]?>) where T: Equatable {
-            if let a = old[keyPath: path], let b = new[keyPath: path], a.count == b.count, a != b { patched.insert(field) }
-        }
-        check(.teams, \.teams)
-        check(.tracks, \.tracks)
-        check(.flags, \.flags)
-        check(.projects, \.projects)
-        check(.actions, \.actions)
-        check(.consents, \.consents)
-        check(.objectives, \.objectives)
-        check(.events, \.events)
-    }
-
-    var changes: Fields { Fields(diff: self) }
-    var patches: Elements? { patched.isEmpty ? nil : Elements(diff: self) }
-
-    /// `changes`.
-    struct Fields: Encodable {
-        let diff: ViewChanges
-
-        func encode(to encoder: Encoder) throws {
-            var d = PropertyDiff(old: diff.old, new: diff.new, container: encoder.container(keyedBy: ViewField.self))
-            try d.put(.viewer) { $0.viewer }
-            try d.put(.ruleset) { $0.ruleset }
-            try d.put(.title) { $0.title }
-            try d.put(.turn) { $0.turn }
-            try d.put(.turns) { $0.turns }
-            try d.put(.date) { $0.date }
-            try d.put(.phase) { $0.phase }
-            if !diff.patched.contains(.teams) { try d.put(.teams) { $0.teams } }
-            if !diff.patched.contains(.tracks) { try d.put(.tracks) { $0.tracks } }
-            if !diff.patched.contains(.flags) { try d.put(.flags) { $0.flags } }
-            if !diff.patched.contains(.projects) { try d.put(.projects) { $0.projects } }
-            try d.put(.orders) { $0.orders }
-            try d.put(.spent) { $0.spent }
-            if !diff.patched.contains(.actions) { try d.put(.actions) { $0.actions } }
-            if !diff.patched.contains(.consents) { try d.put(.consents) { $0.consents } }
-            try d.put(.catalog) { $0.catalog }
-            if !diff.patched.contains(.events) { try d.put(.events) { $0.events } }
-            try d.put(.deals) { $0.deals }
-            if !diff.patched.contains(.objectives) { try d.put(.objectives) { $0.objectives } }
-            try d.put(.outcome) { $0.outcome }
-            try d.put(.map) { $0.map }
-        }
-    }
-
-    /// `patches`: `{FIELD: {INDEX: {PROPERTY: value}}}`.
-    struct Elements: Encodable {
-        let diff: ViewChanges
-
-        func encode(to encoder: Encoder) throws {
-            guard let old = diff.old else { return }
-            var c = encoder.container(keyedBy: ViewField.self)
-            func put<T: PatchableElement>(_ field: ViewField, _ a: [T]?, _ b: [T]?) throws {
-                guard diff.patched.contains(field), let a, let b else { return }
-                var list = c.nestedContainer(keyedBy: IndexKey.self, forKey: field)
-                for i in b.indices where a[i] != b[i] {
-                    try list.encode(ElementChanges(old: a[i], new: b[i]), forKey: IndexKey(i))
-                }
-            }
-            try put(.teams, old.teams, diff.new.teams)
-            try put(.tracks, old.tracks, diff.new.tracks)
-            try put(.flags, old.flags, diff.new.flags)
-            try put(.projects, old.projects, diff.new.projects)
-            try put(.actions, old.actions, diff.new.actions)
-            try put(.consents, old.consents, diff.new.consents)
-            try put(.objectives, old.objectives, diff.new.objectives)
-            try put(.events, old.events, diff.new.events)
-        }
-    }
-}
-
-/// The view's top-level fields, as they are named on the wire (the encoder writes them in snake_case).
-enum ViewField: String, CodingKey, Hashable {
-    case viewer, ruleset, title, turn, turns, date, phase, teams, tracks, flags, projects, orders, spent, actions,
-         consents, catalog, events, deals, objectives, outcome, map
-}
-
-struct IndexKey: CodingKey {
-    let stringValue: String
-    var intValue: Int? { Int(stringValue) }
-    init(_ index: Int) { stringValue = String(index) }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { stringValue = String(intValue) }
-}
-
-/// Writes the properties of `new` that differ from `old` (all of them, if there is no `old`); a property that
-/// became nil is written as null.
-struct PropertyDiff<T, Key: CodingKey> {
-    let old: T?
-    let new: T
-    var container: KeyedEncodingContainer<Key>
-
-    @inline(__always)
-    mutating func put<V: Encodable & Equatable>(_ key: Key, _ field: (T) -> V) throws {
-        let value = field(new)
-        if old.map(field) != value { try container.encode(value, forKey: key) }
-    }
-
-    @inline(__always)
-    mutating func put<V: Encodable & Equatable>(_ key: Key, _ field: (T) -> V?) throws {
-        let value = field(new)
+enum ViewChanges {
+    /// Writes `,"changes":{…}` and, when a list kept its length, `,"patches":{…}` (`old` nil: the audience holds
+    /// nothing yet, so every field is in `changes`).
+    static func write(from old: GameView?, to new: GameView, into json: StreamingJSONEncoder) throws {
+        let fields = GameView.jsonFields
+        json.append(#","changes":"#)
+        var start = json.bytes.count
         guard let old else {
-            if let value { try container.encode(value, forKey: key) }
+            for field in fields where field.diffed { try field.put(new, json) }
+            json.closeObject(from: start)
             return
         }
-        guard field(old) != value else { return }
-        if let value { try container.encode(value, forKey: key) } else { try container.encodeNil(forKey: key) }
-    }
-}
-
-/// An element of a view list that can be sent as the properties that changed.
-protocol PatchableElement: Equatable {
-    static func encodeChanges(from old: Self, to new: Self, into encoder: Encoder) throws
-}
-
-struct ElementChanges<T: PatchableElement>: Encodable {
-    let old: T
-    let new: T
-    func encode(to encoder: Encoder) throws { try T.encodeChanges(from: old, to: new, into: encoder) }
-}
-
-extension GameView.TeamInfo: PatchableElement {
-    enum Keys: String, CodingKey { case id, name, colour, locked, brief, budget }
-    static func encodeChanges(from old: Self, to new: Self, into encoder: Encoder) throws {
-        var d = PropertyDiff(old: old, new: new, container: encoder.container(keyedBy: Keys.self))
-        try d.put(.id) { $0.id }; try d.put(.name) { $0.name }; try d.put(.colour) { $0.colour }; try d.put(.locked) { $0.locked }
-        try d.put(.brief) { $0.brief }; try d.put(.budget) { $0.budget }
-    }
-}
-
-extension GameView.TrackInfo: PatchableElement {
-    enum Keys: String, CodingKey { case id, name, description, value, min, max, level, hiddenFrom }
-    static func encodeChanges(from old: Self, to new: Self, into encoder: Encoder) throws {
-        var d = PropertyDiff(old: old, new: new, container: encoder.container(keyedBy: Keys.self))
-        try d.put(.id) { $0.id }; try d.put(.name) { $0.name }; try d.put(.description) { $0.description }; try d.put(.value) { $0.value }
-        try d.put(.min) { $0.min }; try d.put(.max) { $0.max }; try d.put(.level) { $0.level }; try d.put(.hiddenFrom) { $0.hiddenFrom }
-    }
-}
-
-extension GameView.FlagInfo: PatchableElement {
-    enum Keys: String, CodingKey { case id, name, value }
-    static func encodeChanges(from old: Self, to new: Self, into encoder: Encoder) throws {
-        var d = PropertyDiff(old: old, new: new, container: encoder.container(keyedBy: Keys.self))
-        try d.put(.id) { $0.id }; try d.put(.name) { $0.name }; try d.put(.value) { $0.value }
-    }
-}
-
-extension GameView.ProjectInfo: PatchableElement {
-    enum Keys: String, CodingKey { case id, name, status, index, statuses }
-    static func encodeChanges(from old: Self, to new: Self, into encoder: Encoder) throws {
-        var d = PropertyDiff(old: old, new: new, container: encoder.container(keyedBy: Keys.self))
-        try d.put(.id) { $0.id }; try d.put(.name) { $0.name }; try d.put(.status) { $0.status }; try d.put(.index) { $0.index }
-        try d.put(.statuses) { $0.statuses }
-    }
-}
-
-extension GameView.ActionInfo: PatchableElement {
-    enum Keys: String, CodingKey {
-        case id, team, name, description, cost, covert, params, chance, consentFrom, consentRule, available, reason, checkedOnResolution
-    }
-    static func encodeChanges(from old: Self, to new: Self, into encoder: Encoder) throws {
-        var d = PropertyDiff(old: old, new: new, container: encoder.container(keyedBy: Keys.self))
-        try d.put(.id) { $0.id }; try d.put(.team) { $0.team }; try d.put(.name) { $0.name }; try d.put(.description) { $0.description }
-        try d.put(.cost) { $0.cost }; try d.put(.covert) { $0.covert }; try d.put(.params) { $0.params }; try d.put(.chance) { $0.chance }
-        try d.put(.consentFrom) { $0.consentFrom }; try d.put(.consentRule) { $0.consentRule }; try d.put(.available) { $0.available }
-        try d.put(.reason) { $0.reason }; try d.put(.checkedOnResolution) { $0.checkedOnResolution }
-    }
-}
-
-extension GameView.ConsentInfo: PatchableElement {
-    enum Keys: String, CodingKey { case action, name, teams, rule, decision }
-    static func encodeChanges(from old: Self, to new: Self, into encoder: Encoder) throws {
-        var d = PropertyDiff(old: old, new: new, container: encoder.container(keyedBy: Keys.self))
-        try d.put(.action) { $0.action }; try d.put(.name) { $0.name }; try d.put(.teams) { $0.teams }; try d.put(.rule) { $0.rule }
-        try d.put(.decision) { $0.decision }
-    }
-}
-
-extension GameView.ObjectiveInfo: PatchableElement {
-    enum Keys: String, CodingKey { case id, team, text, points, met }
-    static func encodeChanges(from old: Self, to new: Self, into encoder: Encoder) throws {
-        var d = PropertyDiff(old: old, new: new, container: encoder.container(keyedBy: Keys.self))
-        try d.put(.id) { $0.id }; try d.put(.team) { $0.team }; try d.put(.text) { $0.text }; try d.put(.points) { $0.points }
-        try d.put(.met) { $0.met }
-    }
-}
-
-extension GameView.EventInfo: PatchableElement {
-    enum Keys: String, CodingKey { case id, name, kind, fired, effects, condition, news }
-    static func encodeChanges(from old: Self, to new: Self, into encoder: Encoder) throws {
-        var d = PropertyDiff(old: old, new: new, container: encoder.container(keyedBy: Keys.self))
-        try d.put(.id) { $0.id }; try d.put(.name) { $0.name }; try d.put(.kind) { $0.kind }; try d.put(.fired) { $0.fired }
-        try d.put(.effects) { $0.effects }; try d.put(.condition) { $0.condition }; try d.put(.news) { $0.news }
+        var patched: [JSONField<GameView>.Patch] = []
+        for field in fields where field.diffed && !field.same(old, new) {
+            if let patch = field.patch, patch.applies(old, new) { patched.append(patch) } else { try field.putOrNull(new, json) }
+        }
+        json.closeObject(from: start)
+        guard !patched.isEmpty else { return }
+        json.append(#","patches":"#)
+        start = json.bytes.count
+        for patch in patched.sorted(by: { $0.rank < $1.rank }) { try patch.write(old, new, json) }
+        json.closeObject(from: start)
     }
 }

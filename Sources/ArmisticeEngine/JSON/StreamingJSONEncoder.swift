@@ -1,32 +1,34 @@
-import ArmisticeEngine
-/// A fast JSON encoder for the server's outgoing messages: it writes bytes as `encode(to:)` runs, with keys in
-/// snake_case, instead of building a tree first (Foundation's `JSONEncoder` managed about 10 MB/s here, which
-/// made encoding views most of a move's cost). Output: compact JSON, slashes unescaped, integral doubles
-/// without a fraction. Not thread-safe: one per thread.
-final class StreamingJSONEncoder {
-    fileprivate var bytes: [UInt8] = []
+/// A fast JSON encoder for the server's outgoing messages: it writes bytes as it goes, with keys in snake_case,
+/// instead of building a tree first (Foundation's `JSONEncoder` managed about 10 MB/s here, which made encoding
+/// views most of a move's cost). Types with a field table (`JSONFields`: the view, its elements, records) and the
+/// other `JSONWritable` values are written straight from their properties; anything else through `Codable`.
+/// Output: compact JSON, slashes unescaped, integral doubles without a fraction. Not thread-safe: one per thread.
+package final class StreamingJSONEncoder {
+    /// What has been written so far (`encode` starts afresh; `write` appends to what is there).
+    package var bytes: [UInt8] = []
     fileprivate var keyCache: [String: [UInt8]] = [:]
 
-    init() {}
+    package init() {}
 
-    func encode(_ value: some Encodable) throws -> [UInt8] {
+    /// The value's JSON.
+    package func encode(_ value: some Encodable) throws -> [UInt8] {
         bytes.removeAll(keepingCapacity: true)
         bytes.reserveCapacity(32_768)
         try encodeValue(value)
         return bytes
     }
 
-    fileprivate func encodeValue<T: Encodable>(_ value: T) throws {
+    /// Appends the value's JSON to `bytes`.
+    package func encodeValue<T: Encodable>(_ value: T) throws {
         // Metatype checks are cheap; dynamic casts on every value are not.
         if T.self == String.self { writeString(value as! String); return }
         if T.self == Int.self { writeInteger(value as! Int); return }
-        if T.self == Bool.self { bytes.append(contentsOf: (value as! Bool) ? Self.trueBytes : Self.falseBytes); return }
+        if T.self == Bool.self { writeBool(value as! Bool); return }
         if T.self == Double.self { writeDouble(value as! Double); return }
-        // The types every update carries many of, written without Codable's per-field dispatch (same JSON).
-        if T.self == Record.self { try writeRecord(value as! Record); return }
-        if T.self == GameView.ActionInfo.self { try writeAction(value as! GameView.ActionInfo); return }
-        if T.self == GameView.TrackInfo.self { try writeTrack(value as! GameView.TrackInfo); return }
-        if T.self == GameView.TeamInfo.self { writeTeam(value as! GameView.TeamInfo); return }
+        // The types every message carries many of, written from their field tables (the same JSON as Codable's).
+        if T.self == GameView.self { try (value as! GameView).writeJSON(to: self); return }
+        if T.self == Record.self { try (value as! Record).writeJSON(to: self); return }
+        if let writable = value as? any JSONWritable { try writable.writeJSON(to: self); return }
         let encoder = ValueEncoder(self)
         try value.encode(to: encoder)
         encoder.finish()
@@ -36,8 +38,33 @@ final class StreamingJSONEncoder {
     static let falseBytes = Array("false".utf8)
     static let nullBytes = Array("null".utf8)
 
-    fileprivate func writeKey(_ key: CodingKey) {
-        var name = key.stringValue
+    /// Appends text as it is (already JSON, or a part of it).
+    package func append(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Appends text as it is (already JSON, or a part of it).
+    package func append(raw text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    package func writeBool(_ value: Bool) { bytes.append(contentsOf: value ? Self.trueBytes : Self.falseBytes) }
+
+    package func writeNull() { bytes.append(contentsOf: Self.nullBytes) }
+
+    /// Ends an object whose members were each written after a comma from `start` on: the first comma becomes `{`
+    /// (`{}` when nothing was written).
+    package func closeObject(from start: Int) {
+        if bytes.count == start { bytes.append(0x7B) } else { bytes[start] = 0x7B }
+        bytes.append(0x7D)
+    }
+
+    fileprivate func writeKey(_ key: CodingKey) { writeKey(key.stringValue) }
+
+    /// Writes `"name":`, in snake_case (an object key the way Codable's keys and dictionary keys are written).
+    package func writeKey(_ name: String) {
+        var name = name
         // Most keys are lower-case already: written as they are, no lookup.
         let plain: Bool = name.withUTF8 { buffer in
             for b in buffer where (b >= 0x41 && b <= 0x5A) || b == 0x22 || b == 0x5C || b < 0x20 { return false }
@@ -59,7 +86,7 @@ final class StreamingJSONEncoder {
                 if !first { out.append(0x5F) }
                 out.append(b + 0x20)
             } else {
-                appendEscaped(b, to: &out)
+                JSONText.appendEscaped(b, to: &out)
             }
             first = false
         }
@@ -69,136 +96,11 @@ final class StreamingJSONEncoder {
         bytes.append(contentsOf: out)
     }
 
-    private func appendEscaped(_ b: UInt8, to out: inout [UInt8]) {
-        switch b {
-        case 0x22: out.append(0x5C); out.append(0x22)
-        case 0x5C: out.append(0x5C); out.append(0x5C)
-        case 0x0A: out.append(0x5C); out.append(0x6E)
-        case 0x0D: out.append(0x5C); out.append(0x72)
-        case 0x09: out.append(0x5C); out.append(0x74)
-        case 0x00..<0x20:
-            let hex = Array("0123456789abcdef".utf8)
-            out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-        default: out.append(b)
-        }
-    }
+    package func writeString(_ s: String) { JSONText.appendString(s, to: &bytes, shortEscapes: false) }
 
-    fileprivate func writeString(_ s: String) {
-        bytes.append(0x22)
-        var s = s
-        s.withUTF8 { buffer in
-            var start = 0
-            for i in 0..<buffer.count {
-                let b = buffer[i]
-                if b == 0x22 || b == 0x5C || b < 0x20 {
-                    if i > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<i])) }
-                    appendEscaped(b, to: &bytes)
-                    start = i + 1
-                }
-            }
-            if buffer.count > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<buffer.count])) }
-        }
-        bytes.append(0x22)
-    }
+    package func writeInteger<T: BinaryInteger>(_ value: T) { JSONText.appendInteger(value, to: &bytes) }
 
-    fileprivate func writeInteger<T: BinaryInteger>(_ value: T) {
-        if value == 0 { bytes.append(0x30); return }
-        if value < 0 { bytes.append(0x2D) }
-        var v = value.magnitude
-        let start = bytes.count
-        while v > 0 {
-            bytes.append(UInt8(truncatingIfNeeded: v % 10) + 0x30)
-            v /= 10
-        }
-        bytes[start...].reverse()
-    }
-
-    // MARK: Hand-written types (the keys their Codable conformance would write, in the same order, nil left out)
-
-    /// Writes `{`, then runs `body` with a function that writes each key (and the comma before it), then `}`.
-    private func object(_ body: (_ key: (StaticString) -> Void) throws -> Void) rethrows {
-        bytes.append(0x7B)
-        var first = true
-        try body { name in
-            if !first { self.bytes.append(0x2C) }
-            first = false
-            self.bytes.append(0x22)
-            self.bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-            self.bytes.append(0x22)
-            self.bytes.append(0x3A)
-        }
-        bytes.append(0x7D)
-    }
-
-    private func writeRecord(_ r: Record) throws {
-        try object { key in
-            key("kind"); writeString(r.kind.rawValue)
-            key("turn"); writeInteger(r.turn)
-            if let v = r.visibleTo { key("visible_to"); try encodeValue(v) }
-            if let v = r.phase { key("phase"); writeString(v.rawValue) }
-            if let v = r.team { key("team"); writeString(v) }
-            if let v = r.action { key("action"); writeString(v) }
-            if let v = r.params { key("params"); try encodeValue(v) }
-            if let v = r.result { key("result"); writeString(v) }
-            if let v = r.chance { key("chance"); writeInteger(v) }
-            if let v = r.roll { key("roll"); writeInteger(v) }
-            if let v = r.modifiers { key("modifiers"); try encodeValue(v) }
-            if let v = r.reason { key("reason"); writeString(v) }
-            if let v = r.target { key("target"); writeString(v) }
-            if let v = r.from { key("from"); writeInteger(v) }
-            if let v = r.to { key("to"); writeInteger(v) }
-            if let v = r.text { key("text"); writeString(v) }
-            if let v = r.event { key("event"); writeString(v) }
-            if let v = r.deal { key("deal"); writeInteger(v) }
-            if let v = r.outcome { key("outcome"); writeString(v) }
-            if let v = r.scores { key("scores"); try encodeValue(v) }
-            if let v = r.hash { key("hash"); writeString(v) }
-        }
-    }
-
-    private func writeAction(_ a: GameView.ActionInfo) throws {
-        try object { key in
-            key("id"); writeString(a.id)
-            key("team"); writeString(a.team)
-            key("name"); writeString(a.name)
-            key("description"); writeString(a.description)
-            key("cost"); writeInteger(a.cost)
-            key("covert"); bytes.append(contentsOf: a.covert ? Self.trueBytes : Self.falseBytes)
-            key("params"); try encodeValue(a.params)
-            if let v = a.chance { key("chance"); writeInteger(v) }
-            if let v = a.consentFrom { key("consent_from"); try encodeValue(v) }
-            if let v = a.consentRule { key("consent_rule"); writeString(v) }
-            key("available"); bytes.append(contentsOf: a.available ? Self.trueBytes : Self.falseBytes)
-            if let v = a.reason { key("reason"); writeString(v) }
-            if let v = a.checkedOnResolution { key("checked_on_resolution"); try encodeValue(v) }
-        }
-    }
-
-    private func writeTrack(_ t: GameView.TrackInfo) throws {
-        try object { key in
-            key("id"); writeString(t.id)
-            key("name"); writeString(t.name)
-            key("description"); writeString(t.description)
-            key("value"); writeInteger(t.value)
-            key("min"); writeInteger(t.min)
-            key("max"); writeInteger(t.max)
-            if let v = t.level { key("level"); writeString(v) }
-            if let v = t.hiddenFrom { key("hidden_from"); try encodeValue(v) }
-        }
-    }
-
-    private func writeTeam(_ t: GameView.TeamInfo) {
-        object { key in
-            key("id"); writeString(t.id)
-            key("name"); writeString(t.name)
-            key("colour"); writeString(t.colour)
-            key("locked"); bytes.append(contentsOf: t.locked ? Self.trueBytes : Self.falseBytes)
-            if let v = t.brief { key("brief"); writeString(v) }
-            if let v = t.budget { key("budget"); writeInteger(v) }
-        }
-    }
-
-    fileprivate func writeDouble(_ d: Double) {
+    package func writeDouble(_ d: Double) {
         guard d.isFinite else { bytes.append(contentsOf: Self.nullBytes); return }
         if d == d.rounded(), abs(d) < 1e15 { writeInteger(Int64(d)); return }
         bytes.append(contentsOf: "\(d)".utf8)

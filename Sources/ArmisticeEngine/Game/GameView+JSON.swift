@@ -1,0 +1,161 @@
+/// The view's properties, listed once per type: the tables write the view's JSON (snapshots, armistice.v1 updates)
+/// and an armistice.v2 update's `changes` and `patches` (docs/protocol.md). Keys are the wire's (snake_case), in the
+/// order the types' `Codable` form writes them; a test checks both against Foundation's encoder. A new view
+/// property is a line here.
+extension GameView: JSONFields {
+    package static let jsonFields: [JSONField<GameView>] = [
+        JSONField("viewer") { $0.viewer },
+        JSONField("ruleset") { $0.ruleset },
+        JSONField("title") { $0.title },
+        JSONField("turn") { $0.turn },
+        JSONField("turns") { $0.turns },
+        JSONField("date") { $0.date },
+        JSONField("phase") { $0.phase.rawValue },
+        .list("teams", patchRank: 0) { $0.teams },
+        .list("tracks", patchRank: 1) { $0.tracks },
+        .list("flags", patchRank: 2) { $0.flags },
+        .list("projects", patchRank: 3) { $0.projects },
+        .codable("orders") { $0.orders },
+        JSONField("spent") { $0.spent },
+        .list("actions", patchRank: 4) { $0.actions },
+        .list("consents", patchRank: 5) { $0.consents },
+        JSONField("catalog") { $0.catalog },
+        .list("events", patchRank: 7) { $0.events },
+        .codable("deals") { $0.deals },
+        .list("objectives", patchRank: 6) { $0.objectives },
+        JSONField("records", diffed: false) { $0.records },
+        JSONField("outcome") { $0.outcome },
+        .codable("map") { $0.map },
+    ]
+}
+
+extension GameView.TeamInfo: JSONFields {
+    package static let jsonFields: [JSONField<Self>] = [
+        JSONField("id") { $0.id },
+        JSONField("name") { $0.name },
+        JSONField("colour") { $0.colour },
+        JSONField("locked") { $0.locked },
+        JSONField("brief") { $0.brief },
+        JSONField("budget") { $0.budget },
+    ]
+}
+
+extension GameView.TrackInfo: JSONFields {
+    package static let jsonFields: [JSONField<Self>] = [
+        JSONField("id") { $0.id },
+        JSONField("name") { $0.name },
+        JSONField("description") { $0.description },
+        JSONField("value") { $0.value },
+        JSONField("min") { $0.min },
+        JSONField("max") { $0.max },
+        JSONField("level") { $0.level },
+        JSONField("hidden_from") { $0.hiddenFrom },
+    ]
+}
+
+extension GameView.FlagInfo: JSONFields {
+    package static let jsonFields: [JSONField<Self>] = [
+        JSONField("id") { $0.id },
+        JSONField("name") { $0.name },
+        JSONField("value") { $0.value },
+    ]
+}
+
+extension GameView.ProjectInfo: JSONFields {
+    package static let jsonFields: [JSONField<Self>] = [
+        JSONField("id") { $0.id },
+        JSONField("name") { $0.name },
+        JSONField("status") { $0.status },
+        JSONField("index") { $0.index },
+        JSONField("statuses") { $0.statuses },
+    ]
+}
+
+extension GameView.Choice: JSONFields {
+    package static let jsonFields: [JSONField<Self>] = [
+        JSONField("id") { $0.id },
+        JSONField("name") { $0.name },
+    ]
+}
+
+extension GameView.ParameterInfo: JSONFields {
+    package static let jsonFields: [JSONField<Self>] = [
+        JSONField("id") { $0.id },
+        JSONField("type") { $0.type },
+        JSONField("choices") { $0.choices },
+        JSONField("min") { $0.min },
+        JSONField("max") { $0.max },
+        JSONField("label") { $0.label },
+    ]
+}
+
+extension GameView.ActionInfo: JSONFields {
+    package static let jsonFields: [JSONField<Self>] = [
+        JSONField("id") { $0.id },
+        JSONField("team") { $0.team },
+        JSONField("name") { $0.name },
+        JSONField("description") { $0.description },
+        JSONField("cost") { $0.cost },
+        JSONField("covert") { $0.covert },
+        JSONField("params") { $0.params },
+        JSONField("chance") { $0.chance },
+        JSONField("consent_from") { $0.consentFrom },
+        JSONField("consent_rule") { $0.consentRule },
+        JSONField("available") { $0.available },
+        JSONField("reason") { $0.reason },
+        JSONField("checked_on_resolution") { $0.checkedOnResolution },
+    ]
+}
+
+extension GameView.ConsentInfo: JSONFields {
+    package static let jsonFields: [JSONField<Self>] = [
+        JSONField("action") { $0.action },
+        JSONField("name") { $0.name },
+        JSONField("teams") { $0.teams },
+        JSONField("rule") { $0.rule },
+        JSONField("decision") { $0.decision?.rawValue },
+    ]
+}
+
+extension GameView.CatalogEntry: JSONFields {
+    package static let jsonFields: [JSONField<Self>] = [
+        JSONField("id") { $0.id },
+        JSONField("name") { $0.name },
+        JSONField("teams") { $0.teams },
+        JSONField("cost") { $0.cost },
+        JSONField("params") { $0.params },
+    ]
+}
+
+extension GameView.EventInfo: JSONFields {
+    package static let jsonFields: [JSONField<Self>] = [
+        JSONField("id") { $0.id },
+        JSONField("name") { $0.name },
+        JSONField("kind") { $0.kind },
+        JSONField("fired") { $0.fired },
+        JSONField("effects") { $0.effects },
+        JSONField("condition") { $0.condition },
+        JSONField("news") { $0.news },
+    ]
+}
+
+extension GameView.OutcomeInfo: JSONFields {
+    package static let jsonFields: [JSONField<Self>] = [
+        JSONField("id") { $0.id },
+        JSONField("name") { $0.name },
+        JSONField("text") { $0.text },
+        JSONField("reason") { $0.reason },
+        JSONField("scores") { $0.scores },
+        JSONField("objectives") { $0.objectives },
+    ]
+}
+
+extension GameView.ObjectiveInfo: JSONFields {
+    package static let jsonFields: [JSONField<Self>] = [
+        JSONField("id") { $0.id },
+        JSONField("team") { $0.team },
+        JSONField("text") { $0.text },
+        JSONField("points") { $0.points },
+        JSONField("met") { $0.met },
+    ]
+}

@@ -1,0 +1,97 @@
+/// One property of a `JSONFields` type: its key as the wire spells it, whether two values have the same property
+/// (`==` on the property), and how to write it (straight into the encoder's bytes). Build one with `init(_:_:)`
+/// (a `JSONWritable` value), `codable(_:_:)` (any other `Encodable`) or `list(_:patchRank:_:)` (a list whose
+/// elements an update may patch one by one).
+package struct JSONField<Root>: Sendable {
+    /// The key, as the wire spells it.
+    package let key: StaticString
+    /// Writes `,"key":value`, or nothing when the value is absent (nil). An object's writer turns its first comma into `{`.
+    package let put: @Sendable (Root, StreamingJSONEncoder) throws -> Void
+    /// Writes `,"key":value`, or `,"key":null` when the value is absent.
+    package let putOrNull: @Sendable (Root, StreamingJSONEncoder) throws -> Void
+    /// Whether two values have the same property.
+    package let same: @Sendable (Root, Root) -> Bool
+    /// For a list of `JSONFields` elements: how it is patched (nil: never).
+    package let patch: Patch?
+    /// Whether the view diff sends this property (false: `records`, which an update carries beside the view).
+    package let diffed: Bool
+
+    /// Patching a list that kept its length: only the elements that changed, and in each only what changed.
+    package struct Patch: Sendable {
+        /// Its place among the lists of an update's `patches` (the order armistice.v2 has always written them in).
+        package let rank: Int
+        /// Whether both values have the list with the same number of elements.
+        package let applies: @Sendable (Root, Root) -> Bool
+        /// Writes `,"key":{"INDEX":{PROPERTY:value,…},…}` for the elements of the second value that differ from the first.
+        package let write: @Sendable (Root, Root, StreamingJSONEncoder) throws -> Void
+    }
+
+    private init(key: StaticString, put: @escaping @Sendable (Root, StreamingJSONEncoder) throws -> Void,
+                 putOrNull: @escaping @Sendable (Root, StreamingJSONEncoder) throws -> Void,
+                 same: @escaping @Sendable (Root, Root) -> Bool, patch: Patch? = nil, diffed: Bool = true) {
+        self.key = key
+        self.put = put
+        self.putOrNull = putOrNull
+        self.same = same
+        self.patch = patch
+        self.diffed = diffed
+    }
+
+    /// `,"key":`
+    private static func prefix(_ key: StaticString) -> [UInt8] {
+        var bytes: [UInt8] = [0x2C, 0x22]
+        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        bytes.append(0x22)
+        bytes.append(0x3A)
+        return bytes
+    }
+
+    /// A property written by its `JSONWritable` conformance (absent when `get` gives nil).
+    package init<V: JSONWritable & Equatable>(_ key: StaticString, diffed: Bool = true, _ get: @escaping @Sendable (Root) -> V?) {
+        let prefix = Self.prefix(key)
+        self.init(key: key, put: { root, json in
+            guard let value = get(root) else { return }
+            json.bytes.append(contentsOf: prefix)
+            try value.writeJSON(to: json)
+        }, putOrNull: { root, json in
+            json.bytes.append(contentsOf: prefix)
+            if let value = get(root) { try value.writeJSON(to: json) } else { json.writeNull() }
+        }, same: { get($0) == get($1) }, diffed: diffed)
+    }
+
+    /// A property written through its `Codable` form (absent when `get` gives nil).
+    package static func codable<V: Encodable & Equatable>(_ key: StaticString, _ get: @escaping @Sendable (Root) -> V?) -> Self {
+        let prefix = Self.prefix(key)
+        return Self(key: key, put: { root, json in
+            guard let value = get(root) else { return }
+            json.bytes.append(contentsOf: prefix)
+            try json.encodeValue(value)
+        }, putOrNull: { root, json in
+            json.bytes.append(contentsOf: prefix)
+            if let value = get(root) { try json.encodeValue(value) } else { json.writeNull() }
+        }, same: { get($0) == get($1) })
+    }
+
+    /// A list that an update patches element by element when it kept its length (`rank`: its place in `patches`).
+    package static func list<E: JSONFields>(_ key: StaticString, patchRank rank: Int, _ get: @escaping @Sendable (Root) -> [E]?) -> Self {
+        let prefix = Self.prefix(key)
+        let value = Self(key, get)
+        return Self(key: key, put: value.put, putOrNull: value.putOrNull, same: value.same, patch: Patch(rank: rank, applies: { a, b in
+            guard let a = get(a), let b = get(b) else { return false }
+            return a.count == b.count
+        }, write: { a, b, json in
+            guard let a = get(a), let b = get(b) else { return }
+            json.bytes.append(contentsOf: prefix)
+            let start = json.bytes.count
+            for i in b.indices where a[i] != b[i] {
+                json.bytes.append(0x2C)
+                json.bytes.append(0x22)
+                json.writeInteger(i)
+                json.bytes.append(0x22)
+                json.bytes.append(0x3A)
+                try b[i].writeChanges(from: a[i], to: json)
+            }
+            json.closeObject(from: start)
+        }))
+    }
+}
