@@ -101,8 +101,10 @@ import Testing
         // Rooms made on connections of every shard, joined from connections that start on other shards.
         var codes: [String] = []
         var students: [WireClient] = []
-        for r in 0..<6 {
-            let instructor = try await live.client("i\(r)")
+        // Connections opened one after another start on consecutive shards: their rooms are spread.
+        var instructors: [WireClient] = []
+        for r in 0..<6 { instructors.append(try await live.client("i\(r)")) }
+        for (r, instructor) in instructors.enumerated() {
             let created = try await instructor.request(["type": "create_room", "key": LiveServer.key, "ruleset": "koreanization", "seed": r + 1])
             let code = try #require(created["room"] as? String)
             codes.append(code)
@@ -183,8 +185,9 @@ import Testing
         // Written with two threads: rooms on both shards, so both journals hold acknowledged lines at the kill.
         var server = try ServerProcess(data: data, key: Self.key, threads: 2)
         var rooms: [(code: String, student: WireClient)] = []
-        for r in 0..<6 {
-            let instructor = try await WireClient.connect(pool, port: server.port, name: "i\(r)")
+        var instructors: [WireClient] = []
+        for r in 0..<6 { instructors.append(try await WireClient.connect(pool, port: server.port, name: "i\(r)")) }
+        for (r, instructor) in instructors.enumerated() {
             let created = try await instructor.request(["type": "create_room", "key": Self.key, "ruleset": "koreanization", "seed": r + 1])
             let code = try #require(created["room"] as? String)
             let student = try await WireClient.connect(pool, port: server.port, name: "s\(r)")
