@@ -51,7 +51,9 @@ public final class MatchStore {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let journalRoot = (dataDirectory as NSString).appendingPathComponent("journal")
         try FileManager.default.createDirectory(atPath: journalRoot, withIntermediateDirectories: true)
-        journalRecovery = JournalRecovery.run(journalDirectories: Self.journalDirectories(root: journalRoot), matchesDirectory: directory)
+        // Shard 0's store is opened first: only it may remove shard folders left empty (the others' are made after it).
+        journalRecovery = JournalRecovery.run(journalDirectories: Self.journalDirectories(root: journalRoot), matchesDirectory: directory,
+                                              removeEmpty: shard == 0)
         self.journalRoot = journalRoot
         let journalDirectory = shard == 0 ? journalRoot : (journalRoot as NSString).appendingPathComponent("shard-\(shard)")
         // An empty log the journal could not repair lost acknowledged records: it stays, to be reported.

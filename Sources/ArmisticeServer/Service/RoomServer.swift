@@ -75,7 +75,8 @@ public final class RoomServer: Sendable {
         let store = stores[0]
         logDirectory = store.directory
         Self.report(store.journalRecovery, logger: logger)
-        accounts = TeacherAccounts(dataDirectory: configuration.dataDirectory)
+        let accounts = TeacherAccounts(dataDirectory: configuration.dataDirectory)
+        self.accounts = accounts
         let limits = configuration.limits
         // One budget per address across the shards: a school behind one address gets one allowance, not one per thread.
         let joinFailures = JoinFailureLimiter(capacity: limits.joinFailureBurst, perSecond: limits.joinFailuresPerSecond)
@@ -117,10 +118,11 @@ public final class RoomServer: Sendable {
         }
         if let cluster = configuration.cluster { Self.letGoOfMovedRooms(cores: cores, store: store, cluster: cluster, recovery: &recovery, logger: logger) }
         self.recovery = recovery
-        let executors = (0..<map.count).map { k in
+        var executors: [RoomExecutor] = []
+        for k in 0..<map.count {
             let executor = RoomExecutor(core: cores[k], store: stores[k], metrics: metrics, directory: directory, logger: logger, shard: k)
             executor.cluster = configuration.cluster
-            return executor
+            executors.append(executor)
         }
         rooms = RoomShards(executors: executors, directory: directory)
         let archive = ArchiveContext(instructorKey: configuration.instructorKey, accounts: accounts,
