@@ -16,12 +16,13 @@ final class ServerProcess: @unchecked Sendable {
     let port: Int
     let stderrPath: String
 
-    init(data: String, key: String) throws {
+    init(data: String, key: String, threads: Int? = nil) throws {
         stderrPath = data + "-stderr-\(UUID().uuidString).txt"
         FileManager.default.createFile(atPath: stderrPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--data", data, "--rulesets", CoreHarness.repoRoot + "/rulesets",
                              "--web", "/nonexistent", "--instructor-key", key, "--log-level", "notice"]
+            + (threads.map { ["--threads", "\($0)"] } ?? [])
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle(forWritingAtPath: stderrPath)

@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 @testable import ArmisticeServer
 
@@ -34,12 +35,12 @@ final class MemoryCluster: @unchecked Sendable {
     }
 }
 
-/// One node's link to a `MemoryCluster`. `@unchecked Sendable`: `next` is touched only on the rooms thread.
-final class MemoryClusterLink: ClusterLink, @unchecked Sendable {
+/// One node's link to a `MemoryCluster`, called from every rooms thread of the node (each for its own rooms).
+final class MemoryClusterLink: ClusterLink, Sendable {
     let cluster: MemoryCluster
     let node: String
     let codePrefix: String
-    private var next: [String: Int] = [:]
+    private let positions = Mutex<[String: Int]>([:])
 
     init(_ cluster: MemoryCluster, node: String, prefix: String) {
         self.cluster = cluster
@@ -52,12 +53,12 @@ final class MemoryClusterLink: ClusterLink, @unchecked Sendable {
         var refusals: [String: ClusterRefusal] = [:]
         for room in Set(lines.map(\.room)) {
             let mine = lines.filter { $0.room == room }.map(\.line)
-            let start = next[room] ?? (local.lines(room).count - mine.count)
+            let start = positions.withLock { $0[room] } ?? (local.lines(room).count - mine.count)
             if let refusal = cluster.append(room, start: start, lines: mine, node: node) {
                 refusals[room] = refusal
-                next[room] = nil
+                positions.withLock { $0[room] = nil }
             } else {
-                next[room] = start + mine.count
+                positions.withLock { $0[room] = start + mine.count }
             }
         }
         return refusals
@@ -65,7 +66,7 @@ final class MemoryClusterLink: ClusterLink, @unchecked Sendable {
 
     func takeOver(_ code: String) throws(ClusterRefusal) -> [String]? {
         let lines = try cluster.takeOver(code, node: node, prefix: codePrefix)
-        if let lines { next[code] = lines.count }
+        if let lines { positions.withLock { $0[code] = lines.count } }
         return lines
     }
 

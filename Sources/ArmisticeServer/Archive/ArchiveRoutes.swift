@@ -8,14 +8,15 @@ final class ArchiveContext: Sendable {
     let archive: MatchArchive
     let reports: ArchiveReports?
     let tickets = ArchiveTickets()
-    let executor: RoomExecutor
+    /// The rooms threads (a match is deleted on the one holding its room).
+    let rooms: RoomShards
 
-    init(instructorKey: String, accounts: TeacherAccounts, archive: MatchArchive, reports: ArchiveReports?, executor: RoomExecutor) {
+    init(instructorKey: String, accounts: TeacherAccounts, archive: MatchArchive, reports: ArchiveReports?, rooms: RoomShards) {
         self.instructorKey = instructorKey
         self.accounts = accounts
         self.archive = archive
         self.reports = reports
-        self.executor = executor
+        self.rooms = rooms
     }
 }
 
@@ -240,7 +241,7 @@ struct ArchiveRoutes {
 
     private func delete(_ code: String, by principal: Principal) -> HTTPResponse {
         let who = principal.ownerID.map { "teacher \($0)" } ?? "admin"
-        switch context.executor.deleteMatch(code, archive: context.archive, reports: context.reports, tickets: context.tickets, why: who) {
+        switch context.rooms.deleteMatch(code, archive: context.archive, reports: context.reports, tickets: context.tickets, why: who) {
         case .deleted: return Self.json(200, Deleted(deleted: code))
         case .missing: return Self.unknownRoom()
         case .live: return Self.error(409, "room_live", "this match is still being played: end it first, then delete it")

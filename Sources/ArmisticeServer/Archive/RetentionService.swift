@@ -60,7 +60,7 @@ final class RetentionService: @unchecked Sendable {
     /// The finished matches past retention, as of `now`.
     func expired(now: Int64) -> [ArchiveEntry] {
         let cutoff = now - Int64(days) * 86_400_000
-        return context.archive.entries(for: .admin, live: context.executor.directory)
+        return context.archive.entries(for: .admin, live: context.rooms.directory)
             .filter { $0.state == .finished && ($0.finished ?? now) < cutoff }
     }
 
@@ -68,7 +68,7 @@ final class RetentionService: @unchecked Sendable {
         let old = expired(now: now)
         for entry in old {
             if isStopping { return }
-            let result = context.executor.deleteMatch(entry.code, archive: context.archive, reports: context.reports, tickets: context.tickets,
+            let result = context.rooms.deleteMatch(entry.code, archive: context.archive, reports: context.reports, tickets: context.tickets,
                                                       why: "retention")
             let ended = Date(timeIntervalSince1970: Double(entry.finished ?? 0) / 1000)
             if result == .deleted {

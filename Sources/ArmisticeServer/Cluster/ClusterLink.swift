@@ -2,7 +2,8 @@
 /// its match logs go beside the local journal, and where it finds the rooms of a node that died. Without one (the
 /// default), the server behaves exactly as a single node.
 ///
-/// Every method is called on the rooms thread, in batch order; a method that blocks delays every room of the node.
+/// Every method is called on a rooms thread, in its batch order: with several rooms threads (`RoomShards`), from
+/// several threads at once, each for its own rooms; a method that blocks delays every room of that thread.
 public protocol ClusterLink: AnyObject, Sendable {
     /// The first character of every join code this node mints: its slice of the code space, which HAProxy routes on.
     var codePrefix: String { get }

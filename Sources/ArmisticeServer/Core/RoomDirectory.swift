@@ -122,33 +122,44 @@ public struct RoomSummary: Sendable, Hashable, Codable {
     }
 }
 
-/// The rooms' public summaries, copied out by the executor after each batch that changed something, and read by
-/// the HTTP handler on the transport's thread (under a lock) — the HTTP side never touches a `Room`.
+/// The rooms' public summaries, copied out by each rooms thread (shard) after each batch that changed something, and
+/// read by the HTTP handler on the transport's thread (under a lock) — the HTTP side never touches a `Room`. Each
+/// shard keeps its own part; a lookup searches them all (a room is in exactly one).
 public final class RoomDirectory: Sendable {
-    private let summaries = Mutex<[String: RoomSummary]>([:])
+    private let shards = Mutex<[Int: [String: RoomSummary]]>([:])
 
     public init() {}
 
-    public subscript(code: String) -> RoomSummary? { summaries.withLock { $0[code] } }
+    public subscript(code: String) -> RoomSummary? {
+        shards.withLock { shards in
+            for part in shards.values { if let hit = part[code] { return hit } }
+            return nil
+        }
+    }
 
-    public var count: Int { summaries.withLock { $0.count } }
+    /// Rooms in all shards.
+    public var count: Int { shards.withLock { $0.values.reduce(0) { $0 + $1.count } } }
 
-    /// Brings the directory up to date with the core. `touched` are the rooms that logged something (every state
+    /// Rooms in one shard's part.
+    func count(shard: Int) -> Int { shards.withLock { $0[shard]?.count ?? 0 } }
+
+    /// Brings a shard's part up to date with its core. `touched` are the rooms that logged something (every state
     /// change is logged); rooms created or let go without a log line are caught by the count check.
-    func refresh(from core: ServerCore, touched: Set<String>) {
-        summaries.withLock { summaries in
+    func refresh(from core: ServerCore, touched: Set<String>, shard: Int = 0) {
+        shards.withLock { shards in
             for code in touched {
-                summaries[code] = core.rooms[code].map(RoomSummary.init)
+                shards[shard, default: [:]][code] = core.rooms[code].map(RoomSummary.init)
             }
+            let summaries = shards[shard] ?? [:]
             if summaries.count != core.rooms.count || summaries.keys.contains(where: { core.rooms[$0] == nil }) && !touched.isEmpty {
-                summaries = core.rooms.mapValues(RoomSummary.init)
+                shards[shard] = core.rooms.mapValues(RoomSummary.init)
             }
         }
     }
 
-    /// Replaces everything (at start).
-    func reload(from core: ServerCore) {
+    /// Replaces a shard's part (at start).
+    func reload(from core: ServerCore, shard: Int = 0) {
         let all = core.rooms.mapValues(RoomSummary.init)
-        summaries.withLock { $0 = all }
+        shards.withLock { $0[shard] = all }
     }
 }

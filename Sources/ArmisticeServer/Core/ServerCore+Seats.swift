@@ -16,7 +16,7 @@ extension ServerCore {
             throw ServerError(.badSettings, "\"\(r.ruleset.prefix(40))\" has no variant \"\(r.variant?.prefix(40) ?? "")\"; its variants are "
                               + (entry.ruleset.variants.isEmpty ? "none" : entry.ruleset.variants.map(\.id).joined(separator: ", ")))
         }
-        guard rooms.count < limits.maxRooms else { throw ServerError(.tooManyRooms, "this server already runs \(limits.maxRooms) rooms") }
+        guard rooms.count + roomsElsewhere() < limits.maxRooms else { throw ServerError(.tooManyRooms, "this server already runs \(limits.maxRooms) rooms") }
         let turns = r.turns ?? rules.calendar.turns
         guard (1...100).contains(turns) else { throw ServerError(.badSettings, "turns must be between 1 and 100") }
         var phases: [String: Int] = [:]
@@ -50,7 +50,7 @@ extension ServerCore {
                                     nicknames: r.nicknames == true ? true : nil,
                                     language: r.language.map { Language(parsing: $0) }.flatMap { $0 == .en ? nil : $0.rawValue })
         var code = Secrets.joinCode(prefix: codePrefix, using: &random)
-        while takenCodes.contains(code) { code = Secrets.joinCode(prefix: codePrefix, using: &random) }
+        while takenCodes.contains(code) || shard.map.shard(of: code) != shard.index { code = Secrets.joinCode(prefix: codePrefix, using: &random) }
         takenCodes.insert(code)
         let room = Room(code: code, createdAt: now, rulesetText: entry.text, ruleset: rules, settings: settings)
         room.owner = principal.ownerID

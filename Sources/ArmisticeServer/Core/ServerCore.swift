@@ -21,6 +21,10 @@ public final class ServerCore {
     var takenCodes: Set<String>
     /// The start of every code this server mints: a cluster node's slice of the code space ("" on a single node).
     public var codePrefix = ""
+    /// The shard this core is among its server's rooms threads: it mints only codes `ShardMap` places here.
+    public var shard = (index: 0, map: ShardMap(count: 1))
+    /// Rooms held by the server's other shards, for the server-wide `maxRooms` (0 with one shard).
+    public var roomsElsewhere: @Sendable () -> Int = { 0 }
     /// Rooms let go because their log could not be written, until their log can be written again (ServerCore+Storage).
     public internal(set) var suspendedRooms: Set<String> = []
     /// Per remote address: failed joins, resumes and room lookups (shared with the HTTP handler).
@@ -42,7 +46,7 @@ public final class ServerCore {
     var roomsWithPending: [Room] = []
 
     /// One open connection as the core knows it (the terminal client has its own `ClientState`: a different thing).
-    struct Connection {
+    struct Connection: Sendable {
         let id: ClientID
         let address: String
         var hello = false
@@ -62,14 +66,16 @@ public final class ServerCore {
     }
 
     public init(instructorKey: String, catalog: RulesetCatalog, limits: ServerLimits = ServerLimits(),
-                takenCodes: Set<String> = [], serverName: String = "armistice") {
+                takenCodes: Set<String> = [], serverName: String = "armistice",
+                joinFailures: JoinFailureLimiter? = nil, keyFailures: JoinFailureLimiter? = nil) {
         self.instructorKey = instructorKey
         self.catalog = catalog
         self.limits = limits
         self.takenCodes = takenCodes
         self.serverName = serverName
-        joinFailures = JoinFailureLimiter(capacity: limits.joinFailureBurst, perSecond: limits.joinFailuresPerSecond)
-        keyFailures = JoinFailureLimiter(capacity: limits.keyFailureBurst, perSecond: limits.keyFailuresPerSecond)
+        // Shards share their server's limiters: one address has one budget however many rooms threads there are.
+        self.joinFailures = joinFailures ?? JoinFailureLimiter(capacity: limits.joinFailureBurst, perSecond: limits.joinFailuresPerSecond)
+        self.keyFailures = keyFailures ?? JoinFailureLimiter(capacity: limits.keyFailureBurst, perSecond: limits.keyFailuresPerSecond)
     }
 
     public var connectionCount: Int { clients.count }

@@ -22,6 +22,26 @@ public struct JournalRecovery: Sendable {
 
     public var isEmpty: Bool { journals.isEmpty }
 
+    /// Replays the journal folders one after another (every shard's: a room's lines are all in one shard's journal,
+    /// since a run never moves a room between shards). Journals of a folder replayed before are gone, so replaying
+    /// again is cheap. Journal names past the first folder are given with their folder (`shard-1/00000001.wal`).
+    /// With `removeEmpty`, a `shard-K` folder left empty is removed (only before any shard's store has made its own).
+    static func run(journalDirectories: [String], matchesDirectory: String, removeEmpty: Bool) -> JournalRecovery {
+        var report = JournalRecovery()
+        for (index, directory) in journalDirectories.enumerated() {
+            let part = run(journalDirectory: directory, matchesDirectory: matchesDirectory)
+            let folder = index == 0 ? "" : (directory as NSString).lastPathComponent + "/"
+            report.journals += part.journals.map { folder + $0 }
+            report.entries += part.entries
+            report.repaired.merge(part.repaired) { $0 + $1 }
+            report.tornLines += part.tornLines
+            report.problems += part.problems.map { $0.hasPrefix("room ") ? $0 : folder + $0 }
+            // A shard's folder left empty goes (a later run may have fewer shards); its store makes it again.
+            if index > 0, removeEmpty { rmdir(directory) }
+        }
+        return report
+    }
+
     /// Replays every journal file in `journalDirectory` into the room files in `matchesDirectory`, syncs what it
     /// changed, then deletes the journal (or renames a damaged file). Never throws: what it cannot do, it reports.
     static func run(journalDirectory: String, matchesDirectory: String) -> JournalRecovery {

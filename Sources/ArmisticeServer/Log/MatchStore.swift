@@ -8,7 +8,8 @@ import Foundation
 import Logging
 
 /// The match logs on disk: one append-only JSON Lines file per room, `DATA/matches/CODE.jsonl`, behind a
-/// server-wide write-ahead journal in `DATA/journal/` (see `docs/match-log.md`).
+/// write-ahead journal per rooms thread in `DATA/journal/` (see `docs/match-log.md`); one store per rooms thread,
+/// each writing only its own rooms' files.
 ///
 /// `append` writes a batch to the room files without syncing them, appends the same lines to the journal and
 /// fdatasyncs the journal once (group commit). Every `checkpointBytes` of journal or `checkpointSeconds`, the
@@ -24,6 +25,8 @@ public final class MatchStore {
     public let emptyLogsRemoved: [String]
     private let faults: StorageFaults?
     private let journal: MatchJournal
+    /// `DATA/journal`: shard 0's journal folder, and the parent of the others'.
+    private let journalRoot: String
     private let checkpointer: JournalCheckpointer
     private let checkpointBytes: Int
     private let checkpointSeconds: Double
@@ -39,14 +42,20 @@ public final class MatchStore {
         var size: Int
     }
 
-    /// `faults` is a test seam that makes writes fail as on a full disk.
-    public init(dataDirectory: String, checkpointBytes: Int = 64 << 20, checkpointSeconds: Double = 30, logger: Logger? = nil,
-                faults: StorageFaults? = nil) throws {
+    /// `faults` is a test seam that makes writes fail as on a full disk. `shard` is the rooms thread this store
+    /// writes for: shard 0 journals in `DATA/journal/`, shard K in `DATA/journal/shard-K/`. Opening a store replays
+    /// every shard's journal left by a crash, whatever number of shards wrote them (the first store opened does it).
+    public init(dataDirectory: String, shard: Int = 0, checkpointBytes: Int = 64 << 20, checkpointSeconds: Double = 30,
+                logger: Logger? = nil, faults: StorageFaults? = nil) throws {
         directory = (dataDirectory as NSString).appendingPathComponent("matches")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let journalDirectory = (dataDirectory as NSString).appendingPathComponent("journal")
-        try FileManager.default.createDirectory(atPath: journalDirectory, withIntermediateDirectories: true)
-        journalRecovery = JournalRecovery.run(journalDirectory: journalDirectory, matchesDirectory: directory)
+        let journalRoot = (dataDirectory as NSString).appendingPathComponent("journal")
+        try FileManager.default.createDirectory(atPath: journalRoot, withIntermediateDirectories: true)
+        // Shard 0's store is opened first: only it may remove shard folders left empty (the others' are made after it).
+        journalRecovery = JournalRecovery.run(journalDirectories: Self.journalDirectories(root: journalRoot), matchesDirectory: directory,
+                                              removeEmpty: shard == 0)
+        self.journalRoot = journalRoot
+        let journalDirectory = shard == 0 ? journalRoot : (journalRoot as NSString).appendingPathComponent("shard-\(shard)")
         // An empty log the journal could not repair lost acknowledged records: it stays, to be reported.
         let damaged = journalRecovery.problems
         emptyLogsRemoved = Self.removeEmptyLogs(in: directory) { code in !damaged.contains { $0.hasPrefix("room \(code):") } }
@@ -65,6 +74,17 @@ public final class MatchStore {
     deinit {
         for file in files.values { _ = Glibc.close(file.fd) }
         for fd in closedUnsynced { _ = Glibc.close(fd) }
+    }
+
+    /// The journal folders of every shard that ever wrote here: `root` first, then its `shard-K` folders by K.
+    static func journalDirectories(root: String) -> [String] {
+        let shards = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [])
+            .compactMap { name -> (Int, String)? in
+                guard name.hasPrefix("shard-"), let k = Int(name.dropFirst(6)) else { return nil }
+                return (k, (root as NSString).appendingPathComponent(name))
+            }
+            .sorted { $0.0 < $1.0 }
+        return [root] + shards.map(\.1)
     }
 
     public func path(_ code: String) -> String { (directory as NSString).appendingPathComponent("\(code).jsonl") }
@@ -217,6 +237,13 @@ public final class MatchStore {
         unsynced = []
         if old != nil || !descriptors.isEmpty { checkpointer.submit(descriptors: descriptors, journal: old, problem: problem) }
         if wait { checkpointer.wait() }
+    }
+
+    /// At a clean shutdown, after `checkpoint(wait: true)`: removes a shard's journal folder (`shard-K`), which is
+    /// empty then, so a clean data directory has nothing in `DATA/journal/`. The root folder stays.
+    public func removeShardJournalDirectory() {
+        guard journal.directory != journalRoot else { return }
+        rmdir(journal.directory)
     }
 
     /// Closes a room's file (it can be reopened). A file not yet checkpointed is handed to the next checkpoint.

@@ -2,7 +2,8 @@ import ArmisticeTransport
 import Foundation
 import Logging
 
-/// The one thread that owns every room. Transport events queue here; each batch is handled by the core, its log
+/// One rooms thread (a shard): it owns the rooms `ShardMap` places on it and the connections routed to it (see
+/// `RoomShards`). Transport events queue here; each batch is handled by the core, its log
 /// records are written and made durable together (group commit: one journal fdatasync), and only then are its
 /// messages sent.
 ///
@@ -21,6 +22,8 @@ final class RoomExecutor: @unchecked Sendable {
 
     let core: ServerCore
     let store: MatchStore
+    /// This thread's index among the server's rooms threads.
+    let shard: Int
     private let metrics: ServerMetrics
     /// The rooms' public summaries for the HTTP handler, refreshed here after each batch.
     let directory: RoomDirectory
@@ -42,9 +45,10 @@ final class RoomExecutor: @unchecked Sendable {
     private let storageRetryMs: Int64 = 2_000
     private var nextStorageRetry: Int64 = 0
 
-    init(core: ServerCore, store: MatchStore, metrics: ServerMetrics, directory: RoomDirectory, logger: Logger) {
+    init(core: ServerCore, store: MatchStore, metrics: ServerMetrics, directory: RoomDirectory, logger: Logger, shard: Int = 0) {
         self.core = core
         self.store = store
+        self.shard = shard
         self.metrics = metrics
         self.directory = directory
         self.logger = logger
@@ -56,9 +60,10 @@ final class RoomExecutor: @unchecked Sendable {
         // The recovered rooms are in the directory before start() returns (and so before the transport serves HTTP):
         // a join form asking for a room's teams right after a restart finds it. The rooms thread does not exist yet,
         // so reading the core here races with nothing.
-        directory.reload(from: core)
-        let thread = Thread { [self] in ThreadName.setCurrent("arm-rooms"); run() }
-        thread.name = "armistice-rooms"
+        directory.reload(from: core, shard: shard)
+        let name = shard == 0 ? "arm-rooms" : "arm-rooms-\(shard)"
+        let thread = Thread { [self] in ThreadName.setCurrent(name); run() }
+        thread.name = "armistice-rooms-\(shard)"
         thread.stackSize = 8 << 20
         self.thread = thread
         thread.start()
@@ -136,22 +141,26 @@ final class RoomExecutor: @unchecked Sendable {
             shipToCluster(&out)
             // Before anything is sent: a client told of a new room can look it up at once.
             let touched = Set(out.logLines.map(\.room))
-            if !touched.isEmpty || directory.count != core.rooms.count { directory.refresh(from: core, touched: touched) }
+            if !touched.isEmpty || directory.count(shard: shard) != core.rooms.count { directory.refresh(from: core, touched: touched, shard: shard) }
             let t2 = DispatchTime.now().uptimeNanoseconds
             deliver(out, now: now, messagesIn: messagesIn)
             let t3 = DispatchTime.now().uptimeNanoseconds
             if !batch.isEmpty {
+                let shard = shard
                 metrics.update { m in
                     m.batches.observe(Double(t3 - t0) / 1e9)
                     m.batchEvents += batch.count
                     m.handleSeconds += Double(t1 - t0) / 1e9
                     m.deliverSeconds += Double(t3 - t2) / 1e9
+                    m.threads[shard, default: .init()].batchEvents += batch.count
+                    m.threads[shard, default: .init()].handleSeconds += Double(t1 - t0) / 1e9
                 }
             }
             if stop { break }
         }
         // Clean shutdown: sync the room files and delete the journal, so the next start has nothing to replay.
         store.checkpoint(wait: true)
+        store.removeShardJournalDirectory()
         condition.lock()
         finished = true
         condition.broadcast()
@@ -171,7 +180,8 @@ final class RoomExecutor: @unchecked Sendable {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let lineCount = out.logLines.count
         let checkpoints = store.checkpoints
-        metrics.update { $0.logCommits.observe(seconds); $0.logLines += lineCount; $0.logCheckpoints = checkpoints }
+        let shard = shard
+        metrics.update { $0.logCommits.observe(seconds); $0.logLines += lineCount; $0.threads[shard, default: .init()].logCheckpoints = checkpoints }
         for (code, reason) in failures {
             logger.critical("match log write failed; room suspended until it can be written", metadata: ["room": "\(code)", "error": "\(reason)"])
             store.close(code)
@@ -228,16 +238,17 @@ final class RoomExecutor: @unchecked Sendable {
         let rooms = core.rooms.values
         let slowDrops = out.closes.filter { $0.reason.hasPrefix("too slow") }.count
         let floods = out.closes.filter { $0.reason.hasPrefix("flood") }.count
+        let shard = shard
         metrics.update { m in
             m.messagesIn += messagesIn
             m.messagesOut += sent
             m.framesOut += out.deliveries.count
             for e in out.errors { m.errors[e, default: 0] += 1 }
             for a in out.adjudications { m.adjudications.observe(a) }
-            m.rooms = rooms.count
-            m.roomsRunning = rooms.filter { $0.state.phase != .setup && !$0.isOver }.count
-            m.connections = core.connectionCount
-            m.seatsOnline = rooms.reduce(0) { $0 + $1.seats.filter { $0.connection != nil }.count }
+            m.threads[shard, default: .init()].rooms = rooms.count
+            m.threads[shard, default: .init()].roomsRunning = rooms.filter { $0.state.phase != .setup && !$0.isOver }.count
+            m.threads[shard, default: .init()].connections = core.connectionCount
+            m.threads[shard, default: .init()].seatsOnline = rooms.reduce(0) { $0 + $1.seats.filter { $0.connection != nil }.count }
             m.slowReadersDropped += slowDrops
             m.floodsClosed += floods
         }

@@ -5,8 +5,8 @@ import Logging
 import Synchronization
 import ArmisticeWire
 
-/// The room server: the transport, the rooms' executor, the match logs and the HTTP endpoints, started and
-/// stopped together. Rooms left unfinished by an earlier run are rebuilt from their logs before it listens.
+/// The room server: the transport, the rooms threads (`RoomShards`), the match logs and the HTTP endpoints, started
+/// and stopped together. Rooms left unfinished by an earlier run are rebuilt from their logs before it listens.
 public final class RoomServer: Sendable {
     public struct Configuration: Sendable {
         public var host = "0.0.0.0"
@@ -29,6 +29,8 @@ public final class RoomServer: Sendable {
         public var retentionCheckSeconds: Double = 3600
         /// Makes this server one node of a cluster (nil: a single node, as before).
         public var cluster: (any ClusterLink)?
+        /// Rooms threads (shards), each with its own rooms, batch, journal and group commit (at least 1).
+        public var threads = ProcessInfo.processInfo.activeProcessorCount
 
         public init(instructorKey: String) { self.instructorKey = instructorKey }
     }
@@ -51,7 +53,7 @@ public final class RoomServer: Sendable {
     public let metrics = ServerMetrics()
     /// The folder of the match logs.
     public let logDirectory: String
-    private let executor: RoomExecutor
+    private let rooms: RoomShards
     private let bridge: TransportBridge
     private let transport: WebSocketServer
     private let logger: Logger
@@ -64,19 +66,40 @@ public final class RoomServer: Sendable {
         self.logger = logger
         let (catalog, failures) = RulesetCatalog.load(directory: configuration.rulesetsDirectory)
         rulesetFailures = failures
-        let store = try MatchStore(dataDirectory: configuration.dataDirectory, logger: logger, faults: configuration.storageFaults)
+        let map = ShardMap(count: configuration.threads)
+        // One store per shard (its own journal); the first one opened replays every shard's journal left by a crash,
+        // whatever number of shards wrote them.
+        let stores = try (0..<map.count).map { k in
+            try MatchStore(dataDirectory: configuration.dataDirectory, shard: k, logger: logger, faults: configuration.storageFaults)
+        }
+        let store = stores[0]
         logDirectory = store.directory
         Self.report(store.journalRecovery, logger: logger)
-        let core = ServerCore(instructorKey: configuration.instructorKey, catalog: catalog, limits: configuration.limits)
-        accounts = TeacherAccounts(dataDirectory: configuration.dataDirectory)
-        core.accounts = accounts
-        core.codePrefix = configuration.cluster?.codePrefix ?? ""
+        let accounts = TeacherAccounts(dataDirectory: configuration.dataDirectory)
+        self.accounts = accounts
+        let limits = configuration.limits
+        // One budget per address across the shards: a school behind one address gets one allowance, not one per thread.
+        let joinFailures = JoinFailureLimiter(capacity: limits.joinFailureBurst, perSecond: limits.joinFailuresPerSecond)
+        let keyFailures = JoinFailureLimiter(capacity: limits.keyFailureBurst, perSecond: limits.keyFailuresPerSecond)
+        let directory = RoomDirectory()
         let codes = store.codes()
-        core.reserve(codes: codes)
+        let cores = (0..<map.count).map { k in
+            let core = ServerCore(instructorKey: configuration.instructorKey, catalog: catalog, limits: limits,
+                                  joinFailures: joinFailures, keyFailures: keyFailures)
+            core.accounts = accounts
+            core.codePrefix = configuration.cluster?.codePrefix ?? ""
+            core.shard = (k, map)
+            core.roomsElsewhere = { directory.count - directory.count(shard: k) }
+            core.reserve(codes: codes)
+            return core
+        }
         var recovery = Recovery()
         recovery.journal = store.journalRecovery
         let now = RoomExecutor.now()
+        // Each room is rebuilt on the shard its code maps to with this run's number of shards.
         for code in codes {
+            let k = map.shard(of: code)
+            let (core, store) = (cores[k], stores[k])
             do {
                 let reader = try store.load(code)
                 if let torn = reader.tornTail { recovery.tornTails[code] = torn }
@@ -93,21 +116,26 @@ public final class RoomServer: Sendable {
                 recovery.failed[code] = "\(error)"
             }
         }
-        if let cluster = configuration.cluster { Self.letGoOfMovedRooms(core: core, store: store, cluster: cluster, recovery: &recovery, logger: logger) }
+        if let cluster = configuration.cluster { Self.letGoOfMovedRooms(cores: cores, store: store, cluster: cluster, recovery: &recovery, logger: logger) }
         self.recovery = recovery
-        executor = RoomExecutor(core: core, store: store, metrics: metrics, directory: RoomDirectory(), logger: logger)
-        executor.cluster = configuration.cluster
+        var executors: [RoomExecutor] = []
+        for k in 0..<map.count {
+            let executor = RoomExecutor(core: cores[k], store: stores[k], metrics: metrics, directory: directory, logger: logger, shard: k)
+            executor.cluster = configuration.cluster
+            executors.append(executor)
+        }
+        rooms = RoomShards(executors: executors, directory: directory)
         let archive = ArchiveContext(instructorKey: configuration.instructorKey, accounts: accounts,
                                      archive: MatchArchive(directory: store.directory,
                                                            titles: Dictionary(catalog.summaries.map { ($0.id, $0.title) }) { a, _ in a },
                                                            shares: RoomShares(dataDirectory: configuration.dataDirectory)),
                                      reports: configuration.reportRenderer.map { ArchiveReports(dataDirectory: configuration.dataDirectory, renderer: $0) },
-                                     executor: executor)
+                                     rooms: rooms)
         retention = configuration.retentionDays > 0
             ? RetentionService(days: configuration.retentionDays, every: configuration.retentionCheckSeconds, context: archive, logger: logger)
             : nil
-        bridge = TransportBridge(executor: executor, metrics: metrics, logDirectory: store.directory, instructorKey: configuration.instructorKey,
-                                 rulesets: catalog.summaries, joinFailures: core.joinFailures, keyFailures: core.keyFailures,
+        bridge = TransportBridge(rooms: rooms, metrics: metrics, logDirectory: store.directory, instructorKey: configuration.instructorKey,
+                                 rulesets: catalog.summaries, joinFailures: joinFailures, keyFailures: keyFailures,
                                  limits: configuration.limits, archive: archive)
         var t = WebSocketServer.Configuration(host: configuration.host, port: configuration.port, staticRoot: configuration.webRoot)
         t.protocolNames = ProtocolVersion.supported
@@ -116,14 +144,14 @@ public final class RoomServer: Sendable {
         t.tlsCertificatePath = configuration.tlsCertificatePath
         t.tlsPrivateKeyPath = configuration.tlsPrivateKeyPath
         transport = WebSocketServer(configuration: t, delegate: bridge, logger: logger)
-        executor.transport = transport
+        for executor in executors { executor.transport = transport }
         bridge.transport.withLock { $0 = transport }
     }
 
-    /// Starts the rooms' thread and listens; returns the bound port.
+    /// Starts the rooms threads and listens; returns the bound port.
     @discardableResult
     public func start() throws -> Int {
-        executor.start()
+        rooms.start()
         retention?.start()
         return try transport.start()
     }
@@ -131,7 +159,7 @@ public final class RoomServer: Sendable {
     /// Finishes queued work and pending log writes, then closes every connection with a reason and stops listening.
     public func shutdown() {
         retention?.stop()
-        executor.stop()
+        rooms.stop()
         transport.shutdown()
         bridge.transport.withLock { $0 = nil }
     }
@@ -142,7 +170,10 @@ public final class RoomServer: Sendable {
     public func logPath(_ code: String) -> String { logDirectory + "/\(code).jsonl" }
 
     /// Whether a room's match has ended (false for a code it does not hold).
-    public func isFinished(_ code: String) -> Bool { executor.directory[code]?.phase == Phase.ended.rawValue }
+    public func isFinished(_ code: String) -> Bool { rooms.directory[code]?.phase == Phase.ended.rawValue }
+
+    /// The rooms threads this server runs.
+    public var threads: Int { rooms.count }
 
     private static func report(_ journal: JournalRecovery, logger: Logger) {
         guard !journal.isEmpty else { return }
@@ -154,13 +185,14 @@ public final class RoomServer: Sendable {
     }
 }
 
-/// Hands transport events to the executor and answers HTTP requests. Runs on the transport's service thread, where
+/// Hands transport events to the rooms threads (through `RoomShards`, which routes each connection) and answers HTTP
+/// requests. Runs on the transport's service thread, where
 /// each message is also charged and decoded (`InboundGate`), so the rooms thread only ever sees typed requests.
 ///
 /// Safety rule for `@unchecked Sendable`: `gate` is touched only on the transport's service thread (every delegate
 /// method runs there).
 final class TransportBridge: WebSocketServerDelegate, @unchecked Sendable {
-    let executor: RoomExecutor
+    let rooms: RoomShards
     let metrics: ServerMetrics
     let logDirectory: String
     let instructorKey: String
@@ -172,10 +204,10 @@ final class TransportBridge: WebSocketServerDelegate, @unchecked Sendable {
     let transport = Mutex<WebSocketServer?>(nil)
     private var gate: InboundGate
 
-    init(executor: RoomExecutor, metrics: ServerMetrics, logDirectory: String, instructorKey: String,
+    init(rooms: RoomShards, metrics: ServerMetrics, logDirectory: String, instructorKey: String,
          rulesets: [RulesetSummary], joinFailures: JoinFailureLimiter, keyFailures: JoinFailureLimiter, limits: ServerLimits,
          archive: ArchiveContext? = nil) {
-        self.executor = executor
+        self.rooms = rooms
         self.metrics = metrics
         self.logDirectory = logDirectory
         self.instructorKey = instructorKey
@@ -189,7 +221,7 @@ final class TransportBridge: WebSocketServerDelegate, @unchecked Sendable {
 
     func connectionOpened(_ id: ConnectionID, remoteAddress: String) {
         gate.opened(id.rawValue, now: RoomExecutor.now())
-        executor.post(.opened(id.rawValue, remoteAddress))
+        rooms.opened(id.rawValue, address: remoteAddress)
     }
 
     func connection(_ id: ConnectionID, receivedText text: String) {
@@ -207,13 +239,13 @@ final class TransportBridge: WebSocketServerDelegate, @unchecked Sendable {
 
     func connectionClosed(_ id: ConnectionID) {
         gate.closed(id.rawValue)
-        executor.post(.closed(id.rawValue))
+        rooms.closed(id.rawValue)
     }
 
     /// Queues a decoded message for the rooms thread; when too many of this connection's (or everyone's) wait
     /// already, answers `server_busy` from here instead.
     private func forward(_ id: ConnectionID, _ inbound: Inbound) {
-        if executor.post(id.rawValue, inbound, perConnection: limits.maxQueuedPerConnection, total: limits.maxQueued) { return }
+        if rooms.forward(id.rawValue, inbound, perConnection: limits.maxQueuedPerConnection, total: limits.maxQueued) { return }
         var requestID: JSONValue?
         if case .request(let parsed) = inbound { requestID = parsed.id }
         let text = MessageEncoder().encode(ServerMessage.Failure(id: requestID, code: ErrorCode.serverBusy.rawValue,
@@ -224,7 +256,7 @@ final class TransportBridge: WebSocketServerDelegate, @unchecked Sendable {
 
     func handleHTTP(_ request: HTTPRequest) -> HTTPResponse? {
         HTTPRoutes(metrics: metrics, logDirectory: logDirectory, instructorKey: instructorKey,
-                   transport: transport.withLock { $0?.statistics }, rulesets: rulesets, rooms: executor.directory,
+                   transport: transport.withLock { $0?.statistics }, rulesets: rulesets, rooms: rooms.directory,
                    joinFailures: joinFailures, keyFailures: keyFailures, archive: archive).respond(to: request)
     }
 }

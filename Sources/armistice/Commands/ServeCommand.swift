@@ -24,11 +24,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
     @Option(help: "Delete finished matches (logs and reports) whose match ended more than this many days ago; 0 keeps them forever. Checked at start and hourly.")
     var retentionDays = 365
+    @Option(help: "Rooms threads: rooms are spread over them, each with its own batch, journal and group commit (default: the number of cores).")
+    var threads = ProcessInfo.processInfo.activeProcessorCount
     @OptionGroup(title: "Cluster") var cluster: ServeClusterOptions
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("give both --tls-cert and --tls-key, or neither") }
+        guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256") }
         guard retentionDays >= 0 else { throw ValidationError("--retention-days must be 0 (keep forever) or more") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \"\(logLevel)\"") }
         if let key = instructorKey, key.count < InstructorKeyFile.minimumLength {
@@ -68,6 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.tlsCertificatePath = tlsCert
         configuration.tlsPrivateKeyPath = tlsKey
         configuration.retentionDays = retentionDays
+        configuration.threads = threads
         configuration.reportRenderer = ServerReports.renderer(rulesets: rulesets)
         let link = try await cluster.link(logger: logger)
         configuration.cluster = link
@@ -84,7 +88,7 @@ struct ServeCommand: AsyncParsableCommand {
         let signals = ServeSignals([SIGTERM, SIGINT])
         let bound = try server.start()
         FileHandle.standardOutput.write(Data("listening on port \(bound)\n".utf8))
-        logger.notice("serving", metadata: ["host": "\(host)", "port": "\(bound)", "tls": "\(tlsCert != nil)", "data": "\(data)",
+        logger.notice("serving", metadata: ["host": "\(host)", "port": "\(bound)", "tls": "\(tlsCert != nil)", "data": "\(data)", "threads": "\(server.threads)",
                                             "node": "\(cluster.node ?? "-")"])
         let signal = await signals.wait()
         logger.notice("shutting down", metadata: ["signal": "\(signal)"])
