@@ -11,18 +11,7 @@ public enum RulesetLoader {
     /// `file` names it in diagnostics; no file is read here.
     public static func load(text: String, file: String, variant: String? = nil) throws(RulesetLoadError) -> Ruleset {
         let reader = YAMLReader(file: variant.map { "\(file) (variant \($0))" } ?? file)
-        if let over = YAMLBudget.check(text) {
-            throw RulesetLoadError(diagnostics: [Diagnostic(code: "yaml_too_large", file: file, line: over.location.line, column: over.location.column,
-                                                            message: over.message, hint: "write the repeated parts out instead of nesting anchors and aliases")])
-        }
-        let composed: Node?
-        do {
-            composed = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw RulesetLoadError(diagnostics: [yamlDiagnostic(error, file: file)])
-        } catch {
-            throw RulesetLoadError(diagnostics: [Diagnostic(code: "yaml", file: file, line: 0, column: 0, message: "\(error)")])
-        }
+        let composed = try YAMLComposer.compose(text, file: file)
         guard var root = composed else {
             throw RulesetLoadError(diagnostics: [Diagnostic(code: "empty", file: file, line: 1, column: 1, message: "the file is empty",
                                                             hint: "start from rulesets/tutorial.yaml")])
@@ -43,27 +32,6 @@ public enum RulesetLoader {
         }
         diagnostics.sort { ($0.line, $0.column) < ($1.line, $1.column) }
         throw RulesetLoadError(diagnostics: diagnostics)
-    }
-
-    static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            var message = "YAML syntax: \(problem)"
-            if let context { message += " (\(context.text))" }
-            return Diagnostic(code: "yaml", file: file, line: mark.line, column: mark.column, message: message,
-                              hint: "check the indentation and quoting on this line and the one before")
-        case .reader(let problem, let offset, let value, let yaml):
-            let at = offset.map { location(ofCharacter: $0, in: yaml) } ?? SourceLocation(line: 1, column: 1)
-            let what = value >= 0 ? " (character 0x\(String(value, radix: 16, uppercase: true)))" : ""
-            return Diagnostic(code: "yaml", file: file, line: at.line, column: at.column, message: "YAML: \(problem)\(what)",
-                              hint: "remove the character or write it as an escape (\"\\u0007\") inside double quotes")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return Diagnostic(code: "duplicate_key", file: file, line: context.mark.line, column: context.mark.column,
-                              message: "keys appear twice: \(duplicates.joined(separator: ", "))", hint: "keep one of each")
-        default:
-            return Diagnostic(code: "yaml", file: file, line: 0, column: 0, message: "YAML: \(error)")
-        }
     }
 
     /// The 1-based line and column of the `offset`th character of `text`.
