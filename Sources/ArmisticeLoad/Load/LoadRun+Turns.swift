@@ -55,8 +55,9 @@ extension LoadRun {
                             let orders = model.bots[t].orders(engine: model.engine, state: model.state, team: t)
                             var next = model.state
                             guard (try? model.engine.apply(.setOrders(team: teamIDs[t], orders: orders), to: &next)) != nil else { continue }
-                            let json = String(decoding: try JSONEncoder().encode(orders.orders), as: UTF8.self)
-                            let reply = await students[0].call(#"{"type":"set_orders","orders":\#(json)}"#, timeout: .seconds(config.timeout))
+                            // The whole draft: its orders and its consent decisions (the copy applied both).
+                            let request = ClientRequest.SetOrders(orders: orders.orders, consents: orders.consents).message().text
+                            let reply = await students[0].call(request, timeout: .seconds(config.timeout))
                             if let reply, JSONScan.messageType(reply) == "ack" {
                                 model.state = next
                             } else {

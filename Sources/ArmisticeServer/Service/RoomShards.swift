@@ -66,9 +66,11 @@ final class RoomShards: Sendable {
     }
 
     /// Queues a request on the shard that must see it, unless its connection already has `perConnection` waiting,
-    /// or `total` wait on that shard. Returns whether it was queued.
+    /// or that shard has its share of `total` (the server's limit, split evenly between the shards) waiting.
+    /// Returns whether it was queued.
     func forward(_ id: ClientID, _ inbound: Inbound, perConnection: Int, total: Int) -> Bool {
-        routes.withLock { routes in
+        let share = max(1, total / executors.count)
+        return routes.withLock { routes in
             let shard = routes[id]?.shard ?? Int(id % UInt64(executors.count))
             if var route = routes[id], route.moving != nil {
                 guard route.held.count < perConnection else { return false }
@@ -77,7 +79,7 @@ final class RoomShards: Sendable {
                 return true
             }
             guard let target = self.shard(for: inbound), target != shard else {
-                return executors[shard].post(id, inbound, perConnection: perConnection, total: total)
+                return executors[shard].post(id, inbound, perConnection: perConnection, total: share)
             }
             routes[id, default: Route(shard: shard)].moving = target
             handOver(id, inbound, from: shard, to: target)
