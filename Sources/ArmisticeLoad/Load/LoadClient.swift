@@ -40,6 +40,8 @@ package final class LoadClient: Sendable {
         var nextRequest = 0
         var waiters: [String: CheckedContinuation<String?, Never>] = [:]
         var closed = false
+        /// The generator closed it itself (a room replaced after its match ended): not counted as the server's close.
+        var closing = false
         var seat = 0
         var reading = true
     }
@@ -87,8 +89,8 @@ package final class LoadClient: Sendable {
                     }
                     sink.received(self, type: type, text: text, at: now)
                 case .closed(let code, _):
-                    counters.closed(code)
                     let waiters = state.withLock { s -> [CheckedContinuation<String?, Never>] in
+                        if !s.closing { counters.closed(code) }
                         s.closed = true
                         defer { s.waiters.removeAll() }
                         return Array(s.waiters.values)
@@ -98,6 +100,12 @@ package final class LoadClient: Sendable {
                 }
             }
         }
+    }
+
+    /// Closes the connection from this side; the close is not counted among the server's.
+    package func close() {
+        state.withLock { $0.closing = true }
+        connection.close()
     }
 
     /// Sends a message without waiting for its reply.

@@ -135,7 +135,7 @@ package struct LoadReport: Codable, Sendable {
         }
         lines.append("errors seen by clients: " + (errors.isEmpty ? "none" : errors.sorted(by: { $0.key < $1.key }).map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
         if let s = serverErrors { lines.append("errors by the server's /metrics: " + (s.isEmpty ? "none" : s.sorted(by: { $0.key < $1.key }).map { "\($0.key) \($0.value)" }.joined(separator: ", "))) }
-        if !closes.isEmpty { lines.append("connections closed during the run, by code: " + closes.sorted(by: { $0.key < $1.key }).map { "\($0.key) \($0.value)" }.joined(separator: ", ")) }
+        if !closes.isEmpty { lines.append("connections closed by the server during the run, by code: " + closes.sorted(by: { $0.key < $1.key }).map { "\($0.key) \($0.value)" }.joined(separator: ", ")) }
         for (label, p) in [("server", server), ("generator", generator)] {
             guard let p else { continue }
             var line = "\(label) (\(p.name), pid \(p.pid)): RSS \(f(p.rssMiBBefore)) -> \(f(p.rssMiBAfter)) MiB, peak in run \(f(p.rssMiBPeakDuringRun)) MiB"

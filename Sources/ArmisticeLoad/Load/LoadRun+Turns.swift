@@ -113,7 +113,7 @@ extension LoadRun {
                             _ = try model.engine.apply(.advance, to: &model.state)
                         }
                         guard model.state.phase == .ended else { return (i, room, model, false) }
-                        for c in room.members { c.connection.close() }
+                        for c in room.members { c.close() }
                         let (clients, _) = try await connect(plans(forRoom: room.index), concurrency: 16)
                         let fresh = try await seat(clients, room: room.index, upTo: .orders)
                         return (i, fresh, try TurnModel(ruleset: ruleset, seed: seed(forRoom: room.index), turns: config.turns), true)

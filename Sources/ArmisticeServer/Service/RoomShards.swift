@@ -11,7 +11,8 @@ import ArmisticeWire
 /// it releases it and queues it, then the request, on the room's shard — and every later message of the connection
 /// goes straight there. While a hand-over is under way, the connection's messages wait here, in order. A
 /// connection that holds a seat is never handed over: its request is answered where it is (`already_joined`).
-/// `create_room` stays on the connection's shard, which mints a code of its own.
+/// A `create_room` goes to the shards in turn (handed over the same way), so rooms spread evenly over the threads
+/// whatever the connections' ids; the shard that takes it mints a code of its own.
 ///
 /// Called from the transport's thread (`opened`, `forward`, `closed`) and from the rooms threads (`settle`).
 final class RoomShards: Sendable {
@@ -20,6 +21,8 @@ final class RoomShards: Sendable {
     /// Every shard's rooms' public summaries.
     let directory: RoomDirectory
     private let routes = Mutex<[ClientID: Route]>([:])
+    /// Counts `create_room` requests, to send them to the shards in turn.
+    private let creates = Atomic<Int>(0)
 
     /// Where one connection's messages go.
     private struct Route {
@@ -87,12 +90,14 @@ final class RoomShards: Sendable {
         }
     }
 
-    /// The shard a request must run on when it is not the connection's: the room a `join` or `resume` names.
+    /// The shard a request must run on when it is not the connection's: the room a `join` or `resume` names; the
+    /// next shard in turn for a `create_room`.
     private func shard(for inbound: Inbound) -> Int? {
         guard executors.count > 1, case .request(let parsed) = inbound else { return nil }
         switch parsed.request {
         case .join(let join): return map.shard(of: Secrets.normalizeCode(join.code))
         case .resume(let resume): return Secrets.roomOfToken(resume.token).map(map.shard(of:))
+        case .createRoom: return Int(UInt(bitPattern: creates.add(1, ordering: .relaxed).oldValue) % UInt(executors.count))
         default: return nil
         }
     }
