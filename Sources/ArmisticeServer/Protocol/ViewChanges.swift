@@ -1,23 +1,20 @@
 import ArmisticeEngine
 
 /// What changed in a view since the one an audience was last sent (armistice.v2, docs/protocol.md), found once from
-/// the view's field table (`GameView.jsonFields`) and written straight into an update's bytes:
+/// the view's field table (`GameView.jsonFields`) and written straight into an update's bytes (it keeps which fields
+/// changed, not the views: copying a view retains every one of its strings and lists):
 /// - `changes`: top-level fields with their new value (null: the field is now absent);
 /// - `patches`: for a list field whose length stayed the same, only its elements that changed, by index, and in
 ///   each only the properties that changed (null: the property is now absent).
 /// `records` is never in either: updates carry their new records beside them.
 struct ViewChanges {
-    /// What the audience holds (nil: nothing yet, so every field is in `changes`).
-    private let old: GameView?
-    private let new: GameView
     /// The fields that go whole in `changes`, by index in `GameView.jsonFields`.
     private var whole: [Int] = []
     /// The lists that go in `patches`, in their order there.
     private var patched: [JSONField<GameView>.Patch] = []
 
+    /// `old`: what the audience holds (nil: nothing yet, so every field is in `changes`).
     init(from old: GameView?, to new: GameView) {
-        self.old = old
-        self.new = new
         let fields = GameView.jsonFields
         for i in fields.indices where fields[i].diffed {
             guard let old else { whole.append(i); continue }
@@ -30,8 +27,8 @@ struct ViewChanges {
     /// Whether the view is the same as the one the audience holds (records aside).
     var isEmpty: Bool { whole.isEmpty && patched.isEmpty }
 
-    /// Writes `,"changes":{…}` and, when a list kept its length, `,"patches":{…}`.
-    func write(into json: StreamingJSONEncoder) throws {
+    /// Writes `,"changes":{…}` and, when a list kept its length, `,"patches":{…}` (`old` and `new` as given to `init`).
+    func write(from old: GameView?, to new: GameView, into json: StreamingJSONEncoder) throws {
         let fields = GameView.jsonFields
         json.append(#","changes":"#)
         var start = json.bytes.count
