@@ -98,7 +98,7 @@ import Testing
         for viewer in [Viewer.instructor, .observer, .team(1)] {
             let view = room.engine.view(of: room.state, for: viewer)
             let json = StreamingJSONEncoder()
-            try ViewChanges.write(from: nil, to: view, into: json)
+            try ViewChanges(from: nil, to: view).write(from: nil, to: view, into: json)
             let prefix = Array(#","changes":"#.utf8)
             #expect(Array(json.bytes.prefix(prefix.count)) == prefix)
             let whole = try #require(try reference(view) as? NSDictionary).mutableCopy() as! NSMutableDictionary

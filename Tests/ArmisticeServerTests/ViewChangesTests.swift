@@ -243,7 +243,7 @@ extension GameView.EventInfo: OldPatchableElement {
                     var expected = Array(#","changes":"#.utf8) + (try encoder.encode(diff.changes))
                     if let patches = diff.patches { expected += Array(#","patches":"#.utf8) + (try encoder.encode(patches)) }
                     let json = StreamingJSONEncoder()
-                    try ViewChanges.write(from: last[v], to: view, into: json)
+                    try ViewChanges(from: last[v], to: view).write(from: last[v], to: view, into: json)
                     #expect(json.bytes == expected, "\(viewer) turn \(room.state.turn) \(room.state.phase)")
                     last[v] = view
                     pairs += 1

@@ -36,7 +36,7 @@ extension Engine {
             let hidden = mask == nil && state.trackVisibility[i] != .max
                 ? ruleset.teams.indices.filter { state.trackVisibility[i] & (1 << UInt32($0)) == 0 }.map { ruleset.teams[$0].id } : nil
             tracks.append(GameView.TrackInfo(id: track.id, name: track.name, description: track.description, value: state.tracks[i],
-                                             min: track.min, max: track.max, level: track.levelName(at: state.tracks[i]),
+                                             min: track.min, max: track.max, level: trackLevels[i].first { $0.from <= state.tracks[i] }?.name,
                                              hiddenFrom: hidden?.isEmpty == true ? nil : hidden))
         }
         let flags = ruleset.flags.enumerated().filter { sees($1.visibility.mask) }.map { i, flag in
@@ -80,17 +80,9 @@ extension Engine {
             view.objectives = ruleset.objectives.filter { $0.team == nil || visibleTeams.contains($0.team!) }.map { objectiveInfo($0, state, reveal: state.outcome != nil) }
         }
         if case .instructor = viewer {
-            view.events = ruleset.events.enumerated().map { i, event in
-                let kind: String
-                switch event.kind {
-                case .scripted: kind = "scripted"
-                case .triggered: kind = "triggered"
-                case .random: kind = "random"
-                }
-                let preview = eventPreview(event)
-                return GameView.EventInfo(id: event.id, name: event.name, kind: kind, fired: state.eventsFired[i],
-                                          effects: preview.effects, condition: preview.condition, news: event.news)
-            }
+            var events = eventViews
+            for i in events.indices { events[i].fired = state.eventsFired[i] }
+            view.events = events
         }
         if let i = state.outcome, let scores = state.scores {
             let outcome = ruleset.outcomes[i]

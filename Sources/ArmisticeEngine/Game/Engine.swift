@@ -15,6 +15,13 @@ public struct Engine: Sendable {
     let actionViews: [ActionView]
     /// Every team's non-covert actions, as views list them for deals.
     let catalog: [GameView.CatalogEntry]
+    /// Per track: its named levels, highest first (views name a track's level on every update).
+    let trackLevels: [[(from: Int, name: String)]]
+    /// The scenario's map with every place in it (built once; a viewer who may not see some place gets a copy
+    /// without it, everyone else shares this one).
+    let mapView: GameView.MapInfo?
+    /// Every event as the instructor's view lists it, not yet fired (built once: describing effects is costly).
+    private(set) var eventViews: [GameView.EventInfo] = []
     /// The catalog of the engine's own phrases in views (reasons, dates); nil: English, as written in the code.
     /// Set only on an engine that builds localized views (`ViewLocalizer`).
     let phrases: Catalog?
@@ -56,6 +63,18 @@ public struct Engine: Sendable {
         catalog = ruleset.actions.enumerated().filter { !$1.covert }.map { i, action in
             GameView.CatalogEntry(id: action.id, name: action.name, teams: action.teams.map { ruleset.teams[$0].id }, cost: action.cost,
                                   params: views[i].params)
+        }
+        trackLevels = ruleset.tracks.map { $0.levels.sorted { $0.key > $1.key }.map { (from: $0.key, name: $0.value) } }
+        mapView = Self.mapInfo(ruleset)
+        eventViews = ruleset.events.map { event in
+            let kind = switch event.kind {
+            case .scripted: "scripted"
+            case .triggered: "triggered"
+            case .random: "random"
+            }
+            let preview = eventPreview(event)
+            return GameView.EventInfo(id: event.id, name: event.name, kind: kind, fired: 0, effects: preview.effects,
+                                      condition: preview.condition, news: event.news)
         }
     }
 

@@ -15,7 +15,7 @@ extension GameView: JSONFields {
         .list("tracks", patchRank: 1) { $0.tracks },
         .list("flags", patchRank: 2) { $0.flags },
         .list("projects", patchRank: 3) { $0.projects },
-        .codable("orders") { $0.orders },
+        JSONField("orders") { $0.orders },
         JSONField("spent") { $0.spent },
         .list("actions", patchRank: 4) { $0.actions },
         .list("consents", patchRank: 5) { $0.consents },

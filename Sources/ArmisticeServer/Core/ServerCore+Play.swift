@@ -102,10 +102,11 @@ extension ServerCore {
             emit(room, seq: seq, to: audience, into: &out) { prev -> Texts? in
                 let view = room.engine.view(of: bare, for: room.viewer(audience), sharing: &parts)
                 let old = room.lastView[audience]
-                if visible.isEmpty, old == view { return nil }
+                let changes = ViewChanges(from: old, to: view)
+                if visible.isEmpty, changes.isEmpty { return nil }
                 room.lastView[audience] = view
                 let encoder = self.encoder
-                func text(_ view: GameView, old: GameView?, records: [String]) -> String {
+                func text(_ view: GameView, old: GameView?, _ changes: ViewChanges, records: [String]) -> String {
                     encoder.write { json in
                         json.append(#"{"type":"update","room":""#)
                         json.append(raw: room.code)
@@ -129,7 +130,7 @@ extension ServerCore {
                             json.append(raw: record)
                         }
                         json.append("]")
-                        try ViewChanges.write(from: old, to: view, into: json)
+                        try changes.write(from: old, to: view, into: json)
                         json.append(#","clock":"#)
                         json.append(raw: clockJSON)
                         json.append("}")
@@ -150,9 +151,9 @@ extension ServerCore {
                     if legacy { return legacyText(view, translated) }
                     let old = room.localViews[language]?[audience]
                     room.localViews[language, default: [:]][audience] = view
-                    return text(view, old: old, records: translated.map { encoder.encode($0) })
+                    return text(view, old: old, ViewChanges(from: old, to: view), records: translated.map { encoder.encode($0) })
                 }
-                return Texts(current: text(view, old: old, records: visible), legacy: { legacyText(view, records()) }, localized: localized)
+                return Texts(current: text(view, old: old, changes, records: visible), legacy: { legacyText(view, records()) }, localized: localized)
             }
         }
     }

@@ -339,9 +339,10 @@ public final class ServerCore {
         var current: [ClientID] = []
         var legacy: [ClientID] = []
         var localized: [Language: (current: [ClientID], legacy: [ClientID])] = [:]
-        for seat in room.seats {
-            guard seat.audience == audience, let c = seat.connection, let client = reader(seat) else { continue }
-            let language = client.language ?? (seat.role == .observer ? room.language : .en)
+        let seats = room.seats
+        for i in seats.indices where seats[i].audience == audience {
+            guard let c = seats[i].connection, let client = reader(seats[i]) else { continue }
+            let language = client.language ?? (seats[i].role == .observer ? room.language : .en)
             if language != .en {
                 if client.legacy { localized[language, default: ([], [])].legacy.append(c) } else { localized[language, default: ([], [])].current.append(c) }
             } else if client.legacy { legacy.append(c) } else { current.append(c) }
@@ -349,15 +350,18 @@ public final class ServerCore {
         return (current, legacy, localized)
     }
 
-    /// A seat's connection, if it reads the room's messages now (connected, not closing, keeping up).
-    func reader(_ seat: Seat) -> Connection? {
-        guard !seat.removed, let c = seat.connection, let client = clients[c], client.slowSince == nil, !client.closing else { return nil }
-        return client
+    /// Whether a seat's connection reads the room's messages now (connected, not closing, keeping up), and if so
+    /// whether it speaks armistice.v1 and the language it asked for. The connection is read in place, not copied.
+    func reader(_ seat: Seat) -> (legacy: Bool, language: Language?)? {
+        guard !seat.removed, let c = seat.connection, let i = clients.index(forKey: c),
+              clients.values[i].slowSince == nil, !clients.values[i].closing else { return nil }
+        return (clients.values[i].legacy, clients.values[i].language)
     }
 
     /// Whether an audience has a connection that reads the room's messages now (the ones `recipients` lists).
     func hasReaders(_ room: Room, _ audience: Audience) -> Bool {
-        room.seats.contains { $0.audience == audience && reader($0) != nil }
+        let seats = room.seats
+        return seats.indices.contains { seats[$0].audience == audience && reader(seats[$0]) != nil }
     }
 
     func clockView(_ room: Room, now: Int64) -> ClockView {

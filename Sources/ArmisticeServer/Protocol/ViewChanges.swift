@@ -1,32 +1,45 @@
 import ArmisticeEngine
 
-/// What changed in a view since the one an audience was last sent (armistice.v2, docs/protocol.md), written straight
-/// into an update's bytes from the view's field table (`GameView.jsonFields`):
+/// What changed in a view since the one an audience was last sent (armistice.v2, docs/protocol.md), found once from
+/// the view's field table (`GameView.jsonFields`) and written straight into an update's bytes (it keeps which fields
+/// changed, not the views: copying a view retains every one of its strings and lists):
 /// - `changes`: top-level fields with their new value (null: the field is now absent);
 /// - `patches`: for a list field whose length stayed the same, only its elements that changed, by index, and in
 ///   each only the properties that changed (null: the property is now absent).
 /// `records` is never in either: updates carry their new records beside them.
-enum ViewChanges {
-    /// Writes `,"changes":{…}` and, when a list kept its length, `,"patches":{…}` (`old` nil: the audience holds
-    /// nothing yet, so every field is in `changes`).
-    static func write(from old: GameView?, to new: GameView, into json: StreamingJSONEncoder) throws {
+struct ViewChanges {
+    /// The fields that go whole in `changes`, by index in `GameView.jsonFields`.
+    private var whole: [Int] = []
+    /// The lists that go in `patches`, in their order there.
+    private var patched: [JSONField<GameView>.Patch] = []
+
+    /// `old`: what the audience holds (nil: nothing yet, so every field is in `changes`).
+    init(from old: GameView?, to new: GameView) {
+        let fields = GameView.jsonFields
+        for i in fields.indices where fields[i].diffed {
+            guard let old else { whole.append(i); continue }
+            if fields[i].same(old, new) { continue }
+            if let patch = fields[i].patch, patch.applies(old, new) { patched.append(patch) } else { whole.append(i) }
+        }
+        patched.sort { $0.rank < $1.rank }
+    }
+
+    /// Whether the view is the same as the one the audience holds (records aside).
+    var isEmpty: Bool { whole.isEmpty && patched.isEmpty }
+
+    /// Writes `,"changes":{…}` and, when a list kept its length, `,"patches":{…}` (`old` and `new` as given to `init`).
+    func write(from old: GameView?, to new: GameView, into json: StreamingJSONEncoder) throws {
         let fields = GameView.jsonFields
         json.append(#","changes":"#)
         var start = json.bytes.count
-        guard let old else {
-            for field in fields where field.diffed { try field.put(new, json) }
-            json.closeObject(from: start)
-            return
-        }
-        var patched: [JSONField<GameView>.Patch] = []
-        for field in fields where field.diffed && !field.same(old, new) {
-            if let patch = field.patch, patch.applies(old, new) { patched.append(patch) } else { try field.putOrNull(new, json) }
+        for i in whole {
+            if old == nil { try fields[i].put(new, json) } else { try fields[i].putOrNull(new, json) }
         }
         json.closeObject(from: start)
-        guard !patched.isEmpty else { return }
+        guard let old, !patched.isEmpty else { return }
         json.append(#","patches":"#)
         start = json.bytes.count
-        for patch in patched.sorted(by: { $0.rank < $1.rank }) { try patch.write(old, new, json) }
+        for patch in patched { try patch.write(old, new, json) }
         json.closeObject(from: start)
     }
 }
