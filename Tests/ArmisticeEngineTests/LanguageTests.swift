@@ -69,6 +69,23 @@ import Testing
         }
     }
 
+    @Test func anEnglishTextKeepsOneTranslationPerLanguage() throws {
+        // "Red" is also the Opening event's name: the same translation twice is one entry, a different one an error.
+        let same = Self.bilingual.replacingOccurrences(of: "name: {en: Opening, ko: 개막}", with: "name: {en: Red, ko: 빨강}")
+        let r = try RulesetLoader.load(text: same, file: "s.yaml")
+        #expect(r.translations["ko"]?["Red"] == "빨강")
+        #expect(r.translations["ko"]?["Blue"] == "파랑", "every text stays in the table")
+        let before = try RulesetLoader.load(text: Self.bilingual, file: "b.yaml")
+        #expect(r.translations["ko"]?.count == before.translations["ko"]!.count - 1, "the same translation twice is one entry; \"Opening\" is gone")
+        let other = Self.bilingual.replacingOccurrences(of: "name: {en: Opening, ko: 개막}", with: "name: {en: Red, ko: 적색}")
+        do {
+            _ = try RulesetLoader.load(text: other, file: "o.yaml")
+            Issue.record("two different translations of one text loaded")
+        } catch {
+            #expect(error.diagnostics.map(\.code) == ["conflicting_translation"])
+        }
+    }
+
     @Test func placeholdersAreCheckedInEveryLanguage() {
         let bad = Self.bilingual.replacingOccurrences(of: "{team}이(가) {project} 공사", with: "{team}이(가) {projet} 공사")
         do {

@@ -183,7 +183,8 @@ final class RulesetBuilder {
     private func declareAll(_ nodes: [Node], kind: String, add: (String) -> Void) {
         for node in nodes {
             guard case .mapping(let map) = node else { continue }   // reported in pass 2
-            guard let idNode = map["id"] else { continue }
+            // By text, as `YAMLReader.mapping` reads keys: Yams' `map["id"]` compares resolved tags (regular expressions).
+            guard let idNode = map.first(where: { $0.key.scalar?.string == "id" })?.value else { continue }
             guard let id = checkedID(idNode, "the id of \(kind)") else { continue }
             if let previous = declared[id] {
                 let at = reader.location(previous.node)

@@ -27,6 +27,9 @@ struct YAMLComposer {
     /// The first problem that stops the tree from being built.
     private var failure: Diagnostic?
     private var anchors: [String: Node] = [:]
+    /// One constructor for every tag of the tree, as Yams' parser shares its own: `Constructor.default` builds a
+    /// new one, with its tables, on each call.
+    private let constructor = Constructor.default
     private var stack: [Frame] = []
     private var root: Node?
     private var documents = 0
@@ -101,7 +104,7 @@ struct YAMLComposer {
                 let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                 let tagName = scalar.quoted_implicit == 1 ? Tag.Name.str.rawValue : Self.string(scalar.tag)
                 let style = Node.Scalar.Style(rawValue: UInt32(scalar.style.rawValue)) ?? .any
-                finish(.scalar(Node.Scalar(value, Self.tag(tagName), style, mark)), anchor: anchor)
+                finish(.scalar(Node.Scalar(value, tag(tagName), style, mark)), anchor: anchor)
             case YAML_ALIAS_EVENT:
                 let anchor = Self.string(event.data.alias.anchor)
                 if let problem = budget.alias(anchor) { return .tooLarge(SourceLocation(line: mark.line, column: mark.column), problem) }
@@ -117,7 +120,7 @@ struct YAMLComposer {
                 let anchor = Self.string(start.anchor)
                 budget.open(anchor: anchor)
                 guard building else { break }
-                stack.append(Frame(isMapping: event.type == YAML_MAPPING_START_EVENT, tag: Self.tag(start.implicit != 0 ? nil : Self.string(start.tag)),
+                stack.append(Frame(isMapping: event.type == YAML_MAPPING_START_EVENT, tag: tag(start.implicit != 0 ? nil : Self.string(start.tag)),
                                    mark: mark, anchor: anchor))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 budget.close()
@@ -227,8 +230,8 @@ struct YAMLComposer {
     }
 
     /// A tag as Yams' composer makes it: implicit when the text gives none.
-    private static func tag(_ name: String?) -> Tag {
-        Tag(name.map(Tag.Name.init(rawValue:)) ?? .implicit)
+    private func tag(_ name: String?) -> Tag {
+        Tag(name.map(Tag.Name.init(rawValue:)) ?? .implicit, .default, constructor)
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

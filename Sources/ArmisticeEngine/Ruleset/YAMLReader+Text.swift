@@ -34,13 +34,12 @@ extension YAMLReader {
                     if needsTranslation(english) { missing(language, node, what, english) }
                     continue
                 }
-                var table = translations[language, default: [:]]
-                if let previous = table[english], previous != translated {
+                // Changed in place: a copy of the table taken out and put back copied it whole for every text.
+                if let previous = translations[language]?[english], previous != translated {
                     error("conflicting_translation", valueNode, "\"\(english)\" is translated into \(language) twice, differently",
                           hint: "the same English text has one translation per language; keep one, or word the English differently")
                 } else {
-                    table[english] = translated
-                    translations[language] = table
+                    translations[language, default: [:]][english] = translated
                 }
             }
             return english
