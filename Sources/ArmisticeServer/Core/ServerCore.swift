@@ -341,7 +341,7 @@ public final class ServerCore {
         var localized: [Language: (current: [ClientID], legacy: [ClientID])] = [:]
         let seats = room.seats
         for i in seats.indices where seats[i].audience == audience {
-            guard let c = seats[i].connection, let client = reader(seats[i]) else { continue }
+            guard let c = seats[i].connection, let client = reader(c, removed: seats[i].removed) else { continue }
             let language = client.language ?? (seats[i].role == .observer ? room.language : .en)
             if language != .en {
                 if client.legacy { localized[language, default: ([], [])].legacy.append(c) } else { localized[language, default: ([], [])].current.append(c) }
@@ -352,8 +352,9 @@ public final class ServerCore {
 
     /// Whether a seat's connection reads the room's messages now (connected, not closing, keeping up), and if so
     /// whether it speaks armistice.v1 and the language it asked for. The connection is read in place, not copied.
-    func reader(_ seat: Seat) -> (legacy: Bool, language: Language?)? {
-        guard !seat.removed, let c = seat.connection, let i = clients.index(forKey: c),
+    /// Takes the seat's two fields, not the seat: a `Seat` passed by value is copied with its strings.
+    func reader(_ connection: ClientID?, removed: Bool) -> (legacy: Bool, language: Language?)? {
+        guard !removed, let c = connection, let i = clients.index(forKey: c),
               clients.values[i].slowSince == nil, !clients.values[i].closing else { return nil }
         return (clients.values[i].legacy, clients.values[i].language)
     }
@@ -361,7 +362,7 @@ public final class ServerCore {
     /// Whether an audience has a connection that reads the room's messages now (the ones `recipients` lists).
     func hasReaders(_ room: Room, _ audience: Audience) -> Bool {
         let seats = room.seats
-        return seats.indices.contains { seats[$0].audience == audience && reader(seats[$0]) != nil }
+        return seats.indices.contains { seats[$0].audience == audience && reader(seats[$0].connection, removed: seats[$0].removed) != nil }
     }
 
     func clockView(_ room: Room, now: Int64) -> ClockView {

@@ -44,6 +44,10 @@ final class RoomExecutor: @unchecked Sendable {
     /// While rooms are suspended for storage, how often the store is probed to bring them back.
     private let storageRetryMs: Int64 = 2_000
     private var nextStorageRetry: Int64 = 0
+    /// The running-rooms and online-seats gauges walk every seat of every room of the thread: after a batch, at most
+    /// every `gaugeIntervalMs` (a busy thread ends hundreds of batches a second). Touched only on the rooms thread.
+    private let gaugeIntervalMs: Int64 = 250
+    private var nextGauges: Int64 = 0
 
     init(core: ServerCore, store: MatchStore, metrics: ServerMetrics, directory: RoomDirectory, logger: Logger, shard: Int = 0) {
         self.core = core
@@ -235,20 +239,34 @@ final class RoomExecutor: @unchecked Sendable {
             core.sendFailed(full, now: now)
             logger.info("slow reader: queue full, resync pending", metadata: ["connections": "\(full.count)"])
         }
-        let rooms = core.rooms.values
+        var seatGauges: (running: Int, online: Int)?
+        if now >= nextGauges {
+            nextGauges = now + gaugeIntervalMs
+            var running = 0
+            var online = 0
+            for room in core.rooms.values {
+                if room.state.phase != .setup && !room.isOver { running += 1 }
+                for i in room.seats.indices where room.seats[i].connection != nil { online += 1 }
+            }
+            seatGauges = (running, online)
+        }
+        let rooms = core.rooms.count
         let slowDrops = out.closes.filter { $0.reason.hasPrefix("too slow") }.count
         let floods = out.closes.filter { $0.reason.hasPrefix("flood") }.count
         let shard = shard
-        metrics.update { m in
+        let connections = core.connectionCount
+        metrics.update { [seatGauges] m in
             m.messagesIn += messagesIn
             m.messagesOut += sent
             m.framesOut += out.deliveries.count
             for e in out.errors { m.errors[e, default: 0] += 1 }
             for a in out.adjudications { m.adjudications.observe(a) }
-            m.threads[shard, default: .init()].rooms = rooms.count
-            m.threads[shard, default: .init()].roomsRunning = rooms.filter { $0.state.phase != .setup && !$0.isOver }.count
-            m.threads[shard, default: .init()].connections = core.connectionCount
-            m.threads[shard, default: .init()].seatsOnline = rooms.reduce(0) { $0 + $1.seats.filter { $0.connection != nil }.count }
+            m.threads[shard, default: .init()].rooms = rooms
+            m.threads[shard, default: .init()].connections = connections
+            if let seatGauges {
+                m.threads[shard, default: .init()].roomsRunning = seatGauges.running
+                m.threads[shard, default: .init()].seatsOnline = seatGauges.online
+            }
             m.slowReadersDropped += slowDrops
             m.floodsClosed += floods
         }
