@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import ArmisticeTransport
 
@@ -110,6 +111,26 @@ struct WebSocketServerTests {
         #expect(try await client.nextEvent(timeout: .seconds(10)) == .closed(code: 1000, reason: "done"))
         #expect(harness.server.statistics.messagesSent == texts.count)
         #expect(harness.server.statistics.bytesSent == texts.reduce(0) { $0 + $1.utf8.count })
+        await harness.stop()
+    }
+
+    @Test func aHandlerGetsTheQueuedEventsThenTheRestInOrder() async throws {
+        // `handleEvents` set while frames are already queued for the client: those come first, then the ones that
+        // arrive later, then the close, none twice, on the handler alone.
+        let harness = try Harness(echo: false)
+        let client = try await harness.connect()
+        #expect(await eventually { harness.delegate.openedIDs.count == 1 })
+        let id = harness.delegate.openedIDs[0]
+        let texts = (0..<200).map { "m\($0)" }
+        for text in texts[..<100] { harness.server.send(OutboundFrame(text), to: id) }
+        #expect(try await client.receive() == texts[0])
+        try await Task.sleep(for: .milliseconds(100))
+        let seen = Mutex<[ClientEvent]>([])
+        client.handleEvents { event in seen.withLock { $0.append(event) } }
+        for text in texts[100...] { harness.server.send(OutboundFrame(text), to: id) }
+        harness.server.close(id, code: .normal, reason: "done")
+        #expect(await eventually { seen.withLock { $0.last } == .closed(code: 1000, reason: "done") })
+        #expect(seen.withLock { $0 } == texts.dropFirst().map { .text($0) } + [.closed(code: 1000, reason: "done")])
         await harness.stop()
     }
 

@@ -7,7 +7,7 @@ package enum LoadRole: Sendable, Equatable {
     case instructor, student, observer, mirror
 }
 
-/// Receives every message of every load client, on the client's reader task.
+/// Receives every message of every load client, on the client pool's service thread: must be quick, never block.
 package protocol LoadSink: Sendable {
     func received(_ client: LoadClient, type: String?, text: String, at ns: UInt64)
 }
@@ -27,7 +27,7 @@ package final class LoadCounters: Sendable {
     package func resetErrors() { errorCodes.withLock { $0 = [:] } }
 }
 
-/// One bot's connection: a reader task that hands every message to the run's sink and answers pending requests.
+/// One bot's connection: hands every message to the run's sink and answers pending requests.
 package final class LoadClient: Sendable {
     package let index: Int
     package let room: Int
@@ -43,7 +43,6 @@ package final class LoadClient: Sendable {
         /// The generator closed it itself (a room replaced after its match ended): not counted as the server's close.
         var closing = false
         var seat = 0
-        var reading = true
     }
     private let state = Mutex(State())
 
@@ -65,41 +64,42 @@ package final class LoadClient: Sendable {
 
     package var isClosed: Bool { state.withLock { $0.closed } }
 
-    /// Starts the reader task.
-    package func startReading() -> Task<Void, Never> {
-        Task { [self] in
-            for await event in connection.messages {
-                switch event {
-                case .text(let text):
-                    let now = Now.ns()
-                    counters.received.add(1, ordering: .relaxed)
-                    counters.bytesReceived.add(text.utf8.count, ordering: .relaxed)
-                    let type = JSONScan.messageType(text)
-                    switch type ?? "" {
-                    case "ack", "error", "welcome", "room_created", "joined", "pong", "resumed":
-                        if type == "error" { counters.error(JSONScan.string("\"code\":\"", in: text) ?? "?") }
-                        if let id = JSONScan.string("\"id\":\"", in: text) {
-                            let waiter = state.withLock { $0.waiters.removeValue(forKey: id) }
-                            if let waiter {
-                                waiter.resume(returning: text)
-                                continue
-                            }
-                        }
-                    default: break
-                    }
-                    sink.received(self, type: type, text: text, at: now)
-                case .closed(let code, _):
-                    let waiters = state.withLock { s -> [CheckedContinuation<String?, Never>] in
-                        if !s.closing { counters.closed(code) }
-                        s.closed = true
-                        defer { s.waiters.removeAll() }
-                        return Array(s.waiters.values)
-                    }
-                    for w in waiters { w.resume(returning: nil) }
-                    return
-                }
+    /// Reads every message as it arrives, on the pool's service thread (no task switch per message, so the generator
+    /// takes less of the machine it shares with the server, and a message is timed when it arrives).
+    package func startReading() {
+        connection.handleEvents { [self] event in
+            switch event {
+            case .text(let text): receivedText(text, at: Now.ns())
+            case .closed(let code, _): closed(code)
             }
         }
+    }
+
+    private func receivedText(_ text: String, at now: UInt64) {
+        counters.received.add(1, ordering: .relaxed)
+        counters.bytesReceived.add(text.utf8.count, ordering: .relaxed)
+        let type = JSONScan.messageType(text)
+        switch type ?? "" {
+        case "ack", "error", "welcome", "room_created", "joined", "pong", "resumed":
+            if type == "error" { counters.error(JSONScan.string("\"code\":\"", in: text) ?? "?") }
+            if let id = JSONScan.string("\"id\":\"", in: text),
+               let waiter = state.withLock({ $0.waiters.removeValue(forKey: id) }) {
+                waiter.resume(returning: text)
+                return
+            }
+        default: break
+        }
+        sink.received(self, type: type, text: text, at: now)
+    }
+
+    private func closed(_ code: UInt16?) {
+        let waiters = state.withLock { s -> [CheckedContinuation<String?, Never>] in
+            if !s.closing { counters.closed(code) }
+            s.closed = true
+            defer { s.waiters.removeAll() }
+            return Array(s.waiters.values)
+        }
+        for w in waiters { w.resume(returning: nil) }
     }
 
     /// Closes the connection from this side; the close is not counted among the server's.

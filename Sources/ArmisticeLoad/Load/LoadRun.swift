@@ -40,7 +40,6 @@ package final class LoadRun: LoadSink {
     package let teamIDs: [String]
     /// room << 16 | seat number → team, so the instructor can tell whose draft an update is about.
     private let seatTeams = Mutex<[UInt64: Int]>([:])
-    private let readerTasks = Mutex<[Task<Void, Never>]>([])
     private let nextIndex = Atomic<Int>(0)
     package let running = Atomic<Bool>(false)
     /// Locks refused because the team had already locked (orders_locked) or the phase had moved on (wrong_phase).
@@ -174,8 +173,7 @@ package final class LoadRun: LoadSink {
                 completedAt.append(Now.ns())
                 clients[i] = client
                 retries += attempts
-                let task = client.startReading()
-                readerTasks.withLock { $0.append(task) }
+                client.startReading()
                 if next < plans.count { add() }
             }
         }
@@ -261,9 +259,8 @@ package final class LoadRun: LoadSink {
         return rooms.map { $0! }
     }
 
-    /// Stops every reader and closes every connection.
+    /// Closes every connection.
     package func shutdown() {
         pool.shutdown()
-        for t in readerTasks.withLock({ $0 }) { t.cancel() }
     }
 }

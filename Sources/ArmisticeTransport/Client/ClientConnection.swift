@@ -1,6 +1,7 @@
 /// One WebSocket client connection from a `WebSocketClientPool`.
 ///
-/// Read either `messages` or `receive`/`nextEvent` (they share one queue), from one task at a time.
+/// Read either `messages` or `receive`/`nextEvent` (they share one queue), from one task at a time; or hand every
+/// event to a handler on the pool's service thread (`handleEvents`), with no task switch per message.
 public final class ClientConnection: Sendable {
     /// This connection's id within its pool.
     public let id: ConnectionID
@@ -18,6 +19,15 @@ public final class ClientConnection: Sendable {
         let mailbox = ClientMailbox()
         self.mailbox = mailbox
         messages = AsyncStream(unfolding: { await mailbox.next() })
+    }
+
+    /// From now on, calls `handler` with every event, in order, on the pool's service thread: first the events that
+    /// arrived before this call (on the calling thread), then each as it arrives. `messages`, `receive` and
+    /// `nextEvent` get nothing more. The handler runs while the service thread waits, so it must be quick and never
+    /// block (resuming a continuation is fine); it may call `send` and `close`. Call it once, while no task is
+    /// reading the connection.
+    public func handleEvents(_ handler: @escaping @Sendable (ClientEvent) -> Void) {
+        mailbox.handle(handler)
     }
 
     /// Queues a text message.
