@@ -26,10 +26,11 @@ extension Engine {
             guard let teamID else { return false }
             return list.contains(teamID)
         }
-        let teams = ruleset.teams.enumerated().map { i, team in
-            GameView.TeamInfo(id: team.id, name: team.name, colour: team.colour, locked: state.locked[i],
-                              brief: (mask == nil || teamID == team.id) ? team.brief : nil,
-                              budget: (mask == nil || teamID == team.id) ? state.budgets[i] : nil)
+        // By index, not by element: iterating the ruleset's teams would copy each whole team to read four fields.
+        let teams = ruleset.teams.indices.map { i in
+            let own = mask == nil || teamID == ruleset.teams[i].id
+            return GameView.TeamInfo(id: ruleset.teams[i].id, name: ruleset.teams[i].name, colour: ruleset.teams[i].colour, locked: state.locked[i],
+                                     brief: own ? ruleset.teams[i].brief : nil, budget: own ? state.budgets[i] : nil)
         }
         var tracks: [GameView.TrackInfo] = []
         for (i, track) in ruleset.tracks.enumerated() where sees(state.trackVisibility[i]) {
@@ -77,11 +78,13 @@ extension Engine {
             view.consents = consents
             view.catalog = catalog
             view.deals = state.deals.filter { deal in visibleTeams.contains { deal.parties.contains(ruleset.teams[$0].id) } }
-            view.objectives = ruleset.objectives.filter { $0.team == nil || visibleTeams.contains($0.team!) }.map { objectiveInfo($0, state, reveal: state.outcome != nil) }
+            view.objectives = ruleset.objectives.indices.filter { ruleset.objectives[$0].team.map(visibleTeams.contains) ?? true }
+                .map { objectiveInfo(ruleset.objectives[$0], state, reveal: state.outcome != nil) }
         }
         if case .instructor = viewer {
+            // Until an event fires, every view shares the engine's list (and the diff compares it in O(1)).
             var events = eventViews
-            for i in events.indices { events[i].fired = state.eventsFired[i] }
+            for i in events.indices where events[i].fired != state.eventsFired[i] { events[i].fired = state.eventsFired[i] }
             view.events = events
         }
         if let i = state.outcome, let scores = state.scores {
