@@ -142,27 +142,30 @@ extension Engine {
         let left = state.budgets[t] - cost(of: state.drafts[t], team: t)
         let drafted = Set(state.drafts[t].orders.map(\.action))
         var list: [GameView.ActionInfo] = []
-        for (i, action) in ruleset.actions.enumerated() where action.teams.contains(t) {
-            let fixed = actionViews[i]
+        // By index, not by element: iterating the ruleset's actions would copy each whole action (its requirements,
+        // modifiers and effects) to read a few fields.
+        let actions = ruleset.actions
+        for i in actions.indices where actions[i].teams.contains(t) {
             var reason: String?
             if state.phase == .ended { reason = phrase("view.reason.match_over", "the match is over") }
             else if !drafting { reason = phrase("view.reason.not_drafting", "orders are given in the negotiation and orders phases") }
             else if state.locked[t] { reason = phrase("view.reason.locked", "your orders are locked for this turn") }
-            else if !action.repeatable, drafted.contains(action.id) { reason = phrase("view.reason.already_ordered", "already in your orders this turn") }
-            else if action.cost > left {
-                reason = phrases?.text("view.reason.cost", ["cost": String(action.cost), "left": String(left)]) ?? "costs \(action.cost), you have \(left) left"
+            else if !actions[i].repeatable, drafted.contains(actions[i].id) { reason = phrase("view.reason.already_ordered", "already in your orders this turn") }
+            else if actions[i].cost > left {
+                let cost = actions[i].cost
+                reason = phrases?.text("view.reason.cost", ["cost": String(cost), "left": String(left)]) ?? "costs \(cost), you have \(left) left"
             }
-            if reason == nil, let failed = fixed.checks.first(where: { !holds($0.condition, in: state) }) { reason = failed.reason }
+            if reason == nil, let failed = actionViews[i].checks.first(where: { !holds($0.condition, in: state) }) { reason = failed.reason }
             var chance: Int?
-            if let base = action.chance {
+            if let base = actions[i].chance {
                 var c = base
-                for m in fixed.modifiers where holds(m.condition, in: state) { c += m.add }
+                for m in actionViews[i].modifiers where holds(m.condition, in: state) { c += m.add }
                 chance = max(0, min(100, c))
             }
-            list.append(GameView.ActionInfo(id: action.id, team: ruleset.teams[t].id, name: action.name, description: action.description,
-                                            cost: action.cost, covert: action.covert, params: fixed.params, chance: chance,
-                                            consentFrom: fixed.consentFrom, consentRule: fixed.consentRule, available: reason == nil,
-                                            reason: reason, checkedOnResolution: fixed.deferred))
+            list.append(GameView.ActionInfo(id: actions[i].id, team: ruleset.teams[t].id, name: actions[i].name, description: actions[i].description,
+                                            cost: actions[i].cost, covert: actions[i].covert, params: actionViews[i].params, chance: chance,
+                                            consentFrom: actionViews[i].consentFrom, consentRule: actionViews[i].consentRule, available: reason == nil,
+                                            reason: reason, checkedOnResolution: actionViews[i].deferred))
         }
         return list
     }
