@@ -182,10 +182,12 @@ extension Engine {
 
     /// The other teams' actions on which a team has a say this turn, with its current decision.
     public func consentQuestions(team t: Int, in state: GameState) -> [GameView.ConsentInfo] {
-        ruleset.actions.compactMap { action in
-            guard let consent = action.consent, consent.from.contains(t) else { return nil }
-            return GameView.ConsentInfo(action: action.id, name: action.name, teams: action.teams.map { ruleset.teams[$0].id },
-                                        rule: consent.rule.rawValue, decision: state.drafts[t].consents[action.id])
+        // By index, as `availability`: iterating would copy each whole action.
+        let actions = ruleset.actions
+        return actions.indices.compactMap { i in
+            guard let consent = actions[i].consent, consent.from.contains(t) else { return nil }
+            return GameView.ConsentInfo(action: actions[i].id, name: actions[i].name, teams: actions[i].teams.map { ruleset.teams[$0].id },
+                                        rule: consent.rule.rawValue, decision: state.drafts[t].consents[actions[i].id])
         }
     }
 
