@@ -66,6 +66,22 @@ import Testing
                 == #"{"type":"pong","id":3,"time":17}"#)
     }
 
+    /// Acks, refusals, causes and clocks are written from field tables, byte for byte as their `Codable` form wrote them.
+    @Test func acksRefusalsCausesAndClocksAreWrittenAsTheirCodableFormWroteThem() throws {
+        func text(_ value: some Encodable) throws -> String { String(decoding: try StreamingJSONEncoder().encode(value), as: UTF8.self) }
+        #expect(try text(ServerMessage.Ack(id: nil, room: "ABC123", seq: 41)) == #"{"type":"ack","room":"ABC123","seq":41}"#)
+        #expect(try text(ServerMessage.Ack(id: .string("r\"1"), room: "ABC123", seq: 0)) == #"{"type":"ack","id":"r\"1","room":"ABC123","seq":0}"#)
+        #expect(try text(ServerMessage.Ack(id: .number(7), room: "X", seq: 2)) == #"{"type":"ack","id":7,"room":"X","seq":2}"#)
+        #expect(try text(ServerMessage.Failure(id: nil, code: "locked", message: "your orders are \"locked\"")) == #"{"type":"error","code":"locked","message":"your orders are \"locked\""}"#)
+        #expect(try text(ServerMessage.Failure(id: .number(2.5), code: "c", message: "m")) == #"{"type":"error","id":2.5,"code":"c","message":"m"}"#)
+        #expect(try text(ServerMessage.Cause(type: "lock", by: "s3")) == #"{"type":"lock","by":"s3"}"#)
+        #expect(try text(ServerMessage.Cause(type: "advance", by: "clock", reason: "all_locked")) == #"{"type":"advance","by":"clock","reason":"all_locked"}"#)
+        #expect(try text(ClockView(phase: .orders, turn: 3, paused: false, deadline: 1_800_000_086_400, remaining: 86_400, now: 1_800_000_000_000))
+                == #"{"phase":"orders","turn":3,"paused":false,"deadline":1800000086400,"remaining":86400,"now":1800000000000}"#)
+        #expect(try text(ClockView(phase: .results, turn: 1, paused: true, deadline: nil, remaining: nil, now: 5))
+                == #"{"phase":"results","turn":1,"paused":true,"now":5}"#)
+    }
+
     /// Every stored property of a view type has its row in the type's field table, under its snake_case name, in order.
     @Test func everyViewPropertyHasItsRowInTheFieldTable() throws {
         func snake(_ name: String) -> String {

@@ -1,5 +1,5 @@
 import ArmisticeEngine
-import ArmisticeWire
+@testable import ArmisticeWire
 import Testing
 
 /// What a Swift client sends is what the server reads: every body goes out under its `type` and comes back equal.
@@ -29,6 +29,24 @@ import Testing
             #expect(parsed.request == body.request, "\(text)")
             #expect(parsed.id == 7)
             #expect(parsed.type == type(of: body).type)
+        }
+    }
+
+    /// `{"type":"NAME"}` is looked up instead of decoded: it must read exactly as the decoder reads it (the same
+    /// text with a space in front goes through the decoder), for every type, known or not.
+    @Test func aMessageOfOnlyItsTypeReadsAsTheDecoderReadsIt() {
+        for type in ClientRequest.types + ["nope", "lock_"] {
+            let text = #"{"type":"\#(type)"}"#
+            #expect(ClientRequest.bareType(text) == type)
+            switch (ClientRequest.parse(text), ClientRequest.parse(" " + text)) {
+            case (.success(let fast), .success(let decoded)): #expect(fast == decoded, "\(text)")
+            case (.failure(let fast), .failure(let decoded)):
+                #expect(fast.error.code == decoded.error.code && fast.error.message == decoded.error.message, "\(text)")
+            default: Issue.record("\(text) reads differently when looked up")
+            }
+        }
+        for text in [#"{"type":"lo\u0063k"}"#, #"{"type":"lock","id":1}"#, #"{"type":"Lock"}"#, #"{"type":""}"#, #" {"type":"lock"}"#] {
+            #expect(ClientRequest.bareType(text) == nil, "\(text)")
         }
     }
 

@@ -26,10 +26,11 @@ extension Engine {
             guard let teamID else { return false }
             return list.contains(teamID)
         }
-        let teams = ruleset.teams.enumerated().map { i, team in
-            GameView.TeamInfo(id: team.id, name: team.name, colour: team.colour, locked: state.locked[i],
-                              brief: (mask == nil || teamID == team.id) ? team.brief : nil,
-                              budget: (mask == nil || teamID == team.id) ? state.budgets[i] : nil)
+        // By index, not by element: iterating the ruleset's teams would copy each whole team to read four fields.
+        let teams = ruleset.teams.indices.map { i in
+            let own = mask == nil || teamID == ruleset.teams[i].id
+            return GameView.TeamInfo(id: ruleset.teams[i].id, name: ruleset.teams[i].name, colour: ruleset.teams[i].colour, locked: state.locked[i],
+                                     brief: own ? ruleset.teams[i].brief : nil, budget: own ? state.budgets[i] : nil)
         }
         var tracks: [GameView.TrackInfo] = []
         for (i, track) in ruleset.tracks.enumerated() where sees(state.trackVisibility[i]) {
@@ -77,11 +78,13 @@ extension Engine {
             view.consents = consents
             view.catalog = catalog
             view.deals = state.deals.filter { deal in visibleTeams.contains { deal.parties.contains(ruleset.teams[$0].id) } }
-            view.objectives = ruleset.objectives.filter { $0.team == nil || visibleTeams.contains($0.team!) }.map { objectiveInfo($0, state, reveal: state.outcome != nil) }
+            view.objectives = ruleset.objectives.indices.filter { ruleset.objectives[$0].team.map(visibleTeams.contains) ?? true }
+                .map { objectiveInfo(ruleset.objectives[$0], state, reveal: state.outcome != nil) }
         }
         if case .instructor = viewer {
+            // Until an event fires, every view shares the engine's list (and the diff compares it in O(1)).
             var events = eventViews
-            for i in events.indices { events[i].fired = state.eventsFired[i] }
+            for i in events.indices where events[i].fired != state.eventsFired[i] { events[i].fired = state.eventsFired[i] }
             view.events = events
         }
         if let i = state.outcome, let scores = state.scores {
@@ -139,27 +142,30 @@ extension Engine {
         let left = state.budgets[t] - cost(of: state.drafts[t], team: t)
         let drafted = Set(state.drafts[t].orders.map(\.action))
         var list: [GameView.ActionInfo] = []
-        for (i, action) in ruleset.actions.enumerated() where action.teams.contains(t) {
-            let fixed = actionViews[i]
+        // By index, not by element: iterating the ruleset's actions would copy each whole action (its requirements,
+        // modifiers and effects) to read a few fields.
+        let actions = ruleset.actions
+        for i in actions.indices where actions[i].teams.contains(t) {
             var reason: String?
             if state.phase == .ended { reason = phrase("view.reason.match_over", "the match is over") }
             else if !drafting { reason = phrase("view.reason.not_drafting", "orders are given in the negotiation and orders phases") }
             else if state.locked[t] { reason = phrase("view.reason.locked", "your orders are locked for this turn") }
-            else if !action.repeatable, drafted.contains(action.id) { reason = phrase("view.reason.already_ordered", "already in your orders this turn") }
-            else if action.cost > left {
-                reason = phrases?.text("view.reason.cost", ["cost": String(action.cost), "left": String(left)]) ?? "costs \(action.cost), you have \(left) left"
+            else if !actions[i].repeatable, drafted.contains(actions[i].id) { reason = phrase("view.reason.already_ordered", "already in your orders this turn") }
+            else if actions[i].cost > left {
+                let cost = actions[i].cost
+                reason = phrases?.text("view.reason.cost", ["cost": String(cost), "left": String(left)]) ?? "costs \(cost), you have \(left) left"
             }
-            if reason == nil, let failed = fixed.checks.first(where: { !holds($0.condition, in: state) }) { reason = failed.reason }
+            if reason == nil, let failed = actionViews[i].checks.first(where: { !holds($0.condition, in: state) }) { reason = failed.reason }
             var chance: Int?
-            if let base = action.chance {
+            if let base = actions[i].chance {
                 var c = base
-                for m in fixed.modifiers where holds(m.condition, in: state) { c += m.add }
+                for m in actionViews[i].modifiers where holds(m.condition, in: state) { c += m.add }
                 chance = max(0, min(100, c))
             }
-            list.append(GameView.ActionInfo(id: action.id, team: ruleset.teams[t].id, name: action.name, description: action.description,
-                                            cost: action.cost, covert: action.covert, params: fixed.params, chance: chance,
-                                            consentFrom: fixed.consentFrom, consentRule: fixed.consentRule, available: reason == nil,
-                                            reason: reason, checkedOnResolution: fixed.deferred))
+            list.append(GameView.ActionInfo(id: actions[i].id, team: ruleset.teams[t].id, name: actions[i].name, description: actions[i].description,
+                                            cost: actions[i].cost, covert: actions[i].covert, params: actionViews[i].params, chance: chance,
+                                            consentFrom: actionViews[i].consentFrom, consentRule: actionViews[i].consentRule, available: reason == nil,
+                                            reason: reason, checkedOnResolution: actionViews[i].deferred))
         }
         return list
     }
@@ -176,10 +182,12 @@ extension Engine {
 
     /// The other teams' actions on which a team has a say this turn, with its current decision.
     public func consentQuestions(team t: Int, in state: GameState) -> [GameView.ConsentInfo] {
-        ruleset.actions.compactMap { action in
-            guard let consent = action.consent, consent.from.contains(t) else { return nil }
-            return GameView.ConsentInfo(action: action.id, name: action.name, teams: action.teams.map { ruleset.teams[$0].id },
-                                        rule: consent.rule.rawValue, decision: state.drafts[t].consents[action.id])
+        // By index, as `availability`: iterating would copy each whole action.
+        let actions = ruleset.actions
+        return actions.indices.compactMap { i in
+            guard let consent = actions[i].consent, consent.from.contains(t) else { return nil }
+            return GameView.ConsentInfo(action: actions[i].id, name: actions[i].name, teams: actions[i].teams.map { ruleset.teams[$0].id },
+                                        rule: consent.rule.rawValue, decision: state.drafts[t].consents[actions[i].id])
         }
     }
 

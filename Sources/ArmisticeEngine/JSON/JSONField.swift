@@ -1,8 +1,9 @@
 /// One property of a `JSONFields` type: its key as the wire spells it, whether two values have the same property
 /// (`==` on the property), and how to write it (straight into the encoder's bytes). Build one with `init(_:_:)`
 /// (a `JSONWritable` value), `codable(_:_:)` (any other `Encodable`) or `list(_:patchRank:_:)` (a list whose
-/// elements an update may patch one by one).
-package struct JSONField<Root>: Sendable {
+/// elements an update may patch one by one). A class, so walking a table retains one reference per row, not each
+/// of its closures.
+package final class JSONField<Root>: Sendable {
     /// The key, as the wire spells it.
     package let key: StaticString
     /// Writes `,"key":value`, or nothing when the value is absent (nil). An object's writer turns its first comma into `{`.
@@ -47,7 +48,7 @@ package struct JSONField<Root>: Sendable {
     }
 
     /// A property written by its `JSONWritable` conformance (absent when `get` gives nil).
-    package init<V: JSONWritable & Equatable>(_ key: StaticString, diffed: Bool = true, _ get: @escaping @Sendable (Root) -> V?) {
+    package convenience init<V: JSONWritable & Equatable>(_ key: StaticString, diffed: Bool = true, _ get: @escaping @Sendable (Root) -> V?) {
         let prefix = Self.prefix(key)
         self.init(key: key, put: { root, json in
             guard let value = get(root) else { return }
@@ -60,9 +61,9 @@ package struct JSONField<Root>: Sendable {
     }
 
     /// A property written through its `Codable` form (absent when `get` gives nil).
-    package static func codable<V: Encodable & Equatable>(_ key: StaticString, _ get: @escaping @Sendable (Root) -> V?) -> Self {
+    package static func codable<V: Encodable & Equatable>(_ key: StaticString, _ get: @escaping @Sendable (Root) -> V?) -> JSONField {
         let prefix = Self.prefix(key)
-        return Self(key: key, put: { root, json in
+        return JSONField(key: key, put: { root, json in
             guard let value = get(root) else { return }
             json.bytes.append(contentsOf: prefix)
             try json.encodeValue(value)
@@ -73,10 +74,10 @@ package struct JSONField<Root>: Sendable {
     }
 
     /// A list that an update patches element by element when it kept its length (`rank`: its place in `patches`).
-    package static func list<E: JSONFields>(_ key: StaticString, patchRank rank: Int, _ get: @escaping @Sendable (Root) -> [E]?) -> Self {
+    package static func list<E: JSONFields>(_ key: StaticString, patchRank rank: Int, _ get: @escaping @Sendable (Root) -> [E]?) -> JSONField {
         let prefix = Self.prefix(key)
-        let value = Self(key, get)
-        return Self(key: key, put: value.put, putOrNull: value.putOrNull, same: value.same, patch: Patch(rank: rank, applies: { a, b in
+        let value = JSONField(key, get)
+        return JSONField(key: key, put: value.put, putOrNull: value.putOrNull, same: value.same, patch: Patch(rank: rank, applies: { a, b in
             guard let a = get(a), let b = get(b) else { return false }
             return a.count == b.count
         }, write: { a, b, json in

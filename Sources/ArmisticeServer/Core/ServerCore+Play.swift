@@ -89,7 +89,7 @@ extension ServerCore {
             guard let last = inputs.last else { continue }
             var visible: [String] = []
             for i in inputs {
-                for (r, record) in pending[i].records.enumerated() where room.sees(audience, record) { visible.append(recordJSON[i][r]) }
+                for r in pending[i].records.indices where room.sees(audience, pending[i].records[r]) { visible.append(recordJSON[i][r]) }
             }
             let seq = pending[last].seq
             // Nobody of the audience is connected and keeping up: its view is not built. Whoever comes back gets a
@@ -101,10 +101,12 @@ extension ServerCore {
             }
             emit(room, seq: seq, to: audience, into: &out) { prev -> Texts? in
                 let view = room.engine.view(of: bare, for: room.viewer(audience), sharing: &parts)
-                let old = room.lastView[audience]
+                // Moved out, not copied (a copy retains every list and string of the view): the new view replaces
+                // it, and is the same where it matters when nothing changed (records are not diffed).
+                let old = room.lastView.removeValue(forKey: audience)
                 let changes = ViewChanges(from: old, to: view)
-                if visible.isEmpty, changes.isEmpty { return nil }
                 room.lastView[audience] = view
+                if visible.isEmpty, changes.isEmpty { return nil }
                 let encoder = self.encoder
                 func text(_ view: GameView, old: GameView?, _ changes: ViewChanges, records: [String]) -> String {
                     encoder.write { json in

@@ -16,8 +16,12 @@ struct ViewChanges {
     /// `old`: what the audience holds (nil: nothing yet, so every field is in `changes`).
     init(from old: GameView?, to new: GameView) {
         let fields = GameView.jsonFields
+        // Unwrapped once, not per field: each unwrapping copies the view (a retain per list and string).
+        guard let old else {
+            whole = fields.indices.filter { fields[$0].diffed }
+            return
+        }
         for i in fields.indices where fields[i].diffed {
-            guard let old else { whole.append(i); continue }
             if fields[i].same(old, new) { continue }
             if let patch = fields[i].patch, patch.applies(old, new) { patched.append(patch) } else { whole.append(i) }
         }

@@ -108,7 +108,14 @@ public final class Room {
     public var activeSeats: [Seat] { seats.filter { !$0.removed } }
 
     /// Teams that have at least one student.
-    public var staffedTeams: Set<Int> { Set(activeSeats.compactMap { $0.role == .player ? $0.team : nil }) }
+    /// Read in place (every lock asks): `activeSeats` would copy every seat with its strings.
+    public var staffedTeams: Set<Int> {
+        var teams = Set<Int>()
+        for i in seats.indices where !seats[i].removed && seats[i].role == .player {
+            if let team = seats[i].team { teams.insert(team) }
+        }
+        return teams
+    }
 
     /// The engine's viewer for an audience.
     func viewer(_ audience: Audience) -> Viewer {

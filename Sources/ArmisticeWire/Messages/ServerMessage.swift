@@ -33,7 +33,7 @@ public enum ServerMessage {
             self.time = time
         }
     }
-    public struct Ack: Encodable, Sendable {
+    public struct Ack: Encodable, Sendable, Equatable {
         public var type = "ack"
         public var id: JSONValue?
         public var room: String
@@ -45,7 +45,7 @@ public enum ServerMessage {
             self.seq = seq
         }
     }
-    public struct Failure: Encodable, Sendable {
+    public struct Failure: Encodable, Sendable, Equatable {
         public var type = "error"
         public var id: JSONValue?
         public var code: String
@@ -69,7 +69,7 @@ public enum ServerMessage {
         }
     }
     /// What caused an update: the request type (or `clock`, `bot`…), the seat, and a reason when there is one.
-    public struct Cause: Encodable, Sendable {
+    public struct Cause: Encodable, Sendable, Equatable {
         public var type: String
         public var by: String
         public var reason: String?

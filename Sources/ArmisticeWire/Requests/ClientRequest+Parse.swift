@@ -33,6 +33,7 @@ extension ClientRequest {
     public static func parse(_ text: String, shape: RequestShape = RequestShape()) -> Result<ParsedRequest, ParseFailure> {
         // Nothing too deep or too busy reaches a decoder (see RequestShape).
         if let refusal = shape.check(text) { return .failure(ParseFailure(refusal, nil)) }
+        if let type = bareType(text), let request = bare[type] { return .success(ParsedRequest(id: nil, type: type, request: request)) }
         let data = Data(text.utf8)
         // A well-formed request is read in one pass (id, type and body together); anything wrong is read again
         // below, step by step, to say exactly what.
@@ -66,6 +67,22 @@ extension ClientRequest {
         } catch {
             return .failure(ParseFailure(ServerError(.badRequest, "\(type): \(error)"), id))
         }
+    }
+
+    /// The request each type makes when its message is only `{"type":"NAME"}` (types whose body has no required
+    /// field: lock, skip, ping, …), decoded once: such a message, the commonest kind, is looked up, not decoded.
+    private static let bare: [String: ClientRequest] = Dictionary(uniqueKeysWithValues: types.compactMap { type in
+        (try? JSONDecoder().decode(WholeRequest.self, from: Data(#"{"type":"\#(type)"}"#.utf8))).map { (type, $0.request) }
+    })
+
+    /// NAME when the message is written exactly `{"type":"NAME"}` with NAME of lowercase letters and `_`; else nil.
+    static func bareType(_ text: String) -> String? {
+        let head = #"{"type":""#.utf8, tail = #""}"#.utf8
+        let bytes = text.utf8
+        guard bytes.count > head.count + tail.count, bytes.starts(with: head), bytes.reversed().starts(with: tail.reversed()) else { return nil }
+        let name = bytes.dropFirst(head.count).dropLast(tail.count)
+        guard name.allSatisfy({ ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || $0 == UInt8(ascii: "_") }) else { return nil }
+        return String(decoding: name, as: UTF8.self)
     }
 
     static func decode(type: String, data: Data) throws -> ClientRequest {
