@@ -113,17 +113,12 @@ final class OutboxTable: Sendable {
         }
     }
 
-    /// Service thread: the next thing to do for a writable connection.
-    func next(for id: UInt64) -> OutboxAction {
-        state.withLock { s in
-            guard s.outboxes[id] != nil else { return .idle }
-            if let frame = s.outboxes[id]?.frames.popFirst() {
-                let more = s.outboxes[id]?.frames.isEmpty == false || s.outboxes[id]?.closeRequest != nil
-                return .write(frame, more: more)
-            }
-            if let request = s.outboxes[id]?.closeRequest { return .close(code: request.code, reason: request.reason) }
-            return .idle
-        }
+    /// Service thread: under one lock, moves the queued frames that `budget` allows (at least one, if any) into `frames`
+    /// (emptied first) and spends them from `budget`; says what to do with them. A close request comes only once every
+    /// frame queued before it has been taken.
+    func take(for id: UInt64, into frames: inout [OutboundFrame], budget: inout WriteBudget) -> OutboxAction {
+        frames.removeAll(keepingCapacity: true)
+        return state.withLock { s in s.outboxes[id]?.take(into: &frames, budget: &budget) ?? .idle }
     }
 
     private static func schedule(_ id: UInt64, in s: inout State) -> Bool {
