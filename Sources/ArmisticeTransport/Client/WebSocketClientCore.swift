@@ -178,7 +178,7 @@ final class WebSocketClientCore: Sendable {
         case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
             drainCommands(lws_get_context(wsi))
             let state = service.value
-            for id in outboxes.takeScheduled() {
+            for (id, _) in outboxes.takeScheduled() {
                 if let session = state.sessions[id] { lws_callback_on_writable(session.wsi) }
             }
             return 0

@@ -213,12 +213,12 @@ final class WebSocketServerCore: Sendable {
         switch reason {
         case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
             let state = service.value
-            for id in outboxes.takeScheduled() {
+            for (id, closingForAbuse) in outboxes.takeScheduled() {
                 guard let connection = state.connections[id] else { continue }
                 lws_callback_on_writable(connection.wsi)
                 // A close for abuse (a flood, a reader too slow) still flushes what was queued (a last error, `removed`),
                 // but a peer that never reads never becomes writable: lws drops it if the close is not sent in 3 s.
-                if outboxes.isClosingForAbuse(id) { lws_set_timeout(connection.wsi, PENDING_TIMEOUT_CLOSE_SEND, 3) }
+                if closingForAbuse { lws_set_timeout(connection.wsi, PENDING_TIMEOUT_CLOSE_SEND, 3) }
             }
             return 0
         case LWS_CALLBACK_ESTABLISHED:

@@ -17,6 +17,12 @@ struct Outbox {
 }
 
 extension Outbox {
+    /// Whether a close for abuse (a flood, a reader too slow: not 1000 or 1001) has been asked.
+    var isClosingForAbuse: Bool {
+        guard let code = closeRequest?.code else { return false }
+        return code != CloseCode.normal.rawValue && code != CloseCode.goingAway.rawValue
+    }
+
     /// Moves the queued frames that `budget` allows (at least one, if any) onto `taken` and spends them from `budget`.
     /// A close request comes only once every frame queued before it has been taken.
     mutating func take(into taken: inout [OutboundFrame], budget: inout WriteBudget) -> OutboxAction {

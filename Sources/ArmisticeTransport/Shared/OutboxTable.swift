@@ -79,14 +79,6 @@ final class OutboxTable: Sendable {
         }
     }
 
-    /// Service thread: whether a close for abuse (not 1000 or 1001) has been asked for this connection.
-    func isClosingForAbuse(_ id: UInt64) -> Bool {
-        state.withLock { s in
-            guard let code = s.outboxes[id]?.closeRequest?.code else { return false }
-            return code != CloseCode.normal.rawValue && code != CloseCode.goingAway.rawValue
-        }
-    }
-
     /// Stops accepting sends and asks every connection to close after flushing. Returns whether to wake.
     func closeAll(code: UInt16, reason: String) -> Bool {
         state.withLock { s in
@@ -102,14 +94,20 @@ final class OutboxTable: Sendable {
         }
     }
 
-    /// Service thread: takes the connections that need a writable callback and re-arms wake-ups.
-    func takeScheduled() -> [UInt64] {
+    /// Service thread: takes the connections that need a writable callback, each with whether a close for abuse (not
+    /// 1000 or 1001) has been asked for it, and re-arms wake-ups.
+    func takeScheduled() -> [(id: UInt64, closingForAbuse: Bool)] {
         state.withLock { s in
             s.wakePending = false
             let ids = s.scheduled
             s.scheduled.removeAll(keepingCapacity: true)
-            for id in ids { s.outboxes[id]?.scheduled = false }
-            return ids
+            var taken: [(id: UInt64, closingForAbuse: Bool)] = []
+            taken.reserveCapacity(ids.count)
+            for id in ids {
+                s.outboxes[id]?.scheduled = false
+                taken.append((id, s.outboxes[id]?.isClosingForAbuse ?? false))
+            }
+            return taken
         }
     }
 
