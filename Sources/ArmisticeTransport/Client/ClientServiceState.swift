@@ -8,6 +8,8 @@ final class ClientServiceState {
     var connectStrings: [UInt64: [UnsafeMutablePointer<CChar>]] = [:]
     /// True while inside lws_client_connect_via_info (callbacks may fire synchronously).
     var insideConnect = false
+    /// The frames a WRITEABLE callback takes from the outbox; reused from callback to callback.
+    var taken: [OutboundFrame] = []
     /// A retry policy with no validity times, given to every connect: lws then keeps no per-connection validity timer
     /// (`WebSocketClientCore.sweepIdle` pings and hangs up instead). Outlives the context, as lws keeps the pointer.
     let noValidityPolicy: UnsafeMutablePointer<lws_retry_bo_t> = {

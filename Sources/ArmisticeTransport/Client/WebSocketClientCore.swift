@@ -178,7 +178,7 @@ final class WebSocketClientCore: Sendable {
         case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
             drainCommands(lws_get_context(wsi))
             let state = service.value
-            for id in outboxes.takeScheduled() {
+            for (id, _) in outboxes.takeScheduled() {
                 if let session = state.sessions[id] { lws_callback_on_writable(session.wsi) }
             }
             return 0
@@ -316,11 +316,13 @@ final class WebSocketClientCore: Sendable {
             lws_callback_on_writable(wsi)
             return 0
         }
-        switch outboxes.next(for: id) {
+        // One frame per callback: lws masks each client frame in place, so they cannot be joined into one write.
+        var budget = WriteBudget(frames: 1)
+        switch outboxes.take(for: id, into: &state.taken, budget: &budget) {
         case .idle:
             return 0
-        case .write(let frame, let more):
-            guard frame.write(to: wsi) else { return -1 }
+        case .write(let more):
+            guard state.taken.allSatisfy({ $0.write(to: wsi) }) else { return -1 }
             if more { lws_callback_on_writable(wsi) }
             return 0
         case .close(let code, let reason):

@@ -10,6 +10,8 @@ final class ServerServiceState {
     /// Scratch buffer for HTTP body chunks, with LWS_PRE headroom.
     let scratch: UnsafeMutablePointer<UInt8>
     static let scratchPayload = 16 * 1024
+    /// Joins the frames of one WRITEABLE callback into one write.
+    let coalescer = FrameCoalescer()
 
     init() {
         scratch = .allocate(capacity: clws_pre() + Self.scratchPayload)

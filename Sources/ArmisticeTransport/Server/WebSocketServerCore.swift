@@ -72,6 +72,9 @@ final class WebSocketServerCore: Sendable {
                 return core.handle(wsi, reason, user, input, length)
             }
             protocols[i].per_session_data_size = MemoryLayout<UInt64>.size
+            // How much lws hands to one `send` (by default its 4 KiB service buffer, the rest kept for later passes):
+            // room for a whole coalesced callback (`FrameCoalescer`) and a large frame in one system call.
+            protocols[i].tx_packet_size = Self.maxSendBytes
         }
         // A policy with no validity times: lws then keeps no per-connection validity timer (each of its reschedules,
         // on every ping and pong, walks a sorted list of all of them). `sweepIdle` pings and hangs up instead.
@@ -210,12 +213,12 @@ final class WebSocketServerCore: Sendable {
         switch reason {
         case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
             let state = service.value
-            for id in outboxes.takeScheduled() {
+            for (id, closingForAbuse) in outboxes.takeScheduled() {
                 guard let connection = state.connections[id] else { continue }
                 lws_callback_on_writable(connection.wsi)
                 // A close for abuse (a flood, a reader too slow) still flushes what was queued (a last error, `removed`),
                 // but a peer that never reads never becomes writable: lws drops it if the close is not sent in 3 s.
-                if outboxes.isClosingForAbuse(id) { lws_set_timeout(connection.wsi, PENDING_TIMEOUT_CLOSE_SEND, 3) }
+                if closingForAbuse { lws_set_timeout(connection.wsi, PENDING_TIMEOUT_CLOSE_SEND, 3) }
             }
             return 0
         case LWS_CALLBACK_ESTABLISHED:
@@ -299,11 +302,15 @@ final class WebSocketServerCore: Sendable {
         }
     }
 
+    /// Most bytes lws passes to one `send`: a whole `WriteBudget` and the frame that crosses it.
+    static let maxSendBytes = 256 * 1024
+
     /// Writes queued frames while the socket takes them without blocking, up to a `WriteBudget`, then asks for another
-    /// callback if anything is left, as lws's mirror plugin does. Several `lws_write`s in one callback are safe in lws
-    /// 4.1 when `lws_send_pipe_choked` is asked before each: lws buffers the unsent rest of a partial send itself (and
-    /// returns the full length), reports the pipe choked until that is flushed, and the check clears its back-to-back
-    /// write detection. A close request is carried out only once every frame before it is written.
+    /// callback if anything is left, as lws's mirror plugin does. The frames taken together go out in one write
+    /// (`FrameCoalescer`). Several `lws_write`s in one callback are safe in lws 4.1 when `lws_send_pipe_choked` is asked
+    /// before each: lws buffers the unsent rest of a partial send itself (and returns the full length), reports the pipe
+    /// choked until that is flushed, and the check clears its back-to-back write detection. A close request is carried
+    /// out only once every frame before it is written.
     private func writable(_ wsi: OpaquePointer, _ user: UnsafeMutableRawPointer?) -> Int32 {
         let state = service.value
         guard let id = user?.load(as: UInt64.self), let connection = state.connections[id] else { return 0 }
@@ -323,16 +330,16 @@ final class WebSocketServerCore: Sendable {
                 }
             }
         }
+        let coalescer = state.coalescer
         while true {
-            switch outboxes.next(for: id) {
+            switch outboxes.take(for: id, into: &coalescer.frames, budget: &budget) {
             case .idle:
                 return 0
-            case .write(let frame, let more):
-                guard frame.write(to: wsi) else { return -1 }
-                let mayContinue = budget.spend(frame.count)
+            case .write(let more):
+                guard coalescer.write(to: wsi) else { return -1 }
                 guard more else { return 0 }
-                // Choked also while lws holds the unsent rest of a frame: nothing more goes behind it in this callback.
-                if !mayContinue || lws_send_pipe_choked(wsi) != 0 {
+                // Choked also while lws holds the unsent rest of a write: nothing more goes behind it in this callback.
+                if budget.isSpent || lws_send_pipe_choked(wsi) != 0 {
                     lws_callback_on_writable(wsi)
                     return 0
                 }

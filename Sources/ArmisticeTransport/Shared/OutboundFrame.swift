@@ -50,5 +50,27 @@ public final class OutboundFrame: @unchecked Sendable {
         Int(lws_write(wsi, payload, count, isBinary ? LWS_WRITE_BINARY : LWS_WRITE_TEXT)) >= count
     }
 
+    /// Bytes of the unmasked (server-to-client) frame header, RFC 6455 section 5.2: 2, 4 or 10.
+    var headerCount: Int { count < 126 ? 2 : count < 65_536 ? 4 : 10 }
+
+    /// Service thread: copies the whole frame as a server sends it (FIN set, unmasked header, then the payload) to
+    /// `destination`, which has room for `headerCount + count` bytes. The same bytes `write(to:)` has lws put on the
+    /// wire for a server connection (`rops_write_role_protocol_ws` with no extension negotiated).
+    func copyWire(to destination: UnsafeMutablePointer<UInt8>) {
+        destination[0] = 0x80 | (isBinary ? 0x2 : 0x1)
+        switch headerCount {
+        case 2:
+            destination[1] = UInt8(count)
+        case 4:
+            destination[1] = 126
+            destination[2] = UInt8(truncatingIfNeeded: count >> 8)
+            destination[3] = UInt8(truncatingIfNeeded: count)
+        default:
+            destination[1] = 127
+            for i in 0..<8 { destination[2 + i] = UInt8(truncatingIfNeeded: UInt64(count) >> (56 - 8 * UInt64(i))) }
+        }
+        (destination + headerCount).update(from: payload, count: count)
+    }
+
     deinit { base.deallocate() }
 }

@@ -79,14 +79,6 @@ final class OutboxTable: Sendable {
         }
     }
 
-    /// Service thread: whether a close for abuse (not 1000 or 1001) has been asked for this connection.
-    func isClosingForAbuse(_ id: UInt64) -> Bool {
-        state.withLock { s in
-            guard let code = s.outboxes[id]?.closeRequest?.code else { return false }
-            return code != CloseCode.normal.rawValue && code != CloseCode.goingAway.rawValue
-        }
-    }
-
     /// Stops accepting sends and asks every connection to close after flushing. Returns whether to wake.
     func closeAll(code: UInt16, reason: String) -> Bool {
         state.withLock { s in
@@ -102,28 +94,29 @@ final class OutboxTable: Sendable {
         }
     }
 
-    /// Service thread: takes the connections that need a writable callback and re-arms wake-ups.
-    func takeScheduled() -> [UInt64] {
+    /// Service thread: takes the connections that need a writable callback, each with whether a close for abuse (not
+    /// 1000 or 1001) has been asked for it, and re-arms wake-ups.
+    func takeScheduled() -> [(id: UInt64, closingForAbuse: Bool)] {
         state.withLock { s in
             s.wakePending = false
             let ids = s.scheduled
             s.scheduled.removeAll(keepingCapacity: true)
-            for id in ids { s.outboxes[id]?.scheduled = false }
-            return ids
+            var taken: [(id: UInt64, closingForAbuse: Bool)] = []
+            taken.reserveCapacity(ids.count)
+            for id in ids {
+                s.outboxes[id]?.scheduled = false
+                taken.append((id, s.outboxes[id]?.isClosingForAbuse ?? false))
+            }
+            return taken
         }
     }
 
-    /// Service thread: the next thing to do for a writable connection.
-    func next(for id: UInt64) -> OutboxAction {
-        state.withLock { s in
-            guard s.outboxes[id] != nil else { return .idle }
-            if let frame = s.outboxes[id]?.frames.popFirst() {
-                let more = s.outboxes[id]?.frames.isEmpty == false || s.outboxes[id]?.closeRequest != nil
-                return .write(frame, more: more)
-            }
-            if let request = s.outboxes[id]?.closeRequest { return .close(code: request.code, reason: request.reason) }
-            return .idle
-        }
+    /// Service thread: under one lock, moves the queued frames that `budget` allows (at least one, if any) into `frames`
+    /// (emptied first) and spends them from `budget`; says what to do with them. A close request comes only once every
+    /// frame queued before it has been taken.
+    func take(for id: UInt64, into frames: inout [OutboundFrame], budget: inout WriteBudget) -> OutboxAction {
+        frames.removeAll(keepingCapacity: true)
+        return state.withLock { s in s.outboxes[id]?.take(into: &frames, budget: &budget) ?? .idle }
     }
 
     private static func schedule(_ id: UInt64, in s: inout State) -> Bool {
