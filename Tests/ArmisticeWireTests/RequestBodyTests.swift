@@ -34,19 +34,31 @@ import Testing
 
     /// `{"type":"NAME"}` is looked up instead of decoded: it must read exactly as the decoder reads it (the same
     /// text with a space in front goes through the decoder), for every type, known or not.
-    @Test func aMessageOfOnlyItsTypeReadsAsTheDecoderReadsIt() {
+    @Test func aMessageOfOnlyItsTypeAndIdReadsAsTheDecoderReadsIt() {
+        let ids = ["", #","id":7"#, #","id":0"#, #","id":123456789012345"#, #","id":"k12""#, #","id":"q3.14:a_b-c""#, #","id":"""#]
         for type in ClientRequest.types + ["nope", "lock_"] {
-            let text = #"{"type":"\#(type)"}"#
-            #expect(ClientRequest.bareType(text) == type)
-            switch (ClientRequest.parse(text), ClientRequest.parse(" " + text)) {
-            case (.success(let fast), .success(let decoded)): #expect(fast == decoded, "\(text)")
-            case (.failure(let fast), .failure(let decoded)):
-                #expect(fast.error.code == decoded.error.code && fast.error.message == decoded.error.message, "\(text)")
-            default: Issue.record("\(text) reads differently when looked up")
+            for id in ids {
+                for text in [#"{"type":"\#(type)"\#(id)}"#, "{" + id.dropFirst() + (id.isEmpty ? "" : ",") + #""type":"\#(type)"}"#] {
+                    #expect(ClientRequest.bareForm(text)?.type == type, "\(text)")
+                    switch (ClientRequest.parse(text), ClientRequest.parse(" " + text)) {
+                    case (.success(let fast), .success(let decoded)): #expect(fast == decoded, "\(text)")
+                    case (.failure(let fast), .failure(let decoded)):
+                        #expect(fast.error.code == decoded.error.code && fast.error.message == decoded.error.message, "\(text)")
+                        #expect(fast.id == decoded.id, "\(text)")
+                    default: Issue.record("\(text) reads differently when looked up")
+                    }
+                }
             }
         }
-        for text in [#"{"type":"lo\u0063k"}"#, #"{"type":"lock","id":1}"#, #"{"type":"Lock"}"#, #"{"type":""}"#, #" {"type":"lock"}"#] {
-            #expect(ClientRequest.bareType(text) == nil, "\(text)")
+        // Anything else goes to the decoder: escapes, other keys or spacing, ids it would read differently, bad JSON.
+        for text in [#"{"type":"lo\u0063k"}"#, #"{"type":"Lock"}"#, #"{"type":""}"#, #" {"type":"lock"}"#,
+                     #"{"type":"lock","id":01}"#, #"{"type":"lock","id":1.5}"#, #"{"type":"lock","id":-1}"#,
+                     #"{"type":"lock","id":1234567890123456}"#, #"{"type":"lock","id":"a b"}"#, #"{"type":"lock","id":"\u0041"}"#,
+                     #"{"type":"lock","id":"# + "\"" + String(repeating: "a", count: 129) + #""}"#,
+                     #"{"type":"lock","id":1,"id":2}"#, #"{"type":"lock","type":"skip"}"#, #"{"type":"lock", "id":1}"#,
+                     #"{"type":"lock","id":1,}"#, #"{"id":1}"#, #"{"type":""id":5,"type":"lock"}"#, #"{"type":"lock"}x"#,
+                     #"{"type":"lock","id":null}"#, #"{"type":"lock","team":"rok"}"#] {
+            #expect(ClientRequest.bareForm(text) == nil, "\(text)")
         }
     }
 

@@ -33,7 +33,7 @@ extension ClientRequest {
     public static func parse(_ text: String, shape: RequestShape = RequestShape()) -> Result<ParsedRequest, ParseFailure> {
         // Nothing too deep or too busy reaches a decoder (see RequestShape).
         if let refusal = shape.check(text) { return .failure(ParseFailure(refusal, nil)) }
-        if let type = bareType(text), let request = bare[type] { return .success(ParsedRequest(id: nil, type: type, request: request)) }
+        if let (type, id) = bareForm(text), let request = bare[type] { return .success(ParsedRequest(id: id, type: type, request: request)) }
         let data = Data(text.utf8)
         // A well-formed request is read in one pass (id, type and body together); anything wrong is read again
         // below, step by step, to say exactly what.
@@ -69,20 +69,81 @@ extension ClientRequest {
         }
     }
 
-    /// The request each type makes when its message is only `{"type":"NAME"}` (types whose body has no required
-    /// field: lock, skip, ping, …), decoded once: such a message, the commonest kind, is looked up, not decoded.
+    /// The request each type makes when its message is only its type (and an id): types whose body has no required
+    /// field (lock, skip, ping, …), decoded once. Such a message, the commonest kind, is looked up, not decoded.
     private static let bare: [String: ClientRequest] = Dictionary(uniqueKeysWithValues: types.compactMap { type in
         (try? JSONDecoder().decode(WholeRequest.self, from: Data(#"{"type":"\#(type)"}"#.utf8))).map { (type, $0.request) }
     })
 
-    /// NAME when the message is written exactly `{"type":"NAME"}` with NAME of lowercase letters and `_`; else nil.
-    static func bareType(_ text: String) -> String? {
-        let head = #"{"type":""#.utf8, tail = #""}"#.utf8
-        let bytes = text.utf8
-        guard bytes.count > head.count + tail.count, bytes.starts(with: head), bytes.reversed().starts(with: tail.reversed()) else { return nil }
-        let name = bytes.dropFirst(head.count).dropLast(tail.count)
-        guard name.allSatisfy({ ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || $0 == UInt8(ascii: "_") }) else { return nil }
-        return String(decoding: name, as: UTF8.self)
+    /// The type and id of a message written exactly `{"type":"NAME"}`, `{"type":"NAME","id":ID}` or
+    /// `{"id":ID,"type":"NAME"}`: NAME of lowercase letters and `_`, ID a string of letters, digits and `.:_-` (at most
+    /// `RequestID.maxBytes`) or a whole number of at most 15 digits without a leading zero (exact as a `Double`).
+    /// Nil for anything else, which the decoder reads.
+    static func bareForm(_ text: String) -> (type: String, id: JSONValue?)? {
+        var scan = BareScan(bytes: Array(text.utf8))
+        guard scan.take("{") else { return nil }
+        var type: String?, id: JSONValue?
+        repeat {
+            if type == nil, scan.take(#""type":""#) {
+                guard let name = scan.name() else { return nil }
+                type = name
+            } else if id == nil, scan.take(#""id":"#) {
+                guard let read = scan.id() else { return nil }
+                id = read
+            } else {
+                return nil
+            }
+        } while scan.take(",")
+        guard let type, scan.take("}"), scan.atEnd else { return nil }
+        return (type, id)
+    }
+
+    /// Reads the few shapes `bareForm` accepts, byte by byte.
+    private struct BareScan {
+        let bytes: [UInt8]
+        var at = 0
+
+        var atEnd: Bool { at == bytes.count }
+
+        mutating func take(_ literal: StaticString) -> Bool {
+            let count = literal.utf8CodeUnitCount
+            guard bytes.count - at >= count else { return false }
+            let matches = literal.withUTF8Buffer { lit in (0..<count).allSatisfy { bytes[at + $0] == lit[$0] } }
+            if matches { at += count }
+            return matches
+        }
+
+        /// `[a-z_]+"` after the opening quote.
+        mutating func name() -> String? {
+            let from = at
+            while at < bytes.count, (bytes[at] >= UInt8(ascii: "a") && bytes[at] <= UInt8(ascii: "z")) || bytes[at] == UInt8(ascii: "_") { at += 1 }
+            guard at > from, at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { return nil }
+            defer { at += 1 }
+            return String(decoding: bytes[from..<at], as: UTF8.self)
+        }
+
+        mutating func id() -> JSONValue? {
+            guard at < bytes.count else { return nil }
+            if bytes[at] == UInt8(ascii: "\"") {
+                let from = at + 1
+                var end = from
+                while end < bytes.count, Self.isIDByte(bytes[end]) { end += 1 }
+                guard end < bytes.count, bytes[end] == UInt8(ascii: "\""), end - from <= RequestID.maxBytes else { return nil }
+                at = end + 1
+                return .string(String(decoding: bytes[from..<end], as: UTF8.self))
+            }
+            let from = at
+            while at < bytes.count, bytes[at] >= UInt8(ascii: "0"), bytes[at] <= UInt8(ascii: "9") { at += 1 }
+            let digits = at - from
+            guard digits >= 1, digits <= 15, digits == 1 || bytes[from] != UInt8(ascii: "0") else { return nil }
+            return .number(Double(bytes[from..<at].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }))
+        }
+
+        static func isIDByte(_ b: UInt8) -> Bool {
+            (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+                || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: ".") || b == UInt8(ascii: ":")
+                || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
+        }
     }
 
     static func decode(type: String, data: Data) throws -> ClientRequest {
