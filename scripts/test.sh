@@ -14,9 +14,10 @@ for f in rulesets/*.yaml; do .build/debug/armistice ruleset check "$f"; done
 
 # The terminal end-to-end suites drive real servers and clients in tmux against deadlines; started beside three
 # hundred parallel tests on two cores, a client could wait 20 s for its first screen. They run after the others,
-# one test at a time, as do the transport tests that measure one client's delay beside another, and the crash test
-# (it counts the chats a loaded server acknowledges before its kill: beside the others it saw none in 20 s).
-alone='EndToEndTests|WebSocketServerTests|CrashTests'
+# one test at a time, as do the transport tests that measure one client's delay beside another or read a burst of
+# frames on a raw socket, and the crash test (it counts the chats a loaded server acknowledges before its kill: beside
+# the others it saw none in 20 s).
+alone='EndToEndTests|WebSocketServerTests|FrameCoalescingTests|CrashTests'
 echo "== swift tests"
 swift test --skip-build --skip "$alone"
 echo "== swift tests that run alone (terminal end to end, socket timing)"
