@@ -83,13 +83,24 @@ import Testing
     }
 
     /// Every stored property of a view type has its row in the type's field table, under its snake_case name, in order.
+    /// A type with a shared part (`ActionInfo.fixed`) has a row for each of the part's properties, marked `shared`,
+    /// and the others unmarked (the order of its rows is checked against its `Codable` form by the tests above).
     @Test func everyViewPropertyHasItsRowInTheFieldTable() throws {
         func snake(_ name: String) -> String {
             name.reduce(into: "") { out, c in if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) } }
         }
         func check<T: JSONFields>(_ value: T?) {
             guard let value else { return }
-            #expect(Mirror(reflecting: value).children.map { snake($0.label ?? "?") } == T.jsonFields.map { "\($0.key)" }, "\(T.self)")
+            let children = Mirror(reflecting: value).children
+            guard let fixed = children.first(where: { $0.label == "fixed" })?.value else {
+                #expect(children.map { snake($0.label ?? "?") } == T.jsonFields.map { "\($0.key)" }, "\(T.self)")
+                #expect(T.jsonFields.allSatisfy { !$0.shared }, "\(T.self)")
+                return
+            }
+            let shared = Mirror(reflecting: fixed).children.map { snake($0.label ?? "?") }
+            let own = children.compactMap { $0.label == "fixed" ? nil : snake($0.label ?? "?") }
+            #expect(T.jsonFields.filter(\.shared).map { "\($0.key)" } == shared, "\(T.self)")
+            #expect(T.jsonFields.filter { !$0.shared }.map { "\($0.key)" } == own, "\(T.self)")
         }
         let c = Classroom()
         c.start()

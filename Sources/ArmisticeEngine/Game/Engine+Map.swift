@@ -1,19 +1,44 @@
 extension Engine {
-    /// The map for a viewer: a place bound to something `sees` rejects (a mask of who may see it) is left out.
-    /// A viewer who sees every place shares the engine's map (so comparing it with the last one sent is cheap).
-    func mapInfo(in state: GameState, sees: (UInt32) -> Bool) -> GameView.MapInfo? {
-        guard var map = mapView, let places = ruleset.map?.places else { return nil }
-        func visible(_ place: Ruleset.Place) -> Bool {
-            switch place.shows {
-            case .track(let i): sees(state.trackVisibility[i])
-            case .flag(let i): sees(ruleset.flags[i].visibility.mask)
-            case .project(let i): sees(ruleset.projects[i].visibility.mask)
-            case nil: true
-            }
+    /// The map for a viewer: a place bound to something the viewer may not see is left out.
+    /// A viewer who sees every place shares the engine's map, and one who sees the places it saw at the start of a
+    /// match shares the map built for it then (so comparing it with the last one sent is cheap). `mask`: the
+    /// viewer's, as `view(of:for:)` has it (nil: the instructor).
+    func mapInfo(in state: GameState, mask: UInt32?) -> GameView.MapInfo? {
+        guard let map = mapView, let places = ruleset.map?.places else { return nil }
+        let visible = places.map { Self.sees(Self.visibility(of: $0, ruleset, tracks: state.trackVisibility), mask: mask) }
+        if !visible.contains(false) { return map }
+        if let mask, let start = startMaps[mask], start.visible == visible { return start.map }
+        return Self.map(map, keeping: visible)
+    }
+
+    /// Who may see a place (a mask of teams, `.max`: everyone): who may see what it shows. `tracks`: each track's
+    /// visibility now.
+    static func visibility(of place: Ruleset.Place, _ ruleset: Ruleset, tracks: [UInt32]) -> UInt32 {
+        switch place.shows {
+        case .track(let i): tracks[i]
+        case .flag(let i): ruleset.flags[i].visibility.mask
+        case .project(let i): ruleset.projects[i].visibility.mask
+        case nil: .max
         }
-        guard !places.allSatisfy(visible) else { return map }
-        map.places = places.indices.filter { visible(places[$0]) }.map { map.places[$0] }
+    }
+
+    /// `map` with only the places that `visible` keeps.
+    static func map(_ map: GameView.MapInfo, keeping visible: [Bool]) -> GameView.MapInfo {
+        var map = map
+        map.places = map.places.indices.filter { visible[$0] }.map { map.places[$0] }
         return map
+    }
+
+    /// Per viewer mask (each team's, the observer's 0) whose map leaves out some place when a match starts: which
+    /// places it sees then, and that map.
+    static func startMaps(_ ruleset: Ruleset, _ map: GameView.MapInfo?) -> [UInt32: (visible: [Bool], map: GameView.MapInfo)] {
+        guard let map, let places = ruleset.map?.places else { return [:] }
+        var maps: [UInt32: (visible: [Bool], map: GameView.MapInfo)] = [:]
+        for mask in [0] + ruleset.teams.indices.map({ UInt32(1) << UInt32($0) }) {
+            let visible = places.map { sees(visibility(of: $0, ruleset, tracks: ruleset.tracks.map(\.visibility.mask)), mask: mask) }
+            if visible.contains(false) { maps[mask] = (visible, Self.map(map, keeping: visible)) }
+        }
+        return maps
     }
 
     /// The map with every place in it, bound places with what they show.

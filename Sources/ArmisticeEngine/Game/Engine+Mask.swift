@@ -6,7 +6,7 @@ extension Engine {
     /// from its team's view alone.
     public func masked(_ state: GameState, for team: Int) -> GameState {
         let bit = UInt32(1) << UInt32(team)
-        func sees(_ visibility: UInt32) -> Bool { visibility == .max || visibility & bit != 0 }
+        func sees(_ visibility: UInt32) -> Bool { Self.sees(visibility, mask: bit) }
         let teamID = ruleset.teams[team].id
         var m = state
         for (i, track) in ruleset.tracks.enumerated() where !sees(state.trackVisibility[i]) { m.tracks[i] = track.start }

@@ -16,10 +16,7 @@ extension Engine {
         case .observer: teamID = nil; mask = 0
         case .team(let t): teamID = ruleset.teams[t].id; mask = 1 << UInt32(t)
         }
-        func sees(_ visibility: UInt32) -> Bool {
-            guard let mask else { return true }
-            return visibility == .max || (mask != 0 && visibility & mask != 0)
-        }
+        func sees(_ visibility: UInt32) -> Bool { Self.sees(visibility, mask: mask) }
         func seesRecord(_ r: Record) -> Bool {
             guard mask != nil else { return true }
             guard let list = r.visibleTo else { return true }
@@ -51,7 +48,7 @@ extension Engine {
                             teams: teams, tracks: tracks, flags: flags, projects: projects, orders: nil, spent: nil, actions: nil,
                             consents: nil, catalog: nil, events: nil, deals: [], objectives: nil,
                             records: state.records.filter(seesRecord), outcome: nil)
-        view.map = mapInfo(in: state, sees: sees)
+        view.map = mapInfo(in: state, mask: mask)
         let visibleTeams: [Int]
         switch viewer {
         case .instructor: visibleTeams = Array(ruleset.teams.indices)
@@ -78,8 +75,13 @@ extension Engine {
             view.consents = consents
             view.catalog = catalog
             view.deals = state.deals.filter { deal in visibleTeams.contains { deal.parties.contains(ruleset.teams[$0].id) } }
-            view.objectives = ruleset.objectives.indices.filter { ruleset.objectives[$0].team.map(visibleTeams.contains) ?? true }
-                .map { objectiveInfo(ruleset.objectives[$0], state, reveal: state.outcome != nil) }
+            if state.outcome != nil {
+                view.objectives = ruleset.objectives.indices.filter { ruleset.objectives[$0].team.map(visibleTeams.contains) ?? true }
+                    .map { objectiveInfo(ruleset.objectives[$0], state, reveal: true) }
+            } else {
+                // Until the match ends they say the same on every turn: every view shares the lists built once.
+                view.objectives = mask == nil ? hiddenObjectives.all : hiddenObjectives.team[visibleTeams[0]]
+            }
         }
         if case .instructor = viewer {
             // Until an event fires, every view shares the engine's list (and the diff compares it in O(1)).
@@ -96,17 +98,43 @@ extension Engine {
         return view
     }
 
+    /// Whether a viewer may see what has `visibility` (a mask of teams, `.max`: everyone). `mask`: the viewer's
+    /// team bit, 0 for the observer, nil for the instructor (who sees everything).
+    static func sees(_ visibility: UInt32, mask: UInt32?) -> Bool {
+        guard let mask else { return true }
+        return visibility == .max || (mask != 0 && visibility & mask != 0)
+    }
+
     private func objectiveInfo(_ o: Ruleset.Objective, _ state: GameState, reveal: Bool) -> GameView.ObjectiveInfo {
-        var points = 0
-        var met: Bool?
+        guard reveal else { return Self.hiddenObjectiveInfo(o, ruleset) }
         switch o.scoring {
-        case .condition(let cond, let p):
-            points = p
-            if reveal { met = holds(cond, in: state) }
+        case .condition(let cond, let p): return Self.objectiveInfo(o, ruleset, points: p, met: holds(cond, in: state))
         case .score(let expr):
-            if reveal { points = evaluate(expr, in: state); met = points > 0 }
+            let points = evaluate(expr, in: state)
+            return Self.objectiveInfo(o, ruleset, points: points, met: points > 0)
         }
-        return GameView.ObjectiveInfo(id: o.id, team: o.team.map { ruleset.teams[$0].id } ?? "all", text: o.text, points: points, met: met)
+    }
+
+    static func objectiveInfo(_ o: Ruleset.Objective, _ ruleset: Ruleset, points: Int, met: Bool?) -> GameView.ObjectiveInfo {
+        GameView.ObjectiveInfo(id: o.id, team: o.team.map { ruleset.teams[$0].id } ?? "all", text: o.text, points: points, met: met)
+    }
+
+    /// An objective as views list it before the match ends: a condition's points, a score's 0, not yet met or not.
+    static func hiddenObjectiveInfo(_ o: Ruleset.Objective, _ ruleset: Ruleset) -> GameView.ObjectiveInfo {
+        switch o.scoring {
+        case .condition(_, let p): objectiveInfo(o, ruleset, points: p, met: nil)
+        case .score: objectiveInfo(o, ruleset, points: 0, met: nil)
+        }
+    }
+
+    /// The objectives as views list them before the match ends, built once: the instructor's list (all of them) and
+    /// each team's (its own and everyone's).
+    static func hiddenObjectives(_ ruleset: Ruleset) -> (all: [GameView.ObjectiveInfo], team: [[GameView.ObjectiveInfo]]) {
+        let all = ruleset.objectives.map { hiddenObjectiveInfo($0, ruleset) }
+        let team = ruleset.teams.indices.map { t in
+            ruleset.objectives.indices.filter { ruleset.objectives[$0].team.map { $0 == t } ?? true }.map { all[$0] }
+        }
+        return (all, team)
     }
 
     /// One of the engine's phrases in views: English as written here, or the phrase catalog's.
@@ -118,6 +146,8 @@ extension Engine {
     public func cost(of orders: TeamOrders, team: Int) -> Int {
         orders.orders.reduce(0) { $0 + (actionIndex[$1.action].map { ruleset.actions[$0].cost } ?? 0) }
     }
+
+    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// The date a turn stands for: derived from the calendar when it gives a year and month.
     public func date(ofTurn turn: Int) -> String {
@@ -132,8 +162,7 @@ extension Engine {
         }
         let total = year * 12 + (month - 1) + (turn - 1) * months
         if let phrases { return phrases.month(year: total / 12, month: total % 12 + 1) }
-        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return "\(names[total % 12]) \(total / 12)"
+        return Self.monthNames[total % 12] + " " + String(total / 12)
     }
 
     /// For each action of a team: its cost, parameters, chance now, and whether it can be taken now, and if not, why.
@@ -142,10 +171,11 @@ extension Engine {
         let left = state.budgets[t] - cost(of: state.drafts[t], team: t)
         let drafted = Set(state.drafts[t].orders.map(\.action))
         var list: [GameView.ActionInfo] = []
+        list.reserveCapacity(teamActions[t].count)
         // By index, not by element: iterating the ruleset's actions would copy each whole action (its requirements,
         // modifiers and effects) to read a few fields.
         let actions = ruleset.actions
-        for i in actions.indices where actions[i].teams.contains(t) {
+        for (i, fixed) in teamActions[t] {
             var reason: String?
             if state.phase == .ended { reason = phrase("view.reason.match_over", "the match is over") }
             else if !drafting { reason = phrase("view.reason.not_drafting", "orders are given in the negotiation and orders phases") }
@@ -162,10 +192,7 @@ extension Engine {
                 for m in actionViews[i].modifiers where holds(m.condition, in: state) { c += m.add }
                 chance = max(0, min(100, c))
             }
-            list.append(GameView.ActionInfo(id: actions[i].id, team: ruleset.teams[t].id, name: actions[i].name, description: actions[i].description,
-                                            cost: actions[i].cost, covert: actions[i].covert, params: actionViews[i].params, chance: chance,
-                                            consentFrom: actionViews[i].consentFrom, consentRule: actionViews[i].consentRule, available: reason == nil,
-                                            reason: reason, checkedOnResolution: actionViews[i].deferred))
+            list.append(GameView.ActionInfo(fixed: fixed, chance: chance, available: reason == nil, reason: reason))
         }
         return list
     }

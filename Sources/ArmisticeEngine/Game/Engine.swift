@@ -13,6 +13,9 @@ public struct Engine: Sendable {
     public let keepsHistory: Bool
     /// What views show of each action that never changes during a match (built once, shared by every view).
     let actionViews: [ActionView]
+    /// Per team, its actions (by index in the ruleset) with what views say of them that never changes (built once,
+    /// shared by every view, so a view's action costs one reference, see `GameView.ActionInfo.Fixed`).
+    let teamActions: [[(action: Int, fixed: GameView.ActionInfo.Fixed)]]
     /// Every team's non-covert actions, as views list them for deals.
     let catalog: [GameView.CatalogEntry]
     /// Per track: its named levels, highest first (views name a track's level on every update).
@@ -20,6 +23,11 @@ public struct Engine: Sendable {
     /// The scenario's map with every place in it (built once; a viewer who may not see some place gets a copy
     /// without it, everyone else shares this one).
     let mapView: GameView.MapInfo?
+    /// The maps of viewers who may not see every place when a match starts (see `mapInfo(in:mask:)`).
+    let startMaps: [UInt32: (visible: [Bool], map: GameView.MapInfo)]
+    /// The objectives as views list them until the match ends (built once, shared by every view; see
+    /// `hiddenObjectives(_:)`).
+    let hiddenObjectives: (all: [GameView.ObjectiveInfo], team: [[GameView.ObjectiveInfo]])
     /// Every event as the instructor's view lists it, not yet fired (built once: describing effects is costly).
     private(set) var eventViews: [GameView.EventInfo] = []
     /// The catalog of the engine's own phrases in views (reasons, dates); nil: English, as written in the code.
@@ -60,12 +68,23 @@ public struct Engine: Sendable {
                               modifiers: action.modifiers.filter { !Self.usesParameters($0.condition.node) })
         }
         actionViews = views
+        teamActions = ruleset.teams.indices.map { t in
+            ruleset.actions.indices.filter { ruleset.actions[$0].teams.contains(t) }.map { i in
+                let action = ruleset.actions[i]
+                return (i, GameView.ActionInfo.Fixed(id: action.id, team: ruleset.teams[t].id, name: action.name, description: action.description,
+                                                     cost: action.cost, covert: action.covert, params: views[i].params,
+                                                     consentFrom: views[i].consentFrom, consentRule: views[i].consentRule,
+                                                     checkedOnResolution: views[i].deferred))
+            }
+        }
         catalog = ruleset.actions.enumerated().filter { !$1.covert }.map { i, action in
             GameView.CatalogEntry(id: action.id, name: action.name, teams: action.teams.map { ruleset.teams[$0].id }, cost: action.cost,
                                   params: views[i].params)
         }
         trackLevels = ruleset.tracks.map { $0.levels.sorted { $0.key > $1.key }.map { (from: $0.key, name: $0.value) } }
         mapView = Self.mapInfo(ruleset)
+        startMaps = Self.startMaps(ruleset, mapView)
+        hiddenObjectives = Self.hiddenObjectives(ruleset)
         eventViews = ruleset.events.map { event in
             let kind = switch event.kind {
             case .scripted: "scripted"

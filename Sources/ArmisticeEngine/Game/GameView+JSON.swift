@@ -91,20 +91,23 @@ extension GameView.ParameterInfo: JSONFields {
 
 extension GameView.ActionInfo: JSONFields {
     package static let jsonFields: [JSONField<Self>] = [
-        JSONField("id") { $0.id },
-        JSONField("team") { $0.team },
-        JSONField("name") { $0.name },
-        JSONField("description") { $0.description },
-        JSONField("cost") { $0.cost },
-        JSONField("covert") { $0.covert },
-        JSONField("params") { $0.params },
+        JSONField("id", shared: true) { $0.id },
+        JSONField("team", shared: true) { $0.team },
+        JSONField("name", shared: true) { $0.name },
+        JSONField("description", shared: true) { $0.description },
+        JSONField("cost", shared: true) { $0.cost },
+        JSONField("covert", shared: true) { $0.covert },
+        JSONField("params", shared: true) { $0.params },
         JSONField("chance") { $0.chance },
-        JSONField("consent_from") { $0.consentFrom },
-        JSONField("consent_rule") { $0.consentRule },
+        JSONField("consent_from", shared: true) { $0.consentFrom },
+        JSONField("consent_rule", shared: true) { $0.consentRule },
         JSONField("available") { $0.available },
         JSONField("reason") { $0.reason },
-        JSONField("checked_on_resolution") { $0.checkedOnResolution },
+        JSONField("checked_on_resolution", shared: true) { $0.checkedOnResolution },
     ]
+
+    /// The same `Fixed` part: the fields marked `shared` are the same.
+    package static func sharePart(_ a: Self, _ b: Self) -> Bool { a.fixed === b.fixed }
 }
 
 extension GameView.ConsentInfo: JSONFields {

@@ -42,7 +42,10 @@ public struct Record: Sendable, Hashable, Codable {
     }
 
     /// Whether a team (by id) may see this record. The instructor sees every record.
-    public func isVisible(to team: String) -> Bool {
+    public func isVisible(to team: String) -> Bool { Self.isVisible(visibleTo, to: team) }
+
+    /// Whether a team (by id) may see a record that is `visibleTo` these teams.
+    public static func isVisible(_ visibleTo: [String]?, to team: String) -> Bool {
         visibleTo.map { $0.contains(team) } ?? true
     }
 }

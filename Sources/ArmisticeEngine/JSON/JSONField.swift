@@ -16,6 +16,9 @@ package final class JSONField<Root>: Sendable {
     package let patch: Patch?
     /// Whether the view diff sends this property (false: `records`, which an update carries beside the view).
     package let diffed: Bool
+    /// Whether the property is read from a part that values of the type share (see `JSONFields.sharePart`): an
+    /// element patch skips it when both values share that part.
+    package let shared: Bool
 
     /// Patching a list that kept its length: only the elements that changed, and in each only what changed.
     package struct Patch: Sendable {
@@ -29,8 +32,9 @@ package final class JSONField<Root>: Sendable {
 
     private init(key: StaticString, put: @escaping @Sendable (Root, StreamingJSONEncoder) throws -> Void,
                  putOrNull: @escaping @Sendable (Root, StreamingJSONEncoder) throws -> Void,
-                 same: @escaping @Sendable (Root, Root) -> Bool, patch: Patch? = nil, diffed: Bool = true) {
+                 same: @escaping @Sendable (Root, Root) -> Bool, patch: Patch? = nil, diffed: Bool = true, shared: Bool = false) {
         self.key = key
+        self.shared = shared
         self.put = put
         self.putOrNull = putOrNull
         self.same = same
@@ -47,8 +51,10 @@ package final class JSONField<Root>: Sendable {
         return bytes
     }
 
-    /// A property written by its `JSONWritable` conformance (absent when `get` gives nil).
-    package convenience init<V: JSONWritable & Equatable>(_ key: StaticString, diffed: Bool = true, _ get: @escaping @Sendable (Root) -> V?) {
+    /// A property written by its `JSONWritable` conformance (absent when `get` gives nil). `shared`: it is read from
+    /// the part of the value that `JSONFields.sharePart` compares.
+    package convenience init<V: JSONWritable & Equatable>(_ key: StaticString, diffed: Bool = true, shared: Bool = false,
+                                                          _ get: @escaping @Sendable (Root) -> V?) {
         let prefix = Self.prefix(key)
         self.init(key: key, put: { root, json in
             guard let value = get(root) else { return }
@@ -57,7 +63,7 @@ package final class JSONField<Root>: Sendable {
         }, putOrNull: { root, json in
             json.bytes.append(contentsOf: prefix)
             if let value = get(root) { try value.writeJSON(to: json) } else { json.writeNull() }
-        }, same: { get($0) == get($1) }, diffed: diffed)
+        }, same: { get($0) == get($1) }, diffed: diffed, shared: shared)
     }
 
     /// A property written through its `Codable` form (absent when `get` gives nil).

@@ -3,6 +3,9 @@
 package protocol JSONFields: JSONWritable, Equatable {
     /// Every property, in the order its `Codable` form writes them.
     static var jsonFields: [JSONField<Self>] { get }
+    /// Whether two values share the part that the fields marked `shared` read (the same storage, so the same
+    /// properties): an element patch then compares only the other fields. False unless a type has such a part.
+    static func sharePart(_ a: Self, _ b: Self) -> Bool
 }
 
 extension JSONFields {
@@ -12,10 +15,13 @@ extension JSONFields {
         json.closeObject(from: start)
     }
 
+    package static func sharePart(_ a: Self, _ b: Self) -> Bool { false }
+
     /// Writes the properties of `self` that differ from `old`, as an object (null: the property is now absent).
     package func writeChanges(from old: Self, to json: StreamingJSONEncoder) throws {
         let start = json.bytes.count
-        for field in Self.jsonFields where !field.same(old, self) { try field.putOrNull(self, json) }
+        let shared = Self.sharePart(old, self)
+        for field in Self.jsonFields where !(shared && field.shared) && !field.same(old, self) { try field.putOrNull(self, json) }
         json.closeObject(from: start)
     }
 }

@@ -77,6 +77,8 @@ extension ServerCore {
         let clockJSON = encoder.encode(clock)
         let causeJSON = pending.map { encoder.encode($0.cause) }
         let recordJSON = pending.map { $0.records.map { encoder.encode($0) } }
+        // Who sees each record, read once (reading a record out of the list copies all of it).
+        let recordVisibility = pending.map { $0.records.map(\.visibleTo) }
         // Updates carry only the new records: build the views from a copy without the history (cheap: arrays are shared).
         var bare = room.state
         bare.records = []
@@ -89,7 +91,7 @@ extension ServerCore {
             guard let last = inputs.last else { continue }
             var visible: [String] = []
             for i in inputs {
-                for r in pending[i].records.indices where room.sees(audience, pending[i].records[r]) { visible.append(recordJSON[i][r]) }
+                for r in recordVisibility[i].indices where room.sees(audience, visibleTo: recordVisibility[i][r]) { visible.append(recordJSON[i][r]) }
             }
             let seq = pending[last].seq
             // Nobody of the audience is connected and keeping up: its view is not built. Whoever comes back gets a

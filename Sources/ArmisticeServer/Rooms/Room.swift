@@ -127,11 +127,14 @@ public final class Room {
     }
 
     /// Whether an audience may see a record.
-    func sees(_ audience: Audience, _ record: Record) -> Bool {
+    func sees(_ audience: Audience, _ record: Record) -> Bool { sees(audience, visibleTo: record.visibleTo) }
+
+    /// Whether an audience sees a record that is `visibleTo` these teams (nil: everyone).
+    func sees(_ audience: Audience, visibleTo: [String]?) -> Bool {
         switch audience {
         case .instructor: true
-        case .observer: record.visibleTo == nil
-        case .team(let t): record.isVisible(to: engine.ruleset.teams[t].id)
+        case .observer: visibleTo == nil
+        case .team(let t): Record.isVisible(visibleTo, to: engine.ruleset.teams[t].id)
         }
     }
 
