@@ -4,8 +4,10 @@
 /// other `JSONWritable` values are written straight from their properties; anything else through `Codable`.
 /// Output: compact JSON, slashes unescaped, integral doubles without a fraction. Not thread-safe: one per thread.
 package final class StreamingJSONEncoder {
-    /// What has been written so far (`encode` starts afresh; `write` appends to what is there).
-    package var bytes: [UInt8] = []
+    /// What has been written so far (`encode` starts afresh; `write` appends to what is there). Not checked for
+    /// overlapping access at run time: every writer appends to it, often a few bytes at a time, and the checks were
+    /// about a twentieth of writing an update; one encoder is only ever used by one thread, one write at a time.
+    @exclusivity(unchecked) package var bytes: [UInt8] = []
     fileprivate var keyCache: [String: [UInt8]] = [:]
 
     package init() {}
