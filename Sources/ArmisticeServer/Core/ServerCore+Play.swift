@@ -107,8 +107,10 @@ extension ServerCore {
                 // it, and is the same where it matters when nothing changed (records are not diffed).
                 let old = room.lastView.removeValue(forKey: audience)
                 let changes = ViewChanges(from: old, to: view)
-                room.lastView[audience] = view
-                if visible.isEmpty, changes.isEmpty { return nil }
+                if visible.isEmpty, changes.isEmpty {
+                    room.lastView[audience] = view
+                    return nil
+                }
                 let encoder = self.encoder
                 func text(_ view: GameView, old: GameView?, _ changes: ViewChanges, records: [String]) -> String {
                     encoder.write { json in
@@ -157,7 +159,10 @@ extension ServerCore {
                     room.localViews[language, default: [:]][audience] = view
                     return text(view, old: old, ViewChanges(from: old, to: view), records: translated.map { encoder.encode($0) })
                 }
-                return Texts(current: text(view, old: old, changes, records: visible), legacy: { legacyText(view, records()) }, localized: localized)
+                let current = text(view, old: old, changes, records: visible)
+                // Moved in, not copied; the rare armistice.v1 reader's text reads it back from there.
+                room.lastView[audience] = view
+                return Texts(current: current, legacy: { legacyText(room.lastView[audience]!, records()) }, localized: localized)
             }
         }
     }
