@@ -83,7 +83,7 @@ import Testing
     }
 
     /// Every stored property of a view type has its row in the type's field table, under its snake_case name, in order.
-    /// A type with a shared part (`ActionInfo.fixed`) has a row for each of the part's properties, marked `shared`,
+    /// A type with a shared part (`ActionInfo.fixed`, a `SharedPart`) has a row for each of the part's properties, marked `shared`,
     /// and the others unmarked (the order of its rows is checked against its `Codable` form by the tests above).
     @Test func everyViewPropertyHasItsRowInTheFieldTable() throws {
         func snake(_ name: String) -> String {
@@ -97,7 +97,9 @@ import Testing
                 #expect(T.jsonFields.allSatisfy { !$0.shared }, "\(T.self)")
                 return
             }
-            let shared = Mirror(reflecting: fixed).children.map { snake($0.label ?? "?") }
+            // A `SharedPart`: its one stored property is the part's value.
+            let part = Mirror(reflecting: fixed).children.first { $0.label == "value" }?.value ?? fixed
+            let shared = Mirror(reflecting: part).children.map { snake($0.label ?? "?") }
             let own = children.compactMap { $0.label == "fixed" ? nil : snake($0.label ?? "?") }
             #expect(T.jsonFields.filter(\.shared).map { "\($0.key)" } == shared, "\(T.self)")
             #expect(T.jsonFields.filter { !$0.shared }.map { "\($0.key)" } == own, "\(T.self)")

@@ -26,25 +26,27 @@ extension Engine {
         // By index, not by element: iterating the ruleset's teams would copy each whole team to read four fields.
         let teams = ruleset.teams.indices.map { i in
             let own = mask == nil || teamID == ruleset.teams[i].id
-            return GameView.TeamInfo(id: ruleset.teams[i].id, name: ruleset.teams[i].name, colour: ruleset.teams[i].colour, locked: state.locked[i],
-                                     brief: own ? ruleset.teams[i].brief : nil, budget: own ? state.budgets[i] : nil)
+            return GameView.TeamInfo(fixed: own ? teamParts[i].own : teamParts[i].others, locked: state.locked[i], budget: own ? state.budgets[i] : nil)
         }
         var tracks: [GameView.TrackInfo] = []
-        for (i, track) in ruleset.tracks.enumerated() where sees(state.trackVisibility[i]) {
+        tracks.reserveCapacity(ruleset.tracks.count)
+        for i in ruleset.tracks.indices where sees(state.trackVisibility[i]) {
             let hidden = mask == nil && state.trackVisibility[i] != .max
                 ? ruleset.teams.indices.filter { state.trackVisibility[i] & (1 << UInt32($0)) == 0 }.map { ruleset.teams[$0].id } : nil
-            tracks.append(GameView.TrackInfo(id: track.id, name: track.name, description: track.description, value: state.tracks[i],
-                                             min: track.min, max: track.max, level: trackLevels[i].first { $0.from <= state.tracks[i] }?.name,
+            tracks.append(GameView.TrackInfo(fixed: trackParts[i], value: state.tracks[i], level: trackLevels[i].first { $0.from <= state.tracks[i] }?.name,
                                              hiddenFrom: hidden?.isEmpty == true ? nil : hidden))
         }
-        let flags = ruleset.flags.enumerated().filter { sees($1.visibility.mask) }.map { i, flag in
-            GameView.FlagInfo(id: flag.id, name: flag.name, value: state.flags[i])
+        // By index, as the teams: enumerating would copy each whole flag and project.
+        let flags = ruleset.flags.indices.filter { sees(ruleset.flags[$0].visibility.mask) }.map { i in
+            GameView.FlagInfo(id: ruleset.flags[i].id, name: ruleset.flags[i].name, value: state.flags[i])
         }
-        let projects = ruleset.projects.enumerated().filter { sees($1.visibility.mask) }.map { i, p in
-            GameView.ProjectInfo(id: p.id, name: p.name, status: p.statuses[state.projects[i]], index: state.projects[i], statuses: p.statuses)
+        let projects = ruleset.projects.indices.filter { sees(ruleset.projects[$0].visibility.mask) }.map { i in
+            GameView.ProjectInfo(id: ruleset.projects[i].id, name: ruleset.projects[i].name, status: ruleset.projects[i].statuses[state.projects[i]],
+                                 index: state.projects[i], statuses: ruleset.projects[i].statuses)
         }
+        if parts.date == nil { parts.date = date(ofTurn: max(1, state.turn)) }
         var view = GameView(viewer: teamID ?? (mask == nil ? "instructor" : "observer"), ruleset: ruleset.id, title: ruleset.title,
-                            turn: state.turn, turns: ruleset.calendar.turns, date: date(ofTurn: max(1, state.turn)), phase: state.phase,
+                            turn: state.turn, turns: ruleset.calendar.turns, date: parts.date!, phase: state.phase,
                             teams: teams, tracks: tracks, flags: flags, projects: projects, orders: nil, spent: nil, actions: nil,
                             consents: nil, catalog: nil, events: nil, deals: [], objectives: nil,
                             records: state.records.filter(seesRecord), outcome: nil)

@@ -14,8 +14,13 @@ public struct Engine: Sendable {
     /// What views show of each action that never changes during a match (built once, shared by every view).
     let actionViews: [ActionView]
     /// Per team, its actions (by index in the ruleset) with what views say of them that never changes (built once,
-    /// shared by every view, so a view's action costs one reference, see `GameView.ActionInfo.Fixed`).
-    let teamActions: [[(action: Int, fixed: GameView.ActionInfo.Fixed)]]
+    /// shared by every view, so a view's action costs one reference, see `SharedPart`).
+    let teamActions: [[(action: Int, fixed: SharedPart<GameView.ActionInfo.Fixed>)]]
+    /// Per team, what views say of it that never changes: in its own view and the instructor's (with its brief),
+    /// and in the others' (built once, shared by every view).
+    let teamParts: [(own: SharedPart<GameView.TeamInfo.Fixed>, others: SharedPart<GameView.TeamInfo.Fixed>)]
+    /// Per track, what views say of it that never changes (built once, shared by every view).
+    let trackParts: [SharedPart<GameView.TrackInfo.Fixed>]
     /// Every team's non-covert actions, as views list them for deals.
     let catalog: [GameView.CatalogEntry]
     /// Per track: its named levels, highest first (views name a track's level on every update).
@@ -71,15 +76,22 @@ public struct Engine: Sendable {
         teamActions = ruleset.teams.indices.map { t in
             ruleset.actions.indices.filter { ruleset.actions[$0].teams.contains(t) }.map { i in
                 let action = ruleset.actions[i]
-                return (i, GameView.ActionInfo.Fixed(id: action.id, team: ruleset.teams[t].id, name: action.name, description: action.description,
-                                                     cost: action.cost, covert: action.covert, params: views[i].params,
-                                                     consentFrom: views[i].consentFrom, consentRule: views[i].consentRule,
-                                                     checkedOnResolution: views[i].deferred))
+                return (i, SharedPart(GameView.ActionInfo.Fixed(id: action.id, team: ruleset.teams[t].id, name: action.name,
+                                                                description: action.description, cost: action.cost, covert: action.covert,
+                                                                params: views[i].params, consentFrom: views[i].consentFrom,
+                                                                consentRule: views[i].consentRule, checkedOnResolution: views[i].deferred)))
             }
         }
         catalog = ruleset.actions.enumerated().filter { !$1.covert }.map { i, action in
             GameView.CatalogEntry(id: action.id, name: action.name, teams: action.teams.map { ruleset.teams[$0].id }, cost: action.cost,
                                   params: views[i].params)
+        }
+        teamParts = ruleset.teams.map {
+            (SharedPart(GameView.TeamInfo.Fixed(id: $0.id, name: $0.name, colour: $0.colour, brief: $0.brief)),
+             SharedPart(GameView.TeamInfo.Fixed(id: $0.id, name: $0.name, colour: $0.colour, brief: nil)))
+        }
+        trackParts = ruleset.tracks.map {
+            SharedPart(GameView.TrackInfo.Fixed(id: $0.id, name: $0.name, description: $0.description, min: $0.min, max: $0.max))
         }
         trackLevels = ruleset.tracks.map { $0.levels.sorted { $0.key > $1.key }.map { (from: $0.key, name: $0.value) } }
         mapView = Self.mapInfo(ruleset)

@@ -31,26 +31,30 @@ extension GameView: JSONFields {
 
 extension GameView.TeamInfo: JSONFields {
     package static let jsonFields: [JSONField<Self>] = [
-        JSONField("id") { $0.id },
-        JSONField("name") { $0.name },
-        JSONField("colour") { $0.colour },
+        JSONField("id", shared: true) { $0.id },
+        JSONField("name", shared: true) { $0.name },
+        JSONField("colour", shared: true) { $0.colour },
         JSONField("locked") { $0.locked },
-        JSONField("brief") { $0.brief },
+        JSONField("brief", shared: true) { $0.brief },
         JSONField("budget") { $0.budget },
     ]
+
+    package static func sharePart(_ a: Self, _ b: Self) -> Bool { a.fixed === b.fixed }
 }
 
 extension GameView.TrackInfo: JSONFields {
     package static let jsonFields: [JSONField<Self>] = [
-        JSONField("id") { $0.id },
-        JSONField("name") { $0.name },
-        JSONField("description") { $0.description },
+        JSONField("id", shared: true) { $0.id },
+        JSONField("name", shared: true) { $0.name },
+        JSONField("description", shared: true) { $0.description },
         JSONField("value") { $0.value },
-        JSONField("min") { $0.min },
-        JSONField("max") { $0.max },
+        JSONField("min", shared: true) { $0.min },
+        JSONField("max", shared: true) { $0.max },
         JSONField("level") { $0.level },
         JSONField("hidden_from") { $0.hiddenFrom },
     ]
+
+    package static func sharePart(_ a: Self, _ b: Self) -> Bool { a.fixed === b.fixed }
 }
 
 extension GameView.FlagInfo: JSONFields {
@@ -106,7 +110,6 @@ extension GameView.ActionInfo: JSONFields {
         JSONField("checked_on_resolution", shared: true) { $0.checkedOnResolution },
     ]
 
-    /// The same `Fixed` part: the fields marked `shared` are the same.
     package static func sharePart(_ a: Self, _ b: Self) -> Bool { a.fixed === b.fixed }
 }
 
@@ -132,14 +135,16 @@ extension GameView.CatalogEntry: JSONFields {
 
 extension GameView.EventInfo: JSONFields {
     package static let jsonFields: [JSONField<Self>] = [
-        JSONField("id") { $0.id },
-        JSONField("name") { $0.name },
-        JSONField("kind") { $0.kind },
+        JSONField("id", shared: true) { $0.id },
+        JSONField("name", shared: true) { $0.name },
+        JSONField("kind", shared: true) { $0.kind },
         JSONField("fired") { $0.fired },
-        JSONField("effects") { $0.effects },
-        JSONField("condition") { $0.condition },
-        JSONField("news") { $0.news },
+        JSONField("effects", shared: true) { $0.effects },
+        JSONField("condition", shared: true) { $0.condition },
+        JSONField("news", shared: true) { $0.news },
     ]
+
+    package static func sharePart(_ a: Self, _ b: Self) -> Bool { a.fixed === b.fixed }
 }
 
 extension GameView.OutcomeInfo: JSONFields {

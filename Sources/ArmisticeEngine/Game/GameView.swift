@@ -8,27 +8,129 @@ public enum Viewer: Sendable, Hashable {
     case team(Int)
 }
 
+/// The part of a view element that never changes while a match runs (an action's name and cost, a track's range),
+/// built once by the engine and shared by every view that shows it: a class, so building, copying, comparing and
+/// freeing an element costs one reference for the whole part, not one per string and list in it. The field tables
+/// mark the rows read from it `shared`, and an element patch skips them when both elements share it
+/// (`JSONFields.sharePart`).
+public final class SharedPart<Value: Hashable & Sendable>: Hashable, Sendable {
+    public let value: Value
+
+    public init(_ value: Value) { self.value = value }
+
+    public static func == (a: SharedPart, b: SharedPart) -> Bool { a === b || a.value == b.value }
+
+    public func hash(into h: inout Hasher) { h.combine(value) }
+}
+
 /// What one viewer may see of a match: hidden tracks, other teams' orders before adjudication and other teams'
 /// private intelligence are not in it at all. Clients render this and hold no rules.
 public struct GameView: Sendable, Hashable, Codable {
     public struct TeamInfo: Sendable, Hashable, Codable {
-        public var id: String
-        public var name: String
-        public var colour: String
+        /// What never changes: the team's names and colour, and its brief in its own view and the instructor's (see
+        /// `SharedPart`; the engine builds two per team, with the brief and without).
+        public struct Fixed: Sendable, Hashable {
+            public var id: String
+            public var name: String
+            public var colour: String
+            public var brief: String?
+        }
+
+        public var fixed: SharedPart<Fixed>
         public var locked: Bool
-        public var brief: String?
         public var budget: Int?
+
+        public var id: String { fixed.value.id }
+        public var name: String { fixed.value.name }
+        public var colour: String { fixed.value.colour }
+        public var brief: String? { fixed.value.brief }
+
+        public init(fixed: SharedPart<Fixed>, locked: Bool, budget: Int?) {
+            self.fixed = fixed
+            self.locked = locked
+            self.budget = budget
+        }
+
+        public init(id: String, name: String, colour: String, locked: Bool, brief: String?, budget: Int?) {
+            self.init(fixed: SharedPart(Fixed(id: id, name: name, colour: colour, brief: brief)), locked: locked, budget: budget)
+        }
+
+        // The wire's form, as the synthesized conformance wrote it when every property was stored.
+        private enum CodingKeys: String, CodingKey { case id, name, colour, locked, brief, budget }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(id: try c.decode(String.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
+                      colour: try c.decode(String.self, forKey: .colour), locked: try c.decode(Bool.self, forKey: .locked),
+                      brief: try c.decodeIfPresent(String.self, forKey: .brief), budget: try c.decodeIfPresent(Int.self, forKey: .budget))
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(name, forKey: .name)
+            try c.encode(colour, forKey: .colour)
+            try c.encode(locked, forKey: .locked)
+            try c.encodeIfPresent(brief, forKey: .brief)
+            try c.encodeIfPresent(budget, forKey: .budget)
+        }
     }
     public struct TrackInfo: Sendable, Hashable, Codable {
-        public var id: String
-        public var name: String
-        public var description: String
+        /// What never changes: the track's names and range (see `SharedPart`).
+        public struct Fixed: Sendable, Hashable {
+            public var id: String
+            public var name: String
+            public var description: String
+            public var min: Int
+            public var max: Int
+        }
+
+        public var fixed: SharedPart<Fixed>
         public var value: Int
-        public var min: Int
-        public var max: Int
         public var level: String?
         /// For the instructor: the teams that cannot see this track (absent when everyone can).
         public var hiddenFrom: [String]?
+
+        public var id: String { fixed.value.id }
+        public var name: String { fixed.value.name }
+        public var description: String { fixed.value.description }
+        public var min: Int { fixed.value.min }
+        public var max: Int { fixed.value.max }
+
+        public init(fixed: SharedPart<Fixed>, value: Int, level: String?, hiddenFrom: [String]?) {
+            self.fixed = fixed
+            self.value = value
+            self.level = level
+            self.hiddenFrom = hiddenFrom
+        }
+
+        public init(id: String, name: String, description: String, value: Int, min: Int, max: Int, level: String?, hiddenFrom: [String]?) {
+            self.init(fixed: SharedPart(Fixed(id: id, name: name, description: description, min: min, max: max)), value: value,
+                      level: level, hiddenFrom: hiddenFrom)
+        }
+
+        // The wire's form, as the synthesized conformance wrote it when every property was stored.
+        private enum CodingKeys: String, CodingKey { case id, name, description, value, min, max, level, hiddenFrom }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(id: try c.decode(String.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
+                      description: try c.decode(String.self, forKey: .description), value: try c.decode(Int.self, forKey: .value),
+                      min: try c.decode(Int.self, forKey: .min), max: try c.decode(Int.self, forKey: .max),
+                      level: try c.decodeIfPresent(String.self, forKey: .level), hiddenFrom: try c.decodeIfPresent([String].self, forKey: .hiddenFrom))
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(name, forKey: .name)
+            try c.encode(description, forKey: .description)
+            try c.encode(value, forKey: .value)
+            try c.encode(min, forKey: .min)
+            try c.encode(max, forKey: .max)
+            try c.encodeIfPresent(level, forKey: .level)
+            try c.encodeIfPresent(hiddenFrom, forKey: .hiddenFrom)
+        }
     }
     public struct FlagInfo: Sendable, Hashable, Codable {
         public var id: String
@@ -56,69 +158,42 @@ public struct GameView: Sendable, Hashable, Codable {
         public var label: String? = nil
     }
     public struct ActionInfo: Sendable, Hashable, Codable {
-        /// What a view says of an action that does not change while a match runs: everything but `chance`,
-        /// `available` and `reason`. The engine builds one per team and action and every view shares it, so building,
-        /// comparing, diffing and freeing a view's actions costs one reference per action, not one per string and list.
-        public final class Fixed: Sendable, Hashable {
-            public let id: String
-            public let team: String
-            public let name: String
-            public let description: String
-            public let cost: Int
-            public let covert: Bool
-            public let params: [ParameterInfo]
-            public let consentFrom: [String]?
-            public let consentRule: String?
+        /// What never changes: everything but `chance`, `available` and `reason` (see `SharedPart`). The engine
+        /// builds one per team and action.
+        public struct Fixed: Sendable, Hashable {
+            public var id: String
+            public var team: String
+            public var name: String
+            public var description: String
+            public var cost: Int
+            public var covert: Bool
+            public var params: [ParameterInfo]
+            public var consentFrom: [String]?
+            public var consentRule: String?
             /// Requirements that depend on the chosen parameters; checked when orders resolve.
-            public let checkedOnResolution: [String]?
-
-            public init(id: String, team: String, name: String, description: String, cost: Int, covert: Bool, params: [ParameterInfo],
-                        consentFrom: [String]?, consentRule: String?, checkedOnResolution: [String]?) {
-                self.id = id
-                self.team = team
-                self.name = name
-                self.description = description
-                self.cost = cost
-                self.covert = covert
-                self.params = params
-                self.consentFrom = consentFrom
-                self.consentRule = consentRule
-                self.checkedOnResolution = checkedOnResolution
-            }
-
-            public static func == (a: Fixed, b: Fixed) -> Bool {
-                a === b || (a.id == b.id && a.team == b.team && a.name == b.name && a.description == b.description && a.cost == b.cost
-                            && a.covert == b.covert && a.params == b.params && a.consentFrom == b.consentFrom
-                            && a.consentRule == b.consentRule && a.checkedOnResolution == b.checkedOnResolution)
-            }
-
-            public func hash(into h: inout Hasher) {
-                h.combine(id); h.combine(team); h.combine(name); h.combine(description); h.combine(cost); h.combine(covert)
-                h.combine(params); h.combine(consentFrom); h.combine(consentRule); h.combine(checkedOnResolution)
-            }
+            public var checkedOnResolution: [String]?
         }
 
-        /// The part that never changes (shared between views; see `Fixed`).
-        public var fixed: Fixed
+        public var fixed: SharedPart<Fixed>
         /// The chance of success now, with the modifiers that hold now (nil: always succeeds).
         public var chance: Int?
         public var available: Bool
         /// Why it cannot be taken now, when `available` is false.
         public var reason: String?
 
-        public var id: String { fixed.id }
-        public var team: String { fixed.team }
-        public var name: String { fixed.name }
-        public var description: String { fixed.description }
-        public var cost: Int { fixed.cost }
-        public var covert: Bool { fixed.covert }
-        public var params: [ParameterInfo] { fixed.params }
-        public var consentFrom: [String]? { fixed.consentFrom }
-        public var consentRule: String? { fixed.consentRule }
+        public var id: String { fixed.value.id }
+        public var team: String { fixed.value.team }
+        public var name: String { fixed.value.name }
+        public var description: String { fixed.value.description }
+        public var cost: Int { fixed.value.cost }
+        public var covert: Bool { fixed.value.covert }
+        public var params: [ParameterInfo] { fixed.value.params }
+        public var consentFrom: [String]? { fixed.value.consentFrom }
+        public var consentRule: String? { fixed.value.consentRule }
         /// Requirements that depend on the chosen parameters; checked when orders resolve.
-        public var checkedOnResolution: [String]? { fixed.checkedOnResolution }
+        public var checkedOnResolution: [String]? { fixed.value.checkedOnResolution }
 
-        public init(fixed: Fixed, chance: Int?, available: Bool, reason: String?) {
+        public init(fixed: SharedPart<Fixed>, chance: Int?, available: Bool, reason: String?) {
             self.fixed = fixed
             self.chance = chance
             self.available = available
@@ -128,8 +203,8 @@ public struct GameView: Sendable, Hashable, Codable {
         public init(id: String, team: String, name: String, description: String, cost: Int, covert: Bool, params: [ParameterInfo],
                     chance: Int?, consentFrom: [String]?, consentRule: String?, available: Bool, reason: String?,
                     checkedOnResolution: [String]?) {
-            self.init(fixed: Fixed(id: id, team: team, name: name, description: description, cost: cost, covert: covert, params: params,
-                                   consentFrom: consentFrom, consentRule: consentRule, checkedOnResolution: checkedOnResolution),
+            self.init(fixed: SharedPart(Fixed(id: id, team: team, name: name, description: description, cost: cost, covert: covert, params: params,
+                                              consentFrom: consentFrom, consentRule: consentRule, checkedOnResolution: checkedOnResolution)),
                       chance: chance, available: available, reason: reason)
         }
 
@@ -186,16 +261,62 @@ public struct GameView: Sendable, Hashable, Codable {
     }
     /// A scenario event the instructor can inject.
     public struct EventInfo: Sendable, Hashable, Codable {
-        public var id: String
-        public var name: String
-        public var kind: String
+        /// What never changes: everything but `fired` (see `SharedPart`).
+        public struct Fixed: Sendable, Hashable {
+            public var id: String
+            public var name: String
+            public var kind: String
+            /// What firing it does, one line per effect, in the scenario's names.
+            public var effects: [String]?
+            /// When it fires by itself (triggered events and events with a condition); injecting ignores it.
+            public var condition: String?
+            /// The news it publishes, if any.
+            public var news: String?
+        }
+
+        public var fixed: SharedPart<Fixed>
         public var fired: Int
+
+        public var id: String { fixed.value.id }
+        public var name: String { fixed.value.name }
+        public var kind: String { fixed.value.kind }
         /// What firing it does, one line per effect, in the scenario's names.
-        public var effects: [String]? = nil
+        public var effects: [String]? { fixed.value.effects }
         /// When it fires by itself (triggered events and events with a condition); injecting ignores it.
-        public var condition: String? = nil
+        public var condition: String? { fixed.value.condition }
         /// The news it publishes, if any.
-        public var news: String? = nil
+        public var news: String? { fixed.value.news }
+
+        public init(fixed: SharedPart<Fixed>, fired: Int) {
+            self.fixed = fixed
+            self.fired = fired
+        }
+
+        public init(id: String, name: String, kind: String, fired: Int, effects: [String]? = nil, condition: String? = nil, news: String? = nil) {
+            self.init(fixed: SharedPart(Fixed(id: id, name: name, kind: kind, effects: effects, condition: condition, news: news)), fired: fired)
+        }
+
+        // The wire's form, as the synthesized conformance wrote it when every property was stored.
+        private enum CodingKeys: String, CodingKey { case id, name, kind, fired, effects, condition, news }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(id: try c.decode(String.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
+                      kind: try c.decode(String.self, forKey: .kind), fired: try c.decode(Int.self, forKey: .fired),
+                      effects: try c.decodeIfPresent([String].self, forKey: .effects),
+                      condition: try c.decodeIfPresent(String.self, forKey: .condition), news: try c.decodeIfPresent(String.self, forKey: .news))
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(name, forKey: .name)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(fired, forKey: .fired)
+            try c.encodeIfPresent(effects, forKey: .effects)
+            try c.encodeIfPresent(condition, forKey: .condition)
+            try c.encodeIfPresent(news, forKey: .news)
+        }
     }
     public struct OutcomeInfo: Sendable, Hashable, Codable {
         public var id: String

@@ -340,7 +340,7 @@ public final class ServerCore {
         var legacy: [ClientID] = []
         var localized: [Language: (current: [ClientID], legacy: [ClientID])] = [:]
         let seats = room.seats
-        for i in seats.indices where seats[i].audience == audience {
+        for i in seats.indices where Seat.audience(role: seats[i].role, team: seats[i].team) == audience {
             guard let c = seats[i].connection, let client = reader(c, removed: seats[i].removed) else { continue }
             let language = client.language ?? (seats[i].role == .observer ? room.language : .en)
             if language != .en {
@@ -362,7 +362,9 @@ public final class ServerCore {
     /// Whether an audience has a connection that reads the room's messages now (the ones `recipients` lists).
     func hasReaders(_ room: Room, _ audience: Audience) -> Bool {
         let seats = room.seats
-        return seats.indices.contains { seats[$0].audience == audience && reader(seats[$0].connection, removed: seats[$0].removed) != nil }
+        return seats.indices.contains {
+            Seat.audience(role: seats[$0].role, team: seats[$0].team) == audience && reader(seats[$0].connection, removed: seats[$0].removed) != nil
+        }
     }
 
     func clockView(_ room: Room, now: Int64) -> ClockView {

@@ -18,7 +18,11 @@ public struct Seat: Sendable, Hashable {
     public var audienceSince: Int
 
     /// Which filtered stream of the room this seat receives.
-    public var audience: Audience {
+    public var audience: Audience { Self.audience(role: role, team: team) }
+
+    /// The audience of a seat with this role and team. Loops over a room's seats read the two fields in place
+    /// with it: asking an element of the list for `audience` copies the whole seat, strings and all.
+    public static func audience(role: SeatRole, team: Int?) -> Audience {
         switch role {
         case .instructor: .instructor
         case .observer: .observer
