@@ -219,7 +219,7 @@ import Testing
         struct Refused: Error {}
         c.h.core.encodeRecord = { encoder, record in
             if record.kind == .input { throw Refused() }
-            return try encoder.encode(record)
+            return try encoder.line(record)
         }
         var out = CoreOutput()
         c.h.core.received(c.instructor.client, text: #"{"type":"start"}"#, now: c.h.now, into: &out)

@@ -170,8 +170,10 @@ extension Engine {
     /// For each action of a team: its cost, parameters, chance now, and whether it can be taken now, and if not, why.
     public func availability(team t: Int, in state: GameState) -> [GameView.ActionInfo] {
         let drafting = state.phase == .negotiation || state.phase == .orders
-        let left = state.budgets[t] - cost(of: state.drafts[t], team: t)
-        let drafted = Set(state.drafts[t].orders.map(\.action))
+        // What is left and what is drafted matter only while this team may still draft.
+        let open = drafting && !state.locked[t]
+        let left = open ? state.budgets[t] - cost(of: state.drafts[t], team: t) : 0
+        let drafted = open ? Set(state.drafts[t].orders.map(\.action)) : []
         var list: [GameView.ActionInfo] = []
         list.reserveCapacity(teamActions[t].count)
         // By index, not by element: iterating the ruleset's actions would copy each whole action (its requirements,

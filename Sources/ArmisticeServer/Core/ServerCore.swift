@@ -36,7 +36,7 @@ public final class ServerCore {
     var encoder = MessageEncoder()
     let logEncoder = LogRecordEncoder()
     /// How a log record becomes its line (a seam for tests: a record that cannot be encoded must stop its room).
-    var encodeRecord: (LogRecordEncoder, LogRecord) throws -> Data = { try $0.encode($1) }
+    var encodeRecord: (LogRecordEncoder, LogRecord) throws -> String = { try $0.line($1) }
     var random = SystemRandomNumberGenerator()
     /// Counters for /metrics.
     public internal(set) var messagesIn = 0
@@ -412,14 +412,14 @@ public final class ServerCore {
     }
 
     func log(_ room: Room, _ record: LogRecord, into out: inout CoreOutput) {
-        let data: Data
+        let line: String
         do {
-            data = try encodeRecord(logEncoder, record)
+            line = try encodeRecord(logEncoder, record)
         } catch {
             out.unloggable[room.code] = "record \(record.seq) (\(record.kind.rawValue)) could not be encoded: \(error)"
             return
         }
-        out.logLines.append(.init(room: room.code, line: String(decoding: data, as: UTF8.self)))
+        out.logLines.append(.init(room: room.code, line: line))
     }
 
     func rosterEvent(_ room: Room, seq: Int, now: Int64, into out: inout CoreOutput) {
