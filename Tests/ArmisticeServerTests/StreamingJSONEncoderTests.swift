@@ -51,6 +51,21 @@ import Testing
         }
     }
 
+    /// Integers are written as `String(describing:)` writes them, at every width and at both ends of each range.
+    @Test func writesIntegersAsSwiftPrintsThem() {
+        func text(_ write: (StreamingJSONEncoder) -> Void) -> String {
+            let json = StreamingJSONEncoder()
+            write(json)
+            return String(decoding: json.bytes, as: UTF8.self)
+        }
+        for v: Int64 in [0, 1, -1, 9, 10, -10, 99, 100, 1_800_000_000_000, -987_654_321, .max, .min, .max - 1, .min + 1] {
+            #expect(text { $0.writeInteger(v) } == String(v))
+            #expect(text { $0.writeInteger(Int(v)) } == String(v))
+        }
+        for v: UInt64 in [0, 7, 10, .max, .max / 10, 12_345_678_901_234_567_890] { #expect(text { $0.writeInteger(v) } == String(v)) }
+        for v: Int8 in [.min, -1, 0, .max] { #expect(text { $0.writeInteger(v) } == String(v)) }
+    }
+
     @Test func escapesStringsAndHandlesEveryShape() throws {
         let value: [String: JSONValue] = [
             "text": .string("quote \" backslash \\ newline \n tab \t bell \u{0007} slash / é 한국"),

@@ -1,17 +1,28 @@
 /// The byte-level pieces of JSON text that the message encoder (`StreamingJSONEncoder`) and the log-line writer
 /// share: numbers and escaped strings.
 package enum JSONText {
-    /// Appends the decimal digits of `value`.
+    /// Appends the decimal digits of `value` (any integer of at most 64 bits: every one the wire and the log hold).
+    /// Generic callers in other modules get this unspecialized, so the digits are worked out on a `UInt64`, not
+    /// through `BinaryInteger`'s witnesses once per digit.
     package static func appendInteger<T: BinaryInteger>(_ value: T, to bytes: inout [UInt8]) {
-        if value == 0 { bytes.append(0x30); return }
-        if value < 0 { bytes.append(0x2D) }
-        var v = value.magnitude
-        let start = bytes.count
-        while v > 0 {
-            bytes.append(UInt8(truncatingIfNeeded: v % 10) + 0x30)
-            v /= 10
+        appendDigits(negative: value < 0, UInt64(value.magnitude), to: &bytes)
+    }
+
+    /// Appends `-` if `negative`, then the decimal digits of `magnitude`.
+    private static func appendDigits(negative: Bool, _ magnitude: UInt64, to bytes: inout [UInt8]) {
+        if magnitude == 0 { bytes.append(0x30); return }
+        if negative { bytes.append(0x2D) }
+        var v = magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: room for UInt64.max's 20 digits
+        withUnsafeMutableBytes(of: &digits) { raw in
+            var i = raw.count
+            while v > 0 {
+                i -= 1
+                raw[i] = UInt8(truncatingIfNeeded: v % 10) + 0x30
+                v /= 10
+            }
+            bytes.append(contentsOf: raw[i...])
         }
-        bytes[start...].reverse()
     }
 
     /// Appends `s` as a JSON string: `"`, `\` and control characters escaped, everything else as it is.
