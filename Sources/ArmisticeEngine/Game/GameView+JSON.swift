@@ -1,7 +1,9 @@
 /// The view's properties, listed once per type: the tables write the view's JSON (snapshots, armistice.v1 updates)
 /// and an armistice.v2 update's `changes` and `patches` (docs/protocol.md). Keys are the wire's (snake_case), in the
 /// order the types' `Codable` form writes them; a test checks both against Foundation's encoder. A new view
-/// property is a line here.
+/// property is a line here. In a type with a `SharedPart` (teams, tracks, actions, events), a property that never
+/// changes during a match goes in the part and its row is marked `shared`, and the type's hand-written `Codable`
+/// form gets it too (the test that checks rows against stored properties says when one is missing).
 extension GameView: JSONFields {
     package static let jsonFields: [JSONField<GameView>] = [
         JSONField("viewer") { $0.viewer },
