@@ -34,8 +34,9 @@ extension Engine {
     static func startMaps(_ ruleset: Ruleset, _ map: GameView.MapInfo?) -> [UInt32: (visible: [Bool], map: GameView.MapInfo)] {
         guard let map, let places = ruleset.map?.places else { return [:] }
         var maps: [UInt32: (visible: [Bool], map: GameView.MapInfo)] = [:]
+        let tracks = ruleset.tracks.map(\.visibility.mask)
         for mask in [0] + ruleset.teams.indices.map({ UInt32(1) << UInt32($0) }) {
-            let visible = places.map { sees(visibility(of: $0, ruleset, tracks: ruleset.tracks.map(\.visibility.mask)), mask: mask) }
+            let visible = places.map { sees(visibility(of: $0, ruleset, tracks: tracks), mask: mask) }
             if visible.contains(false) { maps[mask] = (visible, Self.map(map, keeping: visible)) }
         }
         return maps
