@@ -172,7 +172,9 @@ public struct Engine: Sendable {
             state.phase = .ended
             records.append(phaseRecord(state))
         }
-        if keepsHistory { state.records.append(contentsOf: records) }
+        // Not for an empty list: `append(contentsOf:)` makes the history unique first, which copies all of it when a
+        // caller tried the input on a copy of the state (an order draft, a bot's trial).
+        if keepsHistory, !records.isEmpty { state.records.append(contentsOf: records) }
         return records
     }
 

@@ -145,13 +145,24 @@ public final class RoomDirectory: Sendable {
 
     /// Brings a shard's part up to date with its core. `touched` are the rooms that logged something (every state
     /// change is logged); rooms created or let go without a log line are caught by the count check.
+    /// A known room's summary changes only in its phase and turn; the rest is set when the room is made. A room made
+    /// always logs (its header), so a part whose count matches its core's after the touched rooms holds exactly
+    /// the core's rooms.
     func refresh(from core: ServerCore, touched: Set<String>, shard: Int = 0) {
         shards.withLock { shards in
             for code in touched {
-                shards[shard, default: [:]][code] = core.rooms[code].map(RoomSummary.init)
+                guard let room = core.rooms[code] else {
+                    shards[shard]?[code] = nil
+                    continue
+                }
+                if shards[shard]?[code] != nil {
+                    shards[shard]?[code]?.phase = room.state.phase.rawValue
+                    shards[shard]?[code]?.turn = room.state.turn
+                } else {
+                    shards[shard, default: [:]][code] = RoomSummary(room)
+                }
             }
-            let summaries = shards[shard] ?? [:]
-            if summaries.count != core.rooms.count || summaries.keys.contains(where: { core.rooms[$0] == nil }) && !touched.isEmpty {
+            if shards[shard]?.count ?? 0 != core.rooms.count {
                 shards[shard] = core.rooms.mapValues(RoomSummary.init)
             }
         }

@@ -16,5 +16,6 @@ extension ServerCore {
     /// Takes a connection another shard's core released, with everything it had there.
     func adopt(_ handed: HandedOver) {
         clients[handed.connection.id] = handed.connection
+        watched.insert(handed.connection.id)
     }
 }

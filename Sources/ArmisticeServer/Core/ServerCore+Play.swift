@@ -172,9 +172,7 @@ extension ServerCore {
     func autoAdvance(_ room: Room, now: Int64, into out: inout CoreOutput) {
         guard room.state.phase == .orders || (room.state.phase == .negotiation && room.settings.practice == true) else { return }
         // In negotiation bots lock only when orders open, so there only the students' teams count.
-        let staffed = room.state.phase == .orders ? room.staffedTeams
-            : Set(room.activeSeats.compactMap { $0.role == .player && $0.bot == nil ? $0.team : nil })
-        guard !staffed.isEmpty, staffed.allSatisfy({ room.state.locked[$0] }) else { return }
+        guard room.playedTeamsLocked(studentsOnly: room.state.phase != .orders) else { return }
         clockAdvance(room, reason: "all_locked", now: now, into: &out)
     }
 
@@ -286,8 +284,14 @@ extension ServerCore {
                 autoAdvance(room, now: now, into: &out)
             }
         }
-        for (id, client) in clients {
-            if !client.hello, !client.closing, now - client.opened >= limits.helloDeadlineMs {
+        // Only the connections that may need it: yet to say hello, or too slow to read (most are neither, and a
+        // batch comes many times a second).
+        for id in watched {
+            guard let client = clients[id], !client.closing, !client.hello || client.slowSince != nil else {
+                watched.remove(id)
+                continue
+            }
+            if !client.hello, now - client.opened >= limits.helloDeadlineMs {
                 clients[id]?.closing = true
                 out.closes.append(.init(client: id, kind: .policyViolation,
                                         reason: "no hello within \(limits.helloDeadlineMs / 1000) s; say hello first"))
@@ -314,12 +318,17 @@ extension ServerCore {
 
     /// The earliest phase deadline, so the executor knows when to wake.
     public var nextDeadline: Int64? {
-        rooms.values.compactMap { $0.clock.paused || $0.isOver ? nil : $0.clock.deadline }.min()
+        var earliest: Int64?
+        for room in rooms.values where !room.clock.paused && !room.isOver {
+            if let deadline = room.clock.deadline, deadline < earliest ?? .max { earliest = deadline }
+        }
+        return earliest
     }
 
     /// The transport could not queue a message for these connections: stop sending to them until a snapshot gets through.
     public func sendFailed(_ ids: [ClientID], now: Int64) {
         for id in ids where clients[id] != nil && clients[id]?.slowSince == nil {
+            watched.insert(id)
             clients[id]?.slowSince = now
             clients[id]?.lastResync = now
         }

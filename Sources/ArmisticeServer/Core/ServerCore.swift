@@ -44,6 +44,9 @@ public final class ServerCore {
     /// as one update per audience; otherwise each call sends its own at once.
     var batching = false
     var roomsWithPending: [Room] = []
+    /// The connections `tick` looks at: every one that has not said hello yet or was too slow to read. A connection
+    /// leaves the set at the first tick after it needs nothing more.
+    var watched: Set<ClientID> = []
 
     /// One open connection as the core knows it (the terminal client has its own `ClientState`: a different thing).
     struct Connection: Sendable {
@@ -95,6 +98,7 @@ public final class ServerCore {
 
     public func opened(_ id: ClientID, address: String, now: Int64, into out: inout CoreOutput) {
         clients[id] = Connection(id: id, address: address, opened: now)
+        watched.insert(id)
     }
 
     public func closed(_ id: ClientID, now: Int64, into out: inout CoreOutput) {

@@ -107,14 +107,26 @@ public final class Room {
     /// Seats still in the room.
     public var activeSeats: [Seat] { seats.filter { !$0.removed } }
 
-    /// Teams that have at least one student.
-    /// Read in place (every lock asks): `activeSeats` would copy every seat with its strings.
+    /// Teams that have a player's seat (a student's or a bot's). Read in place: `activeSeats` would copy every seat
+    /// with its strings.
     public var staffedTeams: Set<Int> {
         var teams = Set<Int>()
         for i in seats.indices where !seats[i].removed && seats[i].role == .player {
             if let team = seats[i].team { teams.insert(team) }
         }
         return teams
+    }
+
+    /// Whether every team with a player's seat (a student's, not a bot's, when `studentsOnly`) has locked its orders;
+    /// false when no team has one. Read in place, with no set built: every lock asks.
+    func playedTeamsLocked(studentsOnly: Bool) -> Bool {
+        var any = false
+        for i in seats.indices where !seats[i].removed && seats[i].role == .player && !(studentsOnly && seats[i].bot != nil) {
+            guard let team = seats[i].team else { continue }
+            if !state.locked[team] { return false }
+            any = true
+        }
+        return any
     }
 
     /// The engine's viewer for an audience.

@@ -152,7 +152,7 @@ struct BenchRoomsCommand: AsyncParsableCommand {
         func makeRoom() throws -> (instructor: ClientID, members: [ClientID], code: String) {
             let instructor = connect()
             let created = send(instructor, #"{"type":"create_room","key":"\#(key)","ruleset":"koreanization","seed":1,"turns":100,"phases":{"briefing":\#(day),"negotiation":\#(day),"orders":\#(day),"adjudication":\#(day),"results":\#(day)},"bots":{\#(botJSON)}}"#)
-            guard let text = created.deliveries.first?.text, let range = text.range(of: #""room":""#) else { throw ValidationError("no room") }
+            guard let text = created.deliveries.first?.text, let range = text.range(of: #""room":""#) else { throw ValidationError("no room: \(created.deliveries.first?.text ?? "no answer")") }
             let code = String(text[range.upperBound...].prefix(6))
             var members: [ClientID] = []
             for team in teams {
@@ -202,8 +202,12 @@ struct BenchRoomsCommand: AsyncParsableCommand {
             for i in all.indices { for _ in 0..<4 { _ = send(all[i].instructor, #"{"type":"skip"}"#) } }
             result.phaseTime += clock.now - phaseStart
             for i in all.indices {
-                // A match that ended (the scenario's crises end it early) is replaced, untimed.
+                // A match that ended (the scenario's crises end it early) is replaced, untimed. Its people leave and
+                // its room goes, as the server lets a finished room go, so a long run stays under `maxRooms`.
                 if core.rooms[all[i].code]?.isOver ?? true {
+                    var gone = CoreOutput()
+                    for id in Set(core.connections(in: all[i].code) + [all[i].instructor]) { core.closed(id, now: now, into: &gone) }
+                    core.evict(all[i].code)
                     all[i] = try makeRoom()
                     result.replaced += 1
                 }
