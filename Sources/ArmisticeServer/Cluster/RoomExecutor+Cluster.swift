@@ -24,9 +24,9 @@ extension RoomExecutor {
             if outcome[code] == nil { outcome[code] = .some(takeOver(code, from: cluster, now: now, into: &out)) }
             guard let refusal = outcome[code]! else { continue }
             refused.insert(index)
-            out.errors.append(.storageUnavailable)
+            out.errors.append(ErrorCode(.storageUnavailable))
             out.send(MessageEncoder().encode(ServerMessage.Failure(
-                id: parsed.id, code: ErrorCode.storageUnavailable.rawValue,
+                id: parsed.id, code: ErrorCode.Own.storageUnavailable.rawValue,
                 message: "room \(code) is moving between servers (\(refusal.code.rawValue)); nothing it acknowledged was lost: try again in a moment")),
                 to: [id])
         }

@@ -124,7 +124,7 @@ public final class ServerCore {
         case .invalid(let failure):
             fail(id, requestID: failure.id, failure.error, into: &out)
         case .throttled:
-            out.errors.append(.rateLimited)
+            out.errors.append(ErrorCode(.rateLimited))
             let error = ServerError(.rateLimited, "too many messages; slow down (at most \(Int(limits.messagesPerSecond)) a second, a burst of \(limits.messageBurst))")
                 .localized(clients[id]?.language ?? .en)
             out.send(encoder.encode(ServerMessage.Failure(id: nil, code: error.code.rawValue, message: error.message)), to: [id])
@@ -278,7 +278,7 @@ public final class ServerCore {
     func freeText(_ raw: String?, chatTimes scale: Int, what: String) throws(ServerError) -> String {
         let text = TextSanitizer.chat(raw ?? "")
         guard TextSanitizer.fits(text, chatTimes: scale, limits: limits) else {
-            throw ServerError(.engineTooLong, "\(what) is limited to \(limits.chatMaxBytes * scale) bytes of UTF-8, \(limits.chatMaxScalars * scale) code points and \(limits.chatMaxLineBreaks * scale + 1) lines; shorten it")
+            throw ServerError(.tooLong, "\(what) is limited to \(limits.chatMaxBytes * scale) bytes of UTF-8, \(limits.chatMaxScalars * scale) code points and \(limits.chatMaxLineBreaks * scale + 1) lines; shorten it")
         }
         return text
     }

@@ -248,9 +248,9 @@ final class TransportBridge: WebSocketServerDelegate, @unchecked Sendable {
         if rooms.forward(id.rawValue, inbound, perConnection: limits.maxQueuedPerConnection, total: limits.maxQueued) { return }
         var requestID: JSONValue?
         if case .request(let parsed) = inbound { requestID = parsed.id }
-        let text = MessageEncoder().encode(ServerMessage.Failure(id: requestID, code: ErrorCode.serverBusy.rawValue,
+        let text = MessageEncoder().encode(ServerMessage.Failure(id: requestID, code: ErrorCode.Own.serverBusy.rawValue,
                                                                  message: "the server is behind; nothing was done: send it again in a moment"))
-        metrics.update { $0.errors[.serverBusy, default: 0] += 1 }
+        metrics.update { $0.errors[ErrorCode(.serverBusy), default: 0] += 1 }
         _ = transport.withLock { $0 }?.send(OutboundFrame(text), to: id)
     }
 

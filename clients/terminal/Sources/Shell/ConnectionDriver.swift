@@ -137,7 +137,7 @@ public final class ConnectionDriver: Sendable {
                 case "error" where m["id"]?.string == "seat":
                     let code = m["code"]?.string ?? ""
                     let message = TerminalText.sanitize(m["message"]?.string ?? code)
-                    if resuming && [.badToken, .tokenExpired].contains(ErrorCode(rawValue: code)) {
+                    if resuming, let known = ErrorCode(rawValue: code), known == .badToken || known == .tokenExpired {
                         forgetToken()
                         if let request = state.withLock({ $0.seatRequest }) {
                             resuming = false
