@@ -131,6 +131,9 @@ import Testing
         let params = (view.actions ?? []).flatMap(\.params)
         check(params.first); check(params.compactMap { $0.choices?.first }.first)
         check(view.records.compactMap { $0.modifiers?.first }.first)
+        let map = try #require(view.map)
+        check(map); check(try #require(map.shapes.first)); check(try #require(map.places.first))
+        check(try #require(map.places.compactMap(\.shows).first)); check(try #require(map.places.compactMap(\.states).first?.first))
     }
 
     /// An audience that holds nothing gets every field of the view but its records in `changes`, and no `patches`.

@@ -27,7 +27,7 @@ extension GameView: JSONFields {
         .list("objectives", patchRank: 6) { $0.objectives },
         JSONField("records", diffed: false) { $0.records },
         JSONField("outcome") { $0.outcome },
-        .codable("map") { $0.map },
+        JSONField("map") { $0.map },
     ]
 }
 
@@ -167,5 +167,50 @@ extension GameView.ObjectiveInfo: JSONFields {
         JSONField("text") { $0.text },
         JSONField("points") { $0.points },
         JSONField("met") { $0.met },
+    ]
+}
+
+extension GameView.MapInfo: JSONFields {
+    package static let jsonFields: [JSONField<Self>] = [
+        JSONField("box") { $0.box },
+        JSONField("title") { $0.title },
+        JSONField("description") { $0.description },
+        JSONField("shapes") { $0.shapes },
+        JSONField("places") { $0.places },
+    ]
+}
+
+extension GameView.ShapeInfo: JSONFields {
+    package static let jsonFields: [JSONField<Self>] = [
+        JSONField("id") { $0.id },
+        JSONField("kind") { $0.kind },
+        JSONField("path") { $0.path },
+        JSONField("label") { $0.label },
+    ]
+}
+
+extension GameView.PlaceInfo: JSONFields {
+    package static let jsonFields: [JSONField<Self>] = [
+        JSONField("id") { $0.id },
+        JSONField("name") { $0.name },
+        JSONField("x") { $0.x },
+        JSONField("y") { $0.y },
+        JSONField("label") { $0.label },
+        JSONField("shows") { $0.shows },
+        JSONField("states") { $0.states },
+    ]
+}
+
+extension GameView.PlaceBinding: JSONFields {
+    package static let jsonFields: [JSONField<Self>] = [
+        JSONField("kind") { $0.kind },
+        JSONField("id") { $0.id },
+    ]
+}
+
+extension GameView.PlaceStateInfo: JSONFields {
+    package static let jsonFields: [JSONField<Self>] = [
+        JSONField("value") { $0.value },
+        JSONField("text") { $0.text },
     ]
 }
