@@ -15,6 +15,15 @@ import Testing
         return try parsed(Array(try encoder.encode(value)))
     }
 
+    /// Deals, with both kinds of commitment and every optional property present and absent.
+    static func sampleDeals() throws -> [Deal] {
+        try JSONDecoder().decode([Deal].self, from: Data(#"""
+            [{"id":2,"turn":1,"proposer":"rok","parties":["rok","dprk"],"accepted":["rok"],"status":"carried_out","note":"a \"note\"",
+              "commitments":[{"team":"rok","action":"fund_aid","params":{"amount":2}},{"team":"dprk","consent":"inspect","decision":"approve"}]},
+             {"id":3,"turn":2,"proposer":"usa","parties":[],"accepted":[],"status":"open","note":"","commitments":[{"team":"usa","action":"talks"}]}]
+            """#.utf8))
+    }
+
     @Test func encodesAWholeInstructorViewLikeFoundation() throws {
         let c = Classroom()
         c.start()
@@ -37,6 +46,8 @@ import Testing
         record.scores = ["dprk": 3, "rok": -1]; record.hash = "ab12"
         let bare = Record(kind: .phase, turn: 0)
         #expect(try parsed(try StreamingJSONEncoder().encode([record, bare])) == (try reference([record, bare])))
+        let deals = try Self.sampleDeals()
+        #expect(try parsed(try StreamingJSONEncoder().encode(deals)) == (try reference(deals)))
         let c = Classroom()
         c.start()
         c.skip(to: "orders")
@@ -128,6 +139,8 @@ import Testing
         check(try #require(view.teams.first)); check(try #require(view.tracks.first)); check(view.flags.first); check(view.projects.first)
         check(try #require(view.actions?.first)); check(view.consents?.first); check(view.catalog?.first); check(view.events?.first)
         check(view.objectives?.first); check(view.outcome); check(try #require(view.records.first))
+        let deals = try Self.sampleDeals()
+        check(deals[0]); check(deals[0].commitments[0]); check(deals[0].commitments[1])
         let params = (view.actions ?? []).flatMap(\.params)
         check(params.first); check(params.compactMap { $0.choices?.first }.first)
         check(view.records.compactMap { $0.modifiers?.first }.first)

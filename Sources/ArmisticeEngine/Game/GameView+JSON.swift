@@ -23,7 +23,7 @@ extension GameView: JSONFields {
         .list("consents", patchRank: 5) { $0.consents },
         JSONField("catalog") { $0.catalog },
         .list("events", patchRank: 7) { $0.events },
-        .codable("deals") { $0.deals },
+        JSONField("deals") { $0.deals },
         .list("objectives", patchRank: 6) { $0.objectives },
         JSONField("records", diffed: false) { $0.records },
         JSONField("outcome") { $0.outcome },

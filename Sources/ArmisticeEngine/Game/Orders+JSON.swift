@@ -32,3 +32,27 @@ extension TeamOrders: JSONWritable {
         json.append("}")
     }
 }
+
+/// Deals in views (`deals`): every proposal, answer and withdrawal sends the list again.
+extension Deal: JSONFields {
+    package static let jsonFields: [JSONField<Self>] = [
+        JSONField("id") { $0.id },
+        JSONField("turn") { $0.turn },
+        JSONField("proposer") { $0.proposer },
+        JSONField("parties") { $0.parties },
+        JSONField("commitments") { $0.commitments },
+        JSONField("accepted") { $0.accepted },
+        JSONField("status") { $0.status.rawValue },
+        JSONField("note") { $0.note },
+    ]
+}
+
+extension Commitment: JSONFields {
+    package static let jsonFields: [JSONField<Self>] = [
+        JSONField("team") { $0.team },
+        JSONField("action") { $0.action },
+        JSONField("params") { $0.params },
+        JSONField("consent") { $0.consent },
+        JSONField("decision") { $0.decision?.rawValue },
+    ]
+}
