@@ -29,8 +29,8 @@ struct ClassEndToEndTests {
 
         // The brief and the objectives, with their points, in a pane of their own.
         try kim.keys("8")
-        let brief = try await kim.waitFor(text: "Objectives:")
-        #expect(brief.contains("Your fishing fleet feeds"))
+        // Both waited for: tmux can be read while curses is still painting the pane, line by line.
+        let brief = try await kim.waitFor("the brief and its objectives") { $0.contains("Objectives:") && $0.contains("Your fishing fleet feeds") }
         #expect(brief.contains("point"))
         Self.keep(brief, as: "brief")
 

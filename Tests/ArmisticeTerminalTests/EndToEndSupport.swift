@@ -117,7 +117,17 @@ final class TmuxSession: @unchecked Sendable {
         var last = ""
         while Date() < deadline {
             last = try screen()
-            if condition(last) { return last }
+            if condition(last) {
+                // tmux can be read while curses is still painting (line by line, on a busy machine): the screen is
+                // returned once two reads 50 ms apart agree, so what the test checks next is all painted.
+                for _ in 0..<20 {
+                    try await Task.sleep(for: .milliseconds(50))
+                    let again = try screen()
+                    if again == last { break }
+                    last = again
+                }
+                if condition(last) { return last }
+            }
             try await Task.sleep(for: .milliseconds(150))
         }
         throw TestFailure("timed out waiting for \(what); the screen was:\n\(last)")
