@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        // Already built for postgres-nio; the load generator's sockets use its WebSocket client (see ArmisticeLoad).
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // The message catalogs (one JSON file per language, embedded in the binary), plural rules and locale formatting.
@@ -136,6 +138,12 @@ let package = Package(
                 "ArmisticeWire",
                 "ArmisticeLog",
                 .product(name: "Logging", package: "swift-log"),
+                // The load generator's own connections (`LoadSocket`): libwebsockets 4.1.6's client reads a frame one
+                // byte at a time, which made the generator, not the server, the limit of the turn cycle's burst.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
             ]
         ),
         .executableTarget(
@@ -158,7 +166,7 @@ let package = Package(
         ),
         .testTarget(name: "ArmisticeLocaleTests", dependencies: ["ArmisticeLocale"]),
         .testTarget(name: "ArmisticeEngineTests", dependencies: ["ArmisticeEngine", "ArmisticeBots"]),
-        .testTarget(name: "ArmisticeTransportTests", dependencies: ["ArmisticeTransport"]),
+        .testTarget(name: "ArmisticeTransportTests", dependencies: ["ArmisticeTransport", "ArmisticeLoad", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ArmisticeWireTests", dependencies: ["ArmisticeWire"]),
         .testTarget(name: "ArmisticeServerTests", dependencies: ["ArmisticeServer", "ArmisticeLog", "ArmisticeEngine", "ArmisticeTransport", "ArmisticeWire"]),
         .testTarget(name: "ArmisticeTerminalTests", dependencies: ["ArmisticeTerminal", "ArmisticeServer", "ArmisticeTransport", "ArmisticeEngine", "ArmisticeLocale", "ArmisticeWire"]),

@@ -7,7 +7,7 @@ package enum LoadRole: Sendable, Equatable {
     case instructor, student, observer, mirror
 }
 
-/// Receives every message of every load client, on the client pool's service thread: must be quick, never block.
+/// Receives every message of every load client, on the socket pool's event-loop thread: must be quick, never block.
 package protocol LoadSink: Sendable {
     func received(_ client: LoadClient, type: String?, text: String, at ns: UInt64)
 }
@@ -33,7 +33,7 @@ package final class LoadClient: Sendable {
     package let room: Int
     package let team: Int
     package let role: LoadRole
-    package let connection: ClientConnection
+    package let connection: LoadSocket
     private let counters: LoadCounters
     private let sink: any LoadSink
     private struct State {
@@ -46,7 +46,7 @@ package final class LoadClient: Sendable {
     }
     private let state = Mutex(State())
 
-    package init(index: Int, room: Int, team: Int, role: LoadRole, connection: ClientConnection, counters: LoadCounters, sink: any LoadSink) {
+    package init(index: Int, room: Int, team: Int, role: LoadRole, connection: LoadSocket, counters: LoadCounters, sink: any LoadSink) {
         self.index = index
         self.room = room
         self.team = team
@@ -64,7 +64,7 @@ package final class LoadClient: Sendable {
 
     package var isClosed: Bool { state.withLock { $0.closed } }
 
-    /// Reads every message as it arrives, on the pool's service thread (no task switch per message, so the generator
+    /// Reads every message as it arrives, on the pool's event-loop thread (no task switch per message, so the generator
     /// takes less of the machine it shares with the server, and a message is timed when it arrives).
     package func startReading() {
         connection.handleEvents { [self] event in

@@ -1,10 +1,8 @@
 import ArmisticeBots
 import ArmisticeEngine
 import ArmisticeServer
-import ArmisticeTransport
 import ArmisticeWire
 import Foundation
-import Logging
 import Synchronization
 
 /// A load run failed in a way that makes its figures meaningless (a room could not be set up, a server did not answer).
@@ -24,7 +22,7 @@ package struct LoadRoom: Sendable {
     package var students: [LoadClient] { studentsByTeam.flatMap { $0 } }
 }
 
-/// A load run: the bots' connections on one client pool, the trackers that time what they cause, and the
+/// A load run: the bots' connections on one socket pool, the trackers that time what they cause, and the
 /// sink that reads every message they receive.
 package final class LoadRun: LoadSink {
     package let config: LoadConfig
@@ -35,7 +33,7 @@ package final class LoadRun: LoadSink {
     package let chats = DeliveryTracker()
     /// Last lock in a room → the last member's update with the turn's results. Key: the room.
     package let turnResults = DeliveryTracker()
-    package let pool: WebSocketClientPool
+    package let pool: LoadSocketPool
     package let ruleset: Ruleset?
     package let teamIDs: [String]
     /// room << 16 | seat number → team, so the instructor can tell whose draft an update is about.
@@ -48,10 +46,10 @@ package final class LoadRun: LoadSink {
     package let draftCounts = Mutex<[UInt64: Int]>([:])
 
     /// `ruleset` is the scenario the bots play (loaded by the caller from `config.rulesetFile`); nil for lws's mirror.
-    package init(config: LoadConfig, ruleset: Ruleset?, logger: Logger) {
+    package init(config: LoadConfig, ruleset: Ruleset?) {
         self.config = config
         let subprotocol: String? = config.target == .lwsMirror ? "lws-mirror-protocol" : "armistice.v2"
-        pool = WebSocketClientPool(logger: logger, maxMessageBytes: 1 << 22, subprotocol: subprotocol, enableTLS: false)
+        pool = LoadSocketPool(subprotocol: subprotocol, maxMessageBytes: 1 << 22)
         self.ruleset = config.target == .armistice ? ruleset : nil
         teamIDs = self.ruleset?.teams.map(\.id) ?? []
     }

@@ -3,7 +3,7 @@ import Glibc
 #endif
 import Foundation
 
-/// Blocking socket helpers for the two clients that cannot go through the lws client pool.
+/// Blocking socket helpers for the two clients that cannot go through the load socket pool.
 package enum RawSocket {
     package static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         var sent = 0
@@ -17,7 +17,7 @@ package enum RawSocket {
 }
 
 /// A student who stops reading: a WebSocket client on a plain socket with a small receive buffer that joins a
-/// room and then never reads again. The lws client pool cannot play this part: its service thread always drains
+/// room and then never reads again. The load socket pool cannot play this part: its event-loop thread always drains
 /// the socket into memory, so the server would never see a slow reader.
 ///
 /// Safety rule for `@unchecked Sendable`: `fd` is written once in `init` and closed once in `close()`.

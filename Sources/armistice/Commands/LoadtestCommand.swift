@@ -1,7 +1,6 @@
 import ArgumentParser
 import ArmisticeLoad
 import Foundation
-import Logging
 
 /// `armistice loadtest URL`: bots that play the way students do, against a running server, and the figures that
 /// say how it held up. The runs behind docs/performance.md are in scripts/bench/.
@@ -87,8 +86,6 @@ struct LoadtestCommand: AsyncParsableCommand {
         if openFiles >= 0, openFiles < needed {
             throw ValidationError("\(needed) connections need more open files than this process may have (\(openFiles)); raise the hard limit (ulimit -Hn)")
         }
-        var logger = Logger(label: "armistice.loadtest")
-        logger.logLevel = .error
         let config = LoadConfig(
             url: url, host: components.host!, port: components.port ?? 80, mode: mode, target: target, rooms: rooms,
             clientsPerRoom: clientsPerRoom, observers: target == .armistice ? observers : 0, duration: duration, warmup: warmup,
@@ -96,7 +93,7 @@ struct LoadtestCommand: AsyncParsableCommand {
             rulesetFile: rulesetFile ?? "rulesets/\(ruleset).yaml", turns: turns, connectConcurrency: connectConcurrency,
             slowReader: slowReader, hotChatRate: slowReader ? hotChatPerSecond : 0, hotMoveRate: slowReader ? hotMovesPerSecond : 0, chatBytes: chatBytes, serverPID: serverPid,
             seed: seed, minCycleMs: minCycleMs, timeout: timeout)
-        let run = LoadRun(config: config, ruleset: target == .armistice ? try RulesetFile.load(config.rulesetFile) : nil, logger: logger)
+        let run = LoadRun(config: config, ruleset: target == .armistice ? try RulesetFile.load(config.rulesetFile) : nil)
         defer { run.shutdown() }
         let report = try await run.execute()
         if let jsonOut { try Data((try report.json() + "\n").utf8).write(to: URL(fileURLWithPath: jsonOut)) }
