@@ -1,3 +1,4 @@
+import ArmisticeEngine
 import Crypto
 import Foundation
 import Synchronization
@@ -92,7 +93,7 @@ public final class TeacherAccounts: Sendable {
     public static func hash(_ secret: String, salt: String) -> String {
         var bytes = Self.bytes(hex: salt)
         bytes.append(contentsOf: Array(secret.utf8))
-        return Secrets.hex(SHA256.hash(data: bytes))
+        return hexString(SHA256.hash(data: bytes))
     }
 
     /// An id from a name: lower-case letters and digits, words joined by dashes ("Ms. Kim Ji-woo" → "ms-kim-ji-woo").
@@ -109,7 +110,7 @@ public final class TeacherAccounts: Sendable {
         var rng = SystemRandomNumberGenerator()
         var bytes: [UInt8] = []
         for _ in 0..<2 { withUnsafeBytes(of: rng.next()) { bytes.append(contentsOf: $0) } }
-        return Secrets.hex(bytes)
+        return hexString(bytes)
     }
 
     private static func bytes(hex: String) -> [UInt8] {

@@ -1,3 +1,4 @@
+import ArmisticeEngine
 import Crypto
 import Foundation
 
@@ -22,12 +23,12 @@ public enum Secrets {
     public static func seatToken<G: RandomNumberGenerator>(room: String, using rng: inout G) -> String {
         var bytes: [UInt8] = []
         for _ in 0..<2 { withUnsafeBytes(of: rng.next()) { bytes.append(contentsOf: $0) } }
-        return room + "." + hex(bytes)
+        return room + "." + hexString(bytes)
     }
 
     /// What is stored instead of a token.
     public static func tokenHash(_ token: String) -> String {
-        hex(SHA256.hash(data: Array(token.utf8)))
+        hexString(SHA256.hash(data: Array(token.utf8)))
     }
 
     /// The room code a token claims to belong to (not proof of anything).
@@ -42,7 +43,7 @@ public enum Secrets {
         var rng = SystemRandomNumberGenerator()
         var bytes: [UInt8] = []
         for _ in 0..<2 { withUnsafeBytes(of: rng.next()) { bytes.append(contentsOf: $0) } }
-        return hex(bytes)
+        return hexString(bytes)
     }
 
     /// Compares two secrets in time that does not depend on where they differ.
@@ -52,9 +53,5 @@ public enum Secrets {
         var diff: UInt8 = 0
         for i in x.indices { diff |= x[i] ^ y[i] }
         return diff == 0
-    }
-
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
     }
 }
