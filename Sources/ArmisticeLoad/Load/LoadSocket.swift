@@ -17,6 +17,7 @@ package final class LoadSocketPool: Sendable {
     private let group: MultiThreadedEventLoopGroup
     private let subprotocol: String?
     private let maxMessageBytes: Int
+    private let addresses = Mutex<[String: SocketAddress]>([:])
 
     package init(subprotocol: String?, maxMessageBytes: Int) {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -40,10 +41,11 @@ package final class LoadSocketPool: Sendable {
         let events = LoadSocket.Events()
         let maxMessageBytes = maxMessageBytes
         let limit = TimeAmount.seconds(max(1, timeout.components.seconds))
+        let address = try resolved(host: host, port: port)
         let upgraded: EventLoopFuture<Channel?> = try await ClientBootstrap(group: group)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .connectTimeout(limit)
-            .connect(host: host, port: port) { channel in
+            .connect(to: address) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     // The upgrade must also finish within the timeout: a server that accepts and never answers is closed.
                     channel.eventLoop.scheduleTask(in: limit) {
@@ -73,6 +75,16 @@ package final class LoadSocketPool: Sendable {
             throw LoadFailure("the server at \(url) answered without upgrading to a WebSocket (\(subprotocol ?? "no subprotocol"))")
         }
         return LoadSocket(channel: channel, events: events)
+    }
+
+    /// The server's address, looked up once: every connection of a run goes to the same one or two, and a lookup per
+    /// connection (NIO's `connect(host:port:)` resolves each time and races IPv4 against IPv6) slowed opening 10,000.
+    private func resolved(host: String, port: Int) throws -> SocketAddress {
+        let key = "\(host):\(port)"
+        if let known = addresses.withLock({ $0[key] }) { return known }
+        let address = try SocketAddress.makeAddressResolvingHost(host, port: port)
+        addresses.withLock { $0[key] = address }
+        return address
     }
 
     /// Closes every connection and stops the event-loop thread.
