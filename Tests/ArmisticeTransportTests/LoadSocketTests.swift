@@ -64,11 +64,18 @@ struct LoadSocketTests {
         }
         listen(listener, 1)
         let port = Int(UInt16(bigEndian: address.sin_port))
-        let served = Task.detached { () -> Bool in
+        // The server's blocking calls run on a thread started here, not in a task: other suites keep the test pool
+        // busy, and a task started now might not run before the client's upgrade times out. None waits over 10 s.
+        var wait = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(listener, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
+        let served = Locked<Bool?>(nil)
+        let serve = { @Sendable () -> Bool in
             defer { close(listener) }
             let fd = accept(listener, nil, nil)
             guard fd >= 0 else { return false }
             defer { close(fd) }
+            var wait = timeval(tv_sec: 10, tv_usec: 0)
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
             var request: [UInt8] = []
             var buffer = [UInt8](repeating: 0, count: 4096)
             while !request.reversed().starts(with: Array("\n\r\n\r".utf8)) {
@@ -87,13 +94,15 @@ struct LoadSocketTests {
             _ = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }  // until the client closes
             return true
         }
+        Thread { served.withLock { $0 = serve() } }.start()
         let pool = LoadSocketPool(subprotocol: nil, maxMessageBytes: 1 << 16)
-        let socket = try await pool.connect(url: "ws://127.0.0.1:\(port)/", timeout: .seconds(5))
+        let socket = try await pool.connect(url: "ws://127.0.0.1:\(port)/", timeout: .seconds(10))
         let received = Received()
         socket.handleEvents { event in received.events.withLock { $0.append(event) } }
         #expect(await eventually { received.texts == ["{\"type\":\"early\"}"] })
         socket.close()
-        #expect(await served.value)
+        #expect(await eventually(timeout: .seconds(15)) { served.withLock { $0 } != nil })
+        #expect(served.withLock { $0 } == true)
         pool.shutdown()
     }
 
