@@ -93,10 +93,13 @@ import Testing
             let store = try MatchStore(dataDirectory: dir)
             expected = fill(store, rooms: ["AAAAAA", "BBBBBB"], batches: 3)
             #expect(store.append([.init(room: "AAAAAA", line: last)]).isEmpty)
-            // The crash came in the middle of the last journal write: its entry is cut, and the room file lacks it.
+            // The crash came in the middle of the last journal write: its entry's end never reached the disk (the
+            // reserved file reads as zeros there), and the room file lacks it.
             let journal = dir + "/journal/00000001.wal"
-            let size = try #require(FileManager.default.attributesOfItem(atPath: journal)[.size] as? Int)
-            cut(journal, to: size - 20)
+            var bytes = try #require(MatchStore.read(path: journal))
+            let end = try #require(bytes.lastIndex(of: 0x0A)) + 1
+            bytes.replaceSubrange((end - 20)..<end, with: [UInt8](repeating: 0, count: 20))
+            #expect(FileManager.default.createFile(atPath: journal, contents: Data(bytes)))
             cut(store.path("AAAAAA"), to: expected["AAAAAA"]!.count - 5)
         }
         let store = try MatchStore(dataDirectory: dir)
@@ -105,6 +108,34 @@ import Testing
         #expect(contents(store, "AAAAAA") == expected["AAAAAA"])
         #expect(contents(store, "BBBBBB") == expected["BBBBBB"])
         #expect(journalFiles(dir).isEmpty)
+    }
+
+    @Test func theJournalIsReservedAheadAndItsZerosAreNotEntries() throws {
+        let dir = tempDirectory()
+        var expected: [String: [UInt8]] = [:]
+        var written = 0
+        do {
+            let store = try MatchStore(dataDirectory: dir)
+            expected = fill(store, rooms: ["AAAAAA", "BBBBBB"], batches: 5)
+            let journal = dir + "/journal/00000001.wal"
+            let bytes = try #require(MatchStore.read(path: journal))
+            written = try #require(bytes.lastIndex(of: 0x0A)) + 1
+            // The file is longer than its entries (the appends write inside it), and zeros past them.
+            #expect(bytes.count == MatchJournal.reserveStep)
+            #expect(bytes[written...].allSatisfy { $0 == 0 })
+            // A power cut then loses the room files' last lines.
+            cut(store.path("AAAAAA"), to: 0)
+            cut(store.path("BBBBBB"), to: expected["BBBBBB"]!.count / 2)
+        }
+        let store = try MatchStore(dataDirectory: dir)
+        let report = store.journalRecovery
+        #expect(report.tornLines == 0)
+        #expect(report.problems.isEmpty)
+        #expect(report.entries == expected.values.reduce(0) { $0 + $1.count { $0 == 0x0A } })
+        #expect(contents(store, "AAAAAA") == expected["AAAAAA"])
+        #expect(contents(store, "BBBBBB") == expected["BBBBBB"])
+        #expect(journalFiles(dir).isEmpty)
+        #expect(written > 0)
     }
 
     @Test func garbageInTheJournalIsReportedSkippedAndKept() throws {
@@ -116,7 +147,7 @@ import Testing
             // Garbage in the middle of the journal, and a second journal of random bytes.
             let journal = dir + "/journal/00000001.wal"
             var bytes = try #require(MatchStore.read(path: journal))
-            let middle = bytes.count / 2
+            let middle = (bytes.lastIndex(of: 0x0A)! + 1) / 2   // the middle of the entries, not of the reserved file
             bytes.insert(contentsOf: Array("garbage \u{0}\u{1}{not an entry\n".utf8) + [0xFF, 0xFE, 0x0A], at: bytes[middle...].firstIndex(of: 0x0A)! + 1)
             #expect(FileManager.default.createFile(atPath: journal, contents: Data(bytes)))
             var random = SystemRandomNumberGenerator()

@@ -62,6 +62,12 @@ public struct JournalRecovery: Sendable {
             var damaged = 0
             var start = 0
             while start < bytes.count {
+                // Zero bytes are not entries: the file is reserved ahead of its entries (see `MatchJournal.reserve`),
+                // and what a crash left unwritten there reads as zeros.
+                if bytes[start] == 0 {
+                    guard let next = bytes[start...].firstIndex(where: { $0 != 0 }) else { break }
+                    start = next
+                }
                 guard let end = bytes[start...].firstIndex(of: 0x0A) else {
                     report.tornLines += 1   // the last append was cut off: it was never acknowledged
                     break

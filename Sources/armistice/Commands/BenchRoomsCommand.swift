@@ -185,17 +185,8 @@ struct BenchRoomsCommand: AsyncParsableCommand {
             }
             core.endBatch(now: now, into: &out)
             result.draftTime += clock.now - draftStart
-            // Every student locks at once: one batch, as the executor takes what arrived together.
             now += 1000
-            let lockStart = clock.now
-            out = CoreOutput()
-            core.beginBatch()
-            for (_, members, _) in all { for s in members { core.received(s, text: #"{"type":"lock"}"#, now: now, into: &out) } }
-            let flushStart = clock.now
-            core.endBatch(now: now, into: &out)
-            result.flushTime += clock.now - flushStart
-            result.lockTime += clock.now - lockStart
-            result.messagesOut += out.deliveries.reduce(0) { $0 + $1.to.count }
+            lockPhase(core: core, members: all.map(\.members), now: now, into: &result)
             // Back to the next turn's orders phase.
             now += 1000
             let phaseStart = clock.now
@@ -214,5 +205,21 @@ struct BenchRoomsCommand: AsyncParsableCommand {
             }
         }
         result.roomTurns = rooms * cycles
+    }
+
+    /// The timed lock phase: every student locks at once, in one batch, as the executor takes what arrived together.
+    /// Not inlined, so that a profiler can be told to count only this (`valgrind --toggle-collect='*lockPhase*'`).
+    @inline(never)
+    private static func lockPhase(core: ServerCore, members: [[ClientID]], now: Int64, into result: inout Shard) {
+        let clock = ContinuousClock()
+        let lockStart = clock.now
+        var out = CoreOutput()
+        core.beginBatch()
+        for room in members { for s in room { core.received(s, text: #"{"type":"lock"}"#, now: now, into: &out) } }
+        let flushStart = clock.now
+        core.endBatch(now: now, into: &out)
+        result.flushTime += clock.now - flushStart
+        result.lockTime += clock.now - lockStart
+        result.messagesOut += out.deliveries.reduce(0) { $0 + $1.to.count }
     }
 }
