@@ -23,6 +23,33 @@ struct FrameCoalescingTests {
         }
     }
 
+    @Test func oneFrameForManyConnectionsSaysWhichQueuesWereFullAndWakesOnce() {
+        let table = OutboxTable(limit: 2)
+        for id: UInt64 in 1...4 { _ = table.open(id) }
+        // 2 is full, 3 is closing, 5 was never opened.
+        _ = table.enqueue(OutboundFrame("a"), to: 2)
+        _ = table.enqueue(OutboundFrame("b"), to: 2)
+        _ = table.requestClose(3, code: 1000, reason: "bye")
+        _ = table.takeScheduled()   // the service thread took the wake-up and the scheduled ids
+        let ids = [1, 2, 3, 4, 5].map { ConnectionID(rawValue: $0) }
+        let x = OutboundFrame("x")
+        let y = OutboundFrame("y")
+        let (first, wake) = table.enqueue(x, to: ids)
+        #expect(first == BatchSendResult(queued: 2, full: [ConnectionID(rawValue: 2)]))
+        #expect(wake)
+        // The wake-up is still pending: a second frame needs none, and each id is scheduled once, in order.
+        let (second, wakeAgain) = table.enqueue(y, to: ids)
+        #expect(second == BatchSendResult(queued: 2, full: [ConnectionID(rawValue: 2)]))
+        #expect(!wakeAgain)
+        #expect(table.takeScheduled().map(\.id) == [1, 4])
+        // Full now: 1 and 4 hold two frames each.
+        #expect(table.enqueue(OutboundFrame("z"), to: ids).0 == BatchSendResult(queued: 0, full: [1, 2, 4].map { ConnectionID(rawValue: $0) }))
+        var frames: [OutboundFrame] = []
+        var budget = WriteBudget(frames: 10)
+        #expect(table.take(for: 1, into: &frames, budget: &budget) == .write(more: false))
+        #expect(frames.count == 2 && frames[0] === x && frames[1] === y)
+    }
+
     @Test func takingStopsAtTheBudgetAndTheCloseWaitsForEveryFrame() {
         var box = Outbox()
         for i in 0..<5 { box.frames.append(OutboundFrame("\(i)")) }

@@ -215,11 +215,18 @@ final class RoomExecutor: @unchecked Sendable {
         if let transport {
             for d in out.deliveries {
                 let frame = OutboundFrame(d.text)
+                guard d.isResync else {
+                    // Every recipient in one step: a room's update for its members takes the send queues' lock once.
+                    let result = transport.send(frame, to: d.to.map { ConnectionID(rawValue: $0) })
+                    sent += result.queued
+                    full += result.full.map(\.rawValue)
+                    continue
+                }
                 for id in d.to {
                     switch transport.send(frame, to: ConnectionID(rawValue: id)) {
                     case .queued:
                         sent += 1
-                        if d.isResync { core.resyncQueued(id) }
+                        core.resyncQueued(id)
                     case .queueFull: full.append(id)
                     case .closed: break
                     }

@@ -39,9 +39,11 @@ public final class WebSocketServer: Sendable {
         core.send(frame, to: id)
     }
 
-    /// Queues one shared `frame` for many connections. Connections whose queue is full (or that are
-    /// gone) are skipped and counted in `statistics.framesDropped` (full queues only).
-    public func send(_ frame: OutboundFrame, to ids: [ConnectionID]) {
+    /// Queues one shared `frame` for many connections, in one step against the service thread. Connections whose
+    /// queue is full (or that are gone) are skipped; the full ones are returned and counted in
+    /// `statistics.framesDropped`. Never blocks on the network.
+    @discardableResult
+    public func send(_ frame: OutboundFrame, to ids: [ConnectionID]) -> BatchSendResult {
         core.send(frame, to: ids)
     }
 

@@ -196,10 +196,11 @@ final class WebSocketServerCore: Sendable {
         return result
     }
 
-    func send(_ frame: OutboundFrame, to ids: [ConnectionID]) {
-        let (full, wake) = outboxes.enqueue(frame, to: ids.map(\.rawValue))
+    func send(_ frame: OutboundFrame, to ids: [ConnectionID]) -> BatchSendResult {
+        let (result, wake) = outboxes.enqueue(frame, to: ids)
         if wake { loop.wake() }
-        if full > 0 { statistics.withLock { $0.framesDropped += full } }
+        if !result.full.isEmpty { statistics.withLock { $0.framesDropped += result.full.count } }
+        return result
     }
 
     func close(_ id: ConnectionID, code: CloseCode, reason: String) {

@@ -50,23 +50,32 @@ final class OutboxTable: Sendable {
         }
     }
 
-    /// Queues one frame for many connections under a single lock acquisition.
-    /// Returns how many were refused because their queue was full, and whether to wake.
-    func enqueue(_ frame: OutboundFrame, to ids: [UInt64]) -> (full: Int, wake: Bool) {
+    /// Queues one frame for many connections under a single lock acquisition (a room's update for its 50 members
+    /// takes the lock once, not 50 times against the service thread). Returns what happened and whether to wake.
+    func enqueue(_ frame: OutboundFrame, to ids: [ConnectionID]) -> (BatchSendResult, wake: Bool) {
         state.withLock { s in
-            guard s.acceptingSends else { return (0, false) }
-            var full = 0
+            var result = BatchSendResult()
+            guard s.acceptingSends else { return (result, false) }
             var wake = false
             for id in ids {
-                guard let queued = s.outboxes[id]?.frames.count, s.outboxes[id]?.closeRequest == nil else { continue }
-                if queued >= limit {
-                    full += 1
+                // One lookup per connection; the outbox is changed in place.
+                guard let i = s.outboxes.index(forKey: id.rawValue), s.outboxes.values[i].closeRequest == nil else { continue }
+                if s.outboxes.values[i].frames.count >= limit {
+                    result.full.append(id)
                     continue
                 }
-                s.outboxes[id]?.frames.append(frame)
-                if Self.schedule(id, in: &s) { wake = true }
+                s.outboxes.values[i].frames.append(frame)
+                result.queued += 1
+                if !s.outboxes.values[i].scheduled {
+                    s.outboxes.values[i].scheduled = true
+                    s.scheduled.append(id.rawValue)
+                }
+                if !s.wakePending {
+                    s.wakePending = true
+                    wake = true
+                }
             }
-            return (full, wake)
+            return (result, wake)
         }
     }
 

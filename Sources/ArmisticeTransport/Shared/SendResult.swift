@@ -8,3 +8,17 @@ public enum SendResult: Sendable, Equatable {
     /// The connection is unknown, closed, or closing; nothing was queued.
     case closed
 }
+
+/// What happened to a frame handed to `send` for many connections at once.
+public struct BatchSendResult: Sendable, Equatable {
+    /// How many connections got the frame queued.
+    public var queued = 0
+    /// The connections whose queue was full (nothing queued for them), in the order given. Connections that are
+    /// gone or closing are in neither.
+    public var full: [ConnectionID] = []
+
+    public init(queued: Int = 0, full: [ConnectionID] = []) {
+        self.queued = queued
+        self.full = full
+    }
+}
