@@ -216,10 +216,15 @@ final class WebSocketServerCore: Sendable {
             let state = service.value
             for (id, closingForAbuse) in outboxes.takeScheduled() {
                 guard let connection = state.connections[id] else { continue }
-                lws_callback_on_writable(connection.wsi)
-                // A close for abuse (a flood, a reader too slow) still flushes what was queued (a last error, `removed`),
-                // but a peer that never reads never becomes writable: lws drops it if the close is not sent in 3 s.
-                if closingForAbuse { lws_set_timeout(connection.wsi, PENDING_TIMEOUT_CLOSE_SEND, 3) }
+                if closingForAbuse {
+                    // A close for abuse (a flood, a reader too slow) still flushes what was queued (a last error,
+                    // `removed`), but a peer that never reads never becomes writable: lws drops it if the close is not
+                    // sent in 3 s.
+                    lws_callback_on_writable(connection.wsi)
+                    lws_set_timeout(connection.wsi, PENDING_TIMEOUT_CLOSE_SEND, 3)
+                } else {
+                    writeNow(connection, id: id)
+                }
             }
             return 0
         case LWS_CALLBACK_ESTABLISHED:
@@ -322,6 +327,51 @@ final class WebSocketServerCore: Sendable {
                 return 0
             }
         }
+        switch flush(wsi, id: id) {
+        case .done: return 0
+        case .more:
+            lws_callback_on_writable(wsi)
+            return 0
+        case .failed: return -1
+        case .close(let code, let reason): return CloseReason.closeNow(wsi, code: code, reason: reason)
+        }
+    }
+
+    /// After a wake-up, for a connection with frames newly queued: writes them at once if its socket takes them now,
+    /// as its WRITEABLE callback would, instead of asking for that callback. With the libev loop, asking costs two
+    /// `epoll_ctl`s and a pass of the loop per connection and message (at 2,000 chats/s to rooms of 50, about 70,000
+    /// `epoll_ctl`s a second). What cannot be done here goes to the WRITEABLE callback as before: a ping owed, a
+    /// socket that is full, frames past the budget, a close (only a callback's return value closes a connection).
+    /// lws allows a write outside that callback when `lws_send_pipe_choked` says the socket takes it (`writable`).
+    private func writeNow(_ connection: ServerConnection, id: UInt64) {
+        let wsi = connection.wsi
+        guard !connection.liveness.pingOwed, lws_send_pipe_choked(wsi) == 0 else {
+            lws_callback_on_writable(wsi)
+            return
+        }
+        switch flush(wsi, id: id) {
+        case .done: break
+        case .more, .close: lws_callback_on_writable(wsi)
+        case .failed: lws_set_timeout(wsi, PENDING_TIMEOUT_CLOSE_SEND, LWS_TO_KILL_ASYNC)   // as a callback's -1 would
+        }
+    }
+
+    /// What `flush` left to do.
+    private enum FlushResult {
+        /// Everything queued is written.
+        case done
+        /// Frames are left (the budget is spent or the socket is full): ask for a WRITEABLE callback.
+        case more
+        /// A write failed: the connection must close.
+        case failed
+        /// Every frame is written and a close was asked for.
+        case close(code: UInt16, reason: String)
+    }
+
+    /// Writes queued frames while the socket takes them without blocking, up to a `WriteBudget`; the frames taken
+    /// together go out in one write. Counts what it wrote. Call only when `lws_send_pipe_choked` says the socket takes
+    /// a write.
+    private func flush(_ wsi: OpaquePointer, id: UInt64) -> FlushResult {
         var budget = WriteBudget()
         defer {
             if budget.framesWritten > 0 {
@@ -331,21 +381,18 @@ final class WebSocketServerCore: Sendable {
                 }
             }
         }
-        let coalescer = state.coalescer
+        let coalescer = service.value.coalescer
         while true {
             switch outboxes.take(for: id, into: &coalescer.frames, budget: &budget) {
             case .idle:
-                return 0
+                return .done
             case .write(let more):
-                guard coalescer.write(to: wsi) else { return -1 }
-                guard more else { return 0 }
-                // Choked also while lws holds the unsent rest of a write: nothing more goes behind it in this callback.
-                if budget.isSpent || lws_send_pipe_choked(wsi) != 0 {
-                    lws_callback_on_writable(wsi)
-                    return 0
-                }
+                guard coalescer.write(to: wsi) else { return .failed }
+                guard more else { return .done }
+                // Choked also while lws holds the unsent rest of a write: nothing more goes behind it now.
+                if budget.isSpent || lws_send_pipe_choked(wsi) != 0 { return .more }
             case .close(let code, let reason):
-                return CloseReason.closeNow(wsi, code: code, reason: reason)
+                return .close(code: code, reason: reason)
             }
         }
     }
