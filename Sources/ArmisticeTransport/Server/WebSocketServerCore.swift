@@ -369,8 +369,8 @@ final class WebSocketServerCore: Sendable {
     }
 
     /// Writes queued frames while the socket takes them without blocking, up to a `WriteBudget`; the frames taken
-    /// together go out in one write. Counts what it wrote. Call only when `lws_send_pipe_choked` says the socket takes
-    /// a write.
+    /// together go out in one write. Counts what it wrote. Call only when the socket takes a write: in a WRITEABLE
+    /// callback, or when `lws_send_pipe_choked` has just said so.
     private func flush(_ wsi: OpaquePointer, id: UInt64) -> FlushResult {
         var budget = WriteBudget()
         defer {

@@ -66,14 +66,7 @@ final class OutboxTable: Sendable {
                 }
                 s.outboxes.values[i].frames.append(frame)
                 result.queued += 1
-                if !s.outboxes.values[i].scheduled {
-                    s.outboxes.values[i].scheduled = true
-                    s.scheduled.append(id.rawValue)
-                }
-                if !s.wakePending {
-                    s.wakePending = true
-                    wake = true
-                }
+                if Self.schedule(at: i, in: &s) { wake = true }
             }
             return (result, wake)
         }
@@ -128,11 +121,23 @@ final class OutboxTable: Sendable {
         return state.withLock { s in s.outboxes[id]?.take(into: &frames, budget: &budget) ?? .idle }
     }
 
+    /// Puts a connection in the list awaiting a writable request (once) and says whether the service thread must be
+    /// woken (the first schedule since it last took the list).
     private static func schedule(_ id: UInt64, in s: inout State) -> Bool {
-        if s.outboxes[id]?.scheduled == false {
-            s.outboxes[id]?.scheduled = true
-            s.scheduled.append(id)
+        guard let i = s.outboxes.index(forKey: id) else { return wake(&s) }
+        return schedule(at: i, in: &s)
+    }
+
+    /// `schedule` for a connection already looked up.
+    private static func schedule(at i: Dictionary<UInt64, Outbox>.Index, in s: inout State) -> Bool {
+        if !s.outboxes.values[i].scheduled {
+            s.outboxes.values[i].scheduled = true
+            s.scheduled.append(s.outboxes.keys[i])
         }
+        return wake(&s)
+    }
+
+    private static func wake(_ s: inout State) -> Bool {
         if s.wakePending { return false }
         s.wakePending = true
         return true
