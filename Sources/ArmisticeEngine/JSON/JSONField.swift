@@ -2,16 +2,16 @@
 /// (`==` on the property), and how to write it (straight into the encoder's bytes). Build one with `init(_:_:)`
 /// (a `JSONWritable` value), `codable(_:_:)` (any other `Encodable`) or `list(_:patchRank:_:)` (a list whose
 /// elements an update may patch one by one). A class, so walking a table retains one reference per row, not each
-/// of its closures.
+/// of its closures. The closures read the value through a `Lent` (its address for the call), never a copy.
 package final class JSONField<Root>: Sendable {
     /// The key, as the wire spells it.
     package let key: StaticString
     /// Writes `,"key":value`, or nothing when the value is absent (nil). An object's writer turns its first comma into `{`.
-    package let put: @Sendable (Root, StreamingJSONEncoder) throws -> Void
+    package let put: @Sendable (Lent<Root>, StreamingJSONEncoder) throws -> Void
     /// Writes `,"key":value`, or `,"key":null` when the value is absent.
-    package let putOrNull: @Sendable (Root, StreamingJSONEncoder) throws -> Void
+    package let putOrNull: @Sendable (Lent<Root>, StreamingJSONEncoder) throws -> Void
     /// Whether two values have the same property.
-    package let same: @Sendable (Root, Root) -> Bool
+    package let same: @Sendable (Lent<Root>, Lent<Root>) -> Bool
     /// For a list of `JSONFields` elements: how it is patched (nil: never).
     package let patch: Patch?
     /// Whether the view diff sends this property (false: `records`, which an update carries beside the view).
@@ -25,14 +25,14 @@ package final class JSONField<Root>: Sendable {
         /// Its place among the lists of an update's `patches` (the order armistice.v2 has always written them in).
         package let rank: Int
         /// Whether both values have the list with the same number of elements.
-        package let applies: @Sendable (Root, Root) -> Bool
+        package let applies: @Sendable (Lent<Root>, Lent<Root>) -> Bool
         /// Writes `,"key":{"INDEX":{PROPERTY:value,…},…}` for the elements of the second value that differ from the first.
-        package let write: @Sendable (Root, Root, StreamingJSONEncoder) throws -> Void
+        package let write: @Sendable (Lent<Root>, Lent<Root>, StreamingJSONEncoder) throws -> Void
     }
 
-    private init(key: StaticString, put: @escaping @Sendable (Root, StreamingJSONEncoder) throws -> Void,
-                 putOrNull: @escaping @Sendable (Root, StreamingJSONEncoder) throws -> Void,
-                 same: @escaping @Sendable (Root, Root) -> Bool, patch: Patch? = nil, diffed: Bool = true, shared: Bool = false) {
+    private init(key: StaticString, put: @escaping @Sendable (Lent<Root>, StreamingJSONEncoder) throws -> Void,
+                 putOrNull: @escaping @Sendable (Lent<Root>, StreamingJSONEncoder) throws -> Void,
+                 same: @escaping @Sendable (Lent<Root>, Lent<Root>) -> Bool, patch: Patch? = nil, diffed: Bool = true, shared: Bool = false) {
         self.key = key
         self.shared = shared
         self.put = put
@@ -42,53 +42,41 @@ package final class JSONField<Root>: Sendable {
         self.diffed = diffed
     }
 
-    /// `,"key":`
-    private static func prefix(_ key: StaticString) -> [UInt8] {
-        var bytes: [UInt8] = [0x2C, 0x22]
-        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        bytes.append(0x22)
-        bytes.append(0x3A)
-        return bytes
-    }
-
     /// A property written by its `JSONWritable` conformance (absent when `get` gives nil). `shared`: it is read from
     /// the part of the value that `JSONFields.sharePart` compares.
     package convenience init<V: JSONWritable & Equatable>(_ key: StaticString, diffed: Bool = true, shared: Bool = false,
-                                                          _ get: @escaping @Sendable (Root) -> V?) {
-        let prefix = Self.prefix(key)
+                                                          _ get: @escaping @Sendable (Lent<Root>) -> V?) {
         self.init(key: key, put: { root, json in
             guard let value = get(root) else { return }
-            json.bytes.append(contentsOf: prefix)
+            json.writeMemberKey(key)
             try value.writeJSON(to: json)
         }, putOrNull: { root, json in
-            json.bytes.append(contentsOf: prefix)
+            json.writeMemberKey(key)
             if let value = get(root) { try value.writeJSON(to: json) } else { json.writeNull() }
         }, same: { get($0) == get($1) }, diffed: diffed, shared: shared)
     }
 
     /// A property written through its `Codable` form (absent when `get` gives nil).
-    package static func codable<V: Encodable & Equatable>(_ key: StaticString, _ get: @escaping @Sendable (Root) -> V?) -> JSONField {
-        let prefix = Self.prefix(key)
+    package static func codable<V: Encodable & Equatable>(_ key: StaticString, _ get: @escaping @Sendable (Lent<Root>) -> V?) -> JSONField {
         return JSONField(key: key, put: { root, json in
             guard let value = get(root) else { return }
-            json.bytes.append(contentsOf: prefix)
+            json.writeMemberKey(key)
             try json.encodeValue(value)
         }, putOrNull: { root, json in
-            json.bytes.append(contentsOf: prefix)
+            json.writeMemberKey(key)
             if let value = get(root) { try json.encodeValue(value) } else { json.writeNull() }
         }, same: { get($0) == get($1) })
     }
 
     /// A list that an update patches element by element when it kept its length (`rank`: its place in `patches`).
-    package static func list<E: JSONFields>(_ key: StaticString, patchRank rank: Int, _ get: @escaping @Sendable (Root) -> [E]?) -> JSONField {
-        let prefix = Self.prefix(key)
+    package static func list<E: JSONFields>(_ key: StaticString, patchRank rank: Int, _ get: @escaping @Sendable (Lent<Root>) -> [E]?) -> JSONField {
         let value = JSONField(key, get)
         return JSONField(key: key, put: value.put, putOrNull: value.putOrNull, same: value.same, patch: Patch(rank: rank, applies: { a, b in
             guard let a = get(a), let b = get(b) else { return false }
             return a.count == b.count
         }, write: { a, b, json in
             guard let a = get(a), let b = get(b) else { return }
-            json.bytes.append(contentsOf: prefix)
+            json.writeMemberKey(key)
             let start = json.bytes.count
             for i in b.indices where a[i] != b[i] {
                 json.bytes.append(0x2C)
@@ -100,5 +88,31 @@ package final class JSONField<Root>: Sendable {
             }
             json.closeObject(from: start)
         }))
+    }
+}
+
+/// A value lent to a field table's closures by its address, for one call: a row's getter (`{ $0.name }`) reads the
+/// property it names in place. A closure that took the value itself made every row copy all of it first (it is
+/// passed to an opaque closure indirectly): 280 bytes for a `Record`, per row, per record written. Only
+/// `lend(_:_:)` makes one, and the pointer does not outlive it.
+@dynamicMemberLookup
+package struct Lent<Root> {
+    @usableFromInline let pointer: UnsafePointer<Root>
+
+    @inlinable init(_ pointer: UnsafePointer<Root>) { self.pointer = pointer }
+
+    @inlinable package subscript<T>(dynamicMember path: KeyPath<Root, T>) -> T { pointer.pointee[keyPath: path] }
+
+    /// Calls `body` with `value` lent.
+    @inlinable package static func lend<R, E>(_ value: Root, _ body: (Lent<Root>) throws(E) -> R) throws(E) -> R {
+        try withUnsafePointer(to: value) { (p) throws(E) -> R in try body(Lent(p)) }
+    }
+
+    /// Calls `body` with two values lent.
+    @inlinable package static func lend<R, E>(_ a: Root, _ b: Root,
+                                              _ body: (Lent<Root>, Lent<Root>) throws(E) -> R) throws(E) -> R {
+        try withUnsafePointer(to: a) { (pa) throws(E) -> R in
+            try withUnsafePointer(to: b) { (pb) throws(E) -> R in try body(Lent(pa), Lent(pb)) }
+        }
     }
 }

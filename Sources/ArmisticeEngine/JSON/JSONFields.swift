@@ -11,7 +11,9 @@ package protocol JSONFields: JSONWritable, Equatable {
 extension JSONFields {
     package func writeJSON(to json: StreamingJSONEncoder) throws {
         let start = json.bytes.count
-        for field in Self.jsonFields { try field.put(self, json) }
+        try Lent.lend(self) { value in
+            for field in Self.jsonFields { try field.put(value, json) }
+        }
         json.closeObject(from: start)
     }
 
@@ -21,7 +23,9 @@ extension JSONFields {
     package func writeChanges(from old: Self, to json: StreamingJSONEncoder) throws {
         let start = json.bytes.count
         let shared = Self.sharePart(old, self)
-        for field in Self.jsonFields where !(shared && field.shared) && !field.same(old, self) { try field.putOrNull(self, json) }
+        try Lent.lend(old, self) { old, new in
+            for field in Self.jsonFields where !(shared && field.shared) && !field.same(old, new) { try field.putOrNull(new, json) }
+        }
         json.closeObject(from: start)
     }
 }

@@ -36,10 +36,6 @@ package final class StreamingJSONEncoder {
         encoder.finish()
     }
 
-    static let trueBytes = Array("true".utf8)
-    static let falseBytes = Array("false".utf8)
-    static let nullBytes = Array("null".utf8)
-
     /// Appends text as it is (already JSON, or a part of it).
     package func append(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
@@ -51,9 +47,19 @@ package final class StreamingJSONEncoder {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    package func writeBool(_ value: Bool) { bytes.append(contentsOf: value ? Self.trueBytes : Self.falseBytes) }
+    package func writeBool(_ value: Bool) { append(value ? "true" : "false") }
 
-    package func writeNull() { bytes.append(contentsOf: Self.nullBytes) }
+    package func writeNull() { append("null") }
+
+    /// Writes `,"key":` for a row of a field table (its key spelled as the wire spells it); `closeObject` turns an
+    /// object's first comma into `{`. From the key's static bytes: nothing to retain.
+    package func writeMemberKey(_ key: StaticString) {
+        bytes.append(0x2C)
+        bytes.append(0x22)
+        append(key)
+        bytes.append(0x22)
+        bytes.append(0x3A)
+    }
 
     /// Ends an object whose members were each written after a comma from `start` on: the first comma becomes `{`
     /// (`{}` when nothing was written).
@@ -103,7 +109,7 @@ package final class StreamingJSONEncoder {
     package func writeInteger<T: BinaryInteger>(_ value: T) { JSONText.appendInteger(value, to: &bytes) }
 
     package func writeDouble(_ d: Double) {
-        guard d.isFinite else { bytes.append(contentsOf: Self.nullBytes); return }
+        guard d.isFinite else { writeNull(); return }
         if d == d.rounded(), abs(d) < 1e15 { writeInteger(Int64(d)); return }
         bytes.append(contentsOf: "\(d)".utf8)
     }
@@ -191,8 +197,8 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         json.writeKey(key)
     }
 
-    mutating func encodeNil(forKey k: Key) throws { key(k); json.bytes.append(contentsOf: StreamingJSONEncoder.nullBytes) }
-    mutating func encode(_ value: Bool, forKey k: Key) throws { key(k); json.bytes.append(contentsOf: value ? StreamingJSONEncoder.trueBytes : StreamingJSONEncoder.falseBytes) }
+    mutating func encodeNil(forKey k: Key) throws { key(k); json.writeNull() }
+    mutating func encode(_ value: Bool, forKey k: Key) throws { key(k); json.writeBool(value) }
     mutating func encode(_ value: String, forKey k: Key) throws { key(k); json.writeString(value) }
     mutating func encode(_ value: Double, forKey k: Key) throws { key(k); json.writeDouble(value) }
     mutating func encode(_ value: Float, forKey k: Key) throws { key(k); json.writeDouble(Double(value)) }
@@ -246,8 +252,8 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
         state.count += 1
     }
 
-    mutating func encodeNil() throws { element(); json.bytes.append(contentsOf: StreamingJSONEncoder.nullBytes) }
-    mutating func encode(_ value: Bool) throws { element(); json.bytes.append(contentsOf: value ? StreamingJSONEncoder.trueBytes : StreamingJSONEncoder.falseBytes) }
+    mutating func encodeNil() throws { element(); json.writeNull() }
+    mutating func encode(_ value: Bool) throws { element(); json.writeBool(value) }
     mutating func encode(_ value: String) throws { element(); json.writeString(value) }
     mutating func encode(_ value: Double) throws { element(); json.writeDouble(value) }
     mutating func encode(_ value: Int) throws { element(); json.writeInteger(value) }
@@ -286,8 +292,8 @@ private struct SingleContainer: SingleValueEncodingContainer {
 
     private func mark() { encoder.wroteSingle = true }
 
-    mutating func encodeNil() throws { mark(); json.bytes.append(contentsOf: StreamingJSONEncoder.nullBytes) }
-    mutating func encode(_ value: Bool) throws { mark(); json.bytes.append(contentsOf: value ? StreamingJSONEncoder.trueBytes : StreamingJSONEncoder.falseBytes) }
+    mutating func encodeNil() throws { mark(); json.writeNull() }
+    mutating func encode(_ value: Bool) throws { mark(); json.writeBool(value) }
     mutating func encode(_ value: String) throws { mark(); json.writeString(value) }
     mutating func encode(_ value: Double) throws { mark(); json.writeDouble(value) }
     mutating func encode(_ value: Float) throws { mark(); json.writeDouble(Double(value)) }

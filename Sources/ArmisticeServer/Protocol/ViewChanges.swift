@@ -21,9 +21,11 @@ struct ViewChanges {
             whole = fields.indices.filter { fields[$0].diffed }
             return
         }
-        for i in fields.indices where fields[i].diffed {
-            if fields[i].same(old, new) { continue }
-            if let patch = fields[i].patch, patch.applies(old, new) { patched.append(patch) } else { whole.append(i) }
+        Lent.lend(old, new) { old, new in
+            for i in fields.indices where fields[i].diffed {
+                if fields[i].same(old, new) { continue }
+                if let patch = fields[i].patch, patch.applies(old, new) { patched.append(patch) } else { whole.append(i) }
+            }
         }
         patched.sort { $0.rank < $1.rank }
     }
@@ -36,14 +38,19 @@ struct ViewChanges {
         let fields = GameView.jsonFields
         json.append(#","changes":"#)
         var start = json.bytes.count
-        for i in whole {
-            if old == nil { try fields[i].put(new, json) } else { try fields[i].putOrNull(new, json) }
+        let whole = old == nil
+        try Lent.lend(new) { new in
+            for i in self.whole {
+                if whole { try fields[i].put(new, json) } else { try fields[i].putOrNull(new, json) }
+            }
         }
         json.closeObject(from: start)
         guard let old, !patched.isEmpty else { return }
         json.append(#","patches":"#)
         start = json.bytes.count
-        for patch in patched { try patch.write(old, new, json) }
+        try Lent.lend(old, new) { old, new in
+            for patch in patched { try patch.write(old, new, json) }
+        }
         json.closeObject(from: start)
     }
 }
