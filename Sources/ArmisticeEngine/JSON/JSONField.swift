@@ -94,23 +94,25 @@ package final class JSONField<Root>: Sendable {
 /// A value lent to a field table's closures by its address, for one call: a row's getter (`{ $0.name }`) reads the
 /// property it names in place. A closure that took the value itself made every row copy all of it first (it is
 /// passed to an opaque closure indirectly): 280 bytes for a `Record`, per row, per record written. Only
-/// `lend(_:_:)` makes one, and the pointer does not outlive it.
+/// `lend(_:_:)` makes one, and the pointer does not outlive it. Public, not `package`: Swift 6.3 does not inline a
+/// `package` member into another module (the server's and the wire's tables), and a subscript that is not inlined
+/// reads through the key path at run time.
 @dynamicMemberLookup
-package struct Lent<Root> {
+public struct Lent<Root> {
     @usableFromInline let pointer: UnsafePointer<Root>
 
     @inlinable init(_ pointer: UnsafePointer<Root>) { self.pointer = pointer }
 
-    @inlinable package subscript<T>(dynamicMember path: KeyPath<Root, T>) -> T { pointer.pointee[keyPath: path] }
+    @inlinable public subscript<T>(dynamicMember path: KeyPath<Root, T>) -> T { pointer.pointee[keyPath: path] }
 
     /// Calls `body` with `value` lent.
-    @inlinable package static func lend<R, E>(_ value: Root, _ body: (Lent<Root>) throws(E) -> R) throws(E) -> R {
+    @inlinable public static func lend<R, E>(_ value: Root, _ body: (Lent<Root>) throws(E) -> R) throws(E) -> R {
         try withUnsafePointer(to: value) { (p) throws(E) -> R in try body(Lent(p)) }
     }
 
     /// Calls `body` with two values lent.
-    @inlinable package static func lend<R, E>(_ a: Root, _ b: Root,
-                                              _ body: (Lent<Root>, Lent<Root>) throws(E) -> R) throws(E) -> R {
+    @inlinable public static func lend<R, E>(_ a: Root, _ b: Root,
+                                             _ body: (Lent<Root>, Lent<Root>) throws(E) -> R) throws(E) -> R {
         try withUnsafePointer(to: a) { (pa) throws(E) -> R in
             try withUnsafePointer(to: b) { (pb) throws(E) -> R in try body(Lent(pa), Lent(pb)) }
         }
