@@ -78,13 +78,19 @@ package final class JSONField<Root>: Sendable {
             guard let a = get(a), let b = get(b) else { return }
             json.writeMemberKey(key)
             let start = json.bytes.count
-            for i in b.indices where a[i] != b[i] {
-                json.bytes.append(0x2C)
-                json.bytes.append(0x22)
-                json.writeInteger(i)
-                json.bytes.append(0x22)
-                json.bytes.append(0x3A)
-                try b[i].writeChanges(from: a[i], to: json)
+            // The elements are compared and written where they lie: an array's subscript copies the element out
+            // (a retain for each of its strings and lists), a buffer's reads it in place.
+            try a.withUnsafeBufferPointer { a in
+                try b.withUnsafeBufferPointer { b in
+                    for i in b.indices where a[i] != b[i] {
+                        json.bytes.append(0x2C)
+                        json.bytes.append(0x22)
+                        json.writeInteger(i)
+                        json.bytes.append(0x22)
+                        json.bytes.append(0x3A)
+                        try b[i].writeChanges(from: a[i], to: json)
+                    }
+                }
             }
             json.closeObject(from: start)
         }))
