@@ -38,10 +38,10 @@ struct ViewChanges {
         let fields = GameView.jsonFields
         json.append(#","changes":"#)
         var start = json.bytes.count
-        let whole = old == nil
+        let holdsNothing = old == nil
         try Lent.lend(new) { new in
-            for i in self.whole {
-                if whole { try fields[i].put(new, json) } else { try fields[i].putOrNull(new, json) }
+            for i in whole {
+                if holdsNothing { try fields[i].put(new, json) } else { try fields[i].putOrNull(new, json) }
             }
         }
         json.closeObject(from: start)
