@@ -41,7 +41,7 @@ extension GameView.TeamInfo: JSONFields {
         JSONField("budget") { $0.budget },
     ]
 
-    package static func sharePart(_ a: Self, _ b: Self) -> Bool { a.fixed === b.fixed }
+    package static func sharePart(_ a: Lent<Self>, _ b: Lent<Self>) -> Bool { a.fixed === b.fixed }
 }
 
 extension GameView.TrackInfo: JSONFields {
@@ -56,7 +56,7 @@ extension GameView.TrackInfo: JSONFields {
         JSONField("hidden_from") { $0.hiddenFrom },
     ]
 
-    package static func sharePart(_ a: Self, _ b: Self) -> Bool { a.fixed === b.fixed }
+    package static func sharePart(_ a: Lent<Self>, _ b: Lent<Self>) -> Bool { a.fixed === b.fixed }
 }
 
 extension GameView.FlagInfo: JSONFields {
@@ -112,7 +112,7 @@ extension GameView.ActionInfo: JSONFields {
         JSONField("checked_on_resolution", shared: true) { $0.checkedOnResolution },
     ]
 
-    package static func sharePart(_ a: Self, _ b: Self) -> Bool { a.fixed === b.fixed }
+    package static func sharePart(_ a: Lent<Self>, _ b: Lent<Self>) -> Bool { a.fixed === b.fixed }
 }
 
 extension GameView.ConsentInfo: JSONFields {
@@ -146,7 +146,7 @@ extension GameView.EventInfo: JSONFields {
         JSONField("news", shared: true) { $0.news },
     ]
 
-    package static func sharePart(_ a: Self, _ b: Self) -> Bool { a.fixed === b.fixed }
+    package static func sharePart(_ a: Lent<Self>, _ b: Lent<Self>) -> Bool { a.fixed === b.fixed }
 }
 
 extension GameView.OutcomeInfo: JSONFields {

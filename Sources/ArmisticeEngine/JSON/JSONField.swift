@@ -76,19 +76,21 @@ package final class JSONField<Root>: Sendable {
             return a.count == b.count
         }, write: { a, b, json in
             guard let a = get(a), let b = get(b) else { return }
+            let count = min(a.count, b.count)
             json.writeMemberKey(key)
             let start = json.bytes.count
-            // The elements are compared and written where they lie: an array's subscript copies the element out
-            // (a retain for each of its strings and lists), a buffer's reads it in place.
+            // The elements are compared and written where they lie, lent by their addresses: an array's subscript
+            // copies the element out (a retain for each of its strings and lists), and so does passing it on.
             try a.withUnsafeBufferPointer { a in
                 try b.withUnsafeBufferPointer { b in
-                    for i in b.indices where a[i] != b[i] {
+                    guard let a = a.baseAddress, let b = b.baseAddress else { return }
+                    for i in 0..<count where a[i] != b[i] {
                         json.bytes.append(0x2C)
                         json.bytes.append(0x22)
                         json.writeInteger(i)
                         json.bytes.append(0x22)
                         json.bytes.append(0x3A)
-                        try b[i].writeChanges(from: a[i], to: json)
+                        try E.writeChanges(from: Lent(a + i), to: Lent(b + i), json)
                     }
                 }
             }
@@ -121,6 +123,17 @@ public struct Lent<Root> {
                                              _ body: (Lent<Root>, Lent<Root>) throws(E) -> R) throws(E) -> R {
         try withUnsafePointer(to: a) { (pa) throws(E) -> R in
             try withUnsafePointer(to: b) { (pb) throws(E) -> R in try body(Lent(pa), Lent(pb)) }
+        }
+    }
+
+    /// Calls `body` with two values lent, the first one if there is one. The optional is lent where it lies, by the
+    /// address of its value (Swift lays out an optional's value at its start): unwrapping it would copy the value.
+    @inlinable public static func lend<R, E>(_ a: Root?, _ b: Root,
+                                             _ body: (Lent<Root>?, Lent<Root>) throws(E) -> R) throws(E) -> R {
+        try withUnsafePointer(to: a) { (pa) throws(E) -> R in
+            try withUnsafePointer(to: b) { (pb) throws(E) -> R in
+                try body(a == nil ? nil : Lent(UnsafeRawPointer(pa).assumingMemoryBound(to: Root.self)), Lent(pb))
+            }
         }
     }
 }

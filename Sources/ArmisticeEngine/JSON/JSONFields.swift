@@ -5,26 +5,29 @@ package protocol JSONFields: JSONWritable, Equatable {
     static var jsonFields: [JSONField<Self>] { get }
     /// Whether two values share the part that the fields marked `shared` read (the same storage, so the same
     /// properties): an element patch then compares only the other fields. False unless a type has such a part.
-    static func sharePart(_ a: Self, _ b: Self) -> Bool
+    static func sharePart(_ a: Lent<Self>, _ b: Lent<Self>) -> Bool
 }
 
+// The tables are walked through their buffers: an array's element is retained for each use, a buffer's is borrowed.
 extension JSONFields {
     package func writeJSON(to json: StreamingJSONEncoder) throws {
         let start = json.bytes.count
         try Lent.lend(self) { value in
-            for field in Self.jsonFields { try field.put(value, json) }
+            try Self.jsonFields.withUnsafeBufferPointer { rows in
+                for i in rows.indices { try rows[i].put(value, json) }
+            }
         }
         json.closeObject(from: start)
     }
 
-    package static func sharePart(_ a: Self, _ b: Self) -> Bool { false }
+    package static func sharePart(_ a: Lent<Self>, _ b: Lent<Self>) -> Bool { false }
 
-    /// Writes the properties of `self` that differ from `old`, as an object (null: the property is now absent).
-    package func writeChanges(from old: Self, to json: StreamingJSONEncoder) throws {
+    /// Writes the properties of `new` that differ from `old`, as an object (null: the property is now absent).
+    package static func writeChanges(from old: Lent<Self>, to new: Lent<Self>, _ json: StreamingJSONEncoder) throws {
         let start = json.bytes.count
-        let shared = Self.sharePart(old, self)
-        try Lent.lend(old, self) { old, new in
-            for field in Self.jsonFields where !(shared && field.shared) && !field.same(old, new) { try field.putOrNull(new, json) }
+        let shared = sharePart(old, new)
+        try jsonFields.withUnsafeBufferPointer { rows in
+            for i in rows.indices where !(shared && rows[i].shared) && !rows[i].same(old, new) { try rows[i].putOrNull(new, json) }
         }
         json.closeObject(from: start)
     }

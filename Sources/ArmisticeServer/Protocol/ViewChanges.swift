@@ -16,15 +16,17 @@ struct ViewChanges {
     /// `old`: what the audience holds (nil: nothing yet, so every field is in `changes`).
     init(from old: GameView?, to new: GameView) {
         let fields = GameView.jsonFields
-        // Unwrapped once, not per field: each unwrapping copies the view (a retain per list and string).
-        guard let old else {
-            whole = fields.indices.filter { fields[$0].diffed }
-            return
-        }
+        // Lent, not unwrapped: unwrapping copies the view (a retain per list and string).
         Lent.lend(old, new) { old, new in
-            for i in fields.indices where fields[i].diffed {
-                if fields[i].same(old, new) { continue }
-                if let patch = fields[i].patch, patch.applies(old, new) { patched.append(patch) } else { whole.append(i) }
+            fields.withUnsafeBufferPointer { fields in
+                guard let old else {
+                    whole = fields.indices.filter { fields[$0].diffed }
+                    return
+                }
+                for i in fields.indices where fields[i].diffed {
+                    if fields[i].same(old, new) { continue }
+                    if let patch = fields[i].patch, patch.applies(old, new) { patched.append(patch) } else { whole.append(i) }
+                }
             }
         }
         patched.sort { $0.rank < $1.rank }
@@ -35,22 +37,20 @@ struct ViewChanges {
 
     /// Writes `,"changes":{…}` and, when a list kept its length, `,"patches":{…}` (`old` and `new` as given to `init`).
     func write(from old: GameView?, to new: GameView, into json: StreamingJSONEncoder) throws {
-        let fields = GameView.jsonFields
-        json.append(#","changes":"#)
-        var start = json.bytes.count
-        let holdsNothing = old == nil
-        try Lent.lend(new) { new in
-            for i in whole {
-                if holdsNothing { try fields[i].put(new, json) } else { try fields[i].putOrNull(new, json) }
+        try Lent.lend(old, new) { old, new in
+            try GameView.jsonFields.withUnsafeBufferPointer { fields in
+                json.append(#","changes":"#)
+                var start = json.bytes.count
+                for i in whole {
+                    if old == nil { try fields[i].put(new, json) } else { try fields[i].putOrNull(new, json) }
+                }
+                json.closeObject(from: start)
+                guard let old, !patched.isEmpty else { return }
+                json.append(#","patches":"#)
+                start = json.bytes.count
+                for patch in patched { try patch.write(old, new, json) }
+                json.closeObject(from: start)
             }
         }
-        json.closeObject(from: start)
-        guard let old, !patched.isEmpty else { return }
-        json.append(#","patches":"#)
-        start = json.bytes.count
-        try Lent.lend(old, new) { old, new in
-            for patch in patched { try patch.write(old, new, json) }
-        }
-        json.closeObject(from: start)
     }
 }
