@@ -1,17 +1,16 @@
 /// One property of a `JSONFields` type: its key as the wire spells it, whether two values have the same property
 /// (`==` on the property), and how to write it (straight into the encoder's bytes). Build one with `init(_:_:)`
 /// (a `JSONWritable` value), `codable(_:_:)` (any other `Encodable`) or `list(_:patchRank:_:)` (a list whose
-/// elements an update may patch one by one). A class, so walking a table retains one reference per row, not each
-/// of its closures. The closures read the value through a `Lent` (its address for the call), never a copy.
+/// elements an update may patch one by one). A class, so a table's rows are borrowed, not copied with each of
+/// their closures. The closures read the value through a `Lent` (its address for the call), never a copy.
 package final class JSONField<Root>: Sendable {
     /// The key, as the wire spells it.
     package let key: StaticString
-    /// Writes `,"key":value`, or nothing when the value is absent (nil). An object's writer turns its first comma into `{`.
-    package let put: @Sendable (Lent<Root>, StreamingJSONEncoder) throws -> Void
-    /// Writes `,"key":value`, or `,"key":null` when the value is absent.
-    package let putOrNull: @Sendable (Lent<Root>, StreamingJSONEncoder) throws -> Void
-    /// Whether two values have the same property.
-    package let same: @Sendable (Lent<Root>, Lent<Root>) -> Bool
+    // The closures are called through the methods below: a closure read from a row that is itself borrowed (from
+    // a table's buffer) is retained for each call, one read from `self` inside a method is not.
+    private let writer: @Sendable (Lent<Root>, StreamingJSONEncoder) throws -> Void
+    private let writerOrNull: @Sendable (Lent<Root>, StreamingJSONEncoder) throws -> Void
+    private let comparer: @Sendable (Lent<Root>, Lent<Root>) -> Bool
     /// For a list of `JSONFields` elements: how it is patched (nil: never).
     package let patch: Patch?
     /// Whether the view diff sends this property (false: `records`, which an update carries beside the view).
@@ -35,12 +34,21 @@ package final class JSONField<Root>: Sendable {
                  same: @escaping @Sendable (Lent<Root>, Lent<Root>) -> Bool, patch: Patch? = nil, diffed: Bool = true, shared: Bool = false) {
         self.key = key
         self.shared = shared
-        self.put = put
-        self.putOrNull = putOrNull
-        self.same = same
+        self.writer = put
+        self.writerOrNull = putOrNull
+        self.comparer = same
         self.patch = patch
         self.diffed = diffed
     }
+
+    /// Writes `,"key":value`, or nothing when the value is absent (nil). An object's writer turns its first comma into `{`.
+    package func put(_ root: Lent<Root>, _ json: StreamingJSONEncoder) throws { try writer(root, json) }
+
+    /// Writes `,"key":value`, or `,"key":null` when the value is absent.
+    package func putOrNull(_ root: Lent<Root>, _ json: StreamingJSONEncoder) throws { try writerOrNull(root, json) }
+
+    /// Whether two values have the same property.
+    package func same(_ a: Lent<Root>, _ b: Lent<Root>) -> Bool { comparer(a, b) }
 
     /// A property written by its `JSONWritable` conformance (absent when `get` gives nil). `shared`: it is read from
     /// the part of the value that `JSONFields.sharePart` compares.
@@ -71,7 +79,7 @@ package final class JSONField<Root>: Sendable {
     /// A list that an update patches element by element when it kept its length (`rank`: its place in `patches`).
     package static func list<E: JSONFields>(_ key: StaticString, patchRank rank: Int, _ get: @escaping @Sendable (Lent<Root>) -> [E]?) -> JSONField {
         let value = JSONField(key, get)
-        return JSONField(key: key, put: value.put, putOrNull: value.putOrNull, same: value.same, patch: Patch(rank: rank, applies: { a, b in
+        return JSONField(key: key, put: value.writer, putOrNull: value.writerOrNull, same: value.comparer, patch: Patch(rank: rank, applies: { a, b in
             guard let a = get(a), let b = get(b) else { return false }
             return a.count == b.count
         }, write: { a, b, json in
@@ -135,5 +143,13 @@ public struct Lent<Root> {
                 try body(a == nil ? nil : Lent(UnsafeRawPointer(pa).assumingMemoryBound(to: Root.self)), Lent(pb))
             }
         }
+    }
+}
+
+extension UnsafeBufferPointer where Element: AnyObject {
+    /// The object at `i`, lent to `body` without a retain (an object read from a buffer is retained for each use,
+    /// and a field table's walk reads one per row). Whoever owns the buffer keeps the object alive meanwhile.
+    @inlinable public func lend<R>(_ i: Int, _ body: (Element) throws -> R) rethrows -> R {
+        try Unmanaged.passUnretained(self[i])._withUnsafeGuaranteedRef(body)
     }
 }

@@ -8,13 +8,13 @@ package protocol JSONFields: JSONWritable, Equatable {
     static func sharePart(_ a: Lent<Self>, _ b: Lent<Self>) -> Bool
 }
 
-// The tables are walked through their buffers: an array's element is retained for each use, a buffer's is borrowed.
+// The tables are walked through their buffers, each row lent: an array's element is retained for each use.
 extension JSONFields {
     package func writeJSON(to json: StreamingJSONEncoder) throws {
         let start = json.bytes.count
         try Lent.lend(self) { value in
             try Self.jsonFields.withUnsafeBufferPointer { rows in
-                for i in rows.indices { try rows[i].put(value, json) }
+                for i in rows.indices { try rows.lend(i) { try $0.put(value, json) } }
             }
         }
         json.closeObject(from: start)
@@ -27,7 +27,11 @@ extension JSONFields {
         let start = json.bytes.count
         let shared = sharePart(old, new)
         try jsonFields.withUnsafeBufferPointer { rows in
-            for i in rows.indices where !(shared && rows[i].shared) && !rows[i].same(old, new) { try rows[i].putOrNull(new, json) }
+            for i in rows.indices {
+                try rows.lend(i) { row in
+                    if !(shared && row.shared), !row.same(old, new) { try row.putOrNull(new, json) }
+                }
+            }
         }
         json.closeObject(from: start)
     }

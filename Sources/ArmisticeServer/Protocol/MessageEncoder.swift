@@ -13,6 +13,12 @@ struct MessageEncoder {
         }
     }
 
+    /// A message with a field table (or written by hand): straight through it, without the generic encoder's
+    /// checks of what the value is (a dynamic cast for each message).
+    func encode(_ message: some JSONWritable & Encodable) -> String {
+        write { try message.writeJSON(to: $0) }
+    }
+
     /// A message written part by part straight into the encoder's bytes (`body` must not call `encode`).
     func write(_ body: (StreamingJSONEncoder) throws -> Void) -> String {
         encoder.bytes.removeAll(keepingCapacity: true)

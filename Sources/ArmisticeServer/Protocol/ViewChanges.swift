@@ -16,16 +16,18 @@ struct ViewChanges {
     /// `old`: what the audience holds (nil: nothing yet, so every field is in `changes`).
     init(from old: GameView?, to new: GameView) {
         let fields = GameView.jsonFields
-        // Lent, not unwrapped: unwrapping copies the view (a retain per list and string).
+        // Lent, not unwrapped: unwrapping copies the view (a retain per list and string). The rows are lent too.
         Lent.lend(old, new) { old, new in
             fields.withUnsafeBufferPointer { fields in
                 guard let old else {
                     whole = fields.indices.filter { fields[$0].diffed }
                     return
                 }
-                for i in fields.indices where fields[i].diffed {
-                    if fields[i].same(old, new) { continue }
-                    if let patch = fields[i].patch, patch.applies(old, new) { patched.append(patch) } else { whole.append(i) }
+                for i in fields.indices {
+                    fields.lend(i) { field in
+                        guard field.diffed, !field.same(old, new) else { return }
+                        if let patch = field.patch, patch.applies(old, new) { patched.append(patch) } else { whole.append(i) }
+                    }
                 }
             }
         }
@@ -42,7 +44,7 @@ struct ViewChanges {
                 json.append(#","changes":"#)
                 var start = json.bytes.count
                 for i in whole {
-                    if old == nil { try fields[i].put(new, json) } else { try fields[i].putOrNull(new, json) }
+                    try fields.lend(i) { field in if old == nil { try field.put(new, json) } else { try field.putOrNull(new, json) } }
                 }
                 json.closeObject(from: start)
                 guard let old, !patched.isEmpty else { return }
