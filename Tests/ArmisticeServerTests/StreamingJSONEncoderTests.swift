@@ -108,6 +108,18 @@ import Testing
                 == #"{"phase":"results","turn":1,"paused":true,"now":5}"#)
     }
 
+    /// Chat messages are written from their field table, byte for byte as their `Codable` form wrote them.
+    @Test func chatMessagesAreWrittenAsTheirCodableFormWroteThem() throws {
+        let entries = [ChatEntry(seq: 12, t: 1_800_000_000_123, seat: "s4", name: "Min-jun \"MJ\"", channel: "team:rok", text: "회담은 내일\n/ok"),
+                       ChatEntry(seq: 0, t: 0, seat: "", name: "", channel: "pair:dprk+rok", text: "")]
+        for entry in entries {
+            let bytes = try StreamingJSONEncoder().encode(entry)
+            #expect(try parsed(bytes) == reference(entry))
+        }
+        #expect(MessageEncoder().encode(entries[0]) == #"{"seq":12,"t":1800000000123,"seat":"s4","name":"Min-jun \"MJ\"","channel":"team:rok","text":"회담은 내일\n/ok"}"#)
+        #expect(MessageEncoder().encode(entries[1]) == #"{"seq":0,"t":0,"seat":"","name":"","channel":"pair:dprk+rok","text":""}"#)
+    }
+
     /// Every stored property of a view type has its row in the type's field table, under its snake_case name, in order.
     /// A type with a shared part (`ActionInfo.fixed`, a `SharedPart`) has a row for each of the part's properties, marked `shared`,
     /// and the others unmarked (the order of its rows is checked against its `Codable` form by the tests above).
