@@ -71,11 +71,12 @@ import Testing
         limits.maxRooms = 2
         let joinFailures = JoinFailureLimiter(capacity: limits.joinFailureBurst, perSecond: limits.joinFailuresPerSecond)
         let map = ShardMap(count: 2)
+        let roomCount = RoomCount()
         let shards = (0..<2).map { k in
             let h = CoreHarness(limits: limits)
             h.core = ServerCore(instructorKey: CoreHarness.key, catalog: CoreHarness.catalog, limits: limits, joinFailures: joinFailures)
             h.core.shard = (k, map)
-            h.core.roomsElsewhere = { 1 }
+            h.core.roomCount = roomCount
             h.nextID = ClientID(k * 100 + 1)
             return h
         }
@@ -86,11 +87,34 @@ import Testing
         }
         let other = shards[1].connect(address: "10.9.9.9")
         #expect(shards[1].send(other, ["type": "join", "code": "ZZZZZZ", "name": "Kim"]).first?["code"] as? String == "rate_limited")
-        // The other shard's room counts against the server's maxRooms.
+        // A create refused for its settings holds no place.
+        let refused = shards[0].connect()
+        #expect(shards[0].send(refused, ["type": "create_room", "key": CoreHarness.key, "ruleset": "koreanization", "turns": 0]).first?["code"] as? String == "bad_settings")
+        #expect(roomCount.total == 0)
+        // Each shard's rooms count against the server's maxRooms on the other at once, before any directory refresh.
+        let first = shards[0].connect()
+        #expect(shards[0].send(first, ["type": "create_room", "key": CoreHarness.key, "ruleset": "koreanization"]).first?["type"] as? String == "room_created")
         let instructor = shards[1].connect()
-        _ = shards[1].send(instructor, ["type": "create_room", "key": CoreHarness.key, "ruleset": "koreanization"])
-        let second = shards[1].connect()
-        #expect(shards[1].send(second, ["type": "create_room", "key": CoreHarness.key, "ruleset": "koreanization"]).first?["code"] as? String == "too_many_rooms")
+        #expect(shards[1].send(instructor, ["type": "create_room", "key": CoreHarness.key, "ruleset": "koreanization"]).first?["type"] as? String == "room_created")
+        #expect(roomCount.total == 2)
+        for (shard, k) in [(shards[0], 0), (shards[1], 1)] {
+            let more = shard.connect()
+            #expect(shard.send(more, ["type": "create_room", "key": CoreHarness.key, "ruleset": "koreanization"]).first?["code"] as? String == "too_many_rooms",
+                    "shard \(k) made a third room")
+        }
+    }
+
+    /// Two shards making rooms at once never hold more than maxRooms between them.
+    @Test func shardsMakingRoomsAtOnceStopAtTheLimit() async {
+        let count = RoomCount()
+        let made = await withTaskGroup(of: Int.self) { group in
+            for k in 0..<2 {
+                group.addTask { (0..<500).reduce(0) { n, _ in n + (count.claim(shard: k, limit: 300) ? 1 : 0) } }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(made == 300)
+        #expect(count.total == 300)
     }
 
     @Test(.timeLimit(.minutes(1))) func theDirectoryMetricsAndHandOversSpanEveryShard() async throws {

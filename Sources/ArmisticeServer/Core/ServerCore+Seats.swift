@@ -16,7 +16,8 @@ extension ServerCore {
             throw ServerError(.badSettings, "\"\(r.ruleset.prefix(40))\" has no variant \"\(r.variant?.prefix(40) ?? "")\"; its variants are "
                               + (entry.ruleset.variants.isEmpty ? "none" : entry.ruleset.variants.map(\.id).joined(separator: ", ")))
         }
-        guard rooms.count + roomsElsewhere() < limits.maxRooms else { throw ServerError(.tooManyRooms, "this server already runs \(limits.maxRooms) rooms") }
+        let full = ServerError(.tooManyRooms, "this server already runs \(limits.maxRooms) rooms; end a finished one or try later")
+        guard roomCount.total < limits.maxRooms else { throw full }
         let turns = r.turns ?? rules.calendar.turns
         guard (1...100).contains(turns) else { throw ServerError(.badSettings, "turns must be between 1 and 100") }
         var phases: [String: Int] = [:]
@@ -49,6 +50,8 @@ extension ServerCore {
                                     turns: turns, phases: phases, variant: r.variant, absent: absent, practice: r.practice == true ? true : nil,
                                     nicknames: r.nicknames == true ? true : nil,
                                     language: r.language.map { Language(parsing: $0) }.flatMap { $0 == .en ? nil : $0.rawValue })
+        // The place is claimed last, with nothing left to refuse: the room is made right after it.
+        guard roomCount.claim(shard: shard.index, limit: limits.maxRooms) else { throw full }
         var code = Secrets.joinCode(prefix: codePrefix, using: &random)
         while takenCodes.contains(code) || shard.map.shard(of: code) != shard.index { code = Secrets.joinCode(prefix: codePrefix, using: &random) }
         takenCodes.insert(code)

@@ -13,7 +13,12 @@ public final class ServerCore {
     public let catalog: RulesetCatalog
     public let serverName: String
 
-    public internal(set) var rooms: [String: Room] = [:]
+    public internal(set) var rooms: [String: Room] = [:] {
+        // Without `oldValue`, so changing a room in place does not copy the dictionary (SE-0268).
+        didSet { if rooms.count != countedRooms { countedRooms = rooms.count; roomCount.set(shard: shard.index, to: countedRooms) } }
+    }
+    /// `rooms.count` as `roomCount` last heard it.
+    private var countedRooms = 0
     var clients: [ClientID: Connection] = [:]
     /// SHA-256 of a seat token → (room code, seat id).
     var tokens: [String: (room: String, seat: String)] = [:]
@@ -23,8 +28,10 @@ public final class ServerCore {
     public var codePrefix = ""
     /// The shard this core is among its server's rooms threads: it mints only codes `ShardMap` places here.
     public var shard = (index: 0, map: ShardMap(count: 1))
-    /// Rooms held by the server's other shards, for the server-wide `maxRooms` (0 with one shard).
-    public var roomsElsewhere: @Sendable () -> Int = { 0 }
+    /// The rooms of every shard of this server, for the server-wide `maxRooms` (shared by the shards' cores).
+    public var roomCount = RoomCount() {
+        didSet { roomCount.set(shard: shard.index, to: rooms.count) }
+    }
     /// Rooms let go because their log could not be written, until their log can be written again (ServerCore+Storage).
     public internal(set) var suspendedRooms: Set<String> = []
     /// Per remote address: failed joins, resumes and room lookups (shared with the HTTP handler).

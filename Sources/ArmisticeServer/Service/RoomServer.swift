@@ -82,6 +82,7 @@ public final class RoomServer: Sendable {
         let joinFailures = JoinFailureLimiter(capacity: limits.joinFailureBurst, perSecond: limits.joinFailuresPerSecond)
         let keyFailures = JoinFailureLimiter(capacity: limits.keyFailureBurst, perSecond: limits.keyFailuresPerSecond)
         let directory = RoomDirectory()
+        let roomCount = RoomCount()
         let codes = store.codes()
         let cores = (0..<map.count).map { k in
             let core = ServerCore(instructorKey: configuration.instructorKey, catalog: catalog, limits: limits,
@@ -89,7 +90,7 @@ public final class RoomServer: Sendable {
             core.accounts = accounts
             core.codePrefix = configuration.cluster?.codePrefix ?? ""
             core.shard = (k, map)
-            core.roomsElsewhere = { directory.count - directory.count(shard: k) }
+            core.roomCount = roomCount
             core.reserve(codes: codes)
             return core
         }
