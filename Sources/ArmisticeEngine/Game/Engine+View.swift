@@ -176,27 +176,32 @@ extension Engine {
         let drafted = open ? Set(state.drafts[t].orders.map(\.action)) : []
         var list: [GameView.ActionInfo] = []
         list.reserveCapacity(teamActions[t].count)
-        // By index, not by element: iterating the ruleset's actions would copy each whole action (its requirements,
-        // modifiers and effects) to read a few fields.
-        let actions = ruleset.actions
-        for (i, fixed) in teamActions[t] {
-            var reason: String?
-            if state.phase == .ended { reason = phrase("view.reason.match_over", "the match is over") }
-            else if !drafting { reason = phrase("view.reason.not_drafting", "orders are given in the negotiation and orders phases") }
-            else if state.locked[t] { reason = phrase("view.reason.locked", "your orders are locked for this turn") }
-            else if !actions[i].repeatable, drafted.contains(actions[i].id) { reason = phrase("view.reason.already_ordered", "already in your orders this turn") }
-            else if actions[i].cost > left {
-                let cost = actions[i].cost
-                reason = phrases?.text("view.reason.cost", ["cost": String(cost), "left": String(left)]) ?? "costs \(cost), you have \(left) left"
+        // Why no action can be taken now, if that holds for all of them.
+        let closed: String? = if state.phase == .ended { phrase("view.reason.match_over", "the match is over") }
+            else if !drafting { phrase("view.reason.not_drafting", "orders are given in the negotiation and orders phases") }
+            else if state.locked[t] { phrase("view.reason.locked", "your orders are locked for this turn") }
+            else { nil }
+        // By index, not by element, and each action lent from the buffer: iterating the ruleset's actions, or reading
+        // one out of the array for each property, retains it each time.
+        ruleset.actions.withUnsafeBufferPointer { actions in
+            for (i, fixed) in teamActions[t] {
+                actions.lend(i) { action in
+                    var reason = closed
+                    if reason == nil, !action.repeatable, drafted.contains(action.id) { reason = phrase("view.reason.already_ordered", "already in your orders this turn") }
+                    else if reason == nil, action.cost > left {
+                        let cost = action.cost
+                        reason = phrases?.text("view.reason.cost", ["cost": String(cost), "left": String(left)]) ?? "costs \(cost), you have \(left) left"
+                    }
+                    if reason == nil, let failed = actionViews[i].checks.first(where: { !holds($0.condition, in: state) }) { reason = failed.reason }
+                    var chance: Int?
+                    if let base = action.chance {
+                        var c = base
+                        for m in actionViews[i].modifiers where holds(m.condition, in: state) { c += m.add }
+                        chance = max(0, min(100, c))
+                    }
+                    list.append(GameView.ActionInfo(fixed: fixed, chance: chance, available: reason == nil, reason: reason))
+                }
             }
-            if reason == nil, let failed = actionViews[i].checks.first(where: { !holds($0.condition, in: state) }) { reason = failed.reason }
-            var chance: Int?
-            if let base = actions[i].chance {
-                var c = base
-                for m in actionViews[i].modifiers where holds(m.condition, in: state) { c += m.add }
-                chance = max(0, min(100, c))
-            }
-            list.append(GameView.ActionInfo(fixed: fixed, chance: chance, available: reason == nil, reason: reason))
         }
         return list
     }
