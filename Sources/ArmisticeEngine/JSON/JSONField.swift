@@ -126,14 +126,6 @@ public struct Lent<Root> {
         try withUnsafePointer(to: value) { (p) throws(E) -> R in try body(Lent(p)) }
     }
 
-    /// Calls `body` with two values lent.
-    @inlinable public static func lend<R, E>(_ a: Root, _ b: Root,
-                                             _ body: (Lent<Root>, Lent<Root>) throws(E) -> R) throws(E) -> R {
-        try withUnsafePointer(to: a) { (pa) throws(E) -> R in
-            try withUnsafePointer(to: b) { (pb) throws(E) -> R in try body(Lent(pa), Lent(pb)) }
-        }
-    }
-
     /// Calls `body` with two values lent, the first one if there is one. The optional is lent where it lies, by the
     /// address of its value (Swift lays out an optional's value at its start): unwrapping it would copy the value.
     @inlinable public static func lend<R, E>(_ a: Root?, _ b: Root,
