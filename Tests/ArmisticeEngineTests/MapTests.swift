@@ -112,6 +112,12 @@ import Testing
         }
     }
 
+    /// Found by the campaign's damaged scenarios: a map whose `places` key was mangled crashed `ruleset check`.
+    @Test func aMapWithoutPlacesIsAnErrorNotACrash() {
+        let found = diagnostics(replacing("  places:", "  placse:"))
+        #expect(found.contains { $0.message.contains("map needs \"places\"") }, "\(found)")
+    }
+
     @Test func anUnknownTrackSuggestsTheRightName() {
         let found = diagnostics(replacing("      track: tension", "      track: tensoin"))
         #expect(found.first?.hint == "did you mean \"tension\"?")

@@ -4,7 +4,7 @@ extension RulesetBuilder {
     /// `map:`: a box, outlines as SVG path data, and places that each show a track, flag or project.
     func map(_ node: Node, tracks: [Ruleset.Track], projects: [Ruleset.Project]) -> Ruleset.Map? {
         guard let e = reader.mapping(node, "map", allowed: ["box", "title", "description", "shapes", "places"], required: ["box", "places"]),
-              let boxNode = e["box"]?.value else { return nil }
+              let boxNode = e["box"]?.value, let placesNode = e["places"]?.value else { return nil }
         let box = numbers(boxNode, "the map box", count: 4) ?? [0, 0, 1, 1]
         if box[2] <= 0 || box[3] <= 0 {
             reader.error("bad_box", boxNode, "the map box needs a width and a height above 0", hint: "write it as [x, y, width, height]")
@@ -40,7 +40,7 @@ extension RulesetBuilder {
             shapes.append(Ruleset.MapShape(id: id, kind: kind, path: path, label: reader.text(s["label"]?.value, "the label of shape \(id)")))
         }
         var places: [Ruleset.Place] = []
-        for item in reader.sequence(e["places"]!.value, "the map places") ?? [] {
+        for item in reader.sequence(placesNode, "the map places") ?? [] {
             guard let p = reader.mapping(item, "a map place", allowed: ["id", "name", "at", "label", "track", "flag", "project", "states"],
                                          required: ["id", "name", "at"]),
                   let idNode = p["id"]?.value, let id = mapID(idNode, "the id of a map place"),
