@@ -313,16 +313,17 @@ final class WebSocketServerCore: Sendable {
 
     /// Writes queued frames while the socket takes them without blocking, up to a `WriteBudget`, then asks for another
     /// callback if anything is left, as lws's mirror plugin does. The frames taken together go out in one write
-    /// (`FrameCoalescer`). Several `lws_write`s in one callback are safe in lws 4.1 when `lws_send_pipe_choked` is asked
-    /// before each: lws buffers the unsent rest of a partial send itself (and returns the full length), reports the pipe
-    /// choked until that is flushed, and the check clears its back-to-back write detection. A close request is carried
-    /// out only once every frame before it is written.
+    /// (`FrameCoalescer`). A close request is carried out only once every frame before it is written.
+    ///
+    /// Whether the socket takes more is told by `socketTakesMore`, not by `lws_send_pipe_choked`: that one makes a
+    /// `poll` system call each time (lws 4.1.6 on Unix), one per connection and wake-up, which
+    /// at 2,000 chats/s to rooms of 50 was 5% of the server's CPU time (docs/performance.md, item 25).
     private func writable(_ wsi: OpaquePointer, _ user: UnsafeMutableRawPointer?) -> Int32 {
         let state = service.value
         guard let id = user?.load(as: UInt64.self), let connection = state.connections[id] else { return 0 }
         if let pinged = IdleSweep.writePingIfOwed(connection, buffer: state.scratch) {
             guard pinged else { return -1 }
-            if lws_send_pipe_choked(wsi) != 0 {
+            if !Self.socketTakesMore(wsi) {
                 lws_callback_on_writable(wsi)
                 return 0
             }
@@ -342,10 +343,10 @@ final class WebSocketServerCore: Sendable {
     /// `epoll_ctl`s and a pass of the loop per connection and message (at 2,000 chats/s to rooms of 50, about 70,000
     /// `epoll_ctl`s a second). What cannot be done here goes to the WRITEABLE callback as before: a ping owed, a
     /// socket that is full, frames past the budget, a close (only a callback's return value closes a connection).
-    /// lws allows a write outside that callback when `lws_send_pipe_choked` says the socket takes it (`writable`).
+    /// lws allows a write outside that callback: a write the socket does not take is buffered by lws (`socketTakesMore`).
     private func writeNow(_ connection: ServerConnection, id: UInt64) {
         let wsi = connection.wsi
-        guard !connection.liveness.pingOwed, lws_send_pipe_choked(wsi) == 0 else {
+        guard !connection.liveness.pingOwed, Self.socketTakesMore(wsi) else {
             lws_callback_on_writable(wsi)
             return
         }
@@ -369,8 +370,7 @@ final class WebSocketServerCore: Sendable {
     }
 
     /// Writes queued frames while the socket takes them without blocking, up to a `WriteBudget`; the frames taken
-    /// together go out in one write. Counts what it wrote. Call only when the socket takes a write: in a WRITEABLE
-    /// callback, or when `lws_send_pipe_choked` has just said so.
+    /// together go out in one write. Counts what it wrote. Call only when `socketTakesMore`.
     private func flush(_ wsi: OpaquePointer, id: UInt64) -> FlushResult {
         var budget = WriteBudget()
         defer {
@@ -390,11 +390,23 @@ final class WebSocketServerCore: Sendable {
                 guard coalescer.write(to: wsi) else { return .failed }
                 guard more else { return .done }
                 // Choked also while lws holds the unsent rest of a write: nothing more goes behind it now.
-                if budget.isSpent || lws_send_pipe_choked(wsi) != 0 { return .more }
+                if budget.isSpent || !Self.socketTakesMore(wsi) { return .more }
             case .close(let code, let reason):
                 return .close(code: code, reason: reason)
             }
         }
+    }
+
+    /// Whether a write to `wsi` now goes to the kernel rather than behind bytes lws still holds: lws has no unsent rest
+    /// of an earlier write. A write the socket takes only part of (or none of) is not lost: lws 4.1 keeps the rest on
+    /// the connection's `buflist_out`, returns the full length, asks for WRITEABLE itself, and sends that rest before
+    /// anything else (`lws_issue_raw`). So at most one write (a `WriteBudget`, or one large frame) waits in lws per
+    /// connection; everything after it stays in the connection's outbox, where the slow-reader limit counts it. lws's
+    /// `lws_send_pipe_choked` answers the same question with a `poll` of the socket as well: a system call per
+    /// connection and write that this check saves (lws 4.1.6 compiles out its back-to-back write warning, the other
+    /// thing that call resets).
+    static func socketTakesMore(_ wsi: OpaquePointer) -> Bool {
+        lws_partial_buffered(wsi) == 0
     }
 
     /// Once a second on the service thread: pings connections silent for `pingIntervalSeconds` and drops those silent

@@ -1,6 +1,6 @@
 /// How much one WRITEABLE callback may write to one connection before the service thread moves on to the others.
 ///
-/// libwebsockets' mirror plugin writes queued messages until `lws_send_pipe_choked`; the budget adds a bound so that
+/// libwebsockets' mirror plugin writes queued messages until the socket is full; the budget adds a bound so that
 /// one connection with a long queue on a fast socket does not hold the service thread while others wait.
 struct WriteBudget {
     /// Frames written in one callback at the most, by default.
