@@ -41,6 +41,11 @@ package final class StreamingJSONEncoder {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
+    /// Appends bytes as they are (JSON already encoded, or a part of it).
+    package func append(raw json: [UInt8]) {
+        bytes.append(contentsOf: json)
+    }
+
     /// Appends text as it is (already JSON, or a part of it).
     package func append(raw text: String) {
         var text = text

@@ -4,10 +4,13 @@ import ArmisticeWire
 public struct CoreOutput: Sendable {
     /// One text message for several connections (encoded once, shared).
     public struct Delivery: Sendable {
-        public var text: String
+        /// The message as it goes on the wire: UTF-8 JSON.
+        public var bytes: [UInt8]
         public var to: [ClientID]
         /// A snapshot offered to a slow reader: the shell reports whether it was queued.
         public var isResync: Bool
+        /// The message as a `String` (for tests and tools; the server sends `bytes`).
+        public var text: String { String(decoding: bytes, as: UTF8.self) }
     }
     public enum CloseKind: Sendable, Hashable {
         case normal, goingAway, policyViolation, internalError
@@ -38,9 +41,9 @@ public struct CoreOutput: Sendable {
 
     public init() {}
 
-    mutating func send(_ text: String, to ids: [ClientID], resync: Bool = false) {
+    mutating func send(_ bytes: [UInt8], to ids: [ClientID], resync: Bool = false) {
         guard !ids.isEmpty else { return }
-        deliveries.append(Delivery(text: text, to: ids, isResync: resync))
+        deliveries.append(Delivery(bytes: bytes, to: ids, isResync: resync))
     }
 
     public var isEmpty: Bool { logLines.isEmpty && deliveries.isEmpty && closes.isEmpty }

@@ -89,7 +89,7 @@ extension ServerCore {
         for audience in room.audiences {
             let inputs = pending.indices.filter { pending[$0].audiences.contains(audience) }
             guard let last = inputs.last else { continue }
-            var visible: [String] = []
+            var visible: [[UInt8]] = []
             for i in inputs {
                 for r in recordVisibility[i].indices where room.sees(audience, visibleTo: recordVisibility[i][r]) { visible.append(recordJSON[i][r]) }
             }
@@ -112,7 +112,7 @@ extension ServerCore {
                     return nil
                 }
                 let encoder = self.encoder
-                func text(_ view: GameView, old: GameView?, _ changes: ViewChanges, records: [String]) -> String {
+                func text(_ view: GameView, old: GameView?, _ changes: ViewChanges, records: [[UInt8]]) -> [UInt8] {
                     encoder.write { json in
                         json.append(#"{"type":"update","room":""#)
                         json.append(raw: room.code)
@@ -142,7 +142,7 @@ extension ServerCore {
                         json.append("}")
                     }
                 }
-                func legacyText(_ view: GameView, _ records: [Record]) -> String {
+                func legacyText(_ view: GameView, _ records: [Record]) -> [UInt8] {
                     encoder.encode(ServerMessage.Update(room: room.code, seq: seq, prev: prev, cause: pending[last].cause,
                                                        causes: inputs.count > 1 ? inputs.map { pending[$0].cause } : nil,
                                                        records: records, view: view, clock: clock))
@@ -150,7 +150,7 @@ extension ServerCore {
                 let records = { inputs.flatMap { pending[$0].records.filter { room.sees(audience, $0) } } }
                 // Readers of another language: the same update with the view and records in their language, diffed
                 // from the last view they were sent.
-                let localized = { (language: Language, legacy: Bool) -> String in
+                let localized = { (language: Language, legacy: Bool) -> [UInt8] in
                     let localizer = room.localizer(language)
                     let view = localizer.view(of: bare, for: room.viewer(audience), sharing: &localParts[language, default: ViewParts()])
                     let translated = records().map(localizer.records.translate)

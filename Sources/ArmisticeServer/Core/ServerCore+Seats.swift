@@ -175,7 +175,7 @@ extension ServerCore {
         if canReplay {
             out.send(encoder.encode(ServerMessage.Resumed(id: requestID, room: room.code, seat: seat.id, role: seat.role, team: team, seq: room.seq,
                                                           mode: missed.isEmpty ? "current" : "replay", missed: missed.count)), to: [id])
-            for entry in missed { out.send(entry.text, to: [id]) }
+            for entry in missed { out.send(entry.bytes, to: [id]) }
         } else {
             out.send(encoder.encode(ServerMessage.Resumed(id: requestID, room: room.code, seat: seat.id, role: seat.role, team: team, seq: room.seq,
                                                           mode: "snapshot", missed: 0)), to: [id])

@@ -10,7 +10,7 @@ extension ServerCore {
         let ids = Set(connections(in: code))
         out.deliveries = out.deliveries.compactMap { d in
             let to = d.to.filter { !ids.contains($0) }
-            return to.isEmpty ? nil : CoreOutput.Delivery(text: d.text, to: to, isResync: d.isResync)
+            return to.isEmpty ? nil : CoreOutput.Delivery(bytes: d.bytes, to: to, isResync: d.isResync)
         }
         for id in ids {
             clients[id]?.closing = true

@@ -312,7 +312,7 @@ public final class ServerCore {
     /// (or returns nil to skip that audience). The room's pending updates go first, so events keep their order.
     /// Keeps the backlog for resumes.
     func publish(_ room: Room, seq: Int, to audiences: [Audience], now: Int64, into out: inout CoreOutput,
-                 _ make: (Audience, Int) -> String?) {
+                 _ make: (Audience, Int) -> [UInt8]?) {
         flushUpdates(room, now: now, into: &out)
         for audience in audiences {
             emit(room, seq: seq, to: audience, into: &out) { prev in make(audience, prev).map { Texts(current: $0) } }
@@ -322,11 +322,11 @@ public final class ServerCore {
     /// An event's text for each protocol version: `legacy` (armistice.v1) when it differs, built only if an
     /// armistice.v1 client is in the audience.
     struct Texts {
-        var current: String
-        var legacy: (() -> String)? = nil
+        var current: [UInt8]
+        var legacy: (() -> [UInt8])? = nil
         /// The text for the readers of another language (given the language and whether they speak armistice.v1);
         /// nil: the same text for every language.
-        var localized: ((Language, Bool) -> String)? = nil
+        var localized: ((Language, Bool) -> [UInt8])? = nil
     }
 
     /// Sends one audience its text of an event (`make` is given the audience's `prev`; nil: nothing to send) and
@@ -334,7 +334,7 @@ public final class ServerCore {
     func emit(_ room: Room, seq: Int, to audience: Audience, into out: inout CoreOutput, _ make: (Int) -> Texts?) {
         guard let texts = make(room.lastSent[audience] ?? 0) else { return }
         room.lastSent[audience] = seq
-        room.remember(.init(seq: seq, audience: audience, text: texts.current), limit: limits.backlog, byteLimit: limits.backlogBytes)
+        room.remember(.init(seq: seq, audience: audience, bytes: texts.current), limit: limits.backlog, byteLimit: limits.backlogBytes)
         let (current, legacy, localized) = recipients(room, audience)
         out.send(texts.current, to: current)
         if !legacy.isEmpty { out.send(texts.legacy?() ?? texts.current, to: legacy) }
@@ -393,7 +393,7 @@ public final class ServerCore {
         out.send(snapshot(room, seat: seat, requestID: requestID, now: now, language: language), to: [id], resync: resync)
     }
 
-    func snapshot(_ room: Room, seat: Seat, requestID: JSONValue?, now: Int64, language: Language = .en) -> String {
+    func snapshot(_ room: Room, seat: Seat, requestID: JSONValue?, now: Int64, language: Language = .en) -> [UInt8] {
         let audience = seat.audience
         let visibleChat = room.recentChat(for: audience, entries: limits.snapshotChatEntries, bytes: limits.snapshotChatBytes)
         let view = room.view(of: room.state, for: audience, in: language)
@@ -442,8 +442,12 @@ public final class ServerCore {
 
     /// An event's text around an already-encoded part (`{"type":…,"room":…,"seq":…,"prev":…,FIELD:JSON}`): what
     /// differs between a room's audiences is only `prev`, so the rest is encoded once.
-    static func event(_ type: String, room: Room, seq: Int, prev: Int, field: String, json: String) -> String {
-        #"{"type":"\#(type)","room":"\#(room.code)","seq":\#(seq),"prev":\#(prev),"\#(field)":\#(json)}"#
+    static func event(_ type: String, room: Room, seq: Int, prev: Int, field: String, json: [UInt8]) -> [UInt8] {
+        var bytes = Array(#"{"type":"\#(type)","room":"\#(room.code)","seq":\#(seq),"prev":\#(prev),"\#(field)":"#.utf8)
+        bytes.reserveCapacity(bytes.count + json.count + 1)
+        bytes += json
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
     }
 
     func presence(_ room: Room, seat i: Int, online: Bool, now: Int64, into out: inout CoreOutput) {

@@ -57,7 +57,9 @@ public final class Room {
     struct BacklogEntry {
         var seq: Int
         var audience: Audience
-        var text: String
+        /// The message as it went out (UTF-8 JSON).
+        var bytes: [UInt8]
+        var text: String { String(decoding: bytes, as: UTF8.self) }
     }
 
     init(code: String, createdAt: Int64, rulesetText: String, ruleset: Ruleset, settings: RoomSettings) {
@@ -162,19 +164,19 @@ public final class Room {
     /// Keeps a sent message for resumes, within a count and a byte budget (a client further behind gets a snapshot).
     func remember(_ entry: BacklogEntry, limit: Int, byteLimit: Int) {
         backlog.append(entry)
-        backlogBytes += entry.text.utf8.count
+        backlogBytes += entry.bytes.count
         guard backlog.count > limit || backlogBytes > byteLimit else { return }
         var drop = 0
         var freed = 0
         let targetCount = limit - limit / 4
         let targetBytes = byteLimit - byteLimit / 4
         while drop < backlog.count - 1, backlog.count - drop > targetCount || backlogBytes - freed > targetBytes {
-            freed += backlog[drop].text.utf8.count
+            freed += backlog[drop].bytes.count
             drop += 1
         }
         // Never split one seq's messages: a resume from there must find them all or none.
         while drop < backlog.count, drop > 0, backlog[drop].seq == backlog[drop - 1].seq {
-            freed += backlog[drop].text.utf8.count
+            freed += backlog[drop].bytes.count
             drop += 1
         }
         guard drop > 0 else { return }

@@ -214,7 +214,7 @@ final class RoomExecutor: @unchecked Sendable {
         var full: [ClientID] = []
         if let transport {
             for d in out.deliveries {
-                let frame = OutboundFrame(d.text)
+                let frame = OutboundFrame(bytes: d.bytes)
                 guard d.isResync else {
                     // Every recipient in one step: a room's update for its members takes the send queues' lock once.
                     let result = transport.send(frame, to: d.to.map { ConnectionID(rawValue: $0) })

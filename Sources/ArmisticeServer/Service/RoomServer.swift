@@ -249,10 +249,10 @@ final class TransportBridge: WebSocketServerDelegate, @unchecked Sendable {
         if rooms.forward(id.rawValue, inbound, perConnection: limits.maxQueuedPerConnection, total: limits.maxQueued) { return }
         var requestID: JSONValue?
         if case .request(let parsed) = inbound { requestID = parsed.id }
-        let text = MessageEncoder().encode(ServerMessage.Failure(id: requestID, code: ErrorCode.Own.serverBusy.rawValue,
-                                                                 message: "the server is behind; nothing was done: send it again in a moment"))
+        let reply = MessageEncoder().encode(ServerMessage.Failure(id: requestID, code: ErrorCode.Own.serverBusy.rawValue,
+                                                                  message: "the server is behind; nothing was done: send it again in a moment"))
         metrics.update { $0.errors[ErrorCode(.serverBusy), default: 0] += 1 }
-        _ = transport.withLock { $0 }?.send(OutboundFrame(text), to: id)
+        _ = transport.withLock { $0 }?.send(OutboundFrame(bytes: reply), to: id)
     }
 
     func handleHTTP(_ request: HTTPRequest) -> HTTPResponse? {
