@@ -3,7 +3,7 @@
 # each target compiles one module's sources (instrumented with `swiftc -sanitize=fuzzer`) together with its harness
 # here, and links the objects the normal debug build made of everything that module depends on.
 #
-#   Fuzz/run.sh [SECONDS] [TARGET...]     SECONDS per target (default 60); TARGETs: request ruleset log server-log
+#   Fuzz/run.sh [SECONDS] [TARGET...]     SECONDS per target (default 60); TARGETs: request wire ruleset log server-log
 #   FUZZ_OPT=-Onone Fuzz/run.sh ...       build the instrumented module unoptimised (quicker to build, slower to run)
 #
 # Seeds come from `armistice campaign --write-corpus`; the corpus grows in .build/fuzz/corpus-TARGET; crashes, hangs
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(request ruleset log server-log)
+[ ${#targets[@]} -gt 0 ] || targets=(request wire ruleset log server-log)
 opt="${FUZZ_OPT:--O}"
 
 swift build --product armistice >/dev/null
@@ -22,14 +22,16 @@ out=.build/fuzz
 mkdir -p "$out"
 "$bin/armistice" campaign --write-corpus "$out/seeds" >/dev/null
 
-engine_deps=(ArmisticeEngine Yams CYaml Crypto CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper)
+# What the engine links (Package.swift: its targets and products, and theirs).
+engine_deps=(ArmisticeEngine ArmisticeErrors ArmisticeLocale Yams CYaml Crypto CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper)
+server_deps="${engine_deps[*]} ArmisticeLog ArmisticeBots ArmisticeTransport ArmisticeWire Logging"
 # target → module compiled with instrumentation, harness, modules linked from the debug build, seeds
-declare -A module=([request]=ArmisticeServer [ruleset]=ArmisticeEngine [log]=ArmisticeReplay [server-log]=ArmisticeServer)
-declare -A harness=([request]=FuzzRequest [ruleset]=FuzzRuleset [log]=FuzzLog [server-log]=FuzzServerLog)
-declare -A links=([request]="${engine_deps[*]} ArmisticeLog ArmisticeBots ArmisticeTransport Logging" [ruleset]="${engine_deps[*]:1}"
-                  [log]="${engine_deps[*]} ArmisticeLog" [server-log]="${engine_deps[*]} ArmisticeLog ArmisticeBots ArmisticeTransport Logging")
-declare -A seeds=([request]=request [ruleset]=ruleset [log]=log [server-log]=log)
-declare -A maxlen=([request]=70000 [ruleset]=120000 [log]=200000 [server-log]=200000)
+declare -A module=([request]=ArmisticeServer [wire]=ArmisticeWire [ruleset]=ArmisticeEngine [log]=ArmisticeReplay [server-log]=ArmisticeServer)
+declare -A harness=([request]=FuzzRequest [wire]=FuzzWire [ruleset]=FuzzRuleset [log]=FuzzLog [server-log]=FuzzServerLog)
+declare -A links=([request]="$server_deps" [wire]="${engine_deps[*]}" [ruleset]="${engine_deps[*]:1}"
+                  [log]="${engine_deps[*]} ArmisticeLog ArmisticeCase" [server-log]="$server_deps")
+declare -A seeds=([request]=request [wire]=request [ruleset]=ruleset [log]=log [server-log]=log)
+declare -A maxlen=([request]=70000 [wire]=70000 [ruleset]=120000 [log]=200000 [server-log]=200000)
 
 # The compiler flags SwiftPM used for a module (search paths, module maps), without its output options.
 flags() {
@@ -39,7 +41,8 @@ name = sys.argv[1]
 text = open(".build/debug.yaml").read()
 m = re.search(r"Compiling Swift Module '%s'.*?\n\s+args: (\[.*?\])\n" % re.escape(name), text, re.S)
 args = json.loads(m.group(1))[1:]
-drop_with_value = {"-emit-module-path", "-output-file-map", "-index-store-path", "-emit-objc-header-path", "-module-name", "-package-name"}
+# -package-name stays: the module's sources (and the harness compiled with them) use the package's `package` symbols.
+drop_with_value = {"-emit-module-path", "-output-file-map", "-index-store-path", "-emit-objc-header-path", "-module-name"}
 drop = {"-emit-dependencies", "-emit-module", "-incremental", "-c", "-enable-batch-mode", "-serialize-diagnostics", "-parseable-output",
         "-emit-objc-header", "-Onone", "-enable-testing", "-g"}
 out, skip, xcc = [], False, False
