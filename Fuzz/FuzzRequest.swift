@@ -1,6 +1,6 @@
 // libFuzzer target: one text message through the inbound gate (charge, shape check, decode), as the transport's
 // thread handles every message. Compiled into the ArmisticeServer module by Fuzz/run.sh; not part of `swift build`.
-// The parser itself lives in ArmisticeWire, linked uninstrumented here; the `wire` target fuzzes it with coverage.
+// The parser itself lives in ArmisticeWire, linked uninstrumented here; the `parse` target fuzzes it with coverage.
 import ArmisticeWire
 import Foundation
 

@@ -3,7 +3,9 @@
 # each target compiles one module's sources (instrumented with `swiftc -sanitize=fuzzer`) together with its harness
 # here, and links the objects the normal debug build made of everything that module depends on.
 #
-#   Fuzz/run.sh [SECONDS] [TARGET...]     SECONDS per target (default 60); TARGETs: request wire ruleset log server-log
+#   Fuzz/run.sh [SECONDS] [TARGET...]     SECONDS per target (default 60); TARGETs: request parse ruleset log server-log
+#   Fuzz/run.sh 0 ...                     build each target and run it once over its seeds and corpus, no fuzzing (the
+#                                         test suite does this, so a change that breaks a harness is seen at once)
 #   FUZZ_OPT=-Onone Fuzz/run.sh ...       build the instrumented module unoptimised (quicker to build, slower to run)
 #
 # Seeds come from `armistice campaign --write-corpus`; the corpus grows in .build/fuzz/corpus-TARGET; crashes, hangs
@@ -13,7 +15,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(request wire ruleset log server-log)
+[ ${#targets[@]} -gt 0 ] || targets=(request parse ruleset log server-log)
 opt="${FUZZ_OPT:--O}"
 
 swift build --product armistice >/dev/null
@@ -26,12 +28,12 @@ mkdir -p "$out"
 engine_deps=(ArmisticeEngine ArmisticeErrors ArmisticeLocale Yams CYaml Crypto CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper)
 server_deps="${engine_deps[*]} ArmisticeLog ArmisticeBots ArmisticeTransport ArmisticeWire Logging"
 # target → module compiled with instrumentation, harness, modules linked from the debug build, seeds
-declare -A module=([request]=ArmisticeServer [wire]=ArmisticeWire [ruleset]=ArmisticeEngine [log]=ArmisticeReplay [server-log]=ArmisticeServer)
-declare -A harness=([request]=FuzzRequest [wire]=FuzzWire [ruleset]=FuzzRuleset [log]=FuzzLog [server-log]=FuzzServerLog)
-declare -A links=([request]="$server_deps" [wire]="${engine_deps[*]}" [ruleset]="${engine_deps[*]:1}"
+declare -A module=([request]=ArmisticeServer [parse]=ArmisticeWire [ruleset]=ArmisticeEngine [log]=ArmisticeReplay [server-log]=ArmisticeServer)
+declare -A harness=([request]=FuzzRequest [parse]=FuzzParse [ruleset]=FuzzRuleset [log]=FuzzLog [server-log]=FuzzServerLog)
+declare -A links=([request]="$server_deps" [parse]="${engine_deps[*]}" [ruleset]="${engine_deps[*]:1}"
                   [log]="${engine_deps[*]} ArmisticeLog ArmisticeCase" [server-log]="$server_deps")
-declare -A seeds=([request]=request [wire]=request [ruleset]=ruleset [log]=log [server-log]=log)
-declare -A maxlen=([request]=70000 [wire]=70000 [ruleset]=120000 [log]=200000 [server-log]=200000)
+declare -A seeds=([request]=request [parse]=request [ruleset]=ruleset [log]=log [server-log]=log)
+declare -A maxlen=([request]=70000 [parse]=70000 [ruleset]=120000 [log]=200000 [server-log]=200000)
 
 # The compiler flags SwiftPM used for a module (search paths, module maps), without its output options.
 flags() {
@@ -60,13 +62,13 @@ PY
 status=0
 for t in "${targets[@]}"; do
     m=${module[$t]}
-    exe="$out/fuzz-$t"
+    exe="$out/fuzz-$t$opt"   # one per optimisation level: a quick -Onone build is not reused for fuzzing
     echo "== fuzz target $t: $m ($opt) + Fuzz/${harness[$t]}.swift"
     mapfile -t f < <(flags "$m")
     objects=()
     for dep in ${links[$t]}; do mapfile -t -O ${#objects[@]} objects < <(find "$bin/$dep.build" -name '*.o' | sort); done
     if [ ! -x "$exe" ] || [ -n "$(find "Sources/$m" Fuzz -newer "$exe" -name '*.swift' | head -1)" ]; then
-        swiftc -module-name "$m" -parse-as-library -sanitize=fuzzer "$opt" "${f[@]}" \
+        swiftc -module-name "$m" -parse-as-library -sanitize=fuzzer -suppress-warnings "$opt" "${f[@]}" \
             $(find "Sources/$m" -name '*.swift' | sort) "Fuzz/${harness[$t]}.swift" \
             "${objects[@]}" $(pkg-config --libs libwebsockets) -lstdc++ -o "$exe"
     fi
@@ -74,7 +76,8 @@ for t in "${targets[@]}"; do
     findings="$out/findings-$t"
     mkdir -p "$corpus" "$findings"
     set +e
-    "$exe" "$corpus" "$out/seeds/${seeds[$t]}" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=4096 -max_len="${maxlen[$t]}" \
+    if [ "$seconds" -gt 0 ]; then length=(-max_total_time="$seconds"); else length=(-runs=0); fi
+    "$exe" "$corpus" "$out/seeds/${seeds[$t]}" "${length[@]}" -timeout=5 -rss_limit_mb=4096 -max_len="${maxlen[$t]}" \
         -artifact_prefix="$findings/" -print_final_stats=1 2>"$out/$t.log"
     rc=$?
     set -e
