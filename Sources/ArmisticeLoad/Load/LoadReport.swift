@@ -33,6 +33,10 @@ package struct LoadReport: Codable, Sendable {
         package var serverFramesDropped: Double?
         package var serverLogCommitsPerSecond: Double?
         package var serverLogCommitMeanMs: Double?
+        /// Group commits that took over 10 ms and over 50 ms: the disk's stalls, which a chat or move waiting on
+        /// them meets as latency (docs/performance.md, items 22–25).
+        package var serverLogCommitsOver10Ms: Double?
+        package var serverLogCommitsOver50Ms: Double?
     }
     package struct Lost: Codable, Sendable {
         package var timedOut: Int
@@ -128,7 +132,10 @@ package struct LoadReport: Codable, Sendable {
         if let m = messages {
             lines.append("messages/s: generator sent \(f(m.generatorSentPerSecond, 0)), received \(f(m.generatorReceivedPerSecond, 0)) (\(f(m.generatorReceivedMiBPerSecond, 1)) MiB/s)"
                          + (m.serverInPerSecond.map { "; server in \(f($0, 0)), out \(f(m.serverOutPerSecond, 0)), distinct frames encoded \(f(m.serverFramesEncodedPerSecond, 0))" } ?? ""))
-            if let c = m.serverLogCommitsPerSecond { lines.append("log: \(f(c, 0)) group commits/s, mean \(f(m.serverLogCommitMeanMs, 2)) ms each; frames dropped for full queues \(f(m.serverFramesDropped, 0))") }
+            if let c = m.serverLogCommitsPerSecond {
+                lines.append("log: \(f(c, 0)) group commits/s, mean \(f(m.serverLogCommitMeanMs, 2)) ms each, \(f(m.serverLogCommitsOver10Ms, 0)) over 10 ms "
+                             + "(\(f(m.serverLogCommitsOver50Ms, 0)) over 50 ms); frames dropped for full queues \(f(m.serverFramesDropped, 0))")
+            }
         }
         for (name, l) in lost.sorted(by: { $0.key < $1.key }) where l.timedOut + l.cancelled + l.stillInFlight > 0 {
             lines.append("lost \(name): \(l.timedOut) timed out, \(l.cancelled) refused, \(l.stillInFlight) still in flight at the end")

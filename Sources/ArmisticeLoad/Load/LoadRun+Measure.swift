@@ -159,6 +159,9 @@ extension LoadRun {
             let commits = d["armistice_log_commit_seconds_count"] ?? 0
             m.serverLogCommitsPerSecond = commits / seconds
             m.serverLogCommitMeanMs = commits > 0 ? (d["armistice_log_commit_seconds_sum"] ?? 0) / commits * 1000 : nil
+            // The histogram's buckets count the commits at or under their bound.
+            m.serverLogCommitsOver10Ms = d[#"armistice_log_commit_seconds_bucket{le="0.01"}"#].map { commits - $0 }
+            m.serverLogCommitsOver50Ms = d[#"armistice_log_commit_seconds_bucket{le="0.05"}"#].map { commits - $0 }
             var byCode: [String: Int] = [:]
             for (k, v) in d where k.hasPrefix("armistice_errors_total{code=\"") && v > 0 {
                 byCode[String(k.dropFirst("armistice_errors_total{code=\"".count).dropLast(2))] = Int(v)
