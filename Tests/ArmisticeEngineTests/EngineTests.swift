@@ -125,6 +125,28 @@ import Testing
         #expect(records.contains { $0.kind == .order && $0.action == "pressure" && $0.team == "blue" })
     }
 
+    @Test func agreedDealsCountInTheActionsAvailability() throws {
+        var state = try started()
+        try engine.apply(.proposeDeal(team: "red", commitments: [
+            Commitment(team: "red", action: "build", params: ["project": .id("bridge")]),
+            Commitment(team: "blue", action: "pressure", params: ["amount": .number(1)]),
+        ], note: ""), to: &state)
+        func action(_ team: Int, _ id: String) throws -> GameView.ActionInfo {
+            try #require(engine.availability(team: team, in: state).first { $0.id == id })
+        }
+        #expect(try action(0, "build").available, "an open deal promises nothing yet")
+        try engine.apply(.respondToDeal(team: "blue", deal: 1, accept: true), to: &state)
+        // Red's build is ordered by the deal: a second order of it would come back "duplicate".
+        #expect(try action(0, "build").available == false)
+        #expect(try action(0, "build").reason == "already promised in deal 1, which orders it this turn")
+        // Blue (budget 4) pays 1 for the deal's pressure; with inspect (2) drafted, 1 is left: pressure is repeatable.
+        try engine.apply(.setOrders(team: "blue", orders: TeamOrders(orders: [Order(action: "inspect")])), to: &state)
+        #expect(try action(1, "pressure").available)
+        try engine.apply(.setOrders(team: "blue", orders: TeamOrders(orders: [Order(action: "inspect"), Order(action: "pressure", params: ["amount": .number(1)])])), to: &state)
+        #expect(try action(1, "pressure").reason == "costs 1, you have 0 left")
+        #expect(engine.view(of: state, for: .team(1)).spent?["blue"] == 3, "spent is the draft's cost alone")
+    }
+
     @Test func theSameSeedAndInputsGiveTheSameHashes() throws {
         func play(_ seed: UInt64) -> [String] {
             let game = Simulation(engine: engine).play(seed: seed, bots: [.random, .greedy])

@@ -144,6 +144,22 @@ extension Engine {
         phrases?.text(key) ?? english
     }
 
+    /// What a team's agreed deals order for it this turn: each action with the first deal that promises it, and
+    /// what they cost together (commitments that are consents cost nothing).
+    public func promisedActions(team t: Int, in state: GameState) -> (actions: [String: Int], cost: Int) {
+        var actions: [String: Int] = [:]
+        var cost = 0
+        let teamID = ruleset.teams[t].id
+        for deal in state.deals where deal.status == .agreed {
+            for c in deal.commitments where c.team == teamID {
+                guard let id = c.action, let a = actionIndex[id] else { continue }
+                cost += ruleset.actions[a].cost
+                if actions[id] == nil { actions[id] = deal.id }
+            }
+        }
+        return (actions, cost)
+    }
+
     /// The cost of a draft.
     public func cost(of orders: TeamOrders, team: Int) -> Int {
         orders.orders.reduce(0) { $0 + (actionIndex[$1.action].map { ruleset.actions[$0].cost } ?? 0) }
@@ -172,7 +188,10 @@ extension Engine {
         let drafting = state.phase == .negotiation || state.phase == .orders
         // What is left and what is drafted matter only while this team may still draft.
         let open = drafting && !state.locked[t]
-        let left = open ? state.budgets[t] - cost(of: state.drafts[t], team: t) : 0
+        // Agreed deals' actions are ordered at adjudication before the draft (docs/rulesets.md, "How a turn is
+        // resolved"): they take their share of the budget, and a second order of one comes back "duplicate".
+        let promised = open ? promisedActions(team: t, in: state) : (actions: [:], cost: 0)
+        let left = open ? state.budgets[t] - cost(of: state.drafts[t], team: t) - promised.cost : 0
         let drafted = open ? Set(state.drafts[t].orders.map(\.action)) : []
         var list: [GameView.ActionInfo] = []
         list.reserveCapacity(teamActions[t].count)
@@ -187,7 +206,9 @@ extension Engine {
             for (i, fixed) in teamActions[t] {
                 actions.lend(i) { action in
                     var reason = closed
-                    if reason == nil, !action.repeatable, drafted.contains(action.id) { reason = phrase("view.reason.already_ordered", "already in your orders this turn") }
+                    if reason == nil, !action.repeatable, let deal = promised.actions[action.id] {
+                        reason = phrases?.text("view.reason.promised", ["deal": String(deal)]) ?? "already promised in deal \(deal), which orders it this turn"
+                    } else if reason == nil, !action.repeatable, drafted.contains(action.id) { reason = phrase("view.reason.already_ordered", "already in your orders this turn") }
                     else if reason == nil, action.cost > left {
                         let cost = action.cost
                         reason = phrases?.text("view.reason.cost", ["cost": String(cost), "left": String(left)]) ?? "costs \(cost), you have \(left) left"

@@ -242,7 +242,7 @@ extension ServerCore {
             reason = "unpause"
         case .extend(let e):
             guard (-limits.maxExtendSeconds...limits.maxExtendSeconds).contains(e.seconds), e.seconds != 0 else {
-                throw ServerError(.badRequest, "extend by 1 to \(limits.maxExtendSeconds) seconds (negative shortens)")
+                throw ServerError(.badParameter, "extend by 1 to \(limits.maxExtendSeconds) seconds, or by -1 to -\(limits.maxExtendSeconds) to shorten the phase")
             }
             let delta = Int64(e.seconds) * 1000
             if clock.paused { clock.remaining = max(0, (clock.remaining ?? 0) + delta) } else { clock.deadline = max(now, (clock.deadline ?? now) + delta) }

@@ -17,7 +17,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The data folder: match logs and the generated instructor key.") var data = "./data"
     @Option(help: "The folder of scenario files (YAML).") var rulesets = "./rulesets"
     @Option(help: "The browser client's static files.") var web = "./clients/web"
-    @Option(help: "The instructor key (default: $ARMISTICE_INSTRUCTOR_KEY, else generated once and kept in the data folder).")
+    @Option(help: "The instructor key, at least 16 characters (default: $ARMISTICE_INSTRUCTOR_KEY, else generated once and kept in the data folder).")
     var instructorKey: String?
     @Option(help: "A PEM certificate, to serve https/wss (with --tls-key).") var tlsCert: String?
     @Option(help: "The PEM private key of --tls-cert.") var tlsKey: String?
@@ -25,13 +25,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Delete finished matches (logs and reports) whose match ended more than this many days ago; 0 keeps them forever. Checked at start and hourly.")
     var retentionDays = 365
     @Option(help: "Rooms threads: rooms are spread over them, each with its own batch, journal and group commit (default: the number of cores).")
-    var threads = ProcessInfo.processInfo.activeProcessorCount
+    var threads: Int?
     @OptionGroup(title: "Cluster") var cluster: ServeClusterOptions
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("give both --tls-cert and --tls-key, or neither") }
-        guard (1...256).contains(threads) else { throw ValidationError("--threads must be between 1 and 256") }
+        guard (1...256).contains(threads ?? 1) else { throw ValidationError("--threads must be between 1 and 256") }
         guard retentionDays >= 0 else { throw ValidationError("--retention-days must be 0 (keep forever) or more") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \"\(logLevel)\"") }
         if let key = instructorKey, key.count < InstructorKeyFile.minimumLength {
@@ -71,7 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.tlsCertificatePath = tlsCert
         configuration.tlsPrivateKeyPath = tlsKey
         configuration.retentionDays = retentionDays
-        configuration.threads = threads
+        if let threads { configuration.threads = threads }
         configuration.reportRenderer = ServerReports.renderer(rulesets: rulesets)
         let link = try await cluster.link(logger: logger)
         configuration.cluster = link

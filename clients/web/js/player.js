@@ -162,11 +162,9 @@ function actionCard(a) {
   const prefix = `act-${a.id}`;
   const reasonID = `${prefix}-reason`;
   const promised = promisedIn(game, myTeam(), a.id);
-  const left = (game.team(myTeam())?.budget ?? 0) - spentWithDeals(game, myTeam());
-  // The server's reason knows the draft only; the deals' commitments are counted here.
-  const reason = promised ? promisedText(promised)
-    : !a.available ? a.reason || t("play.not_available")
-    : drafting() && a.cost > left ? t("play.costs_left", { cost: a.cost, left }) : "";
+  // The server's reason counts the draft and the agreed deals' commitments; a promised action says which deal, in
+  // the page's words.
+  const reason = promised ? promisedText(promised) : !a.available ? a.reason || t("play.not_available") : "";
   const params = el("div", { class: "params", data: { paramsFor: a.id } }, paramPickers(a, prefix, typedParams.get(a.id) || {}));
   const add = el("button", { type: "button", id: `${prefix}-add`, class: "small", text: t("play.add"),
     aria: { label: t("play.add_label", { action: a.name }), ...(reason ? { describedby: reasonID } : {}) },
