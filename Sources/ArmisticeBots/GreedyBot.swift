@@ -27,11 +27,16 @@ public struct GreedyBot: Bot {
         var budget = state.budgets[team]
         var chosen: [Order] = []
         var used = Set<Int>()
-        for item in scored where item.gain > 0 && item.cost <= budget {
-            if !engine.ruleset.actions[item.action].repeatable, used.contains(item.action) { continue }
-            chosen.append(item.order)
-            used.insert(item.action)
-            budget -= item.cost
+        // Best first; a repeatable action stays the best candidate while it is affordable, so it is taken again.
+        for item in scored where item.gain > 0 {
+            let repeatable = engine.ruleset.actions[item.action].repeatable
+            if !repeatable, used.contains(item.action) { continue }
+            while item.cost <= budget, chosen.count < Engine.maxOrdersPerTurn {
+                chosen.append(item.order)
+                used.insert(item.action)
+                budget -= item.cost
+                if !repeatable { break }
+            }
         }
         var consents: [String: ConsentDecision] = [:]
         for question in engine.consentQuestions(team: team, in: state) {

@@ -14,9 +14,11 @@ public struct RandomBot: Bot {
         let wanted = random.roll(4) - 1
         while chosen.count < wanted, !candidates.isEmpty {
             let pick = random.roll(candidates.count) - 1
-            let candidate = candidates.remove(at: pick)
+            let candidate = candidates[pick]
             let repeatable = engine.ruleset.actions[candidate.resolved.action].repeatable
-            guard candidate.cost <= budget, repeatable || !used.contains(candidate.order.action) else { continue }
+            // A repeatable order stays in the pool, so it may be drawn again (and leaves it once unaffordable).
+            guard candidate.cost <= budget, repeatable || !used.contains(candidate.order.action) else { candidates.remove(at: pick); continue }
+            if !repeatable { candidates.remove(at: pick) }
             chosen.append(candidate.order)
             used.insert(candidate.order.action)
             budget -= candidate.cost

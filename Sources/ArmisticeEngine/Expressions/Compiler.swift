@@ -128,6 +128,10 @@ struct ExpressionCompiler {
         if assigning, scope.teams[name] != nil {
             return ExpressionError(code: "not_assignable", message: "\"\(name)\" is a team and cannot be changed", offset: offset)
         }
+        if !assigning, let project = scope.projects.sorted(by: { $0.value < $1.value }).first(where: { scope.projectStatuses[$0.value].contains(name) }) {
+            return ExpressionError(code: "unknown_name", message: "unknown name \"\(name)\" (a status of project \(project.key) needs quotes)",
+                                   offset: offset, hint: "write it as a string: '\(name)'")
+        }
         let candidates = assigning ? Array(scope.tracks.keys) + Array(scope.flags.keys) + Array(scope.projects.keys) : scope.allValueNames
         let what = assigning ? "track, flag or project" : "name"
         return ExpressionError(code: "unknown_name", message: "unknown \(what) \"\(name)\"", offset: offset,
@@ -135,6 +139,7 @@ struct ExpressionCompiler {
     }
 
     private func unknownParameter(_ name: String, offset: Int) -> ExpressionError {
+        if scope.brokenParameters.contains(name) { return .followOn }
         let names = scope.parameters.keys.sorted()
         if names.isEmpty {
             return ExpressionError(code: "unknown_parameter", message: "unknown parameter \"$\(name)\"", offset: offset,

@@ -132,6 +132,11 @@ struct ExpressionParser {
             return .binary(op, left, right, offset: token.offset)
         }
         if case .symbol("=") = peek.kind {
+            let next = tokens[min(index + 1, tokens.count - 1)]
+            if case .symbol(let reversed) = next.kind, reversed == ">" || reversed == "<", next.offset == peek.offset + 1 {
+                throw ExpressionError(code: "syntax", message: "\"=\(reversed)\" is not an operator",
+                                      offset: peek.offset, hint: "write \"\(reversed)=\"")
+            }
             throw ExpressionError(code: "syntax", message: "\"=\" assigns; a condition compares with \"==\"",
                                   offset: peek.offset, hint: "write \"==\"")
         }

@@ -14,6 +14,8 @@ struct Scope {
     /// Names that exist but are not values (actions, events), for clearer errors.
     var otherNames: [String: String] = [:]
     var parameters: [String: (index: Int, kind: ParameterKind)] = [:]
+    /// Parameters whose declaration has an error already reported: their uses are not reported again.
+    var brokenParameters: Set<String> = []
 
     var allValueNames: [String] {
         Array(tracks.keys) + Array(flags.keys) + Array(projects.keys) + Array(teams.keys) + ["turn", "turns"]

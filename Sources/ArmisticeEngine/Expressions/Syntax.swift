@@ -30,6 +30,9 @@ struct ExpressionError: Error, Sendable {
     var message: String
     var offset: Int
     var hint: String?
+
+    /// A use of something whose own error is already reported (a parameter with a bad type): not reported again.
+    static let followOn = ExpressionError(code: "follow_on", message: "", offset: 0)
 }
 
 /// Hard limits that keep every expression cheap to check and to evaluate.

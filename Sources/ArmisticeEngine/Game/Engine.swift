@@ -3,6 +3,9 @@ import Foundation
 /// The deterministic rules engine: given a ruleset, a seed and a sequence of inputs, it yields each state and
 /// a record of what happened and why. No I/O, no clock, no global random source.
 public struct Engine: Sendable {
+    /// The most orders one team may give in one turn (a draft with more is refused as too long).
+    public static let maxOrdersPerTurn = 32
+
     public let ruleset: Ruleset
     let teamIndex: [String: Int]
     let actionIndex: [String: Int]

@@ -20,7 +20,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = "\(file):\(line):\(column): error: \(message)"
+        var text = line == 0 ? "\(file): error: \(message)" : "\(file):\(line):\(column): error: \(message)"
         if let hint { text += "; \(hint)" }
         return text
     }

@@ -50,7 +50,15 @@ extension RulesetBuilder {
         let colourNode = e["colour"]?.value ?? e["color"]?.value
         let colour = reader.string(colourNode, "colour") ?? "#777777"
         if let colourNode, colour.wholeMatch(of: /#[0-9a-fA-F]{6}/) == nil {
-            reader.error("bad_colour", colourNode, "colour \"\(colour)\" is not a colour", hint: "write it as #rrggbb, for example #1f77b4")
+            if colour.isEmpty {
+                // The likely cause: `colour: #28b463`, whose # starts a comment. Quote what the line has after it.
+                let line = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(reader.location(colourNode).line - 1).first
+                let written = line.flatMap { $0.firstMatch(of: /#[0-9a-fA-F]{6}/) }.map { String($0.output) } ?? "#1f77b4"
+                reader.error("bad_colour", colourNode, "colour is empty: in YAML an unquoted # starts a comment",
+                             hint: "quote it: colour: \"\(written)\"")
+            } else {
+                reader.error("bad_colour", colourNode, "colour \"\(colour)\" is not a colour", hint: "write it as \"#rrggbb\", for example colour: \"#1f77b4\"")
+            }
         }
         var budget: Expr?
         if let budgetNode = e["budget"]?.value {
@@ -107,7 +115,7 @@ extension RulesetBuilder {
         guard let e = reader.mapping(node, "a project", allowed: ["id", "name", "description", "statuses", "start", "visible"],
                                      required: ["id", "name", "statuses"]),
               let id = reader.string(e["id"]?.value, "project id"),
-              let statusList = reader.textList(e["statuses"]?.value, "the statuses of project \(id)") else { return nil }
+              let statusList = reader.textList(e["statuses"]?.value, "the statuses of project \(id)", each: "a status of project \(id)") else { return nil }
         let statuses = statusList.map(\.0)
         guard (2...10).contains(statuses.count), Set(statuses).count == statuses.count else {
             reader.error("bad_statuses", e["statuses"]!.value, "project \"\(id)\" needs 2 to 10 different statuses, in order")
@@ -144,7 +152,8 @@ extension RulesetBuilder {
                     reader.error("bad_id", p["id"]!.value, "parameter id \"\(pid)\" is invalid or repeated"); continue
                 }
                 guard let kind = Ruleset.Parameter.Kind(rawValue: typeText) else {
-                    reader.error("unknown_type", p["type"]!.value, "unknown parameter type \"\(typeText)\"", hint: "use project, team or number"); continue
+                    reader.error("unknown_type", p["type"]!.value, "unknown parameter type \"\(typeText)\"", hint: "use project, team or number")
+                    local.brokenParameters.insert(pid); continue
                 }
                 var choices: [Int] = []
                 var low = 0, high = 0
@@ -206,7 +215,7 @@ extension RulesetBuilder {
         }
         let news = reader.text(e["news"]?.value, "the news of \(what)")
         let failureNews = reader.text(e["failure_news"]?.value, "the failure_news of \(what)")
-        for key in ["news", "failure_news"] { for (t, n) in reader.textForms(e[key]?.value) { checkTemplate(t, n, parameters: local.parameters) } }
+        for key in ["news", "failure_news"] { for (t, n) in reader.textForms(e[key]?.value) { checkTemplate(t, n, parameters: local.parameters, broken: local.brokenParameters) } }
         return Ruleset.Action(id: id, teams: teams, name: reader.text(e["name"]?.value, "the name of \(what)") ?? id,
                               description: reader.text(e["description"]?.value, "the description of \(what)") ?? "", cost: cost,
                               covert: reader.boolean(e["covert"]?.value, "covert") ?? false,
@@ -215,8 +224,8 @@ extension RulesetBuilder {
                               effects: e["effects"].map { statements($0.value, "the effects of \(what)", scope: local, depth: 0) } ?? [],
                               failureEffects: e["failure_effects"].map { statements($0.value, "the failure effects of \(what)", scope: local, depth: 0) } ?? [],
                               news: news, failureNews: failureNews,
-                              intel: messages(e["intel"]?.value, "the intel of \(what)", parameters: local.parameters),
-                              failureIntel: messages(e["failure_intel"]?.value, "the failure intel of \(what)", parameters: local.parameters),
+                              intel: messages(e["intel"]?.value, "the intel of \(what)", parameters: local.parameters, broken: local.brokenParameters),
+                              failureIntel: messages(e["failure_intel"]?.value, "the failure intel of \(what)", parameters: local.parameters, broken: local.brokenParameters),
                               botsSkip: reader.string(e["bots_skip"]?.value, "bots_skip"))
     }
 

@@ -1,3 +1,4 @@
+import ArmisticeLocale
 import Yams
 
 /// Walks a composed YAML tree and builds each part of a `Ruleset`, reporting every problem through the reader.
@@ -53,7 +54,8 @@ final class RulesetBuilder {
         declareAll(actionNodes, kind: "an action") { self.scope.otherNames[$0] = "an action" }
         declareAll(eventNodes, kind: "an event") { self.scope.otherNames[$0] = "an event" }
         scope.projectStatuses = Array(repeating: [], count: projectCount)
-        turns = calendar?.turns ?? 1
+        // Without a valid calendar (already reported), event turns are checked only against the format's limit.
+        turns = calendar?.turns ?? 100
 
         // Pass 2: the parts themselves.
         let projects = projectNodes.compactMap(project)
@@ -131,6 +133,11 @@ final class RulesetBuilder {
             }
             guard !result.contains(code) || code == "en" else {
                 reader.error("duplicate_language", item, "language \"\(code)\" is listed twice"); continue
+            }
+            guard Language(rawValue: code) != nil else {
+                let shown = Language.allCases.map(\.rawValue).joined(separator: ", ")
+                reader.error("unsupported_language", item, "the program cannot show \"\(code)\": it shows only \(shown)",
+                             hint: "a new language must first be added to the program (docs/rulesets.md, \"Adding a language\")"); continue
             }
             if code != "en" { result.append(code) }
         }
@@ -221,6 +228,7 @@ final class RulesetBuilder {
         do {
             return try body(ExpressionCompiler(scope: scope), text)
         } catch {
+            guard error.code != ExpressionError.followOn.code else { return nil }
             reader.error(error.code, at: reader.location(of: node, offset: error.offset), "\(error.message) in \(what)", hint: error.hint)
             return nil
         }
@@ -253,7 +261,7 @@ final class RulesetBuilder {
         return result
     }
 
-    func messages(_ node: Node?, _ what: String, parameters: [String: (index: Int, kind: Scope.ParameterKind)]) -> [Ruleset.Message] {
+    func messages(_ node: Node?, _ what: String, parameters: [String: (index: Int, kind: Scope.ParameterKind)], broken: Set<String> = []) -> [Ruleset.Message] {
         guard let node, let items = reader.sequence(node, what) else { return [] }
         var result: [Ruleset.Message] = []
         for item in items {
@@ -261,18 +269,19 @@ final class RulesetBuilder {
                   let text = reader.text(entries["text"]?.value, "the text of a message in \(what)"),
                   let toNode = entries["to"]?.value else { continue }
             result.append(Ruleset.Message(to: visibility(toNode, "a message in \(what)"), text: text))
-            for (t, n) in reader.textForms(entries["text"]?.value) { checkTemplate(t, n, parameters: parameters) }
+            for (t, n) in reader.textForms(entries["text"]?.value) { checkTemplate(t, n, parameters: parameters, broken: broken) }
         }
         return result
     }
 
-    /// `{team}` and `{param}` placeholders in news must name something the action has.
-    func checkTemplate(_ text: String, _ node: Node, parameters: [String: (index: Int, kind: Scope.ParameterKind)]) {
+    /// `{team}` and `{param}` placeholders in news must name something the action has (a `broken` parameter's
+    /// error is already reported).
+    func checkTemplate(_ text: String, _ node: Node, parameters: [String: (index: Int, kind: Scope.ParameterKind)], broken: Set<String> = []) {
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{") {
             guard let close = rest[open...].firstIndex(of: "}") else { break }
             let name = String(rest[rest.index(after: open)..<close])
-            if name != "team", parameters[name] == nil {
+            if name != "team", parameters[name] == nil, !broken.contains(name) {
                 let known = ["team"] + parameters.keys.sorted()
                 reader.error("unknown_placeholder", node, "unknown placeholder {\(name)} in a message",
                              hint: Suggest.didYouMean(name, in: known).map { "\($0)" } ?? "placeholders here are \(known.map { "{\($0)}" }.joined(separator: ", "))")

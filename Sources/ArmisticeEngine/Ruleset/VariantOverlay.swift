@@ -38,19 +38,20 @@ struct VariantOverlay {
                 return merge(root, override)
             }
         }
-        reader.error("unknown_variant", root, "this ruleset has no variant \"\(id)\"",
-                     hint: known.isEmpty ? "it offers no variants" : "its variants are \(known.joined(separator: ", "))")
+        reader.error("unknown_variant", at: .unknown, "no variant \"\(id)\"",
+                     hint: known.isEmpty ? "the file has no variants" : "the variants are \(known.joined(separator: ", "))")
         return nil
     }
 
-    func merge(_ base: Node, _ over: Node) -> Node {
+    /// `list` is the key the two nodes are under (`events`), to name an item the variant adds.
+    func merge(_ base: Node, _ over: Node, list: String? = nil) -> Node {
         switch (base, over) {
         case (.mapping(let b), .mapping(let o)):
             var pairs = b.map { ($0.key, $0.value) }
             for (key, value) in o {
                 let name = key.scalar?.string
                 if let i = pairs.firstIndex(where: { $0.0.scalar?.string == name }) {
-                    if value.null != nil { pairs.remove(at: i) } else { pairs[i].1 = merge(pairs[i].1, value) }
+                    if value.null != nil { pairs.remove(at: i) } else { pairs[i].1 = merge(pairs[i].1, value, list: name) }
                 } else if value.null == nil {
                     pairs.append((key, value))
                 }
@@ -66,6 +67,10 @@ struct VariantOverlay {
                 } else if removing {
                     reader.error("unknown_id", item, "the variant removes \"\(id ?? "")\", which the base list does not have")
                 } else {
+                    let kind = list.map { $0.hasSuffix("s") ? String($0.dropLast()) : $0 } ?? "item"
+                    let baseIDs = nodes.compactMap(Self.itemID)
+                    let guess = Suggest.closest(to: id ?? "", in: baseIDs).map { " (did you mean \($0)?)" } ?? ""
+                    reader.variantAdditions[reader.location(item)] = "the base file has no \(kind) \(id ?? "")\(guess), so the variant adds it as a new \(kind)"
                     nodes.append(item)
                 }
             }

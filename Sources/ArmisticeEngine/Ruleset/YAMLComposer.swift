@@ -146,7 +146,7 @@ struct YAMLComposer {
             pairs.append((frame.items[i], frame.items[i + 1]))
             i += 2
         }
-        if let duplicate = duplicateKeys(pairs) {
+        if let duplicate = duplicateKeys(pairs, inList: stack.last.map { !$0.isMapping } ?? false) {
             fail(duplicate)
             return
         }
@@ -172,8 +172,9 @@ struct YAMLComposer {
 
     /// Yams' rule for a mapping: no two keys may be equal nodes (for scalars: the same text and the same resolved
     /// tag), reported at the first of the sorted duplicates. Only keys that share a text, or are not scalars, are
-    /// compared that way: resolving a tag runs regular expressions.
-    private func duplicateKeys(_ pairs: [(Node, Node)]) -> Diagnostic? {
+    /// compared that way: resolving a tag runs regular expressions. When a list item repeats several keys, the
+    /// likely cause is a next item that lost its "- ": that is reported where the repeats start.
+    private func duplicateKeys(_ pairs: [(Node, Node)], inList: Bool) -> Diagnostic? {
         var suspect = false
         if pairs.count <= 16 {
             search: for i in pairs.indices {
@@ -190,9 +191,17 @@ struct YAMLComposer {
         let repeated = Dictionary(grouping: pairs.map(\.0)) { $0 }.filter { $1.count > 1 }
         let sorted = repeated.keys.sorted()
         guard let first = sorted.first else { return nil }
+        let listed = sorted.map { $0.string ?? "<uncovertable>" }.joined(separator: ", ")
+        if inList, sorted.count > 1 {
+            // The earliest second occurrence: where the item that lost its dash begins.
+            let seconds = repeated.values.compactMap { $0.dropFirst().first?.mark }
+            if let at = seconds.min(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
+                return diagnostic("duplicate_key", at.line, at.column, "keys appear twice in one list item: \(listed); the item starting here may have lost its \"- \"",
+                                  hint: "if a new item starts here, put \"- \" before its first key, aligned with the other items' dashes; otherwise keep one of each key")
+            }
+        }
         let at = first.mark ?? Self.mark(yaml_mark_t())
-        return diagnostic("duplicate_key", at.line, at.column, "keys appear twice: \(sorted.map { $0.string ?? "<uncovertable>" }.joined(separator: ", "))",
-                          hint: "keep one of each")
+        return diagnostic("duplicate_key", at.line, at.column, "keys appear twice: \(listed)", hint: "keep one of each")
     }
 
     static let syntaxHint = "check the indentation and quoting on this line and the one before"

@@ -59,11 +59,12 @@ extension YAMLReader {
         }
     }
 
-    /// A list of texts (`roles`, `statuses`), each a string or a map of languages, accepting one text as a list of one.
-    func textList(_ node: Node?, _ what: String) -> [(String, Node)]? {
+    /// A list of texts (`statuses`), each a string or a map of languages, accepting one text as a list of one.
+    /// `each` names one item in messages ("a status of project dam").
+    func textList(_ node: Node?, _ what: String, each: String? = nil) -> [(String, Node)]? {
         guard let node else { return nil }
         if case .sequence(let items) = node {
-            return items.compactMap { item in text(item, "each item of \(what)").map { ($0, item) } }
+            return items.compactMap { item in text(item, each ?? "each item of \(what)").map { ($0, item) } }
         }
         return text(node, what).map { [($0, node)] }
     }

@@ -12,6 +12,10 @@ final class YAMLReader {
     /// Shown texts that lack a declared language (not fatal: English is the fallback).
     var missingTranslations: [Diagnostic] = []
 
+    /// Items a variant adds to a base list because no base item has their id, by place: why each is new, added
+    /// to its missing-key errors (a mistyped id is the likely cause).
+    var variantAdditions: [SourceLocation: String] = [:]
+
     init(file: String) { self.file = file }
 
     struct Entry {
@@ -58,7 +62,12 @@ final class YAMLReader {
             entries[key] = Entry(key: key, keyNode: keyNode, value: value)
         }
         for key in required where entries[key] == nil {
-            error("missing_key", node, "\(what) needs \"\(key)\"", hint: "add a line \"\(key): ...\"")
+            if let added = variantAdditions[location(node)] {
+                error("missing_key", node, "\(what) needs \"\(key)\": \(added)",
+                      hint: "an unknown id adds a new item, which needs all its fields; to change a base item, use its id")
+            } else {
+                error("missing_key", node, "\(what) needs \"\(key)\"", hint: "add a line \"\(key): ...\"")
+            }
         }
         return entries
     }

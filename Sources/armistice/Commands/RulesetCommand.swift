@@ -18,9 +18,9 @@ struct RulesetCommand: AsyncParsableCommand {
             var failed = false
             do {
                 let ruleset = try RulesetFile.load(file)
-                print("\(file): \(ruleset.missingTranslations.isEmpty ? "ok" : "loads (English stands in), but see the missing translations") — \(ruleset.title) (\(ruleset.id) \(ruleset.version)): \(ruleset.teams.count) teams, "
-                      + "\(ruleset.tracks.count) tracks, \(ruleset.actions.count) actions, \(ruleset.events.count) events, "
-                      + "\(ruleset.outcomes.count) outcomes")
+                print("\(file): \(ruleset.missingTranslations.isEmpty ? "ok" : "loads (English stands in), but see the missing translations") — \(ruleset.title) (\(ruleset.id) \(ruleset.version)): \(counted(ruleset.teams.count, "team")), "
+                      + "\(counted(ruleset.tracks.count, "track")), \(counted(ruleset.actions.count, "action")), \(counted(ruleset.events.count, "event")), "
+                      + "\(counted(ruleset.outcomes.count, "outcome"))")
                 // A text without one of the declared languages: English stands in when playing, but the check fails.
                 for d in ruleset.missingTranslations { Console.error(d.description) }
                 if !ruleset.missingTranslations.isEmpty {
@@ -35,7 +35,7 @@ struct RulesetCommand: AsyncParsableCommand {
                         let missing = v.missingTranslations.filter { !reported.contains("\($0.line):\($0.column)") }
                         for d in missing { Console.error(d.description) }
                         if !missing.isEmpty { failed = true }
-                        print("\(file): variant \(variant.id): ok — \(v.calendar.turns) turns, \(v.actions.count) actions, \(v.events.count) events")
+                        print("\(file): variant \(variant.id): ok — \(counted(v.calendar.turns, "turn")), \(counted(v.actions.count, "action")), \(counted(v.events.count, "event"))")
                     } catch let failure as CommandFailure {
                         Console.error(failure.description)
                         failed = true
@@ -54,11 +54,10 @@ struct RulesetCommand: AsyncParsableCommand {
                     Console.error("\(casePath): \(package.missingTranslations.count) text\(package.missingTranslations.count == 1 ? "" : "s") missing a translation (languages: \(package.languages.joined(separator: ", ")))")
                     failed = true
                 }
-                func count(_ n: Int, _ one: String, _ many: String? = nil) -> String { "\(n) \(n == 1 ? one : many ?? one + "s")" }
-                print("\(casePath): \(package.missingTranslations.isEmpty ? "ok" : "loads (English stands in), but see the missing translations") — case package \"\(package.title)\": \(count(package.learningObjectives.count, "learning objective")), "
-                      + "\(count(package.roles.count, "role brief")), \(count(package.glossary.count, "glossary term")), "
-                      + "\(package.timeline.count) + \(count(package.whatHappenedNext.count, "dated entry", "dated entries")), "
-                      + "\(count(package.sources.count, "source")), \(count(package.debriefQuestions.count, "debrief question"))")
+                print("\(casePath): \(package.missingTranslations.isEmpty ? "ok" : "loads (English stands in), but see the missing translations") — case package \"\(package.title)\": \(counted(package.learningObjectives.count, "learning objective")), "
+                      + "\(counted(package.roles.count, "role brief")), \(counted(package.glossary.count, "glossary term")), "
+                      + "\(package.timeline.count) + \(counted(package.whatHappenedNext.count, "dated entry", "dated entries")), "
+                      + "\(counted(package.sources.count, "source")), \(counted(package.debriefQuestions.count, "debrief question"))")
             } catch let failure as CommandFailure {
                 Console.error(failure.description)
                 throw ExitCode(1)
@@ -121,6 +120,9 @@ enum CaseFile {
     }
 }
 
+/// "1 track", "2 tracks": a count with its noun, for the commands' summaries.
+func counted(_ n: Int, _ one: String, _ many: String? = nil) -> String { "\(n) \(n == 1 ? one : many ?? one + "s")" }
+
 /// The text of `armistice ruleset show`.
 enum RulesetShowText {
     static func text(_ r: Ruleset) -> String {
@@ -131,7 +133,7 @@ enum RulesetShowText {
         }
         out.append("\(r.title)  (\(r.id) \(r.version))")
         if !r.summary.isEmpty { out.append(r.summary) }
-        out.append("\(r.calendar.turns) turns of \(r.calendar.turnLength.isEmpty ? "one turn" : r.calendar.turnLength), from \(r.calendar.start)")
+        out.append("\(counted(r.calendar.turns, "turn")) of \(r.calendar.turnLength.isEmpty ? "one turn" : r.calendar.turnLength), from \(r.calendar.start)")
         out.append("Phases: " + Phase.turnPhases.map { "\($0.rawValue) \(r.phaseDurations[$0] ?? 0)s" }.joined(separator: ", "))
         if !r.sources.isEmpty { out.append("Sources:"); out += r.sources.map { "  - \($0)" } }
         if !r.variants.isEmpty {
@@ -156,11 +158,14 @@ enum RulesetShowText {
             out.append("  \(t.id.uppercased())")
             for a in r.actions where a.teams.contains(i) {
                 var line = "    \(a.id)  \(a.name)  cost \(a.cost)"
-                if let c = a.chance { line += ", \(c)%" + (a.modifiers.isEmpty ? "" : " (\(a.modifiers.count) modifiers)") }
+                if let c = a.chance { line += ", \(c)%" + (a.modifiers.isEmpty ? "" : " (\(counted(a.modifiers.count, "modifier")))") }
                 if let c = a.consent { line += ", consent of \(c.from.map(team).joined(separator: "/")) (\(c.rule.rawValue))" }
                 if a.covert { line += ", covert" }
+                if a.repeatable { line += ", repeatable" }
                 if !a.parameters.isEmpty { line += ", params: " + a.parameters.map { "\($0.id) (\($0.kind.rawValue))" }.joined(separator: ", ") }
                 out.append(line)
+                out += a.requirements.map { "      requires \($0.text)  (else: \($0.reason))" }
+                out += a.guards.map { "      guard \($0.text)  (else: \($0.reason))" }
             }
         }
         out.append("\nEvents")

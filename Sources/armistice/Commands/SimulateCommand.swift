@@ -13,7 +13,9 @@ struct SimulateCommand: AsyncParsableCommand {
 
     @Argument(help: "The scenario file (YAML).") var file: String
     @Option(help: "How many games to play.") var games: Int = 1000
-    @Option(help: "The seed of the first game; the same seed gives the same games.") var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "The seed of the first game (0 or more); the same seed gives the same games.",
+            transform: SimulateCommand.parseSeed)
+    var seed: UInt64 = 1
     @Option(help: "The bot for every team: \(BotKind.allCases.map(\.rawValue).joined(separator: ", ")); or one per team in ruleset order, comma-separated.")
     var bots: String = "greedy"
     @Option(help: "Play this variant of the scenario (see `armistice ruleset show`).") var variant: String?
@@ -22,17 +24,36 @@ struct SimulateCommand: AsyncParsableCommand {
     var policies: [String] = []
     @Flag(help: "Print the report as JSON.") var json = false
 
+    static let policyList = BotKind.allCases.map(\.rawValue).joined(separator: ", ")
+
+    /// `--seed`: a whole number from 0; a negative one is refused with that said (not taken for an option).
+    static func parseSeed(_ text: String) throws -> UInt64 {
+        guard let value = UInt64(text) else {
+            throw ValidationError("a seed is a whole number from 0 to \(UInt64.max)")
+        }
+        return value
+    }
+
     func validate() throws {
         guard (1...1_000_000).contains(games) else { throw ValidationError("--games must be between 1 and 1000000") }
         for name in bots.split(separator: ",") where BotKind(rawValue: String(name)) == nil {
-            throw ValidationError("unknown bot \"\(name)\"; the bots are \(BotKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError("unknown bot \"\(name)\"; the bots are \(Self.policyList)")
         }
         for p in policies {
             let parts = p.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, BotKind(rawValue: parts[1]) != nil else {
-                throw ValidationError("--policy \"\(p)\" is not TEAM=POLICY; the policies are \(BotKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            guard parts.count == 2 else {
+                throw ValidationError("--policy \"\(p)\" is not TEAM=POLICY, for example bank=block-all; the policies are \(Self.policyList)")
+            }
+            guard BotKind(rawValue: parts[1]) != nil else {
+                throw ValidationError("--policy \"\(p)\": unknown policy \"\(parts[1])\"; the policies are \(Self.policyList)")
             }
         }
+    }
+
+    /// A problem only the loaded scenario shows (a team count, a team id): said plainly, without the usage text.
+    static func fail(_ message: String) -> ExitCode {
+        Console.error("Error: \(message)")
+        return ExitCode(1)
     }
 
     func run() async throws {
@@ -42,14 +63,16 @@ struct SimulateCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let names = bots.split(separator: ",").map { BotKind(rawValue: String($0))! }
+        let teamList = ruleset.teams.map(\.id).joined(separator: ", ")
         guard names.count == 1 || names.count == ruleset.teams.count else {
-            throw ValidationError("--bots names \(names.count) bots but the scenario has \(ruleset.teams.count) teams")
+            throw Self.fail("--bots names \(names.count) bots but the scenario has \(ruleset.teams.count) teams (\(teamList)); "
+                            + "name one bot for every team, or one per team in that order")
         }
         var pinned: [String: BotKind] = [:]
         for p in policies {
             let parts = p.split(separator: "=", maxSplits: 1).map(String.init)
             guard ruleset.teamIndex(parts[0]) != nil else {
-                throw ValidationError("--policy names team \"\(parts[0])\"; the teams are \(ruleset.teams.map(\.id).joined(separator: ", "))")
+                throw Self.fail("--policy \"\(p)\": the scenario has no team \"\(parts[0])\"; the teams are \(teamList)")
             }
             pinned[parts[0]] = BotKind(rawValue: parts[1])!
         }
@@ -93,9 +116,8 @@ struct SimulateCommand: AsyncParsableCommand {
         for o in report.objectives {
             out.append("| \(o.id) | \(o.team) | \(o.hitShare.map(percent) ?? String(format: "%.2f", o.meanScore ?? 0)) |")
         }
-        if !report.neverChosen.isEmpty {
-            out.append("\nNever chosen, with no bots_skip reason in the file: " + report.neverChosen.joined(separator: ", "))
-        }
+        out.append("\nNever chosen, with no bots_skip reason in the file: "
+                   + (report.neverChosen.isEmpty ? "none" : report.neverChosen.joined(separator: ", ")))
         return out.joined(separator: "\n")
     }
 }
