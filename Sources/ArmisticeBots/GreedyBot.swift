@@ -24,9 +24,11 @@ public struct GreedyBot: Bot {
             scored.append((candidate.order, candidate.resolved.action, candidate.cost, expected / Double(candidate.cost + 1) + noise))
         }
         scored.sort { $0.gain > $1.gain }
-        var budget = state.budgets[team]
+        // What the team's agreed deals order comes out of the budget first, and is not ordered again.
+        let promised = engine.promisedActions(team: team, in: state)
+        var budget = state.budgets[team] - promised.cost
         var chosen: [Order] = []
-        var used = Set<Int>()
+        var used = Set(promised.actions.keys.compactMap { engine.actionIndex[$0] })
         // Best first; a repeatable action stays the best candidate while it is affordable, so it is taken again.
         for item in scored where item.gain > 0 {
             let repeatable = engine.ruleset.actions[item.action].repeatable

@@ -8,9 +8,11 @@ public struct RandomBot: Bot {
 
     public mutating func orders(engine: Engine, state: GameState, team: Int) -> TeamOrders {
         var candidates = candidateOrders(CandidateTable.of(engine), engine: engine, state: state, team: team)
-        var budget = state.budgets[team]
+        // What the team's agreed deals order comes out of the budget first, and is not ordered again.
+        let promised = engine.promisedActions(team: team, in: state)
+        var budget = state.budgets[team] - promised.cost
         var chosen: [Order] = []
-        var used = Set<String>()
+        var used = Set(promised.actions.keys)
         let wanted = random.roll(4) - 1
         while chosen.count < wanted, !candidates.isEmpty {
             let pick = random.roll(candidates.count) - 1

@@ -147,6 +147,23 @@ import Testing
         #expect(engine.view(of: state, for: .team(1)).spent?["blue"] == 3, "spent is the draft's cost alone")
     }
 
+    @Test func botsLeaveTheirAgreedDealsBudgetAndActionsAlone() throws {
+        var state = try started()
+        try engine.apply(.proposeDeal(team: "red", commitments: [
+            Commitment(team: "red", action: "build", params: ["project": .id("bridge")]),
+            Commitment(team: "blue", action: "pressure", params: ["amount": .number(1)]),
+        ], note: ""), to: &state)
+        try engine.apply(.respondToDeal(team: "blue", deal: 1, accept: true), to: &state)
+        for seed in 0..<20 as Range<UInt64> {
+            var greedy = GreedyBot(seed: seed)
+            var random = RandomBot(seed: seed)
+            for orders in [greedy.orders(engine: engine, state: state, team: 0), random.orders(engine: engine, state: state, team: 0)] {
+                #expect(!orders.orders.contains { $0.action == "build" }, "build is ordered by deal 1 already")
+                #expect(engine.cost(of: orders, team: 0) <= 5 - 2, "red's budget of 5 less the deal's build")
+            }
+        }
+    }
+
     @Test func theSameSeedAndInputsGiveTheSameHashes() throws {
         func play(_ seed: UInt64) -> [String] {
             let game = Simulation(engine: engine).play(seed: seed, bots: [.random, .greedy])

@@ -48,7 +48,7 @@ extension Engine {
 
     /// Checks a whole draft: every order valid, no repeated non-repeatable action, within this turn's budget.
     func validate(_ orders: TeamOrders, team t: Int, state: GameState) throws(EngineError) {
-        guard orders.orders.count <= 32 else { throw EngineError(.tooLong, "at most 32 orders a turn") }
+        guard orders.orders.count <= Self.maxOrdersPerTurn else { throw EngineError(.tooLong, "at most \(Self.maxOrdersPerTurn) orders a turn") }
         var seen = Set<Int>()
         var cost = 0
         for order in orders.orders {

@@ -8,7 +8,7 @@ public struct Engine: Sendable {
 
     public let ruleset: Ruleset
     let teamIndex: [String: Int]
-    let actionIndex: [String: Int]
+    public let actionIndex: [String: Int]
     let eventIndex: [String: Int]
     /// Per action, the cause its effects are recorded under (built once, not per order).
     let actionCauses: [String]
