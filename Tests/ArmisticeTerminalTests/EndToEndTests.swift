@@ -99,7 +99,7 @@ struct EndToEndTests {
         try kim.keys("4")
         try await kim.waitFor(text: "[all]")
         try kim.keys("Down", "Down")
-        try await kim.waitFor(text: "[↔tervane]")
+        try await kim.waitFor(text: "[↔Kingdom of Tervane]")
         try kim.keys("Enter")
         try kim.type("Shall we share the strait?")
         try kim.keys("Enter")
