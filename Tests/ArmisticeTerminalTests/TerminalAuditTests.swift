@@ -154,7 +154,7 @@ import Testing
     @Test func channelsAndBotSeatsAreNamedInWords() {
         var s = Self.korean()
         #expect(s.channelLabel("pair:marisol+tervane") == "↔Kingdom of Tervane")
-        #expect(s.channelLabel("pair:marisol+mediator") == "↔Regional Fisheries…")
+        #expect(s.channelLabel("pair:marisol+mediator") == "↔Regional Fisheries")
         s.view.teams[1].name = "DPRK (North Korea)"
         #expect(s.channelLabel("pair:marisol+tervane") == "↔DPRK")
         let bot = SeatInfo(JSONValue.parse(#"{"seat":"s5","name":"Kingdom of Tervane bot","role":"player","team":"tervane","online":true,"bot":"greedy"}"#)!)

@@ -128,12 +128,13 @@ public struct ClientState: Sendable {
     }
 
     /// A team's name short enough for a channel label: the part before a bracket ("DPRK" of "DPRK (North Korea)"),
-    /// longer than 18 columns cut after a whole word ("Regional Fisheries…"); the id when the view does not name the team.
+    /// longer than 18 columns its first whole words ("Regional Fisheries": no "…", no word cut); the id when the view
+    /// does not name the team.
     public func shortTeamName(_ id: String) -> String {
         var name = TerminalText.sanitize(view.teamName(id))
         if let open = name.range(of: " ("), open.lowerBound > name.startIndex { name = String(name[..<open.lowerBound]) }
         guard TerminalText.width(name) > 18 else { return name }
-        return (TerminalText.wrap(name, to: 18).first ?? "") + "…"
+        return TerminalText.wrap(name, to: 18).first ?? name
     }
 
     /// A seat's name as shown: a bot seat is named for its team in the reader's language ("유엔 봇"), whatever
