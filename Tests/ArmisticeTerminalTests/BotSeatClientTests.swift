@@ -73,9 +73,9 @@ import Testing
         Self.keep(seats, as: "bot-control-instructor-unit")
         // The plain mode says it in words.
         #expect(s.boardLines(now: nil).contains { $0.hasPrefix("team tervane") && $0.hasSuffix("— bot (greedy), standing by") })
-        #expect(s.draftLines().contains { $0.hasPrefix("mediator [bot (idle)]:") })
+        #expect(s.draftLines().contains { $0.hasPrefix("Regional Fisheries Mediator [bot (idle)]:") })
         let roster = s.perform(.roster)
-        #expect(roster.contains(.notice("s5 Kingdom of Tervane bot — player of tervane — online — bot (greedy)")))
+        #expect(roster.contains(.notice("s5 Kingdom of Tervane bot — player of Kingdom of Tervane — online — bot (greedy)")))
     }
 
     @Test func thePlainModeSaysWhenABotComesOrGoes() {

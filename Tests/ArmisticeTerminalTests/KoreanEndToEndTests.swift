@@ -57,7 +57,7 @@ struct KoreanEndToEndTests {
         try kim.keys("4")
         try await kim.waitFor(text: "[전체]")
         try kim.keys("Down", "Down")
-        try await kim.waitFor(text: "[↔dprk]")
+        try await kim.waitFor(text: "[↔북한]")
         try kim.keys("Enter")
         try kim.type("좋습니다. 9·19 군사합의부터 지킵시다.")
         try kim.keys("Enter")

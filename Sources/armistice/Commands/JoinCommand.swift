@@ -85,7 +85,7 @@ extension JoinCommand {
             }
             return id
         }
-        print(t.text("terminal.join.teams", ["teams": JoinCheck.list(teams)]))
+        print(JoinCheck.lines(teams, t))
         for _ in 0..<3 {
             guard let answer = Prompt.ask(t.text("terminal.join.ask_team_among")) else { return nil }
             if answer.isEmpty { return nil }

@@ -14,11 +14,13 @@ extension ClientState {
             you.role = m["role"]?.string ?? you.role
             you.team = m["team"]?.string
             connection = .online
-            let verb = type == "room_created" ? "created room" : type == "joined" ? "joined room" : "rejoined room"
-            effects.append(.notice("[room] \(verb) \(room) as \(you.team.map { "\(you.role) of \($0)" } ?? you.role)"))
+            roomNotice = type == "room_created" ? "terminal.plain.room_created" : type == "joined" ? "terminal.plain.room_joined" : "terminal.plain.room_rejoined"
+            // Before the first snapshot the view has no team names yet: the line waits for it.
+            if hasSnapshot, let line = takeRoomNotice() { effects.append(line) }
             if type == "room_created" { say(t.text("terminal.status.room_created", ["room": room])) }
         case "snapshot":
             applySnapshot(m, now: now)
+            if let line = takeRoomNotice() { effects.append(line) }
             effects.append(.notice("[state] \(summaryLine(now: now))"))
             fallthrough
         case "language":
@@ -100,11 +102,11 @@ extension ClientState {
             let causes = m["causes"]?.array ?? [m["cause"] ?? .null]
             for r in new { effects.append(.notice("[\(r.kind)] " + RecordWords.describe(r, in: self))) }
             if let cause = causes.last(where: { $0["type"]?.string == "set_orders" }), myDraft != oldDraft {
-                let who = cause["by"]?.string.flatMap { seat in roster.first { $0.seat == seat }?.name } ?? "a teammate"
-                effects.append(.notice("[draft] \(TerminalText.sanitize(who)) changed the draft: \(draftSummary)"))
+                let who = cause["by"]?.string.flatMap { seat in roster.first { $0.seat == seat }.map { seatName($0) } } ?? t.text("terminal.plain.teammate")
+                effects.append(.notice("[draft] " + t.text("terminal.plain.draft_changed", ["name": who, "summary": draftSummary])))
             }
             if oldPhase != view.phase && new.allSatisfy({ $0.kind != "phase" }) {
-                effects.append(.notice("[phase] turn \(view.turn): \(view.phase)"))
+                effects.append(.notice("[phase] " + t.text("record.text.phase", ["turn": t.number(view.turn), "phase": phaseName(view.phase)])))
             }
             if view.phase == "results", oldPhase != "results" { say(t.text("terminal.status.results_in")) }
         case "chat":
@@ -120,13 +122,13 @@ extension ClientState {
             roster = m["roster"]?.array.map(SeatInfo.init) ?? roster
             // A bot seat coming or going is said as what it means for its team, not as a person going online.
             for seat in roster where seat.bot == nil && seat.online != before.contains(seat.seat) && seat.seat != you.seat {
-                effects.append(.notice("[roster] \(TerminalText.sanitize(seat.name)) is \(seat.online ? "online" : "offline")"))
+                effects.append(.notice("[roster] " + t.text(seat.online ? "terminal.plain.online" : "terminal.plain.offline", ["name": seatName(seat)])))
             }
             let botsNow = Dictionary(roster.compactMap { s in s.team.flatMap { t in s.bot.map { (t, $0) } } }, uniquingKeysWith: { a, _ in a })
             for team in Set(botsBefore.keys).union(botsNow.keys).sorted() where botsBefore[team] != botsNow[team] {
                 let name = TerminalText.sanitize(view.teamName(team))
-                effects.append(.notice(botsNow[team].map { "[roster] a bot (\(TerminalText.sanitize($0))) now plays \(name) whenever none of its students is online" }
-                                       ?? "[roster] the bot is off \(name)"))
+                effects.append(.notice("[roster] " + (botsNow[team].map { t.text("terminal.plain.bot_on", ["policy": TerminalText.sanitize($0), "team": name]) }
+                                                      ?? t.text("terminal.plain.bot_off", ["team": name]))))
             }
         case "clock":
             if let c = m["clock"] { clock = ClockInfo(c); clockReceivedAt = now }
@@ -139,7 +141,17 @@ extension ClientState {
 
     /// Turn, date, phase and time left in one line.
     public func summaryLine(now: Int64) -> String {
-        "\(TerminalText.sanitize(view.title)) — room \(room) — turn \(view.turn)/\(view.turns) \(TerminalText.sanitize(view.date)) — \(view.phase) \(clockLabel(now: now))"
+        let clock = clockLabel(now: now)
+        return t.text("terminal.plain.state", ["title": TerminalText.sanitize(view.title), "room": room, "turn": t.number(view.turn), "turns": t.number(view.turns),
+                                               "date": TerminalText.sanitize(view.date), "phase": phaseName(view.phase)]) + (clock.isEmpty ? "" : " " + clock)
+    }
+
+    /// The `[room]` line for the join, create or resume waiting to be said, with the team's name once the view has it.
+    mutating func takeRoomNotice() -> Effect? {
+        guard let key = roomNotice else { return nil }
+        roomNotice = nil
+        let seat = you.team.map { t.text("terminal.plain.player_of", ["team": TerminalText.sanitize(view.teamName($0))]) } ?? roleName(you.role)
+        return .notice("[room] " + t.text(key, ["room": room, "seat": seat]))
     }
 
     public func clockLabel(now: Int64) -> String {
@@ -172,7 +184,8 @@ extension ClientState {
     public var draftSummary: String {
         let d = myDraft
         let names = d.orders.map { RecordWords.actionName($0.action, in: view) }
-        let budget = myBudget.map { " of \($0)" } ?? ""
-        return "\(names.isEmpty ? "no orders" : names.joined(separator: ", ")) (\(mySpent + committedCost(of: myTeam))\(budget) points)\(myTeamLocked ? ", locked" : "")"
+        return t.text("terminal.plain.draft_summary", ["orders": names.isEmpty ? t.text("terminal.plain.no_orders") : names.joined(separator: ", "),
+                                                       "spent": t.number(mySpent + committedCost(of: myTeam)), "budget": myBudget.map(t.number) ?? "?"])
+            + (myTeamLocked ? t.text("terminal.plain.draft_locked") : "")
     }
 }

@@ -21,8 +21,10 @@ extension ClientState {
             return TurnSummary(turn: turn, records: records, team: myTeam).lines(in: self).map { .notice($0.text) }
         case .roster:
             return roster.map { s in
-                .notice("\(s.seat) \(TerminalText.sanitize(s.name)) — \(s.role)\(s.team.map { " of \($0)" } ?? "") — \(s.online ? "online" : "offline")"
-                        + (s.bot.map { " — bot (\(TerminalText.sanitize($0)))" } ?? ""))
+                let role = s.team.map { t.text("terminal.plain.player_of", ["team": TerminalText.sanitize(view.teamName($0))]) } ?? roleName(s.role)
+                return .notice(t.text("terminal.plain.seat", ["seat": s.seat, "name": seatName(s), "role": role,
+                                                              "presence": t.text(s.online ? "terminal.connection.online" : "terminal.plain.seat_offline")])
+                               + (s.bot.map { " — " + t.text("terminal.bot.words", ["policy": TerminalText.sanitize($0)]) } ?? ""))
             }
         case .chatLog(let channel):
             let wanted = channel.map(resolveChannel)
@@ -35,6 +37,7 @@ extension ClientState {
             if let deal = promisedDeal(action) {
                 return [refuse(t.text("terminal.status.promised", ["action": RecordWords.actionName(action, in: view), "deal": String(deal)]))]
             }
+            if let problem = paramProblem(action, params) { return [refuse(problem)] }
             var draft = myDraft
             draft.orders.append(OrderInfo(action: action, params: params))
             return [setOrders(draft, what: t.text("terminal.status.added", ["action": RecordWords.actionName(action, in: view)]))]
@@ -54,7 +57,8 @@ extension ClientState {
             draft.consents[action] = decision
             return [setOrders(draft, what: t.text("terminal.status.consent", ["decision": decision.map(decisionName) ?? t.text("terminal.decision.undecided"), "action": RecordWords.actionName(action, in: view)]))]
         case .lock:
-            return [request(ClientRequest.Lock(), t.text("terminal.status.locked"))]
+            let warning = overBudgetWarning.map { [Effect.notice("[warning] " + $0)] } ?? []
+            return warning + [request(ClientRequest.Lock(), t.text("terminal.status.locked"))]
         case .say(let channel, let text):
             let ch = resolveChannel(channel)
             return [request(ClientRequest.Chat(channel: ch, text: text), t.text("terminal.status.sent", ["channel": channelLabel(ch)]))]
@@ -101,6 +105,27 @@ extension ClientState {
     mutating func refuse(_ message: String) -> Effect {
         say("✗ " + message, error: true)
         return .notice("[error] " + message)
+    }
+
+    /// Why the server would refuse these parameters (`bad_parameter`), in words that say what is allowed: the
+    /// number's range or the choices. Nil when they are fine, or when the action is not in this seat's view.
+    func paramProblem(_ action: String, _ params: [String: JSONValue]) -> String? {
+        guard let a = view.action(action) else { return nil }
+        for p in a.params {
+            let name = p.label.map { "\(TerminalText.sanitize($0)) (\(p.id))" } ?? p.id
+            let value = params[p.id]
+            if p.choices.isEmpty {
+                guard p.min != nil || p.max != nil else { continue }
+                let n = value?.int
+                if n == nil || n! < (p.min ?? Int.min) || n! > (p.max ?? Int.max) {
+                    return t.text("terminal.status.param_range", ["param": name, "min": p.min.map(t.number) ?? "…", "max": p.max.map(t.number) ?? "…"])
+                }
+            } else if !p.choices.contains(where: { $0.id == value?.string }) {
+                let choices = p.choices.map { $0.name == $0.id ? $0.id : "\($0.id) (\(TerminalText.sanitize($0.name)))" }.joined(separator: ", ")
+                return t.text("terminal.status.param_choices", ["param": name, "choices": choices])
+            }
+        }
+        return nil
     }
 
     mutating func setOrders(_ draft: DraftInfo, what: String) -> Effect {
@@ -163,8 +188,11 @@ extension ClientState {
         if isInstructor {
             return view.teams.map { t in
                 let d = view.orders[t.id] ?? DraftInfo()
-                let orders = commitments(of: t.id).compactMap { c in c.commitment.action.map { "deal #\(c.deal): \($0)" } } + d.orders.map(\.action)
-                return "\(t.id)\(t.locked ? " (locked)" : "")\(botWords(t.id).map { " [\($0)]" } ?? ""): " + (orders.isEmpty ? "no orders" : orders.joined(separator: ", "))
+                let orders = commitments(of: t.id).compactMap { c in
+                    c.commitment.action.map { "🔒 \(RecordWords.actionName($0, in: view)) " + self.t.text("terminal.draft.deal", ["deal": self.t.number(c.deal)]) }
+                } + d.orders.map { RecordWords.actionName($0.action, in: view) }
+                return "\(TerminalText.sanitize(t.name))\(t.locked ? self.t.text("terminal.plain.locked") : "")\(botWords(t.id).map { " [\($0)]" } ?? ""): "
+                    + (orders.isEmpty ? self.t.text("terminal.plain.no_orders") : orders.joined(separator: ", "))
             }
         }
         let d = myDraft
@@ -172,31 +200,29 @@ extension ClientState {
         var lines = [t.text("terminal.plain.draft", ["spent": String(spent), "budget": myBudget.map(String.init) ?? "?", "left": String((myBudget ?? 0) - spent)])
                      + (myTeamLocked ? t.text("terminal.plain.draft_locked") : "")]
         for c in commitments(of: myTeam) {
-            lines.append("  deal #\(c.deal) (locked, cost \(c.cost)): \(commitmentText(c.commitment))")
+            lines.append("  🔒 \(commitmentText(c.commitment)) — " + t.text("terminal.draft.deal", ["deal": t.number(c.deal)]) + " (\(c.cost))")
         }
         for (i, o) in d.orders.enumerated() {
-            let params = o.params.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.display)" }.joined(separator: " ")
-            lines.append("  \(i + 1). \(RecordWords.actionName(o.action, in: view))\(params.isEmpty ? "" : " " + params)")
+            let params = paramsText(o.params, of: o.action)
+            lines.append("  \(i + 1). \(RecordWords.actionName(o.action, in: view))\(params.isEmpty ? "" : " · " + params)")
         }
-        for (action, decision) in d.consents.sorted(by: { $0.key < $1.key }) { lines.append("  consent: \(decision) \(action)") }
+        for c in view.consents where d.consents[c.action] != nil || consentDecision(c.action).deal != nil {
+            lines.append("  ? \(TerminalText.sanitize(c.name)): \(consentDecisionText(c.action))")
+        }
         return lines
     }
 
     public func dealLines() -> [String] {
         if view.deals.isEmpty { return [t.text("terminal.plain.no_deals")] }
-        return view.deals.map { d in
-            let terms = d.commitments.map(commitmentText).joined(separator: "; ")
-            let accepted = d.accepted.map { TerminalText.sanitize(view.teamName($0)) }.joined(separator: ", ")
-            return "deal #\(d.id) (\(d.status.replacingUnderscores)) by \(TerminalText.sanitize(view.teamName(d.proposer))): \(terms) — accepted by \(accepted)"
-                + (d.note.isEmpty ? "" : " — “\(TerminalText.sanitize(d.note))”") + " — " + dealEffect(d)
-        }
+        return view.deals.map { d in dealText(d) + " — " + dealEffect(d) }
     }
 
     public func consentLines() -> [String] {
         if view.consents.isEmpty { return [t.text("terminal.plain.no_consents")] }
         return view.consents.map { c in
-            let mine = myDraft.consents[c.action]
-            return "\(c.action): \(TerminalText.sanitize(c.name)) by \(c.teams.joined(separator: ", ")) (\(c.rule)) — your decision: \(mine ?? c.decision ?? "none")"
+            let teams = c.teams.map { TerminalText.sanitize(view.teamName($0)) }.joined(separator: ", ")
+            let rule = t.text(c.rule == "veto" ? "terminal.deals.veto" : "terminal.deals.unanimous")
+            return "\(c.action): " + t.text("terminal.deals.decision", ["name": TerminalText.sanitize(c.name), "teams": teams, "rule": rule, "decision": consentDecisionText(c.action)])
         }
     }
 }

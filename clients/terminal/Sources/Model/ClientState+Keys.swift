@@ -22,7 +22,8 @@ extension ClientState {
         case .char("q"), .char("Q"): ui.modal = .confirmQuit; return []
         case .char(":"): ui.input = TextInput(purpose: .command, prompt: ":"); return []
         case .char("L") where myTeam != nil:
-            ui.modal = .confirm(prompt: t.text("terminal.confirm.lock"), command: .lock); return []
+            let prompt = (overBudgetWarning.map { $0 + " " } ?? "") + t.text("terminal.confirm.lock")
+            ui.modal = .confirm(prompt: prompt, command: .lock); return []
         case .char(let c) where c.isNumber:
             if let n = c.wholeNumberValue, n >= 1, n <= panes.count { focus(panes[n - 1]) }
             return []
@@ -212,6 +213,12 @@ extension ClientState {
             switch input.purpose {
             case .chat(let channel):
                 guard !text.trimmingSpaces.isEmpty else { return [] }
+                // Offline, the message stays in the input line, to be sent with Enter once the connection is back.
+                guard connection == .online else {
+                    ui.input = input
+                    say(t.text("terminal.status.chat_kept"), error: true)
+                    return []
+                }
                 return perform(.say(channel: channel, text: text))
             case .command:
                 guard !text.trimmingSpaces.isEmpty else { return [] }

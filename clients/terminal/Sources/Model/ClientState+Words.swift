@@ -38,9 +38,10 @@ extension ClientState {
         }
     }
 
-    /// A seat's role other than player (`observer`, `instructor`).
+    /// A seat's role (`player`, `observer`, `instructor`).
     public func roleName(_ role: String) -> String {
         switch role {
+        case "player": t.text("terminal.role.player")
         case "observer": t.text("terminal.role.observer")
         case "instructor": t.text("terminal.role.instructor")
         default: role

@@ -55,6 +55,8 @@ public struct ClientState: Sendable {
     var nextRequestID = 1
     var pending: [Int: String] = [:]
     var hasSnapshotFocusSet = false
+    /// The catalog key of the `[room]` line not yet said (it waits for the snapshot's team names).
+    var roomNotice: String?
 
     public init() {}
 
@@ -115,14 +117,33 @@ public struct ClientState: Sendable {
         if channel == "all" { return t.text("terminal.channel.all") }
         if channel.hasPrefix("team:") {
             let id = String(channel.dropFirst(5))
-            return isInstructor ? t.text("terminal.channel.team_of", ["team": id]) : t.text("terminal.channel.team")
+            return isInstructor ? t.text("terminal.channel.team_of", ["team": shortTeamName(id)]) : t.text("terminal.channel.team")
         }
         if channel.hasPrefix("pair:") {
             let ids = channel.dropFirst(5).split(separator: "+").map(String.init)
-            if let team = myTeam, ids.contains(team), let other = ids.first(where: { $0 != team }) { return "↔" + other }
-            return ids.joined(separator: "↔")
+            if let team = myTeam, ids.contains(team), let other = ids.first(where: { $0 != team }) { return "↔" + shortTeamName(other) }
+            return ids.map(shortTeamName).joined(separator: "↔")
         }
         return channel
+    }
+
+    /// A team's name short enough for a channel label: the part before a bracket ("DPRK" of "DPRK (North Korea)"),
+    /// longer than 18 columns its first whole words ("Regional Fisheries": no "…", no word cut); the id when the view
+    /// does not name the team.
+    public func shortTeamName(_ id: String) -> String {
+        var name = TerminalText.sanitize(view.teamName(id))
+        if let open = name.range(of: " ("), open.lowerBound > name.startIndex { name = String(name[..<open.lowerBound]) }
+        guard TerminalText.width(name) > 18 else { return name }
+        return TerminalText.wrap(name, to: 18).first ?? name
+    }
+
+    /// A seat's name as shown: a bot seat is named for its team in the reader's language ("유엔 봇"), whatever
+    /// the server called it.
+    public func seatName(_ seat: SeatInfo) -> String {
+        if seat.bot != nil, let team = seat.team {
+            return t.text("terminal.bot.seat_name", ["team": TerminalText.sanitize(view.teamName(team))])
+        }
+        return TerminalText.sanitize(seat.name)
     }
 
     /// Makes a request with a fresh id, remembering what it was for, to report its answer.

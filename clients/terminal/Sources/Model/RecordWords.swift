@@ -11,7 +11,7 @@ public enum RecordWords {
         guard let record = r.record else {
             return TerminalText.sanitize("\(r.kind): " + (r["text"]?.string ?? ""))
         }
-        return TerminalText.sanitize(RecordText(names: ViewNames(state.view), language: state.t.language).sentence(record))
+        return TerminalText.sanitize(RecordText(names: ViewNames(state.view, records: state.records), language: state.t.language).sentence(record))
     }
 
     /// An action's name if this seat knows the action, else its id made readable.

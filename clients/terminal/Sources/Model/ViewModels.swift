@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeLocale
 import ArmisticeWire
 /// The parts of a `GameView` (docs/protocol.md) the client shows, read leniently from JSON.
 /// The client holds no rules: these are exactly what the server sent.
@@ -46,18 +47,28 @@ public struct ParamInfo: Sendable, Equatable {
     public var id, type: String
     public var choices: [(id: String, name: String)]
     public var min, max: Int?
+    /// The scenario's words for it, shown instead of its id (docs/protocol.md); nil when the scenario gives none.
+    public var label: String?
     init(_ j: JSONValue) {
         id = j["id"]?.string ?? "?"; type = j["type"]?.string ?? "number"
         choices = j["choices"]?.array.map { (id: $0["id"]?.string ?? "?", name: $0["name"]?.string ?? $0["id"]?.string ?? "?") } ?? []
         min = j["min"]?.int; max = j["max"]?.int
+        label = j["label"]?.string.flatMap { $0.isEmpty ? nil : $0 }
     }
-    /// The parameter's label in words: by its kind, with its name only when the action has two of that kind.
-    public func label(among params: [ParamInfo]) -> String {
-        let base = ["team": "Which team", "project": "Which project", "number": "How much"][type] ?? "Choose"
-        return params.filter { $0.type == type }.count > 1 ? "\(base) (\(id.replacingUnderscores))" : base
+    /// The parameter's label in words: the scenario's when it gives one, else by its kind in the interface's
+    /// language, with its id only when the action has two of that kind.
+    public func label(among params: [ParamInfo], _ t: Catalog) -> String {
+        if let label { return label }
+        let base = switch type {
+        case "team": t.text("terminal.param.team")
+        case "project": t.text("terminal.param.project")
+        case "number": t.text("terminal.param.number")
+        default: t.text("terminal.param.choose")
+        }
+        return params.filter { $0.type == type && $0.label == nil }.count > 1 ? "\(base) (\(id.replacingUnderscores))" : base
     }
     public static func == (a: ParamInfo, b: ParamInfo) -> Bool {
-        a.id == b.id && a.type == b.type && a.min == b.min && a.max == b.max
+        a.id == b.id && a.type == b.type && a.min == b.min && a.max == b.max && a.label == b.label
             && a.choices.map(\.id) == b.choices.map(\.id) && a.choices.map(\.name) == b.choices.map(\.name)
     }
 }

@@ -39,21 +39,23 @@ public enum Renderer {
     static func header(_ s: ClientState, _ g: inout Grid, now: Int64) {
         g.fill(0, 0, g.width, 1, .reverse)
         var parts = ["ARMISTICE" + (s.room.isEmpty ? "" : " " + s.room)]
+        func turn(_ date: String) -> String {
+            s.t.text("terminal.header.turn", ["turn": s.t.number(s.view.turn), "turns": s.t.number(s.view.turns), "date": date]).trimmingSpaces
+        }
         if s.hasSnapshot {
-            parts.append(s.t.text("terminal.header.turn", ["turn": s.t.number(s.view.turn), "turns": s.t.number(s.view.turns), "date": s.view.date]))
+            parts.append(turn(s.view.date))
             let clock = s.view.outcome == nil ? s.clockLabel(now: now) : ""
             parts.append(s.view.outcome == nil ? s.phaseName(s.view.phase).uppercased() + (clock.isEmpty ? "" : " " + clock) : s.t.text("terminal.header.match_over"))
         }
-        var left = " " + parts.joined(separator: " │ ")
+        var left: String { " " + parts.joined(separator: " │ ") }
         let dot = s.connection == .online ? "●" : "○"
         let who = s.you.name.isEmpty ? "" : " │ \(s.you.name)" + (s.isInstructor ? s.t.text("terminal.header.instructor") : s.you.team.map { "·\($0)" } ?? (s.you.role == "observer" ? s.t.text("terminal.header.observer") : ""))
         var right = "\(dot) \(s.connectionLabel)\(who) "
-        // When it does not fit: first the name goes, then the word ARMISTICE.
-        if TerminalText.width(left) + TerminalText.width(right) + 1 > g.width { right = "\(dot) \(s.connectionLabel) " }
-        if TerminalText.width(left) + TerminalText.width(right) + 1 > g.width, !s.room.isEmpty {
-            parts[0] = s.room
-            left = " " + parts.joined(separator: " │ ")
-        }
+        // When it does not fit, the least useful part goes first: the word ARMISTICE, then the date, then the name.
+        func fits() -> Bool { TerminalText.width(left) + TerminalText.width(right) + 1 <= g.width && TerminalText.width(right) <= g.width / 2 }
+        if !fits(), !s.room.isEmpty { parts[0] = s.room }
+        if !fits(), s.hasSnapshot { parts[1] = turn("") }
+        if !fits() { right = "\(dot) \(s.connectionLabel) " }
         let rw = min(TerminalText.width(right), g.width / 2)
         g.put(0, 0, left, CellStyle(bold: true, reverse: true), limit: g.width - rw - 1)
         let tone: CellStyle.Tone = s.connection == .online ? .plain : .warn
@@ -99,7 +101,7 @@ public enum Renderer {
     }
 
     static func footer(_ s: ClientState, _ g: inout Grid) {
-        let y = g.height - 1
+        var y = g.height - 1
         if let input = s.ui.input {
             let room = g.width - TerminalText.width(input.prompt) - 2
             var shown = input.text
@@ -107,12 +109,25 @@ public enum Renderer {
             let x = g.put(0, y, input.prompt, .bold)
             let w = g.put(x, y, shown)
             g.put(x + w, y, "█", .plain)
+            y -= 1
+        }
+        // A message (above the input line when one is open) too long for one line wraps upward over the panes, at
+        // most three lines, whole words; a reconnecting client names the address it keeps trying.
+        var message: (String, CellStyle)? = s.status.map { ($0, s.statusIsError ? CellStyle(tone: .bad, bold: true) : CellStyle(tone: .good)) }
+        if message == nil, s.hasSnapshot, case .reconnecting(let n) = s.connection {
+            message = (s.t.text("terminal.footer.reconnecting", ["server": s.server.isEmpty ? s.t.text("terminal.waiting.server") : s.server], count: n), .warn)
+        }
+        if let message {
+            let (text, style) = message
+            var lines = TerminalText.wrap(TerminalText.sanitize(text), to: g.width)
+            if lines.count > 3 { lines = Array(lines.prefix(2)) + [TerminalText.truncate(lines.dropFirst(2).joined(separator: " "), to: g.width)] }
+            for (i, line) in lines.reversed().enumerated() where y - i >= 2 {
+                g.fill(0, y - i, g.width, 1)
+                g.put(0, y - i, line, style)
+            }
             return
         }
-        if let status = s.status {
-            g.put(0, y, status, s.statusIsError ? CellStyle(tone: .bad, bold: true) : CellStyle(tone: .good))
-            return
-        }
+        if s.ui.input != nil { return }
         let hints = s.t.text(g.width < 60 ? "terminal.footer.short" : "terminal.footer.long")
         g.put(0, y, hints, .muted)
     }
@@ -250,7 +265,7 @@ public enum Renderer {
         if let c = a.chance { facts.append(s.t.text("terminal.actions.chance", ["chance": s.t.number(c)])) }
         if a.covert { facts.append(s.t.text("terminal.actions.covert")) }
         if !a.consentFrom.isEmpty { facts.append(s.t.text("terminal.actions.consent", ["teams": a.consentFrom.map { TerminalText.sanitize(s.view.teamName($0)) }.joined(separator: ", ")])) }
-        if !a.params.isEmpty { facts.append(s.t.text("terminal.actions.choose", ["params": a.params.map { $0.label(among: a.params).lowercased() }.joined(separator: ", ")])) }
+        if !a.params.isEmpty { facts.append(s.t.text("terminal.actions.choose", ["params": a.params.map { $0.label(among: a.params, s.t).lowercased() }.joined(separator: ", ")])) }
         detail += wrapped(facts.joined(separator: " · "), width, .muted)
         detail += wrapped(a.description, width, .muted)
         detail = Array(detail.prefix(max(2, height / 3)))
@@ -268,7 +283,7 @@ public enum Renderer {
             var style: CellStyle = available ? .plain : .muted
             if i == cursor { style = focused ? CellStyle(bold: true, reverse: true) : CellStyle(bold: true) }
             // A long name wraps at a space onto the next line rather than being cut.
-            let nameW = max(4, width - 3 - cost.count)
+            let nameW = max(4, width - 3 - TerminalText.width(cost))
             if i == cursor { cursorLines = list.count..<list.count }
             for (k, part) in TerminalText.wrap(name, to: nameW).enumerated() {
                 list.append(Line((k == 0 ? mark : "  ") + TerminalText.pad(part, to: nameW) + (k == 0 ? " " + cost : ""), style))
@@ -326,25 +341,23 @@ public enum Renderer {
             case .order(let n):
                 let o = s.myDraft.orders[n]
                 let action = v.action(o.action)
-                let params = o.params.sorted { $0.key < $1.key }.map { "\($0.key)=\(RecordWords.paramName($0.value, in: v))" }.joined(separator: " ")
-                text = "\(n + 1). \(RecordWords.actionName(o.action, in: v))" + (action.map { " (\($0.cost))" } ?? "") + (params.isEmpty ? "" : " " + params)
+                let params = s.paramsText(o.params, of: o.action)
+                text = "\(n + 1). \(RecordWords.actionName(o.action, in: v))" + (action.map { " (\($0.cost))" } ?? "") + (params.isEmpty ? "" : " · " + params)
                 if let deal = s.promisedDeal(o.action) {
                     text += t.text("terminal.draft.also_in_deal", ["deal": t.number(deal)])
                     style = CellStyle(tone: .bad)
                 } else if action?.available == false { style = .warn }
             case .consent(let id):
                 let c = v.consents.first { $0.action == id }
-                let promised = committed.first { $0.commitment.consent == id }
-                let raw = promised.map { $0.commitment.decision ?? "approve" } ?? s.myDraft.consents[id] ?? "undecided"
-                let decision = promised.map { t.text("terminal.draft.decision_in_deal", ["decision": s.decisionName(raw), "deal": t.number($0.deal)]) } ?? s.decisionName(raw)
+                let raw = s.consentDecision(id).decision
                 let teams = (c?.teams ?? []).map { TerminalText.sanitize(v.teamName($0)) }.joined(separator: ", ")
-                text = "? \(TerminalText.sanitize(c?.name ?? id)) (\(teams)): \(decision)"
+                text = "? \(TerminalText.sanitize(c?.name ?? id)) (\(teams)): \(s.consentDecisionText(id))"
                 style = raw.hasPrefix("block") ? .bad : (raw.hasPrefix("approve") ? .good : .muted)
             }
             if i == cursor && focused { style = CellStyle(bold: true, reverse: true); selected = lines.count }
             lines += wrapped(text, width, style, indent: 3)
         }
-        if items.isEmpty && committed.isEmpty { lines.append(Line(t.text("terminal.draft.empty"), .muted)) }
+        if items.isEmpty && committed.isEmpty { lines += wrapped(t.text("terminal.draft.empty"), width, .muted) }
         if s.everyPlayedTeamLocked {
             lines += wrapped(t.text("terminal.draft.all_locked"), width, CellStyle(tone: .good, bold: true))
         }
@@ -367,14 +380,15 @@ public enum Renderer {
             let mine = m.seat == s.you.seat
             body += wrapped("\(TerminalText.sanitize(m.name)): \(TerminalText.sanitize(m.text))", width, mine ? .muted : .plain, indent: 2)
         }
-        let rows = max(1, height - lines.count - 1)
+        let keys = wrapped(s.t.text("terminal.talk.keys"), width, .muted)
+        let rows = max(1, height - lines.count - keys.count)
         let scroll = min(s.ui.cursor(.talk), max(0, body.count - rows))
         let end = body.count - scroll
         let visible = Array(body[max(0, end - rows)..<max(0, end)])
         if visible.isEmpty { lines.append(Line(s.t.text("terminal.talk.empty", ["channel": s.channelLabel(s.ui.channel)]), .muted)) }
         lines += visible
-        while lines.count < height - 1 { lines.append(Line("")) }
-        lines.append(Line(s.t.text("terminal.talk.keys"), .muted))
+        while lines.count < height - keys.count { lines.append(Line("")) }
+        lines += keys
         return lines
     }
 
@@ -400,11 +414,7 @@ public enum Renderer {
         }
         if v.deals.isEmpty { lines.append(Line(s.t.text("terminal.deals.none"), .muted)) }
         for (i, d) in v.deals.enumerated() {
-            let waiting = d.parties.filter { !d.accepted.contains($0) }.map { TerminalText.sanitize(v.teamName($0)) }
-            var text = s.t.text("terminal.deals.head", ["id": s.t.number(d.id), "status": s.dealStatusName(d.status), "team": TerminalText.sanitize(v.teamName(d.proposer))])
-                + d.commitments.map(s.commitmentText).joined(separator: "; ")
-            if !d.note.isEmpty { text += " “\(d.note)”" }
-            if d.status == "open", !waiting.isEmpty { text += s.t.text("terminal.deals.waiting", ["teams": waiting.joined(separator: ", ")]) }
+            let text = s.dealText(d)
             var style: CellStyle = d.status == "open" ? .plain : (d.status == "agreed" || d.status == "carried_out" ? .good : .muted)
             if i == s.ui.cursor(.deals) && focused { style = CellStyle(bold: true, reverse: true); selected = lines.count }
             lines += wrapped(text, width, style, indent: 3)
@@ -413,10 +423,11 @@ public enum Renderer {
         if !v.consents.isEmpty {
             lines += wrapped(s.t.text("terminal.deals.decisions"), width, .bold)
             for c in v.consents {
-                let d = s.myDraft.consents[c.action] ?? c.decision ?? "undecided"
                 let teams = c.teams.map { TerminalText.sanitize(v.teamName($0)) }.joined(separator: ", ")
                 let rule = s.t.text(c.rule == "veto" ? "terminal.deals.veto" : "terminal.deals.unanimous")
-                lines += wrapped(s.t.text("terminal.deals.decision", ["name": c.name, "teams": teams, "rule": rule, "decision": s.decisionName(d)]), width, .plain, indent: 2)
+                let settled = s.consentDecision(c.action).deal != nil
+                lines += wrapped(s.t.text("terminal.deals.decision", ["name": c.name, "teams": teams, "rule": rule, "decision": s.consentDecisionText(c.action)]),
+                                 width, settled ? CellStyle(tone: .good) : .plain, indent: 2)
             }
         }
         if focused { lines += wrapped(s.t.text("terminal.deals.keys"), width, .muted) }
@@ -481,9 +492,9 @@ public enum Renderer {
         }
         lines.append(Line(s.t.text("terminal.control.seats"), .bold))
         for seat in s.roster {
-            let where_ = seat.role == "player" ? (seat.team ?? s.t.text("terminal.control.no_team")) : s.roleName(seat.role)
+            let where_ = seat.role == "player" ? (seat.team.map { TerminalText.sanitize(s.view.teamName($0)) } ?? s.t.text("terminal.control.no_team")) : s.roleName(seat.role)
             let bot = seat.bot.map { s.t.text("terminal.control.bot", ["policy": TerminalText.sanitize($0)]) } ?? ""
-            lines += wrapped("\(seat.online ? "●" : "○") \(seat.seat) \(TerminalText.sanitize(seat.name)) — \(where_)\(bot)", width,
+            lines += wrapped("\(seat.online ? "●" : "○") \(seat.seat) \(s.seatName(seat)) — \(where_)\(bot)", width,
                              seat.bot != nil ? CellStyle(tone: .accent) : seat.online ? .plain : .muted, indent: 2)
         }
         return (lines, selected)
@@ -505,7 +516,7 @@ public enum Renderer {
                          : Line(s.t.text("terminal.modal.seat_kept"), .muted)]
         case .confirm(let prompt, _):
             title = s.t.text("terminal.modal.confirm")
-            lines = [Line(prompt, .bold)]
+            lines = wrapped(prompt, min(g.width - 6, 72), .bold)
         case .params(let form):
             title = s.t.text("terminal.modal.add", ["name": form.action.name])
             lines = [Line(s.t.text("terminal.modal.param_keys"), .muted)]
@@ -513,7 +524,7 @@ public enum Renderer {
                 let value = form.values[i]
                 let shown = p.choices.first { $0.id == value.string }?.name ?? value.display
                 let range = p.choices.isEmpty ? " (\(p.min ?? 0)–\(p.max ?? 0))" : ""
-                lines.append(Line("\(i == form.field ? "›" : " ") \(p.label(among: form.action.params)): ‹ \(TerminalText.sanitize(shown)) ›\(range)", i == form.field ? CellStyle(bold: true, reverse: true) : .plain))
+                lines.append(Line("\(i == form.field ? "›" : " ") \(p.label(among: form.action.params, s.t)): ‹ \(TerminalText.sanitize(shown)) ›\(range)", i == form.field ? CellStyle(bold: true, reverse: true) : .plain))
             }
         }
         let w = min(g.width - 2, max(TerminalText.width(title) + 4, (lines.map { TerminalText.width($0.text) }.max() ?? 0) + 4))

@@ -36,9 +36,16 @@ public enum JoinCheck {
     }
 
     /// The teams as a student reads them: `dprk (DPRK), rok (ROK), …`.
-    public static func list(_ teams: [TeamChoice]) -> String {
-        teams.map { $0.name == $0.id ? $0.id : "\($0.id) (\($0.name))" }.joined(separator: ", ")
+    public static func list(_ teams: [TeamChoice]) -> String { teams.map(entry).joined(separator: ", ") }
+
+    /// The teams one a line, indented, under the catalog's heading: a long name is never cut by the terminal's edge
+    /// in the middle of a word.
+    public static func lines(_ teams: [TeamChoice], _ t: Catalog) -> String {
+        ([t.text("terminal.join.teams")] + teams.map { "  " + entry($0) }).joined(separator: "\n")
     }
+
+    /// One team: `dprk (DPRK)`, or its id alone when the name is the id.
+    static func entry(_ team: TeamChoice) -> String { team.name == team.id ? team.id : "\(team.id) (\(team.name))" }
 
     /// What to say when nothing answered at the address.
     public static func unreachableMessage(url: String, _ t: Catalog = Catalog(language: .en)) -> String {
