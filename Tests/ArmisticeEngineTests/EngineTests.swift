@@ -125,12 +125,17 @@ import Testing
         #expect(records.contains { $0.kind == .order && $0.action == "pressure" && $0.team == "blue" })
     }
 
-    @Test func agreedDealsCountInTheActionsAvailability() throws {
-        var state = try started()
+    /// Deal 1, open: red builds the bridge (cost 2), blue presses once (cost 1).
+    func proposeBuildForPressure(_ state: inout GameState) throws {
         try engine.apply(.proposeDeal(team: "red", commitments: [
             Commitment(team: "red", action: "build", params: ["project": .id("bridge")]),
             Commitment(team: "blue", action: "pressure", params: ["amount": .number(1)]),
         ], note: ""), to: &state)
+    }
+
+    @Test func agreedDealsCountInTheActionsAvailability() throws {
+        var state = try started()
+        try proposeBuildForPressure(&state)
         func action(_ team: Int, _ id: String) throws -> GameView.ActionInfo {
             try #require(engine.availability(team: team, in: state).first { $0.id == id })
         }
@@ -149,10 +154,7 @@ import Testing
 
     @Test func botsLeaveTheirAgreedDealsBudgetAndActionsAlone() throws {
         var state = try started()
-        try engine.apply(.proposeDeal(team: "red", commitments: [
-            Commitment(team: "red", action: "build", params: ["project": .id("bridge")]),
-            Commitment(team: "blue", action: "pressure", params: ["amount": .number(1)]),
-        ], note: ""), to: &state)
+        try proposeBuildForPressure(&state)
         try engine.apply(.respondToDeal(team: "blue", deal: 1, accept: true), to: &state)
         for seed in 0..<20 as Range<UInt64> {
             var greedy = GreedyBot(seed: seed)

@@ -32,8 +32,9 @@ struct BotEndToEndTests {
                 + " --phases briefing=600,negotiation=600,orders=600,adjudication=1,results=600 --bot tervane=greedy --absent hold",
             environment: ["XDG_STATE_HOME": E2E.temporaryDirectory("lee-bots")])
         defer { teacher.close() }
-        let created = try await teacher.waitFor("the new room") { $0.range(of: #"ARMISTICE [A-Z0-9]{6}"#, options: .regularExpression) != nil && $0.contains("SETUP") }
-        let code = String(created[created.range(of: #"ARMISTICE [A-Z0-9]{6}"#, options: .regularExpression)!].suffix(6))
+        let created = try await teacher.waitFor("the new room") { $0.range(of: #"[A-Z0-9]{6} │"#, options: .regularExpression) != nil && $0.contains("SETUP") }
+        // The header starts with the room's code (after the word ARMISTICE when the line has room for it).
+        let code = String(created[created.range(of: #"[A-Z0-9]{6} │"#, options: .regularExpression)!].prefix(6))
         // The board's teams line and the drafts mark Tervane's bot.
         let first = try await teacher.waitFor(text: "🤖")
         #expect(first.contains("Kingdom of Tervane 🤖greedy"), "the instructor's drafts mark the bot")

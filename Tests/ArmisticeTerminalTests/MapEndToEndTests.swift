@@ -55,7 +55,7 @@ extension MapEndToEndTests {
                 + " --phases briefing=600,negotiation=600,orders=600,adjudication=1,results=600",
             environment: ["XDG_STATE_HOME": E2E.temporaryDirectory("lee-events")])
         defer { teacher.close() }
-        try await teacher.waitFor("the new room") { $0.range(of: #"ARMISTICE [A-Z0-9]{6}"#, options: .regularExpression) != nil && $0.contains("SETUP") }
+        try await teacher.waitFor("the new room") { $0.range(of: #"[A-Z0-9]{6} │"#, options: .regularExpression) != nil && $0.contains("SETUP") }
         try teacher.keys("1")
         try await teacher.waitFor("the control pane") { $0.contains("› Start the match") }
         for _ in 0..<6 { try teacher.keys("Down") }
