@@ -12,7 +12,7 @@ import urllib.request
 from selenium.webdriver.common.by import By
 
 from conftest import ROOT, js_errors, screenshot, wait
-from pages import css, text
+from pages import click, console_click, create_room, css, text
 
 BOTS = {"dprk": "greedy", "rok": "greedy", "usa": "greedy", "un": "greedy"}
 QUICK = {"briefing": 1, "negotiation": 1, "orders": 1, "adjudication": 1, "results": 1}
@@ -99,6 +99,8 @@ def test_a_teacher_opens_a_finished_match_report_and_replay_from_the_server_and_
     assert not d.find_elements(By.CSS_SELECTOR, f"tr[data-code='{admins}']")
     assert d.execute_script("return sessionStorage.getItem('armistice.teacher.secret')") == secret
     assert secret not in d.current_url
+    players = cell(d, row, 4)
+    assert "DPRK" in players and "(dprk)" not in players and "(un)" not in players, f"teams by id, not name: {players}"
     screenshot(d, "archive-my-rooms")
     from test_accessibility import violations  # axe-core, WCAG 2.1 A and AA, as for every other page
     assert not violations(d, "archive"), violations(d, "archive")
@@ -184,3 +186,27 @@ def test_a_nickname_only_room_says_so_on_the_join_form_and_refuses_a_full_name(s
         wait(d, lambda d: "nickname" in text(d, "#join-status"), message=lambda d: text(d, "#join-status"))
         assert "index.html" in d.current_url
         screenshot(d, "archive-nickname-join")
+
+
+def test_the_console_of_a_finished_match_opens_its_report_and_the_archive_without_asking_again(server, browsers):
+    """The console holds the instructor key (this tab's sessionStorage): once the match ends it links its report and
+    replay, as the archive does, and the archive opened from it needs no second sign-in."""
+    d = browsers()
+    code = create_room(d, server, turns=1)
+    console_click(d, "start", "started")
+    console_click(d, "end")
+    console_click(d, "end", "ended")
+    wait(d, lambda d: d.find_elements(By.CSS_SELECTOR, "#open-report"), message="no report link on the console")
+    assert "language the room was created in" in text(d, "#outcome")
+    console = d.current_window_handle
+    click(d, "#open-report")
+    wait(d, lambda d: len(d.window_handles) == 2, message="no report tab")
+    d.switch_to.window([h for h in d.window_handles if h != console][0])
+    wait(d, lambda d: "/report.html" in d.current_url and "Koreanization" in d.find_element(By.TAG_NAME, "body").text, 60,
+         message=lambda d: d.current_url)
+    assert server.key not in d.current_url
+    d.close()
+    d.switch_to.window(console)
+    click(d, "#outcome a[href='archive.html']")
+    wait(d, lambda d: d.find_elements(By.CSS_SELECTOR, f"tr[data-code='{code}']"), message=lambda d: text(d, "#signin-status"))
+    assert not css(d, "#rooms").get_attribute("hidden") and css(d, "#signin").get_attribute("hidden")

@@ -107,3 +107,18 @@ def test_no_english_is_left_in_the_html():
             if re.search(r"[A-Za-z]{2,}", m.group(1)):
                 left.append(f"{name}: attribute {m.group(0).strip()!r}")
     assert not left, "English left in the HTML:\n" + "\n".join(left)
+
+
+def test_every_record_category_of_the_replay_has_a_label():
+    """The replay viewer labels each record by the category the replay JSON gives it (MatchText.category: `dice` for
+    a draw, `instructor` for an adjustment, …): every one of them, and every record kind of the log, has a word."""
+    swift = (ROOT / "Sources/ArmisticeReplay/Replay/MatchText.swift").read_text(encoding="utf-8")
+    body = swift[swift.index("func category("):]
+    body = body[:body.index("\n    }\n")]
+    categories = set(re.findall(r'case \.\w+: "(\w+)"', body))
+    record = (ROOT / "Sources/ArmisticeEngine/Game/Record.swift").read_text(encoding="utf-8")
+    kinds = set(re.search(r"enum Kind[^{]*\{\s*case ([^\n]+)", record).group(1).replace(" ", "").split(","))
+    assert "dice" in categories and "draw" in kinds, (categories, kinds)
+    for lang, cat in catalogs().items():
+        missing = sorted(k for k in categories | kinds if f"replay.kind.{k}" not in cat)
+        assert not missing, f"{lang}: record kinds with no replay.kind label: {missing}"

@@ -212,6 +212,9 @@ def play_a_turn_in_korean(server, browsers, ruleset, teams, deal=None, shots="ko
     for driver, name in ((teacher, "console"), (first, "student (phone)"), (second, "student"), (projector, "projector")):
         wait(driver, lambda d: d.execute_script("return document.body.dataset.connection") == "online")
         assert_korean(driver, f"{ruleset} {name}")
+        # Particles agree with the word before them: "북한과", never "북한와(과)".
+        unresolved = re.findall(r"[\uac00-\ud7a3](?:와\(과\)|을\(를\)|이\(가\)|은\(는\)|\(으\)로)", css(driver, "body").text)
+        assert not unresolved, f"{ruleset} {name}: particles left unresolved: {unresolved}"
     shoot(teacher, f"{shots}-console", 1366, 768)
     shoot(second, f"{shots}-play", 1366, 768)
     shoot(first, f"{shots}-play-phone", 390, 844)

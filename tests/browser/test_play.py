@@ -239,10 +239,100 @@ def test_a_dropped_connection_resumes_the_seat_and_catches_up(server, browsers):
 def test_the_dashboard_fits_a_phone(server, browsers):
     teacher, phone = browsers(), browsers(390, 844, mobile=True)
     code = create_room(teacher, server, phases=LONG)
-    join(phone, server, code, "Kim", team="dprk")
+    join(phone, server, code, "Kim", team="rok")
     width = phone.execute_script("return document.documentElement.scrollWidth")
     inner = phone.execute_script("return window.innerWidth")
     assert width <= inner + 1, f"the page scrolls sideways on a phone: {width} > {inner}"
+    # In play, the action cards' pickers hold long names ("Inter-Korean rail and road reconnection"): they stay
+    # inside their cards.
+    console_click(teacher, "start", "started")
+    console_click(teacher, "skip", "Phase ended")
+    wait_phase(phone, "Negotiation")
+    wait(phone, lambda d: d.find_elements(By.CSS_SELECTOR, "#actions select"), message="no picker on an action card")
+    width = phone.execute_script("return document.documentElement.scrollWidth")
+    assert width <= inner + 1, f"the page scrolls sideways on a phone in play: {width} > {inner}"
     assert css(phone, ".mobile-nav").is_displayed()
     OUTPUT.mkdir(parents=True, exist_ok=True)
     (OUTPUT / "student-phone.png").write_bytes(phone.get_screenshot_as_png())
+
+
+def affordable_orders(actions, budget, first):
+    """Orders of distinct actions (`first` and then ones without parameters) costing exactly `budget`, or None."""
+    plain = [a for a in actions if not a["params"] and a["id"] not in ("restore_contact", first["action"])]
+    cost = {a["id"]: a["cost"] for a in actions}
+    best = {cost[first["action"]]: [first]}
+    for a in plain:
+        for spent, orders in sorted(best.items(), reverse=True):
+            if spent + a["cost"] <= budget and spent + a["cost"] not in best:
+                best[spent + a["cost"]] = orders + [{"action": a["id"], "params": {}}]
+    return best.get(budget)
+
+
+def test_a_draft_past_the_budget_is_stopped_and_its_lock_warns(server, browsers):
+    """With an agreed deal on top of a full draft: Add is disabled with the reason, the lines the budget cannot pay
+    say so, and locking asks first by how much; results come only after adjudication, and old status lines go."""
+    teacher, kim, lee = browsers(), browsers(), browsers()
+    code = create_room(teacher, server, phases=LONG, turns=2)
+    auditor = InstructorSocket(server, code)
+    join(kim, server, code, "Kim", team="dprk")
+    join(lee, server, code, "Lee", team="rok")
+    console_click(teacher, "start", "started")
+    wait_phase(kim, "Briefing")
+    assert text(kim, "[data-field=date]").startswith("· "), "the turn line has no separator before the date"
+    console_click(teacher, "skip", "Phase ended")
+    wait_phase(kim, "Negotiation")
+
+    # Kim's team drafts its whole budget, one order with a labelled parameter first; then a deal adds 1 more.
+    snap = auditor.fresh()
+    budget = next(t["budget"] for t in snap["view"]["teams"] if t["id"] == "dprk")
+    dprk = [a for a in snap["view"]["actions"] if a["team"] == "dprk"]
+    labelled = next(a for a in dprk if any(p.get("label") for p in a["params"]))
+    param = next(p for p in labelled["params"] if p.get("label"))
+    first = {"action": labelled["id"], "params": {param["id"]: param["choices"][-1]["id"]}}
+    orders = affordable_orders(dprk, budget, first)
+    assert orders, f"no DPRK orders costing exactly {budget}"
+    kim.execute_async_script("window.armistice.session.request({type: 'set_orders', orders: arguments[0], consents: {}}).then(arguments[1], arguments[1]);", orders)
+    wait(kim, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#draft-orders .draft-order")) == len(orders))
+    line = css(kim, f"#draft-orders .draft-order[data-action='{labelled['id']}']").text
+    assert param["label"] in line and f"{param['id']}:" not in line, f"the parameter is not named by its label: {line!r}"
+    propose_contact_deal(kim)
+    click(lee, "[id^=deal-][id$=-accept]")
+    wait(kim, lambda d: "agreed" in text(d, "#deals"), message="deal not agreed")
+
+    wait(kim, lambda d: css(d, "#budget-line").get_attribute("data-kind") == "error", message=lambda d: text(d, "#budget-line"))
+    over = kim.find_elements(By.CSS_SELECTOR, "#draft-orders .draft-order.over-budget")
+    assert len(over) == 1 and "Over budget" in over[0].text, [o.text for o in over]
+    for a in dprk:
+        if a["cost"] > 0 and a["id"] != "restore_contact":
+            card = css(kim, f"#actions .action[data-action='{a['id']}']")
+            assert not css(kim, f"#act-{a['id']}-add").is_enabled(), f"Add is enabled on {a['id']} with nothing left"
+            assert "only -1 is left" in card.find_element(By.CSS_SELECTOR, ".reason").text
+
+    # Locking asks first, saying by how much; the second press locks.
+    console_click(teacher, "skip", "Phase ended")
+    wait_phase(kim, "Orders")
+    click(kim, "#lock")
+    wait(kim, lambda d: "1 over budget" in text(d, "#lock"), message=lambda d: text(d, "#lock"))
+    assert "1 more than the budget" in text(kim, "#orders-status")
+    click(kim, "#lock")
+    wait(kim, lambda d: "locked in" in text(d, "#orders-status"))
+
+    # Before the turn is played there are no results to speak of (no "your team gave no orders").
+    results = text(kim, "#results")
+    assert "Your orders" not in results and "gave no orders" not in results, results
+
+    # Lee locks too: the turn is played. The old "locked in" line goes with the phase.
+    lock_in(lee)
+    wait(kim, lambda d: "Your orders" in text(d, "#results"), 20, message=lambda d: text(d, "#results"))
+    wait(kim, lambda d: text(d, "#orders-status") == "", message=lambda d: text(d, "#orders-status"))
+
+    # Turn 2's briefing: its start is labelled as such, with no orders yet; the lock button is ready again.
+    wait_phase(kim, "Results")
+    console_click(teacher, "skip", "Phase ended")
+    wait(kim, lambda d: text(d, "[data-field=turn]").startswith("Turn 2"), message=lambda d: text(d, "[data-field=turn]"))
+    for section in kim.find_elements(By.CSS_SELECTOR, "#results .turn-summary[data-turn='2']"):
+        assert section.get_attribute("data-played") == "false"
+        assert "Start of turn 2" in section.text and "Your orders" not in section.text, section.text
+    assert text(kim, "#lock") == "Lock in our orders" and text(kim, "#orders-status") == ""
+    assert js_errors(kim) == []
+    auditor.close()

@@ -44,7 +44,7 @@ def test_viewer_shows_board_and_charts(served):
     assert "<polyline" in dom, "no chart drawn"
     assert "ROK (South Korea)" in dom
     assert "Military tension" in dom
-    assert "step 60 of" in dom
+    assert "step 61 of" in dom  # counted from 1, as the loaded line counts the steps
     shot = OUT / "replay-viewer.png"
     screenshot(url, shot)
     colours = png_colours(shot)
@@ -64,7 +64,7 @@ def test_viewer_opens_a_reports_moment_and_shows_the_debrief(served):
     point = data["story"]["turningPoints"][0]
     dom = dump_dom(f"{served}/replay.html?src=/match.replay.json&seq={point['seq']}&as=instructor")
     assert 'data-ready="true"' in dom
-    assert f"step {point['step']} of" in dom, "seq= did not open the turning point's step"
+    assert f"step {point['step'] + 1} of {len(data['steps'])}" in dom, "seq= did not open the turning point's step"
     assert "Turning points" in dom and "Questions for the debrief" in dom
     assert f'data-step="{point["step"]}"' in dom
     assert "Case package: Koreanization" in dom and "What happened next" in dom

@@ -3,32 +3,8 @@
 // The secret is kept in sessionStorage (this tab only) and sent as Authorization: Bearer, never in a URL.
 
 import { el, replace, say, $ } from "./dom.js";
-import { t, has, lang, list as names, startPage, onLanguage, errorText } from "./i18n.js";
-
-const SECRET_KEY = "armistice.teacher.secret";
-
-function secret() { return sessionStorage.getItem(SECRET_KEY) || ""; }
-
-/** Calls the archive API with the secret; throws an Error with `status` and `code` on a refusal. */
-async function api(path, options = {}) {
-  const response = await fetch(path, {
-    ...options, cache: "no-store", headers: { Authorization: `Bearer ${secret()}`, accept: "application/json", ...(options.headers || {}) },
-  });
-  if (!response.ok) {
-    const body = await response.json().catch(() => ({}));
-    const error = new Error(body.message || `HTTP ${response.status}`);
-    error.status = response.status;
-    error.code = body.code;
-    throw error;
-  }
-  return response;
-}
-
-function refusal(e) {
-  if (e.status === 403 || e.status === 401) return t("archive.wrong_secret");
-  if (e.status === 429) return t("archive.too_many");
-  return e.status ? errorText(e.code, e.message) : t("archive.unreachable");
-}
+import { t, has, lang, list as names, startPage, onLanguage } from "./i18n.js";
+import { api, refusal, ticket, openMatch, secret, rememberSecret, forgetSecret } from "./teacher.js";
 
 async function download(path, filename) {
   save(await (await api(path)).blob(), filename);
@@ -44,33 +20,9 @@ function save(blob, filename) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A view ticket for a finished match, once the server has made its reports (meanwhile: 202 report_pending). */
-async function ticket(code) {
-  for (let tries = 0; tries < 300; tries++) {
-    const answer = await (await api(`/api/teacher/rooms/${code}/ticket`, { method: "POST" })).json();
-    if (answer.ticket) return answer;
-    say($("#rooms-status"), t("archive.preparing", { code }));
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-  throw new Error(t("archive.preparing", { code }));
-}
-
-/** Opens a finished match's report or replay in a new tab: a view ticket makes a link that needs no header. */
-async function open(code, which) {
-  const status = $("#rooms-status");
-  say(status, t("archive.opening"));
-  // Opened now, while the click still counts (a pop-up blocker would stop a window opened after the wait). Not
-  // "noopener": the new tab keeps a copy of this tab's sessionStorage, so the report's links to the viewer work.
-  const tab = window.open("", "_blank");
-  try {
-    const answer = await ticket(code);
-    const url = which === "report" ? answer.report : answer.replay;
-    if (tab) tab.location.assign(url); else location.assign(url);
-    say(status, "");
-  } catch (e) {
-    if (tab) tab.close();
-    say(status, t("archive.failed", { code, message: refusal(e) }), "error");
-  }
+/** Opens a finished match's report or replay in a new tab. */
+function open(code, which) {
+  return openMatch(code, which, $("#rooms-status"), say);
 }
 
 async function remove(code) {
@@ -94,6 +46,22 @@ function when(at) {
 function phaseTurn(phase, turn) {
   const words = has(`phase.${phase}`) ? t(`phase.${phase}`) : phase;
   return turn > 0 ? t("archive.phase_turn", { phase: words, turn }) : words;
+}
+
+// The scenarios' team names, in each language (GET /api/rulesets, public): the archive's list names teams by id.
+let scenarios = [];
+
+async function loadScenarios() {
+  try {
+    const r = await fetch("/api/rulesets", { headers: { accept: "application/json" }, cache: "no-store" });
+    if (r.ok) scenarios = await r.json();
+  } catch { /* the ids stay */ }
+}
+
+/** A team's name in the page's language (English, or its id, when the scenario does not say). */
+function teamName(scenario, id) {
+  const s = scenarios.find((x) => x.id === scenario);
+  return s?.localized?.[lang()]?.teams?.[id] || s?.teams?.find((x) => x.id === id)?.name || id;
 }
 
 let me = { id: null, admin: false };
@@ -122,7 +90,8 @@ function row(m) {
   const finished = m.state === "finished";
   const mine = me.admin || (m.owner && m.owner === me.id);
   const button = (text, action, extra = {}) => el("button", { type: "button", text, data: { action, code: m.code }, on: { click: () => actions[action](m.code) }, ...extra });
-  const players = m.players.length ? names(m.players.map((p) => p.bot ? t("archive.bot", { team: p.team }) : p.team ? `${p.name} (${p.team})` : p.name)) : "—";
+  const team = (id) => teamName(m.scenario, id);
+  const players = m.players.length ? names(m.players.map((p) => p.bot ? t("archive.bot", { team: team(p.team) }) : p.team ? `${p.name} (${team(p.team)})` : p.name)) : "—";
   return el("tr", { data: { code: m.code, state: m.state } },
     el("th", { scope: "row", class: "code", text: m.code }),
     el("td", {}, m.title, m.nicknames ? el("span", { class: "hint", text: ` · ${t("archive.nicknames")}` }) : null,
@@ -147,7 +116,7 @@ const actions = {
   report: (code) => open(code, "report"),
   replay: (code) => open(code, "replay"),
   log: (code) => download(`/api/teacher/rooms/${code}/log`, `armistice-${code}.jsonl`).catch((e) => say($("#rooms-status"), t("archive.failed", { code, message: refusal(e) }), "error")),
-  reportFile: (code) => ticket(code).then(() => { say($("#rooms-status"), ""); return download(`/api/teacher/rooms/${code}/report.html?download=1`, `armistice-${code}.html`); })
+  reportFile: (code) => ticket(code, () => say($("#rooms-status"), t("archive.preparing", { code }))).then(() => { say($("#rooms-status"), ""); return download(`/api/teacher/rooms/${code}/report.html?download=1`, `armistice-${code}.html`); })
     .catch((e) => say($("#rooms-status"), t("archive.failed", { code, message: refusal(e) }), "error")),
   delete: (code) => remove(code),
   share: (code) => share(code),
@@ -183,6 +152,7 @@ async function list() {
 
 async function enter() {
   me = await (await api("/api/teacher/me")).json();
+  if (!scenarios.length) await loadScenarios();
   whoami();
   $("#signin").hidden = true;
   $("#rooms").hidden = false;
@@ -202,18 +172,18 @@ function init() {
     const typed = $("#signin-secret").value.trim();
     if (!typed) { say($("#signin-status"), t("archive.need_secret"), "error"); return; }
     say($("#signin-status"), t("archive.checking"));
-    sessionStorage.setItem(SECRET_KEY, typed);
+    rememberSecret(typed);
     try {
       await enter();
       $("#signin-secret").value = "";
       say($("#signin-status"), "");
     } catch (err) {
-      sessionStorage.removeItem(SECRET_KEY);
+      forgetSecret();
       say($("#signin-status"), refusal(err), "error");
     }
   });
   $("#signout").addEventListener("click", () => {
-    sessionStorage.removeItem(SECRET_KEY);
+    forgetSecret();
     replace($("#rooms-body"));
     shown = null;
     $("#rooms").hidden = true;
@@ -234,7 +204,7 @@ function init() {
       say(status, refusal(err), "error");
     }
   });
-  if (secret()) enter().catch(() => { sessionStorage.removeItem(SECRET_KEY); });
+  if (secret()) enter().catch(() => { forgetSecret(); });
 }
 
 init();

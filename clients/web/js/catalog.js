@@ -25,7 +25,47 @@ export function textOf(catalogs, key, params, id, num = String) {
   if (entry === undefined) return undefined;
   if (typeof entry === "object" && entry !== null) {
     const category = new Intl.PluralRules(from).select(Number(params.count) || 0);
-    return fill(entry[category] ?? entry.other ?? "", params, num);
+    return particles(fill(entry[category] ?? entry.other ?? "", params, num), from);
   }
-  return fill(entry, params, num);
+  return particles(fill(entry, params, num), from);
+}
+
+// Korean particles that depend on the word before them: the catalog writes both forms, 을(를), 이(가), 은(는), 와(과),
+// (으)로, and the one the filled-in word takes is kept (as the server's report does, ArmisticeReplay's Story+Josa).
+const PARTICLES = [["을(를)", "을", "를"], ["이(가)", "이", "가"], ["은(는)", "은", "는"], ["와(과)", "과", "와"], ["(으)로", "으로", "로"]];
+const SKIPPED = new Set(["”", "’", "\"", "'", ")", "]", "」", "』", " "]);
+
+/** Whether the text ends in a final consonant (null when that can't be told), and whether it is ㄹ. */
+export function finalConsonant(text) {
+  let end = text.length;
+  while (end > 0 && SKIPPED.has(text[end - 1])) end -= 1;
+  const last = text[end - 1];
+  if (last === undefined) return null;
+  if (/[0-9]/.test(last)) {
+    // A number read aloud: 0 영, 1 일, 2 이, 3 삼, 4 사, 5 오, 6 육, 7 칠, 8 팔, 9 구; 10, 20… 십.
+    const digit = Number(last);
+    if (digit === 0 && /[0-9]/.test(text[end - 2] || "")) return { consonant: true, rieul: false };
+    return { consonant: [0, 1, 3, 6, 7, 8].includes(digit), rieul: [1, 7, 8].includes(digit) };
+  }
+  const code = last.charCodeAt(0);
+  if (code < 0xAC00 || code > 0xD7A3) return null;
+  const jong = (code - 0xAC00) % 28;
+  return { consonant: jong !== 0, rieul: jong === 8 };
+}
+
+/** Korean text with every particle marker resolved by the word before it; a Latin name keeps both forms. */
+export function particles(text, language = "ko") {
+  if (language !== "ko" || typeof text !== "string" || !text.includes("(")) return text;
+  let out = text;
+  for (const [marker, consonant, vowel] of PARTICLES) {
+    let from = 0;
+    for (let at = out.indexOf(marker, from); at >= 0; at = out.indexOf(marker, from)) {
+      const f = finalConsonant(out.slice(0, at));
+      if (!f) { from = at + marker.length; continue; }
+      const form = marker === "(으)로" ? (f.consonant && !f.rieul ? consonant : vowel) : (f.consonant ? consonant : vowel);
+      out = out.slice(0, at) + form + out.slice(at + marker.length);
+      from = at + form.length;
+    }
+  }
+  return out;
 }

@@ -28,6 +28,27 @@ export function spentWithDeals(game, team) {
   return (game.view?.spent?.[team] || 0) + committedCost(game, team);
 }
 
+/** What is left of the team's budget after its draft and its agreed deals' commitments (null before it has one). */
+export function budgetLeft(game, team) {
+  const budget = game.team(team)?.budget;
+  return typeof budget === "number" ? budget - spentWithDeals(game, team) : null;
+}
+
+/** The draft's orders the budget cannot pay, as adjudication decides it (docs/protocol.md, "Playing"): the deals'
+ * commitments are paid first, then each drafted order in turn while it fits. Map: order index → what was left for it.
+ * (An order that fails its requirements at adjudication costs nothing, so this is the worst case.) */
+export function ordersOverBudget(game, team) {
+  const budget = game.team(team)?.budget;
+  const over = new Map();
+  if (typeof budget !== "number") return over;
+  let spent = committedCost(game, team);
+  (game.view?.orders?.[team]?.orders || []).forEach((o, i) => {
+    const cost = actionCost(game, o.action, team);
+    if (spent + cost > budget) over.set(i, budget - spent); else spent += cost;
+  });
+  return over;
+}
+
 /** The number of the agreed deal that already orders `action` for the team, or null. */
 export function promisedIn(game, team, action) {
   return commitmentsOf(game, team).find((c) => c.action === action)?.deal ?? null;

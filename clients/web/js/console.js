@@ -3,11 +3,12 @@
 import { el, replace, say, setColour, $ } from "./dom.js";
 import { bootPage, keepFocus, attempt } from "./page.js";
 import { renderTracks, renderFlagsAndProjects, renderRecords, ChatPanel, dealItem, formatParams, roleLabel, objectivePoints, allLockedText } from "./views.js";
-import { BOT_POLICIES, botBadge, botOf, studentsOf } from "./bots.js";
+import { BOT_POLICIES, botBadge, botOf, studentsOf, policyName, seatLabel } from "./bots.js";
 import { instructorKey, rememberInstructorKey } from "./seats.js";
 import { commitmentsOf } from "./commitments.js";
 import { renderEventPreview } from "./eventpreview.js";
 import { t, lang, list, errorText, LANGUAGES } from "./i18n.js";
+import { openMatch } from "./teacher.js";
 
 const boot = await bootPage("instructor", render);
 const { game, session, room } = boot || {};
@@ -51,7 +52,7 @@ function renderControls() {
   $("#end").disabled = phase === "ended";
   $("#end").textContent = armedEnd ? t("console.end_confirm") : t("console.end");
   $("#projector-link").href = `board.html?room=${encodeURIComponent(room)}`;
-  // The room's language (for the projector and the report), as the server has it, unless the instructor is choosing.
+  // The room's language (for the projector; the report keeps the one the room was created in), as the server has it, unless the instructor is choosing.
   if (document.activeElement !== $("#room-language")) $("#room-language").value = game.settings.language || "en";
   $("#all-locked").textContent = allLockedText(game, true);
 }
@@ -73,12 +74,12 @@ function teamColumn(tm) {
     el("h4", { text: t("play.orders") }),
     el("ol", { class: "draft-orders" }, d.orders.length + committed.length ? [
       ...committed.map((c) => el("li", { class: "draft-order committed", data: { action: c.action || c.consent, deal: c.deal } },
-        el("span", { text: c.action ? `${game.actionName(c.action)}${formatParams(game, c.params)}` : t(c.decision === "block" ? "play.block_action" : "play.approve_action", { action: game.actionName(c.consent) }) }),
+        el("span", { text: c.action ? `${game.actionName(c.action)}${formatParams(game, c.params, c.action)}` : t(c.decision === "block" ? "play.block_action" : "play.approve_action", { action: game.actionName(c.consent) }) }),
         el("span", { class: "cost", text: c.action ? t("play.cost_small", { cost: c.cost }) : t("play.consent") }),
         el("span", { class: "badge ok", text: t("console.deal_locked", { deal: String(c.deal) }) }))),
       ...d.orders.map((o) => {
         const a = (v.actions || []).find((x) => x.id === o.action && x.team === tm.id);
-        return el("li", { class: "draft-order", data: { action: o.action } }, el("span", { text: `${a?.name || o.action}${formatParams(game, o.params)}` }), a ? el("span", { class: "cost", text: t("play.cost_small", { cost: a.cost }) }) : null);
+        return el("li", { class: "draft-order", data: { action: o.action } }, el("span", { text: `${a?.name || o.action}${formatParams(game, o.params, o.action)}` }), a ? el("span", { class: "cost", text: t("play.cost_small", { cost: a.cost }) }) : null);
       })] : el("li", { class: "hint", text: t("console.no_orders") })),
     Object.keys(d.consents || {}).length ? el("p", { class: "hint", text: t("console.consents", { consents: Object.entries(d.consents).map(([a, dec]) => t(dec === "block" ? "play.block_action" : "play.approve_action", { action: game.actionName(a) })).join(", ") }) }) : null,
     hidden.length ? el("p", { class: "hint", text: t("console.cannot_see", { tracks: list(hidden.map((x) => x.name)) }) }) : null,
@@ -95,7 +96,7 @@ function botControls(tm) {
   const bot = botOf(game, tm.id);
   const select = el("select", { id: `bot-policy-${tm.id}`, aria: { label: t("console.bot_policy_label", { team: tm.name }) },
     on: { change: (e) => botChoice.set(tm.id, e.target.value) } },
-    BOT_POLICIES.map((p) => el("option", { value: p.id, text: p.id, title: t(`bot.policy.${p.id}`) })));
+    BOT_POLICIES.map((p) => el("option", { value: p.id, text: policyName(p.id), title: t(`bot.policy.${p.id}`) })));
   select.value = botChoice.get(tm.id) || bot?.bot || "greedy";
   return el("div", { class: "bot-controls", data: { botControls: tm.id } },
     select,
@@ -141,7 +142,7 @@ function renderRoster() {
       : null;
     return el("tr", { data: r.bot ? { seat: r.seat, bot: r.bot } : { seat: r.seat } },
       el("td", {}, el("span", { class: r.online ? "online-dot on" : "online-dot", aria: { hidden: "true" } }), el("span", { class: "visually-hidden", text: r.online ? t("console.online") : t("console.offline") })),
-      el("td", { text: r.name }),
+      el("td", { text: seatLabel(game, r) }),
       el("td", {}, roleLabel(game, r), r.bot ? " " : null, r.bot ? el("span", { class: "bot-mark", aria: { hidden: "true" }, text: "🤖" }) : null),
       el("td", {}, isInstructor || r.bot ? change : el("div", { class: "row" }, select,
         el("button", { type: "button", class: "small", id: `move-${r.seat}-go`, text: t("console.move"), on: { click: () => move(r, select.value) } }),
@@ -201,7 +202,19 @@ function renderOutcome() {
   if (!o) return;
   replace($("#outcome"), el("h2", { text: t("console.outcome", { name: o.name }) }), el("p", { text: o.text }), el("p", { class: "hint", text: o.reason }),
     el("ul", {}, Object.entries(o.scores || {}).sort((a, b) => b[1] - a[1]).map(([x, n]) => el("li", { text: t("outcome.score", { team: game.teamName(x), count: n }) }))),
-    el("ul", { class: "objectives" }, (o.objectives || []).map((x) => el("li", { class: x.met ? "met" : "", text: t(x.met ? "console.objective_met" : "console.objective_not_met", { team: game.teamName(x.team), text: x.text, points: x.points }) }))));
+    el("ul", { class: "objectives" }, (o.objectives || []).map((x) => el("li", { class: x.met ? "met" : "", text: t(x.met ? "console.objective_met" : "console.objective_not_met", { team: game.teamName(x.team), text: x.text, points: x.points }) }))),
+    game.view.phase === "ended" ? finishedLinks() : null);
+}
+
+/** A finished match's report and replay, as the archive opens them (a view ticket, with the key this tab holds). */
+function finishedLinks() {
+  const status = el("p", { class: "form-status", id: "finished-status", role: "status" });
+  const button = (which, text) => el("button", { type: "button", id: `open-${which}`, text, on: { click: () => openMatch(room, which, status, say) } });
+  return el("div", { class: "finished-links" },
+    el("div", { class: "row" }, button("report", t("archive.report")), button("replay", t("archive.replay")),
+      el("a", { href: "archive.html", text: t("console.my_rooms") })),
+    el("p", { class: "hint", text: t("console.report_language") }),
+    status);
 }
 
 async function downloadLog() {

@@ -3,7 +3,7 @@
 import { el, replace, say, $ } from "./dom.js";
 import { t, lang, setLanguage, startPage, onLanguage, errorText } from "./i18n.js";
 import { ServerError, takeSeat } from "./connection.js";
-import { BOT_POLICIES } from "./bots.js";
+import { BOT_POLICIES, policyName } from "./bots.js";
 import { normalizeCode, saveSeat, allSeats, pageFor, kindOfRole, rememberInstructorKey, instructorKey, forgetSeat } from "./seats.js";
 
 const CODE_CHARS = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/;
@@ -129,7 +129,7 @@ function fillBotSeats() {
     const id = `create-bot-${team.id}`;
     const select = el("select", { id, data: { team: team.id } },
       el("option", { value: "", text: t("index.played_by_students") }),
-      BOT_POLICIES.map((p) => el("option", { value: p.id, text: t("bot.option", { policy: p.id }), title: t(`bot.policy.${p.id}`) })));
+      BOT_POLICIES.map((p) => el("option", { value: p.id, text: t("bot.option", { policy: policyName(p.id) }), title: t(`bot.policy.${p.id}`) })));
     if (keep.has(team.id)) select.value = keep.get(team.id);
     return el("div", { class: "row" }, el("label", { for: id, text: t("index.team_played_by", { team: team.name || team.id }) }), select);
   }) : el("p", { class: "hint", text: t("index.bot_teams_later") }));
@@ -149,8 +149,13 @@ function fillVariants() {
   const keep = $("#create-variant").value;
   replace($("#create-variant"), [el("option", { value: "", text: t("index.standard_rules") }),
     ...(ruleset?.variants || []).map((v) => el("option", { value: v.id,
-      text: t("index.variant_option", { name: texts[v.id]?.name || v.name || v.id, count: v.turns }), title: texts[v.id]?.description || v.description || "" }))]);
+      text: variantText(texts[v.id]?.name || v.name || v.id, v.turns), title: texts[v.id]?.description || v.description || "" }))]);
   if ((ruleset?.variants || []).some((v) => v.id === keep)) $("#create-variant").value = keep;
+}
+
+/** A variant's name with its number of turns, unless the name already says it ("Class period (50 min, 5 turns)"). */
+function variantText(name, turns) {
+  return typeof turns === "number" && !new RegExp(`(^|\\D)${turns}(\\D|$)`).test(name) ? t("index.variant_option", { name, count: turns }) : name;
 }
 
 /** What a blank turns or phase field means for the chosen scenario: its own values, shown beside the fields. */

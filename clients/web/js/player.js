@@ -3,11 +3,11 @@
 import { el, replace, say, setColour, $ } from "./dom.js";
 import { bootPage, keepFocus, attempt } from "./page.js";
 import { renderTracks, renderFlagsAndProjects, renderTeamsStrip, renderRecords, ChatPanel, dealItem, describeCommitment, formatParams, objectivePoints, allLockedText } from "./views.js";
-import { botBadge, botOf } from "./bots.js";
+import { botBadge, botOf, policyName } from "./bots.js";
 import { paramPickers, readParams, rememberParams } from "./params.js";
 import { resultTurns, summarySection } from "./summary.js";
 import { renderMap, lastTurnChanges } from "./map.js";
-import { commitmentsOf, spentWithDeals, promisedIn, promisedText } from "./commitments.js";
+import { commitmentsOf, spentWithDeals, promisedIn, promisedText, budgetLeft, ordersOverBudget } from "./commitments.js";
 import { t, lang, list } from "./i18n.js";
 
 const boot = await bootPage("player", render);
@@ -16,6 +16,7 @@ const typedParams = new Map();
 let chat = null;
 let lastActionsKey = "";
 let lockArmed = false;
+let lastStage = "";
 
 function myTeam() { return game.you.team || null; }
 function draft() { return game.view?.orders?.[myTeam()] || { orders: [], consents: {} }; }
@@ -27,6 +28,7 @@ function render(what, detail) {
   if (!chat) chat = new ChatPanel(game, $("#chat"), session, { canWrite: () => game.you.role === "player" && game.view.phase !== "ended" });
   if (what === "chat") { chat.noteMessage(detail); chat.render(); return; }
   if (what === "language") { lastActionsKey = ""; lastResultsKey = ""; lastCatalogKey = ""; relabelCommitments(); }
+  clearStaleStatus();
   keepFocus(() => {
     renderTeamBox();
     renderTracks(game, $("#tracks"));
@@ -45,15 +47,26 @@ function render(what, detail) {
   });
 }
 
+/** A new phase or turn makes the last request's confirmation ("locked in", "deal proposed") old news: cleared. */
+function clearStaleStatus() {
+  const stage = `${game.view.turn}:${game.view.phase}`;
+  if (stage === lastStage) return;
+  if (lastStage) for (const id of ["#orders-status", "#deals-status", "#deal-status"]) say($(id), "");
+  lastStage = stage;
+  lockArmed = false;
+}
+
 function renderTeamBox() {
   const tm = game.team(myTeam());
   const box = $("#team-box");
   $("#team-name").textContent = tm ? tm.name : t("play.no_team");
   const bot = tm ? botOf(game, tm.id) : null;
-  replace($("#team-bot"), bot ? botBadge(game, tm.id, { words: t("play.bot_words", { policy: bot.bot }) }) : null);
+  replace($("#team-bot"), bot ? botBadge(game, tm.id, { words: t("play.bot_words", { policy: policyName(bot.bot) }) }) : null);
   $("#you-name").textContent = game.you.name || "";
   if (tm) setColour(box, tm.colour); else box.style.removeProperty("--team");
   const spent = spentWithDeals(game, myTeam());
+  // Once the match is over the budget means nothing: the header's budget is hidden.
+  $("#budget-left").parentElement.hidden = game.view.phase === "ended" || Boolean(game.view.outcome);
   $("#budget-left").textContent = game.view.phase === "setup" && tm ? t("play.budget_at_start")
     : tm && typeof tm.budget === "number" ? t("play.budget_of", { left: tm.budget - spent, budget: tm.budget }) : "—";
   if (!tm) say($("#notice"), t("play.waiting_team"), "info");
@@ -80,7 +93,7 @@ function renderDraft() {
   const committed = commitmentsOf(game, myTeam());
   const dealCost = committed.reduce((sum, c) => sum + c.cost, 0);
   const budget = tm?.budget;
-  const left = typeof budget === "number" ? budget - drafted - dealCost : 0;
+  const left = budgetLeft(game, myTeam()) ?? 0;
   $("#budget-line").textContent = game.view.phase === "setup" ? t("play.budget_setup")
     : typeof budget === "number"
     ? t(dealCost ? "play.spent_deals" : "play.spent", { spent: drafted + dealCost, budget, drafted, deals: dealCost, left }) : "";
@@ -88,17 +101,20 @@ function renderDraft() {
   const editable = drafting() && !locked() && Boolean(tm);
   const dealLines = committed.map((c) => el("li", { class: "draft-order committed", data: { action: c.action || c.consent, deal: c.deal } },
     el("span", { class: "badge ok lock-mark", text: t("deal.title", { deal: String(c.deal) }) }),
-    el("span", { text: c.action ? `${game.actionName(c.action)}${formatParams(game, c.params)}`
+    el("span", { text: c.action ? `${game.actionName(c.action)}${formatParams(game, c.params, c.action)}`
       : t(c.decision === "block" ? "play.block_action" : "play.approve_action", { action: game.actionName(c.consent) }) }),
     el("span", { class: "cost", text: c.action ? t("play.cost_small", { cost: c.cost }) : t("play.consent") }),
     el("span", { class: "hint", text: t("play.deal_line_hint") })));
+  // Warnings come from the data, never from the server's reason (its words, and "already in your orders" is true of
+  // every drafted order): a deal that orders the same action, or a budget that cannot pay this order.
+  const over = ordersOverBudget(game, myTeam());
   const orderLines = d.orders.map((o, i) => {
     const a = game.action(o.action);
     const promised = promisedIn(game, myTeam(), o.action);
     const warning = promised ? t("play.also_promised", { deal: String(promised) })
-      : a && !a.available && a.reason && !/already in your orders|your orders are locked/.test(a.reason) ? a.reason : "";
-    return el("li", { class: promised ? "draft-order duplicate" : "draft-order", data: { action: o.action } },
-      el("span", { text: `${a?.name || o.action}${formatParams(game, o.params)}` }),
+      : over.has(i) ? t("play.order_over_budget", { cost: a?.cost ?? 0, left: over.get(i) }) : "";
+    return el("li", { class: promised ? "draft-order duplicate" : over.has(i) ? "draft-order over-budget" : "draft-order", data: { action: o.action } },
+      el("span", { text: `${a?.name || o.action}${formatParams(game, o.params, o.action)}` }),
       el("span", { class: "cost", text: a ? t("play.cost_small", { cost: a.cost }) : "" }),
       warning ? el("span", { class: "hint warn", text: warning }) : null,
       editable ? el("button", { type: "button", class: "small", id: `remove-order-${i}`, text: t("play.remove"),
@@ -132,7 +148,7 @@ function renderDraft() {
   const lockButton = $("#lock");
   lockButton.disabled = !editable;
   if (!editable) lockArmed = false;
-  lockButton.textContent = locked() ? t("play.locked_in") : lockArmed ? t("play.lock_confirm") : t("play.lock");
+  lockButton.textContent = locked() ? t("play.locked_in") : lockArmed ? (left < 0 ? t("play.lock_confirm_over", { over: -left }) : t("play.lock_confirm")) : t("play.lock");
   const teams = game.view.teams || [];
   $("#lock-state").textContent = drafting()
     ? allLockedText(game) || t("play.locked_list", { teams: list(teams.filter((x) => x.locked).map((x) => x.name)) || t("play.locked_none") })
@@ -140,7 +156,14 @@ function renderDraft() {
 }
 
 async function lockIn() {
-  if (!lockArmed) { lockArmed = true; renderDraft(); return; }
+  if (!lockArmed) {
+    lockArmed = true;
+    renderDraft();
+    // Over budget: the confirmation says by how much, and which orders will not be carried out.
+    const over = ordersOverBudget(game, myTeam());
+    if (over.size) say($("#orders-status"), t("play.lock_over_warning", { over: -budgetLeft(game, myTeam()), count: over.size }), "error");
+    return;
+  }
   lockArmed = false;
   await attempt(session, $("#orders-status"), { type: "lock" }, t("play.locked_ok"));
 }
@@ -150,7 +173,7 @@ async function lockIn() {
 function renderActions() {
   const actions = game.view.actions || [];
   const only = $("#only-available").checked;
-  const key = JSON.stringify([lang(), actions, only, locked(), game.view.phase, commitmentsOf(game, myTeam()), game.view.spent]);
+  const key = JSON.stringify([lang(), actions, only, locked(), game.view.phase, commitmentsOf(game, myTeam()), game.view.spent, game.team(myTeam())?.budget]);
   if (key === lastActionsKey) return;
   lastActionsKey = key;
   rememberParams($("#actions"), typedParams);
@@ -162,15 +185,19 @@ function actionCard(a) {
   const prefix = `act-${a.id}`;
   const reasonID = `${prefix}-reason`;
   const promised = promisedIn(game, myTeam(), a.id);
-  // The server's reason counts the draft and the agreed deals' commitments; a promised action says which deal, in
-  // the page's words.
-  const reason = promised ? promisedText(promised) : !a.available ? a.reason || t("play.not_available") : "";
+  // A promised action says which deal; an action that costs more than is left after the draft and the agreed deals
+  // cannot be added (the server's `available` says the same; this decides from the numbers, in the page's words).
+  const left = budgetLeft(game, myTeam());
+  const unaffordable = drafting() && !locked() && left !== null && a.cost > left;
+  const reason = promised ? promisedText(promised) : unaffordable ? t("play.cannot_afford", { cost: a.cost, left })
+    : !a.available ? a.reason || t("play.not_available") : "";
   const params = el("div", { class: "params", data: { paramsFor: a.id } }, paramPickers(a, prefix, typedParams.get(a.id) || {}));
   const add = el("button", { type: "button", id: `${prefix}-add`, class: "small", text: t("play.add"),
     aria: { label: t("play.add_label", { action: a.name }), ...(reason ? { describedby: reasonID } : {}) },
-    disabled: !drafting() || locked() || Boolean(promised),
+    disabled: !drafting() || locked() || Boolean(promised) || unaffordable,
     on: { click: () => {
       if (promisedIn(game, myTeam(), a.id)) { say($("#orders-status"), promisedText(promisedIn(game, myTeam(), a.id)), "error"); return; }
+      if (a.cost > (budgetLeft(game, myTeam()) ?? Infinity)) { say($("#orders-status"), t("play.cannot_afford", { cost: a.cost, left: budgetLeft(game, myTeam()) }), "error"); return; }
       const d = draft();
       sendDraft([...d.orders, { action: a.id, params: readParams(params) }], d.consents || {});
     } } });

@@ -47,7 +47,7 @@ export function recordText(names, words) {
       case "order": {
         const keys = Object.keys(r.params || {}).sort();
         const params = keys.length
-          ? t("record.text.params", { params: keys.map((k) => t("record.text.param", { name: readable(k), value: parameter(r.params[k]) })).join(", ") }) : "";
+          ? t("record.text.params", { params: keys.map((k) => t("record.text.param", { name: names.paramName?.(r.action, k) ?? readable(k), value: parameter(r.params[k]) })).join(", ") }) : "";
         const text = t("record.text.order", { team: team(r.team), action: action(r.action) + params, result: result(r.result) });
         const dice = typeof r.roll === "number" ? t("record.text.rolled", { roll: String(r.roll), chance: n(r.chance) })
           : typeof r.chance === "number" ? t("record.text.chance", { chance: String(r.chance) }) : null;

@@ -13,6 +13,12 @@ export function resultTurns(game) {
   return [...new Set(game.records.filter((r) => KINDS.includes(r.kind)).map((r) => r.turn))].sort((a, b) => b - a);
 }
 
+/** Whether the turn's orders were carried out (its adjudication is logged): before then a turn has no results, only
+ * what changed at its start (events, the instructor's adjustments). */
+export function adjudicated(game, turn) {
+  return game.records.some((r) => r.kind === "phase" && r.phase === "adjudication" && r.turn === turn);
+}
+
 /** {mine, others, changes, unchanged, events, outcome} for one turn, as `team` may see it. */
 export function turnSummary(game, turn, team) {
   const records = game.records.filter((r) => r.turn === turn);
@@ -79,7 +85,7 @@ export function changeText(game, c) {
 function orderItem(game, r, withTeam, deal) {
   const why = [deal ? t("summary.from_deal", { deal: String(deal) }) : "", orderWhy(r)].filter(Boolean).join(" · ");
   return el("li", { class: ["summary-order", `result-${r.result}`], data: { action: r.action, result: r.result } },
-    el("span", { class: "record-text", text: `${withTeam ? `${game.teamName(r.team)}: ` : ""}${game.actionName(r.action)}${formatParams(game, r.params)}` }),
+    el("span", { class: "record-text", text: `${withTeam ? `${game.teamName(r.team)}: ` : ""}${game.actionName(r.action)}${formatParams(game, r.params, r.action)}` }),
     " ", el("strong", { class: "verdict", text: verdict(r.result) }),
     why ? el("span", { class: "record-detail", text: why }) : null);
 }
@@ -99,11 +105,14 @@ export function summarySection(game, turn, team, log) {
       toggle.textContent = log.hidden ? t("summary.show_log") : t("summary.hide_log");
       toggle.setAttribute("aria-expanded", String(!log.hidden));
     } } });
-  return el("section", { class: "turn-summary", data: { turn }, aria: { label: t("summary.turn", { turn }) } },
-    el("h3", { text: t("summary.turn", { turn }) }),
+  // A turn not yet played shows only what changed at its start: no "your team gave no orders" before it could.
+  const played = adjudicated(game, turn);
+  const title = t(played ? "summary.turn" : "summary.turn_start", { turn });
+  return el("section", { class: "turn-summary", data: { turn, played: String(played) }, aria: { label: title } },
+    el("h3", { text: title }),
     s.outcome ? el("p", { class: "summary-outcome", text: t("summary.ended", { text: s.outcome.text || s.outcome.outcome || "" }) }) : null,
-    team ? part(t("summary.your_orders"), s.mine.map((r) => orderItem(game, r, false, s.fromDeal.get(`${r.team}:${r.action}`))), t("summary.no_orders")) : null,
-    part(team ? t("summary.others") : t("summary.orders"), s.others.map((r) => orderItem(game, r, true, s.fromDeal.get(`${r.team}:${r.action}`))), t("summary.nothing_seen")),
+    played && team ? part(t("summary.your_orders"), s.mine.map((r) => orderItem(game, r, false, s.fromDeal.get(`${r.team}:${r.action}`))), t("summary.no_orders")) : null,
+    played ? part(team ? t("summary.others") : t("summary.orders"), s.others.map((r) => orderItem(game, r, true, s.fromDeal.get(`${r.team}:${r.action}`))), t("summary.nothing_seen")) : null,
     part(t("summary.changes"), [
       ...s.changes.map((c) => el("li", { class: "summary-change", data: { target: c.target }, text: changeText(game, c) })),
       ...s.events.map((r) => el("li", { class: "summary-event", text: t("summary.event", { text: r.text || (r.event || "").replace(/_/g, " "), cause: eventCause(r.result) }) })),

@@ -4,9 +4,10 @@
 import { el, replace, setColour, formatDuration, formatTime, say } from "./dom.js";
 import { phaseName } from "./game.js";
 import { dealOutcomeText } from "./commitments.js";
-import { botBadge, botOf, studentsOf } from "./bots.js";
+import { botBadge, botOf, studentsOf, policyName } from "./bots.js";
 import { t, list, has, onLanguage } from "./i18n.js";
 import { recordText } from "./records.js";
+import { paramLabel } from "./params.js";
 
 // ---- Header, clock and connection status -------------------------------------------------------------------
 
@@ -16,7 +17,8 @@ export function renderHeader(game, root) {
   const set = (sel, text) => { const n = root.querySelector(sel); if (n) n.textContent = text; };
   set("[data-field=title]", v.title || v.ruleset || "Armistice");
   set("[data-field=turn]", v.turn > 0 ? t("header.turn_of", { turn: v.turn, count: v.turns }) : t("header.turns", { count: v.turns }));
-  set("[data-field=date]", v.turn > 0 ? v.date || "" : "");
+  // "Turn 1 of 3 · Jan 2019": the separator only when there is a date (before the start: "3 turns", nothing after).
+  set("[data-field=date]", v.turn > 0 && v.date ? `· ${v.date}` : "");
   // Once the match has an outcome its clock means nothing: the header says it is over (the last results phase
   // still runs on the server until the room ends).
   set("[data-field=phase]", v.outcome ? t("header.match_over") : game.clock?.paused ? t("header.paused", { phase: phaseName(v.phase) }) : phaseName(v.phase));
@@ -46,6 +48,10 @@ export function showConnection(node, state, detail) {
   node.dataset.state = state;
   document.body.dataset.connection = state;
   if (detail && state === "offline") node.title = detail;
+  // Back online: a request refused for want of a connection (the page's own words) is no longer true.
+  if (state === "online") {
+    for (const n of document.querySelectorAll(".form-status")) if (n.textContent === t("connection.not_connected")) say(n, "");
+  }
 }
 
 /** In negotiation or orders, when every team with players has locked in: a sentence saying so, else "". */
@@ -139,6 +145,7 @@ export function recordWords(game) {
     eventName: (id) => v().events?.find((e) => e.id === id)?.name
       ?? game.records.find((r) => r.kind === "event" && r.event === id)?.text ?? null,
     dealProposer: (n) => v().deals?.find((d) => d.id === n)?.proposer ?? null,
+    paramName: (action, id) => paramName(game, action, id),
   }, { t, knows: has });
 }
 
@@ -150,11 +157,20 @@ export function resultWord(result) { return result ? recordText(NO_NAMES, { t, k
 
 const NO_NAMES = { teamName: () => null, actionName: () => null, targetName: () => null, eventName: () => null, dealProposer: () => null };
 
-export function formatParams(game, params) {
+/** A parameter of `action` in words: the scenario's label (docs/protocol.md, a parameter's `label`), else a word for
+ * its kind (params.js paramLabel), else its id made readable. */
+export function paramName(game, action, id) {
+  const a = game.action(action) || game.view?.catalog?.find((x) => x.id === action);
+  const p = a?.params?.find((q) => q.id === id);
+  return p ? paramLabel(a, p) : id.replace(/_/g, " ");
+}
+
+/** An order's parameters in words, " (Which project: Kaesong …)"; `action` names the parameters by their labels. */
+export function formatParams(game, params, action = null) {
   if (!params || typeof params !== "object") return "";
   const parts = Object.entries(params).map(([k, val]) => {
     const name = typeof val === "string" ? (game.team(val)?.name || game.targetName(val)) : String(val);
-    return t("params.one", { name: k.replace(/_/g, " "), value: name });
+    return t("params.one", { name: action ? paramName(game, action, k) : k.replace(/_/g, " "), value: name });
   });
   return parts.length ? t("params.all", { params: parts.join(", ") }) : "";
 }
@@ -281,7 +297,7 @@ export class ChatPanel {
 
 export function describeCommitment(game, c) {
   if (c.consent) return t(c.decision === "block" ? "deal.will_block" : "deal.will_approve", { team: game.teamName(c.team), action: game.actionName(c.consent) });
-  return t("deal.will_take", { team: game.teamName(c.team), action: `${game.actionName(c.action)}${formatParams(game, c.params)}` });
+  return t("deal.will_take", { team: game.teamName(c.team), action: `${game.actionName(c.action)}${formatParams(game, c.params, c.action)}` });
 }
 
 export function dealItem(game, d, actions = null) {
@@ -308,6 +324,6 @@ export function objectivePoints(o) {
 export function roleLabel(game, r) {
   if (r.role === "instructor") return t("role.instructor");
   if (r.role === "observer") return t("role.observer");
-  if (r.bot) return t("role.bot", { team: game.teamName(r.team), policy: r.bot });
+  if (r.bot) return t("role.bot", { team: game.teamName(r.team), policy: policyName(r.bot) });
   return r.team ? game.teamName(r.team) : t("role.no_team");
 }

@@ -27,7 +27,7 @@ export function renderBoard(container, view, data) {
   if (view.flags.length || view.projects.length) {
     const items = el('ul', { class: 'flags' });
     for (const f of view.flags) items.append(el('li', { class: f.value ? 'on' : 'off' }, `${f.value ? '■' : '□'} ${f.name}`));
-    for (const p of view.projects) items.append(el('li', {}, t_('replay.project', { name: p.name, status: p.status, n: p.index + 1, count: p.statuses.length })));
+    for (const p of view.projects) items.append(el('li', {}, t_('replay.project', { name: p.name, status: p.status.replace(/_/g, ' '), n: p.index + 1, count: p.statuses.length })));
     container.append(el('h3', {}, t_('replay.flags_projects')), items);
   }
 

@@ -5,7 +5,7 @@ import { renderBoard } from './board.js';
 import { renderCharts } from './charts.js';
 import { el } from './dom.js';
 import { renderDebrief } from './debrief.js';
-import { t, num, startPage, onLanguage } from '../js/i18n.js';
+import { t, has, num, startPage, onLanguage } from '../js/i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const state = { data: null, step: 0, viewpoint: 'instructor', timer: null, loaded: null };
@@ -49,7 +49,9 @@ function render() {
   if (!data) return;
   const s = data.steps[step];
   $('scrub').value = String(step);
-  $('where').textContent = t('replay.where', { step, last: data.steps.length - 1, turn: s.turn, phase: phaseWord(s.phase), line: String(s.line) });
+  $('scrub').setAttribute('aria-valuetext', $('where').textContent);
+  // Counted from 1, like the loaded line's number of steps ("step 1 of 33"); the URL's step= stays the index.
+  $('where').textContent = t('replay.where', { step: step + 1, last: data.steps.length, turn: s.turn, phase: phaseWord(s.phase), line: String(s.line) });
   $('step-text').textContent = s.seenBy.includes(viewpoint) ? `${s.who}: ${s.text}` : t('replay.another_team');
   renderBoard($('board'), data.view(step, viewpoint), data);
   const records = data.turnRecords(step, viewpoint);
@@ -63,7 +65,7 @@ function render() {
 
 /** A phase or a record's kind in words, when the catalog has it; else as the file says. */
 function phaseWord(p) { const k = `phase.${p}`; const w = t(k); return w === k ? p : w; }
-function kindWord(kind) { const k = `replay.kind.${kind}`; const w = t(k); return w === k ? kind : w; }
+function kindWord(kind) { const k = `replay.kind.${kind}`; return has(k) ? t(k) : kind; }
 
 function go(step) {
   if (!state.data) return;

@@ -1,0 +1,33 @@
+"""Korean particles in the browser's catalogs (clients/web/js/catalog.js): a text written with both forms, 와(과),
+을(를), 이(가), 은(는), (으)로, keeps the one the word before it takes, as the report's Story+Josa does."""
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+CASES = {
+    "북한와(과)": "북한과", "미국와(과)": "미국과", "유엔와(과)": "유엔과", "한국와(과)": "한국과", "중국와(과)": "중국과",
+    "러시아와(과)": "러시아와", "일본을(를)": "일본을", "러시아을(를)": "러시아를", "합의 #3을(를)": "합의 #3을",
+    "합의 #2을(를)": "합의 #2를", "합의 #10을(를)": "합의 #10을", "서울(으)로": "서울로", "부산(으)로": "부산으로",
+    "“개성공단”이(가)": "“개성공단”이", "USA와(과)": "USA와(과)",
+}
+
+
+def test_korean_particles_follow_the_word_before_them():
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is needed to run the browser's catalog code (scripts/setup.sh installs nodejs)")
+    script = ("import { particles } from " + json.dumps((ROOT / "clients/web/js/catalog.js").as_uri()) + ";"
+              "const cases = JSON.parse(process.argv[1]);"
+              "console.log(JSON.stringify(Object.fromEntries(Object.keys(cases).map((k) => [k, particles(k, 'ko')]))));")
+    run = subprocess.run([node, "--input-type=module", "-e", script, json.dumps(CASES)], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    got = json.loads(run.stdout)
+    assert got == CASES
+    run = subprocess.run([node, "--input-type=module", "-e", script.replace("'ko'", "'en'"), json.dumps({"a와(과)": "a와(과)"})],
+                         capture_output=True, text=True, timeout=60)
+    assert json.loads(run.stdout) == {"a와(과)": "a와(과)"}, "English text is left as it is"
