@@ -2,27 +2,51 @@ import ArmisticeLocale
 
 /// The protocol's words (phases, decisions, deal statuses, roles) as the interface's language writes them.
 extension ClientState {
-    /// The catalog's word for one of the protocol's values, `PREFIX.VALUE`, or `otherwise` for a value it has no word
-    /// for (a newer server's).
-    private func word(_ prefix: String, _ value: String, otherwise: @autoclosure () -> String) -> String {
-        let key = "\(prefix).\(value)"
-        let text = t.text(key)
-        return text == key ? otherwise() : text
+    public func phaseName(_ phase: String) -> String {
+        switch phase {
+        case "setup": t.text("terminal.phase.setup")
+        case "briefing": t.text("terminal.phase.briefing")
+        case "negotiation": t.text("terminal.phase.negotiation")
+        case "orders": t.text("terminal.phase.orders")
+        case "adjudication": t.text("terminal.phase.adjudication")
+        case "results": t.text("terminal.phase.results")
+        case "ended": t.text("terminal.phase.ended")
+        default: phase
+        }
     }
 
-    /// A phase (`setup`, `briefing`, … `ended`).
-    public func phaseName(_ phase: String) -> String { word("terminal.phase", phase, otherwise: phase) }
-
     /// A consent decision (`approve`, `block`, `undecided`).
-    public func decisionName(_ decision: String) -> String { word("terminal.decision", decision, otherwise: decision) }
+    public func decisionName(_ decision: String) -> String {
+        switch decision {
+        case "approve": t.text("terminal.decision.approve")
+        case "block": t.text("terminal.decision.block")
+        case "undecided": t.text("terminal.decision.undecided")
+        default: decision
+        }
+    }
 
     /// A deal's status in capitals (English) or in words (Korean): `OPEN`, `CARRIED OUT`, `협상 중`.
     public func dealStatusName(_ status: String) -> String {
-        word("terminal.deal", status, otherwise: status.replacingOccurrences(of: "_", with: " ").uppercased())
+        switch status {
+        case "open": t.text("terminal.deal.open")
+        case "agreed": t.text("terminal.deal.agreed")
+        case "rejected": t.text("terminal.deal.rejected")
+        case "withdrawn": t.text("terminal.deal.withdrawn")
+        case "carried_out": t.text("terminal.deal.carried_out")
+        case "expired": t.text("terminal.deal.expired")
+        default: status.replacingOccurrences(of: "_", with: " ").uppercased()
+        }
     }
 
     /// A seat's role (`player`, `observer`, `instructor`).
-    public func roleName(_ role: String) -> String { word("terminal.role", role, otherwise: role) }
+    public func roleName(_ role: String) -> String {
+        switch role {
+        case "player": t.text("terminal.role.player")
+        case "observer": t.text("terminal.role.observer")
+        case "instructor": t.text("terminal.role.instructor")
+        default: role
+        }
+    }
 }
 
 extension Pane {
