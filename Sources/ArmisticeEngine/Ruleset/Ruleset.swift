@@ -37,6 +37,8 @@ public struct Ruleset: Sendable {
     /// Shown texts the file leaves without a declared language (English stands in); `ruleset check` lists them.
     public var missingTranslations: [Diagnostic] = []
 
+    /// The most turns a match may have: a ruleset's calendar, and a room's `turns` setting.
+    public static let maxTurns = 100
     /// The names `bots:` may use; ArmisticeBots implements each one.
     public static let botPolicyNames = ["greedy", "random", "block-all", "approve-all", "idle"]
 

@@ -8,7 +8,7 @@ extension RulesetBuilder {
         guard let e = reader.mapping(node, "calendar", allowed: ["turns", "turn_length", "start", "months_per_turn",
                                                                    "random_events_per_turn", "random_event_chance"],
                                      required: ["turns"]) else { return nil }
-        guard let turns = reader.integer(e["turns"]?.value, "calendar turns", in: 1...100) else { return nil }
+        guard let turns = reader.integer(e["turns"]?.value, "calendar turns", in: 1...Ruleset.maxTurns) else { return nil }
         let start = reader.text(e["start"]?.value, "the calendar's start") ?? ""   // free text such as "Season 1" is shown
         let months = reader.integer(e["months_per_turn"]?.value, "months_per_turn", in: 1...120)
         if months != nil, start.wholeMatch(of: /\d{4}-\d{2}/) == nil, let node = e["start"]?.value ?? e["months_per_turn"]?.value {

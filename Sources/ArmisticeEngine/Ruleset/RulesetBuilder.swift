@@ -55,7 +55,7 @@ final class RulesetBuilder {
         declareAll(eventNodes, kind: "an event") { self.scope.otherNames[$0] = "an event" }
         scope.projectStatuses = Array(repeating: [], count: projectCount)
         // Without a valid calendar (already reported), event turns are checked only against the format's limit.
-        turns = calendar?.turns ?? 100
+        turns = calendar?.turns ?? Ruleset.maxTurns
 
         // Pass 2: the parts themselves.
         let projects = projectNodes.compactMap(project)

@@ -19,7 +19,7 @@ extension ServerCore {
         let full = ServerError(.tooManyRooms, "this server already runs \(limits.maxRooms) rooms; end a finished one or try later")
         guard roomCount.total < limits.maxRooms else { throw full }
         let turns = r.turns ?? rules.calendar.turns
-        guard (1...100).contains(turns) else { throw ServerError(.badSettings, "turns must be between 1 and 100") }
+        guard (1...Ruleset.maxTurns).contains(turns) else { throw ServerError(.badSettings, "turns must be between 1 and \(Ruleset.maxTurns)") }
         var phases: [String: Int] = [:]
         for phase in Phase.turnPhases { phases[phase.rawValue] = rules.phaseDurations[phase] ?? 60 }
         for (name, seconds) in r.phases ?? [:] {
