@@ -87,7 +87,7 @@ public struct Engine: Sendable {
         }
         catalog = ruleset.actions.enumerated().filter { !$1.covert }.map { i, action in
             GameView.CatalogEntry(id: action.id, name: action.name, teams: action.teams.map { ruleset.teams[$0].id }, cost: action.cost,
-                                  params: views[i].params)
+                                  params: views[i].params, consentFrom: views[i].consentFrom, consentRule: views[i].consentRule)
         }
         teamParts = ruleset.teams.map {
             (SharedPart(GameView.TeamInfo.Fixed(id: $0.id, name: $0.name, colour: $0.colour, brief: $0.brief)),

@@ -132,6 +132,8 @@ extension GameView.CatalogEntry: JSONFields {
         JSONField("teams") { $0.teams },
         JSONField("cost") { $0.cost },
         JSONField("params") { $0.params },
+        JSONField("consent_from") { $0.consentFrom },
+        JSONField("consent_rule") { $0.consentRule },
     ]
 }
 

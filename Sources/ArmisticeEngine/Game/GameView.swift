@@ -258,6 +258,10 @@ public struct GameView: Sendable, Hashable, Codable {
         public var teams: [String]
         public var cost: Int
         public var params: [ParameterInfo]
+        /// The teams that decide on it in their own orders, and how (`veto` or `all`): a deal that commits a team
+        /// to it can still be refused by them.
+        public var consentFrom: [String]? = nil
+        public var consentRule: String? = nil
     }
     /// A scenario event the instructor can inject.
     public struct EventInfo: Sendable, Hashable, Codable {
