@@ -8,11 +8,16 @@ public enum Language: String, Sendable, Hashable, CaseIterable, Codable {
     /// The language a tag names: `ko`, `ko-KR`, `ko_KR.UTF-8`, `KO`… are Korean; anything unknown, empty or
     /// missing is English.
     public init(parsing tag: String?) {
-        guard let tag else { self = .en; return }
+        self = tag.flatMap(Language.init(tag:)) ?? .en
+    }
+
+    /// The language a tag names (`ko`, `ko-KR`, `ko_KR.UTF-8`, `KO`…), nil for one Armistice cannot show.
+    public init?(tag: String) {
         let primary = tag.trimmingCharacters(in: .whitespaces)
             .prefix { $0 != "-" && $0 != "_" && $0 != "." && $0 != "@" }
             .lowercased()
-        self = Language(rawValue: primary) ?? .en
+        guard let language = Language(rawValue: primary) else { return nil }
+        self = language
     }
 
     /// The language of a POSIX environment (`LC_ALL`, then `LC_MESSAGES`, then `LANG`), English when none is set.

@@ -102,8 +102,8 @@ import Testing
         let accounts = TeacherAccounts(dataDirectory: data)
         let (_, kim) = try accounts.add(name: "Kim")
         let (_, lee) = try accounts.add(name: "Lee")
-        let live = try LiveServer(data: data) { $0.reportRenderer = ReportRenderer { path, format, viewer in
-            "rendered \(format.rawValue) of \((path as NSString).lastPathComponent) for \(viewer)"
+        let live = try LiveServer(data: data) { $0.reportRenderer = ReportRenderer { path, format, viewer, language in
+            "rendered \(format.rawValue) of \((path as NSString).lastPathComponent) for \(viewer)" + (language.map { " in \($0.rawValue)" } ?? "")
         } }
         defer { live.stop() }
         let kimClient = try await live.client("kim")
@@ -176,6 +176,26 @@ import Testing
         #expect(httpGet(port: live.port, path: "/api/teacher/rooms/\(kimRoom)/report.html?ticket=\(ticket)").status == 200)
         #expect(httpGet(port: live.port, path: "/api/teacher/rooms/\(leeRoom)/report.html?ticket=\(ticket)").status == 403, "a ticket opens one room only")
 
+        // In a language asked for (the page's): a ticket's links and the report's links to moments keep it; a
+        // language the reports are not written in is refused.
+        var korean = httpGet(port: live.port, path: "/api/teacher/rooms/\(kimRoom)/ticket?lang=ko", headers: auth(kim).merging(["Content-Length": "0"]) { a, _ in a }, method: "POST")
+        for _ in 0..<200 where korean.status == 202 {
+            try await Task.sleep(for: .milliseconds(25))
+            korean = httpGet(port: live.port, path: "/api/teacher/rooms/\(kimRoom)/ticket?lang=ko", headers: auth(kim).merging(["Content-Length": "0"]) { a, _ in a }, method: "POST")
+        }
+        let links = try #require(json(korean.body) as? [String: Any])
+        let koreanReport = try #require(links["report"] as? String)
+        #expect(koreanReport.hasSuffix("&lang=ko"))
+        #expect((links["replay"] as? String)?.hasSuffix("%26lang%3Dko") == true)
+        #expect(String(decoding: httpGet(port: live.port, path: koreanReport).body, as: UTF8.self)
+                == "rendered html of \(kimRoom).jsonl for /replay.html?src=/api/teacher/rooms/\(kimRoom)/replay.json%3Flang%3Dko in ko")
+        #expect(String(decoding: httpGet(port: live.port, path: "/api/teacher/rooms/\(kimRoom)/report.html?lang=ko-KR", headers: auth(kim)).body, as: UTF8.self)
+                .hasSuffix(" in ko"))
+        #expect(String(decoding: report.body, as: UTF8.self).hasSuffix("replay.json"), "without lang: the room's own language")
+        #expect(FileManager.default.fileExists(atPath: data + "/reports/\(kimRoom).ko.html"))
+        let french = httpGet(port: live.port, path: "/api/teacher/rooms/\(kimRoom)/report.html?lang=fr", headers: auth(kim))
+        #expect(french.status == 400 && (json(french.body) as? [String: Any])?["code"] as? String == "bad_parameter")
+
         // One student's data: their seat, team, chat and inputs, across the teacher's matches; none for another teacher.
         let export = try #require(json(httpGet(port: live.port, path: "/api/teacher/students?name=falcon", headers: auth(kim)).body) as? [String: Any])
         let matches = try #require(export["matches"] as? [[String: Any]])
@@ -192,6 +212,7 @@ import Testing
         #expect(deleted.status == 200)
         #expect(!FileManager.default.fileExists(atPath: live.server.logPath(kimRoom)))
         #expect(!FileManager.default.fileExists(atPath: data + "/reports/\(kimRoom).html"))
+        #expect(!FileManager.default.fileExists(atPath: data + "/reports/\(kimRoom).ko.html"), "every language's report goes")
         #expect(try rooms(kim).isEmpty)
         #expect(httpGet(port: live.port, path: "/api/teacher/rooms/\(kimRoom)/log", headers: auth(kim)).status == 404)
         #expect(httpGet(port: live.port, path: "/api/teacher/rooms/\(kimRoom)/replay.json?ticket=\(ticket)").status == 403, "its tickets are revoked")
@@ -265,7 +286,7 @@ import Testing
         let (_, kim) = try accounts.add(name: "Kim")
         let (_, lee) = try accounts.add(name: "Lee")
         let (_, park) = try accounts.add(name: "Park")
-        var live: LiveServer? = try LiveServer(data: data) { $0.reportRenderer = ReportRenderer { _, format, _ in "report \(format.rawValue)" } }
+        var live: LiveServer? = try LiveServer(data: data) { $0.reportRenderer = ReportRenderer { _, format, _, _ in "report \(format.rawValue)" } }
         let port = live!.port
         let teacher = try await live!.client("kim")
         let code = try #require(try await teacher.request(["type": "create_room", "key": kim, "ruleset": "koreanization"])["room"] as? String)

@@ -197,7 +197,7 @@ def test_the_console_of_a_finished_match_opens_its_report_and_the_archive_withou
     console_click(d, "end")
     console_click(d, "end", "ended")
     wait(d, lambda d: d.find_elements(By.CSS_SELECTOR, "#open-report"), message="no report link on the console")
-    assert "language the room was created in" in text(d, "#outcome")
+    assert "this page's language" in text(d, "#outcome")
     console = d.current_window_handle
     click(d, "#open-report")
     wait(d, lambda d: len(d.window_handles) == 2, message="no report tab")
@@ -205,8 +205,21 @@ def test_the_console_of_a_finished_match_opens_its_report_and_the_archive_withou
     wait(d, lambda d: "/report.html" in d.current_url and "Koreanization" in d.find_element(By.TAG_NAME, "body").text, 60,
          message=lambda d: d.current_url)
     assert server.key not in d.current_url
+    assert not re.search("[\uac00-\ud7a3]", d.find_element(By.TAG_NAME, "h1").text), "the English console's report is English"
     d.close()
     d.switch_to.window(console)
+    # The room was created in English; a console switched to Korean opens the report in Korean.
+    click(d, ".lang-switch button[data-lang=ko]")
+    wait(d, lambda d: "페이지의 언어" in text(d, "#outcome"), message=lambda d: text(d, "#outcome"))
+    click(d, "#open-report")
+    wait(d, lambda d: len(d.window_handles) == 2, message="no report tab")
+    d.switch_to.window([h for h in d.window_handles if h != console][0])
+    wait(d, lambda d: "/report.html" in d.current_url and re.search("[\uac00-\ud7a3]", d.find_element(By.TAG_NAME, "h1").text), 60,
+         message=lambda d: d.current_url)
+    assert "lang=ko" in d.current_url
+    d.close()
+    d.switch_to.window(console)
+    click(d, ".lang-switch button[data-lang=en]")
     click(d, "#outcome a[href='archive.html']")
     wait(d, lambda d: d.find_elements(By.CSS_SELECTOR, f"tr[data-code='{code}']"), message=lambda d: text(d, "#signin-status"))
     assert not css(d, "#rooms").get_attribute("hidden") and css(d, "#signin").get_attribute("hidden")

@@ -1,9 +1,10 @@
+import ArmisticeLocale
 import Dispatch
 import Foundation
 import Synchronization
 
-/// The reports of finished matches, kept in `DATA/reports/` (`CODE.html`, `CODE.replay.json`, mode 0600) until the log
-/// changes or the match is deleted. Rendering a long match's replay JSON takes seconds, so it never happens on the
+/// The reports of finished matches, kept in `DATA/reports/` (`CODE.html`, `CODE.replay.json` in the room's language;
+/// `CODE.ko.html`, `CODE.en.replay.json`… in a language asked for; mode 0600) until the log changes or the match is deleted. Rendering a long match's replay JSON takes seconds, so it never happens on the
 /// thread that answers HTTP (it would hold up every WebSocket): `prepare` renders both formats on a background queue,
 /// one match at a time, and the routes answer `report_pending` until they are there. Thread-safe.
 public final class ArchiveReports: Sendable {
@@ -32,63 +33,75 @@ public final class ArchiveReports: Sendable {
     /// The replay viewer's address for a match served from here (the report's links to moments use it).
     public static func viewer(_ code: String) -> String { "/replay.html?src=/api/teacher/rooms/\(code)/replay.json" }
 
-    public func path(_ code: String, _ format: ReportRenderer.Format) -> String {
-        (directory as NSString).appendingPathComponent(format == .html ? "\(code).html" : "\(code).replay.json")
+    /// The replay viewer's address for a match served from here in a language asked for.
+    public static func viewer(_ code: String, _ language: Language?) -> String {
+        guard let language else { return viewer(code) }
+        return "/replay.html?src=/api/teacher/rooms/\(code)/replay.json%3Flang%3D\(language.rawValue)"
+    }
+
+    /// Where a match's report is kept: `language` nil is the room's own language (as its log's header has it).
+    public func path(_ code: String, _ format: ReportRenderer.Format, _ language: Language? = nil) -> String {
+        let name = code + (language.map { ".\($0.rawValue)" } ?? "")
+        return (directory as NSString).appendingPathComponent(format == .html ? "\(name).html" : "\(name).replay.json")
     }
 
     /// The report's bytes if they are there and newer than the log.
-    public func cached(_ code: String, _ format: ReportRenderer.Format, log: String) -> [UInt8]? {
-        guard isFresh(code, format, log: log) else { return nil }
-        return FileManager.default.contents(atPath: path(code, format)).map(Array.init)
+    public func cached(_ code: String, _ format: ReportRenderer.Format, _ language: Language? = nil, log: String) -> [UInt8]? {
+        guard isFresh(code, format, language, log: log) else { return nil }
+        return FileManager.default.contents(atPath: path(code, format, language)).map(Array.init)
     }
 
-    /// Whether both reports are ready; if not, starts making them (once) and says so.
-    public func prepare(_ code: String, log: String) -> Status {
-        if ReportRenderer.Format.allCases.allSatisfy({ isFresh(code, $0, log: log) }) { return .ready }
+    /// Whether both reports (in `language`, nil: the room's) are ready; if not, starts making them (once) and says so.
+    public func prepare(_ code: String, _ language: Language? = nil, log: String) -> Status {
+        if ReportRenderer.Format.allCases.allSatisfy({ isFresh(code, $0, language, log: log) }) { return .ready }
+        let key = code + (language.map { ".\($0.rawValue)" } ?? "")
         let start: Bool = work.withLock { w in
-            if w.pending.contains(code) { return false }
-            if w.failed[code] != nil { return false }
-            w.pending.insert(code)
+            if w.pending.contains(key) { return false }
+            if w.failed[key] != nil { return false }
+            w.pending.insert(key)
             return true
         }
-        if let failure = work.withLock({ $0.failed[code] }) {
+        if let failure = work.withLock({ $0.failed[key] }) {
             // A failure is said once; the next request tries again.
-            work.withLock { _ = $0.failed.removeValue(forKey: code) }
+            work.withLock { _ = $0.failed.removeValue(forKey: key) }
             return .failed(failure)
         }
-        if start { queue.async { [self] in render(code, log: log) } }
+        if start { queue.async { [self] in render(code, language, key: key, log: log) } }
         return .pending
     }
 
-    /// Deletes a match's reports (a render under way notices its log is gone and deletes what it wrote).
+    /// Deletes a match's reports in every language (a render under way notices its log is gone and deletes what it wrote).
     public func remove(_ code: String) {
-        for format in ReportRenderer.Format.allCases { unlink(path(code, format)) }
+        for format in ReportRenderer.Format.allCases {
+            unlink(path(code, format))
+            for language in Language.allCases { unlink(path(code, format, language)) }
+        }
     }
 
-    private func isFresh(_ code: String, _ format: ReportRenderer.Format, log: String) -> Bool {
+    private func isFresh(_ code: String, _ format: ReportRenderer.Format, _ language: Language?, log: String) -> Bool {
         let fm = FileManager.default
-        guard let made = (try? fm.attributesOfItem(atPath: path(code, format)))?[.modificationDate] as? Date,
+        guard let made = (try? fm.attributesOfItem(atPath: path(code, format, language)))?[.modificationDate] as? Date,
               let logged = (try? fm.attributesOfItem(atPath: log))?[.modificationDate] as? Date else { return false }
         return made >= logged
     }
 
-    private func render(_ code: String, log: String) {
+    private func render(_ code: String, _ language: Language?, key: String, log: String) {
         var failure: String?
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            for format in ReportRenderer.Format.allCases where !isFresh(code, format, log: log) {
-                let text = try renderer.render(log, format, Self.viewer(code))
-                let temporary = path(code, format) + ".tmp"
+            for format in ReportRenderer.Format.allCases where !isFresh(code, format, language, log: log) {
+                let text = try renderer.render(log, format, Self.viewer(code, language), language)
+                let target = path(code, format, language), temporary = target + ".tmp"
                 guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]),
-                      rename(temporary, path(code, format)) == 0 else { throw AccountError("cannot write \(path(code, format))") }
+                      rename(temporary, target) == 0 else { throw AccountError("cannot write \(target)") }
             }
         } catch {
             failure = "\(error)"
         }
         if !FileManager.default.fileExists(atPath: log) { remove(code) }   // deleted meanwhile
         work.withLock { w in
-            w.pending.remove(code)
-            if let failure { w.failed[code] = failure }
+            w.pending.remove(key)
+            if let failure { w.failed[key] = failure }
         }
     }
 }

@@ -1,3 +1,4 @@
+import ArmisticeLocale
 import ArmisticeTransport
 import Foundation
 
@@ -48,7 +49,8 @@ struct ArchiveRoutes {
             guard let principal = context.tickets.principal(ticket, code: code, now: now) else {
                 return Self.error(403, "bad_ticket", "this link has expired; open the match again from your archive")
             }
-            return report(code, rest[2] == "report.html" ? .html : .replayJSON, for: principal, download: false)
+            guard let language = Self.language(request) else { return Self.badLanguage() }
+            return report(code, rest[2] == "report.html" ? .html : .replayJSON, language, for: principal, download: false)
         }
         let principal: Principal
         switch authenticate(request) {
@@ -77,25 +79,27 @@ struct ArchiveRoutes {
         case (_, 3, "rooms"):
             let code = Secrets.normalizeCode(rest[1])
             guard let entry = visible(code, principal) else { return Self.unknownRoom() }
+            guard let language = Self.language(request) else { return Self.badLanguage() }
             switch (request.method, rest[2]) {
             case ("GET", "log"): return log(code)
-            case ("GET", "report.html"): return report(code, .html, for: principal, download: request.query["download"] != nil)
-            case ("GET", "replay.json"): return report(code, .replayJSON, for: principal, download: request.query["download"] != nil)
+            case ("GET", "report.html"): return report(code, .html, language, for: principal, download: request.query["download"] != nil)
+            case ("GET", "replay.json"): return report(code, .replayJSON, language, for: principal, download: request.query["download"] != nil)
             case ("POST", "shares"):
                 return share(code, entry, request, by: principal)
             case (_, "shares"):
                 return Self.methodNotAllowed("POST")
             case ("POST", "ticket"):
                 guard entry.state == .finished else { return Self.notFinished() }
-                if var refusal = reportsReady(code) {
+                if var refusal = reportsReady(code, language) {
                     // Being made: 202, so a page can wait for it without an error.
                     if refusal.status == 503 { refusal.status = 202 }
                     return refusal
                 }
                 let (ticket, expires) = context.tickets.issue(code: code, for: principal, now: now)
+                let lang = language.map { "&lang=\($0.rawValue)" } ?? ""
                 return Self.json(200, TicketAnswer(ticket: ticket, expires: expires,
-                                                   report: "/api/teacher/rooms/\(code)/report.html?ticket=\(ticket)",
-                                                   replay: "/replay.html?src=" + Self.queryEscaped("/api/teacher/rooms/\(code)/replay.json?ticket=\(ticket)")))
+                                                   report: "/api/teacher/rooms/\(code)/report.html?ticket=\(ticket)\(lang)",
+                                                   replay: "/replay.html?src=" + Self.queryEscaped("/api/teacher/rooms/\(code)/replay.json?ticket=\(ticket)\(lang)")))
             case (_, "log"), (_, "report.html"), (_, "replay.json"): return Self.methodNotAllowed("GET")
             case (_, "ticket"): return Self.methodNotAllowed("POST")
             default: return Self.error(404, "not_found", "no such endpoint")
@@ -205,11 +209,12 @@ struct ArchiveRoutes {
                             body: bytes)
     }
 
-    private func report(_ code: String, _ format: ReportRenderer.Format, for principal: Principal, download: Bool) -> HTTPResponse {
+    private func report(_ code: String, _ format: ReportRenderer.Format, _ language: Language?, for principal: Principal,
+                        download: Bool) -> HTTPResponse {
         guard let entry = visible(code, principal) else { return Self.unknownRoom() }
         guard entry.state == .finished else { return Self.notFinished() }
-        if let refusal = reportsReady(code) { return refusal }
-        guard let body = context.reports?.cached(code, format, log: context.archive.path(code)) else {
+        if let refusal = reportsReady(code, language) { return refusal }
+        guard let body = context.reports?.cached(code, format, language, log: context.archive.path(code)) else {
             return Self.error(503, "report_pending", "the report is being made; ask again in a moment")
         }
         var headers = ["Cache-Control": "no-store"]
@@ -224,11 +229,22 @@ struct ArchiveRoutes {
         return HTTPResponse(status: 200, contentType: "application/json", headers: headers, body: body)
     }
 
-    /// Nil when both reports of a finished match are ready; otherwise the answer to give (they are being made, or
-    /// failed, or this server cannot make them).
-    private func reportsReady(_ code: String) -> HTTPResponse? {
+    /// The language a report or replay is asked in (`?lang=ko`): `.some(nil)` when none is asked (the room's own),
+    /// nil when the tag names no language the reports are written in.
+    static func language(_ request: HTTPRequest) -> Language?? {
+        guard let tag = request.query["lang"] else { return .some(nil) }
+        return Language(tag: tag).map { .some($0) }
+    }
+
+    static func badLanguage() -> HTTPResponse {
+        error(400, "bad_parameter", "lang is \(Language.allCases.map(\.rawValue).joined(separator: " or ")), or leave it out for the room's language")
+    }
+
+    /// Nil when both reports of a finished match (in `language`, nil: the room's) are ready; otherwise the answer to
+    /// give (they are being made, or failed, or this server cannot make them).
+    private func reportsReady(_ code: String, _ language: Language?) -> HTTPResponse? {
         guard let reports = context.reports else { return Self.error(501, "no_reports", "this server was started without the report renderer") }
-        switch reports.prepare(code, log: context.archive.path(code)) {
+        switch reports.prepare(code, language, log: context.archive.path(code)) {
         case .ready: return nil
         case .pending:
             var answer = Self.error(503, "report_pending", "the report is being made; ask again in a moment")

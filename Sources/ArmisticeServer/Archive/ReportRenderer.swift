@@ -1,3 +1,5 @@
+import ArmisticeLocale
+
 /// How the server turns a finished match's log into the after-action report and the replay viewer's JSON, the way
 /// `armistice report` does. Given by the `armistice` tool (which links the report module); the server module itself
 /// does not depend on it.
@@ -9,10 +11,11 @@ public struct ReportRenderer: Sendable {
         case replayJSON
     }
 
-    /// Renders a log (its path) in a format; `viewer` is the replay viewer's address for the page's links to moments.
-    public var render: @Sendable (_ logPath: String, _ format: Format, _ viewer: String) throws -> String
+    /// Renders a log (its path) in a format; `viewer` is the replay viewer's address for the page's links to moments;
+    /// `language` is the texts' language (nil: the room's, as the log's header has it).
+    public var render: @Sendable (_ logPath: String, _ format: Format, _ viewer: String, _ language: Language?) throws -> String
 
-    public init(render: @escaping @Sendable (_ logPath: String, _ format: Format, _ viewer: String) throws -> String) {
+    public init(render: @escaping @Sendable (_ logPath: String, _ format: Format, _ viewer: String, _ language: Language?) throws -> String) {
         self.render = render
     }
 }

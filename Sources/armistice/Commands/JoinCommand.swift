@@ -115,7 +115,7 @@ enum Prompt {
     }
 
     static func checkLanguage(_ option: String?) throws {
-        if let option, !["ko", "en"].contains(option.lowercased()) { throw ValidationError("--lang is ko or en") }
+        if let option, Language(tag: option) == nil { throw ValidationError("--lang is ko or en") }
     }
 
     /// NO_COLOR (https://no-color.org): set and not empty turns colour off.

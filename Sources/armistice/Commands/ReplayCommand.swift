@@ -43,7 +43,7 @@ struct ReplayCommand: AsyncParsableCommand {
             }
         }
         if at != nil, seq != nil { throw ValidationError("say either --at or --seq, not both") }
-        if let lang, !["ko", "en"].contains(lang.lowercased()) { throw ValidationError("--lang is ko or en") }
+        if let lang, Language(tag: lang) == nil { throw ValidationError("--lang is ko or en") }
         if let at { do { _ = try Moment(parsing: at) } catch { throw ValidationError(error.message) } }
     }
 

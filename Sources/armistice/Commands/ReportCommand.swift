@@ -44,7 +44,7 @@ struct ReportCommand: AsyncParsableCommand {
         if logs.isEmpty { throw ValidationError("give a match log") }
         if logs.count > 1 && !compare { throw ValidationError("several logs: add --compare to put them side by side") }
         if compare && format != .html { throw ValidationError("--compare writes HTML only") }
-        if let lang, !["ko", "en"].contains(lang.lowercased()) { throw ValidationError("--lang is ko or en") }
+        if let lang, Language(tag: lang) == nil { throw ValidationError("--lang is ko or en") }
     }
 
     func run() async throws {

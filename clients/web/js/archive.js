@@ -116,7 +116,7 @@ const actions = {
   report: (code) => open(code, "report"),
   replay: (code) => open(code, "replay"),
   log: (code) => download(`/api/teacher/rooms/${code}/log`, `armistice-${code}.jsonl`).catch((e) => say($("#rooms-status"), t("archive.failed", { code, message: refusal(e) }), "error")),
-  reportFile: (code) => ticket(code, () => say($("#rooms-status"), t("archive.preparing", { code }))).then(() => { say($("#rooms-status"), ""); return download(`/api/teacher/rooms/${code}/report.html?download=1`, `armistice-${code}.html`); })
+  reportFile: (code) => ticket(code, () => say($("#rooms-status"), t("archive.preparing", { code }))).then(() => { say($("#rooms-status"), ""); return download(`/api/teacher/rooms/${code}/report.html?download=1&lang=${lang()}`, `armistice-${code}.html`); })
     .catch((e) => say($("#rooms-status"), t("archive.failed", { code, message: refusal(e) }), "error")),
   delete: (code) => remove(code),
   share: (code) => share(code),

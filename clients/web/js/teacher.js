@@ -3,7 +3,7 @@
 // sent as Authorization: Bearer, never in a URL. Shared by the archive page and the console's links to a finished
 // match's report and replay.
 
-import { t, errorText } from "./i18n.js";
+import { t, errorText, lang } from "./i18n.js";
 import { instructorKey } from "./seats.js";
 
 const SECRET_KEY = "armistice.teacher.secret";
@@ -44,11 +44,11 @@ export function refusal(e) {
   return e.status ? errorText(e.code, e.message) : t("archive.unreachable");
 }
 
-/** A view ticket for a finished match, once the server has made its reports (meanwhile: 202 report_pending).
- * `waiting()` is called while they are being made. */
+/** A view ticket for a finished match, once the server has made its reports in the page's language (meanwhile: 202
+ * report_pending); the answer's links open them in that language. `waiting()` is called while they are being made. */
 export async function ticket(code, waiting = () => {}) {
   for (let tries = 0; tries < 300; tries++) {
-    const answer = await (await api(`/api/teacher/rooms/${code}/ticket`, { method: "POST" })).json();
+    const answer = await (await api(`/api/teacher/rooms/${code}/ticket?lang=${lang()}`, { method: "POST" })).json();
     if (answer.ticket) return answer;
     waiting();
     await new Promise((resolve) => setTimeout(resolve, 1000));
