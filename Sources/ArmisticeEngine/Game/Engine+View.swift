@@ -196,9 +196,9 @@ extension Engine {
         var list: [GameView.ActionInfo] = []
         list.reserveCapacity(teamActions[t].count)
         // Why no action can be taken now, if that holds for all of them.
-        let closed: String? = if state.phase == .ended { phrase("view.reason.match_over", "the match is over") }
-            else if !drafting { phrase("view.reason.not_drafting", "orders are given in the negotiation and orders phases") }
-            else if state.locked[t] { phrase("view.reason.locked", "your orders are locked for this turn") }
+        let closed: (code: String, text: String)? = if state.phase == .ended { ("match_over", phrase("view.reason.match_over", "the match is over")) }
+            else if !drafting { ("not_drafting", phrase("view.reason.not_drafting", "orders are given in the negotiation and orders phases")) }
+            else if state.locked[t] { ("locked", phrase("view.reason.locked", "your orders are locked for this turn")) }
             else { nil }
         // By index, not by element, and each action lent from the buffer: iterating the ruleset's actions, or reading
         // one out of the array for each property, retains it each time.
@@ -207,20 +207,21 @@ extension Engine {
                 actions.lend(i) { action in
                     var reason = closed
                     if reason == nil, !action.repeatable, let deal = promised.actions[action.id] {
-                        reason = phrases?.text("view.reason.promised", ["deal": String(deal)]) ?? "already promised in deal \(deal), which orders it this turn"
-                    } else if reason == nil, !action.repeatable, drafted.contains(action.id) { reason = phrase("view.reason.already_ordered", "already in your orders this turn") }
-                    else if reason == nil, action.cost > left {
+                        reason = ("promised", phrases?.text("view.reason.promised", ["deal": String(deal)]) ?? "already promised in deal \(deal), which orders it this turn")
+                    } else if reason == nil, !action.repeatable, drafted.contains(action.id) {
+                        reason = ("already_ordered", phrase("view.reason.already_ordered", "already in your orders this turn"))
+                    } else if reason == nil, action.cost > left {
                         let cost = action.cost
-                        reason = phrases?.text("view.reason.cost", ["cost": String(cost), "left": String(left)]) ?? "costs \(cost), you have \(left) left"
+                        reason = ("cost", phrases?.text("view.reason.cost", ["cost": String(cost), "left": String(left)]) ?? "costs \(cost), you have \(left) left")
                     }
-                    if reason == nil, let failed = actionViews[i].checks.first(where: { !holds($0.condition, in: state) }) { reason = failed.reason }
+                    if reason == nil, let failed = actionViews[i].checks.first(where: { !holds($0.condition, in: state) }) { reason = ("requirement", failed.reason) }
                     var chance: Int?
                     if let base = action.chance {
                         var c = base
                         for m in actionViews[i].modifiers where holds(m.condition, in: state) { c += m.add }
                         chance = max(0, min(100, c))
                     }
-                    list.append(GameView.ActionInfo(fixed: fixed, chance: chance, available: reason == nil, reason: reason))
+                    list.append(GameView.ActionInfo(fixed: fixed, chance: chance, available: reason == nil, reason: reason?.text, reasonCode: reason?.code))
                 }
             }
         }

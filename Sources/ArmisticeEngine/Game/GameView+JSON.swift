@@ -109,6 +109,7 @@ extension GameView.ActionInfo: JSONFields {
         JSONField("consent_rule", shared: true) { $0.consentRule },
         JSONField("available") { $0.available },
         JSONField("reason") { $0.reason },
+        JSONField("reason_code") { $0.reasonCode },
         JSONField("checked_on_resolution", shared: true) { $0.checkedOnResolution },
     ]
 

@@ -180,6 +180,9 @@ public struct GameView: Sendable, Hashable, Codable {
         public var available: Bool
         /// Why it cannot be taken now, when `available` is false.
         public var reason: String?
+        /// Which kind of reason it is, for a program: `match_over`, `not_drafting`, `locked`, `promised` (an agreed
+        /// deal orders it), `already_ordered` (in the draft), `cost` or `requirement` (a requirement the state fails).
+        public var reasonCode: String?
 
         public var id: String { fixed.value.id }
         public var team: String { fixed.value.team }
@@ -193,25 +196,27 @@ public struct GameView: Sendable, Hashable, Codable {
         /// Requirements that depend on the chosen parameters; checked when orders resolve.
         public var checkedOnResolution: [String]? { fixed.value.checkedOnResolution }
 
-        public init(fixed: SharedPart<Fixed>, chance: Int?, available: Bool, reason: String?) {
+        public init(fixed: SharedPart<Fixed>, chance: Int?, available: Bool, reason: String?, reasonCode: String? = nil) {
             self.fixed = fixed
             self.chance = chance
             self.available = available
             self.reason = reason
+            self.reasonCode = reasonCode
         }
 
         public init(id: String, team: String, name: String, description: String, cost: Int, covert: Bool, params: [ParameterInfo],
                     chance: Int?, consentFrom: [String]?, consentRule: String?, available: Bool, reason: String?,
-                    checkedOnResolution: [String]?) {
+                    reasonCode: String? = nil, checkedOnResolution: [String]?) {
             self.init(fixed: SharedPart(Fixed(id: id, team: team, name: name, description: description, cost: cost, covert: covert, params: params,
                                               consentFrom: consentFrom, consentRule: consentRule, checkedOnResolution: checkedOnResolution)),
-                      chance: chance, available: available, reason: reason)
+                      chance: chance, available: available, reason: reason, reasonCode: reasonCode)
         }
 
         // The wire's form, as the synthesized conformance wrote it when every property was stored: keys in this
         // order, absent optionals left out.
         private enum CodingKeys: String, CodingKey {
-            case id, team, name, description, cost, covert, params, chance, consentFrom, consentRule, available, reason, checkedOnResolution
+            case id, team, name, description, cost, covert, params, chance, consentFrom, consentRule, available, reason, reasonCode,
+                 checkedOnResolution
         }
 
         public init(from decoder: Decoder) throws {
@@ -223,6 +228,7 @@ public struct GameView: Sendable, Hashable, Codable {
                       consentFrom: try c.decodeIfPresent([String].self, forKey: .consentFrom),
                       consentRule: try c.decodeIfPresent(String.self, forKey: .consentRule),
                       available: try c.decode(Bool.self, forKey: .available), reason: try c.decodeIfPresent(String.self, forKey: .reason),
+                      reasonCode: try c.decodeIfPresent(String.self, forKey: .reasonCode),
                       checkedOnResolution: try c.decodeIfPresent([String].self, forKey: .checkedOnResolution))
         }
 
@@ -240,6 +246,7 @@ public struct GameView: Sendable, Hashable, Codable {
             try c.encodeIfPresent(consentRule, forKey: .consentRule)
             try c.encode(available, forKey: .available)
             try c.encodeIfPresent(reason, forKey: .reason)
+            try c.encodeIfPresent(reasonCode, forKey: .reasonCode)
             try c.encodeIfPresent(checkedOnResolution, forKey: .checkedOnResolution)
         }
     }
