@@ -138,7 +138,7 @@ struct PlainInterface {
                 }
             }
             // Scripts pipe commands and close their input: leave once every request is answered.
-            if inputEnded, state.pending.isEmpty, state.hasSnapshot || TerminalClient.nowMs() - endedAt > 15_000 { return }
+            if inputEnded, state.pending.isEmpty, state.keptChat.isEmpty, state.hasSnapshot || TerminalClient.nowMs() - endedAt > 15_000 { return }
             if inputEnded, TerminalClient.nowMs() - endedAt > 15_000 { return }
         }
     }
@@ -152,7 +152,9 @@ struct PlainInterface {
             switch effect {
             case .send(let message):
                 driver.follow(message)
-                if !driver.send(message) { emit(state.t.text("terminal.plain.not_connected")) }
+                if !driver.send(message) {
+                    emit(state.keepUnsent(message) ? "[warning] " + state.t.text("terminal.plain.chat_kept") : state.t.text("terminal.plain.not_connected"))
+                }
             case .notice(let line): emit(line)
             case .quit: return true
             }
