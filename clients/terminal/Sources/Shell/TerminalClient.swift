@@ -85,7 +85,10 @@ struct FullScreenInterface {
             switch effect {
             case .send(let message):
                 driver.follow(message)
-                if !driver.send(message) { state.say(state.t.text("terminal.status.not_connected"), error: true) }
+                if !driver.send(message) {
+                    // A chat the drop caught is kept and sent with the next seat, as a `say` typed offline.
+                    state.say(state.t.text(state.keepUnsent(message) ? "terminal.plain.chat_kept" : "terminal.status.not_connected"), error: true)
+                }
             case .notice: break
             case .quit: return true
             }
