@@ -40,7 +40,7 @@ extension ClientState {
             lastSeq = max(lastSeq, seq)
             effects += applyEvent(type, m, now: now)
         case "removed":
-            connection = .closed("removed: " + TerminalText.sanitize(m["reason"]?.string ?? "seat taken elsewhere"))
+            connection = .closed(.removed(TerminalText.sanitize(m["reason"]?.string ?? "")))
             effects.append(.notice("[connection] \(connectionLabel)"))
         case "ack":
             if let id = m["id"]?.int, let what = pending.removeValue(forKey: id) {
@@ -56,6 +56,8 @@ extension ClientState {
         default:
             break // welcome, pong and types a later version adds
         }
+        // The seat is back: what was said while it was away goes now.
+        if ["room_created", "joined", "resumed", "snapshot"].contains(type) { effects += sendKeptChat() }
         return effects
     }
 
@@ -100,7 +102,13 @@ extension ClientState {
             if let c = m["clock"] { clock = ClockInfo(c); clockReceivedAt = now }
             // An update may cover several inputs (`causes`); the draft notice names whoever drafted last.
             let causes = m["causes"]?.array ?? [m["cause"] ?? .null]
-            for r in new { effects.append(.notice("[\(r.kind)] " + RecordWords.describe(r, in: self))) }
+            for r in new {
+                effects.append(.notice("[\(r.kind)] " + RecordWords.describe(r, in: self)))
+                // A new deal's card says what may stop its steps: the plain mode says it with the deal.
+                if r.kind == "deal", r["result"]?.string == "open", let d = view.deals.first(where: { $0.id == r["deal"]?.int }) {
+                    effects += dealNoteLines(d).map { .notice("[deal] " + $0) }
+                }
+            }
             if let cause = causes.last(where: { $0["type"]?.string == "set_orders" }), myDraft != oldDraft {
                 let who = cause["by"]?.string.flatMap { seat in roster.first { $0.seat == seat }.map { seatName($0) } } ?? t.text("terminal.plain.teammate")
                 effects.append(.notice("[draft] " + t.text("terminal.plain.draft_changed", ["name": who, "summary": draftSummary])))
@@ -132,8 +140,8 @@ extension ClientState {
             }
         case "clock":
             if let c = m["clock"] { clock = ClockInfo(c); clockReceivedAt = now }
-            let reason = m["reason"]?.string ?? "clock"
-            effects.append(.notice("[clock] \(reason): \(clockLabel(now: now))"))
+            let reason = m["reason"]?.string.map { clockReasonName($0) + ": " } ?? ""
+            effects.append(.notice("[clock] \(reason)\(clockLabel(now: now))"))
         default: break
         }
         return effects
@@ -168,7 +176,7 @@ extension ClientState {
         case .connecting: return t.text("terminal.waiting.connecting", ["server": at])
         case .online: return t.text("terminal.waiting.room")
         case .reconnecting(let n): return t.text("terminal.waiting.retrying", ["server": at], count: n)
-        case .closed(let why): return t.text("terminal.waiting.closed", ["reason": why])
+        case .closed(let why): return t.text("terminal.waiting.closed", ["reason": closureText(why)])
         }
     }
 
@@ -177,7 +185,17 @@ extension ClientState {
         case .connecting: t.text("terminal.connection.connecting")
         case .online: t.text("terminal.connection.online")
         case .reconnecting(let n): t.text("terminal.connection.reconnecting", count: n)
-        case .closed(let why): why
+        case .closed(let why): closureText(why)
+        }
+    }
+
+    /// Why the connection ended, in the interface's language; the server's own reason or message as it sent it.
+    public func closureText(_ closure: Closure) -> String {
+        switch closure {
+        case .removed(let reason):
+            reason.isEmpty ? t.text("terminal.connection.removed_plain") : t.text("terminal.connection.removed", ["reason": reason])
+        case .refused(let message): t.text("terminal.connection.refused", ["reason": message])
+        case .noSeat: t.text("terminal.connection.no_seat")
         }
     }
 

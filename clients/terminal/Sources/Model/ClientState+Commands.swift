@@ -61,6 +61,11 @@ extension ClientState {
             return warning + [request(ClientRequest.Lock(), t.text("terminal.status.locked"))]
         case .say(let channel, let text):
             let ch = resolveChannel(channel)
+            // Offline, the message is kept and sent once the seat is back (`sendKeptChat`): nothing typed is lost.
+            guard connection == .online else {
+                keptChat.append(.say(channel: ch, text: text))
+                return [.notice("[warning] " + t.text("terminal.plain.chat_kept"))]
+            }
             return [request(ClientRequest.Chat(channel: ch, text: text), t.text("terminal.status.sent", ["channel": channelLabel(ch)]))]
         case .propose(let commitments, let note):
             let body = ClientRequest.ProposeDeal(commitments: commitments.compactMap { $0.decoded(as: Commitment.self) },
@@ -95,6 +100,23 @@ extension ClientState {
             language = Language(parsing: tag)
             return [request(ClientRequest.SetLanguage(lang: language.rawValue, room: room ? true : nil), t.text("terminal.status.language", ["language": language.nativeName]))]
         }
+    }
+
+    /// Sends the chat kept while the connection was down, in the order it was said; none while still offline.
+    mutating func sendKeptChat() -> [Effect] {
+        guard connection == .online else { return [] }
+        let kept = keptChat
+        keptChat = []
+        return kept.flatMap { perform($0) }
+    }
+
+    /// A chat request the shell could not send after all (the connection dropped before the interface knew): kept
+    /// like one said offline, to go with the next seat. False for any other request.
+    public mutating func keepUnsent(_ message: JSONValue) -> Bool {
+        guard message["type"]?.string == "chat", let channel = message["channel"]?.string, let text = message["text"]?.string else { return false }
+        if let id = message["id"]?.int { pending[id] = nil }
+        keptChat.append(.say(channel: channel, text: text))
+        return true
     }
 
     /// Parses and performs a typed line; a line that is not a command gives a refusal line.
@@ -175,9 +197,11 @@ extension ClientState {
         return view.actions.map { a in
             var line = "\(a.id): \(TerminalText.sanitize(a.name)) — " + t.text("terminal.actions.cost", ["cost": String(a.cost)]) + (a.chance.map { ", \($0)%" } ?? "")
             if !a.params.isEmpty {
-                line += " — params " + a.params.map { p in
-                    p.choices.isEmpty ? "\(p.id)=\(p.min ?? 0)..\(p.max ?? 0)" : "\(p.id)=" + p.choices.map(\.id).joined(separator: "|")
-                }.joined(separator: " ")
+                let params = a.params.map { p in
+                    p.choices.isEmpty ? t.text("terminal.plain.param_range", ["param": p.id, "min": p.min.map(t.number) ?? "…", "max": p.max.map(t.number) ?? "…"])
+                        : "\(p.id)=" + p.choices.map(\.id).joined(separator: "|")
+                }
+                line += t.text("terminal.plain.params", ["params": params.joined(separator: " ")])
             }
             if !a.available { line += t.text("terminal.plain.not_now", ["reason": TerminalText.sanitize(a.reason ?? t.text("terminal.actions.unavailable"))]) }
             return line
@@ -214,7 +238,7 @@ extension ClientState {
 
     public func dealLines() -> [String] {
         if view.deals.isEmpty { return [t.text("terminal.plain.no_deals")] }
-        return view.deals.map { d in dealText(d) + " — " + dealEffect(d) }
+        return view.deals.flatMap { d in [dealText(d) + " — " + dealEffect(d)] + dealNoteLines(d).map { "  " + $0 } }
     }
 
     public func consentLines() -> [String] {

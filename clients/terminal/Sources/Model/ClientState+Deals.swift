@@ -9,6 +9,13 @@ public struct Committed: Sendable, Equatable {
     public var cost: Int
 }
 
+/// A line under one of a deal's commitments: a warning that my team's step would fail or be wasted, or a mark that a
+/// team the deal does not bind can still refuse the action.
+public struct DealNote: Sendable, Equatable {
+    public var text: String
+    public var warning: Bool
+}
+
 extension ClientState {
     /// The commitments of agreed deals for a team, by deal number.
     public func commitments(of team: String?) -> [Committed] {
@@ -77,9 +84,11 @@ extension ClientState {
     }
 
     /// A deal's card: number, status, proposer, commitments, note, and whom it waits for.
-    public func dealText(_ d: DealInfo) -> String {
-        var text = t.text("terminal.deals.head", ["id": t.number(d.id), "status": dealStatusName(d.status), "team": TerminalText.sanitize(view.teamName(d.proposer))])
-            + d.commitments.map(commitmentText).joined(separator: "; ")
+    /// Without `commitments` the card's head alone, for a screen that lists them one a line.
+    public func dealText(_ d: DealInfo, commitments: Bool = true) -> String {
+        let head = t.text("terminal.deals.head", ["id": t.number(d.id), "status": dealStatusName(d.status), "team": TerminalText.sanitize(view.teamName(d.proposer))])
+        var text = commitments ? head + d.commitments.map(commitmentText).joined(separator: "; ")
+            : String(head.trimmingSpaces.reversed().drop { $0 == ":" || $0 == " " }.reversed())
         if !d.note.isEmpty { text += " “\(TerminalText.sanitize(d.note))”" }
         let waiting = d.parties.filter { !d.accepted.contains($0) }.map { TerminalText.sanitize(view.teamName($0)) }
         if d.status == "open", !waiting.isEmpty { text += t.text("terminal.deals.waiting", ["teams": waiting.joined(separator: ", ")]) }
@@ -100,5 +109,102 @@ extension ClientState {
         case "withdrawn": return t.text("terminal.deal.effect.withdrawn")
         default: return ""
         }
+    }
+
+    /// Who must consent to an action and how (`veto`, `all`): my team's actions say it, else the scenario's catalog.
+    public func consentNeeded(_ action: String) -> (teams: [String], rule: String)? {
+        let mine = view.action(action)
+        let entry = view.catalog.first { $0.id == action }
+        let teams = mine.flatMap { $0.consentFrom.isEmpty ? nil : $0.consentFrom } ?? entry?.consentFrom ?? []
+        guard !teams.isEmpty else { return nil }
+        return (teams, mine?.consentRule ?? entry?.consentRule ?? "veto")
+    }
+
+    /// Whether my team still has to answer this deal: it is open, names my team, and my team has not accepted it.
+    public func awaitsMyAnswer(_ d: DealInfo) -> Bool {
+        guard let me = myTeam else { return false }
+        return d.status == "open" && d.parties.contains(me) && !d.accepted.contains(me)
+    }
+
+    /// The notes under each of a deal's commitments (one list per commitment, in order), and one for the whole deal
+    /// when accepting it puts my team's orders over budget. `mine` is true for a deal my team has yet to answer or is
+    /// composing: only then are my team's steps checked against the view's `actions`.
+    public func dealNotes(_ commitments: [CommitmentInfo], status: String, mine: Bool) -> (each: [[DealNote]], deal: DealNote?) {
+        var each: [[DealNote]] = []
+        var paid = 0 // what my earlier steps in this deal cost: the deal's steps are paid before the draft
+        var costWarned = false
+        for c in commitments {
+            var notes: [DealNote] = []
+            if mine, c.team == myTeam, let action = c.action {
+                if let warning = stepWarning(action, paidBefore: paid) {
+                    notes.append(DealNote(text: warning.text, warning: true))
+                    costWarned = costWarned || warning.cost
+                }
+                paid += view.actionCost(action, team: c.team)
+            }
+            if status == "open" || status == "agreed", let action = c.action, let consent = consentNeeded(action) {
+                // A team the same deal binds to approve cannot refuse it; every other one still decides in its orders.
+                let free = consent.teams.filter { team in
+                    !commitments.contains { $0.team == team && $0.consent == action && $0.decision == "approve" }
+                }
+                if !free.isEmpty {
+                    let names = free.map { TerminalText.sanitize(view.teamName($0)) }.joined(separator: ", ")
+                    let key = consent.rule == "all" ? "terminal.deal.consent.all" : "terminal.deal.consent.veto"
+                    notes.append(DealNote(text: t.text(key, ["teams": names], count: free.count), warning: false))
+                }
+            }
+            each.append(notes)
+        }
+        // Accepting adds my steps before the draft: the draft's last orders then pay for them.
+        var deal: DealNote?
+        if mine, paid > 0, !costWarned, mySpent > 0, let budget = myBudget {
+            let over = mySpent + committedCost(of: myTeam) + paid - budget
+            if over > 0 { deal = DealNote(text: t.text("terminal.deal.warn.draft_over", ["over": t.number(over)]), warning: true) }
+        }
+        return (each, deal)
+    }
+
+    /// The notes of a deal on the board: my team's steps are checked while it awaits my team's answer.
+    public func dealNotes(_ d: DealInfo) -> (each: [[DealNote]], deal: DealNote?) {
+        dealNotes(d.commitments, status: d.status, mine: awaitsMyAnswer(d))
+    }
+
+    /// A deal's notes as lines for the plain mode: each after the commitment it is about.
+    public func dealNoteLines(_ d: DealInfo) -> [String] {
+        let notes = dealNotes(d)
+        return zip(d.commitments, notes.each).flatMap { c, notes in notes.map { commitmentText(c) + " — " + $0.text } }
+            + (notes.deal.map { [$0.text] } ?? [])
+    }
+
+    /// Why my team's step in a deal would fail or be wasted, from the action's `available` and `reason` in the view.
+    /// The server gives the first reason that holds, in its words: one about the draft or the budget is said as what
+    /// it means for the deal (its steps come first at adjudication, docs/protocol.md), any other as it is. Nil when
+    /// nothing is known against it, or when the reason is only that the team may not draft now (locked, the phase):
+    /// a deal's steps are added at adjudication all the same.
+    func stepWarning(_ action: String, paidBefore: Int) -> (text: String, cost: Bool)? {
+        guard let a = view.action(action), !a.available, let reason = a.reason else { return nil }
+        guard view.phase == "negotiation" || view.phase == "orders", !myTeamLocked else { return nil }
+        if reason == t.text("view.reason.already_ordered") {
+            return (t.text("terminal.deal.warn.duplicate"), false)
+        }
+        if let deal = promisedDeal(action), reason == t.text("view.reason.promised", ["deal": String(deal)]) {
+            return (t.text("terminal.deal.warn.promised", ["deal": t.number(deal)]), false)
+        }
+        let budget = myBudget ?? 0
+        if reason == t.text("view.reason.cost", ["cost": String(a.cost), "left": String(budget - mySpent - committedCost(of: myTeam))]) {
+            // The server counts the draft; the deal's step is paid before it, from what the agreed deals leave.
+            let left = budget - committedCost(of: myTeam) - paidBefore
+            return a.cost > left ? (t.text("terminal.deal.warn.cost", ["cost": t.number(a.cost), "left": t.number(left)]), true) : nil
+        }
+        return (t.text("terminal.deal.warn.may_fail", ["reason": TerminalText.sanitize(reason)]), false)
+    }
+
+    /// The commitments of a `deal …` line being typed, as far as they parse (the word being typed may not yet).
+    public func composedCommitments(_ line: String) -> [CommitmentInfo] {
+        let done = line.lastIndex(of: " ").map { String(line[..<$0]) } ?? ""
+        for text in [line, done] {
+            if case .propose(let commitments, _)? = try? Command.parse(text) { return commitments.map(CommitmentInfo.init) }
+        }
+        return []
     }
 }

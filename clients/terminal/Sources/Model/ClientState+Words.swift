@@ -15,6 +15,17 @@ extension ClientState {
         }
     }
 
+    /// Why the clock changed (a `clock` message's `reason`: `pause`, `unpause`, `extend`, `restart`).
+    public func clockReasonName(_ reason: String) -> String {
+        switch reason {
+        case "pause": t.text("terminal.clock.reason.pause")
+        case "unpause": t.text("terminal.clock.reason.unpause")
+        case "extend": t.text("terminal.clock.reason.extend")
+        case "restart": t.text("terminal.clock.reason.restart")
+        default: TerminalText.sanitize(reason)
+        }
+    }
+
     /// A consent decision (`approve`, `block`, `undecided`).
     public func decisionName(_ decision: String) -> String {
         switch decision {

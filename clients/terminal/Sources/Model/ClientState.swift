@@ -14,7 +14,17 @@ public struct ClientState: Sendable {
         case online
         case reconnecting(attempt: Int)
         /// For good: the seat was removed, or the server refused it.
-        case closed(String)
+        case closed(Closure)
+    }
+
+    /// Why the connection ended for good, said in the interface's language (`closureText`).
+    public enum Closure: Sendable, Equatable {
+        /// The server took the seat away, with its reason as sent (empty when it gave none).
+        case removed(String)
+        /// The server refused the seat, with its message.
+        case refused(String)
+        /// There was no token to resume and no seat to ask for.
+        case noSeat
     }
 
     public struct You: Sendable, Equatable {
@@ -57,6 +67,9 @@ public struct ClientState: Sendable {
     var hasSnapshotFocusSet = false
     /// The catalog key of the `[room]` line not yet said (it waits for the snapshot's team names).
     var roomNotice: String?
+    /// Chat said while the connection was down (`say`, in the plain mode or on the `:` line): each is sent once the
+    /// seat is back, as the Talk pane keeps an unsent message in its input line.
+    public internal(set) var keptChat: [Command] = []
 
     public init() {}
 

@@ -80,6 +80,8 @@ public struct ActionInfo: Sendable, Equatable {
     public var params: [ParamInfo]
     public var chance: Int?
     public var consentFrom: [String]
+    /// How the teams in `consentFrom` decide: `veto` (it goes ahead unless one blocks) or `all` (only if all approve).
+    public var consentRule: String?
     public var available: Bool
     public var reason: String?
     public var checkedOnResolution: [String]
@@ -87,7 +89,7 @@ public struct ActionInfo: Sendable, Equatable {
         id = j["id"]?.string ?? "?"; team = j["team"]?.string ?? ""; name = j["name"]?.string ?? id
         description = j["description"]?.string ?? ""; cost = j["cost"]?.int ?? 0; covert = j["covert"]?.bool ?? false
         params = j["params"]?.array.map(ParamInfo.init) ?? []; chance = j["chance"]?.int
-        consentFrom = j["consent_from"]?.array.compactMap(\.string) ?? []
+        consentFrom = j["consent_from"]?.array.compactMap(\.string) ?? []; consentRule = j["consent_rule"]?.string
         available = j["available"]?.bool ?? false; reason = j["reason"]?.string
         checkedOnResolution = j["checked_on_resolution"]?.array.compactMap(\.string) ?? []
     }
@@ -98,9 +100,13 @@ public struct CatalogEntry: Sendable, Equatable {
     public var id, name: String
     public var teams: [String]
     public var cost: Int
+    /// The teams that decide on the action in their own orders, and how (`veto` or `all`), as in `ActionInfo`.
+    public var consentFrom: [String]
+    public var consentRule: String?
     init(_ j: JSONValue) {
         id = j["id"]?.string ?? "?"; name = j["name"]?.string ?? id
         teams = j["teams"]?.array.compactMap(\.string) ?? []; cost = j["cost"]?.int ?? 0
+        consentFrom = j["consent_from"]?.array.compactMap(\.string) ?? []; consentRule = j["consent_rule"]?.string
     }
 }
 

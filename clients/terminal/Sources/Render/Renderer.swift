@@ -399,6 +399,12 @@ public enum Renderer {
         // While a deal is being typed: what it may name, as TEAM:ACTION with each action's name and cost.
         if let input = s.ui.input, input.purpose == .command, input.text.lowercased().hasPrefix("deal") {
             lines += wrapped(s.t.text("terminal.deals.typing"), width, .bold)
+            // The proposal so far, each commitment with what may stop it, as on a deal's card.
+            let proposal = s.composedCommitments(input.text)
+            if !proposal.isEmpty {
+                lines += wrapped(s.t.text("terminal.deals.composing"), width, .bold)
+                lines += commitmentLines(s, proposal, s.dealNotes(proposal, status: "open", mine: true), width: width, style: .plain)
+            }
             if let team = s.myTeam {
                 for a in v.actions where !a.covert {
                     lines += wrapped("\(team):\(a.id) — \(TerminalText.sanitize(a.name)) (\(a.cost))", width, .plain, indent: 2)
@@ -414,10 +420,16 @@ public enum Renderer {
         }
         if v.deals.isEmpty { lines.append(Line(s.t.text("terminal.deals.none"), .muted)) }
         for (i, d) in v.deals.enumerated() {
-            let text = s.dealText(d)
             var style: CellStyle = d.status == "open" ? .plain : (d.status == "agreed" || d.status == "carried_out" ? .good : .muted)
             if i == s.ui.cursor(.deals) && focused { style = CellStyle(bold: true, reverse: true); selected = lines.count }
-            lines += wrapped(text, width, style, indent: 3)
+            // A card with something to say about a commitment lists them one a line, each with its notes under it.
+            let notes = s.dealNotes(d)
+            if notes.deal == nil && notes.each.allSatisfy(\.isEmpty) {
+                lines += wrapped(s.dealText(d), width, style, indent: 3)
+            } else {
+                lines += wrapped(s.dealText(d, commitments: false), width, style, indent: 3)
+                lines += commitmentLines(s, d.commitments, notes, width: width, style: style)
+            }
             lines += wrapped("→ " + s.dealEffect(d), width - 3, .muted, indent: 2).map { Line("   " + $0.text, $0.style) }
         }
         if !v.consents.isEmpty {
@@ -432,6 +444,22 @@ public enum Renderer {
         }
         if focused { lines += wrapped(s.t.text("terminal.deals.keys"), width, .muted) }
         return (lines, selected)
+    }
+
+    /// A deal's commitments one a line (`• …`), each followed by its notes (warnings, who may still refuse it), then
+    /// the note on the whole deal.
+    static func commitmentLines(_ s: ClientState, _ commitments: [CommitmentInfo], _ notes: (each: [[DealNote]], deal: DealNote?),
+                                width: Int, style: CellStyle) -> [Line] {
+        func indented(_ text: String, _ by: Int, _ style: CellStyle) -> [Line] {
+            wrapped(text, width - by, style, indent: 2).map { Line(String(repeating: " ", count: by) + $0.text, $0.style) }
+        }
+        var lines: [Line] = []
+        for (i, c) in commitments.enumerated() {
+            lines += indented("• " + s.commitmentText(c), 1, style)
+            for note in i < notes.each.count ? notes.each[i] : [] { lines += indented(note.text, 3, note.warning ? .warn : .accent) }
+        }
+        if let note = notes.deal { lines += indented(note.text, 1, .warn) }
+        return lines
     }
 
     static func newsLines(_ s: ClientState, width: Int) -> [Line] {

@@ -105,7 +105,7 @@ public final class ConnectionDriver: Sendable {
         pool.shutdown()
     }
 
-    enum Outcome { case seated, dropped, refused(String) }
+    enum Outcome { case seated, dropped, refused(ClientState.Closure) }
 
     /// One connection's life: hello, the seat, then every message until it closes.
     private func session(_ conn: ClientConnection) async -> Outcome {
@@ -118,7 +118,7 @@ public final class ConnectionDriver: Sendable {
         } else if let request {
             conn.send(request.message.text)
         } else {
-            return .refused("no seat to take")
+            return .refused(.noSeat)
         }
         var seated = false
         for await event in conn.messages {
@@ -133,7 +133,7 @@ public final class ConnectionDriver: Sendable {
                 case "removed":
                     inbox.push(.server(text))
                     conn.close()
-                    return .refused("removed from the room: " + TerminalText.sanitize(m["reason"]?.string ?? ""))
+                    return .refused(.removed(TerminalText.sanitize(m["reason"]?.string ?? "")))
                 case "error" where m["id"]?.string == "seat":
                     let code = m["code"]?.string ?? ""
                     let message = TerminalText.sanitize(m["message"]?.string ?? code)
@@ -148,7 +148,7 @@ public final class ConnectionDriver: Sendable {
                     if code == "rate_limited" { conn.close(); return .dropped }
                     inbox.push(.server(text))
                     conn.close()
-                    return .refused("refused: \(message)")
+                    return .refused(.refused(message))
                 default: break
                 }
             }

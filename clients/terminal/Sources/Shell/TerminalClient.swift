@@ -85,7 +85,10 @@ struct FullScreenInterface {
             switch effect {
             case .send(let message):
                 driver.follow(message)
-                if !driver.send(message) { state.say(state.t.text("terminal.status.not_connected"), error: true) }
+                if !driver.send(message) {
+                    // A chat the drop caught is kept and sent with the next seat, as a `say` typed offline.
+                    state.say(state.t.text(state.keepUnsent(message) ? "terminal.plain.chat_kept" : "terminal.status.not_connected"), error: true)
+                }
             case .notice: break
             case .quit: return true
             }
@@ -138,7 +141,7 @@ struct PlainInterface {
                 }
             }
             // Scripts pipe commands and close their input: leave once every request is answered.
-            if inputEnded, state.pending.isEmpty, state.hasSnapshot || TerminalClient.nowMs() - endedAt > 15_000 { return }
+            if inputEnded, state.pending.isEmpty, state.keptChat.isEmpty, state.hasSnapshot || TerminalClient.nowMs() - endedAt > 15_000 { return }
             if inputEnded, TerminalClient.nowMs() - endedAt > 15_000 { return }
         }
     }
@@ -152,7 +155,9 @@ struct PlainInterface {
             switch effect {
             case .send(let message):
                 driver.follow(message)
-                if !driver.send(message) { emit(state.t.text("terminal.plain.not_connected")) }
+                if !driver.send(message) {
+                    emit(state.keepUnsent(message) ? "[warning] " + state.t.text("terminal.plain.chat_kept") : state.t.text("terminal.plain.not_connected"))
+                }
             case .notice(let line): emit(line)
             case .quit: return true
             }
