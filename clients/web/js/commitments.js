@@ -121,25 +121,27 @@ export function stepWarnings(game, commitments, me, deal = null) {
   const locked = Boolean(game.team(me)?.locked);
   const drafted = new Set((v.orders?.[me]?.orders || []).map((o) => o.action));
   const draftLeft = budgetLeft(game, me);
-  const steps = [];
+  // As adjudication pays them: a step that duplicates a promise or that the budget cannot pay costs nothing.
+  const paid = [];
   let before = committedCost(game, me);
   commitments.forEach((c, i) => {
     if (c.team !== me || !c.action) return;
     const a = ownAction(game, c.action, me);
     const cost = actionCost(game, c.action, me);
     const promised = promisedIn(game, me, c.action);
-    if (promised !== null && promised !== deal) warn(i, t("deal.step_promised", { deal: String(promised) }));
-    else if (paying && before + cost > budget) warn(i, t("deal.step_over_budget", { cost, left: budget - before }));
-    else if (a && !a.available && !locked) {
+    if (promised !== null && promised !== deal) { warn(i, t("deal.step_promised", { deal: String(promised) })); return; }
+    if (paying && before + cost > budget) { warn(i, t("deal.step_over_budget", { cost, left: Math.max(0, budget - before) })); return; }
+    if (a && !a.available && !locked) {
       if (drafted.has(c.action)) warn(i, t("deal.step_in_draft"));
       else if (draftLeft === null || cost <= draftLeft) warn(i, t("deal.step_cannot", { reason: a.reason || t("play.not_available") }));
     }
     before += cost;
-    steps.push([c, i]);
+    paid.push([c, i]);
   });
   // Paid before the draft, the steps may leave the draft's last orders without a budget: said under the last step.
-  const squeezed = paying && steps.length ? ordersOverBudget(game, me, steps.map(([c]) => c)).size - ordersOverBudget(game, me).size : 0;
-  if (squeezed > 0) warn(steps[steps.length - 1][1], t("deal.step_squeezes_draft", { count: squeezed }));
+  const already = ordersOverBudget(game, me);
+  const squeezed = paying && paid.length ? [...ordersOverBudget(game, me, paid.map(([c]) => c)).keys()].filter((i) => !already.has(i)).length : 0;
+  if (squeezed > 0) warn(paid[paid.length - 1][1], t("deal.step_squeezes_draft", { count: squeezed }));
   return out;
 }
 
