@@ -40,9 +40,9 @@ function settled(statusNode) {
 function render(what, detail) {
   if (!game.view) return;
   if (!chat) chat = new ChatPanel(game, $("#chat"), session, { canWrite: () => game.view.phase !== "ended" });
+  clearStaleStatus();
   if (what === "chat") { chat.noteMessage(detail); chat.render(); return; }
   if (what === "language") $("#event-id").dataset.key = "";
-  clearStaleStatus();
   keepFocus(() => {
     renderControls();
     renderTeamColumns();

@@ -26,10 +26,10 @@ function locked() { return Boolean(game.team(myTeam())?.locked); }
 function render(what, detail) {
   if (!game.view) return;
   if (!chat) chat = new ChatPanel(game, $("#chat"), session, { canWrite: () => game.you.role === "player" && game.view.phase !== "ended" });
-  if (what === "chat") { chat.noteMessage(detail); chat.render(); return; }
-  if (what === "language") { lastActionsKey = ""; lastResultsKey = ""; lastCatalogKey = ""; relabelCommitments(); }
   // A new phase or turn makes the last request's confirmation ("locked in", "deal proposed") old news: cleared.
   if (clearStaleStatus()) lockArmed = false;
+  if (what === "chat") { chat.noteMessage(detail); chat.render(); return; }
+  if (what === "language") { lastActionsKey = ""; lastResultsKey = ""; lastCatalogKey = ""; relabelCommitments(); }
   keepFocus(() => {
     renderTeamBox();
     renderTracks(game, $("#tracks"));
