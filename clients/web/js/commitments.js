@@ -3,7 +3,7 @@
 // cost in the budget, and warn before the same action is drafted a second time (it would come back "duplicate").
 // Everything here is read from the view the server sent: the deals, the team's actions and the catalog.
 
-import { t } from "./i18n.js";
+import { t, list } from "./i18n.js";
 
 /** The commitments of agreed deals for `team`: [{deal, action?, params?, consent?, decision?, cost}]. */
 export function commitmentsOf(game, team) {
@@ -37,12 +37,16 @@ export function budgetLeft(game, team) {
 /** The draft's orders the budget cannot pay, as adjudication decides it (docs/protocol.md, "Playing"): the deals'
  * commitments are paid first, then each drafted order in turn while it fits. Map: order index → what was left for it.
  * (An order that fails its requirements at adjudication costs nothing, so this is the worst case.) */
-export function ordersOverBudget(game, team) {
+export function ordersOverBudget(game, team, steps = []) {
   const budget = game.team(team)?.budget;
   const over = new Map();
   if (typeof budget !== "number") return over;
-  let spent = committedCost(game, team);
+  // `steps`: action commitments of a deal not yet agreed, counted as if it were (paid first; a drafted copy of one
+  // comes back "duplicate" and costs nothing).
+  const stepActions = new Set(steps.map((c) => c.action));
+  let spent = committedCost(game, team) + steps.reduce((sum, c) => sum + actionCost(game, c.action, team), 0);
   (game.view?.orders?.[team]?.orders || []).forEach((o, i) => {
+    if (stepActions.has(o.action)) return;
     const cost = actionCost(game, o.action, team);
     if (spent + cost > budget) over.set(i, budget - spent); else spent += cost;
   });
@@ -59,10 +63,86 @@ export function promisedText(deal) {
   return t("deal.promised", { deal: String(deal) });
 }
 
+function ownAction(game, action, team) {
+  return (game.view?.actions || []).find((a) => a.id === action && (!a.team || a.team === team)) || null;
+}
+
 function actionCost(game, action, team) {
-  const own = (game.view?.actions || []).find((a) => a.id === action && (!a.team || a.team === team));
+  const own = ownAction(game, action, team);
   if (own) return own.cost;
   return (game.view?.catalog || []).find((a) => a.id === action)?.cost ?? 0;
+}
+
+// ---- What stands in the way of a deal's steps ---------------------------------------------------------------------
+// Read before a team accepts (or proposes) a deal. At adjudication (docs/protocol.md, "Playing") a deal's commitments
+// are ordered before the draft: a step the budget cannot pay comes back "over_budget", one an agreed deal already
+// orders "duplicate", one whose requirement fails "precondition_failed", and one a consenting team refuses "refused"
+// (its cost still paid) while the rest of the deal goes ahead.
+
+/** Who must consent to `action` of `team`, and how: {from: [team ids], rule: "veto"|"all"}, or null. From the team's
+ * own actions when it is ours, else from the catalog (every team's non-covert actions). */
+export function consentOf(game, action, team) {
+  const own = ownAction(game, action, team);
+  const known = own?.consent_from?.length ? own : (game.view?.catalog || []).find((a) => a.id === action);
+  return known?.consent_from?.length ? { from: known.consent_from, rule: known.consent_rule === "all" ? "all" : "veto" } : null;
+}
+
+/** For an action commitment: which consenting teams the same deal (`commitments`) does not bind to approve it, in
+ * words ("" when none). `me` is the reader's team: its own say is put to it as its own decision. */
+export function consentNote(game, commitments, c, me = null) {
+  if (!c.action) return "";
+  const consent = consentOf(game, c.action, c.team);
+  if (!consent) return "";
+  const bound = (team, decision) => commitments.some((o) => o.team === team && o.consent === c.action && o.decision === decision);
+  const names = (teams) => list(teams.map((x) => game.teamName(x)));
+  const blockers = consent.from.filter((x) => bound(x, "block"));
+  if (blockers.length) return t("deal.blocked_in_deal", { teams: names(blockers) });
+  const free = consent.from.filter((x) => !bound(x, "approve"));
+  const others = free.filter((x) => x !== me);
+  const all = consent.rule === "all";
+  return [
+    others.length ? t(all ? "deal.needs_consent_all" : "deal.needs_consent_veto", { teams: names(others) }) : "",
+    free.includes(me) ? t(all ? "deal.our_consent_all" : "deal.our_consent_veto") : "",
+  ].filter(Boolean).join(" ");
+}
+
+/** The reader's own steps in a deal (`commitments`, of deal number `deal`, or null for a proposal being written) that
+ * cannot go as promised, decided from the view: Map commitment index → [warnings]. Only while orders are drafted. */
+export function stepWarnings(game, commitments, me, deal = null) {
+  const out = new Map();
+  const v = game.view || {};
+  if (!me || !["negotiation", "orders"].includes(v.phase)) return out;
+  const warn = (i, text) => out.set(i, [...(out.get(i) || []), text]);
+  const budget = game.team(me)?.budget;
+  const paying = typeof budget === "number";
+  // The server's `available`/`reason` say whether the action can be added to the draft now. Locked, it says only that
+  // (the deal's step does not care); otherwise its first reason is an agreed deal's promise, the action already in the
+  // draft, the draft's budget, then a requirement: each is put here in what it means for the deal's step.
+  const locked = Boolean(game.team(me)?.locked);
+  const drafted = new Set((v.orders?.[me]?.orders || []).map((o) => o.action));
+  const draftLeft = budgetLeft(game, me);
+  // As adjudication pays them: a step that duplicates a promise or that the budget cannot pay costs nothing.
+  const paid = [];
+  let before = committedCost(game, me);
+  commitments.forEach((c, i) => {
+    if (c.team !== me || !c.action) return;
+    const a = ownAction(game, c.action, me);
+    const cost = actionCost(game, c.action, me);
+    const promised = promisedIn(game, me, c.action);
+    if (promised !== null && promised !== deal) { warn(i, t("deal.step_promised", { deal: String(promised) })); return; }
+    if (paying && before + cost > budget) { warn(i, t("deal.step_over_budget", { cost, left: Math.max(0, budget - before) })); return; }
+    if (a && !a.available && !locked) {
+      if (drafted.has(c.action)) warn(i, t("deal.step_in_draft"));
+      else if (draftLeft === null || cost <= draftLeft) warn(i, t("deal.step_cannot", { reason: a.reason || t("play.not_available") }));
+    }
+    before += cost;
+    paid.push([c, i]);
+  });
+  // Paid before the draft, the steps may leave the draft's last orders without a budget: said under the last step.
+  const already = ordersOverBudget(game, me);
+  const squeezed = paying && paid.length ? [...ordersOverBudget(game, me, paid.map(([c]) => c)).keys()].filter((i) => !already.has(i)).length : 0;
+  if (squeezed > 0) warn(paid[paid.length - 1][1], t("deal.step_squeezes_draft", { count: squeezed }));
+  return out;
 }
 
 /** What a deal will do, in words: said on its card so nobody is surprised at adjudication. */

@@ -1,7 +1,7 @@
 // The instructor's console: run the clock, manage the roster, intervene, and watch every team's view and draft.
 
 import { el, replace, say, setColour, $ } from "./dom.js";
-import { bootPage, keepFocus, attempt } from "./page.js";
+import { bootPage, keepFocus, attempt, staleStatus } from "./page.js";
 import { renderTracks, renderFlagsAndProjects, renderRecords, ChatPanel, dealItem, formatParams, roleLabel, objectivePoints, allLockedText } from "./views.js";
 import { BOT_POLICIES, botBadge, botOf, studentsOf, policyName, seatLabel } from "./bots.js";
 import { instructorKey, rememberInstructorKey } from "./seats.js";
@@ -17,10 +17,30 @@ let armedRemove = null;
 let armedEnd = false;
 /** The policy chosen in each team's bot select (kept across renders): team id → policy. */
 const botChoice = new Map();
+// The console's status lines: what the last requests did or why they were refused. A new phase or turn, the clock
+// paused or running, or the room's language changed make them old news (as on the student's page)…
+const STATUS_LINES = ["#controls-status", "#bots-status", "#roster-status", "#inject-status"];
+const clearStaleStatus = game ? staleStatus(session, STATUS_LINES,
+  () => `${game.view.turn}:${game.view.phase}:${Boolean(game.clock?.paused)}:${game.settings.language || "en"}`) : null;
+
+/** …and so does the next request that succeeds: its line replaces what the others said. */
+async function act(statusNode, message, okMessage) {
+  const reply = await attempt(session, statusNode, message, okMessage);
+  if (reply) settled(statusNode);
+  return reply;
+}
+
+function settled(statusNode) {
+  for (const selector of STATUS_LINES) {
+    const node = $(selector);
+    if (node && node !== statusNode) { say(node, ""); delete node.dataset.seq; }
+  }
+}
 
 function render(what, detail) {
   if (!game.view) return;
   if (!chat) chat = new ChatPanel(game, $("#chat"), session, { canWrite: () => game.view.phase !== "ended" });
+  clearStaleStatus();
   if (what === "chat") { chat.noteMessage(detail); chat.render(); return; }
   if (what === "language") $("#event-id").dataset.key = "";
   keepFocus(() => {
@@ -108,14 +128,14 @@ function botControls(tm) {
 
 function putBot(tm, policy) {
   botChoice.set(tm.id, policy);
-  return attempt(session, $("#bots-status"), { type: "set_bot", team: tm.id, policy },
+  return act($("#bots-status"), { type: "set_bot", team: tm.id, policy },
     t("console.bot_on_ok", { policy, team: tm.name }));
 }
 
 function takeBotOff(team) {
   const name = game.teamName(team);
   botChoice.delete(team);
-  return attempt(session, $("#bots-status"), { type: "set_bot", team }, t("console.bot_off_ok", { team: name }));
+  return act($("#bots-status"), { type: "set_bot", team }, t("console.bot_off_ok", { team: name }));
 }
 
 const ABSENT_RULES = ["nothing", "hold", "bot"];
@@ -159,13 +179,13 @@ function move(r, value) {
   const [kind, what] = value.split(":");
   const request = { type: "move_seat", seat: r.seat };
   if (kind === "team") request.team = what; else request.role = what;
-  return attempt(session, $("#roster-status"), request, t("console.moved_ok", { name: r.name }));
+  return act($("#roster-status"), request, t("console.moved_ok", { name: r.name }));
 }
 
 async function remove(r) {
   if (armedRemove !== r.seat) { armedRemove = r.seat; renderRoster(); $(`#remove-${CSS.escape(r.seat)}`)?.focus(); return; }
   armedRemove = null;
-  await attempt(session, $("#roster-status"), { type: "remove_seat", seat: r.seat }, t("console.removed_ok", { name: r.name }));
+  await act($("#roster-status"), { type: "remove_seat", seat: r.seat }, t("console.removed_ok", { name: r.name }));
 }
 
 function renderAdjustTargets() {
@@ -237,45 +257,46 @@ async function downloadLog() {
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
     say(status, t("console.log_ok", { count: blob.size }), "ok");
+    settled(status);
   } catch (e) { say(status, e.message, "error"); }
 }
 
 if (game) {
   const status = $("#controls-status");
   $("#log-key").value = instructorKey();
-  $("#start").addEventListener("click", () => attempt(session, status, { type: "start" }, t("console.started_ok")));
-  $("#skip").addEventListener("click", () => attempt(session, status, { type: "skip" }, t("console.skipped_ok")));
-  $("#pause").addEventListener("click", () => attempt(session, status, { type: "pause" }, t("console.paused_ok")));
-  $("#unpause").addEventListener("click", () => attempt(session, status, { type: "unpause" }, t("console.unpaused_ok")));
+  $("#start").addEventListener("click", () => act(status, { type: "start" }, t("console.started_ok")));
+  $("#skip").addEventListener("click", () => act(status, { type: "skip" }, t("console.skipped_ok")));
+  $("#pause").addEventListener("click", () => act(status, { type: "pause" }, t("console.paused_ok")));
+  $("#unpause").addEventListener("click", () => act(status, { type: "unpause" }, t("console.unpaused_ok")));
   $("#extend").addEventListener("click", () => {
     const seconds = Math.trunc(Number($("#extend-seconds").value));
     if (!seconds) { say(status, t("console.need_seconds"), "error"); return; }
-    attempt(session, status, { type: "extend", seconds }, t("console.extended_ok", { seconds }));
+    act(status, { type: "extend", seconds }, t("console.extended_ok", { seconds }));
   });
   $("#end").addEventListener("click", async () => {
     if (!armedEnd) { armedEnd = true; renderControls(); return; }
     armedEnd = false;
     const reason = $("#end-reason").value.trim();
-    await attempt(session, status, reason ? { type: "end", reason } : { type: "end" }, t("console.ended_ok"));
+    await act(status, reason ? { type: "end", reason } : { type: "end" }, t("console.ended_ok"));
   });
   $("#download").addEventListener("click", downloadLog);
   $("#set-room-language").addEventListener("click", () => {
     const id = $("#room-language").value;
     const name = LANGUAGES.find((l) => l.id === id)?.name || id;
-    attempt(session, status, { type: "set_language", lang: id, room: true }, t("console.room_language_ok", { language: name }));
+    act(status, { type: "set_language", lang: id, room: true }, t("console.room_language_ok", { language: name }));
   });
   $("#news-form").addEventListener("submit", async (e) => {
     e.preventDefault();
     const text = $("#news-text").value.trim();
     if (!text) return;
-    if (await attempt(session, $("#inject-status"), { type: "inject_news", text }, t("console.news_ok"))) $("#news-text").value = "";
+    if (await act($("#inject-status"), { type: "inject_news", text }, t("console.news_ok"))) $("#news-text").value = "";
   });
   $("#event-id").addEventListener("change", () => renderEventPreview(game, $("#event-preview"), $("#event-id").value));
   $("#event-form").addEventListener("submit", async (e) => {
     e.preventDefault();
     const event = $("#event-id").value;
     const name = (game.view?.events || []).find((ev) => ev.id === event)?.name || event;
-    if (event) await attempt(session, $("#inject-status"), { type: "inject_event", event }, t("console.event_ok", { name }));
+    if (event) await act($("#inject-status"), { type: "inject_event", event }, t("console.event_ok", { name }));
   });
   $("#adjust-form").addEventListener("submit", async (e) => {
     e.preventDefault();
@@ -283,6 +304,6 @@ if (game) {
     const value = Number($("#adjust-value").value);
     if (!reason) { say($("#inject-status"), t("console.need_reason"), "error"); $("#adjust-reason").focus(); return; }
     if ($("#adjust-value").value === "" || !Number.isInteger(value)) { say($("#inject-status"), t("console.need_whole"), "error"); return; }
-    if (await attempt(session, $("#inject-status"), { type: "adjust", target: $("#adjust-target").value, value, reason }, t("console.adjusted_ok"))) $("#adjust-reason").value = "";
+    if (await act($("#inject-status"), { type: "adjust", target: $("#adjust-target").value, value, reason }, t("console.adjusted_ok"))) $("#adjust-reason").value = "";
   });
 }

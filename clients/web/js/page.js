@@ -75,14 +75,43 @@ export function keepFocus(fn) {
   }
 }
 
-/** Runs a request, showing its error (or a success message) in a status region. */
+/** Runs a request, showing its error (or a success message) in a status region. A success message is marked with the
+ * seq of the change it made (the ack's), so that clearing stale lines (staleStatus) keeps it through its own change. */
 export async function attempt(session, statusNode, request, okMessage = "") {
   try {
     const reply = await session.request(request);
     say(statusNode, okMessage, "ok");
+    if (statusNode) statusNode.dataset.seq = typeof reply?.seq === "number" ? String(reply.seq) : "";
     return reply;
   } catch (e) {
     say(statusNode, e.message, "error");
+    if (statusNode) delete statusNode.dataset.seq;
     return null;
   }
+}
+
+/**
+ * Status lines (`selectors`) that speak of one moment of the room, `moment()` a string naming it (the turn and phase,
+ * say): when a later change makes it another moment, what they said is old news and they are cleared. A line that
+ * confirms the request that made the change itself stays: its ack's seq is newer than what the page had seen before
+ * this change (the server may fold several changes into one update, so the ack's seq can be below the update's).
+ * Returns a function to call on every change of the game (chat included); it returns true when the moment changed.
+ */
+export function staleStatus(session, selectors, moment) {
+  let last = null;
+  let seen = 0;
+  return () => {
+    const now = moment();
+    const before = seen;
+    seen = session.lastSeq;
+    if (now === last) return false;
+    const changed = last !== null;
+    last = now;
+    if (!changed) return false;
+    for (const selector of selectors) {
+      const node = $(selector);
+      if (node && !(Number(node.dataset.seq) > before)) { say(node, ""); delete node.dataset.seq; }
+    }
+    return true;
+  };
 }

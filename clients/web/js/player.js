@@ -1,22 +1,22 @@
 // The student dashboard: the team's view of the match, its live draft, negotiations, news and results.
 
 import { el, replace, say, setColour, $ } from "./dom.js";
-import { bootPage, keepFocus, attempt } from "./page.js";
-import { renderTracks, renderFlagsAndProjects, renderTeamsStrip, renderRecords, ChatPanel, dealItem, describeCommitment, formatParams, objectivePoints, allLockedText } from "./views.js";
+import { bootPage, keepFocus, attempt, staleStatus } from "./page.js";
+import { renderTracks, renderFlagsAndProjects, renderTeamsStrip, renderRecords, ChatPanel, dealItem, describeCommitment, commitmentNotes, formatParams, objectivePoints, allLockedText } from "./views.js";
 import { botBadge, botOf, policyName } from "./bots.js";
 import { paramPickers, readParams, rememberParams } from "./params.js";
 import { resultTurns, summarySection } from "./summary.js";
 import { renderMap, lastTurnChanges } from "./map.js";
-import { commitmentsOf, spentWithDeals, promisedIn, promisedText, budgetLeft, ordersOverBudget } from "./commitments.js";
+import { commitmentsOf, spentWithDeals, promisedIn, promisedText, budgetLeft, ordersOverBudget, stepWarnings } from "./commitments.js";
 import { t, lang, list } from "./i18n.js";
 
 const boot = await bootPage("player", render);
 const { game, session } = boot || {};
 const typedParams = new Map();
+const clearStaleStatus = game ? staleStatus(session, ["#orders-status", "#deals-status", "#deal-status"], () => `${game.view.turn}:${game.view.phase}`) : null;
 let chat = null;
 let lastActionsKey = "";
 let lockArmed = false;
-let lastStage = "";
 
 function myTeam() { return game.you.team || null; }
 function draft() { return game.view?.orders?.[myTeam()] || { orders: [], consents: {} }; }
@@ -26,9 +26,10 @@ function locked() { return Boolean(game.team(myTeam())?.locked); }
 function render(what, detail) {
   if (!game.view) return;
   if (!chat) chat = new ChatPanel(game, $("#chat"), session, { canWrite: () => game.you.role === "player" && game.view.phase !== "ended" });
+  // A new phase or turn makes the last request's confirmation ("locked in", "deal proposed") old news: cleared.
+  if (clearStaleStatus()) lockArmed = false;
   if (what === "chat") { chat.noteMessage(detail); chat.render(); return; }
   if (what === "language") { lastActionsKey = ""; lastResultsKey = ""; lastCatalogKey = ""; relabelCommitments(); }
-  clearStaleStatus();
   keepFocus(() => {
     renderTeamBox();
     renderTracks(game, $("#tracks"));
@@ -40,20 +41,12 @@ function render(what, detail) {
     renderActions();
     renderDeals();
     renderCommitmentChoices();
+    renderFormNotes();
     renderRecords(game, $("#news-feed"), ["news", "intel"], { empty: t("play.no_news") });
     renderResults();
     renderOutcome();
     chat.render();
   });
-}
-
-/** A new phase or turn makes the last request's confirmation ("locked in", "deal proposed") old news: cleared. */
-function clearStaleStatus() {
-  const stage = `${game.view.turn}:${game.view.phase}`;
-  if (stage === lastStage) return;
-  if (lastStage) for (const id of ["#orders-status", "#deals-status", "#deal-status"]) say($(id), "");
-  lastStage = stage;
-  lockArmed = false;
 }
 
 function renderTeamBox() {
@@ -255,8 +248,9 @@ function commitmentRow() {
     el("div", { class: "row" },
       el("label", { for: teamSelect.id, class: "cm-team-label", text: t("play.team") }), teamSelect,
       el("label", { for: kind.id, class: "visually-hidden cm-kind-label", text: t("cm.kind") }), kind,
-      el("button", { type: "button", class: "small cm-remove", text: t("play.remove"), aria: { label: t("cm.remove_label", { n }) }, on: { click: () => row.remove() } })),
-    what);
+      el("button", { type: "button", class: "small cm-remove", text: t("play.remove"), aria: { label: t("cm.remove_label", { n }) }, on: { click: () => { row.remove(); renderFormNotes(); } } })),
+    what,
+    el("div", { class: "cm-notes", id: `cm-${n}-notes` }));
   const fill = () => fillCommitment(row, n);
   teamSelect.addEventListener("change", fill);
   kind.addEventListener("change", fill);
@@ -330,21 +324,34 @@ function renderCommitmentChoices() {
   }
 }
 
-async function propose(e) {
-  e.preventDefault();
-  const commitments = [];
-  for (const row of document.querySelectorAll(".commitment-row")) {
+/** The proposal being written: each row with the commitment it makes (null while it names no action). */
+function formRows() {
+  return [...document.querySelectorAll(".commitment-row")].map((row) => {
     const team = row.querySelector(".cm-team").value;
     const kind = row.querySelector(".cm-kind").value;
     const action = row.querySelector(".cm-action")?.value?.trim();
-    if (!team || !action) continue;
-    if (kind === "consent") {
-      commitments.push({ team, consent: action, decision: row.querySelector(".cm-decision").value });
-    } else {
-      const params = readParams(row.querySelector(".params") || row);
-      commitments.push(Object.keys(params).length ? { team, action, params } : { team, action });
-    }
+    if (!team || !action) return { row, commitment: null };
+    if (kind === "consent") return { row, commitment: { team, consent: action, decision: row.querySelector(".cm-decision").value } };
+    const params = readParams(row.querySelector(".params") || row);
+    return { row, commitment: Object.keys(params).length ? { team, action, params } : { team, action } };
+  });
+}
+
+/** Under each row of the proposal, as on a deal's card: our steps that cannot go as promised, and the consent of a
+ * team the proposal does not bind. */
+function renderFormNotes() {
+  const rows = formRows().filter((r) => r.commitment);
+  const commitments = rows.map((r) => r.commitment);
+  const warnings = stepWarnings(game, commitments, myTeam());
+  for (const box of document.querySelectorAll(".commitment-row .cm-notes")) {
+    const i = rows.findIndex((r) => r.row === box.closest(".commitment-row"));
+    replace(box, i < 0 ? null : commitmentNotes(game, commitments[i], commitments, { me: myTeam(), warnings: warnings.get(i) || [] }));
   }
+}
+
+async function propose(e) {
+  e.preventDefault();
+  const commitments = formRows().map((r) => r.commitment).filter(Boolean);
   if (!commitments.length) { say($("#deal-status"), t("cm.need_one"), "error"); return; }
   const note = $("#deal-note").value.trim();
   const request = { type: "propose_deal", commitments };
@@ -353,6 +360,7 @@ async function propose(e) {
   if (ok) {
     $("#deal-note").value = "";
     replace($("#commitments"), commitmentRow());
+    renderFormNotes();
   }
 }
 
@@ -410,9 +418,12 @@ if (game) {
   $("#lock").addEventListener("click", lockIn);
   $("#only-available").addEventListener("change", () => { lastActionsKey = ""; renderActions(); });
   $("#propose-form").addEventListener("submit", propose);
-  $("#add-commitment").addEventListener("click", () => $("#commitments").append(commitmentRow()));
+  $("#add-commitment").addEventListener("click", () => { $("#commitments").append(commitmentRow()); renderFormNotes(); });
+  // Any choice in a row (team, kind, action, parameter, decision) changes what the proposal's notes say.
+  $("#commitments").addEventListener("change", renderFormNotes);
+  $("#commitments").addEventListener("input", renderFormNotes);
   $("#propose-box").addEventListener("toggle", () => {
-    if ($("#propose-box").open && !$("#commitments").children.length && game.view) $("#commitments").append(commitmentRow());
+    if ($("#propose-box").open && !$("#commitments").children.length && game.view) { $("#commitments").append(commitmentRow()); renderFormNotes(); }
   });
 }
 

@@ -3,7 +3,7 @@
 
 import { el, replace, setColour, formatDuration, formatTime, say } from "./dom.js";
 import { phaseName } from "./game.js";
-import { dealOutcomeText } from "./commitments.js";
+import { dealOutcomeText, consentNote, stepWarnings } from "./commitments.js";
 import { botBadge, botOf, studentsOf, policyName } from "./bots.js";
 import { t, list, has, onLanguage } from "./i18n.js";
 import { recordText } from "./records.js";
@@ -300,15 +300,38 @@ export function describeCommitment(game, c) {
   return t("deal.will_take", { team: game.teamName(c.team), action: `${game.actionName(c.action)}${formatParams(game, c.params, c.action)}` });
 }
 
+/** A commitment's line: what it says, then what stands in its way (`warnings`: the reader's own step that cannot go
+ * as promised; the consent of a team the deal does not bind, while the deal can still happen). */
+export function commitmentItem(game, c, commitments, { me = null, live = true, warnings = [] } = {}) {
+  return el("li", { class: warnings.length ? "commitment at-risk" : "commitment", data: c.action ? { action: c.action, team: c.team } : { consent: c.consent, team: c.team } },
+    el("span", { class: "commitment-text", text: describeCommitment(game, c) }),
+    commitmentNotes(game, c, commitments, { me, live, warnings }));
+}
+
+/** The notes under a commitment (a deal's card, a proposal's row): see commitmentItem. */
+export function commitmentNotes(game, c, commitments, { me = null, live = true, warnings = [] } = {}) {
+  const consent = live ? consentNote(game, commitments, c, me) : "";
+  return [
+    ...warnings.map((w) => el("span", { class: "commitment-note warn step-warning", text: w })),
+    consent ? el("span", { class: "commitment-note consent-note", text: consent }) : null,
+  ];
+}
+
 export function dealItem(game, d, actions = null) {
+  const me = game.you.role === "player" ? game.you.team : null;
+  const commitments = d.commitments || [];
+  // Before the reader's team answers an open deal: its own steps that cannot go as promised.
+  const warnings = d.status === "open" && me && (d.parties || []).includes(me) && !(d.accepted || []).includes(me)
+    ? stepWarnings(game, commitments, me, d.id) : new Map();
+  const live = d.status === "open" || d.status === "agreed";
   return el("li", { class: ["deal", `status-${d.status}`], data: { deal: d.id } },
     el("div", { class: "deal-head" },
       el("strong", { text: t("deal.title", { deal: String(d.id) }) }),
       el("span", { class: "badge", text: dealStatus(d.status) }),
       el("span", { class: "hint", text: t("deal.proposed_by", { team: game.teamName(d.proposer), turn: d.turn }) })),
     d.note ? el("p", { class: "deal-note", text: d.note }) : null,
-    el("ul", { class: "commitments" }, (d.commitments || []).map((c) => el("li", { text: describeCommitment(game, c) }))),
-    el("p", { class: "deal-effect", text: dealOutcomeText(game, d, game.you.role === "player" ? game.you.team : null) }),
+    el("ul", { class: "commitments" }, commitments.map((c, i) => commitmentItem(game, c, commitments, { me, live, warnings: warnings.get(i) || [] }))),
+    el("p", { class: "deal-effect", text: dealOutcomeText(game, d, me) }),
     el("p", { class: "hint", text: t("deal.accepted_parties", { accepted: list((d.accepted || []).map((x) => game.teamName(x))) || t("deal.no_one_yet"), parties: list((d.parties || []).map((x) => game.teamName(x))) }) }),
     actions);
 }

@@ -1,0 +1,51 @@
+"""The instructor's console: a status line (what a request did, or why it was refused) goes once it stops being true:
+when the next request succeeds, or when the room moves on (a new phase, the clock paused or running, the room's
+language), as the student's page does with its own lines."""
+
+from selenium.webdriver.support.ui import Select
+
+from conftest import InstructorSocket, js_errors, wait
+from pages import LONG, click, console_click, create_room, css, text
+
+
+def test_the_consoles_status_lines_go_when_they_stop_being_true(server, browsers):
+    teacher = browsers()
+    code = create_room(teacher, server, phases=LONG, turns=1)
+
+    # An event injected before the start is refused, and says why.
+    wait(teacher, lambda d: Select(css(d, "#event-id")).options, message="no events to inject")
+    click(teacher, "#event-form button[type=submit]")
+    wait(teacher, lambda d: "start the match" in text(d, "#inject-status").lower(), message=lambda d: text(d, "#inject-status"))
+    assert css(teacher, "#inject-status").get_attribute("data-kind") == "error"
+    # Started, that refusal is no longer true: it goes, and the start says so where it was asked.
+    console_click(teacher, "start", "started")
+    wait(teacher, lambda d: text(d, "#inject-status") == "", message=lambda d: f"stale: {text(d, '#inject-status')!r}")
+    assert "started" in text(teacher, "#controls-status"), "the start's own confirmation must stay through its own change"
+
+    # An adjustment without a reason is refused on the page; the next request that succeeds (a bot on a team nobody
+    # plays, one that does nothing) replaces it, and the start's confirmation with it.
+    css(teacher, "#adjust-value").send_keys("3")
+    click(teacher, "#adjust-form button[type=submit]")
+    wait(teacher, lambda d: "needs a reason" in text(d, "#inject-status"), message=lambda d: text(d, "#inject-status"))
+    Select(css(teacher, "#bot-policy-usa")).select_by_value("idle")
+    click(teacher, "#bot-on-usa")
+    wait(teacher, lambda d: text(d, "#bots-status") != "", message="no confirmation of the bot")
+    wait(teacher, lambda d: text(d, "#inject-status") == "" and text(d, "#controls-status") == "",
+         message=lambda d: f"stale: {text(d, '#inject-status')!r} {text(d, '#controls-status')!r}")
+
+    # "Clock paused" holds until the clock runs again, whoever starts it: here a second instructor's seat.
+    console_click(teacher, "pause", "paused")
+    other = InstructorSocket(server, code)
+    other.send({"type": "unpause", "id": 2})
+    other.expect("ack")
+    wait(teacher, lambda d: text(d, "#controls-status") == "", message=lambda d: f"stale: {text(d, '#controls-status')!r}")
+
+    # The room's language set from this console: said; the phase ended from elsewhere: old news, it goes.
+    Select(css(teacher, "#room-language")).select_by_value("ko")
+    click(teacher, "#set-room-language")
+    wait(teacher, lambda d: "한국어" in text(d, "#controls-status"), message=lambda d: text(d, "#controls-status"))
+    other.send({"type": "skip", "id": 3})
+    other.expect("ack")
+    wait(teacher, lambda d: text(d, "#controls-status") == "", message=lambda d: f"stale: {text(d, '#controls-status')!r}")
+    other.close()
+    assert js_errors(teacher) == []
