@@ -11,10 +11,11 @@ import Testing
 
     static func deal(_ json: String) -> DealInfo { DealInfo(JSONValue.parse(json)!) }
 
-    static func unavailable(_ s: inout ClientState, _ action: String, _ reason: String) {
+    static func unavailable(_ s: inout ClientState, _ action: String, _ reason: String, code: String = "requirement") {
         let i = s.view.actions.firstIndex { $0.id == action }!
         s.view.actions[i].available = false
         s.view.actions[i].reason = reason
+        s.view.actions[i].reasonCode = code
     }
 
     /// Deal 1 of the fixture (open, Tervane proposed it, Marisol has not answered) with Marisol's step replaced.
@@ -50,7 +51,7 @@ import Testing
 
     @Test func anActionAlreadyInMyDraftIsSaidAsTheDraftsDuplicateNotAsTheDealFailing() {
         var s = Fixtures.seated() // fish_hard is in Marisol's draft, and deal 1 orders it
-        Self.unavailable(&s, "fish_hard", "already in your orders this turn")
+        Self.unavailable(&s, "fish_hard", "already in your orders this turn", code: "already_ordered")
         s.focus(.deals)
         let text = Self.screen(s)
         #expect(text.contains("⚠ Already in your draft: the deal"), "\(text)")
@@ -59,13 +60,22 @@ import Testing
         Self.fitsIn80Columns(text)
     }
 
+    @Test func theKindOfReasonComesFromItsCodeNotItsWords() {
+        var s = Fixtures.seated() // fish_hard is in Marisol's draft, and deal 1 orders it
+        // A room in another language than the interface: the words do not match any catalog text; the code does.
+        Self.unavailable(&s, "fish_hard", "이번 턴 명령에 이미 들어 있습니다", code: "already_ordered")
+        #expect(s.dealLines().contains { $0.contains("⚠ Already in your draft") })
+        Self.unavailable(&s, "fish_hard", "already in your orders this turn", code: "requirement")
+        #expect(s.dealLines().contains { $0.contains("⚠ Your step may fail: already in your orders this turn") })
+    }
+
     @Test func anActionAnAgreedDealAlreadyOrdersWouldComeBackDuplicateButNotOnThatDeal() {
         var s = Fixtures.seated()
         s.view.deals.append(Self.deal("""
         {"id":2,"turn":1,"proposer":"marisol","parties":["tervane","marisol"],"accepted":["tervane","marisol"],"status":"agreed","note":"",
          "commitments":[{"team":"marisol","action":"patrol"}]}
         """))
-        Self.unavailable(&s, "patrol", "already promised in deal 2, which orders it this turn")
+        Self.unavailable(&s, "patrol", "already promised in deal 2, which orders it this turn", code: "promised")
         Self.offering(&s, "patrol")
         let notes = s.dealNotes(s.view.deals[0])
         #expect(notes.each[1] == [DealNote(text: "⚠ Deal #2 already orders it this turn: this deal's copy would come back duplicate", warning: true)])
@@ -76,14 +86,14 @@ import Testing
         var s = Fixtures.seated() // budget 3, the draft spends 1 (fish hard)
         // Patrol (2) fits the budget before the draft: the deal's step goes ahead, the draft's last order pays for it.
         s.view.spent["marisol"] = 2
-        Self.unavailable(&s, "patrol", "costs 2, you have 1 left")
+        Self.unavailable(&s, "patrol", "costs 2, you have 1 left", code: "cost")
         Self.offering(&s, "patrol")
         var notes = s.dealNotes(s.view.deals[0])
         #expect(notes.each[1].isEmpty)
         #expect(notes.deal?.text == "⚠ Accepting puts your orders 1 over budget: your draft's last orders would come back over_budget")
         // A step the budget cannot pay even before the draft fails itself.
         s.view.actions[1].cost = 4
-        Self.unavailable(&s, "patrol", "costs 4, you have 1 left")
+        Self.unavailable(&s, "patrol", "costs 4, you have 1 left", code: "cost")
         notes = s.dealNotes(s.view.deals[0])
         #expect(notes.each[1].map(\.text) == ["⚠ Your step may fail: it costs 4 and 3 is left after your agreed deals, so it would come back over_budget"])
         #expect(notes.deal == nil)
@@ -93,7 +103,7 @@ import Testing
 
     @Test func aLockOrThePhaseSaysNothingAboutADeal() {
         var s = Fixtures.seated()
-        Self.unavailable(&s, "seize_trawler", "your orders are locked for this turn")
+        Self.unavailable(&s, "seize_trawler", "your orders are locked for this turn", code: "locked")
         s.view.teams[0].locked = true
         Self.offering(&s, "seize_trawler")
         #expect(s.dealNotes(s.view.deals[0]).each == [[], []])
@@ -151,7 +161,7 @@ import Testing
     @Test func koreanCardsSayItInKoreanWithin80Columns() {
         var s = Fixtures.seated()
         s.language = .ko
-        Self.unavailable(&s, "fish_hard", "이번 턴 명령에 이미 들어 있습니다")
+        Self.unavailable(&s, "fish_hard", "이번 턴 명령에 이미 들어 있습니다", code: "already_ordered")
         s.view.catalog = [CatalogEntry(JSONValue.parse("""
         {"id":"share_survey","name":"어업 자원 조사 공유","teams":["tervane"],"cost":1,"params":[],"consent_from":["mediator"],"consent_rule":"all"}
         """)!)]

@@ -177,24 +177,28 @@ extension ClientState {
     }
 
     /// Why my team's step in a deal would fail or be wasted, from the action's `available` and `reason` in the view.
-    /// The server gives the first reason that holds, in its words: one about the draft or the budget is said as what
-    /// it means for the deal (its steps come first at adjudication, docs/protocol.md), any other as it is. Nil when
+    /// The server gives the first reason that holds, its kind in `reason_code`: one about the draft or the budget is said
+    /// as what it means for the deal (its steps come first at adjudication, docs/protocol.md), any other in the server's
+    /// words. Nil when
     /// nothing is known against it, or when the reason is only that the team may not draft now (locked, the phase):
     /// a deal's steps are added at adjudication all the same.
     func stepWarning(_ action: String, paidBefore: Int) -> (text: String, cost: Bool)? {
         guard let a = view.action(action), !a.available, let reason = a.reason else { return nil }
         guard view.phase == "negotiation" || view.phase == "orders", !myTeamLocked else { return nil }
-        if reason == t.text("view.reason.already_ordered") {
+        switch a.reasonCode {
+        case "already_ordered":
             return (t.text("terminal.deal.warn.duplicate"), false)
-        }
-        if let deal = promisedDeal(action), reason == t.text("view.reason.promised", ["deal": String(deal)]) {
+        case "promised":
+            guard let deal = promisedDeal(action) else { break }
             return (t.text("terminal.deal.warn.promised", ["deal": t.number(deal)]), false)
-        }
-        let budget = myBudget ?? 0
-        if reason == t.text("view.reason.cost", ["cost": String(a.cost), "left": String(budget - mySpent - committedCost(of: myTeam))]) {
+        case "cost":
             // The server counts the draft; the deal's step is paid before it, from what the agreed deals leave.
-            let left = budget - committedCost(of: myTeam) - paidBefore
+            let left = (myBudget ?? 0) - committedCost(of: myTeam) - paidBefore
             return a.cost > left ? (t.text("terminal.deal.warn.cost", ["cost": t.number(a.cost), "left": t.number(left)]), true) : nil
+        case "not_drafting", "locked", "match_over":
+            return nil
+        default:
+            break
         }
         return (t.text("terminal.deal.warn.may_fail", ["reason": TerminalText.sanitize(reason)]), false)
     }

@@ -84,13 +84,16 @@ public struct ActionInfo: Sendable, Equatable {
     public var consentRule: String?
     public var available: Bool
     public var reason: String?
+    /// The kind of `reason` (docs/protocol.md): `match_over`, `not_drafting`, `locked`, `already_ordered`, `promised`,
+    /// `cost` or `requirement`; nil from a server older than the code.
+    public var reasonCode: String?
     public var checkedOnResolution: [String]
     init(_ j: JSONValue) {
         id = j["id"]?.string ?? "?"; team = j["team"]?.string ?? ""; name = j["name"]?.string ?? id
         description = j["description"]?.string ?? ""; cost = j["cost"]?.int ?? 0; covert = j["covert"]?.bool ?? false
         params = j["params"]?.array.map(ParamInfo.init) ?? []; chance = j["chance"]?.int
         consentFrom = j["consent_from"]?.array.compactMap(\.string) ?? []; consentRule = j["consent_rule"]?.string
-        available = j["available"]?.bool ?? false; reason = j["reason"]?.string
+        available = j["available"]?.bool ?? false; reason = j["reason"]?.string; reasonCode = j["reason_code"]?.string
         checkedOnResolution = j["checked_on_resolution"]?.array.compactMap(\.string) ?? []
     }
 }
