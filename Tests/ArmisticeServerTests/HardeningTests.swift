@@ -239,6 +239,28 @@ extension HardeningTests {
         #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "adjust", "target": "tension", "value": 3, "reason": heavy])) == "too_long")
         #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "end", "reason": heavy])) == "too_long")
         #expect(c.h.room.state.phase != .ended)
+        // In characters as the docs say: a reason of 500 goes, 501 does not.
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "adjust", "target": "tension", "value": 3, "reason": String(repeating: "x", count: 501)])) == "too_long")
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "adjust", "target": "tension", "value": 3, "reason": String(repeating: "x", count: 500)])) == nil)
+    }
+
+    @Test func afterTheEndNoBotIsSeatedButTheClassMayStillTalk() {
+        let c = Classroom()
+        c.start()
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "end", "reason": "the bell"])) == nil)
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "set_bot", "team": "usa", "policy": "greedy"])) == "game_over")
+        #expect(CoreHarness.errorCode(c.h.send(c.member("usa").client, ["type": "chat", "channel": "all", "text": "good game"])) == nil)
+    }
+
+    @Test func chatAndNewsThatShowNothingAreEmpty() {
+        let c = Classroom()
+        c.start()
+        for invisible in ["\u{3164}", "\u{2060}", "\u{2800}", "\u{115F}", "\u{200B}\u{3164}\n\u{2060}"] {
+            #expect(CoreHarness.errorCode(c.h.send(c.member("usa").client, ["type": "chat", "channel": "all", "text": invisible])) == "empty_message")
+            #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "inject_news", "text": invisible + invisible])) == "empty_message")
+        }
+        #expect(CoreHarness.errorCode(c.h.send(c.member("usa").client, ["type": "chat", "channel": "all", "text": "👍"])) == nil)
+        #expect(CoreHarness.errorCode(c.h.send(c.member("usa").client, ["type": "chat", "channel": "all", "text": "ㅋㅋ"])) == nil)
     }
 }
 

@@ -13,6 +13,9 @@ extension ServerCore {
     /// `set_bot`: puts a bot of `policy` on a team (replacing one already there), or takes it off (no policy).
     func setBot(_ r: ClientRequest.SetBot, room: Room, by: Seat, client: ClientID, requestID: JSONValue?, now: Int64,
                 into out: inout CoreOutput) throws(ServerError) {
+        guard room.state.phase != .ended else {
+            throw ServerError(.gameOver, "the match has ended: there are no more turns for a bot to play")
+        }
         guard let t = room.engine.ruleset.teamIndex(r.team) else {
             throw ServerError(.unknownTeam, "no team \"\(r.team.prefix(40))\"; the teams are \(room.teamIDs.joined(separator: ", "))")
         }

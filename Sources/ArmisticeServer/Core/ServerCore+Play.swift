@@ -200,7 +200,7 @@ extension ServerCore {
         guard channel.canWrite(seat) else { throw ServerError(.badChannel, "you cannot write in \(channel.name(teams: room.teamIDs))") }
         let text = TextSanitizer.chat(r.text)
         if let over = TextSanitizer.chatOverLimit(text, limits: limits) { throw ServerError(.chatTooLong, over) }
-        guard !text.isEmpty else { throw ServerError(.emptyMessage, "the message is empty") }
+        guard TextSanitizer.isVisible(text) else { throw ServerError(.emptyMessage, "the message is empty (or shows nothing); type some words") }
         let seq = postChat(room, by: seat, channel: channel, text: text, now: now, into: &out)
         ack(room, seq: seq, client: client, requestID: requestID, into: &out)
     }

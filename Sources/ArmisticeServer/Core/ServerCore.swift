@@ -229,7 +229,7 @@ public final class ServerCore {
         case .injectNews(let r):
             let (room, seat) = try admitted.seat()
             let text = try freeText(r.text, chatTimes: 4, what: "a news item")
-            guard !text.isEmpty else { throw ServerError(.emptyMessage, "the news item is empty") }
+            guard TextSanitizer.isVisible(text) else { throw ServerError(.emptyMessage, "the news item is empty (or shows nothing); type some words") }
             try play(.injectNews(text: text), in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .adjust(let r):
             let (room, seat) = try admitted.seat()
@@ -284,8 +284,8 @@ public final class ServerCore {
     /// Free text cleaned like chat and bounded in code points, bytes and lines (`chatTimes` a chat message's).
     func freeText(_ raw: String?, chatTimes scale: Int, what: String) throws(ServerError) -> String {
         let text = TextSanitizer.chat(raw ?? "")
-        guard TextSanitizer.fits(text, chatTimes: scale, limits: limits) else {
-            throw ServerError(.tooLong, "\(what) is limited to \(limits.chatMaxBytes * scale) bytes of UTF-8, \(limits.chatMaxScalars * scale) code points and \(limits.chatMaxLineBreaks * scale + 1) lines; shorten it")
+        guard text.count <= limits.chatMaxLength * scale, TextSanitizer.fits(text, chatTimes: scale, limits: limits) else {
+            throw ServerError(.tooLong, "\(what) is limited to \(limits.chatMaxLength * scale) characters (\(limits.chatMaxBytes * scale) bytes of UTF-8, \(limits.chatMaxScalars * scale) code points) and \(limits.chatMaxLineBreaks * scale + 1) lines; shorten it")
         }
         return text
     }
