@@ -32,6 +32,18 @@ import Testing
         }
     }
 
+    /// A parameter that is neither a whole number nor an id is named, with what it should be.
+    @Test func aParameterOfTheWrongKindSaysWhatItShouldBe() {
+        for value in ["1.5", "9223372036854775808", "null", "true", "[1]"] {
+            let text = #"{"type":"set_orders","id":3,"orders":[{"action":"grant","params":{"amount":"# + value + "}}]}"
+            guard case .failure(let failure) = ClientRequest.parse(text) else { Issue.record("\(value) parsed"); continue }
+            #expect(failure.error.code == .badRequest, "\(value)")
+            #expect(failure.error.message.hasPrefix(#"set_orders: field "orders[0].params.amount" should be a whole number (a number parameter) or an id"#),
+                    "\(value): \(failure.error.message)")
+            #expect(failure.id == .number(3))
+        }
+    }
+
     /// `{"type":"NAME"}` is looked up instead of decoded: it must read exactly as the decoder reads it (the same
     /// text with a space in front goes through the decoder), for every type, known or not.
     @Test func aMessageOfOnlyItsTypeAndIdReadsAsTheDecoderReadsIt() {

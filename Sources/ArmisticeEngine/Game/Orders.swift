@@ -5,7 +5,11 @@ public enum ParameterValue: Sendable, Hashable, Codable, CustomStringConvertible
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let n = try? container.decode(Int.self) { self = .number(n) } else { self = .id(try container.decode(String.self)) }
+        if let n = try? container.decode(Int.self) { self = .number(n) } else if let s = try? container.decode(String.self) { self = .id(s) } else {
+            // Neither: say what it should be (a fraction, a number past Int's range, true, null, a list…).
+            let context = DecodingError.Context(codingPath: container.codingPath, debugDescription: "a whole number or an id")
+            throw container.decodeNil() ? DecodingError.valueNotFound(ParameterValue.self, context) : DecodingError.typeMismatch(ParameterValue.self, context)
+        }
     }
 
     public func encode(to encoder: Encoder) throws {

@@ -191,7 +191,9 @@ extension ClientRequest {
 
     static func describe(_ error: DecodingError) -> String {
         func path(_ keys: [CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            keys.reduce(into: "") { text, key in
+                if let i = key.intValue { text += "[\(i)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+            }
         }
         switch error {
         case .keyNotFound(let key, let ctx): return "missing field \"\(path(ctx.codingPath + [key]))\""
@@ -207,6 +209,7 @@ extension ClientRequest {
         case is String.Type: "a string"
         case is Int.Type, is UInt64.Type: "an integer"
         case is Bool.Type: "true or false"
+        case is ParameterValue.Type: "a whole number (a number parameter) or an id (a team or project parameter)"
         default: "\(type)".contains("Array") ? "a list" : "an object"
         }
     }
