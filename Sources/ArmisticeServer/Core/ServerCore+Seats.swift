@@ -10,7 +10,9 @@ extension ServerCore {
         guard clients[id]?.seat == nil else { throw ServerError(.alreadyJoined, "this connection already holds a seat; open another connection") }
         let principal = try checkInstructorKey(r.key, from: id, now: now, refusal: "that is not this server's instructor key")
         guard let entry = catalog[r.ruleset] else {
-            throw ServerError(.unknownRuleset, "no ruleset \"\(r.ruleset.prefix(40))\"; this server has \(catalog.ids.joined(separator: ", "))")
+            throw ServerError(.unknownRuleset, catalog.ids.isEmpty
+                ? "this server has no scenarios loaded: whoever runs it should start it with --rulesets and a folder of scenario files"
+                : "no ruleset \"\(r.ruleset.prefix(40))\"; this server has \(catalog.ids.joined(separator: ", "))")
         }
         guard let rules = entry.ruleset(variant: r.variant) else {
             throw ServerError(.badSettings, "\"\(r.ruleset.prefix(40))\" has no variant \"\(r.variant?.prefix(40) ?? "")\"; its variants are "

@@ -50,6 +50,8 @@ public final class RoomServer: Sendable {
     public let configuration: Configuration
     public let recovery: Recovery
     public let rulesetFailures: [String]
+    /// The scenarios this server can open (their ids).
+    public let rulesetIDs: [String]
     public let metrics = ServerMetrics()
     /// The folder of the match logs.
     public let logDirectory: String
@@ -66,6 +68,7 @@ public final class RoomServer: Sendable {
         self.logger = logger
         let (catalog, failures) = RulesetCatalog.load(directory: configuration.rulesetsDirectory)
         rulesetFailures = failures
+        rulesetIDs = catalog.summaries.map(\.id)
         let map = ShardMap(count: configuration.threads)
         // One store per shard (its own journal); the first one opened replays every shard's journal left by a crash,
         // whatever number of shards wrote them.

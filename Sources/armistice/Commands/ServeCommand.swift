@@ -77,6 +77,14 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.cluster = link
         let server = try RoomServer(configuration: configuration, logger: logger)
         for failure in server.rulesetFailures { logger.warning("ruleset not loaded", metadata: ["problem": "\(failure)"]) }
+        if server.rulesetIDs.isEmpty {
+            logger.error("no scenarios: no room can be created until one loads; give --rulesets the folder of scenario files (the repository's rulesets/) or fix the errors above",
+                         metadata: ["rulesets": "\(rulesets)"])
+        }
+        if configuration.webRoot == nil {
+            logger.warning("no browser client: the web pages will answer 404; give --web the folder of the browser client (the repository's clients/web/)",
+                           metadata: ["web": "\(web)"])
+        }
         let r = server.recovery
         for (code, torn) in r.tornTails.sorted(by: { $0.key < $1.key }) {
             logger.warning("match log had a torn last line; recovered up to the last whole record", metadata: ["room": "\(code)", "detail": "\(torn)"])
