@@ -39,6 +39,10 @@ public struct MatchLog: Sendable {
         guard reader.lineCount > 0 else { throw LogError(.empty, "the log is empty") }
         guard let first = reader.entries.first, first.line == 1 else {
             let why: String
+            if reader.lineCount == 1, reader.unendedTail {
+                throw LogError(.noHeader, "the log is cut off inside its first line, the match header (\(reader.firstLine.count) bytes, no end of line): "
+                               + "nothing of the match was saved in it; if this is a copy, copy the whole file again")
+            }
             do { _ = try JSONDecoder().decode(LogRecord.self, from: Data(reader.firstLine)); why = "not a log record" } catch { why = LogReader.explain(error) }
             throw LogError(.noHeader, "line 1 is not a match header: \(why)")
         }
@@ -86,6 +90,10 @@ public struct MatchLog: Sendable {
 
     /// Reads a log file.
     public init(path: String) throws(LogError) {
+        var folder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &folder), folder.boolValue {
+            throw LogError(.unreadable, "\(path) is a folder: give a match log file (a server keeps them as DATA/matches/CODE.jsonl)")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LogError(.unreadable, "cannot read \(path): no such file, or not readable")
         }

@@ -39,6 +39,18 @@ import Testing
         #expect(unterminated.isVerified)
     }
 
+    @Test func aLogCutInsideItsHeaderSaysSoAndAFolderIsNotALog() throws {
+        let header = lines[0]
+        #expect(throws: LogError.self) { try MatchLog(bytes: Array(header.prefix(40).utf8)) }
+        do { _ = try MatchLog(bytes: Array(header.prefix(40).utf8)) } catch {
+            #expect(error.code == .noHeader)
+            #expect(error.message.contains("cut off inside its first line"), "\(error.message)")
+        }
+        do { _ = try MatchLog(path: NSTemporaryDirectory()) } catch {
+            #expect(error.message.contains("is a folder"), "\(error.message)")
+        }
+    }
+
     @Test func anAlteredInputIsNamedAtTheFirstHashThatDiffers() throws {
         // A lock_orders changed to another team's: the engine refuses it, at that very line.
         let lockLine = try #require(lineNumbers { $0.contains(#""type":"lock_orders""#) && $0.contains(#""team":"rok""#) }.dropFirst(2).first)

@@ -113,8 +113,8 @@ struct ReportCommand: AsyncParsableCommand {
 
     func write(_ text: String) throws {
         if let out {
-            guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else {
-                Console.error("cannot write \(out)")
+            do { try Console.write(text, to: out) } catch {
+                Console.error("\(error)")
                 throw ExitCode(1)
             }
             Console.error("wrote \(out) (\(text.utf8.count) bytes)")

@@ -94,7 +94,7 @@ struct RulesetCommand: AsyncParsableCommand {
                 let ruleset = try RulesetFile.load(file)
                 let page = try CaseFile.load(CasePackage.path(besideRuleset: file), for: ruleset).html(ruleset: ruleset, language: Language(parsing: lang))
                 if let out {
-                    guard FileManager.default.createFile(atPath: out, contents: Data(page.utf8)) else { throw CommandFailure("cannot write \(out)") }
+                    try Console.write(page, to: out)
                     Console.error("wrote \(out) (\(page.utf8.count) bytes)")
                 } else {
                     print(page, terminator: "")

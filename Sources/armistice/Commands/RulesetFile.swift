@@ -4,6 +4,10 @@ import Foundation
 /// Reads and loads a ruleset file for a command, printing every problem to standard error.
 enum RulesetFile {
     static func read(_ path: String) throws -> String {
+        var folder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &folder), folder.boolValue {
+            throw CommandFailure("\(path) is a folder: give one scenario file, for example rulesets/koreanization.yaml")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CommandFailure("cannot read \(path): no such file, or not readable. Scenarios live in rulesets/, for example rulesets/koreanization.yaml")
         }
@@ -34,5 +38,17 @@ struct CommandFailure: Error, CustomStringConvertible {
 enum Console {
     static func error(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Writes a command's output file, or says why it cannot (which folder is missing, a folder in the way, the
+    /// system's reason).
+    static func write(_ text: String, to path: String) throws {
+        if FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) { return }
+        let folder = (path as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        let why = if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) { "the folder \(folder) does not exist; create it first" }
+            else if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { "it is a folder; give a file name" }
+            else { String(cString: strerror(errno)).lowercased() }
+        throw CommandFailure("cannot write \(path): \(why)")
     }
 }

@@ -34,6 +34,10 @@ struct ServeCommand: AsyncParsableCommand {
         guard (1...256).contains(threads ?? 1) else { throw ValidationError("--threads must be between 1 and 256") }
         guard retentionDays >= 0 else { throw ValidationError("--retention-days must be 0 (keep forever) or more") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \"\(logLevel)\"") }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: data, isDirectory: &isFolder), !isFolder.boolValue {
+            throw ValidationError("--data \(data) is a file: give a folder for the match logs (it is made if it does not exist)")
+        }
         if let key = instructorKey, key.count < InstructorKeyFile.minimumLength {
             throw ValidationError("--instructor-key must be at least \(InstructorKeyFile.minimumLength) characters: a shorter key can be guessed (leave it out and the server makes a strong one)")
         }
