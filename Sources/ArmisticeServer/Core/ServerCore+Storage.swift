@@ -14,7 +14,9 @@ extension ServerCore {
         }
         for id in ids {
             clients[id]?.closing = true
-            out.closes.append(.init(client: id, kind: .internalError, reason: "the server cannot save this room now; resume in a minute"))
+            // A room whose log could not even be started (create_room on a full disk) has nothing to resume.
+            out.closes.append(.init(client: id, kind: .internalError, reason: hasLog ? "the server cannot save this room now; resume in a minute"
+                                        : "the server cannot save a new room now (disk full or failing); create it again in a minute"))
         }
         evict(code)
         if hasLog { suspendedRooms.insert(code) } else { takenCodes.remove(code) }
