@@ -32,6 +32,17 @@ import Testing
         }
     }
 
+    /// A numeric id comes back as it was sent, up to 2^53 (every integer a double holds exactly).
+    @Test func aWholeNumberIdUpTo2To53IsWrittenAsAnInteger() throws {
+        for (id, text) in [(7.0, "7"), (1e15, "1000000000000000"), (9_007_199_254_740_992.0, "9007199254740992"), (1.5, "1.5")] {
+            #expect(JSONValue.number(id).text == text)
+            #expect(JSONValue.number(id).display == text)
+            let json = StreamingJSONEncoder()   // what the server's replies are written with
+            json.writeDouble(id)
+            #expect(String(decoding: json.bytes, as: UTF8.self) == text)
+        }
+    }
+
     /// A parameter that is neither a whole number nor an id is named, with what it should be.
     @Test func aParameterOfTheWrongKindSaysWhatItShouldBe() {
         for value in ["1.5", "9223372036854775808", "null", "true", "[1]"] {

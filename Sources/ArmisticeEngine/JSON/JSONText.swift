@@ -1,6 +1,12 @@
 /// The byte-level pieces of JSON text that the message encoder (`StreamingJSONEncoder`) and the log-line writer
 /// share: numbers and escaped strings.
 package enum JSONText {
+    /// A double that is a whole number of at most this size is written without a fraction (`7`, not `7.0`): every
+    /// integer up to 2^53 is exact in a double, so an id sent as a number comes back as it was sent.
+    package static func wholeNumber(_ d: Double) -> Int64? {
+        d == d.rounded() && abs(d) <= 9_007_199_254_740_992 ? Int64(d) : nil
+    }
+
     /// Appends the decimal digits of `value` (any integer of at most 64 bits: every one the wire and the log hold).
     /// Generic callers in other modules get this unspecialized, so the digits are worked out on a `UInt64`, not
     /// through `BinaryInteger`'s witnesses once per digit.

@@ -115,7 +115,7 @@ package final class StreamingJSONEncoder {
 
     package func writeDouble(_ d: Double) {
         guard d.isFinite else { writeNull(); return }
-        if d == d.rounded(), abs(d) < 1e15 { writeInteger(Int64(d)); return }
+        if let whole = JSONText.wholeNumber(d) { writeInteger(whole); return }
         bytes.append(contentsOf: "\(d)".utf8)
     }
 }

@@ -1,3 +1,4 @@
+import ArmisticeEngine
 import Foundation
 
 /// Any JSON value, as the protocol carries it. The server uses it to echo a request's `id` exactly as sent; clients
@@ -27,7 +28,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
         case .null: try c.encodeNil()
         case .bool(let b): try c.encode(b)
         case .number(let n):
-            if n == n.rounded(), abs(n) < 1e15 { try c.encode(Int64(n)) } else { try c.encode(n) }
+            if let whole = JSONText.wholeNumber(n) { try c.encode(whole) } else { try c.encode(n) }
         case .string(let s): try c.encode(s)
         case .array(let a): try c.encode(a)
         case .object(let o): try c.encode(o)
@@ -104,7 +105,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
         switch self {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
-        case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+        case .number(let n): return JSONText.wholeNumber(n).map { String($0) } ?? String(n)
         case .string(let s): return s
         case .array(let a): return a.map(\.display).joined(separator: ",")
         case .object: return text
