@@ -123,6 +123,12 @@ def test_an_open_deal_says_which_of_our_steps_cannot_go_as_promised_and_who_can_
     wait(kim, lambda d: "1 drafted order would no longer fit" in notes(d, 1, "admit_inspectors", "step-warning"),
          message=lambda d: notes(d, 1, "admit_inspectors", "step-warning"))
     assert "costs 3" not in notes(kim, 1, "admit_inspectors", "step-warning")
+    # The action cards say the same: the cost in the page's words and numbers (adding it refused), a copy in the draft
+    # in the server's words.
+    wait(kim, lambda d: "Costs 3: only 1 is left after your draft and your agreed deals." in text(d, "#actions [data-action=admit_inspectors] .reason"),
+         message=lambda d: text(d, "#actions [data-action=admit_inspectors] .reason"))
+    assert not css(kim, "#act-admit_inspectors-add").is_enabled()
+    assert "already in your orders this turn" in text(kim, "#actions [data-action=missile_test] .reason")
     assert "Also in your draft" in notes(kim, 2, "submit_declaration", "step-warning")
     screenshot(kim, "deal-warnings-dprk")
 
@@ -160,5 +166,53 @@ def test_a_deal_step_a_third_team_can_refuse_is_said_in_korean(server, browsers)
     # The scenario's reason comes in the room's language.
     assert "지금 실행할 수 없습니다" in warning and "사찰은 신고를 검증하는 일이므로" in warning, warning
     screenshot(kim, "deal-warnings-dprk-ko")
+
+    # A copy in the draft is told by the server's reason_code, the reason itself being in Korean.
+    click(kim, "#act-missile_test-add")
+    wait(kim, lambda d: "초안을 저장했습니다" in text(d, "#orders-status"), message=lambda d: text(d, "#orders-status"))
+    write_proposal(lee, [("dprk", "missile_test")])
+    submit_proposal(lee, "합의를 제안했습니다")
+    wait(kim, lambda d: d.find_elements(By.CSS_SELECTOR, "#deal-2-accept"), message="Kim has no second deal to answer")
+    assert "초안에도 있는 행동입니다" in notes(kim, 2, "missile_test", "step-warning"), notes(kim, 2, "missile_test", "step-warning")
     for d in (kim, lee, teacher):
         assert js_errors(d) == []
+
+
+# Each action the view says Kim cannot add now, with a reason in words no page could match and a reason_code that
+# alone says what kind of reason it is (docs/protocol.md, `actions`). The draft and the budget say otherwise: nothing
+# is drafted, 10 points are free and the team is not locked, so only the code can give the warnings expected.
+CODED = [
+    ("cm_requirement", "requirement", "사찰은 신고를 검증하는 일이므로 신고가 먼저 있어야 합니다"),
+    ("cm_english_words", "requirement", "already in your orders this turn"),
+    ("cm_in_draft", "already_ordered", "이번 턴 명령에 이미 있습니다"),
+    ("cm_locked", "locked", "이번 턴 명령이 잠겼습니다"),
+    ("cm_cost", "cost", "비용 1, 남은 예산 0"),
+]
+
+
+def coded_step_warnings(driver):
+    """stepWarnings of the page's own commitments module (with the page's catalog), on a view made up for CODED."""
+    return driver.execute_async_script("""
+        const [coded, done] = arguments;
+        import(new URL("js/commitments.js", location.href).href).then((m) => {
+          const actions = coded.map(([id, code, reason]) => ({ id, team: "dprk", name: id, cost: 1, params: [], available: false, reason, reason_code: code }));
+          const view = { phase: "orders", deals: [], catalog: [], actions, orders: { dprk: { orders: [], consents: {} } }, spent: { dprk: 0 } };
+          const game = { view, team: (id) => (id === "dprk" ? { id, budget: 10, locked: false } : null) };
+          const warnings = m.stepWarnings(game, actions.map((a) => ({ team: "dprk", action: a.id })), "dprk");
+          done(actions.map((_, i) => warnings.get(i) || []));
+        }).catch((e) => done(String(e)));""", CODED)
+
+
+def test_a_steps_warning_follows_the_reason_code_not_the_reasons_words(server, browsers):
+    teacher = korean_browser(browsers)
+    code = create_room_in_korean(teacher, server, turns=1)
+    kim = korean_browser(browsers)
+    join_in_korean(kim, server, code, "dprk", "김철수")
+    got = dict(zip([c[0] for c in CODED], coded_step_warnings(kim)))
+    assert got["cm_requirement"] == ["우리 팀의 이 단계는 지금 실행할 수 없습니다: 사찰은 신고를 검증하는 일이므로 신고가 먼저 있어야 합니다"], got
+    # The English words of another kind of reason do not make it that kind.
+    assert got["cm_english_words"] == ["우리 팀의 이 단계는 지금 실행할 수 없습니다: already in your orders this turn"], got
+    assert len(got["cm_in_draft"]) == 1 and got["cm_in_draft"][0].startswith("초안에도 있는 행동입니다"), got
+    # The lock and the draft's budget are not the step's own reasons.
+    assert got["cm_locked"] == [] and got["cm_cost"] == [], got
+    assert js_errors(kim) == []

@@ -115,12 +115,6 @@ export function stepWarnings(game, commitments, me, deal = null) {
   const warn = (i, text) => out.set(i, [...(out.get(i) || []), text]);
   const budget = game.team(me)?.budget;
   const paying = typeof budget === "number";
-  // The server's `available`/`reason` say whether the action can be added to the draft now. Locked, it says only that
-  // (the deal's step does not care); otherwise its first reason is an agreed deal's promise, the action already in the
-  // draft, the draft's budget, then a requirement: each is put here in what it means for the deal's step.
-  const locked = Boolean(game.team(me)?.locked);
-  const drafted = new Set((v.orders?.[me]?.orders || []).map((o) => o.action));
-  const draftLeft = budgetLeft(game, me);
   // As adjudication pays them: a step that duplicates a promise or that the budget cannot pay costs nothing.
   const paid = [];
   let before = committedCost(game, me);
@@ -131,9 +125,18 @@ export function stepWarnings(game, commitments, me, deal = null) {
     const promised = promisedIn(game, me, c.action);
     if (promised !== null && promised !== deal) { warn(i, t("deal.step_promised", { deal: String(promised) })); return; }
     if (paying && before + cost > budget) { warn(i, t("deal.step_over_budget", { cost, left: Math.max(0, budget - before) })); return; }
-    if (a && !a.available && !locked) {
-      if (drafted.has(c.action)) warn(i, t("deal.step_in_draft"));
-      else if (draftLeft === null || cost <= draftLeft) warn(i, t("deal.step_cannot", { reason: a.reason || t("play.not_available") }));
+    // Why the action cannot be added to the draft now: the server's `reason_code` says which kind of reason it is
+    // (docs/protocol.md, `actions`: only the first that holds), never its words nor the state read again here.
+    if (a && !a.available) {
+      switch (a.reason_code) {
+        case "already_ordered": warn(i, t("deal.step_in_draft")); break;
+        // The team's lock (the deal's step does not care), the phase (no warnings outside drafting), a promise (said
+        // above, from the deals) and the draft's budget (the deal is paid first: said below, as the drafted orders
+        // it would push out) are not the step's own reasons.
+        case "locked": case "match_over": case "not_drafting": case "promised": case "cost": break;
+        // A requirement the state does not meet, in the scenario's words (or a kind this page does not know yet).
+        case "requirement": default: warn(i, t("deal.step_cannot", { reason: a.reason || t("play.not_available") }));
+      }
     }
     before += cost;
     paid.push([c, i]);

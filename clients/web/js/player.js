@@ -174,23 +174,34 @@ function renderActions() {
   replace($("#actions"), shown.length ? shown.map(actionCard) : el("li", { class: "hint", text: myTeam() ? t("play.no_actions") : t("play.actions_later") }));
 }
 
+/** Why action `a` of the view cannot be added to the draft now: {promised, unaffordable, reason} ("" when it can). */
+function unavailability(a) {
+  // A promise, by the server's `reason_code` (not by the deals: a repeatable action may be ordered again), says which
+  // deal, its number read from the deals (the server's sentence has it too, in its words).
+  const deal = !a.available && a.reason_code === "promised" ? promisedIn(game, myTeam(), a.id) : null;
+  if (deal !== null) return { promised: true, unaffordable: false, reason: promisedText(deal) };
+  // The budget is checked from the numbers, for every action: the server names only the first reason that holds, and
+  // a drafted action's is "already in your orders" even when the budget could not pay another one either.
+  const left = budgetLeft(game, myTeam());
+  if (drafting() && !locked() && left !== null && a.cost > left) return { promised: false, unaffordable: true, reason: t("play.cannot_afford", { cost: a.cost, left }) };
+  return { promised: a.reason_code === "promised", unaffordable: false, reason: a.available ? "" : a.reason || t("play.not_available") };
+}
+
 function actionCard(a) {
   const prefix = `act-${a.id}`;
   const reasonID = `${prefix}-reason`;
-  const promised = promisedIn(game, myTeam(), a.id);
-  // A promised action says which deal; an action that costs more than is left after the draft and the agreed deals
-  // cannot be added (the server's `available` says the same; this decides from the numbers, in the page's words).
-  const left = budgetLeft(game, myTeam());
-  const unaffordable = drafting() && !locked() && left !== null && a.cost > left;
-  const reason = promised ? promisedText(promised) : unaffordable ? t("play.cannot_afford", { cost: a.cost, left })
-    : !a.available ? a.reason || t("play.not_available") : "";
+  // Why it cannot be added now: a promise says which deal, and a cost above what is left after the draft and the
+  // agreed deals says both numbers, in the page's words; any other reason is the server's (a requirement in the
+  // scenario's words). Never decided from the server's words.
+  const { promised, unaffordable, reason } = unavailability(a);
   const params = el("div", { class: "params", data: { paramsFor: a.id } }, paramPickers(a, prefix, typedParams.get(a.id) || {}));
   const add = el("button", { type: "button", id: `${prefix}-add`, class: "small", text: t("play.add"),
     aria: { label: t("play.add_label", { action: a.name }), ...(reason ? { describedby: reasonID } : {}) },
-    disabled: !drafting() || locked() || Boolean(promised) || unaffordable,
+    disabled: !drafting() || locked() || promised || unaffordable,
     on: { click: () => {
-      if (promisedIn(game, myTeam(), a.id)) { say($("#orders-status"), promisedText(promisedIn(game, myTeam(), a.id)), "error"); return; }
-      if (a.cost > (budgetLeft(game, myTeam()) ?? Infinity)) { say($("#orders-status"), t("play.cannot_afford", { cost: a.cost, left: budgetLeft(game, myTeam()) }), "error"); return; }
+      // As the view stands at the click (the card may be older).
+      const now = unavailability(game.action(a.id) || a);
+      if (now.promised || now.unaffordable) { say($("#orders-status"), now.reason, "error"); return; }
       const d = draft();
       sendDraft([...d.orders, { action: a.id, params: readParams(params) }], d.consents || {});
     } } });
@@ -203,7 +214,8 @@ function actionCard(a) {
     a.description ? el("p", { class: "desc", text: a.description }) : null,
     a.consent_from?.length ? el("p", { class: "hint", text: t(a.consent_rule === "all" ? "play.needs_consent_all" : "play.needs_consent_veto", { teams: list(a.consent_from.map((x) => game.teamName(x))) }) }) : null,
     a.checked_on_resolution?.length ? el("p", { class: "hint", text: t("play.checked_on_resolution", { checks: a.checked_on_resolution.join("; ") }) }) : null,
-    reason ? el("p", { class: drafting() || game.view.phase === "ended" ? "reason" : "reason quiet", id: reasonID, text: reason }) : null,
+    // Outside the drafting phases the reason is a quiet hint ("orders are given later"), not a warning.
+    reason ? el("p", { class: a.reason_code === "not_drafting" ? "reason quiet" : "reason", id: reasonID, text: reason }) : null,
     (a.params || []).length ? params : null,
     add);
 }
