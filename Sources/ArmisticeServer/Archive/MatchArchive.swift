@@ -82,6 +82,19 @@ public final class MatchArchive: Sendable {
         return log.records
     }
 
+    /// The records of every match log this principal may see (their owner's, the admin's, or shared with them), by
+    /// code. Reads every log: call it off the thread that answers HTTP.
+    public func logs(for principal: Principal) -> [(code: String, records: [LogRecord])] {
+        let codes = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.hasSuffix(".jsonl") }.map { String($0.dropLast(6)) }
+            .filter { $0.count == Secrets.codeLength && $0.allSatisfy(Secrets.codeAlphabet.contains) }.sorted()
+        return codes.compactMap { code in
+            guard let records = records(code), let header = records.first,
+                  principal.mayView(owner: header.owner, shared: shares?.teachers(code) ?? []) else { return nil }
+            return (code, records)
+        }
+    }
+
     /// Whether a principal may see a match: its owner, the admin, or a teacher it is shared with.
     public func mayView(_ code: String, _ principal: Principal) -> Bool {
         principal.mayView(owner: owner(code), shared: shares?.teachers(code) ?? [])
