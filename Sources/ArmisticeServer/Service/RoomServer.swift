@@ -66,6 +66,9 @@ public final class RoomServer: Sendable {
         self.logger = logger
         let (catalog, failures) = RulesetCatalog.load(directory: configuration.rulesetsDirectory)
         rulesetFailures = failures
+        let accounts = TeacherAccounts(dataDirectory: configuration.dataDirectory, logger: logger)
+        // A damaged accounts file is not "no teachers": every teacher would be refused (and charged a wrong key).
+        try accounts.check()
         let map = ShardMap(count: configuration.threads)
         // One store per shard (its own journal); the first one opened replays every shard's journal left by a crash,
         // whatever number of shards wrote them.
@@ -75,7 +78,6 @@ public final class RoomServer: Sendable {
         let store = stores[0]
         logDirectory = store.directory
         Self.report(store.journalRecovery, logger: logger)
-        let accounts = TeacherAccounts(dataDirectory: configuration.dataDirectory)
         self.accounts = accounts
         let limits = configuration.limits
         // One budget per address across the shards: a school behind one address gets one allowance, not one per thread.
