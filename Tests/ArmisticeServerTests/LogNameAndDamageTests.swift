@@ -84,4 +84,52 @@ import Testing
         let refusal = try #require(throws: MatchLogError.self) { try store.load("NNNNNN") }
         #expect(refusal.description.contains("holds room \(code)") && refusal.description.contains("Name it \(code).jsonl"))
     }
+
+    @Test(.timeLimit(.minutes(2))) func aLogWithOneDamagedLineIsReportedAsNotReopenedAndListedAsStoppedAndCanBeDeleted() async throws {
+        let data = NSTemporaryDirectory() + "armistice-damaged-" + UUID().uuidString
+        var logger = Logger(label: "test.damaged")
+        logger.logLevel = .critical
+        let pool = WebSocketClientPool(logger: logger)
+        defer { pool.shutdown() }
+        var server = try ServerProcess(data: data, key: Self.key)
+        let instructor = try await WireClient.connect(pool, port: server.port, name: "i")
+        let code = try #require(try await instructor.request(["type": "create_room", "key": Self.key, "ruleset": "koreanization"])["room"] as? String)
+        for (name, team) in [("Falcon", "rok"), ("Hawk", "usa"), ("Owl", "un")] {
+            let student = try await WireClient.connect(pool, port: server.port, name: name)
+            #expect(try await student.request(["type": "join", "code": code, "name": name, "team": team])["type"] as? String == "joined")
+        }
+        server.kill(SIGTERM)   // a clean stop: no journal left to repair the line from
+
+        // One byte changed in line 3 (of 5 or more): not the last line, so not a torn tail.
+        let path = data + "/matches/\(code).jsonl"
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let newlines = bytes.indices.filter { bytes[$0] == 0x0A }
+        #expect(newlines.count >= 5)
+        bytes[newlines[1] + 1] = UInt8(ascii: "#")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+
+        server = try ServerProcess(data: data, key: Self.key)
+        defer { server.kill(SIGTERM) }
+        let said = server.stderr
+        #expect(said.contains("line 3 is not a log record"), "\(said)")
+        #expect(!said.contains("the line is skipped"), "the line is not skipped: the room is not reopened")
+        #expect(said.contains("listed as stopped") && said.contains("put back a good copy of the log"), "\(said)")
+        let rooms = try listed(server.port)
+        #expect(rooms.map { $0["code"] as? String } == [code])
+        #expect(rooms.first?["state"] as? String == "stopped")
+        #expect((rooms.first?["players"] as? [[String: Any]])?.count == 2, "the seats of the lines that read")
+        #expect(httpGet(port: server.port, path: "/api/teacher/rooms/\(code)/log", headers: ["Authorization": "Bearer \(Self.key)"]).status == 200)
+        let deleted = httpGet(port: server.port, path: "/api/teacher/rooms/\(code)", headers: ["Authorization": "Bearer \(Self.key)"], method: "DELETE")
+        #expect(deleted.status == 200)
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(try listed(server.port).isEmpty)
+    }
+
+    @Test func theStrictReaderSaysWhichLineAndDoesNotSayItIsSkipped() throws {
+        let lines = [#"{"by":"instructor","format":1,"kind":"match","room":"ABCDEF","seq":0,"t":1}"#, "not json", #"{"kind":"presence","seq":2,"t":2}"#]
+        let error = try #require(throws: LogError.self) { try LogReader(bytes: Array((lines.joined(separator: "\n") + "\n").utf8)).restorable() }
+        #expect(error.message.hasPrefix("line 2 is not a log record (") && !error.message.contains("skipped"), "\(error.message)")
+        // A replay still skips it, and says so.
+        #expect(LogReader(bytes: Array((lines.joined(separator: "\n") + "\n").utf8)).issues.first?.message.hasSuffix("; the line is skipped") == true)
+    }
 }

@@ -122,8 +122,10 @@ public final class MatchStore {
         let log = try LogReader(bytes: bytes).restorable()
         // Its lines would go to another file: never split a room's log.
         if let room = log.records.first?.room, room != code {
-            throw MatchLogError("\(path(code)) holds room \(room) (its header says so), not \(code): not loaded. Name it \(room).jsonl "
-                                + "(if a log of \(room) is there, compare the two and keep one) and restart")
+            var error = MatchLogError("\(path(code)) holds room \(room) (its header says so), not \(code): not loaded. Name it \(room).jsonl "
+                                      + "(if a log of \(room) is there, compare the two and keep one) and restart")
+            error.saysWhatToDo = true
+            throw error
         }
         if log.tornTail != nil {
             guard truncate(path(code), off_t(log.wholeBytes)) == 0 else { throw MatchLogError("cannot cut the torn tail of \(path(code))") }

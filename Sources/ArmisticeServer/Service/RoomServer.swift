@@ -116,7 +116,7 @@ public final class RoomServer: Sendable {
                 if let reason = failed[code] { throw MatchLogError(reason) }
             } catch {
                 core.evict(code)
-                recovery.failed[code] = "\(error)"
+                recovery.failed[code] = "\(MatchLogError.notRestored(error, path: store.path(code)))"
             }
         }
         if let cluster = configuration.cluster { Self.letGoOfMovedRooms(cores: cores, store: store, cluster: cluster, recovery: &recovery, logger: logger) }
