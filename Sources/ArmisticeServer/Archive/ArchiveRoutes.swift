@@ -260,7 +260,11 @@ struct ArchiveRoutes {
     private func studentExport(_ name: String, for principal: Principal) -> HTTPResponse {
         let (archive, now) = (context.archive, now)
         let status = context.exports.export(name: name, for: principal, now: now) {
-            let export = StudentExport.collect(name: name, from: archive.logs(for: principal), now: now)
+            var export = StudentExport(name: name, exported: now, matches: [])
+            archive.forEachLog(for: principal) { code, records in
+                export.matches += StudentExport.collect(name: name, from: [(code, records)], now: now).matches
+            }
+            export.matches.sort { $0.created < $1.created }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             return (try? encoder.encode(export)).map(Array.init) ?? []

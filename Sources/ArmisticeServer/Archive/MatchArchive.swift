@@ -92,16 +92,17 @@ public final class MatchArchive: Sendable {
         return records
     }
 
-    /// The records of every match log this principal may see (their owner's, the admin's, or shared with them), by
-    /// code. Reads every log: call it off the thread that answers HTTP.
-    public func logs(for principal: Principal) -> [(code: String, records: [LogRecord])] {
+    /// Hands over the records of every match log this principal may see (their owner's, the admin's, or shared with
+    /// them), one log at a time (so only one is in memory
+    /// at once), by code. Reads every log: call it off the thread that answers HTTP.
+    public func forEachLog(for principal: Principal, _ body: (String, [LogRecord]) -> Void) {
         let codes = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { $0.hasSuffix(".jsonl") }.map { String($0.dropLast(6)) }
             .filter { $0.count == Secrets.codeLength && $0.allSatisfy(Secrets.codeAlphabet.contains) }.sorted()
-        return codes.compactMap { code in
+        for code in codes {
             guard let records = records(code), let header = records.first,
-                  principal.mayView(owner: header.owner, shared: shares?.teachers(code) ?? []) else { return nil }
-            return (code, records)
+                  principal.mayView(owner: header.owner, shared: shares?.teachers(code) ?? []) else { continue }
+            body(code, records)
         }
     }
 
