@@ -66,10 +66,10 @@ public final class RoomServer: Sendable {
         self.logger = logger
         let (catalog, failures) = RulesetCatalog.load(directory: configuration.rulesetsDirectory)
         rulesetFailures = failures
+        let map = ShardMap(count: configuration.threads)
         let accounts = TeacherAccounts(dataDirectory: configuration.dataDirectory, logger: logger)
         // A damaged accounts file is not "no teachers": every teacher would be refused (and charged a wrong key).
         try accounts.check()
-        let map = ShardMap(count: configuration.threads)
         // One store per shard (its own journal); the first one opened replays every shard's journal left by a crash,
         // whatever number of shards wrote them.
         let stores = try (0..<map.count).map { k in
