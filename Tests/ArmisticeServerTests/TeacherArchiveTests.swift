@@ -200,8 +200,8 @@ import Testing
         // It is read off the thread that answers HTTP: "pending" first, then the data.
         func exported(_ secret: String) async throws -> [String: Any] {
             var answer = httpGet(port: live.port, path: "/api/teacher/students?name=falcon", headers: auth(secret))
-            #expect(answer.status == 503 && (json(answer.body) as? [String: Any])?["code"] as? String == "export_pending")
-            for _ in 0..<200 where answer.status == 503 {
+            #expect(answer.status == 202 && (json(answer.body) as? [String: Any])?["code"] as? String == "export_pending")
+            for _ in 0..<200 where answer.status == 202 {
                 try await Task.sleep(for: .milliseconds(25))
                 answer = httpGet(port: live.port, path: "/api/teacher/students?name=falcon", headers: auth(secret))
             }

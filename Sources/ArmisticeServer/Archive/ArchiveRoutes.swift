@@ -256,7 +256,7 @@ struct ArchiveRoutes {
     }
 
     /// One student's data across the principal's matches: read on a background queue (a thousand logs take a while and
-    /// the thread that answers HTTP never waits), meanwhile `503 export_pending` with `Retry-After: 1`.
+    /// the thread that answers HTTP never waits), meanwhile `202 export_pending` with `Retry-After: 1`.
     private func studentExport(_ name: String, for principal: Principal) -> HTTPResponse {
         let (archive, now) = (context.archive, now)
         let status = context.exports.export(name: name, for: principal, now: now) {
@@ -277,7 +277,8 @@ struct ArchiveRoutes {
         case .ready:
             return Self.error(500, "internal_error", "could not encode the answer")
         case .pending:
-            var answer = Self.error(503, "export_pending", "the export is being made; ask again in a moment")
+            // 202, as for a ticket whose reports are being made: a page waits for it without an error.
+            var answer = Self.error(202, "export_pending", "the export is being made; ask again in a moment")
             answer.headers["Retry-After"] = "1"
             return answer
         case .busy:

@@ -20,17 +20,16 @@ function save(blob, filename) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** One student's data. The server reads the logs in the background: until it has, it answers 503 export_pending
+/** One student's data. The server reads the logs in the background: until it has, it answers 202 export_pending
  * (Retry-After: 1), and this asks again, as `ticket` does for reports. */
 async function exportOf(name) {
-  for (let tries = 0; ; tries++) {
-    try {
-      return await (await api(`/api/teacher/students?name=${encodeURIComponent(name)}`)).json();
-    } catch (e) {
-      if (e.code !== "export_pending" || tries >= 300) throw e;
-    }
+  for (let tries = 0; tries < 300; tries++) {
+    const response = await api(`/api/teacher/students?name=${encodeURIComponent(name)}`);
+    const answer = await response.json();
+    if (response.status !== 202) return answer;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
+  throw new Error("export_pending");   // five minutes: said as the server being out of reach
 }
 
 /** Opens a finished match's report or replay in a new tab. */
