@@ -59,7 +59,7 @@ public struct LogReader: Sendable {
                             issues.append(LogIssue(.tornTail, line: number, "the last line (\(range.count) bytes) is cut off, with no end of line: "
                                                    + "a crash cut it off mid-write; it is left out and every line before it is replayed"))
                         } else {
-                            issues.append(LogIssue(.damagedLine, line: number, "not a log record (\(Self.explain(error))); the line is skipped"))
+                            issues.append(LogIssue(.damagedLine, line: number, "not a log record (\(Self.explain(error)))" + Self.skipped))
                         }
                     }
                 }
@@ -84,7 +84,9 @@ public struct LogReader: Sendable {
     /// earlier line is damaged, or the first record is not the match header.
     public func restorable() throws(LogError) -> Restorable {
         if let bad = issues.first(where: { $0.code == .damagedLine && $0.line != damagedLastEndedLine }) {
-            throw LogError(.damagedLine, "line \(bad.line) is \(bad.message)")
+            // A room is not restored without it, so the line is not "skipped" here (a replay skips it).
+            let what = bad.message.hasSuffix(Self.skipped) ? String(bad.message.dropLast(Self.skipped.count)) : bad.message
+            throw LogError(.damagedLine, "line \(bad.line) is \(what)")
         }
         var records = entries.map(\.record)
         if unendedTail, entries.last?.line == lineCount { records.removeLast() }
@@ -94,6 +96,9 @@ public struct LogReader: Sendable {
         if let n = damagedLastEndedLine { tail = "the last line (line \(n)) is not a whole record" }
         return Restorable(records: records, tornTail: tail, wholeBytes: wholeBytes)
     }
+
+    /// How a damaged line's issue ends: a replay or a report goes on without it.
+    public static let skipped = "; the line is skipped"
 
     /// Hands over the entries, leaving none: a reader passed on is not copied record by record.
     mutating func takeEntries() -> [Entry] {

@@ -197,13 +197,24 @@ import Testing
         #expect(french.status == 400 && (json(french.body) as? [String: Any])?["code"] as? String == "bad_parameter")
 
         // One student's data: their seat, team, chat and inputs, across the teacher's matches; none for another teacher.
-        let export = try #require(json(httpGet(port: live.port, path: "/api/teacher/students?name=falcon", headers: auth(kim)).body) as? [String: Any])
+        // It is read off the thread that answers HTTP: "pending" first, then the data.
+        func exported(_ secret: String) async throws -> [String: Any] {
+            var answer = httpGet(port: live.port, path: "/api/teacher/students?name=falcon", headers: auth(secret))
+            #expect(answer.status == 202 && (json(answer.body) as? [String: Any])?["code"] as? String == "export_pending")
+            for _ in 0..<200 where answer.status == 202 {
+                try await Task.sleep(for: .milliseconds(25))
+                answer = httpGet(port: live.port, path: "/api/teacher/students?name=falcon", headers: auth(secret))
+            }
+            #expect(answer.status == 200)
+            return try #require(json(answer.body) as? [String: Any])
+        }
+        let export = try await exported(kim)
         let matches = try #require(export["matches"] as? [[String: Any]])
         #expect(matches.map { $0["code"] as? String } == [kimRoom])
         #expect((matches[0]["seats"] as? [[String: Any]])?.first?["team"] as? String == "rok")
         #expect((matches[0]["chat"] as? [[String: Any]])?.map { $0["text"] as? String } == ["hello from Falcon"])
         #expect(matches[0]["inputs"] is [[String: Any]])
-        let none = try #require(json(httpGet(port: live.port, path: "/api/teacher/students?name=falcon", headers: auth(lee)).body) as? [String: Any])
+        let none = try await exported(lee)
         #expect((none["matches"] as? [Any])?.isEmpty == true)
 
         // Deleting: a live match is refused; a finished one is gone from disk, list and routes.

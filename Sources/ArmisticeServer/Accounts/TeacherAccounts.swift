@@ -1,6 +1,7 @@
 import ArmisticeEngine
 import Crypto
 import Foundation
+import Logging
 import Synchronization
 
 /// The instructor accounts of a server, kept in `DATA/teachers.json` (mode 0600). Each teacher has a secret of 128
@@ -9,11 +10,20 @@ import Synchronization
 ///
 /// Thread-safe: the server reads it from the rooms thread and the HTTP thread; `armistice teacher` changes the file
 /// while the server runs, and the server rereads it when its modification time or size changes.
+///
+/// A file that is there but cannot be read (cut short, edited by hand) is never taken for "no teachers": `check()`
+/// and the changes throw `AccountsFileError` (so `armistice serve` does not start and `armistice teacher` does not
+/// write over it), and a running server keeps the accounts it last read, logging the error once per change of the file.
 public final class TeacherAccounts: Sendable {
     public let path: String
+    private let logger: Logger?
     private struct Loaded {
         var accounts: [TeacherAccount] = []
         var stamp: FileStamp?
+        /// Why the file as it is now cannot be read (nil: it can, or there is none).
+        var damage: AccountsFileError?
+        /// Whether the file was looked at before (the first look is `check()`'s at start, which throws instead of logging).
+        var looked = false
     }
     private struct FileStamp: Equatable {
         var modified: Date?
@@ -29,12 +39,29 @@ public final class TeacherAccounts: Sendable {
         (dataDirectory as NSString).appendingPathComponent("teachers.json")
     }
 
-    public init(dataDirectory: String) {
+    /// `logger` hears when the file becomes unreadable while it is in use (a running server).
+    public init(dataDirectory: String, logger: Logger? = nil) {
         path = Self.path(dataDirectory: dataDirectory)
+        self.logger = logger
     }
 
-    /// Every account, sorted by id (the file as it is now).
+    /// Every account, sorted by id (the file as it is now; if it cannot be read, the accounts last read from it).
     public var all: [TeacherAccount] { state.withLock { refresh(&$0); return $0.accounts } }
+
+    /// Throws if the file is there but cannot be read (a server must not start on it: every teacher would be locked out).
+    public func check() throws(AccountsFileError) {
+        let damage = state.withLock { loaded in
+            refresh(&loaded)
+            return loaded.damage
+        }
+        if let damage { throw damage }
+    }
+
+    /// Every account, sorted by id; throws if the file is there but cannot be read.
+    public func accounts() throws(AccountsFileError) -> [TeacherAccount] {
+        try check()
+        return all
+    }
 
     /// The teacher whose secret this is, or nil. Every account's hash is computed and compared in constant time.
     public func authenticate(_ secret: String) -> TeacherAccount? {
@@ -50,6 +77,7 @@ public final class TeacherAccounts: Sendable {
     public func add(name: String, now: Int64 = Int64(Date().timeIntervalSince1970 * 1000)) throws -> (TeacherAccount, String) {
         try state.withLock { loaded in
             refresh(&loaded)
+            if let damage = loaded.damage { throw damage }   // never written over: it may be the only copy
             let cleaned = name.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !cleaned.isEmpty, cleaned.count <= 80 else { throw AccountError("give the teacher a name of 1 to 80 characters") }
             let base = Self.slug(cleaned)
@@ -69,6 +97,7 @@ public final class TeacherAccounts: Sendable {
     public func remove(id: String) throws -> TeacherAccount {
         try state.withLock { loaded in
             refresh(&loaded)
+            if let damage = loaded.damage { throw damage }   // never written over: it may be the only copy
             guard let i = loaded.accounts.firstIndex(where: { $0.id == id }) else { throw AccountError("no teacher \"\(id)\"") }
             let account = loaded.accounts.remove(at: i)
             try write(&loaded)
@@ -80,6 +109,7 @@ public final class TeacherAccounts: Sendable {
     public func reset(id: String) throws -> String {
         try state.withLock { loaded in
             refresh(&loaded)
+            if let damage = loaded.damage { throw damage }   // never written over: it may be the only copy
             guard let i = loaded.accounts.firstIndex(where: { $0.id == id }) else { throw AccountError("no teacher \"\(id)\"") }
             let secret = Secrets.instructorKey()
             loaded.accounts[i].salt = Self.salt()
@@ -128,16 +158,56 @@ public final class TeacherAccounts: Sendable {
         return FileStamp(modified: attributes[.modificationDate] as? Date, size: (attributes[.size] as? NSNumber)?.intValue ?? 0)
     }
 
-    /// Rereads the file if it changed (or vanished).
+    /// Rereads the file if it changed (or vanished). No file is no teachers; a file that cannot be read keeps the
+    /// accounts last read and records why.
     private func refresh(_ loaded: inout Loaded) {
         let now = stamp()
-        guard now != loaded.stamp else { return }
+        guard now != loaded.stamp || !loaded.looked else { return }
+        let first = !loaded.looked
+        loaded.looked = true
         loaded.stamp = now
-        guard now != nil, let data = FileManager.default.contents(atPath: path), let file = try? JSONDecoder().decode(File.self, from: data) else {
+        guard now != nil else {
             loaded.accounts = []
+            loaded.damage = nil
             return
         }
-        loaded.accounts = file.teachers.sorted { $0.id < $1.id }
+        do {
+            loaded.accounts = try Self.read(path).sorted { $0.id < $1.id }
+            if loaded.damage != nil, !first { logger?.notice("teacher accounts readable again", metadata: ["file": "\(path)", "teachers": "\(loaded.accounts.count)"]) }
+            loaded.damage = nil
+        } catch {
+            loaded.damage = error
+            if !first { logger?.error("\(error.description) Until then the server keeps the \(loaded.accounts.count) accounts it last read.",
+                          metadata: ["file": "\(path)"]) }
+        }
+    }
+
+    /// The accounts in a file that is there.
+    private static func read(_ path: String) throws(AccountsFileError) -> [TeacherAccount] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw AccountsFileError(path: path, problem: "it cannot be read (check its owner and permissions)")
+        }
+        let file: File
+        do { file = try JSONDecoder().decode(File.self, from: data) } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
+            throw AccountsFileError(path: path, problem: data.isEmpty ? "it is empty" : "it is not valid JSON (cut short or damaged?)")
+        } catch {
+            throw AccountsFileError(path: path, problem: "it is not a teacher accounts file (\(Self.describe(error)))")
+        }
+        guard file.format == 1 else {
+            throw AccountsFileError(path: path, problem: "it is in format \(file.format), which this version of armistice does not read (a newer one wrote it?)")
+        }
+        return file.teachers
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        func at(_ path: [any CodingKey]) -> String {
+            path.isEmpty ? "the top" : path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error as? DecodingError {
+        case .keyNotFound(let key, let c)?: return "\(key.stringValue) missing at \(at(c.codingPath))"
+        case .typeMismatch(_, let c)?, .valueNotFound(_, let c)?, .dataCorrupted(let c)?: return "unexpected value at \(at(c.codingPath))"
+        default: return "\(error)"
+        }
     }
 
     /// Writes the file through a temporary one, renamed over it (a reader never sees half a file).
@@ -154,6 +224,24 @@ public final class TeacherAccounts: Sendable {
         }
         guard rename(temporary, path) == 0 else { throw AccountError("cannot replace \(path)") }
         loaded.stamp = stamp()
+    }
+}
+
+/// Why the accounts file cannot be used: which file, what is wrong, and what to do. Nothing was written.
+public struct AccountsFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file (`DATA/teachers.json`).
+    public var path: String
+    /// What is wrong with it.
+    public var problem: String
+
+    public init(path: String, problem: String) {
+        self.path = path
+        self.problem = problem
+    }
+
+    public var description: String {
+        "the teacher accounts file \(path) is damaged: \(problem). Nothing was changed. Restore it from a backup, or move it aside "
+            + "(mv \(path) \(path).damaged) to start with no teachers and add them again (each gets a new secret)."
     }
 }
 

@@ -9,11 +9,15 @@ final class ArchiveContext: Sendable {
     let archive: MatchArchive
     let reports: ArchiveReports?
     let tickets = ArchiveTickets()
+    /// Students' exports, made on a background queue.
+    let exports: ArchiveExports
     /// The rooms threads (a match is deleted on the one holding its room).
     let rooms: RoomShards
 
-    init(instructorKey: String, accounts: TeacherAccounts, archive: MatchArchive, reports: ArchiveReports?, rooms: RoomShards) {
+    init(instructorKey: String, accounts: TeacherAccounts, archive: MatchArchive, reports: ArchiveReports?, rooms: RoomShards,
+         exports: ArchiveExports = ArchiveExports()) {
         self.instructorKey = instructorKey
+        self.exports = exports
         self.accounts = accounts
         self.archive = archive
         self.reports = reports
@@ -116,11 +120,7 @@ struct ArchiveRoutes {
         case ("GET", 1, "students"):
             let name = (request.query["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !name.isEmpty else { return Self.error(400, "bad_request", "say whose data: ?name=NAME (as the student typed it)") }
-            let logs = context.archive.entries(for: principal, live: rooms).compactMap { e in
-                context.archive.records(e.code).map { (code: e.code, records: $0) }
-            }
-            let export = StudentExport.collect(name: name, from: logs, now: now)
-            return Self.json(200, export, headers: ["Content-Disposition": "attachment; filename=\"armistice-student-data.json\""])
+            return studentExport(name, for: principal)
         case (_, 1, "students"):
             return Self.methodNotAllowed("GET")
         default:
@@ -252,6 +252,39 @@ struct ArchiveRoutes {
             return answer
         case .failed(let why):
             return Self.error(500, "report_failed", "the report could not be made: \(Self.jsonEscaped(why))")
+        }
+    }
+
+    /// One student's data across the principal's matches: read on a background queue (a thousand logs take a while and
+    /// the thread that answers HTTP never waits), meanwhile `202 export_pending` with `Retry-After: 1`.
+    private func studentExport(_ name: String, for principal: Principal) -> HTTPResponse {
+        let (archive, now) = (context.archive, now)
+        let status = context.exports.export(name: name, for: principal, now: now) {
+            var export = StudentExport(name: name, exported: now, matches: [])
+            archive.forEachLog(for: principal) { code, records in
+                export.matches += StudentExport.collect(name: name, from: [(code, records)], now: now).matches
+            }
+            export.matches.sort { $0.created < $1.created }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return (try? encoder.encode(export)).map(Array.init) ?? []
+        }
+        switch status {
+        case .ready(let bytes) where !bytes.isEmpty:
+            return HTTPResponse(status: 200, contentType: "application/json",
+                                headers: ["Content-Disposition": "attachment; filename=\"armistice-student-data.json\"", "Cache-Control": "no-store"],
+                                body: bytes)
+        case .ready:
+            return Self.error(500, "internal_error", "could not encode the answer")
+        case .pending:
+            // 202, as for a ticket whose reports are being made: a page waits for it without an error.
+            var answer = Self.error(202, "export_pending", "the export is being made; ask again in a moment")
+            answer.headers["Retry-After"] = "1"
+            return answer
+        case .busy:
+            var answer = Self.error(503, "server_busy", "too many exports are being made; try again in a minute")
+            answer.headers["Retry-After"] = "10"
+            return answer
         }
     }
 

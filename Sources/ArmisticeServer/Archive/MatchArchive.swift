@@ -76,10 +76,34 @@ public final class MatchArchive: Sendable {
         return entry
     }
 
-    /// The records of a match's log (whole lines only).
+    /// The records of a match's log (whole lines only; a damaged line is left out, as a replay leaves it out), or nil
+    /// if it has no readable header.
     public func records(_ code: String) -> [LogRecord]? {
-        guard let bytes = MatchStore.read(path: path(code)), let log = try? LogReader(bytes: bytes).restorable() else { return nil }
-        return log.records
+        MatchStore.read(path: path(code)).flatMap(Self.readable)
+    }
+
+    /// Every record a log's bytes hold, without the line being written (an unended last one) and any damaged line:
+    /// the archive lists, exports and deletes a match whose log the server could not restore (it is `stopped`).
+    static func readable(_ bytes: [UInt8]) -> [LogRecord]? {
+        let reader = LogReader(bytes: bytes)
+        var records = reader.entries.map(\.record)
+        if reader.unendedTail, reader.entries.last?.line == reader.lineCount { records.removeLast() }
+        guard records.first?.kind == .match else { return nil }
+        return records
+    }
+
+    /// Hands over the records of every match log this principal may see (their owner's, the admin's, or shared with
+    /// them), one log at a time (so only one is in memory
+    /// at once), by code. Reads every log: call it off the thread that answers HTTP.
+    public func forEachLog(for principal: Principal, _ body: (String, [LogRecord]) -> Void) {
+        let codes = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.hasSuffix(".jsonl") }.map { String($0.dropLast(6)) }
+            .filter { $0.count == Secrets.codeLength && $0.allSatisfy(Secrets.codeAlphabet.contains) }.sorted()
+        for code in codes {
+            guard let records = records(code), let header = records.first,
+                  principal.mayView(owner: header.owner, shared: shares?.teachers(code) ?? []) else { continue }
+            body(code, records)
+        }
     }
 
     /// Whether a principal may see a match: its owner, the admin, or a teacher it is shared with.
@@ -131,13 +155,13 @@ public final class MatchArchive: Sendable {
 
     /// Reads a log without replaying it: the header, the seats, and whether it ended (its `final` hash record).
     static func summarize(_ path: String, titles: [String: String]) -> ArchiveEntry? {
-        guard let bytes = MatchStore.read(path: path), let log = try? LogReader(bytes: bytes).restorable(),
-              let header = log.records.first, let code = header.room, let settings = header.roomSettings else { return nil }
+        guard let records = MatchStore.read(path: path).flatMap(readable),
+              let header = records.first, let code = header.room, let settings = header.roomSettings else { return nil }
         var players: [String: ArchiveEntry.Player] = [:]
         var order: [String] = []
         var names: [String: String] = [:]
         var finished: LogRecord?
-        for r in log.records {
+        for r in records {
             if r.kind == .hash, r.reason == "final" { finished = r }
             guard let seat = r.seat else { continue }
             switch r.kind {

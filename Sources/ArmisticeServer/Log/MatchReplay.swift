@@ -52,7 +52,8 @@ public enum MatchReplay {
             case .hash:
                 let issues = hashLines.hashLine(r, line: i + 1, engine: room.engine, state: room.state)
                 if let bad = issues.first(where: { $0.code == .hashMismatch || $0.code == .damagedLine }) {
-                    throw MatchLogError("record \(r.seq): \(bad.message)")
+                    // The rebuild stops here: nothing is skipped, whatever a replay would do with the line.
+                    throw MatchLogError("record \(r.seq): \(bad.message.hasSuffix(LogReader.skipped) ? String(bad.message.dropLast(LogReader.skipped.count)) : bad.message)")
                 }
             case .join:
                 guard let id = r.seat, let role = r.seatRole, let hash = r.tokenHash ?? (r.bot != nil ? "" : nil) else {

@@ -23,6 +23,8 @@ public final class MatchStore {
     /// Empty logs found (after the journal was replayed) and removed when the store was opened: rooms whose
     /// creation could not be written, so nothing of them was ever acknowledged.
     public let emptyLogsRemoved: [String]
+    /// Logs found under another room's name when the store was opened, and what was done with them (shard 0's store).
+    public let misnamedLogs: [MisnamedLog]
     private let faults: StorageFaults?
     private let journal: MatchJournal
     /// `DATA/journal`: shard 0's journal folder, and the parent of the others'.
@@ -51,6 +53,14 @@ public final class MatchStore {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let journalRoot = (dataDirectory as NSString).appendingPathComponent("journal")
         try FileManager.default.createDirectory(atPath: journalRoot, withIntermediateDirectories: true)
+        // Before the journal is replayed: its lines go to the file named for their room.
+        misnamedLogs = shard == 0 ? Self.settleNames(in: directory) : []
+        for misnamed in misnamedLogs {
+            switch misnamed.action {
+            case .renamed: logger?.warning("\(misnamed)", metadata: ["file": "\(misnamed.file)", "room": "\(misnamed.room)"])
+            case .setAside: logger?.error("\(misnamed)", metadata: ["file": "\(misnamed.file)", "room": "\(misnamed.room)"])
+            }
+        }
         // Shard 0's store is opened first: only it may remove shard folders left empty (the others' are made after it).
         journalRecovery = JournalRecovery.run(journalDirectories: Self.journalDirectories(root: journalRoot), matchesDirectory: directory,
                                               removeEmpty: shard == 0)
@@ -110,6 +120,13 @@ public final class MatchStore {
     public func load(_ code: String) throws -> LogReader.Restorable {
         guard let bytes = Self.read(path: path(code)) else { throw MatchLogError("cannot read \(path(code))") }
         let log = try LogReader(bytes: bytes).restorable()
+        // Its lines would go to another file: never split a room's log.
+        if let room = log.records.first?.room, room != code {
+            var error = MatchLogError("\(path(code)) holds room \(room) (its header says so), not \(code): not loaded. Name it \(room).jsonl "
+                                      + "(if a log of \(room) is there, compare the two and keep one) and restart")
+            error.saysWhatToDo = true
+            throw error
+        }
         if log.tornTail != nil {
             guard truncate(path(code), off_t(log.wholeBytes)) == 0 else { throw MatchLogError("cannot cut the torn tail of \(path(code))") }
             files[code]?.size = log.wholeBytes
@@ -200,6 +217,46 @@ public final class MatchStore {
             unlink(path(room))
         }
         _ = FileIO.syncDirectory(directory)
+    }
+
+    /// Renames each log whose header names another room to that room's code, or moves it aside (`NAME.jsonl.misnamed`,
+    /// which nothing lists or loads) when a log of that room is there already or the header names no code.
+    static func settleNames(in directory: String) -> [MisnamedLog] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
+        var found: [MisnamedLog] = []
+        for name in names {
+            let file = (directory as NSString).appendingPathComponent(name)
+            guard let room = headerRoom(file), room != String(name.dropLast(6)) else { continue }
+            let target = (directory as NSString).appendingPathComponent("\(room).jsonl")
+            if MisnamedLog.isCode(room), access(target, F_OK) != 0, rename(file, target) == 0 {
+                found.append(MisnamedLog(file: file, room: room, action: .renamed(to: target)))
+                continue
+            }
+            var aside = file + ".misnamed"
+            var n = 2
+            while access(aside, F_OK) == 0 { aside = file + ".misnamed-\(n)"; n += 1 }
+            guard rename(file, aside) == 0 else { continue }   // left as it is: `load` refuses it and says why
+            found.append(MisnamedLog(file: file, room: room, action: .setAside(to: aside)))
+        }
+        if !found.isEmpty { _ = FileIO.syncDirectory(directory) }
+        return found
+    }
+
+    /// The room a log's header names, from its first line (nil: no whole, readable first line).
+    static func headerRoom(_ path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var line: [UInt8] = []
+        while let chunk = try? handle.read(upToCount: 65_536), !chunk.isEmpty {
+            if let end = chunk.firstIndex(of: 0x0A) {
+                line += chunk[..<end]
+                line.append(0x0A)
+                return LogReader(bytes: line).entries.first.flatMap { $0.record.kind == .match ? $0.record.room : nil }
+            }
+            line += chunk
+            if line.count > 1 << 20 { return nil }
+        }
+        return nil
     }
 
     /// Deletes empty `.jsonl` files of rooms `removable` accepts; returns their codes.

@@ -70,6 +70,9 @@ public final class RoomServer: Sendable {
         rulesetFailures = failures
         rulesetIDs = catalog.summaries.map(\.id)
         let map = ShardMap(count: configuration.threads)
+        let accounts = TeacherAccounts(dataDirectory: configuration.dataDirectory, logger: logger)
+        // A damaged accounts file is not "no teachers": every teacher would be refused (and charged a wrong key).
+        try accounts.check()
         // One store per shard (its own journal); the first one opened replays every shard's journal left by a crash,
         // whatever number of shards wrote them.
         let stores = try (0..<map.count).map { k in
@@ -78,7 +81,6 @@ public final class RoomServer: Sendable {
         let store = stores[0]
         logDirectory = store.directory
         Self.report(store.journalRecovery, logger: logger)
-        let accounts = TeacherAccounts(dataDirectory: configuration.dataDirectory)
         self.accounts = accounts
         let limits = configuration.limits
         // One budget per address across the shards: a school behind one address gets one allowance, not one per thread.
@@ -117,7 +119,7 @@ public final class RoomServer: Sendable {
                 if let reason = failed[code] { throw MatchLogError(reason) }
             } catch {
                 core.evict(code)
-                recovery.failed[code] = "\(error)"
+                recovery.failed[code] = "\(MatchLogError.notRestored(error, path: store.path(code)))"
             }
         }
         if let cluster = configuration.cluster { Self.letGoOfMovedRooms(cores: cores, store: store, cluster: cluster, recovery: &recovery, logger: logger) }

@@ -14,10 +14,14 @@ struct TeacherCommand: AsyncParsableCommand {
         @Option(help: "The server's data folder.") var data = "./data"
         var accounts: TeacherAccounts { TeacherAccounts(dataDirectory: data) }
 
-        /// Runs a change to the accounts; an unknown id is said on standard error, with exit status 1.
+        /// Runs a change to the accounts; an unknown id, or an accounts file that cannot be read (never written over),
+        /// is said on standard error, with exit status 1.
         func change<T>(_ body: (TeacherAccounts) throws -> T) throws -> T {
             do { return try body(accounts) } catch let error as AccountError {
                 Console.error("\(error.description) in \(TeacherAccounts.path(dataDirectory: data)) (see `armistice teacher list --data \(data)`)")
+                throw ExitCode(1)
+            } catch let error as AccountsFileError {
+                Console.error(error.description)
                 throw ExitCode(1)
             }
         }
@@ -34,7 +38,7 @@ struct TeacherCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let (account, secret) = try options.accounts.add(name: name)
+            let (account, secret) = try options.change { try $0.add(name: name) }
             print("teacher \(account.id) (\(account.name)) added")
             print("secret: \(secret)  (shown only this once: give it to \(account.name); `armistice teacher reset \(account.id)` makes a new one)")
         }
@@ -45,7 +49,7 @@ struct TeacherCommand: AsyncParsableCommand {
         @OptionGroup var options: DataOption
 
         func run() async throws {
-            let all = options.accounts.all
+            let all = try options.change { try $0.accounts() }
             if all.isEmpty { print("no teachers yet: armistice teacher add NAME --data \(options.data)"); return }
             let format = ISO8601DateFormatter()
             for account in all {

@@ -20,6 +20,18 @@ function save(blob, filename) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** One student's data. The server reads the logs in the background: until it has, it answers 202 export_pending
+ * (Retry-After: 1), and this asks again, as `ticket` does for reports. */
+async function exportOf(name) {
+  for (let tries = 0; tries < 300; tries++) {
+    const response = await api(`/api/teacher/students?name=${encodeURIComponent(name)}`);
+    const answer = await response.json();
+    if (response.status !== 202) return answer;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error("export_pending");   // five minutes: said as the server being out of reach
+}
+
 /** Opens a finished match's report or replay in a new tab. */
 function open(code, which) {
   return openMatch(code, which, $("#rooms-status"), say);
@@ -197,7 +209,7 @@ function init() {
     const status = $("#export-status");
     if (!name) { say(status, t("archive.export_need_name"), "error"); return; }
     try {
-      const data = await (await api(`/api/teacher/students?name=${encodeURIComponent(name)}`)).json();
+      const data = await exportOf(name);
       save(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }), `armistice-student-${name.replace(/[^A-Za-z0-9_-]+/g, "_")}.json`);
       say(status, t("archive.exported", { name, count: data.matches.length }), "ok");
     } catch (err) {
