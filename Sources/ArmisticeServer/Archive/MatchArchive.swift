@@ -17,6 +17,7 @@ public final class MatchArchive: Sendable {
     private struct Cached {
         var size: Int
         var modified: Date?
+        var summary: LogSummary
         var entry: ArchiveEntry
     }
     private struct Outcomes {
@@ -53,12 +54,15 @@ public final class MatchArchive: Sendable {
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         let modified = attributes[.modificationDate] as? Date
         var entry: ArchiveEntry
-        if let hit = cache.withLock({ $0[code] }), hit.size == size, hit.modified == modified {
+        let hit = cache.withLock { $0[code] }
+        if let hit, hit.size == size, hit.modified == modified {
             entry = hit.entry
         } else {
-            guard let built = Self.summarize(file, titles: titles) else { return nil }
+            // A log only grows: read what was added since (all of it the first time, or if it shrank).
+            var summary = hit.flatMap { size >= $0.summary.offset ? $0.summary : nil } ?? LogSummary()
+            guard summary.read(file), let built = summary.entry(titles: titles) else { return nil }
             entry = built
-            cache.withLock { $0[code] = Cached(size: size, modified: modified, entry: built) }
+            cache.withLock { $0[code] = Cached(size: size, modified: modified, summary: summary, entry: built) }
         }
         if entry.state != .finished {
             if let open = live?[code] {
@@ -154,38 +158,79 @@ public final class MatchArchive: Sendable {
     }
 
     /// Reads a log without replaying it: the header, the seats, and whether it ended (its `final` hash record).
-    static func summarize(_ path: String, titles: [String: String]) -> ArchiveEntry? {
-        guard let records = MatchStore.read(path: path).flatMap(readable),
-              let header = records.first, let code = header.room, let settings = header.roomSettings else { return nil }
-        var players: [String: ArchiveEntry.Player] = [:]
-        var order: [String] = []
-        var names: [String: String] = [:]
-        var finished: LogRecord?
-        for r in records {
-            if r.kind == .hash, r.reason == "final" { finished = r }
-            guard let seat = r.seat else { continue }
-            switch r.kind {
-            case .join:
-                names[seat] = r.name ?? seat
-                if r.seatRole == .player {
-                    players[seat] = .init(name: r.name ?? seat, team: r.team, bot: r.bot)
-                    order.append(seat)
-                }
-            case .seat where r.removed == true:
-                continue
-            case .seat where r.seatRole != .player:
-                players[seat] = nil
-            case .seat:
-                if players[seat] == nil { order.append(seat) }
-                players[seat] = .init(name: names[seat] ?? seat, team: r.team)
-            default: break
-            }
+    /// Reads every log's summary into the cache on the archive's queue, so the first list a teacher asks for (on
+    /// the thread that answers HTTP) finds them read.
+    public func warm() {
+        queue.async { [self] in
+            let codes = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+                .filter { $0.hasSuffix(".jsonl") }.map { String($0.dropLast(6)) }
+            for code in codes { _ = entry(code, live: nil) }
         }
+    }
+
+}
+
+/// A match's summary for the archive list, folded from its log's records as the log grows: a live match's list entry
+/// costs only the lines added since it was last read.
+struct LogSummary {
+    private var header: LogRecord?
+    private var players: [String: ArchiveEntry.Player] = [:]
+    private var order: [String] = []
+    private var names: [String: String] = [:]
+    private var finished: LogRecord?
+    /// The first record read was not a match header: this is not a match log.
+    private var headless = false
+    /// Bytes of the file folded in: up to the end of its last whole line.
+    private(set) var offset = 0
+
+    /// Folds in the whole lines added to the file since `offset` (a line being written is left for next time).
+    /// False when the file cannot be read or does not start with a match header.
+    mutating func read(_ path: String) -> Bool {
+        guard let file = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? file.close() }
+        guard (try? file.seek(toOffset: UInt64(offset))) != nil, let data = try? file.readToEnd() ?? Data() else { return false }
+        let bytes = Array(data)
+        guard let lastNewline = bytes.lastIndex(of: 0x0A) else { return header != nil }
+        let reader = LogReader(bytes: Array(bytes[...lastNewline]))
+        for entry in reader.entries { fold(entry.record) }
+        offset += lastNewline + 1
+        return header != nil
+    }
+
+    private mutating func fold(_ r: LogRecord) {
+        if header == nil {
+            guard !headless, r.kind == .match, r.room != nil, r.roomSettings != nil else { headless = true; return }
+            header = r
+            return
+        }
+        if r.kind == .hash, r.reason == "final" { finished = r }
+        guard let seat = r.seat else { return }
+        switch r.kind {
+        case .join:
+            names[seat] = r.name ?? seat
+            if r.seatRole == .player {
+                players[seat] = .init(name: r.name ?? seat, team: r.team, bot: r.bot)
+                order.append(seat)
+            }
+        case .seat where r.removed == true:
+            return
+        case .seat where r.seatRole != .player:
+            players[seat] = nil
+        case .seat:
+            if players[seat] == nil { order.append(seat) }
+            players[seat] = .init(name: names[seat] ?? seat, team: r.team)
+        default: break
+        }
+    }
+
+    /// The list entry, as far as the log has been read (nil before its header).
+    func entry(titles: [String: String]) -> ArchiveEntry? {
+        guard let header, let code = header.room, let settings = header.roomSettings else { return nil }
         var seen: Set<String> = []
-        order = order.filter { seen.insert($0).inserted }
+        let seats = order.filter { seen.insert($0).inserted }
         return ArchiveEntry(code: code, scenario: settings.ruleset, title: titles[settings.ruleset] ?? settings.ruleset, created: header.t ?? 0,
                             state: finished != nil ? .finished : .stopped, phase: finished != nil ? "ended" : "setup",
-                            turn: finished?.turn ?? 0, players: order.compactMap { players[$0] }, finished: finished?.t,
+                            turn: finished?.turn ?? 0, players: seats.compactMap { players[$0] }, finished: finished?.t,
                             owner: header.owner, nicknames: settings.nicknames)
     }
 }

@@ -137,6 +137,7 @@ public final class RoomServer: Sendable {
                                                            shares: RoomShares(dataDirectory: configuration.dataDirectory)),
                                      reports: configuration.reportRenderer.map { ArchiveReports(dataDirectory: configuration.dataDirectory, renderer: $0) },
                                      rooms: rooms)
+        archive.archive.warm()   // the first list a teacher asks for then reads nothing on the HTTP thread
         retention = configuration.retentionDays > 0
             ? RetentionService(days: configuration.retentionDays, every: configuration.retentionCheckSeconds, context: archive, logger: logger)
             : nil

@@ -1,0 +1,37 @@
+import Foundation
+@testable import ArmisticeServer
+import Testing
+
+/// The archive's list reads a live match's log as it grows: only the lines added since, never a line being written.
+@Suite struct ArchiveSummaryTests {
+    static let header = #"{"by":"instructor","format":1,"kind":"match","room":"BNQ2WX","seq":0,"settings":{"phases":{"adjudication":5,"briefing":60,"negotiation":60,"orders":60,"results":60},"ruleset":"koreanization","seed":5,"turns":8},"t":1000}"#
+    static func join(_ seat: String, _ name: String, _ team: String, seq: Int) -> String {
+        #"{"by":"\#(seat)","kind":"join","name":"\#(name)","role":"player","seat":"\#(seat)","seq":\#(seq),"t":\#(1000 + seq),"team":"\#(team)"}"#
+    }
+
+    @Test func aGrowingLogIsFoldedInFromWhereItWasLeftAndAHalfWrittenLineWaits() throws {
+        let dir = NSTemporaryDirectory() + "archive-summary-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/BNQ2WX.jsonl"
+        let archive = MatchArchive(directory: dir)
+        let first = Self.header + "\n" + Self.join("s2", "Kim", "dprk", seq: 1) + "\n"
+        let second = Self.join("s3", "Lee", "rok", seq: 2)
+        try Data((first + second.prefix(30)).utf8).write(to: URL(fileURLWithPath: file))
+        let one = try #require(archive.entry("BNQ2WX", live: nil))
+        #expect(one.players.map(\.name) == ["Kim"], "the half-written line is not read")
+        #expect(one.state == .stopped)
+
+        let handle = try #require(FileHandle(forWritingAtPath: file))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((second.dropFirst(30) + "\n" + Self.join("s4", "Park", "usa", seq: 3) + "\n").utf8))
+        try handle.close()
+        let two = try #require(archive.entry("BNQ2WX", live: nil))
+        #expect(two.players.map(\.name) == ["Kim", "Lee", "Park"])
+        #expect(two.players.map(\.team) == ["dprk", "rok", "usa"])
+
+        // A file that is not a match log (or was replaced by a shorter one) is read from its start again.
+        try Data((#"{"kind":"presence","seq":1,"t":1}"# + "\n").utf8).write(to: URL(fileURLWithPath: file))
+        #expect(archive.entry("BNQ2WX", live: nil) == nil)
+    }
+}
