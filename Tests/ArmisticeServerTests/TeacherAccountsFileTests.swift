@@ -71,12 +71,7 @@ import Testing
 
     @Test func serveDoesNotStartOnADamagedFile() throws {
         let (data, _, _) = try damaged()
-        var configuration = RoomServer.Configuration(instructorKey: LiveServer.key)
-        configuration.host = "127.0.0.1"
-        configuration.port = 0
-        configuration.dataDirectory = data
-        configuration.rulesetsDirectory = CoreHarness.repoRoot + "/rulesets"
-        configuration.webRoot = nil
+        let configuration = LiveServer.configuration(data: data)
         let error = try #require(throws: AccountsFileError.self) { _ = try RoomServer(configuration: configuration, logger: Logger(label: "test")) }
         #expect(error.path == TeacherAccounts.path(dataDirectory: data))
     }

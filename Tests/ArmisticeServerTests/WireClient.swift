@@ -112,12 +112,7 @@ struct LiveServer {
     init(data: String? = nil, limits: ServerLimits = ServerLimits(), storageFaults: StorageFaults? = nil,
          configure: (inout RoomServer.Configuration) -> Void = { _ in }) throws {
         let data = data ?? NSTemporaryDirectory() + "armistice-live-" + UUID().uuidString
-        var configuration = RoomServer.Configuration(instructorKey: Self.key)
-        configuration.host = "127.0.0.1"
-        configuration.port = 0
-        configuration.dataDirectory = data
-        configuration.rulesetsDirectory = CoreHarness.repoRoot + "/rulesets"
-        configuration.webRoot = nil
+        var configuration = Self.configuration(data: data)
         configuration.limits = limits
         configuration.storageFaults = storageFaults
         configure(&configuration)
@@ -127,6 +122,17 @@ struct LiveServer {
         port = try server.start()
         self.data = data
         pool = WebSocketClientPool(logger: logger)
+    }
+
+    /// A test server's configuration: loopback, a free port, the repository's scenarios, no web folder.
+    static func configuration(data: String) -> RoomServer.Configuration {
+        var configuration = RoomServer.Configuration(instructorKey: key)
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        configuration.dataDirectory = data
+        configuration.rulesetsDirectory = CoreHarness.repoRoot + "/rulesets"
+        configuration.webRoot = nil
+        return configuration
     }
 
     func client(_ name: String) async throws -> WireClient { try await WireClient.connect(pool, port: port, name: name) }
