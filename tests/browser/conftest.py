@@ -16,7 +16,7 @@ import time
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -112,9 +112,10 @@ def browsers():
 
 
 def wait(driver, predicate, timeout=15, message=""):
-    """Waits until predicate(driver) is true; `message` may be a function of the driver, called on failure."""
+    """Waits until predicate(driver) is true; `message` may be a function of the driver, called on failure. An element
+    the page re-rendered between finding and reading it (every view change re-renders its cards) is "not yet"."""
     try:
-        return WebDriverWait(driver, timeout, poll_frequency=0.1).until(lambda d: predicate(d))
+        return WebDriverWait(driver, timeout, poll_frequency=0.1, ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: predicate(d))
     except TimeoutException:
         detail = message(driver) if callable(message) else message
         raise AssertionError(f"timed out: {detail}") from None
