@@ -204,7 +204,18 @@ import Testing
         let c = Classroom()
         let student = c.member("dprk")
         #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "remove_seat", "seat": student.seat])) == nil)
-        #expect(c.h.last(student.client, type: "removed") != nil)
+        let removed = c.h.last(student.client, type: "removed")
+        #expect(removed?["reason_code"] as? String == "removed_by_instructor")
+        #expect(removed?["reason"] as? String == "the instructor removed you from the room")
+        #expect(c.h.closed[student.client]?.kind == .normal)
+    }
+
+    @Test func aSeatResumedElsewhereTellsTheOldConnectionWhy() {
+        let c = Classroom()
+        let student = c.member("rok")
+        let other = c.h.connect(address: "10.2.0.9")
+        #expect(c.h.send(other, ["type": "resume", "token": student.token, "seq": 0]).first?["type"] as? String == "resumed")
+        #expect(c.h.last(student.client, type: "removed")?["reason_code"] as? String == "resumed_elsewhere")
         #expect(c.h.closed[student.client]?.kind == .normal)
     }
 

@@ -202,8 +202,16 @@ import Testing
         s.connection = .closed(.refused("없는 방입니다"))
         #expect(s.waitingLine.hasPrefix("거절됨: 없는 방입니다"))
         s.language = .en
-        s.connection = .closed(.removed(""))
+        s.connection = .closed(.removed(nil, ""))
         #expect(s.connectionLabel == "removed from the room")
+        // A reason the client knows by its code is said in the interface's language, not as the server's English.
+        var k = Fixtures.seated()
+        k.language = .ko
+        _ = k.apply(message: #"{"type":"removed","room":"R4X95U","reason_code":"removed_by_instructor","reason":"the instructor removed you from the room"}"#, now: Fixtures.now)
+        #expect(k.connection == .closed(.removed(.removedByInstructor, "the instructor removed you from the room")))
+        #expect(k.connectionLabel == "교사가 방에서 내보냈습니다")
+        k.language = .en
+        #expect(k.connectionLabel == "the instructor removed you from the room")
     }
 
     @Test func theActionsListingsParameterRangesAreInTheInterfacesLanguage() {

@@ -170,7 +170,7 @@ import Testing
     @Test func removedSeatClosesForGood() {
         var s = Fixtures.seated()
         _ = s.apply(message: #"{"type":"removed","room":"R4X95U","reason":"seat resumed elsewhere"}"#, now: Fixtures.now)
-        #expect(s.connection == .closed(.removed("seat resumed elsewhere")))
+        #expect(s.connection == .closed(.removed(nil, "seat resumed elsewhere")))
     }
 }
 

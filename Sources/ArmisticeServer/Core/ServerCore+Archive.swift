@@ -7,7 +7,7 @@ extension ServerCore {
         guard let room = rooms[code] else { return true }
         guard room.isOver else { return false }
         for id in connections(in: code) {
-            out.send(encoder.encode(ServerMessage.Removed(room: code, reason: "the instructor deleted this match")), to: [id])
+            out.send(encoder.encode(ServerMessage.Removed(room: code, cause: .matchDeleted)), to: [id])
             clients[id]?.closing = true
             out.closes.append(.init(client: id, kind: .normal, reason: "match deleted"))
         }

@@ -158,7 +158,7 @@ extension ServerCore {
         if let old = room.seats[i].connection, old != id {
             clients[old]?.room = nil
             clients[old]?.seat = nil
-            out.send(encoder.encode(ServerMessage.Removed(room: room.code, reason: "your seat was resumed on another connection")), to: [old])
+            out.send(encoder.encode(ServerMessage.Removed(room: room.code, cause: .resumedElsewhere)), to: [old])
             out.closes.append(.init(client: old, kind: .normal, reason: "seat resumed elsewhere"))
         }
         room.seats[i].connection = id
@@ -237,7 +237,7 @@ extension ServerCore {
             room.seats[i].connection = nil
             clients[c]?.room = nil
             clients[c]?.seat = nil
-            out.send(encoder.encode(ServerMessage.Removed(room: room.code, reason: "the instructor removed you from the room")), to: [c])
+            out.send(encoder.encode(ServerMessage.Removed(room: room.code, cause: .removedByInstructor)), to: [c])
             clients[c]?.closing = true
             out.closes.append(.init(client: c, kind: .normal, reason: "removed from the room"))
         }

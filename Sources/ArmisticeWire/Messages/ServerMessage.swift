@@ -120,14 +120,34 @@ public enum ServerMessage {
             self.clock = clock
         }
     }
+    /// Why a connection lost its seat: `reason_code` for programs and translations, `reason` in English for people.
     public struct Removed: Encodable, Sendable {
+        public enum Cause: String, Sendable, CaseIterable {
+            case resumedElsewhere = "resumed_elsewhere"
+            case removedByInstructor = "removed_by_instructor"
+            case matchDeleted = "match_deleted"
+
+            public var reason: String {
+                switch self {
+                case .resumedElsewhere: "your seat was resumed on another connection"
+                case .removedByInstructor: "the instructor removed you from the room"
+                case .matchDeleted: "the instructor deleted this match"
+                }
+            }
+        }
         public var type = "removed"
         public var room: String
+        public var reasonCode: String
         public var reason: String
 
-        public init(room: String, reason: String) {
+        public init(room: String, cause: Cause) {
             self.room = room
-            self.reason = reason
+            self.reasonCode = cause.rawValue
+            self.reason = cause.reason
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case type, room, reasonCode = "reason_code", reason
         }
     }
 }

@@ -116,7 +116,8 @@ export async function takeSeat(seatRequest) {
 /**
  * Holds a seat in a room for a page: resumes with the stored token, feeds events to `handlers`, keeps the largest
  * seq seen, asks for a snapshot on a gap, and reconnects with backoff.
- * handlers: snapshot(msg), event(msg), status(state, detail), lost(reason) (token no longer valid / removed)
+ * handlers: snapshot(msg), event(msg), status(state, detail), lost(reason, message, code) (token no longer valid /
+ * removed: `code` is the `removed` message's reason_code)
  */
 export class Session {
   constructor(room, kind, handlers, { sayLanguage = () => true } = {}) {
@@ -193,7 +194,7 @@ export class Session {
       case "removed":
         this.stopped = true;
         forgetSeat(this.room, this.kind);
-        this.handlers.lost?.("removed", msg.reason);
+        this.handlers.lost?.("removed", msg.reason, msg.reason_code);
         return;
       case "update": case "chat": case "roster": case "clock": {
         if (typeof msg.prev === "number" && msg.prev > this.lastSeq) {

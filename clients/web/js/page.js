@@ -9,6 +9,12 @@ import { say, $ } from "./dom.js";
 import { t, lang, chosen, setLanguage, startPage, onLanguage, errorText } from "./i18n.js";
 
 const LOST = ["no_seat", "bad_token", "token_expired", "wrong_code", "removed"];
+// The `removed` message's reason_code, said in the page's language (a code this page does not know: lost.removed).
+const REMOVED = {
+  resumed_elsewhere: "lost.removed_resumed_elsewhere",
+  removed_by_instructor: "lost.removed_by_instructor",
+  match_deleted: "lost.removed_match_deleted",
+};
 
 /**
  * Starts a page. `render(what, detail)` is called after every change of the game.
@@ -33,8 +39,9 @@ export async function bootPage(kind, render, { beforeStart = null, followRoom = 
     },
     event: (m) => game.apply(m),
     status: (state, detail) => showConnection($("#connection"), state, detail),
-    lost: (reason, message) => {
-      const text = LOST.includes(reason) ? t(`lost.${reason}`) : message || t("lost.gone");
+    lost: (reason, message, code) => {
+      const text = reason === "removed" && Object.hasOwn(REMOVED, code ?? "") ? t(REMOVED[code])
+        : LOST.includes(reason) ? t(`lost.${reason}`) : message || t("lost.gone");
       say($("#notice"), text, "error");
       setTimeout(() => location.assign(`index.html?code=${encodeURIComponent(room)}&message=${encodeURIComponent(text)}`), reason === "removed" ? 4000 : 1500);
     },

@@ -40,7 +40,7 @@ extension ClientState {
             lastSeq = max(lastSeq, seq)
             effects += applyEvent(type, m, now: now)
         case "removed":
-            connection = .closed(.removed(TerminalText.sanitize(m["reason"]?.string ?? "")))
+            connection = .closed(Closure.removed(from: m))
             effects.append(.notice("[connection] \(connectionLabel)"))
         case "ack":
             if let id = m["id"]?.int, let what = pending.removeValue(forKey: id) {
@@ -192,7 +192,13 @@ extension ClientState {
     /// Why the connection ended, in the interface's language; the server's own reason or message as it sent it.
     public func closureText(_ closure: Closure) -> String {
         switch closure {
-        case .removed(let reason):
+        case .removed(let cause?, _):
+            switch cause {
+            case .resumedElsewhere: t.text("terminal.connection.removed_resumed_elsewhere")
+            case .removedByInstructor: t.text("terminal.connection.removed_by_instructor")
+            case .matchDeleted: t.text("terminal.connection.removed_match_deleted")
+            }
+        case .removed(nil, let reason):
             reason.isEmpty ? t.text("terminal.connection.removed_plain") : t.text("terminal.connection.removed", ["reason": reason])
         case .refused(let message): t.text("terminal.connection.refused", ["reason": message])
         case .noSeat: t.text("terminal.connection.no_seat")
@@ -205,5 +211,13 @@ extension ClientState {
         return t.text("terminal.plain.draft_summary", ["orders": names.isEmpty ? t.text("terminal.plain.no_orders") : names.joined(separator: ", "),
                                                        "spent": t.number(mySpent + committedCost(of: myTeam)), "budget": myBudget.map(t.number) ?? "?"])
             + (myTeamLocked ? t.text("terminal.plain.draft_locked") : "")
+    }
+}
+
+extension ClientState.Closure {
+    /// The closure a `removed` message names: its `reason_code` when this client knows it, its reason otherwise.
+    static func removed(from message: JSONValue) -> Self {
+        .removed(message["reason_code"]?.string.flatMap(ServerMessage.Removed.Cause.init(rawValue:)),
+                 TerminalText.sanitize(message["reason"]?.string ?? ""))
     }
 }

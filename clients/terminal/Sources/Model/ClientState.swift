@@ -19,8 +19,9 @@ public struct ClientState: Sendable {
 
     /// Why the connection ended for good, said in the interface's language (`closureText`).
     public enum Closure: Sendable, Equatable {
-        /// The server took the seat away, with its reason as sent (empty when it gave none).
-        case removed(String)
+        /// The server took the seat away: its `reason_code` when it is one this client knows (said in the interface's
+        /// language), else its reason as sent (empty when it gave none).
+        case removed(ServerMessage.Removed.Cause?, String)
         /// The server refused the seat, with its message.
         case refused(String)
         /// There was no token to resume and no seat to ask for.

@@ -133,7 +133,7 @@ public final class ConnectionDriver: Sendable {
                 case "removed":
                     inbox.push(.server(text))
                     conn.close()
-                    return .refused(.removed(TerminalText.sanitize(m["reason"]?.string ?? "")))
+                    return .refused(.removed(from: m))
                 case "error" where m["id"]?.string == "seat":
                     let code = m["code"]?.string ?? ""
                     let message = TerminalText.sanitize(m["message"]?.string ?? code)
