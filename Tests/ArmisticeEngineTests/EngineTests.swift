@@ -209,6 +209,29 @@ import Testing
         #expect(!engine.view(of: state, for: .observer).tracks.contains { $0.id == "secret" })
     }
 
+    @Test func aCovertActionsChangeIsSeenWithoutItsCause() throws {
+        var state = try started()
+        try engine.apply(.setOrders(team: "red", orders: TeamOrders(orders: [Order(action: "stockpile")])), to: &state)
+        try engine.apply(.advance, to: &state)   // orders
+        try engine.apply(.advance, to: &state)   // adjudication
+        func tension(_ viewer: Viewer) -> [Record] {
+            engine.view(of: state, for: viewer).records.filter {
+                $0.kind == .effect && $0.target == "tension" && $0.turn == 1 && $0.reason?.hasPrefix("event:") != true
+            }
+        }
+        // Red ordered it and the instructor sees everything: both read the cause.
+        #expect(tension(.team(0)).map(\.reason) == ["action:stockpile"])
+        #expect(tension(.instructor).map(\.reason) == ["action:stockpile"])
+        // Blue and the projector see the public track change, not which action changed it.
+        #expect(tension(.team(1)).count == 1 && tension(.team(1)).first?.reason == nil)
+        #expect(tension(.observer).count == 1 && tension(.observer).first?.reason == nil)
+        #expect(!engine.masked(state, for: 1).records.contains { $0.reason == "action:stockpile" })
+        // What the state keeps is unchanged: the log and the instructor's debrief still name the action.
+        #expect(state.records.contains { $0.target == "tension" && $0.reason == "action:stockpile" })
+        // An action that is not covert keeps its cause for everyone.
+        #expect(!engine.hidesCause(of: { var r = Record(kind: .effect, turn: 1); r.reason = "action:pressure"; return r }(), from: .team(0)))
+    }
+
     @Test func theInstructorCanInjectAdjustAndEnd() throws {
         var state = try started()
         let tension = state.tracks[2]

@@ -210,6 +210,33 @@ import Testing
         #expect(c.h.closed[student.client]?.kind == .normal)
     }
 
+    @Test func otherTeamsSeeACovertActionsChangeButNotItsCause() throws {
+        let c = Classroom(phases: ["briefing": 5, "negotiation": 10, "orders": 10, "adjudication": 2, "results": 5])
+        c.start()
+        c.h.advance(seconds: 5)
+        #expect(CoreHarness.errorCode(c.h.send(c.member("dprk").client, ["type": "set_orders", "orders": [["action": "smuggle"]]])) == nil)
+        c.h.advance(seconds: 10)
+        c.h.advance(seconds: 10)
+        c.h.advance(seconds: 2)
+        #expect(c.h.room.state.records.contains { $0.kind == .effect && $0.reason == "action:smuggle" })
+        func causes(_ client: ClientID) -> [String] {
+            c.h.messages(client, type: "update").flatMap { ($0["records"] as? [[String: Any]]) ?? [] }
+                .filter { $0["kind"] as? String == "effect" }.compactMap { $0["reason"] as? String }
+        }
+        // The DPRK (who ordered it) and the instructor read the cause; the others see the changes they may see, without it.
+        #expect(causes(c.member("dprk").client).contains("action:smuggle"))
+        #expect(causes(c.instructor.client).contains("action:smuggle"))
+        for client in [c.member("usa").client, c.member("rok").client, c.member("un").client, c.observer.client] {
+            #expect(!causes(client).contains("action:smuggle"))
+        }
+        // A fresh snapshot says the same as the updates did.
+        c.h.send(c.member("usa").client, ["type": "resync"])
+        let snapshot = try #require(c.h.last(c.member("usa").client, type: "snapshot")?["view"] as? [String: Any])
+        let usaRecords = try #require(snapshot["records"] as? [[String: Any]])
+        #expect(usaRecords.contains { $0["kind"] as? String == "effect" && $0["target"] as? String == "dprk_economy" })
+        #expect(!usaRecords.contains { $0["reason"] as? String == "action:smuggle" })
+    }
+
     @Test func aSeatResumedElsewhereTellsTheOldConnectionWhy() {
         let c = Classroom()
         let student = c.member("rok")

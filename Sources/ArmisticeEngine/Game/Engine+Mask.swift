@@ -20,7 +20,7 @@ extension Engine {
         m.deals = state.deals.filter { $0.parties.contains(teamID) }
         m.eventsFired = Array(repeating: 0, count: state.eventsFired.count)
         m.scores = nil
-        m.records = state.records.filter { $0.isVisible(to: teamID) }
+        m.records = records(state.records.filter { $0.isVisible(to: teamID) }, as: .team(team))
         return m
     }
 }

@@ -49,7 +49,7 @@ extension Engine {
                             turn: state.turn, turns: ruleset.calendar.turns, date: parts.date!, phase: state.phase,
                             teams: teams, tracks: tracks, flags: flags, projects: projects, orders: nil, spent: nil, actions: nil,
                             consents: nil, catalog: nil, events: nil, deals: [], objectives: nil,
-                            records: state.records.filter(seesRecord), outcome: nil)
+                            records: records(state.records.filter(seesRecord), as: viewer), outcome: nil)
         view.map = mapInfo(in: state, mask: mask)
         let visibleTeams: [Int]
         switch viewer {
@@ -102,6 +102,32 @@ extension Engine {
 
     /// Whether a viewer may see what has `visibility` (a mask of teams, `.max`: everyone). `mask`: the viewer's
     /// team bit, 0 for the observer, nil for the instructor (who sees everything).
+    /// A record as a viewer may read it. A change a covert action made is seen by whoever may see what it changed,
+    /// but which action caused it is left out (`reason`) for anyone but the teams that may order that action and the
+    /// instructor: other teams see the change "without learning why" (docs/rulesets.md, `covert`).
+    public func record(_ r: Record, as viewer: Viewer) -> Record {
+        guard hidesCause(of: r, from: viewer) else { return r }
+        var seen = r
+        seen.reason = nil
+        return seen
+    }
+
+    /// Whether `record(_:as:)` leaves the record's cause out for this viewer.
+    public func hidesCause(of r: Record, from viewer: Viewer) -> Bool {
+        guard !covertCauses.isEmpty, let reason = r.reason, let teams = covertCauses[reason] else { return false }
+        switch viewer {
+        case .instructor: return false
+        case .observer: return true
+        case .team(let t): return teams & (1 << UInt32(t)) == 0
+        }
+    }
+
+    /// Records as a viewer may read them (see `record(_:as:)`); the same array when no cause is left out.
+    func records(_ list: [Record], as viewer: Viewer) -> [Record] {
+        guard !covertCauses.isEmpty, list.contains(where: { hidesCause(of: $0, from: viewer) }) else { return list }
+        return list.map { record($0, as: viewer) }
+    }
+
     static func sees(_ visibility: UInt32, mask: UInt32?) -> Bool {
         guard let mask else { return true }
         return visibility == .max || (mask != 0 && visibility & mask != 0)

@@ -12,6 +12,9 @@ public struct Engine: Sendable {
     let eventIndex: [String: Int]
     /// Per action, the cause its effects are recorded under (built once, not per order).
     let actionCauses: [String]
+    /// Per covert action's cause, the teams that may order it (a mask): the only viewers, with the instructor, who
+    /// read which action caused a change (see `record(_:as:)`). Empty when the scenario has no covert action.
+    let covertCauses: [String: UInt32]
     /// Whether `GameState.records` keeps every record (views need it); simulations that only want the ending turn it off.
     public let keepsHistory: Bool
     /// What views show of each action that never changes during a match (built once, shared by every view).
@@ -63,6 +66,9 @@ public struct Engine: Sendable {
         self.phrases = phrases
         self.keepsHistory = keepsHistory
         actionCauses = ruleset.actions.map { "action:\($0.id)" }
+        covertCauses = Dictionary(uniqueKeysWithValues: ruleset.actions.filter(\.covert).map { action in
+            ("action:\(action.id)", action.teams.reduce(UInt32(0)) { $0 | 1 << UInt32($1) })
+        })
         teamIndex = Dictionary(uniqueKeysWithValues: ruleset.teams.enumerated().map { ($1.id, $0) })
         actionIndex = Dictionary(uniqueKeysWithValues: ruleset.actions.enumerated().map { ($1.id, $0) })
         eventIndex = Dictionary(uniqueKeysWithValues: ruleset.events.enumerated().map { ($1.id, $0) })

@@ -79,6 +79,11 @@ extension ServerCore {
         let recordJSON = pending.map { $0.records.map { encoder.encode($0) } }
         // Who sees each record, read once (reading a record out of the list copies all of it).
         let recordVisibility = pending.map { $0.records.map(\.visibleTo) }
+        // A change a covert action made, as those who did not order it read it (without its cause): encoded once,
+        // for the few records that have such a cause.
+        let concealedJSON = pending.map { $0.records.map { r in
+            room.engine.hidesCause(of: r, from: .observer) ? encoder.encode(room.engine.record(r, as: .observer)) : nil
+        } }
         // Updates carry only the new records: build the views from a copy without the history (cheap: arrays are shared).
         var bare = room.state
         bare.records = []
@@ -91,7 +96,13 @@ extension ServerCore {
             guard let last = inputs.last else { continue }
             var visible: [[UInt8]] = []
             for i in inputs {
-                for r in recordVisibility[i].indices where room.sees(audience, visibleTo: recordVisibility[i][r]) { visible.append(recordJSON[i][r]) }
+                for r in recordVisibility[i].indices where room.sees(audience, visibleTo: recordVisibility[i][r]) {
+                    if let concealed = concealedJSON[i][r], room.engine.hidesCause(of: pending[i].records[r], from: room.viewer(audience)) {
+                        visible.append(concealed)
+                    } else {
+                        visible.append(recordJSON[i][r])
+                    }
+                }
             }
             let seq = pending[last].seq
             // Nobody of the audience is connected and keeping up: its view is not built. Whoever comes back gets a
