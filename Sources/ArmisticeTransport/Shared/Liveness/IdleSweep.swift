@@ -35,6 +35,10 @@ enum IdleSweep {
     /// fail the connection by returning -1).
     static func writePingIfOwed(_ connection: some IdleTracked, buffer: UnsafeMutablePointer<UInt8>) -> Bool? {
         guard connection.liveness.takePing() else { return nil }
-        return lws_write(connection.wsi, buffer + clws_pre(), pingPayloadBytes, LWS_WRITE_PING) >= 0
+        // The payload is zeros, written here: the buffer is shared scratch space (the server's HTTP bodies pass
+        // through it), and whatever it last held must never reach a peer.
+        let payload = buffer + clws_pre()
+        payload.update(repeating: 0, count: pingPayloadBytes)
+        return lws_write(connection.wsi, payload, pingPayloadBytes, LWS_WRITE_PING) >= 0
     }
 }
