@@ -60,6 +60,18 @@ import Testing
         #expect(unused.isEmpty, "keys no source names (as a \"literal\"): \(unused)")
     }
 
+    @Test func everyKeyTheSourcesAskForIsInTheCatalog() throws {
+        // A key asked for by its literal name (`.text("report.x"`) and missing from the catalog would be shown as the
+        // key itself (a replay once said "report.text.locked").
+        let sources = try Self.sourceText()
+        let keys = Set(try Self.catalogFile(.en).keys)
+        let pattern = try Regex(#"\.text\("([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)""#)
+        let asked = Set(sources.matches(of: pattern).compactMap { $0.output[1].substring.map(String.init) })
+        #expect(!asked.isEmpty)
+        let missing = asked.subtracting(keys).sorted()
+        #expect(missing.isEmpty, "keys the sources ask for that the catalog lacks: \(missing)")
+    }
+
     @Test func translationsKeepThePlaceholders() throws {
         let en = try Self.catalogFile(.en)
         for language in Language.allCases where language != .en {

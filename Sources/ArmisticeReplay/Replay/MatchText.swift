@@ -89,7 +89,7 @@ public struct MatchText: Sendable {
             let consents = orders.consents.sorted { $0.key < $1.key }.map { "\(decision($0.value.rawValue)) \(action($0.key))" }.joined(separator: ", ")
             return p.text("report.input.drafts", ["team": team(t), "orders": list.isEmpty ? p.text("report.input.none") : list])
                 + (consents.isEmpty ? "" : p.text("report.input.consents", ["consents": consents]))
-        case .lockOrders(let t): return p.text("report.text.locked", ["team": team(t)])
+        case .lockOrders(let t): return p.text("record.text.locked", ["team": team(t)])
         case .proposeDeal(let t, let commitments, let note):
             let parts = commitments.map { c in
                 c.action.map { p.text("report.input.does", ["team": team(c.team), "action": action($0)]) }
