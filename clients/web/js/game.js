@@ -69,11 +69,13 @@ export class Game {
     if (typeof clock.now === "number") this.clockOffset = clock.now - Date.now();
   }
 
-  /** Milliseconds left in the phase, or null when the phase has no deadline. */
+  /** Milliseconds left in the phase (frozen while the clock is paused), or null when the phase has no deadline. */
   remaining() {
     const c = this.clock;
-    if (!c || typeof c.deadline !== "number") return null;
-    if (c.paused) return typeof c.remaining === "number" ? c.remaining : null;
+    if (!c) return null;
+    // A paused clock has no deadline: the server sends the time left, frozen (`remaining`, in ms).
+    if (c.paused) return typeof c.remaining === "number" ? Math.max(0, c.remaining) : null;
+    if (typeof c.deadline !== "number") return null;
     return Math.max(0, c.deadline - (Date.now() + this.clockOffset));
   }
 

@@ -1,0 +1,42 @@
+"""What an outside tester found playing a class in Chromium (Korean and English): a paused clock shows the time left,
+frozen; the turn summary tells the deal's order from a drafted copy; an action that cannot succeed warns on the draft
+line; the projector fits 1920×1080 once the match is over and stops inviting people in; a rejected deal says who
+rejected it; an event fired again says it repeats its effects."""
+
+import re
+import time
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from conftest import InstructorSocket, js_errors, screenshot, wait
+from pages import LONG, click, console_click, create_room, css, join, lock_in, propose_contact_deal, text, wait_phase
+
+TIME = re.compile(r"^\d+:\d\d$")
+
+
+def test_a_paused_clock_shows_the_time_left_frozen(server, browsers):
+    teacher, kim = browsers(), browsers()
+    projector = browsers(1920, 1080)
+    code = create_room(teacher, server, phases=LONG, turns=1)
+    join(kim, server, code, "Kim", team="dprk")
+    projector.get(server.url(f"board.html?room={code}"))
+    wait(projector, lambda d: text(d, "#join-code") == code)
+    console_click(teacher, "start", "started")
+    wait_phase(kim, "Briefing")
+    console_click(teacher, "pause", "paused")
+    for d in (kim, teacher, projector):
+        wait(d, lambda d: "paused" in text(d, "[data-field=phase]"), message=lambda d: text(d, "[data-field=phase]"))
+        wait(d, lambda d: css(d, "[data-field=clock]").get_attribute("data-paused") == "true")
+        wait(d, lambda d: TIME.match(text(d, "[data-field=clock]")), message=lambda d: f"clock: {text(d, '[data-field=clock]')!r}")
+    before = {id(d): text(d, "[data-field=clock]") for d in (kim, teacher, projector)}
+    time.sleep(1.6)
+    for d in (kim, teacher, projector):
+        assert text(d, "[data-field=clock]") == before[id(d)], "a paused clock must not run"
+    # The pause mark is drawn before the time (not read out: the phase says "paused" in words).
+    mark = kim.execute_script("return getComputedStyle(document.querySelector('[data-field=clock]'), '::before').content")
+    assert "⏸" in mark, mark
+    console_click(teacher, "unpause", "running")
+    wait(kim, lambda d: css(d, "[data-field=clock]").get_attribute("data-paused") == "false")
+    assert TIME.match(text(kim, "[data-field=clock]"))
+    assert js_errors(kim) == [] and js_errors(projector) == []
