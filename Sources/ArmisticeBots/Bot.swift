@@ -41,7 +41,10 @@ struct Candidate: Sendable {
 
 /// What the bots need of a ruleset, worked out once: every concrete order of every team (numbers sampled at their minimum, middle and maximum).
 final class CandidateTable: Sendable {
+    /// Every concrete order per team, `bots_skip` actions included (the greedy bot judges consent requests by them).
     let byTeam: [[Candidate]]
+    /// Per team: the orders a bot may give, which leave out every action with a `bots_skip` reason.
+    let choosable: [[Candidate]]
     /// Per team: its objectives and the shared ones, as the greedy bot weighs them.
     let objectives: [[SoftObjective]]
 
@@ -76,6 +79,7 @@ final class CandidateTable: Sendable {
             }
             return result
         }
+        choosable = byTeam.map { list in list.filter { ruleset.actions[$0.resolved.action].botsSkip == nil } }
     }
 
     private static let cache = Mutex<[String: CandidateTable]>([:])
@@ -89,7 +93,7 @@ final class CandidateTable: Sendable {
     }
 }
 
-/// The orders a team could give now: its candidates whose preconditions hold.
+/// The orders a bot of a team could give now: its candidates whose preconditions hold, never a `bots_skip` action.
 func candidateOrders(_ table: CandidateTable, engine: Engine, state: GameState, team: Int) -> [Candidate] {
-    table.byTeam[team].filter { engine.requirementsHold($0.resolved, in: state) && engine.guardsHold($0.resolved, in: state) }
+    table.choosable[team].filter { engine.requirementsHold($0.resolved, in: state) && engine.guardsHold($0.resolved, in: state) }
 }

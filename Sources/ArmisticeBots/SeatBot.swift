@@ -16,8 +16,14 @@ public struct SeatBot: Sendable, Hashable {
 
     /// The documented rule for deals: accept when the state after every commitment succeeds is worth at least as much
     /// to the team's objectives (as the greedy bot weighs them) as the state without the deal. `block-all` and `idle`
-    /// refuse every deal; `approve-all` and `random` accept every deal.
+    /// refuse every deal; `approve-all` and `random` accept every deal. Every policy refuses a deal that commits its team to a
+    /// `bots_skip` action.
     public func accepts(_ deal: Deal, engine: Engine, state: GameState, team: Int) -> Bool {
+        // A deal that would have this team order a `bots_skip` action: no bot agrees to it, whatever its policy.
+        let own = engine.ruleset.teams[team].id
+        if deal.commitments.contains(where: { c in
+            c.team == own && c.action.flatMap(engine.ruleset.actionIndex).map { engine.ruleset.actions[$0].botsSkip != nil } == true
+        }) { return false }
         switch kind {
         case .blockAll, .idle: return false
         case .approveAll, .random: return true

@@ -42,7 +42,7 @@ public struct SimulationReport: Sendable, Codable {
         public var gamesUsed: Double
         /// Order records by result (success, failure, refused, lapsed, precondition_failed, ...).
         public var results: [String: Int]
-        /// The ruleset's reason why bots may never choose it (`bots_skip`).
+        /// The ruleset's reason why only a human may choose it (`bots_skip`): no bot orders it.
         public var botsSkip: String?
     }
 

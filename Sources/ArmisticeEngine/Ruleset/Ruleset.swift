@@ -163,7 +163,7 @@ public struct Ruleset: Sendable {
         public let failureNews: String?
         public let intel: [Message]
         public let failureIntel: [Message]
-        /// The designer's reason why bots may never choose this action (`bots_skip:`), so simulate does not flag it.
+        /// The designer's reason why only a human may choose this action (`bots_skip:`): no bot orders it, and simulate does not flag it.
         public let botsSkip: String?
 
         init(id: String, teams: [Int], name: String, description: String, cost: Int, covert: Bool, repeatable: Bool, parameters: [Parameter], requirements: [Requirement], guards: [Requirement] = [], consent: Consent?, chance: Int?, modifiers: [Modifier], effects: [Statement], failureEffects: [Statement], news: String?, failureNews: String?, intel: [Message], failureIntel: [Message], botsSkip: String? = nil) {
