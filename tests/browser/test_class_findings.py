@@ -40,3 +40,37 @@ def test_a_paused_clock_shows_the_time_left_frozen(server, browsers):
     wait(kim, lambda d: css(d, "[data-field=clock]").get_attribute("data-paused") == "false")
     assert TIME.match(text(kim, "[data-field=clock]"))
     assert js_errors(kim) == [] and js_errors(projector) == []
+
+
+def test_the_turn_summary_tells_the_deals_order_from_the_drafted_copy(server, browsers):
+    teacher, kim, lee = browsers(), browsers(), browsers()
+    code = create_room(teacher, server, phases=LONG, turns=1)
+    join(kim, server, code, "Kim", team="dprk")
+    join(lee, server, code, "Lee", team="rok")
+    console_click(teacher, "start", "started")
+    console_click(teacher, "skip", "Phase ended")
+    wait_phase(lee, "Negotiation")
+    # Lee drafts the alliance consultation, then accepts a deal that orders it too, and leaves the drafted copy in.
+    click(lee, "#act-alliance_working_group-add")
+    wait(lee, lambda d: "Draft saved" in text(d, "#orders-status"))
+    propose_contact_deal(kim)
+    wait(lee, lambda d: d.find_elements(By.CSS_SELECTOR, "[id^=deal-][id$=-accept]"), message="Lee has no deal to accept")
+    click(lee, "[id^=deal-][id$=-accept]")
+    wait(kim, lambda d: "agreed" in text(d, "#deals"), message="deal not agreed")
+    console_click(teacher, "skip", "Phase ended")
+    wait_phase(lee, "Orders")
+    for d in (kim, lee):
+        lock_in(d)
+    selector = "#results .summary-order[data-action=alliance_working_group]"
+    wait(lee, lambda d: len(d.find_elements(By.CSS_SELECTOR, selector)) == 2, 20, message=lambda d: text(d, "#results"))
+    wait(kim, lambda d: len(d.find_elements(By.CSS_SELECTOR, selector)) == 2, 20, message=lambda d: text(d, "#results"))
+    for d, copy in ((lee, "a second copy, from your team's draft: deal #1 already orders this action"),
+                    (kim, "a second copy, from their draft: deal #1 already orders this action")):
+        lines = [e.text for e in d.find_elements(By.CSS_SELECTOR, selector)]
+        dealt = [l for l in lines if "from deal #1" in l]
+        dupes = [l for l in lines if "duplicate" in l]
+        assert len(dealt) == 1 and len(dupes) == 1, lines
+        assert dealt[0] != dupes[0], f"the drafted duplicate is attributed to the deal: {lines}"
+        assert copy in dupes[0], dupes[0]
+    screenshot(lee, "findings-summary-drafted-copy")
+    assert js_errors(lee) == [] and js_errors(kim) == []

@@ -32,14 +32,31 @@ export function turnSummary(game, turn, team) {
     net.set(r.target, seen);
   }
   const all = [...net.values()];
-  // Orders that came from a deal carried out this turn: "team:action" → the deal's number.
-  const fromDeal = new Map();
-  for (const d of game.view?.deals || []) {
-    if (d.status !== "carried_out" || d.turn !== turn) continue;
-    for (const c of d.commitments || []) if (c.action) fromDeal.set(`${c.team}:${c.action}`, d.id);
+  // Which order records a deal placed. At adjudication a team's commitments (deal by deal, in their order) come before
+  // its draft, so of a team's orders of one action the first ones are the deals'; a later one of the same action is
+  // the team's drafted copy (a `duplicate` when the action can be ordered once a turn), not the deal's.
+  // fromDeal: record → the deal's number; copyOf: a drafted duplicate → the deal that ordered the action.
+  const queued = new Map(); // "team:action" → [deal numbers], one per commitment
+  for (const d of [...(game.view?.deals || [])].sort((a, b) => a.id - b.id)) {
+    if (d.status !== "carried_out" || d.turn !== turn) continue;  // a deal is carried out in the turn it was made
+    for (const c of d.commitments || []) {
+      if (!c.action) continue;
+      const key = `${c.team}:${c.action}`;
+      if (!queued.has(key)) queued.set(key, []);
+      queued.get(key).push(d.id);
+    }
+  }
+  const fromDeal = new Map(), copyOf = new Map(), placed = new Map();
+  for (const r of orders) {
+    const key = `${r.team}:${r.action}`;
+    const deals = queued.get(key) || [];
+    const n = placed.get(key) || 0;
+    if (n < deals.length) { fromDeal.set(r, deals[n]); placed.set(key, n + 1); }
+    else if (deals.length && r.result === "duplicate") copyOf.set(r, deals[deals.length - 1]);
   }
   return {
     fromDeal,
+    copyOf,
     mine: orders.filter((r) => r.team === team),
     others: orders.filter((r) => r.team !== team),
     changes: all.filter((c) => c.from !== c.to || c.reasons.length),
@@ -82,8 +99,11 @@ export function changeText(game, c) {
   return `${game.targetName(c.target)}: ${c.from} → ${c.to} (${delta > 0 ? "+" : ""}${delta})${why}`;
 }
 
-function orderItem(game, r, withTeam, deal) {
-  const why = [deal ? t("summary.from_deal", { deal: String(deal) }) : "", orderWhy(r)].filter(Boolean).join(" · ");
+/** One order's line; `deal` the deal that placed it, `copyOf` the deal that already ordered the action this drafted
+ * copy repeats (then the line says it was the draft's copy, not the deal's order, that did not count). */
+function orderItem(game, r, withTeam, { deal, copyOf } = {}) {
+  const copy = copyOf ? t(withTeam ? "summary.drafted_copy_other" : "summary.drafted_copy_mine", { deal: String(copyOf) }) : "";
+  const why = [deal ? t("summary.from_deal", { deal: String(deal) }) : "", copy || orderWhy(r)].filter(Boolean).join(" · ");
   return el("li", { class: ["summary-order", `result-${r.result}`], data: { action: r.action, result: r.result } },
     el("span", { class: "record-text", text: `${withTeam ? `${game.teamName(r.team)}: ` : ""}${game.actionName(r.action)}${formatParams(game, r.params, r.action)}` }),
     " ", el("strong", { class: "verdict", text: verdict(r.result) }),
@@ -111,8 +131,8 @@ export function summarySection(game, turn, team, log) {
   return el("section", { class: "turn-summary", data: { turn, played: String(played) }, aria: { label: title } },
     el("h3", { text: title }),
     s.outcome ? el("p", { class: "summary-outcome", text: t("summary.ended", { text: s.outcome.text || s.outcome.outcome || "" }) }) : null,
-    played && team ? part(t("summary.your_orders"), s.mine.map((r) => orderItem(game, r, false, s.fromDeal.get(`${r.team}:${r.action}`))), t("summary.no_orders")) : null,
-    played ? part(team ? t("summary.others") : t("summary.orders"), s.others.map((r) => orderItem(game, r, true, s.fromDeal.get(`${r.team}:${r.action}`))), t("summary.nothing_seen")) : null,
+    played && team ? part(t("summary.your_orders"), s.mine.map((r) => orderItem(game, r, false, { deal: s.fromDeal.get(r), copyOf: s.copyOf.get(r) })), t("summary.no_orders")) : null,
+    played ? part(team ? t("summary.others") : t("summary.orders"), s.others.map((r) => orderItem(game, r, true, { deal: s.fromDeal.get(r), copyOf: s.copyOf.get(r) })), t("summary.nothing_seen")) : null,
     part(t("summary.changes"), [
       ...s.changes.map((c) => el("li", { class: "summary-change", data: { target: c.target }, text: changeText(game, c) })),
       ...s.events.map((r) => el("li", { class: "summary-event", text: t("summary.event", { text: r.text || (r.event || "").replace(/_/g, " "), cause: eventCause(r.result) }) })),
