@@ -80,6 +80,22 @@ def console_click(driver, button_id, expect_status=None):
         wait(driver, lambda d: expect_status in text(d, "#controls-status"), message=lambda d: f"status: {text(d, '#controls-status')!r}")
 
 
+def class_in_negotiation(browsers, server, teams=("dprk", "rok"), names=("Kim", "Lee"), turns=1):
+    """The instructor's console and one student per team (in `teams`, named `names`), the match started and moved on
+    to the negotiation: (teacher, [students], code)."""
+    teacher = browsers()
+    students = [browsers() for _ in teams]
+    code = create_room(teacher, server, phases=LONG, turns=turns)
+    for d, team, name in zip(students, teams, names):
+        join(d, server, code, name, team=team)
+    console_click(teacher, "start", "started")
+    wait_phase(students[0], "Briefing")
+    console_click(teacher, "skip", "Phase ended")
+    for d in students:
+        wait_phase(d, "Negotiation")
+    return teacher, students, code
+
+
 def open_channel(driver, channel):
     click(driver, f"#chat [data-channel='{channel}']")
     wait(driver, lambda d: css(d, f"#chat [data-channel='{channel}']").get_attribute("aria-selected") == "true")

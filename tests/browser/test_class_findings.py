@@ -10,7 +10,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import InstructorSocket, js_errors, screenshot, wait
-from pages import LONG, click, console_click, create_room, css, join, lock_in, propose_contact_deal, text, wait_phase
+from pages import (LONG, class_in_negotiation, click, console_click, create_room, css, join, lock_in, propose_contact_deal,
+                   text, wait_phase)
 
 TIME = re.compile(r"^\d+:\d\d$")
 
@@ -43,13 +44,7 @@ def test_a_paused_clock_shows_the_time_left_frozen(server, browsers):
 
 
 def test_the_turn_summary_tells_the_deals_order_from_the_drafted_copy(server, browsers):
-    teacher, kim, lee = browsers(), browsers(), browsers()
-    code = create_room(teacher, server, phases=LONG, turns=1)
-    join(kim, server, code, "Kim", team="dprk")
-    join(lee, server, code, "Lee", team="rok")
-    console_click(teacher, "start", "started")
-    console_click(teacher, "skip", "Phase ended")
-    wait_phase(lee, "Negotiation")
+    teacher, (kim, lee), code = class_in_negotiation(browsers, server)
     # Lee drafts the alliance consultation, then accepts a deal that orders it too, and leaves the drafted copy in.
     click(lee, "#act-alliance_working_group-add")
     wait(lee, lambda d: "Draft saved" in text(d, "#orders-status"))
@@ -74,3 +69,33 @@ def test_the_turn_summary_tells_the_deals_order_from_the_drafted_copy(server, br
         assert copy in dupes[0], dupes[0]
     screenshot(lee, "findings-summary-drafted-copy")
     assert js_errors(lee) == [] and js_errors(kim) == []
+
+
+def test_an_action_that_cannot_succeed_warns_on_its_draft_line(server, browsers):
+    teacher, (kim,), code = class_in_negotiation(browsers, server, teams=("dprk",), names=("Kim",))
+    auditor = InstructorSocket(server, code)
+    actions = [a for a in auditor.fresh()["view"]["actions"] if a["team"] == "dprk"]
+    auditor.close()
+    restore = next(a for a in actions if a["id"] == "restore_contact")
+    possible = next(a for a in actions if a["available"] and not a["params"] and a["cost"] <= 2)
+    assert restore["available"] is False and restore["reason_code"] == "requirement", restore
+    # The card says it plainly, and the action can still be added (the situation may change before adjudication).
+    wait(kim, lambda d: d.find_elements(By.CSS_SELECTOR, "#act-restore_contact-reason"))
+    assert text(kim, "#act-restore_contact-reason") == f"Not possible as things stand: {restore['reason']}"
+    assert css(kim, "#act-restore_contact-add").is_enabled()
+    click(kim, "#act-restore_contact-add")
+    line = "#draft-orders .draft-order[data-action=restore_contact]"
+    wait(kim, lambda d: d.find_elements(By.CSS_SELECTOR, line), message="not drafted")
+    # Drafted, the card's reason is "already in your orders": the draft line still says the order will fail, and why.
+    wait(kim, lambda d: restore["reason"] in text(d, line), message=lambda d: text(d, line))
+    assert "unless the situation changes" in text(kim, line)
+    assert "unmet" in css(kim, line).get_attribute("class")
+    # After a reload of the tab too.
+    kim.refresh()
+    wait(kim, lambda d: d.find_elements(By.CSS_SELECTOR, line) and restore["reason"] in text(d, line), message="warning lost on reload")
+    # An order whose requirements hold carries no such warning.
+    click(kim, f"#act-{possible['id']}-add")
+    other = f"#draft-orders .draft-order[data-action={possible['id']}]"
+    wait(kim, lambda d: d.find_elements(By.CSS_SELECTOR, other), message="not drafted")
+    assert "as things stand" not in text(kim, other) and "unmet" not in css(kim, other).get_attribute("class")
+    assert js_errors(kim) == []

@@ -7,7 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import js_errors, screenshot, wait
-from pages import LONG, click, console_click, create_room, css, join, text, wait_phase
+from pages import LONG, class_in_negotiation, click, console_click, create_room, css, join, text, wait_phase
 from test_korean import console_do, create_room_in_korean, join_in_korean, korean_browser, phase_is
 
 
@@ -62,15 +62,7 @@ def notes(driver, deal, action, kind):
 
 
 def test_an_open_deal_says_which_of_our_steps_cannot_go_as_promised_and_who_can_still_refuse(server, browsers):
-    teacher, kim, lee = browsers(), browsers(), browsers()
-    code = create_room(teacher, server, phases=LONG, turns=1)
-    join(kim, server, code, "Kim", team="dprk")
-    join(lee, server, code, "Lee", team="rok")
-    console_click(teacher, "start", "started")
-    wait_phase(kim, "Briefing")
-    console_click(teacher, "skip", "Phase ended")
-    for d in (kim, lee):
-        wait_phase(d, "Negotiation")
+    teacher, (kim, lee), code = class_in_negotiation(browsers, server)
 
     # Lee writes a deal: the DPRK admits inspectors (the US and the UN may veto it), the ROK consults its alliance and
     # proposes a summit (the DPRK may veto it). While it is written, each row says whose consent it still needs.

@@ -18,6 +18,26 @@ let chat = null;
 let lastActionsKey = "";
 let lockArmed = false;
 
+// The requirement an action of ours failed when last seen this turn: action id → the scenario's reason. The view says
+// only the first reason that holds (docs/protocol.md, `actions`), so once the action is in the draft its reason is
+// "already in your orders" and the requirement is hidden behind it: what was seen before is kept (for this turn, and
+// across a reload of the tab), so the draft line can still warn that the order will fail as things stand.
+const UNMET_STORE = "armistice.unmet";
+let unmet = { room: "", turn: -1, reasons: {} };
+try { unmet = JSON.parse(sessionStorage.getItem(UNMET_STORE)) || unmet; } catch { /* private mode */ }
+
+function noteRequirements() {
+  const v = game.view;
+  if (unmet.room !== game.room || unmet.turn !== v.turn) unmet = { room: game.room, turn: v.turn, reasons: {} };
+  for (const a of v.actions || []) {
+    if (a.available) delete unmet.reasons[a.id];
+    else if (a.reason_code === "requirement") unmet.reasons[a.id] = a.reason || t("play.not_available");
+    // Any other reason comes before the requirement (the phase, the lock, the draft, a deal, the budget): the
+    // requirement is not known from it, and what was seen stays.
+  }
+  try { sessionStorage.setItem(UNMET_STORE, JSON.stringify(unmet)); } catch { /* private mode */ }
+}
+
 function myTeam() { return game.you.team || null; }
 function draft() { return game.view?.orders?.[myTeam()] || { orders: [], consents: {} }; }
 function drafting() { return ["negotiation", "orders"].includes(game.view?.phase); }
@@ -30,6 +50,7 @@ function render(what, detail) {
   if (clearStaleStatus()) lockArmed = false;
   if (what === "chat") { chat.noteMessage(detail); chat.render(); return; }
   if (what === "language") { lastActionsKey = ""; lastResultsKey = ""; lastCatalogKey = ""; relabelCommitments(); }
+  noteRequirements();
   keepFocus(() => {
     renderTeamBox();
     renderTracks(game, $("#tracks"));
@@ -98,18 +119,24 @@ function renderDraft() {
       : t(c.decision === "block" ? "play.block_action" : "play.approve_action", { action: game.actionName(c.consent) }) }),
     el("span", { class: "cost", text: c.action ? t("play.cost_small", { cost: c.cost }) : t("play.consent") }),
     el("span", { class: "hint", text: t("play.deal_line_hint") })));
-  // Warnings come from the data, never from the server's reason (its words, and "already in your orders" is true of
-  // every drafted order): a deal that orders the same action, or a budget that cannot pay this order.
+  // Warnings come from the data and the reasons' codes, never from the server's words (and "already in your orders" is
+  // true of every drafted order): a deal that orders the same action, a budget that cannot pay this order, or a
+  // requirement the state does not meet (the scenario's reason: the order fails unless the situation changes first).
   const over = ordersOverBudget(game, myTeam());
   const orderLines = d.orders.map((o, i) => {
     const a = game.action(o.action);
     const promised = promisedIn(game, myTeam(), o.action);
-    const warning = promised ? t("play.also_promised", { deal: String(promised) })
-      : over.has(i) ? t("play.order_over_budget", { cost: a?.cost ?? 0, left: over.get(i) }) : "";
-    return el("li", { class: promised ? "draft-order duplicate" : over.has(i) ? "draft-order over-budget" : "draft-order", data: { action: o.action } },
+    const requirement = unmet.reasons[o.action];
+    const warnings = [
+      promised ? t("play.also_promised", { deal: String(promised) }) : "",
+      !promised && over.has(i) ? t("play.order_over_budget", { cost: a?.cost ?? 0, left: over.get(i) }) : "",
+      !promised && requirement ? t("play.order_requirement", { reason: requirement }) : "",
+    ].filter(Boolean);
+    const kind = promised ? "duplicate" : over.has(i) ? "over-budget" : requirement ? "unmet" : "";
+    return el("li", { class: ["draft-order", kind], data: { action: o.action } },
       el("span", { text: `${a?.name || o.action}${formatParams(game, o.params, o.action)}` }),
       el("span", { class: "cost", text: a ? t("play.cost_small", { cost: a.cost }) : "" }),
-      warning ? el("span", { class: "hint warn", text: warning }) : null,
+      warnings.map((w) => el("span", { class: "hint warn", text: w })),
       editable ? el("button", { type: "button", class: "small", id: `remove-order-${i}`, text: t("play.remove"),
         aria: { label: t("play.remove_order_label", { action: a?.name || o.action }) },
         on: { click: () => sendDraft(d.orders.filter((_, j) => j !== i), d.consents || {}) } }) : null);
@@ -184,6 +211,9 @@ function unavailability(a) {
   // a drafted action's is "already in your orders" even when the budget could not pay another one either.
   const left = budgetLeft(game, myTeam());
   if (drafting() && !locked() && left !== null && a.cost > left) return { promised: false, unaffordable: true, reason: t("play.cannot_afford", { cost: a.cost, left }) };
+  // A requirement the state does not meet reads as a warning, not as the scenario's flavour text: the action may still
+  // be added (the situation may change before the orders are carried out), and its draft line says it will fail.
+  if (!a.available && a.reason_code === "requirement") return { promised: false, unaffordable: false, reason: t("play.requirement_unmet", { reason: a.reason || t("play.not_available") }) };
   return { promised: a.reason_code === "promised", unaffordable: false, reason: a.available ? "" : a.reason || t("play.not_available") };
 }
 
