@@ -99,3 +99,29 @@ def test_an_action_that_cannot_succeed_warns_on_its_draft_line(server, browsers)
     wait(kim, lambda d: d.find_elements(By.CSS_SELECTOR, other), message="not drafted")
     assert "as things stand" not in text(kim, other) and "unmet" not in css(kim, other).get_attribute("class")
     assert js_errors(kim) == []
+
+
+def test_the_projector_shows_the_outcome_within_1920_by_1080_and_invites_nobody_after_the_end(server, browsers):
+    teacher, kim = browsers(), browsers()
+    projector = browsers(1920, 1080)
+    projector.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False})
+    code = create_room(teacher, server, phases=LONG, turns=1)
+    join(kim, server, code, "Kim", team="dprk")
+    projector.get(server.url(f"board.html?room={code}"))
+    wait(projector, lambda d: text(d, "#join-code") == code)
+    assert css(projector, ".join-box").is_displayed()
+    console_click(teacher, "start", "started")
+    for phase in ("Negotiation", "Orders"):
+        console_click(teacher, "skip", "Phase ended")
+        wait_phase(kim, phase)
+    console_click(teacher, "skip", "Phase ended")  # the only turn is adjudicated: the match is over
+    wait(projector, lambda d: css(d, "#outcome").is_displayed(), 30, message="no outcome on the projector")
+    wait(projector, lambda d: d.find_elements(By.CSS_SELECTOR, ".delta"), 10, message="no change marked after the turn")
+    assert "The match is over" in text(projector, "#outcome")
+    assert not css(projector, ".join-box").is_displayed(), "a finished match still invites people to join"
+    height = projector.execute_script("return document.documentElement.scrollHeight")
+    projector.save_screenshot(str(__import__("conftest").OUTPUT / "findings-projector-over-1920x1080.png"))
+    assert height <= 1080, f"the finished board is {height} px tall"
+    bottom = projector.execute_script("return document.querySelector('#outcome').getBoundingClientRect().bottom")
+    assert bottom < 400, f"the outcome ends at {bottom} px"
+    assert js_errors(projector) == []

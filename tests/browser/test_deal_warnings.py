@@ -7,7 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import js_errors, screenshot, wait
-from pages import LONG, class_in_negotiation, click, console_click, create_room, css, join, text, wait_phase
+from pages import class_in_negotiation, click, css, text
 from test_korean import console_do, create_room_in_korean, join_in_korean, korean_browser, phase_is
 
 

@@ -58,10 +58,15 @@ function render() {
     $("#unassigned").textContent = waiting.length ? t("board.waiting", { names: list(waiting.map((r) => r.name)) }) : "";
     renderRecords(game, $("#news-feed"), ["news", "event", "outcome"], { limit: 8, empty: t("play.no_news") });
     fitNews();
+    // Once the match is over nobody is invited to join it: the outcome takes the join box's place in the header, so
+    // the board keeps the height it had and still fits the projector.
     const o = game.view.outcome;
+    const over = Boolean(o) || game.view.phase === "ended";
+    $(".join-box").hidden = over;
+    document.body.classList.toggle("match-over", over);
     $("#outcome").hidden = !o;
     if (o) {
-      replace($("#outcome"), el("h2", { text: t("outcome.over", { name: o.name }) }), el("p", { text: o.text }),
+      replace($("#outcome"), el("h2", { text: t("outcome.over", { name: o.name }) }), o.text ? el("p", { text: o.text }) : null,
         el("ul", { class: "scores" }, Object.entries(o.scores || {}).sort((a, b) => b[1] - a[1]).map(([x, n]) => el("li", { text: t("outcome.score", { team: game.teamName(x), count: n }) }))));
     }
   });
