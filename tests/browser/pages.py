@@ -96,6 +96,23 @@ def class_in_negotiation(browsers, server, teams=("dprk", "rok"), names=("Kim", 
     return teacher, students, code
 
 
+def open_projector(browsers, server, code):
+    """A 1920×1080 projector showing the room's board."""
+    projector = browsers(1920, 1080)
+    projector.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False})
+    projector.get(server.url(f"board.html?room={code}"))
+    wait(projector, lambda d: text(d, "#join-code") == code)
+    return projector
+
+
+def skip_a_turn(teacher, student):
+    """From the briefing, the instructor ends each phase until the turn is adjudicated."""
+    for phase in ("Negotiation", "Orders"):
+        console_click(teacher, "skip", "Phase ended")
+        wait_phase(student, phase)
+    console_click(teacher, "skip", "Phase ended")
+
+
 def open_channel(driver, channel):
     click(driver, f"#chat [data-channel='{channel}']")
     wait(driver, lambda d: css(d, f"#chat [data-channel='{channel}']").get_attribute("aria-selected") == "true")

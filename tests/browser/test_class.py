@@ -6,7 +6,8 @@ import time
 from selenium.webdriver.common.by import By
 
 from conftest import js_errors, screenshot, wait
-from pages import LONG, click, console_click, create_room, css, join, lock_in, open_channel, propose_contact_deal, text, wait_phase
+from pages import (LONG, click, console_click, create_room, css, join, lock_in, open_channel, open_projector, propose_contact_deal,
+                   skip_a_turn, text, wait_phase)
 
 
 def agree_contact_deal(kim, lee):
@@ -207,19 +208,13 @@ def test_phase_flow_says_when_all_have_locked_and_when_the_match_is_over(server,
 
 def test_the_projector_fits_1920_by_1080_reads_from_the_back_and_marks_the_last_turns_changes(server, browsers):
     teacher, kim = browsers(), browsers()
-    projector = browsers(1920, 1080)
-    projector.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False})
     code = create_room(teacher, server, phases=LONG, turns=2)
     join(kim, server, code, "Kim", team="dprk")
-    projector.get(server.url(f"board.html?room={code}"))
-    wait(projector, lambda d: text(d, "#join-code") == code)
+    projector = open_projector(browsers, server, code)
     # Opened on the server's own machine: it does not pass 127.0.0.1 off as the address students type.
     assert "only this computer can reach" in text(projector, "#join-warning")
     console_click(teacher, "start", "started")
-    for phase in ("Negotiation", "Orders"):
-        console_click(teacher, "skip", "Phase ended")
-        wait_phase(kim, phase)
-    console_click(teacher, "skip", "Phase ended")
+    skip_a_turn(teacher, kim)
     wait(projector, lambda d: d.find_elements(By.CSS_SELECTOR, ".delta"), 30, message="no change marked after the turn")
     assert "changes over turn 1" in text(projector, "#changes-turn")
     # Everything fits the screen: no scrolling on a 1920×1080 projector.

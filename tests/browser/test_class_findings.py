@@ -9,20 +9,18 @@ import time
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import InstructorSocket, js_errors, screenshot, wait
-from pages import (LONG, class_in_negotiation, click, console_click, create_room, css, join, lock_in, propose_contact_deal,
-                   text, wait_phase)
+from conftest import OUTPUT, InstructorSocket, js_errors, screenshot, wait
+from pages import (LONG, class_in_negotiation, click, console_click, create_room, css, join, lock_in, open_projector,
+                   propose_contact_deal, skip_a_turn, text, wait_phase)
 
 TIME = re.compile(r"^\d+:\d\d$")
 
 
 def test_a_paused_clock_shows_the_time_left_frozen(server, browsers):
     teacher, kim = browsers(), browsers()
-    projector = browsers(1920, 1080)
     code = create_room(teacher, server, phases=LONG, turns=1)
     join(kim, server, code, "Kim", team="dprk")
-    projector.get(server.url(f"board.html?room={code}"))
-    wait(projector, lambda d: text(d, "#join-code") == code)
+    projector = open_projector(browsers, server, code)
     console_click(teacher, "start", "started")
     wait_phase(kim, "Briefing")
     console_click(teacher, "pause", "paused")
@@ -103,24 +101,18 @@ def test_an_action_that_cannot_succeed_warns_on_its_draft_line(server, browsers)
 
 def test_the_projector_shows_the_outcome_within_1920_by_1080_and_invites_nobody_after_the_end(server, browsers):
     teacher, kim = browsers(), browsers()
-    projector = browsers(1920, 1080)
-    projector.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False})
     code = create_room(teacher, server, phases=LONG, turns=1)
     join(kim, server, code, "Kim", team="dprk")
-    projector.get(server.url(f"board.html?room={code}"))
-    wait(projector, lambda d: text(d, "#join-code") == code)
+    projector = open_projector(browsers, server, code)
     assert css(projector, ".join-box").is_displayed()
     console_click(teacher, "start", "started")
-    for phase in ("Negotiation", "Orders"):
-        console_click(teacher, "skip", "Phase ended")
-        wait_phase(kim, phase)
-    console_click(teacher, "skip", "Phase ended")  # the only turn is adjudicated: the match is over
+    skip_a_turn(teacher, kim)  # the only turn is adjudicated: the match is over
     wait(projector, lambda d: css(d, "#outcome").is_displayed(), 30, message="no outcome on the projector")
     wait(projector, lambda d: d.find_elements(By.CSS_SELECTOR, ".delta"), 10, message="no change marked after the turn")
     assert "The match is over" in text(projector, "#outcome")
     assert not css(projector, ".join-box").is_displayed(), "a finished match still invites people to join"
     height = projector.execute_script("return document.documentElement.scrollHeight")
-    projector.save_screenshot(str(__import__("conftest").OUTPUT / "findings-projector-over-1920x1080.png"))
+    projector.save_screenshot(str(OUTPUT / "findings-projector-over-1920x1080.png"))
     assert height <= 1080, f"the finished board is {height} px tall"
     bottom = projector.execute_script("return document.querySelector('#outcome').getBoundingClientRect().bottom")
     assert bottom < 400, f"the outcome ends at {bottom} px"
