@@ -117,3 +117,18 @@ def test_the_projector_shows_the_outcome_within_1920_by_1080_and_invites_nobody_
     bottom = projector.execute_script("return document.querySelector('#outcome').getBoundingClientRect().bottom")
     assert bottom < 400, f"the outcome ends at {bottom} px"
     assert js_errors(projector) == []
+
+
+def test_a_rejected_deal_says_who_rejected_it(server, browsers):
+    teacher, (kim, lee), code = class_in_negotiation(browsers, server)
+    propose_contact_deal(kim)
+    wait(lee, lambda d: d.find_elements(By.CSS_SELECTOR, "#deal-1-reject"), message="Lee has no deal to answer")
+    click(lee, "#deal-1-reject")
+    effect = "#deals .deal[data-deal='1'] .deal-effect"
+    for d in (kim, lee, teacher):
+        wait(d, lambda d: d.find_elements(By.CSS_SELECTOR, effect) and text(d, effect) == "Rejected by ROK (South Korea): nothing happens.",
+             message=lambda d: text(d, "#deals"))
+    # The view's `rejected_by` (docs/protocol.md, `deals`) is what the card follows when the server sends it.
+    kim.execute_script("const g = window.armistice.game; g.view.deals.find((d) => d.id === 1).rejected_by = 'usa'; g.emit('update', {});")
+    wait(kim, lambda d: text(d, effect) == "Rejected by United States: nothing happens.", message=lambda d: text(d, effect))
+    assert js_errors(kim) == [] and js_errors(lee) == []

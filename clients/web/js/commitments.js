@@ -148,6 +148,13 @@ export function stepWarnings(game, commitments, me, deal = null) {
   return out;
 }
 
+/** The team that rejected deal `d`: the view's `rejected_by`, else the team of the deal's "rejected" record (the
+ * record of an answer names the team that gave it), else null. */
+function rejectedBy(game, d) {
+  if (d.rejected_by) return d.rejected_by;
+  return game.records.find((r) => r.kind === "deal" && r.deal === d.id && r.result === "rejected")?.team ?? null;
+}
+
 /** What a deal will do, in words: said on its card so nobody is surprised at adjudication. */
 export function dealOutcomeText(game, d, me) {
   const mine = (d.commitments || []).filter((c) => c.team === me && c.action);
@@ -157,7 +164,11 @@ export function dealOutcomeText(game, d, me) {
     case "open": return t("deal.effect.open", { ours });
     case "agreed": return t("deal.effect.agreed", { ours });
     case "carried_out": return t("deal.effect.carried_out", { turn: d.turn });
-    case "expired": case "rejected": case "withdrawn": return t(`deal.effect.${d.status}`);
+    case "rejected": {
+      const by = rejectedBy(game, d);
+      return by ? t("deal.effect.rejected_by", { team: game.teamName(by) }) : t("deal.effect.rejected");
+    }
+    case "expired": case "withdrawn": return t(`deal.effect.${d.status}`);
     default: return "";
   }
 }
