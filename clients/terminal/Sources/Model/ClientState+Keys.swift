@@ -71,7 +71,7 @@ extension ClientState {
             return []
         case .draft:
             let lines = draftItems
-            if let step { moveCursor(pane, by: step, count: lines.count); return [] }
+            if step != nil { scroll(pane, key); return [] }
             guard lines.indices.contains(ui.cursor(pane)) else { return [] }
             switch (lines[ui.cursor(pane)], key) {
             case (.order(let i), .char("d")), (.order(let i), .delete), (.order(let i), .backspace), (.order(let i), .char("x")):
@@ -105,7 +105,7 @@ extension ClientState {
             }
             return []
         case .deals:
-            if let step { moveCursor(pane, by: step, count: view.deals.count); return [] }
+            if step != nil { scroll(pane, key); return [] }
             if key == .char("n") {
                 ui.input = TextInput(purpose: .command, prompt: ":", text: "deal ")
                 say("deal TEAM:ACTION[(P=V,…)] TEAM:approve:ACTION … -- NOTE")
@@ -121,13 +121,13 @@ extension ClientState {
             }
         case .control:
             let items = ControlItem.allCases
-            if let step { moveCursor(pane, by: step, count: items.count); return [] }
+            if step != nil { scroll(pane, key); return [] }
             guard key == .enter, items.indices.contains(ui.cursor(pane)) else { return [] }
             return controlAction(items[ui.cursor(pane)])
         case .board, .news, .results, .brief:
-            if let step { ui.cursors[pane] = max(0, ui.cursor(pane) + step) }
-            if pane == .results, key == .char("f") { ui.fullLog.toggle(); ui.cursors[.results] = 0 }
-            if pane == .board, key == .char("m"), view.map != nil { ui.showMap.toggle(); ui.cursors[.board] = 0 }
+            if step != nil { scroll(pane, key) }
+            if pane == .results, key == .char("f") { ui.fullLog.toggle(); ui.tops[.results] = 0 }
+            if pane == .board, key == .char("m"), view.map != nil { ui.showMap.toggle(); ui.tops[.board] = 0 }
             return []
         }
     }

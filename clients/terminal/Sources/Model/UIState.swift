@@ -11,6 +11,10 @@ public struct UIState: Sendable {
     /// The pane shown in the changing slot when the focus is on a fixed one.
     public var lastFlex: Pane = .actions
     public var cursors: [Pane: Int] = [:]
+    /// Each pane's first line on screen (Talk and Actions place their own lines).
+    public var tops: [Pane: Int] = [:]
+    /// The screen's size when it was last drawn: scrolling goes as far as the pane's last line at this size.
+    public var screen = (width: 80, height: 24)
     public var channel = "all"
     /// The Results pane shows every record of each turn instead of its summary.
     public var fullLog = false
@@ -23,6 +27,7 @@ public struct UIState: Sendable {
     public init() {}
 
     public func cursor(_ pane: Pane) -> Int { cursors[pane] ?? 0 }
+    public func top(_ pane: Pane) -> Int { tops[pane] ?? 0 }
 }
 
 /// A dialog over the panes.

@@ -19,10 +19,7 @@ public enum Renderer {
                 g.put(max(0, (width - TerminalText.width(line.text)) / 2), area.y + area.height / 2 + i, line.text, .bold)
             }
         } else {
-            let draftRows = state.isInstructor ? state.view.teams.count + 2
-                : state.draftItems.count + state.commitments(of: state.myTeam).count + 4
-            let placed = Layout.place(state, in: area, draftRows: draftRows)
-            for (pane, rect) in placed {
+            for (pane, rect) in placed(state, width: width, height: height) {
                 drawPane(pane, state, &g, rect, focused: pane == state.ui.focus, now: now)
                 if rect.x > 0 { // a rule between columns
                     for y in rect.y..<(rect.y + rect.height) { g.put(rect.x - 1, y, "│", .muted) }
@@ -32,6 +29,29 @@ public enum Renderer {
         footer(state, &g)
         if let modal = state.ui.modal { drawModal(modal, state, &g) }
         return g
+    }
+
+    /// Where the panes go on a screen of this size.
+    static func placed(_ s: ClientState, width: Int, height: Int) -> [(Pane, Rect)] {
+        let area = Rect(x: 0, y: 2, width: width, height: height - 3)
+        let draftRows = s.isInstructor ? s.view.teams.count + 2 : s.draftItems.count + s.commitments(of: s.myTeam).count + 4
+        return Layout.place(s, in: area, draftRows: draftRows)
+    }
+
+    /// What scrolling a pane needs to know: how many lines it has, how many show, and the lines of each item a cursor
+    /// can stop on (none for a pane that only scrolls), on the screen size the interface last had (`UIState.screen`).
+    public struct ScrollMetrics: Sendable, Equatable {
+        public var lines: Int
+        public var height: Int
+        public var items: [Range<Int>]
+        public var maxTop: Int { max(0, lines - height) }
+    }
+
+    public static func scrollMetrics(_ pane: Pane, _ s: ClientState) -> ScrollMetrics {
+        let (width, height) = (max(20, s.ui.screen.width), max(5, s.ui.screen.height))
+        let rect = placed(s, width: width, height: height).first { $0.0 == pane }?.1 ?? Rect(x: 0, y: 2, width: width, height: height - 3)
+        let text = paneText(pane, s, width: rect.width, height: max(1, rect.height - 1), focused: pane == s.ui.focus, now: 0)
+        return ScrollMetrics(lines: text.lines.count, height: max(1, rect.height - 1), items: text.items)
     }
 
     // MARK: Header, tabs, footer
@@ -142,29 +162,37 @@ public enum Renderer {
         g.put(r.x + used, r.y, String(repeating: "─", count: max(0, r.width - used)), .muted)
         let body = Rect(x: r.x, y: r.y + 1, width: r.width, height: r.height - 1)
         guard body.height > 0, body.width > 4 else { return }
-        var lines: [Line] = []
-        var selected: Int? = nil
-        switch pane {
-        case .board: lines = boardLines(s, width: body.width)
-        case .actions: (lines, selected) = actionLines(s, width: body.width, height: body.height, focused: focused)
-        case .draft: (lines, selected) = draftLines(s, width: body.width, focused: focused)
-        case .talk: lines = talkLines(s, width: body.width, height: body.height)
-        case .deals: (lines, selected) = dealLines(s, width: body.width, focused: focused)
-        case .news: lines = newsLines(s, width: body.width)
-        case .results: lines = resultLines(s, width: body.width)
-        case .brief: lines = briefLines(s, width: body.width)
-        case .control: (lines, selected) = controlLines(s, width: body.width, focused: focused, now: now)
-        }
-        // Scroll: keep the selected line visible; free-scrolling panes use their cursor as the offset.
-        var top = 0
-        if let selected, selected >= body.height { top = selected - body.height + 1 }
-        if selected == nil, pane != .talk { top = min(s.ui.cursor(pane), max(0, lines.count - body.height)) }
+        let text = paneText(pane, s, width: body.width, height: body.height, focused: focused, now: now)
+        let lines = text.lines
+        // The Talk and Actions panes place their own lines; the others show from the line the keys scrolled to.
+        let top = pane == .talk || pane == .actions ? 0 : min(max(0, s.ui.top(pane)), max(0, lines.count - body.height))
         for (i, line) in lines.dropFirst(top).prefix(body.height).enumerated() {
             if line.style.reverse { g.fill(body.x, body.y + i, body.width, 1, line.style) }
             g.put(body.x, body.y + i, line.text, line.style, limit: body.width)
         }
+        if top > 0, body.height > 1 { g.put(body.x + body.width - 1, body.y, "↑", .muted) }
         if lines.count - top > body.height, body.height > 1 {
             g.put(body.x + body.width - 1, body.y + body.height - 1, "↓", .muted)
+        }
+    }
+
+    /// A pane's lines at a width and height, and the lines of each item its cursor can stop on.
+    struct PaneText {
+        var lines: [Line]
+        var items: [Range<Int>] = []
+    }
+
+    static func paneText(_ pane: Pane, _ s: ClientState, width: Int, height: Int, focused: Bool, now: Int64) -> PaneText {
+        switch pane {
+        case .board: PaneText(lines: boardLines(s, width: width))
+        case .actions: PaneText(lines: actionLines(s, width: width, height: height, focused: focused))
+        case .draft: draftLines(s, width: width, focused: focused)
+        case .talk: PaneText(lines: talkLines(s, width: width, height: height))
+        case .deals: dealLines(s, width: width, focused: focused)
+        case .news: PaneText(lines: newsLines(s, width: width))
+        case .results: PaneText(lines: resultLines(s, width: width))
+        case .brief: PaneText(lines: briefLines(s, width: width))
+        case .control: controlLines(s, width: width, focused: focused, now: now)
         }
     }
 
@@ -251,9 +279,9 @@ public enum Renderer {
         return worth + (o.met == true ? t.text("terminal.brief.met") : o.met == false ? t.text("terminal.brief.not_met") : "")
     }
 
-    static func actionLines(_ s: ClientState, width: Int, height: Int, focused: Bool) -> ([Line], Int?) {
+    static func actionLines(_ s: ClientState, width: Int, height: Int, focused: Bool) -> [Line] {
         let actions = s.view.actions
-        if actions.isEmpty { return ([Line(s.t.text("terminal.actions.none"), .muted)], nil) }
+        if actions.isEmpty { return [Line(s.t.text("terminal.actions.none"), .muted)] }
         let cursor = min(s.ui.cursor(.actions), actions.count - 1)
         let a = actions[cursor]
         // The detail of the selected action at the bottom: why it is not available, its chance, its text.
@@ -295,10 +323,10 @@ public enum Renderer {
         var lines = Array(list.dropFirst(top).prefix(listRows))
         while lines.count < listRows { lines.append(Line("")) }
         lines.append(Line(String(repeating: "┄", count: width), .muted))
-        return (lines + detail, nil)
+        return lines + detail
     }
 
-    static func draftLines(_ s: ClientState, width: Int, focused: Bool) -> ([Line], Int?) {
+    static func draftLines(_ s: ClientState, width: Int, focused: Bool) -> PaneText {
         let v = s.view
         if s.isInstructor {
             var lines: [Line] = []
@@ -311,9 +339,9 @@ public enum Renderer {
                 let bot = s.bot(of: t.id).map { " 🤖" + TerminalText.sanitize($0.bot ?? "") } ?? ""
                 lines += wrapped("\(t.locked ? "✓" : "·") \(t.name)\(bot) [\(spent)/\(t.budget ?? 0)]: \(names.isEmpty ? "—" : names.joined(separator: ", "))", width, t.locked ? .good : .plain, indent: 2)
             }
-            return (lines, nil)
+            return PaneText(lines: lines)
         }
-        guard s.myTeam != nil else { return ([Line(s.t.text("terminal.draft.no_team"), .muted)], nil) }
+        guard s.myTeam != nil else { return PaneText(lines: [Line(s.t.text("terminal.draft.no_team"), .muted)]) }
         let budget = s.myBudget ?? 0
         let committed = s.commitments(of: s.myTeam)
         let dealCost = committed.reduce(0) { $0 + $1.cost }
@@ -333,7 +361,7 @@ public enum Renderer {
         }
         let items = s.draftItems
         let cursor = s.ui.cursor(.draft)
-        var selected: Int? = nil
+        var ranges: [Range<Int>] = []
         for (i, item) in items.enumerated() {
             var text: String
             var style = CellStyle.plain
@@ -354,15 +382,17 @@ public enum Renderer {
                 text = "? \(TerminalText.sanitize(c?.name ?? id)) (\(teams)): \(s.consentDecisionText(id))"
                 style = raw.hasPrefix("block") ? .bad : (raw.hasPrefix("approve") ? .good : .muted)
             }
-            if i == cursor && focused { style = CellStyle(bold: true, reverse: true); selected = lines.count }
+            if i == cursor && focused { style = CellStyle(bold: true, reverse: true) }
+            let start = lines.count
             lines += wrapped(text, width, style, indent: 3)
+            ranges.append(start..<lines.count)
         }
         if items.isEmpty && committed.isEmpty { lines += wrapped(t.text("terminal.draft.empty"), width, .muted) }
         if s.everyPlayedTeamLocked {
             lines += wrapped(t.text("terminal.draft.all_locked"), width, CellStyle(tone: .good, bold: true))
         }
         if focused { lines.append(Line(t.text("terminal.draft.keys"), .muted)) }
-        return (lines, selected)
+        return PaneText(lines: lines, items: ranges)
     }
 
     static func talkLines(_ s: ClientState, width: Int, height: Int) -> [Line] {
@@ -392,9 +422,9 @@ public enum Renderer {
         return lines
     }
 
-    static func dealLines(_ s: ClientState, width: Int, focused: Bool) -> ([Line], Int?) {
+    static func dealLines(_ s: ClientState, width: Int, focused: Bool) -> PaneText {
         var lines: [Line] = []
-        var selected: Int? = nil
+        var ranges: [Range<Int>] = []
         let v = s.view
         // While a deal is being typed: what it may name, as TEAM:ACTION with each action's name and cost.
         if let input = s.ui.input, input.purpose == .command, input.text.lowercased().hasPrefix("deal") {
@@ -416,12 +446,13 @@ public enum Renderer {
                     lines += wrapped("\(team):\(entry.id) — \(TerminalText.sanitize(entry.name)) (\(entry.cost))", width, .muted, indent: 2)
                 }
             }
-            return (lines, nil)
+            return PaneText(lines: lines)
         }
         if v.deals.isEmpty { lines.append(Line(s.t.text("terminal.deals.none"), .muted)) }
         for (i, d) in v.deals.enumerated() {
             var style: CellStyle = d.status == "open" ? .plain : (d.status == "agreed" || d.status == "carried_out" ? .good : .muted)
-            if i == s.ui.cursor(.deals) && focused { style = CellStyle(bold: true, reverse: true); selected = lines.count }
+            if i == s.ui.cursor(.deals) && focused { style = CellStyle(bold: true, reverse: true) }
+            let start = lines.count
             // A card with something to say about a commitment lists them one a line, each with its notes under it.
             let notes = s.dealNotes(d)
             if notes.deal == nil && notes.each.allSatisfy(\.isEmpty) {
@@ -431,6 +462,7 @@ public enum Renderer {
                 lines += commitmentLines(s, d.commitments, notes, width: width, style: style)
             }
             lines += wrapped("→ " + s.dealEffect(d), width - 3, .muted, indent: 2).map { Line("   " + $0.text, $0.style) }
+            ranges.append(start..<lines.count)
         }
         if !v.consents.isEmpty {
             lines += wrapped(s.t.text("terminal.deals.decisions"), width, .bold)
@@ -443,7 +475,7 @@ public enum Renderer {
             }
         }
         if focused { lines += wrapped(s.t.text("terminal.deals.keys"), width, .muted) }
-        return (lines, selected)
+        return PaneText(lines: lines, items: ranges)
     }
 
     /// A deal's commitments one a line (`• …`), each followed by its notes (warnings, who may still refuse it), then
@@ -504,19 +536,20 @@ public enum Renderer {
         return lines
     }
 
-    static func controlLines(_ s: ClientState, width: Int, focused: Bool, now: Int64) -> ([Line], Int?) {
+    static func controlLines(_ s: ClientState, width: Int, focused: Bool, now: Int64) -> PaneText {
         var lines: [Line] = [Line(s.t.text("terminal.control.room", ["room": s.room]), CellStyle(tone: .accent, bold: true))]
         let clock = s.clockLabel(now: now)
         lines.append(Line(s.t.text("terminal.control.phase", ["phase": s.phaseName(s.view.phase)]) + (clock.isEmpty ? "" : s.t.text("terminal.control.left", ["clock": clock])), .bold))
         if s.everyPlayedTeamLocked {
             lines += wrapped(s.t.text("terminal.control.all_locked"), width, CellStyle(tone: .good, bold: true))
         }
-        var selected: Int? = nil
+        var ranges: [Range<Int>] = []
         for (i, item) in ControlItem.allCases.enumerated() {
             let isSel = i == s.ui.cursor(.control)
-            if isSel && focused { selected = lines.count }
+            let start = lines.count
             lines.append(Line((isSel ? "› " : "  ") + item.label(s.t), isSel && focused ? CellStyle(bold: true, reverse: true) : .plain))
             if item == .event, isSel { lines += eventLines(s, width: width) }
+            ranges.append(start..<lines.count)
         }
         lines.append(Line(s.t.text("terminal.control.seats"), .bold))
         for seat in s.roster {
@@ -525,7 +558,7 @@ public enum Renderer {
             lines += wrapped("\(seat.online ? "●" : "○") \(seat.seat) \(s.seatName(seat)) — \(where_)\(bot)", width,
                              seat.bot != nil ? CellStyle(tone: .accent) : seat.online ? .plain : .muted, indent: 2)
         }
-        return (lines, selected)
+        return PaneText(lines: lines, items: ranges)
     }
 
     // MARK: Dialogs

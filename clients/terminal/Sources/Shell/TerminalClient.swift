@@ -67,6 +67,7 @@ struct FullScreenInterface {
             let now = TerminalClient.nowMs()
             let size = screen.size
             if size != lastSize { dirty = true; lastSize = size }
+            state.ui.screen = (size.width, size.height)
             if dirty || now - lastDraw >= 500 {
                 screen.draw(Renderer.render(state, width: size.width, height: size.height, now: now))
                 lastDraw = now
