@@ -110,3 +110,7 @@ def test_the_instructor_reads_what_an_event_will_do_before_firing_it_and_student
     wait(kim, lambda d: name in text(d, "#results"), message=lambda d: text(d, "#results"))
     assert "(injected)" not in text(kim, "#results")
     assert "fired by the instructor" in text(kim, "#results")
+    # Fired once, it can be fired again (by design): the preview says plainly that its effects would apply again.
+    Select(css(teacher, "#event-id")).select_by_value(event)
+    wait(teacher, lambda d: "already: firing it again applies its effects again." in text(d, "#event-preview"),
+         message=lambda d: text(d, "#event-preview"))

@@ -14,5 +14,6 @@ export function renderEventPreview(game, container, id) {
     effects.length ? el("ul", { class: "event-effects" }, effects.map((e) => el("li", { text: e }))) : el("p", { text: t("console.event_preview_no_effects") }),
     ev.condition ? el("p", { class: "hint", text: t("console.event_preview_condition", { condition: ev.condition }) }) : null,
     el("p", { class: "hint", text: ev.news ? t("console.event_preview_news", { news: ev.news }) : t("console.event_preview_no_news") }),
-    ev.fired ? el("p", { class: "hint", text: t("console.event_preview_fired", { count: ev.fired }) }) : null);
+    // Fired already: the server fires it again on request (by design), and its effects apply again: said plainly.
+    ev.fired ? el("p", { class: "event-refire warn", text: t("console.event_preview_fired", { count: ev.fired }) }) : null);
 }
