@@ -3,8 +3,10 @@ frozen; the turn summary tells the deal's order from a drafted copy; an action t
 line; the projector fits 1920×1080 once the match is over and stops inviting people in; a rejected deal says who
 rejected it; an event fired again says it repeats its effects."""
 
+import json
 import re
 import time
+import urllib.request
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -132,3 +134,25 @@ def test_a_rejected_deal_says_who_rejected_it(server, browsers):
     kim.execute_script("const g = window.armistice.game; g.view.deals.find((d) => d.id === 1).rejected_by = 'usa'; g.emit('update', {});")
     wait(kim, lambda d: text(d, effect) == "Rejected by United States: nothing happens.", message=lambda d: text(d, effect))
     assert js_errors(kim) == [] and js_errors(lee) == []
+
+
+def test_the_replay_viewer_names_the_room_not_the_url_with_its_ticket(server, browsers):
+    teacher, viewer = browsers(), browsers()
+    code = create_room(teacher, server, phases=LONG, turns=1)
+    console_click(teacher, "start", "started")
+    console_click(teacher, "end")
+    console_click(teacher, "end", "ended")
+    links, deadline = None, time.time() + 30
+    while links is None and time.time() < deadline:
+        request = urllib.request.Request(server.url(f"api/teacher/rooms/{code}/ticket?lang=en"), method="POST",
+                                         headers={"Authorization": f"Bearer {server.key}"})
+        with urllib.request.urlopen(request) as answer:
+            body = json.loads(answer.read())
+            links = body if answer.status == 200 else None
+        time.sleep(0.5 if links is None else 0)
+    assert links and links["ticket"] in links["replay"], links
+    viewer.get(server.url(links["replay"]))  # the viewer's page, given the replay's URL with its ticket
+    wait(viewer, lambda d: d.execute_script("return document.body.dataset.ready") == "true", 60, message=lambda d: text(d, "#status"))
+    status = text(viewer, "#status")
+    assert status.startswith(f"room {code}:") and "steps" in status, status
+    assert "ticket" not in status and links["ticket"] not in viewer.find_element(By.TAG_NAME, "body").text, status

@@ -16,9 +16,21 @@ function status(text, bad = false) {
   s.classList.toggle('bad', bad);
 }
 
+/** What the status line calls a replay fetched from `url`: never the URL itself, which may carry a view ticket
+ * (`?ticket=…`, a credential): the room's code when the server's path names it (or the file names it), else the
+ * file's name. */
+function sourceName(url, room = '') {
+  let path = url.split(/[?#]/)[0];
+  try { path = new URL(url, location.href).pathname; } catch { /* keep the part before the query */ }
+  const code = room || (path.match(/\/rooms\/([^/]+)\//) || [])[1];
+  return code ? t('replay.room', { room: decodeURIComponent(code) }) : decodeURIComponent(path.split('/').pop() || path);
+}
+
+/** Loads a replay: `source` is {file: name} or {url}. */
 export function load(text, source) {
   let data;
-  try { data = ReplayData.parse(text); } catch (e) { status(t('replay.source_error', { source, error: e.message }), true); return null; }
+  const name = source.url ? sourceName(source.url) : source.file;
+  try { data = ReplayData.parse(text); } catch (e) { status(t('replay.source_error', { source: name, error: e.message }), true); return null; }
   stop();
   state.data = data;
   state.step = 0;
@@ -34,13 +46,14 @@ export function load(text, source) {
 
 /** The viewpoint list, the title and the status line: the file's words, in the interface's language. */
 function describe() {
-  const { data, loaded: source } = state;
+  const { data, loaded } = state;
   const select = $('viewpoint');
   select.replaceChildren(...data.viewpoints.map((v) => el('option', { value: v }, data.teamName(v))));
   select.value = state.viewpoint;
   const m = data.report.match;
   $('title').textContent = [m.title, m.room ? t('replay.room', { room: m.room }) : '', t('replay.seed', { seed: String(m.seed) })].filter(Boolean).join(' · ');
   const verified = m.verified ? t('replay.verified') : t('replay.not_verified', { issue: (m.issues.find((i) => !['missing_newline', 'unknown_kind', 'torn_tail'].includes(i.code)) || {}).message || '' });
+  const source = loaded.url ? sourceName(loaded.url, m.room) : loaded.file;
   status(t('replay.loaded', { source, steps: data.steps.length, turns: m.turnsPlayed, verified }), !m.verified);
 }
 
@@ -52,7 +65,9 @@ function render() {
   $('scrub').setAttribute('aria-valuetext', $('where').textContent);
   // Counted from 1, like the loaded line's number of steps ("step 1 of 33"); the URL's step= stays the index.
   $('where').textContent = t('replay.where', { step: step + 1, last: data.steps.length, turn: s.turn, phase: phaseWord(s.phase), line: String(s.line) });
-  $('step-text').textContent = s.seenBy.includes(viewpoint) ? `${s.who}: ${s.text}` : t('replay.another_team');
+  // Who gave the input is the file's word, already in its language (a seat's name, or the clock, the server, the
+  // instructor in the report's catalog): the viewer adds none of its own.
+  $('step-text').textContent = s.seenBy.includes(viewpoint) ? (s.who ? `${s.who}: ${s.text}` : s.text) : t('replay.another_team');
   renderBoard($('board'), data.view(step, viewpoint), data);
   const records = data.turnRecords(step, viewpoint);
   $('records').replaceChildren(...records.map((r) => el('li', { class: `rec ${r.kind}${r.step === step ? ' new' : ''}` }, el('span', { class: 'kind' }, kindWord(r.kind)), ' ', r.text)));
@@ -91,13 +106,14 @@ function play() {
 }
 
 async function fetchReplay(url, key) {
-  status(t('replay.fetching', { url }));
+  const name = sourceName(url);
+  status(t('replay.fetching', { url: name }));
   try {
     const response = await fetch(url, { headers: key ? { Authorization: `Bearer ${key}` } : {}, credentials: 'same-origin' });
-    if (!response.ok) { status(t('replay.http', { url, status: String(response.status) }), true); return; }
-    load(await response.text(), url);
+    if (!response.ok) { status(t('replay.http', { url: name, status: String(response.status) }), true); return; }
+    load(await response.text(), { url });
   } catch (e) {
-    status(t('replay.source_error', { source: url, error: e.message }), true);
+    status(t('replay.source_error', { source: name, error: e.message }), true);
   }
 }
 
@@ -113,7 +129,7 @@ function init() {
   });
   $('file').addEventListener('change', async (e) => {
     const file = e.target.files[0];
-    if (file) load(await file.text(), file.name);
+    if (file) load(await file.text(), { file: file.name });
   });
   $('open').addEventListener('submit', (e) => {
     e.preventDefault();
