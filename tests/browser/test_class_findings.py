@@ -14,6 +14,7 @@ from selenium.webdriver.support.ui import Select
 from conftest import OUTPUT, InstructorSocket, js_errors, screenshot, wait
 from pages import (LONG, class_in_negotiation, click, console_click, create_room, css, join, lock_in, open_projector,
                    propose_contact_deal, skip_a_turn, text, wait_phase)
+from test_korean import console_do, create_room_in_korean, join_in_korean, korean_browser
 
 TIME = re.compile(r"^\d+:\d\d$")
 
@@ -125,6 +126,9 @@ def test_a_rejected_deal_says_who_rejected_it(server, browsers):
     teacher, (kim, lee), code = class_in_negotiation(browsers, server)
     propose_contact_deal(kim)
     wait(lee, lambda d: d.find_elements(By.CSS_SELECTOR, "#deal-1-reject"), message="Lee has no deal to answer")
+    # Each step reads as the team and the action's name, not a sentence with a capital letter in its middle.
+    steps = [e.text for e in lee.find_elements(By.CSS_SELECTOR, "#deals .deal[data-deal='1'] .commitment-text")]
+    assert "ROK (South Korea): Consult the alliance working group" in steps, steps
     click(lee, "#deal-1-reject")
     effect = "#deals .deal[data-deal='1'] .deal-effect"
     for d in (kim, lee, teacher):
@@ -156,3 +160,19 @@ def test_the_replay_viewer_names_the_room_not_the_url_with_its_ticket(server, br
     status = text(viewer, "#status")
     assert status.startswith(f"room {code}:") and "steps" in status, status
     assert "ticket" not in status and links["ticket"] not in viewer.find_element(By.TAG_NAME, "body").text, status
+
+
+def test_a_korean_phone_reads_its_budget_and_can_read_the_whole_title(server, browsers):
+    teacher = korean_browser(browsers)
+    code = create_room_in_korean(teacher, server, turns=1)
+    phone = korean_browser(browsers, 390, 844, mobile=True)
+    join_in_korean(phone, server, code, "dprk", "김민준")
+    console_do(teacher, "start", "시작")
+    wait(phone, lambda d: re.fullmatch(r"-?\d+ / \d+", text(d, "#budget-left")), message=lambda d: text(d, "#budget-left"))
+    title = phone.execute_script("return window.armistice.game.view.title")
+    h1 = css(phone, ".gamebar h1")
+    assert h1.get_attribute("title") == title
+    assert phone.execute_script("return arguments[0].scrollWidth > arguments[0].clientWidth", h1), "the title should be cut on a phone"
+    phone.execute_script("arguments[0].focus()", h1)  # a tap
+    wait(phone, lambda d: d.execute_script("return arguments[0].scrollWidth <= arguments[0].clientWidth", h1), message="a tap does not unfold the title")
+    assert js_errors(phone) == []

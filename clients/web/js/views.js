@@ -16,6 +16,9 @@ export function renderHeader(game, root) {
   if (!v) return;
   const set = (sel, text) => { const n = root.querySelector(sel); if (n) n.textContent = text; };
   set("[data-field=title]", v.title || v.ruleset || "Armistice");
+  // A narrow game bar cuts the title with an ellipsis: the whole of it is its tooltip, and on a phone a tap (focus)
+  // unfolds it (css/armistice.css).
+  for (const n of root.querySelectorAll("[data-field=title]")) n.title = v.title || v.ruleset || "Armistice";
   set("[data-field=turn]", v.turn > 0 ? t("header.turn_of", { turn: v.turn, count: v.turns }) : t("header.turns", { count: v.turns }));
   // "Turn 1 of 3 · Jan 2019": the separator only when there is a date (before the start: "3 turns", nothing after).
   set("[data-field=date]", v.turn > 0 && v.date ? `· ${v.date}` : "");
