@@ -173,7 +173,7 @@ let package = Package(
         .testTarget(name: "ArmisticeClusterTests", dependencies: ["ArmisticeCluster", "ArmisticeServer"]),
         .testTarget(
             name: "ArmisticeReplayTests",
-            dependencies: ["ArmisticeReplay", "ArmisticeLog", "ArmisticeCase", "ArmisticeEngine", "ArmisticeBots", "ArmisticeServer"],
+            dependencies: ["ArmisticeReplay", "ArmisticeLog", "ArmisticeCase", "ArmisticeEngine", "ArmisticeBots", "ArmisticeServer", "ArmisticeLocale"],
             exclude: ["Logs"]
         ),
     ],

@@ -1,4 +1,5 @@
 import ArmisticeBots
+import ArmisticeLocale
 import ArmisticeEngine
 import ArmisticeLog
 @testable import ArmisticeReplay
@@ -85,7 +86,14 @@ import Testing
         #expect(observer.orders == nil)
         #expect(observer.records.allSatisfy { $0.visibleTo == nil })
         let board = replay.board(at: i, as: rok)
-        #expect(board.contains("As rok"))
+        #expect(board.contains("As ROK (South Korea) at line"))
+        #expect(board.contains("\nTracks\n"))
+        // In Korean: the labels and the scenario's own texts (the team, the tracks) in Korean.
+        let korean = replay.engine.ruleset.localized(to: "ko")
+        let koBoard = replay.board(at: i, as: rok, language: .ko)
+        #expect(koBoard.contains("\(korean.teams.first { $0.id == "rok" }!.name) 시점") && koBoard.contains("\n지표\n"))
+        #expect(koBoard.contains(korean.tracks[0].name) && !koBoard.contains(replay.engine.ruleset.tracks[0].name))
+        #expect(!koBoard.contains("Tracks") && !koBoard.contains("Last input"))
         #expect(!replay.timeline(as: .observer).contains("drafts orders"))
         #expect(replay.timeline(as: rok).contains("ROK (South Korea) drafts orders"))
         #expect(!replay.timeline(as: rok).contains("DPRK (North Korea) drafts orders"))

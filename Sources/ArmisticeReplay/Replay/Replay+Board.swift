@@ -1,57 +1,74 @@
 import ArmisticeEngine
+import ArmisticeLocale
 import Foundation
 
 extension Replay {
     /// The board after step `index` as text, as `viewer` saw it (the engine's view): turn, phase, tracks, flags,
-    /// projects, budgets and drafts, deals, and this turn's records.
-    public func board(at index: Int, as viewer: Viewer) -> String {
-        let view = view(at: index, as: viewer)
-        let text = MatchText(ruleset: engine.ruleset)
+    /// projects, budgets and drafts, deals, and this turn's records; the scenario's texts and the labels in `language`.
+    public func board(at index: Int, as viewer: Viewer, language: Language = .en) -> String {
+        let localizer = language == .en ? nil : ViewLocalizer(engine, language: language)
+        let view = localizer?.view(of: state(at: index), for: viewer) ?? view(at: index, as: viewer)
+        let text = MatchText(ruleset: localizer?.engine.ruleset ?? engine.ruleset, language: language)
+        let p = text.phrases
         let step = steps[index]
+        let viewerName: String = switch viewer {
+        case .instructor: p.text("report.who.instructor")
+        case .observer: p.text("report.board.observer")
+        case .team: text.team(view.viewer)
+        }
         var out = "\(view.title)\n"
-        out += "As \(view.viewer) at line \(step.line), seq \(step.seq): turn \(view.turn) of \(view.turns) (\(view.date)), \(view.phase.rawValue)\n"
-        if let input = step.input { out += "Last input: \(name(of: step.by)): \(text.describe(input))\n" }
-        out += "\nTracks\n"
+        out += p.text("report.board.as", ["viewer": viewerName, "line": String(step.line), "seq": String(step.seq), "turn": String(view.turn),
+                                          "turns": String(view.turns), "date": view.date, "phase": text.phaseName(view.phase)]) + "\n"
+        if let input = step.input { out += p.text("report.board.last_input", ["who": name(of: step.by, phrases: p), "text": text.describe(input)]) + "\n" }
+        out += "\n" + p.text("report.board.tracks") + "\n"
         let width = max(8, view.tracks.map(\.name.count).max() ?? 8)
         for t in view.tracks {
             let bar = String(repeating: "█", count: t.max > t.min ? max(0, (t.value - t.min) * 20 / (t.max - t.min)) : 0)
             out += "  " + t.name.padding(toLength: width, withPad: " ", startingAt: 0) + String(format: " %5d  ", t.value)
                 + bar.padding(toLength: 20, withPad: "·", startingAt: 0) + " [\(t.min)…\(t.max)]" + (t.level.map { "  \($0)" } ?? "")
-                + (t.hiddenFrom.map { "  (hidden from \($0.joined(separator: ", ")))" } ?? "") + "\n"
+                + (t.hiddenFrom.map { "  " + p.text("report.board.hidden_from", ["teams": $0.map { text.team($0) }.joined(separator: ", ")]) } ?? "") + "\n"
         }
         if !view.flags.isEmpty {
-            out += "\nFlags\n" + view.flags.map { "  \($0.value ? "■" : "□") \($0.name)" }.joined(separator: "\n") + "\n"
+            out += "\n" + p.text("report.board.flags") + "\n" + view.flags.map { "  \($0.value ? "■" : "□") \($0.name)" }.joined(separator: "\n") + "\n"
         }
         if !view.projects.isEmpty {
-            out += "\nProjects\n" + view.projects.map { "  \($0.name): \($0.status) (\($0.index + 1) of \($0.statuses.count))" }.joined(separator: "\n") + "\n"
+            out += "\n" + p.text("report.board.projects") + "\n" + view.projects.map {
+                "  " + p.text("report.board.project", ["name": $0.name, "status": $0.status, "index": String($0.index + 1), "count": String($0.statuses.count)])
+            }.joined(separator: "\n") + "\n"
         }
-        out += "\nTeams\n"
+        out += "\n" + p.text("report.board.teams") + "\n"
         for team in view.teams {
-            var line = "  \(team.name)" + (team.locked ? " [locked]" : "")
-            if let budget = team.budget { line += ", budget \(budget)" + (view.spent?[team.id].map { ", drafted \($0)" } ?? "") }
+            var line = "  \(team.name)" + (team.locked ? " " + p.text("report.board.locked") : "")
+            if let budget = team.budget {
+                line += p.text("report.board.budget", ["budget": String(budget)])
+                    + (view.spent?[team.id].map { p.text("report.board.drafted", ["spent": String($0)]) } ?? "")
+            }
             out += line + "\n"
             if let draft = view.orders?[team.id], !draft.orders.isEmpty || !draft.consents.isEmpty {
-                out += "    orders: \(text.describe(Input.setOrders(team: team.id, orders: draft)).components(separatedBy: ": ").dropFirst().joined(separator: ": "))\n"
+                let orders = draft.orders.map { text.action($0.action) }.joined(separator: ", ")
+                let consents = draft.consents.sorted { $0.key < $1.key }.map { "\(text.decision($0.value.rawValue)) \(text.action($0.key))" }
+                out += "    " + p.text("report.board.orders", ["orders": ([orders.isEmpty ? nil : orders] + consents.map { Optional($0) }).compactMap { $0 }.joined(separator: "; ")]) + "\n"
             }
         }
         if !view.deals.isEmpty {
-            out += "\nDeals\n"
+            out += "\n" + p.text("report.board.deals") + "\n"
             for d in view.deals {
-                out += "  #\(d.id) turn \(d.turn) by \(text.team(d.proposer)): \(d.status.rawValue); parties \(d.parties.map { text.team($0) }.joined(separator: ", "))"
+                out += "  " + p.text("report.board.deal", ["id": String(d.id), "turn": String(d.turn), "team": text.team(d.proposer),
+                                                          "status": text.result(d.status.rawValue), "parties": d.parties.map { text.team($0) }.joined(separator: ", ")])
                     + (d.note.isEmpty ? "" : " (\"\(d.note)\")") + "\n"
             }
         }
         let thisTurn = view.records.filter { $0.turn == view.turn && $0.kind != .phase && $0.kind != .hash }
         if !thisTurn.isEmpty {
-            out += "\nThis turn so far\n" + thisTurn.compactMap { text.describe($0, deals: view.deals) }.map { "  · \($0)" }.joined(separator: "\n") + "\n"
+            out += "\n" + p.text("report.board.this_turn") + "\n" + thisTurn.compactMap { text.describe($0, deals: view.deals) }.map { "  · \($0)" }.joined(separator: "\n") + "\n"
         }
         if let o = view.outcome {
-            out += "\nOutcome: \(o.name) (\(o.reason))\n"
-            out += "  scores: " + view.teams.map { "\($0.name) \(o.scores[$0.id] ?? 0)" }.joined(separator: ", ") + "\n"
+            out += "\n" + p.text("report.board.outcome", ["name": o.name, "reason": o.reason]) + "\n"
+            out += "  " + p.text("report.board.scores", ["scores": view.teams.map { "\($0.name) \(o.scores[$0.id] ?? 0)" }.joined(separator: ", ")]) + "\n"
         }
         if let objectives = view.objectives, !objectives.isEmpty {
-            out += "\nObjectives\n" + objectives.map { o in
-                "  \(o.met.map { $0 ? "✓" : "✗" } ?? "·") [\(o.team == "all" ? "all" : text.team(o.team))] \(o.text) (\(o.points))"
+            out += "\n" + p.text("report.objectives") + "\n" + objectives.map { o in
+                "  \(o.met.map { $0 ? "✓" : "✗" } ?? "·") [\(o.team == "all" ? p.text("report.board.all_teams") : text.team(o.team))] \(o.text) (\(o.points))"
             }.joined(separator: "\n") + "\n"
         }
         return out

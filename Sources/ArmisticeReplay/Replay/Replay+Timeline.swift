@@ -51,7 +51,7 @@ extension Replay {
                 let s = step.state
                 let head = String(format: "%6ld %6ld  ", step.line, step.seq) + Self.pad(p.text("report.timeline.when", ["turn": String(s.turn), "phase": text.phaseName(s.phase)]), 18)
                 if sees(input, as: viewer) {
-                    let who = name(of: step.by)
+                    let who = name(of: step.by, phrases: p)
                     out += head + "\(who): \(text.describe(input, reason: step.reason, after: step.state))" + (step.refused.map { "  ‼ " + p.text("report.timeline.refused", ["error": "\($0)"]) } ?? "") + "\n"
                 }
                 for r in visibleRecords(step, to: viewer) where r.kind != .phase && r.kind != .locked {

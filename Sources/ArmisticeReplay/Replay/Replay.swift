@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeLocale
 import ArmisticeLog
 
 /// A match log run back through the engine: every input re-applied from the log's own ruleset and seed, every
@@ -162,11 +163,13 @@ public struct Replay: Sendable {
         self.init(log: try MatchLog(path: path), keepSteps: keepSteps)
     }
 
-    /// The seat's display name for a `by` field.
-    public func name(of by: String) -> String {
+    /// Who gave an input, for a `by` field, in the catalog's language: a seat's display name with its id, or the
+    /// clock, the server or the instructor (a log's header written without a seat).
+    public func name(of by: String, phrases: Catalog) -> String {
         switch by {
-        case "clock": return "the clock"
-        case "server": return "the server"
+        case "clock": return phrases.text("report.who.clock")
+        case "server": return phrases.text("report.who.server")
+        case "instructor": return phrases.text("report.who.instructor")
         default: return seats.first { $0.id == by }.map { "\($0.name) (\(by))" } ?? by
         }
     }

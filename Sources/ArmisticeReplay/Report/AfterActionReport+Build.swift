@@ -106,7 +106,7 @@ extension AfterActionReport {
                 views = map
             }
             return Step(index: step.index, line: step.line, seq: step.seq, t: step.t, turn: step.state.turn, phase: step.state.phase.rawValue,
-                        by: step.by, who: replay.name(of: step.by), type: step.input?.type,
+                        by: step.by, who: replay.name(of: step.by, phrases: text.phrases), type: step.input?.type,
                         text: step.input.map { text.describe($0, reason: step.reason, after: step.state) } ?? text.phrases.text("report.step.start", ["title": ruleset.title, "seed": String(replay.log.settings.seed), "turns": String(ruleset.calendar.turns)]),
                         seenBy: step.input.map { input in viewers.filter { replay.sees(input, as: $0.viewer) }.map(\.id) } ?? viewers.map(\.id),
                         refused: step.refused.map { "\($0)" }, records: entries, views: views)

@@ -53,7 +53,7 @@ extension AfterActionReport {
         func charts(_ list: [Track], offset: Int) -> String {
             list.enumerated().map { k, t in
                 let chart = SVGChart(title: t.name, series: [.init(values: t.values, colour: SVGChart.palette[(k + offset) % SVGChart.palette.count])],
-                                     labels: turns.map(String.init), min: t.min, max: t.max,
+                                     labels: turns.map(String.init), axis: cat.text("report.chart.axis"), min: t.min, max: t.max,
                                      levels: (t.levels ?? [:]).compactMap { key, v in Int(key).map { ($0, v) } }.sorted { $0.0 < $1.0 })
                 return "<figure class=\"track\" id=\"track-\(e(t.id))\"><figcaption><strong>\(e(t.name))</strong> <span class=\"range\">\(cat.text("report.track_range", ["min": cat.number(t.min), "max": cat.number(t.max), "end": cat.number(t.values.last ?? 0)]))</span><br><span class=\"desc\">\(e(t.description))</span></figcaption>\(chart.render())</figure>"
             }.joined()
@@ -62,7 +62,7 @@ extension AfterActionReport {
         if !hidden.isEmpty {
             h += "<h3>\(t.text("report.hidden_tracks"))</h3><p class=\"note\">\(t.text("report.hidden_note"))</p><div class=\"charts\">"
             h += hidden.enumerated().map { k, t in
-                charts([t], offset: publicTracks.count + k).replacingOccurrences(of: "<br><span class=\"desc\">", with: "<br><span class=\"desc\">" + cat.text("report.seen_by", ["teams": e(t.seenBy.map { teamName[$0] ?? $0 }.joined(separator: ", "))]) + " ")
+                charts([t], offset: publicTracks.count + k).replacingOccurrences(of: "<br><span class=\"desc\">", with: "<br><span class=\"desc\">" + cat.text("report.seen_by", ["teams": e(t.seenBy.map { $0 == "instructor" ? cat.text("report.who.instructor") : teamName[$0] ?? $0 }.joined(separator: ", "))]) + " ")
             }.joined()
             h += "</div>"
         }

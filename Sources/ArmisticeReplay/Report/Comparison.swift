@@ -78,7 +78,7 @@ public struct Comparison: Sendable {
             let series = entries.enumerated().compactMap { k, m -> SVGChart.Series? in
                 m.report.tracks.first { $0.id == track.id }.map { SVGChart.Series(values: $0.values, colour: colours[k], dashed: k % 2 == 1) }
             }
-            let chart = SVGChart(title: track.name, series: series, labels: longest.map(String.init), min: track.min, max: track.max)
+            let chart = SVGChart(title: track.name, series: series, labels: longest.map(String.init), axis: c.text("report.chart.axis"), min: track.min, max: track.max)
             h += "<figure class=\"track\" id=\"track-\(e(track.id))\"><figcaption><strong>\(e(track.name))</strong> <span class=\"range\">\(c.text("compare.range", ["min": String(track.min), "max": String(track.max), "ends": series.map { String($0.values.last ?? 0) }.joined(separator: " / ")]))</span></figcaption>\(chart.render())</figure>"
         }
         h += "</div></section>\n"

@@ -13,6 +13,8 @@ struct SVGChart {
     var title: String
     var series: [Series]
     var labels: [String]
+    /// What the x axis counts, in the report's language ("turn").
+    var axis: String
     var min: Int
     var max: Int
     /// Named levels by threshold, drawn as faint bands' edges.
@@ -46,7 +48,7 @@ struct SVGChart {
         for (i, label) in labels.enumerated() where i % step == 0 || i == labels.count - 1 {
             s += "<text x=\"\(fmt(x(i)))\" y=\"\(fmt(top + h + 14))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#555\">\(HTML.escape(label))</text>"
         }
-        s += "<text x=\"\(fmt(left + w / 2))\" y=\"\(height - 4)\" font-size=\"10\" text-anchor=\"middle\" fill=\"#777\">turn</text>"
+        s += "<text x=\"\(fmt(left + w / 2))\" y=\"\(height - 4)\" font-size=\"10\" text-anchor=\"middle\" fill=\"#777\">\(HTML.escape(axis))</text>"
         for line in series {
             let points = line.values.enumerated().map { "\(fmt(x($0.offset))),\(fmt(y(Double($0.element))))" }.joined(separator: " ")
             s += "<polyline class=\"series\" points=\"\(points)\" fill=\"none\" stroke=\"\(line.colour)\" stroke-width=\"3\" stroke-linejoin=\"round\"\(line.dashed ? " stroke-dasharray=\"7 4\"" : "")/>"

@@ -31,4 +31,12 @@ public struct ArchiveEntry: Sendable, Hashable, Codable {
     public var nicknames: Bool?
     /// The other teachers it is shared with (absent: none).
     public var shared: [String]?
+    /// The title and the ending's name in each other language the scenario declares (absent for an English-only
+    /// one, and the ending until it is known), so a list in the teacher's language shows them in it.
+    public var localized: [String: Localized]?
+
+    public struct Localized: Sendable, Hashable, Codable {
+        public var title: String?
+        public var outcome: String?
+    }
 }

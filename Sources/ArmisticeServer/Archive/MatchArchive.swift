@@ -12,6 +12,8 @@ public final class MatchArchive: Sendable {
     public let directory: String
     /// Scenario id → title, for the list (a log's own title needs its ruleset parsed).
     private let titles: [String: String]
+    /// Scenario id → language → title, for the scenarios written in other languages than English.
+    private let localizedTitles: [String: [String: String]]
     /// Which other teachers each match is shared with.
     public let shares: RoomShares?
     private struct Cached {
@@ -21,18 +23,20 @@ public final class MatchArchive: Sendable {
         var entry: ArchiveEntry
     }
     private struct Outcomes {
-        /// Per room: the ending's name, or "" when the replay found none.
-        var known: [String: String] = [:]
+        /// Per room: the ending's name in English and in the scenario's other languages; "" when the replay found none.
+        var known: [String: (name: String, localized: [String: String])] = [:]
         var pending: Set<String> = []
     }
     private let cache = Mutex<[String: Cached]>([:])
     private let outcomes = Mutex(Outcomes())
     private let queue = DispatchQueue(label: "armistice-archive", qos: .utility)
 
-    /// `directory` is the match logs' folder (`DATA/matches`); `titles` name the scenarios.
-    public init(directory: String, titles: [String: String] = [:], shares: RoomShares? = nil) {
+    /// `directory` is the match logs' folder (`DATA/matches`); `titles` name the scenarios, `localizedTitles` in
+    /// their other languages (scenario id → language → title).
+    public init(directory: String, titles: [String: String] = [:], localizedTitles: [String: [String: String]] = [:], shares: RoomShares? = nil) {
         self.directory = directory
         self.titles = titles
+        self.localizedTitles = localizedTitles
         self.shares = shares
     }
 
@@ -74,7 +78,13 @@ public final class MatchArchive: Sendable {
                 entry.state = .stopped
             }
         }
-        if entry.state == .finished { entry.outcome = outcome(code) }
+        var localized: [String: ArchiveEntry.Localized] = [:]
+        for (language, title) in localizedTitles[entry.scenario] ?? [:] { localized[language] = .init(title: title) }
+        if entry.state == .finished, let ending = outcome(code) {
+            entry.outcome = ending.name
+            for (language, name) in ending.localized { localized[language, default: .init()].outcome = name }
+        }
+        entry.localized = localized.isEmpty ? nil : localized
         let shared = shares?.teachers(code) ?? []
         entry.shared = shared.isEmpty ? nil : shared
         return entry
@@ -134,27 +144,32 @@ public final class MatchArchive: Sendable {
         shares?.forget(code)
     }
 
-    /// A finished match's ending if known; otherwise starts working it out (once) and returns nil.
-    private func outcome(_ code: String) -> String? {
-        let (known, start): (String?, Bool) = outcomes.withLock { o in
-            if let name = o.known[code] { return (name, false) }
+    /// A finished match's ending if known (its name, and its name in the scenario's other languages); otherwise
+    /// starts working it out (once) and returns nil.
+    private func outcome(_ code: String) -> (name: String, localized: [String: String])? {
+        let (known, start): ((name: String, localized: [String: String])?, Bool) = outcomes.withLock { o in
+            if let ending = o.known[code] { return (ending, false) }
             return (nil, o.pending.insert(code).inserted)
         }
         if start {
             let file = path(code)
             queue.async { [self] in
-                var name = ""
+                var ending = (name: "", localized: [String: String]())
                 if let bytes = MatchStore.read(path: file), let log = try? LogReader(bytes: bytes).restorable(),
                    let room = try? MatchReplay.rebuild(log.records, now: 0), let i = room.state.outcome {
-                    name = room.engine.ruleset.outcomes[i].name
+                    let ruleset = room.engine.ruleset
+                    ending.name = ruleset.outcomes[i].name
+                    for language in ruleset.languages where language != "en" {
+                        ending.localized[language] = ruleset.localized(to: language).outcomes[i].name
+                    }
                 }
                 outcomes.withLock { o in
                     o.pending.remove(code)
-                    o.known[code] = name
+                    o.known[code] = ending
                 }
             }
         }
-        return known.flatMap { $0.isEmpty ? nil : $0 }
+        return known.flatMap { $0.name.isEmpty ? nil : $0 }
     }
 
     /// Reads a log without replaying it: the header, the seats, and whether it ended (its `final` hash record).

@@ -134,6 +134,7 @@ public final class RoomServer: Sendable {
         let archive = ArchiveContext(instructorKey: configuration.instructorKey, accounts: accounts,
                                      archive: MatchArchive(directory: store.directory,
                                                            titles: Dictionary(catalog.summaries.map { ($0.id, $0.title) }) { a, _ in a },
+                                                           localizedTitles: Dictionary(catalog.summaries.map { s in (s.id, (s.localized ?? [:]).mapValues(\.title)) }) { a, _ in a },
                                                            shares: RoomShares(dataDirectory: configuration.dataDirectory)),
                                      reports: configuration.reportRenderer.map { ArchiveReports(dataDirectory: configuration.dataDirectory, renderer: $0) },
                                      rooms: rooms)

@@ -63,7 +63,7 @@ struct ReplayCommand: AsyncParsableCommand {
         if let phase, case .turn(let n) = moment { moment = .phase(turn: n, Phase(rawValue: phase.lowercased())!) }
         if let seq { moment = .seq(seq) }
         if let moment {
-            do { print(replay.board(at: try replay.stepIndex(at: moment), as: viewer)) } catch {
+            do { print(replay.board(at: try replay.stepIndex(at: moment), as: viewer, language: Language(parsing: lang ?? replay.log.settings.language))) } catch {
                 Console.error(error.message)
                 throw ExitCode(1)
             }

@@ -103,17 +103,19 @@ function row(m) {
   const mine = me.admin || (m.owner && m.owner === me.id);
   const button = (text, action, extra = {}) => el("button", { type: "button", text, data: { action, code: m.code }, on: { click: () => actions[action](m.code) }, ...extra });
   const team = (id) => teamName(m.scenario, id);
-  const players = m.players.length ? names(m.players.map((p) => p.bot ? t("archive.bot", { team: team(p.team) }) : p.team ? `${p.name} (${team(p.team)})` : p.name)) : "—";
+  const players = m.players.length ? names(m.players.map((p) => p.bot ? t("archive.bot", { team: team(p.team) }) : p.team ? t("archive.player", { name: p.name, team: team(p.team) }) : p.name)) : "—";
+  // The title and the ending in the page's language when the scenario has them in it (the server lists both).
+  const local = m.localized?.[lang()] || {};
   return el("tr", { data: { code: m.code, state: m.state } },
     el("th", { scope: "row", class: "code", text: m.code }),
-    el("td", {}, m.title, m.nicknames ? el("span", { class: "hint", text: ` · ${t("archive.nicknames")}` }) : null,
+    el("td", {}, local.title || m.title, m.nicknames ? el("span", { class: "hint", text: ` · ${t("archive.nicknames")}` }) : null,
       mine ? null : el("span", { class: "hint", text: ` · ${(m.owner ? t("archive.shared_by", { owner: m.owner }) : t("archive.shared_by_admin"))}` }),
       mine && m.shared ? el("span", { class: "hint shared" }, ` · ${t("archive.shared_with")} `,
         m.shared.map((id) => [id, " ", el("button", { type: "button", class: "link", text: "×", aria: { label: t("archive.stop_sharing", { id }) }, on: { click: () => unshare(m.code, id) } }), " "])) : null),
     el("td", { text: when(m.created) }),
     el("td", {}, has(`archive.state.${m.state}`) ? t(`archive.state.${m.state}`) : m.state, m.state === "live" ? el("span", { class: "hint", text: ` · ${phaseTurn(m.phase, m.turn)}` }) : null),
     el("td", { class: "players", text: players }),
-    el("td", { text: m.outcome || "" }),
+    el("td", { text: local.outcome || m.outcome || "" }),
     el("td", { class: "archive-actions" },
       el("div", { role: "group", aria: { label: t("archive.actions_for", { code: m.code }) } },
         finished ? button(t("archive.report"), "report") : null,
