@@ -109,7 +109,7 @@ import Testing
         let off = s.perform(line: "bot mediator off")
         #expect(off == [.send(["type": "set_bot", "team": "mediator", "id": 2])])
         _ = s.apply(message: #"{"type":"error","id":2,"code":"bad_request","message":"Regional Fisheries Mediator has no bot to take off"}"#, now: Fixtures.now)
-        #expect(s.status == "✗ took the bot off Regional Fisheries Mediator: Regional Fisheries Mediator has no bot to take off")
+        #expect(s.status == "✗ could not take the bot off Regional Fisheries Mediator: Regional Fisheries Mediator has no bot to take off")
     }
 
     @Test func theControlPaneOpensTheBotCommand() {

@@ -141,7 +141,7 @@ import Testing
         var s = Fixtures.seated()
         _ = s.perform(.lock)
         _ = s.apply(message: #"{"type":"error","id":1,"code":"wrong_phase","message":"orders are locked in the orders phase"}"#, now: Fixtures.now)
-        #expect(s.status == "✗ locked the team's orders: orders are locked in the orders phase")
+        #expect(s.status == "✗ could not lock the team's orders: orders are locked in the orders phase")
         #expect(s.statusIsError)
     }
 

@@ -25,15 +25,15 @@ extension ClientState {
             fallthrough
         case "language":
             // The answer to set_language: a snapshot in the new language (a seated client) or `language`.
-            if let id = m["id"]?.int, let what = pending.removeValue(forKey: id), what != "resync" {
-                say("✓ " + what)
-                effects.append(.notice("[ok] \(what)"))
+            if let id = m["id"]?.int, let what = pending.removeValue(forKey: id), !what.quiet {
+                say("✓ " + what.done)
+                effects.append(.notice("[ok] \(what.done)"))
             }
         case "update", "chat", "roster", "clock":
             let seq = m["seq"]?.int ?? 0
             let prev = m["prev"]?.int ?? 0
             if hasSnapshot && prev > lastSeq {
-                effects.append(request(ClientRequest.Resync(), "resync"))
+                effects.append(resyncRequest())
                 return effects
             }
             if hasSnapshot && seq <= lastSeq && seq > 0 { return effects } // already seen (replayed twice)
@@ -43,14 +43,15 @@ extension ClientState {
             connection = .closed(Closure.removed(from: m))
             effects.append(.notice("[connection] \(connectionLabel)"))
         case "ack":
-            if let id = m["id"]?.int, let what = pending.removeValue(forKey: id) {
-                if what != "resync" { say("✓ " + what) }
-                effects.append(.notice("[ok] \(what)"))
+            if let id = m["id"]?.int, let what = pending.removeValue(forKey: id), !what.quiet {
+                say("✓ " + what.done)
+                effects.append(.notice("[ok] \(what.done)"))
             }
         case "error":
             let code = m["code"]?.string ?? "error"
             let message = TerminalText.sanitize(m["message"]?.string ?? "")
-            let what = m["id"]?.int.flatMap { pending.removeValue(forKey: $0) }
+            // Said as what could not be done ("could not lock the team's orders: …"), never as the success it asked for.
+            let what = m["id"]?.int.flatMap { pending.removeValue(forKey: $0) }?.failed
             say("✗ \(what.map { $0 + ": " } ?? "")\(message.isEmpty ? code : message)", error: true)
             effects.append(.notice("[error] \(code): \(what.map { $0 + ": " } ?? "")\(message)"))
         default:

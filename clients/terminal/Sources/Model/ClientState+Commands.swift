@@ -31,34 +31,52 @@ extension ClientState {
             return chat.filter { wanted == nil || $0.channel == wanted }.suffix(20).map { m in
                 .notice("[chat \(m.channel)] \(TerminalText.sanitize(m.name)): \(TerminalText.sanitize(m.text))")
             }
-        case .resync: return [request(ClientRequest.Resync(), "resync")]
+        case .resync: return [resyncRequest()]
         case .add(let action, let params):
             guard myTeam != nil else { return [refuse(t.text("terminal.status.no_draft"))] }
             if let deal = promisedDeal(action) {
                 return [refuse(t.text("terminal.status.promised", ["action": RecordWords.actionName(action, in: view), "deal": String(deal)]))]
             }
             if let problem = paramProblem(action, params) { return [refuse(problem)] }
+            let name = RecordWords.actionName(action, in: view)
+            var done = "terminal.status.added"
+            var values = ["action": name]
+            // An action marked not available: refused at once when that cannot change this turn; added with a warning
+            // when the state or the draft may still change before adjudication (by its reason_code, never its words).
+            if let a = view.action(action), !a.available {
+                let reason = TerminalText.sanitize(a.reason ?? t.text("terminal.actions.unavailable"))
+                values["reason"] = reason
+                switch a.reasonCode {
+                case "cost": done = "terminal.status.added_over_budget"
+                case "requirement":
+                    done = "terminal.status.added_not_possible"
+                    addedNotPossible[action] = AddWarning(turn: view.turn, reason: reason)
+                case nil: done = "terminal.status.added_not_possible"
+                default: return [refuse(t.text("terminal.status.cannot_add", values))]
+                }
+            }
             var draft = myDraft
             draft.orders.append(OrderInfo(action: action, params: params))
-            return [setOrders(draft, what: t.text("terminal.status.added", ["action": RecordWords.actionName(action, in: view)]))]
+            return [setOrders(draft, what: said(done, "terminal.failed.added", values))]
         case .remove(let n):
             var draft = myDraft
             guard (1...max(1, draft.orders.count)).contains(n), n <= draft.orders.count else {
                 return [refuse(t.text("terminal.status.no_order", ["number": String(n)]))]
             }
             let removed = draft.orders.remove(at: n - 1)
-            return [setOrders(draft, what: t.text("terminal.status.removed", ["action": RecordWords.actionName(removed.action, in: view)]))]
+            return [setOrders(draft, what: said("terminal.status.removed", "terminal.failed.removed", ["action": RecordWords.actionName(removed.action, in: view)]))]
         case .clear:
             var draft = myDraft
             draft.orders = []
-            return [setOrders(draft, what: t.text("terminal.status.cleared"))]
+            return [setOrders(draft, what: said("terminal.status.cleared", "terminal.failed.cleared"))]
         case .consent(let action, let decision):
             var draft = myDraft
             draft.consents[action] = decision
-            return [setOrders(draft, what: t.text("terminal.status.consent", ["decision": decision.map(decisionName) ?? t.text("terminal.decision.undecided"), "action": RecordWords.actionName(action, in: view)]))]
+            return [setOrders(draft, what: said("terminal.status.consent", "terminal.failed.consent",
+                                                ["decision": decision.map(decisionName) ?? t.text("terminal.decision.undecided"), "action": RecordWords.actionName(action, in: view)]))]
         case .lock:
             let warning = overBudgetWarning.map { [Effect.notice("[warning] " + $0)] } ?? []
-            return warning + [request(ClientRequest.Lock(), t.text("terminal.status.locked"))]
+            return warning + [request(ClientRequest.Lock(), said("terminal.status.locked", "terminal.failed.locked"))]
         case .say(let channel, let text):
             let ch = resolveChannel(channel)
             // Offline, the message is kept and sent once the seat is back (`sendKeptChat`): nothing typed is lost.
@@ -66,39 +84,40 @@ extension ClientState {
                 keptChat.append(.say(channel: ch, text: text))
                 return [.notice("[warning] " + t.text("terminal.plain.chat_kept"))]
             }
-            return [request(ClientRequest.Chat(channel: ch, text: text), t.text("terminal.status.sent", ["channel": channelLabel(ch)]))]
+            return [request(ClientRequest.Chat(channel: ch, text: text), said("terminal.status.sent", "terminal.failed.sent", ["channel": channelLabel(ch)]))]
         case .propose(let commitments, let note):
             let body = ClientRequest.ProposeDeal(commitments: commitments.compactMap { $0.decoded(as: Commitment.self) },
                                                  note: note.isEmpty ? nil : note)
-            return [request(body, t.text("terminal.status.proposed"))]
+            return [request(body, said("terminal.status.proposed", "terminal.failed.proposed"))]
         case .respond(let deal, let accept):
             return [request(ClientRequest.RespondDeal(deal: deal, accept: accept),
-                            t.text(accept ? "terminal.status.accepted" : "terminal.status.rejected", ["deal": String(deal)]))]
+                            accept ? said("terminal.status.accepted", "terminal.failed.accepted", ["deal": String(deal)])
+                                : said("terminal.status.rejected", "terminal.failed.rejected", ["deal": String(deal)]))]
         case .withdraw(let deal):
-            return [request(ClientRequest.WithdrawDeal(deal: deal), t.text("terminal.status.withdrew", ["deal": String(deal)]))]
-        case .start: return [request(ClientRequest.Start(), t.text("terminal.status.started"))]
-        case .pause: return [request(ClientRequest.Pause(), t.text("terminal.status.paused"))]
-        case .unpause: return [request(ClientRequest.Unpause(), t.text("terminal.status.resumed"))]
-        case .skip: return [request(ClientRequest.Skip(), t.text("terminal.status.skipped"))]
-        case .extend(let s): return [request(ClientRequest.Extend(seconds: s), t.text("terminal.status.extended", ["seconds": String(s)]))]
-        case .injectNews(let text): return [request(ClientRequest.InjectNews(text: text), t.text("terminal.status.published"))]
-        case .injectEvent(let id): return [request(ClientRequest.InjectEvent(event: id), t.text("terminal.status.fired", ["event": id]))]
+            return [request(ClientRequest.WithdrawDeal(deal: deal), said("terminal.status.withdrew", "terminal.failed.withdrew", ["deal": String(deal)]))]
+        case .start: return [request(ClientRequest.Start(), said("terminal.status.started", "terminal.failed.started"))]
+        case .pause: return [request(ClientRequest.Pause(), said("terminal.status.paused", "terminal.failed.paused"))]
+        case .unpause: return [request(ClientRequest.Unpause(), said("terminal.status.resumed", "terminal.failed.resumed"))]
+        case .skip: return [request(ClientRequest.Skip(), said("terminal.status.skipped", "terminal.failed.skipped"))]
+        case .extend(let s): return [request(ClientRequest.Extend(seconds: s), said("terminal.status.extended", "terminal.failed.extended", ["seconds": String(s)]))]
+        case .injectNews(let text): return [request(ClientRequest.InjectNews(text: text), said("terminal.status.published", "terminal.failed.published"))]
+        case .injectEvent(let id): return [request(ClientRequest.InjectEvent(event: id), said("terminal.status.fired", "terminal.failed.fired", ["event": view.events.first { $0.id == id }?.name ?? id]))]
         case .adjust(let target, let value, let reason):
             return [request(ClientRequest.Adjust(target: target, value: value, reason: reason),
-                            t.text("terminal.status.adjusted", ["target": target, "value": String(value)]))]
+                            said("terminal.status.adjusted", "terminal.failed.adjusted", ["target": targetName(target), "value": String(value)]))]
         case .moveSeat(let seat, let team, let role):
-            return [request(ClientRequest.MoveSeat(seat: seat, team: team, role: role), t.text("terminal.status.moved", ["seat": seat]))]
-        case .removeSeat(let seat): return [request(ClientRequest.RemoveSeat(seat: seat), t.text("terminal.status.removed_seat", ["seat": seat]))]
+            return [request(ClientRequest.MoveSeat(seat: seat, team: team, role: role), said("terminal.status.moved", "terminal.failed.moved", ["seat": seat]))]
+        case .removeSeat(let seat): return [request(ClientRequest.RemoveSeat(seat: seat), said("terminal.status.removed_seat", "terminal.failed.removed_seat", ["seat": seat]))]
         case .setBot(let team, let policy):
             let id = view.teams.first { $0.id.lowercased() == team.lowercased() || $0.name.lowercased() == team.lowercased() }?.id ?? team
             let name = TerminalText.sanitize(view.teamName(id))
-            guard let policy else { return [request(ClientRequest.SetBot(team: id), t.text("terminal.status.bot_off", ["team": name]))] }
-            return [request(ClientRequest.SetBot(team: id, policy: policy), t.text("terminal.status.bot_on", ["policy": policy, "team": name]))]
+            guard let policy else { return [request(ClientRequest.SetBot(team: id), said("terminal.status.bot_off", "terminal.failed.bot_off", ["team": name]))] }
+            return [request(ClientRequest.SetBot(team: id, policy: policy), said("terminal.status.bot_on", "terminal.failed.bot_on", ["policy": policy, "team": name]))]
         case .end(let reason):
-            return [request(ClientRequest.End(reason: reason), t.text("terminal.status.ended"))]
+            return [request(ClientRequest.End(reason: reason), said("terminal.status.ended", "terminal.failed.ended"))]
         case .setLanguage(let tag, let room):
             language = Language(parsing: tag)
-            return [request(ClientRequest.SetLanguage(lang: language.rawValue, room: room ? true : nil), t.text("terminal.status.language", ["language": language.nativeName]))]
+            return [request(ClientRequest.SetLanguage(lang: language.rawValue, room: room ? true : nil), said("terminal.status.language", "terminal.failed.language", ["language": language.nativeName]))]
         }
     }
 
@@ -121,7 +140,7 @@ extension ClientState {
 
     /// Parses and performs a typed line; a line that is not a command gives a refusal line.
     public mutating func perform(line: String) -> [Effect] {
-        do { return perform(try Command.parse(line)) } catch { return [refuse(error.message)] }
+        do { return perform(try Command.parse(line)) } catch { return [refuse(error.message(t))] }
     }
 
     mutating func refuse(_ message: String) -> Effect {
@@ -150,7 +169,13 @@ extension ClientState {
         return nil
     }
 
-    mutating func setOrders(_ draft: DraftInfo, what: String) -> Effect {
+    /// A track's, flag's or project's name for an `adjust` target's id; the id when the view names none.
+    func targetName(_ id: String) -> String {
+        let name = view.tracks.first { $0.id == id }?.name ?? view.flags.first { $0.id == id }?.name ?? view.projects.first { $0.id == id }?.name
+        return TerminalText.sanitize(name ?? id)
+    }
+
+    mutating func setOrders(_ draft: DraftInfo, what: Said) -> Effect {
         request(ClientRequest.SetOrders(orders: draft.orders.compactMap { $0.json.decoded(as: Order.self) },
                                         consents: draft.consents.compactMapValues(ConsentDecision.init(rawValue:))), what)
     }
@@ -228,7 +253,8 @@ extension ClientState {
         }
         for (i, o) in d.orders.enumerated() {
             let params = paramsText(o.params, of: o.action)
-            lines.append("  \(i + 1). \(RecordWords.actionName(o.action, in: view))\(params.isEmpty ? "" : " · " + params)")
+            lines.append("  \(i + 1). \(RecordWords.actionName(o.action, in: view))\(params.isEmpty ? "" : " · " + params)"
+                         + (orderWarning(o.action).map { " " + $0 } ?? ""))
         }
         for c in view.consents where d.consents[c.action] != nil || consentDecision(c.action).deal != nil {
             lines.append("  ? \(TerminalText.sanitize(c.name)): \(consentDecisionText(c.action))")

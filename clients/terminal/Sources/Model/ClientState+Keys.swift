@@ -108,7 +108,7 @@ extension ClientState {
             if step != nil { scroll(pane, key); return [] }
             if key == .char("n") {
                 ui.input = TextInput(purpose: .command, prompt: ":", text: "deal ")
-                say("deal TEAM:ACTION[(P=V,…)] TEAM:approve:ACTION … -- NOTE")
+                say(t.text("terminal.deals.template"))
                 return []
             }
             guard view.deals.indices.contains(ui.cursor(pane)) else { return [] }
@@ -159,6 +159,21 @@ extension ClientState {
         switch modal {
         case .help:
             ui.modal = nil
+            return []
+        case .text(let title, let lines, let top):
+            let maxTop = Renderer.textDialogMaxTop(lines, self)
+            let page = max(1, Renderer.textDialogRows(self) - 1)
+            let next: Int? = switch key {
+            case .up: top - 1
+            case .down: top + 1
+            case .pageUp: top - page
+            case .pageDown, .char(" "): top + page
+            case .home: 0
+            case .end: maxTop
+            default: nil
+            }
+            // Any other key closes it, as it closes the help.
+            ui.modal = next.map { .text(title: title, lines: lines, top: min(max(0, $0), maxTop)) }
             return []
         case .confirmQuit:
             if key == .char("y") || key == .char("Y") || key == .char("q") { return [.quit] }
@@ -223,10 +238,15 @@ extension ClientState {
             case .command:
                 guard !text.trimmingSpaces.isEmpty else { return [] }
                 let effects = perform(line: text)
-                // Informational commands show their lines in the footer, one at a time is enough.
-                if case .notice(let line)? = effects.first, effects.allSatisfy({ if case .notice = $0 { true } else { false } }),
-                   !(status?.hasPrefix("✗") ?? false) {
-                    say(line)
+                // What a command prints: several lines open in a dialog to scroll; one is said in the footer (a
+                // refusal has said itself), without the plain mode's tag.
+                let notices = effects.compactMap { if case .notice(let line) = $0 { line } else { nil } }
+                if !notices.isEmpty, notices.count == effects.count {
+                    if notices.count > 1 {
+                        ui.modal = .text(title: ":" + text.trimmingSpaces, lines: notices.map(Self.untagged), top: 0)
+                    } else if !notices[0].hasPrefix("[error] ") {
+                        say(Self.untagged(notices[0]), error: notices[0].hasPrefix("[warning] "))
+                    }
                 }
                 return effects
             }
@@ -241,6 +261,16 @@ extension ClientState {
         }
         ui.input = input
         return []
+    }
+}
+
+extension ClientState {
+    /// A plain-mode line without its leading tag (`[warning] `, `[news] `); a tag with more in it (`[chat all] `) stays.
+    static func untagged(_ line: String) -> String {
+        guard line.hasPrefix("["), let close = line.firstIndex(of: "]"),
+              line[line.index(after: line.startIndex)..<close].allSatisfy(\.isLetter),
+              line[close...].hasPrefix("] ") else { return line }
+        return String(line[line.index(close, offsetBy: 2)...])
     }
 }
 

@@ -64,13 +64,17 @@ public struct ClientState: Sendable {
     /// The interface's messages in `language`.
     public private(set) var t = Catalog(language: .en)
     var nextRequestID = 1
-    var pending: [Int: String] = [:]
+    var pending: [Int: Said] = [:]
     var hasSnapshotFocusSet = false
     /// The catalog key of the `[room]` line not yet said (it waits for the snapshot's team names).
     var roomNotice: String?
     /// Chat said while the connection was down (`say`, in the plain mode or on the `:` line): each is sent once the
     /// seat is back, as the Talk pane keeps an unsent message in its input line.
     public internal(set) var keptChat: [Command] = []
+    /// Actions added to the draft while a requirement failed, with the reason, for the turn they were added in: once
+    /// drafted, the view gives the first reason that holds (`already_ordered`, `cost`), which hides the requirement.
+    var addedNotPossible: [String: AddWarning] = [:]
+    struct AddWarning: Sendable, Equatable { var turn: Int; var reason: String }
 
     public init() {}
 
@@ -95,6 +99,15 @@ public struct ClientState: Sendable {
     public func botBadge(_ team: String) -> String? { botWords(team).map { "🤖 " + $0 } }
 
     /// In negotiation or orders: whether every team with players has locked in (nothing then says so but this).
+    /// "⚠ not possible now: …" for a drafted action whose requirement the state does not meet (the view's
+    /// `requirement` reason, or the one it had when added this turn and the view now hides); nil otherwise.
+    public func orderWarning(_ action: String) -> String? {
+        guard let a = view.action(action), !a.available else { return nil }
+        if a.reasonCode == "requirement" { return t.text("terminal.draft.not_possible", ["reason": TerminalText.sanitize(a.reason ?? "")]) }
+        if let w = addedNotPossible[action], w.turn == view.turn { return t.text("terminal.draft.not_possible", ["reason": w.reason]) }
+        return nil
+    }
+
     public var everyPlayedTeamLocked: Bool {
         guard view.phase == "negotiation" || view.phase == "orders" else { return false }
         let played = Set(roster.filter { $0.role == "player" }.compactMap(\.team))
@@ -160,12 +173,30 @@ public struct ClientState: Sendable {
         return TerminalText.sanitize(seat.name)
     }
 
+    /// What a request is said to have done when the server acknowledges it, and what it could not do when the server
+    /// refuses it (a refusal is never worded as a success).
+    struct Said: Sendable, Equatable {
+        var done: String
+        var failed: String
+        /// A `resync`: its success is the snapshot itself, said by nothing.
+        var quiet = false
+    }
+
+    /// Both wordings of a request, from a `terminal.status.*` key and its `terminal.failed.*` counterpart.
+    func said(_ done: String, _ failed: String, _ values: [String: String] = [:]) -> Said {
+        Said(done: t.text(done, values), failed: t.text(failed, values))
+    }
+
     /// Makes a request with a fresh id, remembering what it was for, to report its answer.
-    mutating func request(_ body: some RequestBody, _ what: String) -> Effect {
+    mutating func request(_ body: some RequestBody, _ what: Said) -> Effect {
         let id = nextRequestID
         nextRequestID += 1
         pending[id] = what
         return .send(body.message(id: .number(Double(id))))
+    }
+
+    mutating func resyncRequest() -> Effect {
+        request(ClientRequest.Resync(), Said(done: "resync", failed: t.text("terminal.failed.resync"), quiet: true))
     }
 
     mutating func say(_ text: String, error: Bool = false) {

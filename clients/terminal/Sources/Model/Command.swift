@@ -32,10 +32,14 @@ public enum Command: Sendable, Equatable {
     /// The bot policies the server knows (`set_bot`, `create_room` `bots`).
     public static let botPolicies = ["greedy", "random", "block-all", "approve-all", "idle"]
 
-    /// Why a line is not a command.
+    /// Why a line is not a command: a catalog key (`terminal.usage.*`) and its values, said in the interface's language.
     public struct ParseError: Error, Equatable, Sendable {
-        public var message: String
-        init(_ message: String) { self.message = message }
+        public var key: String
+        public var values: [String: String]
+        init(_ key: String, _ values: [String: String] = [:]) { self.key = key; self.values = values }
+        public func message(_ t: Catalog) -> String { t.text(key, values) }
+        /// In English.
+        public var message: String { message(Catalog(language: .en)) }
     }
 
     /// The plain mode's `help` in English (the interface's language: `helpLines(_:)`).
@@ -48,13 +52,13 @@ public enum Command: Sendable, Equatable {
 
     public static func parse(_ line: String) throws(ParseError) -> Command {
         let trimmed = line.trimmingSpaces
-        guard !trimmed.isEmpty else { throw ParseError("type a command, or help") }
+        guard !trimmed.isEmpty else { throw ParseError("terminal.usage.empty") }
         let words = trimmed.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         let verb = words[0].lowercased()
         let args = Array(words.dropFirst())
         let rest = trimmed.dropFirst(words[0].count).trimmingSpaces
-        func int(_ s: String?, _ what: String) throws(ParseError) -> Int {
-            guard let s, let n = Int(s) else { throw ParseError("\(verb): \(what) must be a whole number") }
+        func int(_ s: String?, _ problem: String) throws(ParseError) -> Int {
+            guard let s, let n = Int(s) else { throw ParseError(problem, ["verb": verb]) }
             return n
         }
         switch verb {
@@ -71,71 +75,71 @@ public enum Command: Sendable, Equatable {
         case "resync": return .resync
         case "chat", "c": return .chatLog(args.first)
         case "add":
-            guard let action = args.first else { throw ParseError("add ACTION [PARAM=VALUE …]") }
+            guard let action = args.first else { throw ParseError("terminal.usage.add") }
             return .add(action: action, params: try parseParams(args.dropFirst()))
         case "remove", "rm":
-            return .remove(try int(args.first, "the order's number"))
+            return .remove(try int(args.first, "terminal.usage.order_number"))
         case "clear": return .clear
         case "consent":
             guard args.count == 2, ["approve", "block", "none"].contains(args[1].lowercased()) else {
-                throw ParseError("consent ACTION approve|block|none")
+                throw ParseError("terminal.usage.consent")
             }
             let d = args[1].lowercased()
             return .consent(action: args[0], decision: d == "none" ? nil : d)
         case "lock": return .lock
         case "say", "tell":
-            guard args.count >= 2 else { throw ParseError("say CHANNEL TEXT") }
+            guard args.count >= 2 else { throw ParseError("terminal.usage.say") }
             let text = rest.dropFirst(args[0].count).trimmingSpaces
             return .say(channel: args[0], text: text)
         case "deal", "propose":
             let parts = (" " + rest + " ").split(separator: " -- ", omittingEmptySubsequences: false).map(String.init)
             let note = parts.count > 1 ? parts.dropFirst().joined(separator: " -- ").trimmingSpaces : ""
             let tokens = parts[0].split(separator: " ").map(String.init).filter { $0 != "--" && !$0.isEmpty }
-            guard !tokens.isEmpty else { throw ParseError("deal TEAM:ACTION … [-- NOTE]") }
+            guard !tokens.isEmpty else { throw ParseError("terminal.usage.deal") }
             return .propose(commitments: try tokens.map(parseCommitment), note: note)
-        case "accept": return .respond(deal: try int(args.first, "the deal's number"), accept: true)
-        case "reject", "refuse": return .respond(deal: try int(args.first, "the deal's number"), accept: false)
-        case "withdraw": return .withdraw(try int(args.first, "the deal's number"))
+        case "accept": return .respond(deal: try int(args.first, "terminal.usage.deal_number"), accept: true)
+        case "reject", "refuse": return .respond(deal: try int(args.first, "terminal.usage.deal_number"), accept: false)
+        case "withdraw": return .withdraw(try int(args.first, "terminal.usage.deal_number"))
         case "start": return .start
         case "pause": return .pause
         case "resume", "unpause": return .unpause
         case "skip", "next": return .skip
-        case "extend": return .extend(try int(args.first?.replacing("+", with: ""), "SECONDS"))
+        case "extend": return .extend(try int(args.first?.replacing("+", with: ""), "terminal.usage.seconds"))
         case "inject-news", "inject_news", "publish":
-            guard !rest.isEmpty else { throw ParseError("news TEXT") }
+            guard !rest.isEmpty else { throw ParseError("terminal.usage.news") }
             return .injectNews(rest)
         case "event", "inject", "inject-event", "inject_event":
-            guard let id = args.first else { throw ParseError("event ID") }
+            guard let id = args.first else { throw ParseError("terminal.usage.event") }
             return .injectEvent(id)
         case "adjust", "set":
-            guard args.count >= 3 else { throw ParseError("adjust TARGET VALUE REASON") }
-            let value = try int(args[1], "VALUE")
+            guard args.count >= 3 else { throw ParseError("terminal.usage.adjust") }
+            let value = try int(args[1], "terminal.usage.value")
             let reason = args.dropFirst(2).joined(separator: " ")
             return .adjust(target: args[0], value: value, reason: reason)
         case "move":
-            guard args.count == 2 else { throw ParseError("move SEAT TEAM|observer|player") }
+            guard args.count == 2 else { throw ParseError("terminal.usage.move") }
             let to = args[1].lowercased()
             if to == "observer" || to == "player" { return .moveSeat(seat: args[0], team: nil, role: to) }
             return .moveSeat(seat: args[0], team: args[1], role: nil)
         case "kick", "remove-seat":
-            guard let seat = args.first else { throw ParseError("kick SEAT") }
+            guard let seat = args.first else { throw ParseError("terminal.usage.kick") }
             return .removeSeat(seat)
         case "bot", "set-bot", "set_bot":
-            let usage = "bot TEAM \(botPolicies.joined(separator: "|"))|off"
-            guard args.count == 2 else { throw ParseError(usage) }
+            let policies = botPolicies.joined(separator: "|")
+            guard args.count == 2 else { throw ParseError("terminal.usage.bot", ["policies": policies]) }
             let policy = args[1].lowercased()
             if ["off", "none", "students"].contains(policy) { return .setBot(team: args[0], policy: nil) }
             guard botPolicies.contains(policy) else {
-                throw ParseError("no bot policy \"\(TerminalText.truncate(TerminalText.sanitize(args[1]), to: 20))\": \(usage)")
+                throw ParseError("terminal.usage.bot_policy", ["policy": TerminalText.truncate(TerminalText.sanitize(args[1]), to: 20), "policies": policies])
             }
             return .setBot(team: args[0], policy: policy)
         case "end": return .end(rest.isEmpty ? nil : rest)
         case "lang", "language", "언어":
             guard let tag = args.first?.lowercased(), ["en", "ko"].contains(tag), args.count <= 2,
-                  args.count == 1 || args[1].lowercased() == "room" else { throw ParseError("lang ko|en [room]") }
+                  args.count == 1 || args[1].lowercased() == "room" else { throw ParseError("terminal.usage.lang") }
             return .setLanguage(tag, room: args.count == 2)
         default:
-            throw ParseError("unknown command \"\(TerminalText.truncate(TerminalText.sanitize(verb), to: 20))\": type help")
+            throw ParseError("terminal.usage.unknown", ["verb": TerminalText.truncate(TerminalText.sanitize(verb), to: 20)])
         }
     }
 
@@ -143,7 +147,7 @@ public enum Command: Sendable, Equatable {
         var params: [String: JSONValue] = [:]
         for word in words {
             let kv = word.split(separator: "=", maxSplits: 1).map(String.init)
-            guard kv.count == 2, !kv[0].isEmpty else { throw ParseError("parameters are PARAM=VALUE, got \"\(word)\"") }
+            guard kv.count == 2, !kv[0].isEmpty else { throw ParseError("terminal.usage.param", ["word": TerminalText.truncate(TerminalText.sanitize(word), to: 30)]) }
             params[kv[0]] = Int(kv[1]).map { JSONValue.number(Double($0)) } ?? JSONValue.string(kv[1])
         }
         return params
@@ -167,7 +171,7 @@ public enum Command: Sendable, Equatable {
         if parts.count == 3, ["approve", "block"].contains(parts[1]) {
             return ["team": .string(parts[0]), "consent": .string(parts[2]), "decision": .string(parts[1])]
         }
-        throw ParseError("a commitment is TEAM:ACTION, TEAM:ACTION(P=V,…) or TEAM:approve:ACTION, got \"\(token)\"")
+        throw ParseError("terminal.usage.commitment", ["token": TerminalText.truncate(TerminalText.sanitize(token), to: 30)])
     }
 }
 

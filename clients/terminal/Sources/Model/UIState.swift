@@ -37,6 +37,8 @@ public enum Modal: Sendable, Equatable {
     /// Yes or no; yes performs the command.
     case confirm(prompt: String, command: Command)
     case params(ParamForm)
+    /// The lines an informational command (`:help`, `:state`, `:draft`, …) prints, to scroll and close.
+    case text(title: String, lines: [String], top: Int)
 }
 
 /// Choosing an action's parameters before it goes into the draft.

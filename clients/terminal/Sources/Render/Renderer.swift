@@ -374,7 +374,11 @@ public enum Renderer {
                 if let deal = s.promisedDeal(o.action) {
                     text += t.text("terminal.draft.also_in_deal", ["deal": t.number(deal)])
                     style = CellStyle(tone: .bad)
-                } else if action?.available == false { style = .warn }
+                } else if let warning = s.orderWarning(o.action) {
+                    // Said in words, not by its colour alone (NO_COLOR, a screen reader).
+                    text += " " + warning
+                    style = .warn
+                }
             case .consent(let id):
                 let c = v.consents.first { $0.action == id }
                 let raw = s.consentDecision(id).decision
@@ -578,6 +582,15 @@ public enum Renderer {
         case .confirm(let prompt, _):
             title = s.t.text("terminal.modal.confirm")
             lines = wrapped(prompt, min(g.width - 6, 72), .bold)
+        case .text(let heading, let all, let top):
+            title = heading
+            let wrappedLines = textDialogLines(all, s)
+            let rows = textDialogRows(s, height: g.height)
+            let first = min(max(0, top), max(0, wrappedLines.count - rows))
+            lines = Array(wrappedLines.dropFirst(first).prefix(rows))
+            let keys = s.t.text("terminal.modal.scroll_keys", ["from": s.t.number(first + 1), "to": s.t.number(first + lines.count),
+                                                               "total": s.t.number(wrappedLines.count)])
+            lines.append(Line(TerminalText.truncate(keys, to: max(1, min(g.width - 6, 76))), .muted))
         case .params(let form):
             title = s.t.text("terminal.modal.add", ["name": form.action.name])
             lines = [Line(s.t.text("terminal.modal.param_keys"), .muted)]
@@ -601,6 +614,19 @@ public enum Renderer {
             if i - 1 < lines.count { g.put(x + 2, y + i, lines[i - 1].text, lines[i - 1].style, limit: w - 4) }
         }
         g.put(x, y + h - 1, "└" + String(repeating: "─", count: w - 2) + "┘")
+    }
+
+    /// The text dialog's lines wrapped to its width (at most 76 columns), each wrapped line indented under its first.
+    static func textDialogLines(_ lines: [String], _ s: ClientState) -> [Line] {
+        let width = max(10, min(s.ui.screen.width - 6, 76))
+        return lines.flatMap { wrapped($0, width, .plain, indent: 2) }
+    }
+
+    /// How many of its lines the text dialog shows: the screen's height less the borders, the key line and a margin.
+    static func textDialogRows(_ s: ClientState, height: Int? = nil) -> Int { max(1, (height ?? s.ui.screen.height) - 5) }
+
+    static func textDialogMaxTop(_ lines: [String], _ s: ClientState) -> Int {
+        max(0, textDialogLines(lines, s).count - textDialogRows(s))
     }
 
     static func helpLines(_ s: ClientState) -> [String] {
