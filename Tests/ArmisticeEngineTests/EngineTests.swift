@@ -115,6 +115,10 @@ import Testing
         #expect { try engine.apply(.proposeDeal(team: "red", commitments: [Commitment(team: "green", action: "build")], note: ""), to: &state) }
             throws: { ($0 as? EngineError)?.code == .unknownTeam }
         try engine.apply(.setOrders(team: "blue", orders: TeamOrders(consents: ["build": .block])), to: &state)
+        // The proposer accepting its own deal changes nothing and records nothing.
+        let before = state
+        #expect(try engine.apply(.respondToDeal(team: "red", deal: 1, accept: true), to: &state).isEmpty)
+        #expect(engine.stateHash(state) == engine.stateHash(before) && state.records.count == before.records.count)
         try engine.apply(.respondToDeal(team: "blue", deal: 1, accept: true), to: &state)
         #expect(state.deals[0].status == .agreed)
         try engine.apply(.advance, to: &state)

@@ -312,6 +312,15 @@ extension HardeningTests {
         let projector = c.h.connect(address: "10.8.0.2")
         #expect(CoreHarness.errorCode(c.h.send(projector, ["type": "join", "code": c.code, "name": "Board", "role": "observer"])) == nil)
     }
+
+    @Test func theClockOfAFinishedMatchAnswersGameOver() {
+        let c = Classroom()
+        c.start()
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "end"])) == nil)
+        for request: [String: Any] in [["type": "pause"], ["type": "unpause"], ["type": "extend", "seconds": 60]] {
+            #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, request)) == "game_over")
+        }
+    }
 }
 
 /// Found by the campaign (docs/reliability.md): an `id` holding nested lists passed the shape scan and cost the

@@ -120,7 +120,9 @@ extension Engine {
             throw EngineError(.wrongPhase, "deals are answered in the negotiation and orders phases")
         }
         if accept {
-            if !state.deals[i].accepted.contains(teamID) { state.deals[i].accepted.append(teamID) }
+            // Accepting again (the proposer, or a party that has accepted) changes nothing and records nothing.
+            guard !state.deals[i].accepted.contains(teamID) else { return }
+            state.deals[i].accepted.append(teamID)
             if state.deals[i].parties.allSatisfy(state.deals[i].accepted.contains) { state.deals[i].status = .agreed }
         } else {
             state.deals[i].status = .rejected

@@ -87,7 +87,7 @@ public struct Engine: Sendable {
                 let action = ruleset.actions[i]
                 return (i, SharedPart(GameView.ActionInfo.Fixed(id: action.id, team: ruleset.teams[t].id, name: action.name,
                                                                 description: action.description, cost: action.cost, covert: action.covert,
-                                                                params: views[i].params, consentFrom: views[i].consentFrom,
+                                                                repeatable: action.repeatable ? true : nil, params: views[i].params, consentFrom: views[i].consentFrom,
                                                                 consentRule: views[i].consentRule, checkedOnResolution: views[i].deferred)))
             }
         }
@@ -132,7 +132,7 @@ public struct Engine: Sendable {
     /// Applies one input. On error the state is left exactly as it was.
     @discardableResult
     public func apply(_ input: Input, to state: inout GameState) throws(EngineError) -> [Record] {
-        if state.phase == .ended { throw EngineError(.gameOver, "the match is over") }
+        if state.phase == .ended { throw EngineError(.gameOver, "the match is over: the outcome is in the view, and chat stays open for the debrief") }
         var records: [Record] = []
         switch input {
         case .start:

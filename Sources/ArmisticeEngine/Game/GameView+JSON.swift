@@ -103,6 +103,7 @@ extension GameView.ActionInfo: JSONFields {
         JSONField("description", shared: true) { $0.description },
         JSONField("cost", shared: true) { $0.cost },
         JSONField("covert", shared: true) { $0.covert },
+        JSONField("repeatable", shared: true) { $0.repeatable },
         JSONField("params", shared: true) { $0.params },
         JSONField("chance") { $0.chance },
         JSONField("consent_from", shared: true) { $0.consentFrom },

@@ -167,6 +167,8 @@ public struct GameView: Sendable, Hashable, Codable {
             public var description: String
             public var cost: Int
             public var covert: Bool
+            /// True when the action may be ordered more than once a turn (absent otherwise).
+            public var repeatable: Bool? = nil
             public var params: [ParameterInfo]
             public var consentFrom: [String]?
             public var consentRule: String?
@@ -190,6 +192,7 @@ public struct GameView: Sendable, Hashable, Codable {
         public var description: String { fixed.value.description }
         public var cost: Int { fixed.value.cost }
         public var covert: Bool { fixed.value.covert }
+        public var repeatable: Bool? { fixed.value.repeatable }
         public var params: [ParameterInfo] { fixed.value.params }
         public var consentFrom: [String]? { fixed.value.consentFrom }
         public var consentRule: String? { fixed.value.consentRule }
@@ -206,8 +209,9 @@ public struct GameView: Sendable, Hashable, Codable {
 
         public init(id: String, team: String, name: String, description: String, cost: Int, covert: Bool, params: [ParameterInfo],
                     chance: Int?, consentFrom: [String]?, consentRule: String?, available: Bool, reason: String?,
-                    reasonCode: String? = nil, checkedOnResolution: [String]?) {
-            self.init(fixed: SharedPart(Fixed(id: id, team: team, name: name, description: description, cost: cost, covert: covert, params: params,
+                    reasonCode: String? = nil, checkedOnResolution: [String]?, repeatable: Bool? = nil) {
+            self.init(fixed: SharedPart(Fixed(id: id, team: team, name: name, description: description, cost: cost, covert: covert,
+                                              repeatable: repeatable, params: params,
                                               consentFrom: consentFrom, consentRule: consentRule, checkedOnResolution: checkedOnResolution)),
                       chance: chance, available: available, reason: reason, reasonCode: reasonCode)
         }
@@ -215,8 +219,8 @@ public struct GameView: Sendable, Hashable, Codable {
         // The wire's form, as the synthesized conformance wrote it when every property was stored: keys in this
         // order, absent optionals left out.
         private enum CodingKeys: String, CodingKey {
-            case id, team, name, description, cost, covert, params, chance, consentFrom, consentRule, available, reason, reasonCode,
-                 checkedOnResolution
+            case id, team, name, description, cost, covert, repeatable, params, chance, consentFrom, consentRule, available, reason,
+                 reasonCode, checkedOnResolution
         }
 
         public init(from decoder: Decoder) throws {
@@ -229,7 +233,8 @@ public struct GameView: Sendable, Hashable, Codable {
                       consentRule: try c.decodeIfPresent(String.self, forKey: .consentRule),
                       available: try c.decode(Bool.self, forKey: .available), reason: try c.decodeIfPresent(String.self, forKey: .reason),
                       reasonCode: try c.decodeIfPresent(String.self, forKey: .reasonCode),
-                      checkedOnResolution: try c.decodeIfPresent([String].self, forKey: .checkedOnResolution))
+                      checkedOnResolution: try c.decodeIfPresent([String].self, forKey: .checkedOnResolution),
+                      repeatable: try c.decodeIfPresent(Bool.self, forKey: .repeatable))
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -240,6 +245,7 @@ public struct GameView: Sendable, Hashable, Codable {
             try c.encode(description, forKey: .description)
             try c.encode(cost, forKey: .cost)
             try c.encode(covert, forKey: .covert)
+            try c.encodeIfPresent(repeatable, forKey: .repeatable)
             try c.encode(params, forKey: .params)
             try c.encodeIfPresent(chance, forKey: .chance)
             try c.encodeIfPresent(consentFrom, forKey: .consentFrom)

@@ -237,6 +237,7 @@ extension ServerCore {
     // MARK: - The clock
 
     func clockCommand(_ request: ClientRequest, room: Room, seat: Seat, client: ClientID, requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
+        if room.state.phase == .ended { throw ServerError(.gameOver, "the match has ended: its clock has stopped for good") }
         guard room.settings.durationMs(room.state.phase) != nil else {
             throw ServerError(.noClock, "the clock runs only during a turn (now: \(room.state.phase.rawValue))")
         }
