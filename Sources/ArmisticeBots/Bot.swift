@@ -93,7 +93,8 @@ final class CandidateTable: Sendable {
     }
 }
 
-/// The orders a bot of a team could give now: its candidates whose preconditions hold, never a `bots_skip` action.
-func candidateOrders(_ table: CandidateTable, engine: Engine, state: GameState, team: Int) -> [Candidate] {
-    table.choosable[team].filter { engine.requirementsHold($0.resolved, in: state) && engine.guardsHold($0.resolved, in: state) }
+/// The orders a bot of a team could give now: its candidates whose preconditions hold, never a `bots_skip` action
+/// (unless `includingBotsSkip`, for a bot that must still draw its dice for them).
+func candidateOrders(_ table: CandidateTable, engine: Engine, state: GameState, team: Int, includingBotsSkip: Bool = false) -> [Candidate] {
+    (includingBotsSkip ? table.byTeam[team] : table.choosable[team]).filter { engine.requirementsHold($0.resolved, in: state) && engine.guardsHold($0.resolved, in: state) }
 }

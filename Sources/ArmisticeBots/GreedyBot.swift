@@ -12,8 +12,14 @@ public struct GreedyBot: Bot {
         let table = CandidateTable.of(engine)
         let now = Self.value(engine: engine, state: state, team: team, table: table)
         var scored: [(order: Order, action: Int, cost: Int, gain: Double)] = []
-        for candidate in candidateOrders(table, engine: engine, state: state, team: team) {
+        for candidate in candidateOrders(table, engine: engine, state: state, team: team, includingBotsSkip: true) {
             let action = engine.ruleset.actions[candidate.resolved.action]
+            // A `bots_skip` action is never chosen; its noise is still drawn, so that the other choices (and the
+            // figures of a file whose bots would not have chosen it anyway) stay as they were.
+            if action.botsSkip != nil {
+                _ = random.roll(1000)
+                continue
+            }
             var p = Double(engine.chance(of: candidate.resolved, in: state)) / 100
             if action.consent != nil { p *= 0.6 }
             let onSuccess = Self.value(engine: engine, state: engine.preview(candidate.resolved, success: true, on: state), team: team, table: table)

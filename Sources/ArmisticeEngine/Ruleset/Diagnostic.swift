@@ -9,18 +9,25 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// What to do next, when there is something useful to say.
     public var hint: String?
+    /// An error stops the file from loading; a warning (something that can never happen, say) does not.
+    public var severity: Severity
 
-    public init(code: String, file: String, line: Int, column: Int, message: String, hint: String? = nil) {
+    public enum Severity: String, Sendable, Hashable {
+        case error, warning
+    }
+
+    public init(code: String, file: String, line: Int, column: Int, message: String, hint: String? = nil, severity: Severity = .error) {
         self.code = code
         self.file = file
         self.line = line
         self.column = column
         self.message = message
         self.hint = hint
+        self.severity = severity
     }
 
     public var description: String {
-        var text = line == 0 ? "\(file): error: \(message)" : "\(file):\(line):\(column): error: \(message)"
+        var text = line == 0 ? "\(file): \(severity.rawValue): \(message)" : "\(file):\(line):\(column): \(severity.rawValue): \(message)"
         if let hint { text += "; \(hint)" }
         return text
     }

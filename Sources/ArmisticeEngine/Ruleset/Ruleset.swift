@@ -36,6 +36,8 @@ public struct Ruleset: Sendable {
     public var translations: [String: [String: String]] = [:]
     /// Shown texts the file leaves without a declared language (English stands in); `ruleset check` lists them.
     public var missingTranslations: [Diagnostic] = []
+    /// What `ruleset check` warns of: things the file allows that can never happen (see `RulesetBuilder+Warnings`).
+    public var warnings: [Diagnostic] = []
 
     /// The most turns a match may have: a ruleset's calendar, and a room's `turns` setting.
     public static let maxTurns = 100

@@ -268,12 +268,12 @@ extension RulesetBuilder {
         }
         var repeats = reader.boolean(e["repeat"]?.value, "repeat") ?? false
         if case .scripted = kind { repeats = true }
-        for (t, n) in reader.textForms(e["news"]?.value) { checkTemplate(t, n, parameters: [:]) }
+        for (t, n) in reader.textForms(e["news"]?.value) { checkTemplate(t, n, parameters: nil) }
         return Ruleset.Event(id: id, name: reader.text(e["name"]?.value, "the name of \(what)") ?? id, kind: kind,
                              condition: condition(e["if"]?.value, "the condition of \(what)", scope: scope), repeats: repeats,
                              effects: e["effects"].map { statements($0.value, "the effects of \(what)", scope: scope, depth: 0) } ?? [],
                              news: reader.text(e["news"]?.value, "the news of \(what)"),
-                             intel: messages(e["intel"]?.value, "the intel of \(what)", parameters: [:]))
+                             intel: messages(e["intel"]?.value, "the intel of \(what)", parameters: nil))
     }
 
     func objective(_ node: Node) -> Ruleset.Objective? {

@@ -8,6 +8,8 @@ final class RulesetBuilder {
     var scope = Scope()
     var teamIDs: [String] = []
     var turns = 1
+    /// Each track's id and min..max, once the tracks are read (for the warnings about comparisons that never hold).
+    var trackRanges: [(id: String, range: ClosedRange<Int>)] = []
     private var declared: [String: (kind: String, node: Node)] = [:]
 
     init(reader: YAMLReader, text: String) {
@@ -62,6 +64,7 @@ final class RulesetBuilder {
         for (i, p) in projects.enumerated() where i < scope.projectStatuses.count { scope.projectStatuses[i] = p.statuses }
         let teams = teamNodes.compactMap(team)
         let tracks = trackNodes.compactMap(track)
+        if tracks.count == trackCount { trackRanges = tracks.map { ($0.id, $0.min...$0.max) } }
         let flags = flagNodes.compactMap(flag)
         let actions = actionNodes.compactMap(action)
         let events = eventNodes.compactMap(event)
@@ -69,6 +72,7 @@ final class RulesetBuilder {
         let objectives = top["objectives"].flatMap { reader.sequence($0.value, "objectives") }?.compactMap(objective) ?? []
         let outcomeNodes = top["outcomes"].flatMap { reader.sequence($0.value, "outcomes") } ?? []
         let outcomes = outcomeNodes.compactMap(outcome)
+        warnUnreachableOutcomes(outcomes, outcomeNodes)
         if let last = outcomes.last, last.condition != .constant(1), let lastNode = outcomeNodes.last {
             reader.error("no_final_outcome", lastNode, "the last outcome must hold always, so every game has an ending",
                          hint: "add a final outcome with if: \"true\"")
@@ -98,6 +102,8 @@ final class RulesetBuilder {
         ruleset.missingTranslations = reader.missingTranslations.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         ruleset.botPolicies = bots
         ruleset.map = map
+        warnStartingBudgets(ruleset, teamNodes)
+        ruleset.warnings = reader.warnings.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         return ruleset
     }
 
@@ -236,7 +242,9 @@ final class RulesetBuilder {
 
     func condition(_ node: Node?, _ what: String, scope: Scope) -> Expr? {
         guard let node else { return nil }
-        return compile(node, what, scope: scope) { (c, t) throws(ExpressionError) in try c.condition(t) }
+        let expr = compile(node, what, scope: scope) { (c, t) throws(ExpressionError) in try c.condition(t) }
+        if let expr { warnImpossibleComparisons(expr.node, node, what) }
+        return expr
     }
 
     func statements(_ node: Node, _ what: String, scope: Scope, depth: Int) -> [Statement] {
@@ -261,7 +269,8 @@ final class RulesetBuilder {
         return result
     }
 
-    func messages(_ node: Node?, _ what: String, parameters: [String: (index: Int, kind: Scope.ParameterKind)], broken: Set<String> = []) -> [Ruleset.Message] {
+    /// `parameters` nil: an event's messages, which have no placeholders at all.
+    func messages(_ node: Node?, _ what: String, parameters: [String: (index: Int, kind: Scope.ParameterKind)]?, broken: Set<String> = []) -> [Ruleset.Message] {
         guard let node, let items = reader.sequence(node, what) else { return [] }
         var result: [Ruleset.Message] = []
         for item in items {
@@ -274,13 +283,22 @@ final class RulesetBuilder {
         return result
     }
 
-    /// `{team}` and `{param}` placeholders in news must name something the action has (a `broken` parameter's
-    /// error is already reported).
-    func checkTemplate(_ text: String, _ node: Node, parameters: [String: (index: Int, kind: Scope.ParameterKind)], broken: Set<String> = []) {
+    /// `{team}` and `{param}` placeholders in an action's news and intel must name something the action has (a
+    /// `broken` parameter's error is already reported). `parameters` nil: an event's news or intel, where nothing
+    /// fills a placeholder (an event has no acting team and no parameters), so every one is an error.
+    func checkTemplate(_ text: String, _ node: Node, parameters: [String: (index: Int, kind: Scope.ParameterKind)]?, broken: Set<String> = []) {
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{") {
             guard let close = rest[open...].firstIndex(of: "}") else { break }
             let name = String(rest[rest.index(after: open)..<close])
+            guard let parameters else {
+                let instead = name == "team" ? "write the team's name itself" : "write the words themselves"
+                reader.error("placeholder_in_event", node,
+                             "{\(name)} in an event's text is never filled in: an event has no acting team and no parameters, so students would read \"{\(name)}\" as written",
+                             hint: "placeholders work only in an action's news and intel; \(instead)")
+                rest = rest[rest.index(after: close)...]
+                continue
+            }
             if name != "team", parameters[name] == nil, !broken.contains(name) {
                 let known = ["team"] + parameters.keys.sorted()
                 reader.error("unknown_placeholder", node, "unknown placeholder {\(name)} in a message",

@@ -11,6 +11,8 @@ final class YAMLReader {
     var translations: [String: [String: String]] = [:]
     /// Shown texts that lack a declared language (not fatal: English is the fallback).
     var missingTranslations: [Diagnostic] = []
+    /// Things that load but can never happen (an unreachable outcome, a comparison no value can meet): not fatal.
+    private(set) var warnings: [Diagnostic] = []
 
     /// Items a variant adds to a base list because no base item has their id, by place: why each is new, added
     /// to its missing-key errors (a mistyped id is the likely cause).
@@ -36,6 +38,11 @@ final class YAMLReader {
 
     func error(_ code: String, at: SourceLocation, _ message: String, hint: String? = nil) {
         diagnostics.append(Diagnostic(code: code, file: file, line: at.line, column: at.column, message: message, hint: hint))
+    }
+
+    func warning(_ code: String, at: SourceLocation, _ message: String, hint: String? = nil) {
+        let warning = Diagnostic(code: code, file: file, line: at.line, column: at.column, message: message, hint: hint, severity: .warning)
+        if !warnings.contains(warning) { warnings.append(warning) }
     }
 
     /// The entries of a mapping, with unknown keys and missing required keys reported.

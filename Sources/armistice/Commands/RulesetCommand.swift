@@ -18,9 +18,12 @@ struct RulesetCommand: AsyncParsableCommand {
             var failed = false
             do {
                 let ruleset = try RulesetFile.load(file)
-                print("\(file): \(ruleset.missingTranslations.isEmpty ? "ok" : "loads (English stands in), but see the missing translations") — \(ruleset.title) (\(ruleset.id) \(ruleset.version)): \(counted(ruleset.teams.count, "team")), "
+                let warned = ruleset.warnings.isEmpty ? "" : " (with \(counted(ruleset.warnings.count, "warning")))"
+                print("\(file): \(ruleset.missingTranslations.isEmpty ? "ok" : "loads (English stands in), but see the missing translations")\(warned) — \(ruleset.title) (\(ruleset.id) \(ruleset.version)): \(counted(ruleset.teams.count, "team")), "
                       + "\(counted(ruleset.tracks.count, "track")), \(counted(ruleset.actions.count, "action")), \(counted(ruleset.events.count, "event")), "
                       + "\(counted(ruleset.outcomes.count, "outcome"))")
+                // Things that can never happen: said, but the check passes.
+                for d in ruleset.warnings { Console.error(d.description) }
                 // A text without one of the declared languages: English stands in when playing, but the check fails.
                 for d in ruleset.missingTranslations { Console.error(d.description) }
                 if !ruleset.missingTranslations.isEmpty {
@@ -28,14 +31,17 @@ struct RulesetCommand: AsyncParsableCommand {
                     failed = true
                 }
                 let reported = Set(ruleset.missingTranslations.map { "\($0.line):\($0.column)" })
+                let warnedOf = Set(ruleset.warnings.map { "\($0.line):\($0.column):\($0.message)" })
                 // Every variant is checked on its own, as the whole file with its overrides applied.
                 for variant in ruleset.variants {
                     do {
                         let v = try RulesetFile.load(file, variant: variant.id)
                         let missing = v.missingTranslations.filter { !reported.contains("\($0.line):\($0.column)") }
-                        for d in missing { Console.error(d.description) }
+                        let warnings = v.warnings.filter { !warnedOf.contains("\($0.line):\($0.column):\($0.message)") }
+                        for d in warnings + missing { Console.error(d.description) }
                         if !missing.isEmpty { failed = true }
-                        print("\(file): variant \(variant.id): ok — \(counted(v.calendar.turns, "turn")), \(counted(v.actions.count, "action")), \(counted(v.events.count, "event"))")
+                        let vWarned = warnings.isEmpty ? "" : " (with \(counted(warnings.count, "warning")))"
+                        print("\(file): variant \(variant.id): ok\(vWarned) — \(counted(v.calendar.turns, "turn")), \(counted(v.actions.count, "action")), \(counted(v.events.count, "event"))")
                     } catch let failure as CommandFailure {
                         Console.error(failure.description)
                         failed = true

@@ -24,7 +24,12 @@ enum RulesetFile {
             return try RulesetLoader.load(text: text, file: path, variant: variant)
         } catch {
             for d in error.diagnostics { Console.error(d.description) }
-            throw CommandFailure("\(path): \(error.diagnostics.count) error\(error.diagnostics.count == 1 ? "" : "s"); nothing was loaded")
+            let errors = counted(error.diagnostics.count, "error")
+            // A variant's errors are in its override when the base loads: say which part failed.
+            if let variant, (try? RulesetLoader.load(text: text, file: path)) != nil {
+                throw CommandFailure("\(path) (variant \(variant)): \(errors); the variant was not loaded (the base rules are ok)")
+            }
+            throw CommandFailure("\(path): \(errors); nothing was loaded")
         }
     }
 }

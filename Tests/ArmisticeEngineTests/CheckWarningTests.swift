@@ -1,0 +1,109 @@
+@testable import ArmisticeEngine
+import Testing
+
+/// What `ruleset check` warns of: rules that load but can never happen. The file still loads; each warning is
+/// located like an error.
+@Suite struct CheckWarningTests {
+    func replacing(_ old: String, _ new: String) -> String {
+        precondition(ValidationTests.base.contains(old), "fixture has no \(old)")
+        return ValidationTests.base.replacingOccurrences(of: old, with: new)
+    }
+
+    func warnings(_ text: String) throws -> [Diagnostic] {
+        try RulesetLoader.load(text: text, file: "mini.yaml").warnings
+    }
+
+    static let finalOutcome = "  - id: any\n    name: Any\n    if: \"true\""
+    static let calm = "  - id: calm\n    name: Calm\n    if: \"tension <= 3\"\n"
+    static let calmer = "  - id: calmer\n    name: Calmer\n    if: \"tension <= 3 and tension >= 1\"\n"
+
+    @Test func theBaseFileAndBothScenariosHaveNoWarnings() throws {
+        #expect(try warnings(ValidationTests.base).isEmpty)
+        for name in ["koreanization", "tutorial"] {
+            let ruleset = try Fixtures.scenario(name)
+            #expect(ruleset.warnings.isEmpty, "\(name): \(ruleset.warnings)")
+            for variant in ruleset.variants {
+                let v = try RulesetLoader.load(text: try Fixtures.rulesetText(name), file: name, variant: variant.id)
+                #expect(v.warnings.isEmpty, "\(name) \(variant.id): \(v.warnings)")
+            }
+        }
+    }
+
+    @Test func aComparisonOutsideTheTracksRangeIsWarnedOfWhereItIsWritten() throws {
+        // tension runs 0..10.
+        let outcome = try warnings(replacing(Self.finalOutcome, "  - id: war\n    name: War\n    if: \"tension >= 11\"\n" + Self.finalOutcome))
+        #expect(outcome.map(\.description) == [
+            "mini.yaml:34:10: warning: tension >= 11 in outcome war can never hold: track tension runs from 0 to 10; "
+            + "compare with a number inside that range, or widen the track's min or max",
+        ])
+        let requirement = try warnings(replacing("    cost: 1\n    effects: [\"tension -= 1\"]\n  - id: talk",
+                                                 "    cost: 1\n    requires: [{if: \"flag_x or 10 < tension\", reason: R}]\n    effects: [\"tension -= 1\"]\n  - id: talk")
+            .replacingOccurrences(of: "tracks:", with: "flags:\n  - {id: flag_x, name: X}\ntracks:"))
+        #expect(requirement.map(\.code) == ["never_holds"])
+        #expect(requirement.first?.message.hasPrefix("10 < tension in a requirement of action calm can never hold") == true)
+        #expect(requirement.first.map { "\($0.line):\($0.column)" } == "27:37", "at the track's name in the expression")
+        let objective = try warnings(ValidationTests.base + "\nobjectives:\n  - {id: o, team: red, text: T, if: \"tension == -1\", points: 2}\n")
+        #expect(objective.map(\.code) == ["never_holds"])
+        // Inside the range, or at its edge, nothing is said.
+        #expect(try warnings(replacing(Self.finalOutcome, "  - id: war\n    name: War\n    if: \"tension >= 10 and tension <= 0\"\n" + Self.finalOutcome)).isEmpty)
+    }
+
+    @Test func anOutcomeAfterOneThatAlwaysHoldsOrThatItImpliesIsUnreachable() throws {
+        let afterTrue = try warnings(replacing(Self.finalOutcome, Self.finalOutcome + "\n  - id: late\n    name: Late\n    if: \"true\""))
+        #expect(afterTrue.map(\.code) == ["unreachable_outcome"])
+        #expect(afterTrue.first?.message == "outcome late can never be reached: outcome any before it always holds, and the first outcome that holds names the ending")
+        #expect(afterTrue.first?.line == 37)
+        let implied = try warnings(replacing(Self.finalOutcome, Self.calm + Self.calmer + Self.finalOutcome))
+        #expect(implied.map(\.code) == ["unreachable_outcome"])
+        #expect(implied.first?.message.hasPrefix("outcome calmer can never be reached: whenever its condition holds, so does that of outcome calm") == true)
+        // The other order is fine: the narrower ending first.
+        #expect(try warnings(replacing(Self.finalOutcome, Self.calmer + Self.calm + Self.finalOutcome)).isEmpty)
+        // An immediate outcome is checked during play among the immediate ones only, so a plain one does not hide it.
+        #expect(try warnings(replacing(Self.finalOutcome, Self.calm + Self.calmer + "    immediate: true\n" + Self.finalOutcome)).isEmpty)
+    }
+
+    @Test func anImmediateOutcomeThatAlwaysHoldsEndsEveryGameAtOnce() throws {
+        let found = try warnings(replacing(Self.finalOutcome, Self.finalOutcome + "\n    immediate: true"))
+        #expect(found.map(\.code) == ["ends_at_once"])
+        #expect(found.first?.description.hasPrefix("mini.yaml:34:9: warning: outcome any is immediate and always holds") == true)
+    }
+
+    @Test func aTeamThatCannotAffordAnythingAtTheStartIsWarnedOf() throws {
+        let zero = try warnings(replacing("    name: Blue\n    budget: 3", "    name: Blue\n    budget: 0"))
+        #expect(zero.map(\.description) == [
+            "mini.yaml:13:13: warning: team blue starts with a budget of 0, less than its cheapest action (cost 1), so it cannot act on turn 1; "
+            + "raise the budget, or give the team an action it can afford",
+        ])
+        let negative = try warnings(replacing("    name: Blue\n    budget: 3", "    name: Blue\n    budget: \"tension / 5 - 5\""))
+        #expect(negative.first?.message == "team blue starts with a budget of -4 (its formula at the start), below 0, so it cannot act on turn 1")
+        // A free action can be ordered with nothing left.
+        #expect(try warnings(replacing("    name: Blue\n    budget: 3", "    name: Blue\n    budget: 0")
+            .replacingOccurrences(of: "    name: Talk\n    cost: 1", with: "    name: Talk\n    cost: 0")).isEmpty)
+    }
+
+    @Test func warningsDoNotStopTheFileFromLoading() throws {
+        let ruleset = try RulesetLoader.load(text: replacing(Self.finalOutcome, Self.finalOutcome + "\n  - id: late\n    name: Late\n    if: \"true\""),
+                                             file: "mini.yaml")
+        #expect(ruleset.outcomes.count == 2)
+        #expect(ruleset.warnings.allSatisfy { $0.severity == .warning })
+    }
+
+    // MARK: - Placeholders in events
+
+    @Test func aPlaceholderInAnEventsTextIsAnErrorSayingWhatToWrite() {
+        let event = "\nevents:\n  - id: notice\n    name: Notice\n    turn: 1\n    news: \"{team} hears that the notice expires.\"\n"
+        let found = ValidationTests().diagnostics(ValidationTests.base + event)
+        #expect(found.map(\.code) == ["placeholder_in_event"])
+        #expect(found.first?.description == "mini.yaml:39:11: error: {team} in an event's text is never filled in: an event has no acting team "
+                + "and no parameters, so students would read \"{team}\" as written; placeholders work only in an action's news and intel; "
+                + "write the team's name itself")
+        let intel = "\nevents:\n  - id: notice\n    name: Notice\n    turn: 1\n    intel: [{to: [red], text: \"Tension is {tension}\"}]\n"
+        #expect(ValidationTests().diagnostics(ValidationTests.base + intel).map(\.code) == ["placeholder_in_event"])
+    }
+
+    @Test func anActionsTeamPlaceholderIsStillTheActingTeam() throws {
+        let text = replacing("    cost: 1\n    effects: [\"tension -= 1\"]\n  - id: talk",
+                             "    cost: 1\n    news: \"{team} calms things\"\n    intel: [{to: [blue], text: \"{team} asks for calm\"}]\n    effects: [\"tension -= 1\"]\n  - id: talk")
+        #expect(ValidationTests().diagnostics(text).isEmpty)
+    }
+}
