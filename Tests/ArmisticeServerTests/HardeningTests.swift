@@ -313,6 +313,23 @@ extension HardeningTests {
         #expect(CoreHarness.errorCode(c.h.send(projector, ["type": "join", "code": c.code, "name": "Board", "role": "observer"])) == nil)
     }
 
+    @Test func refusalsSayWhatToDoNext() throws {
+        let c = Classroom()
+        c.start()
+        c.skip(to: "negotiation")
+        let consent = try #require(c.h.send(c.member("usa").client, ["type": "set_orders", "orders": [], "consents": ["relax_sanctions": "maybe"]]).first)
+        #expect(consent["code"] as? String == "bad_request")
+        #expect((consent["message"] as? String)?.contains("should be approve or block") == true, "\(consent)")
+        let deal = try #require(c.h.send(c.member("usa").client, ["type": "respond_deal", "deal": 999, "accept": true]).first)
+        #expect((deal["message"] as? String)?.contains("the deals in your view") == true)
+        let watcher = try #require(c.h.send(c.observer.client, ["type": "chat", "channel": "all", "text": "hi"]).first)
+        #expect(watcher["code"] as? String == "bad_channel")
+        #expect((watcher["message"] as? String)?.contains("observers read") == true)
+        let stranger = c.h.connect(address: "10.7.0.7")
+        let forged = try #require(c.h.send(stranger, ["type": "resume", "token": "\(c.code).00000000000000000000000000000000", "seq": 0]).first)
+        #expect(forged["code"] as? String == "bad_token" && (forged["message"] as? String)?.contains("join the room again") == true)
+    }
+
     @Test func theClockOfAFinishedMatchAnswersGameOver() {
         let c = Classroom()
         c.start()

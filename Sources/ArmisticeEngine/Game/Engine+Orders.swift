@@ -104,7 +104,7 @@ extension Engine {
     }
 
     func openDeal(_ id: Int, _ state: GameState) throws(EngineError) -> Int {
-        guard id >= 1, id <= state.deals.count else { throw EngineError(.unknownDeal, "there is no deal \(id)") }
+        guard id >= 1, id <= state.deals.count else { throw EngineError(.unknownDeal, "there is no deal \(id); the deals in your view have the numbers 1 to \(state.deals.count)") }
         guard state.deals[id - 1].status == .open else {
             throw EngineError(.dealClosed, "deal \(id) is \(state.deals[id - 1].status.rawValue), no longer open")
         }

@@ -208,7 +208,10 @@ extension ServerCore {
         guard let channel = ChatChannel(r.channel, teams: room.teamIDs) else {
             throw ServerError(.badChannel, "no channel \"\(r.channel.prefix(40))\"; channels are all, team:ID and pair:ID+ID")
         }
-        guard channel.canWrite(seat) else { throw ServerError(.badChannel, "you cannot write in \(channel.name(teams: room.teamIDs))") }
+        guard channel.canWrite(seat) else {
+            throw ServerError(.badChannel, seat.role == .observer ? "observers read the chat; they do not write in it"
+                                  : "you cannot write in \(channel.name(teams: room.teamIDs)): write in all, team:YOURTEAM or a pair with your team")
+        }
         let text = TextSanitizer.chat(r.text)
         if let over = TextSanitizer.chatOverLimit(text, limits: limits) { throw ServerError(.chatTooLong, over) }
         guard TextSanitizer.isVisible(text) else { throw ServerError(.emptyMessage, "the message is empty (or shows nothing); type some words") }

@@ -153,7 +153,7 @@ extension ServerCore {
             if let code = Secrets.roomOfToken(r.token), takenCodes.contains(code), rooms[code] == nil {
                 throw ServerError(.tokenExpired, "room \(code) has finished and closed; its seats are gone")
             }
-            throw ServerError(.badToken, "this seat token is not valid here")
+            throw ServerError(.badToken, "this seat token is not valid here (forged, or its seat was removed): join the room again with its code")
         }
         if let old = room.seats[i].connection, old != id {
             clients[old]?.room = nil

@@ -297,7 +297,7 @@ public final class ServerCore {
             guard let named else { throw ServerError(.badRequest, "say which team (\"team\") the instructor acts for") }
             return named
         case .observer:
-            throw ServerError(.notAPlayer, "observers watch; they do not play")
+            throw ServerError(.notAPlayer, "observers watch; they do not play: ask the instructor to move you to a team")
         case .player:
             guard let t = seat.team else { throw ServerError(.noTeam, "you are not on a team yet; the instructor will assign you") }
             let own = room.engine.ruleset.teams[t].id

@@ -199,7 +199,13 @@ extension ClientRequest {
         case .keyNotFound(let key, let ctx): return "missing field \"\(path(ctx.codingPath + [key]))\""
         case .typeMismatch(let type, let ctx): return "field \"\(path(ctx.codingPath))\" should be \(typeName(type))"
         case .valueNotFound(let type, let ctx): return "field \"\(path(ctx.codingPath))\" should be \(typeName(type)), not null"
-        case .dataCorrupted(let ctx): return ctx.codingPath.isEmpty ? ctx.debugDescription : "field \"\(path(ctx.codingPath))\" is invalid"
+        case .dataCorrupted(let ctx):
+            guard !ctx.codingPath.isEmpty else { return ctx.debugDescription }
+            // A consent decision is the one closed set of words a request holds.
+            if ctx.codingPath.contains(where: { $0.stringValue == "consents" || $0.stringValue == "decision" }) {
+                return "field \"\(path(ctx.codingPath))\" should be approve or block"
+            }
+            return "field \"\(path(ctx.codingPath))\" is invalid"
         @unknown default: return "invalid message"
         }
     }
