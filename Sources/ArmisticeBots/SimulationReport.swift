@@ -18,9 +18,13 @@ public struct SimulationReport: Sendable, Codable {
         public var min: Int
         public var max: Int
         /// The most the team could score: its objectives' and the shared objectives' positive points, plus the best
-        /// value seen of each `score:` objective.
+        /// value seen of each `score:` objective (when above 0).
         public var maximum: Int
-        /// `mean / maximum`.
+        /// The least the team could score: its objectives' and the shared objectives' negative points, plus the worst
+        /// value seen of each `score:` objective (when below 0). 0 for a file without negative points or scores.
+        public var minimum: Int
+        /// Where the mean sits between `minimum` and `maximum`, 0 to 1: `(mean - minimum) / (maximum - minimum)`,
+        /// which is `mean / maximum` when nothing can be negative; 0 when the two are equal.
         public var shareOfMaximum: Double
     }
 
@@ -81,4 +85,17 @@ public struct SimulationReport: Sendable, Codable {
     public var objectives: [ObjectiveRate]
     /// Actions no bot chose in any game and whose ruleset gives no `bots_skip` reason, as `team/action`.
     public var neverChosen: [String]
+    /// Outcomes no game reached, by id.
+    public var outcomesNeverReached: [String]
+    /// Outcomes reached in more than `dominantShare` of the games (docs/rulesets.md's rule of thumb), by id.
+    public var outcomesAboveRuleOfThumb: [String]
+    /// Outcomes whose `claims` held in fewer than `claimsTarget` of the games that reached them, by id.
+    public var claimsBelowTarget: [String]
+    /// `if`/`points` objectives that held in no game, by id.
+    public var objectivesNeverMet: [String]
+
+    /// An outcome reached in more than this share of games is flagged (60%).
+    public static let dominantShare = 0.6
+    /// An ending's claims should hold in at least this share of the games that reach it (95%).
+    public static let claimsTarget = 0.95
 }

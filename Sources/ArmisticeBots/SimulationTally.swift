@@ -17,6 +17,7 @@ struct SimulationTally {
     var consents: [Int: (asked: Int, given: Int)] = [:]
     var objectiveTotals: [Int]
     var objectiveBest: [Int]
+    var objectiveWorst: [Int]
 
     init(engine: Engine) {
         self.engine = engine
@@ -26,6 +27,7 @@ struct SimulationTally {
         scores = Array(repeating: [], count: r.teams.count)
         objectiveTotals = Array(repeating: 0, count: r.objectives.count)
         objectiveBest = Array(repeating: Int.min, count: r.objectives.count)
+        objectiveWorst = Array(repeating: Int.max, count: r.objectives.count)
     }
 
     private var actionCount: Int { engine.ruleset.actions.count }
@@ -59,6 +61,7 @@ struct SimulationTally {
             }
             objectiveTotals[i] += value
             objectiveBest[i] = max(objectiveBest[i], value)
+            objectiveWorst[i] = min(objectiveWorst[i], value)
         }
     }
 
@@ -70,15 +73,21 @@ struct SimulationTally {
             let list = scores[t]
             let mean = list.isEmpty ? 0 : Double(list.reduce(0, +)) / Double(list.count)
             let variance = list.isEmpty ? 0 : list.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(list.count)
-            var maximum = 0
+            var maximum = 0, minimum = 0
             for (i, o) in r.objectives.enumerated() where o.team == nil || o.team == t {
                 switch o.scoring {
-                case .condition(_, let points): maximum += max(0, points)
-                case .score: maximum += max(0, objectiveBest[i])
+                case .condition(_, let points):
+                    maximum += max(0, points)
+                    minimum += min(0, points)
+                case .score:
+                    maximum += games == 0 ? 0 : max(0, objectiveBest[i])
+                    minimum += games == 0 ? 0 : min(0, objectiveWorst[i])
                 }
             }
+            let range = Double(maximum - minimum)
             return SimulationReport.TeamScore(team: r.teams[t].id, mean: mean, spread: variance.squareRoot(), min: list.min() ?? 0,
-                                              max: list.max() ?? 0, maximum: maximum, shareOfMaximum: maximum == 0 ? 0 : mean / Double(maximum))
+                                              max: list.max() ?? 0, maximum: maximum, minimum: minimum,
+                                              shareOfMaximum: range == 0 ? 0 : (mean - Double(minimum)) / range)
         }
         var actions: [SimulationReport.ActionUse] = []
         var consentRates: [SimulationReport.ConsentRate] = []
@@ -97,26 +106,32 @@ struct SimulationTally {
                                                                  refused: c.asked - c.given, givenShare: share(c.given, of: c.asked)))
             }
         }
+        let objectiveRates = r.objectives.enumerated().map { i, o in
+            let isCondition: Bool
+            if case .condition = o.scoring { isCondition = true } else { isCondition = false }
+            return SimulationReport.ObjectiveRate(id: o.id, team: o.team.map { r.teams[$0].id } ?? "all", text: o.text,
+                                                  hitShare: isCondition ? Double(objectiveTotals[i]) / n : nil,
+                                                  meanScore: isCondition ? nil : Double(objectiveTotals[i]) / n)
+        }
+        let outcomeShares = r.outcomes.enumerated().map { i, o in
+            SimulationReport.OutcomeShare(id: o.id, name: o.name, games: outcomes[i], share: Double(outcomes[i]) / n,
+                                          claimsHold: o.claims == nil || outcomes[i] == 0 ? nil : share(claimsHold[i], of: outcomes[i]))
+        }
         return SimulationReport(
             ruleset: r.id, variant: r.variant, games: games, seed: seed,
             bots: Dictionary(uniqueKeysWithValues: r.teams.enumerated().map { ($1.id, bots[$0].rawValue) }),
-            outcomes: r.outcomes.enumerated().map { i, o in
-                SimulationReport.OutcomeShare(id: o.id, name: o.name, games: outcomes[i], share: Double(outcomes[i]) / n,
-                                              claimsHold: o.claims == nil || outcomes[i] == 0 ? nil : share(claimsHold[i], of: outcomes[i]))
-            },
+            outcomes: outcomeShares,
             meanScores: Dictionary(uniqueKeysWithValues: teamScores.map { ($0.team, $0.mean) }),
             meanTurns: Double(turns.reduce(0) { $0 + $1.key * $1.value }) / n,
             scores: teamScores,
             length: SimulationReport.Length(mean: Double(turns.reduce(0) { $0 + $1.key * $1.value }) / n, min: turns.keys.min() ?? 0,
                                             max: turns.keys.max() ?? 0, games: Dictionary(uniqueKeysWithValues: turns.map { (String($0.key), $0.value) })),
             actions: actions, consents: consentRates,
-            objectives: r.objectives.enumerated().map { i, o in
-                let isCondition: Bool
-                if case .condition = o.scoring { isCondition = true } else { isCondition = false }
-                return SimulationReport.ObjectiveRate(id: o.id, team: o.team.map { r.teams[$0].id } ?? "all", text: o.text,
-                                                      hitShare: isCondition ? Double(objectiveTotals[i]) / n : nil,
-                                                      meanScore: isCondition ? nil : Double(objectiveTotals[i]) / n)
-            },
-            neverChosen: never)
+            objectives: objectiveRates,
+            neverChosen: never,
+            outcomesNeverReached: outcomeShares.filter { $0.games == 0 }.map(\.id),
+            outcomesAboveRuleOfThumb: outcomeShares.filter { $0.share > SimulationReport.dominantShare }.map(\.id),
+            claimsBelowTarget: outcomeShares.filter { ($0.claimsHold ?? 1) < SimulationReport.claimsTarget }.map(\.id),
+            objectivesNeverMet: objectiveRates.filter { $0.hitShare == 0 }.map(\.id))
     }
 }

@@ -12,12 +12,13 @@ struct SimulateCommand: AsyncParsableCommand {
         abstract: "Play whole games with bots and print how they end, to judge a scenario's balance.")
 
     @Argument(help: "The scenario file (YAML).") var file: String
-    @Option(help: "How many games to play.") var games: Int = 1000
-    @Option(parsing: .unconditional, help: "The seed of the first game (0 or more); the same seed gives the same games.",
+    @Option(parsing: .unconditional, help: "How many games to play, 1 to 1000000 (default: 1000).", transform: SimulateCommand.parseGames)
+    var games: Int = 1000
+    @Option(parsing: .unconditional, help: "The seed of the first game (0 or more; default: 1); the same seed gives the same games.",
             transform: SimulateCommand.parseSeed)
     var seed: UInt64 = 1
-    @Option(help: "The bot for every team: \(BotKind.allCases.map(\.rawValue).joined(separator: ", ")); or one per team in ruleset order, comma-separated.")
-    var bots: String = "greedy"
+    @Option(help: "The bot for every team: \(BotKind.allCases.map(\.rawValue).joined(separator: ", ")); or one per team in ruleset order, comma-separated (default: greedy). The file's bots: wins for the teams it names (a note says so); --policy wins over both.")
+    var bots: String?
     @Option(help: "Play this variant of the scenario (see `armistice ruleset show`).") var variant: String?
     @Option(name: .customLong("policy"),
             help: "Pin one team's bot, as TEAM=POLICY (repeatable), e.g. usa=block-all; wins over --bots and the file's bots:.")
@@ -25,6 +26,16 @@ struct SimulateCommand: AsyncParsableCommand {
     @Flag(help: "Print the report as JSON.") var json = false
 
     static let policyList = BotKind.allCases.map(\.rawValue).joined(separator: ", ")
+
+    static let gamesRange = 1...1_000_000
+    static let gamesError = "--games must be between \(gamesRange.lowerBound) and \(gamesRange.upperBound)"
+
+    /// `--games`: a whole number in `gamesRange`; a negative one gets the same range error as 0 (not "missing value").
+    static func parseGames(_ text: String) throws -> Int {
+        guard let value = Int(text) else { throw ValidationError("--games is a whole number of games, from 1 to 1000000") }
+        guard gamesRange.contains(value) else { throw ValidationError(gamesError) }
+        return value
+    }
 
     /// `--seed`: a whole number from 0; a negative one is refused with that said (not taken for an option).
     static func parseSeed(_ text: String) throws -> UInt64 {
@@ -35,8 +46,8 @@ struct SimulateCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
-        guard (1...1_000_000).contains(games) else { throw ValidationError("--games must be between 1 and 1000000") }
-        for name in bots.split(separator: ",") where BotKind(rawValue: String(name)) == nil {
+        guard Self.gamesRange.contains(games) else { throw ValidationError(Self.gamesError) }
+        for name in (bots ?? "greedy").split(separator: ",") where BotKind(rawValue: String(name)) == nil {
             throw ValidationError("unknown bot \"\(name)\"; the bots are \(Self.policyList)")
         }
         for p in policies {
@@ -50,10 +61,11 @@ struct SimulateCommand: AsyncParsableCommand {
         }
     }
 
-    /// A problem only the loaded scenario shows (a team count, a team id): said plainly, without the usage text.
+    /// A bad command-line value that only the loaded scenario shows (a team count, a team id): said plainly, without
+    /// the usage text, with the exit status of every other bad value (64, as argument-parser gives).
     static func fail(_ message: String) -> ExitCode {
         Console.error("Error: \(message)")
-        return ExitCode(1)
+        return ExitCode.validationFailure
     }
 
     func run() async throws {
@@ -62,7 +74,7 @@ struct SimulateCommand: AsyncParsableCommand {
             Console.error(failure.description)
             throw ExitCode(1)
         }
-        let names = bots.split(separator: ",").map { BotKind(rawValue: String($0))! }
+        let names = (bots ?? "greedy").split(separator: ",").map { BotKind(rawValue: String($0))! }
         let teamList = ruleset.teams.map(\.id).joined(separator: ", ")
         guard names.count == 1 || names.count == ruleset.teams.count else {
             throw Self.fail("--bots names \(names.count) bots but the scenario has \(ruleset.teams.count) teams (\(teamList)); "
@@ -76,8 +88,9 @@ struct SimulateCommand: AsyncParsableCommand {
             }
             pinned[parts[0]] = BotKind(rawValue: parts[1])!
         }
-        let kinds = Simulation.bots(for: ruleset, kinds: names.count == 1 ? Array(repeating: names[0], count: ruleset.teams.count) : names,
-                                    pinned: pinned)
+        let asked = names.count == 1 ? Array(repeating: names[0], count: ruleset.teams.count) : names
+        let kinds = Simulation.bots(for: ruleset, kinds: asked, pinned: pinned)
+        if bots != nil, let note = Self.overrideNote(ruleset, asked: asked, playing: kinds, pinned: pinned) { Console.error(note) }
         let report = Simulation(engine: Engine(ruleset: ruleset)).run(games: games, seed: seed, bots: kinds)
         if json {
             let encoder = JSONEncoder()
@@ -86,6 +99,15 @@ struct SimulateCommand: AsyncParsableCommand {
             return
         }
         print(Self.text(report, ruleset))
+    }
+
+    /// The teams whose `--bots` choice the file's `bots:` replaced, and how to force it; nil if none.
+    static func overrideNote(_ ruleset: Ruleset, asked: [BotKind], playing: [BotKind], pinned: [String: BotKind]) -> String? {
+        let overridden = ruleset.teams.indices.filter { pinned[ruleset.teams[$0].id] == nil && asked[$0] != playing[$0] }
+        guard !overridden.isEmpty else { return nil }
+        let teams = overridden.map { "\(ruleset.teams[$0].id)=\(playing[$0].rawValue) (not \(asked[$0].rawValue))" }.joined(separator: ", ")
+        let force = overridden.map { "--policy \(ruleset.teams[$0].id)=\(asked[$0].rawValue)" }.joined(separator: " ")
+        return "Note: the file's bots:\(ruleset.variant.map { " (variant \($0))" } ?? "") wins over --bots for \(teams); to play your choice, add \(force)"
     }
 
     static func percent(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
@@ -101,7 +123,9 @@ struct SimulateCommand: AsyncParsableCommand {
         }
         out.append("\n| Team | Mean score | Spread (sd) | Min–max | Maximum | Share of maximum |\n|---|---:|---:|---:|---:|---:|")
         for s in report.scores {
-            out.append("| \(s.team) | \(String(format: "%.2f", s.mean)) | \(String(format: "%.2f", s.spread)) | \(s.min)–\(s.max) | \(s.maximum) | \(percent(s.shareOfMaximum)) |")
+            // With negative points or scores the share is measured from the least the team could score.
+            let share = s.minimum < 0 ? "\(percent(s.shareOfMaximum)) from \(s.minimum)" : percent(s.shareOfMaximum)
+            out.append("| \(s.team) | \(String(format: "%.2f", s.mean)) | \(String(format: "%.2f", s.spread)) | \(s.min)–\(s.max) | \(s.maximum) | \(share) |")
         }
         let lengths = report.length.games.keys.compactMap(Int.init).sorted().map { "\($0): \(report.length.games[String($0)]!)" }
         out.append(String(format: "\nLength: mean %.2f turns of %d (", report.length.mean, ruleset.calendar.turns) + lengths.joined(separator: ", ") + ")")
@@ -116,8 +140,15 @@ struct SimulateCommand: AsyncParsableCommand {
         for o in report.objectives {
             out.append("| \(o.id) | \(o.team) | \(o.hitShare.map(percent) ?? String(format: "%.2f", o.meanScore ?? 0)) |")
         }
-        out.append("\nNever chosen, with no bots_skip reason in the file: "
-                   + (report.neverChosen.isEmpty ? "none" : report.neverChosen.joined(separator: ", ")))
+        func list(_ ids: [String]) -> String { ids.isEmpty ? "none" : ids.joined(separator: ", ") }
+        func shares(_ ids: [String], _ value: (SimulationReport.OutcomeShare) -> Double?) -> String {
+            list(ids.compactMap { id in report.outcomes.first { $0.id == id }.map { "\(id) (\(value($0).map(percent) ?? "–"))" } })
+        }
+        out.append("\nNever chosen, with no bots_skip reason in the file: " + list(report.neverChosen))
+        out.append("Outcomes never reached: " + list(report.outcomesNeverReached))
+        out.append("Outcomes above \(Int(SimulationReport.dominantShare * 100))% of games: " + shares(report.outcomesAboveRuleOfThumb, \.share))
+        out.append("Claims holding in under \(Int(SimulationReport.claimsTarget * 100))% of their games: " + shares(report.claimsBelowTarget, \.claimsHold))
+        out.append("Objectives never met: " + list(report.objectivesNeverMet))
         return out.joined(separator: "\n")
     }
 }

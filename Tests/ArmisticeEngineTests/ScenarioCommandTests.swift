@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// `armistice ruleset check` and `armistice simulate` as an instructor runs them: what they print and how they exit.
+/// They run the built binary (`swift build --build-tests` builds it).
+@Suite(.enabled(if: BuiltCommand.available, "needs a built .build/debug/armistice"))
+struct ScenarioCommandTests {
+    static let binary = BuiltCommand.binary
+
+    struct Run {
+        var status: Int32
+        var out: String
+        var err: String
+    }
+
+    static func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Writes `text` to a fresh file and returns its path.
+    static func file(_ text: String, _ name: String = "scenario.yaml") throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("armistice-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Two teams; the file pins blue's bot to greedy.
+    static let pinned = ValidationTests.base + "\nbots: {blue: greedy}\n"
+
+    @Test func theFilesBotsNamesTheTeamsWhoseBotsChoiceItReplaces() throws {
+        let path = try Self.file(Self.pinned)
+        let idle = try Self.run(["simulate", path, "--games", "5", "--bots", "idle"])
+        #expect(idle.status == 0)
+        #expect(idle.err.contains("Note: the file's bots: wins over --bots for blue=greedy (not idle); to play your choice, add --policy blue=idle"))
+        #expect(idle.out.contains("bots: red=idle blue=greedy"))
+        // No note without --bots, or when --policy already decides, or when the choices agree.
+        for arguments in [[String](), ["--bots", "idle", "--policy", "blue=idle"], ["--bots", "idle,greedy"]] {
+            #expect(try Self.run(["simulate", path, "--games", "5"] + arguments).err.isEmpty, "\(arguments)")
+        }
+    }
+
+    @Test func badSimulateValuesAllExitWithTheUsageStatus() throws {
+        let path = try Self.file(ValidationTests.base)
+        let negative = try Self.run(["simulate", path, "--games", "-5"])
+        let zero = try Self.run(["simulate", path, "--games", "0"])
+        #expect(negative.status == 64 && zero.status == 64)
+        #expect(negative.err.contains("--games must be between 1 and 1000000"))
+        #expect(!negative.err.contains("Missing value"))
+        #expect(zero.err.contains("--games must be between 1 and 1000000"))
+        #expect(try Self.run(["simulate", path, "--bots", "greedy,greedy,greedy"]).status == 64, "a wrong number of bots")
+        #expect(try Self.run(["simulate", path, "--bots", "clever"]).status == 64, "an unknown bot")
+        #expect(try Self.run(["simulate", path, "--policy", "green=idle"]).status == 64, "an unknown team")
+    }
+
+    @Test func theHelpShowsTheDefaults() throws {
+        let help = try Self.run(["simulate", "--help"]).out
+        #expect(help.contains("default: 1)"), "the seed's default")
+        #expect(help.contains("(default: 1000)"))
+    }
+
+    @Test func aVariantsErrorSaysTheVariantWasNotLoadedAndTheBaseIsOK() throws {
+        let text = ValidationTests.base + """
+
+            variants:
+              - id: short
+                name: Short
+                override:
+                  calendar: {turns: 0}
+            """
+        let path = try Self.file(text)
+        let check = try Self.run(["ruleset", "check", path])
+        #expect(check.status == 1)
+        #expect(check.out.contains("\(path): ok"))
+        #expect(check.err.contains("\(path) (variant short): 1 error; the variant was not loaded (the base rules are ok)"))
+        #expect(!check.err.contains("nothing was loaded"))
+    }
+
+    @Test func warningsArePrintedAndTheCheckStillPasses() throws {
+        let path = try Self.file(ValidationTests.base.replacingOccurrences(of: "    name: Blue\n    budget: 3", with: "    name: Blue\n    budget: 0"))
+        let check = try Self.run(["ruleset", "check", path])
+        #expect(check.status == 0)
+        #expect(check.out.contains("\(path): ok (with 1 warning)"))
+        #expect(check.err.contains("\(path):13:13: warning: team blue starts with a budget of 0"))
+    }
+}
+
+/// Where the built command is.
+enum BuiltCommand {
+    static let binary = Fixtures.repositoryRoot.appendingPathComponent(".build/debug/armistice").path
+    static var available: Bool { FileManager.default.isExecutableFile(atPath: binary) }
+}
