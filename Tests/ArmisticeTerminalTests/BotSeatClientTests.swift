@@ -115,7 +115,7 @@ import Testing
     @Test func theControlPaneOpensTheBotCommand() {
         var s = Self.instructor()
         s.focus(.control)
-        let index = ControlItem.allCases.firstIndex(of: .bot)!
+        let index = s.controlItems.firstIndex(of: .bot)!
         for _ in 0..<index { _ = s.handle(key: .down) }
         _ = s.handle(key: .enter)
         #expect(s.ui.input?.text == "bot ")

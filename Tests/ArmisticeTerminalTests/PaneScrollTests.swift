@@ -47,7 +47,7 @@ import Testing
 
     @Test func theEventListScrollsUnderItsItem() {
         var s = Self.instructor()
-        let event = ControlItem.allCases.firstIndex(of: .event)!
+        let event = s.controlItems.firstIndex(of: .event)!
         Self.press(&s, .down, event)
         #expect(Self.screen(s).contains("Storm number 1"))
         #expect(!Self.screen(s).contains("Storm number 8"))

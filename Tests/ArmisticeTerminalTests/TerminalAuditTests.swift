@@ -138,7 +138,7 @@ import Testing
         #expect(status.contains("✗ Naval patrol is already promised") && status.contains("so leave it out"), "\(status)")
         s.status = nil
         s.focus(.talk)
-        #expect(Self.screen(s).contains("PgUp/Dn"))
+        #expect(Self.screen(s).contains("Enter write · PgUp older"))
         let teams = [JoinCheck.TeamChoice(id: "marisol", name: "Republic of Marisol"), JoinCheck.TeamChoice(id: "mediator", name: "Regional Fisheries Mediator")]
         #expect(JoinCheck.lines(teams, Catalog(language: .en)) == "Teams:\n  marisol (Republic of Marisol)\n  mediator (Regional Fisheries Mediator)")
     }

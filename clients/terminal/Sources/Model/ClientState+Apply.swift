@@ -19,7 +19,7 @@ extension ClientState {
             if hasSnapshot, let line = takeRoomNotice() { effects.append(line) }
             if type == "room_created" { say(t.text("terminal.status.room_created", ["room": room])) }
         case "snapshot":
-            applySnapshot(m, now: now)
+            effects += applySnapshot(m, now: now)
             if let line = takeRoomNotice() { effects.append(line) }
             effects.append(.notice("[state] \(summaryLine(now: now))"))
             fallthrough
@@ -62,14 +62,16 @@ extension ClientState {
         return effects
     }
 
-    mutating func applySnapshot(_ m: JSONValue, now: Int64) {
+    mutating func applySnapshot(_ m: JSONValue, now: Int64) -> [Effect] {
         room = m["room"]?.string ?? room
         lastSeq = m["seq"]?.int ?? lastSeq
         let y = m["you"] ?? .null
+        let before = you
         you = You(seat: y["seat"]?.string ?? you.seat, name: y["name"]?.string ?? you.name,
                   role: y["role"]?.string ?? you.role, team: y["team"]?.string)
         let v = m["view"] ?? .null
         viewFields = ViewMerge.apply(m, to: nil) ?? [:]
+        let wasSeated = hasSnapshot
         view = GameViewInfo(v)
         records = v["records"]?.array.map(RecordInfo.init) ?? []
         chat = m["chat"]?.array.map(ChatInfo.init) ?? []
@@ -85,6 +87,12 @@ extension ClientState {
             hasSnapshotFocusSet = true
         }
         if !panes.contains(ui.focus) { focus(panes[0]) }
+        // The instructor moved this seat: say where it is now.
+        guard wasSeated, before.seat == you.seat, before.team != you.team || before.role != you.role else { return [] }
+        let line = t.text(you.team == nil ? "terminal.status.now_role" : "terminal.status.now_on_team",
+                          ["team": you.team.map { TerminalText.sanitize(view.teamName($0)) } ?? "", "role": roleName(you.role)])
+        say(line)
+        return [.notice("[room] " + line)]
     }
 
     mutating func applyEvent(_ type: String, _ m: JSONValue, now: Int64) -> [Effect] {
@@ -114,6 +122,8 @@ extension ClientState {
                 let who = cause["by"]?.string.flatMap { seat in roster.first { $0.seat == seat }.map { seatName($0) } } ?? t.text("terminal.plain.teammate")
                 effects.append(.notice("[draft] " + t.text("terminal.plain.draft_changed", ["name": who, "summary": draftSummary])))
             }
+            // A new phase: what the footer said belongs to the last one.
+            if oldPhase != view.phase { status = nil; statusIsError = false }
             if oldPhase != view.phase && new.allSatisfy({ $0.kind != "phase" }) {
                 effects.append(.notice("[phase] " + t.text("record.text.phase", ["turn": t.number(view.turn), "phase": phaseName(view.phase)])))
             }
@@ -187,6 +197,16 @@ extension ClientState {
         case .online: t.text("terminal.connection.online")
         case .reconnecting(let n): t.text("terminal.connection.reconnecting", count: n)
         case .closed(let why): closureText(why)
+        }
+    }
+
+    /// The header's few words for the connection: a closed window's full reason is in the footer.
+    public var connectionShortLabel: String {
+        switch connection {
+        case .closed(.removed(.resumedElsewhere?, _)): t.text("terminal.connection.short.elsewhere")
+        case .closed(.removed): t.text("terminal.connection.short.removed")
+        case .closed: t.text("terminal.connection.short.closed")
+        default: connectionLabel
         }
     }
 

@@ -79,6 +79,9 @@ extension ClientState {
             return warning + [request(ClientRequest.Lock(), said("terminal.status.locked", "terminal.failed.locked"))]
         case .say(let channel, let text):
             let ch = resolveChannel(channel)
+            if you.role == "observer" { return [refuse(t.text("terminal.status.observer_chat"))] }
+            // A window whose seat went elsewhere never reconnects: nothing is kept to send "once the seat is back".
+            if case .closed(let why) = connection { return [refuse(t.text("terminal.status.closed_chat", ["reason": closureText(why)]))] }
             // Offline, the message is kept and sent once the seat is back (`sendKeptChat`): nothing typed is lost.
             guard connection == .online else {
                 keptChat.append(.say(channel: ch, text: text))
@@ -132,7 +135,7 @@ extension ClientState {
     /// A chat request the shell could not send after all (the connection dropped before the interface knew): kept
     /// like one said offline, to go with the next seat. False for any other request.
     public mutating func keepUnsent(_ message: JSONValue) -> Bool {
-        guard message["type"]?.string == "chat", let channel = message["channel"]?.string, let text = message["text"]?.string else { return false }
+        guard !isClosed, message["type"]?.string == "chat", let channel = message["channel"]?.string, let text = message["text"]?.string else { return false }
         if let id = message["id"]?.int { pending[id] = nil }
         keptChat.append(.say(channel: channel, text: text))
         return true

@@ -101,6 +101,7 @@ extension ClientState {
             if key == .pageDown { ui.cursors[.talk] = max(0, ui.cursor(.talk) - 5); return [] }
             if key == .enter || key == .char("m") {
                 if you.role == "observer" { return [refuse(t.text("terminal.status.observer_chat"))] }
+                if case .closed(let why) = connection { return [refuse(t.text("terminal.status.closed_chat", ["reason": closureText(why)]))] }
                 ui.input = TextInput(purpose: .chat(ui.channel), prompt: "\(channelLabel(ui.channel))> ")
             }
             return []
@@ -120,7 +121,7 @@ extension ClientState {
             default: return []
             }
         case .control:
-            let items = ControlItem.allCases
+            let items = controlItems
             if step != nil { scroll(pane, key); return [] }
             guard key == .enter, items.indices.contains(ui.cursor(pane)) else { return [] }
             return controlAction(items[ui.cursor(pane)])
@@ -137,6 +138,11 @@ extension ClientState {
     public var draftItems: [DraftItem] {
         guard myTeam != nil else { return [] }
         return myDraft.orders.indices.map(DraftItem.order) + view.consents.map { .consent($0.action) }
+    }
+
+    /// The Control pane's commands now: "start" only before the match has started.
+    public var controlItems: [ControlItem] {
+        ControlItem.allCases.filter { $0 != .start || view.phase == "setup" }
     }
 
     mutating func controlAction(_ item: ControlItem) -> [Effect] {
@@ -228,7 +234,13 @@ extension ClientState {
             switch input.purpose {
             case .chat(let channel):
                 guard !text.trimmingSpaces.isEmpty else { return [] }
-                // Offline, the message stays in the input line, to be sent with Enter once the connection is back.
+                // Offline, the message stays in the input line, to be sent with Enter once the connection is back; in a
+                // window that will not reconnect it stays too (to copy), with why it cannot go.
+                if case .closed(let why) = connection {
+                    ui.input = input
+                    say("✗ " + t.text("terminal.status.closed_chat", ["reason": closureText(why)]), error: true)
+                    return []
+                }
                 guard connection == .online else {
                     ui.input = input
                     say(t.text("terminal.status.chat_kept"), error: true)
@@ -238,6 +250,8 @@ extension ClientState {
             case .command:
                 guard !text.trimmingSpaces.isEmpty else { return [] }
                 let effects = perform(line: text)
+                // A line refused here stays in the input line, to correct rather than type again.
+                if effects.count == 1, case .notice(let line) = effects[0], line.hasPrefix("[error] ") { ui.input = input }
                 // What a command prints: several lines open in a dialog to scroll; one is said in the footer (a
                 // refusal has said itself), without the plain mode's tag.
                 let notices = effects.compactMap { if case .notice(let line) = $0 { line } else { nil } }
@@ -253,7 +267,8 @@ extension ClientState {
         case .backspace, .delete:
             if !input.text.isEmpty { input.text.removeLast() }
         case .char(let c):
-            if input.text.count < 500 { input.text.append(c) }
+            // The server takes 500 characters at most: the footer counts down from 400, and says when the line is full.
+            if input.text.count < TextInput.limit { input.text.append(c) } else { say(t.text("terminal.status.input_full", ["limit": String(TextInput.limit)]), error: true) }
         case .tab:
             break
         default:

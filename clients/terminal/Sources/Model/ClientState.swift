@@ -54,6 +54,9 @@ public struct ClientState: Sendable {
     /// The last message for the footer: a refusal, a confirmation, a hint.
     public var status: String?
     public var statusIsError = false
+    /// Counts the messages said, so that `expireStatus(now:)` knows when the one shown was said.
+    var statusSerial = 0
+    var statusSince = (serial: 0, at: Int64(0))
     public var ui = UIState()
     /// Whether colour may be used (false under NO_COLOR).
     public var color = true
@@ -202,7 +205,28 @@ public struct ClientState: Sendable {
     mutating func say(_ text: String, error: Bool = false) {
         status = text
         statusIsError = error
+        statusSerial += 1
     }
+
+    /// How long a footer message stays (ms): a confirmation 10 s, a refusal 20 s; a key press or a new phase ends it
+    /// sooner.
+    public static let statusLifetime: Int64 = 10_000
+    public static let errorLifetime: Int64 = 20_000
+
+    /// Forgets the footer's message once it has been shown long enough; true when it went. The shell calls it as it
+    /// draws, with the local time.
+    @discardableResult
+    public mutating func expireStatus(now: Int64) -> Bool {
+        guard status != nil else { return false }
+        if statusSince.serial != statusSerial { statusSince = (statusSerial, now); return false }
+        guard now - statusSince.at >= (statusIsError ? Self.errorLifetime : Self.statusLifetime) else { return false }
+        status = nil
+        statusIsError = false
+        return true
+    }
+
+    /// Whether this window will not reconnect: its seat was removed, taken over by another window, or refused.
+    public var isClosed: Bool { if case .closed = connection { true } else { false } }
 }
 
 /// What the shell must do after the state changed.

@@ -92,6 +92,19 @@ public enum TerminalText {
         return out + "…"
     }
 
+    /// The end of text that fits in `columns` columns (an input line shows what was typed last), in one pass.
+    public static func tail(_ text: String, fitting columns: Int) -> String {
+        var used = 0
+        var start = text.endIndex
+        while start > text.startIndex {
+            let before = text.index(before: start)
+            used += width(text[before])
+            if used > columns { break }
+            start = before
+        }
+        return String(text[start...])
+    }
+
     /// Pads (or cuts) text to exactly `columns` columns.
     public static func pad(_ text: String, to columns: Int) -> String {
         let cut = truncate(text, to: columns)

@@ -102,7 +102,9 @@ public struct TurnSummary: Sendable, Equatable {
             let team = withTeam ? TerminalText.sanitize(v.teamName(teamID)) + ": " : ""
             let params = (r["params"]?.object ?? [:]).sorted { $0.key < $1.key }.map { RecordWords.paramName($0.value, in: v) }
             let deal = deals.first { $0.commitments.contains { $0.team == teamID && $0.action == r["action"]?.string } }
-            let why = [deal.map { c.text("terminal.summary.from_deal", ["deal": String($0.id)]) } ?? "", TurnSummary.why(r, c)].filter { !$0.isEmpty }.joined(separator: "; ")
+            // The deal's order goes first: a duplicate of it is the draft's copy, not the deal's.
+            let source = deal.map { c.text(result == "duplicate" ? "terminal.summary.draft_copy" : "terminal.summary.from_deal", ["deal": String($0.id)]) }
+            let why = [source ?? "", TurnSummary.why(r, c)].filter { !$0.isEmpty }.joined(separator: "; ")
             let text = "\(team)\(RecordWords.actionName(r["action"]?.string ?? "?", in: v))" + (params.isEmpty ? "" : " (" + params.joined(separator: ", ") + ")")
                 + " → " + TurnSummary.verdict(result, c) + (why.isEmpty ? "" : ": " + why)
             return Line(text: text, tone: result == "success" ? .good : .bad)

@@ -65,4 +65,6 @@ public struct TextInput: Sendable, Equatable {
     public var purpose: Purpose
     public var prompt: String
     public var text = ""
+    /// The longest line the server takes (a chat message, docs/protocol.md).
+    public static let limit = 500
 }

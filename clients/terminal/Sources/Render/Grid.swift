@@ -58,6 +58,16 @@ public struct Grid: Sendable {
         return col - x
     }
 
+    /// Dims a rectangle: its cells keep their characters, shown muted (a window that is no longer live).
+    public mutating func dim(_ x: Int, _ y: Int, _ w: Int, _ h: Int) {
+        for row in max(0, y)..<min(height, y + h) {
+            for col in max(0, x)..<min(width, x + w) {
+                cells[row * width + col].style.tone = .muted
+                cells[row * width + col].style.reverse = false
+            }
+        }
+    }
+
     /// Fills a rectangle with spaces in a style.
     public mutating func fill(_ x: Int, _ y: Int, _ w: Int, _ h: Int, _ style: CellStyle = .plain) {
         for row in max(0, y)..<min(height, y + h) {

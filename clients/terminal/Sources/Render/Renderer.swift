@@ -25,6 +25,8 @@ public enum Renderer {
                     for y in rect.y..<(rect.y + rect.height) { g.put(rect.x - 1, y, "│", .muted) }
                 }
             }
+            // A window that will not reconnect shows the last board it had, dimmed: it is not live.
+            if state.isClosed { g.dim(0, 1, width, height - 2) }
         }
         footer(state, &g)
         if let modal = state.ui.modal { drawModal(modal, state, &g) }
@@ -64,18 +66,19 @@ public enum Renderer {
         }
         if s.hasSnapshot {
             parts.append(turn(s.view.date))
-            let clock = s.view.outcome == nil ? s.clockLabel(now: now) : ""
+            // A window that will not reconnect has no clock to count down.
+            let clock = s.view.outcome == nil && !s.isClosed ? s.clockLabel(now: now) : ""
             parts.append(s.view.outcome == nil ? s.phaseName(s.view.phase).uppercased() + (clock.isEmpty ? "" : " " + clock) : s.t.text("terminal.header.match_over"))
         }
         var left: String { " " + parts.joined(separator: " │ ") }
         let dot = s.connection == .online ? "●" : "○"
         let who = s.you.name.isEmpty ? "" : " │ \(s.you.name)" + (s.isInstructor ? s.t.text("terminal.header.instructor") : s.you.team.map { "·\($0)" } ?? (s.you.role == "observer" ? s.t.text("terminal.header.observer") : ""))
-        var right = "\(dot) \(s.connectionLabel)\(who) "
+        var right = "\(dot) \(s.connectionShortLabel)\(who) "
         // When it does not fit, the least useful part goes first: the word ARMISTICE, then the date, then the name.
         func fits() -> Bool { TerminalText.width(left) + TerminalText.width(right) + 1 <= g.width && TerminalText.width(right) <= g.width / 2 }
         if !fits(), !s.room.isEmpty { parts[0] = s.room }
         if !fits(), s.hasSnapshot { parts[1] = turn("") }
-        if !fits() { right = "\(dot) \(s.connectionLabel) " }
+        if !fits() { right = "\(dot) \(s.connectionShortLabel) " }
         let rw = min(TerminalText.width(right), g.width / 2)
         g.put(0, 0, left, CellStyle(bold: true, reverse: true), limit: g.width - rw - 1)
         let tone: CellStyle.Tone = s.connection == .online ? .plain : .warn
@@ -123,25 +126,36 @@ public enum Renderer {
     static func footer(_ s: ClientState, _ g: inout Grid) {
         var y = g.height - 1
         if let input = s.ui.input {
-            let room = g.width - TerminalText.width(input.prompt) - 2
-            var shown = input.text
-            while TerminalText.width(shown) > room { shown.removeFirst() }
+            // Near the server's limit, how many characters are used, at the right end.
+            let count = input.text.count
+            let counter = count >= TextInput.limit - 100 ? " \(count)/\(TextInput.limit)" : ""
+            let room = g.width - TerminalText.width(input.prompt) - 2 - counter.count
+            let shown = TerminalText.tail(input.text, fitting: room)
             let x = g.put(0, y, input.prompt, .bold)
             let w = g.put(x, y, shown)
             g.put(x + w, y, "█", .plain)
+            if !counter.isEmpty { g.put(g.width - counter.count - 1, y, counter, count >= TextInput.limit ? CellStyle(tone: .bad, bold: true) : .muted) }
             y -= 1
         }
-        // A message (above the input line when one is open) too long for one line wraps upward over the panes, at
-        // most three lines, whole words; a reconnecting client names the address it keeps trying.
-        var message: (String, CellStyle)? = s.status.map { ($0, s.statusIsError ? CellStyle(tone: .bad, bold: true) : CellStyle(tone: .good)) }
-        if message == nil, s.hasSnapshot, case .reconnecting(let n) = s.connection {
-            message = (s.t.text("terminal.footer.reconnecting", ["server": s.server.isEmpty ? s.t.text("terminal.waiting.server") : s.server], count: n), .warn)
+        // Messages (above the input line when one is open) too long for one line wrap upward over the panes, whole
+        // words: the footer's message, and under it what the connection is doing, which wins the bottom line: a
+        // reconnecting client names the address it keeps trying; a closed window says why and what to do.
+        var messages: [(String, CellStyle)] = []
+        if let status = s.status { messages.append((status, s.statusIsError ? CellStyle(tone: .bad, bold: true) : CellStyle(tone: .good))) }
+        if s.hasSnapshot, case .reconnecting(let n) = s.connection {
+            messages.append((s.t.text("terminal.footer.reconnecting", ["server": s.server.isEmpty ? s.t.text("terminal.waiting.server") : s.server], count: n), .warn))
         }
-        if let message {
-            let (text, style) = message
-            var lines = TerminalText.wrap(TerminalText.sanitize(text), to: g.width)
-            if lines.count > 3 { lines = Array(lines.prefix(2)) + [TerminalText.truncate(lines.dropFirst(2).joined(separator: " "), to: g.width)] }
-            for (i, line) in lines.reversed().enumerated() where y - i >= 2 {
+        if s.hasSnapshot, case .closed(let why) = s.connection {
+            messages.append((s.t.text("terminal.waiting.closed", ["reason": s.closureText(why)]), CellStyle(tone: .bad, bold: true)))
+        }
+        if !messages.isEmpty {
+            var rows: [(String, CellStyle)] = []
+            for (text, style) in messages {
+                var lines = TerminalText.wrap(TerminalText.sanitize(text), to: g.width)
+                if lines.count > 3 { lines = Array(lines.prefix(2)) + [TerminalText.truncate(lines.dropFirst(2).joined(separator: " "), to: g.width)] }
+                rows += lines.map { ($0, style) }
+            }
+            for (i, (line, style)) in rows.suffix(5).reversed().enumerated() where y - i >= 2 {
                 g.fill(0, y - i, g.width, 1)
                 g.put(0, y - i, line, style)
             }
@@ -224,6 +238,7 @@ public enum Renderer {
             lines += wrapped(s.t.text("terminal.board.outcome", ["name": o.name, "text": o.text]), width, CellStyle(tone: .accent, bold: true))
             let scores = o.scores.sorted { $0.key < $1.key }.map { "\(v.teamName($0.key)) \($0.value)" }.joined(separator: ", ")
             if !scores.isEmpty { lines += wrapped(s.t.text("terminal.board.scores", ["scores": scores]), width, .bold) }
+            lines += wrapped(s.t.text(s.isInstructor ? "terminal.board.over_instructor" : "terminal.board.over_student"), width, .muted)
         }
         let barW = width >= 60 ? 16 : 8
         let levelW = min(14, v.tracks.map { TerminalText.width(TerminalText.sanitize($0.level ?? "")) }.max() ?? 0)
@@ -341,7 +356,9 @@ public enum Renderer {
             }
             return PaneText(lines: lines)
         }
-        guard s.myTeam != nil else { return PaneText(lines: [Line(s.t.text("terminal.draft.no_team"), .muted)]) }
+        guard s.myTeam != nil else {
+            return PaneText(lines: wrapped(s.t.text(s.you.role == "observer" ? "terminal.draft.observer" : "terminal.draft.no_team"), width, .muted))
+        }
         let budget = s.myBudget ?? 0
         let committed = s.commitments(of: s.myTeam)
         let dealCost = committed.reduce(0) { $0 + $1.cost }
@@ -414,12 +431,15 @@ public enum Renderer {
             let mine = m.seat == s.you.seat
             body += wrapped("\(TerminalText.sanitize(m.name)): \(TerminalText.sanitize(m.text))", width, mine ? .muted : .plain, indent: 2)
         }
-        let keys = wrapped(s.t.text("terminal.talk.keys"), width, .muted)
+        let observer = s.you.role == "observer"
+        let keys = wrapped(s.t.text(observer ? "terminal.talk.keys_observer" : "terminal.talk.keys"), width, .muted)
         let rows = max(1, height - lines.count - keys.count)
         let scroll = min(s.ui.cursor(.talk), max(0, body.count - rows))
         let end = body.count - scroll
         let visible = Array(body[max(0, end - rows)..<max(0, end)])
-        if visible.isEmpty { lines.append(Line(s.t.text("terminal.talk.empty", ["channel": s.channelLabel(s.ui.channel)]), .muted)) }
+        if visible.isEmpty {
+            lines += wrapped(s.t.text(observer ? "terminal.talk.empty_observer" : "terminal.talk.empty", ["channel": s.channelLabel(s.ui.channel)]), width, .muted)
+        }
         lines += visible
         while lines.count < height - keys.count { lines.append(Line("")) }
         lines += keys
@@ -541,14 +561,15 @@ public enum Renderer {
     }
 
     static func controlLines(_ s: ClientState, width: Int, focused: Bool, now: Int64) -> PaneText {
-        var lines: [Line] = [Line(s.t.text("terminal.control.room", ["room": s.room]), CellStyle(tone: .accent, bold: true))]
+        // The join code first, the line wrapped: the code is always on screen.
+        var lines = wrapped(s.t.text("terminal.control.room", ["room": s.room]), width, CellStyle(tone: .accent, bold: true), indent: 2)
         let clock = s.clockLabel(now: now)
         lines.append(Line(s.t.text("terminal.control.phase", ["phase": s.phaseName(s.view.phase)]) + (clock.isEmpty ? "" : s.t.text("terminal.control.left", ["clock": clock])), .bold))
         if s.everyPlayedTeamLocked {
             lines += wrapped(s.t.text("terminal.control.all_locked"), width, CellStyle(tone: .good, bold: true))
         }
         var ranges: [Range<Int>] = []
-        for (i, item) in ControlItem.allCases.enumerated() {
+        for (i, item) in s.controlItems.enumerated() {
             let isSel = i == s.ui.cursor(.control)
             let start = lines.count
             lines.append(Line((isSel ? "› " : "  ") + item.label(s.t), isSel && focused ? CellStyle(bold: true, reverse: true) : .plain))
@@ -592,7 +613,9 @@ public enum Renderer {
                                                                "total": s.t.number(wrappedLines.count)])
             lines.append(Line(TerminalText.truncate(keys, to: max(1, min(g.width - 6, 76))), .muted))
         case .params(let form):
-            title = s.t.text("terminal.modal.add", ["name": form.action.name])
+            // A long name is shortened, never the title's closing quote.
+            let frame = TerminalText.width(s.t.text("terminal.modal.add", ["name": ""]))
+            title = s.t.text("terminal.modal.add", ["name": TerminalText.truncate(TerminalText.sanitize(form.action.name), to: max(8, g.width - 8 - frame))])
             lines = [Line(s.t.text("terminal.modal.param_keys"), .muted)]
             for (i, p) in form.action.params.enumerated() {
                 let value = form.values[i]
@@ -601,7 +624,7 @@ public enum Renderer {
                 lines.append(Line("\(i == form.field ? "›" : " ") \(p.label(among: form.action.params, s.t)): ‹ \(TerminalText.sanitize(shown)) ›\(range)", i == form.field ? CellStyle(bold: true, reverse: true) : .plain))
             }
         }
-        let w = min(g.width - 2, max(TerminalText.width(title) + 4, (lines.map { TerminalText.width($0.text) }.max() ?? 0) + 4))
+        let w = min(g.width - 2, max(TerminalText.width(title) + 6, (lines.map { TerminalText.width($0.text) }.max() ?? 0) + 4))
         let h = min(g.height - 2, lines.count + 2)
         let x = (g.width - w) / 2
         let y = max(1, (g.height - h) / 2)

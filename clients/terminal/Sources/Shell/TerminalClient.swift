@@ -65,6 +65,7 @@ struct FullScreenInterface {
                 }
             }
             let now = TerminalClient.nowMs()
+            if state.expireStatus(now: now) { dirty = true }
             let size = screen.size
             if size != lastSize { dirty = true; lastSize = size }
             state.ui.screen = (size.width, size.height)
