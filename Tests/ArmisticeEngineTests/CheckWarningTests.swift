@@ -107,3 +107,18 @@ import Testing
         #expect(ValidationTests().diagnostics(text).isEmpty)
     }
 }
+
+/// `reveal` works on tracks only; on a flag or a project the error says so instead of suggesting the same name.
+@Suite struct RevealOnlyTracksTests {
+    @Test(arguments: [("f", "a flag"), ("p", "a project")])
+    func revealingAFlagOrAProjectSaysWhatItIs(name: String, kind: String) {
+        let text = ValidationTests.base
+            .replacingOccurrences(of: "tracks:", with: "flags:\n  - {id: f, name: F, visible: [red]}\nprojects:\n  - {id: p, name: P, statuses: [a, b], visible: [red]}\ntracks:")
+            .replacingOccurrences(of: "    cost: 1\n    effects: [\"tension -= 1\"]\n  - id: talk",
+                                  with: "    cost: 1\n    effects: [\"reveal(\(name), blue)\"]\n  - id: talk")
+        let found = ValidationTests().diagnostics(text)
+        #expect(found.map(\.code) == ["not_a_track"])
+        #expect(found.first?.message.hasPrefix("reveal and revealed work only on tracks, and \"\(name)\" is \(kind)") == true)
+        #expect(found.first?.hint?.contains("did you mean") == false)
+    }
+}

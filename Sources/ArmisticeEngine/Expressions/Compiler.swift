@@ -89,7 +89,14 @@ struct ExpressionCompiler {
         guard case .name(let trackName, let trackOffset) = args[0] else {
             throw ExpressionError(code: "type_mismatch", message: "the first argument of reveal must be a track name", offset: args[0].offset)
         }
-        guard let track = scope.tracks[trackName] else { throw unknownName(trackName, offset: trackOffset, assigning: false) }
+        guard let track = scope.tracks[trackName] else {
+            // A flag or a project can be hidden (visible:) but not revealed: say so, rather than "did you mean" itself.
+            let kind = scope.flags[trackName] != nil ? "a flag" : scope.projects[trackName] != nil ? "a project" : scope.teams[trackName] != nil ? "a team" : nil
+            guard let kind else { throw unknownName(trackName, offset: trackOffset, assigning: false) }
+            throw ExpressionError(code: "not_a_track", message: "reveal and revealed work only on tracks, and \"\(trackName)\" is \(kind)", offset: trackOffset,
+                                  hint: kind == "a team" ? "the first argument is the hidden track, the second the team"
+                                      : "a hidden flag or project cannot be revealed later; use a hidden track instead (0 and 1 for a flag, one number per status for a project), or tell the team in an intel message")
+        }
         let (teamExpr, type) = try compile(args[1])
         guard type == .team else {
             throw ExpressionError(code: "type_mismatch", message: "the second argument must be a team, but this is \(type)", offset: args[1].offset)
