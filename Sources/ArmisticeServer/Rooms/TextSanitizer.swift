@@ -61,9 +61,15 @@ public enum TextSanitizer {
 
     /// Whether a name reads as "Instructor": any case, width, accents, look-alike letters and digits, spacing and
     /// punctuation (“I N S T R U C T O R”, “1nstruct0r”, “Ｉｎｓｔｒｕｃｔｏｒ”, “the instructor”).
+    /// In Korean, a name that reads as 교사, 강사 or 선생님 (spaces and punctuation between the syllables ignored).
     public static func impersonatesInstructor(_ name: String) -> Bool {
-        skeleton(name).contains("instructor")
+        if skeleton(name).contains("instructor") { return true }
+        let hangul = String(String.UnicodeScalarView(name.precomposedStringWithCompatibilityMapping.unicodeScalars.filter { (0xAC00...0xD7A3).contains($0.value) }))
+        return koreanTitles.contains { hangul.contains($0) }
     }
+
+    /// What a Korean class calls its instructor.
+    static let koreanTitles = ["교사", "강사", "선생님"]
 
     /// Lowercase ASCII letters a name looks like, everything else dropped.
     static func skeleton(_ text: String) -> String {
