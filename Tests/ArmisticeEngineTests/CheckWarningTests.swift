@@ -122,3 +122,24 @@ import Testing
         #expect(found.first?.hint?.contains("did you mean") == false)
     }
 }
+
+/// One rule for yes/no settings: true/false, yes/no and on/off without quotes; anything in quotes is text.
+@Suite struct BooleanWordsTests {
+    func flagStart(_ written: String) -> (Bool?, [Diagnostic]) {
+        let text = ValidationTests.base.replacingOccurrences(of: "tracks:", with: "flags:\n  - {id: f, name: F, start: \(written)}\ntracks:")
+        do { return (try RulesetLoader.load(text: text, file: "mini.yaml").flags.first?.start, []) } catch { return (nil, error.diagnostics) }
+    }
+
+    @Test(arguments: [("true", true), ("yes", true), ("on", true), ("On", true), ("false", false), ("no", false), ("off", false), ("OFF", false)])
+    func unquotedWordsAreBooleans(written: String, value: Bool) {
+        #expect(flagStart(written).0 == value)
+    }
+
+    @Test(arguments: ["\"no\"", "'yes'", "\"true\"", "\"off\""])
+    func quotedWordsAreTextAndAnError(written: String) {
+        let (value, found) = flagStart(written)
+        #expect(value == nil)
+        #expect(found.map(\.code) == ["wrong_type"])
+        #expect(found.first?.message.contains("in quotes") == true)
+    }
+}

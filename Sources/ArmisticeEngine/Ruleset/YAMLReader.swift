@@ -107,19 +107,26 @@ final class YAMLReader {
         return value
     }
 
+    /// A yes/no setting. Written without quotes: `true`/`false`, or YAML's other words for them, `yes`/`no` and
+    /// `on`/`off`, in any case. In quotes it is text, never a boolean: `"no"` is an error, not false.
     func boolean(_ node: Node?, _ what: String) -> Bool? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node else {
             error("wrong_type", node, "\(what) must be true or false")
             return nil
         }
-        switch scalar.string.lowercased() {
-        case "true", "yes": return true
-        case "false", "no": return false
-        default:
+        let word = scalar.string.lowercased()
+        let value: Bool? = ["true", "yes", "on"].contains(word) ? true : ["false", "no", "off"].contains(word) ? false : nil
+        guard let value else {
             error("wrong_type", node, "\(what) must be true or false, not \"\(scalar.string)\"")
             return nil
         }
+        guard scalar.style == .plain || scalar.style == .any else {
+            error("wrong_type", node, "\(what) must be true or false, not the text \"\(scalar.string)\" in quotes",
+                  hint: "write \(value) without quotes")
+            return nil
+        }
+        return value
     }
 
     /// A list of strings, accepting a single string as a list of one.
