@@ -81,7 +81,7 @@ extension ClientState {
             let ch = resolveChannel(channel)
             if you.role == "observer" { return [refuse(t.text("terminal.status.observer_chat"))] }
             // A window whose seat went elsewhere never reconnects: nothing is kept to send "once the seat is back".
-            if case .closed(let why) = connection { return [refuse(t.text("terminal.status.closed_chat", ["reason": closureText(why)]))] }
+            if isClosed { return [refuse(t.text("terminal.status.closed_chat"))] }
             // Offline, the message is kept and sent once the seat is back (`sendKeptChat`): nothing typed is lost.
             guard connection == .online else {
                 keptChat.append(.say(channel: ch, text: text))

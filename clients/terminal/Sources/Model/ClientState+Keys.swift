@@ -101,7 +101,7 @@ extension ClientState {
             if key == .pageDown { ui.cursors[.talk] = max(0, ui.cursor(.talk) - 5); return [] }
             if key == .enter || key == .char("m") {
                 if you.role == "observer" { return [refuse(t.text("terminal.status.observer_chat"))] }
-                if case .closed(let why) = connection { return [refuse(t.text("terminal.status.closed_chat", ["reason": closureText(why)]))] }
+                if isClosed { return [refuse(t.text("terminal.status.closed_chat"))] }
                 ui.input = TextInput(purpose: .chat(ui.channel), prompt: "\(channelLabel(ui.channel))> ")
             }
             return []
@@ -236,9 +236,9 @@ extension ClientState {
                 guard !text.trimmingSpaces.isEmpty else { return [] }
                 // Offline, the message stays in the input line, to be sent with Enter once the connection is back; in a
                 // window that will not reconnect it stays too (to copy), with why it cannot go.
-                if case .closed(let why) = connection {
+                if isClosed {
                     ui.input = input
-                    say("✗ " + t.text("terminal.status.closed_chat", ["reason": closureText(why)]), error: true)
+                    say("✗ " + t.text("terminal.status.closed_chat"), error: true)
                     return []
                 }
                 guard connection == .online else {

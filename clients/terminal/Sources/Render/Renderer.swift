@@ -642,7 +642,8 @@ public enum Renderer {
     /// The text dialog's lines wrapped to its width (at most 76 columns), each wrapped line indented under its first.
     static func textDialogLines(_ lines: [String], _ s: ClientState) -> [Line] {
         let width = max(10, min(s.ui.screen.width - 6, 76))
-        return lines.flatMap { wrapped($0, width, .plain, indent: 2) }
+        // A line that fits keeps its spaces (the help's columns); a longer one wraps at words.
+        return lines.flatMap { TerminalText.width($0) <= width ? [Line(TerminalText.sanitize($0))] : wrapped($0, width, .plain, indent: 2) }
     }
 
     /// How many of its lines the text dialog shows: the screen's height less the borders, the key line and a margin.
