@@ -236,6 +236,18 @@ import Testing
         #expect(!engine.hidesCause(of: { var r = Record(kind: .effect, turn: 1); r.reason = "action:pressure"; return r }(), from: .team(0)))
     }
 
+    @Test func aDraftedActionStillNamesTheRequirementItFails() throws {
+        var state = try started()
+        try engine.apply(.adjust(target: "tension", value: 9, reason: "crisis"), to: &state)
+        try engine.apply(.setOrders(team: "blue", orders: TeamOrders(orders: [Order(action: "inspect")])), to: &state)
+        let inspect = try #require(engine.view(of: state, for: .team(1)).actions?.first { $0.id == "inspect" })
+        #expect(inspect.reasonCode == "already_ordered" && inspect.requirement == "too tense")
+        // An action whose only reason is the requirement names it once, as the reason.
+        try engine.apply(.setOrders(team: "blue", orders: TeamOrders()), to: &state)
+        let free = try #require(engine.view(of: state, for: .team(1)).actions?.first { $0.id == "inspect" })
+        #expect(free.reasonCode == "requirement" && free.reason == "too tense" && free.requirement == nil)
+    }
+
     @Test func theInstructorCanInjectAdjustAndEnd() throws {
         var state = try started()
         let tension = state.tracks[2]

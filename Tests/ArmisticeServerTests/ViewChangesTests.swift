@@ -186,14 +186,17 @@ extension GameView.ProjectInfo: OldPatchableElement {
 
 extension GameView.ActionInfo: OldPatchableElement {
     enum OldKeys: String, CodingKey {
-        case id, team, name, description, cost, covert, params, chance, consentFrom, consentRule, available, reason, reasonCode, checkedOnResolution
+        case id, team, name, description, cost, covert, repeatable, params, chance, consentFrom, consentRule, available, reason, reasonCode,
+             requirement, checkedOnResolution
     }
     static func encodeChanges(from old: Self, to new: Self, into encoder: Encoder) throws {
         var d = OldPropertyDiff(old: old, new: new, container: encoder.container(keyedBy: OldKeys.self))
         try d.put(.id) { $0.id }; try d.put(.team) { $0.team }; try d.put(.name) { $0.name }; try d.put(.description) { $0.description }
-        try d.put(.cost) { $0.cost }; try d.put(.covert) { $0.covert }; try d.put(.params) { $0.params }; try d.put(.chance) { $0.chance }
+        try d.put(.cost) { $0.cost }; try d.put(.covert) { $0.covert }; try d.put(.repeatable) { $0.repeatable }; try d.put(.params) { $0.params }
+        try d.put(.chance) { $0.chance }
         try d.put(.consentFrom) { $0.consentFrom }; try d.put(.consentRule) { $0.consentRule }; try d.put(.available) { $0.available }
-        try d.put(.reason) { $0.reason }; try d.put(.reasonCode) { $0.reasonCode }; try d.put(.checkedOnResolution) { $0.checkedOnResolution }
+        try d.put(.reason) { $0.reason }; try d.put(.reasonCode) { $0.reasonCode }; try d.put(.requirement) { $0.requirement }
+        try d.put(.checkedOnResolution) { $0.checkedOnResolution }
     }
 }
 

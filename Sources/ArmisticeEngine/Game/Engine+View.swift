@@ -240,14 +240,21 @@ extension Engine {
                         let cost = action.cost
                         reason = ("cost", phrases?.text("view.reason.cost", ["cost": String(cost), "left": String(left)]) ?? "costs \(cost), you have \(left) left")
                     }
-                    if reason == nil, let failed = actionViews[i].checks.first(where: { !holds($0.condition, in: state) }) { reason = ("requirement", failed.reason) }
+                    // A requirement the state fails is named even when another reason comes first (already drafted,
+                    // promised, over budget): it would still stop the order at adjudication. Not when the turn is closed.
+                    var unmet: String?
+                    if closed == nil, let failed = actionViews[i].checks.first(where: { !holds($0.condition, in: state) }) {
+                        if reason == nil { reason = ("requirement", failed.reason) } else { unmet = failed.reason }
+                    }
                     var chance: Int?
                     if let base = action.chance {
                         var c = base
                         for m in actionViews[i].modifiers where holds(m.condition, in: state) { c += m.add }
                         chance = max(0, min(100, c))
                     }
-                    list.append(GameView.ActionInfo(fixed: fixed, chance: chance, available: reason == nil, reason: reason?.text, reasonCode: reason?.code))
+                    var info = GameView.ActionInfo(fixed: fixed, chance: chance, available: reason == nil, reason: reason?.text, reasonCode: reason?.code)
+                    info.requirement = unmet
+                    list.append(info)
                 }
             }
         }

@@ -111,6 +111,7 @@ extension GameView.ActionInfo: JSONFields {
         JSONField("available") { $0.available },
         JSONField("reason") { $0.reason },
         JSONField("reason_code") { $0.reasonCode },
+        JSONField("requirement") { $0.requirement },
         JSONField("checked_on_resolution", shared: true) { $0.checkedOnResolution },
     ]
 

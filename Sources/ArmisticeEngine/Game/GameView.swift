@@ -185,6 +185,9 @@ public struct GameView: Sendable, Hashable, Codable {
         /// Which kind of reason it is, for a program: `match_over`, `not_drafting`, `locked`, `promised` (an agreed
         /// deal orders it), `already_ordered` (in the draft), `cost` or `requirement` (a requirement the state fails).
         public var reasonCode: String?
+        /// A requirement the state fails (the scenario's reason), when `reasonCode` names another reason first
+        /// (`already_ordered`, `promised` or `cost`): the order would still not be carried out as things stand.
+        public var requirement: String?
 
         public var id: String { fixed.value.id }
         public var team: String { fixed.value.team }
@@ -220,7 +223,7 @@ public struct GameView: Sendable, Hashable, Codable {
         // order, absent optionals left out.
         private enum CodingKeys: String, CodingKey {
             case id, team, name, description, cost, covert, repeatable, params, chance, consentFrom, consentRule, available, reason,
-                 reasonCode, checkedOnResolution
+                 reasonCode, requirement, checkedOnResolution
         }
 
         public init(from decoder: Decoder) throws {
@@ -235,6 +238,7 @@ public struct GameView: Sendable, Hashable, Codable {
                       reasonCode: try c.decodeIfPresent(String.self, forKey: .reasonCode),
                       checkedOnResolution: try c.decodeIfPresent([String].self, forKey: .checkedOnResolution),
                       repeatable: try c.decodeIfPresent(Bool.self, forKey: .repeatable))
+            requirement = try c.decodeIfPresent(String.self, forKey: .requirement)
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -253,6 +257,7 @@ public struct GameView: Sendable, Hashable, Codable {
             try c.encode(available, forKey: .available)
             try c.encodeIfPresent(reason, forKey: .reason)
             try c.encodeIfPresent(reasonCode, forKey: .reasonCode)
+            try c.encodeIfPresent(requirement, forKey: .requirement)
             try c.encodeIfPresent(checkedOnResolution, forKey: .checkedOnResolution)
         }
     }
