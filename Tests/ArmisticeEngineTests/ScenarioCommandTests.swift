@@ -87,6 +87,19 @@ struct ScenarioCommandTests {
         #expect(!check.err.contains("nothing was loaded"))
     }
 
+    @Test func showPrintsEachEventsTriggerAndCondition() throws {
+        let path = try Self.file(ValidationTests.base + """
+
+            events:
+              - {id: flare, name: Flare, trigger: "tension >= 8", repeat: true}
+              - {id: storm, name: Storm, weight: 2, if: "turn >= 2"}
+            """)
+        let show = try Self.run(["ruleset", "show", path])
+        #expect(show.status == 0)
+        #expect(show.out.contains("  flare  Flare  (triggered, repeats)\n      trigger tension >= 8\n"))
+        #expect(show.out.contains("  storm  Storm  (random, weight 2)\n      if turn >= 2\n"))
+    }
+
     @Test func warningsArePrintedAndTheCheckStillPasses() throws {
         let path = try Self.file(ValidationTests.base.replacingOccurrences(of: "    name: Blue\n    budget: 3", with: "    name: Blue\n    budget: 0"))
         let check = try Self.run(["ruleset", "check", path])

@@ -206,6 +206,9 @@ public struct Ruleset: Sendable {
         public var effects: [Statement]
         public var news: String?
         public var intel: [Message]
+        /// The `trigger` and `if` as written in the file, for `ruleset show`.
+        public var triggerText: String? = nil
+        public var conditionText: String? = nil
     }
 
     public struct Objective: Sendable {

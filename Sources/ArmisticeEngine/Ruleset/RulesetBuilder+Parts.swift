@@ -273,7 +273,8 @@ extension RulesetBuilder {
                              condition: condition(e["if"]?.value, "the condition of \(what)", scope: scope), repeats: repeats,
                              effects: e["effects"].map { statements($0.value, "the effects of \(what)", scope: scope, depth: 0) } ?? [],
                              news: reader.text(e["news"]?.value, "the news of \(what)"),
-                             intel: messages(e["intel"]?.value, "the intel of \(what)", parameters: nil))
+                             intel: messages(e["intel"]?.value, "the intel of \(what)", parameters: nil),
+                             triggerText: e["trigger"]?.value.scalar?.string, conditionText: e["if"]?.value.scalar?.string)
     }
 
     func objective(_ node: Node) -> Ruleset.Objective? {

@@ -179,10 +179,12 @@ enum RulesetShowText {
             let kind: String
             switch e.kind {
             case .scripted(let turns): kind = "turn " + turns.map(String.init).joined(separator: ", ")
-            case .triggered: kind = "triggered"
-            case .random(let w): kind = "random, weight \(w)"
+            case .triggered: kind = "triggered" + (e.repeats ? ", repeats" : "")
+            case .random(let w): kind = "random, weight \(w)" + (e.repeats ? ", repeats" : "")
             }
             out.append("  \(e.id)  \(e.name)  (\(kind))")
+            if let trigger = e.triggerText { out.append("      trigger \(trigger)") }
+            if let condition = e.conditionText { out.append("      if \(condition)") }
         }
         out.append("\nObjectives")
         for o in r.objectives {
