@@ -93,9 +93,10 @@ struct ExpressionCompiler {
             // A flag or a project can be hidden (visible:) but not revealed: say so, rather than "did you mean" itself.
             let kind = scope.flags[trackName] != nil ? "a flag" : scope.projects[trackName] != nil ? "a project" : scope.teams[trackName] != nil ? "a team" : nil
             guard let kind else { throw unknownName(trackName, offset: trackOffset, assigning: false) }
-            throw ExpressionError(code: "not_a_track", message: "reveal and revealed work only on tracks, and \"\(trackName)\" is \(kind)", offset: trackOffset,
-                                  hint: kind == "a team" ? "the first argument is the hidden track, the second the team"
-                                      : "a hidden flag or project cannot be revealed later; use a hidden track instead (0 and 1 for a flag, one number per status for a project), or tell the team in an intel message")
+            throw ExpressionError(code: "not_a_track", message: "\"\(trackName)\" is \(kind), not a track,", offset: trackOffset,
+                                  hint: "reveal and revealed work only on tracks; "
+                                      + (kind == "a team" ? "the first argument is the hidden track, the second the team"
+                                         : "a hidden flag or project cannot be revealed later: use a hidden track instead (0 and 1 for a flag, one number per status for a project), or tell the team in an intel message"))
         }
         let (teamExpr, type) = try compile(args[1])
         guard type == .team else {
