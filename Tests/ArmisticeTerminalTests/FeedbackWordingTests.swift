@@ -130,10 +130,13 @@ import Testing
         let id = try #require(Self.requestID(effects))
         _ = s.apply(message: #"{"type":"ack","id":\#(id)}"#, now: Fixtures.now)
         #expect(s.status == "✓ added Seize a trawler — ⚠ not possible now: needs friction of at least 3 (it fails at adjudication unless that changes)")
-        // Once drafted, the view gives its first reason (already in the orders): the Draft still says why, in words.
+        // Once drafted, the view gives its first reason (already in the orders) and names the requirement behind it
+        // (`requirement`): the Draft still says why, in words.
         s.view.orders["marisol"]?.orders.append(OrderInfo(JSONValue.parse(#"{"action":"seize_trawler","params":{}}"#)!))
+        let needs = try #require(s.view.actions[i].reason)
         s.view.actions[i].reasonCode = "already_ordered"
         s.view.actions[i].reason = "already in your orders this turn"
+        s.view.actions[i].requirement = needs
         s.focus(.draft)
         s.status = nil
         let draft = Self.screen(s)

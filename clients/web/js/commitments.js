@@ -128,6 +128,9 @@ export function stepWarnings(game, commitments, me, deal = null) {
     // Why the action cannot be added to the draft now: the server's `reason_code` says which kind of reason it is
     // (docs/protocol.md, `actions`: only the first that holds), never its words nor the state read again here.
     if (a && !a.available) {
+      // A requirement the state fails too, named behind the first reason (`requirement`): the step would not be
+      // carried out even once the draft's copy is gone or the budget fits.
+      if (a.requirement && a.reason_code !== "requirement") warn(i, t("deal.step_cannot", { reason: a.requirement }));
       switch (a.reason_code) {
         case "already_ordered": warn(i, t("deal.step_in_draft")); break;
         // The team's lock (the deal's step does not care), the phase (no warnings outside drafting), a promise (said

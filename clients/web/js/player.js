@@ -18,24 +18,13 @@ let chat = null;
 let lastActionsKey = "";
 let lockArmed = false;
 
-// The requirement an action of ours failed when last seen this turn: action id → the scenario's reason. The view says
-// only the first reason that holds (docs/protocol.md, `actions`), so once the action is in the draft its reason is
-// "already in your orders" and the requirement is hidden behind it: what was seen before is kept (for this turn, and
-// across a reload of the tab), so the draft line can still warn that the order will fail as things stand.
-const UNMET_STORE = "armistice.unmet";
-let unmet = { room: "", turn: -1, reasons: {} };
-try { unmet = JSON.parse(sessionStorage.getItem(UNMET_STORE)) || unmet; } catch { /* private mode */ }
-
-function noteRequirements() {
-  const v = game.view;
-  if (unmet.room !== game.room || unmet.turn !== v.turn) unmet = { room: game.room, turn: v.turn, reasons: {} };
-  for (const a of v.actions || []) {
-    if (a.available) delete unmet.reasons[a.id];
-    else if (a.reason_code === "requirement") unmet.reasons[a.id] = a.reason || t("play.not_available");
-    // Any other reason comes before the requirement (the phase, the lock, the draft, a deal, the budget): the
-    // requirement is not known from it, and what was seen stays.
-  }
-  try { sessionStorage.setItem(UNMET_STORE, JSON.stringify(unmet)); } catch { /* private mode */ }
+// The requirement an action of ours fails as things stand, in the scenario's words: the view's `reason` when that is
+// the requirement, or its `requirement` when another reason comes first (already in the draft, promised by a deal,
+// over the budget); null when it meets them (docs/protocol.md, `actions`).
+function unmetRequirement(id) {
+  const a = (game.view?.actions || []).find((x) => x.id === id);
+  if (!a || a.available) return null;
+  return a.reason_code === "requirement" ? a.reason || t("play.not_available") : a.requirement || null;
 }
 
 function myTeam() { return game.you.team || null; }
@@ -50,7 +39,6 @@ function render(what, detail) {
   if (clearStaleStatus()) lockArmed = false;
   if (what === "chat") { chat.noteMessage(detail); chat.render(); return; }
   if (what === "language") { lastActionsKey = ""; lastResultsKey = ""; lastCatalogKey = ""; relabelCommitments(); }
-  noteRequirements();
   keepFocus(() => {
     renderTeamBox();
     renderTracks(game, $("#tracks"));
@@ -126,7 +114,7 @@ function renderDraft() {
   const orderLines = d.orders.map((o, i) => {
     const a = game.action(o.action);
     const promised = promisedIn(game, myTeam(), o.action);
-    const requirement = unmet.reasons[o.action];
+    const requirement = unmetRequirement(o.action);
     const warnings = [
       promised ? t("play.also_promised", { deal: String(promised) }) : "",
       !promised && over.has(i) ? t("play.order_over_budget", { cost: a?.cost ?? 0, left: over.get(i) }) : "",

@@ -48,10 +48,7 @@ extension ClientState {
                 values["reason"] = reason
                 switch a.reasonCode {
                 case "cost": done = "terminal.status.added_over_budget"
-                case "requirement":
-                    done = "terminal.status.added_not_possible"
-                    addedNotPossible[action] = AddWarning(turn: view.turn, reason: reason)
-                case nil: done = "terminal.status.added_not_possible"
+                case "requirement", nil: done = "terminal.status.added_not_possible"
                 default: return [refuse(t.text("terminal.status.cannot_add", values))]
                 }
             }

@@ -74,10 +74,6 @@ public struct ClientState: Sendable {
     /// Chat said while the connection was down (`say`, in the plain mode or on the `:` line): each is sent once the
     /// seat is back, as the Talk pane keeps an unsent message in its input line.
     public internal(set) var keptChat: [Command] = []
-    /// Actions added to the draft while a requirement failed, with the reason, for the turn they were added in: once
-    /// drafted, the view gives the first reason that holds (`already_ordered`, `cost`), which hides the requirement.
-    var addedNotPossible: [String: AddWarning] = [:]
-    struct AddWarning: Sendable, Equatable { var turn: Int; var reason: String }
 
     public init() {}
 
@@ -102,13 +98,13 @@ public struct ClientState: Sendable {
     public func botBadge(_ team: String) -> String? { botWords(team).map { "🤖 " + $0 } }
 
     /// In negotiation or orders: whether every team with players has locked in (nothing then says so but this).
-    /// "⚠ not possible now: …" for a drafted action whose requirement the state does not meet (the view's
-    /// `requirement` reason, or the one it had when added this turn and the view now hides); nil otherwise.
+    /// "⚠ not possible now: …" for a drafted action whose requirement the state does not meet (the view's reason
+    /// when it is the requirement, or its `requirement` when another reason comes first, as once it is drafted);
+    /// nil otherwise.
     public func orderWarning(_ action: String) -> String? {
         guard let a = view.action(action), !a.available else { return nil }
-        if a.reasonCode == "requirement" { return t.text("terminal.draft.not_possible", ["reason": TerminalText.sanitize(a.reason ?? "")]) }
-        if let w = addedNotPossible[action], w.turn == view.turn { return t.text("terminal.draft.not_possible", ["reason": w.reason]) }
-        return nil
+        guard let reason = a.reasonCode == "requirement" ? a.reason ?? "" : a.requirement else { return nil }
+        return t.text("terminal.draft.not_possible", ["reason": TerminalText.sanitize(reason)])
     }
 
     public var everyPlayedTeamLocked: Bool {

@@ -87,6 +87,9 @@ public struct ActionInfo: Sendable, Equatable {
     /// The kind of `reason` (docs/protocol.md): `match_over`, `not_drafting`, `locked`, `already_ordered`, `promised`,
     /// `cost` or `requirement`; nil from a server older than the code.
     public var reasonCode: String?
+    /// A requirement the state fails, when `reasonCode` names another reason first (`already_ordered`, `promised`,
+    /// `cost`): the scenario's reason.
+    public var requirement: String?
     public var checkedOnResolution: [String]
     init(_ j: JSONValue) {
         id = j["id"]?.string ?? "?"; team = j["team"]?.string ?? ""; name = j["name"]?.string ?? id
@@ -94,6 +97,7 @@ public struct ActionInfo: Sendable, Equatable {
         params = j["params"]?.array.map(ParamInfo.init) ?? []; chance = j["chance"]?.int
         consentFrom = j["consent_from"]?.array.compactMap(\.string) ?? []; consentRule = j["consent_rule"]?.string
         available = j["available"]?.bool ?? false; reason = j["reason"]?.string; reasonCode = j["reason_code"]?.string
+        requirement = j["requirement"]?.string
         checkedOnResolution = j["checked_on_resolution"]?.array.compactMap(\.string) ?? []
     }
 }
