@@ -90,15 +90,15 @@ import Testing
 
     // MARK: - Placeholders in events
 
-    @Test func aPlaceholderInAnEventsTextIsAnErrorSayingWhatToWrite() {
+    @Test func aPlaceholderInAnEventsTextIsAWarningSayingWhatToWrite() throws {
         let event = "\nevents:\n  - id: notice\n    name: Notice\n    turn: 1\n    news: \"{team} hears that the notice expires.\"\n"
-        let found = ValidationTests().diagnostics(ValidationTests.base + event)
+        let found = try RulesetLoader.load(text: ValidationTests.base + event, file: "mini.yaml").warnings
         #expect(found.map(\.code) == ["placeholder_in_event"])
-        #expect(found.first?.description == "mini.yaml:39:11: error: {team} in an event's text is never filled in: an event has no acting team "
+        #expect(found.first?.description == "mini.yaml:39:11: warning: {team} in an event's text is never filled in: an event has no acting team "
                 + "and no parameters, so students would read \"{team}\" as written; placeholders work only in an action's news and intel; "
                 + "write the team's name itself")
         let intel = "\nevents:\n  - id: notice\n    name: Notice\n    turn: 1\n    intel: [{to: [red], text: \"Tension is {tension}\"}]\n"
-        #expect(ValidationTests().diagnostics(ValidationTests.base + intel).map(\.code) == ["placeholder_in_event"])
+        #expect(try RulesetLoader.load(text: ValidationTests.base + intel, file: "mini.yaml").warnings.map(\.code) == ["placeholder_in_event"])
     }
 
     @Test func anActionsTeamPlaceholderIsStillTheActingTeam() throws {
@@ -123,11 +123,14 @@ import Testing
     }
 }
 
-/// One rule for yes/no settings: true/false, yes/no and on/off without quotes; anything in quotes is text.
+/// One rule for yes/no settings: true/false, yes/no and on/off without quotes; in quotes, read the same with a warning.
 @Suite struct BooleanWordsTests {
     func flagStart(_ written: String) -> (Bool?, [Diagnostic]) {
         let text = ValidationTests.base.replacingOccurrences(of: "tracks:", with: "flags:\n  - {id: f, name: F, start: \(written)}\ntracks:")
-        do { return (try RulesetLoader.load(text: text, file: "mini.yaml").flags.first?.start, []) } catch { return (nil, error.diagnostics) }
+        do {
+            let ruleset = try RulesetLoader.load(text: text, file: "mini.yaml")
+            return (ruleset.flags.first?.start, ruleset.warnings)
+        } catch { return (nil, error.diagnostics) }
     }
 
     @Test(arguments: [("true", true), ("yes", true), ("on", true), ("On", true), ("false", false), ("no", false), ("off", false), ("OFF", false)])
@@ -135,11 +138,16 @@ import Testing
         #expect(flagStart(written).0 == value)
     }
 
-    @Test(arguments: ["\"no\"", "'yes'", "\"true\"", "\"off\""])
-    func quotedWordsAreTextAndAnError(written: String) {
-        let (value, found) = flagStart(written)
-        #expect(value == nil)
-        #expect(found.map(\.code) == ["wrong_type"])
-        #expect(found.first?.message.contains("in quotes") == true)
+    @Test(arguments: [("\"no\"", false), ("'yes'", true), ("\"true\"", true), ("\"off\"", false)])
+    func quotedWordsAreReadWithAWarning(written: String, value: Bool) {
+        let (read, found) = flagStart(written)
+        #expect(read == value)
+        #expect(found.map(\.code) == ["quoted_boolean"])
+        #expect(found.first?.severity == .warning && found.first?.message.contains("in quotes") == true)
+        #expect(found.first?.hint == "write \(value) without quotes")
+    }
+
+    @Test func anythingElseIsAnError() {
+        #expect(flagStart("maybe").1.map(\.code) == ["wrong_type"])
     }
 }

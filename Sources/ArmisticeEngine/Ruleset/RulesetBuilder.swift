@@ -285,7 +285,8 @@ final class RulesetBuilder {
 
     /// `{team}` and `{param}` placeholders in an action's news and intel must name something the action has (a
     /// `broken` parameter's error is already reported). `parameters` nil: an event's news or intel, where nothing
-    /// fills a placeholder (an event has no acting team and no parameters), so every one is an error.
+    /// fills a placeholder (an event has no acting team and no parameters), so every one is a warning (an error would
+    /// stop a match log that carries such a file from replaying).
     func checkTemplate(_ text: String, _ node: Node, parameters: [String: (index: Int, kind: Scope.ParameterKind)]?, broken: Set<String> = []) {
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{") {
@@ -293,7 +294,7 @@ final class RulesetBuilder {
             let name = String(rest[rest.index(after: open)..<close])
             guard let parameters else {
                 let instead = name == "team" ? "write the team's name itself" : "write the words themselves"
-                reader.error("placeholder_in_event", node,
+                reader.warning("placeholder_in_event", at: reader.location(node),
                              "{\(name)} in an event's text is never filled in: an event has no acting team and no parameters, so students would read \"{\(name)}\" as written",
                              hint: "placeholders work only in an action's news and intel; \(instead)")
                 rest = rest[rest.index(after: close)...]

@@ -108,7 +108,8 @@ final class YAMLReader {
     }
 
     /// A yes/no setting. Written without quotes: `true`/`false`, or YAML's other words for them, `yes`/`no` and
-    /// `on`/`off`, in any case. In quotes it is text, never a boolean: `"no"` is an error, not false.
+    /// `on`/`off`, in any case. In quotes it is read the same, with a warning (`quoted_boolean`): a file that did so
+    /// before the warning existed, as a match log may carry, still loads with the value it had.
     func boolean(_ node: Node?, _ what: String) -> Bool? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node else {
@@ -121,10 +122,9 @@ final class YAMLReader {
             error("wrong_type", node, "\(what) must be true or false, not \"\(scalar.string)\"")
             return nil
         }
-        guard scalar.style == .plain || scalar.style == .any else {
-            error("wrong_type", node, "\(what) must be true or false, not the text \"\(scalar.string)\" in quotes",
-                  hint: "write \(value) without quotes")
-            return nil
+        if scalar.style != .plain && scalar.style != .any {
+            warning("quoted_boolean", at: location(node), "\(what) is the text \"\(scalar.string)\" in quotes, read as \(value)",
+                    hint: "write \(value) without quotes")
         }
         return value
     }
