@@ -29,7 +29,7 @@ struct InstructorCommand: AsyncParsableCommand {
     var bot: [String] = []
     @Option(help: "When all of a team's students are offline at the orders: nothing (the default), hold (no orders), or bot (the greedy bot plays that turn).")
     var absent: String?
-    @Option(help: "Your display name.") var name = "Instructor"
+    @Option(help: "Your display name (default: the word for instructor in the interface's language).") var name: String?
     @Flag(help: "Line mode for screen readers and scripts.") var plain = false
     @Option(help: "The interface's language: ko or en (default: from LC_ALL, LC_MESSAGES or LANG).") var lang: String?
 
@@ -79,6 +79,7 @@ struct InstructorCommand: AsyncParsableCommand {
     func run() async throws {
         let url = ServerAddress.url(host)
         let store = SeatStore.standard()
+        let name = self.name ?? Catalog(language: Prompt.language(lang)).text("terminal.instructor.default_name")
         var token: String?
         let request: SeatRequest?
         if let room {

@@ -10,8 +10,12 @@ struct JoinCommand: AsyncParsableCommand {
         abstract: "Join a room from the terminal: a full-screen interface (or --plain lines) that rejoins by itself.",
         discussion: """
             HOST is host[:port] (port 8080 by default) or a ws://, wss://, http:// or https:// address.
-            The seat's token is kept in $XDG_STATE_HOME/armistice/seats.json (else ~/.local/state/…), so running
-            the same command again takes the same seat back. NO_COLOR turns colour off.
+
+            The seat's token is kept in $XDG_STATE_HOME/armistice/seats.json (else in ~/.local/state/armistice), \
+            so running the same command again takes the same seat back. Students who share one computer account \
+            each join with --new-seat.
+
+            NO_COLOR turns colour off.
             """)
 
     @Argument(help: "The server: host[:port] or a ws(s):// URL.") var host: String
@@ -41,7 +45,9 @@ struct JoinCommand: AsyncParsableCommand {
         var name = self.name ?? stored?.name
         var team = self.team ?? stored?.team
         if let stored, self.name == nil || self.name == stored.name {
-            FileHandle.standardError.write(Data((t.text("terminal.join.taking_back", ["room": room, "name": stored.name]) + "\n").utf8))
+            let line = stored.team.map { t.text("terminal.join.taking_back_team", ["room": room, "name": stored.name, "team": $0]) }
+                ?? t.text("terminal.join.taking_back", ["room": room, "name": stored.name])
+            FileHandle.standardError.write(Data((line + "\n").utf8))
         } else {
             // The address and the code first: a wrong one is said at once, before any question.
             let check = await JoinCheck.room(url: url, code: room, language: language)
