@@ -213,6 +213,9 @@ import Testing
     @Test func otherTeamsSeeACovertActionsChangeButNotItsCause() throws {
         let c = Classroom(phases: ["briefing": 5, "negotiation": 10, "orders": 10, "adjudication": 2, "results": 5])
         c.start()
+        // A reader in Korean gets the same records translated: the cause must be left out there too.
+        #expect(CoreHarness.errorCode(c.h.send(c.member("usa", 1).client, ["type": "set_language", "lang": "ko"])) == nil)
+        #expect(CoreHarness.errorCode(c.h.send(c.member("rok", 1).client, ["type": "set_language", "lang": "ko"])) == nil)
         c.h.advance(seconds: 5)
         #expect(CoreHarness.errorCode(c.h.send(c.member("dprk").client, ["type": "set_orders", "orders": [["action": "smuggle"]]])) == nil)
         c.h.advance(seconds: 10)
@@ -226,9 +229,12 @@ import Testing
         // The DPRK (who ordered it) and the instructor read the cause; the others see the changes they may see, without it.
         #expect(causes(c.member("dprk").client).contains("action:smuggle"))
         #expect(causes(c.instructor.client).contains("action:smuggle"))
-        for client in [c.member("usa").client, c.member("rok").client, c.member("un").client, c.observer.client] {
+        for client in [c.member("usa").client, c.member("usa", 1).client, c.member("rok").client, c.member("rok", 1).client,
+                       c.member("un").client, c.observer.client] {
             #expect(!causes(client).contains("action:smuggle"))
         }
+        #expect(c.h.messages(c.member("usa", 1).client, type: "update").flatMap { ($0["records"] as? [[String: Any]]) ?? [] }
+            .contains { $0["kind"] as? String == "effect" && $0["target"] as? String == "dprk_economy" })
         // A fresh snapshot says the same as the updates did.
         c.h.send(c.member("usa").client, ["type": "resync"])
         let snapshot = try #require(c.h.last(c.member("usa").client, type: "snapshot")?["view"] as? [String: Any])

@@ -158,7 +158,9 @@ extension ServerCore {
                                                        causes: inputs.count > 1 ? inputs.map { pending[$0].cause } : nil,
                                                        records: records, view: view, clock: clock))
                 }
-                let records = { inputs.flatMap { pending[$0].records.filter { room.sees(audience, $0) } } }
+                // As the audience may read them: seen by it, and without the cause of a change a covert action made
+                // unless the audience ordered it (the same rule as the view's records and the encoded ones above).
+                let records = { inputs.flatMap { pending[$0].records.filter { room.sees(audience, $0) }.map { room.engine.record($0, as: room.viewer(audience)) } } }
                 // Readers of another language: the same update with the view and records in their language, diffed
                 // from the last view they were sent.
                 let localized = { (language: Language, legacy: Bool) -> [UInt8] in
