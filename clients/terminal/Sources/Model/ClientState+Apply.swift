@@ -59,6 +59,8 @@ extension ClientState {
         }
         // The seat is back: what was said while it was away goes now.
         if ["room_created", "joined", "resumed", "snapshot"].contains(type) { effects += sendKeptChat() }
+        // Then the commands a script piped in before the seat was in, in order.
+        if type == "snapshot" { effects += runQueuedLines() }
         return effects
     }
 

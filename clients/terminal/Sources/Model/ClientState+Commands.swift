@@ -143,6 +143,23 @@ extension ClientState {
         do { return perform(try Command.parse(line)) } catch { return [refuse(error.message(t))] }
     }
 
+    /// A line read in the plain mode: before the seat's first snapshot it waits, with those before it, and runs when
+    /// the snapshot arrives (`apply`), so a script can pipe commands in however fast the connection comes up.
+    public mutating func submit(line: String) -> [Effect] {
+        guard hasSnapshot else { queuedLines.append(line); return [] }
+        return perform(line: line)
+    }
+
+    /// Runs the lines read before the seat was in, in the order they were read.
+    mutating func runQueuedLines() -> [Effect] {
+        var effects: [Effect] = []
+        while !queuedLines.isEmpty, hasSnapshot {
+            effects += perform(line: queuedLines.removeFirst())
+            if effects.contains(where: { if case .quit = $0 { true } else { false } }) { break }
+        }
+        return effects
+    }
+
     mutating func refuse(_ message: String) -> Effect {
         say("✗ " + message, error: true)
         return .notice("[error] " + message)

@@ -203,6 +203,32 @@ extension ClientState {
         return (t.text("terminal.deal.warn.may_fail", ["reason": TerminalText.sanitize(reason)]), false)
     }
 
+    /// What a deal being typed may name, as `TEAM:ACTION` (or `TEAM:approve:ACTION`), with the action's name and cost:
+    /// my team's actions and consents first, then the other teams'. Narrowed to those the word being typed starts
+    /// (`usa:`, `usa:sus`, or an action id's start): `typed` is that word, empty when nothing narrows the list (the line
+    /// ends with a space, or the note after `--` is being written).
+    public func dealChoices(_ line: String) -> (choices: [(key: String, name: String, cost: Int?, mine: Bool)], typed: String) {
+        var all: [(key: String, name: String, cost: Int?, mine: Bool)] = []
+        if let team = myTeam {
+            all += view.actions.filter { !$0.covert }.map { ("\(team):\($0.id)", $0.name, $0.cost, true) }
+            all += view.consents.map { ("\(team):approve:\($0.action)", $0.name, nil, true) }
+        }
+        for entry in view.catalog where !entry.teams.contains(myTeam ?? "") {
+            all += entry.teams.map { ("\($0):\(entry.id)", entry.name, entry.cost, false) }
+        }
+        let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard words.count > 1, !words.dropLast().contains("--"), let last = words.last, last != "--" else { return (all, "") }
+        // The parameters in brackets are not part of the name.
+        let typed = String(last.prefix { $0 != "(" }).lowercased()
+        guard !typed.isEmpty else { return (all, "") }
+        let matching = all.filter { c in
+            let key = c.key.lowercased()
+            let action = key.split(separator: ":").last.map(String.init) ?? key
+            return key.hasPrefix(typed) || (!typed.contains(":") && action.hasPrefix(typed))
+        }
+        return (matching, typed)
+    }
+
     /// The commitments of a `deal …` line being typed, as far as they parse (the word being typed may not yet).
     public func composedCommitments(_ line: String) -> [CommitmentInfo] {
         let done = line.lastIndex(of: " ").map { String(line[..<$0]) } ?? ""

@@ -266,16 +266,34 @@ extension ClientState {
             }
         case .backspace, .delete:
             if !input.text.isEmpty { input.text.removeLast() }
+        case .clearLine:
+            // Ctrl-U, as in shells.
+            input.text = ""
         case .char(let c):
             // The server takes 500 characters at most: the footer counts down from 400, and says when the line is full.
             if input.text.count < TextInput.limit { input.text.append(c) } else { say(t.text("terminal.status.input_full", ["limit": String(TextInput.limit)]), error: true) }
+        case .pageUp, .pageDown where isTypingDeal(input):
+            // The list of what a deal may name is longer than the pane: it scrolls while the line stays open.
+            ui.input = input
+            scroll(.deals, key)
+            return []
         case .tab:
             break
         default:
             break
         }
         ui.input = input
+        if isTypingDeal(input) {
+            // The Deals pane lists what a deal may name, narrowed as the line changes: it shows, from its top.
+            if ui.focus != .deals, panes.contains(.deals) { focus(.deals) }
+            ui.tops[.deals] = 0
+        }
         return []
+    }
+
+    /// Whether the command line holds a deal being typed (the Deals pane then lists what it may name).
+    func isTypingDeal(_ input: TextInput) -> Bool {
+        input.purpose == .command && input.text.lowercased().hasPrefix("deal")
     }
 }
 

@@ -74,6 +74,8 @@ public struct ClientState: Sendable {
     /// Chat said while the connection was down (`say`, in the plain mode or on the `:` line): each is sent once the
     /// seat is back, as the Talk pane keeps an unsent message in its input line.
     public internal(set) var keptChat: [Command] = []
+    /// Plain-mode lines read before the first snapshot (a script piping commands in): run in order once the seat is in.
+    public internal(set) var queuedLines: [String] = []
 
     public init() {}
 

@@ -2,4 +2,6 @@
 public enum Key: Sendable, Equatable {
     case char(Character)
     case up, down, left, right, tab, backTab, enter, escape, backspace, delete, pageUp, pageDown, home, end
+    /// Ctrl-U: clears the input line, as in shells.
+    case clearLine
 }

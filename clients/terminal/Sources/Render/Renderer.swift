@@ -459,16 +459,13 @@ public enum Renderer {
                 lines += wrapped(s.t.text("terminal.deals.composing"), width, .bold)
                 lines += commitmentLines(s, proposal, s.dealNotes(proposal, status: "open", mine: true), width: width, style: .plain)
             }
-            if let team = s.myTeam {
-                for a in v.actions where !a.covert {
-                    lines += wrapped("\(team):\(a.id) — \(TerminalText.sanitize(a.name)) (\(a.cost))", width, .plain, indent: 2)
-                }
-                for c in v.consents { lines += wrapped("\(team):approve:\(c.action) — \(TerminalText.sanitize(c.name))", width, .plain, indent: 2) }
+            // Narrowed to what the word being typed starts (`usa:`, `usa:sus`, an action id); PgUp/PgDn scroll it.
+            let (choices, typed) = s.dealChoices(input.text)
+            if !typed.isEmpty {
+                lines += wrapped(s.t.text(choices.isEmpty ? "terminal.deals.no_match" : "terminal.deals.matching", ["typed": TerminalText.sanitize(typed)]), width, .muted)
             }
-            for entry in v.catalog where !entry.teams.contains(s.myTeam ?? "") {
-                for team in entry.teams {
-                    lines += wrapped("\(team):\(entry.id) — \(TerminalText.sanitize(entry.name)) (\(entry.cost))", width, .muted, indent: 2)
-                }
+            for c in choices.isEmpty ? s.dealChoices("deal ").choices : choices {
+                lines += wrapped("\(c.key) — \(TerminalText.sanitize(c.name))" + (c.cost.map { " (\($0))" } ?? ""), width, c.mine ? .plain : .muted, indent: 2)
             }
             return PaneText(lines: lines)
         }

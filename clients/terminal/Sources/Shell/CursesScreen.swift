@@ -93,6 +93,7 @@ final class CursesScreen {
         case 10, 13: return .some(.enter)
         case 27: return .some(.escape)
         case 8, 127: return .some(.backspace)
+        case 21: return .some(.clearLine) // Ctrl-U
         case 0..<32: return .some(nil)
         default:
             guard let scalar = Unicode.Scalar(code) else { return .some(nil) }

@@ -136,15 +136,19 @@ struct PlainInterface {
                     if case .closed = c, inputEnded { return }
                 case .line(let line):
                     if line.trimmingSpaces.isEmpty { continue }
-                    if carryOut(state.perform(line: line), &state) { return }
+                    if carryOut(state.submit(line: line), &state) { return }
                 case .endOfInput:
                     inputEnded = true
                     endedAt = TerminalClient.nowMs()
                 }
             }
             // Scripts pipe commands and close their input: leave once every request is answered.
-            if inputEnded, state.pending.isEmpty, state.keptChat.isEmpty, state.hasSnapshot || TerminalClient.nowMs() - endedAt > 15_000 { return }
-            if inputEnded, TerminalClient.nowMs() - endedAt > 15_000 { return }
+            if inputEnded, state.pending.isEmpty, state.keptChat.isEmpty, state.queuedLines.isEmpty, state.hasSnapshot { return }
+            if inputEnded, TerminalClient.nowMs() - endedAt > 15_000 {
+                // The seat never came in: say that what was piped in did not run, rather than leave in silence.
+                if !state.queuedLines.isEmpty { emit(state.t.text("terminal.plain.not_connected")) }
+                return
+            }
         }
     }
 

@@ -1,0 +1,114 @@
+import ArmisticeWire
+import Testing
+@testable import ArmisticeTerminal
+
+/// While a deal is typed (`n` in Deals, or `:deal …`), every team's action ids can be reached at 80×24: the list narrows
+/// to what the word being typed starts, and PgUp/PgDn scroll it with the command line open.
+@Suite struct DealTypingTests {
+    static func screen(_ s: ClientState) -> String { Renderer.render(s, width: 80, height: 24, now: Fixtures.now + 1_000).text }
+
+    /// The fixture with a long catalog for Tervane: more ids than the pane has rows.
+    static func manyActions() -> ClientState {
+        var s = Fixtures.seated()
+        let names = ["share_survey", "close_reef", "sell_licences", "tax_boats", "build_port", "raise_navy", "sign_treaty",
+                     "call_summit", "recall_envoy", "open_market", "ban_nets", "train_crews", "count_stocks", "suspend_exercises"]
+        s.view.catalog = names.map { id in
+            CatalogEntry(JSONValue.parse(#"{"id":"\#(id)","name":"Do \#(id)","teams":["tervane"],"cost":1,"params":[]}"#)!)
+        }
+        return s
+    }
+
+    static func type(_ text: String, _ s: inout ClientState) {
+        for c in text { _ = s.handle(key: .char(c)) }
+    }
+
+    @Test func theListNarrowsToTheTeamAndActionBeingTyped() {
+        var s = Self.manyActions()
+        s.focus(.deals)
+        _ = s.handle(key: .char("n"))
+        #expect(!Self.screen(s).contains("tervane:suspend_exercises"), "the last id is below the pane before narrowing")
+        Self.type("tervane:su", &s)
+        var text = Self.screen(s)
+        #expect(text.contains("tervane:suspend_exercises"), "\(text)")
+        #expect(!text.contains("tervane:close_reef") && !text.contains("marisol:fish_hard"), "\(text)")
+        // An action id's start narrows it too, and the parameters in brackets do not count.
+        _ = s.handle(key: .clearLine)
+        Self.type("deal marisol:fish_hard tervane:ban(x=1", &s)
+        text = Self.screen(s)
+        #expect(text.contains("tervane:ban_nets"), "\(text)")
+        // After the note's `--` nothing narrows it.
+        Self.type(") -- sus", &s)
+        #expect(Self.screen(s).contains("marisol:fish_hard —"))
+    }
+
+    @Test func pageDownScrollsTheListWhileTheLineStaysOpen() {
+        var s = Self.manyActions()
+        s.focus(.deals)
+        _ = s.handle(key: .char("n"))
+        for _ in 0..<4 { _ = s.handle(key: .pageDown) }
+        let text = Self.screen(s)
+        #expect(s.ui.input?.text == "deal ")
+        #expect(text.contains("tervane:suspend_exercises"), "\(text)")
+        _ = s.handle(key: .pageUp)
+        #expect(s.ui.input?.text == "deal ")
+    }
+
+    @Test func typingADealFromAnotherPaneShowsTheDealsPane() {
+        var s = Self.manyActions()
+        s.focus(.talk)
+        _ = s.handle(key: .char(":"))
+        Self.type("deal tervane:sus", &s)
+        #expect(s.ui.focus == .deals)
+        #expect(Self.screen(s).contains("tervane:suspend_exercises"))
+    }
+
+    @Test func koreanNarrowingFitsIn80Columns() {
+        var s = Self.manyActions()
+        s.language = .ko
+        s.focus(.deals)
+        _ = s.handle(key: .char("n"))
+        Self.type("tervane:", &s)
+        let text = Self.screen(s)
+        #expect(text.contains("PgUp PgDn"), "\(text)")
+        for line in text.split(separator: "\n") { #expect(TerminalText.width(String(line)) <= 80, "too wide: \(line)") }
+    }
+
+    @Test func ctrlUClearsTheCommandLine() {
+        var s = Fixtures.seated()
+        _ = s.handle(key: .char(":"))
+        Self.type("add patrol", &s)
+        _ = s.handle(key: .clearLine)
+        #expect(s.ui.input?.text == "")
+    }
+}
+
+/// Plain mode: a script's commands piped in before the seat is in wait for it, in order, instead of failing as
+/// "not connected".
+@Suite struct PlainStartupTests {
+    static func sent(_ effects: [Effect]) -> [String] {
+        effects.compactMap { if case .send(let m) = $0 { m["type"]?.string } else { nil } }
+    }
+
+    @Test func linesReadBeforeTheSnapshotRunInOrderOnceItArrives() {
+        var s = ClientState()
+        #expect(s.submit(line: "lock").isEmpty)
+        #expect(s.submit(line: "results").isEmpty)
+        #expect(s.submit(line: "say all hello").isEmpty)
+        _ = s.apply(message: #"{"type":"joined","id":"seat","room":"R4X95U","seat":"s3","token":"R4X95U.x","role":"player","team":"marisol"}"#, now: Fixtures.now)
+        let effects = s.apply(message: Fixtures.snapshot, now: Fixtures.now)
+        #expect(Self.sent(effects) == ["lock", "chat"], "\(effects)")
+        #expect(s.queuedLines.isEmpty)
+        // The room and state lines come first, then what the lines did, in the order they were read.
+        let notices = effects.compactMap { if case .notice(let l) = $0 { l } else { nil } }
+        #expect(notices.prefix(2).map { String($0.prefix(7)) } == ["[room] ", "[state]"], "\(notices)")
+        #expect(!notices.contains { $0.contains("not connected") }, "\(notices)")
+        // Once the seat is in, a line runs at once.
+        #expect(Self.sent(s.submit(line: "lock")) == ["lock"])
+    }
+
+    @Test func theNotConnectedLineKeepsItsEnglishTagInKorean() {
+        var s = ClientState()
+        s.language = .ko
+        #expect(s.t.text("terminal.plain.not_connected").hasPrefix("[error] "))
+    }
+}
