@@ -236,6 +236,14 @@ import Testing
         #expect(!engine.hidesCause(of: { var r = Record(kind: .effect, turn: 1); r.reason = "action:pressure"; return r }(), from: .team(0)))
     }
 
+    @Test func onlyTheProposerWithdrawsADeal() throws {
+        var state = try started()
+        try proposeBuildForPressure(&state)
+        #expect { try engine.apply(.withdrawDeal(team: "blue", deal: 1), to: &state) } throws: { ($0 as? EngineError)?.code == .notProposer }
+        try engine.apply(.withdrawDeal(team: "red", deal: 1), to: &state)
+        #expect(state.deals[0].status == .withdrawn)
+    }
+
     @Test func aDraftedActionStillNamesTheRequirementItFails() throws {
         var state = try started()
         try engine.apply(.adjust(target: "tension", value: 9, reason: "crisis"), to: &state)

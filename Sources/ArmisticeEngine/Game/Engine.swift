@@ -159,7 +159,7 @@ public struct Engine: Sendable {
         case .withdrawDeal(let teamID, let deal):
             let t = try team(teamID)
             let i = try openDeal(deal, state)
-            guard state.deals[i].proposer == ruleset.teams[t].id else { throw EngineError(.notAParty, "only the team that proposed deal \(deal) can withdraw it") }
+            guard state.deals[i].proposer == ruleset.teams[t].id else { throw EngineError(.notProposer, "only the team that proposed deal \(deal) can withdraw it; a party can refuse it instead (respond_deal with accept false)") }
             state.deals[i].status = .withdrawn
             records.append(dealRecord(state.deals[i], state.turn))
         case .injectEvent(let event):

@@ -17,6 +17,8 @@ public enum EngineErrorCode: String, ErrorCodeSet, Codable, CaseIterable {
     case unknownDeal = "unknown_deal"
     case dealClosed = "deal_closed"
     case notAParty = "not_a_party"
+    /// Withdrawing a deal another team proposed (a party may refuse it instead).
+    case notProposer = "not_proposer"
     case badDeal = "bad_deal"
     case unknownEvent = "unknown_event"
     case unknownTarget = "unknown_target"

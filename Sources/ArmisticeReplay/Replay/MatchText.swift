@@ -72,7 +72,8 @@ public struct MatchText: Sendable {
         case .briefing: return p.text("report.input.turn_begins", ["turn": String(state.turn)]) + why
         case .negotiation: return p.text("report.input.negotiations_open") + why
         case .orders: return p.text("report.input.orders_due") + why
-        case .adjudication, .results: return p.text("report.input.resolved") + why
+        case .adjudication: return p.text("report.input.resolved") + why
+        case .results: return p.text("report.input.results") + why
         case .ended: return p.text("report.input.match_ends") + why
         case .setup: return p.text("report.input.advance") + why
         }
