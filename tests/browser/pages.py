@@ -105,6 +105,17 @@ def open_projector(browsers, server, code):
     return projector
 
 
+def class_in_briefing_with_projector(browsers, server, turns=1):
+    """The console, Kim on the DPRK and a projector; the match started, in the briefing: (teacher, kim, projector, code)."""
+    teacher, kim = browsers(), browsers()
+    code = create_room(teacher, server, phases=LONG, turns=turns)
+    join(kim, server, code, "Kim", team="dprk")
+    projector = open_projector(browsers, server, code)
+    console_click(teacher, "start", "started")
+    wait_phase(kim, "Briefing")
+    return teacher, kim, projector, code
+
+
 def skip_a_turn(teacher, student):
     """From the briefing, the instructor ends each phase until the turn is adjudicated."""
     for phase in ("Negotiation", "Orders"):

@@ -12,7 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import OUTPUT, InstructorSocket, js_errors, screenshot, wait
-from pages import (LONG, class_in_negotiation, click, console_click, create_room, css, join, lock_in, open_projector,
+from pages import (LONG, class_in_briefing_with_projector, class_in_negotiation, click, console_click, create_room, css, join, lock_in, open_projector,
                    propose_contact_deal, skip_a_turn, text, wait_phase)
 from test_korean import console_do, create_room_in_korean, join_in_korean, korean_browser
 
@@ -20,12 +20,7 @@ TIME = re.compile(r"^\d+:\d\d$")
 
 
 def test_a_paused_clock_shows_the_time_left_frozen(server, browsers):
-    teacher, kim = browsers(), browsers()
-    code = create_room(teacher, server, phases=LONG, turns=1)
-    join(kim, server, code, "Kim", team="dprk")
-    projector = open_projector(browsers, server, code)
-    console_click(teacher, "start", "started")
-    wait_phase(kim, "Briefing")
+    teacher, kim, projector, code = class_in_briefing_with_projector(browsers, server)
     console_click(teacher, "pause", "paused")
     for d in (kim, teacher, projector):
         wait(d, lambda d: "paused" in text(d, "[data-field=phase]"), message=lambda d: text(d, "[data-field=phase]"))

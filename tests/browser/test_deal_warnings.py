@@ -70,7 +70,8 @@ def test_an_open_deal_says_which_of_our_steps_cannot_go_as_promised_and_who_can_
     wait(lee, lambda d: "Needs the consent of United States, United Nations" in row_notes(d, 0), message=lambda d: row_notes(d, 0))
     assert "unless they block it" in row_notes(lee, 0)
     assert row_notes(lee, 1) == ""
-    assert "Needs the consent of DPRK (North Korea)" in row_notes(lee, 2), row_notes(lee, 2)
+    # The DPRK has a step of its own in the deal: a party, not bound to approve the summit, never "not bound".
+    assert "Needs the consent of DPRK (North Korea), party to this deal but not bound by it to approve" in row_notes(lee, 2), row_notes(lee, 2)
     # A DPRK promise in the same deal to approve the summit settles its consent: the note goes.
     write_proposal(lee, [("dprk", "admit_inspectors"), ("rok", "alliance_working_group"), ("rok", "propose_summit"),
                          ("dprk", "propose_summit", "approve")])

@@ -131,8 +131,8 @@ def test_a_turn_with_two_students_the_console_and_the_projector(server, browsers
         lock_in(d)
         wait(d, lambda d: "locked in" in text(d, "#orders-status") or not css(d, "#lock").is_enabled())
     for d in (kim, lee, teacher):
-        # A one-turn match: after its adjudication the header says the match is over (no countdown any more).
-        wait(d, lambda d: phase(d) in ("Adjudication", "Results", "Match over"), 20)
+        # A one-turn match: after its adjudication the header says these are the last turn's results.
+        wait(d, lambda d: phase(d) in ("Adjudication", "Results", "Last turn's results", "Match over"), 20)
 
     # Results with dice, for Kim's action.
     wait(kim, lambda d: act["name"] in text(d, "#results"), message="no result for Kim's action")

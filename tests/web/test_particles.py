@@ -31,3 +31,19 @@ def test_korean_particles_follow_the_word_before_them():
     run = subprocess.run([node, "--input-type=module", "-e", script.replace("'ko'", "'en'"), json.dumps({"a와(과)": "a와(과)"})],
                          capture_output=True, text=True, timeout=60)
     assert json.loads(run.stdout) == {"a와(과)": "a와(과)"}, "English text is left as it is"
+
+
+PARTICLE_STARTS = ("이(가)", "을(를)", "은(는)", "와(과)", "(으)로", "으로", "로 ", "로)", "이 ", "가 ", "을 ", "를 ", "은 ", "는 ", "와 ", "과 ")
+
+
+def test_no_korean_particle_is_glued_to_a_command_in_the_pages():
+    """A Korean text that follows a `<code>` command (Latin: `armistice serve`) cannot choose its particle: it names
+    the command by a Korean word instead (`armistice serve 명령이`), whose particle is known."""
+    import re
+    ko = json.loads((ROOT / "clients/web/locales/ko.json").read_text(encoding="utf-8"))
+    after = set()
+    for page in (ROOT / "clients/web").glob("*.html"):
+        after |= set(re.findall(r'</code><span data-i18n="([^"]+)"', page.read_text(encoding="utf-8")))
+    assert after, "no text follows a command in the pages"
+    glued = {key: ko[key] for key in sorted(after) if isinstance(ko.get(key), str) and ko[key].startswith(PARTICLE_STARTS)}
+    assert not glued, f"a particle right after a command: {glued}"

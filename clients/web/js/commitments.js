@@ -88,8 +88,10 @@ export function consentOf(game, action, team) {
 }
 
 /** For an action commitment: which consenting teams the same deal (`commitments`) does not bind to approve it, in
- * words ("" when none). `me` is the reader's team: its own say is put to it as its own decision. */
-export function consentNote(game, commitments, c, me = null) {
+ * words ("" when none). `me` is the reader's team: its own say is put to it as its own decision. A consenting team
+ * that is a party to the deal (`parties`: the deal's, else the teams its commitments name) is bound by it, only not
+ * to approve this step: it is never called "not bound by this deal". */
+export function consentNote(game, commitments, c, me = null, parties = null) {
   if (!c.action) return "";
   const consent = consentOf(game, c.action, c.team);
   if (!consent) return "";
@@ -98,10 +100,14 @@ export function consentNote(game, commitments, c, me = null) {
   const blockers = consent.from.filter((x) => bound(x, "block"));
   if (blockers.length) return t("deal.blocked_in_deal", { teams: names(blockers) });
   const free = consent.from.filter((x) => !bound(x, "approve"));
+  const inDeal = new Set(parties || commitments.map((o) => o.team));
   const others = free.filter((x) => x !== me);
+  const outside = others.filter((x) => !inDeal.has(x));
+  const party = others.filter((x) => inDeal.has(x));
   const all = consent.rule === "all";
   return [
-    others.length ? t(all ? "deal.needs_consent_all" : "deal.needs_consent_veto", { teams: names(others) }) : "",
+    outside.length ? t(all ? "deal.needs_consent_all" : "deal.needs_consent_veto", { teams: names(outside) }) : "",
+    party.length ? t(all ? "deal.party_consent_all" : "deal.party_consent_veto", { teams: names(party) }) : "",
     free.includes(me) ? t(all ? "deal.our_consent_all" : "deal.our_consent_veto") : "",
   ].filter(Boolean).join(" ");
 }

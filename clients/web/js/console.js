@@ -72,7 +72,7 @@ function renderControls() {
   $("#end").disabled = phase === "ended";
   $("#end").textContent = armedEnd ? t("console.end_confirm") : t("console.end");
   $("#projector-link").href = `board.html?room=${encodeURIComponent(room)}`;
-  // The room's language (for the projector; the report keeps the one the room was created in), as the server has it, unless the instructor is choosing.
+  // The room's language (for the projector; the report and the replay open in the page's language, `?lang=`), as the server has it, unless the instructor is choosing.
   if (document.activeElement !== $("#room-language")) $("#room-language").value = game.settings.language || "en";
   $("#all-locked").textContent = allLockedText(game, true);
 }
@@ -222,8 +222,13 @@ function renderOutcome() {
   if (!o) return;
   replace($("#outcome"), el("h2", { text: t("console.outcome", { name: o.name }) }), el("p", { text: o.text }), el("p", { class: "hint", text: o.reason }),
     el("ul", {}, Object.entries(o.scores || {}).sort((a, b) => b[1] - a[1]).map(([x, n]) => el("li", { text: t("outcome.score", { team: game.teamName(x), count: n }) }))),
-    el("ul", { class: "objectives" }, (o.objectives || []).map((x) => el("li", { class: x.met ? "met" : "", text: t(x.met ? "console.objective_met" : "console.objective_not_met", { team: game.teamName(x.team), text: x.text, points: x.points }) }))),
-    game.view.phase === "ended" ? finishedLinks() : null);
+    el("ul", { class: "objectives" }, (o.objectives || []).map((x) => el("li", { class: x.met ? "met" : "", text: t(x.met ? "console.objective_met" : "console.objective_not_met", { team: x.team === "all" ? t("outcome.every_team") : game.teamName(x.team), text: x.text, points: x.points }) }))),
+    game.view.phase === "ended" ? finishedLinks() : lastResultsNote());
+}
+
+/** Before the room has ended (the last turn's results, still timed): when the match ends, and how to end it now. */
+function lastResultsNote() {
+  return el("p", { class: "hint", id: "last-results-note", text: t("console.last_results", { skip: t("console.skip_phase") }) });
 }
 
 /** A finished match's report and replay, as the archive opens them (a view ticket, with the key this tab holds). */

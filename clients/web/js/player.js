@@ -375,7 +375,7 @@ function renderFormNotes() {
   const warnings = stepWarnings(game, commitments, myTeam());
   for (const box of document.querySelectorAll(".commitment-row .cm-notes")) {
     const i = rows.findIndex((r) => r.row === box.closest(".commitment-row"));
-    replace(box, i < 0 ? null : commitmentNotes(game, commitments[i], commitments, { me: myTeam(), warnings: warnings.get(i) || [] }));
+    replace(box, i < 0 ? null : commitmentNotes(game, commitments[i], commitments, { me: myTeam(), warnings: warnings.get(i) || [], parties: [myTeam(), ...commitments.map((c) => c.team)] }));
   }
 }
 

@@ -22,18 +22,29 @@ export function renderHeader(game, root) {
   set("[data-field=turn]", v.turn > 0 ? t("header.turn_of", { turn: v.turn, count: v.turns }) : t("header.turns", { count: v.turns }));
   // "Turn 1 of 3 · Jan 2019": the separator only when there is a date (before the start: "3 turns", nothing after).
   set("[data-field=date]", v.turn > 0 && v.date ? `· ${v.date}` : "");
-  // Once the match has an outcome its clock means nothing: the header says it is over (the last results phase
-  // still runs on the server until the room ends).
-  set("[data-field=phase]", v.outcome ? t("header.match_over") : game.clock?.paused ? t("header.paused", { phase: phaseName(v.phase) }) : phaseName(v.phase));
+  // The match is over only once the room has ended: after the last turn (or an ending the rules reached early) the
+  // results phase still runs, with its clock, until it runs out or the instructor ends it; the header says which.
+  set("[data-field=phase]", phaseLabel(game));
   set("[data-field=room]", game.room);
-  document.title = `${v.title || "Armistice"} — ${phaseName(v.phase)}`;
+  document.title = `${v.title || "Armistice"} — ${phaseLabel(game)}`;
 }
 
-/** Keeps every [data-field=clock] under root showing the time left; returns a stop function. */
+/** What the header calls the moment: the phase (paused or not), the last turn's results, or the match over. */
+export function phaseLabel(game) {
+  const v = game.view;
+  if (v.phase === "ended") return t("header.match_over");
+  const name = v.outcome && v.phase === "results" ? t("header.last_results") : phaseName(v.phase);
+  return game.clock?.paused ? t("header.paused", { phase: name }) : name;
+}
+
+/** Keeps every [data-field=clock] under root showing the time left; returns a stop function. Once the match has
+ * ended there is no clock at all (not even a dash). */
 export function startClock(game, root) {
   const tick = () => {
-    const left = game.view?.outcome ? null : game.remaining();
+    const ended = game.view?.phase === "ended";
+    const left = ended ? null : game.remaining();
     for (const node of root.querySelectorAll("[data-field=clock]")) {
+      if (node.hidden !== ended) node.hidden = ended;
       const text = left === null ? "—" : formatDuration(left);
       if (node.textContent !== text) node.textContent = text;
       node.dataset.urgent = String(left !== null && left < 30000 && !game.clock?.paused);
@@ -305,15 +316,15 @@ export function describeCommitment(game, c) {
 
 /** A commitment's line: what it says, then what stands in its way (`warnings`: the reader's own step that cannot go
  * as promised; the consent of a team the deal does not bind, while the deal can still happen). */
-export function commitmentItem(game, c, commitments, { me = null, live = true, warnings = [] } = {}) {
+export function commitmentItem(game, c, commitments, { me = null, live = true, warnings = [], parties = null } = {}) {
   return el("li", { class: warnings.length ? "commitment at-risk" : "commitment", data: c.action ? { action: c.action, team: c.team } : { consent: c.consent, team: c.team } },
     el("span", { class: "commitment-text", text: describeCommitment(game, c) }),
-    commitmentNotes(game, c, commitments, { me, live, warnings }));
+    commitmentNotes(game, c, commitments, { me, live, warnings, parties }));
 }
 
 /** The notes under a commitment (a deal's card, a proposal's row): see commitmentItem. */
-export function commitmentNotes(game, c, commitments, { me = null, live = true, warnings = [] } = {}) {
-  const consent = live ? consentNote(game, commitments, c, me) : "";
+export function commitmentNotes(game, c, commitments, { me = null, live = true, warnings = [], parties = null } = {}) {
+  const consent = live ? consentNote(game, commitments, c, me, parties) : "";
   return [
     ...warnings.map((w) => el("span", { class: "commitment-note warn step-warning", text: w })),
     consent ? el("span", { class: "commitment-note consent-note", text: consent }) : null,
@@ -323,8 +334,10 @@ export function commitmentNotes(game, c, commitments, { me = null, live = true, 
 export function dealItem(game, d, actions = null) {
   const me = game.you.role === "player" ? game.you.team : null;
   const commitments = d.commitments || [];
-  // Before the reader's team answers an open deal: its own steps that cannot go as promised.
-  const warnings = d.status === "open" && me && (d.parties || []).includes(me) && !(d.accepted || []).includes(me)
+  // While a deal is open: the reader's own steps that cannot go as promised (before its team answers, and for the
+  // proposer, whose proposal is its answer, until the others have). Other teams' steps are theirs to read: the view
+  // says nothing of another team's requirements.
+  const warnings = d.status === "open" && me && (d.parties || []).includes(me)
     ? stepWarnings(game, commitments, me, d.id) : new Map();
   const live = d.status === "open" || d.status === "agreed";
   return el("li", { class: ["deal", `status-${d.status}`], data: { deal: d.id } },
@@ -333,7 +346,7 @@ export function dealItem(game, d, actions = null) {
       el("span", { class: "badge", text: dealStatus(d.status) }),
       el("span", { class: "hint", text: t("deal.proposed_by", { team: game.teamName(d.proposer), turn: d.turn }) })),
     d.note ? el("p", { class: "deal-note", text: d.note }) : null,
-    el("ul", { class: "commitments" }, commitments.map((c, i) => commitmentItem(game, c, commitments, { me, live, warnings: warnings.get(i) || [] }))),
+    el("ul", { class: "commitments" }, commitments.map((c, i) => commitmentItem(game, c, commitments, { me, live, warnings: warnings.get(i) || [], parties: d.parties || null }))),
     el("p", { class: "deal-effect", text: dealOutcomeText(game, d, me) }),
     el("p", { class: "hint", text: t("deal.accepted_parties", { accepted: list((d.accepted || []).map((x) => game.teamName(x))) || t("deal.no_one_yet"), parties: list((d.parties || []).map((x) => game.teamName(x))) }) }),
     actions);
