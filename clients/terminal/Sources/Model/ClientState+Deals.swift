@@ -105,10 +105,19 @@ extension ClientState {
         case "agreed": return t.text("terminal.deal.effect.agreed") + ours
         case "carried_out": return t.text("terminal.deal.effect.carried_out", ["turn": t.number(d.turn)])
         case "expired": return t.text("terminal.deal.effect.expired")
-        case "rejected": return t.text("terminal.deal.effect.rejected")
+        case "rejected":
+            // With three parties or more, who said no matters.
+            return rejecter(of: d).map { t.text("terminal.deal.effect.rejected_by", ["team": TerminalText.sanitize(view.teamName($0))]) }
+                ?? t.text("terminal.deal.effect.rejected")
         case "withdrawn": return t.text("terminal.deal.effect.withdrawn")
         default: return ""
         }
+    }
+
+    /// The team that rejected a deal: the view's `rejected_by`, else the team of the deal's "rejected" record (the
+    /// record of an answer names the team that gave it), as the browser reads it.
+    public func rejecter(of d: DealInfo) -> String? {
+        d.rejectedBy ?? records.first { $0.kind == "deal" && $0["deal"]?.int == d.id && $0["result"]?.string == "rejected" }?["team"]?.string
     }
 
     /// Who must consent to an action and how (`veto`, `all`): my team's actions say it, else the scenario's catalog.
@@ -118,6 +127,21 @@ extension ClientState {
         let teams = mine.flatMap { $0.consentFrom.isEmpty ? nil : $0.consentFrom } ?? entry?.consentFrom ?? []
         guard !teams.isEmpty else { return nil }
         return (teams, mine?.consentRule ?? entry?.consentRule ?? "veto")
+    }
+
+    /// The match has ended: nothing is left to decide, answer or propose.
+    public var matchOver: Bool { view.outcome != nil || view.phase == "ended" }
+
+    /// The Deals pane's keys for the deal under its cursor: accept and reject while my team has to answer it, withdraw
+    /// on my team's own open deal, new while the match goes on. Nil for a seat with no team, and once the match is over.
+    public var dealKeysHint: String? {
+        guard let me = myTeam, !matchOver else { return nil }
+        let deal = view.deals.indices.contains(ui.cursor(.deals)) ? view.deals[ui.cursor(.deals)] : nil
+        var keys: [String] = []
+        if let deal, awaitsMyAnswer(deal) { keys.append(t.text("terminal.deals.key_answer")) }
+        if let deal, deal.status == "open", deal.proposer == me { keys.append(t.text("terminal.deals.key_withdraw")) }
+        keys.append(t.text("terminal.deals.key_new"))
+        return keys.joined(separator: " · ")
     }
 
     /// Whether my team still has to answer this deal: it is open, names my team, and my team has not accepted it.

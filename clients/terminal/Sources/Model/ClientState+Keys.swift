@@ -107,6 +107,8 @@ extension ClientState {
             return []
         case .deals:
             if step != nil { scroll(pane, key); return [] }
+            let decides: [Key] = [.char("a"), .enter, .char("r"), .char("w"), .char("n")]
+            if matchOver, decides.contains(key) { return [refuse(t.text("terminal.status.match_over"))] }
             if key == .char("n") {
                 ui.input = TextInput(purpose: .command, prompt: ":", text: "deal ")
                 say(t.text("terminal.deals.template"))
@@ -117,7 +119,12 @@ extension ClientState {
             switch key {
             case .char("a"), .enter: return perform(.respond(deal: deal.id, accept: true))
             case .char("r"): return perform(.respond(deal: deal.id, accept: false))
-            case .char("w"): return perform(.withdraw(deal.id))
+            case .char("w"):
+                // Only the team that proposed a deal can withdraw it; a party that does not want it rejects it.
+                if let me = myTeam, deal.proposer != me {
+                    return [refuse(t.text("terminal.status.not_proposer", ["deal": t.number(deal.id), "team": TerminalText.sanitize(view.teamName(deal.proposer))]))]
+                }
+                return perform(.withdraw(deal.id))
             default: return []
             }
         case .control:
@@ -137,7 +144,8 @@ extension ClientState {
     public enum DraftItem: Equatable { case order(Int), consent(String) }
     public var draftItems: [DraftItem] {
         guard myTeam != nil else { return [] }
-        return myDraft.orders.indices.map(DraftItem.order) + view.consents.map { .consent($0.action) }
+        // Once the match is over no decision is asked.
+        return myDraft.orders.indices.map(DraftItem.order) + (matchOver ? [] : view.consents.map { .consent($0.action) })
     }
 
     /// The Control pane's commands now: "start" only before the match has started.
@@ -272,7 +280,7 @@ extension ClientState {
         case .char(let c):
             // The server takes 500 characters at most: the footer counts down from 400, and says when the line is full.
             if input.text.count < TextInput.limit { input.text.append(c) } else { say(t.text("terminal.status.input_full", ["limit": String(TextInput.limit)]), error: true) }
-        case .pageUp, .pageDown where isTypingDeal(input):
+        case .pageUp where isTypingDeal(input), .pageDown where isTypingDeal(input):
             // The list of what a deal may name is longer than the pane: it scrolls while the line stays open.
             ui.input = input
             scroll(.deals, key)

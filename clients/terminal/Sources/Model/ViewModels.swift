@@ -163,8 +163,11 @@ public struct DealInfo: Sendable, Equatable {
     public var parties, accepted: [String]
     public var commitments: [CommitmentInfo]
     public var status, note: String
+    /// The team that rejected it, when the view says so (else the deal's "rejected" record names it).
+    public var rejectedBy: String?
     init(_ j: JSONValue) {
         id = j["id"]?.int ?? 0; turn = j["turn"]?.int ?? 0; proposer = j["proposer"]?.string ?? "?"
+        rejectedBy = j["rejected_by"]?.string
         parties = j["parties"]?.array.compactMap(\.string) ?? []; accepted = j["accepted"]?.array.compactMap(\.string) ?? []
         commitments = j["commitments"]?.array.map(CommitmentInfo.init) ?? []
         status = j["status"]?.string ?? "?"; note = j["note"]?.string ?? ""

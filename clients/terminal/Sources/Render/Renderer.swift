@@ -412,7 +412,7 @@ public enum Renderer {
         if s.everyPlayedTeamLocked {
             lines += wrapped(t.text("terminal.draft.all_locked"), width, CellStyle(tone: .good, bold: true))
         }
-        if focused { lines.append(Line(t.text("terminal.draft.keys"), .muted)) }
+        if focused, !s.matchOver { lines.append(Line(t.text("terminal.draft.keys"), .muted)) }
         return PaneText(lines: lines, items: ranges)
     }
 
@@ -485,7 +485,8 @@ public enum Renderer {
             lines += wrapped("→ " + s.dealEffect(d), width - 3, .muted, indent: 2).map { Line("   " + $0.text, $0.style) }
             ranges.append(start..<lines.count)
         }
-        if !v.consents.isEmpty {
+        // Once the match is over nothing is asked any more.
+        if !v.consents.isEmpty, !s.matchOver {
             lines += wrapped(s.t.text("terminal.deals.decisions"), width, .bold)
             for c in v.consents {
                 let teams = c.teams.map { TerminalText.sanitize(v.teamName($0)) }.joined(separator: ", ")
@@ -495,7 +496,7 @@ public enum Renderer {
                                  width, settled ? CellStyle(tone: .good) : .plain, indent: 2)
             }
         }
-        if focused { lines += wrapped(s.t.text("terminal.deals.keys"), width, .muted) }
+        if focused, let keys = s.dealKeysHint { lines += wrapped(keys, width, .muted) }
         return PaneText(lines: lines, items: ranges)
     }
 
