@@ -74,7 +74,9 @@ extension ClientState {
         let v = m["view"] ?? .null
         viewFields = ViewMerge.apply(m, to: nil) ?? [:]
         let wasSeated = hasSnapshot
+        let oldTurn = view.turn
         view = GameViewInfo(v)
+        if wasSeated, oldTurn != view.turn { startTurn() }
         records = v["records"]?.array.map(RecordInfo.init) ?? []
         chat = m["chat"]?.array.map(ChatInfo.init) ?? []
         roster = m["roster"]?.array.map(SeatInfo.init) ?? []
@@ -97,11 +99,21 @@ extension ClientState {
         return [.notice("[room] " + line)]
     }
 
+    /// A new turn: the Draft and Deals panes hold a new turn's orders and deals, so they show from their top (the
+    /// budget line first), not from where last turn's reading left them.
+    mutating func startTurn() {
+        for pane in [Pane.draft, .deals] {
+            ui.tops[pane] = 0
+            ui.cursors[pane] = 0
+        }
+    }
+
     mutating func applyEvent(_ type: String, _ m: JSONValue, now: Int64) -> [Effect] {
         var effects: [Effect] = []
         switch type {
         case "update":
             let oldPhase = view.phase
+            let oldTurn = view.turn
             let oldDraft = myDraft
             // armistice.v2 merges `changes` and `patches` into the view; armistice.v1 sends it whole.
             if m["changes"] != nil || m["view"] != nil {
@@ -124,6 +136,7 @@ extension ClientState {
                 let who = cause["by"]?.string.flatMap { seat in roster.first { $0.seat == seat }.map { seatName($0) } } ?? t.text("terminal.plain.teammate")
                 effects.append(.notice("[draft] " + t.text("terminal.plain.draft_changed", ["name": who, "summary": draftSummary])))
             }
+            if oldTurn != view.turn { startTurn() }
             // A new phase: what the footer said belongs to the last one.
             if oldPhase != view.phase { status = nil; statusIsError = false }
             if oldPhase != view.phase && new.allSatisfy({ $0.kind != "phase" }) {

@@ -62,9 +62,10 @@ extension ClientState {
         return deal.map { t.text("terminal.draft.decision_in_deal", ["decision": decisionName(decision), "deal": t.number($0)]) } ?? decisionName(decision)
     }
 
-    /// An order's parameters in words, by their labels: `Project: Kaesong, How much: 3`.
+    /// An order's parameters in words, by their labels: `Project: Kaesong, How much: 3`. Another team's action is
+    /// labelled from the scenario's catalog.
     public func paramsText(_ params: [String: JSONValue], of action: String) -> String {
-        let known = view.action(action)?.params ?? []
+        let known = view.action(action)?.params ?? view.catalog.first { $0.id == action }?.params ?? []
         return params.sorted { $0.key < $1.key }.map { key, value in
             let label = known.first { $0.id == key }.map { TerminalText.sanitize($0.label(among: known, t)) } ?? key.replacingUnderscores
             return "\(label): \(RecordWords.paramName(value, in: view))"

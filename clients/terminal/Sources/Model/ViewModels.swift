@@ -110,9 +110,12 @@ public struct CatalogEntry: Sendable, Equatable {
     /// The teams that decide on the action in their own orders, and how (`veto` or `all`), as in `ActionInfo`.
     public var consentFrom: [String]
     public var consentRule: String?
+    /// Its parameters, with the scenario's labels: another team's parameters are named by them on a deal's card.
+    public var params: [ParamInfo]
     init(_ j: JSONValue) {
         id = j["id"]?.string ?? "?"; name = j["name"]?.string ?? id
         teams = j["teams"]?.array.compactMap(\.string) ?? []; cost = j["cost"]?.int ?? 0
+        params = j["params"]?.array.map(ParamInfo.init) ?? []
         consentFrom = j["consent_from"]?.array.compactMap(\.string) ?? []; consentRule = j["consent_rule"]?.string
     }
 }

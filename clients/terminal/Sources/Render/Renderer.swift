@@ -589,6 +589,7 @@ public enum Renderer {
     static func drawModal(_ modal: Modal, _ s: ClientState, _ g: inout Grid) {
         var lines: [Line]
         var title: String
+        var contentWidth = 0 // the widest line of the whole text, for a dialog that scrolls: its width stays as it scrolls
         switch modal {
         case .help:
             title = s.t.text("terminal.modal.help")
@@ -607,6 +608,7 @@ public enum Renderer {
             let rows = textDialogRows(s, height: g.height)
             let first = min(max(0, top), max(0, wrappedLines.count - rows))
             lines = Array(wrappedLines.dropFirst(first).prefix(rows))
+            contentWidth = wrappedLines.map { TerminalText.width($0.text) }.max() ?? 0
             let keys = s.t.text("terminal.modal.scroll_keys", ["from": s.t.number(first + 1), "to": s.t.number(first + lines.count),
                                                                "total": s.t.number(wrappedLines.count)])
             lines.append(Line(TerminalText.truncate(keys, to: max(1, min(g.width - 6, 76))), .muted))
@@ -622,7 +624,7 @@ public enum Renderer {
                 lines.append(Line("\(i == form.field ? "›" : " ") \(p.label(among: form.action.params, s.t)): ‹ \(TerminalText.sanitize(shown)) ›\(range)", i == form.field ? CellStyle(bold: true, reverse: true) : .plain))
             }
         }
-        let w = min(g.width - 2, max(TerminalText.width(title) + 6, (lines.map { TerminalText.width($0.text) }.max() ?? 0) + 4))
+        let w = min(g.width - 2, max(TerminalText.width(title) + 6, max(contentWidth, lines.map { TerminalText.width($0.text) }.max() ?? 0) + 4))
         let h = min(g.height - 2, lines.count + 2)
         let x = (g.width - w) / 2
         let y = max(1, (g.height - h) / 2)
@@ -640,8 +642,31 @@ public enum Renderer {
     /// The text dialog's lines wrapped to its width (at most 76 columns), each wrapped line indented under its first.
     static func textDialogLines(_ lines: [String], _ s: ClientState) -> [Line] {
         let width = max(10, min(s.ui.screen.width - 6, 76))
-        // A line that fits keeps its spaces (the help's columns); a longer one wraps at words.
-        return lines.flatMap { TerminalText.width($0) <= width ? [Line(TerminalText.sanitize($0))] : wrapped($0, width, .plain, indent: 2) }
+        // A line that fits keeps its spaces (the help's columns); a longer one wraps at words, keeping its columns.
+        return lines.flatMap { TerminalText.width($0) <= width ? [Line(TerminalText.sanitize($0))] : columnWrapped($0, width) }
+    }
+
+    /// A line too long for the width, wrapped without losing its layout: its leading indent stays, and when it has a
+    /// description column (after a gap of two spaces or more, as `:help` has) the description wraps under that column;
+    /// otherwise its continuation lines go two columns in from its indent.
+    static func columnWrapped(_ raw: String, _ width: Int) -> [Line] {
+        let line = TerminalText.sanitize(raw)
+        let lead = line.prefix { $0 == " " }.count
+        let body = String(line.dropFirst(lead))
+        if let gap = body.range(of: "  ", options: .backwards) {
+            let left = String(line.prefix(lead)) + String(body[..<gap.upperBound])
+            let column = TerminalText.width(left)
+            let description = String(body[gap.upperBound...]).trimmingSpaces
+            // The column is kept when the description fits beside it, or has room enough to wrap there.
+            if !description.isEmpty, column + TerminalText.width(description) <= width || column <= width - 16 {
+                return TerminalText.wrap(description, to: width - column).enumerated().map { i, part in
+                    Line((i == 0 ? left : String(repeating: " ", count: column)) + part)
+                }
+            }
+        }
+        return TerminalText.wrap(body, to: max(1, width - lead - 2)).enumerated().map { i, part in
+            Line(String(repeating: " ", count: i == 0 ? lead : lead + 2) + part)
+        }
     }
 
     /// How many of its lines the text dialog shows: the screen's height less the borders, the key line and a margin.
