@@ -43,6 +43,9 @@ import Testing
         #expect(!text.contains("Decisions asked"), "\(text)")
         #expect(!text.contains("a accept") && !text.contains("n new"), "\(text)")
         #expect(s.handle(key: .char("a")) == [.notice("[error] The match is over: there is nothing left to decide.")])
+        // The open deal no longer waits for anyone, nor counts as waiting for an answer on the tab.
+        #expect(!text.contains("waiting for") && !text.contains("Deals(1)"), "\(text)")
+        #expect(s.dealEffect(s.view.deals[0]) == "Never agreed: the match ended first, so nothing happens.")
         #expect(s.handle(key: .char("n")).count == 1 && s.ui.input == nil)
         s.focus(.draft)
         text = Self.screen(s)

@@ -1,5 +1,6 @@
 import ArmisticeLocale
 import ArmisticeWire
+import Foundation
 import Testing
 @testable import ArmisticeTerminal
 
@@ -68,5 +69,17 @@ import Testing
         """)!)]
         s.view.deals[0].commitments[0] = CommitmentInfo(JSONValue.parse(#"{"team":"tervane","action":"fund_aid","params":{"amount":2}}"#)!)
         #expect(s.commitmentText(s.view.deals[0].commitments[0]).hasSuffix("(Package size: 2)"), "\(s.commitmentText(s.view.deals[0].commitments[0]))")
+    }
+
+    @Test func aFooterMessageOfTheScreensFullWidthKeepsItsLastCharacter() {
+        var s = Fixtures.seated()
+        let message = "✗ " + String(repeating: "word ", count: 15) + "end"
+        #expect(TerminalText.width(message) == 80)
+        s.say(message, error: true)
+        let rows = Self.screen(s).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // A terminal cannot draw the last cell of its bottom line: the message wraps one column short of the width.
+        let bottom = rows[23]
+        #expect(TerminalText.width(bottom.replacingOccurrences(of: " +$", with: "", options: .regularExpression)) <= 79, "\(rows.suffix(2))")
+        #expect(rows.suffix(2).joined(separator: " ").contains("word end"), "\(rows.suffix(2))")
     }
 }

@@ -92,7 +92,7 @@ extension ClientState {
             : String(head.trimmingSpaces.reversed().drop { $0 == ":" || $0 == " " }.reversed())
         if !d.note.isEmpty { text += " “\(TerminalText.sanitize(d.note))”" }
         let waiting = d.parties.filter { !d.accepted.contains($0) }.map { TerminalText.sanitize(view.teamName($0)) }
-        if d.status == "open", !waiting.isEmpty { text += t.text("terminal.deals.waiting", ["teams": waiting.joined(separator: ", ")]) }
+        if d.status == "open", !matchOver, !waiting.isEmpty { text += t.text("terminal.deals.waiting", ["teams": waiting.joined(separator: ", ")]) }
         return text
     }
 
@@ -102,6 +102,8 @@ extension ClientState {
         let cost = mine.reduce(0) { $0 + view.actionCost($1.action ?? "", team: $1.team) }
         let ours = mine.isEmpty ? "" : " " + t.text("terminal.deal.effect.yours", ["cost": t.number(cost)], count: mine.count)
         switch d.status {
+        // A deal still open when the match ended never comes into force.
+        case "open" where matchOver: return t.text("terminal.deal.effect.open_at_end")
         case "open": return t.text("terminal.deal.effect.open") + ours
         case "agreed": return t.text("terminal.deal.effect.agreed") + ours
         case "carried_out": return t.text("terminal.deal.effect.carried_out", ["turn": t.number(d.turn)])
@@ -147,7 +149,7 @@ extension ClientState {
 
     /// Whether my team still has to answer this deal: it is open, names my team, and my team has not accepted it.
     public func awaitsMyAnswer(_ d: DealInfo) -> Bool {
-        guard let me = myTeam else { return false }
+        guard let me = myTeam, !matchOver else { return false }
         return d.status == "open" && d.parties.contains(me) && !d.accepted.contains(me)
     }
 

@@ -117,8 +117,7 @@ public enum Renderer {
         case .talk: return s.unread.values.reduce(0, +)
         case .news: return s.ui.focus == .news ? 0 : max(0, s.newsCount - s.ui.newsSeen)
         case .deals:
-            guard let team = s.myTeam else { return 0 }
-            return s.view.deals.filter { $0.status == "open" && $0.parties.contains(team) && !$0.accepted.contains(team) }.count
+            return s.view.deals.filter(s.awaitsMyAnswer).count
         default: return 0
         }
     }
@@ -151,8 +150,9 @@ public enum Renderer {
         if !messages.isEmpty {
             var rows: [(String, CellStyle)] = []
             for (text, style) in messages {
-                var lines = TerminalText.wrap(TerminalText.sanitize(text), to: g.width)
-                if lines.count > 3 { lines = Array(lines.prefix(2)) + [TerminalText.truncate(lines.dropFirst(2).joined(separator: " "), to: g.width)] }
+                // One column short of the width: a terminal cannot draw the last cell of its bottom line.
+                var lines = TerminalText.wrap(TerminalText.sanitize(text), to: g.width - 1)
+                if lines.count > 3 { lines = Array(lines.prefix(2)) + [TerminalText.truncate(lines.dropFirst(2).joined(separator: " "), to: g.width - 1)] }
                 rows += lines.map { ($0, style) }
             }
             for (i, (line, style)) in rows.suffix(5).reversed().enumerated() where y - i >= 2 {
@@ -408,7 +408,7 @@ public enum Renderer {
             lines += wrapped(text, width, style, indent: 3)
             ranges.append(start..<lines.count)
         }
-        if items.isEmpty && committed.isEmpty { lines += wrapped(t.text("terminal.draft.empty"), width, .muted) }
+        if items.isEmpty && committed.isEmpty && !s.matchOver { lines += wrapped(t.text("terminal.draft.empty"), width, .muted) }
         if s.everyPlayedTeamLocked {
             lines += wrapped(t.text("terminal.draft.all_locked"), width, CellStyle(tone: .good, bold: true))
         }
