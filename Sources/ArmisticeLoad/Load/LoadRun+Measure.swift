@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeTransport
 import Foundation
 import Synchronization
 

@@ -151,6 +151,8 @@ public final class RoomServer: Sendable {
         t.maxQueuedFrames = configuration.maxQueuedFrames
         t.tlsCertificatePath = configuration.tlsCertificatePath
         t.tlsPrivateKeyPath = configuration.tlsPrivateKeyPath
+        // Each room keeps its match log open: connections leave room for every room the server may hold.
+        t.reservedFileDescriptors = configuration.limits.maxRooms + 128
         transport = WebSocketServer(configuration: t, delegate: bridge, logger: logger)
         for executor in executors { executor.transport = transport }
         bridge.transport.withLock { $0 = transport }

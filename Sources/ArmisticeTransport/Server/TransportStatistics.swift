@@ -20,6 +20,9 @@ public struct TransportStatistics: Sendable, Equatable {
     public var rejectedTooLarge: Int = 0
     /// WebSocket connections dropped because the peer was silent (no frame, no pong) for the idle timeout.
     public var idleHangUps: Int = 0
+    /// Connections (WebSocket or HTTP) closed as soon as they were accepted, because the process was close to its
+    /// open-file limit (`Configuration.reservedFileDescriptors`).
+    public var refusedNoDescriptors: Int = 0
     /// HTTP requests answered (dynamic and static).
     public var httpRequests: Int = 0
 

@@ -30,6 +30,12 @@ extension WebSocketServer {
         /// Seconds without anything from a client (no message, no pong) before the server drops it, without a
         /// close frame. Checked about once a second.
         public var idleTimeoutSeconds: Int = 75
+        /// File descriptors kept for everything but connections (match logs, the journal, files being served). A
+        /// connection accepted when fewer than this many of the process's open-file limit are left is closed at once
+        /// (counted in `TransportStatistics.refusedNoDescriptors`): the server never runs out, where an `accept`
+        /// failing with EMFILE would leave the listening socket ready and spin the service thread. At most a quarter
+        /// of the limit is kept.
+        public var reservedFileDescriptors: Int = 128
 
         /// The defaults: 0.0.0.0:8080, no static files, no TLS.
         public init() {}

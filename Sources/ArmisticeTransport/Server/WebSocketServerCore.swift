@@ -19,6 +19,11 @@ final class WebSocketServerCore: Sendable {
     private let allocations = CAllocations()
     private let lifecycle = Mutex(Lifecycle.idle)
     private let port = Mutex(0)
+    /// The lowest descriptor number a new connection may not have: the open-file limit less the reserve (set when
+    /// the context is created; see `Configuration.reservedFileDescriptors`).
+    private let descriptorCeiling = Atomic<Int>(.max)
+    /// When a refusal for want of descriptors was last logged (milliseconds, monotonic), so a flood logs once in 10 s.
+    private let refusalLogged = Atomic<Int64>(-10_000)
 
     init(configuration: WebSocketServer.Configuration, delegate: any WebSocketServerDelegate, logger: Logger) {
         self.configuration = configuration
@@ -54,6 +59,7 @@ final class WebSocketServerCore: Sendable {
 
     private func createContextAndRun() throws -> Int {
         let config = configuration
+        setDescriptorCeiling()
         guard (0...65_535).contains(config.port) else {
             throw TransportError(.contextCreation, "port \(config.port) is out of range")
         }
@@ -120,6 +126,29 @@ final class WebSocketServerCore: Sendable {
         // until the context is destroyed, even if the last outside reference goes away meanwhile.
         loop.start(created, onTick: { [self] in sweepIdle() }) { [self] in allocations.freeAll() }
         return bound
+    }
+
+    private func setDescriptorCeiling() {
+        guard let limit = FileLimit.current else { return }
+        let ceiling = limit - min(configuration.reservedFileDescriptors, limit / 4)
+        descriptorCeiling.store(ceiling, ordering: .relaxed)
+        let level: Logger.Level = ceiling < 1_024 ? .warning : .info
+        logger.log(level: level, "connections limited by the open-file limit; raise it (ulimit -n) for more",
+                   metadata: ["open_file_limit": "\(limit)", "kept_for_files": "\(limit - ceiling)", "connections_at_most": "\(ceiling)"])
+    }
+
+    /// Whether a just-accepted socket must be closed at once: descriptors are numbered lowest first, so one at or above
+    /// the ceiling means fewer than the reserve are left for match logs, the journal and served files.
+    private func refuseForDescriptors(_ fd: Int) -> Bool {
+        guard fd >= descriptorCeiling.load(ordering: .relaxed) else { return false }
+        statistics.withLock { $0.refusedNoDescriptors += 1 }
+        let now = Int64(MonotonicTime.now() / 1_000_000)
+        let last = refusalLogged.load(ordering: .relaxed)
+        if now - last >= 10_000, refusalLogged.compareExchange(expected: last, desired: now, ordering: .relaxed).exchanged {
+            logger.warning("connection refused: the server is near its open-file limit; raise it (ulimit -n)",
+                           metadata: ["descriptor": "\(fd)", "connections_at_most": "\(descriptorCeiling.load(ordering: .relaxed))"])
+        }
+        return true
     }
 
     private static func checkTLS(certificate: String?, key: String?) throws -> (certificate: String, key: String)? {
@@ -227,6 +256,9 @@ final class WebSocketServerCore: Sendable {
                 }
             }
             return 0
+        case LWS_CALLBACK_FILTER_NETWORK_CONNECTION:
+            // `input` is the accepted socket's descriptor; non-zero makes lws close it before anything is read.
+            return refuseForDescriptors(Int(bitPattern: input)) ? 1 : 0
         case LWS_CALLBACK_ESTABLISHED:
             return opened(wsi, user)
         case LWS_CALLBACK_RECEIVE:

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArmisticeLoad
+import ArmisticeTransport
 import Foundation
 
 /// `armistice loadtest URL`: bots that play the way students do, against a running server, and the figures that

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArmisticeLoad
 import ArmisticeServer
+import ArmisticeTransport
 import Dispatch
 import Foundation
 import Logging
@@ -50,7 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "armistice.server")
-        ServeLimits.raiseOpenFileLimit(logger: logger)
+        FileLimit.raiseToHardLimit()   // each connection is a file descriptor; the transport logs what the limit allows
         let key: String
         if let given = instructorKey ?? ProcessInfo.processInfo.environment["ARMISTICE_INSTRUCTOR_KEY"].flatMap({ $0.isEmpty ? nil : $0 }) {
             guard given.count >= InstructorKeyFile.minimumLength else {
@@ -153,15 +154,3 @@ final class ServeSignals: Sendable {
     }
 }
 
-/// Process limits a server needs.
-enum ServeLimits {
-    /// Each connection is a file descriptor: raise the soft limit to the hard one.
-    static func raiseOpenFileLimit(logger: Logger) {
-        var limit = rlimit()
-        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
-        limit.rlim_cur = limit.rlim_max
-        if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 {
-            logger.info("open file limit raised", metadata: ["limit": "\(limit.rlim_cur)"])
-        }
-    }
-}
