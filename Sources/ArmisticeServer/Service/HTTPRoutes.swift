@@ -82,7 +82,7 @@ struct HTTPRoutes {
     private func room(_ raw: String, from address: String) -> HTTPResponse {
         let now = now()
         if let joinFailures, !joinFailures.allows(address, now: now) {
-            return error(429, "rate_limited", "too many wrong codes or tokens from your address; wait a minute")
+            return error(429, "rate_limited", "too many wrong room codes from your address; wait a minute, then check the code with your instructor")
         }
         let code = Secrets.normalizeCode(raw)
         guard code.count == Secrets.codeLength, code.allSatisfy(Secrets.codeAlphabet.contains), let summary = rooms?[code] else {
