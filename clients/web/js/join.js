@@ -1,7 +1,7 @@
 // The front page: join a room as a student or as the projector, create a room, or open a room's console.
 
 import { el, replace, say, $ } from "./dom.js";
-import { t, lang, setLanguage, startPage, onLanguage, errorText } from "./i18n.js";
+import { t, has, lang, setLanguage, startPage, onLanguage, errorText } from "./i18n.js";
 import { ServerError, takeSeat } from "./connection.js";
 import { BOT_POLICIES, policyName } from "./bots.js";
 import { normalizeCode, saveSeat, allSeats, pageFor, kindOfRole, rememberInstructorKey, instructorKey, forgetSeat } from "./seats.js";
@@ -188,6 +188,7 @@ async function loadRulesets() {
     return;
   }
   if ($("#notice").dataset.kind === "error") say($("#notice"), "");
+  showWhyLost();
   try {
     if (!r.ok) throw new Error(t("common.http_status", { status: r.status }));
     const list = (await r.json()).filter((x) => x && x.id);
@@ -274,6 +275,17 @@ function showSaved() {
     el("button", { type: "button", class: "link", text: t("index.forget"), aria: { label: t("index.forget_label", { room: s.room }) }, on: { click: () => { forgetSeat(s.room, s.kind); showSaved(); } } }))));
 }
 
+// A page that lost its seat comes back here with ?lost=REASON (a `lost.` key's suffix, never words): why, on top, in
+// the page's language (again after a switch).
+const lostReason = (() => {
+  const reason = new URLSearchParams(location.search).get("lost") || "";
+  return /^[a-z_]+$/.test(reason) && has(`lost.${reason}`) ? reason : "";
+})();
+
+function showWhyLost() {
+  if (lostReason) say($("#notice"), t(`lost.${lostReason}`), "error");
+}
+
 function init() {
   startPage();
   $("#create-lang").value = lang();
@@ -283,11 +295,12 @@ function init() {
     showSaved();
     probed = "";
     refreshTeams();
+    showWhyLost();
     if ([t("common.instructor_default_name", {}, "en"), t("common.instructor_default_name", {}, "ko")].includes($("#create-name").value)) $("#create-name").value = t("common.instructor_default_name");
   });
   const params = new URLSearchParams(location.search);
   if (params.get("code")) { $("#join-code").value = params.get("code"); }
-  if (params.get("message")) say($("#join-status"), params.get("message"), "error");
+  showWhyLost();
   fillRulesets(KNOWN_RULESETS);
   loadRulesets();
   if (instructorKey()) $("#create-key").value = instructorKey();

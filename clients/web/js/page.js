@@ -25,6 +25,7 @@ export async function bootPage(kind, render, { beforeStart = null, followRoom = 
   const params = new URLSearchParams(location.search);
   const room = normalizeCode(params.get("room"));
   const game = new Game();
+  let lostKey = null;
   if (!room) { location.replace("index.html"); return null; }
   if (beforeStart && !loadSeat(room, kind)) {
     try { await beforeStart(room); } catch (e) { say($("#notice"), e.message, "error"); return null; }
@@ -39,11 +40,14 @@ export async function bootPage(kind, render, { beforeStart = null, followRoom = 
     },
     event: (m) => game.apply(m),
     status: (state, detail) => showConnection($("#connection"), state, detail),
-    lost: (reason, message, code) => {
-      const text = reason === "removed" && Object.hasOwn(REMOVED, code ?? "") ? t(REMOVED[code])
-        : LOST.includes(reason) ? t(`lost.${reason}`) : message || t("lost.gone");
-      say($("#notice"), text, "error");
-      setTimeout(() => location.assign(`index.html?code=${encodeURIComponent(room)}&message=${encodeURIComponent(text)}`), reason === "removed" ? 4000 : 1500);
+    lost: (reason, _message, code) => {
+      // The seat is gone: the header stops saying "Connected", the room's view (a team's draft, its secrets) goes at
+      // once, and the front page says why in its own language (the reason's key travels in the URL, never words).
+      lostKey = reason === "removed" && Object.hasOwn(REMOVED, code ?? "") ? REMOVED[code]
+        : LOST.includes(reason) ? `lost.${reason}` : "lost.gone";
+      showLost(lostKey);
+      const where = `index.html?code=${encodeURIComponent(room)}&lost=${encodeURIComponent(lostKey.slice("lost.".length))}`;
+      setTimeout(() => location.assign(where), reason === "removed" ? 4000 : 1500);
     },
     error: (m) => say($("#notice"), errorText(m.code, m.message), "error"),
   }, { sayLanguage: () => !followRoom || chosen() });
@@ -60,11 +64,22 @@ export async function bootPage(kind, render, { beforeStart = null, followRoom = 
     // Following the room's language is not a choice: the connection keeps following it.
     if (remember) session.request({ type: "set_language", lang: id }).catch(() => {});
     renderHeader(game, document);
+    if (lostKey) { showLost(lostKey); return; }
     showConnection($("#connection"), session.state || "connecting");
     if (game.view) { try { render("language"); } catch (e) { console.error(e); } }
   });
   session.start();
   return { game, session, room };
+}
+
+/** Why a page's seat is gone, by its `lost.` key: said on top, the header's connection state says the page is out of
+ * the room, and the room's view is hidden (`body[data-lost]`). */
+function showLost(key) {
+  say($("#notice"), t(key), "error");
+  const node = $("#connection");
+  if (node) { node.textContent = t("connection.left"); node.dataset.state = "left"; }
+  document.body.dataset.connection = "left";
+  document.body.dataset.lost = key;
 }
 
 /** Re-renders while keeping the keyboard focus on the element with the same id, when it still exists. */
