@@ -19,7 +19,15 @@ export function paramPickers(action, prefix, values = {}) {
       control = el("input", { id, data: { param: p.id, type: p.type }, value: values[p.id] || "" });
     }
     const range = p.type === "number" && (p.min !== undefined || p.max !== undefined) ? el("span", { class: "hint", text: `${p.min ?? ""}–${p.max ?? ""}` }) : null;
-    return el("div", { class: "param" }, label, control, range);
+    // Where checkParams says what is wrong with this field, beside it (and read out: the field describes itself by it).
+    const error = el("p", { class: "param-error", id: `${id}-error`, role: "alert" });
+    if (p.type === "number") {
+      control.dataset.label = paramLabel(action, p);
+      if (p.min !== undefined) control.dataset.min = String(p.min);
+      if (p.max !== undefined) control.dataset.max = String(p.max);
+      control.addEventListener("input", () => clearParamError(control));
+    }
+    return el("div", { class: "param" }, label, control, range, error);
   });
 }
 
@@ -31,6 +39,51 @@ export function paramLabel(action, p) {
   const twins = (action.params || []).filter((q) => q.type === p.type).length > 1;
   const base = ["team", "project", "number"].includes(p.type) ? t(`param.${p.type}`) : t("param.choose");
   return twins ? `${base} (${p.id.replace(/_/g, " ")})` : base;
+}
+
+/** What is wrong with a number picker's value, in words naming its label and range ("" when it is a whole number in
+ * its range). */
+function numberProblem(control) {
+  const { label, min, max } = control.dataset;
+  const raw = control.value.trim();
+  const n = Number(raw);
+  const lo = min === undefined ? -Infinity : Number(min), hi = max === undefined ? Infinity : Number(max);
+  if (raw !== "" && Number.isInteger(n) && n >= lo && n <= hi) return "";
+  const value = raw || "—";
+  if (min !== undefined && max !== undefined) return t("param.range_both", { label, min: lo, max: hi, value });
+  if (min !== undefined) return t("param.range_min", { label, min: lo, value });
+  if (max !== undefined) return t("param.range_max", { label, max: hi, value });
+  return t("param.whole_number", { label, value });
+}
+
+function clearParamError(control) {
+  const box = document.getElementById(`${control.id}-error`);
+  if (box) box.textContent = "";
+  control.removeAttribute("aria-invalid");
+  control.removeAttribute("aria-describedby");
+}
+
+/**
+ * Checks the number pickers under `root` against their min and max before anything is sent: each wrong one gets its
+ * message beside it (and aria-invalid); the first is scrolled into view and focused, so that a phone shows it too.
+ * Returns true when every value is fine.
+ */
+export function checkParams(root) {
+  let first = null;
+  for (const control of root.querySelectorAll("input[data-param][data-type=number]")) {
+    const problem = numberProblem(control);
+    const box = document.getElementById(`${control.id}-error`);
+    if (!problem) { clearParamError(control); continue; }
+    if (box) box.textContent = problem;
+    control.setAttribute("aria-invalid", "true");
+    control.setAttribute("aria-describedby", `${control.id}-error`);
+    first ??= control;
+  }
+  if (first) {
+    first.scrollIntoView({ block: "center" });
+    first.focus({ preventScroll: true });
+  }
+  return first === null;
 }
 
 /** Reads the values of the pickers under `root`: integers for numbers, ids otherwise. */

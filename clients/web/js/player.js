@@ -4,7 +4,7 @@ import { el, replace, say, setColour, $ } from "./dom.js";
 import { bootPage, keepFocus, attempt, staleStatus } from "./page.js";
 import { renderTracks, renderFlagsAndProjects, renderTeamsStrip, renderRecords, ChatPanel, dealItem, describeCommitment, commitmentNotes, formatParams, objectivePoints, allLockedText } from "./views.js";
 import { botBadge, botOf, policyName } from "./bots.js";
-import { paramPickers, readParams, rememberParams } from "./params.js";
+import { paramPickers, readParams, rememberParams, checkParams } from "./params.js";
 import { resultTurns, summarySection } from "./summary.js";
 import { renderMap, lastTurnChanges } from "./map.js";
 import { commitmentsOf, spentWithDeals, promisedIn, promisedText, budgetLeft, ordersOverBudget, stepWarnings } from "./commitments.js";
@@ -220,6 +220,7 @@ function actionCard(a) {
       // As the view stands at the click (the card may be older).
       const now = unavailability(game.action(a.id) || a);
       if (now.promised || now.unaffordable) { say($("#orders-status"), now.reason, "error"); return; }
+      if (!checkParams(params)) return;
       const d = draft();
       sendDraft([...d.orders, { action: a.id, params: readParams(params) }], d.consents || {});
     } } });
@@ -383,6 +384,7 @@ async function propose(e) {
   e.preventDefault();
   const commitments = formRows().map((r) => r.commitment).filter(Boolean);
   if (!commitments.length) { say($("#deal-status"), t("cm.need_one"), "error"); return; }
+  if (!checkParams($("#commitments"))) return;
   const note = $("#deal-note").value.trim();
   const request = { type: "propose_deal", commitments };
   if (note) request.note = note;
