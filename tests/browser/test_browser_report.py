@@ -2,6 +2,8 @@
 front page, in its language; number parameters are checked beside their field; a language switch redraws the whole
 page; the deal form offers a team only the consents it has a say on; and the other findings of that report."""
 
+import re
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
@@ -67,3 +69,50 @@ def test_a_number_out_of_range_is_refused_beside_its_field_naming_its_label_and_
     wait(rok, lambda d: text(d, f"{field}-error") == "지원 규모 값은 1에서 2 사이의 정수여야 합니다 (입력한 값 5).", message=lambda d: text(d, f"{field}-error"))
     assert in_view(rok, f"{field}-error"), "the message is off screen on the phone"
     assert js_errors(usa) == [] and js_errors(rok) == []
+
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def test_switching_language_redraws_the_deal_forms_rows_and_the_status_lines(server, browsers):
+    teacher, (alex,), code = class_in_negotiation(browsers, server, teams=("usa",), names=("Alex",))
+    first = alex.find_element(By.CSS_SELECTOR, "#actions button[id$=-add]:not([disabled])")
+    click(alex, first)
+    wait(alex, lambda d: text(d, "#orders-status") == "Draft saved; your teammates see it.", message=lambda d: text(d, "#orders-status"))
+    click(alex, "#propose-box summary")
+    wait(alex, lambda d: d.find_elements(By.CSS_SELECTOR, ".commitment-row select.cm-action option"))
+    click(alex, ".lang-switch button[data-lang=ko]")
+    # The row made before the switch lists the actions in Korean once the server's Korean snapshot has come, and the
+    # status line under the draft is said again in Korean.
+    options = lambda d: [o.text for o in d.find_elements(By.CSS_SELECTOR, ".commitment-row select.cm-action option")]
+    wait(alex, lambda d: options(d) and all(HANGUL.search(o) for o in options(d)), message=lambda d: options(d))
+    wait(alex, lambda d: HANGUL.search(text(d, "#orders-status")), message=lambda d: text(d, "#orders-status"))
+    assert text(alex, ".commitment-row .cm-team-label") == "팀"
+    assert js_errors(alex) == []
+
+
+def test_my_rooms_in_korean_says_a_refusal_in_korean_names_buttons_by_match_and_keeps_a_korean_name_in_the_file(server, browsers):
+    from test_archive import add_teacher, bot_match, sign_in, wait_finished
+    secret = add_teacher(server, "Ms Archive")
+    code = bot_match(server, secret, "Ms Archive")
+    wait_finished(server, secret, code)
+    d = korean_browser(browsers)
+    d.get(server.url("archive.html"))
+    row = sign_in(d, secret, code, refused="")
+    names = [b.get_attribute("aria-label") for b in d.find_elements(By.CSS_SELECTOR, f"{row} button[data-action]")]
+    assert names and all(n.startswith(f"{code} ") for n in names), names
+    # An unknown teacher id: refused in the page's language.
+    css(d, f"{row} button[data-action=share]").click()
+    wait(d, lambda d: d.switch_to.alert, message="no prompt")
+    d.switch_to.alert.send_keys("nobody-here")
+    d.switch_to.alert.accept()
+    wait(d, lambda d: "다른 교사가 없습니다" in text(d, "#rooms-status"), message=lambda d: text(d, "#rooms-status"))
+    # A Korean name keeps its letters in the export's file name; the status follows a switch of language.
+    d.execute_script("window.saved = []; HTMLAnchorElement.prototype.click = function () { window.saved.push(this.download); };")
+    css(d, "#export-name").send_keys("김민지")
+    css(d, "#export-submit").click()
+    wait(d, lambda d: d.execute_script("return window.saved.length"), message=lambda d: text(d, "#export-status"))
+    assert d.execute_script("return window.saved") == ["armistice-student-김민지.json"]
+    wait(d, lambda d: HANGUL.search(text(d, "#export-status")))
+    click(d, ".lang-switch button[data-lang=en]")
+    wait(d, lambda d: "downloaded" in text(d, "#export-status"), message=lambda d: text(d, "#export-status"))

@@ -2,7 +2,7 @@
 // report and replay from the server, download its log and report, delete it, and export one student's data.
 // The secret is kept in sessionStorage (this tab only) and sent as Authorization: Bearer, never in a URL.
 
-import { el, replace, say, $ } from "./dom.js";
+import { el, replace, say, resay, $ } from "./dom.js";
 import { t, has, lang, list as names, startPage, onLanguage } from "./i18n.js";
 import { api, refusal, ticket, openMatch, secret, rememberSecret, forgetSecret } from "./teacher.js";
 
@@ -18,6 +18,11 @@ function save(blob, filename) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A name as part of a file name: its letters and digits in any script (김민지 stays 김민지), anything else "_". */
+function fileSafe(name) {
+  return name.normalize("NFC").replace(/[^\p{L}\p{N}_-]+/gu, "_").replace(/^_+|_+$/g, "") || "student";
 }
 
 /** One student's data. The server reads the logs in the background: until it has, it answers 202 export_pending
@@ -43,9 +48,9 @@ async function remove(code) {
   try {
     await api(`/api/teacher/rooms/${code}`, { method: "DELETE" });
     await list();
-    say(status, t("archive.deleted", { code }), "ok");
+    say(status, () => t("archive.deleted", { code }), "ok");
   } catch (e) {
-    say(status, t("archive.failed", { code, message: refusal(e) }), "error");
+    say(status, () => t("archive.failed", { code, message: refusal(e) }), "error");
   }
 }
 
@@ -85,7 +90,7 @@ async function share(code) {
     await api(`/api/teacher/rooms/${code}/shares`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ teacher: id }) });
     await list();
   } catch (e) {
-    say($("#rooms-status"), t("archive.failed", { code, message: refusal(e) }), "error");
+    say($("#rooms-status"), () => t("archive.failed", { code, message: refusal(e) }), "error");
   }
 }
 
@@ -94,14 +99,16 @@ async function unshare(code, id) {
     await api(`/api/teacher/rooms/${code}/shares/${encodeURIComponent(id)}`, { method: "DELETE" });
     await list();
   } catch (e) {
-    say($("#rooms-status"), t("archive.failed", { code, message: refusal(e) }), "error");
+    say($("#rooms-status"), () => t("archive.failed", { code, message: refusal(e) }), "error");
   }
 }
 
 function row(m) {
   const finished = m.state === "finished";
   const mine = me.admin || (m.owner && m.owner === me.id);
-  const button = (text, action, extra = {}) => el("button", { type: "button", text, data: { action, code: m.code }, on: { click: () => actions[action](m.code) }, ...extra });
+  // Each button is named with the match's code too: a screen reader going through the list hears which match.
+  const button = (text, action, extra = {}) => el("button", { type: "button", text, data: { action, code: m.code },
+    aria: { label: t("archive.button_for", { action: text, code: m.code }) }, on: { click: () => actions[action](m.code) }, ...extra });
   const team = (id) => teamName(m.scenario, id);
   const players = m.players.length ? names(m.players.map((p) => p.bot ? t("archive.bot", { team: team(p.team) }) : p.team ? t("archive.player", { name: p.name, team: team(p.team) }) : p.name)) : "—";
   // The title and the ending in the page's language when the scenario has them in it (the server lists both).
@@ -129,9 +136,9 @@ function row(m) {
 const actions = {
   report: (code) => open(code, "report"),
   replay: (code) => open(code, "replay"),
-  log: (code) => download(`/api/teacher/rooms/${code}/log`, `armistice-${code}.jsonl`).catch((e) => say($("#rooms-status"), t("archive.failed", { code, message: refusal(e) }), "error")),
-  reportFile: (code) => ticket(code, () => say($("#rooms-status"), t("archive.preparing", { code }))).then(() => { say($("#rooms-status"), ""); return download(`/api/teacher/rooms/${code}/report.html?download=1&lang=${lang()}`, `armistice-${code}.html`); })
-    .catch((e) => say($("#rooms-status"), t("archive.failed", { code, message: refusal(e) }), "error")),
+  log: (code) => download(`/api/teacher/rooms/${code}/log`, `armistice-${code}.jsonl`).catch((e) => say($("#rooms-status"), () => t("archive.failed", { code, message: refusal(e) }), "error")),
+  reportFile: (code) => ticket(code, () => say($("#rooms-status"), () => t("archive.preparing", { code }))).then(() => { say($("#rooms-status"), ""); return download(`/api/teacher/rooms/${code}/report.html?download=1&lang=${lang()}`, `armistice-${code}.html`); })
+    .catch((e) => say($("#rooms-status"), () => t("archive.failed", { code, message: refusal(e) }), "error")),
   delete: (code) => remove(code),
   share: (code) => share(code),
 };
@@ -153,7 +160,7 @@ function whoami() {
 
 async function list() {
   const status = $("#rooms-status");
-  say(status, t("archive.loading"));
+  say(status, () => t("archive.loading"));
   const matches = await (await api("/api/teacher/rooms")).json();
   draw(matches);
   document.body.dataset.ready = "true";
@@ -177,6 +184,7 @@ async function enter() {
 function init() {
   startPage();
   onLanguage(() => {
+    resay();
     if ($("#rooms").hidden) return;
     whoami();
     if (shown) draw(shown);
@@ -184,8 +192,8 @@ function init() {
   $("#signin-form").addEventListener("submit", async (e) => {
     e.preventDefault();
     const typed = $("#signin-secret").value.trim();
-    if (!typed) { say($("#signin-status"), t("archive.need_secret"), "error"); return; }
-    say($("#signin-status"), t("archive.checking"));
+    if (!typed) { say($("#signin-status"), () => t("archive.need_secret"), "error"); return; }
+    say($("#signin-status"), () => t("archive.checking"));
     rememberSecret(typed);
     try {
       await enter();
@@ -193,7 +201,7 @@ function init() {
       say($("#signin-status"), "");
     } catch (err) {
       forgetSecret();
-      say($("#signin-status"), refusal(err), "error");
+      say($("#signin-status"), () => refusal(err), "error");
     }
   });
   $("#signout").addEventListener("click", () => {
@@ -204,18 +212,18 @@ function init() {
     $("#export").hidden = true;
     $("#signin").hidden = false;
   });
-  $("#refresh").addEventListener("click", () => list().catch((e) => say($("#rooms-status"), refusal(e), "error")));
+  $("#refresh").addEventListener("click", () => list().catch((e) => say($("#rooms-status"), () => refusal(e), "error")));
   $("#export-form").addEventListener("submit", async (e) => {
     e.preventDefault();
     const name = $("#export-name").value.trim();
     const status = $("#export-status");
-    if (!name) { say(status, t("archive.export_need_name"), "error"); return; }
+    if (!name) { say(status, () => t("archive.export_need_name"), "error"); return; }
     try {
       const data = await exportOf(name);
-      save(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }), `armistice-student-${name.replace(/[^A-Za-z0-9_-]+/g, "_")}.json`);
-      say(status, t("archive.exported", { name, count: data.matches.length }), "ok");
+      save(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }), `armistice-student-${fileSafe(name)}.json`);
+      say(status, () => t("archive.exported", { name, count: data.matches.length }), "ok");
     } catch (err) {
-      say(status, refusal(err), "error");
+      say(status, () => refusal(err), "error");
     }
   });
   if (secret()) enter().catch(() => { forgetSecret(); });

@@ -67,9 +67,23 @@ export function formatDuration(ms) {
 
 export { time as formatTime } from "./i18n.js";
 
-/** Shows a message in a status region (role=status or role=alert). */
+// Status lines whose words are a function (said again in a new language by resay()).
+const sayings = new WeakMap();
+
+/** Shows a message in a status region (role=status or role=alert). `message` may be a function returning the words:
+ * then resay() says it again after a change of language. */
 export function say(region, message, kind = "info") {
   if (!region) return;
-  region.textContent = message || "";
+  if (typeof message === "function") { sayings.set(region, message); region.dataset.resay = ""; }
+  else { sayings.delete(region); delete region.dataset.resay; }
+  region.textContent = (typeof message === "function" ? message() : message) || "";
   region.dataset.kind = kind;
+}
+
+/** Says every status line that was given its words as a function again (in the page's new language). */
+export function resay(root = document) {
+  for (const region of root.querySelectorAll("[data-resay]")) {
+    const words = sayings.get(region);
+    if (words) region.textContent = words() || "";
+  }
 }

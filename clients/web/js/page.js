@@ -1,11 +1,11 @@
 // What every in-room page does: read the room from the URL, hold the seat with a Session, keep a Game up to date,
 // show the connection state, and go back to the front page when the seat is gone.
 
-import { Session } from "./connection.js";
+import { Session, ServerError } from "./connection.js";
 import { Game } from "./game.js";
 import { normalizeCode, loadSeat } from "./seats.js";
 import { showConnection, startClock, renderHeader } from "./views.js";
-import { say, $ } from "./dom.js";
+import { say, resay, $ } from "./dom.js";
 import { t, lang, chosen, setLanguage, startPage, onLanguage, errorText } from "./i18n.js";
 
 const LOST = ["no_seat", "bad_token", "token_expired", "wrong_code", "removed"];
@@ -66,6 +66,7 @@ export async function bootPage(kind, render, { beforeStart = null, followRoom = 
     renderHeader(game, document);
     if (lostKey) { showLost(lostKey); return; }
     showConnection($("#connection"), session.state || "connecting");
+    resay();
     if (game.view) { try { render("language"); } catch (e) { console.error(e); } }
   });
   session.start();
@@ -97,7 +98,8 @@ export function keepFocus(fn) {
   }
 }
 
-/** Runs a request, showing its error (or a success message) in a status region. A success message is marked with the
+/** Runs a request, showing its error (or a success message: words, or a function giving them in the page's language,
+ * said again after a switch) in a status region. A success message is marked with the
  * seq of the change it made (the ack's), so that clearing stale lines (staleStatus) keeps it through its own change. */
 export async function attempt(session, statusNode, request, okMessage = "") {
   try {
@@ -106,7 +108,8 @@ export async function attempt(session, statusNode, request, okMessage = "") {
     if (statusNode) statusNode.dataset.seq = typeof reply?.seq === "number" ? String(reply.seq) : "";
     return reply;
   } catch (e) {
-    say(statusNode, e.message, "error");
+    // A refusal in the server's words stays in the page's language after a switch: the catalog's text for its code.
+    say(statusNode, e instanceof ServerError ? () => errorText(e.code, e.serverMessage) : e.message, "error");
     if (statusNode) delete statusNode.dataset.seq;
     return null;
   }

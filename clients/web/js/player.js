@@ -38,7 +38,12 @@ function render(what, detail) {
   // A new phase or turn makes the last request's confirmation ("locked in", "deal proposed") old news: cleared.
   if (clearStaleStatus()) lockArmed = false;
   if (what === "chat") { chat.noteMessage(detail); chat.render(); return; }
-  if (what === "language") { lastActionsKey = ""; lastResultsKey = ""; lastCatalogKey = ""; relabelCommitments(); }
+  if (what === "language") { lastActionsKey = ""; lastResultsKey = ""; }
+  // The deal form's rows are redrawn when the words they show change: the page's language at once, and the scenario's
+  // names (actions, catalog, consents, teams) when the server's snapshot in the new language comes.
+  const wordsKey = JSON.stringify([lang(), ...["actions", "catalog", "consents", "teams"].map((k) => (game.view[k] || []).map((x) => x.name))]);
+  if (lastWordsKey && wordsKey !== lastWordsKey) { lastCatalogKey = ""; relabelCommitments(); }
+  lastWordsKey = wordsKey;
   keepFocus(() => {
     renderTeamBox();
     renderTracks(game, $("#tracks"));
@@ -85,7 +90,7 @@ function renderBrief() {
 // ---- The shared draft ------------------------------------------------------------------------------------------
 
 async function sendDraft(orders, consents) {
-  await attempt(session, $("#orders-status"), { type: "set_orders", orders, consents }, t("play.draft_saved"));
+  await attempt(session, $("#orders-status"), { type: "set_orders", orders, consents }, () => t("play.draft_saved"));
 }
 
 function renderDraft() {
@@ -169,11 +174,11 @@ async function lockIn() {
     renderDraft();
     // Over budget: the confirmation says by how much, and which orders will not be carried out.
     const over = ordersOverBudget(game, myTeam());
-    if (over.size) say($("#orders-status"), t("play.lock_over_warning", { over: -budgetLeft(game, myTeam()), count: over.size }), "error");
+    if (over.size) { const words = { over: -budgetLeft(game, myTeam()), count: over.size }; say($("#orders-status"), () => t("play.lock_over_warning", words), "error"); }
     return;
   }
   lockArmed = false;
-  await attempt(session, $("#orders-status"), { type: "lock" }, t("play.locked_ok"));
+  await attempt(session, $("#orders-status"), { type: "lock" }, () => t("play.locked_ok"));
 }
 
 // ---- Actions ---------------------------------------------------------------------------------------------------
@@ -219,7 +224,7 @@ function actionCard(a) {
     on: { click: () => {
       // As the view stands at the click (the card may be older).
       const now = unavailability(game.action(a.id) || a);
-      if (now.promised || now.unaffordable) { say($("#orders-status"), now.reason, "error"); return; }
+      if (now.promised || now.unaffordable) { say($("#orders-status"), () => unavailability(game.action(a.id) || a).reason, "error"); return; }
       if (!checkParams(params)) return;
       const d = draft();
       sendDraft([...d.orders, { action: a.id, params: readParams(params) }], d.consents || {});
@@ -259,15 +264,16 @@ function renderDeals() {
 }
 
 function respond(id, accept) {
-  return attempt(session, $("#deals-status"), { type: "respond_deal", deal: id, accept }, t(accept ? "play.accepted_ok" : "play.rejected_ok", { deal: String(id) }));
+  return attempt(session, $("#deals-status"), { type: "respond_deal", deal: id, accept }, () => t(accept ? "play.accepted_ok" : "play.rejected_ok", { deal: String(id) }));
 }
 
 function withdraw(id) {
-  return attempt(session, $("#deals-status"), { type: "withdraw_deal", deal: id }, t("play.withdrawn_ok", { deal: String(id) }));
+  return attempt(session, $("#deals-status"), { type: "withdraw_deal", deal: id }, () => t("play.withdrawn_ok", { deal: String(id) }));
 }
 
 let rowCount = 0;
 let lastCatalogKey = "";
+let lastWordsKey = "";
 
 function commitmentRow() {
   const n = ++rowCount;
@@ -383,12 +389,12 @@ function renderFormNotes() {
 async function propose(e) {
   e.preventDefault();
   const commitments = formRows().map((r) => r.commitment).filter(Boolean);
-  if (!commitments.length) { say($("#deal-status"), t("cm.need_one"), "error"); return; }
+  if (!commitments.length) { say($("#deal-status"), () => t("cm.need_one"), "error"); return; }
   if (!checkParams($("#commitments"))) return;
   const note = $("#deal-note").value.trim();
   const request = { type: "propose_deal", commitments };
   if (note) request.note = note;
-  const ok = await attempt(session, $("#deal-status"), request, t("cm.proposed_ok"));
+  const ok = await attempt(session, $("#deal-status"), request, () => t("cm.proposed_ok"));
   if (ok) {
     $("#deal-note").value = "";
     replace($("#commitments"), commitmentRow());
