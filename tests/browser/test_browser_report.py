@@ -116,3 +116,20 @@ def test_my_rooms_in_korean_says_a_refusal_in_korean_names_buttons_by_match_and_
     wait(d, lambda d: HANGUL.search(text(d, "#export-status")))
     click(d, ".lang-switch button[data-lang=en]")
     wait(d, lambda d: "downloaded" in text(d, "#export-status"), message=lambda d: text(d, "#export-status"))
+
+
+def test_a_consent_commitment_lists_only_the_actions_the_chosen_team_has_a_say_on(server, browsers):
+    teacher, (lee,), code = class_in_negotiation(browsers, server, teams=("rok",), names=("Lee",))
+    click(lee, "#propose-box summary")
+    wait(lee, lambda d: d.find_elements(By.CSS_SELECTOR, ".commitment-row"))
+    row = css(lee, ".commitment-row")
+    Select(row.find_element(By.CSS_SELECTOR, ".cm-team")).select_by_value("un")
+    Select(row.find_element(By.CSS_SELECTOR, ".cm-kind")).select_by_value("consent")
+    offered = {o.get_attribute("value") for o in css(lee, ".commitment-row").find_elements(By.CSS_SELECTOR, "select.cm-action option")}
+    has_say = set(game_value(lee, "g.view.catalog.filter((a) => (a.consent_from || []).includes('un')).map((a) => a.id)"))
+    assert has_say and offered == has_say, (offered, has_say)
+    assert "admit_inspectors" in offered and "missile_test" not in offered
+    # An option names whose action it is without nesting parentheses in a team's name.
+    label = [o.text for o in css(lee, ".commitment-row").find_elements(By.CSS_SELECTOR, "select.cm-action option") if o.get_attribute("value") == "admit_inspectors"][0]
+    assert label.startswith("Admit IAEA inspectors — "), label
+    assert js_errors(lee) == []

@@ -306,7 +306,10 @@ def test_a_draft_past_the_budget_is_stopped_and_its_lock_warns(server, browsers)
         if a["cost"] > 0 and a["id"] != "restore_contact":
             card = css(kim, f"#actions .action[data-action='{a['id']}']")
             assert not css(kim, f"#act-{a['id']}-add").is_enabled(), f"Add is enabled on {a['id']} with nothing left"
-            assert "only -1 is left" in card.find_element(By.CSS_SELECTOR, ".reason").text
+            assert "already 1 over the budget" in card.find_element(By.CSS_SELECTOR, ".reason").text
+    # Over the budget, the lines say by how much, never "-1 left".
+    assert text(kim, "#budget-line").endswith(": 1 over budget."), text(kim, "#budget-line")
+    assert text(kim, "#budget-left").startswith("1 over "), text(kim, "#budget-left")
 
     # Locking asks first, saying by how much; the second press locks.
     console_click(teacher, "skip", "Phase ended")

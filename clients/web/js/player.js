@@ -75,7 +75,8 @@ function renderTeamBox() {
   // Once the match is over the budget means nothing: the header's budget is hidden.
   $("#budget-left").parentElement.hidden = game.view.phase === "ended" || Boolean(game.view.outcome);
   $("#budget-left").textContent = game.view.phase === "setup" && tm ? t("play.budget_at_start")
-    : tm && typeof tm.budget === "number" ? t("play.budget_of", { left: tm.budget - spent, budget: tm.budget }) : "—";
+    : tm && typeof tm.budget === "number" ? (spent > tm.budget ? t("play.budget_over", { over: spent - tm.budget, budget: tm.budget })
+      : t("play.budget_of", { left: tm.budget - spent, budget: tm.budget })) : "—";
   if (!tm) say($("#notice"), t("play.waiting_team"), "info");
   else if ($("#notice").dataset.kind === "info") say($("#notice"), "");
 }
@@ -103,7 +104,8 @@ function renderDraft() {
   const left = budgetLeft(game, myTeam()) ?? 0;
   $("#budget-line").textContent = game.view.phase === "setup" ? t("play.budget_setup")
     : typeof budget === "number"
-    ? t(dealCost ? "play.spent_deals" : "play.spent", { spent: drafted + dealCost, budget, drafted, deals: dealCost, left }) : "";
+    // Over the budget it says by how much ("2 over budget"), never "-2 left".
+    ? t(left < 0 ? (dealCost ? "play.spent_deals_over" : "play.spent_over") : dealCost ? "play.spent_deals" : "play.spent", { spent: drafted + dealCost, budget, drafted, deals: dealCost, left, over: -left }) : "";
   $("#budget-line").dataset.kind = left < 0 ? "error" : "";
   const editable = drafting() && !locked() && Boolean(tm);
   const dealLines = committed.map((c) => el("li", { class: "draft-order committed", data: { action: c.action || c.consent, deal: c.deal } },
@@ -203,7 +205,7 @@ function unavailability(a) {
   // The budget is checked from the numbers, for every action: the server names only the first reason that holds, and
   // a drafted action's is "already in your orders" even when the budget could not pay another one either.
   const left = budgetLeft(game, myTeam());
-  if (drafting() && !locked() && left !== null && a.cost > left) return { promised: false, unaffordable: true, reason: t("play.cannot_afford", { cost: a.cost, left }) };
+  if (drafting() && !locked() && left !== null && a.cost > left) return { promised: false, unaffordable: true, reason: left < 0 ? t("play.cannot_afford_over", { cost: a.cost, over: -left }) : t("play.cannot_afford", { cost: a.cost, left }) };
   // A requirement the state does not meet reads as a warning, not as the scenario's flavour text: the action may still
   // be added (the situation may change before the orders are carried out), and its draft line says it will fail.
   if (!a.available && a.reason_code === "requirement") return { promised: false, unaffordable: false, reason: t("play.requirement_unmet", { reason: a.reason || t("play.not_available") }) };
@@ -236,7 +238,7 @@ function actionCard(a) {
       typeof a.chance === "number" ? el("span", { class: "chance", text: t("play.chance", { chance: a.chance }) }) : null,
       a.covert ? el("span", { class: "badge secret", text: t("play.covert") }) : null),
     a.description ? el("p", { class: "desc", text: a.description }) : null,
-    a.consent_from?.length ? el("p", { class: "hint", text: t(a.consent_rule === "all" ? "play.needs_consent_all" : "play.needs_consent_veto", { teams: list(a.consent_from.map((x) => game.teamName(x))) }) }) : null,
+    a.consent_from?.length ? el("p", { class: "hint", text: t(a.consent_rule === "all" ? "play.needs_consent_all" : a.consent_from.length === 1 ? "play.needs_consent_veto_one" : "play.needs_consent_veto", { teams: list(a.consent_from.map((x) => game.teamName(x))) }) }) : null,
     a.checked_on_resolution?.length ? el("p", { class: "hint", text: t("play.checked_on_resolution", { checks: a.checked_on_resolution.join("; ") }) }) : null,
     // Outside the drafting phases the reason is a quiet hint ("orders are given later"), not a warning.
     reason ? el("p", { class: a.reason_code === "not_drafting" ? "reason quiet" : "reason", id: reasonID, text: reason }) : null,
@@ -330,26 +332,22 @@ function fillCommitment(row, n) {
       fillParams();
     }
   } else {
-    // Mine: the actions awaiting our say; another team's: any known action of a team other than that one.
+    // Mine: the actions awaiting our say; another team's: the known actions that team has a say on (the catalog's
+    // `consent_from`): a team cannot promise to approve or block what it does not decide.
     const options = mine
       ? (game.view.consents || []).map((c) => ({ id: c.action, name: c.name }))
-      : (game.view.catalog || []).filter((a) => !(a.teams || []).includes(team)).map((a) => ({ id: a.id, name: `${a.name} (${list((a.teams || []).map((x) => game.teamName(x)))})` }));
-    const action = options.length
-      ? el("select", { id: `cm-${n}-action`, class: "cm-action" }, options.map((o) => el("option", { value: o.id, text: o.name })))
-      : el("input", { id: `cm-${n}-action`, class: "cm-action", list: "known-actions", autocomplete: "off" });
+      : (game.view.catalog || []).filter((a) => (a.consent_from || []).includes(team)).map((a) => ({ id: a.id, name: t("cm.action_by", { action: a.name, teams: list((a.teams || []).map((x) => game.teamName(x))) }) }));
+    if (!options.length) {
+      replace(box, el("p", { class: "hint", text: t(mine ? "cm.no_say_mine" : "cm.no_say", { team: game.teamName(team) }) }));
+      return;
+    }
+    const action = el("select", { id: `cm-${n}-action`, class: "cm-action" }, options.map((o) => el("option", { value: o.id, text: o.name })));
     const decision = el("select", { id: `cm-${n}-decision`, class: "cm-decision" }, el("option", { value: "approve", text: t("cm.approve") }), el("option", { value: "block", text: t("cm.block") }));
     replace(box, el("label", { for: action.id, text: t("cm.other_action") }), action, el("label", { for: decision.id, text: t("cm.decision") }), decision);
   }
 }
 
 function renderCommitmentChoices() {
-  // Action ids other teams are known to have: from results and deals this team has seen.
-  const known = new Map();
-  for (const r of game.records) if (r.kind === "order" && r.action && r.team !== myTeam()) known.set(r.action, game.actionName(r.action));
-  for (const a of game.view.catalog || []) known.set(a.id, a.name);
-  for (const d of game.view.deals || []) for (const c of d.commitments || []) if (c.action && !known.has(c.action)) known.set(c.action, game.actionName(c.action));
-  for (const c of game.view.consents || []) known.set(c.action, c.name);
-  replace($("#known-actions"), [...known].map(([id, name]) => el("option", { value: id, text: name })));
   for (const s of document.querySelectorAll(".cm-team")) fillTeams(s);
   // Refill rows whose catalog may have arrived after they were made (keeping what is chosen).
   const catalogKey = JSON.stringify((game.view.catalog || []).map((a) => a.id));
