@@ -133,3 +133,16 @@ def test_a_consent_commitment_lists_only_the_actions_the_chosen_team_has_a_say_o
     label = [o.text for o in css(lee, ".commitment-row").find_elements(By.CSS_SELECTOR, "select.cm-action option") if o.get_attribute("value") == "admit_inspectors"][0]
     assert label.startswith("Admit IAEA inspectors — "), label
     assert js_errors(lee) == []
+
+
+def test_the_create_forms_help_keeps_the_instructor_key_option_whole(server, browsers):
+    d = browsers(390, 844, mobile=True)
+    d.get(server.url("index.html"))
+    css(d, "#create-details summary").click()
+    codes = [c for c in d.find_elements(By.CSS_SELECTOR, "#create-key-hint code") if c.text.startswith("--")]
+    assert codes
+    # At every width of the hint's box: the option is on one line.
+    for width in range(200, 700, 7):
+        d.execute_script("arguments[0].style.width = arguments[1] + 'px'", css(d, "#create-key-hint"), width)
+        for c in codes:
+            assert d.execute_script("return arguments[0].getClientRects().length", c) == 1, f"{c.text} is broken across lines at {width} px"
