@@ -70,3 +70,18 @@ def test_viewer_opens_a_reports_moment_and_shows_the_debrief(served):
     assert "Case package: Koreanization" in dom and "What happened next" in dom
     student = dump_dom(f"{served}/replay.html?src=/match.replay.json&seq={point['seq']}&as=rok")
     assert "Turning points" not in student, "the story names covert orders: instructor only"
+
+
+def test_the_turn_list_does_not_repeat_a_records_kind_and_the_scrubber_says_its_step_from_the_start(served):
+    """A news, intel, event or outcome sentence starts with its kind ("News: …", as the report writes it); the chip
+    before it says the kind already, so the line is "news The talks…", never "news News: The talks…". The scrubber's
+    aria-valuetext names the step shown before it is ever moved."""
+    import re
+    dom = dump_dom(f"{served}/replay.html?src=/match.replay.json&step=60&as=instructor")
+    assert 'data-ready="true"' in dom, "the viewer did not finish loading"
+    lines = re.findall(r'<li class="rec ([a-z]+)[^"]*"><span class="kind">([^<]*)</span> ([^<]*)</li>', dom)
+    assert any(kind == "news" for kind, _, _ in lines), lines[:5]
+    repeated = [(word, sentence) for _, word, sentence in lines if sentence.lower().startswith(f"{word.lower()}:")]
+    assert repeated == [], repeated[:5]
+    scrub = re.search(r'<input id="scrub"[^>]*>', dom).group(0)
+    assert re.search(r'aria-valuetext="step 61 of \d+', scrub), scrub

@@ -62,15 +62,16 @@ function render() {
   if (!data) return;
   const s = data.steps[step];
   $('scrub').value = String(step);
-  $('scrub').setAttribute('aria-valuetext', $('where').textContent);
   // Counted from 1, like the loaded line's number of steps ("step 1 of 33"); the URL's step= stays the index.
   $('where').textContent = t('replay.where', { step: step + 1, last: data.steps.length, turn: s.turn, phase: phaseWord(s.phase), line: String(s.line) });
+  // The scrubber says the step it is on from the start, not the one before it was moved.
+  $('scrub').setAttribute('aria-valuetext', $('where').textContent);
   // Who gave the input is the file's word, already in its language (a seat's name, or the clock, the server, the
   // instructor in the report's catalog): the viewer adds none of its own.
   $('step-text').textContent = s.seenBy.includes(viewpoint) ? (s.who ? `${s.who}: ${s.text}` : s.text) : t('replay.another_team');
   renderBoard($('board'), data.view(step, viewpoint), data);
   const records = data.turnRecords(step, viewpoint);
-  $('records').replaceChildren(...records.map((r) => el('li', { class: `rec ${r.kind}${r.step === step ? ' new' : ''}` }, el('span', { class: 'kind' }, kindWord(r.kind)), ' ', r.text)));
+  $('records').replaceChildren(...records.map((r) => el('li', { class: `rec ${r.kind}${r.step === step ? ' new' : ''}` }, el('span', { class: 'kind' }, kindWord(r.kind)), ' ', unlabelled(r))));
   if (!records.length) $('records').append(el('li', { class: 'note' }, t('replay.nothing_yet')));
   const chat = data.chatUpTo(step, viewpoint).slice(-40);
   $('chat').replaceChildren(...chat.map((m) => el('li', {}, el('span', { class: 'channel' }, m.channelName), ' ', el('strong', {}, m.name), `: ${m.text}`)));
@@ -81,6 +82,13 @@ function render() {
 /** A phase or a record's kind in words, when the catalog has it; else as the file says. */
 function phaseWord(p) { const k = `phase.${p}`; const w = t(k); return w === k ? p : w; }
 function kindWord(kind) { const k = `replay.kind.${kind}`; return has(k) ? t(k) : kind; }
+/** A record's sentence without the label it starts with (news, intel, events, the outcome: "뉴스: …", as the report
+ * writes them) when that label is its kind's, in the words the kind's chip before it already says. */
+function unlabelled(r) {
+  const k = `record.kind.${r.kind}`;
+  const label = has(k) ? `${t(k)}: ` : '';
+  return label && r.text.startsWith(label) ? r.text.slice(label.length) : r.text;
+}
 
 function go(step) {
   if (!state.data) return;
