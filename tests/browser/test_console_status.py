@@ -49,3 +49,38 @@ def test_the_consoles_status_lines_go_when_they_stop_being_true(server, browsers
     wait(teacher, lambda d: text(d, "#controls-status") == "", message=lambda d: f"stale: {text(d, '#controls-status')!r}")
     other.close()
     assert js_errors(teacher) == []
+
+
+def adjust(teacher, target, value, reason):
+    Select(css(teacher, "#adjust-target")).select_by_value(target)
+    box = css(teacher, "#adjust-value")
+    box.clear()
+    box.send_keys(str(value))
+    css(teacher, "#adjust-reason").send_keys(reason)
+    click(teacher, "#adjust-form button[type=submit]")
+
+
+def test_adjusted_goes_after_a_removal_and_after_the_phase_changes(server, browsers):
+    """The report's steps: "Adjusted." in the Intervene box, then a student removed from the roster (the roster says
+    so), then the phase ended: the Intervene box's line is gone after each."""
+    from pages import join
+    teacher, jordan = browsers(), browsers()
+    code = create_room(teacher, server, phases=LONG, turns=1)
+    join(jordan, server, code, "Jordan", team="dprk")
+    console_click(teacher, "start", "started")
+    adjust(teacher, "approval", 50, "poll: a new survey")
+    wait(teacher, lambda d: text(d, "#inject-status") == "Adjusted.", message=lambda d: text(d, "#inject-status"))
+    # The student's results quote the instructor's reason: its own colon does not make a chain of colons.
+    wait(jordan, lambda d: "ROK presidential approval (%): " in text(d, "#results"), message=lambda d: text(d, "#results"))
+    line = text(jordan, "#results .summary-change[data-target=approval]")
+    assert line.endswith(" — set by the instructor, giving the reason “poll: a new survey”"), line
+    seat = teacher.execute_script("return window.armistice.game.roster.find((r) => r.name === 'Jordan').seat")
+    click(teacher, f"#remove-{seat}")
+    click(teacher, f"#remove-{seat}")
+    wait(teacher, lambda d: "Jordan removed" in text(d, "#roster-status"), message=lambda d: text(d, "#roster-status"))
+    assert text(teacher, "#inject-status") == ""
+    adjust(teacher, "approval", 55, "another poll")
+    wait(teacher, lambda d: text(d, "#inject-status") == "Adjusted.", message=lambda d: text(d, "#inject-status"))
+    console_click(teacher, "skip")
+    wait(teacher, lambda d: text(d, "#inject-status") == "", message=lambda d: f"stale: {text(d, '#inject-status')!r}")
+    assert js_errors(teacher) == []

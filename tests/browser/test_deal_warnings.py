@@ -209,3 +209,31 @@ def test_a_steps_warning_follows_the_reason_code_not_the_reasons_words(server, b
     # The lock and the draft's budget are not the step's own reasons.
     assert got["cm_locked"] == [] and got["cm_cost"] == [], got
     assert js_errors(kim) == []
+
+
+def squeeze_warnings(driver, locked):
+    """stepWarnings for a DPRK step of 3 when the draft holds an order of 3 and the budget is 5: paid first, the step
+    leaves the drafted order without a budget. `locked`: whether the DPRK has locked in."""
+    return driver.execute_async_script("""
+        const [locked, done] = arguments;
+        import(new URL("js/commitments.js", location.href).href).then((m) => {
+          const actions = [
+            { id: "step", team: "dprk", name: "Step", cost: 3, params: [], available: true },
+            { id: "drafted", team: "dprk", name: "Drafted", cost: 3, params: [], available: !locked, reason_code: locked ? "locked" : undefined },
+          ];
+          const view = { phase: "negotiation", deals: [], catalog: [], actions, orders: { dprk: { orders: [{ action: "drafted" }], consents: {} } }, spent: { dprk: 3 } };
+          const game = { view, team: (id) => (id === "dprk" ? { id, budget: 5, locked } : null) };
+          done(m.stepWarnings(game, [{ team: "dprk", action: "step" }], "dprk").get(0) || []);
+        }).catch((e) => done(String(e)));""", locked)
+
+
+def test_a_locked_team_is_told_it_cannot_remove_the_orders_a_deal_would_push_over_budget(server, browsers):
+    d = browsers()
+    d.get(server.url("index.html"))
+    wait(d, lambda d: d.execute_script("return document.documentElement.lang") == "en")
+    open_draft = squeeze_warnings(d, False)
+    assert open_draft == ["If this deal is agreed, its steps are paid before your draft: 1 drafted order would no longer fit the budget."], open_draft
+    locked = squeeze_warnings(d, True)
+    assert len(locked) == 1 and "1 drafted order would no longer fit the budget" in locked[0], locked
+    assert "your team has locked in, so it cannot remove it: it will come back over budget" in locked[0], locked
+    assert js_errors(d) == []

@@ -18,6 +18,13 @@ def test_the_last_turns_results_are_not_called_the_end_and_the_report_comes_when
         wait(d, lambda d: phase(d) == "Last turn's results", 20, message=lambda d: phase(d))
         wait(d, lambda d: re.fullmatch(r"\d+:\d\d", text(d, "[data-field=clock]")), message=lambda d: text(d, "[data-field=clock]"))
     wait(teacher, lambda d: css(d, "#outcome").is_displayed(), message="no outcome on the console")
+    # The ending is decided, but the match is not over: the student and the projector say so, as the console does.
+    for d in (kim, projector):
+        wait(d, lambda d: css(d, "#outcome").is_displayed(), message="no outcome")
+        heading = text(d, "#outcome h2")
+        assert heading.startswith("The ending is decided: ") and "over" not in heading, heading
+        assert "the match ends when this phase does" in text(d, "#outcome .decided-note")
+    assert "The match ended" not in text(kim, "#results") and "The ending is decided: " in text(kim, "#results .summary-outcome")
     note = text(teacher, "#last-results-note")
     assert "not over yet" in note and "End this phase now" in note, note
     assert not teacher.find_elements("css selector", "#open-report, #open-replay"), "the report is offered before the room has ended"
@@ -41,6 +48,18 @@ def test_the_last_turns_results_are_not_called_the_end_and_the_report_comes_when
     wait(teacher, lambda d: d.find_elements("css selector", "#open-report") and d.find_elements("css selector", "#open-replay"),
          message="no report or replay once the room has ended")
     assert not teacher.find_elements("css selector", "#last-results-note")
+    for d in (kim, projector):
+        wait(d, lambda d: text(d, "#outcome h2").startswith("The match is over: "), message=lambda d: text(d, "#outcome h2"))
+        assert not d.find_elements("css selector", "#outcome .decided-note")
+    assert "The match ended: " in text(kim, "#results .summary-outcome")
+    # The student sees which of the team's objectives were met in the outcome itself, not only in the collapsed brief;
+    # the ending's reason reads as a sentence ("The last turn was played").
+    objectives = kim.find_elements("css selector", "#outcome #outcome-objectives li")
+    assert objectives and all(" — met, " in li.text or " — not met, worth " in li.text for li in objectives), [li.text for li in objectives]
+    assert any(li.text.startswith("Every team: ") for li in objectives), [li.text for li in objectives]
+    assert "Your team's objectives" in text(kim, "#outcome-objectives-title")
+    reason = text(kim, "#outcome .hint")
+    assert reason[:1].isupper(), reason
     assert "—" not in text(projector, ".board-clock"), text(projector, ".board-clock")
     # Where the report opens, and the room's language, say the same true thing: the page's language.
     assert "this page's language" in text(teacher, "#outcome .finished-links")

@@ -6,7 +6,7 @@ import { bootPage, keepFocus } from "./page.js";
 import { takeSeat } from "./connection.js";
 import { saveSeat } from "./seats.js";
 import { renderTracks, renderFlagsAndProjects, renderTeamsStrip, renderRecords } from "./views.js";
-import { resultTurns, turnSummary } from "./summary.js";
+import { resultTurns, turnSummary, endingDecided, outcomeTitle } from "./summary.js";
 import { renderMap } from "./map.js";
 import { t, list } from "./i18n.js";
 
@@ -66,7 +66,8 @@ function render() {
     document.body.classList.toggle("match-over", over);
     $("#outcome").hidden = !o;
     if (o) {
-      replace($("#outcome"), el("h2", { text: t("outcome.over", { name: o.name }) }), o.text ? el("p", { text: o.text }) : null,
+      replace($("#outcome"), el("h2", { text: outcomeTitle(game, o) }), o.text ? el("p", { text: o.text }) : null,
+        endingDecided(game) ? el("p", { class: "decided-note", text: t("outcome.results_running") }) : null,
         el("ul", { class: "scores" }, Object.entries(o.scores || {}).sort((a, b) => b[1] - a[1]).map(([x, n]) => el("li", { text: t("outcome.score", { team: game.teamName(x), count: n }) }))));
     }
   });

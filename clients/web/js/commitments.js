@@ -153,7 +153,8 @@ export function stepWarnings(game, commitments, me, deal = null) {
   // Paid before the draft, the steps may leave the draft's last orders without a budget: said under the last step.
   const already = ordersOverBudget(game, me);
   const squeezed = paying && paid.length ? [...ordersOverBudget(game, me, paid.map(([c]) => c)).keys()].filter((i) => !already.has(i)).length : 0;
-  if (squeezed > 0) warn(paid[paid.length - 1][1], t("deal.step_squeezes_draft", { count: squeezed }));
+  // A team that has locked in cannot take those orders out of its draft any more: said, since they will fail.
+  if (squeezed > 0) warn(paid[paid.length - 1][1], t(game.team(me)?.locked ? "deal.step_squeezes_locked" : "deal.step_squeezes_draft", { count: squeezed }));
   return out;
 }
 

@@ -71,6 +71,13 @@ export function list(items) {
   return items.map(String).join(", ");
 }
 
+/** A text shown as a sentence of its own starts with a capital letter ("The last turn was played"): a server's
+ * reason may come as the middle of a sentence. Scripts without case (Hangul) are left as they are. */
+export function sentence(text) {
+  const s = String(text ?? "");
+  return s ? s[0].toLocaleUpperCase(current) + s.slice(1) : s;
+}
+
 /**
  * The text of `key` in the interface's language, with {name} placeholders filled from `params` (numbers through
  * Intl.NumberFormat, strings as they are). A plural entry is chosen by `params.count`. An unknown key shows itself.

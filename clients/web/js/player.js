@@ -5,10 +5,10 @@ import { bootPage, keepFocus, attempt, staleStatus } from "./page.js";
 import { renderTracks, renderFlagsAndProjects, renderTeamsStrip, renderRecords, ChatPanel, dealItem, describeCommitment, commitmentNotes, formatParams, objectivePoints, allLockedText } from "./views.js";
 import { botBadge, botOf, policyName } from "./bots.js";
 import { paramPickers, readParams, rememberParams, checkParams } from "./params.js";
-import { resultTurns, summarySection } from "./summary.js";
+import { resultTurns, summarySection, endingDecided, outcomeTitle } from "./summary.js";
 import { renderMap, lastTurnChanges } from "./map.js";
 import { commitmentsOf, spentWithDeals, promisedIn, promisedText, budgetLeft, ordersOverBudget, stepWarnings } from "./commitments.js";
-import { t, lang, list } from "./i18n.js";
+import { t, lang, list, sentence } from "./i18n.js";
 
 const boot = await bootPage("player", render);
 const { game, session } = boot || {};
@@ -54,6 +54,7 @@ function render(what, detail) {
     renderDraft();
     renderActions();
     renderDeals();
+    clearClosedProposal();
     renderCommitmentChoices();
     renderFormNotes();
     renderRecords(game, $("#news-feed"), ["news", "intel"], { empty: t("play.no_news") });
@@ -85,7 +86,7 @@ function renderBrief() {
   const tm = game.team(myTeam());
   $("#brief").textContent = tm?.brief || t("play.brief_later");
   replace($("#objectives"), (game.view.objectives || []).map((o) => el("li", { class: o.met === true ? "met" : o.met === false ? "unmet" : "" },
-    el("span", { text: o.text }), " ", el("span", { class: "hint", text: objectivePoints(o) }))));
+    el("span", { text: o.text }), " — ", el("span", { class: "hint", text: objectivePoints(o) }))));
 }
 
 // ---- The shared draft ------------------------------------------------------------------------------------------
@@ -392,7 +393,9 @@ async function propose(e) {
   const note = $("#deal-note").value.trim();
   const request = { type: "propose_deal", commitments };
   if (note) request.note = note;
+  const before = Math.max(0, ...(game.view.deals || []).map((d) => d.id));
   const ok = await attempt(session, $("#deal-status"), request, () => t("cm.proposed_ok"));
+  proposedAfter = ok ? before : null;
   if (ok) {
     $("#deal-note").value = "";
     replace($("#commitments"), commitmentRow());
@@ -420,16 +423,36 @@ function renderResults() {
   }) : el("p", { class: "hint", text: t("play.results_later") }));
 }
 
+// "Deal proposed: it takes effect when every party accepts" stands while that deal is open: once it is withdrawn,
+// rejected, agreed or has expired the line is old news and goes. The deal is our team's first one numbered above
+// the highest number the page knew when it proposed (the ack comes before the update that shows the deal).
+let proposedAfter = null;
+function clearClosedProposal() {
+  const node = $("#deal-status");
+  if (proposedAfter === null) return;
+  if (node.dataset.kind !== "ok") { proposedAfter = null; return; }
+  const deal = (game.view.deals || []).filter((d) => d.proposer === myTeam() && d.id > proposedAfter).sort((a, b) => a.id - b.id)[0];
+  if (deal && deal.status !== "open") { say(node, ""); proposedAfter = null; }
+}
+
 function renderOutcome() {
   const o = game.view.outcome;
   const box = $("#outcome");
   box.hidden = !o;
   if (!o) return;
+  // The outcome's objectives (every team's, each with its team) or else the view's (ours and the shared ones).
+  const mine = (o.objectives || game.view.objectives || []).filter((x) => x.team === myTeam() || x.team === "all");
   replace(box,
-    el("h2", { id: "outcome-title", text: t("outcome.over", { name: o.name }) }),
+    el("h2", { id: "outcome-title", text: outcomeTitle(game, o) }),
+    endingDecided(game) ? el("p", { class: "decided-note", text: t("outcome.results_running") }) : null,
     el("p", { text: o.text }),
-    o.reason ? el("p", { class: "hint", text: o.reason }) : null,
-    el("ul", { class: "scores" }, Object.entries(o.scores || {}).sort((a, b) => b[1] - a[1]).map(([x, n]) => el("li", { text: t("outcome.score", { team: game.teamName(x), count: n }) }))));
+    o.reason ? el("p", { class: "hint", text: sentence(o.reason) }) : null,
+    el("ul", { class: "scores" }, Object.entries(o.scores || {}).sort((a, b) => b[1] - a[1]).map(([x, n]) => el("li", { text: t("outcome.score", { team: game.teamName(x), count: n }) }))),
+    // Which of our own objectives were met, in the open: the brief that lists them is a collapsed block far down.
+    mine.length ? el("h3", { id: "outcome-objectives-title", text: t("outcome.your_objectives") }) : null,
+    mine.length ? el("ul", { class: "objectives", id: "outcome-objectives", aria: { labelledby: "outcome-objectives-title" } }, mine.map((x) =>
+      el("li", { class: x.met === true ? "met" : x.met === false ? "unmet" : "" },
+        el("span", { text: x.team === "all" ? `${t("outcome.every_team")}: ${x.text}` : x.text }), " — ", el("span", { class: "hint", text: objectivePoints(x) })))) : null);
 }
 
 /** The commitment rows keep what is chosen in them; their fixed words follow the language. */
@@ -449,6 +472,14 @@ function relabelCommitments() {
     if (again && keep && [...(again.options || [])].some((o) => o.value === keep)) { again.value = keep; again.dispatchEvent(new Event("change")); }
   }
 }
+
+// On a phone the section menu sticks under the game bar, whose height changes with the words in it (CSS reads it).
+const gamebar = $(".gamebar");
+if (gamebar && "ResizeObserver" in window) {
+  new ResizeObserver(() => document.documentElement.style.setProperty("--gamebar-height", `${gamebar.offsetHeight}px`)).observe(gamebar);
+}
+// The menu's "Brief" opens the brief and objectives it jumps to.
+$("#nav-brief")?.addEventListener("click", () => { $("#brief-box").open = true; });
 
 if (game) {
   $("#lock").addEventListener("click", lockIn);

@@ -8,6 +8,17 @@ import { t, list } from "./i18n.js";
 
 const KINDS = ["order", "effect", "event", "deal", "adjustment", "outcome"];
 
+/** The last turn's results: the ending is decided (the view has its `outcome`), but the match is not over until this
+ * results phase ends (the console says the same: "Last turn's results"). */
+export function endingDecided(game) {
+  return Boolean(game.view?.outcome) && game.view.phase === "results";
+}
+
+/** The outcome's heading: "The match is over: NAME", or while the last turn's results run "The ending is decided". */
+export function outcomeTitle(game, o) {
+  return t(endingDecided(game) ? "outcome.decided" : "outcome.over", { name: o.name });
+}
+
 /** The turns that have results, newest first. */
 export function resultTurns(game) {
   return [...new Set(game.records.filter((r) => KINDS.includes(r.kind)).map((r) => r.turn))].sort((a, b) => b - a);
@@ -95,7 +106,9 @@ export function changeText(game, c) {
     return `${project.name}: ${stage(c.from)} → ${stage(c.to)}`;
   }
   const delta = c.to - c.from;
-  const why = c.reasons?.length ? t("summary.set_by_instructor", { reasons: c.reasons.join("; ") }) : "";
+  // The instructor's own words in quotes: a reason with a colon of its own ("지지율 조정: 여론조사 반영") does not run on
+  // into a chain of colons.
+  const why = c.reasons?.length ? t("summary.set_by_instructor", { reasons: c.reasons.join("”, “") }) : "";
   return `${game.targetName(c.target)}: ${c.from} → ${c.to} (${delta > 0 ? "+" : ""}${delta})${why}`;
 }
 
@@ -130,7 +143,7 @@ export function summarySection(game, turn, team, log) {
   const title = t(played ? "summary.turn" : "summary.turn_start", { turn });
   return el("section", { class: "turn-summary", data: { turn, played: String(played) }, aria: { label: title } },
     el("h3", { text: title }),
-    s.outcome ? el("p", { class: "summary-outcome", text: t("summary.ended", { text: s.outcome.text || s.outcome.outcome || "" }) }) : null,
+    s.outcome ? el("p", { class: "summary-outcome", text: t(endingDecided(game) ? "summary.decided" : "summary.ended", { text: s.outcome.text || s.outcome.outcome || "" }) }) : null,
     played && team ? part(t("summary.your_orders"), s.mine.map((r) => orderItem(game, r, false, { deal: s.fromDeal.get(r), copyOf: s.copyOf.get(r) })), t("summary.no_orders")) : null,
     played ? part(team ? t("summary.others") : t("summary.orders"), s.others.map((r) => orderItem(game, r, true, { deal: s.fromDeal.get(r), copyOf: s.copyOf.get(r) })), t("summary.nothing_seen")) : null,
     part(t("summary.changes"), [
