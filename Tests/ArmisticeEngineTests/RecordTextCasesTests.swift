@@ -15,10 +15,13 @@ struct RecordTextCasesTests {
 
     struct Names: Codable, RecordNames, Sendable {
         var teams: [String: String], actions: [String: String], targets: [String: String], events: [String: String]
+        /// The targets that are flags, whose values read as yes and no.
+        var flags: [String]
         var deals: [String: String]
         func teamName(_ id: String) -> String? { teams[id] }
         func actionName(_ id: String) -> String? { actions[id] }
         func targetName(_ id: String) -> String? { targets[id] }
+        func isFlag(_ id: String) -> Bool { flags.contains(id) }
         func eventName(_ id: String) -> String? { events[id] }
         func dealProposer(_ id: Int) -> String? { deals[String(id)] }
     }
@@ -65,6 +68,27 @@ struct RecordTextCasesTests {
         }
     }
 
+    /// A flag's change reads as words in every case, never as 0 and 1 (the file is written by the renderer it checks,
+    /// so this holds the words themselves); a track's change keeps its numbers.
+    @Test func flagChangesReadAsYesAndNoAndTracksAsNumbers() throws {
+        let cases = try Self.read()
+        let words: [String: (yes: String, no: String)] = ["en": ("yes", "no"), "ko": ("예", "아니요")]
+        var flags = 0, tracks = 0
+        for c in cases.cases where [.effect, .adjustment].contains(c.record.kind) && c.record.result != "revealed" {
+            let names = try #require(cases.names[c.language]), w = try #require(words[c.language])
+            guard let target = c.record.target, let from = c.record.from, let to = c.record.to, let name = names.targets[target] else { continue }
+            if names.flags.contains(target) {
+                flags += 1
+                #expect(c.expected.text.hasSuffix("\(name): \(from != 0 ? w.yes : w.no) → \(to != 0 ? w.yes : w.no)"), "\(c.language): \(c.expected.text)")
+            } else if c.record.kind == .effect, ["trust", "talks", "tension"].contains(target) {
+                tracks += 1
+                #expect(c.expected.text == "\(name): \(from) → \(to)", "\(c.language): \(c.expected.text)")
+            }
+        }
+        #expect(flags >= 6, "flag set, cleared and adjusted, in both languages")
+        #expect(tracks >= 2)
+    }
+
     /// Koreanization played by greedy bots (a fixed seed), the first records of each kind and result, in English
     /// and in Korean, and the records bots never make (deals and their answers, adjustments, injected events).
     static func write() throws {
@@ -104,6 +128,21 @@ struct RecordTextCasesTests {
         unknownOrder.params = ["target_team": .id(teams[0]), "amount": .number(3), "where": .id("no_such_place")]
         unknownOrder.chance = 60
         picked += [adjustment, injected, unnamed, intel, unknownOrder]
+        // Flags read as yes and no, set and cleared, by an action or the instructor; a track beside them keeps its numbers.
+        func effect(_ target: String, _ from: Int, _ to: Int, by cause: String, turn: Int) -> Record {
+            var r = Record(kind: .effect, turn: turn)
+            r.target = target; r.from = from; r.to = to; r.reason = cause
+            return r
+        }
+        var flagAdjustment = Record(kind: .adjustment, turn: 4)
+        flagAdjustment.target = "exercises_suspended"; flagAdjustment.from = 0; flagAdjustment.to = 1
+        flagAdjustment.reason = "The class agreed the exercises stop."
+        picked += [
+            effect("contact_cut", 0, 1, by: "action:cut_contact", turn: 3),
+            effect("exercises_suspended", 1, 0, by: "action:resume_exercises", turn: 3),
+            effect("tension", 3, 4, by: "action:resume_exercises", turn: 3),
+            flagAdjustment,
+        ]
 
         var names: [String: Names] = [:]
         var cases: [Case] = []
@@ -117,6 +156,7 @@ struct RecordTextCasesTests {
                 targets: Dictionary(read.tracks.map { ($0.id, $0.name) } + read.flags.map { ($0.id, $0.name) } + read.projects.map { ($0.id, $0.name) },
                                     uniquingKeysWith: { a, _ in a }),
                 events: Dictionary(read.events.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
+                flags: read.flags.map(\.id).sorted(),
                 deals: Dictionary(uniqueKeysWithValues: proposers.enumerated().map { (String($0.offset + 1), $0.element) }))
             names[language.rawValue] = n
             let text = RecordText(names: n, language: language)

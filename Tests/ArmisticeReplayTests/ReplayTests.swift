@@ -58,6 +58,22 @@ import Testing
         try Data(text.utf8).write(to: URL(fileURLWithPath: Fixtures.outputDirectory + "/server-match.jsonl"))
     }
 
+    /// The instructor's adjustment of a flag reads as yes or no in the timeline, the report and the board, as the
+    /// record that follows it does; a track's keeps its number.
+    @Test func anAdjustedFlagReadsAsYesOrNo() throws {
+        let ruleset = try RulesetLoader.load(text: Fixtures.rulesetText("koreanization"), file: "rulesets/koreanization.yaml")
+        let en = MatchText(ruleset: ruleset), ko = MatchText(ruleset: ruleset.localized(to: "ko"), language: .ko)
+        #expect(en.describe(.adjust(target: "contact_cut", value: 1, reason: "r")) == "instructor sets Pyongyang has cut contact with Seoul to yes: r")
+        #expect(en.describe(.adjust(target: "contact_cut", value: 0, reason: "r")) == "instructor sets Pyongyang has cut contact with Seoul to no: r")
+        #expect(en.describe(.adjust(target: "tension", value: 4, reason: "r")) == "instructor sets Military tension to 4: r")
+        let koInput = ko.describe(.adjust(target: "exercises_suspended", value: 0, reason: "r"))
+        #expect(koInput.contains("대규모 한미연합훈련 중단") && koInput.contains("아니요") && !koInput.contains("0"), "\(koInput)")
+        var record = Record(kind: .adjustment, turn: 2)
+        record.target = "contact_cut"; record.from = 0; record.to = 1; record.reason = "r"
+        #expect(en.describe(record) == "Instructor set Pyongyang has cut contact with Seoul: no → yes (r)")
+        #expect(ko.describe(record) == "교사 조정 평양이 서울과의 연락을 끊었다: 아니요 → 예 (r)")
+    }
+
     @Test func momentsFindTheRightSteps() throws {
         let replay = Replay(log: try MatchLog(bytes: Array(try Fixtures.simulatedLog().text.utf8)))
         #expect(try replay.stepIndex(at: .start) == 0)

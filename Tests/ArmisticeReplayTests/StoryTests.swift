@@ -134,6 +134,21 @@ enum StoryMatches {
         #expect(!texts.contains { $0.contains("proposed by DPRK") })
     }
 
+    /// The upkeep's slow changes of tracks are summed in one line; a flag the upkeep sets keeps its own line, in
+    /// words (yes and no), never its id with 0 and 1.
+    @Test func aFlagTheUpkeepChangesReadsAsYesOrNoInTheTimeline() throws {
+        let text = Fixtures.rulesetText("tutorial").replacingOccurrences(of: "\nupkeep:\n", with: "\nupkeep:\n  - \"boat_seized = not boat_seized\"\n")
+        var writer = try MatchLogWriter(rulesetText: text, settings: .init(seed: 9, turns: 3))
+        var bots = writer.engine.ruleset.teams.indices.map { BotKind.greedy.make(seed: 9 &+ UInt64($0)) }
+        try writer.playWhole(drafts: 1, chat: 0, maxLines: .max) { engine, state, team in bots[team].orders(engine: engine, state: state, team: team) }
+        let replay = Replay(log: try MatchLog(bytes: Array(writer.text.utf8)))
+        let html = AfterActionReport(replay: replay, chat: false, views: false).html()
+        let timeline = String(html[html.range(of: "<section id=\"timeline\"")!.lowerBound...])
+        #expect(timeline.contains("A fishing boat has been seized: no → yes") && timeline.contains("A fishing boat has been seized: yes → no"))
+        #expect(timeline.contains("<span class=\"who\">Upkeep</span>"))
+        #expect(!timeline.contains("boat_seized") && !timeline.contains("boat seized"))
+    }
+
     @Test func theTimelineIsCleanedForPeople() throws {
         let replay = try StoryMatches.koreanization()
         let report = AfterActionReport(replay: replay, chat: false, views: false)

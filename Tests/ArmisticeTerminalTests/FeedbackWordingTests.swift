@@ -83,6 +83,19 @@ import Testing
         #expect(s.status == "✓ Friction at sea을(를) 3(으)로 조정했습니다")
     }
 
+    @Test func anAdjustedFlagIsSaidAsYesOrNo() throws {
+        var s = Fixtures.seated()
+        s.you.role = "instructor"
+        var id = try #require(Self.requestID(s.perform(line: "adjust boat_seized 1 the boat was taken")))
+        _ = s.apply(message: #"{"type":"ack","id":\#(id)}"#, now: Fixtures.now)
+        #expect(s.status == "✓ set A fishing boat has been seized to yes")
+        s.language = .ko
+        id = try #require(Self.requestID(s.perform(line: "adjust boat_seized 0 released")))
+        _ = s.apply(message: #"{"type":"ack","id":\#(id)}"#, now: Fixtures.now)
+        let said = s.status ?? ""
+        #expect(said.hasPrefix("✓ A fishing boat has been seized") && said.contains("아니요") && !said.contains("0"), "\(said)")
+    }
+
     @Test func helpAndTheOtherListsOpenWholeInADialog() {
         var s = Fixtures.seated()
         _ = Self.type(&s, "help")

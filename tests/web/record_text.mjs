@@ -12,7 +12,8 @@ const file = json("Tests/Fixtures/records/record-text-cases.json");
 
 function names(n) {
   const of = (map) => (id) => map[id] ?? null;
-  return { teamName: of(n.teams), actionName: of(n.actions), targetName: of(n.targets), eventName: of(n.events), dealProposer: (d) => n.deals[String(d)] ?? null };
+  return { teamName: of(n.teams), actionName: of(n.actions), targetName: of(n.targets), isFlag: (id) => n.flags.includes(id), eventName: of(n.events),
+    dealProposer: (d) => n.deals[String(d)] ?? null };
 }
 
 let failures = 0;

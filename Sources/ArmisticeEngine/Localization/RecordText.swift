@@ -7,6 +7,8 @@ public protocol RecordNames {
     func actionName(_ id: String) -> String?
     /// A track's, flag's or project's name.
     func targetName(_ id: String) -> String?
+    /// Whether a target is a flag: its values read as yes and no, not 1 and 0.
+    func isFlag(_ id: String) -> Bool
     func eventName(_ id: String) -> String?
     /// The team that proposed a deal, when known: a deal's record names the team that acted on it, which for an
     /// answer is not the proposer.
@@ -80,7 +82,7 @@ public struct RecordText: Sendable {
             if r.result == "revealed" {
                 text = c.text("record.text.revealed", ["target": target(r.target), "value": n(r.to)])
             } else if r.target != nil {
-                text = c.text("record.text.effect", ["target": target(r.target), "from": n(r.from), "to": n(r.to)])
+                text = c.text("record.text.effect", ["target": target(r.target), "from": value(r.from, of: r.target), "to": value(r.to, of: r.target)])
             } else {
                 text = r.text ?? ""
             }
@@ -108,7 +110,7 @@ public struct RecordText: Sendable {
             }
             return RecordLine(label: label, text: text, detail: r.text ?? "")
         case .adjustment:
-            return RecordLine(label: label, text: c.text("record.text.adjustment", ["target": target(r.target), "from": n(r.from), "to": n(r.to)]),
+            return RecordLine(label: label, text: c.text("record.text.adjustment", ["target": target(r.target), "from": value(r.from, of: r.target), "to": value(r.to, of: r.target)]),
                               detail: r.reason ?? "")
         case .locked:
             return RecordLine(label: label, text: c.text("record.text.locked", ["team": team(r.team)]), detail: "")
@@ -152,6 +154,14 @@ public struct RecordText: Sendable {
     public static func cause(_ word: String?, _ catalog: Catalog) -> String {
         guard let word, !word.isEmpty else { return "" }
         return causeKeys[word].map { catalog.text($0) } ?? readable(word)
+    }
+
+    /// A target's value in words: a flag's as yes or no (any value but 0 is yes, as the engine reads it), a track's
+    /// or project's as its number.
+    public func value(_ v: Int?, of target: String?) -> String {
+        guard let v else { return "?" }
+        guard let target, names.isFlag(target) else { return String(v) }
+        return catalog.text(v != 0 ? "record.text.flag_yes" : "record.text.flag_no")
     }
 
     /// An order parameter: a team's or target's name for an id, the number as it is.

@@ -5,6 +5,7 @@ public struct RulesetNames: RecordNames, Sendable {
     private let actions: [String: String]
     private let targets: [String: String]
     private let events: [String: String]
+    private let flags: Set<String>
     private var proposers: [Int: String] = [:]
 
     /// `ruleset` as the reader reads it (`Ruleset.localized(to:)` for another language).
@@ -14,6 +15,7 @@ public struct RulesetNames: RecordNames, Sendable {
         actions = index(ruleset.actions.map { ($0.id, $0.name) })
         targets = index(ruleset.tracks.map { ($0.id, $0.name) } + ruleset.flags.map { ($0.id, $0.name) } + ruleset.projects.map { ($0.id, $0.name) })
         events = index(ruleset.events.map { ($0.id, $0.name) })
+        flags = Set(ruleset.flags.map(\.id))
     }
 
     /// The same names, knowing who proposed each of `deals`.
@@ -26,6 +28,7 @@ public struct RulesetNames: RecordNames, Sendable {
     public func teamName(_ id: String) -> String? { teams[id] }
     public func actionName(_ id: String) -> String? { actions[id] }
     public func targetName(_ id: String) -> String? { targets[id] }
+    public func isFlag(_ id: String) -> Bool { flags.contains(id) }
     public func eventName(_ id: String) -> String? { events[id] }
     public func dealProposer(_ id: Int) -> String? { proposers[id] }
 }

@@ -102,7 +102,7 @@ public struct MatchText: Sendable {
         case .withdrawDeal(let t, let deal): return p.text("report.input.withdraws", ["team": team(t), "deal": String(deal)])
         case .injectEvent(let e): return p.text("report.input.inject_event", ["event": ruleset.events.first { $0.id == e }?.name ?? e])
         case .injectNews(let text): return p.text("report.input.inject_news", ["text": text])
-        case .adjust(let t, let value, let reason): return p.text("report.input.adjust", ["target": target(t), "value": String(value), "reason": reason])
+        case .adjust(let t, let value, let reason): return p.text("report.input.adjust", ["target": target(t), "value": records.value(value, of: t), "reason": reason])
         case .end(let reason): return p.text("report.input.end") + (reason.isEmpty ? "" : ": \(reason)")
         }
     }

@@ -75,7 +75,8 @@ extension AfterActionReport {
     }
 
     /// The timeline for people: a team's final draft of a turn only, no lock or phase steps, no repeated lines, no
-    /// changes that changed nothing, and the upkeep's slow changes summed in one line per turn.
+    /// changes that changed nothing, and the upkeep's slow changes of tracks summed in one line per turn (a flag or
+    /// project the upkeep changes keeps its own line, in its words: yes and no, not 1 and 0).
     func timelineHTML(viewpoint: String) -> String {
         let e = HTML.escape
         let c = Catalog(language: lang)
@@ -94,7 +95,7 @@ extension AfterActionReport {
                 for r in step.records where r.seenBy.contains(viewpoint) && r.kind != "phase" && r.kind != "locked" {
                     if r.kind == "effect", let from = r.from, let to = r.to {
                         if from == to { continue }
-                        if r.cause == "upkeep", let target = r.target { upkeep.append((target, from, to)); continue }
+                        if r.cause == "upkeep", let target = r.target, trackNames[target] != nil { upkeep.append((target, from, to)); continue }
                     }
                     if r.kind != "effect", !shown.insert(r.text).inserted { continue }
                     records.append(r)

@@ -194,7 +194,7 @@ function renderAdjustTargets() {
   const keep = select.value;
   replace(select,
     el("optgroup", { label: t("console.opt_tracks") }, (v.tracks || []).map((x) => el("option", { value: x.id, text: t("console.opt_track", { name: x.name, value: x.value, min: x.min, max: x.max }) }))),
-    (v.flags || []).length ? el("optgroup", { label: t("console.opt_flags") }, v.flags.map((f) => el("option", { value: f.id, text: t("console.opt_flag", { name: f.name, value: f.value ? 1 : 0 }) }))) : null,
+    (v.flags || []).length ? el("optgroup", { label: t("console.opt_flags") }, v.flags.map((f) => el("option", { value: f.id, text: t("console.opt_flag", { name: f.name, value: t(f.value ? "common.yes" : "common.no") }) }))) : null,
     (v.projects || []).length ? el("optgroup", { label: t("console.opt_projects") }, v.projects.map((p) => el("option", { value: p.id, text: t("console.opt_project", { name: p.name, index: p.index, last: p.statuses.length - 1, status: p.status.replace(/_/g, " ") }) }))) : null);
   if (keep) select.value = keep;
 }

@@ -7,8 +7,9 @@
 export function readable(id) { return String(id).replace(/_/g, " "); }
 
 /**
- * The renderer for one viewer: `names` has teamName, actionName, targetName, eventName (each id → name or null) and
- * dealProposer (deal number → team id or null); `words` has t(key, params) and knows(key).
+ * The renderer for one viewer: `names` has teamName, actionName, targetName, eventName (each id → name or null),
+ * isFlag (id → whether it is a flag, whose values read as yes and no) and dealProposer (deal number → team id or
+ * null); `words` has t(key, params) and knows(key).
  */
 export function recordText(names, words) {
   const { t, knows } = words;
@@ -16,6 +17,12 @@ export function recordText(names, words) {
   const team = named(names.teamName), action = named(names.actionName), target = named(names.targetName), event = named(names.eventName);
   const n = (v) => (typeof v === "number" ? String(v) : "?");
   const detail = (parts) => parts.filter((p) => p != null && p !== "").join(" · ");
+  // A target's value: a flag's as yes or no (any value but 0 is yes, as the engine reads it), else its number.
+  function value(v, id) {
+    if (typeof v !== "number") return "?";
+    if (id == null || !names.isFlag(id)) return String(v);
+    return t(v !== 0 ? "record.text.flag_yes" : "record.text.flag_no");
+  }
 
   function result(word) {
     if (word == null) return "?";
@@ -56,7 +63,7 @@ export function recordText(names, words) {
       }
       case "effect": {
         const text = r.result === "revealed" ? t("record.text.revealed", { target: target(r.target), value: n(r.to) })
-          : r.target != null ? t("record.text.effect", { target: target(r.target), from: n(r.from), to: n(r.to) }) : r.text ?? "";
+          : r.target != null ? t("record.text.effect", { target: target(r.target), from: value(r.from, r.target), to: value(r.to, r.target) }) : r.text ?? "";
         return { label, text, detail: cause(r.reason) };
       }
       case "event":
@@ -80,7 +87,7 @@ export function recordText(names, words) {
         }
         return { label, text, detail: r.text ?? "" };
       }
-      case "adjustment": return { label, text: t("record.text.adjustment", { target: target(r.target), from: n(r.from), to: n(r.to) }), detail: r.reason ?? "" };
+      case "adjustment": return { label, text: t("record.text.adjustment", { target: target(r.target), from: value(r.from, r.target), to: value(r.to, r.target) }), detail: r.reason ?? "" };
       case "locked": return { label, text: t("record.text.locked", { team: team(r.team) }), detail: "" };
       case "outcome": {
         const scores = Object.keys(r.scores || {}).sort().map((k) => `${team(k)} ${r.scores[k]}`).join(", ");
@@ -90,5 +97,5 @@ export function recordText(names, words) {
     }
   }
 
-  return { line, result, cause, phaseName, team, action, target, event, parameter };
+  return { line, result, cause, phaseName, team, action, target, event, parameter, value };
 }

@@ -156,6 +156,7 @@ export function recordWords(game) {
     teamName: (id) => game.team(id)?.name ?? null,
     actionName: (id) => { const name = game.actionName(id); return name === id ? null : name; },
     targetName: (id) => { const name = game.targetName(id); return name === id ? null : name; },
+    isFlag: (id) => (v().flags || []).some((f) => f.id === id),
     eventName: (id) => v().events?.find((e) => e.id === id)?.name
       ?? game.records.find((r) => r.kind === "event" && r.event === id)?.text ?? null,
     dealProposer: (n) => v().deals?.find((d) => d.id === n)?.proposer ?? null,
@@ -169,7 +170,7 @@ export function eventCause(result) { return recordText(NO_NAMES, { t, knows: has
 /** An order's result in words. */
 export function resultWord(result) { return result ? recordText(NO_NAMES, { t, knows: has }).result(result) : ""; }
 
-const NO_NAMES = { teamName: () => null, actionName: () => null, targetName: () => null, eventName: () => null, dealProposer: () => null };
+const NO_NAMES = { teamName: () => null, actionName: () => null, targetName: () => null, isFlag: () => false, eventName: () => null, dealProposer: () => null };
 
 /** A parameter of `action` in words: the scenario's label (docs/protocol.md, a parameter's `label`), else a word for
  * its kind (params.js paramLabel), else its id made readable. */

@@ -104,7 +104,7 @@ extension ClientState {
         case .injectEvent(let id): return [request(ClientRequest.InjectEvent(event: id), said("terminal.status.fired", "terminal.failed.fired", ["event": view.events.first { $0.id == id }?.name ?? id]))]
         case .adjust(let target, let value, let reason):
             return [request(ClientRequest.Adjust(target: target, value: value, reason: reason),
-                            said("terminal.status.adjusted", "terminal.failed.adjusted", ["target": targetName(target), "value": String(value)]))]
+                            said("terminal.status.adjusted", "terminal.failed.adjusted", ["target": targetName(target), "value": valueWords(value, of: target)]))]
         case .moveSeat(let seat, let team, let role):
             return [request(ClientRequest.MoveSeat(seat: seat, team: team, role: role), said("terminal.status.moved", "terminal.failed.moved", ["seat": seat]))]
         case .removeSeat(let seat): return [request(ClientRequest.RemoveSeat(seat: seat), said("terminal.status.removed_seat", "terminal.failed.removed_seat", ["seat": seat]))]
@@ -190,6 +190,11 @@ extension ClientState {
     func targetName(_ id: String) -> String {
         let name = view.tracks.first { $0.id == id }?.name ?? view.flags.first { $0.id == id }?.name ?? view.projects.first { $0.id == id }?.name
         return TerminalText.sanitize(name ?? id)
+    }
+
+    /// An `adjust` value as the records say it: a flag's as yes or no, a track's or project's as its number.
+    func valueWords(_ value: Int, of target: String) -> String {
+        RecordText(names: ViewNames(view), language: t.language).value(value, of: target)
     }
 
     mutating func setOrders(_ draft: DraftInfo, what: Said) -> Effect {

@@ -16,6 +16,7 @@ public struct ViewNames: RecordNames, Sendable {
     public func targetName(_ id: String) -> String? {
         view.tracks.first { $0.id == id }?.name ?? view.projects.first { $0.id == id }?.name ?? view.flags.first { $0.id == id }?.name
     }
+    public func isFlag(_ id: String) -> Bool { view.flags.contains { $0.id == id } }
     public func eventName(_ id: String) -> String? {
         view.events.first { $0.id == id }?.name
             ?? records.first { $0.kind == "event" && $0["event"]?.string == id }?["text"]?.string
