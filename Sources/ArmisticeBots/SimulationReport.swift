@@ -26,6 +26,9 @@ public struct SimulationReport: Sendable, Codable {
         /// Where the mean sits between `minimum` and `maximum`, 0 to 1: `(mean - minimum) / (maximum - minimum)`,
         /// which is `mean / maximum` when nothing can be negative; 0 when the two are equal.
         public var shareOfMaximum: Double
+        /// The `score:` objectives whose best (or worst) value seen in these games went into `maximum` (`minimum`):
+        /// not a bound worked out from the rules, so another number of games can give another maximum and share.
+        public var seenObjectives: [String]? = nil
     }
 
     public struct Length: Sendable, Codable {

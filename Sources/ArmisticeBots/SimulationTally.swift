@@ -74,6 +74,7 @@ struct SimulationTally {
             let mean = list.isEmpty ? 0 : Double(list.reduce(0, +)) / Double(list.count)
             let variance = list.isEmpty ? 0 : list.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(list.count)
             var maximum = 0, minimum = 0
+            var seen: [String] = []
             for (i, o) in r.objectives.enumerated() where o.team == nil || o.team == t {
                 switch o.scoring {
                 case .condition(_, let points):
@@ -82,12 +83,14 @@ struct SimulationTally {
                 case .score:
                     maximum += games == 0 ? 0 : max(0, objectiveBest[i])
                     minimum += games == 0 ? 0 : min(0, objectiveWorst[i])
+                    seen.append(o.id)
                 }
             }
             let range = Double(maximum - minimum)
             return SimulationReport.TeamScore(team: r.teams[t].id, mean: mean, spread: variance.squareRoot(), min: list.min() ?? 0,
                                               max: list.max() ?? 0, maximum: maximum, minimum: minimum,
-                                              shareOfMaximum: range == 0 ? 0 : (mean - Double(minimum)) / range)
+                                              shareOfMaximum: range == 0 ? 0 : (mean - Double(minimum)) / range,
+                                              seenObjectives: seen.isEmpty ? nil : seen)
         }
         var actions: [SimulationReport.ActionUse] = []
         var consentRates: [SimulationReport.ConsentRate] = []

@@ -45,14 +45,74 @@ import Testing
         let objective = try warnings(ValidationTests.base + "\nobjectives:\n  - {id: o, team: red, text: T, if: \"tension == -1\", points: 2}\n")
         #expect(objective.map(\.code) == ["never_holds"])
         // Inside the range, or at its edge, nothing is said.
-        #expect(try warnings(replacing(Self.finalOutcome, "  - id: war\n    name: War\n    if: \"tension >= 10 and tension <= 0\"\n" + Self.finalOutcome)).isEmpty)
+        #expect(try warnings(replacing(Self.finalOutcome, "  - id: war\n    name: War\n    if: \"tension >= 10 or tension <= 0\"\n" + Self.finalOutcome)).isEmpty)
+    }
+
+    static func outcome(_ condition: String) -> String {
+        "  - id: war\n    name: War\n    if: \"\(condition)\"\n" + finalOutcome
+    }
+
+    @Test func comparisonsJoinedByAndThatNoValueMeetsTogetherAreWarnedOf() throws {
+        let found = try warnings(replacing(Self.finalOutcome, Self.outcome("tension >= 8 and tension <= 3")))
+        #expect(found.map(\.description) == [
+            "mini.yaml:34:10: warning: tension >= 8 and tension <= 3 in outcome war can never both hold: no value of tension is both at least 8 and at most 3; "
+            + "one of the two is likely the wrong way round, or meant \"or\"",
+        ])
+        // Written the other way round, with the number first, or with == inside a longer chain.
+        #expect(try warnings(replacing(Self.finalOutcome, Self.outcome("3 >= tension and turn >= 1 and tension == 5"))).first?.message
+                == "3 >= tension and tension == 5 in outcome war can never both hold: no value of tension is both at most 3 and 5")
+        #expect(try warnings(replacing(Self.finalOutcome, Self.outcome("tension >= 10 and tension <= 0"))).map(\.code) == ["never_holds"])
+        // Only one warning when a part can never hold on its own.
+        #expect(try warnings(replacing(Self.finalOutcome, Self.outcome("tension >= 11 and tension <= 3"))).map(\.message)
+                == ["tension >= 11 in outcome war can never hold: track tension runs from 0 to 10"])
+        // Ranges that meet, or comparisons joined by or, or !=, are fine.
+        for fine in ["tension >= 3 and tension <= 3", "tension >= 8 or tension <= 3", "tension != 3 and tension == 4", "tension > 2 and tension < 4"] {
+            #expect(try warnings(replacing(Self.finalOutcome, Self.outcome(fine))).isEmpty, "\(fine)")
+        }
+    }
+
+    @Test func aProjectComparedWithAPositionItDoesNotHaveIsWarnedOf() throws {
+        let text = Fixtures.small.replacingOccurrences(of: "if: \"bridge == 'open'\", points: 3", with: "if: \"bridge == 9\", points: 3")
+        #expect(text != Fixtures.small)
+        let found = try RulesetLoader.load(text: text, file: "small.yaml").warnings
+        #expect(found.map(\.description) == [
+            "small.yaml:54:58: warning: bridge == 9 in objective bridge_open can never hold: project bridge has 3 statuses, at positions 0 to 2; "
+            + "compare with a status by name, such as bridge == 'open'",
+        ])
+        // Its last position, and a status by name, are fine; so is a position at or past the last one the other way.
+        for fine in ["bridge == 2", "bridge >= 'open'", "bridge < 3"] {
+            let t = Fixtures.small.replacingOccurrences(of: "if: \"bridge == 'open'\", points: 3", with: "if: \"\(fine)\", points: 3")
+            #expect(try RulesetLoader.load(text: t, file: "small.yaml").warnings.isEmpty, "\(fine)")
+        }
+        let crossed = Fixtures.small.replacingOccurrences(of: "if: \"bridge == 'open'\", points: 3", with: "if: \"bridge >= 'open' and bridge < 'building'\", points: 3")
+        #expect(try RulesetLoader.load(text: crossed, file: "small.yaml").warnings.map(\.code) == ["never_holds"])
+    }
+
+    // MARK: - Placeholders in translations
+
+    @Test func aTranslationThatLeavesOutAPlaceholderIsWarnedOf() throws {
+        let text = "languages: [en, ko]\n" + Fixtures.small
+            .replacingOccurrences(of: "news: \"{team} builds on the {project}.\"", with: "news: {en: \"{team} builds on the {project}.\", ko: \"{team}이 짓는다.\"}")
+        let ruleset = try RulesetLoader.load(text: text, file: "small.yaml")
+        let found = ruleset.warnings.filter { $0.code == "missing_placeholder" }
+        #expect(found.map(\.message) == ["the ko text of the news of action build leaves out {project}, which the English text has, so ko readers never see that value"])
+        #expect(found.first?.hint == "put {project} into the ko text too, where it reads naturally")
+        #expect(found.first?.line == 28)
+        let kept = "languages: [en, ko]\n" + Fixtures.small
+            .replacingOccurrences(of: "news: \"{team} builds on the {project}.\"", with: "news: {en: \"{team} builds on the {project}.\", ko: \"{project}: {team}\"}")
+        #expect(try RulesetLoader.load(text: kept, file: "small.yaml").warnings.filter { $0.code == "missing_placeholder" }.isEmpty, "order may change")
     }
 
     @Test func anOutcomeAfterOneThatAlwaysHoldsOrThatItImpliesIsUnreachable() throws {
         let afterTrue = try warnings(replacing(Self.finalOutcome, Self.finalOutcome + "\n  - id: late\n    name: Late\n    if: \"true\""))
         #expect(afterTrue.map(\.code) == ["unreachable_outcome"])
-        #expect(afterTrue.first?.message == "outcome late can never be reached: outcome any before it always holds, and the first outcome that holds names the ending")
+        #expect(afterTrue.first?.message == "outcome late comes after any, whose condition is always true: it can never be reached, as the first outcome that holds names the ending")
+        #expect(afterTrue.first?.hint == "move it above any")
         #expect(afterTrue.first?.line == 37)
+        // An outcome that may not hold, after the catch-all: the same warning, not "add a final outcome with if: true".
+        let after = ValidationTests().replacing(Self.finalOutcome, Self.finalOutcome + "\n  - id: after_all\n    name: After\n    if: \"tension >= 3\"")
+        let late = try warnings(after)
+        #expect(late.map(\.message) == ["outcome after_all comes after any, whose condition is always true: it can never be reached, as the first outcome that holds names the ending"])
         let implied = try warnings(replacing(Self.finalOutcome, Self.calm + Self.calmer + Self.finalOutcome))
         #expect(implied.map(\.code) == ["unreachable_outcome"])
         #expect(implied.first?.message.hasPrefix("outcome calmer can never be reached: whenever its condition holds, so does that of outcome calm") == true)

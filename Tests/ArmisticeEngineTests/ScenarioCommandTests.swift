@@ -100,6 +100,53 @@ struct ScenarioCommandTests {
         #expect(show.out.contains("  storm  Storm  (random, weight 2)\n      if turn >= 2\n"))
     }
 
+    @Test func checkingAFolderReportsTwoFilesWithOneID() throws {
+        let first = try Self.file(ValidationTests.base, "mini.yaml")
+        let folder = (first as NSString).deletingLastPathComponent
+        let copy = folder + "/mini_copy.yaml"
+        try ValidationTests.base.write(toFile: copy, atomically: true, encoding: .utf8)
+        let check = try Self.run(["ruleset", "check", folder])
+        #expect(check.status == 1)
+        #expect(check.out.contains("\(first): ok") && check.out.contains("\(copy): ok"), "each file is checked")
+        #expect(check.err.contains("\(copy): error: scenario id \"mini\" is also the id of \(first); a server reading both loads only the first by file name"))
+        // Several files given by name: the same.
+        #expect(try Self.run(["ruleset", "check", first, copy]).status == 1)
+        // One file: a warning naming the other in its folder, and the check passes.
+        let one = try Self.run(["ruleset", "check", copy])
+        #expect(one.status == 0)
+        #expect(one.err.contains("\(copy): warning: scenario id \"mini\" is also the id of \(first) in the same folder; a server reading that folder loads only \(first)"))
+    }
+
+    @Test func showPrintsTheBudgetFormulaAndEachOutcomesConditionAndClaims() throws {
+        let path = try Self.file("languages: [en, ko]\n" + ValidationTests.base
+            .replacingOccurrences(of: "    name: Blue\n    budget: 3", with: "    name: {en: Blue, ko: 파랑}\n    budget: \"2 + tension / 5\"")
+            .replacingOccurrences(of: "    name: Red\n", with: "    name: {en: Red, ko: 빨강}\n")
+            .replacingOccurrences(of: "    name: Tension\n", with: "    name: {en: Tension, ko: 긴장}\n")
+            .replacingOccurrences(of: "    name: Calm\n", with: "    name: {en: Calm, ko: 진정}\n")
+            .replacingOccurrences(of: "    name: Talk\n", with: "    name: {en: Talk, ko: 대화}\n")
+            .replacingOccurrences(of: "  - id: any\n    name: Any\n    if: \"true\"",
+                                  with: "  - id: calm_end\n    name: {en: Calm end, ko: 평온}\n    if: \"tension <= 2\"\n    claims: \"tension < 5\"\n  - id: any\n    name: {en: Any, ko: 기타}\n    if: \"true\""))
+        let show = try Self.run(["ruleset", "show", path])
+        #expect(show.status == 0, "\(show.err)")
+        #expect(show.out.contains("  BLUE  Blue  #777777  budget 2 + tension / 5  (a formula, worked out each turn)"))
+        #expect(show.out.contains("  RED  Red  #777777  budget 3\n"))
+        #expect(show.out.contains("  1. calm_end  Calm end\n      if tension <= 2\n      claims tension < 5\n  2. any  Any\n      if true"))
+        let korean = try Self.run(["ruleset", "show", path, "--lang", "ko"])
+        #expect(korean.out.contains("  BLUE  파랑  #777777  budget 2 + tension / 5"))
+        #expect(korean.out.contains("  1. calm_end  평온\n"))
+        let french = try Self.run(["ruleset", "show", path, "--lang", "fr"])
+        #expect(french.status == 1)
+        #expect(french.err.contains("is written in en, ko, not \"fr\"; give --lang en or --lang ko"))
+    }
+
+    @Test func simulateSaysWhenAMaximumIsTheBestSeen() throws {
+        let path = try Self.file(ValidationTests.base + "\nobjectives:\n  - {id: calm_score, team: red, text: Calm, score: \"10 - tension\"}\n")
+        let sim = try Self.run(["simulate", path, "--games", "20"])
+        #expect(sim.status == 0)
+        #expect(sim.out.contains("(*) The maximum includes the best value seen in these 20 games of the score objective calm_score, not a bound worked out from the rules"))
+        #expect(try Self.run(["simulate", try Self.file(ValidationTests.base), "--games", "5"]).out.contains("(*)") == false, "no note without a score objective")
+    }
+
     @Test func warningsArePrintedAndTheCheckStillPasses() throws {
         let path = try Self.file(ValidationTests.base.replacingOccurrences(of: "    name: Blue\n    budget: 3", with: "    name: Blue\n    budget: 0"))
         let check = try Self.run(["ruleset", "check", path])

@@ -82,7 +82,7 @@ struct ExpressionCompiler {
         }
     }
 
-    private func revealArguments(_ args: [Syntax], offset: Int) throws(ExpressionError) -> (Int, TeamReference) {
+    private func revealArguments(_ args: [Syntax], offset: Int, callName: String = "reveal") throws(ExpressionError) -> (Int, TeamReference) {
         guard args.count == 2 else {
             throw ExpressionError(code: "arguments", message: "reveal takes two arguments, a track and a team", offset: offset)
         }
@@ -97,6 +97,14 @@ struct ExpressionCompiler {
                                   hint: "reveal and revealed work only on tracks; "
                                       + (kind == "a team" ? "the first argument is the hidden track, the second the team"
                                          : "a hidden flag or project cannot be revealed later: use a hidden track instead (0 and 1 for a flag, one number per status for a project), or tell the team in an intel message"))
+        }
+        // A name that is nothing at all: it is meant as a team, so say so and name the teams (not "declare a track").
+        if case .name(let teamName, let teamOffset) = args[1], scope.teams[teamName] == nil, scope.tracks[teamName] == nil,
+           scope.flags[teamName] == nil, scope.projects[teamName] == nil, scope.otherNames[teamName] == nil, !["turn", "turns"].contains(teamName) {
+            let teams = scope.teams.sorted { $0.value < $1.value }.map(\.key)
+            let guess = teams.first { $0.lowercased() == teamName.lowercased() } ?? Suggest.closest(to: teamName, in: teams)
+            throw ExpressionError(code: "unknown_team", message: "unknown team \"\(teamName)\" (the second argument of \(callName) is a team)", offset: teamOffset,
+                                  hint: (guess.map { "did you mean \"\($0)\"? " } ?? "") + "the teams are \(teams.joined(separator: ", "))")
         }
         let (teamExpr, type) = try compile(args[1])
         guard type == .team else {
@@ -250,7 +258,7 @@ struct ExpressionCompiler {
             throw ExpressionError(code: "arguments", message: "\(name) takes \(expected) argument\(expected == 1 ? "" : "s"), not \(args.count)", offset: offset)
         }
         if name == "revealed" {
-            let (track, team) = try revealArguments(args, offset: offset)
+            let (track, team) = try revealArguments(args, offset: offset, callName: "revealed")
             return (.revealed(track: track, team: team), .boolean)
         }
         var compiled: [ExprNode] = []

@@ -67,6 +67,8 @@ public struct Ruleset: Sendable {
         public var brief: String
         public var roles: [String]
         public var budget: Expr
+        /// The budget's formula as written (nil for a plain number), for `ruleset show`.
+        public var budgetText: String? = nil
     }
 
     /// Who may see something: everyone, or a set of teams (a bit mask over team indices). The instructor sees all.
@@ -231,6 +233,9 @@ public struct Ruleset: Sendable {
         public var immediate: Bool
         /// What the ending's name and text assert about the final state (`claims:`), checked by simulate; nil if none.
         public var claims: Expr?
+        /// The condition and the claims as written, for `ruleset show`.
+        public var conditionText: String = ""
+        public var claimsText: String? = nil
     }
 
     public func teamIndex(_ id: String) -> Int? { teams.firstIndex { $0.id == id } }

@@ -73,7 +73,8 @@ extension RulesetBuilder {
         guard let budget else { return nil }
         return Ruleset.Team(id: id, name: reader.text(e["name"]?.value, "the name of team \(id)") ?? id, colour: colour.lowercased(),
                             brief: reader.text(e["brief"]?.value, "the brief of team \(id)") ?? "",
-                            roles: reader.stringList(e["roles"]?.value, "roles")?.map(\.0) ?? [], budget: budget)
+                            roles: reader.stringList(e["roles"]?.value, "roles")?.map(\.0) ?? [], budget: budget,
+                            budgetText: e["budget"]?.value.scalar.flatMap { Int($0.string) == nil ? $0.string : nil })
     }
 
     func track(_ node: Node) -> Ruleset.Track? {
@@ -168,8 +169,8 @@ extension RulesetBuilder {
                         return nil
                     }
                 case .number:
-                    low = reader.integer(p["min"]?.value, "min", in: -1000...1000) ?? 1
-                    high = reader.integer(p["max"]?.value, "max", in: -1000...1000) ?? low
+                    low = reader.integer(p["min"]?.value, "the min of parameter \(pid) of \(what)", in: -1000...1000) ?? 1
+                    high = reader.integer(p["max"]?.value, "the max of parameter \(pid) of \(what)", in: -1000...1000) ?? low
                     if high < low { reader.error("bad_range", item, "parameter \(pid) has max below min") }
                 }
                 if kind != .number, choices.isEmpty {
@@ -201,12 +202,12 @@ extension RulesetBuilder {
         if let chanceNode = e["chance"]?.value {
             if case .scalar = chanceNode { chance = reader.integer(chanceNode, "the chance of \(what)", in: 0...100) }
             else if let c = reader.mapping(chanceNode, "the chance of \(what)", allowed: ["base", "modifiers"], required: ["base"]) {
-                chance = reader.integer(c["base"]?.value, "base chance", in: 0...100)
+                chance = reader.integer(c["base"]?.value, "the base chance of \(what)", in: 0...100)
                 if let mNode = c["modifiers"]?.value, let items = reader.sequence(mNode, "modifiers") {
                     for item in items {
                         guard let m = reader.mapping(item, "a modifier of \(what)", allowed: ["if", "add", "reason"], required: ["if", "add"]),
                               let cond = condition(m["if"]?.value, "a modifier of \(what)", scope: local),
-                              let add = reader.integer(m["add"]?.value, "add", in: -100...100) else { continue }
+                              let add = reader.integer(m["add"]?.value, "the add of a modifier of \(what)", in: -100...100) else { continue }
                         modifiers.append(Ruleset.Modifier(condition: cond, add: add,
                                                           reason: reader.text(m["reason"]?.value, "the reason of a modifier of \(what)") ?? (m["if"]?.value.scalar?.string ?? "")))
                     }
@@ -215,7 +216,10 @@ extension RulesetBuilder {
         }
         let news = reader.text(e["news"]?.value, "the news of \(what)")
         let failureNews = reader.text(e["failure_news"]?.value, "the failure_news of \(what)")
-        for key in ["news", "failure_news"] { for (t, n) in reader.textForms(e[key]?.value) { checkTemplate(t, n, parameters: local.parameters, broken: local.brokenParameters) } }
+        for key in ["news", "failure_news"] {
+            for (t, n) in reader.textForms(e[key]?.value) { checkTemplate(t, n, parameters: local.parameters, broken: local.brokenParameters) }
+            warnDroppedPlaceholders(e[key]?.value, "the \(key) of \(what)")
+        }
         return Ruleset.Action(id: id, teams: teams, name: reader.text(e["name"]?.value, "the name of \(what)") ?? id,
                               description: reader.text(e["description"]?.value, "the description of \(what)") ?? "", cost: cost,
                               covert: reader.boolean(e["covert"]?.value, "covert") ?? false,
@@ -298,7 +302,7 @@ extension RulesetBuilder {
                 reader.error("objective_kind", node, "objective \(id) needs if and points, or score"); return nil
             }
             guard let cond = condition(e["if"]?.value, "objective \(id)", scope: scope),
-                  let points = reader.integer(e["points"]?.value, "points", in: -100...100) else { return nil }
+                  let points = reader.integer(e["points"]?.value, "the points of objective \(id)", in: -100...100) else { return nil }
             scoring = .condition(cond, points: points)
         }
         return Ruleset.Objective(id: id, team: team, text: reader.text(e["text"]?.value, "the text of objective \(id)") ?? id, scoring: scoring)
@@ -310,6 +314,7 @@ extension RulesetBuilder {
               let cond = condition(e["if"]?.value, "outcome \(id)", scope: scope) else { return nil }
         return Ruleset.Outcome(id: id, name: reader.text(e["name"]?.value, "the name of outcome \(id)") ?? id, text: reader.text(e["text"]?.value, "the text of outcome \(id)") ?? "",
                                condition: cond, immediate: reader.boolean(e["immediate"]?.value, "immediate") ?? false,
-                               claims: condition(e["claims"]?.value, "the claims of outcome \(id)", scope: scope))
+                               claims: condition(e["claims"]?.value, "the claims of outcome \(id)", scope: scope),
+                               conditionText: e["if"]?.value.scalar?.string ?? "", claimsText: e["claims"]?.value.scalar?.string)
     }
 }

@@ -2,19 +2,112 @@ import Yams
 
 /// Warnings: things a file may say that load but can never happen. `ruleset check` prints them and still passes.
 extension RulesetBuilder {
-    /// A comparison of a track with a number that no value in the track's min..max can meet (`plutonium >= 50` when
-    /// plutonium runs 0..40), anywhere in a condition.
+    /// A comparison of a track or a project with a number that no value can meet (`plutonium >= 50` when plutonium
+    /// runs 0..40; `deal == 9` when the project has five statuses, at positions 0..4), anywhere in a condition; and
+    /// comparisons joined by `and` that no one value meets together (`tension >= 8 and tension <= 3`).
     func warnImpossibleComparisons(_ expr: ExprNode, _ node: Node, _ what: String) {
         switch expr {
-        case .compare(let op, let a, let b):
-            if case .track(let t) = a, let c = Self.literal(b) { warnComparison(track: t, op, c, written: op.rawValue, node, what) }
-            if let c = Self.literal(a), case .track(let t) = b { warnComparison(track: t, op.flipped, c, written: op.rawValue, node, what, literalFirst: true) }
-        case .and(let a, let b), .or(let a, let b):
+        case .compare:
+            if let c = comparison(expr), let allowed = c.allowed, allowed.low > allowed.high { warnNever(c, node, what) }
+        case .and:
+            let parts = Self.chain(expr)
+            warnContradictions(parts.compactMap(comparison), node, what)
+            for part in parts { warnImpossibleComparisons(part, node, what) }
+        case .or(let a, let b):
             warnImpossibleComparisons(a, node, what)
             warnImpossibleComparisons(b, node, what)
         case .not(let a): warnImpossibleComparisons(a, node, what)
         default: break
         }
+    }
+
+    /// A comparison of a bounded value (a track, a project's position) with a number, as written, with the values
+    /// of the range that meet it (nil for `!=`, which excludes one value only).
+    struct BoundedComparison {
+        var subject: ExprNode
+        var id: String
+        var shown: String
+        var range: ClosedRange<Int>
+        var allowed: (low: Int, high: Int)?
+        var why: String
+        var hint: String
+    }
+
+    func comparison(_ expr: ExprNode) -> BoundedComparison? {
+        guard case .compare(let op, let a, let b) = expr else { return nil }
+        let subject: ExprNode, operation: Expr.ComparisonOperator, c: Int, literalFirst: Bool
+        if let n = Self.literal(b) {
+            subject = a; operation = op; c = n; literalFirst = false
+        } else if let n = Self.literal(a) {
+            subject = b; operation = op.flipped; c = n; literalFirst = true
+        } else { return nil }
+        let id: String, range: ClosedRange<Int>, why: String, hint: String
+        switch subject {
+        case .track(let t):
+            guard trackRanges.indices.contains(t) else { return nil }
+            id = trackRanges[t].id
+            range = trackRanges[t].range
+            why = "track \(id) runs from \(range.lowerBound) to \(range.upperBound)"
+            hint = "compare with a number inside that range, or widen the track's min or max"
+        case .project(let p):
+            guard scope.projectStatuses.indices.contains(p), scope.projectStatuses[p].count > 1,
+                  let name = scope.projects.first(where: { $0.value == p })?.key else { return nil }
+            let statuses = scope.projectStatuses[p]
+            id = name
+            range = 0...(statuses.count - 1)
+            why = "project \(id) has \(statuses.count) statuses, at positions 0 to \(statuses.count - 1)"
+            hint = "compare with a status by name, such as \(id) == '\(statuses[statuses.count - 1])'"
+        default: return nil
+        }
+        let shown = literalFirst ? "\(c) \(op.rawValue) \(id)" : "\(id) \(op.rawValue) \(c)"
+        // The values of the range that meet the comparison, lowest and highest (low > high: none).
+        var allowed: (low: Int, high: Int)? = (range.lowerBound, range.upperBound)
+        switch operation {
+        case .equal: allowed = (Swift.max(c, range.lowerBound), Swift.min(c, range.upperBound))
+        case .notEqual: allowed = range.lowerBound == c && range.upperBound == c ? (1, 0) : nil   // excludes one value only
+        case .less: allowed?.high = Swift.min(range.upperBound, c - 1)
+        case .lessOrEqual: allowed?.high = Swift.min(range.upperBound, c)
+        case .greater: allowed?.low = Swift.max(range.lowerBound, c + 1)
+        case .greaterOrEqual: allowed?.low = Swift.max(range.lowerBound, c)
+        }
+        return BoundedComparison(subject: subject, id: id, shown: shown, range: range, allowed: allowed, why: why, hint: hint)
+    }
+
+    private func warnNever(_ c: BoundedComparison, _ node: Node, _ what: String) {
+        reader.warning("never_holds", at: reader.location(of: node, offset: Self.offset(of: c.id, in: node.scalar?.string ?? "")),
+                       "\(c.shown) in \(what) can never hold: \(c.why)", hint: c.hint)
+    }
+
+    /// Comparisons of one value, each possible alone, that no value meets together: the highest lower bound is above
+    /// the lowest upper bound.
+    private func warnContradictions(_ comparisons: [BoundedComparison], _ node: Node, _ what: String) {
+        let possible = comparisons.filter { $0.allowed.map { $0.low <= $0.high } ?? false }
+        var subjects: [ExprNode] = []
+        for c in possible where !subjects.contains(c.subject) { subjects.append(c.subject) }
+        for subject in subjects {
+            let group = possible.filter { $0.subject == subject }
+            guard let high = group.max(by: { $0.allowed!.low < $1.allowed!.low }),
+                  let low = group.min(by: { $0.allowed!.high < $1.allowed!.high }),
+                  high.allowed!.low > low.allowed!.high else { continue }
+            let lowFirst = (group.firstIndex { $0.shown == low.shown } ?? 0) < (group.firstIndex { $0.shown == high.shown } ?? 0)
+            let (first, second) = lowFirst ? (low, high) : (high, low)
+            reader.warning("never_holds", at: reader.location(of: node, offset: Self.offset(of: high.id, in: node.scalar?.string ?? "")),
+                           "\(first.shown) and \(second.shown) in \(what) can never both hold: no value of \(high.id) is both \(Self.bound(first)) and \(Self.bound(second))",
+                           hint: "one of the two is likely the wrong way round, or meant \"or\"")
+        }
+    }
+
+    /// What a comparison allows, in words: "8", "at least 8", "at most 3".
+    private static func bound(_ c: BoundedComparison) -> String {
+        let (low, high) = c.allowed!
+        if low == high { return "\(low)" }
+        return low > c.range.lowerBound ? "at least \(low)" : "at most \(high)"
+    }
+
+    /// The parts of an `and` chain, as written.
+    static func chain(_ node: ExprNode) -> [ExprNode] {
+        if case .and(let a, let b) = node { return chain(a) + chain(b) }
+        return [node]
     }
 
     /// A number written as such: `5`, `-1`.
@@ -24,26 +117,6 @@ extension RulesetBuilder {
         case .negate(.constant(let c)): return -c
         default: return nil
         }
-    }
-
-    private func warnComparison(track t: Int, _ op: Expr.ComparisonOperator, _ c: Int, written: String, _ node: Node, _ what: String,
-                                literalFirst: Bool = false) {
-        guard trackRanges.indices.contains(t) else { return }
-        let (id, range) = trackRanges[t]
-        let possible: Bool
-        switch op {
-        case .equal: possible = range.contains(c)
-        case .notEqual: possible = !(range.lowerBound == c && range.upperBound == c)
-        case .less: possible = range.lowerBound < c
-        case .lessOrEqual: possible = range.lowerBound <= c
-        case .greater: possible = range.upperBound > c
-        case .greaterOrEqual: possible = range.upperBound >= c
-        }
-        guard !possible else { return }
-        let shown = literalFirst ? "\(c) \(written) \(id)" : "\(id) \(written) \(c)"
-        reader.warning("never_holds", at: reader.location(of: node, offset: Self.offset(of: id, in: node.scalar?.string ?? "")),
-                       "\(shown) in \(what) can never hold: track \(id) runs from \(range.lowerBound) to \(range.upperBound)",
-                       hint: "compare with a number inside that range, or widen the track's min or max")
     }
 
     /// Where `word` first appears as a whole word in an expression's text (0 if it does not).
@@ -77,10 +150,15 @@ extension RulesetBuilder {
                 (!later.immediate || earlier.immediate) && Self.conjuncts(earlier.condition.node).isSubset(of: laterParts)
             }) else { continue }
             let earlier = outcomes[i]
-            let why = Self.conjuncts(earlier.condition.node).isEmpty ? "outcome \(earlier.id) before it always holds"
-                : "whenever its condition holds, so does that of outcome \(earlier.id) before it"
-            reader.warning("unreachable_outcome", at: reader.location(Self.entry("if", of: nodes[j]) ?? nodes[j]),
-                           "outcome \(later.id) can never be reached: \(why), and the first outcome that holds names the ending",
+            let at = reader.location(Self.entry("if", of: nodes[j]) ?? nodes[j])
+            if Self.conjuncts(earlier.condition.node).isEmpty {
+                reader.warning("unreachable_outcome", at: at,
+                               "outcome \(later.id) comes after \(earlier.id), whose condition is always true: it can never be reached, as the first outcome that holds names the ending",
+                               hint: "move it above \(earlier.id)")
+                continue
+            }
+            reader.warning("unreachable_outcome", at: at,
+                           "outcome \(later.id) can never be reached: whenever its condition holds, so does that of outcome \(earlier.id) before it, and the first outcome that holds names the ending",
                            hint: "move it above \(earlier.id), or make the conditions exclude each other")
         }
     }

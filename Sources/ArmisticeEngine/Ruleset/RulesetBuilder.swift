@@ -73,8 +73,10 @@ final class RulesetBuilder {
         let outcomeNodes = top["outcomes"].flatMap { reader.sequence($0.value, "outcomes") } ?? []
         let outcomes = outcomeNodes.compactMap(outcome)
         warnUnreachableOutcomes(outcomes, outcomeNodes)
-        if let last = outcomes.last, last.condition != .constant(1), let lastNode = outcomeNodes.last {
-            reader.error("no_final_outcome", lastNode, "the last outcome must hold always, so every game has an ending",
+        // Every game needs an ending: some outcome must hold always. One that is not last is reported above, with
+        // the outcomes after it (unreachable_outcome), rather than told to add what is already there.
+        if !outcomes.isEmpty, !outcomes.contains(where: { $0.condition == .constant(1) }), let lastNode = outcomeNodes.last {
+            reader.error("no_final_outcome", lastNode, "no outcome holds always, so a game could end with no ending",
                          hint: "add a final outcome with if: \"true\"")
         }
         if outcomes.isEmpty, let node = top["outcomes"]?.value, reader.diagnostics.isEmpty {
@@ -134,7 +136,10 @@ final class RulesetBuilder {
         var result = ["en"]
         for (code, item) in reader.stringList(node, "languages") ?? [] {
             guard code.wholeMatch(of: /[a-z]{2,3}/) != nil else {
-                reader.error("bad_language", item, "\"\(code)\" is not a language code", hint: "use a two-letter code such as en or ko")
+                let supported = Language.allCases.map(\.rawValue)
+                reader.error("bad_language", item, "\"\(code)\" is not a language code",
+                             hint: YAMLReader.meantLanguage(code, among: supported).map { "did you mean \($0)? codes are lowercase" }
+                                 ?? "use a two-letter code such as en or ko")
                 continue
             }
             guard !result.contains(code) || code == "en" else {
@@ -142,8 +147,9 @@ final class RulesetBuilder {
             }
             guard Language(rawValue: code) != nil else {
                 let shown = Language.allCases.map(\.rawValue).joined(separator: ", ")
+                let meant = YAMLReader.meantLanguage(code, among: Language.allCases.map(\.rawValue))
                 reader.error("unsupported_language", item, "the program cannot show \"\(code)\": it shows only \(shown)",
-                             hint: "a new language must first be added to the program (docs/rulesets.md, \"Adding a language\")"); continue
+                             hint: meant.map { "did you mean \($0)?" } ?? "a new language must first be added to the program (docs/rulesets.md, \"Adding a language\")"); continue
             }
             if code != "en" { result.append(code) }
         }
@@ -279,6 +285,39 @@ final class RulesetBuilder {
                   let toNode = entries["to"]?.value else { continue }
             result.append(Ruleset.Message(to: visibility(toNode, "a message in \(what)"), text: text))
             for (t, n) in reader.textForms(entries["text"]?.value) { checkTemplate(t, n, parameters: parameters, broken: broken) }
+            if parameters != nil { warnDroppedPlaceholders(entries["text"]?.value, "the text of a message in \(what)") }
+        }
+        return result
+    }
+
+    /// A translation that leaves out a placeholder its English text has (`{amount}`): the students reading it never
+    /// see what the others see. A warning, as a translation may word it another way on purpose.
+    func warnDroppedPlaceholders(_ node: Node?, _ what: String) {
+        guard case .mapping(let map)? = node,
+              let english = map.first(where: { $0.key.scalar?.string == "en" })?.value.scalar?.string else { return }
+        let wanted = Self.placeholders(in: english)
+        guard !wanted.isEmpty else { return }
+        for (key, value) in map {
+            guard let language = key.scalar?.string, language != "en", reader.languages.contains(language),
+                  let translated = value.scalar?.string, !translated.isEmpty else { continue }
+            let have = Set(Self.placeholders(in: translated))
+            let dropped = wanted.filter { !have.contains($0) }
+            guard !dropped.isEmpty else { continue }
+            let list = dropped.map { "{\($0)}" }.joined(separator: ", ")
+            reader.warning("missing_placeholder", at: reader.location(value),
+                           "the \(language) text of \(what) leaves out \(list), which the English text has, so \(language) readers never see \(dropped.count == 1 ? "that value" : "those values")",
+                           hint: "put \(list) into the \(language) text too, where it reads naturally")
+        }
+    }
+
+    /// The names between braces in a text, in order, once each.
+    static func placeholders(in text: String) -> [String] {
+        var result: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            let name = String(rest[rest.index(after: open)..<close])
+            if !result.contains(name) { result.append(name) }
+            rest = rest[rest.index(after: close)...]
         }
         return result
     }

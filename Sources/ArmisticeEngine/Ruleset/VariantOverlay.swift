@@ -65,7 +65,9 @@ struct VariantOverlay {
                 if let i = nodes.firstIndex(where: { Self.itemID($0) == id }) {
                     if removing { nodes.remove(at: i) } else { nodes[i] = merge(nodes[i], Self.withoutRemove(item)) }
                 } else if removing {
-                    reader.error("unknown_id", item, "the variant removes \"\(id ?? "")\", which the base list does not have")
+                    let baseIDs = nodes.compactMap(Self.itemID)
+                    reader.error("unknown_id", item, "the variant removes \"\(id ?? "")\", which the base list does not have",
+                                 hint: Suggest.didYouMean(id ?? "", in: baseIDs) ?? (baseIDs.isEmpty ? nil : "its ids are \(baseIDs.joined(separator: ", "))"))
                 } else {
                     let kind = list.map { $0.hasSuffix("s") ? String($0.dropLast()) : $0 } ?? "item"
                     let baseIDs = nodes.compactMap(Self.itemID)

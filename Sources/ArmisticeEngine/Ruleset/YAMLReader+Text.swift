@@ -1,3 +1,4 @@
+import ArmisticeLocale
 import Yams
 
 extension YAMLReader {
@@ -19,7 +20,7 @@ extension YAMLReader {
                 guard let language = keyNode.scalar?.string else { error("wrong_type", keyNode, "a language in \(what) must be a code such as en or ko"); continue }
                 guard languages.contains(language) else {
                     error("undeclared_language", keyNode, "\(what) is written in \"\(language)\", which the file does not declare",
-                          hint: "add it to the top-level list: languages: [\((languages + [language]).joined(separator: ", "))]")
+                          hint: Self.languageHint(language, declared: languages))
                     continue
                 }
                 guard case .scalar(let scalar) = value else { error("wrong_type", value, "the \(language) text of \(what) must be text"); continue }
@@ -69,6 +70,32 @@ extension YAMLReader {
         return text(node, what).map { [($0, node)] }
     }
 
+    /// What to write instead of an undeclared language code: the declared one it is a slip for (`kr`, `EN`), or, for
+    /// a language the program shows, to declare it; never to declare one the program cannot show.
+    static func languageHint(_ code: String, declared: [String]) -> String {
+        if let meant = Self.meantLanguage(code, among: declared) { return "did you mean \(meant)? the file's languages are \(declared.joined(separator: ", "))" }
+        if Language(rawValue: code) != nil { return "add it to the top-level list: languages: [\((declared + [code]).joined(separator: ", "))]" }
+        let shown = Language.allCases.map(\.rawValue).joined(separator: ", ")
+        return "the file's languages are \(declared.joined(separator: ", ")) (the program shows only \(shown))"
+    }
+
+    /// The code a slip stands for: another case (`EN`), a country code or a longer form (`kr`, `kor`, `eng`), or a
+    /// near spelling, among `candidates`.
+    static func meantLanguage(_ code: String, among candidates: [String]) -> String? {
+        let lowered = code.lowercased()
+        let aliases = ["kr": "ko", "kor": "ko", "korean": "ko", "eng": "en", "english": "en", "us": "en", "uk": "en", "gb": "en"]
+        if candidates.contains(lowered), lowered != code { return lowered }
+        if let alias = aliases[lowered], candidates.contains(alias) { return alias }
+        if let tagged = Language(tag: lowered)?.rawValue, tagged != code, candidates.contains(tagged), lowered.count > 2 { return tagged }
+        return nil
+    }
+
+    /// Text with Hangul and no Latin letters: a Korean text written where a plain string is read as English.
+    static func looksKorean(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) || (0x3131...0x318E).contains($0.value) }
+            && !text.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic }
+    }
+
     private func needsTranslation(_ text: String) -> Bool {
         text.contains { $0.isLetter }
     }
@@ -76,8 +103,11 @@ extension YAMLReader {
     private func missing(_ language: String, _ node: Node, _ what: String, _ english: String) {
         let at = location(node)
         let excerpt = english.count > 50 ? english.prefix(47) + "…" : Substring(english)
+        // A plain string is English: a Korean one written plainly reads as "no Korean text", which puzzles.
+        let hint = language == "ko" && Self.looksKorean(english)
+            ? "this text looks Korean, but a plain string is read as English: write it as {en: \"…\", ko: \"\(excerpt)\"}"
+            : "write it as {en: …, \(language): …}"
         missingTranslations.append(Diagnostic(code: "missing_translation", file: file, line: at.line, column: at.column,
-                                              message: "\(what) has no \(language) text (\"\(excerpt)\")",
-                                              hint: "write it as {en: …, \(language): …}"))
+                                              message: "\(what) has no \(language) text (\"\(excerpt)\")", hint: hint))
     }
 }

@@ -68,15 +68,27 @@ final class YAMLReader {
             }
             entries[key] = Entry(key: key, keyNode: keyNode, value: value)
         }
-        for key in required where entries[key] == nil {
-            if let added = variantAdditions[location(node)] {
-                error("missing_key", node, "\(what) needs \"\(key)\": \(added)",
-                      hint: "an unknown id adds a new item, which needs all its fields; to change a base item, use its id")
-            } else {
-                error("missing_key", node, "\(what) needs \"\(key)\"", hint: "add a line \"\(key): ...\"")
-            }
+        let missing = required.filter { entries[$0] == nil }
+        let named = Self.named(what, id: entries["id"]?.value.scalar?.string)
+        if let added = variantAdditions[location(node)], !missing.isEmpty {
+            // A mistyped id in a variant: one error for the item, not one per key it lacks.
+            error("missing_key", node, "\(named) needs \(missing.map { "\"\($0)\"" }.joined(separator: ", ")): \(added)",
+                  hint: "an unknown id adds a new item, which needs all its fields; to change a base item, use its id")
+        } else {
+            for key in missing { error("missing_key", node, "\(named) needs \"\(key)\"", hint: "add a line \"\(key): ...\"") }
         }
         return entries
+    }
+
+    /// "an action" with its id: "action tighten_sanctions" (the item a missing-key error is about); as is without one.
+    static func named(_ what: String, id: String?) -> String {
+        guard let id, !id.isEmpty else { return what }
+        for article in ["a ", "an "] where what.hasPrefix(article) {
+            let rest = what.dropFirst(article.count)
+            let noun = rest.prefix { $0 != " " }
+            return "\(noun) \(id)\(rest.dropFirst(noun.count))"
+        }
+        return what
     }
 
     func sequence(_ node: Node, _ what: String) -> [Node]? {
@@ -97,7 +109,7 @@ final class YAMLReader {
     func integer(_ node: Node?, _ what: String, in range: ClosedRange<Int>? = nil) -> Int? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, let value = Int(scalar.string.trimmingCharacters(in: .whitespaces)) else {
-            error("wrong_type", node, "\(what) must be a whole number", hint: range.map { "between \($0.lowerBound) and \($0.upperBound)" })
+            error("wrong_type", node, "\(what) must be a whole number" + (range.map { " from \($0.lowerBound) to \($0.upperBound)" } ?? ""))
             return nil
         }
         if let range, !range.contains(value) {

@@ -18,15 +18,23 @@ public struct RulesetCatalog: Sendable {
 
     public init() {}
 
-    /// Adds a ruleset from its text.
+    /// Adds a ruleset from its text. A second file with an id already added is refused (the first one stays), with a
+    /// diagnostic naming both files.
     public mutating func add(text: String, file: String) throws(RulesetLoadError) {
         let ruleset = try RulesetLoader.load(text: text, file: file)
+        if let kept = entries[ruleset.id] {
+            throw RulesetLoadError(diagnostics: [Diagnostic(
+                code: "duplicate_ruleset_id", file: file, line: 0, column: 0,
+                message: "scenario id \"\(ruleset.id)\" is also the id of \(kept.file), which was kept (files are read in name order); this file and its variants were not loaded",
+                hint: "give one of them another id")])
+        }
         var entry = Entry(text: text, ruleset: ruleset, file: file)
         for variant in ruleset.variants { entry.variants[variant.id] = try RulesetLoader.load(text: text, file: file, variant: variant.id) }
         entries[ruleset.id] = entry
     }
 
-    /// Loads every `.yaml`/`.yml` file in a directory; returns the files that failed, with their first problem.
+    /// Loads every `.yaml`/`.yml` file in a directory, in name order; returns the files that failed, with their first
+    /// problem (a file whose id an earlier file has is one, named with the file kept).
     public static func load(directory: String) -> (RulesetCatalog, failures: [String]) {
         var catalog = RulesetCatalog()
         var failures: [String] = []

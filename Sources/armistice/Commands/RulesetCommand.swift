@@ -11,71 +11,105 @@ struct RulesetCommand: AsyncParsableCommand {
         subcommands: [Check.self, Show.self, Case.self])
 
     struct Check: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check a scenario file and list every problem with its line and column.")
-        @Argument(help: "The scenario file (YAML).") var file: String
+        static let configuration = CommandConfiguration(
+            abstract: "Check scenario files and list every problem with its line and column.",
+            discussion: "Give one file, several, or a folder (every .yaml/.yml in it, as the server reads it): two files with one scenario id are reported, as the server would load only the first by name.")
+        @Argument(help: "The scenario files (YAML), or a folder of them.") var files: [String]
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("give a scenario file, for example rulesets/koreanization.yaml, or a folder") }
+        }
 
         func run() async throws {
             var failed = false
-            do {
-                let ruleset = try RulesetFile.load(file)
-                let warned = ruleset.warnings.isEmpty ? "" : " (with \(counted(ruleset.warnings.count, "warning")))"
-                print("\(file): \(ruleset.missingTranslations.isEmpty ? "ok" : "loads (English stands in), but see the missing translations")\(warned) — \(ruleset.title) (\(ruleset.id) \(ruleset.version)): \(counted(ruleset.teams.count, "team")), "
-                      + "\(counted(ruleset.tracks.count, "track")), \(counted(ruleset.actions.count, "action")), \(counted(ruleset.events.count, "event")), "
-                      + "\(counted(ruleset.outcomes.count, "outcome"))")
-                // Things that can never happen: said, but the check passes.
-                for d in ruleset.warnings { Console.error(d.description) }
-                // A text without one of the declared languages: English stands in when playing, but the check fails.
-                for d in ruleset.missingTranslations { Console.error(d.description) }
-                if !ruleset.missingTranslations.isEmpty {
-                    Console.error("\(file): \(ruleset.missingTranslations.count) text\(ruleset.missingTranslations.count == 1 ? "" : "s") missing a translation (languages: \(ruleset.languages.joined(separator: ", ")))")
+            let paths = files.flatMap { RulesetFile.isFolder($0) ? RulesetFile.scenarios(inFolder: $0) : [$0] }
+            if paths.isEmpty { Console.error("\(files.joined(separator: ", ")): no .yaml files to check"); throw ExitCode(1) }
+            var ids: [(id: String, file: String)] = []
+            for file in paths {
+                do {
+                    let ruleset = try RulesetFile.load(file)
+                    ids.append((ruleset.id, file))
+                    if try check(file, ruleset) { failed = true }
+                } catch let failure as CommandFailure {
+                    Console.error(failure.description)
                     failed = true
                 }
-                let reported = Set(ruleset.missingTranslations.map { "\($0.line):\($0.column)" })
-                let warnedOf = Set(ruleset.warnings.map { "\($0.line):\($0.column):\($0.message)" })
-                // Every variant is checked on its own, as the whole file with its overrides applied.
-                for variant in ruleset.variants {
-                    do {
-                        let v = try RulesetFile.load(file, variant: variant.id)
-                        let missing = v.missingTranslations.filter { !reported.contains("\($0.line):\($0.column)") }
-                        let warnings = v.warnings.filter { !warnedOf.contains("\($0.line):\($0.column):\($0.message)") }
-                        for d in warnings + missing { Console.error(d.description) }
-                        if !missing.isEmpty { failed = true }
-                        let vWarned = warnings.isEmpty ? "" : " (with \(counted(warnings.count, "warning")))"
-                        print("\(file): variant \(variant.id): ok\(vWarned) — \(counted(v.calendar.turns, "turn")), \(counted(v.actions.count, "action")), \(counted(v.events.count, "event"))")
-                    } catch let failure as CommandFailure {
-                        Console.error(failure.description)
-                        failed = true
-                    }
-                }
-                let casePath = CasePackage.path(besideRuleset: file)
-                guard FileManager.default.fileExists(atPath: casePath) else {
-                    print("\(casePath): no case package (it is optional; docs/rulesets.md, \"The case package\")")
-                    if failed { throw ExitCode(1) }
-                    return
-                }
-                let package = try CaseFile.load(casePath, for: ruleset)
-                // Like the scenario's: English stands in for a missing translation, but the check fails.
-                for d in package.missingTranslations { Console.error(d.description) }
-                if !package.missingTranslations.isEmpty {
-                    Console.error("\(casePath): \(package.missingTranslations.count) text\(package.missingTranslations.count == 1 ? "" : "s") missing a translation (languages: \(package.languages.joined(separator: ", ")))")
+            }
+            // The same id twice: the server keeps the first file by name and drops the other, variants and all.
+            if paths.count > 1 {
+                for (i, entry) in ids.enumerated() {
+                    guard let kept = ids[..<i].first(where: { $0.id == entry.id }) else { continue }
+                    Console.error("\(entry.file): error: scenario id \"\(entry.id)\" is also the id of \(kept.file); a server reading both loads only "
+                                  + "the first by file name and skips the other, with its variants; give one of them another id")
                     failed = true
                 }
-                print("\(casePath): \(package.missingTranslations.isEmpty ? "ok" : "loads (English stands in), but see the missing translations") — case package \"\(package.title)\": \(counted(package.learningObjectives.count, "learning objective")), "
-                      + "\(counted(package.roles.count, "role brief")), \(counted(package.glossary.count, "glossary term")), "
-                      + "\(package.timeline.count) + \(counted(package.whatHappenedNext.count, "dated entry", "dated entries")), "
-                      + "\(counted(package.sources.count, "source")), \(counted(package.debriefQuestions.count, "debrief question"))")
-            } catch let failure as CommandFailure {
-                Console.error(failure.description)
-                throw ExitCode(1)
+            } else if let only = ids.first {
+                for other in RulesetFile.sameID(only.id, besides: only.file) {
+                    let kept = [only.file, other].min { ($0 as NSString).lastPathComponent < ($1 as NSString).lastPathComponent }!
+                    Console.error("\(only.file): warning: scenario id \"\(only.id)\" is also the id of \(other) in the same folder; a server reading "
+                                  + "that folder loads only \(kept) (the first by file name) and skips the other, with its variants; give one of them another id")
+                }
             }
             if failed { throw ExitCode(1) }
+        }
+
+        /// Checks one loaded file, its variants and its case package, printing what it finds; true if the check fails.
+        private func check(_ file: String, _ ruleset: Ruleset) throws -> Bool {
+            var failed = false
+            let warned = ruleset.warnings.isEmpty ? "" : " (with \(counted(ruleset.warnings.count, "warning")))"
+            print("\(file): \(ruleset.missingTranslations.isEmpty ? "ok" : "loads (English stands in), but see the missing translations")\(warned) — \(ruleset.title) (\(ruleset.id) \(ruleset.version)): \(counted(ruleset.teams.count, "team")), "
+                  + "\(counted(ruleset.tracks.count, "track")), \(counted(ruleset.actions.count, "action")), \(counted(ruleset.events.count, "event")), "
+                  + "\(counted(ruleset.outcomes.count, "outcome"))")
+            // Things that can never happen: said, but the check passes.
+            for d in ruleset.warnings { Console.error(d.description) }
+            // A text without one of the declared languages: English stands in when playing, but the check fails.
+            for d in ruleset.missingTranslations { Console.error(d.description) }
+            if !ruleset.missingTranslations.isEmpty {
+                Console.error("\(file): \(ruleset.missingTranslations.count) text\(ruleset.missingTranslations.count == 1 ? "" : "s") missing a translation (languages: \(ruleset.languages.joined(separator: ", ")))")
+                failed = true
+            }
+            let reported = Set(ruleset.missingTranslations.map { "\($0.line):\($0.column)" })
+            let warnedOf = Set(ruleset.warnings.map { "\($0.line):\($0.column):\($0.message)" })
+            // Every variant is checked on its own, as the whole file with its overrides applied.
+            for variant in ruleset.variants {
+                do {
+                    let v = try RulesetFile.load(file, variant: variant.id)
+                    let missing = v.missingTranslations.filter { !reported.contains("\($0.line):\($0.column)") }
+                    let warnings = v.warnings.filter { !warnedOf.contains("\($0.line):\($0.column):\($0.message)") }
+                    for d in warnings + missing { Console.error(d.description) }
+                    if !missing.isEmpty { failed = true }
+                    let vWarned = warnings.isEmpty ? "" : " (with \(counted(warnings.count, "warning")))"
+                    print("\(file): variant \(variant.id): ok\(vWarned) — \(counted(v.calendar.turns, "turn")), \(counted(v.actions.count, "action")), \(counted(v.events.count, "event"))")
+                } catch let failure as CommandFailure {
+                    Console.error(failure.description)
+                    failed = true
+                }
+            }
+            let casePath = CasePackage.path(besideRuleset: file)
+            guard FileManager.default.fileExists(atPath: casePath) else {
+                print("\(casePath): no case package (it is optional; docs/rulesets.md, \"The case package\")")
+                return failed
+            }
+            let package = try CaseFile.load(casePath, for: ruleset)
+            // Like the scenario's: English stands in for a missing translation, but the check fails.
+            for d in package.missingTranslations { Console.error(d.description) }
+            if !package.missingTranslations.isEmpty {
+                Console.error("\(casePath): \(package.missingTranslations.count) text\(package.missingTranslations.count == 1 ? "" : "s") missing a translation (languages: \(package.languages.joined(separator: ", ")))")
+                failed = true
+            }
+            print("\(casePath): \(package.missingTranslations.isEmpty ? "ok" : "loads (English stands in), but see the missing translations") — case package \"\(package.title)\": \(counted(package.learningObjectives.count, "learning objective")), "
+                  + "\(counted(package.roles.count, "role brief")), \(counted(package.glossary.count, "glossary term")), "
+                  + "\(package.timeline.count) + \(counted(package.whatHappenedNext.count, "dated entry", "dated entries")), "
+                  + "\(counted(package.sources.count, "source")), \(counted(package.debriefQuestions.count, "debrief question"))")
+            return failed
         }
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a readable summary of a scenario: teams, tracks, actions and events.")
+        static let configuration = CommandConfiguration(abstract: "Print a readable summary of a scenario: teams and budgets, tracks, actions, events, objectives, and outcomes with their conditions.")
         @Argument(help: "The scenario file (YAML).") var file: String
         @Option(help: "Show this variant of the scenario.") var variant: String?
+        @Option(help: "Show the texts in this language (en, or one the file declares, such as ko), to proofread a translation.") var lang = "en"
 
         func run() async throws {
             let ruleset: Ruleset
@@ -83,7 +117,11 @@ struct RulesetCommand: AsyncParsableCommand {
                 Console.error(failure.description)
                 throw ExitCode(1)
             }
-            print(RulesetShowText.text(ruleset))
+            guard lang == "en" || ruleset.languages.contains(lang) else {
+                Console.error("\(file) is written in \(ruleset.languages.joined(separator: ", ")), not \"\(lang)\"; give --lang \(ruleset.languages.joined(separator: " or --lang "))")
+                throw ExitCode(1)
+            }
+            print(RulesetShowText.text(lang == "en" ? ruleset : ruleset.localized(to: lang)))
         }
     }
 
@@ -148,7 +186,7 @@ enum RulesetShowText {
         }
         if !r.botPolicies.isEmpty { out.append("Bot policies: " + r.botPolicies.keys.sorted().map { "\($0)=\(r.botPolicies[$0]!)" }.joined(separator: ", ")) }
         out.append("\nTeams")
-        for t in r.teams { out.append("  \(t.id.uppercased())  \(t.name)  \(t.colour)  budget \(describe(t.budget))") }
+        for t in r.teams { out.append("  \(t.id.uppercased())  \(t.name)  \(t.colour)  budget \(t.budgetText.map { "\($0)  (a formula, worked out each turn)" } ?? describe(t.budget))") }
         out.append("\nTracks")
         for t in r.tracks {
             let levels = t.levels.isEmpty ? "" : "  levels: " + t.levels.keys.sorted().map { "\($0) \(t.levels[$0]!)" }.joined(separator: ", ")
@@ -195,7 +233,11 @@ enum RulesetShowText {
             }
         }
         out.append("\nOutcomes, in order")
-        for (i, o) in r.outcomes.enumerated() { out.append("  \(i + 1). \(o.name)\(o.immediate ? " (ends the game at once)" : "")") }
+        for (i, o) in r.outcomes.enumerated() {
+            out.append("  \(i + 1). \(o.id)  \(o.name)\(o.immediate ? " (ends the game at once)" : "")")
+            out.append("      if \(o.conditionText.isEmpty ? "true" : o.conditionText)")
+            if let claims = o.claimsText { out.append("      claims \(claims)") }
+        }
         return out.joined(separator: "\n")
     }
 

@@ -18,6 +18,34 @@ enum RulesetFile {
         return text
     }
 
+    static func isFolder(_ path: String) -> Bool {
+        var folder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
+    }
+
+    /// The scenario files of a folder, in name order, as the server reads them.
+    static func scenarios(inFolder folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .map { (folder as NSString).appendingPathComponent($0) }
+    }
+
+    /// The other scenario files in `file`'s folder whose top-level `id:` line names `id` (read from the line, not
+    /// loaded: a quick look for the collision a server would meet).
+    static func sameID(_ id: String, besides file: String) -> [String] {
+        let folder = (file as NSString).deletingLastPathComponent
+        let own = (file as NSString).lastPathComponent
+        return scenarios(inFolder: folder.isEmpty ? "." : folder).filter { path in
+            guard (path as NSString).lastPathComponent != own, let data = FileManager.default.contents(atPath: path),
+                  let text = String(data: data, encoding: .utf8) else { return false }
+            return text.split(separator: "\n", omittingEmptySubsequences: true).contains { line in
+                guard line.hasPrefix("id:") else { return false }
+                let value = line.dropFirst(3).split(separator: "#", maxSplits: 1).first ?? ""
+                return value.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) == id
+            }
+        }.map { folder.isEmpty ? ($0 as NSString).lastPathComponent : $0 }
+    }
+
     static func load(_ path: String, variant: String? = nil) throws -> Ruleset {
         let text = try read(path)
         do {

@@ -125,7 +125,13 @@ struct SimulateCommand: AsyncParsableCommand {
         for s in report.scores {
             // With negative points or scores the share is measured from the least the team could score.
             let share = s.minimum < 0 ? "\(percent(s.shareOfMaximum)) from \(s.minimum)" : percent(s.shareOfMaximum)
-            out.append("| \(s.team) | \(String(format: "%.2f", s.mean)) | \(String(format: "%.2f", s.spread)) | \(s.min)–\(s.max) | \(s.maximum) | \(share) |")
+            out.append("| \(s.team) | \(String(format: "%.2f", s.mean)) | \(String(format: "%.2f", s.spread)) | \(s.min)–\(s.max) | \(s.maximum)\(s.seenObjectives == nil ? "" : " (*)") | \(share) |")
+        }
+        // A score objective's best is the best seen, not a bound from the rules: say so, as it moves with the games run.
+        let seen = report.scores.flatMap { $0.seenObjectives ?? [] }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        if !seen.isEmpty {
+            out.append("\n(*) The maximum includes the best value seen in these \(report.games) games of the score objective\(seen.count == 1 ? "" : "s") "
+                       + "\(seen.joined(separator: ", ")), not a bound worked out from the rules: runs of another size can give another maximum and share, so compare runs of the same size.")
         }
         let lengths = report.length.games.keys.compactMap(Int.init).sorted().map { "\($0): \(report.length.games[String($0)]!)" }
         out.append(String(format: "\nLength: mean %.2f turns of %d (", report.length.mean, ruleset.calendar.turns) + lengths.joined(separator: ", ") + ")")
