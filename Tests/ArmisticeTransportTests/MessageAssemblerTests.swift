@@ -22,6 +22,22 @@ struct MessageAssemblerTests {
         #expect(feed(&assembler, Array("ok".utf8), first: true, final: true) == .text("ok"))
     }
 
+    @Test func aMessageInManySmallFragmentsIsJoinedAndOneInTooManyClosesTheConnection() {
+        var assembler = MessageAssembler(limit: 65_536)
+        let pieces = MessageAssembler.maxChunks
+        #expect(feed(&assembler, [UInt8(ascii: "x")], first: true, final: false) == .pending)
+        for _ in 2..<pieces { #expect(feed(&assembler, [UInt8(ascii: "x")], first: false, final: false) == .pending) }
+        #expect(feed(&assembler, [UInt8(ascii: "x")], first: false, final: true) == .text(String(repeating: "x", count: pieces)))
+        // One byte a fragment, never final: the message stays tiny, so only the count of pieces can stop it.
+        #expect(feed(&assembler, [UInt8(ascii: "y")], first: true, final: false) == .pending)
+        var verdict = MessageAssembler.Verdict.pending
+        for _ in 0..<pieces where verdict == .pending {
+            verdict = feed(&assembler, [UInt8(ascii: "y")], first: false, final: false)
+        }
+        #expect(verdict == .tooFragmented)
+        #expect(feed(&assembler, Array("ok".utf8), first: true, final: true) == .text("ok"))
+    }
+
     @Test func binaryIsRejected() {
         var assembler = MessageAssembler(limit: 4)
         #expect(feed(&assembler, [0, 1], first: true, final: true, binary: true) == .rejected(.binaryFrame))

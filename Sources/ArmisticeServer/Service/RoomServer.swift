@@ -19,6 +19,8 @@ public final class RoomServer: Sendable {
         public var tlsPrivateKeyPath: String?
         public var limits = ServerLimits()
         public var maxQueuedFrames = 512
+        /// Sockets one peer address may hold at once (0: no limit; see `WebSocketServer.Configuration`).
+        public var maxConnectionsPerAddress = 1_024
         /// A test seam: makes the match store's writes fail as on a full disk.
         public var storageFaults: StorageFaults?
         /// Renders finished matches' reports for the teachers' archive (nil: the archive serves no reports).
@@ -153,6 +155,7 @@ public final class RoomServer: Sendable {
         t.tlsPrivateKeyPath = configuration.tlsPrivateKeyPath
         // Each room keeps its match log open: connections leave room for every room the server may hold.
         t.reservedFileDescriptors = configuration.limits.maxRooms + 128
+        t.maxConnectionsPerAddress = configuration.maxConnectionsPerAddress
         transport = WebSocketServer(configuration: t, delegate: bridge, logger: logger)
         for executor in executors { executor.transport = transport }
         bridge.transport.withLock { $0 = transport }

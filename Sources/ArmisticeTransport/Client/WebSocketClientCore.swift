@@ -303,6 +303,9 @@ final class WebSocketClientCore: Sendable {
         case .abort:
             session.localClose = (CloseCode.messageTooBig.rawValue, "message too big")
             return CloseReason.closeNow(wsi, code: CloseCode.messageTooBig.rawValue, reason: "message too big")
+        case .tooFragmented:
+            session.localClose = (CloseCode.policyViolation.rawValue, "a message in too many fragments")
+            return CloseReason.closeNow(wsi, code: CloseCode.policyViolation.rawValue, reason: "a message in too many fragments")
         }
         return 0
     }

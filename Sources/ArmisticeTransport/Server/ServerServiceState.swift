@@ -12,9 +12,12 @@ final class ServerServiceState {
     static let scratchPayload = 16 * 1024
     /// Joins the frames of one WRITEABLE callback into one write.
     let coalescer = FrameCoalescer()
+    /// Sockets per peer address, for `Configuration.maxConnectionsPerAddress`.
+    var addresses: AddressConnections
 
-    init() {
+    init(maxConnectionsPerAddress: Int) {
         scratch = .allocate(capacity: clws_pre() + Self.scratchPayload)
+        addresses = AddressConnections(limit: maxConnectionsPerAddress)
     }
 
     func nextID() -> UInt64 {

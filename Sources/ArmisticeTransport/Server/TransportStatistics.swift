@@ -23,6 +23,11 @@ public struct TransportStatistics: Sendable, Equatable {
     /// Connections (WebSocket or HTTP) closed as soon as they were accepted, because the process was close to its
     /// open-file limit (`Configuration.reservedFileDescriptors`).
     public var refusedNoDescriptors: Int = 0
+    /// Connections closed as soon as they were accepted, because their address already held
+    /// `Configuration.maxConnectionsPerAddress` sockets.
+    public var refusedPerAddress: Int = 0
+    /// WebSocket connections closed (1008) for sending one message in more than `MessageAssembler.maxChunks` pieces.
+    public var closedForFragments: Int = 0
     /// HTTP requests answered (dynamic and static).
     public var httpRequests: Int = 0
 

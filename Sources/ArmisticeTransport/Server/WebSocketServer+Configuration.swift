@@ -36,6 +36,10 @@ extension WebSocketServer {
         /// failing with EMFILE would leave the listening socket ready and spin the service thread. At most a quarter
         /// of the limit is kept.
         public var reservedFileDescriptors: Int = 128
+        /// Sockets (WebSocket or HTTP, open or still silent) one peer address may hold at once; beyond it a new one is
+        /// closed as soon as it is accepted (`TransportStatistics.refusedPerAddress`). Loopback peers are not counted.
+        /// 0: no limit (behind a proxy that is not on this host, every client has the proxy's address).
+        public var maxConnectionsPerAddress: Int = 1_024
 
         /// The defaults: 0.0.0.0:8080, no static files, no TLS.
         public init() {}

@@ -30,7 +30,7 @@ final class WebSocketServerCore: Sendable {
         self.delegate = delegate
         self.logger = logger
         outboxes = OutboxTable(limit: configuration.maxQueuedFrames)
-        service = ServiceThreadConfined(ServerServiceState(), loop: loop)
+        service = ServiceThreadConfined(ServerServiceState(maxConnectionsPerAddress: configuration.maxConnectionsPerAddress), loop: loop)
         staticFiles = configuration.staticRoot.map { StaticFiles(root: $0) }
         idlePolicy = IdlePolicy(pingSeconds: configuration.pingIntervalSeconds, hangUpSeconds: configuration.idleTimeoutSeconds)
     }
@@ -142,12 +142,29 @@ final class WebSocketServerCore: Sendable {
     private func refuseForDescriptors(_ fd: Int) -> Bool {
         guard fd >= descriptorCeiling.load(ordering: .relaxed) else { return false }
         statistics.withLock { $0.refusedNoDescriptors += 1 }
+        logOnceIn10s("connection refused: the server is near its open-file limit; raise it (ulimit -n)",
+                     metadata: ["descriptor": "\(fd)", "connections_at_most": "\(descriptorCeiling.load(ordering: .relaxed))"])
+        return true
+    }
+
+    /// A warning about refused connections, at most one in 10 s: a flood must not flood the log too.
+    private func logOnceIn10s(_ message: Logger.Message, metadata: Logger.Metadata) {
         let now = Int64(MonotonicTime.now() / 1_000_000)
         let last = refusalLogged.load(ordering: .relaxed)
         if now - last >= 10_000, refusalLogged.compareExchange(expected: last, desired: now, ordering: .relaxed).exchanged {
-            logger.warning("connection refused: the server is near its open-file limit; raise it (ulimit -n)",
-                           metadata: ["descriptor": "\(fd)", "connections_at_most": "\(descriptorCeiling.load(ordering: .relaxed))"])
+            logger.warning(message, metadata: metadata)
         }
+    }
+
+    /// Whether a just-accepted socket must be closed because its address already holds its share of sockets.
+    private func refuseForAddress(_ fd: Int32) -> Bool {
+        let state = service.value
+        guard state.addresses.limit > 0 else { return false }
+        let address = AddressConnections.peerAddress(of: fd)
+        guard !state.addresses.admit(fd: fd, address: address) else { return false }
+        statistics.withLock { $0.refusedPerAddress += 1 }
+        logOnceIn10s("connection refused: this address holds as many connections as one address may (--max-connections-per-address)",
+                     metadata: ["address": "\(address)", "limit": "\(state.addresses.limit)"])
         return true
     }
 
@@ -258,7 +275,14 @@ final class WebSocketServerCore: Sendable {
             return 0
         case LWS_CALLBACK_FILTER_NETWORK_CONNECTION:
             // `input` is the accepted socket's descriptor; non-zero makes lws close it before anything is read.
-            return refuseForDescriptors(Int(bitPattern: input)) ? 1 : 0
+            let fd = Int(bitPattern: input)
+            return refuseForDescriptors(fd) || refuseForAddress(Int32(truncatingIfNeeded: fd)) ? 1 : 0
+        case LWS_CALLBACK_SERVER_NEW_CLIENT_INSTANTIATED:
+            service.value.addresses.bind(fd: Int32(truncatingIfNeeded: lws_get_socket_fd(wsi)), wsi: UnsafeMutableRawPointer(wsi))
+            return lws_callback_http_dummy(wsi, reason, user, input, length)
+        case LWS_CALLBACK_WSI_DESTROY:
+            service.value.addresses.destroyed(wsi: UnsafeMutableRawPointer(wsi))
+            return lws_callback_http_dummy(wsi, reason, user, input, length)
         case LWS_CALLBACK_ESTABLISHED:
             return opened(wsi, user)
         case LWS_CALLBACK_RECEIVE:
@@ -337,6 +361,9 @@ final class WebSocketServerCore: Sendable {
             statistics.withLock { $0.rejectedTooLarge += 1 }
             delegate.connection(connectionID, rejected: .tooLarge(bytes: bytes))
             return CloseReason.closeNow(wsi, code: CloseCode.messageTooBig.rawValue, reason: "message too big")
+        case .tooFragmented:
+            statistics.withLock { $0.closedForFragments += 1 }
+            return CloseReason.closeNow(wsi, code: CloseCode.policyViolation.rawValue, reason: "a message in too many fragments")
         }
     }
 

@@ -15,15 +15,22 @@ struct MessageAssembler {
         case invalidUTF8
         /// The message grew beyond the hard limit: close the connection with 1009.
         case abort(bytes: Int)
+        /// The message came in more pieces than `maxChunks` (a flood of tiny fragments, which no budget counts while
+        /// the message is under way): close the connection with 1008.
+        case tooFragmented
     }
 
     /// Largest accepted message, in bytes.
     let limit: Int
     /// Beyond this many bytes of one message, the connection is closed.
     let hardLimit: Int
+    /// Beyond this many pieces of one message (fragments, or the reads lws splits a frame into), the connection is
+    /// closed: a 64 KiB message in 16-byte fragments still fits, a flood of 1-byte continuation frames does not.
+    static let maxChunks = 4_096
 
     private var buffer: [UInt8] = []
     private var received = 0
+    private var chunks = 0
     private var isBinary = false
     private var discarding = false
 
@@ -39,8 +46,14 @@ struct MessageAssembler {
         if first {
             buffer.removeAll(keepingCapacity: buffer.capacity <= 64 * 1024)
             received = 0
+            chunks = 0
             isBinary = binary
             discarding = binary
+        }
+        chunks += 1
+        if chunks > Self.maxChunks {
+            reset()
+            return .tooFragmented
         }
         received += chunk.count
         if received > hardLimit {
@@ -67,6 +80,7 @@ struct MessageAssembler {
     private mutating func reset() {
         if buffer.capacity > 64 * 1024 { buffer = [] } else { buffer.removeAll(keepingCapacity: true) }
         received = 0
+        chunks = 0
         isBinary = false
         discarding = false
     }

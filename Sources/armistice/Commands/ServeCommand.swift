@@ -27,12 +27,15 @@ struct ServeCommand: AsyncParsableCommand {
     var retentionDays = 365
     @Option(help: "Rooms threads: rooms are spread over them, each with its own batch, journal and group commit (default: the number of cores).")
     var threads: Int?
+    @Option(help: "Connections one address may hold at once (a school behind one address shares it); 0: no limit, as behind a proxy on another host. Loopback is not counted.")
+    var maxConnectionsPerAddress = 1_024
     @OptionGroup(title: "Cluster") var cluster: ServeClusterOptions
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("give both --tls-cert and --tls-key, or neither") }
         guard (1...256).contains(threads ?? 1) else { throw ValidationError("--threads must be between 1 and 256") }
+        guard maxConnectionsPerAddress >= 0 else { throw ValidationError("--max-connections-per-address must be 0 (no limit) or more") }
         guard retentionDays >= 0 else { throw ValidationError("--retention-days must be 0 (keep forever) or more") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \"\(logLevel)\"") }
         var isFolder: ObjCBool = false
@@ -77,6 +80,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.tlsPrivateKeyPath = tlsKey
         configuration.retentionDays = retentionDays
         if let threads { configuration.threads = threads }
+        configuration.maxConnectionsPerAddress = maxConnectionsPerAddress
         configuration.reportRenderer = ServerReports.renderer(rulesets: rulesets)
         let link = try await cluster.link(logger: logger)
         configuration.cluster = link
