@@ -15,13 +15,15 @@ public struct LogIssue: Sendable, Hashable, Codable, CustomStringConvertible {
         case extraHeader = "extra_header"
         /// `seq` went backwards, or a hash line does not repeat the seq of the input before it.
         case seqOutOfOrder = "seq_out_of_order"
+        /// `seq` skips a number: a record was removed (the server numbers every record but the hash lines one by one).
+        case seqGap = "seq_gap"
         /// The header's `ruleset_hash` is not the SHA-256 of its `ruleset_text`.
         case rulesetHashMismatch = "ruleset_hash_mismatch"
         /// The engine refused a logged input on replay: the log and the engine disagree.
         case inputRefused = "input_refused"
         /// A logged state hash differs from the replay's.
         case hashMismatch = "hash_mismatch"
-        /// An adjudication left no hash line in the log.
+        /// An adjudication, or the end of the match, left no hash line in the log.
         case missingHash = "missing_hash"
     }
 

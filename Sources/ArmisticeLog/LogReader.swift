@@ -59,7 +59,7 @@ public struct LogReader: Sendable {
                             issues.append(LogIssue(.tornTail, line: number, "the last line (\(range.count) bytes) is cut off, with no end of line: "
                                                    + "a crash cut it off mid-write; it is left out and every line before it is replayed"))
                         } else {
-                            issues.append(LogIssue(.damagedLine, line: number, "not a log record (\(Self.explain(error)))" + Self.skipped))
+                            issues.append(LogIssue(.damagedLine, line: number, "not a log record (\(Self.explain(error, line: bytes[range])))" + Self.skipped))
                         }
                     }
                 }
@@ -132,8 +132,9 @@ public struct LogReader: Sendable {
         return try decoder.decode(LogRecord.self, from: Data(line))
     }
 
-    /// A decoding error in a few words: which field, and what was wrong.
-    static func explain(_ error: any Error) -> String {
+    /// A decoding error in a few words, in JSON's terms (never a Swift type's name): which field, and what was wrong.
+    /// `line` is the line's text: a line the decoder calls corrupt may be valid JSON holding a number out of range.
+    static func explain(_ error: any Error, line: ArraySlice<UInt8> = []) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }
         func path(_ keys: [any CodingKey]) -> String {
             let p = keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
@@ -141,11 +142,46 @@ public struct LogReader: Sendable {
         }
         switch error {
         case .dataCorrupted(let c):
-            return c.codingPath.isEmpty ? "not valid JSON" : "\(c.debugDescription)\(path(c.codingPath))"
+            if c.codingPath.isEmpty { return explainValidJSON(line) ?? "not valid JSON" }
+            return "\(c.debugDescription)\(path(c.codingPath))"
         case .keyNotFound(let key, let c): return "no \"\(key.stringValue)\"\(path(c.codingPath))"
-        case .typeMismatch(let type, let c): return "expected \(type)\(path(c.codingPath))"
-        case .valueNotFound(let type, let c): return "missing \(type)\(path(c.codingPath))"
+        case .typeMismatch(let type, let c):
+            // `type` is what was expected: at the top, a record (an object); say what the line holds instead.
+            return c.codingPath.isEmpty ? explainValidJSON(line) ?? "not a JSON object" : "expected \(jsonName(type))\(path(c.codingPath))"
+        case .valueNotFound(let type, let c): return "missing \(jsonName(type))\(path(c.codingPath))"
         @unknown default: return "\(error)"
         }
+    }
+
+    /// What a Swift type the decoder expected is called in JSON.
+    static func jsonName(_ type: Any.Type) -> String {
+        switch type {
+        case is [String: Any].Type: return "object"
+        case is [Any].Type: return "array"
+        case is String.Type: return "string"
+        case is Bool.Type: return "true or false"
+        case is Int.Type, is Int64.Type, is Int32.Type, is UInt.Type, is UInt64.Type: return "whole number"
+        case is Double.Type, is Float.Type: return "number"
+        default:
+            let name = "\(type)"
+            if name.hasPrefix("Dictionary<") { return "object" }
+            if name.hasPrefix("Array<") { return "array" }
+            return "value of another kind"
+        }
+    }
+
+    /// Why valid JSON is not a record, when it is valid JSON: not an object, or a whole-number field out of range.
+    static func explainValidJSON(_ line: ArraySlice<UInt8>) -> String? {
+        guard !line.isEmpty, let value = try? JSONSerialization.jsonObject(with: Data(line), options: [.fragmentsAllowed]) else { return nil }
+        guard let object = value as? [String: Any] else {
+            return value is [Any] ? "a JSON array where a record is an object" : "a single JSON value where a record is an object"
+        }
+        for key in ["seq", "t", "turn", "format"] {
+            // A whole number too large for 64 bits is read as a floating-point one.
+            if let number = object[key] as? NSNumber, !(object[key] is Bool), Int64(exactly: number.doubleValue) == nil {
+                return "\(key) is not a whole number in range"
+            }
+        }
+        return nil
     }
 }

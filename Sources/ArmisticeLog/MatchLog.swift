@@ -43,7 +43,7 @@ public struct MatchLog: Sendable {
                 throw LogError(.noHeader, "the log is cut off inside its first line, the match header (\(reader.firstLine.count) bytes, no end of line): "
                                + "nothing of the match was saved in it; if this is a copy, copy the whole file again")
             }
-            do { _ = try JSONDecoder().decode(LogRecord.self, from: Data(reader.firstLine)); why = "not a log record" } catch { why = LogReader.explain(error) }
+            do { _ = try JSONDecoder().decode(LogRecord.self, from: Data(reader.firstLine)); why = "not a log record" } catch { why = LogReader.explain(error, line: reader.firstLine) }
             throw LogError(.noHeader, "line 1 is not a match header: \(why)")
         }
         let headerRecord = first.record

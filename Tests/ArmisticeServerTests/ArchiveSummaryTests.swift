@@ -30,8 +30,10 @@ import Testing
         #expect(two.players.map(\.name) == ["Kim", "Lee", "Park"])
         #expect(two.players.map(\.team) == ["dprk", "rok", "usa"])
 
-        // A file that is not a match log (or was replaced by a shorter one) is read from its start again.
+        // A file that is not a match log (or was replaced by a shorter one) is read from its start again: listed as
+        // damaged (the admin's, so it can be downloaded or deleted), never as the match it was.
         try Data((#"{"kind":"presence","seq":1,"t":1}"# + "\n").utf8).write(to: URL(fileURLWithPath: file))
-        #expect(archive.entry("BNQ2WX", live: nil) == nil)
+        let damaged = try #require(archive.entry("BNQ2WX", live: nil))
+        #expect(damaged.damaged != nil && damaged.players.isEmpty && damaged.owner == nil && damaged.state == .stopped)
     }
 }

@@ -74,7 +74,11 @@ extension Replay {
         return s + String(repeating: " ", count: max(1, columns - width))
     }
 
-    /// A short account of the verification: what was checked and the first divergence, if any.
+    /// The seq of the log's last record (the header's, when it has no other).
+    public var lastSeq: Int { log.entries.last { $0.record.kind != .hash }?.record.seq ?? log.header.seq }
+
+    /// A short account of the verification: what was checked, and the first divergence with its stable
+    /// `LogIssue.Code` in brackets (`NOT VERIFIED [seq_gap]. …`), if any.
     public var verificationSummary: String { verificationSummary(language: .en) }
 
     /// The account of the verification in a language (the problems themselves are named as the log checker names them).
@@ -84,10 +88,10 @@ extension Replay {
                                                    "matched": String(hashesMatched), "checked": String(hashesChecked)])
         if let first = firstDivergence {
             let more = issues.filter(\.failsVerification).count - 1
-            out += "\n" + p.text("report.summary.not_verified", ["first": "\(first)"])
+            out += "\n" + p.text("report.summary.not_verified", ["code": first.code.rawValue, "first": "\(first)"])
             if more > 0 { out += "\n" + p.text("report.summary.more", count: more) }
         } else {
-            out += "\n" + p.text("report.summary.verified", ["hash": finalHash])
+            out += "\n" + p.text("report.summary.verified", ["seq": String(lastSeq), "hash": finalHash])
         }
         for issue in issues where !issue.failsVerification { out += "\n" + p.text("report.summary.note", ["issue": "\(issue)"]) }
         return out

@@ -86,7 +86,7 @@ public struct Replay: Sendable {
         steps = [Step(index: 0, line: 1, seq: log.header.seq, t: log.header.t ?? 0, by: log.header.by ?? "instructor", reason: nil,
                       input: nil, records: [], state: state, refused: nil)]
         var stepCount = 1
-        var lastSeq = log.header.seq
+        var seqs = SeqCheck(header: log.header.seq)
         var hashLines = HashLineCheck()
         var seatIndex: [String: Int] = [:]
 
@@ -98,10 +98,7 @@ public struct Replay: Sendable {
                 continue
             }
             if let missing = hashLines.otherLine(line: line, turn: state.turn) { issues.append(missing) }
-            if r.seq <= lastSeq, r.kind != .match {
-                issues.append(LogIssue(.seqOutOfOrder, line: line, turn: state.turn, "seq \(r.seq) does not follow seq \(lastSeq): records were reordered, removed or altered"))
-            }
-            lastSeq = max(lastSeq, r.seq)
+            if r.kind != .match, let wrong = seqs.record(r, line: line, turn: state.turn) { issues.append(wrong) }
             switch r.kind {
             case .input:
                 guard let input = r.input else {
@@ -111,6 +108,7 @@ public struct Replay: Sendable {
                 inputCount += 1
                 var refused: EngineError?
                 var records: [Record] = []
+                let wasOver = state.isOver
                 do {
                     records = try engine.apply(input, to: &state)
                 } catch {
@@ -118,7 +116,8 @@ public struct Replay: Sendable {
                     issues.append(LogIssue(.inputRefused, line: line, turn: state.turn,
                                            "the engine refuses input \(input.type) by \(r.by ?? "?") (seq \(r.seq)) on replay: \(error)"))
                 }
-                hashLines.applied(line: line, seq: r.seq, records: records)
+                hashLines.applied(line: line, seq: r.seq, t: r.t ?? 0, records: records,
+                                  finalHash: state.isOver && !wasOver ? (state.turn, engine.stateHash(state)) : nil)
                 if keepSteps {
                     steps.append(Step(index: stepCount, line: line, seq: r.seq, t: r.t ?? 0, by: r.by ?? "", reason: r.reason, input: input,
                                       records: records, state: state, refused: refused))

@@ -29,6 +29,9 @@ public struct ArchiveEntry: Sendable, Hashable, Codable {
     public var owner: String?
     /// A nickname-only room (see docs/protocol.md).
     public var nicknames: Bool?
+    /// Why the log has no readable match header (absent for every other log): such a match is listed, `stopped`, to
+    /// the admin only (its owner is in the header), with no scenario, so its log can be downloaded or deleted.
+    public var damaged: String?
     /// The other teachers it is shared with (absent: none).
     public var shared: [String]?
     /// The title and the ending's name in each other language the scenario declares (absent for an English-only

@@ -64,13 +64,23 @@ public final class MatchArchive: Sendable {
         } else {
             // A log only grows: read what was added since (all of it the first time, or if it shrank).
             var summary = hit.flatMap { size >= $0.summary.offset ? $0.summary : nil } ?? LogSummary()
-            guard summary.read(file), let built = summary.entry(titles: titles) else { return nil }
+            let read = summary.read(file)
+            let built: ArchiveEntry
+            if read, let whole = summary.entry(titles: titles) {
+                built = whole
+            } else {
+                // A room being created has no whole header for a moment: only a log that is not open is damaged.
+                guard live?[code] == nil, (attributes[.type] as? FileAttributeType) == .typeRegular else { return nil }
+                built = Self.damaged(code, modified: modified, why: read || size > 0 ? "its first line is not a whole match header"
+                                                                                     : "it cannot be read")
+            }
             entry = built
             cache.withLock { $0[code] = Cached(size: size, modified: modified, summary: summary, entry: built) }
         }
         if entry.state != .finished {
             if let open = live?[code] {
-                entry.state = .live
+                // An open room whose match has ended is finished, even before its final hash line is read.
+                entry.state = open.phase == Phase.ended.rawValue ? .finished : .live
                 entry.title = open.title
                 entry.phase = open.phase
                 entry.turn = open.turn
@@ -88,6 +98,14 @@ public final class MatchArchive: Sendable {
         let shared = shares?.teachers(code) ?? []
         entry.shared = shared.isEmpty ? nil : shared
         return entry
+    }
+
+    /// The list entry of a log whose match header cannot be read: `stopped`, the admin's (the owner is in the header),
+    /// named by its file, so the admin can download or delete it as the server's start-up message says.
+    static func damaged(_ code: String, modified: Date?, why: String) -> ArchiveEntry {
+        ArchiveEntry(code: code, scenario: "", title: "\(code).jsonl (damaged match log)", created: modified.map { Int64($0.timeIntervalSince1970 * 1000) } ?? 0,
+                     state: .stopped, phase: "setup", turn: 0, players: [],
+                     damaged: "\(code).jsonl: \(why), so its scenario, owner and players are unknown; download it to look at it, or delete it")
     }
 
     /// The records of a match's log (whole lines only; a damaged line is left out, as a replay leaves it out), or nil

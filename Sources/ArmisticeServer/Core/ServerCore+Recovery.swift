@@ -2,16 +2,20 @@ import ArmisticeLog
 import Foundation
 
 extension ServerCore {
-    /// Brings back a room from its log records. A running phase gets at least `restartGraceMs` more, so
+    /// Brings back a room from its log records, checked as `armistice replay` checks them (`MatchReplay.rebuild`: a
+    /// log a replay would not verify is refused). Hash lines the last input owes (a write cut off after its line) are
+    /// logged first. A running phase gets at least `restartGraceMs` more, so
     /// students have time to reconnect; that change is logged. Returns the room, or nil if the match had finished.
     /// A finished match stays readable (resume, snapshot, debrief) until `finishedRoomLingerMs` after it finished,
     /// as it would have without the restart; it is then let go like any finished room.
     @discardableResult
     public func restore(_ records: [LogRecord], now: Int64, into out: inout CoreOutput) throws(MatchLogError) -> Room? {
-        let room = try MatchReplay.rebuild(records, now: now, chatHistory: limits.chatHistory)
+        let (room, owed) = try MatchReplay.rebuildOwing(records, now: now, chatHistory: limits.chatHistory)
         takenCodes.insert(room.code)
-        if room.isOver, room.finishedAt.map({ now - $0 > limits.finishedRoomLingerMs }) ?? true { return nil }
-        guard rooms[room.code] == nil else { throw MatchLogError("room \(room.code) is already open") }
+        let letGo = room.isOver && room.finishedAt.map({ now - $0 > limits.finishedRoomLingerMs }) ?? true
+        guard letGo || rooms[room.code] == nil else { throw MatchLogError("room \(room.code) is already open") }
+        for line in owed { log(room, line, into: &out) }
+        if letGo { return nil }
         rooms[room.code] = room
         for seat in room.seats where !seat.removed && seat.bot == nil { tokens[seat.tokenHash] = (room.code, seat.id) }
         if room.isOver { return nil }

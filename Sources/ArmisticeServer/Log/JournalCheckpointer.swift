@@ -14,14 +14,24 @@ final class JournalCheckpointer: Sendable {
     private let queue = DispatchQueue(label: "armistice-journal-checkpoint")
     private let completed = Atomic<Int>(0)
     private let logger: Logger?
+    /// Journals whose room files were synced but which could not be deleted (a read-only folder): deleting them is
+    /// tried again at every later checkpoint.
+    private let undeleted = Mutex<[String]>([])
 
-    init(logger: Logger?) { self.logger = logger }
+    private let faults: StorageFaults?
+
+    init(logger: Logger?, faults: StorageFaults? = nil) {
+        self.logger = logger
+        self.faults = faults
+    }
 
     /// Checkpoints finished (room files synced and the old journal deleted).
     var checkpoints: Int { completed.load(ordering: .relaxed) }
 
     /// Syncs `descriptors` (and closes them), then deletes `journal` unless a sync failed or `problem` is set; a
-    /// journal kept is replayed at the next start, which repairs what the failed sync may have lost.
+    /// journal kept is replayed at the next start, which repairs what the failed sync may have lost. Journals an
+    /// earlier checkpoint synced but could not delete are deleted too (with no `journal` and no descriptors, that is
+    /// all it does).
     func submit(descriptors: [Int32], journal: String?, problem: String?) {
         queue.async { [self] in
             let failure = Self.sync(descriptors)
@@ -30,8 +40,20 @@ final class JournalCheckpointer: Sendable {
                               metadata: ["journal": "\(journal ?? "-")", "problem": "\(problem)"])
                 return
             }
-            if let journal { unlink(journal) }
-            completed.add(1, ordering: .relaxed)
+            let synced = undeleted.withLock { list in defer { list = [] }; return list } + (journal.map { [$0] } ?? [])
+            var kept: [String] = []
+            for file in synced {
+                guard faults?.failUnlink() != true, unlink(file) == 0 || errno == ENOENT else {
+                    let error = FileIO.lastError
+                    kept.append(file)
+                    // Harmless: its lines are in the synced room files; replaying it at a start changes nothing.
+                    logger?.error("journal checkpoint failed; the old journal could not be deleted: it is tried again at the next checkpoint (and at a clean shutdown), and if it is still there at the next start it is replayed, which changes nothing",
+                                  metadata: ["journal": "\(file)", "problem": "\(error)"])
+                    continue
+                }
+                if file == journal { completed.add(1, ordering: .relaxed) }
+            }
+            undeleted.withLock { $0 = kept }
         }
     }
 

@@ -15,8 +15,8 @@ public struct MatchLogError: Error, Sendable, CustomStringConvertible {
     public static func notRestored(_ error: any Error, path: String) -> MatchLogError {
         if let error = error as? MatchLogError, error.saysWhatToDo { return error }
         var advised = MatchLogError("\(path): \(error). The room is not reopened: it is rebuilt only from every record of its log. "
-                                    + "Its match is listed as stopped in the archive (GET /api/teacher/rooms, My rooms), where its owner "
-                                    + "or the admin can download its log (`armistice replay LOG` reads what it holds) or delete it. To play on, "
+                                    + "Its match is listed as stopped in the archive (GET /api/teacher/rooms, My rooms), where the admin "
+                                    + "(and its owner, when its header can be read) can download its log (`armistice replay LOG` reads what it holds) or delete it. To play on, "
                                     + "put back a good copy of the log (or mend the line) and restart the server")
         advised.saysWhatToDo = true
         return advised

@@ -23,9 +23,17 @@ public enum MatchReplay {
                       hashesChecked: records.filter { $0.kind == .hash }.count, inputs: inputs)
     }
 
-    /// A room as its log leaves it: state, seats (all offline), chat, clock and seq. Hash lines are checked as replay
-    /// checks them (`HashLineCheck`); a hash that differs, or a hash line without a hash, stops the rebuild.
+    /// A room as its log leaves it: state, seats (all offline), chat, clock and seq. The log is checked as a replay
+    /// checks it (`SeqCheck`, `HashLineCheck`): a record out of order, repeated or missing, a hash that differs or a
+    /// hash line missing, anything `armistice replay` would call NOT VERIFIED, stops the rebuild. Only the hash lines
+    /// of the last input may be missing, when nothing follows them (a write cut off there): see `rebuildOwing`.
     static func rebuild(_ records: [LogRecord], now: Int64, chatHistory: Int = 300) throws(MatchLogError) -> Room {
+        try rebuildOwing(records, now: now, chatHistory: chatHistory).room
+    }
+
+    /// `rebuild`, and the hash lines the log's last input owes at its end (`HashLineCheck.owedLines`), which the
+    /// server writes before anything else so the log verifies again.
+    static func rebuildOwing(_ records: [LogRecord], now: Int64, chatHistory: Int = 300) throws(MatchLogError) -> (room: Room, owed: [LogRecord]) {
         guard let header = records.first, header.kind == .match, let code = header.room, let text = header.rulesetText,
               let settings = header.roomSettings else { throw MatchLogError("the first record is not a match header") }
         guard header.format == LogRecord.format else { throw MatchLogError("log format \(header.format ?? 0) is not \(LogRecord.format)") }
@@ -37,21 +45,29 @@ public enum MatchReplay {
         let room = Room(code: code, createdAt: header.t ?? 0, rulesetText: text, ruleset: ruleset, settings: settings)
         room.owner = header.owner
         var hashLines = HashLineCheck()
+        var seqs = SeqCheck(header: header.seq)
         for (i, r) in records.enumerated().dropFirst() {
             room.seq = max(room.seq, r.seq)
+            if r.kind != .hash {
+                // The first problem a replay would name: the rebuild stops there, as nothing after it can be trusted.
+                if let missing = hashLines.otherLine(line: i + 1, turn: room.state.turn) { throw MatchLogError("line \(missing.line): \(missing.message)") }
+                if r.kind != .match, let wrong = seqs.record(r, line: i + 1, turn: room.state.turn) { throw MatchLogError("line \(wrong.line): \(wrong.message)") }
+            }
             switch r.kind {
             case .match: throw MatchLogError("a second match header at seq \(r.seq)")
             case .input:
                 guard let input = r.input else { throw MatchLogError("input record \(r.seq) has no input") }
                 let applied: [Record]
+                let wasOver = room.state.isOver
                 do { applied = try room.engine.apply(input, to: &room.state) } catch {
                     throw MatchLogError("input \(r.seq) (\(input.type)) is refused on replay: \(error)")
                 }
-                hashLines.applied(line: i + 1, seq: r.seq, records: applied)
+                hashLines.applied(line: i + 1, seq: r.seq, t: r.t ?? 0, records: applied,
+                                  finalHash: room.state.isOver && !wasOver ? (room.state.turn, room.engine.stateHash(room.state)) : nil)
                 if room.state.phase == .ended, room.finishedAt == nil { room.finishedAt = r.t ?? 0 }
             case .hash:
                 let issues = hashLines.hashLine(r, line: i + 1, engine: room.engine, state: room.state)
-                if let bad = issues.first(where: { $0.code == .hashMismatch || $0.code == .damagedLine }) {
+                if let bad = issues.first(where: \.failsVerification) {
                     // The rebuild stops here: nothing is skipped, whatever a replay would do with the line.
                     throw MatchLogError("record \(r.seq): \(bad.message.hasSuffix(LogReader.skipped) ? String(bad.message.dropLast(LogReader.skipped.count)) : bad.message)")
                 }
@@ -80,6 +96,6 @@ public enum MatchReplay {
         }
         room.trimmedThrough = room.seq
         for audience in room.audiences { room.lastSent[audience] = room.seq }
-        return room
+        return (room, hashLines.owedLines)
     }
 }

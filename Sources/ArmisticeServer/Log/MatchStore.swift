@@ -75,7 +75,7 @@ public final class MatchStore {
         }
         self.faults = faults
         journal = try MatchJournal(directory: journalDirectory, faults: faults)
-        checkpointer = JournalCheckpointer(logger: logger)
+        checkpointer = JournalCheckpointer(logger: logger, faults: faults)
         self.checkpointBytes = checkpointBytes
         self.checkpointSeconds = checkpointSeconds
     }
@@ -118,6 +118,13 @@ public final class MatchStore {
 
     /// Reads a log for recovery; a torn last line is cut off the file so appends continue after the last whole record.
     public func load(_ code: String) throws -> LogReader.Restorable {
+        var folder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path(code), isDirectory: &folder), folder.boolValue {
+            var error = MatchLogError("\(path(code)) is a folder, not a match log: nothing is loaded or listed from it. Move it out of "
+                                      + "\(directory) (a match log is a file, CODE.jsonl)")
+            error.saysWhatToDo = true
+            throw error
+        }
         guard let bytes = Self.read(path: path(code)) else { throw MatchLogError("cannot read \(path(code))") }
         let log = try LogReader(bytes: bytes).restorable()
         // Its lines would go to another file: never split a room's log.
@@ -292,7 +299,9 @@ public final class MatchStore {
             }
         }
         unsynced = []
-        if old != nil || !descriptors.isEmpty { checkpointer.submit(descriptors: descriptors, journal: old, problem: problem) }
+        if old != nil || !descriptors.isEmpty || wait {   // waiting: also deletes journals an earlier checkpoint could not
+            checkpointer.submit(descriptors: descriptors, journal: old, problem: problem)
+        }
         if wait { checkpointer.wait() }
     }
 
