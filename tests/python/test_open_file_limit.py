@@ -17,8 +17,8 @@ import urllib.request
 import pytest
 import websockets
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BINARY = os.environ.get("ARMISTICE_BIN", os.path.join(ROOT, ".build", "debug", "armistice"))
+import served
+from served import BINARY
 LIMIT = 256
 
 
@@ -40,18 +40,8 @@ def limited_server():
         pytest.skip(f"build the server first: {BINARY} is missing")
     data = tempfile.mkdtemp(prefix="armistice-fds-")
     # The hard limit too, since the server raises its soft limit to the hard one.
-    proc = subprocess.Popen(
-        ["bash", "-c", f'ulimit -Sn {LIMIT} && ulimit -Hn {LIMIT} && exec "$@"', "serve", BINARY, "serve",
-         "--host", "127.0.0.1", "--port", "0", "--data", data, "--rulesets", os.path.join(ROOT, "rulesets"),
-         "--instructor-key", "fd-limit-test-key-0123456789"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    port = None
-    for line in proc.stdout:
-        m = re.search(r"listening on port (\d+)", line)
-        if m:
-            port = int(m.group(1))
-            break
-    assert port, "the server did not print its port"
+    proc, port = served.start(data, "fd-limit-test-key-0123456789",
+                              prefix=("bash", "-c", f'ulimit -Sn {LIMIT} && ulimit -Hn {LIMIT} && exec "$@"', "serve"))
     yield proc, port
     proc.terminate()
     proc.wait(timeout=10)

@@ -18,8 +18,8 @@ import websockets
 
 from view_merge import apply_message
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BINARY = os.environ.get("ARMISTICE_BIN", os.path.join(ROOT, ".build", "debug", "armistice"))
+import served
+from served import BINARY, ROOT
 KEY = "python-test-instructor-key"
 
 
@@ -28,17 +28,7 @@ def server():
     if not os.path.exists(BINARY):
         pytest.skip(f"build the server first: {BINARY} is missing")
     data = tempfile.mkdtemp(prefix="armistice-py-")
-    proc = subprocess.Popen(
-        [BINARY, "serve", "--host", "127.0.0.1", "--port", "0", "--data", data,
-         "--rulesets", os.path.join(ROOT, "rulesets"), "--instructor-key", KEY, "--log-level", "warning"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    port = None
-    for line in proc.stdout:
-        m = re.search(r"listening on port (\d+)", line)
-        if m:
-            port = int(m.group(1))
-            break
-    assert port, "the server did not print its port"
+    proc, port = served.start(data, KEY)
     yield port
     proc.terminate()
     assert proc.wait(timeout=10) == 0
