@@ -99,10 +99,14 @@ import Testing
         for _ in 0..<450 { _ = s.handle(key: .char("w")) }
         #expect(Self.screen(s).split(separator: "\n").last?.hasSuffix("450/500") == true, "\(Self.screen(s))")
         for _ in 0..<60 { _ = s.handle(key: .char("x")) }
-        #expect(s.ui.input?.text.count == 500)
-        #expect(s.status == "500 characters at most: the line is full")
+        // Past the server's limit nothing is dropped: the counter turns red and Enter refuses it (ClassReportTests).
+        #expect(s.ui.input?.text.count == 510)
         let last = Self.screen(s).split(separator: "\n").last.map(String.init) ?? ""
-        #expect(last.contains("xxxxx█") && last.contains("500/500") && TerminalText.width(last) <= 80, "\(last)")
+        #expect(last.contains("xxxxx█") && last.contains("510/500") && TerminalText.width(last) <= 80, "\(last)")
+        for _ in 0..<(TextInput.capacity - 500) { _ = s.handle(key: .char("y")) }
+        #expect(s.ui.input?.text.count == TextInput.capacity)
+        #expect(s.status == s.t.text("terminal.status.input_full", ["limit": s.t.number(TextInput.capacity)]))
+        #expect(s.status?.hasSuffix("characters at most: the line is full") == true)
         // The input line shows the end of what was typed, wide characters whole.
         #expect(TerminalText.tail("abc한국어", fitting: 5) == "국어")
         #expect(TerminalText.tail("abc", fitting: 10) == "abc")

@@ -113,7 +113,8 @@ import Testing
         #expect(Self.notices(s.perform(.lock)).first?.hasPrefix("[warning] The draft is over budget by 1") == true)
         var within = Fixtures.seated()
         _ = within.handle(key: .char("L"))
-        #expect(within.ui.modal == .confirm(prompt: within.t.text("terminal.confirm.lock"), command: .lock))
+        #expect(within.ui.modal == .confirm(prompt: within.lockPrompt, command: .lock))
+        #expect(within.lockPrompt == "2 of the 3 points are not spent. " + within.t.text("terminal.confirm.lock"))
     }
 
     @Test func aConsentPromisedByAnAgreedDealShowsSettledInDeals() {

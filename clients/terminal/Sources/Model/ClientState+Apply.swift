@@ -51,8 +51,14 @@ extension ClientState {
             let code = m["code"]?.string ?? "error"
             let message = TerminalText.sanitize(m["message"]?.string ?? "")
             // Said as what could not be done ("could not lock the team's orders: …"), never as the success it asked for.
-            let what = m["id"]?.int.flatMap { pending.removeValue(forKey: $0) }?.failed
+            let request = m["id"]?.int.flatMap { pending.removeValue(forKey: $0) }
+            let what = request?.failed
             say("✗ \(what.map { $0 + ": " } ?? "")\(message.isEmpty ? code : message)", error: true)
+            // The line it was typed on opens again with its text, as after a refusal found here (issue 6).
+            if var line = request?.line, ui.input == nil, ui.modal == nil {
+                line.refused = true
+                ui.input = line
+            }
             effects.append(.notice("[error] \(code): \(what.map { $0 + ": " } ?? "")\(message)"))
         default:
             break // welcome, pong and types a later version adds
@@ -89,6 +95,11 @@ extension ClientState {
             ui.focus = start
             ui.lastFlex = start
             hasSnapshotFocusSet = true
+            // A seat resumed in a new window was here before: the news of earlier turns is not new to it; this
+            // turn's stays marked unread (issue 31).
+            if roomNotice == "terminal.plain.room_rejoined" {
+                ui.newsSeen = records.filter { ($0.kind == "news" || $0.kind == "intel") && $0.turn < view.turn }.count
+            }
         }
         if !panes.contains(ui.focus) { focus(panes[0]) }
         // The instructor moved this seat: say where it is now.

@@ -24,7 +24,7 @@ extension ClientState {
                 let role = s.team.map { t.text("terminal.plain.player_of", ["team": TerminalText.sanitize(view.teamName($0))]) } ?? roleName(s.role)
                 return .notice(t.text("terminal.plain.seat", ["seat": s.seat, "name": seatName(s), "role": role,
                                                               "presence": t.text(s.online ? "terminal.connection.online" : "terminal.plain.seat_offline")])
-                               + (s.bot.map { " — " + t.text("terminal.bot.words", ["policy": TerminalText.sanitize($0)]) } ?? ""))
+                               + (s.bot.map { " — " + t.text("terminal.bot.words", ["policy": policyName($0)]) } ?? ""))
             }
         case .chatLog(let channel):
             let wanted = channel.map(resolveChannel)
@@ -77,6 +77,12 @@ extension ClientState {
         case .say(let channel, let text):
             let ch = resolveChannel(channel)
             if you.role == "observer" { return [refuse(t.text("terminal.status.observer_chat"))] }
+            // A channel this seat cannot write is refused here, in the help's words (never the wire's `pair:ID+ID`).
+            if hasSnapshot, !channels.contains(ch) {
+                let teams = view.teams.filter { $0.id != myTeam }.map { "\($0.id) (\(shortTeamName($0.id)))" }.joined(separator: ", ")
+                return [refuse(t.text("terminal.status.unknown_channel", ["channel": TerminalText.truncate(TerminalText.sanitize(channel), to: 20),
+                                                                          "all": t.text("terminal.channel.all"), "team": t.text("terminal.channel.team"), "teams": teams]))]
+            }
             // A window whose seat went elsewhere never reconnects: nothing is kept to send "once the seat is back".
             if isClosed { return [refuse(t.text("terminal.status.closed_chat"))] }
             // Offline, the message is kept and sent once the seat is back (`sendKeptChat`): nothing typed is lost.
@@ -202,14 +208,20 @@ extension ClientState {
                                         consents: draft.consents.compactMapValues(ConsentDecision.init(rawValue:))), what)
     }
 
-    /// `all`, `team`, a team id (the pair channel with it), or a full channel name.
+    /// `all`, `team` (or their words in the interface's language: `전체`, `팀`), a team by id or name in the reader's
+    /// language (the pair channel with it; for the instructor, that team's channel), or a full channel name.
     public func resolveChannel(_ name: String) -> String {
         let n = name.lowercased()
-        if n == "all" { return "all" }
-        if n == "team", let team = myTeam { return "team:\(team)" }
+        if n == "all" || n == t.text("terminal.channel.all").lowercased() { return "all" }
+        if let team = myTeam, n == "team" || n == "팀" || n == t.text("terminal.channel.team").lowercased() { return "team:\(team)" }
         if n.hasPrefix("team:") || n.hasPrefix("pair:") { return n }
-        if let team = myTeam, view.teams.contains(where: { $0.id == n }) { return ClientState.pairChannel(team, n) }
-        if isInstructor, view.teams.contains(where: { $0.id == n }) { return "team:\(n)" }
+        let id = view.teams.first { $0.id == n }?.id ?? view.teams.first { team in
+            let full = TerminalText.sanitize(team.name).lowercased()
+            return full == n || shortTeamName(team.id).lowercased() == n
+                || full.range(of: " (").map { String(full[..<$0.lowerBound]) == n } == true
+        }?.id
+        if let id, let team = myTeam, id != team { return ClientState.pairChannel(team, id) }
+        if let id, isInstructor { return "team:\(id)" }
         return n
     }
 
@@ -227,7 +239,9 @@ extension ClientState {
             lines.append(t.text("terminal.plain.project", ["name": TerminalText.sanitize(p.name), "status": p.status.replacingUnderscores,
                                                                 "step": "\(p.index + 1)/\(max(1, p.statuses.count))"]))
         }
-        for f in view.flags where f.value { lines.append(t.text("terminal.plain.flag", ["name": TerminalText.sanitize(f.name)])) }
+        for f in view.flags {
+            lines.append(t.text("terminal.plain.flag", ["name": TerminalText.sanitize(f.name), "value": t.text(f.value ? "terminal.plain.yes" : "terminal.plain.no")]))
+        }
         for team in view.teams {
             lines.append(t.text("terminal.plain.team", ["id": team.id, "name": TerminalText.sanitize(team.name)]) + (team.locked ? t.text("terminal.plain.locked") : "")
                          + (team.budget.map { t.text("terminal.plain.budget", ["budget": String($0)]) } ?? "")
@@ -243,12 +257,19 @@ extension ClientState {
         if view.actions.isEmpty { return [t.text("terminal.plain.no_actions")] }
         return view.actions.map { a in
             var line = "\(a.id): \(TerminalText.sanitize(a.name)) — " + t.text("terminal.actions.cost", ["cost": String(a.cost)]) + (a.chance.map { ", \($0)%" } ?? "")
+            if a.covert { line += t.text("terminal.plain.covert") }
             if !a.params.isEmpty {
+                // The id to type, with the scenario's label beside it (`amount (how much to give up)=1~4`).
                 let params = a.params.map { p in
-                    p.choices.isEmpty ? t.text("terminal.plain.param_range", ["param": p.id, "min": p.min.map(t.number) ?? "…", "max": p.max.map(t.number) ?? "…"])
-                        : "\(p.id)=" + p.choices.map(\.id).joined(separator: "|")
+                    let name = p.label.map { "\(p.id) (\(TerminalText.sanitize($0)))" } ?? p.id
+                    return p.choices.isEmpty ? t.text("terminal.plain.param_range", ["param": name, "min": p.min.map(t.number) ?? "…", "max": p.max.map(t.number) ?? "…"])
+                        : "\(name)=" + p.choices.map(\.id).joined(separator: "|")
                 }
                 line += t.text("terminal.plain.params", ["params": params.joined(separator: " ")])
+            }
+            if !a.consentFrom.isEmpty {
+                let teams = a.consentFrom.map { TerminalText.sanitize(view.teamName($0)) }.joined(separator: ", ")
+                line += t.text(a.consentRule == "all" ? "terminal.plain.consent_all" : "terminal.plain.consent_veto", ["teams": teams])
             }
             if !a.available { line += t.text("terminal.plain.not_now", ["reason": TerminalText.sanitize(a.reason ?? t.text("terminal.actions.unavailable"))]) }
             return line

@@ -59,7 +59,12 @@ extension ClientState {
     /// A consent decision in words, naming the deal that settles it when one does.
     public func consentDecisionText(_ action: String) -> String {
         let (decision, deal) = consentDecision(action)
-        return deal.map { t.text("terminal.draft.decision_in_deal", ["decision": decisionName(decision), "deal": t.number($0)]) } ?? decisionName(decision)
+        if let deal { return t.text("terminal.draft.decision_in_deal", ["decision": decisionName(decision), "deal": t.number(deal)]) }
+        // No answer is an answer: under `veto` it approves, under `all` it refuses (docs/rulesets.md, section 7).
+        if decision == "undecided", let rule = view.consents.first(where: { $0.action == action })?.rule {
+            return t.text(rule == "all" ? "terminal.decision.undecided_all" : "terminal.decision.undecided_veto")
+        }
+        return decisionName(decision)
     }
 
     /// An order's parameters in words, by their labels: `Project: Kaesong, How much: 3`. Another team's action is
@@ -135,11 +140,36 @@ extension ClientState {
     /// The match has ended: nothing is left to decide, answer or propose.
     public var matchOver: Bool { view.outcome != nil || view.phase == "ended" }
 
+    /// The deals the Deals pane lists, in its order: open deals first (those waiting for my team's answer before the
+    /// others), then this turn's settled ones, newest first; the closed deals of earlier turns only when unfolded
+    /// (`c`), after them. The cursor stops on these, so a new turn starts on an open deal, never on a closed one.
+    public var shownDeals: [DealInfo] {
+        let open = view.deals.filter { $0.status == "open" }
+            .sorted { (awaitsMyAnswer($0) ? 0 : 1, $0.id) < (awaitsMyAnswer($1) ? 0 : 1, $1.id) }
+        let settled = view.deals.filter { $0.status != "open" && !isFolded($0) }.sorted { $0.id > $1.id }
+        let old = ui.showOldDeals ? view.deals.filter(isFolded).sorted { $0.id > $1.id } : []
+        return open + settled + old
+    }
+
+    /// A deal the Deals pane folds away: closed (rejected, withdrawn, expired, carried out) in an earlier turn.
+    public func isFolded(_ d: DealInfo) -> Bool {
+        d.turn < view.turn && d.status != "open" && d.status != "agreed"
+    }
+
+    /// How many closed deals of earlier turns the Deals pane folds away.
+    public var foldedDealCount: Int { view.deals.filter(isFolded).count }
+
+    /// The deal under the Deals pane's cursor.
+    public var selectedDeal: DealInfo? {
+        let list = shownDeals
+        return list.indices.contains(ui.cursor(.deals)) ? list[ui.cursor(.deals)] : nil
+    }
+
     /// The Deals pane's keys for the deal under its cursor: accept and reject while my team has to answer it, withdraw
     /// on my team's own open deal, new while the match goes on. Nil for a seat with no team, and once the match is over.
     public var dealKeysHint: String? {
         guard let me = myTeam, !matchOver else { return nil }
-        let deal = view.deals.indices.contains(ui.cursor(.deals)) ? view.deals[ui.cursor(.deals)] : nil
+        let deal = selectedDeal
         var keys: [String] = []
         if let deal, awaitsMyAnswer(deal) { keys.append(t.text("terminal.deals.key_answer")) }
         if let deal, deal.status == "open", deal.proposer == me { keys.append(t.text("terminal.deals.key_withdraw")) }
@@ -191,6 +221,27 @@ extension ClientState {
         return (each, deal)
     }
 
+    /// The question before accepting a deal that would take my team past its budget: what it costs, what would then
+    /// be spent, and which drafted orders would come back `over_budget` (a deal's steps are paid before the draft, and
+    /// each drafted order in turn from what is left). Nil when the budget covers it.
+    public func acceptWarning(_ d: DealInfo) -> String? {
+        guard let me = myTeam, let budget = myBudget else { return nil }
+        let cost = d.commitments.filter { $0.team == me }.compactMap(\.action).reduce(0) { $0 + view.actionCost($1, team: me) }
+        let committed = committedCost(of: me)
+        let spent = mySpent + committed + cost
+        guard cost > 0, spent > budget else { return nil }
+        var rest = budget - committed - cost
+        var unpaid: [String] = []
+        for o in myDraft.orders {
+            let c = view.actionCost(o.action, team: me)
+            if c <= rest { rest -= c } else { unpaid.append("\(RecordWords.actionName(o.action, in: view)) (\(t.number(c)))") }
+        }
+        var values = ["deal": t.number(d.id), "cost": t.number(cost), "spent": t.number(spent), "budget": t.number(budget)]
+        if unpaid.isEmpty { return t.text("terminal.confirm.accept_over_steps", values) }
+        values["orders"] = unpaid.joined(separator: ", ")
+        return t.text("terminal.confirm.accept_over", values, count: unpaid.count)
+    }
+
     /// The notes of a deal on the board: my team's steps are checked while it awaits my team's answer.
     public func dealNotes(_ d: DealInfo) -> (each: [[DealNote]], deal: DealNote?) {
         dealNotes(d.commitments, status: d.status, mine: awaitsMyAnswer(d))
@@ -239,6 +290,10 @@ extension ClientState {
         if let team = myTeam {
             all += view.actions.filter { !$0.covert }.map { ("\(team):\($0.id)", $0.name, $0.cost, true) }
             all += view.consents.map { ("\(team):approve:\($0.action)", $0.name, nil, true) }
+            // What my team may ask of the others: their approval of my actions that need their consent.
+            for a in view.actions where !a.covert {
+                all += a.consentFrom.filter { $0 != team }.map { ("\($0):approve:\(a.id)", a.name, nil, false) }
+            }
         }
         for entry in view.catalog where !entry.teams.contains(myTeam ?? "") {
             all += entry.teams.map { ("\($0):\(entry.id)", entry.name, entry.cost, false) }

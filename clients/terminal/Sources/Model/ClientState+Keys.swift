@@ -22,14 +22,31 @@ extension ClientState {
         case .char("q"), .char("Q"): ui.modal = .confirmQuit; return []
         case .char(":"): ui.input = TextInput(purpose: .command, prompt: ":"); return []
         case .char("L") where myTeam != nil:
-            let prompt = (overBudgetWarning.map { $0 + " " } ?? "") + t.text("terminal.confirm.lock")
-            ui.modal = .confirm(prompt: prompt, command: .lock); return []
+            ui.modal = .confirm(prompt: lockPrompt, command: .lock); return []
         case .char(let c) where c.isNumber:
             if let n = c.wholeNumberValue, n >= 1, n <= panes.count { focus(panes[n - 1]) }
             return []
         default: break
         }
         return handlePane(key)
+    }
+
+    /// The question before locking, with what the lock leaves as it is: a draft over budget, points not spent,
+    /// consent questions not answered (and what no answer counts as); it says that a lock cannot be undone.
+    public var lockPrompt: String {
+        var parts: [String] = []
+        if let warning = overBudgetWarning { parts.append(warning) }
+        if let budget = myBudget {
+            let left = budget - mySpent - committedCost(of: myTeam)
+            if left > 0 { parts.append(t.text("terminal.confirm.unspent", ["left": t.number(left), "budget": t.number(budget)])) }
+        }
+        let undecided = view.consents.filter { consentDecision($0.action).decision == "undecided" }
+        if !undecided.isEmpty {
+            let list = undecided.map { "\(TerminalText.sanitize($0.name)): \(consentDecisionText($0.action))" }.joined(separator: "; ")
+            parts.append(t.text("terminal.confirm.undecided", ["list": list], count: undecided.count))
+        }
+        parts.append(t.text("terminal.confirm.lock"))
+        return parts.joined(separator: " ")
     }
 
     mutating func move(by step: Int) {
@@ -114,10 +131,20 @@ extension ClientState {
                 say(t.text("terminal.deals.template"))
                 return []
             }
-            guard view.deals.indices.contains(ui.cursor(pane)) else { return [] }
-            let deal = view.deals[ui.cursor(pane)]
+            if key == .char("c"), foldedDealCount > 0 {
+                ui.showOldDeals.toggle()
+                ui.cursors[.deals] = min(ui.cursor(.deals), max(0, shownDeals.count - 1))
+                return []
+            }
+            guard let deal = selectedDeal else { return [] }
             switch key {
-            case .char("a"), .enter: return perform(.respond(deal: deal.id, accept: true))
+            case .char("a"), .enter:
+                // Accepting past the budget asks first, naming the orders that would then not be paid.
+                if awaitsMyAnswer(deal), let warning = acceptWarning(deal) {
+                    ui.modal = .confirm(prompt: warning, command: .respond(deal: deal.id, accept: true))
+                    return []
+                }
+                return perform(.respond(deal: deal.id, accept: true))
             case .char("r"): return perform(.respond(deal: deal.id, accept: false))
             case .char("w"):
                 // Only the team that proposed a deal can withdraw it; a party that does not want it rejects it.
@@ -232,6 +259,14 @@ extension ClientState {
     }
 
     mutating func handleInput(_ key: Key, _ input: inout TextInput) -> [Effect] {
+        // A refused line kept open: a `:` typed first starts a new command in its place (never `:extend abc:skip`).
+        let wasRefused = input.refused
+        input.refused = false
+        if wasRefused, input.purpose == .command, key == .char(":") {
+            input.text = ""
+            ui.input = input
+            return []
+        }
         switch key {
         case .escape:
             ui.input = nil
@@ -242,6 +277,13 @@ extension ClientState {
             switch input.purpose {
             case .chat(let channel):
                 guard !text.trimmingSpaces.isEmpty else { return [] }
+                // Longer than the server takes: refused here, the whole message kept to shorten (never cut).
+                if text.count > TextInput.limit {
+                    input.refused = true
+                    ui.input = input
+                    say("✗ " + t.text("terminal.status.chat_too_long", ["count": t.number(text.count), "limit": t.number(TextInput.limit)]), error: true)
+                    return []
+                }
                 // Offline, the message stays in the input line, to be sent with Enter once the connection is back; in a
                 // window that will not reconnect it stays too (to copy), with why it cannot go.
                 if isClosed {
@@ -254,12 +296,16 @@ extension ClientState {
                     say(t.text("terminal.status.chat_kept"), error: true)
                     return []
                 }
-                return perform(.say(channel: channel, text: text))
+                return remembering(input) { $0.perform(.say(channel: channel, text: text)) }
             case .command:
                 guard !text.trimmingSpaces.isEmpty else { return [] }
-                let effects = perform(line: text)
-                // A line refused here stays in the input line, to correct rather than type again.
-                if effects.count == 1, case .notice(let line) = effects[0], line.hasPrefix("[error] ") { ui.input = input }
+                let effects = remembering(input) { $0.perform(line: text) }
+                // A line refused here stays in the input line, to correct rather than type again (one the server
+                // refuses opens again when its answer comes: `apply`).
+                if effects.count == 1, case .notice(let line) = effects[0], line.hasPrefix("[error] ") {
+                    input.refused = true
+                    ui.input = input
+                }
                 // What a command prints: several lines open in a dialog to scroll; one is said in the footer (a
                 // refusal has said itself), without the plain mode's tag.
                 let notices = effects.compactMap { if case .notice(let line) = $0 { line } else { nil } }
@@ -278,8 +324,9 @@ extension ClientState {
             // Ctrl-U, as in shells.
             input.text = ""
         case .char(let c):
-            // The server takes 500 characters at most: the footer counts down from 400, and says when the line is full.
-            if input.text.count < TextInput.limit { input.text.append(c) } else { say(t.text("terminal.status.input_full", ["limit": String(TextInput.limit)]), error: true) }
+            // The server takes 500 characters at most: the footer counts from 400 on, in red past the limit (a chat
+            // message past it is refused on Enter, kept whole). The line itself holds four times that.
+            if input.text.count < TextInput.capacity { input.text.append(c) } else { say(t.text("terminal.status.input_full", ["limit": t.number(TextInput.capacity)]), error: true) }
         case .pageUp where isTypingDeal(input), .pageDown where isTypingDeal(input):
             // The list of what a deal may name is longer than the pane: it scrolls while the line stays open.
             ui.input = input
@@ -297,6 +344,15 @@ extension ClientState {
             ui.tops[.deals] = 0
         }
         return []
+    }
+
+    /// Performs what a line typed asked, noting the line on each request it makes: a refusal from the server opens
+    /// it again with its text.
+    mutating func remembering(_ input: TextInput, _ body: (inout ClientState) -> [Effect]) -> [Effect] {
+        let first = nextRequestID
+        let effects = body(&self)
+        for id in first..<max(first, nextRequestID) { pending[id]?.line = input }
+        return effects
     }
 
     /// Whether the command line holds a deal being typed (the Deals pane then lists what it may name).

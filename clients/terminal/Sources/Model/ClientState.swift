@@ -93,7 +93,19 @@ public struct ClientState: Sendable {
     public func botWords(_ team: String) -> String? {
         guard let policy = bot(of: team)?.bot else { return nil }
         let standing = roster.contains { $0.bot == nil && $0.role == "player" && $0.team == team && $0.online }
-        return t.text(standing ? "terminal.bot.standing_by" : "terminal.bot.words", ["policy": TerminalText.sanitize(policy)])
+        return t.text(standing ? "terminal.bot.standing_by" : "terminal.bot.words", ["policy": policyName(policy)])
+    }
+
+    /// A bot policy's name in the reader's language ("탐욕" for greedy, as the browser says it); an unknown one as sent.
+    public func policyName(_ policy: String) -> String {
+        switch policy {
+        case "greedy": t.text("terminal.bot.policy.greedy")
+        case "random": t.text("terminal.bot.policy.random")
+        case "block-all": t.text("terminal.bot.policy.block-all")
+        case "approve-all": t.text("terminal.bot.policy.approve-all")
+        case "idle": t.text("terminal.bot.policy.idle")
+        default: TerminalText.sanitize(policy)
+        }
     }
 
     /// The badge after a team's name on screen: "🤖 bot (greedy)"; nil when no bot sits there.
@@ -181,6 +193,9 @@ public struct ClientState: Sendable {
         var failed: String
         /// A `resync`: its success is the snapshot itself, said by nothing.
         var quiet = false
+        /// The input line the request was typed on: a refusal opens it again with its text, to correct (as a line this
+        /// client refuses stays open), unless another line is being typed by then.
+        var line: TextInput?
     }
 
     /// Both wordings of a request, from a `terminal.status.*` key and its `terminal.failed.*` counterpart.

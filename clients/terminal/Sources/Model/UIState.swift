@@ -20,6 +20,8 @@ public struct UIState: Sendable {
     public var fullLog = false
     /// The Board pane shows the scenario's map (its places and their state) instead of the tracks.
     public var showMap = false
+    /// The Deals pane lists the closed deals of earlier turns too (`c`); folded away by default.
+    public var showOldDeals = false
     /// How many news and intelligence records the News pane has shown: the rest are unread.
     public var newsSeen = 0
     public var modal: Modal?
@@ -65,6 +67,12 @@ public struct TextInput: Sendable, Equatable {
     public var purpose: Purpose
     public var prompt: String
     public var text = ""
-    /// The longest line the server takes (a chat message, docs/protocol.md).
+    /// The line came back refused (by this client or by the server) and stays open to be corrected: a `:` typed
+    /// first starts a new command in its place; any other key edits it.
+    public var refused = false
+    /// The longest line the server takes (a chat message, docs/protocol.md): a longer one may be typed or pasted,
+    /// the footer counts it, and a chat message past it is refused here, kept to be shortened.
     public static let limit = 500
+    /// What the line holds at most (a paste past it is cut, and the footer says so).
+    public static let capacity = 4 * limit
 }

@@ -20,7 +20,7 @@ public enum Layout {
         if area.width < 120 {
             let left = area.width / 2
             let right = Rect(x: area.x + left + 1, y: area.y, width: area.width - left - 1, height: area.height)
-            return leftColumn(area, width: left, draftRows: draftRows) + [(flex, right)]
+            return leftColumn(area, width: left, draftRows: draftRows, draft: state.panes.contains(.draft)) + [(flex, right)]
         }
         let colW = (area.width - 2) / 3
         let middle = Rect(x: area.x + colW + 1, y: area.y, width: colW, height: area.height)
@@ -32,13 +32,15 @@ public enum Layout {
         var rightFlex = flex
         if middlePanes.contains(rightFlex) || rightFlex == .news { rightFlex = .talk }
         if !state.panes.contains(secondary) { middlePanes = [primary] }
-        var result = leftColumn(area, width: colW, draftRows: draftRows)
+        var result = leftColumn(area, width: colW, draftRows: draftRows, draft: state.panes.contains(.draft))
         result += split(middle, middlePanes, firstShare: 0.6)
         result += split(right, [rightFlex, .news], firstShare: 0.6)
         return result
     }
 
-    static func leftColumn(_ area: Rect, width: Int, draftRows: Int) -> [(Pane, Rect)] {
+    /// The board over the draft; the board alone for a seat with no draft (an observer).
+    static func leftColumn(_ area: Rect, width: Int, draftRows: Int, draft: Bool) -> [(Pane, Rect)] {
+        guard draft else { return [(.board, Rect(x: area.x, y: area.y, width: width, height: area.height))] }
         let draftH = max(5, min(draftRows, area.height / 2))
         let boardH = area.height - draftH
         return [(.board, Rect(x: area.x, y: area.y, width: width, height: boardH)),

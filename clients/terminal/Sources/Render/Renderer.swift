@@ -52,7 +52,7 @@ public enum Renderer {
     public static func scrollMetrics(_ pane: Pane, _ s: ClientState) -> ScrollMetrics {
         let (width, height) = (max(20, s.ui.screen.width), max(5, s.ui.screen.height))
         let rect = placed(s, width: width, height: height).first { $0.0 == pane }?.1 ?? Rect(x: 0, y: 2, width: width, height: height - 3)
-        let text = paneText(pane, s, width: rect.width, height: max(1, rect.height - 1), focused: pane == s.ui.focus, now: 0)
+        let text = fittedText(pane, s, width: rect.width, height: max(1, rect.height - 1), focused: pane == s.ui.focus, now: 0)
         return ScrollMetrics(lines: text.lines.count, height: max(1, rect.height - 1), items: text.items)
     }
 
@@ -72,17 +72,39 @@ public enum Renderer {
         }
         var left: String { " " + parts.joined(separator: " │ ") }
         let dot = s.connection == .online ? "●" : "○"
-        let who = s.you.name.isEmpty ? "" : " │ \(s.you.name)" + (s.isInstructor ? s.t.text("terminal.header.instructor") : s.you.team.map { "·\($0)" } ?? (s.you.role == "observer" ? s.t.text("terminal.header.observer") : ""))
-        var right = "\(dot) \(s.connectionShortLabel)\(who) "
-        // When it does not fit, the least useful part goes first: the word ARMISTICE, then the date, then the name.
+        let name = TerminalText.sanitize(s.you.name)
+        // The seat's team by its name in the reader's language ("한국", not "rok"), or its role.
+        let role = s.isInstructor ? s.t.text("terminal.header.instructor")
+            : s.you.team.map { "·" + headerTeamName($0, s) } ?? (s.you.role == "observer" ? s.t.text("terminal.header.observer") : "")
+        let base = "\(dot) \(s.connectionShortLabel)"
+        var right = name.isEmpty ? base + " " : "\(base) │ \(name)\(role) "
+        // When it does not fit, the least useful part goes first: the word ARMISTICE, then the date, then the name,
+        // shortened and then dropped; the team stays (a long name must not hide which team the student plays).
         func fits() -> Bool { TerminalText.width(left) + TerminalText.width(right) + 1 <= g.width && TerminalText.width(right) <= g.width / 2 }
         if !fits(), !s.room.isEmpty { parts[0] = s.room }
         if !fits(), s.hasSnapshot { parts[1] = turn("") }
-        if !fits() { right = "\(dot) \(s.connectionShortLabel) " }
+        if !fits(), !name.isEmpty {
+            let roleText = role.hasPrefix("·") ? String(role.dropFirst()) : role.trimmingSpaces
+            let spare = min(g.width / 2, g.width - TerminalText.width(left) - 1) - TerminalText.width("\(base) │ \(role) ")
+            if spare >= 6 {
+                right = "\(base) │ \(TerminalText.truncate(name, to: spare))\(role) "
+            } else {
+                right = roleText.isEmpty ? base + " " : "\(base) │ \(roleText) "
+            }
+        }
+        if !fits() { right = base + " " }
         let rw = min(TerminalText.width(right), g.width / 2)
         g.put(0, 0, left, CellStyle(bold: true, reverse: true), limit: g.width - rw - 1)
         let tone: CellStyle.Tone = s.connection == .online ? .plain : .warn
         g.put(g.width - rw, 0, TerminalText.truncate(right, to: rw), CellStyle(tone: tone, reverse: true))
+    }
+
+    /// The seat's team in the header: its name without a bracketed part ("DPRK" of "DPRK (North Korea)", "한국"), up
+    /// to 14 columns; a longer name leaves room for the rest of the header by giving the team's id ("marisol").
+    static func headerTeamName(_ id: String, _ s: ClientState) -> String {
+        var name = TerminalText.sanitize(s.view.teamName(id))
+        if let open = name.range(of: " ("), open.lowerBound > name.startIndex { name = String(name[..<open.lowerBound]) }
+        return TerminalText.width(name) <= 14 ? name : TerminalText.sanitize(id)
     }
 
     static func tabs(_ s: ClientState, _ g: inout Grid) {
@@ -176,8 +198,7 @@ public enum Renderer {
         g.put(r.x + used, r.y, String(repeating: "─", count: max(0, r.width - used)), .muted)
         let body = Rect(x: r.x, y: r.y + 1, width: r.width, height: r.height - 1)
         guard body.height > 0, body.width > 4 else { return }
-        let text = paneText(pane, s, width: body.width, height: body.height, focused: focused, now: now)
-        let lines = text.lines
+        let lines = fittedText(pane, s, width: body.width, height: body.height, focused: focused, now: now).lines
         // The Talk and Actions panes place their own lines; the others show from the line the keys scrolled to.
         let top = pane == .talk || pane == .actions ? 0 : min(max(0, s.ui.top(pane)), max(0, lines.count - body.height))
         for (i, line) in lines.dropFirst(top).prefix(body.height).enumerated() {
@@ -188,6 +209,14 @@ public enum Renderer {
         if lines.count - top > body.height, body.height > 1 {
             g.put(body.x + body.width - 1, body.y + body.height - 1, "↓", .muted)
         }
+    }
+
+    /// A pane's lines for its body: wrapped one column narrower when they are more than it shows, as the last
+    /// column then holds the ↑/↓ scroll marks (which would otherwise cover a line's last character).
+    static func fittedText(_ pane: Pane, _ s: ClientState, width: Int, height: Int, focused: Bool, now: Int64) -> PaneText {
+        let text = paneText(pane, s, width: width, height: height, focused: focused, now: now)
+        guard text.lines.count > height, height > 1, width > 5 else { return text }
+        return paneText(pane, s, width: width - 1, height: height, focused: focused, now: now)
     }
 
     /// A pane's lines at a width and height, and the lines of each item its cursor can stop on.
@@ -234,6 +263,10 @@ public enum Renderer {
         if s.ui.showMap, s.view.map != nil { return mapLines(s, width: width) }
         var lines: [Line] = []
         let v = s.view
+        // A seat with no team has no Draft pane: the Board says what it sees (an observer) or what it waits for.
+        if s.myTeam == nil, !s.isInstructor {
+            lines += wrapped(s.t.text(s.you.role == "observer" ? "terminal.draft.observer" : "terminal.draft.no_team"), width, .muted)
+        }
         if let o = v.outcome {
             lines += wrapped(s.t.text("terminal.board.outcome", ["name": o.name, "text": o.text]), width, CellStyle(tone: .accent, bold: true))
             let scores = o.scores.sorted { $0.key < $1.key }.map { "\(v.teamName($0.key)) \($0.value)" }.joined(separator: ", ")
@@ -351,7 +384,7 @@ public enum Renderer {
                 let spent = (v.spent[t.id] ?? 0) + committed.reduce(0) { $0 + $1.cost }
                 let names = committed.compactMap { c in c.commitment.action.map { "🔒" + RecordWords.actionName($0, in: v) } }
                     + d.orders.map { RecordWords.actionName($0.action, in: v) }
-                let bot = s.bot(of: t.id).map { " 🤖" + TerminalText.sanitize($0.bot ?? "") } ?? ""
+                let bot = s.bot(of: t.id).map { " 🤖" + s.policyName($0.bot ?? "") } ?? ""
                 lines += wrapped("\(t.locked ? "✓" : "·") \(t.name)\(bot) [\(spent)/\(t.budget ?? 0)]: \(names.isEmpty ? "—" : names.joined(separator: ", "))", width, t.locked ? .good : .plain, indent: 2)
             }
             return PaneText(lines: lines)
@@ -411,6 +444,9 @@ public enum Renderer {
         if items.isEmpty && committed.isEmpty && !s.matchOver { lines += wrapped(t.text("terminal.draft.empty"), width, .muted) }
         if s.everyPlayedTeamLocked {
             lines += wrapped(t.text("terminal.draft.all_locked"), width, CellStyle(tone: .good, bold: true))
+        } else if s.myTeamLocked, !s.matchOver, v.phase == "negotiation" || v.phase == "orders" {
+            // What the lock leaves to wait for: in negotiation a lock ends nothing early (docs/protocol.md, `lock`).
+            lines += wrapped(t.text(v.phase == "negotiation" ? "terminal.draft.locked_negotiation" : "terminal.draft.locked_orders"), width, CellStyle(tone: .good))
         }
         if focused, !s.matchOver { lines.append(Line(t.text("terminal.draft.keys"), .muted)) }
         return PaneText(lines: lines, items: ranges)
@@ -470,7 +506,7 @@ public enum Renderer {
             return PaneText(lines: lines)
         }
         if v.deals.isEmpty { lines.append(Line(s.t.text("terminal.deals.none"), .muted)) }
-        for (i, d) in v.deals.enumerated() {
+        for (i, d) in s.shownDeals.enumerated() {
             var style: CellStyle = d.status == "open" ? .plain : (d.status == "agreed" || d.status == "carried_out" ? .good : .muted)
             if i == s.ui.cursor(.deals) && focused { style = CellStyle(bold: true, reverse: true) }
             let start = lines.count
@@ -484,6 +520,11 @@ public enum Renderer {
             }
             lines += wrapped("→ " + s.dealEffect(d), width - 3, .muted, indent: 2).map { Line("   " + $0.text, $0.style) }
             ranges.append(start..<lines.count)
+        }
+        // The closed deals of earlier turns, folded into one line (c unfolds them, at the end of the list).
+        let folded = s.foldedDealCount
+        if folded > 0 {
+            lines += wrapped(s.t.text(s.ui.showOldDeals ? "terminal.deals.fold" : "terminal.deals.folded", count: folded), width, .muted)
         }
         // Once the match is over nothing is asked any more.
         if !v.consents.isEmpty, !s.matchOver {
@@ -577,7 +618,7 @@ public enum Renderer {
         lines.append(Line(s.t.text("terminal.control.seats"), .bold))
         for seat in s.roster {
             let where_ = seat.role == "player" ? (seat.team.map { TerminalText.sanitize(s.view.teamName($0)) } ?? s.t.text("terminal.control.no_team")) : s.roleName(seat.role)
-            let bot = seat.bot.map { s.t.text("terminal.control.bot", ["policy": TerminalText.sanitize($0)]) } ?? ""
+            let bot = seat.bot.map { s.t.text("terminal.control.bot", ["policy": s.policyName($0)]) } ?? ""
             lines += wrapped("\(seat.online ? "●" : "○") \(seat.seat) \(s.seatName(seat)) — \(where_)\(bot)", width,
                              seat.bot != nil ? CellStyle(tone: .accent) : seat.online ? .plain : .muted, indent: 2)
         }

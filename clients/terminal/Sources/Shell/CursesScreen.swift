@@ -65,6 +65,23 @@ final class CursesScreen {
         refresh()
     }
 
+    /// The keys already typed (a paste, fast typing), read without waiting, at most `limit`: the interface handles
+    /// them all before it draws again, so a paste costs one frame, not one a character. `.some(nil)` for a code it
+    /// does not use (a resize among them).
+    func typedKeys(limit: Int = 4096) -> [Key?] {
+        timeout(0)
+        defer { timeout(100) }
+        var keys: [Key?] = []
+        while keys.count < limit, let key = readKey() { keys.append(key) }
+        return keys
+    }
+
+    /// Forgets what the terminal shows, so that the next `draw` paints every cell: after a resize, the cell this
+    /// never writes (the bottom-right one) would otherwise keep what the larger window had there.
+    func forgetScreen() {
+        wclear(cnc_stdscr())
+    }
+
     /// The next key, waiting up to the timeout set at start (100 ms); nil for none. `.resize` is not a
     /// key: a resize returns nil and the caller redraws at the new size.
     func readKey() -> Key?? {

@@ -67,7 +67,7 @@ struct FullScreenInterface {
             let now = TerminalClient.nowMs()
             if state.expireStatus(now: now) { dirty = true }
             let size = screen.size
-            if size != lastSize { dirty = true; lastSize = size }
+            if size != lastSize { dirty = true; lastSize = size; screen.forgetScreen() }
             state.ui.screen = (size.width, size.height)
             if dirty || now - lastDraw >= 500 {
                 screen.draw(Renderer.render(state, width: size.width, height: size.height, now: now))
@@ -76,8 +76,10 @@ struct FullScreenInterface {
             }
             guard let read = screen.readKey() else { continue }
             dirty = true
-            guard let key = read else { continue }
-            if carryOut(state.handle(key: key), &state) { return }
+            // Every key already typed is handled before the next frame: a paste is one redraw, not one a character.
+            for key in ([read] + screen.typedKeys()).compactMap({ $0 }) {
+                if carryOut(state.handle(key: key), &state) { return }
+            }
         }
     }
 
