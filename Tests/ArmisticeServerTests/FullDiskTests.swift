@@ -35,6 +35,13 @@ import Testing
         #expect((refused["message"] as? String)?.contains("try again") == true)
         let newcomer = try await live.client("newcomer")
         #expect(try await newcomer.request(["type": "join", "code": code, "name": "Lee"])["code"] as? String == "storage_unavailable")
+        // The join page's lookup of the code says the same, and charges nothing: a class refreshing it more often than
+        // the wrong-code budget allows (40) is not locked out once the room is back.
+        for _ in 0..<45 {
+            let lookup = httpGet(port: live.port, path: "/api/rooms/\(code)")
+            #expect(lookup.status == 503)
+            #expect(String(decoding: lookup.body, as: UTF8.self).contains("storage_unavailable"))
+        }
         // A room created now is refused, and leaves no log behind.
         let other = try await live.client("other instructor")
         let failedCreate = try? await other.request(["type": "create_room", "key": LiveServer.key, "ruleset": "koreanization"], timeout: .seconds(3))
@@ -53,6 +60,8 @@ import Testing
         let chat = back.received.last { $0["type"] as? String == "snapshot" }?["chat"] as? [[String: Any]] ?? []
         #expect(chat.map { $0["text"] as? String } == ["saved"])
         #expect(try await back.request(["type": "chat", "channel": "all", "text": "back"])["type"] as? String == "ack")
+        #expect(httpGet(port: live.port, path: "/api/rooms/\(code)").status == 200)
+        #expect(try await newcomer.request(["type": "join", "code": code, "name": "Lee", "team": "rok"])["type"] as? String == "joined")
 
         let logs = try FileManager.default.contentsOfDirectory(atPath: live.data + "/matches").filter { $0.hasSuffix(".jsonl") }
         #expect(logs == ["\(code).jsonl"], "a failed creation leaves no log: \(logs)")

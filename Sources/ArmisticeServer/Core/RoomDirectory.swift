@@ -127,8 +127,16 @@ public struct RoomSummary: Sendable, Hashable, Codable {
 /// shard keeps its own part; a lookup searches them all (a room is in exactly one).
 public final class RoomDirectory: Sendable {
     private let shards = Mutex<[Int: [String: RoomSummary]]>([:])
+    /// Each shard's rooms suspended because their log cannot be written (`ServerCore.suspendedRooms`).
+    private let suspended = Mutex<[Int: Set<String>]>([:])
 
     public init() {}
+
+    /// Whether `code` names a room that exists but is suspended until its log can be written again: its lookup
+    /// says so (`storage_unavailable`) rather than that no room has the code.
+    public func isSuspended(_ code: String) -> Bool {
+        suspended.withLock { $0.values.contains { $0.contains(code) } }
+    }
 
     public subscript(code: String) -> RoomSummary? {
         shards.withLock { shards in
@@ -149,6 +157,8 @@ public final class RoomDirectory: Sendable {
     /// always logs (its header), so a part whose count matches its core's after the touched rooms holds exactly
     /// the core's rooms.
     func refresh(from core: ServerCore, touched: Set<String>, shard: Int = 0) {
+        let suspendedNow = core.suspendedRooms
+        suspended.withLock { $0[shard] = suspendedNow }
         shards.withLock { shards in
             for code in touched {
                 guard let room = core.rooms[code] else {
@@ -171,6 +181,8 @@ public final class RoomDirectory: Sendable {
     /// Replaces a shard's part (at start).
     func reload(from core: ServerCore, shard: Int = 0) {
         let all = core.rooms.mapValues(RoomSummary.init)
+        let suspendedNow = core.suspendedRooms
         shards.withLock { $0[shard] = all }
+        suspended.withLock { $0[shard] = suspendedNow }
     }
 }

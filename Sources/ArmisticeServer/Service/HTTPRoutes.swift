@@ -86,6 +86,12 @@ struct HTTPRoutes {
             return error(429, "rate_limited", "too many wrong room codes from your address; wait a minute, then check the code with your instructor")
         }
         let code = Secrets.normalizeCode(raw)
+        if let rooms, rooms.isSuspended(code) {
+            // The room exists: its code was right, so the address is not charged (a class refreshing the join page
+            // while the disk is full must still be able to join once it is back).
+            return error(503, ErrorCode.Own.storageUnavailable.rawValue,
+                         "the server cannot save this room right now; nothing it acknowledged was lost: try again in a minute")
+        }
         guard code.count == Secrets.codeLength, code.allSatisfy(Secrets.codeAlphabet.contains), let summary = rooms?[code] else {
             joinFailures?.recordFailure(address, now: now)
             return error(404, "unknown_room", "no room has that code; check it with your instructor")
