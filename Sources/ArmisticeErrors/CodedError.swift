@@ -8,10 +8,14 @@ public struct CodedError<CodeSet: ErrorCodeSet>: Error, Sendable, Hashable, Cust
     public var code: Code
     /// What went wrong, for a person.
     public var message: String
+    /// What the message says as a catalog key and its arguments, so that it can be said in another language; nil for
+    /// an error whose message has no entry in the catalogs.
+    public var detail: ErrorDetail?
 
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, detail: ErrorDetail? = nil) {
         self.code = code
         self.message = message
+        self.detail = detail
     }
 
     /// `code: message`, or the message alone for the sets whose messages are meant to be read bare.

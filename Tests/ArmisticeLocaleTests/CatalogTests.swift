@@ -55,8 +55,10 @@ import Testing
 
     @Test func everyKeyIsUsedInTheSources() throws {
         let sources = try Self.sourceText()
-        // An error's message key is `error.<code>`, built from the code (ErrorCodeTests checks those keys).
-        let unused = try Self.catalogFile(.en).keys.filter { !$0.hasPrefix("error.") && !sources.contains("\"\($0)\"") }.sorted()
+        // An error's message key is `error.<code>`, built from the code (ErrorCodeTests checks those keys); its cases
+        // (`error.<code>.<case>`) are named where the refusal is made, like any other key.
+        func isCodeText(_ key: String) -> Bool { key.hasPrefix("error.") && key.split(separator: ".").count == 2 }
+        let unused = try Self.catalogFile(.en).keys.filter { !isCodeText($0) && !sources.contains("\"\($0)\"") }.sorted()
         #expect(unused.isEmpty, "keys no source names (as a \"literal\"): \(unused)")
     }
 
@@ -66,7 +68,10 @@ import Testing
         let sources = try Self.sourceText()
         let keys = Set(try Self.catalogFile(.en).keys)
         let pattern = try Regex(#"\.text\("([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)""#)
+        // A refusal's sentence (`ServerError(.badParameter, key: "error.bad_parameter.missing", …)`) is asked for by its literal too.
+        let refusal = try Regex(#""(error\.[a-z_]+\.[a-z0-9_]+)""#)
         let asked = Set(sources.matches(of: pattern).compactMap { $0.output[1].substring.map(String.init) })
+            .union(sources.matches(of: refusal).compactMap { $0.output[1].substring.map(String.init) })
         #expect(!asked.isEmpty)
         let missing = asked.subtracting(keys).sorted()
         #expect(missing.isEmpty, "keys the sources ask for that the catalog lacks: \(missing)")

@@ -32,14 +32,31 @@ import Testing
         #expect(none != .badToken && ErrorCode(.wrongPhase) != .gameOver && ErrorCode(.wrongPhase) == .wrongPhase)
     }
 
-    /// Every code has its message in every language, and every `error.` key of the catalogs is a code.
+    /// Every code has its message in every language, and every `error.` key of the catalogs is a code's
+    /// (`error.<code>`), one of its cases (`error.<code>.<case>`), or a part shared by several (`error.hint.<name>`).
     @Test func everyCodeHasItsMessage() {
+        let codes = Set(ErrorCode.allCases.map(\.rawValue))
         for language in Language.allCases {
             let catalog = Catalog(language: language)
             for code in ErrorCode.allCases { #expect(catalog.has(code.messageKey), "\(language.rawValue) has no \(code.messageKey)") }
-            let keys = catalog.entries.keys.filter { $0.hasPrefix("error.") }
-            let codes = Set(ErrorCode.allCases.map(\.messageKey))
-            #expect(keys.filter { !codes.contains($0) }.isEmpty, "\(language.rawValue) has error keys that are no code")
+            let strays = catalog.entries.keys.filter { key in
+                let parts = key.split(separator: ".").map(String.init)
+                guard parts.first == "error" else { return false }
+                return !(parts.count == 2 && codes.contains(parts[1]) || parts.count == 3 && (codes.contains(parts[1]) || parts[1] == "hint"))
+            }
+            #expect(strays.isEmpty, "\(language.rawValue) has error keys that are no code's: \(strays.sorted())")
         }
+    }
+
+    /// A refusal made from the catalog keeps its key and arguments, and is said again in Korean from them; an error
+    /// without a detail falls back to the code's text.
+    @Test func aRefusalIsSaidAgainInTheReadersLanguage() {
+        let refusal = ServerError(.roomFull, key: "error.room_full.limit", ["limit": .number(64)])
+        #expect(refusal.message == "this room is full (64 seats)")
+        #expect(refusal.localized(.en) == refusal)
+        let korean = refusal.localized(.ko)
+        #expect(korean.code == refusal.code && korean.message == "방이 가득 찼습니다(자리 64개). 교사에게 알리세요.")
+        let bare = ServerError(.roomFull, "full").localized(.ko)
+        #expect(bare.message == Catalog(language: .ko).text("error.room_full"))
     }
 }

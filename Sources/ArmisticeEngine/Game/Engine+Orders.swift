@@ -1,3 +1,5 @@
+import ArmisticeErrors
+
 extension Engine {
     /// An order checked against the ruleset: the action's index and its parameters as integers.
     public struct ResolvedOrder: Sendable, Hashable {
@@ -8,39 +10,47 @@ extension Engine {
     /// Checks an order's action and parameters for a team, without looking at budget or preconditions.
     public func resolve(_ order: Order, team t: Int) throws(EngineError) -> ResolvedOrder {
         guard let a = actionIndex[order.action] else {
-            throw EngineError(.unknownAction, "unknown action \"\(order.action)\""
-                              + (Suggest.didYouMean(order.action, in: ruleset.actions.filter { $0.teams.contains(t) }.map(\.id)).map { "; \($0)" } ?? ""))
+            throw refusal(.unknownAction, "error.unknown_action.unknown",
+                          ["action": .text(order.action), "suggestion": .didYouMean(Suggest.closest(to: order.action, in: ruleset.actions.filter { $0.teams.contains(t) }.map(\.id)))])
         }
         let action = ruleset.actions[a]
         guard action.teams.contains(t) else {
-            throw EngineError(.notYourAction, "\"\(action.name)\" is not an action of \(ruleset.teams[t].name)")
+            throw refusal(.notYourAction, "error.not_your_action.team", ["action": .action(action.id), "team": .team(ruleset.teams[t].id)])
         }
         for key in order.params.keys where !action.parameters.contains(where: { $0.id == key }) {
-            throw EngineError(.badParameter, "\"\(action.name)\" has no parameter \"\(key)\"")
+            throw refusal(.badParameter, "error.bad_parameter.unknown", ["action": .action(action.id), "parameter": .text(key)])
         }
         var values: [Int] = []
         for p in action.parameters {
             guard let given = order.params[p.id] else {
-                throw EngineError(.badParameter, "\"\(action.name)\" needs the parameter \"\(p.id)\"")
+                throw refusal(.badParameter, "error.bad_parameter.missing", ["action": .action(action.id), "parameter": .parameter(action: action.id, id: p.id)])
             }
             switch (p.kind, given) {
             case (.number, .number(let n)):
                 guard (p.min...p.max).contains(n) else {
-                    throw EngineError(.badParameter, "\"\(p.id)\" must be between \(p.min) and \(p.max), not \(n)")
+                    throw refusal(.badParameter, "error.bad_parameter.range", ["action": .action(action.id), "parameter": .parameter(action: action.id, id: p.id),
+                                                                                "min": .number(p.min), "max": .number(p.max), "value": .number(n)])
                 }
                 values.append(n)
             case (.team, .id(let id)):
                 guard let i = teamIndex[id], p.choices.contains(i) else {
-                    throw EngineError(.badParameter, "\"\(p.id)\" must be one of \(p.choices.map { ruleset.teams[$0].id }.joined(separator: ", "))")
+                    throw refusal(.badParameter, "error.bad_parameter.choice", ["action": .action(action.id), "parameter": .parameter(action: action.id, id: p.id),
+                                                                                 "choices": .list(p.choices.map { .choice(.team(ruleset.teams[$0].id)) })])
                 }
                 values.append(i)
             case (.project, .id(let id)):
                 guard let i = ruleset.projects.firstIndex(where: { $0.id == id }), p.choices.contains(i) else {
-                    throw EngineError(.badParameter, "\"\(p.id)\" must be one of \(p.choices.map { ruleset.projects[$0].id }.joined(separator: ", "))")
+                    throw refusal(.badParameter, "error.bad_parameter.choice", ["action": .action(action.id), "parameter": .parameter(action: action.id, id: p.id),
+                                                                                 "choices": .list(p.choices.map { .choice(.target(ruleset.projects[$0].id)) })])
                 }
                 values.append(i)
             default:
-                throw EngineError(.badParameter, "\"\(p.id)\" must be \(p.kind == .number ? "a number" : "the id of a \(p.kind.rawValue)")")
+                let arguments: [String: ErrorArgument] = ["action": .action(action.id), "parameter": .parameter(action: action.id, id: p.id)]
+                switch p.kind {
+                case .number: throw refusal(.badParameter, "error.bad_parameter.not_number", arguments)
+                case .team: throw refusal(.badParameter, "error.bad_parameter.not_team", arguments)
+                case .project: throw refusal(.badParameter, "error.bad_parameter.not_project", arguments)
+                }
             }
         }
         return ResolvedOrder(action: a, params: values)
@@ -48,23 +58,23 @@ extension Engine {
 
     /// Checks a whole draft: every order valid, no repeated non-repeatable action, within this turn's budget.
     func validate(_ orders: TeamOrders, team t: Int, state: GameState) throws(EngineError) {
-        guard orders.orders.count <= Self.maxOrdersPerTurn else { throw EngineError(.tooLong, "at most \(Self.maxOrdersPerTurn) orders a turn") }
+        guard orders.orders.count <= Self.maxOrdersPerTurn else { throw refusal(.tooLong, "error.too_long.orders", ["limit": .number(Self.maxOrdersPerTurn)]) }
         var seen = Set<Int>()
         var cost = 0
         for order in orders.orders {
             let resolved = try resolve(order, team: t)
             let action = ruleset.actions[resolved.action]
             if !action.repeatable, !seen.insert(resolved.action).inserted {
-                throw EngineError(.duplicateAction, "\"\(action.name)\" can be ordered only once a turn")
+                throw refusal(.duplicateAction, "error.duplicate_action.once", ["action": .action(action.id)])
             }
             cost += action.cost
         }
         if cost > state.budgets[t] {
-            throw EngineError(.overBudget, "these orders cost \(cost) but \(ruleset.teams[t].name) has \(state.budgets[t]) this turn; drop an order")
+            throw refusal(.overBudget, "error.over_budget.orders", ["cost": .number(cost), "team": .team(ruleset.teams[t].id), "budget": .number(state.budgets[t])])
         }
         for (actionID, _) in orders.consents {
             guard let a = actionIndex[actionID], let consent = ruleset.actions[a].consent, consent.from.contains(t) else {
-                throw EngineError(.badConsent, "\(ruleset.teams[t].name) has no say on \"\(actionID)\"")
+                throw refusal(.badConsent, "error.bad_consent.no_say", ["team": .team(ruleset.teams[t].id), "action": .action(actionID)])
             }
         }
     }
@@ -74,29 +84,29 @@ extension Engine {
     func proposeDeal(team: String, commitments: [Commitment], note: String, _ state: inout GameState, _ records: inout [Record]) throws(EngineError) {
         let t = try self.team(team)
         guard state.phase == .negotiation || state.phase == .orders else {
-            throw EngineError(.wrongPhase, "deals are proposed in the negotiation and orders phases (now: \(state.phase.rawValue))")
+            throw refusal(.wrongPhase, "error.wrong_phase.propose_deal", ["phase": .phase(state.phase.rawValue)])
         }
-        guard !commitments.isEmpty, commitments.count <= 8 else { throw EngineError(.badDeal, "a deal holds 1 to 8 commitments") }
-        guard note.count <= 500 else { throw EngineError(.tooLong, "a deal's note is limited to 500 characters") }
-        guard state.deals.count < 1000 else { throw EngineError(.badDeal, "this match has too many deals") }
+        guard !commitments.isEmpty, commitments.count <= 8 else { throw refusal(.badDeal, "error.bad_deal.size", ["max": .number(8)]) }
+        guard note.count <= 500 else { throw refusal(.tooLong, "error.too_long.deal_note", ["limit": .number(500)]) }
+        guard state.deals.count < 1000 else { throw refusal(.badDeal, "error.bad_deal.too_many") }
         var parties = [ruleset.teams[t].id]
         for c in commitments {
             guard let p = teamIndex[c.team] else {
-                throw EngineError(.unknownTeam, "the deal names \"\(c.team)\", which is not a team in this match")
+                throw refusal(.unknownTeam, "error.unknown_team.in_deal", ["team": .text(c.team)])
             }
             if let action = c.action {
-                guard c.consent == nil else { throw EngineError(.badDeal, "a commitment is either an action or a consent, not both") }
+                guard c.consent == nil else { throw refusal(.badDeal, "error.bad_deal.both") }
                 _ = try resolve(Order(action: action, params: c.params ?? [:]), team: p)
             } else if let consent = c.consent, c.decision != nil {
                 guard let a = actionIndex[consent], ruleset.actions[a].consent?.from.contains(p) == true else {
-                    throw EngineError(.badConsent, "\(ruleset.teams[p].name) has no say on \"\(consent)\"")
+                    throw refusal(.badConsent, "error.bad_consent.no_say", ["team": .team(ruleset.teams[p].id), "action": .action(consent)])
                 }
             } else {
-                throw EngineError(.badDeal, "each commitment needs an action, or a consent and a decision")
+                throw refusal(.badDeal, "error.bad_deal.empty_step")
             }
             if !parties.contains(c.team) { parties.append(c.team) }
         }
-        guard parties.count >= 2 else { throw EngineError(.badDeal, "a deal needs at least one other team") }
+        guard parties.count >= 2 else { throw refusal(.badDeal, "error.bad_deal.one_party") }
         let deal = Deal(id: state.deals.count + 1, turn: state.turn, proposer: ruleset.teams[t].id, parties: parties,
                         commitments: commitments, accepted: [ruleset.teams[t].id], status: .open, note: note)
         state.deals.append(deal)
@@ -104,9 +114,18 @@ extension Engine {
     }
 
     func openDeal(_ id: Int, _ state: GameState) throws(EngineError) -> Int {
-        guard id >= 1, id <= state.deals.count else { throw EngineError(.unknownDeal, "there is no deal \(id); the deals in your view have the numbers 1 to \(state.deals.count)") }
-        guard state.deals[id - 1].status == .open else {
-            throw EngineError(.dealClosed, "deal \(id) is \(state.deals[id - 1].status.rawValue), no longer open")
+        guard id >= 1, id <= state.deals.count else {
+            throw state.deals.isEmpty ? refusal(.unknownDeal, "error.unknown_deal.none", ["deal": .number(id)])
+                : refusal(.unknownDeal, "error.unknown_deal.number", ["deal": .number(id), "count": .number(state.deals.count)])
+        }
+        let arguments: [String: ErrorArgument] = ["deal": .number(id)]
+        switch state.deals[id - 1].status {
+        case .open: break
+        case .agreed: throw refusal(.dealClosed, "error.deal_closed.agreed", arguments)
+        case .rejected: throw refusal(.dealClosed, "error.deal_closed.rejected", arguments)
+        case .withdrawn: throw refusal(.dealClosed, "error.deal_closed.withdrawn", arguments)
+        case .expired: throw refusal(.dealClosed, "error.deal_closed.expired", arguments)
+        case .carriedOut: throw refusal(.dealClosed, "error.deal_closed.carried_out", arguments)
         }
         return id - 1
     }
@@ -115,9 +134,9 @@ extension Engine {
         let t = try self.team(team)
         let i = try openDeal(id, state)
         let teamID = ruleset.teams[t].id
-        guard state.deals[i].parties.contains(teamID) else { throw EngineError(.notAParty, "\(ruleset.teams[t].name) is not a party to deal \(id)") }
+        guard state.deals[i].parties.contains(teamID) else { throw refusal(.notAParty, "error.not_a_party.deal", ["team": .team(ruleset.teams[t].id), "deal": .number(id)]) }
         guard state.phase == .negotiation || state.phase == .orders else {
-            throw EngineError(.wrongPhase, "deals are answered in the negotiation and orders phases")
+            throw refusal(.wrongPhase, "error.wrong_phase.answer_deal", ["phase": .phase(state.phase.rawValue)])
         }
         if accept {
             // Accepting again (the proposer, or a party that has accepted) changes nothing and records nothing.

@@ -1,3 +1,4 @@
+import ArmisticeErrors
 import ArmisticeLocale
 import Foundation
 /// The deterministic rules engine: given a ruleset, a seed and a sequence of inputs, it yields each state and
@@ -132,11 +133,11 @@ public struct Engine: Sendable {
     /// Applies one input. On error the state is left exactly as it was.
     @discardableResult
     public func apply(_ input: Input, to state: inout GameState) throws(EngineError) -> [Record] {
-        if state.phase == .ended { throw EngineError(.gameOver, "the match is over: the outcome is in the view, and chat stays open for the debrief") }
+        if state.phase == .ended { throw refusal(.gameOver, "error.game_over.ended") }
         var records: [Record] = []
         switch input {
         case .start:
-            guard state.phase == .setup else { throw EngineError(.wrongPhase, "the match has already started") }
+            guard state.phase == .setup else { throw refusal(.wrongPhase, "error.wrong_phase.started") }
             beginTurn(&state, &records)
         case .advance:
             try advance(&state, &records)
@@ -159,17 +160,17 @@ public struct Engine: Sendable {
         case .withdrawDeal(let teamID, let deal):
             let t = try team(teamID)
             let i = try openDeal(deal, state)
-            guard state.deals[i].proposer == ruleset.teams[t].id else { throw EngineError(.notProposer, "only the team that proposed deal \(deal) can withdraw it; a party can refuse it instead (respond_deal with accept false)") }
+            guard state.deals[i].proposer == ruleset.teams[t].id else { throw refusal(.notProposer, "error.not_proposer.withdraw", ["deal": .number(deal), "team": .team(state.deals[i].proposer)]) }
             state.deals[i].status = .withdrawn
             records.append(dealRecord(state.deals[i], state.turn))
         case .injectEvent(let event):
-            guard state.phase != .setup else { throw EngineError(.wrongPhase, "start the match before injecting events") }
+            guard state.phase != .setup else { throw refusal(.wrongPhase, "error.wrong_phase.inject_before_start") }
             guard let e = eventIndex[event] else {
-                throw EngineError(.unknownEvent, "unknown event \"\(event)\"" + (Suggest.didYouMean(event, in: eventIndex.keys).map { "; \($0)" } ?? ""))
+                throw refusal(.unknownEvent, "error.unknown_event.unknown", ["event": .text(event), "suggestion": .didYouMean(Suggest.closest(to: event, in: eventIndex.keys))])
             }
             fire(e, cause: "injected", roll: nil, &state, &records)
         case .injectNews(let text):
-            guard text.count <= 2000 else { throw EngineError(.tooLong, "news is limited to 2000 characters") }
+            guard text.count <= 2000 else { throw refusal(.tooLong, "error.too_long.news", ["limit": .number(2000)]) }
             var r = Record(kind: .news, turn: state.turn)
             r.text = text
             r.reason = "instructor"
@@ -187,16 +188,21 @@ public struct Engine: Sendable {
         return records
     }
 
+    /// A refusal said from the catalog (`error.<code>.<case>`), its names this engine's ruleset's (see `ErrorText`).
+    func refusal(_ code: EngineErrorCode, _ key: String, _ arguments: [String: ErrorArgument] = [:]) -> EngineError {
+        EngineError(code, key: key, arguments, names: ruleset)
+    }
+
     func team(_ id: String) throws(EngineError) -> Int {
-        guard let t = teamIndex[id] else { throw EngineError(.unknownTeam, "unknown team \"\(id)\"") }
+        guard let t = teamIndex[id] else { throw refusal(.unknownTeam, "error.unknown_team.unknown", ["team": .text(id)]) }
         return t
     }
 
     private func requireDrafting(_ state: GameState, _ t: Int) throws(EngineError) {
         guard state.phase == .negotiation || state.phase == .orders else {
-            throw EngineError(.wrongPhase, "orders can be changed only in the negotiation and orders phases (now: \(state.phase.rawValue))")
+            throw refusal(.wrongPhase, "error.wrong_phase.orders", ["phase": .phase(state.phase.rawValue)])
         }
-        guard !state.locked[t] else { throw EngineError(.ordersLocked, "\(ruleset.teams[t].name) has already locked its orders for this turn") }
+        guard !state.locked[t] else { throw refusal(.ordersLocked, "error.orders_locked.team", ["team": .team(ruleset.teams[t].id)]) }
     }
 
     // MARK: - Phases
@@ -218,7 +224,7 @@ public struct Engine: Sendable {
             } else {
                 beginTurn(&state, &records)
             }
-        case .ended: throw EngineError(.gameOver, "the match is over")
+        case .ended: throw refusal(.gameOver, "error.game_over.ended")
         }
     }
 
@@ -316,7 +322,7 @@ public struct Engine: Sendable {
 
     private func adjust(target: String, value: Int, reason: String, _ state: inout GameState, _ records: inout [Record]) throws(EngineError) {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw EngineError(.badParameter, "an adjustment needs a reason, which the log and the debrief show")
+            throw refusal(.badParameter, "error.bad_parameter.adjust_reason")
         }
         var r = Record(kind: .adjustment, turn: state.turn)
         r.target = target
@@ -339,7 +345,7 @@ public struct Engine: Sendable {
             r.visibleTo = teamList(ruleset.projects[i].visibility.mask)
         } else {
             let names = ruleset.tracks.map(\.id) + ruleset.flags.map(\.id) + ruleset.projects.map(\.id)
-            throw EngineError(.unknownTarget, "unknown track, flag or project \"\(target)\"" + (Suggest.didYouMean(target, in: names).map { "; \($0)" } ?? ""))
+            throw refusal(.unknownTarget, "error.unknown_target.unknown", ["target": .text(target), "suggestion": .didYouMean(Suggest.closest(to: target, in: names))])
         }
         records.append(r)
     }

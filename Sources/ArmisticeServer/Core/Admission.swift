@@ -8,7 +8,7 @@ enum Admission {
     /// The room and seat of a request whose authority needs a seat (`admit` has checked it has one).
     func seat() throws(ServerError) -> (Room, Seat) {
         guard case .seated(let room, let seat) = self else {
-            throw ServerError(.internalError, "a request that needs a seat was admitted without one")
+            throw ServerError(.internalError, key: "error.internal_error.admission")
         }
         return (room, seat)
     }

@@ -1,5 +1,6 @@
 import ArmisticeBots
 import ArmisticeEngine
+import ArmisticeErrors
 import ArmisticeLog
 import ArmisticeWire
 
@@ -14,15 +15,16 @@ extension ServerCore {
     func setBot(_ r: ClientRequest.SetBot, room: Room, by: Seat, client: ClientID, requestID: JSONValue?, now: Int64,
                 into out: inout CoreOutput) throws(ServerError) {
         guard room.state.phase != .ended else {
-            throw ServerError(.gameOver, "the match has ended: there are no more turns for a bot to play")
+            throw ServerError(.gameOver, key: "error.game_over.bots")
         }
         guard let t = room.engine.ruleset.teamIndex(r.team) else {
-            throw ServerError(.unknownTeam, "no team \"\(r.team.prefix(40))\"; the teams are \(room.teamIDs.joined(separator: ", "))")
+            throw ServerError(.unknownTeam, key: "error.unknown_team.choices", ["team": .text(String(r.team.prefix(40))), "teams": .list(room.teamIDs.map(ErrorArgument.text))])
         }
         var kind: BotKind?
         if let policy = r.policy {
             guard let k = BotKind(rawValue: policy) else {
-                throw ServerError(.badParameter, "no bot policy \"\(policy.prefix(40))\"; the policies are \(BotKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ServerError(.badParameter, key: "error.bad_parameter.bot_policy",
+                                  ["policy": .text(String(policy.prefix(40))), "policies": .list(BotKind.allCases.map { .text($0.rawValue) })])
             }
             kind = k
         }
@@ -36,7 +38,7 @@ extension ServerCore {
             log(room, rec, into: &out)
         }
         if let kind { seq = try seatBot(kind, team: t, in: room, now: now, into: &out) }
-        guard let seq else { throw ServerError(.badRequest, "\(room.engine.ruleset.teams[t].name) has no bot to take off") }
+        guard let seq else { throw ServerError(.badRequest, key: "error.bad_request.no_bot", ["team": .team(room.teamIDs[t])], names: room.engine.ruleset) }
         rosterEvent(room, seq: seq, now: now, into: &out)
         ack(room, seq: seq, client: client, requestID: requestID, into: &out)
         botsAct(room, now: now, into: &out)
@@ -45,7 +47,7 @@ extension ServerCore {
     /// Adds a bot seat (logged as a join with its policy); returns its seq.
     @discardableResult
     func seatBot(_ kind: BotKind, team t: Int, in room: Room, now: Int64, into out: inout CoreOutput) throws(ServerError) -> Int {
-        guard room.activeSeats.count < limits.maxSeatsPerRoom else { throw ServerError(.roomFull, "this room is full (\(limits.maxSeatsPerRoom) seats)") }
+        guard room.activeSeats.count < limits.maxSeatsPerRoom else { throw ServerError(.roomFull, key: "error.room_full.limit", ["limit": .number(limits.maxSeatsPerRoom)]) }
         let seq = room.nextSeq()
         let team = room.engine.ruleset.teams[t]
         let seat = Seat(id: "s\(room.seats.count + 1)", name: "\(team.name) bot", role: .player, team: t, tokenHash: "",

@@ -21,8 +21,8 @@ extension ServerCore {
             }
             return
         }
-        guard let (room, seat) = seated else { throw ServerError(.notJoined, "join a room (join) or resume your seat (resume) first") }
-        guard seat.role == .instructor else { throw ServerError(.notInstructor, "only the instructor can set the room's language") }
+        guard let (room, seat) = seated else { throw ServerError(.notJoined, key: "error.not_joined.first") }
+        guard seat.role == .instructor else { throw ServerError(.notInstructor, key: "error.not_instructor.room_language") }
         room.language = language
         sendSnapshot(room, seat: seat, requestID: requestID, to: id, now: now, into: &out)
         for other in room.seats where !other.removed && other.role == .observer {

@@ -208,15 +208,15 @@ extension ServerCore {
 
     func chat(_ r: ClientRequest.Chat, room: Room, seat: Seat, client: ClientID, requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
         guard let channel = ChatChannel(r.channel, teams: room.teamIDs) else {
-            throw ServerError(.badChannel, "no channel \"\(r.channel.prefix(40))\"; channels are all, team:ID and pair:ID+ID")
+            throw ServerError(.badChannel, key: "error.bad_channel.unknown", ["channel": .text(String(r.channel.prefix(40)))])
         }
         guard channel.canWrite(seat) else {
-            throw ServerError(.badChannel, seat.role == .observer ? "observers read the chat; they do not write in it"
-                                  : "you cannot write in \(channel.name(teams: room.teamIDs)): write in all, team:YOURTEAM or a pair with your team")
+            throw seat.role == .observer ? ServerError(.badChannel, key: "error.bad_channel.observer")
+                : ServerError(.badChannel, key: "error.bad_channel.not_yours", ["channel": .text(channel.name(teams: room.teamIDs))])
         }
         let text = TextSanitizer.chat(r.text)
-        if let over = TextSanitizer.chatOverLimit(text, limits: limits) { throw ServerError(.chatTooLong, over) }
-        guard TextSanitizer.isVisible(text) else { throw ServerError(.emptyMessage, "the message is empty (or shows nothing); type some words") }
+        if TextSanitizer.chatIsOverLimit(text, limits: limits) { throw ServerError(.chatTooLong, key: "error.chat_too_long.size", sizeArguments(chatTimes: 1)) }
+        guard TextSanitizer.isVisible(text) else { throw ServerError(.emptyMessage, key: "error.empty_message.chat") }
         let seq = postChat(room, by: seat, channel: channel, text: text, now: now, into: &out)
         ack(room, seq: seq, client: client, requestID: requestID, into: &out)
     }
@@ -242,24 +242,24 @@ extension ServerCore {
     // MARK: - The clock
 
     func clockCommand(_ request: ClientRequest, room: Room, seat: Seat, client: ClientID, requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
-        if room.state.phase == .ended { throw ServerError(.gameOver, "the match has ended: its clock has stopped for good") }
+        if room.state.phase == .ended { throw ServerError(.gameOver, key: "error.game_over.clock") }
         guard room.settings.durationMs(room.state.phase) != nil else {
-            throw ServerError(.noClock, "the clock runs only during a turn (now: \(room.state.phase.rawValue))")
+            throw ServerError(.noClock, key: "error.no_clock.phase", ["phase": .phase(room.state.phase.rawValue)])
         }
         var clock = room.clock
         let reason: String
         switch request {
         case .pause:
-            guard !clock.paused else { throw ServerError(.alreadyPaused, "the clock is already paused") }
+            guard !clock.paused else { throw ServerError(.alreadyPaused, key: "error.already_paused.clock") }
             clock = ClockState(deadline: nil, remaining: max(0, (clock.deadline ?? now) - now), paused: true)
             reason = "pause"
         case .unpause:
-            guard clock.paused else { throw ServerError(.notPaused, "the clock is not paused") }
+            guard clock.paused else { throw ServerError(.notPaused, key: "error.not_paused.clock") }
             clock = ClockState(deadline: now + (clock.remaining ?? 0))
             reason = "unpause"
         case .extend(let e):
             guard (-limits.maxExtendSeconds...limits.maxExtendSeconds).contains(e.seconds), e.seconds != 0 else {
-                throw ServerError(.badParameter, "extend by 1 to \(limits.maxExtendSeconds) seconds, or by -1 to -\(limits.maxExtendSeconds) to shorten the phase")
+                throw ServerError(.badParameter, key: "error.bad_parameter.extend", ["max": .number(limits.maxExtendSeconds)])
             }
             let delta = Int64(e.seconds) * 1000
             if clock.paused { clock.remaining = max(0, (clock.remaining ?? 0) + delta) } else { clock.deadline = max(now, (clock.deadline ?? now) + delta) }

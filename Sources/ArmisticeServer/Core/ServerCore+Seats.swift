@@ -1,5 +1,6 @@
 import ArmisticeBots
 import ArmisticeEngine
+import ArmisticeErrors
 import ArmisticeLocale
 import ArmisticeLog
 import Foundation
@@ -7,44 +8,49 @@ import ArmisticeWire
 
 extension ServerCore {
     func createRoom(_ r: ClientRequest.CreateRoom, from id: ClientID, requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
-        guard clients[id]?.seat == nil else { throw ServerError(.alreadyJoined, "this connection already holds a seat; open another connection") }
-        let principal = try checkInstructorKey(r.key, from: id, now: now, refusal: "that is not this server's instructor key")
+        guard clients[id]?.seat == nil else { throw ServerError(.alreadyJoined, key: "error.already_joined.seat") }
+        let principal = try checkInstructorKey(r.key, from: id, now: now, refusal: "error.bad_instructor_key.create")
         guard let entry = catalog[r.ruleset] else {
-            throw ServerError(.unknownRuleset, catalog.ids.isEmpty
-                ? "this server has no scenarios loaded: whoever runs it should start it with --rulesets and a folder of scenario files"
-                : "no ruleset \"\(r.ruleset.prefix(40))\"; this server has \(catalog.ids.joined(separator: ", "))")
+            throw catalog.ids.isEmpty ? ServerError(.unknownRuleset, key: "error.unknown_ruleset.none_loaded")
+                : ServerError(.unknownRuleset, key: "error.unknown_ruleset.unknown",
+                              ["ruleset": .text(String(r.ruleset.prefix(40))), "rulesets": .list(catalog.ids.map(ErrorArgument.text))])
         }
         guard let rules = entry.ruleset(variant: r.variant) else {
-            throw ServerError(.badSettings, "\"\(r.ruleset.prefix(40))\" has no variant \"\(r.variant?.prefix(40) ?? "")\"; its variants are "
-                              + (entry.ruleset.variants.isEmpty ? "none" : entry.ruleset.variants.map(\.id).joined(separator: ", ")))
+            let arguments: [String: ErrorArgument] = ["ruleset": .text(String(r.ruleset.prefix(40))), "variant": .text(String(r.variant?.prefix(40) ?? "")),
+                                                      "variants": .list(entry.ruleset.variants.map { .text($0.id) })]
+            throw entry.ruleset.variants.isEmpty ? ServerError(.badSettings, key: "error.bad_settings.no_variants", arguments)
+                : ServerError(.badSettings, key: "error.bad_settings.variant", arguments)
         }
-        let full = ServerError(.tooManyRooms, "this server already runs \(limits.maxRooms) rooms; end a finished one or try later")
+        let full = ServerError(.tooManyRooms, key: "error.too_many_rooms.limit", ["limit": .number(limits.maxRooms)])
         guard roomCount.total < limits.maxRooms else { throw full }
         let turns = r.turns ?? rules.calendar.turns
-        guard (1...Ruleset.maxTurns).contains(turns) else { throw ServerError(.badSettings, "turns must be between 1 and \(Ruleset.maxTurns)") }
+        guard (1...Ruleset.maxTurns).contains(turns) else { throw ServerError(.badSettings, key: "error.bad_settings.turns", ["max": .number(Ruleset.maxTurns)]) }
         var phases: [String: Int] = [:]
         for phase in Phase.turnPhases { phases[phase.rawValue] = rules.phaseDurations[phase] ?? 60 }
         for (name, seconds) in r.phases ?? [:] {
             guard let phase = Phase(rawValue: name), Phase.turnPhases.contains(phase) else {
-                throw ServerError(.badSettings, "\"\(name.prefix(40))\" is not a timed phase; the phases are \(Phase.turnPhases.map(\.rawValue).joined(separator: ", "))")
+                throw ServerError(.badSettings, key: "error.bad_settings.phase",
+                                  ["phase": .text(String(name.prefix(40))), "phases": .list(Phase.turnPhases.map { .choice(.phase($0.rawValue)) })])
             }
-            guard (1...86_400).contains(seconds) else { throw ServerError(.badSettings, "\(name) must last between 1 and 86400 seconds") }
+            guard (1...86_400).contains(seconds) else { throw ServerError(.badSettings, key: "error.bad_settings.seconds", ["phase": .phase(phase.rawValue), "max": .number(86_400)]) }
             phases[phase.rawValue] = seconds
         }
         var bots: [(team: Int, kind: BotKind)] = []
         for (teamID, policy) in (r.bots ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let t = rules.teamIndex(teamID) else {
-                throw ServerError(.badSettings, "bots: no team \"\(teamID.prefix(40))\"; the teams are \(rules.teams.map(\.id).joined(separator: ", "))")
+                throw ServerError(.badSettings, key: "error.bad_settings.bot_team",
+                                  ["team": .text(String(teamID.prefix(40))), "teams": .list(rules.teams.map { .text($0.id) })])
             }
             guard let kind = BotKind(rawValue: policy) else {
-                throw ServerError(.badSettings, "bots: no policy \"\(policy.prefix(40))\"; the policies are \(BotKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ServerError(.badSettings, key: "error.bad_settings.bot_policy",
+                                  ["policy": .text(String(policy.prefix(40))), "policies": .list(BotKind.allCases.map { .text($0.rawValue) })])
             }
             bots.append((t, kind))
         }
         var absent: AbsentPolicy?
         if let text = r.absent {
             guard let policy = AbsentPolicy(rawValue: text) else {
-                throw ServerError(.badSettings, "absent must be one of \(AbsentPolicy.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ServerError(.badSettings, key: "error.bad_settings.absent", ["choices": .list(AbsentPolicy.allCases.map { .text($0.rawValue) })])
             }
             absent = policy == .nothing ? nil : policy
         }
@@ -77,43 +83,43 @@ extension ServerCore {
     }
 
     func join(_ r: ClientRequest.Join, from id: ClientID, requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
-        guard clients[id]?.seat == nil else { throw ServerError(.alreadyJoined, "this connection already holds a seat; open another connection") }
+        guard clients[id]?.seat == nil else { throw ServerError(.alreadyJoined, key: "error.already_joined.seat") }
         try checkJoinBudget(id, now: now)
         let code = Secrets.normalizeCode(r.code)
         guard let room = rooms[code] else {
             if let refusal = storageRefusal(code) { throw refusal }
             countJoinFailure(id, now: now)
-            throw ServerError(.wrongCode, "no room has the code \"\(code)\"; check it with your instructor")
+            throw ServerError(.wrongCode, key: "error.wrong_code.code", ["code": .text(code)])
         }
         let name = TextSanitizer.name(r.name, limit: limits.nameMaxLength, maxScalars: limits.nameMaxScalars, maxBytes: limits.nameMaxBytes)
         guard TextSanitizer.isVisible(name) else {
-            throw ServerError(.badName, "choose a display name (letters, not just spaces, accents or symbols)")
+            throw ServerError(.badName, key: "error.bad_name.empty")
         }
         let role: SeatRole
         switch r.role ?? "player" {
         case "player": role = .player
         case "observer": role = .observer
         case "instructor":
-            let principal = try checkInstructorKey(r.key ?? "", from: id, now: now, refusal: "joining as the instructor needs the instructor key")
+            let principal = try checkInstructorKey(r.key ?? "", from: id, now: now, refusal: "error.bad_instructor_key.join")
             guard principal.mayAccess(owner: room.owner) else {
-                throw ServerError(.badInstructorKey, "joining as the instructor needs the instructor key or the secret of the teacher whose room it is")
+                throw ServerError(.badInstructorKey, key: "error.bad_instructor_key.owner")
             }
             role = .instructor
-        default: throw ServerError(.badRequest, "role must be player, observer or instructor")
+        default: throw ServerError(.badRequest, key: "error.bad_request.role")
         }
         if role != .instructor, TextSanitizer.impersonatesInstructor(name) {
-            throw ServerError(.badName, "\"\(name)\" reads as the instructor's name; choose your own name")
+            throw ServerError(.badName, key: "error.bad_name.instructor", ["name": .text(name)])
         }
         if role == .player, room.settings.nicknames == true, !TextSanitizer.isNickname(name) {
-            throw ServerError(.badName, "this room is nickname-only: choose a nickname of one word (no spaces), not your real name")
+            throw ServerError(.badName, key: "error.bad_name.nickname")
         }
         if role == .player, room.isOver {
-            throw ServerError(.gameOver, "the match in room \(room.code) has ended; ask your instructor for its report (observers may still join to see the result)")
+            throw ServerError(.gameOver, key: "error.game_over.join", ["room": .text(room.code)])
         }
         var team: Int?
         if let teamID = r.team, role == .player {
             guard let t = room.engine.ruleset.teamIndex(teamID) else {
-                throw ServerError(.unknownTeam, "no team \"\(teamID.prefix(40))\"; the teams are \(room.teamIDs.joined(separator: ", "))")
+                throw ServerError(.unknownTeam, key: "error.unknown_team.choices", ["team": .text(String(teamID.prefix(40))), "teams": .list(room.teamIDs.map(ErrorArgument.text))])
             }
             team = t
         }
@@ -122,7 +128,7 @@ extension ServerCore {
 
     private func seatClient(_ id: ClientID, in room: Room, name: String, role: SeatRole, team: Int?, reply: String,
                             requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
-        guard room.activeSeats.count < limits.maxSeatsPerRoom else { throw ServerError(.roomFull, "this room is full (\(limits.maxSeatsPerRoom) seats)") }
+        guard room.activeSeats.count < limits.maxSeatsPerRoom else { throw ServerError(.roomFull, key: "error.room_full.limit", ["limit": .number(limits.maxSeatsPerRoom)]) }
         let token = Secrets.seatToken(room: room.code, using: &random)
         let hash = Secrets.tokenHash(token)
         let seq = room.nextSeq()
@@ -145,15 +151,15 @@ extension ServerCore {
     }
 
     func resume(_ r: ClientRequest.Resume, from id: ClientID, requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
-        guard clients[id]?.seat == nil else { throw ServerError(.alreadyJoined, "this connection already holds a seat") }
+        guard clients[id]?.seat == nil else { throw ServerError(.alreadyJoined, key: "error.already_joined.seat") }
         let hash = Secrets.tokenHash(r.token)
         guard let (code, seatID) = tokens[hash], let room = rooms[code], let i = room.seatIndex(seatID) else {
             if let refusal = storageRefusal(Secrets.roomOfToken(r.token)) { throw refusal }
             countBadToken(id, into: &out)
             if let code = Secrets.roomOfToken(r.token), takenCodes.contains(code), rooms[code] == nil {
-                throw ServerError(.tokenExpired, "room \(code) has finished and closed; its seats are gone")
+                throw ServerError(.tokenExpired, key: "error.token_expired.closed", ["room": .text(code)])
             }
-            throw ServerError(.badToken, "this seat token is not valid here (forged, or its seat was removed): join the room again with its code")
+            throw ServerError(.badToken, key: "error.bad_token.invalid")
         }
         if let old = room.seats[i].connection, old != id {
             clients[old]?.room = nil
@@ -187,23 +193,23 @@ extension ServerCore {
     }
 
     func moveSeat(_ r: ClientRequest.MoveSeat, room: Room, by: Seat, client: ClientID, requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
-        guard let i = room.seatIndex(r.seat) else { throw ServerError(.unknownSeat, "no seat \"\(r.seat.prefix(20))\" in this room") }
-        guard room.seats[i].role != .instructor else { throw ServerError(.badRequest, "instructor seats cannot be moved") }
+        guard let i = room.seatIndex(r.seat) else { throw ServerError(.unknownSeat, key: "error.unknown_seat.unknown", ["seat": .text(String(r.seat.prefix(20)))]) }
+        guard room.seats[i].role != .instructor else { throw ServerError(.badRequest, key: "error.bad_request.move_instructor") }
         guard r.team != nil || r.role != nil else {
-            throw ServerError(.badRequest, "say where the seat goes: \"team\" (a team id), or \"role\": \"player\" (no team) or \"observer\"")
+            throw ServerError(.badRequest, key: "error.bad_request.move_where")
         }
         var role = SeatRole.player
         var team: Int?
         if let teamID = r.team {
             guard let t = room.engine.ruleset.teamIndex(teamID) else {
-                throw ServerError(.unknownTeam, "no team \"\(teamID.prefix(40))\"; the teams are \(room.teamIDs.joined(separator: ", "))")
+                throw ServerError(.unknownTeam, key: "error.unknown_team.choices", ["team": .text(String(teamID.prefix(40))), "teams": .list(room.teamIDs.map(ErrorArgument.text))])
             }
             team = t
         } else {
             switch r.role ?? "player" {
             case "player": role = .player
             case "observer": role = .observer
-            default: throw ServerError(.badRequest, "move a seat to a team, or to the role player (no team) or observer")
+            default: throw ServerError(.badRequest, key: "error.bad_request.move_role")
             }
         }
         let seq = room.nextSeq()
@@ -224,8 +230,8 @@ extension ServerCore {
     }
 
     func removeSeat(_ r: ClientRequest.RemoveSeat, room: Room, by: Seat, client: ClientID, requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
-        guard let i = room.seatIndex(r.seat) else { throw ServerError(.unknownSeat, "no seat \"\(r.seat.prefix(20))\" in this room") }
-        guard room.seats[i].id != by.id else { throw ServerError(.badRequest, "you cannot remove your own seat") }
+        guard let i = room.seatIndex(r.seat) else { throw ServerError(.unknownSeat, key: "error.unknown_seat.unknown", ["seat": .text(String(r.seat.prefix(20)))]) }
+        guard room.seats[i].id != by.id else { throw ServerError(.badRequest, key: "error.bad_request.remove_own") }
         let seq = room.nextSeq()
         room.seats[i].removed = true
         tokens[room.seats[i].tokenHash] = nil
@@ -251,7 +257,7 @@ extension ServerCore {
     func checkJoinBudget(_ id: ClientID, now: Int64) throws(ServerError) {
         guard let address = clients[id]?.address else { return }
         if !joinFailures.allows(address, now: now) {
-            throw ServerError(.rateLimited, "too many wrong room codes from your address; wait a minute, then check the code with your instructor")
+            throw ServerError(.rateLimited, key: "error.rate_limited.join_codes")
         }
     }
 
@@ -273,16 +279,16 @@ extension ServerCore {
     }
 
     /// Compares an instructor key or a teacher's secret, unless this address has sent too many wrong ones lately
-    /// (then it is not compared). Returns whose it is.
+    /// (then it is not compared). Returns whose it is. `refusal`: the catalog key of the `bad_instructor_key` refusal.
     @discardableResult
     func checkInstructorKey(_ key: String, from id: ClientID, now: Int64, refusal: String) throws(ServerError) -> Principal {
         let address = clients[id]?.address ?? ""
         guard keyFailures.allows(address, now: now) else {
-            throw ServerError(.rateLimited, "too many wrong instructor keys from your address; wait a few minutes")
+            throw ServerError(.rateLimited, key: "error.rate_limited.keys")
         }
         guard let principal = Principal.of(key: key, instructorKey: instructorKey, accounts: accounts) else {
             keyFailures.recordFailure(address, now: now)
-            throw ServerError(.badInstructorKey, refusal)
+            throw ServerError(.badInstructorKey, key: refusal)
         }
         return principal
     }

@@ -33,7 +33,6 @@ extension ServerCore {
     /// The refusal for a room that is suspended, if `code` names one.
     func storageRefusal(_ code: String?) -> ServerError? {
         guard let code, suspendedRooms.contains(code) else { return nil }
-        return ServerError(.storageUnavailable, "the server cannot save room \(code) right now (its disk is full or failing); "
-                           + "nothing it acknowledged was lost: try again in a minute")
+        return ServerError(.storageUnavailable, key: "error.storage_unavailable.room", ["room": .text(code)])
     }
 }

@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeErrors
 import ArmisticeLocale
 import ArmisticeLog
 import Foundation
@@ -132,8 +133,8 @@ public final class ServerCore {
             fail(id, requestID: failure.id, failure.error, into: &out)
         case .throttled:
             out.errors.append(ErrorCode(.rateLimited))
-            let error = ServerError(.rateLimited, "too many messages; slow down (at most \(Int(limits.messagesPerSecond)) a second, a burst of \(limits.messageBurst))")
-                .localized(clients[id]?.language ?? .en)
+            let error = shown(ServerError(.rateLimited, key: "error.rate_limited.messages",
+                                          ["rate": .number(Int(limits.messagesPerSecond)), "burst": .number(limits.messageBurst)]), to: id)
             out.send(encoder.encode(ServerMessage.Failure(id: nil, code: error.code.rawValue, message: error.message)), to: [id])
         case .flooded:
             clients[id]?.closing = true
@@ -153,8 +154,17 @@ public final class ServerCore {
 
     func fail(_ id: ClientID, requestID: JSONValue?, _ error: ServerError, into out: inout CoreOutput) {
         out.errors.append(error.code)
-        let shown = error.localized(clients[id]?.language ?? .en)
+        let shown = shown(error, to: id)
         out.send(encoder.encode(ServerMessage.Failure(id: requestID, code: shown.code.rawValue, message: shown.message)), to: [id])
+    }
+
+    /// A refusal as the connection reads it: in its language (in a room, `language(of:in:)`: an observer that chose
+    /// none reads the room's), the names of its room's scenario in that language.
+    func shown(_ error: ServerError, to id: ClientID) -> ServerError {
+        let room = clients[id]?.room.flatMap { rooms[$0] }
+        let reader = room.map { language(of: id, in: $0) } ?? clients[id]?.language ?? .en
+        guard reader != .en else { return error }
+        return error.localized(reader, names: room.map { $0.localizer(reader).engine.ruleset })
     }
 
     /// The language a connection reads in a room: the one it asked for; else, for an observer, the room's default;
@@ -197,10 +207,10 @@ public final class ServerCore {
             let staffed = room.staffedTeams
             for c in r.commitments {
                 if let t = room.engine.ruleset.teamIndex(c.team), !staffed.contains(t) {
-                    throw ServerError(.absentTeam, "nobody plays \(room.engine.ruleset.teams[t].name) in this room, so it cannot accept a deal")
+                    throw ServerError(.absentTeam, key: "error.absent_team.deal", ["team": .team(c.team)], names: room.engine.ruleset)
                 }
             }
-            try play(.proposeDeal(team: team, commitments: r.commitments, note: try freeText(r.note, chatTimes: 1, what: "a deal's note")),
+            try play(.proposeDeal(team: team, commitments: r.commitments, note: try freeText(r.note, chatTimes: 1, refusal: "error.too_long.note_size")),
                      in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .respondDeal(let r):
             let (room, seat) = try admitted.seat()
@@ -221,19 +231,19 @@ public final class ServerCore {
             try play(.advance, in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .end(let r):
             let (room, seat) = try admitted.seat()
-            try play(.end(reason: try freeText(r.reason, chatTimes: 1, what: "the reason")),
+            try play(.end(reason: try freeText(r.reason, chatTimes: 1, refusal: "error.too_long.reason_size")),
                      in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .injectEvent(let r):
             let (room, seat) = try admitted.seat()
             try play(.injectEvent(event: r.event), in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .injectNews(let r):
             let (room, seat) = try admitted.seat()
-            let text = try freeText(r.text, chatTimes: 4, what: "a news item")
-            guard TextSanitizer.isVisible(text) else { throw ServerError(.emptyMessage, "the news item is empty (or shows nothing); type some words") }
+            let text = try freeText(r.text, chatTimes: 4, refusal: "error.too_long.news_size")
+            guard TextSanitizer.isVisible(text) else { throw ServerError(.emptyMessage, key: "error.empty_message.news") }
             try play(.injectNews(text: text), in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .adjust(let r):
             let (room, seat) = try admitted.seat()
-            try play(.adjust(target: r.target, value: r.value, reason: try freeText(r.reason, chatTimes: 1, what: "the reason")),
+            try play(.adjust(target: r.target, value: r.value, reason: try freeText(r.reason, chatTimes: 1, refusal: "error.too_long.reason_size")),
                      in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .pause, .unpause, .extend:
             let (room, seat) = try admitted.seat()
@@ -255,15 +265,17 @@ public final class ServerCore {
     func admit(_ parsed: ParsedRequest, from id: ClientID) throws(ServerError) -> Admission {
         let authority = parsed.authority
         if authority == .greeting { return .connection }
-        guard clients[id]?.hello == true else { throw ServerError(.helloRequired, "send {\"type\":\"hello\",\"protocol\":\"\(ProtocolVersion.current)\"} first") }
+        guard clients[id]?.hello == true else {
+            throw ServerError(.helloRequired, key: "error.hello_required.first", ["request": .text(#"{"type":"hello","protocol":"\#(ProtocolVersion.current)"}"#)])
+        }
         if authority == .any { return .connection }
         guard let client = clients[id], let code = client.room, let seatID = client.seat, let room = rooms[code],
               let seatIndex = room.seatIndex(seatID) else {
-            throw ServerError(.notJoined, "join a room (join) or resume your seat (resume) first")
+            throw ServerError(.notJoined, key: "error.not_joined.first")
         }
         let seat = room.seats[seatIndex]
         if authority == .instructor, seat.role != .instructor {
-            throw ServerError(.notInstructor, "only the instructor can \(parsed.type.replacingOccurrences(of: "_", with: " "))")
+            throw ServerError(.notInstructor, key: "error.not_instructor.request", ["request": .text(parsed.type.replacingOccurrences(of: "_", with: " "))])
         }
         return .seated(room, seat)
     }
@@ -272,7 +284,8 @@ public final class ServerCore {
     func hello(_ hello: ClientRequest.Hello, from id: ClientID, requestID rid: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
         let offered = hello.versions ?? [hello.protocol ?? ProtocolVersion.current]
         guard let version = ProtocolVersion.choose(offered) else {
-            throw ServerError(.unsupportedVersion, "this server speaks \(ProtocolVersion.supported.joined(separator: " and ")); you offered \(offered.prefix(5).joined(separator: ", "))")
+            throw ServerError(.unsupportedVersion, key: "error.unsupported_version.offered",
+                              ["supported": .list(ProtocolVersion.supported.map(ErrorArgument.text)), "offered": .list(offered.prefix(5).map(ErrorArgument.text))])
         }
         clients[id]?.hello = true
         clients[id]?.legacy = version == ProtocolVersion.legacy
@@ -282,26 +295,37 @@ public final class ServerCore {
     }
 
     /// Free text cleaned like chat and bounded in code points, bytes and lines (`chatTimes` a chat message's).
-    func freeText(_ raw: String?, chatTimes scale: Int, what: String) throws(ServerError) -> String {
+    /// `refusal`: the catalog key of the `too_long` refusal, which names the text.
+    func freeText(_ raw: String?, chatTimes scale: Int, refusal: String) throws(ServerError) -> String {
         let text = TextSanitizer.chat(raw ?? "")
         guard text.count <= limits.chatMaxLength * scale, TextSanitizer.fits(text, chatTimes: scale, limits: limits) else {
-            throw ServerError(.tooLong, "\(what) is limited to \(limits.chatMaxLength * scale) characters (\(limits.chatMaxBytes * scale) bytes of UTF-8, \(limits.chatMaxScalars * scale) code points) and \(limits.chatMaxLineBreaks * scale + 1) lines; shorten it")
+            throw ServerError(.tooLong, key: refusal, sizeArguments(chatTimes: scale))
         }
         return text
+    }
+
+    /// The limits of a text `scale` times a chat message's, for the refusal of one too long: `{chars}` characters,
+    /// `{bytes}` bytes of UTF-8, `{points}` code points and `{lines}` lines.
+    func sizeArguments(chatTimes scale: Int) -> [String: ErrorArgument] {
+        ["chars": .number(limits.chatMaxLength * scale), "bytes": .number(limits.chatMaxBytes * scale),
+         "points": .number(limits.chatMaxScalars * scale), "lines": .number(limits.chatMaxLineBreaks * scale + 1)]
     }
 
     /// The team a seat acts for: its own; the instructor names one.
     func actingTeam(_ room: Room, _ seat: Seat, _ named: String?) throws(ServerError) -> String {
         switch seat.role {
         case .instructor:
-            guard let named else { throw ServerError(.badRequest, "say which team (\"team\") the instructor acts for") }
+            guard let named else { throw ServerError(.badRequest, key: "error.bad_request.instructor_team") }
             return named
         case .observer:
-            throw ServerError(.notAPlayer, "observers watch; they do not play: ask the instructor to move you to a team")
+            throw ServerError(.notAPlayer, key: "error.not_a_player.observer")
         case .player:
-            guard let t = seat.team else { throw ServerError(.noTeam, "you are not on a team yet; the instructor will assign you") }
+            guard let t = seat.team else { throw ServerError(.noTeam, key: "error.no_team.unassigned") }
             let own = room.engine.ruleset.teams[t].id
-            if let named, named != own { throw ServerError(.notYourTeam, "you play \(room.engine.ruleset.teams[t].name), not \"\(named.prefix(40))\"") }
+            if let named, named != own {
+                throw ServerError(.notYourTeam, key: "error.not_your_team.named", ["team": .team(own), "named": .text(String(named.prefix(40)))],
+                                  names: room.engine.ruleset)
+            }
             return own
         }
     }

@@ -24,16 +24,12 @@ public enum TextSanitizer {
         String(String.UnicodeScalarView(text.unicodeScalars.filter { !isStripped($0, keepNewline: true) })).trimmingWhitespace()
     }
 
-    /// Why cleaned chat text is over the limits (a sentence saying what to do), or nil if it fits: characters,
-    /// code points, UTF-8 bytes and line breaks are each bounded.
-    public static func chatOverLimit(_ text: String, limits: ServerLimits) -> String? {
+    /// Whether cleaned chat text is over the limits: characters, code points, UTF-8 bytes and line breaks are each
+    /// bounded (the refusal, `error.chat_too_long.size`, says them all).
+    public static func chatIsOverLimit(_ text: String, limits: ServerLimits) -> Bool {
         let lineBreaks = text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        guard text.utf8.count <= limits.chatMaxBytes, text.unicodeScalars.count <= limits.chatMaxScalars,
-              lineBreaks <= limits.chatMaxLineBreaks, text.count <= limits.chatMaxLength else {
-            return "a chat message is limited to \(limits.chatMaxLength) characters (\(limits.chatMaxBytes) bytes of UTF-8, "
-                + "\(limits.chatMaxScalars) code points) and \(limits.chatMaxLineBreaks + 1) lines; shorten it or send it in parts"
-        }
-        return nil
+        return text.utf8.count > limits.chatMaxBytes || text.unicodeScalars.count > limits.chatMaxScalars
+            || lineBreaks > limits.chatMaxLineBreaks || text.count > limits.chatMaxLength
     }
 
     /// Whether cleaned free text (a deal note, news, a reason) is within a size `scale` times a chat message's in

@@ -243,9 +243,10 @@ final class TransportBridge: WebSocketServerDelegate, @unchecked Sendable {
     }
 
     func connection(_ id: ConnectionID, rejected reason: InboundRejection) {
-        let error = reason == .binaryFrame
-            ? ServerError(.binaryFrame, "binary messages are not accepted; send JSON text")
-            : ServerError(.tooLarge, "\(reason.description); the limit is \(limits.maxMessageBytes) bytes")
+        let error = switch reason {
+        case .binaryFrame: ServerError(.binaryFrame, key: "error.binary_frame.text")
+        case .tooLarge(let bytes): ServerError(.tooLarge, key: "error.too_large.limit", ["bytes": .number(bytes), "limit": .number(limits.maxMessageBytes)])
+        }
         guard let inbound = gate.rejected(error, from: id.rawValue, now: RoomExecutor.now()) else { return }
         forward(id, inbound)
     }
@@ -261,8 +262,9 @@ final class TransportBridge: WebSocketServerDelegate, @unchecked Sendable {
         if rooms.forward(id.rawValue, inbound, perConnection: limits.maxQueuedPerConnection, total: limits.maxQueued) { return }
         var requestID: JSONValue?
         if case .request(let parsed) = inbound { requestID = parsed.id }
-        let reply = MessageEncoder().encode(ServerMessage.Failure(id: requestID, code: ErrorCode.Own.serverBusy.rawValue,
-                                                                  message: "the server is behind; nothing was done: send it again in a moment"))
+        // Said in English: this thread does not know the connection's language (the rooms thread does).
+        let busy = ServerError(.serverBusy, key: "error.server_busy.behind")
+        let reply = MessageEncoder().encode(ServerMessage.Failure(id: requestID, code: busy.code.rawValue, message: busy.message))
         metrics.update { $0.errors[ErrorCode(.serverBusy), default: 0] += 1 }
         _ = transport.withLock { $0 }?.send(OutboundFrame(bytes: reply), to: id)
     }

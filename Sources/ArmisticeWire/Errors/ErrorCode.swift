@@ -93,9 +93,20 @@ public func != (code: ErrorCode?, engine: EngineErrorCode) -> Bool { code?.rawVa
 public typealias ServerError = CodedError<ErrorCode>
 
 extension ServerError {
-    /// An engine refusal, with the same code and message.
+    /// An engine refusal, with the same code, message and detail.
     public init(_ engine: EngineError) {
-        self.init(ErrorCode(engine.code), engine.message)
+        self.init(ErrorCode(engine.code), engine.message, detail: engine.detail)
+    }
+
+    /// A refusal with one of the server's own codes, said from the catalog (`error.<code>.<case>`): English in its
+    /// message, the reader's language when it is sent (`localized`). `names`: the room's ruleset, for team names.
+    public init(_ code: ErrorCode.Own, key: String, _ arguments: [String: ErrorArgument] = [:], names ruleset: Ruleset? = nil) {
+        self.init(ErrorCode(code), key: key, arguments, names: ruleset)
+    }
+
+    /// A refusal with one of the engine's codes, made by the server, said from the catalog.
+    public init(_ code: EngineErrorCode, key: String, _ arguments: [String: ErrorArgument] = [:], names ruleset: Ruleset? = nil) {
+        self.init(ErrorCode(code), key: key, arguments, names: ruleset)
     }
 
     /// A refusal with one of the server's own codes.

@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeErrors
 import Foundation
 
 /// Why a text message is not a request, with the request id when one could be read.
@@ -44,10 +45,10 @@ extension ClientRequest {
         do {
             value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            return .failure(ParseFailure(ServerError(.malformedJSON, "the message is not valid JSON"), nil))
+            return .failure(ParseFailure(ServerError(.malformedJSON, key: "error.malformed_json.parse"), nil))
         }
         guard let object = value as? [String: Any] else {
-            return .failure(ParseFailure(ServerError(.notAnObject, "a message must be a JSON object with a \"type\""), nil))
+            return .failure(ParseFailure(ServerError(.notAnObject, key: "error.not_an_object.object"), nil))
         }
         let id: JSONValue?
         switch RequestID.read(object["id"]) {
@@ -55,7 +56,7 @@ extension ClientRequest {
         case .failure(let error): return .failure(ParseFailure(error, nil))
         }
         guard let type = object["type"] as? String else {
-            return .failure(ParseFailure(ServerError(.badRequest, "the message has no \"type\" string"), id))
+            return .failure(ParseFailure(ServerError(.badRequest, key: "error.bad_request.no_type"), id))
         }
         do {
             let request = try decode(type: type, data: data)
@@ -63,9 +64,9 @@ extension ClientRequest {
         } catch let error as ServerError {
             return .failure(ParseFailure(error, id))
         } catch let error as DecodingError {
-            return .failure(ParseFailure(ServerError(.badRequest, "\(type): \(describe(error, in: object))"), id))
+            return .failure(ParseFailure(refusal(error, type: type, in: object), id))
         } catch {
-            return .failure(ParseFailure(ServerError(.badRequest, "\(type): \(error)"), id))
+            return .failure(ParseFailure(ServerError(.badRequest, key: "error.bad_request.other", ["type": .text(type), "problem": .text("\(error)")]), id))
         }
     }
 
@@ -154,18 +155,23 @@ extension ClientRequest {
     /// The request of a `type`, its body read by `read` (given the body's type).
     static func decode(type: String, body read: (any RequestBody.Type) throws -> any RequestBody) throws -> ClientRequest {
         guard let body = body(ofType: type) else {
-            throw ServerError(.unknownType, "unknown message type \"\(String(type.unicodeScalars.prefix(40)))\"" + (Suggestion.closest(type, in: types).map { "; did you mean \"\($0)\"?" } ?? ""))
+            throw ServerError(.unknownType, key: "error.unknown_type.unknown", ["type": .text(String(type.unicodeScalars.prefix(40))),
+                                                                           "suggestion": .didYouMean(Suggestion.closest(type, in: types))])
         }
         return try read(body).request
     }
 
-    /// What is wrong, naming the field. A number of the wrong kind (a fraction, or too big) is reported by the
-    /// decoder without a field, so the fields holding such numbers are found in the message itself.
-    static func describe(_ error: DecodingError, in object: [String: Any]) -> String {
+    /// What is wrong, naming the field, as the refusal of a `type` request. A number of the wrong kind (a fraction,
+    /// or too big) is reported by the decoder without a field, so the fields holding such numbers are found in the
+    /// message itself.
+    static func refusal(_ error: DecodingError, type: String, in object: [String: Any]) -> ServerError {
         if case .dataCorrupted(let ctx) = error, let (path, number) = misfitNumber(in: object, at: ctx.codingPath.map(\.stringValue)) {
-            return "field \"\(path)\" should be a whole number\(path == "seed" ? " from 0 to \(UInt64.max)" : "") (\(number) is not one)"
+            let arguments: [String: ErrorArgument] = ["type": .text(type), "field": .text(path), "value": .text(number)]
+            return path == "seed"
+                ? ServerError(.badRequest, key: "error.bad_request.seed", arguments.merging(["max": .text(String(UInt64.max))]) { a, _ in a })
+                : ServerError(.badRequest, key: "error.bad_request.whole_number", arguments)
         }
-        return describe(error)
+        return refusal(error, type: type)
     }
 
     /// The first number under `prefix` that is not a whole number an `Int` (or, for `seed`, a `UInt64`) can hold.
@@ -189,35 +195,43 @@ extension ClientRequest {
         return nil
     }
 
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ keys: [CodingKey]) -> String {
-            keys.reduce(into: "") { text, key in
+    static func refusal(_ error: DecodingError, type: String) -> ServerError {
+        func path(_ keys: [CodingKey]) -> ErrorArgument {
+            .text(keys.reduce(into: "") { text, key in
                 if let i = key.intValue { text += "[\(i)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
-            }
+            })
         }
+        let request = ErrorArgument.text(type)
         switch error {
-        case .keyNotFound(let key, let ctx): return "missing field \"\(path(ctx.codingPath + [key]))\""
-        case .typeMismatch(let type, let ctx): return "field \"\(path(ctx.codingPath))\" should be \(typeName(type))"
-        case .valueNotFound(let type, let ctx): return "field \"\(path(ctx.codingPath))\" should be \(typeName(type)), not null"
+        case .keyNotFound(let key, let ctx):
+            return ServerError(.badRequest, key: "error.bad_request.missing_field", ["type": request, "field": path(ctx.codingPath + [key])])
+        case .typeMismatch(let kind, let ctx):
+            return ServerError(.badRequest, key: "error.bad_request.field_type", ["type": request, "field": path(ctx.codingPath), "kind": typeName(kind)])
+        case .valueNotFound(let kind, let ctx):
+            return ServerError(.badRequest, key: "error.bad_request.field_null", ["type": request, "field": path(ctx.codingPath), "kind": typeName(kind)])
         case .dataCorrupted(let ctx):
-            guard !ctx.codingPath.isEmpty else { return ctx.debugDescription }
+            guard !ctx.codingPath.isEmpty else {
+                return ServerError(.badRequest, key: "error.bad_request.other", ["type": request, "problem": .text(ctx.debugDescription)])
+            }
             // A consent decision is the one closed set of words a request holds.
             if ctx.codingPath.contains(where: { $0.stringValue == "consents" || $0.stringValue == "decision" }) {
-                return "field \"\(path(ctx.codingPath))\" should be approve or block"
+                return ServerError(.badRequest, key: "error.bad_request.decision", ["type": request, "field": path(ctx.codingPath)])
             }
-            return "field \"\(path(ctx.codingPath))\" is invalid"
-        @unknown default: return "invalid message"
+            return ServerError(.badRequest, key: "error.bad_request.field_invalid", ["type": request, "field": path(ctx.codingPath)])
+        @unknown default:
+            return ServerError(.badRequest, key: "error.bad_request.other", ["type": request, "problem": .text("invalid message")])
         }
     }
 
-    private static func typeName(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: "a string"
-        case is Int.Type, is UInt64.Type: "an integer"
-        case is Bool.Type: "true or false"
-        case is ParameterValue.Type: "a whole number (a number parameter) or an id (a team or project parameter)"
-        default: "\(type)".contains("Array") ? "a list" : "an object"
+    private static func typeName(_ type: Any.Type) -> ErrorArgument {
+        let key = switch type {
+        case is String.Type: "error.bad_request.kind_string"
+        case is Int.Type, is UInt64.Type: "error.bad_request.kind_integer"
+        case is Bool.Type: "error.bad_request.kind_boolean"
+        case is ParameterValue.Type: "error.bad_request.kind_parameter"
+        default: "\(type)".contains("Array") ? "error.bad_request.kind_list" : "error.bad_request.kind_object"
         }
+        return .phrase(ErrorDetail(key))
     }
 }
 
@@ -271,7 +285,7 @@ private struct WholeRequest: Decodable {
 /// A request's `id`: a string of at most `maxBytes` UTF-8 bytes, or a number, echoed exactly in the reply.
 enum RequestID {
     static let maxBytes = 128
-    static let refusal = ServerError(.badRequest, "\"id\" must be a string of at most \(maxBytes) bytes or a number")
+    static let refusal = ServerError(.badRequest, key: "error.bad_request.id", ["max": .number(maxBytes)])
 
     static func decode<K: CodingKey>(_ c: KeyedDecodingContainer<K>, forKey key: K) throws -> JSONValue {
         if let s = try? c.decode(String.self, forKey: key), s.utf8.count <= maxBytes { return .string(s) }

@@ -62,13 +62,13 @@ public struct RequestShape: Sendable, Hashable {
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > maxDepth {
-                    return ServerError(.tooComplex, "the message nests deeper than \(maxDepth) levels; a request needs at most 4")
+                    return ServerError(.tooComplex, key: "error.too_complex.depth", ["max": .number(maxDepth), "needed": .number(4)])
                 }
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
             case UInt8(ascii: ","), UInt8(ascii: ":"):
                 values += 1
                 if values > maxValues {
-                    return ServerError(.tooComplex, "the message holds more than \(maxValues) JSON values; a request needs a few hundred at most")
+                    return ServerError(.tooComplex, key: "error.too_complex.values", ["max": .number(maxValues)])
                 }
             default: break
             }

@@ -1,13 +1,14 @@
 /// Korean particles that depend on the word before them: templates write both forms, `을(를)`, `이(가)`, `은(는)`,
-/// `와(과)`, `(으)로`, and `resolvingParticles` keeps the one the preceding syllable (or digit) takes.
-enum Josa {
+/// `와(과)`, `(으)로`, and `resolvingParticles` keeps the one the preceding syllable (or digit) takes (the report's
+/// story and the server's refusals use it; the browser's catalog.js does the same).
+public enum Josa {
     /// The particle pairs as templates write them: the written marker, the form after a final consonant, the form after a vowel.
-    static let pairs: [(marker: String, consonant: String, vowel: String)] = [
+    public static let pairs: [(marker: String, consonant: String, vowel: String)] = [
         ("을(를)", "을", "를"), ("이(가)", "이", "가"), ("은(는)", "은", "는"), ("와(과)", "과", "와"), ("(으)로", "으로", "로"),
     ]
 
     /// Whether the text before a particle ends in a final consonant (`nil` when that can't be told), and whether it is ㄹ.
-    static func final(of text: Substring) -> (consonant: Bool, rieul: Bool)? {
+    public static func final(of text: Substring) -> (consonant: Bool, rieul: Bool)? {
         let skipped: Set<Character> = ["”", "’", "\"", "'", ")", "]", "」", "』", " "]
         var rest = text
         while let last = rest.last, skipped.contains(last) { rest = rest.dropLast() }
@@ -22,7 +23,7 @@ enum Josa {
     }
 
     /// The text with every particle marker resolved.
-    static func resolvingParticles(_ text: String) -> String {
+    public static func resolvingParticles(_ text: String) -> String {
         var out = text
         for (marker, consonant, vowel) in pairs {
             var from = out.startIndex
