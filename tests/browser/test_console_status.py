@@ -61,15 +61,15 @@ def adjust(teacher, target, value, reason):
 
 
 def test_adjusted_goes_after_a_removal_and_after_the_phase_changes(server, browsers):
-    """The report's steps: "Adjusted." in the Intervene box, then a student removed from the roster (the roster says
-    so), then the phase ended: the Intervene box's line is gone after each."""
+    """The report's steps: the adjustment's confirmation ("Set …") in the Intervene box, then a student removed from
+    the roster (the roster says so), then the phase ended: the Intervene box's line is gone after each."""
     from pages import join
     teacher, jordan = browsers(), browsers()
     code = create_room(teacher, server, phases=LONG, turns=1)
     join(jordan, server, code, "Jordan", team="dprk")
     console_click(teacher, "start", "started")
     adjust(teacher, "approval", 50, "poll: a new survey")
-    wait(teacher, lambda d: text(d, "#inject-status") == "Adjusted.", message=lambda d: text(d, "#inject-status"))
+    wait(teacher, lambda d: text(d, "#inject-status").startswith("Set ROK presidential approval (%): "), message=lambda d: text(d, "#inject-status"))
     # The student's results quote the instructor's reason: its own colon does not make a chain of colons.
     wait(jordan, lambda d: "ROK presidential approval (%): " in text(d, "#results"), message=lambda d: text(d, "#results"))
     line = text(jordan, "#results .summary-change[data-target=approval]")
@@ -80,7 +80,7 @@ def test_adjusted_goes_after_a_removal_and_after_the_phase_changes(server, brows
     wait(teacher, lambda d: "Jordan removed" in text(d, "#roster-status"), message=lambda d: text(d, "#roster-status"))
     assert text(teacher, "#inject-status") == ""
     adjust(teacher, "approval", 55, "another poll")
-    wait(teacher, lambda d: text(d, "#inject-status") == "Adjusted.", message=lambda d: text(d, "#inject-status"))
+    wait(teacher, lambda d: text(d, "#inject-status").startswith("Set ROK presidential approval (%): "), message=lambda d: text(d, "#inject-status"))
     console_click(teacher, "skip")
     wait(teacher, lambda d: text(d, "#inject-status") == "", message=lambda d: f"stale: {text(d, '#inject-status')!r}")
     assert js_errors(teacher) == []

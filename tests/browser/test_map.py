@@ -53,7 +53,7 @@ def test_the_map_shows_each_places_state_and_what_changed_on_the_projector_and_t
     css(teacher, "#adjust-value").send_keys("4")
     css(teacher, "#adjust-reason").send_keys("inspectors arrive at Yongbyon")
     click(teacher, "#adjust-form button")
-    wait(teacher, lambda d: "Adjusted" in text(d, "#inject-status"), message=lambda d: text(d, "#inject-status"))
+    wait(teacher, lambda d: text(d, "#inject-status").startswith("Set "), message=lambda d: text(d, "#inject-status"))
     for phase in ("Orders",):
         console_click(teacher, "skip", "Phase ended")
         wait_phase(kim, phase)

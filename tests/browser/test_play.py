@@ -103,7 +103,7 @@ def test_a_turn_with_two_students_the_console_and_the_projector(server, browsers
     css(teacher, "#adjust-value").send_keys("3")
     css(teacher, "#adjust-reason").send_keys("the class agreed the DMZ is calm")
     click(teacher, "#adjust-form button")
-    wait(teacher, lambda d: "Adjusted" in text(d, "#inject-status"), message=lambda d: text(d, "#inject-status"))
+    wait(teacher, lambda d: text(d, "#inject-status").startswith("Set "), message=lambda d: text(d, "#inject-status"))
     wait(kim, lambda d: "the class agreed the DMZ is calm" in text(d, "#results"))
 
     # Pause, resume and extend the clock.

@@ -7,8 +7,9 @@ import { BOT_POLICIES, botBadge, botOf, studentsOf, policyName, seatLabel } from
 import { instructorKey, rememberInstructorKey } from "./seats.js";
 import { commitmentsOf } from "./commitments.js";
 import { renderEventPreview } from "./eventpreview.js";
-import { t, lang, list, errorText, LANGUAGES } from "./i18n.js";
+import { t, lang, list, errorText, sentence, LANGUAGES } from "./i18n.js";
 import { openMatch } from "./teacher.js";
+import { rangeProblem } from "./params.js";
 
 const boot = await bootPage("instructor", render);
 const { game, session, room } = boot || {};
@@ -41,6 +42,7 @@ function render(what, detail) {
   if (!game.view) return;
   if (!chat) chat = new ChatPanel(game, $("#chat"), session, { canWrite: () => game.view.phase !== "ended" });
   clearStaleStatus();
+  if (what === "update") noteAdjustment(detail?.records);
   if (what === "chat") { chat.noteMessage(detail); chat.render(); return; }
   if (what === "language") $("#event-id").dataset.key = "";
   keepFocus(() => {
@@ -50,6 +52,7 @@ function render(what, detail) {
     renderTracks(game, $("#tracks"), { instructor: true });
     renderFlagsAndProjects(game, $("#board-extra"));
     renderAdjustTargets();
+    renderAdjustRange();
     renderEvents();
     renderEventPreview(game, $("#event-preview"), $("#event-id").value);
     replace($("#deals"), (game.view.deals || []).slice().sort((a, b) => b.id - a.id).map((d) => dealItem(game, d)));
@@ -199,6 +202,95 @@ function renderAdjustTargets() {
   if (keep) select.value = keep;
 }
 
+/** What the adjustment form's target can be set to, from the view: {kind, name, min, max, now} (now: the value as a
+ * whole number: a flag's 0 or 1, a project's position in its statuses), or null when the view has no such target. */
+function adjustTarget(id) {
+  const v = game.view;
+  const track = (v.tracks || []).find((x) => x.id === id);
+  if (track) return { kind: "track", name: track.name, min: track.min, max: track.max, now: track.value };
+  const flag = (v.flags || []).find((x) => x.id === id);
+  if (flag) return { kind: "flag", name: flag.name, min: 0, max: 1, now: flag.value ? 1 : 0 };
+  const project = (v.projects || []).find((x) => x.id === id);
+  if (project) return { kind: "project", name: project.name, min: 0, max: Math.max(0, (project.statuses || []).length - 1), now: project.index, project };
+  return null;
+}
+
+/** A project's status at a position, in words. */
+function statusName(project, index) { return String(project.statuses?.[index] ?? index).replace(/_/g, " "); }
+
+/** A target's value in words: a flag's yes or no, a project's position with its status, a track's number. */
+function adjustValueText(target, n) {
+  if (target.kind === "flag") return t(n !== 0 ? "common.yes" : "common.no");
+  if (target.kind === "project") return `${n} (${statusName(target.project, n)})`;
+  return String(n);
+}
+
+/** Beside the new value: what the chosen target may be set to and what it is now; the field's min and max follow. */
+function renderAdjustRange() {
+  const target = adjustTarget($("#adjust-target").value);
+  const input = $("#adjust-value");
+  const hint = $("#adjust-range");
+  if (!target) { hint.textContent = ""; input.removeAttribute("min"); input.removeAttribute("max"); return; }
+  input.min = String(target.min);
+  input.max = String(target.max);
+  hint.textContent = target.kind === "flag" ? t("console.adjust_range_flag", { value: adjustValueText(target, target.now) })
+    : target.kind === "project" ? t("console.adjust_range_project", { first: statusName(target.project, 0), last: target.max,
+      final: statusName(target.project, target.max), index: target.now, status: statusName(target.project, target.now) })
+    : t("console.adjust_range_track", { min: target.min, max: target.max, value: target.now });
+}
+
+/** Shows (or, with "", clears) what is wrong with the new value, beside its field, read out with it. */
+function adjustValueProblem(problem) {
+  const input = $("#adjust-value");
+  $("#adjust-value-error").textContent = problem;
+  if (problem) {
+    input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-describedby", "adjust-range adjust-value-error");
+    input.focus();
+  } else {
+    input.removeAttribute("aria-invalid");
+    input.setAttribute("aria-describedby", "adjust-range");
+  }
+}
+
+/** The adjustment this console sent and is waiting to hear about: {id, value, reason, status, acked, seq, record}. Its
+ * record comes in an update, which may arrive before or after the ack. */
+let adjusting = null;
+
+/** An update's records: the adjustment we are waiting for, if it is among them. */
+function noteAdjustment(records) {
+  if (!adjusting || adjusting.record) return;
+  adjusting.record = (records || []).find((r) => r.kind === "adjustment" && r.target === adjusting.id && r.reason === adjusting.reason) || null;
+  settleAdjustment();
+}
+
+/** Once both the ack and the record have come: the status line says what the server applied. */
+function settleAdjustment() {
+  if (!adjusting?.acked || !adjusting.record) return;
+  const { id, value, record, status, seq } = adjusting;
+  adjusting = null;
+  // Another request may have spoken in this line since: then it keeps its words.
+  if (status.dataset.seq !== seq) return;
+  say(status, () => adjustedText(id, value, record), typeof record.to === "number" && record.to !== value ? "warning" : "ok");
+}
+
+/**
+ * What the server applied, from its adjustment record: the target, from, to. A value the server clamped is said as
+ * such: what was asked, what was set, and why (the most or the least the target can be; a flag is only yes or no).
+ * A value that was already there is said too.
+ */
+function adjustedText(id, asked, record) {
+  const target = adjustTarget(id);
+  if (!target || typeof record.to !== "number" || typeof record.from !== "number") return t("console.adjusted_ok");
+  const name = target.name;
+  const from = adjustValueText(target, record.from), to = adjustValueText(target, record.to);
+  if (target.kind === "flag" && asked !== 0 && asked !== 1) return t("console.adjust_clamped_flag", { asked, target: name, from, applied: to });
+  if (record.to < asked) return t("console.adjust_clamped_max", { asked, target: name, from, applied: record.to });
+  if (record.to > asked) return t("console.adjust_clamped_min", { asked, target: name, from, applied: record.to });
+  if (record.from === record.to) return t("console.adjust_unchanged", { target: name, value: to });
+  return t("console.adjusted_to", { target: name, from, to });
+}
+
 const EVENT_KINDS = ["scripted", "triggered", "random"];
 
 // The scenario's events, from the instructor's view, for inject_event.
@@ -220,7 +312,7 @@ function renderOutcome() {
   const o = game.view.outcome;
   $("#outcome").hidden = !o;
   if (!o) return;
-  replace($("#outcome"), el("h2", { text: t("console.outcome", { name: o.name }) }), el("p", { text: o.text }), el("p", { class: "hint", text: o.reason }),
+  replace($("#outcome"), el("h2", { text: t("console.outcome", { name: o.name }) }), el("p", { text: o.text }), o.reason ? el("p", { class: "hint", id: "outcome-reason", text: sentence(o.reason) }) : null,
     el("ul", {}, Object.entries(o.scores || {}).sort((a, b) => b[1] - a[1]).map(([x, n]) => el("li", { text: t("outcome.score", { team: game.teamName(x), count: n }) }))),
     el("ul", { class: "objectives" }, (o.objectives || []).map((x) => el("li", { class: x.met ? "met" : "", text: t(x.met ? "console.objective_met" : "console.objective_not_met", { team: x.team === "all" ? t("outcome.every_team") : game.teamName(x.team), text: x.text, points: x.points }) }))),
     game.view.phase === "ended" ? finishedLinks() : lastResultsNote());
@@ -305,10 +397,23 @@ if (game) {
   });
   $("#adjust-form").addEventListener("submit", async (e) => {
     e.preventDefault();
+    const id = $("#adjust-target").value;
+    const target = adjustTarget(id);
     const reason = $("#adjust-reason").value.trim();
-    const value = Number($("#adjust-value").value);
+    // The value is checked against the target's range before anything is sent (the server would clamp it).
+    const problem = rangeProblem(target?.name ?? id, target?.min, target?.max, $("#adjust-value").value);
+    adjustValueProblem(problem);
+    if (problem) { say($("#inject-status"), ""); return; }
     if (!reason) { say($("#inject-status"), t("console.need_reason"), "error"); $("#adjust-reason").focus(); return; }
-    if ($("#adjust-value").value === "" || !Number.isInteger(value)) { say($("#inject-status"), t("console.need_whole"), "error"); return; }
-    if (await act($("#inject-status"), { type: "adjust", target: $("#adjust-target").value, value, reason }, t("console.adjusted_ok"))) $("#adjust-reason").value = "";
+    const value = Number($("#adjust-value").value.trim());
+    const status = $("#inject-status");
+    const mine = adjusting = { id, value, reason, status, acked: false, seq: null, record: null };
+    if (await act(status, { type: "adjust", target: id, value, reason }, t("console.adjusted_ok"))) {
+      $("#adjust-reason").value = "";
+      // "Adjusted." until the record says what was applied (in the page's language, said again after a switch).
+      if (adjusting === mine) { mine.acked = true; mine.seq = status.dataset.seq; settleAdjustment(); }
+    } else if (adjusting === mine) adjusting = null;
   });
+  $("#adjust-target").addEventListener("change", () => { renderAdjustRange(); adjustValueProblem(""); });
+  $("#adjust-value").addEventListener("input", () => adjustValueProblem(""));
 }

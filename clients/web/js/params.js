@@ -45,11 +45,18 @@ export function paramLabel(action, p) {
  * its range). */
 function numberProblem(control) {
   const { label, min, max } = control.dataset;
-  const raw = control.value.trim();
-  const n = Number(raw);
+  return rangeProblem(label, min, max, control.value);
+}
+
+/** What is wrong with `raw` (a field's text) as a whole number from `min` to `max` (either may be undefined: no
+ * bound), in words naming the field's `label` and its range; "" when it is fine. Shared with the console's
+ * adjustment form. */
+export function rangeProblem(label, min, max, raw) {
+  const text = String(raw ?? "").trim();
+  const n = Number(text);
   const lo = min === undefined ? -Infinity : Number(min), hi = max === undefined ? Infinity : Number(max);
-  if (raw !== "" && Number.isInteger(n) && n >= lo && n <= hi) return "";
-  const value = raw || "—";
+  if (text !== "" && Number.isInteger(n) && n >= lo && n <= hi) return "";
+  const value = text || "—";
   if (min !== undefined && max !== undefined) return t("param.range_both", { label, min: lo, max: hi, value });
   if (min !== undefined) return t("param.range_min", { label, min: lo, value });
   if (max !== undefined) return t("param.range_max", { label, max: hi, value });
