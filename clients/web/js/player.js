@@ -157,7 +157,8 @@ function renderDraft() {
           } } }), ` ${label}`);
       return el("div", { class: "consent", data: { consent: c.action } },
         el("p", { text: t(c.rule === "veto" ? "play.consent_veto" : "play.consent_all", { action: c.name, teams: list(c.teams.map((x) => game.teamName(x))) }) }),
-        choice("", t("play.no_decision")), choice("approve", t("play.approve")), choice("block", t("play.block")),
+        // What no answer means, on the choice itself: under `veto` it lets the action go ahead, under `all` it refuses.
+        choice("", t(c.rule === "all" ? "play.no_decision_all" : "play.no_decision_veto")), choice("approve", t("play.approve")), choice("block", t("play.block")),
         promised ? el("p", { class: "hint", text: t(promised.decision === "block" ? "play.settled_block" : "play.settled_approve", { deal: String(promised.deal) }) }) : null);
     })) : null);
 
