@@ -91,6 +91,7 @@ import Testing
         #expect(CoreHarness.errorCode(h.send(c, ["type": "create_room", "key": CoreHarness.key, "ruleset": "nope"])) == "unknown_ruleset")
         #expect(CoreHarness.errorCode(h.send(c, ["type": "create_room", "key": CoreHarness.key, "ruleset": "koreanization", "turns": 0])) == "bad_settings")
         #expect(CoreHarness.errorCode(h.send(c, ["type": "create_room", "key": CoreHarness.key, "ruleset": "koreanization", "phases": ["lunch": 5]])) == "bad_settings")
+        #expect(CoreHarness.errorCode(h.send(c, ["type": "create_room", "key": CoreHarness.key, "ruleset": "koreanization", "language": "fr"])) == "bad_settings")
         let (_, code) = h.createRoom()
         let s = h.connect()
         #expect(CoreHarness.errorCode(h.send(s, ["type": "join", "code": code, "name": "x", "role": "instructor", "key": "nope"])) == "bad_instructor_key")

@@ -15,10 +15,12 @@ import Testing
         let dprk: CoreHarness.Seated
         var rok: CoreHarness.Seated
 
-        init(absent: String = "bot") {
+        init(absent: String = "bot", language: String? = nil) {
             let id = h.connect()
-            let replies = h.send(id, ["type": "create_room", "id": 1, "key": CoreHarness.key, "ruleset": "koreanization", "seed": 11,
-                                      "turns": 4, "bots": ["usa": "greedy", "un": "greedy"], "absent": absent])
+            var request: [String: Any] = ["type": "create_room", "id": 1, "key": CoreHarness.key, "ruleset": "koreanization", "seed": 11,
+                                          "turns": 4, "bots": ["usa": "greedy", "un": "greedy"], "absent": absent]
+            if let language { request["language"] = language }
+            let replies = h.send(id, request)
             let created = replies.first { $0["type"] as? String == "room_created" }!
             instructor = CoreHarness.Seated(client: id, seat: created["seat"] as! String, token: created["token"] as! String)
             code = created["room"] as! String
@@ -110,6 +112,17 @@ import Testing
         #expect(CoreHarness.errorCode(r.h.send(r.instructor.client, ["type": "set_bot", "team": "usa"])) == nil)
         #expect(!r.h.room.activeSeats.contains { $0.bot != nil && $0.team == 2 })
         #expect(CoreHarness.errorCode(r.h.send(r.instructor.client, ["type": "set_bot", "team": "usa"])) == "bad_request")
+    }
+
+    @Test func aBotAnswersADealInTheRoomsLanguage() throws {
+        let r = BotRoom(language: "ko")
+        r.h.send(r.instructor.client, ["type": "start"])
+        #expect(CoreHarness.errorCode(r.h.send(r.instructor.client, ["type": "set_bot", "team": "usa", "policy": "block-all"])) == nil)
+        r.skip(to: "negotiation")
+        _ = r.h.send(r.dprk.client, ["type": "propose_deal", "commitments": [["team": "dprk", "action": "restore_contact"], ["team": "usa", "action": "end_of_war_declaration"]]])
+        let deal = try #require(r.h.room.state.deals.last)
+        let line = try #require(r.h.room.chat.last { $0.channel == "pair:dprk+usa" })
+        #expect(line.text == "미국 대표단은 합의 #\(deal.id)을 거절합니다.")
     }
 
     @Test func botSeatsComeBackAfterARestart() throws {

@@ -161,6 +161,21 @@ struct Classroom {
         #expect(CoreHarness.errorCode(c.h.send(c.member("un").client, ["type": "lock"])) == "game_over")
     }
 
+    @Test func endingAMatchWhoseEndingIsDecidedKeepsThatEnding() throws {
+        let c = Classroom(turns: 1)
+        c.start()
+        c.skip(to: "results")
+        let decided = try #require(c.h.room.state.outcome)
+        let reason = c.h.room.state.endReason
+        let outcomes = c.h.room.state.records.filter { $0.kind == .outcome }.count
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "end", "id": "e", "reason": "bell rang"])) == nil)
+        #expect(c.h.room.state.phase == .ended)
+        #expect(c.h.room.state.outcome == decided)
+        #expect(c.h.room.state.endReason == reason)
+        #expect(c.h.room.state.records.filter { $0.kind == .outcome }.count == outcomes)
+        #expect((c.h.view(c.member("un").client)?["outcome"] as? [String: Any])?["reason"] as? String != "bell rang")
+    }
+
     @Test func chatGoesOnlyToItsChannel() throws {
         let c = Classroom()
         c.h.send(c.member("dprk").client, ["type": "chat", "channel": "pair:rok+dprk", "text": "hello\u{0000} south"])
@@ -194,6 +209,12 @@ struct Classroom {
         let again = c.h.connect(address: "10.9.9.9")
         #expect(CoreHarness.errorCode(c.h.send(again, ["type": "resume", "token": late.token, "seq": 0])) == "bad_token")
         #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "remove_seat", "seat": "s99"])) == "unknown_seat")
+        // A team and a role other than a team seat's is ambiguous; a team with "player" is what a team seat is.
+        let other = c.member("rok", 1)
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "move_seat", "seat": other.seat, "team": "usa", "role": "observer"])) == "bad_request")
+        #expect(c.h.room.seats.first { $0.id == other.seat }?.team == c.h.room.engine.ruleset.teamIndex("rok"))
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "move_seat", "seat": other.seat, "team": "usa", "role": "player"])) == nil)
+        #expect(c.h.room.seats.first { $0.id == other.seat }?.team == c.h.room.engine.ruleset.teamIndex("usa"))
     }
 
     @Test func aReconnectingStudentGetsWhatItMissed() throws {

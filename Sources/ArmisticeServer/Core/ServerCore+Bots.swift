@@ -1,5 +1,6 @@
 import ArmisticeBots
 import ArmisticeEngine
+import ArmisticeLocale
 import ArmisticeErrors
 import ArmisticeLog
 import ArmisticeWire
@@ -101,7 +102,7 @@ extension ServerCore {
                 let accept = bot.accepts(deal, engine: room.engine, state: room.state, team: t)
                 guard (try? apply(.respondToDeal(team: team.id, deal: deal.id, accept: accept), to: room, by: seat.id, reason: nil, now: now, into: &out)) != nil
                 else { continue }
-                let line = "The \(team.name) delegation \(accept ? "accepts" : "declines") deal #\(deal.id)."
+                let line = botDealLine(room, team: t, deal: deal.id, accept: accept)
                 for other in deal.parties where other != team.id {
                     if let o = room.engine.ruleset.teamIndex(other) { postChat(room, by: seat, channel: .pair(min(t, o), max(t, o)), text: line, now: now, into: &out) }
                 }
@@ -113,6 +114,16 @@ extension ServerCore {
             autoAdvance(room, now: now, into: &out)
         default: break
         }
+    }
+
+    /// What a bot says to the deal's other parties when it answers: in the room's language, its team named as the
+    /// scenario names it there (chat is what was said, so it is written once, as the room read at the time).
+    private func botDealLine(_ room: Room, team t: Int, deal: Int, accept: Bool) -> String {
+        let language = room.language
+        let name = room.localizer(language).engine.ruleset.teams[t].name
+        let text = Catalog(language: language).text(accept ? "chat.bot.deal_accepts" : "chat.bot.deal_declines",
+                                                    ["team": name, "deal": String(deal)])
+        return Josa.resolvingParticles(text)
     }
 
     /// Sets the bot's draft unless it is the draft already there.

@@ -14,6 +14,18 @@ extension ServerCore {
         botsAct(room, now: now, into: &out)
     }
 
+    /// The instructor's `end` once the scenario has decided the ending: the phases left (the adjudication's, the
+    /// results') close as the clock would close them, one logged `advance` each, and the request is acknowledged
+    /// with the last of them. The ending, its reason and the scores stay the scenario's.
+    func closeDecidedMatch(_ room: Room, by seat: Seat, from client: ClientID, requestID: JSONValue?, now: Int64,
+                           into out: inout CoreOutput) throws(ServerError) {
+        var seq = 0
+        for _ in 0..<Phase.allCases.count where room.state.phase != .ended {
+            seq = try apply(.advance, to: room, by: seat.id, reason: nil, now: now, into: &out)
+        }
+        ack(room, seq: seq, client: client, requestID: requestID, into: &out)
+    }
+
     /// Applies one engine input: logs it, moves the clock on a phase change, and sends each audience what changed for it.
     @discardableResult
     func apply(_ input: Input, to room: Room, by: String, reason: String?, now: Int64, into out: inout CoreOutput) throws(ServerError) -> Int {

@@ -54,10 +54,18 @@ extension ServerCore {
             }
             absent = policy == .nothing ? nil : policy
         }
+        var language: Language?
+        if let tag = r.language {
+            guard let chosen = Language(tag: tag) else {
+                throw ServerError(.badSettings, key: "error.bad_settings.language",
+                                  ["language": .text(String(tag.prefix(40))), "languages": .list(Language.allCases.map { .text($0.rawValue) })])
+            }
+            language = chosen
+        }
         let settings = RoomSettings(ruleset: entry.ruleset.id, seed: r.seed ?? UInt64.random(in: 1...UInt64(1) << 53, using: &random),
                                     turns: turns, phases: phases, variant: r.variant, absent: absent, practice: r.practice == true ? true : nil,
                                     nicknames: r.nicknames == true ? true : nil,
-                                    language: r.language.map { Language(parsing: $0) }.flatMap { $0 == .en ? nil : $0.rawValue })
+                                    language: language.flatMap { $0 == .en ? nil : $0.rawValue })
         // The place is claimed last, with nothing left to refuse: the room is made right after it.
         guard roomCount.claim(shard: shard.index, limit: limits.maxRooms) else { throw full }
         var code = Secrets.joinCode(prefix: codePrefix, using: &random)
@@ -197,6 +205,10 @@ extension ServerCore {
         guard room.seats[i].role != .instructor else { throw ServerError(.badRequest, key: "error.bad_request.move_instructor") }
         guard r.team != nil || r.role != nil else {
             throw ServerError(.badRequest, key: "error.bad_request.move_where")
+        }
+        // A team and a role at once is ambiguous unless the role is the one a team seat has.
+        if r.team != nil, let role = r.role, role != "player" {
+            throw ServerError(.badRequest, key: "error.bad_request.move_both", ["role": .text(String(role.prefix(40)))])
         }
         var role = SeatRole.player
         var team: Int?

@@ -231,8 +231,14 @@ public final class ServerCore {
             try play(.advance, in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .end(let r):
             let (room, seat) = try admitted.seat()
-            try play(.end(reason: try freeText(r.reason, chatTimes: 1, refusal: "error.too_long.reason_size")),
-                     in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
+            let reason = try freeText(r.reason, chatTimes: 1, refusal: "error.too_long.reason_size")
+            if room.state.outcome != nil, room.state.phase != .ended {
+                // The scenario has decided the ending (the last turn's results): ending now closes the results and
+                // keeps that ending, rather than judging it again as the instructor's.
+                try closeDecidedMatch(room, by: seat, from: id, requestID: rid, now: now, into: &out)
+            } else {
+                try play(.end(reason: reason), in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
+            }
         case .injectEvent(let r):
             let (room, seat) = try admitted.seat()
             try play(.injectEvent(event: r.event), in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
