@@ -8,10 +8,30 @@ public enum Josa {
     ]
 
     /// Whether the text before a particle ends in a final consonant (`nil` when that can't be told), and whether it is ㄹ.
+    /// Closing quotes are skipped; a gloss in parentheses is not read aloud before the particle, so the word before it
+    /// decides ("국제원자력기구(IAEA)" takes 를, as 기구 does; "DPRK (North Korea)" as DPRK). A code or an abbreviation
+    /// in capitals ("4TZUMU", "IAEA", "UN") is read letter by letter, as Korean reads them: only L and R (엘, 알) and
+    /// M and N (엠, 엔) end in a consonant. An English word in small letters can't be told (`nil`).
     public static func final(of text: Substring) -> (consonant: Bool, rieul: Bool)? {
-        let skipped: Set<Character> = ["”", "’", "\"", "'", ")", "]", "」", "』", " "]
+        let skipped: Set<Character> = ["”", "’", "\"", "'", "]", "」", "』", " "]
         var rest = text
-        while let last = rest.last, skipped.contains(last) { rest = rest.dropLast() }
+        while let last = rest.last {
+            if skipped.contains(last) { rest = rest.dropLast(); continue }
+            guard last == ")" else { break }
+            guard let open = openingParenthesis(of: rest) else { rest = rest.dropLast(); continue }
+            let before = rest[..<open]
+            // Only a parenthesis with nothing before it is read for itself: "(IAEA)".
+            rest = before.contains { !$0.isWhitespace } ? before : rest[rest.index(after: open)..<rest.index(before: rest.endIndex)]
+        }
+        if let last = rest.last, last.isASCII, last.isLetter {
+            let word = rest.reversed().prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            guard !word.contains(where: \.isLowercase) else { return nil }
+            switch last {
+            case "L", "R": return (true, true)
+            case "M", "N": return (true, false)
+            default: return (false, false)
+            }
+        }
         // A number read aloud: 0 영, 1 일, 2 이, 3 삼, 4 사, 5 오, 6 육, 7 칠, 8 팔, 9 구; 10, 20… 십, 100 백, 1000 천.
         if let last = rest.last, last.isASCII, let digit = last.wholeNumberValue {
             if digit == 0, rest.dropLast().last?.isNumber == true { return (true, false) }
@@ -22,13 +42,27 @@ public enum Josa {
         return (jong != 0, jong == 8)
     }
 
+    /// Where the parenthesis that closes `text` opens, or nil when it does not.
+    static func openingParenthesis(of text: Substring) -> Substring.Index? {
+        var depth = 0
+        var i = text.endIndex
+        while i > text.startIndex {
+            i = text.index(before: i)
+            if text[i] == ")" { depth += 1 } else if text[i] == "(" {
+                depth -= 1
+                if depth == 0 { return i }
+            }
+        }
+        return nil
+    }
+
     /// The text with every particle marker resolved.
     public static func resolvingParticles(_ text: String) -> String {
         var out = text
         for (marker, consonant, vowel) in pairs {
             var from = out.startIndex
             while let range = out.range(of: marker, range: from..<out.endIndex) {
-                // A Latin name or a code before it: the marker stays as written, both forms.
+                // An English word before it: the marker stays as written, both forms.
                 guard let f = final(of: out[..<range.lowerBound]) else { from = range.upperBound; continue }
                 let form = marker == "(으)로" ? (f.consonant && !f.rieul ? consonant : vowel) : (f.consonant ? consonant : vowel)
                 let offset = out.distance(from: out.startIndex, to: range.lowerBound)

@@ -1,5 +1,5 @@
 """Korean particles in the browser's catalogs (clients/web/js/catalog.js): a text written with both forms, 와(과),
-을(를), 이(가), 은(는), (으)로, keeps the one the word before it takes, as the report's Story+Josa does."""
+을(를), 이(가), 은(는), (으)로, keeps the one the word before it takes, by the same rules as the server's Josa (ArmisticeLocale)."""
 import json
 import shutil
 import subprocess
@@ -9,12 +9,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-CASES = {
-    "북한와(과)": "북한과", "미국와(과)": "미국과", "유엔와(과)": "유엔과", "한국와(과)": "한국과", "중국와(과)": "중국과",
-    "러시아와(과)": "러시아와", "일본을(를)": "일본을", "러시아을(를)": "러시아를", "합의 #3을(를)": "합의 #3을",
-    "합의 #2을(를)": "합의 #2를", "합의 #10을(를)": "합의 #10을", "서울(으)로": "서울로", "부산(으)로": "부산으로",
-    "“개성공단”이(가)": "“개성공단”이", "USA와(과)": "USA와(과)",
-}
+# The same cases as the server's Josa is checked against (Tests/ArmisticeLocaleTests/JosaCasesTests.swift): one file,
+# so the two follow the same rules.
+CASES = {c["text"]: c["expected"] for c in
+         json.loads((ROOT / "Tests/Fixtures/locale/particle-cases.json").read_text(encoding="utf-8"))["cases"]}
 
 
 def test_korean_particles_follow_the_word_before_them():

@@ -21,6 +21,7 @@ public struct MatchText: Sendable {
     public func team(_ id: String?) -> String { records.team(id) }
     public func action(_ id: String?) -> String { records.action(id) }
     public func target(_ id: String?) -> String { records.target(id) }
+    public func event(_ id: String?) -> String { records.event(id) }
 
     /// The category a record is shown under: orders, deals, events, dice, effects, news, intel, phases, instructor, outcome.
     public func category(_ r: Record) -> String {
@@ -79,8 +80,14 @@ public struct MatchText: Sendable {
         }
     }
 
-    /// One sentence for an input: what was asked of the engine.
+    /// One sentence for an input: what was asked of the engine; in Korean with the particles fitted to the names
+    /// filled in ("교사가 군사적 긴장을 6으로 조정", never "긴장을(를) 6(으)로").
     public func describe(_ input: Input) -> String {
+        let s = sentence(input)
+        return phrases.language == .ko ? Josa.resolvingParticles(s) : s
+    }
+
+    func sentence(_ input: Input) -> String {
         let p = phrases
         switch input {
         case .start: return p.text("report.input.start")

@@ -31,20 +31,53 @@ export function textOf(catalogs, key, params, id, num = String) {
 }
 
 // Korean particles that depend on the word before them: the catalog writes both forms, 을(를), 이(가), 은(는), 와(과),
-// (으)로, and the one the filled-in word takes is kept (as the server's report does, ArmisticeReplay's Story+Josa).
+// (으)로, and the one the filled-in word takes is kept (as the server does, ArmisticeLocale's Josa: the same rules).
 const PARTICLES = [["을(를)", "을", "를"], ["이(가)", "이", "가"], ["은(는)", "은", "는"], ["와(과)", "과", "와"], ["(으)로", "으로", "로"]];
-const SKIPPED = new Set(["”", "’", "\"", "'", ")", "]", "」", "』", " "]);
+const SKIPPED = new Set(["”", "’", "\"", "'", "]", "」", "』", " "]);
 
-/** Whether the text ends in a final consonant (null when that can't be told), and whether it is ㄹ. */
+/** Where the parenthesis that closes `text` opens, or -1 when it does not. */
+function openingParenthesis(text) {
+  let depth = 0;
+  for (let i = text.length - 1; i >= 0; i--) {
+    if (text[i] === ")") depth += 1;
+    else if (text[i] === "(") { depth -= 1; if (depth === 0) return i; }
+  }
+  return -1;
+}
+
+/**
+ * Whether the text ends in a final consonant (null when that can't be told), and whether it is ㄹ. Closing quotes are
+ * skipped; a gloss in parentheses is not read aloud before the particle, so the word before it decides
+ * ("국제원자력기구(IAEA)" takes 를, as 기구 does). A code or an abbreviation in capitals ("4TZUMU", "IAEA", "UN") is
+ * read letter by letter, as Korean reads them: only L and R (엘, 알) and M and N (엠, 엔) end in a consonant. An English
+ * word in small letters can't be told (null).
+ */
 export function finalConsonant(text) {
-  let end = text.length;
-  while (end > 0 && SKIPPED.has(text[end - 1])) end -= 1;
-  const last = text[end - 1];
+  let rest = text;
+  while (rest.length) {
+    const last = rest[rest.length - 1];
+    if (SKIPPED.has(last)) { rest = rest.slice(0, -1); continue; }
+    if (last !== ")") break;
+    const open = openingParenthesis(rest);
+    if (open < 0) { rest = rest.slice(0, -1); continue; }
+    const before = rest.slice(0, open);
+    // Only a parenthesis with nothing before it is read for itself: "(IAEA)".
+    rest = /\S/.test(before) ? before : rest.slice(open + 1, -1);
+  }
+  const end = rest.length;
+  const last = rest[end - 1];
   if (last === undefined) return null;
+  if (/[A-Za-z]/.test(last)) {
+    const word = rest.match(/[A-Za-z0-9]+$/)[0];
+    if (/[a-z]/.test(word)) return null;
+    if (last === "L" || last === "R") return { consonant: true, rieul: true };
+    if (last === "M" || last === "N") return { consonant: true, rieul: false };
+    return { consonant: false, rieul: false };
+  }
   if (/[0-9]/.test(last)) {
-    // A number read aloud: 0 영, 1 일, 2 이, 3 삼, 4 사, 5 오, 6 육, 7 칠, 8 팔, 9 구; 10, 20… 십.
+    // A number read aloud: 0 영, 1 일, 2 이, 3 삼, 4 사, 5 오, 6 육, 7 칠, 8 팔, 9 구; 10, 20… 십, 100 백, 1000 천.
     const digit = Number(last);
-    if (digit === 0 && /[0-9]/.test(text[end - 2] || "")) return { consonant: true, rieul: false };
+    if (digit === 0 && /[0-9]/.test(rest[end - 2] || "")) return { consonant: true, rieul: false };
     return { consonant: [0, 1, 3, 6, 7, 8].includes(digit), rieul: [1, 7, 8].includes(digit) };
   }
   const code = last.charCodeAt(0);
@@ -53,7 +86,7 @@ export function finalConsonant(text) {
   return { consonant: jong !== 0, rieul: jong === 8 };
 }
 
-/** Korean text with every particle marker resolved by the word before it; a Latin name keeps both forms. */
+/** Korean text with every particle marker resolved by the word before it; an English word keeps both forms. */
 export function particles(text, language = "ko") {
   if (language !== "ko" || typeof text !== "string" || !text.includes("(")) return text;
   let out = text;
