@@ -17,11 +17,19 @@ struct RecordTextCasesTests {
         var teams: [String: String], actions: [String: String], targets: [String: String], events: [String: String]
         /// The targets that are flags, whose values read as yes and no.
         var flags: [String]
+        /// Each project's stages, by position, as the reader reads them.
+        var stages: [String: [String]]
+        /// Each action's labelled parameters: action id → parameter id → label.
+        var params: [String: [String: String]]
         var deals: [String: String]
         func teamName(_ id: String) -> String? { teams[id] }
         func actionName(_ id: String) -> String? { actions[id] }
         func targetName(_ id: String) -> String? { targets[id] }
         func isFlag(_ id: String) -> Bool { flags.contains(id) }
+        func stageName(_ project: String, at index: Int) -> String? {
+            stages[project].flatMap { $0.indices.contains(index) ? RecordText.readable($0[index]) : nil }
+        }
+        func parameterName(_ parameter: String, of action: String) -> String? { params[action]?[parameter] }
         func eventName(_ id: String) -> String? { events[id] }
         func dealProposer(_ id: Int) -> String? { deals[String(id)] }
     }
@@ -89,6 +97,36 @@ struct RecordTextCasesTests {
         #expect(tracks >= 2)
     }
 
+    /// A project's change reads as its stages' names in the reader's language ("착공 → 공사 중"), never as positions;
+    /// a parameter by its label from the scenario ("지원 규모: 2"), never its id; a reveal names the team it was for.
+    @Test func projectStagesParameterLabelsAndRevealsReadAsTheScenarioNamesThem() throws {
+        let cases = try Self.read()
+        var projects = 0, labelled = 0, reveals = 0
+        for c in cases.cases {
+            let names = try #require(cases.names[c.language])
+            let r = c.record
+            if [.effect, .adjustment].contains(r.kind), r.result != "revealed", let target = r.target, let stages = names.stages[target],
+               let from = r.from, let to = r.to {
+                projects += 1
+                let words = (RecordText.readable(stages[from]), RecordText.readable(stages[to]))
+                #expect(c.expected.text.hasSuffix("\(names.targets[target]!): \(words.0) → \(words.1)"), "\(c.language): \(c.expected.text)")
+            }
+            if r.kind == .order, let action = r.action, let params = r.params, let labels = names.params[action] {
+                for key in params.keys where labels[key] != nil {
+                    labelled += 1
+                    #expect(c.expected.text.contains("\(labels[key]!): ") && !c.expected.text.contains("\(key): "), "\(c.language): \(c.expected.text)")
+                }
+            }
+            if r.result == "revealed", let team = r.visibleTo?.first, let name = names.teams[team] {
+                reveals += 1
+                #expect(c.expected.text.contains(name), "\(c.language): \(c.expected.text)")
+            }
+        }
+        #expect(projects >= 4, "a project moved by an action and set by the instructor, in both languages")
+        #expect(labelled >= 4, "orders with labelled parameters, in both languages")
+        #expect(reveals >= 2)
+    }
+
     /// Koreanization played by greedy bots (a fixed seed), the first records of each kind and result, in English
     /// and in Korean, and the records bots never make (deals and their answers, adjustments, injected events).
     static func write() throws {
@@ -143,6 +181,19 @@ struct RecordTextCasesTests {
             effect("tension", 3, 4, by: "action:resume_exercises", turn: 3),
             flagAdjustment,
         ]
+        // Projects read as their stages; parameters by their labels; a reveal names the team it was for.
+        var projectAdjustment = Record(kind: .adjustment, turn: 4)
+        projectAdjustment.target = "kaesong"; projectAdjustment.from = 0; projectAdjustment.to = 2
+        projectAdjustment.reason = "The owners' visit went well."
+        var aid = Record(kind: .order, turn: 2)
+        aid.team = "rok"; aid.action = "fund_aid"; aid.params = ["amount": .number(2)]; aid.result = "success"
+        var exemption = Record(kind: .order, turn: 2)
+        exemption.team = "rok"; exemption.action = "request_exemption"; exemption.params = ["project": .id("kaesong")]; exemption.result = "refused"
+        exemption.reason = "blocked by United States"
+        var revealed = Record(kind: .effect, turn: 2, visibleTo: ["usa"])
+        revealed.target = "food_insecure"; revealed.result = "revealed"; revealed.to = 9; revealed.reason = "action:needs_assessment"
+        picked += [effect("rail_road", 2, 3, by: "action:proceed_alone", turn: 3), effect("rail_road", 3, 2, by: "upkeep", turn: 4),
+                   projectAdjustment, aid, exemption, revealed]
 
         var names: [String: Names] = [:]
         var cases: [Case] = []
@@ -157,6 +208,11 @@ struct RecordTextCasesTests {
                                     uniquingKeysWith: { a, _ in a }),
                 events: Dictionary(read.events.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
                 flags: read.flags.map(\.id).sorted(),
+                stages: Dictionary(read.projects.map { ($0.id, $0.statuses) }, uniquingKeysWith: { a, _ in a }),
+                params: Dictionary(read.actions.compactMap { a -> (String, [String: String])? in
+                    let labels = Dictionary(a.parameters.compactMap { p in p.label.map { (p.id, $0) } }, uniquingKeysWith: { a, _ in a })
+                    return labels.isEmpty ? nil : (a.id, labels)
+                }, uniquingKeysWith: { a, _ in a }),
                 deals: Dictionary(uniqueKeysWithValues: proposers.enumerated().map { (String($0.offset + 1), $0.element) }))
             names[language.rawValue] = n
             let text = RecordText(names: n, language: language)

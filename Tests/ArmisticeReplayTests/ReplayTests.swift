@@ -115,6 +115,26 @@ import Testing
         #expect(!replay.timeline(as: rok).contains("DPRK (North Korea) drafts orders"))
         #expect(throws: ReplayError.self) { try replay.viewer(named: "atlantis") }
     }
+
+    /// The board's track values line up in Korean too: a name is padded by the terminal columns it takes (a Hangul
+    /// syllable takes two), not by its characters (REPORT-terminal #26: "군사적 긴장                9").
+    @Test func theBoardsValuesLineUpWithHangulNames() throws {
+        let writer = try Fixtures.simulatedLog("koreanization", seed: 3)
+        let replay = Replay(log: try MatchLog(bytes: Array(writer.text.utf8)))
+        let i = try replay.stepIndex(at: .phase(turn: 2, .orders))
+        for language in [Language.en, .ko] {
+            let board = replay.board(at: i, as: try replay.viewer(named: "ROK"), language: language)
+            let lines = board.components(separatedBy: "\n").drop { $0 != (language == .ko ? "지표" : "Tracks") }.dropFirst().prefix { !$0.isEmpty }
+            #expect(lines.count >= 5)
+            // Where each value ends, in terminal columns: the same on every line.
+            let ends = Set(lines.compactMap { line -> Int? in
+                guard let value = line.range(of: #"\s-?\d+  [█·]"#, options: .regularExpression) else { return nil }
+                return Replay.columns(String(line[..<value.upperBound])) - 3
+            })
+            #expect(ends.count == 1, "\(language): \(lines.joined(separator: "\n"))")
+        }
+        #expect(replay.board(at: i, as: .instructor, language: .ko).contains("\n상태\n"), "flags are 상태, not 표시")
+    }
 }
 
 @Suite struct FastReaderTests {

@@ -12,8 +12,9 @@ const file = json("Tests/Fixtures/records/record-text-cases.json");
 
 function names(n) {
   const of = (map) => (id) => map[id] ?? null;
+  const stage = (id, i) => { const s = n.stages[id]?.[i]; return s == null ? null : s.replace(/_/g, " "); };
   return { teamName: of(n.teams), actionName: of(n.actions), targetName: of(n.targets), isFlag: (id) => n.flags.includes(id), eventName: of(n.events),
-    dealProposer: (d) => n.deals[String(d)] ?? null };
+    dealProposer: (d) => n.deals[String(d)] ?? null, stageName: stage, paramName: (action, id) => n.params[action]?.[id] ?? null };
 }
 
 let failures = 0;

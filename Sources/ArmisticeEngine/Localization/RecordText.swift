@@ -9,10 +9,21 @@ public protocol RecordNames {
     func targetName(_ id: String) -> String?
     /// Whether a target is a flag: its values read as yes and no, not 1 and 0.
     func isFlag(_ id: String) -> Bool
+    /// A project's stage at a position (0 for the first), as the scenario names it in the reader's language; nil for
+    /// a target that is not a project, or a position it does not have (the renderer then shows the number).
+    func stageName(_ project: String, at index: Int) -> String?
+    /// A parameter's label (`label:` in the scenario, in the reader's language); nil when the scenario gives none
+    /// (the renderer then shows the id made readable).
+    func parameterName(_ parameter: String, of action: String) -> String?
     func eventName(_ id: String) -> String?
     /// The team that proposed a deal, when known: a deal's record names the team that acted on it, which for an
     /// answer is not the proposer.
     func dealProposer(_ id: Int) -> String?
+}
+
+extension RecordNames {
+    public func stageName(_ project: String, at index: Int) -> String? { nil }
+    public func parameterName(_ parameter: String, of action: String) -> String? { nil }
 }
 
 /// One record in words: a short label ("Result", "Deal"), the line itself, and a detail (dice, causes, notes).
@@ -67,7 +78,7 @@ public struct RecordText: Sendable {
             var params = ""
             if let ps = r.params, !ps.isEmpty {
                 let parts = ps.keys.sorted().map { k in
-                    c.text("record.text.param", ["name": Self.readable(k), "value": parameter(ps[k]!)])
+                    c.text("record.text.param", ["name": parameterName(k, of: r.action), "value": parameter(ps[k]!)])
                 }
                 params = c.text("record.text.params", ["params": parts.joined(separator: ", ")])
             }
@@ -80,7 +91,10 @@ public struct RecordText: Sendable {
         case .effect:
             let text: String
             if r.result == "revealed" {
-                text = c.text("record.text.revealed", ["target": target(r.target), "value": n(r.to)])
+                // One record per team the value is revealed to: the line names it, so two reveals read as two facts.
+                let to = (r.visibleTo ?? []).map { team($0) }.joined(separator: ", ")
+                text = to.isEmpty ? c.text("record.text.revealed", ["target": target(r.target), "value": n(r.to)])
+                    : c.text("record.text.revealed_to", ["target": target(r.target), "teams": to, "value": n(r.to)])
             } else if r.target != nil {
                 text = c.text("record.text.effect", ["target": target(r.target), "from": value(r.from, of: r.target), "to": value(r.to, of: r.target)])
             } else {
@@ -156,12 +170,18 @@ public struct RecordText: Sendable {
         return causeKeys[word].map { catalog.text($0) } ?? readable(word)
     }
 
-    /// A target's value in words: a flag's as yes or no (any value but 0 is yes, as the engine reads it), a track's
-    /// or project's as its number.
+    /// A target's value in words: a flag's as yes or no (any value but 0 is yes, as the engine reads it), a project's
+    /// as the name of its stage, a track's as its number.
     public func value(_ v: Int?, of target: String?) -> String {
         guard let v else { return "?" }
-        guard let target, names.isFlag(target) else { return String(v) }
-        return catalog.text(v != 0 ? "record.text.flag_yes" : "record.text.flag_no")
+        guard let target else { return String(v) }
+        if names.isFlag(target) { return catalog.text(v != 0 ? "record.text.flag_yes" : "record.text.flag_no") }
+        return names.stageName(target, at: v) ?? String(v)
+    }
+
+    /// An order parameter's name: the scenario's label, else its id made readable.
+    public func parameterName(_ id: String, of action: String?) -> String {
+        action.flatMap { names.parameterName(id, of: $0) } ?? Self.readable(id)
     }
 
     /// An order parameter: a team's or target's name for an id, the number as it is.

@@ -21,10 +21,11 @@ extension Replay {
                                           "turns": String(view.turns), "date": view.date, "phase": text.phaseName(view.phase)]) + "\n"
         if let input = step.input { out += p.text("report.board.last_input", ["who": name(of: step.by, phrases: p), "text": text.describe(input)]) + "\n" }
         out += "\n" + p.text("report.board.tracks") + "\n"
-        let width = max(8, view.tracks.map(\.name.count).max() ?? 8)
+        // Names padded by the columns they take on a terminal (Hangul is two wide), so the values line up in Korean too.
+        let width = max(8, view.tracks.map { Self.columns($0.name) }.max() ?? 8)
         for t in view.tracks {
             let bar = String(repeating: "█", count: t.max > t.min ? max(0, (t.value - t.min) * 20 / (t.max - t.min)) : 0)
-            out += "  " + t.name.padding(toLength: width, withPad: " ", startingAt: 0) + String(format: " %5d  ", t.value)
+            out += "  " + t.name + String(repeating: " ", count: width - Self.columns(t.name)) + String(format: " %5d  ", t.value)
                 + bar.padding(toLength: 20, withPad: "·", startingAt: 0) + " [\(t.min)…\(t.max)]" + (t.level.map { "  \($0)" } ?? "")
                 + (t.hiddenFrom.map { "  " + p.text("report.board.hidden_from", ["teams": $0.map { text.team($0) }.joined(separator: ", ")]) } ?? "") + "\n"
         }

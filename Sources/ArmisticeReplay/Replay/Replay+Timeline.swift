@@ -67,11 +67,15 @@ extension Replay {
         return out
     }
 
-    /// Pads to a number of terminal columns (a Hangul syllable takes two).
+    /// Pads to a number of terminal columns (a Hangul syllable takes two), with at least one space after the text.
     static func pad(_ s: String, _ columns: Int) -> String {
-        let width = s.unicodeScalars.reduce(0) { $0 + ((0x1100...0x115F).contains($1.value) || (0x2E80...0xA4CF).contains($1.value)
+        s + String(repeating: " ", count: max(1, columns - Self.columns(s)))
+    }
+
+    /// How many terminal columns a text takes: two for a Hangul syllable or a CJK character, one for the rest.
+    static func columns(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { $0 + ((0x1100...0x115F).contains($1.value) || (0x2E80...0xA4CF).contains($1.value)
             || (0xAC00...0xD7A3).contains($1.value) || (0xF900...0xFAFF).contains($1.value) || (0xFF00...0xFF60).contains($1.value) ? 2 : 1) }
-        return s + String(repeating: " ", count: max(1, columns - width))
     }
 
     /// The seq of the log's last record (the header's, when it has no other).

@@ -9,7 +9,8 @@ export function readable(id) { return String(id).replace(/_/g, " "); }
 /**
  * The renderer for one viewer: `names` has teamName, actionName, targetName, eventName (each id → name or null),
  * isFlag (id → whether it is a flag, whose values read as yes and no) and dealProposer (deal number → team id or
- * null); `words` has t(key, params) and knows(key).
+ * null), and may have stageName (project id, position → the stage's name or null: a project's values read as its
+ * stages) and paramName (action id, parameter id → its label or null); `words` has t(key, params) and knows(key).
  */
 export function recordText(names, words) {
   const { t, knows } = words;
@@ -17,11 +18,13 @@ export function recordText(names, words) {
   const team = named(names.teamName), action = named(names.actionName), target = named(names.targetName), event = named(names.eventName);
   const n = (v) => (typeof v === "number" ? String(v) : "?");
   const detail = (parts) => parts.filter((p) => p != null && p !== "").join(" · ");
-  // A target's value: a flag's as yes or no (any value but 0 is yes, as the engine reads it), else its number.
+  // A target's value: a flag's as yes or no (any value but 0 is yes, as the engine reads it), a project's as the
+  // name of its stage, else its number.
   function value(v, id) {
     if (typeof v !== "number") return "?";
-    if (id == null || !names.isFlag(id)) return String(v);
-    return t(v !== 0 ? "record.text.flag_yes" : "record.text.flag_no");
+    if (id == null) return String(v);
+    if (names.isFlag(id)) return t(v !== 0 ? "record.text.flag_yes" : "record.text.flag_no");
+    return names.stageName?.(id, v) ?? String(v);
   }
 
   function result(word) {
@@ -62,7 +65,10 @@ export function recordText(names, words) {
         return { label, text, detail: detail([dice, mods ? t("record.text.modifiers", { mods }) : null, r.reason, r.text]) };
       }
       case "effect": {
-        const text = r.result === "revealed" ? t("record.text.revealed", { target: target(r.target), value: n(r.to) })
+        // One record per team the value is revealed to: the line names it, so two reveals read as two facts.
+        const to = (r.visible_to || []).map(team).join(", ");
+        const text = r.result === "revealed" ? (to ? t("record.text.revealed_to", { target: target(r.target), teams: to, value: n(r.to) })
+          : t("record.text.revealed", { target: target(r.target), value: n(r.to) }))
           : r.target != null ? t("record.text.effect", { target: target(r.target), from: value(r.from, r.target), to: value(r.to, r.target) }) : r.text ?? "";
         return { label, text, detail: cause(r.reason) };
       }

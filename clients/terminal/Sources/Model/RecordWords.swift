@@ -38,6 +38,21 @@ public enum RecordWords {
     }
 }
 
+/// What the records renderer asks of a seat's names beyond `ViewNames` itself: a project's stages and a parameter's
+/// label, as the view carries them (in the reader's language), so a record reads "착공 → 공사 중", not "2 → 3", and
+/// "(지원 규모: 2)", not "(amount: 2)".
+extension ViewNames {
+    public func stageName(_ project: String, at index: Int) -> String? {
+        guard let p = view.projects.first(where: { $0.id == project }), p.statuses.indices.contains(index) else { return nil }
+        return p.statuses[index].replacingUnderscores
+    }
+
+    public func parameterName(_ parameter: String, of action: String) -> String? {
+        let params = view.action(action)?.params ?? view.catalog.first { $0.id == action }?.params ?? []
+        return params.first { $0.id == parameter }?.label
+    }
+}
+
 extension String {
     var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
 }
