@@ -5,6 +5,8 @@
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
+/* malloc_trim, which Swift's Glibc module does not export (the server's MemoryReturn). */
+#include <malloc.h>
 
 /// A libev loop on epoll for lws to run on as a foreign loop (its libwebsockets-evlib_ev plugin), or NULL.
 static inline void *clws_ev_loop_new(void) { return ev_loop_new(EVBACKEND_EPOLL); }

@@ -34,7 +34,8 @@ struct HTTPRoutes {
                             "frames_dropped_total": t.framesDropped, "rejected_binary_total": t.rejectedBinary,
                             "rejected_too_large_total": t.rejectedTooLarge, "http_requests_total": t.httpRequests,
                             "idle_hangups_total": t.idleHangUps, "refused_no_descriptors_total": t.refusedNoDescriptors,
-                            "refused_per_address_total": t.refusedPerAddress, "closed_for_fragments_total": t.closedForFragments]
+                            "refused_per_address_total": t.refusedPerAddress, "closed_for_fragments_total": t.closedForFragments,
+                            "memory_returns_total": t.memoryReturns]
             }
             return HTTPResponse(status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: Array(metrics.render(transport: counters).utf8))
         }

@@ -14,6 +14,11 @@ final class ServerServiceState {
     let coalescer = FrameCoalescer()
     /// Sockets per peer address, for `Configuration.maxConnectionsPerAddress`.
     var addresses: AddressConnections
+    /// Sockets destroyed since memory was last handed back (and that count at the last once-a-second tick), and when
+    /// that was (monotonic nanoseconds).
+    var socketsClosedSinceMemoryReturn = 0
+    var socketsClosedAtLastTick = 0
+    var lastMemoryReturn: UInt64 = 0
 
     init(maxConnectionsPerAddress: Int) {
         scratch = .allocate(capacity: clws_pre() + Self.scratchPayload)

@@ -28,6 +28,9 @@ public struct TransportStatistics: Sendable, Equatable {
     public var refusedPerAddress: Int = 0
     /// WebSocket connections closed (1008) for sending one message in more than `MessageAssembler.maxChunks` pieces.
     public var closedForFragments: Int = 0
+    /// Times the heap's free pages were handed back to the system after many sockets closed
+    /// (`Configuration.memoryReturnAfterClosedSockets`).
+    public var memoryReturns: Int = 0
     /// HTTP requests answered (dynamic and static).
     public var httpRequests: Int = 0
 

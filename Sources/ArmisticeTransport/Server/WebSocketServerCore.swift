@@ -282,6 +282,7 @@ final class WebSocketServerCore: Sendable {
             return lws_callback_http_dummy(wsi, reason, user, input, length)
         case LWS_CALLBACK_WSI_DESTROY:
             service.value.addresses.destroyed(wsi: UnsafeMutableRawPointer(wsi))
+            service.value.socketsClosedSinceMemoryReturn += 1
             return lws_callback_http_dummy(wsi, reason, user, input, length)
         case LWS_CALLBACK_ESTABLISHED:
             return opened(wsi, user)
@@ -469,10 +470,24 @@ final class WebSocketServerCore: Sendable {
     }
 
     /// Once a second on the service thread: pings connections silent for `pingIntervalSeconds` and drops those silent
-    /// for `idleTimeoutSeconds`.
+    /// for `idleTimeoutSeconds`; after many sockets have closed, hands the memory they held back (`MemoryReturn`).
     private func sweepIdle() {
-        let dropped = IdleSweep.run(over: service.value.connections.values, at: MonotonicTime.now(), policy: idlePolicy)
+        let now = MonotonicTime.now()
+        let dropped = IdleSweep.run(over: service.value.connections.values, at: now, policy: idlePolicy)
         if dropped > 0 { statistics.withLock { $0.idleHangUps += dropped } }
+        let state = service.value
+        let closed = state.socketsClosedSinceMemoryReturn
+        defer { state.socketsClosedAtLastTick = state.socketsClosedSinceMemoryReturn }
+        if MemoryReturn.isDue(closed: closed, closingNow: closed != state.socketsClosedAtLastTick,
+                              last: state.lastMemoryReturn, now: now, after: configuration.memoryReturnAfterClosedSockets,
+                              intervalSeconds: configuration.memoryReturnIntervalSeconds) {
+            state.socketsClosedSinceMemoryReturn = 0
+            state.lastMemoryReturn = now
+            MemoryReturn.handBack { [self] in
+                statistics.withLock { $0.memoryReturns += 1 }
+                logger.debug("memory the closed sockets held handed back to the system", metadata: ["sockets_closed": "\(closed)"])
+            }
+        }
     }
 
     private func closed(_ user: UnsafeMutableRawPointer?) {
