@@ -71,6 +71,29 @@ import Testing
         #expect(!noChat.html().contains("id=\"chat\""))
     }
 
+    /// The verification paragraph says in plain words what was checked and what it proves (every input replayed to
+    /// the same state hashes, every record from seq 1 to the last), what it does not cover (chat, names, times), and,
+    /// for a log that does not replay, that the report may not show the match as played (REPORT-fault #7).
+    @Test func theVerificationSaysWhatWasCheckedAndWhatItDoesNotCover() throws {
+        let (replay, report) = try makeReport()
+        #expect(report.match.lastSeq == replay.lastSeq && replay.lastSeq > 10)
+        let section = try #require(report.html().components(separatedBy: "<section id=\"verification\">").last)
+        #expect(section.contains("What was verified: the \(replay.inputCount) inputs in the log"))
+        #expect(section.contains("Every record from seq 1 to \(replay.lastSeq) is there"))
+        #expect(section.contains("Not covered: chat texts, names and times"))
+        let ko = AfterActionReport(replay: replay, chat: false, views: false, language: .ko).html()
+        #expect(ko.contains("검증한 내용: 기록에 있는 입력 \(replay.inputCount)개") && ko.contains("seq 1부터 \(replay.lastSeq)까지"))
+        // A log with an altered state hash: the other paragraph, never the claims of the first.
+        var lines = try ServerMatch().play().split(separator: "\n").map(String.init)
+        let hash = try #require(lines.lastIndex { $0.contains(#""kind":"hash""#) })
+        lines[hash] = lines[hash].replacingOccurrences(of: #""hash":""#, with: #""hash":"00"#)
+        let damaged = AfterActionReport(replay: Replay(log: try MatchLog(bytes: Array((lines.joined(separator: "\n") + "\n").utf8))), chat: false, views: false)
+        #expect(!damaged.match.verified)
+        let failed = try #require(damaged.html().components(separatedBy: "<section id=\"verification\">").last)
+        #expect(failed.contains("this report may not show the match as it was played"))
+        #expect(!failed.contains("What was verified") && !failed.contains("Every record from seq 1"))
+    }
+
     @Test func chromiumDrawsTheCharts() throws {
         guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first(where: FileManager.default.isExecutableFile) else {
             print("SKIPPED chromiumDrawsTheCharts: no chromium; apt-get install -y chromium")
@@ -81,11 +104,12 @@ import Testing
         let page = dir + "/report.html", shot = dir + "/report-charts.png"
         try Data(report.html().utf8).write(to: URL(fileURLWithPath: page))
         try? FileManager.default.removeItem(atPath: shot)
-        // The charts follow the short outcome section, so the first row is in the first screenful.
+        // The charts follow the outcome section (its title, reason, text and score table): the first row of charts is
+        // drawn within the first 1,100 pixels of a laptop-wide window (at 768 it starts just above the fold, its lines below).
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--screenshot=\(shot)",
-                             "--window-size=1366,768", "--virtual-time-budget=3000", "file://\(page)"]
+                             "--window-size=1366,1100", "--virtual-time-budget=3000", "file://\(page)"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

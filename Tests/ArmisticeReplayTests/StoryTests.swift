@@ -120,8 +120,35 @@ enum StoryMatches {
         #expect(deal.text.contains("Goodwill between the islands"))
         #expect(story.questions.contains { $0.source == "match" && $0.text.contains("short of the point at which the match ends in naval clash") })
         #expect(story.questions.contains { $0.source == "scenario" && $0.text.contains("stock survey") })
-        // The tracks' largest swing is named with its cause.
-        #expect(story.turningPoints.contains { $0.kind == "swing" && $0.text.hasPrefix("Mostly from") })
+        // The tracks' largest swing is named with its causes, each as a noun ("the event “…”", never "from by the event").
+        #expect(story.turningPoints.contains { $0.kind == "swing" && $0.text.hasPrefix("Because of ") })
+        #expect(!story.turningPoints.contains { $0.text.contains("Mostly from") || $0.text.contains(" by the ") })
+    }
+
+    /// A swing's causes add up to the turn's change: the instructor's adjustment is one of them, never left out, and
+    /// the sentence names each share (REPORT-terminal #1: "+2 of the +4" with the instructor's +2 missing).
+    @Test func aSwingsCausesAddUpToItsChangeTheInstructorsAdjustmentIncluded() throws {
+        let replay = Replay(log: try MatchLog(bytes: Array(try ServerMatch().play().utf8)))
+        let reader = StoryReader(replay: replay)
+        var adjusted = 0
+        for turn in 1...reader.turnCount {
+            for s in reader.swings(in: turn) {
+                let causes = reader.causes(of: s.track, in: turn)
+                #expect(causes.reduce(0) { $0 + $1.delta } == s.to - s.from, "turn \(turn), \(reader.ruleset.tracks[s.track].id)")
+                guard let instructor = causes.first(where: { $0.cause == "instructor" }) else { continue }
+                adjusted += 1
+                let delta = instructor.delta > 0 ? "+\(instructor.delta)" : String(instructor.delta)
+                #expect(reader.causesText(causes).contains("the instructor's adjustment (\(delta))"), "\(reader.causesText(causes))")
+            }
+        }
+        #expect(adjusted >= 1, "the server match's turn 2 adjusts tension")
+        // More than three causes: the two largest, then the rest as one share, so the shares still add up.
+        let text = reader.causesText([("instructor", 3, 0), ("upkeep", -2, 0), ("?", 1, 0), ("?x", 1, 0)])
+        #expect(text == "the instructor's adjustment (+3), the scenario's upkeep (-2) and other causes (+2)")
+        #expect(reader.causesText([("instructor", 2, 0), ("upkeep", 1, 0)]) == "the instructor's adjustment (+2) and the scenario's upkeep (+1)")
+        // In Korean, a noun list too: no "에 따라 … 때문" twice (REPORT-terminal #23).
+        let ko = StoryReader(replay: replay, language: .ko)
+        #expect(ko.causesText([("instructor", 2, 0), ("upkeep", 1, 0)]) == "교사의 조정(+2), 시나리오의 매 턴 자동 변화(+1)")
     }
 
     @Test func aDealIsAttributedToTheTeamThatProposedIt() throws {

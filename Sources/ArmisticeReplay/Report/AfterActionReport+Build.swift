@@ -27,7 +27,8 @@ extension AfterActionReport {
                       turns: ruleset.calendar.turns, turnsPlayed: final.turn, phase: final.phase.rawValue,
                       started: replay.log.header.t ?? 0, ended: replay.log.entries.last?.record.t ?? last.t,
                       logFormat: replay.log.header.format ?? 0, verified: replay.isVerified, hashesChecked: replay.hashesChecked,
-                      hashesMatched: replay.hashesMatched, inputs: replay.inputCount, finalHash: replay.finalHash, issues: replay.issues)
+                      hashesMatched: replay.hashesMatched, inputs: replay.inputCount, finalHash: replay.finalHash, issues: replay.issues,
+                      lastSeq: replay.lastSeq)
         outcome = finalView.outcome.map { Outcome(id: $0.id, name: $0.name, text: $0.text, reason: $0.reason, scores: $0.scores) }
         let objectives = finalView.outcome?.objectives ?? finalView.objectives ?? []
         teams = ruleset.teams.map { team in

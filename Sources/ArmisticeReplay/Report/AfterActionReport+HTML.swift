@@ -17,7 +17,7 @@ extension AfterActionReport {
         let meta = t.text("report.meta", ["room": match.room.map { t.text("report.meta.room", ["room": e($0)]) } ?? "", "ruleset": e(match.ruleset),
                                           "version": e(match.rulesetVersion), "seed": String(match.seed), "played": t.number(match.turnsPlayed),
                                           "turns": t.number(match.turns), "from": e(Self.date(match.started, t)), "to": e(Self.date(match.ended, t))]) + seenAs
-        let verified = match.verified ? t.text("report.verified", ["count": t.number(match.hashesMatched)])
+        let verified = match.verified ? t.text("report.verified", ["count": t.number(match.hashesMatched), "inputs": t.number(match.inputs)])
             : t.text("report.not_verified", ["issue": e(match.issues.first { $0.failsVerification }?.description ?? ""),
                                              "matched": t.number(match.hashesMatched), "checked": t.number(match.hashesChecked)])
         var h = """
@@ -113,7 +113,12 @@ extension AfterActionReport {
         }
 
         // Verification
-        h += "<section id=\"verification\"><h2>\(t.text("report.verification"))</h2><p>\(t.text("report.verification_text", ["inputs": t.number(match.inputs), "matched": t.number(match.hashesMatched), "checked": t.number(match.hashesChecked), "hash": "<code>\(e(match.finalHash))</code>", "ruleset": "<code>\(e(match.rulesetHash))</code>"]))</p>"
+        // What was verified, in plain words: the log replays to the same state hashes, no record is missing, and what
+        // the hashes do not cover; or, when it does not replay, that the report may not show the match as played.
+        let checked = ["inputs": t.number(match.inputs), "matched": t.number(match.hashesMatched), "checked": t.number(match.hashesChecked),
+                       "hash": "<code>\(e(match.finalHash))</code>", "ruleset": "<code>\(e(match.rulesetHash))</code>",
+                       "seq": t.number(match.lastSeq ?? 0)]
+        h += "<section id=\"verification\"><h2>\(t.text("report.verification"))</h2><p>\(t.text(match.verified ? "report.verification_text" : "report.verification_failed", checked))</p>"
         if !match.issues.isEmpty {
             h += "<ul class=\"issues\">" + match.issues.map { "<li class=\"\($0.failsVerification ? "unmet" : "note")\">\(e($0.description))</li>" }.joined() + "</ul>"
         }

@@ -32,6 +32,8 @@ public struct AfterActionReport: Sendable, Codable {
         public var inputs: Int
         public var finalHash: String
         public var issues: [LogIssue]
+        /// The seq of the log's last record: a verified log has every record from seq 1 to it.
+        public var lastSeq: Int? = nil
     }
 
     public struct Outcome: Sendable, Codable {

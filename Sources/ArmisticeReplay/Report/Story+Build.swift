@@ -162,27 +162,51 @@ struct StoryReader {
         return to - from
     }
 
-    /// Net effect per cause on one track in a turn, largest first.
+    /// Net effect per cause on one track in a turn, largest first: actions, events and the upkeep (effect records),
+    /// and the instructor's adjustments (`instructor`), so the shares add up to the turn's change.
     func causes(of track: Int, in turn: Int) -> [(cause: String, delta: Int, step: Int)] {
         var sums: [String: (Int, Int)] = [:]
         var order: [String] = []
         for (step, r) in records(of: turn) where r.target == ruleset.tracks[track].id {
-            guard let d = delta(r) else { continue }
-            let cause = r.reason ?? "?"
+            let cause: String
+            let d: Int
+            if r.kind == .adjustment, let from = r.from, let to = r.to {
+                (cause, d) = ("instructor", to - from)
+            } else if let change = delta(r) {
+                (cause, d) = (r.reason ?? "?", change)
+            } else { continue }
             if sums[cause] == nil { order.append(cause); sums[cause] = (0, step) }
             sums[cause]!.0 += d
         }
         return order.map { ($0, sums[$0]!.0, sums[$0]!.1) }.filter { $0.1 != 0 }.sorted { abs($0.1) > abs($1.1) }
     }
 
-    /// A cause for people: an action with the team that takes it (two teams' actions may share a name), an event, the upkeep.
+    /// A cause for people, as a noun the story's sentences can list: an action with the team that takes it (two
+    /// teams' actions may share a name), an event, the upkeep, the instructor's adjustment.
     func causeName(_ cause: String) -> String {
         if cause == "upkeep" { return say("story.cause.upkeep") }
+        if cause == "instructor" { return say("story.cause.instructor") }
         if cause.hasPrefix("action:"), let a = ruleset.actionIndex(String(cause.dropFirst(7))), ruleset.actions[a].teams.count == 1 {
             let team = ruleset.teams[ruleset.actions[a].teams[0]].id
             return say("story.cause.action", ["owner": possessive(team), "team": short(team), "action": ruleset.actions[a].name])
         }
-        return text.causeText(cause)
+        if cause.hasPrefix("action:") { return say("story.cause.shared_action", ["action": text.action(String(cause.dropFirst(7)))]) }
+        if cause.hasPrefix("event:") { return say("story.cause.event", ["event": text.event(String(cause.dropFirst(6)))]) }
+        return say("story.cause.other")
+    }
+
+    /// The causes of a change, each with its share ("the instructor's adjustment (+2), DPRK's “Cut contact” (+1) and
+    /// the scenario's upkeep (+1)"): up to three; of more, the two largest and the rest summed as other causes, so the
+    /// shares named always add up to the change.
+    func causesText(_ causes: [(cause: String, delta: Int, step: Int)]) -> String {
+        func signed(_ d: Int) -> String { d > 0 ? "+\(d)" : String(d) }
+        var parts = causes.prefix(causes.count > 3 ? 2 : 3).map { say("story.cause.share", ["cause": causeName($0.cause), "delta": signed($0.delta)]) }
+        if causes.count > 3 {
+            let rest = causes.dropFirst(2).reduce(0) { $0 + $1.delta }
+            if rest != 0 { parts.append(say("story.cause.share", ["cause": say("story.cause.others"), "delta": signed(rest)])) }
+        }
+        guard parts.count > 1 else { return parts.first ?? "" }
+        return parts.dropLast().joined(separator: say("story.list_separator")) + say("story.and") + parts.last!
     }
 
     // MARK: - Turns
@@ -291,7 +315,7 @@ struct StoryReader {
             if points.contains(where: { $0.turn == s.turn && $0.track == ruleset.tracks[s.track].id }) { continue }
             let causes = causes(of: s.track, in: s.turn)
             let step = causes.first?.step ?? ends[s.turn]
-            let because = causes.prefix(2).map { "\(causeName($0.cause)) (\($0.delta > 0 ? "+" : "")\($0.delta))" }.joined(separator: say("story.and"))
+            let because = causesText(causes)
             points.append(Story.TurningPoint(
                 kind: "swing", turn: s.turn,
                 title: say(s.to > s.from ? "story.point.rose" : "story.point.fell",

@@ -3,7 +3,7 @@
 // Built only from the records the server sent this seat; the full log stays one click away.
 
 import { el } from "./dom.js";
-import { formatParams, eventCause, resultWord } from "./views.js";
+import { formatParams, eventCause, resultWord, recordWords } from "./views.js";
 import { t, list } from "./i18n.js";
 
 const KINDS = ["order", "effect", "event", "deal", "adjustment", "outcome"];
@@ -37,12 +37,19 @@ export function turnSummary(game, turn, team) {
   const net = new Map();
   for (const r of records) {
     if ((r.kind !== "effect" && r.kind !== "adjustment") || typeof r.from !== "number" || r.result === "revealed") continue;
-    const seen = net.get(r.target) || { target: r.target, from: r.from, to: r.to, reasons: [] };
+    const seen = net.get(r.target) || { target: r.target, from: r.from, to: r.to, reasons: [], shares: [] };
     seen.to = r.to;
     if (r.kind === "adjustment" && r.reason) seen.reasons.push(r.reason);
+    // Each cause's share of the change: `action:ID`, `event:ID`, `upkeep`, `instructor`, or "" when this seat is not
+    // shown the cause (a covert action's).
+    const cause = r.kind === "adjustment" ? "instructor" : r.reason || "";
+    const share = seen.shares.find((x) => x.cause === cause);
+    if (share) share.delta += r.to - r.from; else seen.shares.push({ cause, delta: r.to - r.from });
     net.set(r.target, seen);
   }
   const all = [...net.values()];
+  // Largest share first (a stable sort keeps equal shares in the order they happened); none that came to nothing.
+  for (const c of all) c.shares = c.shares.filter((x) => x.delta !== 0).sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
   // Which order records a deal placed. At adjudication a team's commitments (deal by deal, in their order) come before
   // its draft, so of a team's orders of one action the first ones are the deals'; a later one of the same action is
   // the team's drafted copy (a `duplicate` when the action can be ordered once a turn), not the deal's.
@@ -95,7 +102,10 @@ export function orderWhy(r) {
   }
 }
 
-/** A changed value in words: track values with their numbers, flags as yes/no, projects by their stage. */
+/** A changed value in words: track values with their numbers, flags as yes/no, projects by their stage. When the
+ * instructor set a track during the turn and something else moved it too, each cause is named with its share ("4 → 8
+ * (+4) — +2 set by the instructor (“…”), +1 by the action Cut contact, +1 upkeep"), never the whole change put on the
+ * instructor. */
 export function changeText(game, c) {
   const v = game.view || {};
   const flag = v.flags?.find((f) => f.id === c.target);
@@ -105,11 +115,19 @@ export function changeText(game, c) {
     const stage = (i) => (project.statuses?.[i] || String(i)).replace(/_/g, " ");
     return `${project.name}: ${stage(c.from)} → ${stage(c.to)}`;
   }
-  const delta = c.to - c.from;
+  const signed = (n) => `${n > 0 ? "+" : ""}${n}`;
+  const head = `${game.targetName(c.target)}: ${c.from} → ${c.to} (${signed(c.to - c.from)})`;
   // The instructor's own words in quotes: a reason with a colon of its own ("지지율 조정: 여론조사 반영") does not run on
   // into a chain of colons.
-  const why = c.reasons?.length ? t("summary.set_by_instructor", { reasons: c.reasons.join("”, “") }) : "";
-  return `${game.targetName(c.target)}: ${c.from} → ${c.to} (${delta > 0 ? "+" : ""}${delta})${why}`;
+  const reasons = (c.reasons || []).join("”, “");
+  if (c.reasons?.length && (c.shares || []).some((x) => x.cause !== "instructor")) {
+    const words = recordWords(game);
+    const parts = c.shares.map((x) => (x.cause === "instructor" ? t("record.cause.instructor_share", { delta: signed(x.delta), reasons })
+      : x.cause === "" ? t("record.cause.hidden_share", { delta: signed(x.delta) })
+      : t("record.cause.share", { delta: signed(x.delta), cause: words.cause(x.cause) })));
+    return head + t("record.cause.shares", { shares: parts.join(", ") });
+  }
+  return head + (c.reasons?.length ? t("summary.set_by_instructor", { reasons }) : "");
 }
 
 /** One order's line; `deal` the deal that placed it, `copyOf` the deal that already ordered the action this drafted

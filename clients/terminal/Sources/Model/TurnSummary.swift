@@ -12,6 +12,13 @@ public struct TurnSummary: Sendable, Equatable {
         public var reasons: [String] = []
     }
 
+    /// One cause's share of a target's change over the turn: `action:ID`, `event:ID`, `upkeep`, `instructor` (an
+    /// adjustment), or "" for a change whose cause this seat is not shown (a covert action's).
+    public struct Share: Sendable, Equatable {
+        public var cause: String
+        public var delta: Int
+    }
+
     /// One line of the summary, with what it is for the screen's colours.
     public struct Line: Sendable, Equatable {
         public enum Tone: Sendable, Equatable { case heading, good, bad, plain, muted }
@@ -24,6 +31,8 @@ public struct TurnSummary: Sendable, Equatable {
     public var others: [RecordInfo] = []
     public var changes: [Change] = []
     public var unchanged: [String] = []
+    /// Each changed target's causes with their shares, largest first (they add up to the change).
+    public var shares: [String: [Share]] = [:]
     public var events: [RecordInfo] = []
     public var outcome: RecordInfo?
 
@@ -41,10 +50,18 @@ public struct TurnSummary: Sendable, Equatable {
                 let i = net.firstIndex { $0.target == target } ?? { net.append(Change(target: target, from: from, to: to)); return net.count - 1 }()
                 net[i].to = to
                 if r.kind == "adjustment", let reason = r["reason"]?.string { net[i].reasons.append(TerminalText.sanitize(reason)) }
+                let cause = r.kind == "adjustment" ? "instructor" : r["reason"]?.string ?? ""
+                var list = shares[target] ?? []
+                if let k = list.firstIndex(where: { $0.cause == cause }) { list[k].delta += to - from } else { list.append(Share(cause: cause, delta: to - from)) }
+                shares[target] = list
             default: break
             }
         }
         changes = net.filter { $0.from != $0.to || !$0.reasons.isEmpty }
+        // Stable: equal shares keep the order they happened in.
+        shares = shares.mapValues { list in
+            list.enumerated().filter { $0.element.delta != 0 }.sorted { (abs($0.element.delta), -$0.offset) > (abs($1.element.delta), -$1.offset) }.map(\.element)
+        }
         unchanged = net.filter { $0.from == $0.to && $0.reasons.isEmpty }.map(\.target)
     }
 
@@ -100,7 +117,11 @@ public struct TurnSummary: Sendable, Equatable {
             let result = r["result"]?.string ?? "?"
             let teamID = r["team"]?.string ?? "?"
             let team = withTeam ? TerminalText.sanitize(v.teamName(teamID)) + ": " : ""
-            let params = (r["params"]?.object ?? [:]).sorted { $0.key < $1.key }.map { RecordWords.paramName($0.value, in: v) }
+            // Each parameter by the scenario's label, as the browser's summary and the records say it ("Package size: 2").
+            let params = (r["params"]?.object ?? [:]).sorted { $0.key < $1.key }.map { key, value in
+                let value = RecordWords.paramName(value, in: v)
+                return ViewNames(v).parameterName(key, of: r["action"]?.string ?? "").map { TerminalText.sanitize($0) + ": " + value } ?? value
+            }
             let deal = deals.first { $0.commitments.contains { $0.team == teamID && $0.action == r["action"]?.string } }
             // The deal's order goes first: a duplicate of it is the draft's copy, not the deal's.
             let source = deal.map { c.text(result == "duplicate" ? "terminal.summary.draft_copy" : "terminal.summary.from_deal", ["deal": String($0.id)]) }
@@ -116,7 +137,7 @@ public struct TurnSummary: Sendable, Equatable {
         out.append(Line(text: c.text(state.myTeam != nil ? "terminal.summary.others" : "terminal.summary.orders"), tone: .heading))
         out += others.isEmpty ? [Line(text: c.text("terminal.summary.nothing_seen"), tone: .muted)] : others.map { order($0, withTeam: true) }
         out.append(Line(text: c.text("terminal.summary.changes"), tone: .heading))
-        for change in changes { out.append(Line(text: Self.changeText(change, in: v, c), tone: .plain)) }
+        for change in changes { out.append(Line(text: Self.changeText(change, in: v, c, shares: shares[change.target] ?? []), tone: .plain)) }
         for e in events {
             out.append(Line(text: c.text("terminal.record.event", ["event": TerminalText.sanitize(e["text"]?.string ?? e["event"]?.string ?? "?"),
                                                                   "cause": RecordText.cause(e["result"]?.string, c)]), tone: .plain))
@@ -128,8 +149,11 @@ public struct TurnSummary: Sendable, Equatable {
         return out
     }
 
-    /// A net change in words: tracks with their numbers, flags as yes/no, projects by their stage.
-    static func changeText(_ c: Change, in v: GameViewInfo, _ t: Catalog = Catalog(language: .en)) -> String {
+    /// A net change in words: tracks with their numbers, flags as yes/no, projects by their stage. When the instructor
+    /// set a track during the turn and something else moved it too, each cause is named with its share ("4 → 8 (+4) —
+    /// +2 set by the instructor (“…”), +1 by the action Cut contact, +1 upkeep"), never the whole change put on the
+    /// instructor.
+    static func changeText(_ c: Change, in v: GameViewInfo, _ t: Catalog = Catalog(language: .en), shares: [Share] = []) -> String {
         let name = RecordWords.targetName(c.target, in: v)
         let yes = t.text("terminal.summary.yes"), no = t.text("terminal.summary.no")
         if v.flags.contains(where: { $0.id == c.target }) { return "\(name): \(c.from != 0 ? yes : no) → \(c.to != 0 ? yes : no)" }
@@ -138,7 +162,21 @@ public struct TurnSummary: Sendable, Equatable {
             return "\(name): \(stage(c.from)) → \(stage(c.to))"
         }
         let delta = c.to - c.from
+        let head = "\(name): \(c.from) → \(c.to) (\(signed(delta)))"
+        if !c.reasons.isEmpty, shares.contains(where: { $0.cause != "instructor" }) {
+            let words = RecordText(names: ViewNames(v), language: t.language)
+            let parts = shares.map { share -> String in
+                switch share.cause {
+                case "instructor": t.text("record.cause.instructor_share", ["delta": signed(share.delta), "reasons": c.reasons.joined(separator: "”, “")])
+                case "": t.text("record.cause.hidden_share", ["delta": signed(share.delta)])
+                default: t.text("record.cause.share", ["delta": signed(share.delta), "cause": TerminalText.sanitize(words.cause(share.cause))])
+                }
+            }
+            return head + t.text("record.cause.shares", ["shares": parts.joined(separator: ", ")])
+        }
         let why = c.reasons.isEmpty ? "" : t.text("terminal.summary.set_by_instructor", ["reasons": c.reasons.joined(separator: "; ")])
-        return "\(name): \(c.from) → \(c.to) (\(delta > 0 ? "+" : "")\(delta))" + why
+        return head + why
     }
+
+    static func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : String(n) }
 }
