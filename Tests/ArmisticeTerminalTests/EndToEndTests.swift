@@ -57,7 +57,9 @@ struct EndToEndTests {
         let answer = await TeamProbe.lookUp(url: url, code: code.lowercased())
         guard case .teams(let teams)? = answer else { Issue.record("no team list: \(String(describing: answer))"); return }
         #expect(teams.map(\.id) == ["marisol", "tervane", "mediator"])
-        #expect(await TeamProbe.teams(url: url, code: code)?.first?.hasPrefix("marisol") == true)
+        let check = await JoinCheck.room(url: url, code: code)
+        guard case .teams(let choices) = check else { Issue.record("no team list: \(check)"); return }
+        #expect(choices.first?.id == "marisol" && choices.first?.names.contains("Republic of Marisol") == true)
         let wrong = code == "222222" ? "333333" : "222222"
         guard case .refused(let refusal, _)? = await TeamProbe.lookUp(url: url, code: wrong) else { Issue.record("a wrong code was not refused"); return }
         #expect(refusal == "unknown_room")

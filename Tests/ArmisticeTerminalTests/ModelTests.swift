@@ -1,3 +1,4 @@
+import ArmisticeLocale
 import Testing
 @testable import ArmisticeTerminal
 
@@ -211,13 +212,37 @@ import Testing
         #expect(ServerAddress.normalizeCode("r4x-95 u") == "R4X95U")
     }
 
+    @Test func aTeamIsFoundByItsIdOrAnyOfItsNamesInAnyLanguageAndCase() {
+        // The Koreanization room's teams as `GET /api/rooms/CODE` gives them, read by an English interface.
+        let body = Array(#"{"teams":[{"id":"dprk","name":"DPRK (North Korea)"},{"id":"rok","name":"ROK (South Korea)"},{"id":"usa","name":"United States"},{"id":"un","name":"United Nations"}],"localized":{"ko":{"teams":{"dprk":"북한","rok":"한국","usa":"미국","un":"유엔"}}}}"#.utf8)
+        guard case .teams(let teams)? = TeamProbe.answer(status: 200, body: body) else { Issue.record("no teams"); return }
+        for typed in ["dprk", "DPRK", "North Korea", "north  korea", "DPRK (North Korea)", "dprk (north korea)", "북한", " 북한 "] {
+            #expect(JoinCheck.team(typed, among: teams) == "dprk", "\(typed)")
+        }
+        #expect(JoinCheck.team("South Korea", among: teams) == "rok")
+        #expect(JoinCheck.team("한국", among: teams) == "rok")
+        #expect(JoinCheck.team("united states", among: teams) == "usa")
+        #expect(JoinCheck.team("유엔", among: teams) == "un")
+        // Only a whole name or a whole bracketed part: "Korea" or "United" could be either of two teams.
+        #expect(JoinCheck.team("Korea", among: teams) == nil)
+        #expect(JoinCheck.team("United", among: teams) == nil)
+        #expect(JoinCheck.team("", among: teams) == nil)
+        // An unknown team is answered with the valid ones, each with its id and its name (no brackets in brackets).
+        #expect(JoinCheck.list(teams) == "dprk — DPRK (North Korea); rok — ROK (South Korea); usa — United States; un — United Nations")
+        let message = Catalog(language: .en).text("terminal.join.no_team", ["team": "Norh Korea", "teams": JoinCheck.list(teams)])
+        #expect(message.contains("dprk — DPRK (North Korea)") && message.contains("by its id or its name"))
+    }
+
     @Test func teamListComesFromTheRoomEndpoint() {
         let ok = Array(#"{"room":"K7QX3M","teams":[{"id":"marisol","name":"Marisol","colour":"red"},{"id":"tervane","name":"Tervane","colour":"blue"}]}"#.utf8)
-        #expect(TeamProbe.answer(status: 200, body: ok) == .teams([("marisol", "Marisol"), ("tervane", "Tervane")]))
-        // A scenario in several languages: the names in the reader's language, the server's where it has none.
+        #expect(TeamProbe.answer(status: 200, body: ok) == .teams([.init(id: "marisol", name: "Marisol"), .init(id: "tervane", name: "Tervane")]))
+        // A scenario in several languages: the names in the reader's language, the server's where it has none; every
+        // language's name is kept, to be typed.
         let bilingual = Array(#"{"room":"K7QX3M","teams":[{"id":"marisol","name":"Marisol"},{"id":"tervane","name":"Tervane"}],"localized":{"ko":{"title":"산호 해협","teams":{"marisol":"마리솔"}}}}"#.utf8)
-        #expect(TeamProbe.answer(status: 200, body: bilingual, language: "ko") == .teams([("marisol", "마리솔"), ("tervane", "Tervane")]))
-        #expect(TeamProbe.answer(status: 200, body: bilingual) == .teams([("marisol", "Marisol"), ("tervane", "Tervane")]))
+        #expect(TeamProbe.answer(status: 200, body: bilingual, language: "ko")
+                == .teams([.init(id: "marisol", name: "마리솔", names: ["Marisol", "마리솔"]), .init(id: "tervane", name: "Tervane")]))
+        #expect(TeamProbe.answer(status: 200, body: bilingual)
+                == .teams([.init(id: "marisol", name: "Marisol", names: ["Marisol", "마리솔"]), .init(id: "tervane", name: "Tervane")]))
         let missing = Array(#"{"type":"error","code":"unknown_room","message":"no room has that code"}"#.utf8)
         #expect(TeamProbe.answer(status: 404, body: missing) == .refused(code: "unknown_room", message: "no room has that code"))
         #expect(TeamProbe.endpoint("ws://127.0.0.1:8080/ws")! == ("127.0.0.1", 8080))

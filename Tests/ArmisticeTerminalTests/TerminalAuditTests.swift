@@ -141,7 +141,7 @@ import Testing
         s.focus(.talk)
         #expect(Self.screen(s).contains("Enter write · PgUp older"))
         let teams = [JoinCheck.TeamChoice(id: "marisol", name: "Republic of Marisol"), JoinCheck.TeamChoice(id: "mediator", name: "Regional Fisheries Mediator")]
-        #expect(JoinCheck.lines(teams, Catalog(language: .en)) == "Teams:\n  marisol (Republic of Marisol)\n  mediator (Regional Fisheries Mediator)")
+        #expect(JoinCheck.lines(teams, Catalog(language: .en)) == "Teams:\n  marisol — Republic of Marisol\n  mediator — Regional Fisheries Mediator")
     }
 
     @Test func theHeaderKeepsNameAndTeamOnceTheClockRuns() {

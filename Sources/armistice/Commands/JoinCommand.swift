@@ -21,7 +21,7 @@ struct JoinCommand: AsyncParsableCommand {
     @Argument(help: "The server: host[:port] or a ws(s):// URL.") var host: String
     @Argument(help: "The room's join code (case, spaces and dashes do not matter).") var code: String
     @Option(help: "Your display name (asked when not given).") var name: String?
-    @Option(help: "Your team's id (asked when not given; empty lets the instructor assign one).") var team: String?
+    @Option(help: "Your team: its id or its name, e.g. dprk or \"North Korea\" (asked when not given; empty lets the instructor assign one).") var team: String?
     @Flag(help: "Line mode for screen readers and scripts: events as lines, commands typed at the prompt.") var plain = false
     @Flag(help: "Join as an observer (the public view, e.g. for a projector).") var observer = false
     @Flag(help: "Take a new seat even when a stored one exists for this room.") var newSeat = false
@@ -47,7 +47,7 @@ struct JoinCommand: AsyncParsableCommand {
         if let stored, self.name == nil || self.name == stored.name {
             let line = stored.team.map { t.text("terminal.join.taking_back_team", ["room": room, "name": stored.name, "team": $0]) }
                 ?? t.text("terminal.join.taking_back", ["room": room, "name": stored.name])
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            Prompt.say(line)
         } else {
             // The address and the code first: a wrong one is said at once, before any question.
             let check = await JoinCheck.room(url: url, code: room, language: language)
@@ -59,7 +59,7 @@ struct JoinCommand: AsyncParsableCommand {
                 Prompt.fail(t.text("terminal.join.no_room", ["room": room, "reason": message.isEmpty ? t.text("terminal.join.check_code") : message]))
                 throw ExitCode.failure
             case .refused(_, let message):
-                FileHandle.standardError.write(Data((t.text("terminal.join.server_says", ["message": message]) + "\n").utf8))
+                Prompt.say(t.text("terminal.join.server_says", ["message": message]))
             case .teams, .unchecked: break
             }
             if name == nil { name = Prompt.ask(t.text("terminal.join.ask_name")) }
@@ -91,28 +91,40 @@ extension JoinCommand {
             }
             return id
         }
-        print(JoinCheck.lines(teams, t))
+        // With the questions, on standard error and unbuffered: in a pipe the list comes before the question, never
+        // after the answers (standard output is the plain mode's events, which follow).
+        Prompt.say(JoinCheck.lines(teams, t))
         for _ in 0..<3 {
             guard let answer = Prompt.ask(t.text("terminal.join.ask_team_among")) else { return nil }
             if answer.isEmpty { return nil }
             if let id = JoinCheck.team(answer, among: teams) { return id }
-            FileHandle.standardError.write(Data((t.text("terminal.join.no_such_team", ["team": answer, "teams": JoinCheck.list(teams)]) + "\n").utf8))
+            Prompt.say(t.text("terminal.join.no_such_team", ["team": answer, "teams": JoinCheck.list(teams)]))
         }
         Prompt.fail(t.text("terminal.join.no_team_chosen"))
         throw ExitCode.failure
     }
 }
 
-/// Questions asked before the interface starts.
+/// Questions asked before the interface starts, on standard error and written at once (never through a buffer), so
+/// that in a pipe each shows before the program waits for its answer, in the order said.
 enum Prompt {
     /// Says why the command stops, on standard error.
     static func fail(_ message: String) {
-        FileHandle.standardError.write(Data("armistice join: \(message)\n".utf8))
+        say("armistice join: \(message)")
     }
 
+    /// A line said before the interface starts (a list, a notice), on standard error with the questions.
+    static func say(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Asks and reads one line. When the answer does not come from a terminal (a pipe, a file) it is not echoed, so it
+    /// is written after the question: the transcript then reads as it would on a screen, one question a line.
     static func ask(_ question: String) -> String? {
         FileHandle.standardError.write(Data(question.utf8))
-        return readLine()?.trimmingCharacters(in: .whitespaces)
+        let answer = readLine()?.trimmingCharacters(in: .whitespaces)
+        if isatty(STDIN_FILENO) == 0 { FileHandle.standardError.write(Data(((answer ?? "") + "\n").utf8)) }
+        return answer
     }
 
     /// `--lang`: ko or en; absent, the environment's (LC_ALL, LC_MESSAGES, LANG; ko_KR.UTF-8 is Korean).

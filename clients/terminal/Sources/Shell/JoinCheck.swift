@@ -14,29 +14,50 @@ public enum JoinCheck {
     }
 
     public struct TeamChoice: Sendable, Equatable {
+        /// The id, and the name in the reader's language.
         public var id, name: String
-        public init(id: String, name: String) { self.id = id; self.name = name }
+        /// Every name the room gives the team, in each of its languages (`DPRK (North Korea)`, `북한`).
+        public var names: [String]
+        public init(id: String, name: String, names: [String] = []) {
+            self.id = id
+            self.name = name
+            self.names = names.contains(name) ? names : [name] + names
+        }
     }
 
     /// Asks the server about the room; team names in `language` where the scenario has them.
     public static func room(url: String, code: String, language: Language = .en) async -> Room {
         guard TeamProbe.endpoint(url) != nil else { return .unchecked }
         switch await TeamProbe.lookUp(url: url, code: code, language: language.rawValue) {
-        case .teams(let list)?: return .teams(list.map { TeamChoice(id: $0.id, name: $0.name) })
+        case .teams(let list)?: return .teams(list)
         case .refused(let code, let message)?: return .refused(code: code, message: message)
         case nil: return .unreachable
         }
     }
 
-    /// The team a student meant: its id or its name, in any case, with spaces trimmed; nil when none matches.
+    /// The team a student meant: its id or one of its names in any language (`North Korea` or `북한` as well as
+    /// `dprk`), in any case and spacing; a name's part before or inside brackets (`DPRK (North Korea)`) counts when
+    /// no other team has it. Nil when none matches.
     public static func team(_ answer: String, among teams: [TeamChoice]) -> String? {
-        let wanted = answer.trimmingSpaces.lowercased()
+        let wanted = folded(answer)
         guard !wanted.isEmpty else { return nil }
-        return teams.first { $0.id.lowercased() == wanted || $0.name.lowercased() == wanted }?.id
+        if let whole = teams.first(where: { folded($0.id) == wanted || $0.names.contains { folded($0) == wanted } }) { return whole.id }
+        let partly = teams.filter { $0.names.contains { parts($0).contains(wanted) } }
+        return partly.count == 1 ? partly[0].id : nil
     }
 
-    /// The teams as a student reads them: `dprk (DPRK), rok (ROK), …`.
-    public static func list(_ teams: [TeamChoice]) -> String { teams.map(entry).joined(separator: ", ") }
+    /// Lower case, with runs of spaces as one: how a typed team is compared.
+    static func folded(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// A name's parts outside and inside brackets, folded: `DPRK (North Korea)` → `dprk`, `north korea`.
+    static func parts(_ name: String) -> [String] {
+        name.split(whereSeparator: { "()[]".contains($0) }).map { folded(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// The teams as a student reads them, for a sentence: `dprk — DPRK (North Korea); rok — ROK (South Korea); …`.
+    public static func list(_ teams: [TeamChoice]) -> String { teams.map(entry).joined(separator: "; ") }
 
     /// The teams one a line, indented, under the catalog's heading: a long name is never cut by the terminal's edge
     /// in the middle of a word.
@@ -44,8 +65,9 @@ public enum JoinCheck {
         ([t.text("terminal.join.teams")] + teams.map { "  " + entry($0) }).joined(separator: "\n")
     }
 
-    /// One team: `dprk (DPRK)`, or its id alone when the name is the id.
-    static func entry(_ team: TeamChoice) -> String { team.name == team.id ? team.id : "\(team.id) (\(team.name))" }
+    /// One team: `dprk — DPRK (North Korea)` (a name may have brackets of its own), or its id alone when the name is
+    /// the id.
+    static func entry(_ team: TeamChoice) -> String { team.name == team.id ? team.id : "\(team.id) — \(team.name)" }
 
     /// What to say when nothing answered at the address.
     public static func unreachableMessage(url: String, _ t: Catalog = Catalog(language: .en)) -> String {

@@ -10,23 +10,10 @@ import Foundation
 public enum TeamProbe {
     /// What `GET /api/rooms/CODE` said.
     public enum Answer: Sendable, Equatable {
-        case teams([(id: String, name: String)])
+        /// Each team with its name in the reader's language and every name the room gives it.
+        case teams([JoinCheck.TeamChoice])
         /// The server refused: `unknown_room`, `rate_limited`, … with its message.
         case refused(code: String, message: String)
-
-        public static func == (a: Answer, b: Answer) -> Bool {
-            switch (a, b) {
-            case (.teams(let x), .teams(let y)): x.map(\.id) == y.map(\.id) && x.map(\.name) == y.map(\.name)
-            case (.refused(let c1, let m1), .refused(let c2, let m2)): c1 == c2 && m1 == m2
-            default: false
-            }
-        }
-    }
-
-    /// The room's teams as `id (Name)` lines' parts, or nil when the server could not be asked.
-    public static func teams(url: String, code: String, language: String = "en") async -> [String]? {
-        guard case .teams(let teams)? = await lookUp(url: url, code: code, language: language) else { return nil }
-        return teams.map { $0.name.isEmpty || $0.name == $0.id ? $0.id : "\($0.id) (\($0.name))" }
     }
 
     /// Asks the server for a room's public summary; nil when it cannot be reached or answers something unexpected.
@@ -40,14 +27,20 @@ public enum TeamProbe {
         }.value
     }
 
-    /// Reads an answer of `GET /api/rooms/CODE`, with team names in `language` where the summary has them.
+    /// Reads an answer of `GET /api/rooms/CODE`, with team names in `language` where the summary has them (and
+    /// every language's names kept, so that a student may type the team's name in any of them).
     public static func answer(status: Int, body: [UInt8], language: String = "en") -> Answer? {
         guard let json = JSONValue.parse(String(decoding: body, as: UTF8.self)) else { return nil }
         if status == 200 {
-            let names = json["localized"]?[language]?["teams"]
+            let localized = json["localized"]?.object ?? [:]
             return .teams(json["teams"]?.array.compactMap { t in
                 guard let id = t["id"]?.string else { return nil }
-                return (TerminalText.sanitize(id), TerminalText.sanitize(names?[id]?.string ?? t["name"]?.string ?? id))
+                let base = t["name"]?.string ?? id
+                let translated = localized.keys.sorted().compactMap { localized[$0]?["teams"]?[id]?.string }
+                var names: [String] = []
+                for name in ([base] + translated).map({ TerminalText.sanitize($0) }) where !names.contains(name) { names.append(name) }
+                let name = localized[language]?["teams"]?[id]?.string ?? base
+                return JoinCheck.TeamChoice(id: TerminalText.sanitize(id), name: TerminalText.sanitize(name), names: names)
             } ?? [])
         }
         guard let code = json["code"]?.string else { return nil }
