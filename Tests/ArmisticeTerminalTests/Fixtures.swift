@@ -39,6 +39,16 @@ enum Fixtures {
      "clock":{"phase":"negotiation","turn":1,"paused":false,"deadline":1795969100331,"remaining":241000,"now":1795968859331}}
     """
 
+    /// The screen as text at a size (80×24 unless told), a second after the fixture's time.
+    static func screen(_ s: ClientState, _ w: Int = 80, _ h: Int = 24) -> String {
+        Renderer.render(s, width: w, height: h, now: now + 1_000).text
+    }
+
+    /// Types the text key by key, as a student would.
+    static func type(_ text: String, into s: inout ClientState) {
+        for c in text { _ = s.handle(key: .char(c)) }
+    }
+
     static func seated() -> ClientState {
         var s = ClientState()
         _ = s.apply(message: #"{"type":"joined","id":"seat","room":"R4X95U","seat":"s3","token":"R4X95U.x","role":"player","team":"marisol"}"#, now: now)

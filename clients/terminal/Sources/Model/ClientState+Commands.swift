@@ -96,7 +96,9 @@ extension ClientState {
                                                  note: note.isEmpty ? nil : note)
             return [request(body, said("terminal.status.proposed", "terminal.failed.proposed"))]
         case .respond(let deal, let accept):
-            return [request(ClientRequest.RespondDeal(deal: deal, accept: accept),
+            // Past the budget the line mode says so as it accepts (the full screen has asked first: `confirmation`).
+            let warning = accept ? acceptNotice(deal).map { [Effect.notice("[warning] " + $0)] } ?? [] : []
+            return warning + [request(ClientRequest.RespondDeal(deal: deal, accept: accept),
                             accept ? said("terminal.status.accepted", "terminal.failed.accepted", ["deal": String(deal)])
                                 : said("terminal.status.rejected", "terminal.failed.rejected", ["deal": String(deal)]))]
         case .withdraw(let deal):

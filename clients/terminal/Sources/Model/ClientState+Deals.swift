@@ -221,10 +221,17 @@ extension ClientState {
         return (each, deal)
     }
 
-    /// The question before accepting a deal that would take my team past its budget: what it costs, what would then
-    /// be spent, and which drafted orders would come back `over_budget` (a deal's steps are paid before the draft, and
-    /// each drafted order in turn from what is left). Nil when the budget covers it.
+    /// What accepting deal `id` would do past the budget, however it is accepted (the Deals pane's key, `:accept N`,
+    /// the line mode's `accept N`); nil when the budget covers it or my team has nothing to answer.
+    public func acceptNotice(_ id: Int) -> String? {
+        view.deals.first { $0.id == id }.flatMap(acceptWarning)
+    }
+
+    /// What accepting a deal my team has yet to answer would do past its budget: what it costs, what would then be
+    /// spent, and which drafted orders would come back `over_budget` (a deal's steps are paid before the draft, and
+    /// each drafted order in turn from what is left). Nil when the budget covers it. `confirmation` asks it.
     public func acceptWarning(_ d: DealInfo) -> String? {
+        guard awaitsMyAnswer(d) else { return nil }
         guard let me = myTeam, let budget = myBudget else { return nil }
         let cost = d.commitments.filter { $0.team == me }.compactMap(\.action).reduce(0) { $0 + view.actionCost($1, team: me) }
         let committed = committedCost(of: me)

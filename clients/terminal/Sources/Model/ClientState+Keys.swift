@@ -22,7 +22,8 @@ extension ClientState {
         case .char("q"), .char("Q"): ui.modal = .confirmQuit; return []
         case .char(":"): ui.input = TextInput(purpose: .command, prompt: ":"); return []
         case .char("L") where myTeam != nil:
-            ui.modal = .confirm(prompt: lockPrompt, command: .lock); return []
+            ui.modal = .confirm(prompt: lockPrompt, command: .lock)
+            return []
         case .char(let c) where c.isNumber:
             if let n = c.wholeNumberValue, n >= 1, n <= panes.count { focus(panes[n - 1]) }
             return []
@@ -47,6 +48,16 @@ extension ClientState {
         }
         parts.append(t.text("terminal.confirm.lock"))
         return parts.joined(separator: " ")
+    }
+
+    /// The question a command asks before it is sent, however it was given (a key or a typed `:lock`, `:accept N`):
+    /// locking always (it is final), accepting a deal when it would take my team past its budget. Nil when it goes at once.
+    public func confirmation(for command: Command) -> String? {
+        switch command {
+        case .lock where myTeam != nil: return lockPrompt
+        case .respond(let id, true): return acceptNotice(id).map { $0 + " " + t.text("terminal.confirm.accept") }
+        default: return nil
+        }
     }
 
     mutating func move(by step: Int) {
@@ -140,11 +151,12 @@ extension ClientState {
             switch key {
             case .char("a"), .enter:
                 // Accepting past the budget asks first, naming the orders that would then not be paid.
-                if awaitsMyAnswer(deal), let warning = acceptWarning(deal) {
-                    ui.modal = .confirm(prompt: warning, command: .respond(deal: deal.id, accept: true))
+                let accept = Command.respond(deal: deal.id, accept: true)
+                if let question = confirmation(for: accept) {
+                    ui.modal = .confirm(prompt: question, command: accept)
                     return []
                 }
-                return perform(.respond(deal: deal.id, accept: true))
+                return perform(accept)
             case .char("r"): return perform(.respond(deal: deal.id, accept: false))
             case .char("w"):
                 // Only the team that proposed a deal can withdraw it; a party that does not want it rejects it.
@@ -300,6 +312,11 @@ extension ClientState {
             case .command:
                 guard !text.trimmingSpaces.isEmpty else { return [] }
                 let effects = remembering(input) { $0.perform(line: text) }
+                // A typed command asks what its key asks (a lock, an accept past the budget) before it is sent.
+                if let command = try? Command.parse(text), let question = confirmation(for: command) {
+                    ui.modal = .confirm(prompt: question, command: command)
+                    return []
+                }
                 // A line refused here stays in the input line, to correct rather than type again (one the server
                 // refuses opens again when its answer comes: `apply`).
                 if effects.count == 1, case .notice(let line) = effects[0], line.hasPrefix("[error] ") {

@@ -1,0 +1,64 @@
+import ArmisticeWire
+import Testing
+@testable import ArmisticeTerminal
+
+/// A command asks what its key asks, however it is given (`:accept N`, `:lock`): the lock's question, and the budget's
+/// when accepting a deal would pass it; the line mode says the budget's as a warning as it accepts.
+@Suite struct TypedCommandsAskTests {
+    static func sends(_ effects: [Effect]) -> Bool { effects.contains { if case .send = $0 { true } else { false } } }
+
+    /// Marisol with Naval patrol drafted (3 of 3 points spent) and deal #5 asking it to seize a trawler (2 more).
+    static func pastTheBudget() -> ClientState {
+        var s = Fixtures.seated()
+        s.view.orders["marisol"]?.orders.append(OrderInfo(action: "patrol", params: [:]))
+        s.view.spent["marisol"] = 3
+        s.view.deals = [DealInfo(JSONValue.parse(#"{"id":5,"turn":1,"proposer":"tervane","parties":["tervane","marisol"],"accepted":["tervane"],"status":"open","note":"","commitments":[{"team":"marisol","action":"seize_trawler"}]}"#)!)]
+        return s
+    }
+
+    @Test func typingAcceptAsksTheBudgetQuestionAsTheDealsPaneDoes() {
+        var s = Self.pastTheBudget()
+        _ = s.handle(key: .char(":"))
+        Fixtures.type("accept 5", into: &s)
+        #expect(!Self.sends(s.handle(key: .enter)), "nothing is sent before the answer")
+        guard case .confirm(let prompt, .respond(deal: 5, accept: true))? = s.ui.modal else { Issue.record("no question"); return }
+        #expect(prompt.contains("5 of the 3 points") && prompt.contains("Naval patrol (2) would come back over_budget"), "\(prompt)")
+        #expect(prompt.hasSuffix("Accept? (y/n)"))
+        #expect(Fixtures.screen(s).contains("Accept? (y/n)"))
+        // No: nothing is sent; yes: the accept goes.
+        #expect(s.handle(key: .char("n")).isEmpty && s.ui.modal == nil)
+        _ = s.handle(key: .char(":"))
+        Fixtures.type("accept 5", into: &s)
+        _ = s.handle(key: .enter)
+        #expect(Self.sends(s.handle(key: .char("y"))))
+        // Within the budget, and a reject, go at once.
+        var within = Fixtures.seated()
+        _ = within.handle(key: .char(":"))
+        Fixtures.type("accept 1", into: &within)
+        #expect(Self.sends(within.handle(key: .enter)) && within.ui.modal == nil)
+        var rejecting = Self.pastTheBudget()
+        _ = rejecting.handle(key: .char(":"))
+        Fixtures.type("reject 5", into: &rejecting)
+        #expect(Self.sends(rejecting.handle(key: .enter)))
+    }
+
+    @Test func theLineModesAcceptSaysWhatItCostsAsItAccepts() {
+        var s = Self.pastTheBudget()
+        let effects = s.perform(line: "accept 5")
+        let notices = effects.compactMap { if case .notice(let line) = $0 { line } else { nil } }
+        #expect(notices.first?.hasPrefix("[warning] Accepting deal #5 costs your team 2") == true, "\(notices)")
+        #expect(notices.first?.contains("(y/n)") == false, "the line mode does not ask")
+        #expect(Self.sends(effects))
+        var within = Fixtures.seated()
+        #expect(within.perform(line: "accept 1").allSatisfy { if case .notice = $0 { false } else { true } })
+    }
+
+    @Test func typingLockAsksAsTheKeyDoes() {
+        var s = Fixtures.seated()
+        _ = s.handle(key: .char(":"))
+        Fixtures.type("lock", into: &s)
+        #expect(!Self.sends(s.handle(key: .enter)))
+        #expect(s.ui.modal == .confirm(prompt: s.lockPrompt, command: .lock))
+        #expect(Self.sends(s.handle(key: .char("y"))))
+    }
+}
