@@ -2,8 +2,9 @@ import ArmisticeWire
 import Testing
 @testable import ArmisticeTerminal
 
-/// While a deal is typed (`n` in Deals, or `:deal …`), every team's action ids can be reached at 80×24: the list narrows
-/// to what the word being typed starts, and PgUp/PgDn scroll it with the command line open.
+/// While a deal is typed (`n` in Deals, or `:deal …`), the pane says in words what to type, with an example made of the
+/// scenario's own actions, and every team's action ids can be reached at 80×24: the list narrows to what the word being
+/// typed starts, and PgUp/PgDn scroll it with the command line open.
 @Suite struct DealTypingTests {
     static func screen(_ s: ClientState) -> String { Renderer.render(s, width: 80, height: 24, now: Fixtures.now + 1_000).text }
 
@@ -30,7 +31,8 @@ import Testing
         Self.type("tervane:su", &s)
         var text = Self.screen(s)
         #expect(text.contains("tervane:suspend_exercises"), "\(text)")
-        #expect(!text.contains("tervane:close_reef") && !text.contains("marisol:fish_hard"), "\(text)")
+        // The list is narrowed: no other entry (`id — name`) shows; the footer's example may still name fish_hard.
+        #expect(!text.contains("tervane:close_reef") && !text.contains("marisol:fish_hard —"), "\(text)")
         // An action id's start narrows it too, and the parameters in brackets do not count.
         _ = s.handle(key: .clearLine)
         Self.type("deal marisol:fish_hard tervane:ban(x=1", &s)
@@ -111,5 +113,64 @@ import Testing
         var s = ClientState()
         s.language = .ko
         #expect(s.t.text("terminal.plain.not_connected").hasPrefix("[error] "))
+    }
+
+    /// Marisol's view with another team's actions in the catalog, as a real snapshot has them.
+    static func withCatalog() -> ClientState {
+        var s = Fixtures.seated()
+        s.view.catalog = [
+            CatalogEntry(JSONValue.parse(#"{"id":"share_survey","name":"Share the stock survey","teams":["tervane"],"cost":1,"params":[]}"#)!),
+            CatalogEntry(JSONValue.parse(#"{"id":"set_quota","name":"Set a quota","teams":["mediator"],"cost":1,"params":[{"id":"tonnes","type":"number","min":2,"max":9}]}"#)!),
+        ]
+        return s
+    }
+
+    @Test func theComposerSaysInWordsWhatToTypeWithAnExampleFromThisScenario() throws {
+        var s = Self.withCatalog()
+        s.focus(.deals)
+        _ = s.handle(key: .char("n"))
+        let example = try #require(s.dealExample)
+        #expect(example == "marisol:fish_hard tervane:share_survey -- a first step")
+        // The example is a deal the composer takes, each step one the list offers.
+        guard case .propose(let commitments, let note)? = try? Command.parse("deal " + example) else { Issue.record("not a deal: \(example)"); return }
+        #expect(commitments.count == 2 && note == "a first step")
+        let offered = s.dealChoices("deal ").choices.map(\.key)
+        #expect(offered.contains("marisol:fish_hard") && offered.contains("tervane:share_survey"))
+        // The footer and the pane say it in words; no `P=V` anywhere.
+        #expect(s.status == "For example: " + example)
+        let text = Fixtures.screen(s)
+        #expect(!text.contains("P=V"), "\(text)")
+        #expect(text.contains("For example:") && text.contains("marisol:fish_hard"), "\(text)")
+        #expect(text.contains("team:approve:action"), "\(text)")
+        // An action with a parameter shows how its value is written, with its own id and a value it takes.
+        #expect(s.dealParameterExample == "marisol:propose_quota(tonnes=1,partner=tervane)")
+        // Too long for the pane's line, it breaks after a comma, never inside a word.
+        #expect(text.contains("marisol:propose_quota(tonnes=1,") && text.contains("partner=tervane)"), "\(text)")
+        // The list of what a deal may name still shows under the words, at 80×24.
+        #expect(text.contains("marisol:fish_hard — Fish hard"), "\(text)")
+        // Once a step is typed, the words give the list their room: the footer keeps the example.
+        Fixtures.type("tervane:", into: &s)
+        let typing = Fixtures.screen(s)
+        #expect(!typing.contains("team:approve:action") && typing.contains("tervane:share_survey — Share"), "\(typing)")
+        #expect(typing.contains("For example: " + example))
+        // A step my action needs another team's approval for makes the example a trade of the two.
+        s.view.actions[1].consentFrom = ["tervane"]
+        #expect(s.dealExample == "marisol:fish_hard tervane:approve:patrol -- a first step")
+        // A refused step says what to write in words too.
+        var fresh = Fixtures.seated()
+        let refusal = fresh.perform(line: "deal tervane")
+        guard case .notice(let line)? = refusal.first else { Issue.record("not refused: \(refusal)"); return }
+        #expect(line.contains("team:action(choice=value)") && !line.contains("P=V"), "\(line)")
+    }
+
+    @Test func theKoreanComposerSaysItInKorean() throws {
+        var s = Self.withCatalog()
+        s.language = .ko
+        s.focus(.deals)
+        _ = s.handle(key: .char("n"))
+        #expect(s.dealExample == "marisol:fish_hard tervane:share_survey -- 첫걸음")
+        let text = Fixtures.screen(s)
+        #expect(text.contains("예:") && text.contains("팀:approve:행동") && !text.contains("P=V"), "\(text)")
+        for line in text.split(separator: "\n") { #expect(TerminalText.width(String(line)) <= 80, "\(line)") }
     }
 }

@@ -52,7 +52,7 @@ import Testing
         s.language = .ko
         let cases = ["foo": "\"foo\"라는 명령은 없습니다", "say all": "쓰는 법: say 채널 글", "accept x": "accept: 합의 번호를 쓰세요",
                      "consent x maybe": "쓰는 법: consent 행동", "move s2": "쓰는 법: move 자리", "extend soon": "쓰는 법: extend 초",
-                     "remove x": "remove: 명령안의 명령 번호", "add": "쓰는 법: add 행동 [항목=값 …]", "deal x": "\"x\"은(는) 약속이 아닙니다"]
+                     "remove x": "remove: 명령안의 명령 번호", "add": "쓰는 법: add 행동 [항목=값 …]", "deal x": "\"x\"은(는) 합의의 단계가 아닙니다"]
         for (line, korean) in cases {
             let effects = s.perform(line: line)
             #expect(s.status?.contains(korean) == true, "\(line): \(s.status ?? "")")
@@ -71,7 +71,17 @@ import Testing
         s.language = .ko
         s.focus(.deals)
         _ = s.handle(key: .char("n"))
-        #expect(s.status == "deal 팀:행동[(항목=값,…)] 팀:approve:행동 … -- 메모")
+        // No action of another team to build an example from: the words alone, in Korean.
+        #expect(s.status == "각 단계는 팀:행동(id는 위 목록)으로 띄어 쓰고, 메모는 -- 뒤에 씁니다")
+        // With one, an example made of this scenario's actions, with a Korean note.
+        s.view.catalog = [CatalogEntry(JSONValue.parse(#"{"id":"share_survey","name":"Share the stock survey","teams":["tervane"],"cost":1,"params":[]}"#)!)]
+        _ = s.handle(key: .escape)
+        _ = s.handle(key: .char("n"))
+        #expect(s.status == "예를 들면: marisol:fish_hard tervane:share_survey -- 첫걸음")
+        s.language = .en
+        _ = s.handle(key: .escape)
+        _ = s.handle(key: .char("n"))
+        #expect(s.status == "For example: marisol:fish_hard tervane:share_survey -- a first step")
     }
 
     @Test func anAdjustmentNamesTheTrackNotItsID() throws {

@@ -318,6 +318,38 @@ extension ClientState {
         return (matching, typed)
     }
 
+    /// A deal as a student types it, made of this scenario's own actions: a step of my team's and one of another
+    /// team's (its approval of an action of mine that needs it, when there is one), then a note. Without `deal `, as
+    /// the composer's line already has it; nil when the view has no action of another team to name.
+    public var dealExample: String? {
+        guard let me = myTeam else { return nil }
+        let mine = view.actions.filter { !$0.covert }
+        guard let step = mine.first(where: { $0.params.isEmpty && $0.consentFrom.allSatisfy { $0 == me } }) ?? mine.first else { return nil }
+        let theirs: String
+        if let asking = mine.first(where: { $0.consentFrom.contains { $0 != me } }), let other = asking.consentFrom.first(where: { $0 != me }) {
+            theirs = "\(other):approve:\(asking.id)"
+        } else if let entry = view.catalog.first(where: { !$0.teams.contains(me) && !$0.teams.isEmpty }) {
+            theirs = Self.dealTerm(entry.teams[0], entry.id, entry.params)
+        } else {
+            return nil
+        }
+        return "\(Self.dealTerm(me, step.id, step.params)) \(theirs) -- \(t.text("terminal.deals.example_note"))"
+    }
+
+    /// How a step with a parameter is typed, with one of this scenario's actions that has one (`un:deliver_aid(amount=1)`);
+    /// nil when no action a deal may name has a parameter.
+    public var dealParameterExample: String? {
+        if let me = myTeam, let a = view.actions.first(where: { !$0.covert && !$0.params.isEmpty }) { return Self.dealTerm(me, a.id, a.params) }
+        guard let entry = view.catalog.first(where: { !$0.params.isEmpty && !$0.teams.isEmpty && !$0.teams.contains(myTeam ?? "") }) else { return nil }
+        return Self.dealTerm(entry.teams[0], entry.id, entry.params)
+    }
+
+    /// One step of a typed deal: `team:action`, with each parameter's first choice (or its least value) in brackets.
+    static func dealTerm(_ team: String, _ action: String, _ params: [ParamInfo]) -> String {
+        let values = params.map { p in "\(p.id)=\(p.choices.first?.id ?? String(p.min ?? 1))" }
+        return "\(team):\(action)" + (values.isEmpty ? "" : "(\(values.joined(separator: ",")))")
+    }
+
     /// The commitments of a `deal …` line being typed, as far as they parse (the word being typed may not yet).
     public func composedCommitments(_ line: String) -> [CommitmentInfo] {
         let done = line.lastIndex(of: " ").map { String(line[..<$0]) } ?? ""

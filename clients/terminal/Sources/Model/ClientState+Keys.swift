@@ -139,7 +139,8 @@ extension ClientState {
             if matchOver, decides.contains(key) { return [refuse(t.text("terminal.status.match_over"))] }
             if key == .char("n") {
                 ui.input = TextInput(purpose: .command, prompt: ":", text: "deal ")
-                say(t.text("terminal.deals.template"))
+                // In words, with an example made of this scenario's actions (never a bare `(P=V,…)`).
+                say(dealExample.map { t.text("terminal.deals.template", ["example": $0]) } ?? t.text("terminal.deals.template_plain"))
                 return []
             }
             if key == .char("c"), foldedDealCount > 0 {
@@ -311,12 +312,12 @@ extension ClientState {
                 return remembering(input) { $0.perform(.say(channel: channel, text: text)) }
             case .command:
                 guard !text.trimmingSpaces.isEmpty else { return [] }
-                let effects = remembering(input) { $0.perform(line: text) }
                 // A typed command asks what its key asks (a lock, an accept past the budget) before it is sent.
                 if let command = try? Command.parse(text), let question = confirmation(for: command) {
                     ui.modal = .confirm(prompt: question, command: command)
                     return []
                 }
+                let effects = remembering(input) { $0.perform(line: text) }
                 // A line refused here stays in the input line, to correct rather than type again (one the server
                 // refuses opens again when its answer comes: `apply`).
                 if effects.count == 1, case .notice(let line) = effects[0], line.hasPrefix("[error] ") {

@@ -250,6 +250,52 @@ public enum Renderer {
         return lines.enumerated().map { i, l in Line((i > 0 ? String(repeating: " ", count: indent) : "") + l, style) }
     }
 
+    /// Wrapped as `wrapped` does, but a word longer than a line (`un:deliver_aid(amount=1,partner=usa)`) breaks after
+    /// one of its commas, brackets or colons rather than anywhere: an example of what to type stays readable.
+    static func gluedLines(_ text: String, _ width: Int, _ style: CellStyle = .plain, indent: Int = 0) -> [Line] {
+        let room = max(1, width - indent)
+        var pieces: [String] = []
+        for word in TerminalText.sanitize(text).split(separator: " ") {
+            var parts = [String(word)]
+            if TerminalText.width(String(word)) > room {
+                parts = []
+                var part = ""
+                for c in word {
+                    part.append(c)
+                    if ",(:".contains(c) { parts.append(part); part = "" }
+                }
+                if !part.isEmpty { parts.append(part) }
+            }
+            // Each part after the first of a word is glued to the one before: no space between them. A word that
+            // must break starts a line of its own, so that it breaks as little as it can.
+            if parts.count > 1 { pieces.append("\n") }
+            pieces += parts.enumerated().map { i, p in i == 0 ? " " + p : p }
+        }
+        var rows: [String] = []
+        var line = ""
+        for piece in pieces {
+            if piece == "\n" {
+                if !line.isEmpty { rows.append(line) }
+                line = ""
+                continue
+            }
+            let glued = !piece.hasPrefix(" ")
+            let bare = glued ? piece : String(piece.dropFirst())
+            let joined = line.isEmpty ? bare : line + (glued ? bare : " " + bare)
+            if line.isEmpty || TerminalText.width(joined) <= room {
+                line = joined
+            } else {
+                rows.append(line)
+                line = bare
+            }
+        }
+        if !line.isEmpty { rows.append(line) }
+        // A part still too long for a line is cut as `wrapped` cuts it.
+        return rows.flatMap { TerminalText.wrap($0, to: room) }.enumerated().map { i, l in
+            Line((i > 0 ? String(repeating: " ", count: indent) : "") + l, style)
+        }
+    }
+
     static func bar(_ value: Int, _ min: Int, _ max: Int, width: Int) -> String {
         let span = Swift.max(1, max - min)
         let filled = Swift.min(width, Swift.max(0, Int((Double(value - min) / Double(span) * Double(width)).rounded())))
@@ -488,15 +534,26 @@ public enum Renderer {
         let v = s.view
         // While a deal is being typed: what it may name, as TEAM:ACTION with each action's name and cost.
         if let input = s.ui.input, input.purpose == .command, input.text.lowercased().hasPrefix("deal") {
-            lines += wrapped(s.t.text("terminal.deals.typing"), width, .bold)
-            // The proposal so far, each commitment with what may stop it, as on a deal's card.
             let proposal = s.composedCommitments(input.text)
+            let (choices, typed) = s.dealChoices(input.text)
+            // Before anything is typed: what to type, in words, a deal made of this scenario's actions, and how a
+            // parameter is written. Once a step is typed the list has the room (the footer keeps the example).
+            if proposal.isEmpty && typed.isEmpty {
+                lines += wrapped(s.t.text("terminal.deals.typing"), width, .bold)
+                if let example = s.dealExample {
+                    lines += gluedLines(s.t.text("terminal.deals.for_example") + " deal " + example, width, CellStyle(tone: .accent), indent: 2)
+                }
+                if let example = s.dealParameterExample {
+                    lines += gluedLines(s.t.text("terminal.deals.parameter_example", ["example": example]), width, .muted, indent: 2)
+                }
+            }
+            lines += wrapped(s.t.text("terminal.deals.narrowing"), width, .bold)
+            // The proposal so far, each commitment with what may stop it, as on a deal's card.
             if !proposal.isEmpty {
                 lines += wrapped(s.t.text("terminal.deals.composing"), width, .bold)
                 lines += commitmentLines(s, proposal, s.dealNotes(proposal, status: "open", mine: true), width: width, style: .plain)
             }
             // Narrowed to what the word being typed starts (`usa:`, `usa:sus`, an action id); PgUp/PgDn scroll it.
-            let (choices, typed) = s.dealChoices(input.text)
             if !typed.isEmpty {
                 lines += wrapped(s.t.text(choices.isEmpty ? "terminal.deals.no_match" : "terminal.deals.matching", ["typed": TerminalText.sanitize(typed)]), width, .muted)
             }
