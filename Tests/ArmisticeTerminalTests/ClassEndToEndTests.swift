@@ -133,7 +133,8 @@ struct ClassEndToEndTests {
         try lee.type("UN")
         try lee.keys("Enter")
         let again = try await lee.waitFor(text: "There is no team \"UN\"")
-        #expect(again.contains("tervane (Kingdom of Tervane)"))
+        // Each team as `id — name` (a name may have brackets of its own).
+        #expect(again.contains("tervane — Kingdom of Tervane"), "\(again)")
         try lee.type("kingdom of tervane")
         try lee.keys("Enter")
         let seated = try await lee.waitFor("Lee on Tervane") { $0.contains("ARMISTICE \(code)") && $0.contains("Lee·tervane") }
