@@ -497,9 +497,9 @@ final class WebSocketServerCore: Sendable {
         delegate.connectionClosed(ConnectionID(rawValue: id))
     }
 
+    /// The peer address of `wsi`'s socket, read as the per-address limit reads it (`AddressConnections.peerAddress`),
+    /// so that a budget kept by address and the connection limit name a peer the same way.
     static func peerAddress(_ wsi: OpaquePointer) -> String {
-        var buffer = [CChar](repeating: 0, count: 128)
-        guard lws_get_peer_simple(wsi, &buffer, buffer.count) != nil else { return "" }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        AddressConnections.peerAddress(of: Int32(truncatingIfNeeded: lws_get_socket_fd(wsi)))
     }
 }
