@@ -122,3 +122,15 @@ def test_every_record_category_of_the_replay_has_a_label():
     for lang, cat in catalogs().items():
         missing = sorted(k for k in categories | kinds if f"replay.kind.{k}" not in cat)
         assert not missing, f"{lang}: record kinds with no replay.kind label: {missing}"
+
+
+def test_no_korean_particle_follows_a_name_that_may_be_english():
+    """A person's name or a teacher's id may be written in small Latin letters ("Jordan"), whose particle can't be told:
+    "Jordan을(를) 옮겼습니다" would keep both forms. The Korean texts put such a name where no particle follows it
+    ("Jordan 님의 자리를 옮겼습니다", "공유 중지: kim")."""
+    ko = catalogs()["ko"]
+    glued = re.compile(r"\{(name|id|names|players)\}(을\(를\)|이\(가\)|은\(는\)|와\(과\)|\(으\)로)")
+    texts = {k: v for k, v in ko.items() if isinstance(v, str)}
+    texts.update({f"{k}.{c}": v for k, e in ko.items() if isinstance(e, dict) for c, v in e.items()})
+    found = sorted(f"{k}: {v}" for k, v in texts.items() if glued.search(v))
+    assert not found, "a particle right after a name that may be English:\n" + "\n".join(found)
