@@ -2,6 +2,8 @@
 when the next request succeeds, or when the room moves on (a new phase, the clock paused or running, the room's
 language), as the student's page does with its own lines."""
 
+import re
+
 from selenium.webdriver.support.ui import Select
 
 from conftest import InstructorSocket, js_errors, wait
@@ -73,7 +75,18 @@ def test_adjusted_goes_after_a_removal_and_after_the_phase_changes(server, brows
     # The student's results quote the instructor's reason: its own colon does not make a chain of colons.
     wait(jordan, lambda d: "ROK presidential approval (%): " in text(d, "#results"), message=lambda d: text(d, "#results"))
     line = text(jordan, "#results .summary-change[data-target=approval]")
-    assert line.endswith(" — set by the instructor, giving the reason “poll: a new survey”"), line
+    # The turn's events moved approval too, so the line splits the change among its causes (e1b35ea): the instructor's
+    # share is what the adjustment itself moved, not the whole change; every share is shown and they add up to it.
+    moved = jordan.execute_script("return window.armistice.game.records"
+                                  ".filter((r) => r.kind === 'adjustment' && r.target === 'approval').map((r) => r.to - r.from)")
+    assert len(moved) == 1, moved
+    head = re.fullmatch(r"ROK presidential approval \(%\): (\d+) → 50 \(([+-]\d+)\) — (.+)", line)
+    assert head, line
+    delta, shares = int(head[2]), head[3].split(", ")
+    assert delta == 50 - int(head[1]) and delta != moved[0], line
+    assert f"{moved[0]:+d} set by the instructor (“poll: a new survey”)" in shares, line
+    assert len(shares) > 1 and all(re.match(r"[+-]\d+ \S", s) for s in shares), line
+    assert sum(int(s.split(" ")[0]) for s in shares) == delta, line
     seat = teacher.execute_script("return window.armistice.game.roster.find((r) => r.name === 'Jordan').seat")
     click(teacher, f"#remove-{seat}")
     click(teacher, f"#remove-{seat}")
