@@ -1,13 +1,7 @@
 // The browser's turn summary names each cause of a change with its share (clients/web/js/summary.js): the instructor's
 // adjustment, an action, the upkeep, and a cause this seat is not shown. Run by test_summary_causes.py as
 // `node summary_causes.mjs LANG`; prints one JSON object of the texts.
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-
-const language = process.argv[2] || "en";
-globalThis.navigator = { languages: [language], language };
-globalThis.localStorage = { getItem: () => null, setItem: () => {} };
-globalThis.fetch = async (url) => ({ ok: true, status: 200, json: async () => JSON.parse(readFileSync(fileURLToPath(url), "utf8")) });
+import { language } from "./page_globals.mjs";
 
 const { turnSummary, changeText } = await import("../../clients/web/js/summary.js");
 

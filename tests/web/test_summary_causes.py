@@ -3,22 +3,12 @@ during the turn: the instructor's share, an action's, the upkeep's and a share w
 up to the change (REPORT-terminal #1: the whole +4 was put on the instructor). The terminal's TurnSummary says the same
 from the same catalog keys (record.cause.*_share)."""
 import json
-import shutil
-import subprocess
-from pathlib import Path
 
-import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
+from node_script import node_json
 
 
 def summary(lang):
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("node is needed to run the browser's summary code (scripts/setup.sh installs nodejs)")
-    run = subprocess.run([node, str(ROOT / "tests/web/summary_causes.mjs"), lang], capture_output=True, text=True, timeout=60)
-    assert run.returncode == 0, run.stdout + run.stderr
-    return json.loads(run.stdout)
+    return node_json("summary_causes.mjs", lang)
 
 
 def test_each_cause_of_a_change_is_named_with_its_share():

@@ -6,7 +6,7 @@ import { phaseName } from "./game.js";
 import { dealOutcomeText, consentNote, stepWarnings } from "./commitments.js";
 import { botBadge, botOf, studentsOf, policyName } from "./bots.js";
 import { t, list, has, onLanguage } from "./i18n.js";
-import { recordText } from "./records.js";
+import { recordText, readable } from "./records.js";
 import { paramLabel } from "./params.js";
 
 // ---- Header, clock and connection status -------------------------------------------------------------------
@@ -157,6 +157,8 @@ export function recordWords(game) {
     actionName: (id) => { const name = game.actionName(id); return name === id ? null : name; },
     targetName: (id) => { const name = game.targetName(id); return name === id ? null : name; },
     isFlag: (id) => (v().flags || []).some((f) => f.id === id),
+    // A project's value is its position in its stages: the stage as the view names it (in the reader's language).
+    stageName: (id, i) => { const s = v().projects?.find((p) => p.id === id)?.statuses?.[i]; return s == null ? null : readable(s); },
     eventName: (id) => v().events?.find((e) => e.id === id)?.name
       ?? game.records.find((r) => r.kind === "event" && r.event === id)?.text ?? null,
     dealProposer: (n) => v().deals?.find((d) => d.id === n)?.proposer ?? null,
