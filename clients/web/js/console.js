@@ -93,7 +93,9 @@ function teamColumn(tm) {
       el("span", { class: tm.locked ? "badge ok" : "badge", text: tm.locked ? t("team.locked") : t("console.not_locked") }), " ", botBadge(game, tm.id)),
     el("p", { class: "hint", text: t("console.players", { players: players.length ? list(players.map((p) => (p.online ? p.name : t("team.offline", { name: p.name })))) : t("console.none") }) }),
     botControls(tm),
-    el("p", { text: v.phase === "setup" ? t("console.budget_setup") : typeof tm.budget === "number" ? t(committed.length ? "console.budget_deals" : "console.budget", { budget: tm.budget, spent, deals: spent - drafted, left: tm.budget - spent }) : "" }),
+    // Over the budget it says by how much ("1 over budget"), never "-1 left", as the student's page does.
+    el("p", { text: v.phase === "setup" ? t("console.budget_setup") : typeof tm.budget === "number"
+      ? t(spent > tm.budget ? (committed.length ? "console.budget_deals_over" : "console.budget_over") : committed.length ? "console.budget_deals" : "console.budget", { budget: tm.budget, spent, deals: spent - drafted, left: tm.budget - spent, over: spent - tm.budget }) : "" }),
     el("h4", { text: t("play.orders") }),
     el("ol", { class: "draft-orders" }, d.orders.length + committed.length ? [
       ...committed.map((c) => el("li", { class: "draft-order committed", data: { action: c.action || c.consent, deal: c.deal } },

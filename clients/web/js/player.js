@@ -7,7 +7,7 @@ import { botBadge, botOf, policyName } from "./bots.js";
 import { paramPickers, readParams, rememberParams, checkParams } from "./params.js";
 import { resultTurns, summarySection, endingDecided, outcomeTitle } from "./summary.js";
 import { renderMap, lastTurnChanges } from "./map.js";
-import { commitmentsOf, spentWithDeals, promisedIn, promisedText, budgetLeft, ordersOverBudget, stepWarnings } from "./commitments.js";
+import { commitmentsOf, spentWithDeals, promisedIn, promisedText, budgetLeft, ordersOverBudget, stepWarnings, consentOf } from "./commitments.js";
 import { t, lang, list, sentence } from "./i18n.js";
 
 const boot = await bootPage("player", render);
@@ -82,8 +82,14 @@ function renderTeamBox() {
   else if ($("#notice").dataset.kind === "info") say($("#notice"), "");
 }
 
+// The brief and objectives sit in a collapsed block at the end of the situation: each turn's briefing opens it once, the
+// phase for reading it (a student may close it again; REPORT-browser #11).
+let briefOpenedFor = "";
+
 function renderBrief() {
   const tm = game.team(myTeam());
+  const briefing = `${game.view.turn}:${game.view.phase}`;
+  if (tm && game.view.phase === "briefing" && briefOpenedFor !== briefing) { briefOpenedFor = briefing; $("#brief-box").open = true; }
   $("#brief").textContent = tm?.brief || t("play.brief_later");
   replace($("#objectives"), (game.view.objectives || []).map((o) => el("li", { class: o.met === true ? "met" : o.met === false ? "unmet" : "" },
     el("span", { text: o.text }), " — ", el("span", { class: "hint", text: objectivePoints(o) }))));
@@ -156,7 +162,7 @@ function renderDraft() {
             sendDraft(d.orders, next);
           } } }), ` ${label}`);
       return el("div", { class: "consent", data: { consent: c.action } },
-        el("p", { text: t(c.rule === "veto" ? "play.consent_veto" : "play.consent_all", { action: c.name, teams: list(c.teams.map((x) => game.teamName(x))) }) }),
+        el("p", { text: consentLine(c) }),
         // What no answer means, on the choice itself: under `veto` it lets the action go ahead, under `all` it refuses.
         choice("", t(c.rule === "all" ? "play.no_decision_all" : "play.no_decision_veto")), choice("approve", t("play.approve")), choice("block", t("play.block")),
         promised ? el("p", { class: "hint", text: t(promised.decision === "block" ? "play.settled_block" : "play.settled_approve", { deal: String(promised.deal) }) }) : null);
@@ -170,6 +176,19 @@ function renderDraft() {
   $("#lock-state").textContent = drafting()
     ? allLockedText(game) || t("play.locked_list", { teams: list(teams.filter((x) => x.locked).map((x) => x.name)) || t("play.locked_none") })
     : t("play.orders_when");
+}
+
+// A say we have on another team's action, naming who else has one (the catalog's consent_from): "your team can block
+// it" when ours is the only say, never "any one of us" for one team (REPORT-browser #15). An action the catalog does
+// not list (a covert one) keeps the general wording.
+function consentLine(c) {
+  const words = { action: c.name, teams: list(c.teams.map((x) => game.teamName(x))) };
+  const from = consentOf(game, c.action, c.teams[0])?.from;
+  if (!from?.includes(myTeam())) return t(c.rule === "veto" ? "play.consent_veto" : "play.consent_all", words);
+  const others = from.filter((x) => x !== myTeam()).map((x) => game.teamName(x));
+  const all = c.rule === "all";
+  return others.length ? t(all ? "play.consent_all_with" : "play.consent_veto_with", { ...words, others: list(others) })
+    : t(all ? "play.consent_all_ours" : "play.consent_veto_ours", words);
 }
 
 async function lockIn() {
