@@ -39,7 +39,7 @@ struct ClassEndToEndTests {
                                "commitments": [["team": "tervane", "action": "tervane_fish_hard"], ["team": "marisol", "action": "marisol_patrol"]]])
         try kim.keys("5")
         let offered = try await kim.waitFor(text: "#1 OPEN")
-        #expect(offered.contains("Kingdom of Tervane will Send the"), "another team's action by its name")
+        #expect(offered.contains("Kingdom of Tervane: Send the"), "another team's action by its name")
         #expect(offered.contains("If all accept this turn"))
         #expect(!offered.contains("tervane fish hard") && !offered.contains("tervane_fish_hard"))
         Self.keep(offered, as: "deal-offered")

@@ -52,11 +52,11 @@ import Testing
         var s = Self.agreed()
         s.focus(.deals)
         let text = Self.screen(s)
-        #expect(text.contains("Kingdom of Tervane will Share the"))
+        #expect(text.contains("Kingdom of Tervane: Share the"))
         #expect(!text.contains("share survey") && !text.contains("share_survey"))
         #expect(text.contains("→ Agreed: carried out with this"))
         let plain = s.dealLines().joined()
-        #expect(plain.contains("Republic of Marisol will Naval patrol"))
+        #expect(plain.contains("Republic of Marisol: Naval patrol"))
         #expect(plain.contains("do not draft it."))
     }
 
@@ -146,8 +146,8 @@ import Testing
         let text = Self.screen(s)
         #expect(text.contains("Military tension on the peninsula"))
         #expect(text.contains("Armed standoff along the line"))
-        #expect(text.contains("? Publish the stock survey (Kingdom"))
-        #expect(text.contains("of Tervane): undecided"))
+        #expect(text.contains("? Kingdom of Tervane: Publish the"), "\(text)")
+        #expect(text.contains("undecided"))
         #expect(!text.contains("…"))
     }
 

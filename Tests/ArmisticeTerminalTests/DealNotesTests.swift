@@ -37,10 +37,10 @@ import Testing
         s.focus(.deals)
         let text = Self.screen(s)
         #expect(s.dealText(s.view.deals[0], commitments: false) == "#1 OPEN from Kingdom of Tervane — waiting for Republic of Marisol")
-        #expect(text.contains("• Republic of Marisol will Seize a"), "\(text)")
+        #expect(text.contains("• Republic of Marisol: Seize a"), "\(text)")
         #expect(text.contains("⚠ Your step may fail: needs"), "\(text)")
         Self.fitsIn80Columns(text)
-        #expect(s.dealLines().contains("  Republic of Marisol will Seize a trawler — ⚠ Your step may fail: needs friction of at least 3"))
+        #expect(s.dealLines().contains("  Republic of Marisol: Seize a trawler — ⚠ Your step may fail: needs friction of at least 3"))
         // Once my team has accepted, or the deal is agreed, it is no longer a question for us.
         s.view.deals[0].accepted = ["tervane", "marisol"]
         #expect(!Self.screen(s).contains("⚠"))
@@ -55,7 +55,7 @@ import Testing
         s.focus(.deals)
         let text = Self.screen(s)
         #expect(text.contains("⚠ Already in your draft: the deal"), "\(text)")
-        #expect(s.dealLines().contains("  Republic of Marisol will Fish hard — ⚠ Already in your draft: the deal orders it first, so your draft's copy would come back duplicate (remove it)"))
+        #expect(s.dealLines().contains("  Republic of Marisol: Fish hard — ⚠ Already in your draft: the deal orders it first, so your draft's copy would come back duplicate (remove it)"))
         #expect(!text.contains("may fail") && !text.contains("already in your orders this turn"), "\(text)")
         Self.fitsIn80Columns(text)
     }
@@ -116,7 +116,7 @@ import Testing
         """)!)]
         s.focus(.deals)
         var text = Self.screen(s)
-        #expect(text.contains("• Kingdom of Tervane will Share the"), "\(text)")
+        #expect(text.contains("• Kingdom of Tervane: Share the"), "\(text)")
         #expect(text.contains("⚑ Needs Regional Fisheries"), "\(text)")
         #expect(text.contains("unless they block it"), "\(text)")
         Self.fitsIn80Columns(text)
@@ -151,7 +151,7 @@ import Testing
         s.ui.input = TextInput(purpose: .command, prompt: ":", text: "deal marisol:seize_trawler tervane:sha")
         let text = Self.screen(s)
         #expect(text.contains("Your proposal so far:"), "\(text)")
-        #expect(text.contains("• Republic of Marisol will Seize a"), "\(text)")
+        #expect(text.contains("• Republic of Marisol: Seize a"), "\(text)")
         #expect(text.contains("⚠ Your step may fail: needs"), "\(text)")
         Self.fitsIn80Columns(text)
         #expect(s.composedCommitments("deal").isEmpty)
@@ -233,7 +233,7 @@ import Testing
          "records":[{"kind":"deal","turn":1,"deal":2,"result":"open","team":"tervane"}]}
         """#
         let lines = Self.notices(s.apply(message: update, now: Fixtures.now))
-        #expect(lines.contains("[deal] Republic of Marisol will Seize a trawler — ⚠ Your step may fail: needs friction of at least 3"), "\(lines)")
+        #expect(lines.contains("[deal] Republic of Marisol: Seize a trawler — ⚠ Your step may fail: needs friction of at least 3"), "\(lines)")
     }
 
     @Test func chatSaidOfflineIsKeptAndSentOnceTheSeatIsBack() {

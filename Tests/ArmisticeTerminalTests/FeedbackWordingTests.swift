@@ -90,7 +90,7 @@ import Testing
         s.language = .ko
         let id = try #require(Self.requestID(s.perform(line: "adjust friction 3 class vote")))
         _ = s.apply(message: #"{"type":"ack","id":\#(id)}"#, now: Fixtures.now)
-        #expect(s.status == "✓ Friction at sea을(를) 3(으)로 조정했습니다")
+        #expect(s.status == "✓ Friction at sea을(를) 3으로 조정했습니다", "the English name keeps both forms; 3 (삼) takes 으로")
     }
 
     @Test func anAdjustedFlagIsSaidAsYesOrNo() throws {

@@ -42,7 +42,7 @@ import Testing
         for english in [" will ", "If all accept", "Yours go", "do not draft"] { #expect(!text.contains(english), "\(english) left:\n\(text)") }
         let agreed = Self.withPromisedConsent()
         #expect(agreed.dealEffect(agreed.view.deals[1]).hasPrefix("Agreed: carried out with this turn's orders"))
-        #expect(agreed.commitmentText(agreed.view.deals[1].commitments[0]) == "Republic of Marisol will approve Joint reef survey")
+        #expect(agreed.commitmentText(agreed.view.deals[1].commitments[0]) == "Republic of Marisol approves: Joint reef survey")
     }
 
     @Test func koreanCostAndChanceKeepTheirUnitsAtTheRightEdge() throws {

@@ -45,8 +45,8 @@ struct JoinCommand: AsyncParsableCommand {
         var name = self.name ?? stored?.name
         var team = self.team ?? stored?.team
         if let stored, self.name == nil || self.name == stored.name {
-            let line = stored.team.map { t.text("terminal.join.taking_back_team", ["room": room, "name": stored.name, "team": $0]) }
-                ?? t.text("terminal.join.taking_back", ["room": room, "name": stored.name])
+            let line = stored.team.map { t.phrase("terminal.join.taking_back_team", ["room": room, "name": stored.name, "team": $0]) }
+                ?? t.phrase("terminal.join.taking_back", ["room": room, "name": stored.name])
             Prompt.say(line)
         } else {
             // The address and the code first: a wrong one is said at once, before any question.

@@ -102,10 +102,18 @@ extension ClientState {
             }
         }
         if !panes.contains(ui.focus) { focus(panes[0]) }
+        var effects: [Effect] = []
+        // A name past the server's limit was cut (docs/protocol.md, "Names"): say how it is shown, once, on the seat's
+        // first snapshot, rather than let the student find it cut in the roster.
+        if !wasSeated, before.name.count > ClientState.nameLimit, you.name != before.name {
+            let line = t.text("terminal.status.name_cut", ["name": TerminalText.sanitize(you.name), "limit": t.number(ClientState.nameLimit)])
+            say(line)
+            effects.append(.notice("[room] " + line))
+        }
         // The instructor moved this seat: say where it is now.
-        guard wasSeated, before.seat == you.seat, before.team != you.team || before.role != you.role else { return [] }
-        let line = t.text(you.team == nil ? "terminal.status.now_role" : "terminal.status.now_on_team",
-                          ["team": you.team.map { TerminalText.sanitize(view.teamName($0)) } ?? "", "role": roleName(you.role)])
+        guard wasSeated, before.seat == you.seat, before.team != you.team || before.role != you.role else { return effects }
+        let line = you.team.map { t.text("terminal.status.now_on_team", ["team": TerminalText.sanitize(view.teamName($0))]) }
+            ?? t.text(you.role == "observer" ? "terminal.status.now_observer" : "terminal.status.now_no_team")
         say(line)
         return [.notice("[room] " + line)]
     }
@@ -199,11 +207,13 @@ extension ClientState {
         return .notice("[room] " + t.text(key, ["room": room, "seat": seat]))
     }
 
-    public func clockLabel(now: Int64) -> String {
+    /// The phase's time left ("4:59"), and " paused" after it while the clock stands (unless `paused` is false: the
+    /// caller says it in its own words); empty when untimed.
+    public func clockLabel(now: Int64, paused: Bool = true) -> String {
         guard let ms = remaining(now: now), view.phase != "setup", view.phase != "ended" else { return "" }
         let s = Int((ms + 999) / 1000)
         let sec = s % 60
-        return "\(s / 60):\(sec < 10 ? "0" : "")\(sec)" + (clock.paused ? t.text("terminal.clock.paused") : "")
+        return "\(s / 60):\(sec < 10 ? "0" : "")\(sec)" + (paused && clock.paused ? t.text("terminal.clock.paused") : "")
     }
 
     /// What the screen says while there is no room to show yet: whom it is trying to reach, or why it stopped.

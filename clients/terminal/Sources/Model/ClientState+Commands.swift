@@ -35,10 +35,12 @@ extension ClientState {
         case .add(let action, let params):
             guard myTeam != nil else { return [refuse(t.text("terminal.status.no_draft"))] }
             if let deal = promisedDeal(action) {
-                return [refuse(t.text("terminal.status.promised", ["action": RecordWords.actionName(action, in: view), "deal": String(deal)]))]
+                return [refuse(t.phrase("terminal.status.promised", ["action": RecordWords.actionName(action, in: view), "deal": String(deal)]))]
             }
             if let problem = paramProblem(action, params) { return [refuse(problem)] }
-            let name = RecordWords.actionName(action, in: view)
+            // An action this seat does not know is named as typed (the server's refusal quotes it and may suggest
+            // another), never made readable as "missle test".
+            let name = TerminalText.sanitize(view.knownActionName(action) ?? action)
             var done = "terminal.status.added"
             var values = ["action": name]
             // An action marked not available: refused at once when that cannot change this turn; added with a warning
@@ -49,7 +51,7 @@ extension ClientState {
                 switch a.reasonCode {
                 case "cost": done = "terminal.status.added_over_budget"
                 case "requirement", nil: done = "terminal.status.added_not_possible"
-                default: return [refuse(t.text("terminal.status.cannot_add", values))]
+                default: return [refuse(t.phrase("terminal.status.cannot_add", values))]
                 }
             }
             var draft = myDraft

@@ -93,7 +93,7 @@ extension ClientState {
     /// Without `commitments` the card's head alone, for a screen that lists them one a line.
     public func dealText(_ d: DealInfo, commitments: Bool = true) -> String {
         let head = t.text("terminal.deals.head", ["id": t.number(d.id), "status": dealStatusName(d.status), "team": TerminalText.sanitize(view.teamName(d.proposer))])
-        var text = commitments ? head + d.commitments.map(commitmentText).joined(separator: "; ")
+        var text = commitments ? head + d.commitments.map(commitmentText).joined(separator: t.text("terminal.deals.step_separator"))
             : String(head.trimmingSpaces.reversed().drop { $0 == ":" || $0 == " " }.reversed())
         if !d.note.isEmpty { text += " “\(TerminalText.sanitize(d.note))”" }
         let waiting = d.parties.filter { !d.accepted.contains($0) }.map { TerminalText.sanitize(view.teamName($0)) }
@@ -115,7 +115,7 @@ extension ClientState {
         case "expired": return t.text("terminal.deal.effect.expired")
         case "rejected":
             // With three parties or more, who said no matters.
-            return rejecter(of: d).map { t.text("terminal.deal.effect.rejected_by", ["team": TerminalText.sanitize(view.teamName($0))]) }
+            return rejecter(of: d).map { t.phrase("terminal.deal.effect.rejected_by", ["team": TerminalText.sanitize(view.teamName($0))]) }
                 ?? t.text("terminal.deal.effect.rejected")
         case "withdrawn": return t.text("terminal.deal.effect.withdrawn")
         default: return ""

@@ -106,7 +106,7 @@ extension ClientState {
                 return perform(.remove(i + 1))
             case (.consent(let action), .enter), (.consent(let action), .char(" ")):
                 if let c = commitments(of: myTeam).first(where: { $0.commitment.consent == action }) {
-                    return [refuse(t.text("terminal.status.deal_settles", ["deal": String(c.deal), "decision": decisionName(c.commitment.decision ?? "approve")]))]
+                    return [refuse(t.phrase("terminal.status.deal_settles", ["deal": String(c.deal), "decision": decisionName(c.commitment.decision ?? "approve")]))]
                 }
                 let next: String? = switch myDraft.consents[action] {
                 case nil: "approve"
@@ -188,9 +188,19 @@ extension ClientState {
         return myDraft.orders.indices.map(DraftItem.order) + (matchOver ? [] : view.consents.map { .consent($0.action) })
     }
 
-    /// The Control pane's commands now: "start" only before the match has started.
+    /// The Control pane's commands now: "start" only before the match has started; none once it has ended (the
+    /// server refuses the clock then). While the last phase runs after the scenario decided the ending, the clock's
+    /// commands stay (more time to read the results) and skip or end close the match, keeping that ending; firing an
+    /// event or adjusting a track would change a board whose ending and scores are already fixed, so they go.
     public var controlItems: [ControlItem] {
-        ControlItem.allCases.filter { $0 != .start || view.phase == "setup" }
+        if view.phase == "ended" { return [] }
+        return ControlItem.allCases.filter { item in
+            switch item {
+            case .start: view.phase == "setup"
+            case .event, .adjust: view.outcome == nil
+            default: true
+            }
+        }
     }
 
     mutating func controlAction(_ item: ControlItem) -> [Effect] {
@@ -204,7 +214,7 @@ extension ClientState {
             ui.input = TextInput(purpose: .command, prompt: ":", text: item.template)
             return []
         case .end:
-            ui.modal = .confirm(prompt: t.text("terminal.confirm.end"), command: .end(nil))
+            ui.modal = .confirm(prompt: t.text(view.outcome == nil ? "terminal.confirm.end" : "terminal.confirm.end_decided"), command: .end(nil))
             return []
         }
     }
@@ -275,7 +285,8 @@ extension ClientState {
         // A refused line kept open: a `:` typed first starts a new command in its place (never `:extend abc:skip`).
         let wasRefused = input.refused
         input.refused = false
-        if wasRefused, input.purpose == .command, key == .char(":") {
+        // A `:` typed on an empty command line (after Ctrl-U, say) is the one that opens it, never `::deal`.
+        if input.purpose == .command, key == .char(":"), wasRefused || input.text.isEmpty {
             input.text = ""
             ui.input = input
             return []

@@ -200,7 +200,7 @@ public struct ClientState: Sendable {
 
     /// Both wordings of a request, from a `terminal.status.*` key and its `terminal.failed.*` counterpart.
     func said(_ done: String, _ failed: String, _ values: [String: String] = [:]) -> Said {
-        Said(done: t.text(done, values), failed: t.text(failed, values))
+        Said(done: t.phrase(done, values), failed: t.phrase(failed, values))
     }
 
     /// Makes a request with a fresh id, remembering what it was for, to report its answer.
@@ -220,6 +220,9 @@ public struct ClientState: Sendable {
         statusIsError = error
         statusSerial += 1
     }
+
+    /// The longest display name the server keeps (docs/protocol.md, "Names": cut to 40 characters).
+    public static let nameLimit = 40
 
     /// How long a footer message stays (ms): a confirmation 10 s, a refusal 20 s; a key press or a new phase ends it
     /// sooner.

@@ -37,7 +37,7 @@ public enum Command: Sendable, Equatable {
         public var key: String
         public var values: [String: String]
         init(_ key: String, _ values: [String: String] = [:]) { self.key = key; self.values = values }
-        public func message(_ t: Catalog) -> String { t.text(key, values) }
+        public func message(_ t: Catalog) -> String { t.phrase(key, values) }
         /// In English.
         public var message: String { message(Catalog(language: .en)) }
     }

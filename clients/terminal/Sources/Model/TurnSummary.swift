@@ -109,7 +109,9 @@ public struct TurnSummary: Sendable, Equatable {
         let c = state.t
         var out = [Line(text: c.text("terminal.summary.turn", ["turn": String(turn)]), tone: .heading)]
         if let o = outcome {
-            out.append(Line(text: c.text("terminal.summary.ended", ["outcome": TerminalText.sanitize(o["outcome"]?.string ?? o["text"]?.string ?? "")]), tone: .heading))
+            // The ending by its name in the reader's language (the view's, else the record's), never its id ("crisis").
+            let name = v.outcome?.name ?? o["text"]?.string ?? o["outcome"]?.string ?? ""
+            out.append(Line(text: c.text("terminal.summary.ended", ["outcome": TerminalText.sanitize(name)]), tone: .heading))
         }
         // Orders that came from a deal carried out this turn, by team and action.
         let deals = v.deals.filter { $0.status == "carried_out" && $0.turn == turn }
@@ -124,7 +126,7 @@ public struct TurnSummary: Sendable, Equatable {
             }
             let deal = deals.first { $0.commitments.contains { $0.team == teamID && $0.action == r["action"]?.string } }
             // The deal's order goes first: a duplicate of it is the draft's copy, not the deal's.
-            let source = deal.map { c.text(result == "duplicate" ? "terminal.summary.draft_copy" : "terminal.summary.from_deal", ["deal": String($0.id)]) }
+            let source = deal.map { c.phrase(result == "duplicate" ? "terminal.summary.draft_copy" : "terminal.summary.from_deal", ["deal": String($0.id)]) }
             let why = [source ?? "", TurnSummary.why(r, c)].filter { !$0.isEmpty }.joined(separator: "; ")
             let text = "\(team)\(RecordWords.actionName(r["action"]?.string ?? "?", in: v))" + (params.isEmpty ? "" : " (" + params.joined(separator: ", ") + ")")
                 + " → " + TurnSummary.verdict(result, c) + (why.isEmpty ? "" : ": " + why)

@@ -452,7 +452,8 @@ public enum Renderer {
         // Commitments of agreed deals: locked lines, added to the orders by the server at adjudication.
         for c in committed {
             let what = c.commitment.action.map { RecordWords.actionName($0, in: v) + " (\(c.cost))" }
-                ?? "\(s.decisionName(c.commitment.decision ?? "approve")) \(RecordWords.actionName(c.commitment.consent ?? "?", in: v))"
+                ?? t.text("terminal.draft.promised_consent", ["action": RecordWords.actionName(c.commitment.consent ?? "?", in: v),
+                                                               "decision": s.decisionName(c.commitment.decision ?? "approve")])
             lines += wrapped("🔒 \(what) " + t.text("terminal.draft.deal", ["deal": t.number(c.deal)]), width, CellStyle(tone: .good), indent: 3)
         }
         let items = s.draftItems
@@ -479,7 +480,8 @@ public enum Renderer {
                 let c = v.consents.first { $0.action == id }
                 let raw = s.consentDecision(id).decision
                 let teams = (c?.teams ?? []).map { TerminalText.sanitize(v.teamName($0)) }.joined(separator: ", ")
-                text = "? \(TerminalText.sanitize(c?.name ?? id)) (\(teams)): \(s.consentDecisionText(id))"
+                // The team first, as the browser says it: never "(ROK (South Korea))" in brackets after the action.
+                text = t.text("terminal.draft.consent", ["teams": teams, "name": TerminalText.sanitize(c?.name ?? id), "decision": s.consentDecisionText(id)])
                 style = raw.hasPrefix("block") ? .bad : (raw.hasPrefix("approve") ? .good : .muted)
             }
             if i == cursor && focused { style = CellStyle(bold: true, reverse: true) }
@@ -555,7 +557,7 @@ public enum Renderer {
             }
             // Narrowed to what the word being typed starts (`usa:`, `usa:sus`, an action id); PgUp/PgDn scroll it.
             if !typed.isEmpty {
-                lines += wrapped(s.t.text(choices.isEmpty ? "terminal.deals.no_match" : "terminal.deals.matching", ["typed": TerminalText.sanitize(typed)]), width, .muted)
+                lines += wrapped(s.t.phrase(choices.isEmpty ? "terminal.deals.no_match" : "terminal.deals.matching", ["typed": TerminalText.sanitize(typed)]), width, .muted)
             }
             for c in choices.isEmpty ? s.dealChoices("deal ").choices : choices {
                 lines += wrapped("\(c.key) — \(TerminalText.sanitize(c.name))" + (c.cost.map { " (\($0))" } ?? ""), width, c.mine ? .plain : .muted, indent: 2)
@@ -659,8 +661,17 @@ public enum Renderer {
     static func controlLines(_ s: ClientState, width: Int, focused: Bool, now: Int64) -> PaneText {
         // The join code first, the line wrapped: the code is always on screen.
         var lines = wrapped(s.t.text("terminal.control.room", ["room": s.room]), width, CellStyle(tone: .accent, bold: true), indent: 2)
-        let clock = s.clockLabel(now: now)
-        lines.append(Line(s.t.text("terminal.control.phase", ["phase": s.phaseName(s.view.phase)]) + (clock.isEmpty ? "" : s.t.text("terminal.control.left", ["clock": clock])), .bold))
+        let clock = s.clockLabel(now: now, paused: false)
+        let left = clock.isEmpty ? "" : s.t.text(s.clock.paused ? "terminal.control.left_paused" : "terminal.control.left", ["clock": clock])
+        if s.view.phase != "ended" {
+            lines.append(Line(s.t.text("terminal.control.phase", ["phase": s.phaseName(s.view.phase)]) + left, .bold))
+        }
+        if let outcome = s.view.outcome {
+            // The scenario has decided the ending: say so, and what the phase still running is for (never a plain
+            // "Phase results, 0:23 left" with the whole Control menu, as if the match went on).
+            let key = s.view.phase == "ended" ? "terminal.control.over" : "terminal.control.decided"
+            lines += wrapped(s.t.text(key, ["outcome": TerminalText.sanitize(outcome.name)]), width, CellStyle(tone: .accent, bold: true), indent: 2)
+        }
         if s.everyPlayedTeamLocked {
             lines += wrapped(s.t.text("terminal.control.all_locked"), width, CellStyle(tone: .good, bold: true))
         }
