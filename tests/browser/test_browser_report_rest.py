@@ -4,6 +4,7 @@ by how much a team is over its budget, never "-1 left" (#14); each turn's briefi
 which otherwise sit collapsed at the end of the situation (#11)."""
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 from conftest import js_errors, wait
 from pages import LONG, class_in_negotiation, click, console_click, create_room, css, game_value, join, skip_a_turn, text, wait_phase
@@ -91,3 +92,42 @@ def test_each_turns_briefing_opens_the_brief_and_objectives(server, browsers):
     wait(kim, lambda d: game_value(d, "g.view.turn") == 2 and game_value(d, "g.view.phase") == "briefing", message=lambda d: text(d, "[data-field=phase]"))
     wait(kim, is_open, message="turn 2's briefing left the brief closed")
     assert js_errors(kim) == []
+
+
+def test_with_the_budget_taken_by_deals_the_draft_and_a_new_step_say_nothing_is_left(server, browsers):
+    teacher, (alex, kim), code = class_in_negotiation(browsers, server, teams=("usa", "dprk"), names=("Alex", "Kim"))
+    # The USA drafts one order, then a deal it proposes and the DPRK accepts orders the USA's whole budget or more:
+    # agreed commitments are paid first, so nothing is left for the drafted order nor for a new deal's step.
+    chosen = alex.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        const { game, session } = window.armistice;
+        const budget = game.team('usa').budget;
+        const plain = game.view.actions.filter((a) => !(a.params || []).length && !(a.consent_from || []).length && a.cost > 0);
+        const drafted = plain[0];
+        const promised = []; let cost = 0;
+        for (const a of plain.slice(1)) { if (cost >= budget || promised.length === 7) break; promised.push(a); cost += a.cost; }
+        const spare = plain.find((a) => a !== drafted && !promised.includes(a)) || drafted;
+        session.request({ type: 'set_orders', orders: [{ action: drafted.id, params: {} }], consents: {} })
+          .then(() => session.request({ type: 'propose_deal', commitments: [...promised.map((a) => ({ team: 'usa', action: a.id, params: {} })), { team: 'dprk', action: 'restore_contact', params: {} }] }))
+          .then(() => done({ budget, cost, drafted: drafted.id, spare: spare && spare.id }), (e) => done(String(e.message || e)));
+    """)
+    assert isinstance(chosen, dict) and chosen["cost"] >= chosen["budget"], chosen
+    wait(kim, lambda d: game_value(d, "(g.view.deals || []).length") == 1)
+    kim.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        const { game, session } = window.armistice;
+        session.request({ type: 'respond_deal', deal: game.view.deals[0].id, accept: true }).then(() => done(true), (e) => done(String(e)));
+    """)
+    warning = lambda d: [w.text for w in d.find_elements(By.CSS_SELECTOR, f"#draft-orders li.draft-order[data-action={chosen['drafted']}] .warn")]
+    wait(alex, lambda d: any(w.startswith("Over budget: costs ") and "nothing is left after your deals" in w for w in warning(d)), message=warning)
+    assert not any(" -" in w for w in warning(alex)), warning(alex)
+    # A step of a new deal: the budget is gone, said so (never "0 is left").
+    click(alex, "#propose-box summary")
+    wait(alex, lambda d: d.find_elements(By.CSS_SELECTOR, ".commitment-row select.cm-action option"))
+    Select(css(alex, ".commitment-row .cm-action")).select_by_value(chosen["spare"])
+    notes = lambda d: text(d, ".commitment-row .cm-notes")
+    wait(alex, lambda d: "your agreed deals already take the whole budget" in notes(d), message=notes)
+    assert "0 is left" not in notes(alex)
+    click(alex, ".lang-switch button[data-lang=ko]")
+    wait(alex, lambda d: any("합의와 위 명령만으로 예산을 다 썼습니다" in w for w in warning(d)), message=warning)
+    assert js_errors(alex) == []

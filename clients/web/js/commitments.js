@@ -130,7 +130,7 @@ export function stepWarnings(game, commitments, me, deal = null) {
     const cost = actionCost(game, c.action, me);
     const promised = promisedIn(game, me, c.action);
     if (promised !== null && promised !== deal) { warn(i, t("deal.step_promised", { deal: String(promised) })); return; }
-    if (paying && before + cost > budget) { warn(i, t("deal.step_over_budget", { cost, left: Math.max(0, budget - before) })); return; }
+    if (paying && before + cost > budget) { warn(i, t(budget > before ? "deal.step_over_budget" : "deal.step_over_budget_none", { cost, left: budget - before })); return; }
     // Why the action cannot be added to the draft now: the server's `reason_code` says which kind of reason it is
     // (docs/protocol.md, `actions`: only the first that holds), never its words nor the state read again here.
     if (a && !a.available) {

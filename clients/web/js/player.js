@@ -131,7 +131,8 @@ function renderDraft() {
     const requirement = unmetRequirement(o.action);
     const warnings = [
       promised ? t("play.also_promised", { deal: String(promised) }) : "",
-      !promised && over.has(i) ? t("play.order_over_budget", { cost: a?.cost ?? 0, left: over.get(i) }) : "",
+      // Nothing left (the deals alone may take the whole budget, or more) is said so, never "only -1 left".
+      !promised && over.has(i) ? t(over.get(i) > 0 ? "play.order_over_budget" : "play.order_over_budget_none", { cost: a?.cost ?? 0, left: over.get(i) }) : "",
       !promised && requirement ? t("play.order_requirement", { reason: requirement }) : "",
     ].filter(Boolean);
     const kind = promised ? "duplicate" : over.has(i) ? "over-budget" : requirement ? "unmet" : "";
