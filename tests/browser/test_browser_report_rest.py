@@ -15,6 +15,17 @@ def consent_lines(driver):
             for c in driver.find_elements(By.CSS_SELECTOR, "#consents .consent")}
 
 
+def in_page(driver, body):
+    """Runs `body` in the page, with its `game` and `session`, until it calls done(result)."""
+    return driver.execute_async_script("const done = arguments[arguments.length - 1]; const { game, session } = window.armistice;\n" + body)
+
+
+def accept_the_deal(driver):
+    """The student's team accepts the one open deal (as its Accept button does)."""
+    wait(driver, lambda d: game_value(d, "(g.view.deals || []).length") == 1)
+    assert in_page(driver, "session.request({ type: 'respond_deal', deal: game.view.deals[0].id, accept: true }).then(() => done(true), (e) => done(String(e)));") is True
+
+
 def test_a_say_on_another_teams_action_names_who_else_has_one(server, browsers):
     teacher, (alex,), code = class_in_negotiation(browsers, server, teams=("usa",), names=("Alex",))
     wait(alex, lambda d: consent_lines(d))
@@ -37,9 +48,7 @@ def test_the_console_says_by_how_much_a_team_is_over_its_budget(server, browsers
     teacher, (alex, kim), code = class_in_negotiation(browsers, server, teams=("usa", "dprk"), names=("Alex", "Kim"))
     # The USA drafts up to its budget, then a deal it proposes and the DPRK accepts orders one more action of the USA's:
     # agreed commitments are paid first, so the team is over its budget.
-    over = alex.execute_async_script("""
-        const done = arguments[arguments.length - 1];
-        const { game, session } = window.armistice;
+    over = in_page(alex, """
         const budget = game.team('usa').budget;
         const actions = game.view.actions.filter((a) => !(a.params || []).length && !(a.consent_from || []).length).sort((a, b) => b.cost - a.cost);
         const orders = []; let cost = 0;
@@ -51,12 +60,7 @@ def test_the_console_says_by_how_much_a_team_is_over_its_budget(server, browsers
     """)
     assert isinstance(over, list), over
     budget, cost = over
-    wait(kim, lambda d: game_value(d, "(g.view.deals || []).length") == 1)
-    kim.execute_async_script("""
-        const done = arguments[arguments.length - 1];
-        const { game, session } = window.armistice;
-        session.request({ type: 'respond_deal', deal: game.view.deals[0].id, accept: true }).then(() => done(true), (e) => done(String(e)));
-    """)
+    accept_the_deal(kim)
     line = lambda d: [p.text for p in d.find_elements(By.CSS_SELECTOR, "article.team-column[data-team=usa] p") if p.text.startswith("Budget")]
     # "Budget 6, orders cost 8 (deals 3): 2 over budget", never "-2 left".
     wait(teacher, lambda d: len(line(d)) == 1 and line(d)[0].startswith(f"Budget {budget}, orders cost {cost} (deals ")
@@ -98,9 +102,7 @@ def test_with_the_budget_taken_by_deals_the_draft_and_a_new_step_say_nothing_is_
     teacher, (alex, kim), code = class_in_negotiation(browsers, server, teams=("usa", "dprk"), names=("Alex", "Kim"))
     # The USA drafts one order, then a deal it proposes and the DPRK accepts orders the USA's whole budget or more:
     # agreed commitments are paid first, so nothing is left for the drafted order nor for a new deal's step.
-    chosen = alex.execute_async_script("""
-        const done = arguments[arguments.length - 1];
-        const { game, session } = window.armistice;
+    chosen = in_page(alex, """
         const budget = game.team('usa').budget;
         const plain = game.view.actions.filter((a) => !(a.params || []).length && !(a.consent_from || []).length && a.cost > 0);
         const drafted = plain[0];
@@ -112,12 +114,7 @@ def test_with_the_budget_taken_by_deals_the_draft_and_a_new_step_say_nothing_is_
           .then(() => done({ budget, cost, drafted: drafted.id, spare: spare && spare.id }), (e) => done(String(e.message || e)));
     """)
     assert isinstance(chosen, dict) and chosen["cost"] >= chosen["budget"], chosen
-    wait(kim, lambda d: game_value(d, "(g.view.deals || []).length") == 1)
-    kim.execute_async_script("""
-        const done = arguments[arguments.length - 1];
-        const { game, session } = window.armistice;
-        session.request({ type: 'respond_deal', deal: game.view.deals[0].id, accept: true }).then(() => done(true), (e) => done(String(e)));
-    """)
+    accept_the_deal(kim)
     warning = lambda d: [w.text for w in d.find_elements(By.CSS_SELECTOR, f"#draft-orders li.draft-order[data-action={chosen['drafted']}] .warn")]
     wait(alex, lambda d: any(w.startswith("Over budget: costs ") and "nothing is left after your deals" in w for w in warning(d)), message=warning)
     assert not any(" -" in w for w in warning(alex)), warning(alex)
