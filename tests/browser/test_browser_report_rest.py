@@ -1,7 +1,9 @@
 """What was left of an outside tester's class in Chromium (REPORT-browser) once its main findings were fixed: a team's
-say on another team's action names who else has one (never "any one of us" for one team, #15); the console says
-by how much a team is over its budget, never "-1 left" (#14); each turn's briefing opens the brief and objectives,
-which otherwise sit collapsed at the end of the situation (#11)."""
+say on another team's action names who else has one (never "any one of us" for one team), and an action that needs
+one team's approval under `all` says so (never "all must approve", #15); the console says by how much a team is over
+its budget, never "-1 left", and with the budget taken by deals the draft and a new deal's step say nothing is left
+(#14); each turn's briefing opens the brief and objectives, which otherwise sit collapsed at the end of the situation
+(#11)."""
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -128,3 +130,20 @@ def test_with_the_budget_taken_by_deals_the_draft_and_a_new_step_say_nothing_is_
     click(alex, ".lang-switch button[data-lang=ko]")
     wait(alex, lambda d: any("합의와 위 명령만으로 예산을 다 썼습니다" in w for w in warning(d)), message=warning)
     assert js_errors(alex) == []
+
+
+def test_one_teams_say_under_the_all_rule_reads_as_that_teams(server, browsers):
+    # The tutorial: Marisol's proposed terms need Tervane's approval (`all`), Tervane's alone.
+    teacher, mia, ana = browsers(), browsers(), browsers()
+    code = create_room(teacher, server, ruleset="coral_strait", phases=LONG)
+    join(mia, server, code, "Mia", team="marisol")
+    join(ana, server, code, "Ana", team="tervane")
+    console_click(teacher, "start", "started")
+    console_click(teacher, "skip", "Phase ended")
+    wait_phase(ana, "Negotiation")
+    hint = lambda d: [p.text for p in d.find_elements(By.CSS_SELECTOR, "#actions li[data-action=marisol_propose_terms] p.hint") if "onsent" in p.text or "동의" in p.text]
+    wait(mia, lambda d: hint(d) == ["Needs the consent of Kingdom of Tervane, which must approve it."], message=hint)
+    wait(ana, lambda d: consent_lines(d).get("marisol_propose_terms") == "Republic of Marisol: Propose to move the accord forward — goes ahead only if your team approves it", message=consent_lines)
+    click(mia, ".lang-switch button[data-lang=ko]")
+    wait(mia, lambda d: hint(d) == ["테르반 왕국의 동의가 필요합니다 (승인해야만 진행됨)."], message=hint)
+    assert js_errors(mia) == [] and js_errors(ana) == []

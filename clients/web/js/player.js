@@ -260,7 +260,7 @@ function actionCard(a) {
       typeof a.chance === "number" ? el("span", { class: "chance", text: t("play.chance", { chance: a.chance }) }) : null,
       a.covert ? el("span", { class: "badge secret", text: t("play.covert") }) : null),
     a.description ? el("p", { class: "desc", text: a.description }) : null,
-    a.consent_from?.length ? el("p", { class: "hint", text: t(a.consent_rule === "all" ? "play.needs_consent_all" : a.consent_from.length === 1 ? "play.needs_consent_veto_one" : "play.needs_consent_veto", { teams: list(a.consent_from.map((x) => game.teamName(x))) }) }) : null,
+    a.consent_from?.length ? el("p", { class: "hint", text: t(a.consent_rule === "all" ? (a.consent_from.length === 1 ? "play.needs_consent_all_one" : "play.needs_consent_all") : a.consent_from.length === 1 ? "play.needs_consent_veto_one" : "play.needs_consent_veto", { teams: list(a.consent_from.map((x) => game.teamName(x))) }) }) : null,
     a.checked_on_resolution?.length ? el("p", { class: "hint", text: t("play.checked_on_resolution", { checks: a.checked_on_resolution.join("; ") }) }) : null,
     // Outside the drafting phases the reason is a quiet hint ("orders are given later"), not a warning.
     reason ? el("p", { class: a.reason_code === "not_drafting" ? "reason quiet" : "reason", id: reasonID, text: reason }) : null,
