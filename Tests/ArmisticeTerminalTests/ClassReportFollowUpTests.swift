@@ -153,6 +153,17 @@ import Testing
         #expect(!s.dealEffect(rejected).contains("이(가)"))
     }
 
+    /// #21: "방 JA6VYY을 만들었습니다: 교사" (a particle fixed after a code, and a bare ": 교사").
+    @Test func theKoreanRoomLineNeedsNoParticleAfterTheCode() {
+        var s = ClientState()
+        s.language = .ko
+        _ = s.apply(message: #"{"type":"room_created","id":"seat","room":"R4X95U","seat":"s1","token":"R4X95U.y","role":"instructor"}"#, now: Fixtures.now)
+        let snapshot = Fixtures.snapshot.replacingOccurrences(of: #""you":{"seat":"s3","name":"Kim","role":"player","team":"marisol"}"#,
+                                                              with: #""you":{"seat":"s1","name":"교사","role":"instructor"}"#)
+        let lines = s.apply(message: snapshot, now: Fixtures.now).compactMap { if case .notice(let l) = $0 { l } else { nil } }
+        #expect(lines.first == "[room] R4X95U 방을 만들었습니다. 내 자리: 교사", "\(lines)")
+    }
+
     /// #6: after Ctrl-U the user types `:` again and got `::deal`, "there is no command ":deal"".
     @Test func aColonTypedOnAnEmptyCommandLineOpensIt() {
         var s = Fixtures.seated()
