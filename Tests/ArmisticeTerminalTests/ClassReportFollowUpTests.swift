@@ -164,6 +164,18 @@ import Testing
         #expect(lines.first == "[room] R4X95U 방을 만들었습니다. 내 자리: 교사", "\(lines)")
     }
 
+    /// #20: a bot's chat came in the room's language, under the seat's English name ("United States bot: 미국
+    /// 대표단은 …").
+    @Test func aBotsChatIsSignedWithItsTeamInTheReadersLanguage() {
+        var s = BotSeatClientTests.student()
+        s.language = .ko
+        let effects = s.apply(message: #"{"type":"chat","room":"R4X95U","seq":59,"prev":58,"message":{"seq":59,"t":\#(Fixtures.now),"seat":"s5","name":"Kingdom of Tervane bot","channel":"pair:marisol+tervane","text":"합의 #1을 수락합니다."}}"#, now: Fixtures.now)
+        #expect(effects.contains(.notice("[chat pair:marisol+tervane] Kingdom of Tervane 봇: 합의 #1을 수락합니다.")), "\(effects)")
+        let said = s.perform(line: "chat")
+        #expect(said.contains(.notice("[chat pair:marisol+tervane] Kingdom of Tervane 봇: 합의 #1을 수락합니다.")), "\(said)")
+        #expect(!said.contains(.notice("[chat all] Kingdom of Tervane bot: 합의 #1을 수락합니다.")))
+    }
+
     /// #6: after Ctrl-U the user types `:` again and got `::deal`, "there is no command ":deal"".
     @Test func aColonTypedOnAnEmptyCommandLineOpensIt() {
         var s = Fixtures.seated()

@@ -168,7 +168,7 @@ extension ClientState {
             if chat.count > 1000 { chat.removeFirst(chat.count - 1000) }
             let reading = ui.focus == .talk && ui.channel == message.channel
             if message.seat != you.seat && !reading { unread[message.channel, default: 0] += 1 }
-            effects.append(.notice("[chat \(message.channel)] \(TerminalText.sanitize(message.name)): \(TerminalText.sanitize(message.text))"))
+            effects.append(.notice("[chat \(message.channel)] \(chatName(message)): \(TerminalText.sanitize(message.text))"))
         case "roster":
             let before = Set(roster.filter(\.online).map(\.seat))
             let botsBefore = Dictionary(roster.compactMap { s in s.team.flatMap { t in s.bot.map { (t, $0) } } }, uniquingKeysWith: { a, _ in a })

@@ -29,7 +29,7 @@ extension ClientState {
         case .chatLog(let channel):
             let wanted = channel.map(resolveChannel)
             return chat.filter { wanted == nil || $0.channel == wanted }.suffix(20).map { m in
-                .notice("[chat \(m.channel)] \(TerminalText.sanitize(m.name)): \(TerminalText.sanitize(m.text))")
+                .notice("[chat \(m.channel)] \(chatName(m)): \(TerminalText.sanitize(m.text))")
             }
         case .resync: return [resyncRequest()]
         case .add(let action, let params):

@@ -186,6 +186,13 @@ public struct ClientState: Sendable {
         return TerminalText.sanitize(seat.name)
     }
 
+    /// The name a chat message is shown under: a bot seat's as `seatName` says it (in the reader's language: "미국 봇",
+    /// not the "United States bot" the server named the seat), anyone else's as sent.
+    public func chatName(_ message: ChatInfo) -> String {
+        if let seat = roster.first(where: { $0.seat == message.seat && $0.bot != nil }) { return seatName(seat) }
+        return TerminalText.sanitize(message.name)
+    }
+
     /// What a request is said to have done when the server acknowledges it, and what it could not do when the server
     /// refuses it (a refusal is never worded as a success).
     struct Said: Sendable, Equatable {

@@ -513,7 +513,7 @@ public enum Renderer {
         var body: [Line] = []
         for m in messages {
             let mine = m.seat == s.you.seat
-            body += wrapped("\(TerminalText.sanitize(m.name)): \(TerminalText.sanitize(m.text))", width, mine ? .muted : .plain, indent: 2)
+            body += wrapped("\(s.chatName(m)): \(TerminalText.sanitize(m.text))", width, mine ? .muted : .plain, indent: 2)
         }
         let observer = s.you.role == "observer"
         let keys = wrapped(s.t.text(observer ? "terminal.talk.keys_observer" : "terminal.talk.keys"), width, .muted)
