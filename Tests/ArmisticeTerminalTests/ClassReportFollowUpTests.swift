@@ -176,6 +176,14 @@ import Testing
         #expect(!said.contains(.notice("[chat all] Kingdom of Tervane bot: 합의 #1을 수락합니다.")))
     }
 
+    /// #13: the keys were told only inside the client (the kit had no clients/terminal/README.md); `join --help` says
+    /// where to find them, and the name's limit (#12).
+    @Test(.enabled(if: E2E.available)) func joinHelpSaysWhereTheKeysAreAndTheNamesLimit() throws {
+        let help = try Spawn.run(E2E.binary, ["join", "--help"], capture: true)
+        #expect(help.contains("? lists the keys and :help the commands"), "\(help)")
+        #expect(help.contains("40 characters at most"))
+    }
+
     /// #6: after Ctrl-U the user types `:` again and got `::deal`, "there is no command ":deal"".
     @Test func aColonTypedOnAnEmptyCommandLineOpensIt() {
         var s = Fixtures.seated()

@@ -15,6 +15,9 @@ struct JoinCommand: AsyncParsableCommand {
             so running the same command again takes the same seat back. Students who share one computer account \
             each join with --new-seat.
 
+            In the full-screen client ? lists the keys and :help the commands (the plain mode: help). A name keeps \
+            40 characters at most.
+
             NO_COLOR turns colour off.
             """)
 
