@@ -176,6 +176,22 @@ struct Classroom {
         #expect((c.h.view(c.member("un").client)?["outcome"] as? [String: Any])?["reason"] as? String != "bell rang")
     }
 
+    @Test func onceTheEndingIsDecidedEventsAndAdjustmentsAreRefusedAndNewsStillGoes() throws {
+        let c = Classroom(turns: 1)
+        c.start()
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "adjust", "target": "tension", "value": 6, "reason": "before"])) == nil)
+        c.skip(to: "results")
+        let decided = try #require(c.h.room.state.outcome)
+        let tension = c.h.room.state.tracks
+        let records = c.h.room.state.records.count
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "adjust", "target": "tension", "value": 1, "reason": "late"])) == "game_over")
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "inject_event", "event": "dmz_incident"])) == "game_over")
+        #expect(c.h.room.state.tracks == tension)
+        #expect(c.h.room.state.records.count == records)
+        #expect(c.h.room.state.outcome == decided)
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "inject_news", "text": "Debrief at 3 pm."])) == nil)
+    }
+
     @Test func chatGoesOnlyToItsChannel() throws {
         let c = Classroom()
         c.h.send(c.member("dprk").client, ["type": "chat", "channel": "pair:rok+dprk", "text": "hello\u{0000} south"])

@@ -14,6 +14,14 @@ extension ServerCore {
         botsAct(room, now: now, into: &out)
     }
 
+    /// An event or an adjustment once the scenario has decided the ending (the last turn's results, before the match
+    /// closes) could change nothing that counts, and would leave the debrief a state that no longer matches its ending:
+    /// refused here, for new requests. The engine still takes them, so a log written before this rule replays as it was.
+    func refuseOnceTheEndingIsDecided(_ room: Room) throws(ServerError) {
+        guard room.state.outcome != nil, room.state.phase != .ended else { return }
+        throw ServerError(.gameOver, key: "error.game_over.decided")
+    }
+
     /// The instructor's `end` once the scenario has decided the ending: the phases left (the adjudication's, the
     /// results') close as the clock would close them, one logged `advance` each, and the request is acknowledged
     /// with the last of them. The ending, its reason and the scores stay the scenario's.

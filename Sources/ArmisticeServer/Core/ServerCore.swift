@@ -241,6 +241,7 @@ public final class ServerCore {
             }
         case .injectEvent(let r):
             let (room, seat) = try admitted.seat()
+            try refuseOnceTheEndingIsDecided(room)
             try play(.injectEvent(event: r.event), in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .injectNews(let r):
             let (room, seat) = try admitted.seat()
@@ -249,6 +250,7 @@ public final class ServerCore {
             try play(.injectNews(text: text), in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .adjust(let r):
             let (room, seat) = try admitted.seat()
+            try refuseOnceTheEndingIsDecided(room)
             try play(.adjust(target: r.target, value: r.value, reason: try freeText(r.reason, chatTimes: 1, refusal: "error.too_long.reason_size")),
                      in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .pause, .unpause, .extend:
