@@ -69,6 +69,17 @@ import Testing
                     ko: "“트롤선 출어”는 지역 수산 중재자의 행동이 아닙니다. 다른 팀의 행동은 합의안으로 제안하세요.")
     }
 
+    @Test func aDealsConsentStepForATeamWithNoSayBlamesThatTeamNotTheProposer() {
+        let room = Room()
+        _ = room.h.join(room.h.room.code, name: "Mar", team: "marisol", address: "10.3.0.3")
+        room.start()
+        // Marisol has no say on its own proposal (Tervane has): the refusal names Marisol and says what a deal may hold,
+        // where the order's refusal says "our team" (the proposer is the mediator here, who did nothing wrong).
+        room.expect(["type": "propose_deal", "commitments": [["team": "marisol", "consent": "marisol_propose_terms", "decision": "approve"]]],
+                    code: "bad_consent",
+                    ko: "마리솔 공화국은 “협정 진전 제안”에 의견을 낼 수 없습니다. 합의에는 그 팀이 의견을 낼 수 있는 행동의 승인이나 거부만 넣으세요.")
+    }
+
     @Test func koreanParticlesFitTheNamesFilledIn() {
         let room = Room()
         room.start()

@@ -99,7 +99,7 @@ extension Engine {
                 _ = try resolve(Order(action: action, params: c.params ?? [:]), team: p)
             } else if let consent = c.consent, c.decision != nil {
                 guard let a = actionIndex[consent], ruleset.actions[a].consent?.from.contains(p) == true else {
-                    throw refusal(.badConsent, "error.bad_consent.no_say", ["team": .team(ruleset.teams[p].id), "action": .action(consent)])
+                    throw refusal(.badConsent, "error.bad_consent.deal_no_say", ["team": .team(ruleset.teams[p].id), "action": .action(consent)])
                 }
             } else {
                 throw refusal(.badDeal, "error.bad_deal.empty_step")
