@@ -9,10 +9,10 @@ struct InstructorCommand: AsyncParsableCommand {
         commandName: "instructor",
         abstract: "Run a room from the terminal: create it, see every team, run the clock, inject, adjust, end.",
         discussion: """
-            Without --room, creates a room with the ruleset, seed, turns and phase durations given, and the teams
-            played by bots (--bot TEAM=POLICY) and the absent rule (--absent). With --room,
-            takes back the instructor seat stored for that room (or joins it as instructor with the key).
-            The key defaults to $ARMISTICE_INSTRUCTOR_KEY.
+            Without --room, creates a room with the ruleset, seed, turns and phase durations given, and the teams \
+            played by bots (--bot TEAM=POLICY) and the absent rule (--absent). With --room, takes back the \
+            instructor seat stored for that room (or joins it as instructor with the key). The key defaults to \
+            $ARMISTICE_INSTRUCTOR_KEY.
             """)
 
     @Argument(help: "The server: host[:port] or a ws(s):// URL.") var host: String

@@ -18,9 +18,9 @@ struct PracticeCommand: AsyncParsableCommand {
         commandName: "practice",
         abstract: "Play a whole match alone against bots in the terminal, with a report at the end.",
         discussion: """
-            RULESET is a scenario file (e.g. rulesets/koreanization.yaml). Every other team is played by a bot
-            (--policy, greedy by default). Lock your orders when you are done with a turn: the negotiation ends, the
-            bots lock, the turn is adjudicated, and after a short results pause the next turn begins. The match log and
+            RULESET is a scenario file (e.g. rulesets/koreanization.yaml). Every other team is played by a bot \
+            (--policy, greedy by default). Lock your orders when you are done with a turn: the negotiation ends, the \
+            bots lock, the turn is adjudicated, and after a short results pause the next turn begins. The match log and \
             the report (HTML) are kept in --out. --watch lets a bot play your team too (a demonstration, or a check).
             """)
 
