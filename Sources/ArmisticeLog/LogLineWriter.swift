@@ -30,6 +30,7 @@ struct LogLineWriter {
         key("kind"); string(r.kind.rawValue)
         string("name", r.name)
         if let v = r.online { key("online"); bool(v) }
+        if let v = r.open { key("open"); bool(v) }
         string("owner", r.owner)
         string("reason", r.reason)
         if let v = r.removed { key("removed"); bool(v) }

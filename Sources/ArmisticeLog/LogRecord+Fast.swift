@@ -33,6 +33,7 @@ extension LogRecord {
             case "bot": guard case .string(let s) = value else { return nil }; line.bot = s
             case "removed": guard case .bool(let b) = value else { return nil }; line.removed = b
             case "online": guard case .bool(let b) = value else { return nil }; line.online = b
+            case "open": guard case .bool(let b) = value else { return nil }; line.open = b
             case "channel": guard case .string(let s) = value else { return nil }; line.channel = s
             case "text": guard case .string(let s) = value else { return nil }; line.text = s
             case "owner": guard case .string(let s) = value else { return nil }; line.owner = s

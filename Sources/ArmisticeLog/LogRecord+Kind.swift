@@ -32,5 +32,7 @@ extension LogRecord {
         public static let chat: Kind = "chat"
         /// The phase clock was paused, resumed, extended or restarted.
         public static let clock: Kind = "clock"
+        /// The instructor closed the room to new students or opened it again (`open`); not an engine input.
+        public static let joining: Kind = "joining"
     }
 }

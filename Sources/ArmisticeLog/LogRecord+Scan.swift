@@ -43,6 +43,7 @@ extension LogRecord {
                 else { guard s.skip() else { return nil } }
             case UInt8(ascii: "o"):
                 if s.key(key, is: "online") { guard let v = s.bool() else { return nil }; record.online = v }
+                else if s.key(key, is: "open") { guard let v = s.bool() else { return nil }; record.open = v }
                 else if s.key(key, is: "owner") { guard let v = s.text() else { return nil }; record.owner = v }
                 else { guard s.skip() else { return nil } }
             case UInt8(ascii: "r"):

@@ -7,7 +7,7 @@ public struct LogRecord: Sendable, Hashable, Codable {
     /// The log format version this build writes and reads.
     public static let format = 1
 
-    /// `match`, `input`, `hash`, `join`, `seat`, `presence`, `chat` or `clock`; a reader keeps other kinds and skips them.
+    /// `match`, `input`, `hash`, `join`, `seat`, `presence`, `chat`, `clock` or `joining`; a reader keeps other kinds and skips them.
     public var kind: Kind
     public var seq: Int
     /// Milliseconds since 1970 (the server always writes it).
@@ -39,6 +39,8 @@ public struct LogRecord: Sendable, Hashable, Codable {
     /// On a join: the policy of the bot that holds the seat.
     public var bot: String?
     public var online: Bool?
+    /// On a `joining` record: whether new students may join the room from now on (false: closed).
+    public var open: Bool?
     public var channel: String?
     public var text: String?
     /// The clock after this record, when it changed.
@@ -57,6 +59,6 @@ public struct LogRecord: Sendable, Hashable, Codable {
         case rulesetHash = "ruleset_hash"
         case settings, input, turn, hash, seat, name, role, team
         case tokenHash = "token_hash"
-        case removed, online, channel, text, clock, bot, owner
+        case removed, online, open, channel, text, clock, bot, owner
     }
 }

@@ -55,6 +55,7 @@ import Testing
         var presence = LogRecord(kind: .presence, seq: 42); presence.seat = "s2"; presence.online = false; records.append(presence)
         var chat = LogRecord(kind: .chat, seq: 43); chat.channel = "pair:dprk+rok"; chat.text = tricky; records.append(chat)
         var hash = LogRecord(kind: .hash, seq: 44); hash.turn = 3; hash.hash = "0123456789abcdef"; records.append(hash)
+        var joining = LogRecord(kind: .joining, seq: 45, t: 1, by: "s1"); joining.open = false; records.append(joining)
         records.append(LogRecord(kind: "from_a_later_version", seq: 45))
         return records
     }

@@ -143,7 +143,8 @@ public struct Replay: Sendable {
                 let by = r.by ?? ""
                 chat.append(ChatMessage(line: line, seq: r.seq, t: r.t ?? 0, by: by, name: seatIndex[by].map { seats[$0].name } ?? by,
                                         channel: r.channel ?? "all", text: r.text ?? "", step: stepCount - 1))
-            case .presence, .clock:
+            case .presence, .clock, .joining:
+                // Who was online, the phase clock and whether the room took new students: nothing in the engine.
                 break
             case .match:
                 issues.append(LogIssue(.extraHeader, line: line, turn: state.turn, "a second match header; a log holds one match, and the line is skipped"))

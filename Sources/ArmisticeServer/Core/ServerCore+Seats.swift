@@ -124,6 +124,9 @@ extension ServerCore {
         if role == .player, room.isOver {
             throw ServerError(.gameOver, key: "error.game_over.join", ["room": .text(room.code)])
         }
+        if role != .instructor, room.joiningClosed {
+            throw ServerError(.joiningClosed, key: "error.joining_closed.join", ["room": .text(room.code)])
+        }
         var team: Int?
         if let teamID = r.team, role == .player {
             guard let t = room.engine.ruleset.teamIndex(teamID) else {
@@ -262,6 +265,20 @@ extension ServerCore {
         rosterEvent(room, seq: seq, now: now, into: &out)
         ack(room, seq: seq, client: client, requestID: requestID, into: &out)
         autoAdvance(room, now: now, into: &out)
+    }
+
+    /// `set_joining`: closes the room to new students or opens it again, at any moment (after the end too: it then
+    /// keeps the debrief's observers out, or lets them in). Logged as a `joining` record, never an engine input; the
+    /// `roster` event that follows carries the new state to everyone (`"joining":"closed"` while closed).
+    func setJoining(_ r: ClientRequest.SetJoining, room: Room, by: Seat, client: ClientID, requestID: JSONValue?, now: Int64,
+                    into out: inout CoreOutput) {
+        let seq = room.nextSeq()
+        room.joiningClosed = !r.open
+        var rec = LogRecord(kind: .joining, seq: seq, t: now, by: by.id)
+        rec.open = r.open
+        log(room, rec, into: &out)
+        rosterEvent(room, seq: seq, now: now, into: &out)
+        ack(room, seq: seq, client: client, requestID: requestID, into: &out)
     }
 
     /// Refuses a join while this address has used up its wrong codes. Checked before the code is looked at, so an

@@ -265,6 +265,9 @@ public final class ServerCore {
         case .setBot(let r):
             let (room, seat) = try admitted.seat()
             try setBot(r, room: room, by: seat, client: id, requestID: rid, now: now, into: &out)
+        case .setJoining(let r):
+            let (room, seat) = try admitted.seat()
+            setJoining(r, room: room, by: seat, client: id, requestID: rid, now: now, into: &out)
         }
     }
 
@@ -465,8 +468,11 @@ public final class ServerCore {
         out.logLines.append(.init(room: room.code, line: line))
     }
 
+    /// Everyone's `roster` event; while the room is closed to new students it also says so (`"joining":"closed"`),
+    /// so the instructor's client sees the door change (and a resumed one gets it replayed) as it sees seats change.
     func rosterEvent(_ room: Room, seq: Int, now: Int64, into out: inout CoreOutput) {
-        let roster = encoder.encode(room.roster)
+        var roster = encoder.encode(room.roster)
+        if room.joiningClosed { roster += Array(#","joining":"closed""#.utf8) }
         publish(room, seq: seq, to: room.audiences, now: now, into: &out) { _, prev in
             Self.event("roster", room: room, seq: seq, prev: prev, field: "roster", json: roster)
         }

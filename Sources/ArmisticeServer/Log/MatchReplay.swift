@@ -90,6 +90,9 @@ public enum MatchReplay {
                                            channel: r.channel ?? "all", text: r.text ?? ""))
                 if room.chat.count > chatHistory { room.chat.removeFirst(room.chat.count - chatHistory) }
             case .clock: break
+            case .joining:
+                guard let open = r.open else { throw MatchLogError("joining record \(r.seq) says neither open nor closed") }
+                room.joiningClosed = !open
             default: throw MatchLogError("record \(r.seq) is a \"\(r.kind)\" record, which log format \(LogRecord.format) does not have")
             }
             if let clock = r.clockState { room.clock = clock }

@@ -18,6 +18,9 @@ public final class Room {
     public internal(set) var finishedAt: Int64?
     /// The teacher who created the room (nil: the admin), from the log header.
     public internal(set) var owner: String?
+    /// Whether the instructor has closed the room to new students (`set_joining`): a player's or an observer's
+    /// `join` is refused; seats already taken resume. Room state, not engine state: kept in `joining` log records.
+    public internal(set) var joiningClosed = false
 
     /// Per audience: the seq of the last message it was sent (the next message's `prev`).
     var lastSent: [Audience: Int] = [:]
@@ -72,10 +75,11 @@ public final class Room {
         language = Language(parsing: settings.language)
     }
 
-    /// The settings as they stand now: the creation's, with the room's default language as it is now.
+    /// The settings as they stand now: the creation's, with the room's default language and its door as they are now.
     var currentSettings: RoomSettings {
         var s = settings
         s.language = language == .en ? nil : language.rawValue
+        s.joining = joiningClosed ? "closed" : nil
         return s
     }
 

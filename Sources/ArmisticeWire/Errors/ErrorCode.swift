@@ -27,6 +27,7 @@ public struct ErrorCode: ErrorCodeSet, CaseIterable, Codable {
         case tokenExpired = "token_expired"
         case badName = "bad_name"
         case roomFull = "room_full"
+        case joiningClosed = "joining_closed"
         // Authority
         case badInstructorKey = "bad_instructor_key"
         case notInstructor = "not_instructor"

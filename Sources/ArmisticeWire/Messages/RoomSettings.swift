@@ -21,6 +21,9 @@ public struct RoomSettings: Sendable, Hashable, Codable {
     /// The room's default language as the instructor chose it at creation (`ko`): what observers, the projector and
     /// the report read. Presentation only: nothing in the match depends on it. Nil (absent from logs): English.
     public var language: String?
+    /// `closed` while the instructor has closed the room to new students (`set_joining`); nil (absent) while it is
+    /// open. Not a choice made at creation: the room's state as it is now, kept in the match log's `joining` records.
+    public var joining: String?
 
     public init(ruleset: String, seed: UInt64, turns: Int, phases: [String: Int], variant: String? = nil, absent: AbsentPolicy? = nil,
                 practice: Bool? = nil, nicknames: Bool? = nil, language: String? = nil) {

@@ -306,6 +306,18 @@ extension ClientRequest {
             self.policy = policy
         }
     }
+    /// Closes the room to new students (`open: false`) or opens it again: while it is closed a player's or an
+    /// observer's `join` is refused (`joining_closed`); seats already taken resume, and the instructor still joins.
+    public struct SetJoining: RequestBody {
+        public static let type = "set_joining"
+        public static let authority = RequestAuthority.instructor
+        public var request: ClientRequest { .setJoining(self) }
+        public var open: Bool
+
+        public init(open: Bool) {
+            self.open = open
+        }
+    }
     /// Changes the language this connection reads; with `room: true` (the instructor only) the room's default too.
     public struct SetLanguage: RequestBody {
         public static let type = "set_language"

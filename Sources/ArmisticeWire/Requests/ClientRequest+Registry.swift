@@ -5,7 +5,7 @@ extension ClientRequest {
     public static let bodies: [any RequestBody.Type] = [
         Hello.self, CreateRoom.self, Join.self, Resume.self, Resync.self, Ping.self, SetOrders.self, Lock.self, ProposeDeal.self,
         RespondDeal.self, WithdrawDeal.self, Chat.self, Start.self, Skip.self, Pause.self, Unpause.self, Extend.self,
-        InjectEvent.self, InjectNews.self, Adjust.self, End.self, MoveSeat.self, RemoveSeat.self, SetBot.self, SetLanguage.self,
+        InjectEvent.self, InjectNews.self, Adjust.self, End.self, MoveSeat.self, RemoveSeat.self, SetBot.self, SetJoining.self, SetLanguage.self,
     ]
 
     /// The message types a client may send, for the `unknown_type` error's hint.

@@ -29,6 +29,7 @@ public enum ClientRequest: Sendable, Hashable {
     case moveSeat(MoveSeat)
     case removeSeat(RemoveSeat)
     case setBot(SetBot)
+    case setJoining(SetJoining)
     case setLanguage(SetLanguage)
 }
 

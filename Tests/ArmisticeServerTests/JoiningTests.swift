@@ -1,0 +1,122 @@
+import ArmisticeLog
+import Foundation
+import Testing
+@testable import ArmisticeServer
+
+/// The instructor closes the room to new students (`set_joining`), so a removed student cannot simply join again;
+/// seated students still come back, the instructor still joins, and the room stays closed across a restart.
+@Suite struct JoiningTests {
+    /// A join's reply: the error code and message, or nil codes for a seat.
+    func join(_ h: CoreHarness, _ code: String, name: String, role: String? = nil, key: String? = nil, lang: String? = nil) -> (code: String?, message: String?) {
+        let id = h.connect(address: "10.7.0.1", lang: lang)
+        var request: [String: Any] = ["type": "join", "code": code, "name": name]
+        if let role { request["role"] = role }
+        if let key { request["key"] = key }
+        let replies = h.send(id, request)
+        let error = replies.first { $0["type"] as? String == "error" }
+        return (error?["code"] as? String, error?["message"] as? String)
+    }
+
+    @Test func aRemovedStudentCannotJoinAgainOnceTheRoomIsClosed() throws {
+        let c = Classroom()
+        let kicked = c.member("usa", 1)
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "remove_seat", "seat": kicked.seat])) == nil)
+        // Only the instructor closes the door.
+        #expect(CoreHarness.errorCode(c.h.send(c.member("dprk").client, ["type": "set_joining", "open": false])) == "not_instructor")
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "set_joining"])) == "bad_request")
+        c.h.clear(c.instructor.client)
+        let replies = c.h.send(c.instructor.client, ["type": "set_joining", "id": "j", "open": false])
+        #expect(replies.contains { $0["type"] as? String == "ack" && $0["id"] as? String == "j" })
+        #expect(c.h.room.joiningClosed)
+        // The instructor's roster says the room is closed.
+        #expect(c.h.last(c.instructor.client, type: "roster")?["joining"] as? String == "closed")
+        // The removed student, under any name and from any address, and a new observer: refused, told what to do.
+        let again = join(c.h, c.code, name: "Another name")
+        #expect(again.code == "joining_closed")
+        #expect(again.message?.contains(c.code) == true && again.message?.contains("ask your instructor to open it") == true)
+        #expect(join(c.h, c.code, name: "Projector 2", role: "observer").code == "joining_closed")
+        let korean = join(c.h, c.code, name: "김", lang: "ko")
+        #expect(korean.code == "joining_closed")
+        #expect(korean.message?.contains("교사에게 입장을 열어 달라고") == true)
+        #expect(c.h.room.activeSeats.count == 9)
+        // Seated students come back; the instructor still joins; bots and moves still work.
+        let student = c.member("rok", 1)
+        c.h.disconnect(student.client)
+        let back = c.h.connect(address: "10.99.0.1")
+        #expect(c.h.send(back, ["type": "resume", "token": student.token, "seq": 0]).first?["type"] as? String == "resumed")
+        #expect(join(c.h, c.code, name: "Ms Lee", role: "instructor", key: CoreHarness.key).code == nil)
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "set_bot", "team": "usa", "policy": "greedy"])) == nil)
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "move_seat", "seat": c.member("un", 1).seat, "team": "usa"])) == nil)
+        // A snapshot says it too; opening the room lets new students in again, and the roster no longer says closed.
+        c.h.send(c.instructor.client, ["type": "resync"])
+        let settings = try #require(c.h.last(c.instructor.client, type: "snapshot")?["settings"] as? [String: Any])
+        #expect(settings["joining"] as? String == "closed")
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "set_joining", "open": true])) == nil)
+        #expect(!c.h.room.joiningClosed)
+        let roster = try #require(c.h.last(c.instructor.client, type: "roster"))
+        #expect(roster["joining"] == nil)
+        #expect(join(c.h, c.code, name: "Latecomer").code == nil)
+        c.h.send(c.instructor.client, ["type": "resync"])
+        #expect((c.h.last(c.instructor.client, type: "snapshot")?["settings"] as? [String: Any])?["joining"] == nil)
+    }
+
+    @Test func joiningIsLoggedAndChangesNoStateHash() throws {
+        let c = Classroom()
+        c.start()
+        let hash = c.h.room.engine.stateHash(c.h.room.state)
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "set_joining", "open": false])) == nil)
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "set_joining", "open": false])) == nil)
+        #expect(c.h.room.engine.stateHash(c.h.room.state) == hash)
+        let lines = try #require(c.h.logs[c.code]).suffix(2)
+        #expect(lines.allSatisfy { $0.hasPrefix(#"{"by":"\#(c.instructor.seat)","kind":"joining","open":false,"seq":"#) })
+    }
+
+    @Test func afterTheEndTheDoorStillOpensAndCloses() throws {
+        let c = Classroom()
+        c.start()
+        c.h.send(c.instructor.client, ["type": "end", "reason": "bell"])
+        #expect(c.h.room.isOver)
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "set_joining", "open": false])) == nil)
+        #expect(join(c.h, c.code, name: "Projector 2", role: "observer").code == "joining_closed")
+        // A player cannot join a finished match either way: it is told the match is over, not to ask for the door.
+        #expect(join(c.h, c.code, name: "Late").code == "game_over")
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "set_joining", "open": true])) == nil)
+        #expect(join(c.h, c.code, name: "Projector 2", role: "observer").code == nil)
+    }
+
+    @Test func aClosedRoomStaysClosedAfterARestart() throws {
+        let c = Classroom()
+        c.start()
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "set_joining", "open": false])) == nil)
+        let dir = NSTemporaryDirectory() + "armistice-joining-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try MatchStore(dataDirectory: dir)
+        #expect(store.append(c.h.logs[c.code]!.map { .init(room: c.code, line: $0) }).isEmpty)
+        let liveHash = c.h.room.engine.stateHash(c.h.room.state)
+
+        let h2 = CoreHarness()
+        h2.now = c.h.now + 5_000
+        var out = CoreOutput()
+        let room = try #require(try h2.core.restore(try store.load(c.code).records, now: h2.now, into: &out))
+        h2.take(out)
+        #expect(room.joiningClosed)
+        #expect(room.engine.stateHash(room.state) == liveHash)
+        #expect(join(h2, c.code, name: "New").code == "joining_closed")
+        // Seated students and the instructor come back; the instructor's snapshot says the room is closed.
+        let back = h2.connect(address: "10.1.0.2")
+        #expect(h2.send(back, ["type": "resume", "token": c.member("rok").token]).first?["type"] as? String == "resumed")
+        let teacher = h2.connect(address: "10.0.0.1")
+        h2.send(teacher, ["type": "resume", "token": c.instructor.token])
+        #expect((h2.last(teacher, type: "snapshot")?["settings"] as? [String: Any])?["joining"] as? String == "closed")
+        // Opened again, and that is kept too.
+        #expect(CoreHarness.errorCode(h2.send(teacher, ["type": "set_joining", "open": true])) == nil)
+        #expect(store.append(h2.logs[c.code]!.map { .init(room: c.code, line: $0) }).isEmpty)
+        let h3 = CoreHarness()
+        h3.now = h2.now + 5_000
+        var out3 = CoreOutput()
+        let reopened = try #require(try h3.core.restore(try store.load(c.code).records, now: h3.now, into: &out3))
+        h3.take(out3)
+        #expect(!reopened.joiningClosed)
+        #expect(join(h3, c.code, name: "New").code == nil)
+    }
+}
