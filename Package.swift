@@ -164,16 +164,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // What several test targets share: running blocking work and child processes off the cooperative pool.
+        .target(name: "ArmisticeTestSupport", path: "Tests/ArmisticeTestSupport"),
         .testTarget(name: "ArmisticeLocaleTests", dependencies: ["ArmisticeLocale"]),
-        .testTarget(name: "ArmisticeEngineTests", dependencies: ["ArmisticeEngine", "ArmisticeBots"]),
-        .testTarget(name: "ArmisticeTransportTests", dependencies: ["ArmisticeTransport", "ArmisticeLoad", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "ArmisticeEngineTests", dependencies: ["ArmisticeTestSupport", "ArmisticeEngine", "ArmisticeBots"]),
+        .testTarget(name: "ArmisticeTransportTests", dependencies: ["ArmisticeTestSupport", "ArmisticeTransport", "ArmisticeLoad", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ArmisticeWireTests", dependencies: ["ArmisticeWire"]),
-        .testTarget(name: "ArmisticeServerTests", dependencies: ["ArmisticeServer", "ArmisticeLog", "ArmisticeEngine", "ArmisticeTransport", "ArmisticeWire"]),
-        .testTarget(name: "ArmisticeTerminalTests", dependencies: ["ArmisticeTerminal", "ArmisticeServer", "ArmisticeTransport", "ArmisticeEngine", "ArmisticeLocale", "ArmisticeWire"]),
+        .testTarget(name: "ArmisticeServerTests", dependencies: ["ArmisticeTestSupport", "ArmisticeServer", "ArmisticeLog", "ArmisticeEngine", "ArmisticeTransport", "ArmisticeWire"]),
+        .testTarget(name: "ArmisticeTerminalTests", dependencies: ["ArmisticeTestSupport", "ArmisticeTerminal", "ArmisticeServer", "ArmisticeTransport", "ArmisticeEngine", "ArmisticeLocale", "ArmisticeWire"]),
         .testTarget(name: "ArmisticeClusterTests", dependencies: ["ArmisticeCluster", "ArmisticeServer"]),
         .testTarget(
             name: "ArmisticeReplayTests",
-            dependencies: ["ArmisticeReplay", "ArmisticeLog", "ArmisticeCase", "ArmisticeEngine", "ArmisticeBots", "ArmisticeServer", "ArmisticeLocale"],
+            dependencies: ["ArmisticeTestSupport", "ArmisticeReplay", "ArmisticeLog", "ArmisticeCase", "ArmisticeEngine", "ArmisticeBots", "ArmisticeServer", "ArmisticeLocale"],
             exclude: ["Logs"]
         ),
     ],

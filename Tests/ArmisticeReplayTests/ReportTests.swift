@@ -1,5 +1,6 @@
 import ArmisticeEngine
 import ArmisticeLog
+import ArmisticeTestSupport
 @testable import ArmisticeReplay
 import Foundation
 import Testing
@@ -94,7 +95,7 @@ import Testing
         #expect(!failed.contains("What was verified") && !failed.contains("Every record from seq 1"))
     }
 
-    @Test func chromiumDrawsTheCharts() throws {
+    @Test func chromiumDrawsTheCharts() async throws {
         guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first(where: FileManager.default.isExecutableFile) else {
             print("SKIPPED chromiumDrawsTheCharts: no chromium; apt-get install -y chromium")
             return
@@ -112,8 +113,7 @@ import Testing
                              "--window-size=1366,1100", "--virtual-time-budget=3000", "file://\(page)"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        try await offload { try process.run(); process.waitUntilExit() }
         let png = try #require(FileManager.default.contents(atPath: shot), "chromium wrote no screenshot")
         let image = try PNG(bytes: Array(png))
         #expect(image.width == 1366)

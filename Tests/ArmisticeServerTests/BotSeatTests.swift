@@ -1,6 +1,7 @@
 import ArmisticeBots
 import ArmisticeEngine
 import ArmisticeLog
+import ArmisticeTestSupport
 import Foundation
 import Testing
 @testable import ArmisticeServer
@@ -187,19 +188,14 @@ extension BotSeatTests {
 
 /// `armistice practice`, whole, from one command: here watched (a bot plays the student's team too), so it runs alone.
 @Suite struct PracticeCommandTests {
-    @Test(.timeLimit(.minutes(3))) func aWatchedPracticeMatchPlaysToTheEndAndLeavesAVerifiedLogAndAReport() throws {
+    @Test(.timeLimit(.minutes(3))) func aWatchedPracticeMatchPlaysToTheEndAndLeavesAVerifiedLogAndAReport() async throws {
         let folder = makeTemporaryDirectory("armistice-practice-")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ServerProcess.binary)
-        process.arguments = ["practice", CoreHarness.repoRoot + "/rulesets/tutorial.yaml", "--team", "marisol", "--watch", "--pause", "1",
-                             "--turns", "2", "--seed", "4", "--out", folder]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 0, "\(said)")
+        let practice = try await ChildProcess.run(ServerProcess.binary, [
+            "practice", CoreHarness.repoRoot + "/rulesets/tutorial.yaml", "--team", "marisol", "--watch", "--pause", "1",
+            "--turns", "2", "--seed", "4", "--out", folder,
+        ])
+        let said = practice.err
+        #expect(practice.status == 0, "\(said)")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder + "/data/matches").filter { $0.hasSuffix(".jsonl") }
         #expect(files.count == 1)
         let log = try #require(files.first.map { folder + "/data/matches/" + $0 })

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import ArmisticeTestSupport
 import Glibc
 #endif
 import ArmisticeLog
@@ -9,40 +10,39 @@ import Logging
 import Testing
 @testable import ArmisticeServer
 
-/// The built `armistice serve`, as a child process.
+/// The built `armistice serve`, as a child process. Started and stopped off the cooperative pool: these tests run
+/// beside hundreds of others, and a wait for a child there holds a thread every other test needs.
 final class ServerProcess: @unchecked Sendable {
     static var binary: String { CoreHarness.repoRoot + "/.build/debug/armistice" }
     let process = Process()
-    let port: Int
+    private(set) var port = 0
     let stderrPath: String
 
-    init(data: String, key: String, threads: Int? = nil) throws {
+    private init(data: String, key: String, threads: Int?) {
         stderrPath = data + "-stderr-\(UUID().uuidString).txt"
         FileManager.default.createFile(atPath: stderrPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--data", data, "--rulesets", CoreHarness.repoRoot + "/rulesets",
                              "--web", "/nonexistent", "--instructor-key", key, "--log-level", "notice"]
             + (threads.map { ["--threads", "\($0)"] } ?? [])
-        let out = Pipe()
-        process.standardOutput = out
         process.standardError = FileHandle(forWritingAtPath: stderrPath)
-        try process.run()
-        var text = ""
-        var port = 0
-        let started = Date()
-        while port == 0, Date().timeIntervalSince(started) < 20 {
-            let data = out.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            text += String(decoding: data, as: UTF8.self)
-            if let range = text.range(of: #"listening on port (\d+)"#, options: .regularExpression) {
-                port = Int(text[range].split(separator: " ").last!) ?? 0
-            }
-        }
-        guard port > 0 else { process.terminate(); throw TestFailure("the server did not start: \(text)") }
-        self.port = port
     }
 
-    func kill(_ signal: Int32) {
+    /// Starts a server on a free port with `data` as its data folder, once it says which port it listens on.
+    static func start(data: String, key: String, threads: Int? = nil) async throws -> ServerProcess {
+        let server = ServerProcess(data: data, key: key, threads: threads)
+        server.port = try await ChildProcess.startListening(server.process, timeout: 20)
+        return server
+    }
+
+    /// Sends `signal` and waits for the server to exit.
+    func kill(_ signal: Int32) async {
+        Glibc.kill(process.processIdentifier, signal)
+        await offload { [process] in process.waitUntilExit() }
+    }
+
+    /// `kill` for `defer`, which cannot wait asynchronously: it blocks its thread until the server has exited.
+    func killNow(_ signal: Int32) {
         Glibc.kill(process.processIdentifier, signal)
         process.waitUntilExit()
     }
@@ -55,7 +55,7 @@ final class ServerProcess: @unchecked Sendable {
 
     @Test(.timeLimit(.minutes(2))) func aKilledServerKeepsEveryAcknowledgedRequestAndPlayGoesOn() async throws {
         let data = NSTemporaryDirectory() + "armistice-crash-" + UUID().uuidString
-        var server = try ServerProcess(data: data, key: Self.key)
+        var server = try await ServerProcess.start(data: data, key: Self.key)
         var logger = Logger(label: "test.crash")
         logger.logLevel = .critical
         let pool = WebSocketClientPool(logger: logger)
@@ -113,7 +113,7 @@ final class ServerProcess: @unchecked Sendable {
                 while acknowledged.value.load(ordering: .relaxed) < 150, ContinuousClock.now < deadline {
                     try? await Task.sleep(for: .milliseconds(20))
                 }
-                victim.kill(SIGKILL)
+                await victim.kill(SIGKILL)
                 acknowledged.killed.store(true, ordering: .releasing)
                 return []
             }
@@ -124,8 +124,8 @@ final class ServerProcess: @unchecked Sendable {
         #expect(acked.count > 100, "only \(acked.count) chats were acknowledged before the kill")
 
         // Restart on the same data: every acknowledged chat is in the logs.
-        server = try ServerProcess(data: data, key: Self.key)
-        defer { server.kill(SIGTERM) }
+        server = try await ServerProcess.start(data: data, key: Self.key)
+        defer { server.killNow(SIGTERM) }
         #expect(server.stderr.contains("rooms recovered"))
         // The journal left by the kill was replayed (the page cache survived a process crash: nothing to repair).
         #expect(server.stderr.contains("match logs checked against the journal"))
@@ -154,14 +154,14 @@ final class ServerProcess: @unchecked Sendable {
 
     @Test(.timeLimit(.minutes(1))) func sigtermShutsDownGracefully() async throws {
         let data = NSTemporaryDirectory() + "armistice-term-" + UUID().uuidString
-        let server = try ServerProcess(data: data, key: Self.key)
+        let server = try await ServerProcess.start(data: data, key: Self.key)
         var logger = Logger(label: "test.term")
         logger.logLevel = .critical
         let pool = WebSocketClientPool(logger: logger)
         defer { pool.shutdown() }
         let c = try await WireClient.connect(pool, port: server.port, name: "c")
         #expect(try await c.request(["type": "create_room", "key": Self.key, "ruleset": "coral_strait"])["type"] as? String == "room_created")
-        server.kill(SIGTERM)
+        await server.kill(SIGTERM)
         #expect(server.process.terminationStatus == 0)
         try? await c.waitFor(timeout: .seconds(3)) { _ in false }
         #expect(c.closed?.code == 1001)

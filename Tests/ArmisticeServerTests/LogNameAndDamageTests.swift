@@ -30,28 +30,28 @@ import Testing
         logger.logLevel = .critical
         let pool = WebSocketClientPool(logger: logger)
         defer { pool.shutdown() }
-        var server = try ServerProcess(data: data, key: Self.key)
+        var server = try await ServerProcess.start(data: data, key: Self.key)
         let instructor = try await WireClient.connect(pool, port: server.port, name: "i")
         let code = try #require(try await instructor.request(["type": "create_room", "key": Self.key, "ruleset": "koreanization"])["room"] as? String)
         let falcon = try await WireClient.connect(pool, port: server.port, name: "falcon")
         #expect(try await falcon.request(["type": "join", "code": code, "name": "Falcon", "team": "rok"])["type"] as? String == "joined")
-        server.kill(SIGKILL)
+        await server.kill(SIGKILL)
 
         // The log is moved to another room's name.
         let other = code == "MMMMMM" ? "NNNNNN" : "MMMMMM"
         let matches = data + "/matches/"
         try FileManager.default.moveItem(atPath: matches + "\(code).jsonl", toPath: matches + "\(other).jsonl")
-        server = try ServerProcess(data: data, key: Self.key)
+        server = try await ServerProcess.start(data: data, key: Self.key)
         #expect(server.stderr.contains("\(other).jsonl holds room \(code)") && server.stderr.contains("renamed to"), "\(server.stderr)")
         #expect(!FileManager.default.fileExists(atPath: matches + "\(other).jsonl"))
         #expect(try listed(server.port).map { $0["code"] as? String } == [code])
         let hawk = try await WireClient.connect(pool, port: server.port, name: "hawk")
         #expect(try await hawk.request(["type": "join", "code": code, "name": "Hawk", "team": "usa"])["type"] as? String == "joined")
-        server.kill(SIGKILL)
+        await server.kill(SIGKILL)
 
         // Everything acknowledged is in the one log, which is whole, and the room comes back from it.
-        server = try ServerProcess(data: data, key: Self.key)
-        defer { server.kill(SIGTERM) }
+        server = try await ServerProcess.start(data: data, key: Self.key)
+        defer { server.killNow(SIGTERM) }
         #expect(try joins(matches + "\(code).jsonl").filter { $0 != "Instructor" } == ["Falcon", "Hawk"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: matches).filter { $0.hasSuffix(".jsonl") } == ["\(code).jsonl"])
         let rooms = try listed(server.port)
@@ -91,14 +91,14 @@ import Testing
         logger.logLevel = .critical
         let pool = WebSocketClientPool(logger: logger)
         defer { pool.shutdown() }
-        var server = try ServerProcess(data: data, key: Self.key)
+        var server = try await ServerProcess.start(data: data, key: Self.key)
         let instructor = try await WireClient.connect(pool, port: server.port, name: "i")
         let code = try #require(try await instructor.request(["type": "create_room", "key": Self.key, "ruleset": "koreanization"])["room"] as? String)
         for (name, team) in [("Falcon", "rok"), ("Hawk", "usa"), ("Owl", "un")] {
             let student = try await WireClient.connect(pool, port: server.port, name: name)
             #expect(try await student.request(["type": "join", "code": code, "name": name, "team": team])["type"] as? String == "joined")
         }
-        server.kill(SIGTERM)   // a clean stop: no journal left to repair the line from
+        await server.kill(SIGTERM)   // a clean stop: no journal left to repair the line from
 
         // One byte changed in line 3 (of 5 or more): not the last line, so not a torn tail.
         let path = data + "/matches/\(code).jsonl"
@@ -108,8 +108,8 @@ import Testing
         bytes[newlines[1] + 1] = UInt8(ascii: "#")
         try Data(bytes).write(to: URL(fileURLWithPath: path))
 
-        server = try ServerProcess(data: data, key: Self.key)
-        defer { server.kill(SIGTERM) }
+        server = try await ServerProcess.start(data: data, key: Self.key)
+        defer { server.killNow(SIGTERM) }
         let said = server.stderr
         #expect(said.contains("line 3 is not a log record"), "\(said)")
         #expect(!said.contains("the line is skipped"), "the line is not skipped: the room is not reopened")

@@ -207,7 +207,7 @@ import Testing
         }
 
         // Written with two threads: rooms on both shards, so both journals hold acknowledged lines at the kill.
-        var server = try ServerProcess(data: data, key: Self.key, threads: 2)
+        var server = try await ServerProcess.start(data: data, key: Self.key, threads: 2)
         var rooms: [(code: String, student: WireClient)] = []
         var instructors: [WireClient] = []
         for r in 0..<6 { instructors.append(try await WireClient.connect(pool, port: server.port, name: "i\(r)")) }
@@ -224,10 +224,10 @@ import Testing
         let root = data + "/journal"
         #expect(MatchJournal.files(in: root).count > 0)
         #expect(MatchJournal.files(in: root + "/shard-1").count > 0)
-        server.kill(SIGKILL)
+        await server.kill(SIGKILL)
 
         // Restarted with one thread: every room from both journals, nothing acknowledged lost.
-        server = try ServerProcess(data: data, key: Self.key, threads: 1)
+        server = try await ServerProcess.start(data: data, key: Self.key, threads: 1)
         #expect(server.stderr.contains("match logs checked against the journal"))
         #expect(!server.stderr.contains("journal replay problem"))
         var seen = try logged(server.port, rooms.map(\.code))
@@ -235,22 +235,22 @@ import Testing
         #expect(missing.isEmpty, "acknowledged but not logged: \(missing.prefix(5))")
         rooms = try await resumeAll(server.port, rooms)
         acked += try await chat(rooms, round: 2)
-        server.kill(SIGKILL)
+        await server.kill(SIGKILL)
 
         // Restarted with three threads after another kill.
-        server = try ServerProcess(data: data, key: Self.key, threads: 3)
+        server = try await ServerProcess.start(data: data, key: Self.key, threads: 3)
         seen = try logged(server.port, rooms.map(\.code))
         missing = acked.filter { !seen.contains($0) }
         #expect(missing.isEmpty, "acknowledged but not logged: \(missing.prefix(5))")
         rooms = try await resumeAll(server.port, rooms)
         acked += try await chat(rooms, round: 3)
         // A clean shutdown leaves no journal in any shard's folder.
-        server.kill(SIGTERM)
+        await server.kill(SIGTERM)
         let left = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? ["missing"]
         #expect(left.isEmpty, "\(left)")
 
-        server = try ServerProcess(data: data, key: Self.key, threads: 2)
-        defer { server.kill(SIGTERM) }
+        server = try await ServerProcess.start(data: data, key: Self.key, threads: 2)
+        defer { server.killNow(SIGTERM) }
         seen = try logged(server.port, rooms.map(\.code))
         missing = acked.filter { !seen.contains($0) }
         #expect(missing.isEmpty, "acknowledged but not logged: \(missing.prefix(5))")

@@ -1,3 +1,4 @@
+import ArmisticeTestSupport
 import Foundation
 import Logging
 import Testing
@@ -77,27 +78,19 @@ import Testing
     }
 
     /// `armistice teacher …` as the operator types it.
-    private func teacher(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ServerProcess.binary)
-        process.arguments = ["teacher"] + arguments
-        let (out, err) = (Pipe(), Pipe())
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let said = out.fileHandleForReading.readDataToEndOfFile(), errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: said, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+    private func teacher(_ arguments: [String]) async throws -> (status: Int32, out: String, err: String) {
+        let run = try await ChildProcess.run(ServerProcess.binary, ["teacher"] + arguments)
+        return (run.status, run.out, run.err)
     }
 
-    @Test(.timeLimit(.minutes(1))) func theTeacherCommandsRefuseADamagedFile() throws {
+    @Test(.timeLimit(.minutes(1))) func theTeacherCommandsRefuseADamagedFile() async throws {
         let (data, _, bytes) = try damaged()
         let path = TeacherAccounts.path(dataDirectory: data)
-        let list = try teacher(["list", "--data", data])
+        let list = try await teacher(["list", "--data", data])
         #expect(list.status == 1 && !list.out.contains("no teachers yet"))
         #expect(list.err.contains(path) && list.err.contains("not valid JSON") && list.err.contains("Restore it"), "\(list.err)")
         for arguments in [["add", "Mr Lee"], ["remove", "ms-kim"], ["reset", "ms-kim"]] {
-            let run = try teacher(arguments + ["--data", data])
+            let run = try await teacher(arguments + ["--data", data])
             #expect(run.status == 1 && run.err.contains(path) && !run.out.contains("secret"), "\(arguments): \(run.err)")
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)

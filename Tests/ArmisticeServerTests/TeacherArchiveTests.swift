@@ -272,12 +272,12 @@ import Testing
         logger.logLevel = .critical
         let pool = WebSocketClientPool(logger: logger)
         defer { pool.shutdown() }
-        var server = try ServerProcess(data: data, key: CrashTests.key)
+        var server = try await ServerProcess.start(data: data, key: CrashTests.key)
         let teacher = try await WireClient.connect(pool, port: server.port, name: "kim")
         let code = try #require(try await teacher.request(["type": "create_room", "key": kim, "ruleset": "koreanization"])["room"] as? String)
-        server.kill(SIGKILL)
-        server = try ServerProcess(data: data, key: CrashTests.key)
-        defer { server.kill(SIGTERM) }
+        await server.kill(SIGKILL)
+        server = try await ServerProcess.start(data: data, key: CrashTests.key)
+        defer { server.killNow(SIGTERM) }
         let listed = try #require(json(httpGet(port: server.port, path: "/api/teacher/rooms", headers: auth(kim)).body) as? [[String: Any]])
         #expect(listed.map { $0["code"] as? String } == [code])
         #expect(listed.first?["owner"] as? String == "kim" && listed.first?["state"] as? String == "live")

@@ -1,3 +1,4 @@
+import ArmisticeTestSupport
 import ArmisticeTransport
 import Foundation
 import Logging
@@ -94,11 +95,6 @@ final class WireClient: @unchecked Sendable {
     var view: [String: Any]? { heldView }
 
     func all(_ type: String) -> [[String: Any]] { received.filter { $0["type"] as? String == type } }
-}
-
-struct TestFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }
 
 /// A room server on 127.0.0.1 with a free port and a fresh data folder.

@@ -25,8 +25,8 @@ struct BotEndToEndTests {
 
     @Test func theInstructorCreatesARoomWithABotAndPutsBotsOnAndOff() async throws {
         let server = ServerProcess(data: E2E.temporaryDirectory("bots"))
-        try server.start()
-        defer { server.stop() }
+        try await server.start()
+        defer { server.stopNow() }
         let teacher = try TmuxSession(
             command: "'\(E2E.binary)' instructor 127.0.0.1:\(server.port) --key \(E2E.key) --name 'Ms Lee' --ruleset coral_strait --seed 7 --turns 2"
                 + " --phases briefing=600,negotiation=600,orders=600,adjudication=1,results=600 --bot tervane=greedy --absent hold",

@@ -14,8 +14,8 @@ struct ClassEndToEndTests {
 
     @Test func anAgreedDealIsInTheDraftIsNotDraftedTwiceAndTheTurnSummaryExplainsIt() async throws {
         let server = ServerProcess(data: E2E.temporaryDirectory("class"))
-        try server.start()
-        defer { server.stop() }
+        try await server.start()
+        defer { server.stopNow() }
         let (instructor, _, kim, ari) = try await EndToEndTests.negotiation(server, state: E2E.temporaryDirectory("kim-class"))
         defer { kim.close() }
 
@@ -88,9 +88,9 @@ struct ClassEndToEndTests {
     @Test func aServerThatIsDownIsNamedAndTheCommandStops() async throws {
         // A port nothing listens on: bind one, note it, close it.
         let probe = ServerProcess(data: E2E.temporaryDirectory("down"))
-        try probe.start()
+        try await probe.start()
         let port = probe.port
-        probe.stop()
+        await probe.stop()
         let kim = try TmuxSession(command: "'\(E2E.binary)' join 127.0.0.1:\(port) R4X95U --name Kim",
                                   environment: ["XDG_STATE_HOME": E2E.temporaryDirectory("kim-down")])
         defer { kim.close() }
@@ -102,8 +102,8 @@ struct ClassEndToEndTests {
 
     @Test func anUnknownCodeStopsWithTheServersWord() async throws {
         let server = ServerProcess(data: E2E.temporaryDirectory("unknown"))
-        try server.start()
-        defer { server.stop() }
+        try await server.start()
+        defer { server.stopNow() }
         let (_, code) = try await EndToEndTests.room(server)
         let wrong = code == "222222" ? "333333" : "222222"
         let kim = try TmuxSession(command: "'\(E2E.binary)' join 127.0.0.1:\(server.port) \(wrong) --name Kim",
@@ -116,8 +116,8 @@ struct ClassEndToEndTests {
 
     @Test func aTeamIsTakenByItsIdOrNameInAnyCase() async throws {
         let server = ServerProcess(data: E2E.temporaryDirectory("team-case"))
-        try server.start()
-        defer { server.stop() }
+        try await server.start()
+        defer { server.stopNow() }
         let (instructor, code) = try await EndToEndTests.room(server)
         // Typed in capitals on the command line.
         let kim = try TmuxSession(command: "'\(E2E.binary)' join 127.0.0.1:\(server.port) \(code) --name Kim --team MARISOL",

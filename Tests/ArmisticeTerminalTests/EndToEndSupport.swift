@@ -1,3 +1,4 @@
+import ArmisticeTestSupport
 import ArmisticeWire
 import ArmisticeTransport
 import Foundation
@@ -33,54 +34,37 @@ final class ServerProcess: @unchecked Sendable {
 
     init(data: String) { self.data = data }
 
-    func start(port requested: Int = 0) throws {
+    /// Starts the server and waits, off the cooperative pool, until it says which port it listens on.
+    func start(port requested: Int = 0) async throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: E2E.binary)
         p.arguments = ["serve", "--host", "127.0.0.1", "--port", String(requested), "--data", data,
                        "--rulesets", E2E.root.appendingPathComponent("rulesets").path,
                        "--web", "/nonexistent", "--instructor-key", E2E.key, "--log-level", "warning"]
-        let out = Pipe()
-        p.standardOutput = out
         p.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try p.run()
         process = p
-        // Read "listening on port N".
-        var text = ""
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("listening on port ") }),
-               let n = Int(line.dropFirst("listening on port ".count).trimmingCharacters(in: .whitespaces)) {
-                port = n
-                return
-            }
-        }
-        throw TestFailure("the server did not start: \(text)")
+        port = try await ChildProcess.startListening(p)
     }
 
-    func stop() {
+    /// Stops the server (SIGTERM), waiting off the cooperative pool. A server that ignores SIGTERM fails the test
+    /// instead of hanging the run.
+    func stop() async {
         guard let p = process else { return }
-        p.terminate()
-        // A server that ignores SIGTERM fails the test instead of hanging the run.
-        let deadline = Date().addingTimeInterval(20)
-        while p.isRunning, Date() < deadline { usleep(20_000) }
-        if p.isRunning {
-            Issue.record("the server did not stop within 20 s of SIGTERM")
-            kill(p.processIdentifier, SIGKILL)
-        }
-        p.waitUntilExit()
         process = nil
+        if !(await ChildProcess.terminate(p)) { Issue.record("the server did not stop within 20 s of SIGTERM") }
     }
 
-    deinit { stop() }
+    /// `stop()` for `defer` and `deinit`, which cannot wait asynchronously: it blocks its thread while the server
+    /// stops (a fraction of a second), so a test awaits `stop()` where it goes on after it.
+    func stopNow() {
+        guard let p = process else { return }
+        process = nil
+        if !ChildProcess.terminateNow(p) { Issue.record("the server did not stop within 20 s of SIGTERM") }
+    }
+
+    deinit { stopNow() }
 }
 
-struct TestFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ d: String) { description = d }
-}
 
 /// A program in a detached tmux session of its own (own socket), 80×24 by default.
 final class TmuxSession: @unchecked Sendable {

@@ -50,8 +50,8 @@ struct EndToEndTests {
 
     @Test func teamsBeforeJoiningComeFromTheRoomEndpoint() async throws {
         let server = ServerProcess(data: E2E.temporaryDirectory("probe"))
-        try server.start()
-        defer { server.stop() }
+        try await server.start()
+        defer { server.stopNow() }
         let (_, code) = try await Self.room(server)
         let url = "ws://127.0.0.1:\(server.port)/ws"
         let answer = await TeamProbe.lookUp(url: url, code: code.lowercased())
@@ -67,8 +67,8 @@ struct EndToEndTests {
 
     @Test func joinDraftChatLockAndSeeResults() async throws {
         let server = ServerProcess(data: E2E.temporaryDirectory("play"))
-        try server.start()
-        defer { server.stop() }
+        try await server.start()
+        defer { server.stopNow() }
         let (instructor, code) = try await Self.room(server)
         let kim = try Self.student(server, code: code, name: "Kim", team: "marisol", state: E2E.temporaryDirectory("kim"))
         defer { kim.close() }
@@ -133,8 +133,8 @@ struct EndToEndTests {
 
     @Test func survivesAServerRestartAndRejoinsFromTheSeatFile() async throws {
         let server = ServerProcess(data: E2E.temporaryDirectory("restart"))
-        try server.start()
-        defer { server.stop() }
+        try await server.start()
+        defer { server.stopNow() }
         let (instructor, code) = try await Self.room(server)
         let state = E2E.temporaryDirectory("kim-restart")
         let kim = try Self.student(server, code: code, name: "Kim", team: "marisol", state: state)
@@ -149,9 +149,9 @@ struct EndToEndTests {
 
         // Kill the server: the client says so and keeps trying.
         let port = server.port
-        server.stop()
+        await server.stop()
         try await kim.waitFor(text: "reconnecting")
-        try server.start(port: port)
+        try await server.start(port: port)
         let back = try await kim.waitFor("online again") { $0.contains("● online") && $0.contains("1. Send the whole fleet out") }
         #expect(back.contains("NEGOTIATION"))
 
@@ -178,8 +178,8 @@ struct EndToEndTests {
 
     @Test func escapeSequencesInNamesAndChatLeaveTheScreenUnharmed() async throws {
         let server = ServerProcess(data: E2E.temporaryDirectory("escapes"))
-        try server.start()
-        defer { server.stop() }
+        try await server.start()
+        defer { server.stopNow() }
         let (instructor, code) = try await Self.room(server)
         let kim = try Self.student(server, code: code, name: "Kim", team: "marisol", state: E2E.temporaryDirectory("kim-esc"))
         defer { kim.close() }

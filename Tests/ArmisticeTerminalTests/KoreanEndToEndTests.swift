@@ -23,8 +23,8 @@ struct KoreanEndToEndTests {
 
     @Test func aKoreanStudentSeesBoardDraftTalkAndResultsInKorean() async throws {
         let server = ServerProcess(data: E2E.temporaryDirectory("korean"))
-        try server.start()
-        defer { server.stop() }
+        try await server.start()
+        defer { server.stopNow() }
         let instructor = try await ScriptSeat(port: server.port)
         let created = try await instructor.request([
             "type": "create_room", "key": .string(E2E.key), "ruleset": "koreanization", "seed": 7, "turns": 2, "language": "ko",

@@ -9,8 +9,8 @@ import Testing
 struct MapEndToEndTests {
     @Test func theBoardPaneListsTheMapsPlacesWithWhatChangedOverTheTurn() async throws {
         let server = ServerProcess(data: E2E.temporaryDirectory("map"))
-        try server.start()
-        defer { server.stop() }
+        try await server.start()
+        defer { server.stopNow() }
         let (instructor, code, kim, ari) = try await EndToEndTests.negotiation(server, state: E2E.temporaryDirectory("kim-map"))
         defer { kim.close() }
 
@@ -48,8 +48,8 @@ struct MapEndToEndTests {
 extension MapEndToEndTests {
     @Test func theInstructorReadsWhatAnEventWillDoInTheControlPane() async throws {
         let server = ServerProcess(data: E2E.temporaryDirectory("events"))
-        try server.start()
-        defer { server.stop() }
+        try await server.start()
+        defer { server.stopNow() }
         let teacher = try TmuxSession(
             command: "'\(E2E.binary)' instructor 127.0.0.1:\(server.port) --key \(E2E.key) --name 'Ms Lee' --ruleset coral_strait --seed 7 --turns 2"
                 + " --phases briefing=600,negotiation=600,orders=600,adjudication=1,results=600",

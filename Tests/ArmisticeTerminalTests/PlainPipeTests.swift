@@ -1,3 +1,4 @@
+import ArmisticeTestSupport
 import Foundation
 import Testing
 @testable import ArmisticeTerminal
@@ -28,8 +29,8 @@ struct PlainPipeTests {
 
     @Test func thePromptsAndTheTeamListShowBeforeTheAnswersAndATeamIsChosenByItsName() async throws {
         let server = ServerProcess(data: E2E.temporaryDirectory("plain-pipe"))
-        try server.start()
-        defer { server.stop() }
+        try await server.start()
+        defer { server.stopNow() }
         let instructor = try await ScriptSeat(port: server.port)
         let created = try await instructor.request([
             "type": "create_room", "key": .string(E2E.key), "ruleset": "koreanization", "seed": 7, "turns": 2,

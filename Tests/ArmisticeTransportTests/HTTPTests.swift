@@ -1,3 +1,4 @@
+import ArmisticeTestSupport
 import Foundation
 import Testing
 @testable import ArmisticeTransport

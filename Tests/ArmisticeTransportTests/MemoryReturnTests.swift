@@ -1,3 +1,4 @@
+import ArmisticeTestSupport
 import Testing
 @testable import ArmisticeTransport
 

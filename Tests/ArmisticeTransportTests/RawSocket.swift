@@ -1,3 +1,4 @@
+import ArmisticeTestSupport
 import Foundation
 
 /// A tiny blocking TCP client for tests: raw HTTP requests, a WebSocket handshake that then
@@ -95,9 +96,3 @@ struct RawHTTPResponse {
     }
 }
 
-/// Runs blocking work on its own thread so it never ties up Swift's cooperative pool.
-func offload<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
-    await withCheckedContinuation { continuation in
-        Thread { continuation.resume(returning: body()) }.start()
-    }
-}

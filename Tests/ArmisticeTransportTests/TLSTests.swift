@@ -1,3 +1,4 @@
+import ArmisticeTestSupport
 import Foundation
 import Testing
 @testable import ArmisticeTransport
@@ -40,8 +41,7 @@ struct TLSTests {
                              "-keyout", key, "-out", cert]
         openssl.standardOutput = FileHandle.nullDevice
         openssl.standardError = FileHandle.nullDevice
-        try openssl.run()
-        openssl.waitUntilExit()
+        try await offload { try openssl.run(); openssl.waitUntilExit() }
         try #require(openssl.terminationStatus == 0)
 
         let harness = try Harness {

@@ -1,3 +1,4 @@
+import ArmisticeTestSupport
 import Foundation
 import Logging
 @testable import ArmisticeTransport

@@ -1,3 +1,4 @@
+import ArmisticeTestSupport
 import Foundation
 import Synchronization
 import Testing
