@@ -173,9 +173,13 @@ import Testing
         #expect(s.everyPlayedTeamLocked, "the mediator has no players: it does not hold the phase up")
         #expect(Self.screen(s).contains("Every team has locked in"))
         Self.update(&s, seq: 59, changes: #"{"phase":"results","outcome":{"id":"accord","name":"An accord","text":"Signed.","reason":"","scores":{"marisol":3}}}"#)
+        // The ending is decided, but the last turn's results still run on their clock: not yet "MATCH OVER".
+        let decided = Self.screen(s).split(separator: "\n")[0]
+        #expect(decided.contains("LAST TURN'S RESULTS") && !decided.contains("MATCH OVER"), "\(decided)")
+        Self.update(&s, seq: 60, changes: #"{"phase":"ended"}"#)
         let header = Self.screen(s).split(separator: "\n")[0]
         #expect(header.contains("MATCH OVER"))
-        #expect(!header.contains("4:00") && !header.contains("RESULTS"))
+        #expect(!header.contains(":00") && !header.contains("RESULTS"))
     }
 
     @Test func aConsentADealPromisesIsSettledAndCannotBeChangedInTheDraft() {

@@ -86,6 +86,7 @@ extension ClientState {
         records = v["records"]?.array.map(RecordInfo.init) ?? []
         chat = m["chat"]?.array.map(ChatInfo.init) ?? []
         roster = m["roster"]?.array.map(SeatInfo.init) ?? []
+        joiningClosed = m["settings"]?["joining"]?.string == "closed"
         if let c = m["clock"] { clock = ClockInfo(c); clockReceivedAt = now }
         hasSnapshot = true
         connection = .online
@@ -95,10 +96,11 @@ extension ClientState {
             ui.focus = start
             ui.lastFlex = start
             hasSnapshotFocusSet = true
-            // A seat resumed in a new window was here before: the news of earlier turns is not new to it; this
-            // turn's stays marked unread (issue 31).
+            // A seat resumed in a new window was here before: what it read there is not new to it (REPORT-terminal
+            // #31); when the seat file does not say, the news of earlier turns is taken as read, this turn's not.
             if roomNotice == "terminal.plain.room_rejoined" {
-                ui.newsSeen = records.filter { ($0.kind == "news" || $0.kind == "intel") && $0.turn < view.turn }.count
+                ui.newsSeen = newsSeenBefore.map { min($0, newsCount) }
+                    ?? records.filter { ($0.kind == "news" || $0.kind == "intel") && $0.turn < view.turn }.count
             }
         }
         if !panes.contains(ui.focus) { focus(panes[0]) }
@@ -173,6 +175,7 @@ extension ClientState {
             let before = Set(roster.filter(\.online).map(\.seat))
             let botsBefore = Dictionary(roster.compactMap { s in s.team.flatMap { t in s.bot.map { (t, $0) } } }, uniquingKeysWith: { a, _ in a })
             roster = m["roster"]?.array.map(SeatInfo.init) ?? roster
+            joiningClosed = m["joining"]?.string == "closed"
             // A bot seat coming or going is said as what it means for its team, not as a person going online.
             for seat in roster where seat.bot == nil && seat.online != before.contains(seat.seat) && seat.seat != you.seat {
                 effects.append(.notice("[roster] " + t.text(seat.online ? "terminal.plain.online" : "terminal.plain.offline", ["name": seatName(seat)])))

@@ -305,6 +305,13 @@ extension ClientState {
         for entry in view.catalog where !entry.teams.contains(myTeam ?? "") {
             all += entry.teams.map { ("\($0):\(entry.id)", entry.name, entry.cost, false) }
         }
+        // Every other consent a deal may promise: a team's approval of another team's action it has a say on (my
+        // team's own are listed above, from the consents asked of it).
+        let listed = Set(all.map(\.key))
+        for entry in view.catalog where !entry.teams.contains(myTeam ?? "") {
+            all += entry.consentFrom.filter { !entry.teams.contains($0) }.map { ("\($0):approve:\(entry.id)", entry.name, nil, false) }
+                .filter { !listed.contains($0.0) }
+        }
         let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         guard words.count > 1, !words.dropLast().contains("--"), let last = words.last, last != "--" else { return (all, "") }
         // The parameters in brackets are not part of the name.

@@ -43,6 +43,9 @@ public struct ClientState: Sendable {
     public var records: [RecordInfo] = []
     public var chat: [ChatInfo] = []
     public var roster: [SeatInfo] = []
+    /// Whether the instructor has closed the room to new students (`set_joining`): the snapshot's `settings.joining`
+    /// and every `roster` event's `joining` say `closed`.
+    public var joiningClosed = false
     public var clock = ClockInfo()
     /// Local time (ms) when `clock` arrived: the countdown runs from there on this machine's clock.
     public var clockReceivedAt: Int64 = 0
@@ -71,6 +74,9 @@ public struct ClientState: Sendable {
     var hasSnapshotFocusSet = false
     /// The catalog key of the `[room]` line not yet said (it waits for the snapshot's team names).
     var roomNotice: String?
+    /// How many news items this seat had read in its last window (the seat file keeps it): a resumed seat marks only
+    /// those after them as unread. Nil for a new seat, or one kept before the count was.
+    public var newsSeenBefore: Int?
     /// Chat said while the connection was down (`say`, in the plain mode or on the `:` line): each is sent once the
     /// seat is back, as the Talk pane keeps an unsent message in its input line.
     public internal(set) var keptChat: [Command] = []

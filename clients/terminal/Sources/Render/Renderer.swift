@@ -58,6 +58,15 @@ public enum Renderer {
 
     // MARK: Header, tabs, footer
 
+    /// What the header calls the moment. The match is over only once the room has ended: after the scenario has
+    /// decided the ending, the last turn's results still run on their clock until the phase ends or the instructor
+    /// closes the match (the browser's header says the same).
+    static func headerMoment(_ s: ClientState) -> String {
+        if s.view.phase == "ended" { return s.t.text("terminal.header.match_over") }
+        guard s.view.outcome != nil else { return s.phaseName(s.view.phase).uppercased() }
+        return s.t.text(s.view.phase == "results" ? "terminal.header.last_results" : "terminal.header.ending_decided")
+    }
+
     static func header(_ s: ClientState, _ g: inout Grid, now: Int64) {
         g.fill(0, 0, g.width, 1, .reverse)
         var parts = ["ARMISTICE" + (s.room.isEmpty ? "" : " " + s.room)]
@@ -67,8 +76,8 @@ public enum Renderer {
         if s.hasSnapshot {
             parts.append(turn(s.view.date))
             // A window that will not reconnect has no clock to count down.
-            let clock = s.view.outcome == nil && !s.isClosed ? s.clockLabel(now: now) : ""
-            parts.append(s.view.outcome == nil ? s.phaseName(s.view.phase).uppercased() + (clock.isEmpty ? "" : " " + clock) : s.t.text("terminal.header.match_over"))
+            let clock = s.view.phase != "ended" && !s.isClosed ? s.clockLabel(now: now) : ""
+            parts.append(headerMoment(s) + (clock.isEmpty ? "" : " " + clock))
         }
         var left: String { " " + parts.joined(separator: " │ ") }
         let dot = s.connection == .online ? "●" : "○"
@@ -661,6 +670,7 @@ public enum Renderer {
     static func controlLines(_ s: ClientState, width: Int, focused: Bool, now: Int64) -> PaneText {
         // The join code first, the line wrapped: the code is always on screen.
         var lines = wrapped(s.t.text("terminal.control.room", ["room": s.room]), width, CellStyle(tone: .accent, bold: true), indent: 2)
+        if s.joiningClosed { lines += wrapped(s.t.text("terminal.control.joining_closed"), width, CellStyle(tone: .accent, bold: true), indent: 2) }
         let clock = s.clockLabel(now: now, paused: false)
         let left = clock.isEmpty ? "" : s.t.text(s.clock.paused ? "terminal.control.left_paused" : "terminal.control.left", ["clock": clock])
         if s.view.phase != "ended" {

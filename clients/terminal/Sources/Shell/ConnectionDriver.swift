@@ -67,6 +67,9 @@ public final class ConnectionDriver: Sendable {
 
     private var isStopped: Bool { state.withLock { $0.stopped } }
 
+    /// The token of the seat taken (or to resume), if any.
+    public var token: String? { state.withLock { $0.token } }
+
     /// The room this client is for, when it knows: its seat token's room, else the code it joins.
     private var room: String? {
         state.withLock { s -> String? in

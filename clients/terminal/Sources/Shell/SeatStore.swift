@@ -11,8 +11,12 @@ public struct SeatStore: Sendable {
         public var name: String
         public var team: String?
         public var role: String
-        public init(url: String, room: String, token: String, name: String, team: String?, role: String) {
+        /// How many of the seat's news and intelligence items its News pane has shown: a window that resumes the
+        /// seat marks only those after them as unread (absent in a file written before it was kept).
+        public var newsSeen: Int?
+        public init(url: String, room: String, token: String, name: String, team: String?, role: String, newsSeen: Int? = nil) {
             self.url = url; self.room = room; self.token = token; self.name = name; self.team = team; self.role = role
+            self.newsSeen = newsSeen
         }
     }
 
@@ -42,10 +46,27 @@ public struct SeatStore: Sendable {
         all().last { $0.url == url && $0.room == room && (role == nil || $0.role == role) }
     }
 
+    /// Keeps the seat, in place of the room's seat of that role; the same seat saved again keeps what it had read.
     public func save(_ entry: Entry) throws {
-        var entries = all().filter { !($0.url == entry.url && $0.room == entry.room && $0.role == entry.role) }
+        var entry = entry
+        let kept = all()
+        if entry.newsSeen == nil { entry.newsSeen = kept.last { $0.url == entry.url && $0.token == entry.token }?.newsSeen }
+        var entries = kept.filter { !($0.url == entry.url && $0.room == entry.room && $0.role == entry.role) }
         entries.append(entry)
         try store(Array(entries.suffix(200)))
+    }
+
+    /// What the seat with this token had read, if it is kept.
+    public func newsSeen(url: String, token: String) -> Int? {
+        all().last { $0.url == url && $0.token == token }?.newsSeen
+    }
+
+    /// Notes how many news items the seat with this token has read (nothing when the seat is not kept).
+    public func setNewsSeen(_ count: Int, url: String, token: String) throws {
+        var entries = all()
+        guard let i = entries.lastIndex(where: { $0.url == url && $0.token == token }), entries[i].newsSeen != count else { return }
+        entries[i].newsSeen = count
+        try store(entries)
     }
 
     public func remove(url: String, room: String, token: String) throws {

@@ -11,12 +11,8 @@ public enum TerminalClient {
         let network = Task { await driver.run() }
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             let thread = Thread {
-                if options.plain {
-                    PlainInterface(driver: driver, inbox: inbox, name: options.name, server: options.url, language: options.language).run()
-                } else {
-                    FullScreenInterface(driver: driver, inbox: inbox, name: options.name, color: options.color, server: options.url,
-                                        language: options.language).run()
-                }
+                let seat = InterfaceSeat(driver: driver, inbox: inbox, options: options)
+                if options.plain { PlainInterface(seat: seat).run() } else { FullScreenInterface(seat: seat).run() }
                 done.resume()
             }
             thread.stackSize = 8 << 20
@@ -30,34 +26,63 @@ public enum TerminalClient {
     static func nowMs() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 }
 
-/// The full-screen interface's loop: apply what arrived, draw, read a key, act.
-struct FullScreenInterface {
+/// What both interfaces (full-screen and plain) share: the connection, what arrives, and the seat's options.
+struct InterfaceSeat {
     let driver: ConnectionDriver
     let inbox: Inbox
-    let name: String
-    let color: Bool
-    let server: String
-    let language: Language
+    let options: ClientOptions
+
+    /// The state an interface starts from: the seat's name, server and language, and what the seat file says it
+    /// had read when it resumes a seat.
+    func startingState() -> ClientState {
+        var state = ClientState()
+        state.language = options.language
+        state.you.name = options.name
+        state.server = options.url
+        state.color = options.color
+        if let token = options.token { state.newsSeenBefore = options.store.newsSeen(url: options.url, token: token) }
+        return state
+    }
+
+    /// Applies a message from the server, keeping the sequence number the next resume asks from.
+    func apply(_ text: String, to state: inout ClientState) -> [Effect] {
+        let effects = state.apply(message: text, now: TerminalClient.nowMs())
+        driver.lastSeq = state.lastSeq
+        return effects
+    }
+
+    /// Keeps in the seat file how many news items the seat has read (those the News pane shows count as read), so
+    /// that a window resuming the seat marks only newer ones as unread; `kept` is the count last written.
+    func keepNewsSeen(_ state: ClientState, kept: inout Int?) {
+        guard state.hasSnapshot, let token = driver.token else { return }
+        let seen = state.ui.focus == .news ? state.newsCount : state.ui.newsSeen
+        guard seen != kept else { return }
+        kept = seen
+        try? options.store.setNewsSeen(seen, url: options.url, token: token)
+    }
+}
+
+/// The full-screen interface's loop: apply what arrived, draw, read a key, act.
+struct FullScreenInterface {
+    let seat: InterfaceSeat
+    var driver: ConnectionDriver { seat.driver }
 
     func run() {
-        var state = ClientState()
-        state.language = language
-        state.you.name = name
-        state.server = server
-        state.color = color
-        let screen = CursesScreen(color: color)
+        var state = seat.startingState()
+        let screen = CursesScreen(color: state.color)
         defer { screen.end() }
         var lastDraw: Int64 = 0
         var dirty = true
         var lastSize = screen.size
+        var keptNewsSeen = state.newsSeenBefore
+        defer { seat.keepNewsSeen(state, kept: &keptNewsSeen) }
         while true {
-            for item in inbox.drain() {
+            seat.keepNewsSeen(state, kept: &keptNewsSeen)
+            for item in seat.inbox.drain() {
                 dirty = true
                 switch item {
                 case .server(let text):
-                    let effects = state.apply(message: text, now: TerminalClient.nowMs())
-                    driver.lastSeq = state.lastSeq
-                    if carryOut(effects, &state) { return }
+                    if carryOut(seat.apply(text, to: &state), &state) { return }
                 case .connection(let c):
                     if case .closed = state.connection { continue } // a removal stays shown
                     state.connection = c
@@ -103,17 +128,12 @@ struct FullScreenInterface {
 
 /// The plain line mode: every event as one line on standard output, commands typed one per line.
 struct PlainInterface {
-    let driver: ConnectionDriver
-    let inbox: Inbox
-    let name: String
-    let server: String
-    let language: Language
+    let seat: InterfaceSeat
+    var driver: ConnectionDriver { seat.driver }
+    var inbox: Inbox { seat.inbox }
 
     func run() {
-        var state = ClientState()
-        state.language = language
-        state.you.name = name
-        state.server = server
+        var state = seat.startingState()
         let reader = Thread { [inbox] in
             while let line = readLine(strippingNewline: true) { inbox.push(.line(line)) }
             inbox.push(.endOfInput)
@@ -126,9 +146,7 @@ struct PlainInterface {
             for item in inbox.drain(waiting: 0.2) {
                 switch item {
                 case .server(let text):
-                    let effects = state.apply(message: text, now: TerminalClient.nowMs())
-                    driver.lastSeq = state.lastSeq
-                    if carryOut(effects, &state) { return }
+                    if carryOut(seat.apply(text, to: &state), &state) { return }
                 case .connection(let c):
                     if case .closed = state.connection { continue }
                     if c != state.connection {
