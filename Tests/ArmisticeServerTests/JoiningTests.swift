@@ -119,4 +119,34 @@ import Testing
         #expect(!reopened.joiningClosed)
         #expect(join(h3, c.code, name: "New").code == nil)
     }
+
+    /// `kill -9` (or a power cut) right after the ack: the room's file lost the `joining` line, the synced journal
+    /// kept it; the next start puts it back and the room is still closed.
+    @Test func aClosedRoomStaysClosedWhenOnlyTheJournalKeptIt() throws {
+        let c = Classroom()
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "set_joining", "open": false])) == nil)
+        let last = try #require(c.h.logs[c.code]?.last)
+        #expect(last.contains(#""kind":"joining""#))
+        let dir = NSTemporaryDirectory() + "armistice-joining-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        do {
+            let store = try MatchStore(dataDirectory: dir)
+            #expect(store.append(c.h.logs[c.code]!.map { .init(room: c.code, line: $0) }).isEmpty)
+            let whole = try #require(MatchStore.read(path: store.path(c.code))).count
+            let file = try #require(FileHandle(forWritingAtPath: store.path(c.code)))
+            try file.truncate(atOffset: UInt64(whole - last.utf8.count - 1))
+            try file.close()
+            let cut = try #require(MatchStore.read(path: store.path(c.code)))
+            #expect(!String(decoding: cut, as: UTF8.self).contains(#""kind":"joining""#))
+        }
+        let store = try MatchStore(dataDirectory: dir)
+        #expect(store.journalRecovery.repaired[c.code] == 1)
+        let h2 = CoreHarness()
+        h2.now = c.h.now + 5_000
+        var out = CoreOutput()
+        let room = try #require(try h2.core.restore(try store.load(c.code).records, now: h2.now, into: &out))
+        h2.take(out)
+        #expect(room.joiningClosed)
+        #expect(join(h2, c.code, name: "New").code == "joining_closed")
+    }
 }

@@ -151,7 +151,20 @@ function renderTeamColumns() {
   $("#absent-rule").textContent = t("console.absent_rule", { rule: ABSENT_RULES.includes(rule) ? t(`console.absent.${rule}`) : rule });
 }
 
+/** The room's door: open to new students, or closed once the class is in (`set_joining`); seats taken still reconnect. */
+function renderJoining() {
+  const closed = game.settings.joining === "closed";
+  $("#joining-state").textContent = t(closed ? "console.joining_closed" : "console.joining_open");
+  $("#joining-toggle").textContent = t(closed ? "console.open_joining" : "console.close_joining");
+}
+
+function toggleJoining() {
+  const open = game.settings.joining === "closed";
+  return act($("#roster-status"), { type: "set_joining", open }, t(open ? "console.joining_opened_ok" : "console.joining_closed_ok"));
+}
+
 function renderRoster() {
+  renderJoining();
   const teams = game.view.teams || [];
   const rows = game.roster.map((r) => {
     const select = el("select", { id: `move-${r.seat}`, aria: { label: t("console.move_label", { name: r.name }) } },
@@ -379,6 +392,7 @@ if (game) {
     await act(status, reason ? { type: "end", reason } : { type: "end" }, t("console.ended_ok"));
   });
   $("#download").addEventListener("click", downloadLog);
+  $("#joining-toggle").addEventListener("click", toggleJoining);
   $("#set-room-language").addEventListener("click", () => {
     const id = $("#room-language").value;
     const name = LANGUAGES.find((l) => l.id === id)?.name || id;

@@ -54,6 +54,9 @@ export class Game {
         return;
       case "roster":
         this.roster = msg.roster || [];
+        // While the instructor has closed the room to new students every roster says so (`set_joining`); the
+        // snapshot's settings say it too, so `settings.joining` is the room's door as it is now.
+        if (msg.joining) this.settings.joining = msg.joining; else delete this.settings.joining;
         this.emit("roster");
         return;
       case "clock":

@@ -123,6 +123,9 @@ extension ClientState {
             let name = TerminalText.sanitize(view.teamName(id))
             guard let policy else { return [request(ClientRequest.SetBot(team: id), said("terminal.status.bot_off", "terminal.failed.bot_off", ["team": name]))] }
             return [request(ClientRequest.SetBot(team: id, policy: policy), said("terminal.status.bot_on", "terminal.failed.bot_on", ["policy": policy, "team": name]))]
+        case .setJoining(let open):
+            return [request(ClientRequest.SetJoining(open: open), open ? said("terminal.status.joining_opened", "terminal.failed.joining_opened")
+                                                                       : said("terminal.status.joining_closed", "terminal.failed.joining_closed"))]
         case .end(let reason):
             return [request(ClientRequest.End(reason: reason), said("terminal.status.ended", "terminal.failed.ended"))]
         case .setLanguage(let tag, let room):

@@ -24,6 +24,8 @@ public enum Command: Sendable, Equatable {
     case removeSeat(String)
     /// Puts a bot of a policy on a team (replacing one), or takes it off (nil).
     case setBot(team: String, policy: String?)
+    /// Closes the room to new students (false: `close`) or opens it again (true: `open`).
+    case setJoining(open: Bool)
     case end(String?)
     /// Reads the interface (and the server's texts) in another language from now on: `lang ko`, `lang en`;
     /// the instructor's `lang ko room` sets the room's default too (projector and report).
@@ -133,6 +135,8 @@ public enum Command: Sendable, Equatable {
                 throw ParseError("terminal.usage.bot_policy", ["policy": TerminalText.truncate(TerminalText.sanitize(args[1]), to: 20), "policies": policies])
             }
             return .setBot(team: args[0], policy: policy)
+        case "close", "close-joining", "lock-room": return .setJoining(open: false)
+        case "open", "open-joining", "unlock-room": return .setJoining(open: true)
         case "end": return .end(rest.isEmpty ? nil : rest)
         case "lang", "language", "언어":
             guard let tag = args.first?.lowercased(), ["en", "ko"].contains(tag), args.count <= 2,
