@@ -1,6 +1,7 @@
 /// Korean particles that depend on the word before them: templates write both forms, `을(를)`, `이(가)`, `은(는)`,
 /// `와(과)`, `(으)로`, and `resolvingParticles` keeps the one the preceding syllable (or digit) takes (the report's
-/// story and the server's refusals use it; the browser's catalog.js does the same).
+/// story, the server's refusals, the record texts (`RecordText`) and the scenario's texts filled in (`RecordTranslator`)
+/// use it; the browser's catalog.js does the same).
 public enum Josa {
     /// The particle pairs as templates write them: the written marker, the form after a final consonant, the form after a vowel.
     public static let pairs: [(marker: String, consonant: String, vowel: String)] = [
@@ -54,6 +55,12 @@ public enum Josa {
             }
         }
         return nil
+    }
+
+    /// The text as a reader of `language` reads it: in Korean with every particle marker resolved, in any other
+    /// language as it is (an English text may hold "(s)" or "(or)", which are not particles).
+    public static func resolvingParticles(_ text: String, in language: Language) -> String {
+        language == .ko ? resolvingParticles(text) : text
     }
 
     /// The text with every particle marker resolved.

@@ -162,7 +162,8 @@ import Testing
     @Test func filledNewsIsTranslatedWithItsValues() throws {
         let r = try RulesetLoader.load(text: Self.bilingual, file: "b.yaml")
         let translator = RecordTranslator(ruleset: r, language: .ko)
-        #expect(translator.translate(text: "Red builds on the Bridge.") == "빨강이(가) 다리 공사를 진행한다.")
+        // The particle written after a placeholder with both forms fits the name filled in (빨강이, never 빨강이(가)).
+        #expect(translator.translate(text: "Red builds on the Bridge.") == "빨강이 다리 공사를 진행한다.")
         #expect(translator.translate(text: "Something else") == "Something else")
         #expect(translator.translate(reason: "blocked by Blue", kind: .order) == "파랑의 거부로 무산되었습니다")
         #expect(translator.translate(reason: "costs 3, only 1 left", kind: .order) == "비용 3, 남은 예산 1뿐입니다")

@@ -38,7 +38,8 @@ public struct RecordTranslator: Sendable {
         return r
     }
 
-    /// A text copied from the file (a name, news, intel), filled or not.
+    /// A text copied from the file (a name, news, intel), filled or not; a filled one in Korean with the particles
+    /// written after its placeholders fitted to the names filled in (`{project}(으)로` reads 개성공단으로).
     public func translate(text: String) -> String {
         if let exact = table[text] { return exact }
         guard !templates.isEmpty else { return text }
@@ -46,7 +47,8 @@ public struct RecordTranslator: Sendable {
             guard let values = Self.match(english, text) else { continue }
             var out = translated
             for (name, value) in values { out = out.replacingOccurrences(of: "{\(name)}", with: table[value] ?? value) }
-            return out
+            // The scenario writes a particle after a placeholder with both forms (`{target}와(과)`): the value decides.
+            return Josa.resolvingParticles(out, in: phrases.language)
         }
         return text
     }
