@@ -127,6 +127,34 @@ struct RecordTextCasesTests {
         #expect(reveals >= 2)
     }
 
+    /// A Korean record's particles fit the name before them, in every case, as both renderers must show them: the
+    /// catalog's record texts (`{team}이(가)`, `합의 #{deal}을(를)`, `{target}이(가)`) and the scenario's news filled with
+    /// a name (`{target}와(과)의`, `{project}(으)로`). Never both forms, never the wrong one.
+    @Test func koreanRecordTextsFitTheirParticlesToTheNames() throws {
+        let cases = try Self.read()
+        let korean = cases.cases.filter { $0.language == "ko" }
+        let texts = korean.map(\.expected.text)
+        for c in korean {
+            for marker in ["이(가)", "을(를)", "은(는)", "와(과)", "과(와)", "(으)로"] {
+                #expect(!c.expected.text.contains(marker) && !c.expected.detail.contains(marker), "\(c.expected.text) (\(c.expected.detail))")
+            }
+        }
+        for expected in ["한국이 북한의 합의 #1을 수락: 합의됨", "한국이 미국의 합의 #2를 거절: 거절됨", "유엔이 미국의 합의 #2를 수락: 수락됨",
+                         "한국이 명령 확정", "북한의 은밀한 제재 회피가 미국에 공개: 30", "식량 부족 인구(백만 명)가 미국에 공개: 9",
+                         "평양이 한국과의 연락을 끊는다.", "평양이 미국과의 연락을 끊는다.",
+                         "유엔군사령부가 개성공단으로 향하는 한국 측 차량 행렬을 돌려보낸다.",
+                         "유엔군사령부가 남북 철도·도로 연결로 향하는 한국 측 차량 행렬을 돌려보낸다."] {
+            #expect(texts.contains(expected), "no Korean case reads \(expected)")
+        }
+        // The renderer itself, not only the file it wrote: a deal answered by a team whose name ends in a vowel.
+        var names = try #require(cases.names["ko"])
+        names.teams["mediator"] = "지역 수산 중재자"
+        var answer = Record(kind: .deal, turn: 2)
+        answer.deal = 2; answer.team = "mediator"; answer.result = "rejected"
+        #expect(RecordText(names: names, language: .ko).line(answer).text == "지역 수산 중재자가 미국의 합의 #2를 거절: 거절됨")
+        #expect(RecordText(names: try #require(cases.names["en"]), language: .en).line(answer).text == "mediator rejects deal #2 from United States: rejected")
+    }
+
     /// Koreanization played by greedy bots (a fixed seed), the first records of each kind and result, in English
     /// and in Korean, and the records bots never make (deals and their answers, adjustments, injected events).
     static func write() throws {
@@ -194,6 +222,24 @@ struct RecordTextCasesTests {
         revealed.target = "food_insecure"; revealed.result = "revealed"; revealed.to = 9; revealed.reason = "action:needs_assessment"
         picked += [effect("rail_road", 2, 3, by: "action:proceed_alone", turn: 3), effect("rail_road", 3, 2, by: "upkeep", turn: 4),
                    projectAdjustment, aid, exemption, revealed]
+        // Korean particles after a name: a deal answered (합의 #1을, #2를), a team locking (한국이), a reveal (회피가), and
+        // the scenario's news filled with a name (한국과의, 개성공단으로, 연결로).
+        var revealedEvasion = Record(kind: .effect, turn: 3, visibleTo: ["usa"])
+        revealedEvasion.target = "evasion"; revealedEvasion.result = "revealed"; revealedEvasion.to = 30; revealedEvasion.reason = "action:panel_report"
+        var locked = Record(kind: .locked, turn: 3)
+        locked.team = "rok"
+        func news(_ action: String, failure: Bool = false, _ placeholder: String, _ value: String) throws -> Record {
+            let a = try #require(ruleset.actions.first { $0.id == action })
+            var r = Record(kind: .news, turn: 3)
+            r.text = try #require(failure ? a.failureNews : a.news).replacingOccurrences(of: "{\(placeholder)}", with: value)
+            return r
+        }
+        let team = { (id: String) in ruleset.teams.first { $0.id == id }!.name }
+        let project = { (id: String) in ruleset.projects.first { $0.id == id }!.name }
+        picked += [deal(2, team: teams[3], result: "accepted"), revealedEvasion, locked,
+                   try news("cut_contact", "target", team("rok")), try news("cut_contact", "target", team("usa")),
+                   try news("proceed_alone", failure: true, "project", project("kaesong")),
+                   try news("proceed_alone", failure: true, "project", project("rail_road"))]
 
         var names: [String: Names] = [:]
         var cases: [Case] = []

@@ -63,11 +63,11 @@ import Testing
     }
 
     @Test func everyKeyTheSourcesAskForIsInTheCatalog() throws {
-        // A key asked for by its literal name (`.text("report.x"`) and missing from the catalog would be shown as the
-        // key itself (a replay once said "report.text.locked").
+        // A key asked for by its literal name (`.text("report.x"`, or `phrase("record.x"`, the same with Korean particles
+        // fitted) and missing from the catalog would be shown as the key itself (a replay once said "report.text.locked").
         let sources = try Self.sourceText()
         let keys = Set(try Self.catalogFile(.en).keys)
-        let pattern = try Regex(#"\.text\("([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)""#)
+        let pattern = try Regex(#"(?:\.text|phrase)\("([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)""#)
         // A refusal's sentence (`ServerError(.badParameter, key: "error.bad_parameter.missing", …)`) is asked for by its literal too.
         let refusal = try Regex(#""(error\.[a-z_]+\.[a-z0-9_]+)""#)
         let asked = Set(sources.matches(of: pattern).compactMap { $0.output[1].substring.map(String.init) })

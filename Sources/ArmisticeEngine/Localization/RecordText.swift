@@ -59,55 +59,64 @@ public struct RecordText: Sendable {
     public func target(_ id: String?) -> String { id.map { names.targetName($0) ?? Self.readable($0) } ?? "?" }
     public func event(_ id: String?) -> String { id.map { names.eventName($0) ?? Self.readable($0) } ?? "?" }
 
+    /// A catalog message with its placeholders filled, in Korean with the particles fitted to the words filled in
+    /// (`{team}이(가)` reads 한국이, 미국이, 유엔이; `합의 #{deal}을(를)` reads 합의 #2를): `Josa`, the one resolver, which
+    /// the report, the replay and the refusals use too (the browser's records.js gets the same from catalog.js).
+    public func phrase(_ key: String, _ args: [String: String] = [:]) -> String { Self.phrase(key, args, in: catalog) }
+
+    /// A catalog message in a catalog's language, filled, its Korean particles fitted.
+    public static func phrase(_ key: String, _ args: [String: String] = [:], in catalog: Catalog) -> String {
+        Josa.resolvingParticles(catalog.text(key, args), in: catalog.language)
+    }
+
     /// A record's label, line and detail.
     public func line(_ r: Record) -> RecordLine {
-        let c = catalog
         func n(_ v: Int?) -> String { v.map(String.init) ?? "?" }
         func detail(_ parts: [String?]) -> String { parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ") }
-        let label = c.text(Self.kindKeys[r.kind]!)
+        let label = phrase(Self.kindKeys[r.kind]!)
         switch r.kind {
         case .phase:
-            return RecordLine(label: label, text: c.text("record.text.phase", ["turn": String(r.turn), "phase": phaseName(r.phase)]), detail: "")
+            return RecordLine(label: label, text: phrase("record.text.phase", ["turn": String(r.turn), "phase": phaseName(r.phase)]), detail: "")
         case .news, .hash:
             return RecordLine(label: label, text: (r.kind == .hash ? r.hash : r.text) ?? "", detail: "")
         case .intel:
             let seen = (r.visibleTo ?? []).isEmpty ? nil
-                : c.text("record.text.seen_by", ["teams": (r.visibleTo ?? []).map { team($0) }.joined(separator: ", ")])
+                : phrase("record.text.seen_by", ["teams": (r.visibleTo ?? []).map { team($0) }.joined(separator: ", ")])
             return RecordLine(label: label, text: r.text ?? "", detail: detail([seen]))
         case .order:
             var params = ""
             if let ps = r.params, !ps.isEmpty {
                 let parts = ps.keys.sorted().map { k in
-                    c.text("record.text.param", ["name": parameterName(k, of: r.action), "value": parameter(ps[k]!)])
+                    phrase("record.text.param", ["name": parameterName(k, of: r.action), "value": parameter(ps[k]!)])
                 }
-                params = c.text("record.text.params", ["params": parts.joined(separator: ", ")])
+                params = phrase("record.text.params", ["params": parts.joined(separator: ", ")])
             }
-            let text = c.text("record.text.order", ["team": team(r.team), "action": action(r.action) + params, "result": result(r.result)])
-            let dice: String? = r.roll.map { c.text("record.text.rolled", ["roll": String($0), "chance": n(r.chance)]) }
-                ?? r.chance.map { c.text("record.text.chance", ["chance": String($0)]) }
+            let text = phrase("record.text.order", ["team": team(r.team), "action": action(r.action) + params, "result": result(r.result)])
+            let dice: String? = r.roll.map { phrase("record.text.rolled", ["roll": String($0), "chance": n(r.chance)]) }
+                ?? r.chance.map { phrase("record.text.chance", ["chance": String($0)]) }
             let mods = (r.modifiers ?? []).map { "\($0.add >= 0 ? "+" : "")\($0.add) \($0.reason)" }.joined(separator: "; ")
             return RecordLine(label: label, text: text,
-                              detail: detail([dice, mods.isEmpty ? nil : c.text("record.text.modifiers", ["mods": mods]), r.reason, r.text]))
+                              detail: detail([dice, mods.isEmpty ? nil : phrase("record.text.modifiers", ["mods": mods]), r.reason, r.text]))
         case .effect:
             let text: String
             if r.result == "revealed" {
                 // One record per team the value is revealed to: the line names it, so two reveals read as two facts.
                 let to = (r.visibleTo ?? []).map { team($0) }.joined(separator: ", ")
-                text = to.isEmpty ? c.text("record.text.revealed", ["target": target(r.target), "value": n(r.to)])
-                    : c.text("record.text.revealed_to", ["target": target(r.target), "teams": to, "value": n(r.to)])
+                text = to.isEmpty ? phrase("record.text.revealed", ["target": target(r.target), "value": n(r.to)])
+                    : phrase("record.text.revealed_to", ["target": target(r.target), "teams": to, "value": n(r.to)])
             } else if r.target != nil {
-                text = c.text("record.text.effect", ["target": target(r.target), "from": value(r.from, of: r.target), "to": value(r.to, of: r.target)])
+                text = phrase("record.text.effect", ["target": target(r.target), "from": value(r.from, of: r.target), "to": value(r.to, of: r.target)])
             } else {
                 text = r.text ?? ""
             }
             return RecordLine(label: label, text: text, detail: cause(r.reason))
         case .event:
             return RecordLine(label: label, text: r.text ?? event(r.event),
-                              detail: detail([cause(r.result), r.roll.map { c.text("record.text.roll", ["roll": String($0)]) }]))
+                              detail: detail([cause(r.result), r.roll.map { phrase("record.text.roll", ["roll": String($0)]) }]))
         case .draw:
-            let text = r.event.map { c.text("record.text.draw_of", ["event": event($0)]) } ?? c.text("record.text.draw")
+            let text = r.event.map { phrase("record.text.draw_of", ["event": event($0)]) } ?? phrase("record.text.draw")
             let dice = r.roll.map { roll in
-                r.chance.map { c.text("record.text.rolled", ["roll": String(roll), "chance": String($0)]) } ?? c.text("record.text.roll", ["roll": String(roll)])
+                r.chance.map { phrase("record.text.rolled", ["roll": String(roll), "chance": String($0)]) } ?? phrase("record.text.roll", ["roll": String(roll)])
             }
             return RecordLine(label: label, text: text, detail: detail([dice, r.result.map(result)]))
         case .deal:
@@ -115,19 +124,19 @@ public struct RecordText: Sendable {
             let status = result(r.result)
             let text: String
             if let actor = r.team, let proposer = r.deal.flatMap(names.dealProposer), actor != proposer {
-                text = c.text(r.result == "rejected" ? "record.text.deal_rejects" : "record.text.deal_accepts",
+                text = phrase(r.result == "rejected" ? "record.text.deal_rejects" : "record.text.deal_accepts",
                               ["team": team(actor), "deal": id, "proposer": team(proposer), "result": status])
             } else if let actor = r.team {
-                text = c.text("record.text.deal_team", ["deal": id, "team": team(actor), "result": status])
+                text = phrase("record.text.deal_team", ["deal": id, "team": team(actor), "result": status])
             } else {
-                text = c.text("record.text.deal", ["deal": id, "result": status])
+                text = phrase("record.text.deal", ["deal": id, "result": status])
             }
             return RecordLine(label: label, text: text, detail: r.text ?? "")
         case .adjustment:
-            return RecordLine(label: label, text: c.text("record.text.adjustment", ["target": target(r.target), "from": value(r.from, of: r.target), "to": value(r.to, of: r.target)]),
+            return RecordLine(label: label, text: phrase("record.text.adjustment", ["target": target(r.target), "from": value(r.from, of: r.target), "to": value(r.to, of: r.target)]),
                               detail: r.reason ?? "")
         case .locked:
-            return RecordLine(label: label, text: c.text("record.text.locked", ["team": team(r.team)]), detail: "")
+            return RecordLine(label: label, text: phrase("record.text.locked", ["team": team(r.team)]), detail: "")
         case .outcome:
             let scores = (r.scores ?? [:]).sorted { $0.key < $1.key }.map { "\(team($0.key)) \($0.value)" }.joined(separator: ", ")
             return RecordLine(label: label, text: r.text ?? r.outcome.map(Self.readable) ?? "?", detail: detail([r.reason, scores]))
@@ -144,7 +153,7 @@ public struct RecordText: Sendable {
 
     /// A phase's name in a catalog's language.
     public static func phaseName(_ phase: Phase?, _ catalog: Catalog) -> String {
-        phase.map { catalog.text(phaseKeys[$0]!) } ?? "?"
+        phase.map { phrase(phaseKeys[$0]!, in: catalog) } ?? "?"
     }
 
     /// A record's result word (an order's `success`, a deal's `carried_out`, a draw's `quiet`, an event's
@@ -153,21 +162,21 @@ public struct RecordText: Sendable {
 
     public static func result(_ word: String?, _ catalog: Catalog) -> String {
         guard let word else { return "?" }
-        return resultKeys[word].map { catalog.text($0) } ?? readable(word)
+        return resultKeys[word].map { phrase($0, in: catalog) } ?? readable(word)
     }
 
     /// What caused an effect or an event: "upkeep", "action:ID", "event:ID", or an event's cause (`scripted`…).
     public func cause(_ cause: String?) -> String {
         guard let cause, !cause.isEmpty else { return "" }
-        if cause.hasPrefix("action:") { return catalog.text("record.cause.action", ["action": action(String(cause.dropFirst(7)))]) }
-        if cause.hasPrefix("event:") { return catalog.text("record.cause.event", ["event": event(String(cause.dropFirst(6)))]) }
+        if cause.hasPrefix("action:") { return phrase("record.cause.action", ["action": action(String(cause.dropFirst(7)))]) }
+        if cause.hasPrefix("event:") { return phrase("record.cause.event", ["event": event(String(cause.dropFirst(6)))]) }
         return Self.cause(cause, catalog)
     }
 
     /// A cause that names no action or event (`upkeep`, an event's `scripted`, `triggered`, `random`, `injected`).
     public static func cause(_ word: String?, _ catalog: Catalog) -> String {
         guard let word, !word.isEmpty else { return "" }
-        return causeKeys[word].map { catalog.text($0) } ?? readable(word)
+        return causeKeys[word].map { phrase($0, in: catalog) } ?? readable(word)
     }
 
     /// A target's value in words: a flag's as yes or no (any value but 0 is yes, as the engine reads it), a project's
@@ -175,7 +184,7 @@ public struct RecordText: Sendable {
     public func value(_ v: Int?, of target: String?) -> String {
         guard let v else { return "?" }
         guard let target else { return String(v) }
-        if names.isFlag(target) { return catalog.text(v != 0 ? "record.text.flag_yes" : "record.text.flag_no") }
+        if names.isFlag(target) { return phrase(v != 0 ? "record.text.flag_yes" : "record.text.flag_no") }
         return names.stageName(target, at: v) ?? String(v)
     }
 

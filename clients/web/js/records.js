@@ -1,7 +1,10 @@
 // Records in words: the browser's one renderer, saying what the Swift renderer (ArmisticeEngine's RecordText, used
 // by the terminal and the report) says. Both run the cases in Tests/Fixtures/records/record-text-cases.json, and
 // their record.* and phase.* catalog entries are identical. No DOM and no catalog of its own: the caller gives the
-// translator `t(key, params)`, `knows(key)` and the names, so Node can run the cases too.
+// translator `t(key, params)`, `knows(key)` and the names, so Node can run the cases too. `t` is catalog.js's textOf
+// (through i18n.js's t): it fits the Korean particles the record texts write after a name (`{team}이(가)`, `합의
+// #{deal}을(를)`) to the name filled in, by the rules the Swift renderer's Josa follows (Tests/Fixtures/locale/
+// particle-cases.json); this file adds no resolver of its own.
 
 /** An id made readable: underscores become spaces. */
 export function readable(id) { return String(id).replace(/_/g, " "); }
@@ -10,7 +13,8 @@ export function readable(id) { return String(id).replace(/_/g, " "); }
  * The renderer for one viewer: `names` has teamName, actionName, targetName, eventName (each id → name or null),
  * isFlag (id → whether it is a flag, whose values read as yes and no) and dealProposer (deal number → team id or
  * null), and may have stageName (project id, position → the stage's name or null: a project's values read as its
- * stages) and paramName (action id, parameter id → its label or null); `words` has t(key, params) and knows(key).
+ * stages) and paramName (action id, parameter id → its label or null); `words` has t(key, params), the catalog's text
+ * filled with its Korean particles fitted (catalog.js textOf), and knows(key).
  */
 export function recordText(names, words) {
   const { t, knows } = words;
