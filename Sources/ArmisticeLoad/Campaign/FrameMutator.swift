@@ -1,3 +1,5 @@
+import ArmisticeWire
+
 /// Makes the frames of the wire campaign: a valid request of every type the protocol has (docs/protocol.md),
 /// then mutated in structure (a field dropped, of the wrong kind, a number past every range, nested deep, odd
 /// Unicode, many values, the `type` swapped) and in text (cut short, characters replaced, garbage inserted), or
@@ -35,9 +37,8 @@ package struct FrameMutator {
 
     package init(seed: UInt64) { rng = SplitMix64(seed: seed) }
 
-    package static let types = ["hello", "create_room", "join", "resume", "resync", "ping", "set_orders", "lock", "propose_deal",
-                        "respond_deal", "withdraw_deal", "chat", "start", "skip", "pause", "unpause", "extend",
-                        "inject_event", "inject_news", "adjust", "end", "move_seat", "remove_seat"]
+    /// Every request type the server takes: the protocol's one list, so a new request is fuzzed from the day it exists.
+    package static let types = ClientRequest.types
 
     /// The valid body of each request type (without `type` and `id`).
     package static func body(_ type: String, _ c: Context, seat: String) -> [(String, FuzzJSON)] {
@@ -64,6 +65,9 @@ package struct FrameMutator {
         case "end": return [("reason", .string("campaign"))]
         case "move_seat": return [("seat", .string(seat)), ("team", .string("rok"))]
         case "remove_seat": return [("seat", .string(seat))]
+        case "set_bot": return [("team", .string("usa")), ("policy", .string("greedy"))]
+        case "set_joining": return [("open", .raw("false"))]
+        case "set_language": return [("lang", .string("ko")), ("room", .raw("true"))]
         default: return []
         }
     }

@@ -27,8 +27,10 @@ package struct WireCampaign {
 
     /// The messages the server may send (docs/protocol.md), and those of them that answer a request.
     package static let serverTypes: Set<String> = ["ack", "error", "welcome", "room_created", "joined", "resumed", "snapshot", "pong", "update", "chat",
-                                           "roster", "clock", "removed"]
-    package static let replyTypes: Set<String> = ["ack", "error", "welcome", "room_created", "joined", "resumed", "pong"]
+                                           "roster", "clock", "removed", "language"]
+    package static let replyTypes: Set<String> = ["ack", "error", "welcome", "room_created", "joined", "resumed", "pong", "language"]
+    /// The requests a `snapshot` answers: `resync`, and `set_language` from a seated connection.
+    static let answeredBySnapshot = ["resync", "set_language"]
     /// Close codes the protocol documents for a misbehaving client (1000 after `removed`).
     package static let allowedCloses: Set<UInt16> = [1000, 1007, 1008, 1009]
     package static let errorCodes = Set(ErrorCode.allCases.map(\.rawValue)).subtracting(["internal_error"])
@@ -207,11 +209,12 @@ package struct WireCampaign {
     package static func exchange(_ connection: ClientConnection, _ text: String, id: String?, tally: inout Tally) async -> Exchange {
         // A connection already closed by the server still has its events (a `removed`, the close code) to read.
         connection.send(text)
-        return await awaitReply(connection, id: id, resync: text.contains("resync"), tally: &tally)
+        return await awaitReply(connection, id: id, resync: answeredBySnapshot.contains { text.contains($0) }, tally: &tally)
     }
 
     /// Waits for the reply to the one request in flight: a reply type with no id or the request's id (the id
-    /// may have been mutated away); events in between are checked and counted.
+    /// may have been mutated away); events in between are checked and counted. `resync`: a `snapshot` may be the
+    /// reply (to `resync` or `set_language`).
     package static func awaitReply(_ connection: ClientConnection, id: String?, resync: Bool, tally: inout Tally) async -> Exchange {
         let deadline = ContinuousClock.now + .seconds(10)
         var removed = false
