@@ -28,7 +28,7 @@ public struct ErrorText: Sendable {
             rest = rest[rest.index(after: close)...]
         }
         out += rest
-        return catalog.language == .ko ? Josa.resolvingParticles(out) : out
+        return Josa.resolvingParticles(out, in: catalog.language)
     }
 
     /// One argument in words.
