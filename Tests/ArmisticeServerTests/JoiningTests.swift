@@ -17,6 +17,16 @@ import Testing
         return (error?["code"] as? String, error?["message"] as? String)
     }
 
+    /// A new server process after `after`'s: the room brought back from the log in `store`.
+    func restart(_ code: String, from store: MatchStore, after: CoreHarness) throws -> (CoreHarness, Room) {
+        let h = CoreHarness()
+        h.now = after.now + 5_000
+        var out = CoreOutput()
+        let room = try #require(try h.core.restore(try store.load(code).records, now: h.now, into: &out))
+        h.take(out)
+        return (h, room)
+    }
+
     @Test func aRemovedStudentCannotJoinAgainOnceTheRoomIsClosed() throws {
         let c = Classroom()
         let kicked = c.member("usa", 1)
@@ -94,11 +104,7 @@ import Testing
         #expect(store.append(c.h.logs[c.code]!.map { .init(room: c.code, line: $0) }).isEmpty)
         let liveHash = c.h.room.engine.stateHash(c.h.room.state)
 
-        let h2 = CoreHarness()
-        h2.now = c.h.now + 5_000
-        var out = CoreOutput()
-        let room = try #require(try h2.core.restore(try store.load(c.code).records, now: h2.now, into: &out))
-        h2.take(out)
+        let (h2, room) = try restart(c.code, from: store, after: c.h)
         #expect(room.joiningClosed)
         #expect(room.engine.stateHash(room.state) == liveHash)
         #expect(join(h2, c.code, name: "New").code == "joining_closed")
@@ -111,11 +117,7 @@ import Testing
         // Opened again, and that is kept too.
         #expect(CoreHarness.errorCode(h2.send(teacher, ["type": "set_joining", "open": true])) == nil)
         #expect(store.append(h2.logs[c.code]!.map { .init(room: c.code, line: $0) }).isEmpty)
-        let h3 = CoreHarness()
-        h3.now = h2.now + 5_000
-        var out3 = CoreOutput()
-        let reopened = try #require(try h3.core.restore(try store.load(c.code).records, now: h3.now, into: &out3))
-        h3.take(out3)
+        let (h3, reopened) = try restart(c.code, from: store, after: h2)
         #expect(!reopened.joiningClosed)
         #expect(join(h3, c.code, name: "New").code == nil)
     }
@@ -141,11 +143,7 @@ import Testing
         }
         let store = try MatchStore(dataDirectory: dir)
         #expect(store.journalRecovery.repaired[c.code] == 1)
-        let h2 = CoreHarness()
-        h2.now = c.h.now + 5_000
-        var out = CoreOutput()
-        let room = try #require(try h2.core.restore(try store.load(c.code).records, now: h2.now, into: &out))
-        h2.take(out)
+        let (h2, room) = try restart(c.code, from: store, after: c.h)
         #expect(room.joiningClosed)
         #expect(join(h2, c.code, name: "New").code == "joining_closed")
     }

@@ -6,8 +6,9 @@ import Testing
 @Suite struct RequestBodyTests {
     @Test func everyRequestTypeIsRegisteredOnceWithItsBody() {
         #expect(Set(ClientRequest.types).count == ClientRequest.bodies.count)
-        #expect(ClientRequest.types.count == 25)
+        #expect(ClientRequest.types.count == 26)
         #expect(ClientRequest.body(ofType: "set_bot")?.authority == .instructor)
+        #expect(ClientRequest.body(ofType: "set_joining")?.authority == .instructor)
         #expect(ClientRequest.body(ofType: "hello")?.authority == .greeting)
         #expect(ClientRequest.body(ofType: "create_room")?.authority == .any)
         #expect(ClientRequest.body(ofType: "chat")?.authority == .seat)
@@ -22,6 +23,7 @@ import Testing
             ClientRequest.SetOrders(orders: [Order(action: "talks", params: ["target": .id("rok"), "amount": .number(2)])], consents: ["x": .block]),
             ClientRequest.ProposeDeal(commitments: [Commitment(team: "rok", consent: "drill", decision: .approve)], note: "n"),
             ClientRequest.SetLanguage(lang: "ko", room: true),
+            ClientRequest.SetJoining(open: false),
         ]
         for body in bodies {
             let text = body.message(id: 7).text
