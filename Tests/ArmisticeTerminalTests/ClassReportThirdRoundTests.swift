@@ -34,6 +34,25 @@ import Testing
         #expect(TerminalText.width(koDecided) <= 80)
     }
 
+    /// The Board said "The match is over … q quits" as soon as the ending was decided, and a deal key was refused with
+    /// "The match is over"; the Board and the refusal say the ending is decided until the match has ended.
+    @Test func theBoardSaysTheEndingIsDecidedNotThatTheMatchIsOverWhileTheResultsRun() {
+        var s = Fixtures.seated()
+        Self.update(&s, seq: s.lastSeq + 1, changes: Self.decided)
+        s.focus(.board)
+        let decided = Fixtures.screen(s)
+        #expect(decided.contains("The ending is decided:") && !decided.contains("The match is over"), "\(decided)")
+        s.focus(.deals)
+        #expect(s.handle(key: .char("a")) == [.notice("[error] The ending is decided: there is nothing left to decide.")])
+        var teacher = BotSeatClientTests.instructor()
+        Self.update(&teacher, seq: teacher.lastSeq + 1, changes: Self.decided)
+        let board = Renderer.boardLines(teacher, width: 38).map(\.text).joined(separator: " ")
+        #expect(board.contains("The ending is decided:") && !board.contains("The match is over"), "\(board)")
+        Self.update(&s, seq: s.lastSeq + 1, changes: #"{"phase":"ended"}"#)
+        s.focus(.board)
+        #expect(Fixtures.screen(s).contains("The match is over:"))
+    }
+
     /// #29: the composer listed no consent a team other than mine may promise: `usa:approve:req` found nothing.
     @Test func theDealComposerOffersEveryConsentADealMayPromise() {
         var s = Fixtures.seated()

@@ -156,6 +156,7 @@ import Testing
     @Test func theEndOfTheMatchSaysWhatComesNext() {
         var s = Fixtures.seated()
         s.view.outcome = OutcomeInfo(JSONValue.parse(#"{"name":"Accord","text":"They signed.","reason":"","scores":{}}"#)!)
+        s.view.phase = "ended"
         s.focus(.board)
         #expect(Self.screen(s).contains("The match is over: Results (7)"))
     }

@@ -136,7 +136,7 @@ extension ClientState {
         case .deals:
             if step != nil { scroll(pane, key); return [] }
             let decides: [Key] = [.char("a"), .enter, .char("r"), .char("w"), .char("n")]
-            if matchOver, decides.contains(key) { return [refuse(t.text("terminal.status.match_over"))] }
+            if matchOver, decides.contains(key) { return [refuse(t.text(view.phase == "ended" ? "terminal.status.match_over" : "terminal.status.ending_decided"))] }
             if key == .char("n") {
                 ui.input = TextInput(purpose: .command, prompt: ":", text: "deal ")
                 // In words, with an example made of this scenario's actions (never a bare `(P=V,…)`).

@@ -326,7 +326,10 @@ public enum Renderer {
             lines += wrapped(s.t.text("terminal.board.outcome", ["name": o.name, "text": o.text]), width, CellStyle(tone: .accent, bold: true))
             let scores = o.scores.sorted { $0.key < $1.key }.map { "\(v.teamName($0.key)) \($0.value)" }.joined(separator: ", ")
             if !scores.isEmpty { lines += wrapped(s.t.text("terminal.board.scores", ["scores": scores]), width, .bold) }
-            lines += wrapped(s.t.text(s.isInstructor ? "terminal.board.over_instructor" : "terminal.board.over_student"), width, .muted)
+            // Decided is not yet over: the last turn's results still run until the phase ends or the instructor ends it.
+            let over = v.phase == "ended" ? (s.isInstructor ? "terminal.board.over_instructor" : "terminal.board.over_student")
+                : (s.isInstructor ? "terminal.board.decided_instructor" : "terminal.board.decided_student")
+            lines += wrapped(s.t.text(over), width, .muted)
         }
         let barW = width >= 60 ? 16 : 8
         let levelW = min(14, v.tracks.map { TerminalText.width(TerminalText.sanitize($0.level ?? "")) }.max() ?? 0)
