@@ -84,7 +84,7 @@ public struct MatchText: Sendable {
     /// filled in ("교사가 군사적 긴장을 6으로 조정", never "긴장을(를) 6(으)로").
     public func describe(_ input: Input) -> String {
         let s = sentence(input)
-        return phrases.language == .ko ? Josa.resolvingParticles(s) : s
+        return Josa.resolvingParticles(s, in: phrases.language)
     }
 
     func sentence(_ input: Input) -> String {

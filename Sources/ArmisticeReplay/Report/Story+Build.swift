@@ -59,7 +59,7 @@ struct StoryReader {
     /// A `story.` message of the catalogs in the reader's language, Korean particles fitted to the words filled in.
     func say(_ key: String, _ args: [String: String] = [:], count: Int? = nil) -> String {
         let s = c.text(key, args, count: count)
-        return c.language == .ko ? Josa.resolvingParticles(s) : s
+        return Josa.resolvingParticles(s, in: c.language)
     }
 
     /// A record's word (`carried_out`) as the reader reads it: English as the record has it, another language from the catalog.

@@ -123,7 +123,7 @@ extension ServerCore {
         let name = room.localizer(language).engine.ruleset.teams[t].name
         let text = Catalog(language: language).text(accept ? "chat.bot.deal_accepts" : "chat.bot.deal_declines",
                                                     ["team": name, "deal": String(deal)])
-        return Josa.resolvingParticles(text)
+        return Josa.resolvingParticles(text, in: language)
     }
 
     /// Sets the bot's draft unless it is the draft already there.
