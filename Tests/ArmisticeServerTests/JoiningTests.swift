@@ -70,6 +70,23 @@ import Testing
         #expect((c.h.last(c.instructor.client, type: "snapshot")?["settings"] as? [String: Any])?["joining"] == nil)
     }
 
+    /// `GET /api/rooms/CODE` says the room is closed, so a join form can tell a student before they type a name: the
+    /// directory the HTTP side reads follows the door as it follows the phase.
+    @Test func theRoomsPublicSummarySaysWhileItIsClosed() throws {
+        let c = Classroom()
+        let directory = RoomDirectory()
+        directory.reload(from: c.h.core)
+        #expect(directory[c.code]?.joining == nil)
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "set_joining", "open": false])) == nil)
+        directory.refresh(from: c.h.core, touched: [c.code])
+        #expect(directory[c.code]?.joining == "closed")
+        let json = try #require(String(data: try JSONEncoder().encode(directory[c.code]), encoding: .utf8))
+        #expect(json.contains(#""joining":"closed""#))
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "set_joining", "open": true])) == nil)
+        directory.refresh(from: c.h.core, touched: [c.code])
+        #expect(directory[c.code]?.joining == nil)
+    }
+
     @Test func joiningIsLoggedAndChangesNoStateHash() throws {
         let c = Classroom()
         c.start()

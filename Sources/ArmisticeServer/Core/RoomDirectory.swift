@@ -96,6 +96,9 @@ public struct RoomSummary: Sendable, Hashable, Codable {
     public var teams: [TeamSummary]
     /// A nickname-only room: the join form asks for a one-word nickname (absent otherwise).
     public var nicknames: Bool?
+    /// `closed` while the instructor has closed the room to new students (`set_joining`), so a join form can say so
+    /// before anyone types a name; absent while it is open.
+    public var joining: String?
     /// The title and team names in each other language the scenario declares (absent for an English-only one), so a
     /// join form offers the teams in its reader's language.
     public var localized: [String: Localized]?
@@ -114,6 +117,7 @@ public struct RoomSummary: Sendable, Hashable, Codable {
         turn = room.state.turn
         teams = room.engine.ruleset.teams.map(TeamSummary.init)
         nicknames = room.settings.nicknames
+        joining = room.joiningClosed ? "closed" : nil
         let others = room.engine.ruleset.languages.compactMap { Language(rawValue: $0) }.filter { $0 != .en }
         localized = others.isEmpty ? nil : Dictionary(uniqueKeysWithValues: others.map { language in
             let ruleset = room.localizer(language).engine.ruleset
@@ -153,7 +157,8 @@ public final class RoomDirectory: Sendable {
 
     /// Brings a shard's part up to date with its core. `touched` are the rooms that logged something (every state
     /// change is logged); rooms created or let go without a log line are caught by the count check.
-    /// A known room's summary changes only in its phase and turn; the rest is set when the room is made. A room made
+    /// A known room's summary changes only in its phase, its turn and whether it takes new students; the rest is set
+    /// when the room is made. A room made
     /// always logs (its header), so a part whose count matches its core's after the touched rooms holds exactly
     /// the core's rooms.
     func refresh(from core: ServerCore, touched: Set<String>, shard: Int = 0) {
@@ -168,6 +173,7 @@ public final class RoomDirectory: Sendable {
                 if shards[shard]?[code] != nil {
                     shards[shard]?[code]?.phase = room.state.phase.rawValue
                     shards[shard]?[code]?.turn = room.state.turn
+                    shards[shard]?[code]?.joining = room.joiningClosed ? "closed" : nil
                 } else {
                     shards[shard, default: [:]][code] = RoomSummary(room)
                 }

@@ -24,12 +24,14 @@ function explain(e) {
 // address answer 429 rate_limited, like wrong codes sent to join).
 
 let finished = false;
+let closed = false;
 
 async function teamsOf(code) {
   const r = await fetch(`/api/rooms/${encodeURIComponent(code)}`, { headers: { accept: "application/json" }, cache: "no-store" });
   const body = await r.json().catch(() => ({}));
   if (!r.ok) throw new ServerError({ code: body.code || `http_${r.status}`, message: body.message || t("common.http_status", { status: r.status }) });
   finished = body.phase === "ended";
+  closed = body.joining === "closed";
   const nicknameHint = $("#join-name-hint");
   if (nicknameHint) nicknameHint.hidden = body.nicknames !== true;
   // The room's summary names its teams in English: the scenario's list has them in the page's language.
@@ -55,11 +57,15 @@ async function refreshTeams() {
     }
     hint.textContent = teams.length ? t("index.team_choose") : t("index.team_unreadable");
     // A finished match has no seat left to play: say so before anyone joins it (its replay is on the Replays page).
-    say($("#join-status"), finished ? t("index.finished") : "", finished ? "error" : "info");
+    // A room the instructor has closed to new students says so too, but the button stays: once it is opened again,
+    // the same form joins.
+    const warning = finished ? t("index.finished") : closed ? errorText("joining_closed") : "";
+    say($("#join-status"), warning, warning ? "error" : "info");
     $("#join-submit").disabled = finished;
   } catch (e) {
     probed = "";
     finished = false;
+    closed = false;
     $("#join-submit").disabled = false;
     hint.textContent = t("index.team_hint");
     if (e instanceof ServerError && ["unknown_room", "rate_limited"].includes(e.code)) say($("#join-status"), errorText(e.code, e.serverMessage), "error");
