@@ -51,6 +51,23 @@ struct InterfaceSeat {
         return effects
     }
 
+    /// Carries out what the state asks: sends each request, following what the next `hello` must repeat; a request
+    /// the connection cannot take goes to `unsent`, told whether the state kept it (a chat, sent with the next seat);
+    /// each notice goes to `notice`. True when the interface should quit.
+    func carryOut(_ effects: [Effect], _ state: inout ClientState, notice: (String) -> Void,
+                  unsent: (_ kept: Bool, _ state: inout ClientState) -> Void) -> Bool {
+        for effect in effects {
+            switch effect {
+            case .send(let message):
+                driver.follow(message)
+                if !driver.send(message) { unsent(state.keepUnsent(message), &state) }
+            case .notice(let line): notice(line)
+            case .quit: return true
+            }
+        }
+        return false
+    }
+
     /// Keeps in the seat file how many news items the seat has read (those the News pane shows count as read), so
     /// that a window resuming the seat marks only newer ones as unread; `kept` is the count last written.
     func keepNewsSeen(_ state: ClientState, kept: inout Int?) {
@@ -65,7 +82,6 @@ struct InterfaceSeat {
 /// The full-screen interface's loop: apply what arrived, draw, read a key, act.
 struct FullScreenInterface {
     let seat: InterfaceSeat
-    var driver: ConnectionDriver { seat.driver }
 
     func run() {
         var state = seat.startingState()
@@ -108,28 +124,18 @@ struct FullScreenInterface {
         }
     }
 
-    /// Sends the requests; true when the interface should quit.
+    /// Sends the requests (a notice has no place here: the screen shows the state); true when the interface should quit.
     func carryOut(_ effects: [Effect], _ state: inout ClientState) -> Bool {
-        for effect in effects {
-            switch effect {
-            case .send(let message):
-                driver.follow(message)
-                if !driver.send(message) {
-                    // A chat the drop caught is kept and sent with the next seat, as a `say` typed offline.
-                    state.say(state.t.text(state.keepUnsent(message) ? "terminal.plain.chat_kept" : "terminal.status.not_connected"), error: true)
-                }
-            case .notice: break
-            case .quit: return true
-            }
+        seat.carryOut(effects, &state, notice: { _ in }) { kept, state in
+            // A chat the drop caught is kept and sent with the next seat, as a `say` typed offline.
+            state.say(state.t.text(kept ? "terminal.plain.chat_kept" : "terminal.status.not_connected"), error: true)
         }
-        return false
     }
 }
 
 /// The plain line mode: every event as one line on standard output, commands typed one per line.
 struct PlainInterface {
     let seat: InterfaceSeat
-    var driver: ConnectionDriver { seat.driver }
     var inbox: Inbox { seat.inbox }
 
     func run() {
@@ -177,17 +183,8 @@ struct PlainInterface {
     }
 
     func carryOut(_ effects: [Effect], _ state: inout ClientState) -> Bool {
-        for effect in effects {
-            switch effect {
-            case .send(let message):
-                driver.follow(message)
-                if !driver.send(message) {
-                    emit(state.keepUnsent(message) ? "[warning] " + state.t.text("terminal.plain.chat_kept") : state.t.text("terminal.plain.not_connected"))
-                }
-            case .notice(let line): emit(line)
-            case .quit: return true
-            }
+        seat.carryOut(effects, &state, notice: emit) { kept, state in
+            emit(kept ? "[warning] " + state.t.text("terminal.plain.chat_kept") : state.t.text("terminal.plain.not_connected"))
         }
-        return false
     }
 }
