@@ -22,6 +22,7 @@ import Testing
     @Test func theResultsSummaryNamesTheEndingNotItsID() {
         var s = Fixtures.seated()
         Self.update(&s, seq: 58, changes: Self.ending, records: Self.outcomeRecord)
+        Self.update(&s, seq: 59, changes: #"{"phase":"ended"}"#)
         let lines = TurnSummary(turn: 1, records: s.records, team: s.myTeam).lines(in: s).map(\.text)
         #expect(lines.contains("The match ended: An accord"), "\(lines)")
         #expect(!lines.contains("The match ended: accord"))

@@ -53,6 +53,18 @@ import Testing
         #expect(Fixtures.screen(s).contains("The match is over:"))
     }
 
+    /// The Results pane's summary said "The match ended: …" as soon as the ending was decided (the browser: "The ending
+    /// is decided: …").
+    @Test func theResultsSummarySaysTheEndingIsDecidedUntilTheMatchHasEnded() {
+        var s = Fixtures.seated()
+        let record = #"[{"kind":"outcome","turn":1,"outcome":"accord","text":"An accord","reason":"","scores":{"marisol":3}}]"#
+        _ = s.apply(message: #"{"type":"update","seq":\#(s.lastSeq + 1),"prev":\#(s.lastSeq),"cause":{"type":"advance"},"changes":\#(Self.decided),"records":\#(record)}"#, now: Fixtures.now)
+        let decided = TurnSummary(turn: 1, records: s.records, team: s.myTeam).lines(in: s).map(\.text)
+        #expect(decided.contains("The ending is decided: An accord") && !decided.contains("The match ended: An accord"), "\(decided)")
+        Self.update(&s, seq: s.lastSeq + 1, changes: #"{"phase":"ended"}"#)
+        #expect(TurnSummary(turn: 1, records: s.records, team: s.myTeam).lines(in: s).map(\.text).contains("The match ended: An accord"))
+    }
+
     /// #29: the composer listed no consent a team other than mine may promise: `usa:approve:req` found nothing.
     @Test func theDealComposerOffersEveryConsentADealMayPromise() {
         var s = Fixtures.seated()

@@ -111,7 +111,9 @@ public struct TurnSummary: Sendable, Equatable {
         if let o = outcome {
             // The ending by its name in the reader's language (the view's, else the record's), never its id ("crisis").
             let name = v.outcome?.name ?? o["text"]?.string ?? o["outcome"]?.string ?? ""
-            out.append(Line(text: c.text("terminal.summary.ended", ["outcome": TerminalText.sanitize(name)]), tone: .heading))
+            // Decided is not yet ended: the last turn's results run until the phase ends or the instructor ends it.
+            let key = v.phase == "ended" ? "terminal.summary.ended" : "terminal.summary.decided"
+            out.append(Line(text: c.text(key, ["outcome": TerminalText.sanitize(name)]), tone: .heading))
         }
         // Orders that came from a deal carried out this turn, by team and action.
         let deals = v.deals.filter { $0.status == "carried_out" && $0.turn == turn }
