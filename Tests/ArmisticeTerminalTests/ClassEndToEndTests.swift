@@ -114,6 +114,22 @@ struct ClassEndToEndTests {
         Self.keep(screen, as: "error-unknown-code")
     }
 
+    /// A room the instructor has closed to new students is said before any question, with the refusal's words.
+    @Test func aClosedRoomStopsANewStudentBeforeAnyQuestion() async throws {
+        let server = ServerProcess(data: E2E.temporaryDirectory("closed"))
+        try await server.start()
+        defer { server.stopNow() }
+        let (instructor, code) = try await EndToEndTests.room(server)
+        try await instructor.request(["type": "set_joining", "open": false])
+        let kim = try TmuxSession(command: "'\(E2E.binary)' join 127.0.0.1:\(server.port) \(code)",
+                                  environment: ["XDG_STATE_HOME": E2E.temporaryDirectory("kim-closed")])
+        defer { kim.close() }
+        let screen = try await kim.waitFor(text: "is closed to new students for now")
+        #expect(screen.contains("room \(code) is closed") && screen.contains("ask your instructor to open it"), "\(screen)")
+        #expect(!screen.contains("Your name") && !screen.contains("1 Board"), "\(screen)")
+        Self.keep(screen, as: "error-joining-closed")
+    }
+
     @Test func aTeamIsTakenByItsIdOrNameInAnyCase() async throws {
         let server = ServerProcess(data: E2E.temporaryDirectory("team-case"))
         try await server.start()

@@ -243,6 +243,9 @@ import Testing
                 == .teams([.init(id: "marisol", name: "마리솔", names: ["Marisol", "마리솔"]), .init(id: "tervane", name: "Tervane")]))
         #expect(TeamProbe.answer(status: 200, body: bilingual)
                 == .teams([.init(id: "marisol", name: "Marisol", names: ["Marisol", "마리솔"]), .init(id: "tervane", name: "Tervane")]))
+        // A room the instructor has closed to new students: no team list, the join would be refused.
+        let closed = Array(#"{"room":"K7QX3M","teams":[{"id":"marisol","name":"Marisol"}],"joining":"closed"}"#.utf8)
+        #expect(TeamProbe.answer(status: 200, body: closed) == .closed)
         let missing = Array(#"{"type":"error","code":"unknown_room","message":"no room has that code"}"#.utf8)
         #expect(TeamProbe.answer(status: 404, body: missing) == .refused(code: "unknown_room", message: "no room has that code"))
         #expect(TeamProbe.endpoint("ws://127.0.0.1:8080/ws")! == ("127.0.0.1", 8080))

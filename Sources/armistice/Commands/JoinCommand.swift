@@ -61,6 +61,10 @@ struct JoinCommand: AsyncParsableCommand {
             case .refused(let code, let message) where code == "unknown_room":
                 Prompt.fail(t.text("terminal.join.no_room", ["room": room, "reason": message.isEmpty ? t.text("terminal.join.check_code") : message]))
                 throw ExitCode.failure
+            case .closed:
+                // Said before any question, as a wrong code is: the student runs the command again once it opens.
+                Prompt.fail(t.text("terminal.join.server_says", ["message": t.text("error.joining_closed.join", ["room": room])]))
+                throw ExitCode.failure
             case .refused(_, let message):
                 Prompt.say(t.text("terminal.join.server_says", ["message": message]))
             case .teams, .unchecked: break

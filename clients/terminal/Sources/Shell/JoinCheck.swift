@@ -7,6 +7,8 @@ public enum JoinCheck {
         case teams([TeamChoice])
         /// The server refused: the code names no room (`unknown_room`), or another refusal, with its message.
         case refused(code: String, message: String)
+        /// The room exists, but the instructor has closed it to new students: a new seat would be refused.
+        case closed
         /// Nothing answered at the address.
         case unreachable
         /// Not asked (a `wss://` address: the probe speaks plain HTTP only).
@@ -31,6 +33,7 @@ public enum JoinCheck {
         switch await TeamProbe.lookUp(url: url, code: code, language: language.rawValue) {
         case .teams(let list)?: return .teams(list)
         case .refused(let code, let message)?: return .refused(code: code, message: message)
+        case .closed?: return .closed
         case nil: return .unreachable
         }
     }

@@ -14,6 +14,9 @@ public enum TeamProbe {
         case teams([JoinCheck.TeamChoice])
         /// The server refused: `unknown_room`, `rate_limited`, … with its message.
         case refused(code: String, message: String)
+        /// The room exists, but the instructor has closed it to new students (`"joining":"closed"`): a `join` would
+        /// be refused with `joining_closed`.
+        case closed
     }
 
     /// Asks the server for a room's public summary; nil when it cannot be reached or answers something unexpected.
@@ -32,6 +35,7 @@ public enum TeamProbe {
     public static func answer(status: Int, body: [UInt8], language: String = "en") -> Answer? {
         guard let json = JSONValue.parse(String(decoding: body, as: UTF8.self)) else { return nil }
         if status == 200 {
+            if json["joining"]?.string == "closed" { return .closed }
             let localized = json["localized"]?.object ?? [:]
             return .teams(json["teams"]?.array.compactMap { t in
                 guard let id = t["id"]?.string else { return nil }
