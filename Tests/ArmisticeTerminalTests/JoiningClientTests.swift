@@ -24,6 +24,21 @@ import Testing
         #expect(s.status == "✗ could not open the room to new students: only the instructor can set joining")
     }
 
+    /// The Control pane's item closes the room, and once it is closed the same item opens it.
+    @Test func theControlPanesItemClosesAndOpensJoining() throws {
+        var s = BotSeatClientTests.instructor()
+        s.focus(.control)
+        let index = try #require(s.controlItems.firstIndex(of: .joining))
+        for _ in 0..<index { _ = s.handle(key: .down) }
+        #expect(RenderTests.screen(s).contains("Close joining: keep new students out"))
+        #expect(s.handle(key: .enter) == [.send(["type": "set_joining", "open": false, "id": 1])])
+        _ = s.apply(message: Self.roster + #","joining":"closed"}"#, now: Fixtures.now)
+        #expect(RenderTests.screen(s).contains("Open joining: let new students in"))
+        #expect(s.handle(key: .enter) == [.send(["type": "set_joining", "open": true, "id": 2])])
+        s.language = .ko
+        #expect(RenderTests.screen(s).contains("입장 열기: 새 학생 받기"))
+    }
+
     @Test func theControlPaneSaysJoiningIsClosed() {
         var s = BotSeatClientTests.instructor()
         s.focus(.control)

@@ -210,6 +210,7 @@ extension ClientState {
         case .extend: return perform(.extend(60))
         case .shorten: return perform(.extend(-60))
         case .skip: return perform(.skip)
+        case .joining: return perform(.setJoining(open: joiningClosed))
         case .news, .event, .adjust, .move, .bot:
             ui.input = TextInput(purpose: .command, prompt: ":", text: item.template)
             return []
@@ -402,7 +403,7 @@ extension ClientState {
 
 /// The instructor's commands in the Control pane.
 public enum ControlItem: CaseIterable, Sendable {
-    case start, pause, extend, shorten, skip, news, event, adjust, move, bot, end
+    case start, pause, extend, shorten, skip, news, event, adjust, move, bot, joining, end
 
 
     var template: String {

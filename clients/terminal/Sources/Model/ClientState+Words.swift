@@ -78,8 +78,9 @@ extension Pane {
 }
 
 extension ControlItem {
-    /// The item's line in the Control pane.
-    public func label(_ t: Catalog) -> String {
+    /// The item's line in the Control pane; the door's item says what choosing it does now (`joiningClosed`: the
+    /// room is closed to new students, so it opens it).
+    public func label(_ t: Catalog, joiningClosed: Bool = false) -> String {
         switch self {
         case .start: t.text("terminal.control.start")
         case .pause: t.text("terminal.control.pause")
@@ -91,6 +92,7 @@ extension ControlItem {
         case .adjust: t.text("terminal.control.adjust")
         case .move: t.text("terminal.control.move")
         case .bot: t.text("terminal.control.bot_item")
+        case .joining: t.text(joiningClosed ? "terminal.control.open_joining" : "terminal.control.close_joining")
         case .end: t.text("terminal.control.end")
         }
     }

@@ -692,7 +692,7 @@ public enum Renderer {
         for (i, item) in s.controlItems.enumerated() {
             let isSel = i == s.ui.cursor(.control)
             let start = lines.count
-            lines.append(Line((isSel ? "› " : "  ") + item.label(s.t), isSel && focused ? CellStyle(bold: true, reverse: true) : .plain))
+            lines.append(Line((isSel ? "› " : "  ") + item.label(s.t, joiningClosed: s.joiningClosed), isSel && focused ? CellStyle(bold: true, reverse: true) : .plain))
             if item == .event, isSel { lines += eventLines(s, width: width) }
             ranges.append(start..<lines.count)
         }
