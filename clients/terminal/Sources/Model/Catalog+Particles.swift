@@ -6,6 +6,6 @@ extension Catalog {
     /// For the messages whose particle follows a placeholder; in English it is `text` itself.
     public func phrase(_ key: String, _ args: [String: String] = [:], count: Int? = nil) -> String {
         let out = text(key, args, count: count)
-        return language == .ko ? Josa.resolvingParticles(out) : out
+        return Josa.resolvingParticles(out, in: language)
     }
 }
