@@ -1,19 +1,41 @@
 // The classroom projector: the public board of a room, seen as an observer. Opening board.html?room=CODE on a
 // device with no seat in that room joins as an observer by itself.
 
-import { el, replace, $ } from "./dom.js";
+import { el, replace, say, resay, $ } from "./dom.js";
 import { bootPage, keepFocus } from "./page.js";
-import { takeSeat } from "./connection.js";
+import { takeSeat, ServerError } from "./connection.js";
 import { saveSeat } from "./seats.js";
 import { renderTracks, renderFlagsAndProjects, renderTeamsStrip, renderRecords } from "./views.js";
 import { resultTurns, turnSummary, endingDecided, outcomeTitle } from "./summary.js";
 import { renderMap } from "./map.js";
-import { t, list } from "./i18n.js";
+import { t, list, onLanguage } from "./i18n.js";
+
+// While the room is closed to new seats (the instructor's "Close joining"), the projector's join is refused
+// (`joining_closed`): the board says so in words and asks again every few seconds, so that it joins by itself once
+// joining is open again.
+export const JOIN_RETRY_MS = 4000;
 
 async function joinAsObserver(room) {
   const name = t("board.projector_name");
-  const reply = await takeSeat({ type: "join", code: room, name, role: "observer" });
-  saveSeat(reply.room, "observer", { token: reply.token, seat: reply.seat, role: reply.role, name });
+  // The header already shows where and with what code to join, not "Join at  with the code".
+  $("#join-code").textContent = room;
+  showJoinAddress();
+  const waiting = () => $("#connection").textContent = t("board.waiting_for_joining");
+  onLanguage(() => { if (document.body.dataset.joining === "closed") { waiting(); showJoinAddress(); resay(); } });
+  for (;;) {
+    try {
+      const reply = await takeSeat({ type: "join", code: room, name, role: "observer" });
+      saveSeat(reply.room, "observer", { token: reply.token, seat: reply.seat, role: reply.role, name });
+      break;
+    } catch (e) {
+      if (!(e instanceof ServerError) || e.code !== "joining_closed") throw e;
+      document.body.dataset.joining = "closed";
+      say($("#notice"), () => t("board.joining_closed", { room }), "error");
+      waiting();
+      await new Promise((resolve) => setTimeout(resolve, JOIN_RETRY_MS));
+    }
+  }
+  if (document.body.dataset.joining === "closed") { delete document.body.dataset.joining; say($("#notice"), ""); }
 }
 
 const boot = await bootPage("observer", render, { beforeStart: joinAsObserver, followRoom: true });
