@@ -29,3 +29,25 @@ def test_a_projector_opened_while_joining_is_closed_says_why_and_joins_once_it_o
          message=lambda d: text(d, "#connection"))
     assert text(projector, "#notice") == ""
     assert js_errors(projector) == []
+
+
+def test_an_agreed_deal_still_warns_that_our_step_will_come_back_not_possible(server, browsers):
+    from test_deal_warnings import notes, submit_proposal, write_proposal
+    from pages import class_in_negotiation
+    teacher, (kim, lee), code = class_in_negotiation(browsers, server)
+    # The DPRK's inspection needs a declaration first: the step cannot be carried out now.
+    write_proposal(lee, [("dprk", "admit_inspectors"), ("rok", "alliance_working_group")])
+    submit_proposal(lee, "Deal proposed")
+    wait(kim, lambda d: d.find_elements(By.CSS_SELECTOR, "#deal-1-accept"), message="Kim has no deal to answer")
+    assert "cannot be carried out now" in notes(kim, 1, "admit_inspectors", "step-warning")
+    click(kim, "#deal-1-accept")
+    wait(kim, lambda d: d.find_elements(By.CSS_SELECTOR, "#deals .deal.status-agreed[data-deal='1']"), message="deal not agreed")
+    # The agreed card and the locked line of the draft both still say it.
+    wait(kim, lambda d: "cannot be carried out now" in notes(d, 1, "admit_inspectors", "step-warning"),
+         message=lambda d: notes(d, 1, "admit_inspectors", "step-warning"))
+    line = "#draft-orders li.committed[data-action='admit_inspectors']"
+    wait(kim, lambda d: "not possible" in text(d, line), message=lambda d: text(d, line))
+    assert "unmet" in css(kim, line).get_attribute("class")
+    # Lee's own step meets its requirements: no warning on Lee's side.
+    assert notes(lee, 1, "alliance_working_group", "step-warning") == ""
+    assert js_errors(kim) == []

@@ -112,6 +112,27 @@ export function consentNote(game, commitments, c, me = null, parties = null) {
   ].filter(Boolean).join(" ");
 }
 
+/** The requirement action `id` of the reader's team fails as things stand, in the scenario's words: the view's `reason`
+ * when that is the requirement, or its `requirement` when another reason comes first (already in the draft, promised
+ * by a deal, over the budget); null when it meets them (docs/protocol.md, `actions`). */
+export function unmetRequirement(game, id) {
+  const a = (game.view?.actions || []).find((x) => x.id === id);
+  if (!a || a.available) return null;
+  return a.reason_code === "requirement" ? a.reason || t("play.not_available") : a.requirement || null;
+}
+
+/** The reader's own steps in an agreed deal (`commitments`) that will come back "not possible" unless the situation
+ * changes: Map commitment index → [warnings]. Only while orders are drafted (the view's actions say it then). */
+export function agreedStepWarnings(game, commitments, me) {
+  const out = new Map();
+  if (!me || !["negotiation", "orders"].includes(game.view?.phase)) return out;
+  commitments.forEach((c, i) => {
+    const requirement = c.team === me && c.action ? unmetRequirement(game, c.action) : null;
+    if (requirement) out.set(i, [t("deal.step_cannot", { reason: requirement })]);
+  });
+  return out;
+}
+
 /** The reader's own steps in a deal (`commitments`, of deal number `deal`, or null for a proposal being written) that
  * cannot go as promised, decided from the view: Map commitment index → [warnings]. Only while orders are drafted. */
 export function stepWarnings(game, commitments, me, deal = null) {

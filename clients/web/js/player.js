@@ -7,7 +7,7 @@ import { botBadge, botOf, policyName } from "./bots.js";
 import { paramPickers, readParams, rememberParams, checkParams } from "./params.js";
 import { resultTurns, summarySection, endingDecided, outcomeTitle } from "./summary.js";
 import { renderMap, lastTurnChanges } from "./map.js";
-import { commitmentsOf, spentWithDeals, promisedIn, promisedText, budgetLeft, ordersOverBudget, stepWarnings, consentOf } from "./commitments.js";
+import { commitmentsOf, spentWithDeals, promisedIn, promisedText, budgetLeft, ordersOverBudget, stepWarnings, consentOf, unmetRequirement as unmetRequirementOf } from "./commitments.js";
 import { t, lang, list, sentence } from "./i18n.js";
 
 const boot = await bootPage("player", render);
@@ -18,14 +18,8 @@ let chat = null;
 let lastActionsKey = "";
 let lockArmed = false;
 
-// The requirement an action of ours fails as things stand, in the scenario's words: the view's `reason` when that is
-// the requirement, or its `requirement` when another reason comes first (already in the draft, promised by a deal,
-// over the budget); null when it meets them (docs/protocol.md, `actions`).
-function unmetRequirement(id) {
-  const a = (game.view?.actions || []).find((x) => x.id === id);
-  if (!a || a.available) return null;
-  return a.reason_code === "requirement" ? a.reason || t("play.not_available") : a.requirement || null;
-}
+// The requirement an action of ours fails as things stand (commitments.js).
+const unmetRequirement = (id) => unmetRequirementOf(game, id);
 
 function myTeam() { return game.you.team || null; }
 function draft() { return game.view?.orders?.[myTeam()] || { orders: [], consents: {} }; }
@@ -115,12 +109,14 @@ function renderDraft() {
     ? t(left < 0 ? (dealCost ? "play.spent_deals_over" : "play.spent_over") : dealCost ? "play.spent_deals" : "play.spent", { spent: drafted + dealCost, budget, drafted, deals: dealCost, left, over: -left }) : "";
   $("#budget-line").dataset.kind = left < 0 ? "error" : "";
   const editable = drafting() && !locked() && Boolean(tm);
-  const dealLines = committed.map((c) => el("li", { class: "draft-order committed", data: { action: c.action || c.consent, deal: c.deal } },
+  // A deal's step that a requirement stops says so on its locked line, as a drafted order does: its cost is charged.
+  const dealLines = committed.map((c) => [c, c.action ? unmetRequirement(c.action) : null]).map(([c, requirement]) => el("li", { class: ["draft-order", "committed", requirement ? "unmet" : ""], data: { action: c.action || c.consent, deal: c.deal } },
     el("span", { class: "badge ok lock-mark", text: t("deal.title", { deal: String(c.deal) }) }),
     el("span", { text: c.action ? `${game.actionName(c.action)}${formatParams(game, c.params, c.action)}`
       : t(c.decision === "block" ? "play.block_action" : "play.approve_action", { action: game.actionName(c.consent) }) }),
     el("span", { class: "cost", text: c.action ? t("play.cost_small", { cost: c.cost }) : t("play.consent") }),
-    el("span", { class: "hint", text: t("play.deal_line_hint") })));
+    el("span", { class: "hint", text: t("play.deal_line_hint") }),
+    requirement ? el("span", { class: "hint warn", text: t("play.order_requirement", { reason: requirement }) }) : null));
   // Warnings come from the data and the reasons' codes, never from the server's words (and "already in your orders" is
   // true of every drafted order): a deal that orders the same action, a budget that cannot pay this order, or a
   // requirement the state does not meet (the scenario's reason: the order fails unless the situation changes first).

@@ -3,7 +3,7 @@
 
 import { el, replace, setColour, formatDuration, formatTime, say } from "./dom.js";
 import { phaseName } from "./game.js";
-import { dealOutcomeText, consentNote, stepWarnings } from "./commitments.js";
+import { dealOutcomeText, consentNote, stepWarnings, agreedStepWarnings } from "./commitments.js";
 import { botBadge, botOf, studentsOf, policyName } from "./bots.js";
 import { t, list, has, onLanguage } from "./i18n.js";
 import { recordText, readable } from "./records.js";
@@ -340,8 +340,10 @@ export function dealItem(game, d, actions = null) {
   // While a deal is open: the reader's own steps that cannot go as promised (before its team answers, and for the
   // proposer, whose proposal is its answer, until the others have). Other teams' steps are theirs to read: the view
   // says nothing of another team's requirements.
-  const warnings = d.status === "open" && me && (d.parties || []).includes(me)
-    ? stepWarnings(game, commitments, me, d.id) : new Map();
+  // Once agreed, the reader's own step that a requirement stops still says so: its cost is charged all the same.
+  const party = me && (d.parties || []).includes(me);
+  const warnings = d.status === "open" && party ? stepWarnings(game, commitments, me, d.id)
+    : d.status === "agreed" && party ? agreedStepWarnings(game, commitments, me) : new Map();
   const live = d.status === "open" || d.status === "agreed";
   return el("li", { class: ["deal", `status-${d.status}`], data: { deal: d.id } },
     el("div", { class: "deal-head" },
