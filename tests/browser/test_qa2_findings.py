@@ -51,3 +51,61 @@ def test_an_agreed_deal_still_warns_that_our_step_will_come_back_not_possible(se
     # Lee's own step meets its requirements: no warning on Lee's side.
     assert notes(lee, 1, "alliance_working_group", "step-warning") == ""
     assert js_errors(kim) == []
+
+
+def saved_items(driver):
+    return driver.execute_script("return [...document.querySelectorAll('#saved-list li a')].map((a) => a.textContent);")
+
+
+def test_a_shared_browser_keeps_every_students_seat_and_resumes_the_one_chosen(server, browsers):
+    teacher = browsers()
+    code = create_room(teacher, server, phases=LONG, turns=1)
+    laptop = browsers()
+    join(laptop, server, code, "Alice", team="dprk")
+    alice_team = text(laptop, "#team-name")
+    join(laptop, server, code, "Bob", team="rok")
+    bob_team = text(laptop, "#team-name")
+    assert alice_team != bob_team
+
+    laptop.get(server.url("index.html"))
+    # Both seats are listed, each with its team's name (not its id) once the scenarios are read.
+    wait(laptop, lambda d: len(saved_items(d)) == 2 and all("(dprk)" not in x and "(rok)" not in x for x in saved_items(d)),
+         message=lambda d: saved_items(d))
+    items = saved_items(laptop)
+    assert any("Alice" in x and alice_team in x for x in items), items
+    assert any("Bob" in x and bob_team in x for x in items), items
+
+    # Alice's entry resumes Alice's seat, not the newer one.
+    link = [a for a in laptop.find_elements(By.CSS_SELECTOR, "#saved-list li a") if "Alice" in a.text][0]
+    click(laptop, link)
+    wait(laptop, lambda d: d.execute_script("return document.body.dataset.connection") == "online", message="not online")
+    wait(laptop, lambda d: text(d, "#team-name") == alice_team, message=lambda d: text(d, "#team-name"))
+    assert laptop.execute_script("return window.armistice.game.you.name") == "Alice"
+
+    # An older page's single entry (armistice.seat.CODE.player) is kept under its seat id.
+    laptop.get(server.url("index.html"))
+    laptop.execute_script(
+        "const k = Object.keys(localStorage).find((k) => k.includes('.player.') && JSON.parse(localStorage[k]).name === 'Bob');"
+        "localStorage.setItem(`armistice.seat.${arguments[0]}.player`, localStorage[k]); localStorage.removeItem(k);", code)
+    laptop.refresh()
+    wait(laptop, lambda d: len(saved_items(d)) == 2, message=lambda d: saved_items(d))
+    keys = laptop.execute_script("return Object.keys(localStorage).filter((k) => k.startsWith('armistice.seat.'));")
+    assert f"armistice.seat.{code}.player" not in keys and len([k for k in keys if ".player." in k]) == 2, keys
+    assert js_errors(laptop) == []
+
+
+def test_a_lost_seat_in_a_finished_room_points_to_the_replay_not_the_join_form(server, browsers):
+    teacher = browsers()
+    code = create_room(teacher, server, phases=LONG, turns=1)
+    other = InstructorSocket(server, code)
+    other.send({"type": "start", "id": 2})
+    other.expect("ack")
+    other.send({"type": "end", "id": 3, "reason": "the bell rang"})
+    other.expect("ack")
+    other.close()
+    student = browsers()
+    student.get(server.url(f"play.html?room={code}"))
+    wait(student, lambda d: "lost=no_seat" in d.current_url, message=lambda d: d.current_url)
+    wait(student, lambda d: "has ended" in text(d, "#notice") and "Replay a finished match" in text(d, "#notice"),
+         message=lambda d: text(d, "#notice"))
+    assert not css(student, "#join-submit").is_enabled()

@@ -120,9 +120,11 @@ export async function takeSeat(seatRequest) {
  * removed: `code` is the `removed` message's reason_code)
  */
 export class Session {
-  constructor(room, kind, handlers, { sayLanguage = () => true } = {}) {
+  constructor(room, kind, handlers, { sayLanguage = () => true, seatId = null } = {}) {
     this.room = room;
     this.kind = kind;
+    // A student's seat id (`?seat=` of the page): a browser may hold several students' seats in one room.
+    this.seatId = seatId;
     this.handlers = handlers;
     this.sayLanguage = sayLanguage;
     this.lastSeq = 0;
@@ -132,7 +134,7 @@ export class Session {
     this.timer = null;
   }
 
-  get seat() { return loadSeat(this.room, this.kind); }
+  get seat() { return loadSeat(this.room, this.kind, this.seatId); }
 
   start() { this.connect(); }
 
@@ -142,6 +144,8 @@ export class Session {
     if (this.stopped) return;
     const seat = this.seat;
     if (!seat || !seat.token) { this.stopped = true; this.handlers.lost?.("no_seat"); return; }
+    // The seat found is the one this page holds from now on, even if another student joins in this browser.
+    if (seat.seat) this.seatId = seat.seat;
     this.status(this.attempt ? "reconnecting" : "connecting");
     const conn = new Connection((m) => this.onMessage(conn, m), () => this.onClose(conn), { sayLanguage: this.sayLanguage(), room: this.room });
     this.conn = conn;
@@ -157,7 +161,7 @@ export class Session {
     } catch (e) {
       if (e instanceof ServerError && ["bad_token", "token_expired", "wrong_code"].includes(e.code)) {
         this.stopped = true;
-        forgetSeat(this.room, this.kind);
+        forgetSeat(this.room, this.kind, this.seatId);
         this.handlers.lost?.(e.code, e.message);
         conn.close();
         return;
@@ -179,7 +183,7 @@ export class Session {
   noteSeq(seq) {
     if (typeof seq === "number" && seq > this.lastSeq) {
       this.lastSeq = seq;
-      updateSeq(this.room, this.kind, seq);
+      updateSeq(this.room, this.kind, seq, this.seatId);
     }
   }
 
@@ -193,7 +197,7 @@ export class Session {
         return;
       case "removed":
         this.stopped = true;
-        forgetSeat(this.room, this.kind);
+        forgetSeat(this.room, this.kind, this.seatId);
         this.handlers.lost?.("removed", msg.reason, msg.reason_code);
         return;
       case "update": case "chat": case "roster": case "clock": {

@@ -4,14 +4,14 @@ import { el, replace, say, $ } from "./dom.js";
 import { t, has, lang, setLanguage, startPage, onLanguage, errorText } from "./i18n.js";
 import { ServerError, takeSeat } from "./connection.js";
 import { BOT_POLICIES, policyName } from "./bots.js";
-import { normalizeCode, saveSeat, allSeats, pageFor, kindOfRole, rememberInstructorKey, instructorKey, forgetSeat } from "./seats.js";
+import { normalizeCode, saveSeat, allSeats, seatPage, kindOfRole, rememberInstructorKey, instructorKey, forgetSeat } from "./seats.js";
 
 const CODE_CHARS = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/;
 const KNOWN_RULESETS = [{ id: "koreanization", title: "koreanization" }, { id: "coral_strait", title: "coral strait" }];
 const PHASES = ["briefing", "negotiation", "orders", "adjudication", "results"];
 
-function go(kind, room) {
-  location.assign(`${pageFor(kind)}?room=${encodeURIComponent(room)}`);
+function go(kind, room, seat = null) {
+  location.assign(seatPage({ kind, room, seat }));
 }
 
 function explain(e) {
@@ -25,12 +25,14 @@ function explain(e) {
 
 let finished = false;
 let closed = false;
+let joinedRuleset = null;
 
 async function teamsOf(code) {
   const r = await fetch(`/api/rooms/${encodeURIComponent(code)}`, { headers: { accept: "application/json" }, cache: "no-store" });
   const body = await r.json().catch(() => ({}));
   if (!r.ok) throw new ServerError({ code: body.code || `http_${r.status}`, message: body.message || t("common.http_status", { status: r.status }) });
   finished = body.phase === "ended";
+  joinedRuleset = typeof body.ruleset === "string" ? body.ruleset : null;
   closed = body.joining === "closed";
   const nicknameHint = $("#join-name-hint");
   if (nicknameHint) nicknameHint.hidden = body.nicknames !== true;
@@ -62,6 +64,7 @@ async function refreshTeams() {
     const warning = finished ? t("index.finished") : closed ? errorText("joining_closed") : "";
     say($("#join-status"), warning, warning ? "error" : "info");
     $("#join-submit").disabled = finished;
+    showWhyLost();
   } catch (e) {
     probed = "";
     finished = false;
@@ -91,8 +94,8 @@ async function join(e) {
   try {
     const reply = await takeSeat(request);
     const kind = kindOfRole(reply.role);
-    saveSeat(reply.room, kind, { token: reply.token, seat: reply.seat, role: reply.role, team: reply.team, name });
-    go(kind, reply.room);
+    saveSeat(reply.room, kind, { token: reply.token, seat: reply.seat, role: reply.role, team: reply.team, name, ruleset: joinedRuleset });
+    go(kind, reply.room, reply.seat);
   } catch (err) {
     say(status, explain(err), "error");
     $("#join-submit").disabled = false;
@@ -110,6 +113,7 @@ function fillRulesets(list, { force = false } = {}) {
   const keep = select.value;
   if (!force && select.options.length && JSON.stringify(list) === JSON.stringify(rulesets)) return;
   rulesets = list;
+  showSaved();
   replace(select, list.map((r) => {
     const l = inLanguage(r);
     return el("option", { value: r.id, text: l.title || r.title || r.id.replace(/_/g, " "), title: l.summary || r.summary || "" });
@@ -272,13 +276,26 @@ async function openConsole(e) {
   } catch (err) { say(status, explain(err), "error"); }
 }
 
+/** A saved student seat's team, named as its scenario names it in the page's language (the seat keeps the scenario's
+ * id since this page joined with it; an older seat, the first scenario with a team of that id); else its id. */
+function savedTeamName(s) {
+  if (!s.team) return t("index.kind.student");
+  const r = rulesets.find((x) => x.id === s.ruleset) || rulesets.find((x) => (x.teams || []).some((team) => team?.id === s.team));
+  return inLanguage(r).teams?.[s.team] || (r?.teams || []).find((team) => team?.id === s.team)?.name || s.team;
+}
+
+/** Every seat this browser holds (on a shared laptop, each student's), newest first: each resumes its own seat. */
 function showSaved() {
   const seats = allSeats();
   $("#saved").hidden = seats.length === 0;
-  replace($("#saved-list"), seats.slice(0, 10).map((s) => el("li", {},
-    el("a", { href: `${pageFor(s.kind)}?room=${encodeURIComponent(s.room)}`, text: t("index.saved_seat", { room: s.room, name: s.name || s.seat, what: s.kind === "player" ? (s.team || t("index.kind.student")) : t(`index.kind.${s.kind}`) }) }),
-    " ",
-    el("button", { type: "button", class: "link", text: t("index.forget"), aria: { label: t("index.forget_label", { room: s.room }) }, on: { click: () => { forgetSeat(s.room, s.kind); showSaved(); } } }))));
+  replace($("#saved-list"), seats.slice(0, 20).map((s) => {
+    const words = t("index.saved_seat", { room: s.room, name: s.name || s.seat, what: s.kind === "player" ? savedTeamName(s) : t(`index.kind.${s.kind}`) });
+    return el("li", { data: { room: s.room, kind: s.kind, seat: s.seat || "" } },
+      el("a", { href: seatPage(s), text: words }),
+      " ",
+      el("button", { type: "button", class: "link", text: t("index.forget"), aria: { label: t("index.forget_label", { seat: words }) },
+        on: { click: () => { forgetSeat(s.room, s.kind, s.seat); showSaved(); } } }));
+  }));
 }
 
 // A page that lost its seat comes back here with ?lost=REASON (a `lost.` key's suffix, never words): why, on top, in
@@ -289,7 +306,8 @@ const lostReason = (() => {
 })();
 
 function showWhyLost() {
-  if (lostReason) say($("#notice"), t(`lost.${lostReason}`), "error");
+  // A seat lost in a finished match: nobody joins it any more, so the page points to its replay, not to the join form.
+  if (lostReason) say($("#notice"), t(lostReason === "no_seat" && finished ? "index.lost_no_seat_finished" : `lost.${lostReason}`), "error");
 }
 
 function init() {

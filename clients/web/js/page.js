@@ -50,7 +50,7 @@ export async function bootPage(kind, render, { beforeStart = null, followRoom = 
       setTimeout(() => location.assign(where), reason === "removed" ? 4000 : 1500);
     },
     error: (m) => say($("#notice"), errorText(m.code, m.message), "error"),
-  }, { sayLanguage: () => !followRoom || chosen() });
+  }, { sayLanguage: () => !followRoom || chosen(), seatId: params.get("seat") || null });
   game.onChange((what, detail) => {
     renderHeader(game, document);
     try { render(what, detail); } catch (e) { console.error(e); }
