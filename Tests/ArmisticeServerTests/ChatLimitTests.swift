@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test(arguments: ["Instructor", "instructor", "INSTRUCTOR", " Instructor ", "I n s t r u c t o r", "1nstruct0r", "The Instructor",
-                      "\u{FF29}\u{FF4E}\u{FF53}\u{FF54}\u{FF52}\u{FF55}\u{FF43}\u{FF54}\u{FF4F}\u{FF52}", "Instruct\u{043E}r", "Ínstrúctor", "교사", "김 교사", "교 사", "강사님", "선생님"])
+                      "\u{FF29}\u{FF4E}\u{FF53}\u{FF54}\u{FF52}\u{FF55}\u{FF43}\u{FF54}\u{FF4F}\u{FF52}", "Instruct\u{043E}r", "Ínstrúctor", "교사", "김 교사", "교 사", "강사님", "선생님", "김선생님", "이선생", "박 강사", "교사님"])
     func aStudentCannotBeCalledInstructor(name: String) {
         let h = CoreHarness()
         let (_, code) = h.createRoom()
@@ -97,7 +97,8 @@ import Testing
     @Test func ordinaryNamesAndTheInstructorItselfAreFine() {
         let h = CoreHarness()
         let (_, code) = h.createRoom()
-        for name in ["Constructor Bob", "Kim Jae-won", "Zoë", "李明", "김교민", "사교"] { _ = h.join(code, name: name) }
+        // Real names that begin with a title's syllables: the surname 강 and the given name 사랑, 사라, 사윤; 교 and 사랑.
+        for name in ["Constructor Bob", "Kim Jae-won", "Zoë", "李明", "김교민", "사교", "강사랑", "강사라", "강사윤", "교사랑", "선생민"] { _ = h.join(code, name: name) }
         let teacher = h.connect(address: "10.0.0.4")
         let replies = h.send(teacher, ["type": "join", "code": code, "name": "Instructor", "role": "instructor", "key": CoreHarness.key])
         #expect(replies.contains { $0["type"] as? String == "joined" })

@@ -57,15 +57,18 @@ public enum TextSanitizer {
 
     /// Whether a name reads as "Instructor": any case, width, accents, look-alike letters and digits, spacing and
     /// punctuation (“I N S T R U C T O R”, “1nstruct0r”, “Ｉｎｓｔｒｕｃｔｏｒ”, “the instructor”).
-    /// In Korean, a name that reads as 교사, 강사 or 선생님 (spaces and punctuation between the syllables ignored).
+    /// In Korean, a name that ends in what a class calls its instructor: 교사, 강사 or 선생, with or without 님 (교사,
+    /// 김 교사, 강사님, 이선생, 선생님), spaces and punctuation between the syllables ignored. A title is a word after the
+    /// name, so a given name that begins with the same syllables is a name (강사랑: the surname 강 and 사랑).
     public static func impersonatesInstructor(_ name: String) -> Bool {
         if skeleton(name).contains("instructor") { return true }
-        let hangul = String(String.UnicodeScalarView(name.precomposedStringWithCompatibilityMapping.unicodeScalars.filter { (0xAC00...0xD7A3).contains($0.value) }))
-        return koreanTitles.contains { hangul.contains($0) }
+        var hangul = String(String.UnicodeScalarView(name.precomposedStringWithCompatibilityMapping.unicodeScalars.filter { (0xAC00...0xD7A3).contains($0.value) }))
+        if hangul.hasSuffix("님") { hangul.removeLast() }
+        return koreanTitles.contains { hangul.hasSuffix($0) }
     }
 
-    /// What a Korean class calls its instructor.
-    static let koreanTitles = ["교사", "강사", "선생님"]
+    /// What a Korean class calls its instructor (선생님 is 선생 with 님).
+    static let koreanTitles = ["교사", "강사", "선생"]
 
     /// Lowercase ASCII letters a name looks like, everything else dropped.
     static func skeleton(_ text: String) -> String {
