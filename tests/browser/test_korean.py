@@ -294,7 +294,7 @@ def test_switching_language_mid_match_changes_nothing_in_the_match_log(server, b
     before = match_log(server, code)  # the projector's seat joined: that is in the log
     Select(css(teacher, "#room-language")).select_by_value("en")
     click(teacher, "#set-room-language")
-    wait(teacher, lambda d: "English" in text(d, "#controls-status"), message=lambda d: text(d, "#controls-status"))
+    wait(teacher, lambda d: "영어로" in text(d, "#controls-status"), message=lambda d: text(d, "#controls-status"))
     wait(projector, lambda d: d.execute_script("return document.documentElement.lang") == "en", message="the projector did not follow the room's language")
     wait(projector, lambda d: css(d, "[data-field=phase]").text.startswith("Negotiation"))
     time.sleep(0.5)

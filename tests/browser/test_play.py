@@ -218,12 +218,12 @@ def test_a_dropped_connection_resumes_the_seat_and_catches_up(server, browsers):
     wait(kim, lambda d: "did you see the briefing?" in "".join(game_value(d, "g.chat.map(m => m.text)")), 20)
     assert game_value(kim, "g.you.seat") == seat
 
-    # A reload keeps the seat too (the token is in localStorage, per room).
+    # A reload keeps the seat too (the token is in localStorage, per room and seat).
     kim.refresh()
     wait(kim, lambda d: d.execute_script("return document.body.dataset.connection") == "online")
     wait(kim, lambda d: d.execute_script("return !!(window.armistice && window.armistice.game.view)"))
     assert game_value(kim, "g.you.seat") == seat
-    stored = kim.execute_script(f"return JSON.parse(localStorage.getItem('armistice.seat.{code}.player'))")
+    stored = kim.execute_script(f"return JSON.parse(localStorage.getItem('armistice.seat.{code}.player.{seat}'))")
     assert stored["token"].startswith(code + ".") and stored["seq"] > 0
     open_channel(kim, "team:dprk")
     assert "did you see the briefing?" in text(kim, "#chat .chat-log")
@@ -233,7 +233,7 @@ def test_a_dropped_connection_resumes_the_seat_and_catches_up(server, browsers):
     click(teacher, row.find_element(By.CSS_SELECTOR, f"#remove-{seat}"))
     click(teacher, f"#remove-{seat}")
     wait(kim, lambda d: "removed" in text(d, "#notice"), message="no notice of removal")
-    assert kim.execute_script(f"return localStorage.getItem('armistice.seat.{code}.player')") is None
+    assert kim.execute_script(f"return localStorage.getItem('armistice.seat.{code}.player.{seat}')") is None
 
 
 def test_the_dashboard_fits_a_phone(server, browsers):

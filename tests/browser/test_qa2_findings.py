@@ -109,3 +109,71 @@ def test_a_lost_seat_in_a_finished_room_points_to_the_replay_not_the_join_form(s
     wait(student, lambda d: "has ended" in text(d, "#notice") and "Replay a finished match" in text(d, "#notice"),
          message=lambda d: text(d, "#notice"))
     assert not css(student, "#join-submit").is_enabled()
+
+
+def test_a_moved_student_is_told_and_the_old_teams_status_line_goes(server, browsers):
+    from pages import class_in_negotiation
+    teacher, (kim,), code = class_in_negotiation(browsers, server, teams=("dprk",), names=("Kim",))
+    click(kim, "#act-restore_contact-add")
+    wait(kim, lambda d: "Draft saved" in text(d, "#orders-status"), message=lambda d: text(d, "#orders-status"))
+    seat = kim.execute_script("return window.armistice.game.you.seat")
+    other = InstructorSocket(server, code)
+    other.send({"type": "move_seat", "seat": seat, "team": "un", "id": 2})
+    other.expect("ack")
+    other.close()
+    wait(kim, lambda d: "The instructor moved you to United Nations" in text(d, "#notice"), message=lambda d: text(d, "#notice"))
+    assert text(kim, "#orders-status") == ""
+    # The front page's list names the new team.
+    kim.get(server.url("index.html"))
+    wait(kim, lambda d: any("United Nations" in x for x in saved_items(d)), message=lambda d: saved_items(d))
+
+
+def test_console_status_lines_follow_the_language_and_name_the_policy_and_language(server, browsers):
+    teacher = browsers()
+    code = create_room(teacher, server, phases=LONG, turns=1)
+    wait(teacher, lambda d: d.find_elements(By.CSS_SELECTOR, "#bot-on-un"))
+    click(teacher, "#bot-on-un")
+    wait(teacher, lambda d: "bot now plays United Nations" in text(d, "#bots-status"), message=lambda d: text(d, "#bots-status"))
+    click(teacher, ".lang-switch button[data-lang=ko]")
+    wait(teacher, lambda d: "유엔" in text(d, "#bots-status"), message=lambda d: text(d, "#bots-status"))
+    words = text(teacher, "#bots-status")
+    assert "greedy" not in words and "적극형" in words, words
+    from selenium.webdriver.support.ui import Select
+    Select(css(teacher, "#room-language")).select_by_value("en")
+    click(teacher, "#set-room-language")
+    wait(teacher, lambda d: "영어로" in text(d, "#controls-status"), message=lambda d: text(d, "#controls-status"))
+    # The roster's remove button reads 내보내기 (the hint and the student's notice say 내보낸/내보냈습니다).
+    student = browsers()
+    join(student, server, code, "Kim", team="dprk")
+    wait(teacher, lambda d: d.find_elements(By.CSS_SELECTOR, "#roster button[id^=remove-]"))
+    assert text(teacher, "#roster button[id^=remove-]") == "내보내기"
+
+
+def test_the_create_forms_name_is_a_placeholder(server, browsers):
+    driver = browsers()
+    driver.get(server.url("index.html"))
+    css(driver, "#create-details summary").click()
+    box = css(driver, "#create-name")
+    assert box.get_attribute("value") == "" and box.get_attribute("placeholder") == "Instructor"
+    box.send_keys("Ms Kim")
+    assert box.get_attribute("value") == "Ms Kim"
+
+
+def test_chat_that_came_while_away_is_counted_as_unread(server, browsers):
+    from pages import class_in_negotiation, send_chat
+    teacher, (kim, lee), code = class_in_negotiation(browsers, server)
+    pair = kim.execute_script("return window.armistice.game.channels().find((c) => c.startsWith('pair:') && c.includes('rok'))")
+    wait(lee, lambda d: d.find_elements(By.CSS_SELECTOR, f"#chat [data-channel='{pair}']"))
+    lee.get(server.url("index.html"))
+    send_chat(kim, pair, "Shall we talk?")
+    send_chat(kim, "all", "Hello everyone")
+    lee.get(server.url(f"play.html?room={code}"))
+    tab = f"#chat [data-channel='{pair}'] .unread"
+    wait(lee, lambda d: d.find_elements(By.CSS_SELECTOR, tab) and text(d, tab) == "1", message="no unread count on the pair's tab")
+    # The channel shown ("everyone", read on opening) has no count; once the pair's channel is opened its count goes,
+    # and it stays read after a reload.
+    click(lee, f"#chat [data-channel='{pair}']")
+    wait(lee, lambda d: not d.find_elements(By.CSS_SELECTOR, tab))
+    lee.refresh()
+    wait(lee, lambda d: d.find_elements(By.CSS_SELECTOR, f"#chat [data-channel='{pair}']"))
+    assert not lee.find_elements(By.CSS_SELECTOR, tab)

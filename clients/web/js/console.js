@@ -11,6 +11,9 @@ import { t, lang, list, errorText, sentence, LANGUAGES } from "./i18n.js";
 import { openMatch } from "./teacher.js";
 import { rangeProblem } from "./params.js";
 
+/** Each language's name in the page's language, for the console's own sentences ("The projector now uses Korean."). */
+const LANGUAGE_NAMES = { en: "console.language.en", ko: "console.language.ko" };
+
 const boot = await bootPage("instructor", render);
 const { game, session, room } = boot || {};
 let chat = null;
@@ -43,7 +46,7 @@ function render(what, detail) {
   if (!chat) chat = new ChatPanel(game, $("#chat"), session, { canWrite: () => game.view.phase !== "ended" });
   clearStaleStatus();
   if (what === "update") noteAdjustment(detail?.records);
-  if (what === "chat") { chat.noteMessage(detail); chat.render(); return; }
+  if (what === "chat") { chat.render(); return; }
   if (what === "language") $("#event-id").dataset.key = "";
   keepFocus(() => {
     renderControls();
@@ -74,6 +77,11 @@ function renderControls() {
   $("#extend").disabled = !timed;
   $("#end").disabled = phase === "ended";
   $("#end").textContent = armedEnd ? t("console.end_confirm") : t("console.end");
+  // Once the scenario has decided the ending, ending the match only closes the phases left: the ending and its reason
+  // stay the scenario's, so the reason typed here is not used (docs/protocol.md, `end`), and the form says so.
+  const decided = Boolean(game.view.outcome) && phase !== "ended";
+  $("#end-reason").disabled = decided;
+  $("#end-reason-note").textContent = decided ? t("console.end_reason_unused") : "";
   $("#projector-link").href = `board.html?room=${encodeURIComponent(room)}`;
   // The room's language (for the projector; the report and the replay open in the page's language, `?lang=`), as the server has it, unless the instructor is choosing.
   if (document.activeElement !== $("#room-language")) $("#room-language").value = game.settings.language || "en";
@@ -134,13 +142,12 @@ function botControls(tm) {
 function putBot(tm, policy) {
   botChoice.set(tm.id, policy);
   return act($("#bots-status"), { type: "set_bot", team: tm.id, policy },
-    t("console.bot_on_ok", { policy, team: tm.name }));
+    () => t("console.bot_on_ok", { policy: policyName(policy), team: game.teamName(tm.id) }));
 }
 
 function takeBotOff(team) {
-  const name = game.teamName(team);
   botChoice.delete(team);
-  return act($("#bots-status"), { type: "set_bot", team }, t("console.bot_off_ok", { team: name }));
+  return act($("#bots-status"), { type: "set_bot", team }, () => t("console.bot_off_ok", { team: game.teamName(team) }));
 }
 
 const ABSENT_RULES = ["nothing", "hold", "bot"];
@@ -160,7 +167,7 @@ function renderJoining() {
 
 function toggleJoining() {
   const open = game.settings.joining === "closed";
-  return act($("#roster-status"), { type: "set_joining", open }, t(open ? "console.joining_opened_ok" : "console.joining_closed_ok"));
+  return act($("#roster-status"), { type: "set_joining", open }, () => t(open ? "console.joining_opened_ok" : "console.joining_closed_ok"));
 }
 
 function renderRoster() {
@@ -184,7 +191,7 @@ function renderRoster() {
       el("td", {}, roleLabel(game, r), r.bot ? " " : null, r.bot ? el("span", { class: "bot-mark", aria: { hidden: "true" }, text: "🤖" }) : null),
       el("td", {}, isInstructor || r.bot ? change : el("div", { class: "row" }, select,
         el("button", { type: "button", class: "small", id: `move-${r.seat}-go`, text: t("console.move"), on: { click: () => move(r, select.value) } }),
-        el("button", { type: "button", class: "small", id: `remove-${r.seat}`, text: armedRemove === r.seat ? t("console.confirm_removal") : t("play.remove"),
+        el("button", { type: "button", class: "small", id: `remove-${r.seat}`, text: armedRemove === r.seat ? t("console.confirm_removal") : t("console.remove_student"),
           aria: { label: t(armedRemove === r.seat ? "console.confirm_removal_label" : "console.remove_label", { name: r.name }) }, on: { click: () => remove(r) } }))));
   });
   replace($("#roster"), el("table", {},
@@ -197,13 +204,13 @@ function move(r, value) {
   const [kind, what] = value.split(":");
   const request = { type: "move_seat", seat: r.seat };
   if (kind === "team") request.team = what; else request.role = what;
-  return act($("#roster-status"), request, t("console.moved_ok", { name: r.name }));
+  return act($("#roster-status"), request, () => t("console.moved_ok", { name: r.name }));
 }
 
 async function remove(r) {
   if (armedRemove !== r.seat) { armedRemove = r.seat; renderRoster(); $(`#remove-${CSS.escape(r.seat)}`)?.focus(); return; }
   armedRemove = null;
-  await act($("#roster-status"), { type: "remove_seat", seat: r.seat }, t("console.removed_ok", { name: r.name }));
+  await act($("#roster-status"), { type: "remove_seat", seat: r.seat }, () => t("console.removed_ok", { name: r.name }));
 }
 
 function renderAdjustTargets() {
@@ -329,7 +336,9 @@ function renderOutcome() {
   if (!o) return;
   replace($("#outcome"), el("h2", { text: t("console.outcome", { name: o.name }) }), el("p", { text: o.text }), o.reason ? el("p", { class: "hint", id: "outcome-reason", text: sentence(o.reason) }) : null,
     el("ul", {}, Object.entries(o.scores || {}).sort((a, b) => b[1] - a[1]).map(([x, n]) => el("li", { text: t("outcome.score", { team: game.teamName(x), count: n }) }))),
-    el("ul", { class: "objectives" }, (o.objectives || []).map((x) => el("li", { class: x.met ? "met" : "", text: t(x.met ? "console.objective_met" : "console.objective_not_met", { team: x.team === "all" ? t("outcome.every_team") : game.teamName(x.team), text: x.text, points: x.points }) }))),
+    el("ul", { class: "objectives" }, (o.objectives || []).map((x) => el("li", { class: x.met ? "met" : "", text: t("console.objective_line", { team: x.team === "all" ? t("outcome.every_team") : game.teamName(x.team), text: x.text,
+      // "not met, worth 3" / "met, 2 scored", as the student's page says it: never a bare "(3)" that reads both ways.
+      result: t(x.met ? "objective.met" : "objective.not_met", { worth: t("objective.points", { count: x.points }) }) }) }))),
     game.view.phase === "ended" ? finishedLinks() : lastResultsNote());
 }
 
@@ -352,7 +361,7 @@ function finishedLinks() {
 async function downloadLog() {
   const status = $("#controls-status");
   const key = $("#log-key").value || instructorKey();
-  if (!key) { say(status, t("console.need_key"), "error"); $("#log-key").focus(); return; }
+  if (!key) { say(status, () => t("console.need_key"), "error"); $("#log-key").focus(); return; }
   try {
     const r = await fetch(`/api/rooms/${encodeURIComponent(room)}/log`, { headers: { "X-Instructor-Key": key }, cache: "no-store" });
     if (!r.ok) {
@@ -368,7 +377,7 @@ async function downloadLog() {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
-    say(status, t("console.log_ok", { count: blob.size }), "ok");
+    say(status, () => t("console.log_ok", { count: blob.size }), "ok");
     settled(status);
   } catch (e) { say(status, e.message, "error"); }
 }
@@ -376,40 +385,41 @@ async function downloadLog() {
 if (game) {
   const status = $("#controls-status");
   $("#log-key").value = instructorKey();
-  $("#start").addEventListener("click", () => act(status, { type: "start" }, t("console.started_ok")));
-  $("#skip").addEventListener("click", () => act(status, { type: "skip" }, t("console.skipped_ok")));
-  $("#pause").addEventListener("click", () => act(status, { type: "pause" }, t("console.paused_ok")));
-  $("#unpause").addEventListener("click", () => act(status, { type: "unpause" }, t("console.unpaused_ok")));
+  $("#start").addEventListener("click", () => act(status, { type: "start" }, () => t("console.started_ok")));
+  $("#skip").addEventListener("click", () => act(status, { type: "skip" }, () => t("console.skipped_ok")));
+  $("#pause").addEventListener("click", () => act(status, { type: "pause" }, () => t("console.paused_ok")));
+  $("#unpause").addEventListener("click", () => act(status, { type: "unpause" }, () => t("console.unpaused_ok")));
   $("#extend").addEventListener("click", () => {
     const seconds = Math.trunc(Number($("#extend-seconds").value));
-    if (!seconds) { say(status, t("console.need_seconds"), "error"); return; }
-    act(status, { type: "extend", seconds }, t("console.extended_ok", { seconds }));
+    if (!seconds) { say(status, () => t("console.need_seconds"), "error"); return; }
+    act(status, { type: "extend", seconds }, () => t("console.extended_ok", { seconds }));
   });
   $("#end").addEventListener("click", async () => {
     if (!armedEnd) { armedEnd = true; renderControls(); return; }
     armedEnd = false;
-    const reason = $("#end-reason").value.trim();
-    await act(status, reason ? { type: "end", reason } : { type: "end" }, t("console.ended_ok"));
+    const reason = $("#end-reason").disabled ? "" : $("#end-reason").value.trim();
+    await act(status, reason ? { type: "end", reason } : { type: "end" }, () => t("console.ended_ok"));
   });
   $("#download").addEventListener("click", downloadLog);
   $("#joining-toggle").addEventListener("click", toggleJoining);
   $("#set-room-language").addEventListener("click", () => {
     const id = $("#room-language").value;
-    const name = LANGUAGES.find((l) => l.id === id)?.name || id;
-    act(status, { type: "set_language", lang: id, room: true }, t("console.room_language_ok", { language: name }));
+    // The language named in the page's language ("영어로", not "English로").
+    act(status, { type: "set_language", lang: id, room: true }, () => t("console.room_language_ok", { language: LANGUAGE_NAMES[id] ? t(LANGUAGE_NAMES[id]) : LANGUAGES.find((l) => l.id === id)?.name || id }));
   });
   $("#news-form").addEventListener("submit", async (e) => {
     e.preventDefault();
     const text = $("#news-text").value.trim();
     if (!text) return;
-    if (await act($("#inject-status"), { type: "inject_news", text }, t("console.news_ok"))) $("#news-text").value = "";
+    if (await act($("#inject-status"), { type: "inject_news", text }, () => t("console.news_ok"))) $("#news-text").value = "";
   });
   $("#event-id").addEventListener("change", () => renderEventPreview(game, $("#event-preview"), $("#event-id").value));
   $("#event-form").addEventListener("submit", async (e) => {
     e.preventDefault();
     const event = $("#event-id").value;
-    const name = (game.view?.events || []).find((ev) => ev.id === event)?.name || event;
-    if (event) await act($("#inject-status"), { type: "inject_event", event }, t("console.event_ok", { name }));
+    // The event's name as the latest snapshot gives it (in the page's language after a switch).
+    const name = () => (game.view?.events || []).find((ev) => ev.id === event)?.name || event;
+    if (event) await act($("#inject-status"), { type: "inject_event", event }, () => t("console.event_ok", { name: name() }));
   });
   $("#adjust-form").addEventListener("submit", async (e) => {
     e.preventDefault();
@@ -420,11 +430,11 @@ if (game) {
     const problem = rangeProblem(target?.name ?? id, target?.min, target?.max, $("#adjust-value").value);
     adjustValueProblem(problem);
     if (problem) { say($("#inject-status"), ""); return; }
-    if (!reason) { say($("#inject-status"), t("console.need_reason"), "error"); $("#adjust-reason").focus(); return; }
+    if (!reason) { say($("#inject-status"), () => t("console.need_reason"), "error"); $("#adjust-reason").focus(); return; }
     const value = Number($("#adjust-value").value.trim());
     const status = $("#inject-status");
     const mine = adjusting = { id, value, reason, status, acked: false, seq: null, record: null };
-    if (await act(status, { type: "adjust", target: id, value, reason }, t("console.adjusted_ok"))) {
+    if (await act(status, { type: "adjust", target: id, value, reason }, () => t("console.adjusted_ok"))) {
       $("#adjust-reason").value = "";
       // "Adjusted." until the record says what was applied (in the page's language, said again after a switch).
       if (adjusting === mine) { mine.acked = true; mine.seq = status.dataset.seq; settleAdjustment(); }

@@ -313,14 +313,14 @@ function showWhyLost() {
 function init() {
   startPage();
   $("#create-lang").value = lang();
-  $("#create-name").value = t("common.instructor_default_name");
+  // The instructor's name is a placeholder, not a value: typing replaces it ("Ms Kim", never "InstructorMs Kim"), and
+  // the default name is used only when the field is left empty.
   onLanguage(() => {
     fillRulesets(rulesets, { force: true });
     showSaved();
     probed = "";
     refreshTeams();
     showWhyLost();
-    if ([t("common.instructor_default_name", {}, "en"), t("common.instructor_default_name", {}, "ko")].includes($("#create-name").value)) $("#create-name").value = t("common.instructor_default_name");
   });
   const params = new URLSearchParams(location.search);
   if (params.get("code")) { $("#join-code").value = params.get("code"); }

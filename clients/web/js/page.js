@@ -37,6 +37,9 @@ export async function bootPage(kind, render, { beforeStart = null, followRoom = 
       const roomLanguage = s.settings?.language || "en";
       if (followRoom && !chosen() && roomLanguage !== lang()) setLanguage(roomLanguage, { remember: false });
       game.loadSnapshot(s);
+      // A snapshot in a new language (after a switch) renames the scenario's teams and actions: status lines that name
+      // them are said again with the new names.
+      resay();
     },
     event: (m) => game.apply(m),
     status: (state, detail) => showConnection($("#connection"), state, detail),

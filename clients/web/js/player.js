@@ -9,6 +9,7 @@ import { resultTurns, summarySection, endingDecided, outcomeTitle } from "./summ
 import { renderMap, lastTurnChanges } from "./map.js";
 import { commitmentsOf, spentWithDeals, promisedIn, promisedText, budgetLeft, ordersOverBudget, stepWarnings, consentOf, unmetRequirement as unmetRequirementOf } from "./commitments.js";
 import { t, lang, list, sentence } from "./i18n.js";
+import { loadSeat, saveSeat } from "./seats.js";
 
 const boot = await bootPage("player", render);
 const { game, session } = boot || {};
@@ -26,12 +27,33 @@ function draft() { return game.view?.orders?.[myTeam()] || { orders: [], consent
 function drafting() { return ["negotiation", "orders"].includes(game.view?.phase); }
 function locked() { return Boolean(game.team(myTeam())?.locked); }
 
+// The team this page last showed: when the instructor moves the student, the page says so and the old team's status
+// lines ("Draft saved", a deal's answer) go, since they spoke of another team's draft.
+let shownTeam;
+
+function noticeTeamMove() {
+  const team = myTeam();
+  if (shownTeam !== undefined && team !== shownTeam) {
+    for (const selector of ["#orders-status", "#deals-status", "#deal-status"]) {
+      const node = $(selector);
+      if (node) { say(node, ""); delete node.dataset.seq; }
+    }
+    lockArmed = false;
+    if (team) say($("#notice"), () => t("play.moved_to", { team: game.teamName(team) }), "ok");
+    // The front page's list of seats names the new team.
+    const seat = loadSeat(session.room, "player", session.seatId);
+    if (seat) saveSeat(session.room, "player", { ...seat, team });
+  }
+  shownTeam = team;
+}
+
 function render(what, detail) {
   if (!game.view) return;
+  noticeTeamMove();
   if (!chat) chat = new ChatPanel(game, $("#chat"), session, { canWrite: () => game.you.role === "player" && game.view.phase !== "ended" });
   // A new phase or turn makes the last request's confirmation ("locked in", "deal proposed") old news: cleared.
   if (clearStaleStatus()) lockArmed = false;
-  if (what === "chat") { chat.noteMessage(detail); chat.render(); return; }
+  if (what === "chat") { chat.render(); return; }
   if (what === "language") { lastActionsKey = ""; lastResultsKey = ""; }
   // The deal form's rows are redrawn when the words they show change: the page's language at once, and the scenario's
   // names (actions, catalog, consents, teams) when the server's snapshot in the new language comes.

@@ -229,8 +229,6 @@ export class ChatPanel {
     this.session = session;
     this.canWrite = canWrite;
     this.current = "all";
-    this.unread = new Map();
-    this.seen = 0;
     this.tabs = el("div", { class: "tabs", role: "tablist", aria: { label: t("chat.channels") } });
     // A list (not role=log, which would hide the list items' semantics) announced politely as it grows.
     this.log = el("ol", { class: "chat-log", aria: { live: "polite", relevant: "additions", label: t("chat.messages") }, tabindex: "0" });
@@ -266,20 +264,48 @@ export class ChatPanel {
 
   select(channel) {
     this.current = channel;
-    this.unread.set(channel, 0);
     this.render();
   }
 
-  /** Called on a new message: counts it as unread unless its channel is shown. */
-  noteMessage(m) {
-    if (m.channel !== this.current) this.unread.set(m.channel, (this.unread.get(m.channel) || 0) + 1);
+  // What this browser has read, per channel: the seq of the newest message read, kept in localStorage per room and
+  // seat (`armistice.read.CODE.SEAT`), so that a student who comes back sees a count of what came while away. A seat
+  // seen here for the first time starts with everything already there read.
+  get readKey() { return `armistice.read.${this.game.room}.${this.game.you.seat || ""}`; }
+
+  readMarks() {
+    if (this.marks && this.marksKey === this.readKey) return this.marks;
+    let marks = null;
+    try { marks = JSON.parse(localStorage.getItem(this.readKey) || "null"); } catch { marks = null; }
+    if (!marks || typeof marks !== "object") {
+      marks = {};
+      for (const m of this.game.chat) marks[m.channel] = Math.max(marks[m.channel] || 0, m.seq || 0);
+    }
+    this.marks = marks;
+    this.marksKey = this.readKey;
+    return marks;
+  }
+
+  /** The channel shown is read up to its newest message. */
+  markRead(channel) {
+    const marks = this.readMarks();
+    const newest = this.game.chat.reduce((n, m) => (m.channel === channel ? Math.max(n, m.seq || 0) : n), 0);
+    if (newest <= (marks[channel] || 0) && Object.hasOwn(marks, channel)) return;
+    marks[channel] = Math.max(marks[channel] || 0, newest);
+    try { localStorage.setItem(this.readKey, JSON.stringify(marks)); } catch { /* private mode */ }
+  }
+
+  /** Messages of `channel` newer than what was read, other people's only. */
+  unreadIn(channel) {
+    const read = this.readMarks()[channel] || 0;
+    return this.game.chat.filter((m) => m.channel === channel && (m.seq || 0) > read && m.seat !== this.game.you.seat).length;
   }
 
   render() {
     const channels = this.game.channels();
     if (!channels.includes(this.current)) this.current = channels[0] || "all";
+    this.markRead(this.current);
     replace(this.tabs, channels.map((c) => {
-      const n = this.unread.get(c) || 0;
+      const n = c === this.current ? 0 : this.unreadIn(c);
       const b = el("button", {
         type: "button", role: "tab", class: "tab", data: { channel: c },
         aria: { selected: String(c === this.current), label: n ? t("chat.unread", { channel: this.game.channelLabel(c), count: n }) : this.game.channelLabel(c) },
