@@ -39,6 +39,11 @@ def test_the_last_turns_results_are_not_called_the_end_and_the_report_comes_when
     # The shared objective is every team's, in words.
     objectives = text(teacher, "#outcome .objectives")
     assert "Every team: " in objectives and "all:" not in objectives, objectives
+    # Each objective says what its number is, as the student's page does: never a bare "(3)" that reads both ways.
+    items = [li.text for li in teacher.find_elements("css selector", "#outcome .objectives li")]
+    assert items and all(" — met, " in x and " scored" in x or " — not met, worth " in x for x in items), items
+    # The ending is decided: the End form says a reason typed now would not be used.
+    assert "would not be used" in text(teacher, "#end-reason-note") and not css(teacher, "#end-reason").is_enabled()
 
     # Ended now: the match is over, the report and the replay are offered, and no page shows a clock.
     console_click(teacher, "skip", "Phase ended")
@@ -48,6 +53,7 @@ def test_the_last_turns_results_are_not_called_the_end_and_the_report_comes_when
     wait(teacher, lambda d: d.find_elements("css selector", "#open-report") and d.find_elements("css selector", "#open-replay"),
          message="no report or replay once the room has ended")
     assert not teacher.find_elements("css selector", "#last-results-note")
+    assert text(teacher, "#end-reason-note") == ""
     for d in (kim, projector):
         wait(d, lambda d: text(d, "#outcome h2").startswith("The match is over: "), message=lambda d: text(d, "#outcome h2"))
         assert not d.find_elements("css selector", "#outcome .decided-note")
