@@ -90,7 +90,7 @@ import Testing
         s.language = .ko
         let id = try #require(Self.requestID(s.perform(line: "adjust friction 3 class vote")))
         _ = s.apply(message: #"{"type":"ack","id":\#(id)}"#, now: Fixtures.now)
-        #expect(s.status == "✓ Friction at sea을(를) 3으로 조정했습니다", "the English name keeps both forms; 3 (삼) takes 으로")
+        #expect(s.status == "✓ Friction at sea을(를) 새 값으로 정했습니다: 2 → 3", "the English name keeps both forms")
     }
 
     @Test func anAdjustedFlagIsSaidAsYesOrNo() throws {
@@ -98,7 +98,7 @@ import Testing
         s.you.role = "instructor"
         var id = try #require(Self.requestID(s.perform(line: "adjust boat_seized 1 the boat was taken")))
         _ = s.apply(message: #"{"type":"ack","id":\#(id)}"#, now: Fixtures.now)
-        #expect(s.status == "✓ set A fishing boat has been seized to yes")
+        #expect(s.status == "✓ set A fishing boat has been seized: no → yes")
         s.language = .ko
         id = try #require(Self.requestID(s.perform(line: "adjust boat_seized 0 released")))
         _ = s.apply(message: #"{"type":"ack","id":\#(id)}"#, now: Fixtures.now)

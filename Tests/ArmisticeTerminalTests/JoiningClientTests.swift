@@ -49,7 +49,7 @@ import Testing
         let screen = RenderTests.screen(s)
         for line in screen.split(separator: "\n") { #expect(TerminalText.width(String(line)) <= 80) }
         // Under the join code, at the top of the pane (wrapped at this width).
-        #expect(screen.contains("│Joining closed: new students are") && screen.contains("│  refused (open lets them in)"))
+        #expect(screen.contains("│Joining closed: new students are") && screen.contains("│  refused (:open lets them in)"))
         // A roster without it: open again.
         _ = s.apply(message: Self.roster.replacingOccurrences(of: #""seq":60"#, with: #""seq":61"#) + "}", now: Fixtures.now)
         #expect(!s.joiningClosed)

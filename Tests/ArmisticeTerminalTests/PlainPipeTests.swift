@@ -1,4 +1,5 @@
 import ArmisticeTestSupport
+import ArmisticeWire
 import Foundation
 import Testing
 @testable import ArmisticeTerminal
@@ -88,5 +89,92 @@ struct PlainPipeTests {
             from = r.upperBound
         }
         #expect(text.components(separatedBy: "Teams:").count == 2, "the team list once:\n\(text)")
+    }
+
+    /// A `join --plain` child with its own seat file (`state`), standard input kept open until `finish`.
+    final class PlainJoin: @unchecked Sendable {
+        let process = Process()
+        let input = Pipe()
+        let transcript = Transcript()
+
+        init(port: Int, code: String, state: String, _ arguments: [String]) throws {
+            process.executableURL = URL(fileURLWithPath: E2E.binary)
+            process.arguments = ["join", "127.0.0.1:\(port)", code, "--plain", "--lang", "en"] + arguments
+            var environment = ProcessInfo.processInfo.environment
+            environment["XDG_STATE_HOME"] = state
+            environment["LANG"] = "C.UTF-8"
+            process.environment = environment
+            let output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = output
+            let transcript = transcript
+            output.fileHandleForReading.readabilityHandler = { handle in
+                let chunk = handle.availableData
+                if !chunk.isEmpty { transcript.append(chunk) }
+            }
+            try process.run()
+        }
+
+        /// Waits (20 s at most) for the child to end by itself; its exit status, nil when it did not end.
+        func exitStatus(closingInput: Bool = false) async throws -> Int32? {
+            if closingInput { input.fileHandleForWriting.closeFile() }
+            let deadline = Date().addingTimeInterval(20)
+            while process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+            if process.isRunning { process.terminate(); return nil }
+            return process.terminationStatus
+        }
+    }
+
+    /// REPORT-terminal (second class) #1, #6, #9: students sharing one login get their own seats back by name, and
+    /// without a name the plain mode refuses to guess; a kicked plain window stops with a non-zero status and its
+    /// seat is forgotten (the same command no longer says "Taking back your seat"); a room closed to new students
+    /// ends `join` with a non-zero status.
+    @Test func sharedLoginSeatsAKickedPlainWindowAndRefusalsEndWithAFailure() async throws {
+        let server = ServerProcess(data: E2E.temporaryDirectory("plain-seats"))
+        try await server.start()
+        defer { server.stopNow() }
+        let instructor = try await ScriptSeat(port: server.port)
+        let created = try await instructor.request([
+            "type": "create_room", "key": .string(E2E.key), "ruleset": "koreanization", "seed": 7, "turns": 2,
+        ])
+        let code = created["room"]?.string ?? ""
+        let lab = E2E.temporaryDirectory("plain-seats-lab")
+
+        // Two students on one login, each with a name (the second with --new-seat, as the README says).
+        let yunha = try PlainJoin(port: server.port, code: code, state: lab, ["--name", "Yunha", "--team", "rok"])
+        try await yunha.transcript.waitFor("Yunha's seat") { $0.contains("[room] joined room \(code)") }
+        #expect(try await yunha.exitStatus(closingInput: true) == 0)
+        let doyun = try PlainJoin(port: server.port, code: code, state: lab, ["--name", "Doyun", "--team", "rok", "--new-seat"])
+        try await doyun.transcript.waitFor("Doyun's seat") { $0.contains("[room] joined room \(code)") }
+        #expect(try await doyun.exitStatus(closingInput: true) == 0)
+
+        // Without a name, the plain mode does not guess whose seat it is.
+        let nameless = try PlainJoin(port: server.port, code: code, state: lab, [])
+        #expect(try await nameless.exitStatus(closingInput: true) == 1)
+        #expect(nameless.transcript.text.contains("Yunha, Doyun") && nameless.transcript.text.contains("--name"), "\(nameless.transcript.text)")
+        #expect(!nameless.transcript.text.contains("Taking back"))
+        // With her name, Yunha's own seat, never Doyun's.
+        let back = try PlainJoin(port: server.port, code: code, state: lab, ["--name", "Yunha"])
+        try await back.transcript.waitFor("the seat taken back") { $0.contains("[room] rejoined") || $0.contains("[state]") }
+        #expect(back.transcript.text.contains("Taking back your seat in \(code) as Yunha, team ROK"), "\(back.transcript.text)")
+
+        // The instructor removes Yunha's seat: the plain window says so and stops, with a failure.
+        func yunhasSeat(_ m: JSONValue) -> String? { m["roster"]?.array.first { $0["name"]?.string == "Yunha" }?["seat"]?.string }
+        let roster = try await instructor.waitFor { yunhasSeat($0) != nil }
+        let seat = yunhasSeat(roster) ?? "?"
+        _ = try await instructor.request(["type": "remove_seat", "seat": .string(seat)])
+        try await back.transcript.waitFor("the removal") { $0.contains("the instructor removed you from the room") }
+        #expect(try await back.exitStatus() == 1, "the plain window stops by itself once removed:\n\(back.transcript.text)")
+        #expect(!back.transcript.text.contains("q quits"))
+        // The seat file forgot it: the same command asks for a new seat (none is taken back).
+        let seats = String(decoding: FileManager.default.contents(atPath: lab + "/armistice/seats.json") ?? Data(), as: UTF8.self)
+        #expect(!seats.contains("Yunha") && seats.contains("Doyun"), "\(seats)")
+
+        // A room closed to new students: join stops with a failure.
+        _ = try await instructor.request(["type": "set_joining", "open": false])
+        let late = try PlainJoin(port: server.port, code: code, state: E2E.temporaryDirectory("plain-seats-late"), ["--name", "Late", "--team", "usa"])
+        #expect(try await late.exitStatus(closingInput: true) == 1, "\(late.transcript.text)")
+        instructor.close()
     }
 }

@@ -42,13 +42,38 @@ struct JoinCommand: AsyncParsableCommand {
         let room = ServerAddress.normalizeCode(code)
         let store = SeatStore.standard()
         let role = observer ? "observer" : "player"
-        let stored = newSeat ? nil : store.find(url: url, room: room, role: role)
         let language = Prompt.language(lang)
         let t = Catalog(language: language)
-        var name = self.name ?? stored?.name
+        var given = self.name
+        var stored: SeatStore.Entry?
+        if !newSeat {
+            switch store.lookUp(url: url, room: room, role: role, name: given) {
+            case .none: break
+            case .seat(let entry): stored = entry
+            case .several(let seats):
+                // Students sharing one account: never another student's seat by a guess.
+                let names = seats.map(\.name).joined(separator: ", ")
+                guard !plain, isatty(STDIN_FILENO) != 0 else {
+                    Prompt.fail(t.text("terminal.join.several_seats", ["room": room, "names": names]))
+                    throw ExitCode.failure
+                }
+                guard let answer = Prompt.ask(t.text("terminal.join.ask_whose_seat", ["names": names])),
+                      !answer.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw ValidationError(t.text("terminal.join.name_needed"))
+                }
+                given = answer
+                if case .seat(let entry) = store.lookUp(url: url, room: room, role: role, name: answer) { stored = entry }
+            }
+        }
+        var name = given ?? stored?.name
         var team = self.team ?? stored?.team
-        if let stored, self.name == nil || self.name == stored.name {
-            let line = stored.team.map { t.phrase("terminal.join.taking_back_team", ["room": room, "name": stored.name, "team": $0]) }
+        if let stored {
+            // The team by its name in the interface's language, when the room says it.
+            var teamName = stored.team
+            if let id = stored.team, case .teams(let teams) = await JoinCheck.room(url: url, code: room, language: language) {
+                teamName = teams.first { $0.id == id }?.name ?? id
+            }
+            let line = teamName.map { t.phrase("terminal.join.taking_back_team", ["room": room, "name": stored.name, "team": $0]) }
                 ?? t.phrase("terminal.join.taking_back", ["room": room, "name": stored.name])
             Prompt.say(line)
         } else {
@@ -80,11 +105,12 @@ struct JoinCommand: AsyncParsableCommand {
                 team = answer.isEmpty ? nil : answer
             }
         }
-        let useToken = stored.flatMap { s in self.name == nil || self.name == s.name ? s.token : nil }
+        let useToken = stored?.token
         let request = SeatRequest.join(code: room, name: name ?? "student", team: observer ? nil : team, role: role, key: nil)
         let options = ClientOptions(url: url, token: useToken, seatRequest: request, name: name ?? "",
                                     plain: plain, color: Prompt.colorAllowed, store: store, language: language)
-        await TerminalClient.run(options)
+        // A refusal or a removal that ended the client is a failure for a script (a closed room, a kicked seat).
+        if await TerminalClient.run(options) == .refused { throw ExitCode.failure }
     }
 }
 

@@ -230,6 +230,17 @@ extension ClientState {
         }
     }
 
+    /// The plain mode's `[connection]` line: the screen's words without its keys (the plain mode's command is `quit`,
+    /// and a closed seat stops it).
+    public var plainConnectionLine: String {
+        switch connection {
+        case .closed(let why): return closureText(why)
+        case .reconnecting(let n) where !hasSnapshot:
+            return t.text("terminal.plain.retrying", ["server": server.isEmpty ? t.text("terminal.waiting.server") : server], count: n)
+        default: return hasSnapshot ? connectionLabel : waitingLine
+        }
+    }
+
     public var connectionLabel: String {
         switch connection {
         case .connecting: t.text("terminal.connection.connecting")
@@ -275,6 +286,15 @@ extension ClientState {
 }
 
 extension ClientState.Closure {
+    /// Whether the seat itself is gone (the instructor removed it, or deleted the match), not merely open elsewhere:
+    /// its stored token is then forgotten.
+    public var endsTheSeat: Bool {
+        switch self {
+        case .removed(.removedByInstructor?, _), .removed(.matchDeleted?, _): true
+        default: false
+        }
+    }
+
     /// The closure a `removed` message names: its `reason_code` when this client knows it, its reason otherwise.
     static func removed(from message: JSONValue) -> Self {
         .removed(message["reason_code"]?.string.flatMap(ServerMessage.Removed.Cause.init(rawValue:)),

@@ -17,7 +17,13 @@ extension ClientState {
             return records.filter { $0.kind == "news" || $0.kind == "intel" }.suffix(20)
                 .map { .notice("[\($0.kind)] " + RecordWords.describe($0, in: self)) }
         case .results:
-            guard let turn = TurnSummary.turns(records).first else { return [.notice(t.text("terminal.plain.no_results"))] }
+            // The last adjudicated turn's, not the new turn's that has barely begun (a student back at its start).
+            guard let turn = lastAdjudicatedTurn else { return [.notice(t.text("terminal.plain.no_results"))] }
+            return TurnSummary(turn: turn, records: records, team: myTeam).lines(in: self).map { .notice($0.text) }
+        case .resultsOf(let turn):
+            guard TurnSummary.turns(records).contains(turn) else {
+                return [.notice(t.text("terminal.plain.no_results_turn", ["turn": t.number(turn)]))]
+            }
             return TurnSummary(turn: turn, records: records, team: myTeam).lines(in: self).map { .notice($0.text) }
         case .roster:
             return roster.map { s in
@@ -56,7 +62,9 @@ extension ClientState {
             }
             var draft = myDraft
             draft.orders.append(OrderInfo(action: action, params: params))
-            return [setOrders(draft, what: said(done, "terminal.failed.added", values))]
+            // An action named by its id takes no Korean particle: the failure then names it without one.
+            let failed = view.knownActionName(action) == nil ? "terminal.failed.added_unknown" : "terminal.failed.added"
+            return [setOrders(draft, what: said(done, failed, values))]
         case .remove(let n):
             var draft = myDraft
             guard (1...max(1, draft.orders.count)).contains(n), n <= draft.orders.count else {
@@ -114,7 +122,10 @@ extension ClientState {
         case .injectEvent(let id): return [request(ClientRequest.InjectEvent(event: id), said("terminal.status.fired", "terminal.failed.fired", ["event": view.events.first { $0.id == id }?.name ?? id]))]
         case .adjust(let target, let value, let reason):
             return [request(ClientRequest.Adjust(target: target, value: value, reason: reason),
-                            said("terminal.status.adjusted", "terminal.failed.adjusted", ["target": targetName(target), "value": valueWords(value, of: target)]))]
+                            said("terminal.status.adjusted", "terminal.failed.adjusted",
+                                 ["target": targetName(target), "value": valueWords(value, of: target),
+                                  "from": currentValue(of: target).map { valueWords($0, of: target) } ?? "?",
+                                  "to": valueWords(settable(value, of: target), of: target)]))]
         case .moveSeat(let seat, let team, let role):
             return [request(ClientRequest.MoveSeat(seat: seat, team: team, role: role), said("terminal.status.moved", "terminal.failed.moved", ["seat": seat]))]
         case .removeSeat(let seat): return [request(ClientRequest.RemoveSeat(seat: seat), said("terminal.status.removed_seat", "terminal.failed.removed_seat", ["seat": seat]))]
@@ -203,6 +214,25 @@ extension ClientState {
     func targetName(_ id: String) -> String {
         let name = view.tracks.first { $0.id == id }?.name ?? view.flags.first { $0.id == id }?.name ?? view.projects.first { $0.id == id }?.name
         return TerminalText.sanitize(name ?? id)
+    }
+
+    /// The newest turn with results that has been adjudicated: this turn's once its adjudication has run, else the
+    /// one before.
+    var lastAdjudicatedTurn: Int? {
+        let done = ["adjudication", "results", "ended"].contains(view.phase) ? view.turn : view.turn - 1
+        return TurnSummary.turns(records).first { $0 <= done }
+    }
+
+    /// A target's value now, as `adjust` sets it: a track's number, a flag's 1 or 0, a project's stage.
+    func currentValue(of target: String) -> Int? {
+        view.tracks.first { $0.id == target }?.value ?? view.flags.first { $0.id == target }.map { $0.value ? 1 : 0 }
+            ?? view.projects.first { $0.id == target }?.index
+    }
+
+    /// The value `adjust` sets: the one given, kept within a track's range (as the update shows it).
+    func settable(_ value: Int, of target: String) -> Int {
+        guard let track = view.tracks.first(where: { $0.id == target }) else { return value }
+        return Swift.min(Swift.max(value, track.min), track.max)
     }
 
     /// An `adjust` value as the records say it: a flag's as yes or no, a track's or project's as its number.

@@ -56,6 +56,8 @@ extension ClientState {
         switch command {
         case .lock where myTeam != nil: return lockPrompt
         case .respond(let id, true): return acceptNotice(id).map { $0 + " " + t.text("terminal.confirm.accept") }
+        // Ending the match cannot be undone: a typed `:end` asks what the Control pane's item asks (its reason kept).
+        case .end where you.role == "instructor": return t.text(view.outcome == nil ? "terminal.confirm.end" : "terminal.confirm.end_decided")
         default: return nil
         }
     }
@@ -215,7 +217,7 @@ extension ClientState {
             ui.input = TextInput(purpose: .command, prompt: ":", text: item.template)
             return []
         case .end:
-            ui.modal = .confirm(prompt: t.text(view.outcome == nil ? "terminal.confirm.end" : "terminal.confirm.end_decided"), command: .end(nil))
+            ui.modal = .confirm(prompt: confirmation(for: .end(nil)) ?? "", command: .end(nil))
             return []
         }
     }

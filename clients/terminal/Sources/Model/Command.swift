@@ -5,6 +5,8 @@ import ArmisticeLocale
 /// request of the protocol can be made with one.
 public enum Command: Sendable, Equatable {
     case help, quit, state, actions, draft, news, results, roster, deals, consents, resync
+    /// `results N`: turn N's summary (`results` alone: the last adjudicated turn's).
+    case resultsOf(turn: Int)
     case chatLog(String?)
     case add(action: String, params: [String: JSONValue])
     case remove(Int)
@@ -70,7 +72,9 @@ public enum Command: Sendable, Equatable {
         case "actions", "a": return .actions
         case "draft", "orders", "o": return .draft
         case "news", "n": return rest.isEmpty ? .news : .injectNews(rest) // with text: the instructor publishes
-        case "results", "r": return .results
+        case "results", "r":
+            guard let turn = args.first else { return .results }
+            return .resultsOf(turn: try int(turn, "terminal.usage.results"))
         case "roster", "who": return .roster
         case "deals": return .deals
         case "consents": return .consents

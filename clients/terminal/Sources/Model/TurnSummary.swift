@@ -141,7 +141,7 @@ public struct TurnSummary: Sendable, Equatable {
         out.append(Line(text: c.text(state.myTeam != nil ? "terminal.summary.others" : "terminal.summary.orders"), tone: .heading))
         out += others.isEmpty ? [Line(text: c.text("terminal.summary.nothing_seen"), tone: .muted)] : others.map { order($0, withTeam: true) }
         out.append(Line(text: c.text("terminal.summary.changes"), tone: .heading))
-        for change in changes { out.append(Line(text: Self.changeText(change, in: v, c, shares: shares[change.target] ?? []), tone: .plain)) }
+        for change in changes { out.append(Line(text: Self.changeText(change, in: v, c, shares: shares[change.target] ?? [], records: state.records), tone: .plain)) }
         for e in events {
             out.append(Line(text: c.text("terminal.record.event", ["event": TerminalText.sanitize(e["text"]?.string ?? e["event"]?.string ?? "?"),
                                                                   "cause": RecordText.cause(e["result"]?.string, c)]), tone: .plain))
@@ -157,7 +157,9 @@ public struct TurnSummary: Sendable, Equatable {
     /// set a track during the turn and something else moved it too, each cause is named with its share ("4 → 8 (+4) —
     /// +2 set by the instructor (“…”), +1 by the action Cut contact, +1 upkeep"), never the whole change put on the
     /// instructor.
-    static func changeText(_ c: Change, in v: GameViewInfo, _ t: Catalog = Catalog(language: .en), shares: [Share] = []) -> String {
+    /// `records`: the seat's records, where a student's view learns an event's name (its `event` record).
+    static func changeText(_ c: Change, in v: GameViewInfo, _ t: Catalog = Catalog(language: .en), shares: [Share] = [],
+                           records: [RecordInfo] = []) -> String {
         let name = RecordWords.targetName(c.target, in: v)
         let yes = t.text("terminal.summary.yes"), no = t.text("terminal.summary.no")
         if v.flags.contains(where: { $0.id == c.target }) { return "\(name): \(c.from != 0 ? yes : no) → \(c.to != 0 ? yes : no)" }
@@ -168,7 +170,8 @@ public struct TurnSummary: Sendable, Equatable {
         let delta = c.to - c.from
         let head = "\(name): \(c.from) → \(c.to) (\(signed(delta)))"
         if !c.reasons.isEmpty, shares.contains(where: { $0.cause != "instructor" }) {
-            let words = RecordText(names: ViewNames(v), language: t.language)
+            // Each event by its name, as the full log, the replay and the report say it, never its id ("dmz incident").
+            let words = RecordText(names: ViewNames(v, records: records), language: t.language)
             let parts = shares.map { share -> String in
                 switch share.cause {
                 case "instructor": t.text("record.cause.instructor_share", ["delta": signed(share.delta), "reasons": c.reasons.joined(separator: "”, “")])

@@ -83,7 +83,7 @@ public enum Renderer {
         let dot = s.connection == .online ? "●" : "○"
         let name = TerminalText.sanitize(s.you.name)
         // The seat's team by its name in the reader's language ("한국", not "rok"), or its role.
-        let role = s.isInstructor ? s.t.text("terminal.header.instructor")
+        let role = s.isInstructor ? (Self.isRoleWord(name) ? "" : s.t.text("terminal.header.instructor"))
             : s.you.team.map { "·" + headerTeamName($0, s) } ?? (s.you.role == "observer" ? s.t.text("terminal.header.observer") : "")
         let base = "\(dot) \(s.connectionShortLabel)"
         var right = name.isEmpty ? base + " " : "\(base) │ \(name)\(role) "
@@ -109,11 +109,20 @@ public enum Renderer {
     }
 
     /// The seat's team in the header: its name without a bracketed part ("DPRK" of "DPRK (North Korea)", "한국"), up
-    /// to 14 columns; a longer name leaves room for the rest of the header by giving the team's id ("marisol").
+    /// to 14 columns. A longer name leaves room for the rest of the header: in English by the team's id, an English
+    /// word ("marisol"); in another language by the name shortened ("지역 수산 중…"), as a Korean reader does not read
+    /// the English id as the team.
     static func headerTeamName(_ id: String, _ s: ClientState) -> String {
         var name = TerminalText.sanitize(s.view.teamName(id))
         if let open = name.range(of: " ("), open.lowerBound > name.startIndex { name = String(name[..<open.lowerBound]) }
-        return TerminalText.width(name) <= 14 ? name : TerminalText.sanitize(id)
+        if TerminalText.width(name) <= 14 { return name }
+        return s.t.language == .en ? TerminalText.sanitize(id) : TerminalText.truncate(name, to: 14)
+    }
+
+    /// Whether an instructor's name is the role's own word ("Instructor", "교사": the default name, in either
+    /// language): the header then says it once, not "교사 (교사)".
+    static func isRoleWord(_ name: String) -> Bool {
+        Language.allCases.contains { Catalog(language: $0).text("terminal.instructor.default_name") == name }
     }
 
     static func tabs(_ s: ClientState, _ g: inout Grid) {
@@ -353,7 +362,8 @@ public enum Renderer {
             let step = "\(p.index + 1)/\(max(1, p.statuses.count))"
             lines += wrapped("◆ " + p.name + ": " + p.status.replacingUnderscores + " (\(step))", width, .accent, indent: 2)
         }
-        for f in v.flags where f.value { lines.append(Line("⚑ " + TerminalText.sanitize(f.name), .warn)) }
+        // A long flag wraps as a project does: cut, a Korean sentence would lose its verb.
+        for f in v.flags where f.value { lines += wrapped("⚑ " + f.name, width, .warn, indent: 2) }
         let teams = v.teams.map { t in
             "\(TerminalText.sanitize(t.name))\(t.locked ? " ✓" : "")" + (s.isInstructor ? (t.budget.map { " (\($0))" } ?? "") : "")
                 + (s.botBadge(t.id).map { " " + $0.replacingOccurrences(of: " ", with: nbsp) } ?? "")

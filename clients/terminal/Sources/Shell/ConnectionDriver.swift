@@ -136,7 +136,10 @@ public final class ConnectionDriver: Sendable {
                 case "removed":
                     inbox.push(.server(text))
                     conn.close()
-                    return .refused(.removed(from: m))
+                    let closure = ClientState.Closure.removed(from: m)
+                    // A removed seat's token is dead: the same command then asks for a new seat, never "taking back" it.
+                    if closure.endsTheSeat { forgetToken() }
+                    return .refused(closure)
                 case "error" where m["id"]?.string == "seat":
                     let code = m["code"]?.string ?? ""
                     let message = TerminalText.sanitize(m["message"]?.string ?? code)

@@ -46,12 +46,49 @@ public struct SeatStore: Sendable {
         all().last { $0.url == url && $0.room == room && (role == nil || $0.role == role) }
     }
 
-    /// Keeps the seat, in place of the room's seat of that role; the same seat saved again keeps what it had read.
+    /// What the file holds for a `join`: the seats kept for a server, room and role, each name's newest once.
+    public enum Lookup: Sendable, Equatable {
+        /// No seat to take back: a new one is asked for.
+        case none
+        /// The seat to take back.
+        case seat(Entry)
+        /// Several students share this account and none was named: which one is asking must be said (`--name`).
+        case several([Entry])
+
+        /// The one seat found, if it is one.
+        public var seat: Entry? { if case .seat(let entry) = self { entry } else { nil } }
+    }
+
+    /// The seat `join` takes back: with a name, that name's seat (in any case and spacing), never another student's;
+    /// without one, the only seat kept for the room and role, or `several` when students sharing the account have one
+    /// each.
+    public func lookUp(url: String, room: String, role: String, name: String?) -> Lookup {
+        var seats: [Entry] = []
+        for entry in all() where entry.url == url && entry.room == room && entry.role == role {
+            seats.removeAll { Self.sameName($0.name, entry.name) }
+            seats.append(entry)
+        }
+        if let name { return seats.last { Self.sameName($0.name, name) }.map(Lookup.seat) ?? .none }
+        switch seats.count {
+        case 0: return .none
+        case 1: return .seat(seats[0])
+        default: return .several(seats)
+        }
+    }
+
+    /// Names compared as a student retypes them: in any case, with runs of spaces as one.
+    static func sameName(_ a: String, _ b: String) -> Bool { JoinCheck.folded(a) == JoinCheck.folded(b) }
+
+    /// Keeps the seat, in place of the same seat and of the room's older seat of that role and name (students sharing
+    /// one account keep one seat each); the same seat saved again keeps what it had read.
     public func save(_ entry: Entry) throws {
         var entry = entry
         let kept = all()
         if entry.newsSeen == nil { entry.newsSeen = kept.last { $0.url == entry.url && $0.token == entry.token }?.newsSeen }
-        var entries = kept.filter { !($0.url == entry.url && $0.room == entry.room && $0.role == entry.role) }
+        var entries = kept.filter {
+            !($0.url == entry.url && $0.room == entry.room
+              && ($0.token == entry.token || ($0.role == entry.role && Self.sameName($0.name, entry.name))))
+        }
         entries.append(entry)
         try store(Array(entries.suffix(200)))
     }

@@ -4,16 +4,20 @@ import Foundation
 /// Runs the client: the connection in a task, and the interface (full-screen or plain) on its own thread,
 /// which alone owns the `ClientState`.
 public enum TerminalClient {
-    public static func run(_ options: ClientOptions) async {
+    /// How the client ended: the user quit (or a script's input ended), or the server refused or removed the seat.
+    public enum Ending: Sendable, Equatable { case quit, refused }
+
+    @discardableResult
+    public static func run(_ options: ClientOptions) async -> Ending {
         let inbox = Inbox()
         let driver = ConnectionDriver(url: options.url, token: options.token, seatRequest: options.seatRequest,
                                       name: options.name, language: options.language, store: options.store, inbox: inbox)
         let network = Task { await driver.run() }
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+        let ending = await withCheckedContinuation { (done: CheckedContinuation<Ending, Never>) in
             let thread = Thread {
                 let seat = InterfaceSeat(driver: driver, inbox: inbox, options: options)
-                if options.plain { PlainInterface(seat: seat).run() } else { FullScreenInterface(seat: seat).run() }
-                done.resume()
+                let state = options.plain ? PlainInterface(seat: seat).run() : FullScreenInterface(seat: seat).run()
+                done.resume(returning: Self.ending(of: state))
             }
             thread.stackSize = 8 << 20
             thread.start()
@@ -21,6 +25,13 @@ public enum TerminalClient {
         driver.stop()
         network.cancel()
         _ = await network.value
+        return ending
+    }
+
+    /// A window whose connection ended for good (a refusal, a removal) ends as refused, whatever key closed it.
+    static func ending(of state: ClientState) -> Ending {
+        if case .closed = state.connection { return .refused }
+        return .quit
     }
 
     static func nowMs() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
@@ -83,7 +94,8 @@ struct InterfaceSeat {
 struct FullScreenInterface {
     let seat: InterfaceSeat
 
-    func run() {
+    /// Runs until the user quits; the state it ended in.
+    func run() -> ClientState {
         var state = seat.startingState()
         let screen = CursesScreen(color: state.color)
         defer { screen.end() }
@@ -98,7 +110,7 @@ struct FullScreenInterface {
                 dirty = true
                 switch item {
                 case .server(let text):
-                    if carryOut(seat.apply(text, to: &state), &state) { return }
+                    if carryOut(seat.apply(text, to: &state), &state) { return state }
                 case .connection(let c):
                     if case .closed = state.connection { continue } // a removal stays shown
                     state.connection = c
@@ -119,7 +131,7 @@ struct FullScreenInterface {
             dirty = true
             // Every key already typed is handled before the next frame: a paste is one redraw, not one a character.
             for key in ([read] + screen.typedKeys()).compactMap({ $0 }) {
-                if carryOut(state.handle(key: key), &state) { return }
+                if carryOut(state.handle(key: key), &state) { return state }
             }
         }
     }
@@ -138,7 +150,9 @@ struct PlainInterface {
     let seat: InterfaceSeat
     var inbox: Inbox { seat.inbox }
 
-    func run() {
+    /// Runs until `quit`, the end of its input, or the end of the seat (a refusal, a removal: the window stops, as the
+    /// full-screen one does); the state it ended in.
+    func run() -> ClientState {
         var state = seat.startingState()
         let reader = Thread { [inbox] in
             while let line = readLine(strippingNewline: true) { inbox.push(.line(line)) }
@@ -152,28 +166,29 @@ struct PlainInterface {
             for item in inbox.drain(waiting: 0.2) {
                 switch item {
                 case .server(let text):
-                    if carryOut(seat.apply(text, to: &state), &state) { return }
+                    if carryOut(seat.apply(text, to: &state), &state) { return state }
                 case .connection(let c):
-                    if case .closed = state.connection { continue }
+                    if case .closed = state.connection { return state }
                     if c != state.connection {
                         state.connection = c
-                        emit("[connection] " + (state.hasSnapshot ? state.connectionLabel : state.waitingLine))
+                        emit("[connection] " + state.plainConnectionLine)
                     }
-                    if case .closed = c, inputEnded { return }
                 case .line(let line):
                     if line.trimmingSpaces.isEmpty { continue }
-                    if carryOut(state.submit(line: line), &state) { return }
+                    if carryOut(state.submit(line: line), &state) { return state }
                 case .endOfInput:
                     inputEnded = true
                     endedAt = TerminalClient.nowMs()
                 }
+                // The seat is gone (removed, refused): nothing typed here can reach the room any more.
+                if case .closed = state.connection { return state }
             }
             // Scripts pipe commands and close their input: leave once every request is answered.
-            if inputEnded, state.pending.isEmpty, state.keptChat.isEmpty, state.queuedLines.isEmpty, state.hasSnapshot { return }
+            if inputEnded, state.pending.isEmpty, state.keptChat.isEmpty, state.queuedLines.isEmpty, state.hasSnapshot { return state }
             if inputEnded, TerminalClient.nowMs() - endedAt > 15_000 {
                 // The seat never came in: say that what was piped in did not run, rather than leave in silence.
                 if !state.queuedLines.isEmpty { emit(state.t.text("terminal.plain.not_connected")) }
-                return
+                return state
             }
         }
     }
