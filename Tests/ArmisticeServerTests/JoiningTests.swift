@@ -70,6 +70,20 @@ import Testing
         #expect((c.h.last(c.instructor.client, type: "snapshot")?["settings"] as? [String: Any])?["joining"] == nil)
     }
 
+    /// A closed room keeps new observers out too (the projector, a debrief guest), in words of their own: the room is
+    /// closed to new seats and the instructor opens it with Open joining, not "ask your instructor" as to a student.
+    @Test func aClosedRoomRefusesAnObserverInItsOwnWords() {
+        let c = Classroom()
+        #expect(CoreHarness.errorCode(c.h.send(c.instructor.client, ["type": "set_joining", "open": false])) == nil)
+        let english = join(c.h, c.code, name: "Projector 2", role: "observer")
+        #expect(english.code == "joining_closed")
+        #expect(english.message == "room \(c.code) is closed to new seats for now, observers' too: the instructor opens it with Open joining (:open in the terminal), then join again")
+        let korean = join(c.h, c.code, name: "프로젝터", role: "observer", lang: "ko")
+        #expect(korean.code == "joining_closed")
+        #expect(korean.message == "\(c.code) 방은 지금 새 자리를 받지 않습니다. 관전자도 마찬가지입니다. 교사가 ‘입장 열기’(터미널에서는 :open)로 방을 연 뒤 다시 들어오세요.")
+        #expect(join(c.h, c.code, name: "Latecomer").message?.contains("ask your instructor to open it") == true)
+    }
+
     /// `GET /api/rooms/CODE` says the room is closed, so a join form can tell a student before they type a name: the
     /// directory the HTTP side reads follows the door as it follows the phase.
     @Test func theRoomsPublicSummarySaysWhileItIsClosed() throws {

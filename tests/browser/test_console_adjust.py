@@ -1,8 +1,8 @@
 """The instructor console's adjustment form (REPORT-browser #10) and its outcome line (#20): beside the new value, what
 the chosen track, flag or project may be set to and what it is now (the field's min and max follow); a value outside
 that range is refused in the page, beside the field, naming the target and its range, and nothing is sent; what the
-server applied is said from its record (the target, from, to), and a value the server clamped says what was asked,
-what was set and why. The outcome's reason reads as a sentence, as on the student's page."""
+server applied is said from its record (the target, from, to), and a value the server refuses (out of range) is
+said in the server's words. The outcome's reason reads as a sentence, as on the student's page."""
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -62,13 +62,15 @@ def test_the_adjust_form_shows_each_range_refuses_outside_it_and_says_what_the_s
     wait(teacher, lambda d: text(d, "#inject-status").startswith("ROK presidential approval (%) was already 60: nothing changed"),
          message=lambda d: text(d, "#inject-status"))
 
-    # The server clamps what the page lets through: a view that allows more than the engine (here widened by hand, as an
-    # out-of-date page would) still gets told what was asked, what was set and why, as a warning.
+    # The server refuses what the page lets through out of range (REPORT-terminal #2: it no longer clamps): a view that
+    # allows more than the engine (here widened by hand, as an out-of-date page would) is told the target, its range
+    # and its value now, and nothing changes.
     teacher.execute_script("const t = window.armistice.game.view.tracks.find((x) => x.id === 'approval'); t.max = 1000;")
     adjust(teacher, "approval", 150, "the whole class asked")
-    clamped = "You asked for 150, but 100 is the most ROK presidential approval (%) can be: the server set it to 100 (it was 60)."
-    wait(teacher, lambda d: text(d, "#inject-status") == clamped, message=lambda d: text(d, "#inject-status"))
-    assert css(teacher, "#inject-status").get_attribute("data-kind") == "warning"
+    refused = "ROK presidential approval (%) goes from 0 to 100 and is 60 now, so it cannot be set to 150: adjust sets the value, it does not add to it"
+    wait(teacher, lambda d: text(d, "#inject-status") == refused, message=lambda d: text(d, "#inject-status"))
+    assert css(teacher, "#inject-status").get_attribute("data-kind") == "error"
+    assert teacher.execute_script("return window.armistice.game.track('approval').value") == 60
 
     # A flag: 1 for yes, 0 for no; 2 is refused.
     Select(css(teacher, "#adjust-target")).select_by_value("contact_cut")

@@ -320,6 +320,30 @@ public struct Engine: Sendable {
 
     // MARK: - Instructor
 
+    /// Refuses an adjustment whose value lies outside its target's range (a track's `min`…`max`, a flag's 0…1, a
+    /// project's stages), naming the target, the range and the value now: `adjust` sets a value, and an instructor who
+    /// types `-5` meaning "lower by 5" must not wipe a track out. The server asks this of a new request; the engine's
+    /// `adjust` still clamps, so a log written before this rule replays as it was. A target that names nothing passes
+    /// here and is refused by `adjust` itself.
+    public func checkAdjustment(target: String, value: Int, in state: GameState) throws(EngineError) {
+        if let i = ruleset.trackIndex(target) {
+            let def = ruleset.tracks[i]
+            guard value < def.min || value > def.max else { return }
+            throw refusal(.badParameter, "error.bad_parameter.adjust_track",
+                          ["target": .target(target), "min": .number(def.min), "max": .number(def.max),
+                           "current": .number(state.tracks[i]), "value": .number(value)])
+        } else if let i = ruleset.flags.firstIndex(where: { $0.id == target }) {
+            guard value != 0, value != 1 else { return }
+            throw refusal(.badParameter, "error.bad_parameter.adjust_flag",
+                          ["target": .target(target), "current": .number(state.flags[i] ? 1 : 0), "value": .number(value)])
+        } else if let i = ruleset.projects.firstIndex(where: { $0.id == target }) {
+            let last = ruleset.projects[i].statuses.count - 1
+            guard value < 0 || value > last else { return }
+            throw refusal(.badParameter, "error.bad_parameter.adjust_project",
+                          ["target": .target(target), "max": .number(last), "current": .number(state.projects[i]), "value": .number(value)])
+        }
+    }
+
     private func adjust(target: String, value: Int, reason: String, _ state: inout GameState, _ records: inout [Record]) throws(EngineError) {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw refusal(.badParameter, "error.bad_parameter.adjust_reason")

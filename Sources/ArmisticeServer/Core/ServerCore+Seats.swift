@@ -125,7 +125,10 @@ extension ServerCore {
             throw ServerError(.gameOver, key: "error.game_over.join", ["room": .text(room.code)])
         }
         if role != .instructor, room.joiningClosed {
-            throw ServerError(.joiningClosed, key: "error.joining_closed.join", ["room": .text(room.code)])
+            // An observer (the projector, a debrief guest) is refused too, in words of its own: it is not a student,
+            // and whoever sets up the projector is often the instructor, who opens the room from the console.
+            throw ServerError(.joiningClosed, key: role == .observer ? "error.joining_closed.observer" : "error.joining_closed.join",
+                              ["room": .text(room.code)])
         }
         var team: Int?
         if let teamID = r.team, role == .player {

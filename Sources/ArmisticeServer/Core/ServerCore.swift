@@ -251,6 +251,7 @@ public final class ServerCore {
         case .adjust(let r):
             let (room, seat) = try admitted.seat()
             try refuseOnceTheEndingIsDecided(room)
+            do { try room.engine.checkAdjustment(target: r.target, value: r.value, in: room.state) } catch { throw ServerError(error) }
             try play(.adjust(target: r.target, value: r.value, reason: try freeText(r.reason, chatTimes: 1, refusal: "error.too_long.reason_size")),
                      in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .pause, .unpause, .extend:
