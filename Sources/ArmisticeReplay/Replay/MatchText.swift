@@ -114,6 +114,39 @@ public struct MatchText: Sendable {
         }
     }
 
+    /// One sentence for a change to the room's seats or its door (the instructor's removals, moves, bots and closing
+    /// or opening joining; a seat joining mid-match), `seatName` the seat's name as the reader reads it; in Korean
+    /// with the particles fitted.
+    public func describe(_ change: Replay.SeatChange, seatName: String) -> String {
+        let p = phrases
+        let seat = p.text("report.seat.name", ["name": seatName, "seat": change.seat ?? "?"])
+        let place = change.team.map { team($0) }
+            ?? (change.role == "observer" ? p.text("report.seat.observers") : p.text("report.seat.no_team"))
+        let s = switch change.kind {
+        case .removed: p.text("report.seat.removed", ["seat": seat])
+        case .botOff: p.text("report.seat.bot_off", ["team": place])
+        case .bot: p.text("report.seat.bot", ["team": place, "policy": policyName(change.bot)])
+        case .moved: p.text("report.seat.moved", ["seat": seat, "to": place])
+        case .joined: change.team != nil ? p.text("report.seat.joined_team", ["team": place])
+            : p.text(change.role == "observer" ? "report.seat.joined_observer" : "report.seat.joined_no_team")
+        case .joiningClosed: p.text("report.seat.joining_closed")
+        case .joiningOpened: p.text("report.seat.joining_opened")
+        }
+        return Josa.resolvingParticles(s, in: p.language)
+    }
+
+    /// A bot policy's name in the reader's language (`greedy` → 적극형), its id when the catalog has none.
+    public func policyName(_ policy: String?) -> String {
+        switch policy {
+        case "greedy": phrases.text("bot.name.greedy")
+        case "random": phrases.text("bot.name.random")
+        case "idle": phrases.text("bot.name.idle")
+        case "block-all": phrases.text("bot.name.block-all")
+        case "approve-all": phrases.text("bot.name.approve-all")
+        default: policy ?? "?"
+        }
+    }
+
     /// A consent decision (`approve`, `block`) in the reader's language.
     public func decision(_ word: String) -> String {
         switch word {

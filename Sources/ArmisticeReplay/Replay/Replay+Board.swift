@@ -19,7 +19,7 @@ extension Replay {
         var out = "\(view.title)\n"
         out += p.text("report.board.as", ["viewer": viewerName, "line": String(step.line), "seq": String(step.seq), "turn": String(view.turn),
                                           "turns": String(view.turns), "date": view.date, "phase": text.phaseName(view.phase)]) + "\n"
-        if let input = step.input { out += p.text("report.board.last_input", ["who": name(of: step.by, phrases: p), "text": text.describe(input)]) + "\n" }
+        if let input = step.input { out += p.text("report.board.last_input", ["who": name(of: step.by, text: text), "text": text.describe(input)]) + "\n" }
         out += "\n" + p.text("report.board.tracks") + "\n"
         // Names padded by the columns they take on a terminal (Hangul is two wide), so the values line up in Korean too.
         let width = max(8, view.tracks.map { Self.columns($0.name) }.max() ?? 8)

@@ -37,12 +37,24 @@ extension Replay {
         let p = text.phrases
         var out = ""
         var chatIndex = 0
+        var changeIndex = 0
+        // The room's seat and door changes (removals, moves, bots, joining closed or opened): every viewer saw the
+        // roster change.
+        func flushSeatChanges(through step: Int) {
+            while changeIndex < seatChanges.count, seatChanges[changeIndex].step <= step {
+                let c = seatChanges[changeIndex]
+                changeIndex += 1
+                let s = steps[min(c.step, steps.count - 1)].state
+                out += String(format: "%6ld %6ld  ", c.line, c.seq) + Self.pad(p.text("report.timeline.when", ["turn": String(s.turn), "phase": text.phaseName(s.phase)]), 18)
+                    + "\(name(of: c.by, text: text)): \(text.describe(c, seatName: c.seat.map { seatName($0, text: text) } ?? ""))\n"
+            }
+        }
         func flushChat(through step: Int) {
             while includeChat, chatIndex < chat.count, chat[chatIndex].step <= step {
                 let m = chat[chatIndex]
                 chatIndex += 1
                 guard text.channel(m.channel, isReadBy: viewer) else { continue }
-                out += String(format: "%6ld %6ld  ", m.line, m.seq) + "  " + p.text("report.timeline.chat", ["channel": text.channel(m.channel), "name": m.name, "text": m.text]) + "\n"
+                out += String(format: "%6ld %6ld  ", m.line, m.seq) + "  " + p.text("report.timeline.chat", ["channel": text.channel(m.channel), "name": seats.first { $0.id == m.by }.map { seatName($0, text: text) } ?? m.name, "text": m.text]) + "\n"
             }
         }
         out += p.text("report.timeline.head") + "\n"
@@ -51,7 +63,7 @@ extension Replay {
                 let s = step.state
                 let head = String(format: "%6ld %6ld  ", step.line, step.seq) + Self.pad(p.text("report.timeline.when", ["turn": String(s.turn), "phase": text.phaseName(s.phase)]), 18)
                 if sees(input, as: viewer) {
-                    let who = name(of: step.by, phrases: p)
+                    let who = name(of: step.by, text: text)
                     out += head + "\(who): \(text.describe(input, reason: step.reason, after: step.state))" + (step.refused.map { "  ‼ " + p.text("report.timeline.refused", ["error": "\($0)"]) } ?? "") + "\n"
                 }
                 for r in visibleRecords(step, to: viewer) where r.kind != .phase && r.kind != .locked {
@@ -61,8 +73,10 @@ extension Replay {
                 out += String(format: "%6ld %6ld  ", step.line, step.seq) + Self.pad(text.phaseName(.setup), 18)
                     + p.text("report.step.start", ["title": ruleset.title, "seed": String(log.settings.seed), "turns": String(ruleset.calendar.turns)]) + "\n"
             }
+            flushSeatChanges(through: step.index)
             flushChat(through: step.index)
         }
+        flushSeatChanges(through: Int.max)
         flushChat(through: Int.max)
         return out
     }

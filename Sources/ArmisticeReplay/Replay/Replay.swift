@@ -51,6 +51,30 @@ public struct Replay: Sendable {
         public var bot: String? = nil
     }
 
+    /// Something done to the room's seats or its door, as its join, seat and joining records say: a seat removed, a
+    /// seat moved, a bot put on a team or taken off, the room closed or opened to new seats, a seat joining once the
+    /// match has begun. Not the engine's (no state hash changes), but a debrief needs it: who was removed, and when.
+    public struct SeatChange: Sendable, Hashable, Codable {
+        public enum Kind: String, Sendable, Hashable, Codable {
+            case removed, moved, bot, botOff = "bot_off", joined, joiningClosed = "joining_closed", joiningOpened = "joining_opened"
+        }
+        public var line: Int
+        public var seq: Int
+        public var t: Int64
+        /// Who did it: the instructor's seat, or the seat that joined.
+        public var by: String
+        public var kind: Kind
+        /// The seat it concerns (none for the door).
+        public var seat: String?
+        /// Where the seat went or joined: its team, else its role (`observer`, or `player` with no team).
+        public var team: String?
+        public var role: String?
+        /// A bot's policy.
+        public var bot: String?
+        /// The index of the last step before it.
+        public var step: Int
+    }
+
     public let log: MatchLog
     /// The engine for the logged ruleset (settings applied). It keeps no record history: steps hold the records.
     public let engine: Engine
@@ -58,6 +82,8 @@ public struct Replay: Sendable {
     public private(set) var steps: [Step] = []
     public private(set) var chat: [ChatMessage] = []
     public private(set) var seats: [Seat] = []
+    /// The room's seat and door changes, in log order.
+    public private(set) var seatChanges: [SeatChange] = []
     /// The log's reading issues, then every divergence found on replay, in line order of discovery.
     public private(set) var issues: [LogIssue]
     /// Hash lines compared, and how many of them matched.
@@ -130,6 +156,13 @@ public struct Replay: Sendable {
                 }
                 seatIndex[id] = seats.count
                 seats.append(Seat(id: id, name: r.name ?? id, role: r.role ?? "player", team: r.team, removed: false, bot: r.bot))
+                // A bot put on a team, or a student or observer arriving once the match has begun (the class seated
+                // before the start is the roster, not an event).
+                if r.bot != nil || (stepCount > 1 && r.role != "instructor") {
+                    // A bot's join is logged by its own seat; the instructor put it there (or the room's settings did).
+                    seatChanges.append(SeatChange(line: line, seq: r.seq, t: r.t ?? 0, by: r.bot != nil ? "instructor" : r.by ?? id, kind: r.bot != nil ? .bot : .joined, seat: id,
+                                                  team: r.team, role: r.role ?? "player", bot: r.bot, step: stepCount - 1))
+                }
             case .seat:
                 guard let id = r.seat, let i = seatIndex[id] else {
                     issues.append(LogIssue(.damagedLine, line: line, turn: state.turn, "a seat record names no seat that joined; the line is skipped"))
@@ -139,12 +172,18 @@ public struct Replay: Sendable {
                     seats[i].role = r.role ?? "player"
                     seats[i].team = r.team
                 }
+                seatChanges.append(SeatChange(line: line, seq: r.seq, t: r.t ?? 0, by: r.by ?? "", kind: r.removed == true ? (seats[i].bot != nil ? .botOff : .removed) : .moved,
+                                              seat: id, team: seats[i].team, role: seats[i].role, bot: seats[i].bot, step: stepCount - 1))
             case .chat:
                 let by = r.by ?? ""
                 chat.append(ChatMessage(line: line, seq: r.seq, t: r.t ?? 0, by: by, name: seatIndex[by].map { seats[$0].name } ?? by,
                                         channel: r.channel ?? "all", text: r.text ?? "", step: stepCount - 1))
-            case .presence, .clock, .joining:
-                // Who was online, the phase clock and whether the room took new students: nothing in the engine.
+            case .joining:
+                // Whether the room took new seats: nothing in the engine, but the debrief shows it.
+                seatChanges.append(SeatChange(line: line, seq: r.seq, t: r.t ?? 0, by: r.by ?? "", kind: r.open == true ? .joiningOpened : .joiningClosed,
+                                              step: stepCount - 1))
+            case .presence, .clock:
+                // Who was online and the phase clock: nothing in the engine.
                 break
             case .match:
                 issues.append(LogIssue(.extraHeader, line: line, turn: state.turn, "a second match header; a log holds one match, and the line is skipped"))
@@ -163,14 +202,28 @@ public struct Replay: Sendable {
         self.init(log: try MatchLog(path: path), keepSteps: keepSteps)
     }
 
-    /// Who gave an input, for a `by` field, in the catalog's language: a seat's display name with its id, or the
-    /// clock, the server or the instructor (a log's header written without a seat).
-    public func name(of by: String, phrases: Catalog) -> String {
+    /// Who gave an input, for a `by` field, in the reader's language: a seat's display name with its id (a bot's as
+    /// the reader's language names it, `유엔 봇 (s6)`), or the clock, the server or the instructor (a log's header
+    /// written without a seat).
+    public func name(of by: String, text: MatchText) -> String {
+        let phrases = text.phrases
         switch by {
         case "clock": return phrases.text("report.who.clock")
         case "server": return phrases.text("report.who.server")
         case "instructor": return phrases.text("report.who.instructor")
-        default: return seats.first { $0.id == by }.map { "\($0.name) (\(by))" } ?? by
+        default: return seats.first { $0.id == by }.map { "\(seatName($0, text: text)) (\(by))" } ?? by
         }
+    }
+
+    /// A seat's name: a student's as they typed it, a bot seat's in the reader's language (the log keeps the
+    /// server's English, `United Nations bot`).
+    public func seatName(_ seat: Seat, text: MatchText) -> String {
+        guard seat.bot != nil, let team = seat.team else { return seat.name }
+        return text.phrases.text("bot.seat_name", ["team": text.team(team)])
+    }
+
+    /// A seat's name by its id (the id itself for a seat that never joined).
+    public func seatName(_ id: String, text: MatchText) -> String {
+        seats.first { $0.id == id }.map { seatName($0, text: text) } ?? id
     }
 }

@@ -107,17 +107,23 @@ extension AfterActionReport {
                 views = map
             }
             return Step(index: step.index, line: step.line, seq: step.seq, t: step.t, turn: step.state.turn, phase: step.state.phase.rawValue,
-                        by: step.by, who: replay.name(of: step.by, phrases: text.phrases), type: step.input?.type,
+                        by: step.by, who: replay.name(of: step.by, text: text), type: step.input?.type,
                         text: step.input.map { text.describe($0, reason: step.reason, after: step.state) } ?? text.phrases.text("report.step.start", ["title": ruleset.title, "seed": String(replay.log.settings.seed), "turns": String(ruleset.calendar.turns)]),
                         seenBy: step.input.map { input in viewers.filter { replay.sees(input, as: $0.viewer) }.map(\.id) } ?? viewers.map(\.id),
                         refused: step.refused.map { "\($0)" }, records: entries, views: views)
         }
         views = includeViews ? viewList : nil
+        seatChanges = replay.seatChanges.map { c in
+            let state = replay.steps[min(c.step, replay.steps.count - 1)].state
+            return SeatChange(line: c.line, seq: c.seq, t: c.t, step: c.step, turn: state.turn, phase: state.phase.rawValue, kind: c.kind.rawValue,
+                              by: c.by, who: replay.name(of: c.by, text: text),
+                              text: text.describe(c, seatName: c.seat.map { replay.seatName($0, text: text) } ?? ""))
+        }
         story = Story(replay: replay, scenarioQuestions: casePackage?.debriefQuestions ?? [], language: language)
         self.casePackage = casePackage
         chat = includeChat ? replay.chat.map { m in
             Chat(line: m.line, seq: m.seq, t: m.t, step: m.step, turn: replay.steps[min(m.step, replay.steps.count - 1)].state.turn,
-                 by: m.by, name: m.name, channel: m.channel, channelName: text.channel(m.channel), text: m.text,
+                 by: m.by, name: replay.seats.first { $0.id == m.by }.map { replay.seatName($0, text: text) } ?? m.name, channel: m.channel, channelName: text.channel(m.channel), text: m.text,
                  seenBy: viewers.filter { text.channel(m.channel, isReadBy: $0.viewer) }.map(\.id))
         } : nil
     }

@@ -91,6 +91,13 @@ extension AfterActionReport {
             var upkeep: [(target: String, from: Int, to: Int)] = []
             var items = ""
             for step in inTurn {
+                defer {
+                    // The instructor's seat and door changes after this step (a removal, a bot, joining closed).
+                    for change in (seatChanges ?? []) where change.step == step.index {
+                        items += "<li class=\"step seat\"><span class=\"where\">\(c.text("report.where", ["line": String(change.line), "seq": String(change.seq), "phase": e(RecordText.phaseName(Phase(rawValue: change.phase), c))]))</span> "
+                            + "<span class=\"who\">\(e(change.who))</span>: \(e(change.text))</li>"
+                    }
+                }
                 var records: [Entry] = []
                 for r in step.records where r.seenBy.contains(viewpoint) && r.kind != "phase" && r.kind != "locked" {
                     if r.kind == "effect", let from = r.from, let to = r.to {

@@ -126,6 +126,23 @@ public struct AfterActionReport: Sendable, Codable {
         public var seenBy: [String]
     }
 
+    /// A change to the room's seats or its door (a seat removed or moved, a bot put on a team or taken off, joining
+    /// closed or opened, a seat joining mid-match): the instructor's, seen by every viewpoint (the roster showed it).
+    public struct SeatChange: Sendable, Codable {
+        public var line: Int
+        public var seq: Int
+        public var t: Int64
+        /// The index of the last step before it.
+        public var step: Int
+        public var turn: Int
+        public var phase: String
+        /// `removed`, `moved`, `bot`, `bot_off`, `joined`, `joining_closed` or `joining_opened`.
+        public var kind: String
+        public var by: String
+        public var who: String
+        public var text: String
+    }
+
     public var format: Int = Self.format
     public var match: Match
     public var outcome: Outcome?
@@ -139,6 +156,8 @@ public struct AfterActionReport: Sendable, Codable {
     public var steps: [Step]
     /// Nil when left out (`--no-chat`).
     public var chat: [Chat]?
+    /// The room's seat and door changes, in log order (nil in reports made before they were kept).
+    public var seatChanges: [SeatChange]?
     /// The engine's views (record history left out: `steps[].records` hold it), shared between steps and viewpoints.
     public var views: [GameView]?
     /// The match told for the debrief (instructor's eyes). Nil in reports made before it existed.

@@ -26,7 +26,7 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: "With --at turn:N: show the board as this phase began (briefing, negotiation, orders, adjudication, results).")
     var phase: String?
     @Option(help: "Show the board after the last input with this seq or lower.") var seq: Int?
-    @Option(name: .customLong("as"), help: "Whose eyes: instructor (everything), observer (the public board) or a team id or name.")
+    @Option(name: .customLong("as"), help: "Whose eyes: instructor (everything), observer (the public board) or a team id or name, in any of the scenario's languages (un, \"United Nations\", 유엔).")
     var viewer: String = "instructor"
     @Flag(help: "Leave chat out of the timeline.") var noChat = false
     @Flag(help: "Only verify: print the summary, not the timeline.") var quiet = false
@@ -53,8 +53,9 @@ struct ReplayCommand: AsyncParsableCommand {
             Console.error("\(log): \(error.message)")
             throw ExitCode(1)
         }
+        let language = Language(parsing: lang ?? replay.log.settings.language)
         let viewer: Viewer
-        do { viewer = try replay.viewer(named: self.viewer) } catch {
+        do { viewer = try replay.viewer(named: self.viewer, language: language) } catch {
             Console.error(error.message)
             throw ExitCode(1)
         }
@@ -63,14 +64,14 @@ struct ReplayCommand: AsyncParsableCommand {
         if let phase, case .turn(let n) = moment { moment = .phase(turn: n, Phase(rawValue: phase.lowercased())!) }
         if let seq { moment = .seq(seq) }
         if let moment {
-            do { print(replay.board(at: try replay.stepIndex(at: moment), as: viewer, language: Language(parsing: lang ?? replay.log.settings.language))) } catch {
+            do { print(replay.board(at: try replay.stepIndex(at: moment, language: language), as: viewer, language: language)) } catch {
                 Console.error(error.message)
                 throw ExitCode(1)
             }
         } else if !quiet {
-            print(replay.timeline(as: viewer, chat: !noChat, language: Language(parsing: lang ?? replay.log.settings.language)))
+            print(replay.timeline(as: viewer, chat: !noChat, language: language))
         }
-        print(replay.verificationSummary(language: Language(parsing: lang ?? replay.log.settings.language)))
+        print(replay.verificationSummary(language: language))
         if allIssues {
             for issue in replay.issues where issue.failsVerification { print("  \(issue.code.rawValue): \(issue)") }
         }

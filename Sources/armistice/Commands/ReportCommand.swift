@@ -26,7 +26,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Where to write the report; standard output if absent.") var out: String?
     @Option(help: "html, json or csv.") var format: Format = .html
     @Flag(help: "Leave the chat out.") var noChat = false
-    @Option(name: .customLong("as"), help: "Only what this viewpoint saw (html and csv): instructor, observer or a team id.")
+    @Option(name: .customLong("as"), help: "Only what this viewpoint saw (html and csv): instructor, observer or a team id or name, in any of the scenario's languages.")
     var viewer: String = "instructor"
     @Flag(help: "JSON: leave out the per-step views (smaller; the browser viewer then shows no board).") var noViews = false
     @Flag(help: "JSON: indent.") var pretty = false
@@ -55,7 +55,7 @@ struct ReportCommand: AsyncParsableCommand {
                 let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent   // a server log is named for its room
                 entries.append(Comparison.Entry(name: name, report: AfterActionReport(replay: replay, chat: false, views: false, language: language(of: replay))))
             }
-            do { try write(Comparison(entries).html()) } catch let error as ReplayError {
+            do { try write(Comparison(entries).html(), language: Language(parsing: lang)) } catch let error as ReplayError {
                 Console.error(error.message)
                 throw ExitCode(1)
             }
@@ -65,7 +65,7 @@ struct ReportCommand: AsyncParsableCommand {
         let replay = try load(log)
         let viewpoint: String
         do {
-            switch try replay.viewer(named: viewer) {
+            switch try replay.viewer(named: viewer, language: language(of: replay)) {
             case .instructor: viewpoint = "instructor"
             case .observer: viewpoint = "observer"
             case .team(let t): viewpoint = replay.engine.ruleset.teams[t].id
@@ -84,7 +84,7 @@ struct ReportCommand: AsyncParsableCommand {
         case .json: text = try report.json(pretty: pretty) + "\n"
         case .csv: text = report.csv(viewpoint: viewpoint)
         }
-        try write(text)
+        try write(text, language: language(of: replay))
     }
 
     /// --lang, else the room's language as the log's header has it, else English.
@@ -111,13 +111,13 @@ struct ReportCommand: AsyncParsableCommand {
         }
     }
 
-    func write(_ text: String) throws {
+    func write(_ text: String, language: Language) throws {
         if let out {
-            do { try Console.write(text, to: out) } catch {
+            do { try Console.write(text, to: out, language: language) } catch {
                 Console.error("\(error)")
                 throw ExitCode(1)
             }
-            Console.error("wrote \(out) (\(text.utf8.count) bytes)")
+            Console.error(Catalog(language: language).text("report.cli.wrote", ["path": out, "bytes": String(text.utf8.count)]))
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }

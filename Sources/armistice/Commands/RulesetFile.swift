@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeLocale
 import Foundation
 
 /// Reads and loads a ruleset file for a command, printing every problem to standard error.
@@ -74,14 +75,15 @@ enum Console {
     }
 
     /// Writes a command's output file, or says why it cannot (which folder is missing, a folder in the way, the
-    /// system's reason).
-    static func write(_ text: String, to path: String) throws {
+    /// system's reason), in `language` (`report --lang ko` says it in Korean).
+    static func write(_ text: String, to path: String, language: Language = .en) throws {
         if FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) { return }
+        let p = Catalog(language: language)
         let folder = (path as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
-        let why = if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) { "the folder \(folder) does not exist; create it first" }
-            else if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { "it is a folder; give a file name" }
+        let why = if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) { p.text("report.cli.no_folder", ["folder": folder]) }
+            else if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { p.text("report.cli.is_folder") }
             else { String(cString: strerror(errno)).lowercased() }
-        throw CommandFailure("cannot write \(path): \(why)")
+        throw CommandFailure(p.text("report.cli.cannot_write", ["path": path, "why": why]))
     }
 }
