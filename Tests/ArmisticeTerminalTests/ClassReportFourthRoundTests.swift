@@ -167,3 +167,20 @@ import Testing
         #expect(s.status?.contains("을(를)") == false, "\(s.status ?? "")")
     }
 }
+
+extension ClassReportFourthRoundTests {
+    /// #2: while `:adjust` is typed, the footer says it sets a value and, once the target is typed, its value now and range.
+    @Test func typingAdjustNamesTheTargetsValueAndRange() {
+        var s = BotSeatClientTests.instructor()
+        _ = s.handle(key: .char(":"))
+        Fixtures.type("adjust ", into: &s)
+        #expect(s.adjustHint?.contains("does not add") == true, "\(s.adjustHint ?? "")")
+        Fixtures.type("goodwill", into: &s)
+        #expect(s.adjustHint == "Goodwill between the islands is 3 now, from 0 to 10: VALUE is the new value, not an amount to add")
+        #expect(Fixtures.screen(s).contains("is 3 now, from 0 to 10"), "\(Fixtures.screen(s))")
+        s.language = .ko
+        #expect(s.adjustHint?.contains("지금 3, 범위 0–10") == true, "\(s.adjustHint ?? "")")
+        _ = s.handle(key: .escape)
+        #expect(s.adjustHint == nil)
+    }
+}

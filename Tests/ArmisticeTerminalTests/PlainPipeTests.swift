@@ -28,15 +28,20 @@ struct PlainPipeTests {
         }
     }
 
-    @Test func thePromptsAndTheTeamListShowBeforeTheAnswersAndATeamIsChosenByItsName() async throws {
-        let server = ServerProcess(data: E2E.temporaryDirectory("plain-pipe"))
+    /// A server with a two-turn koreanization room: the server, its instructor's scripted seat, and the room's code.
+    static func koreanizationRoom(_ name: String) async throws -> (ServerProcess, ScriptSeat, String) {
+        let server = ServerProcess(data: E2E.temporaryDirectory(name))
         try await server.start()
-        defer { server.stopNow() }
         let instructor = try await ScriptSeat(port: server.port)
         let created = try await instructor.request([
             "type": "create_room", "key": .string(E2E.key), "ruleset": "koreanization", "seed": 7, "turns": 2,
         ])
-        let code = created["room"]?.string ?? ""
+        return (server, instructor, created["room"]?.string ?? "")
+    }
+
+    @Test func thePromptsAndTheTeamListShowBeforeTheAnswersAndATeamIsChosenByItsName() async throws {
+        let (server, _, code) = try await Self.koreanizationRoom("plain-pipe")
+        defer { server.stopNow() }
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: E2E.binary)
@@ -131,14 +136,8 @@ struct PlainPipeTests {
     /// seat is forgotten (the same command no longer says "Taking back your seat"); a room closed to new students
     /// ends `join` with a non-zero status.
     @Test func sharedLoginSeatsAKickedPlainWindowAndRefusalsEndWithAFailure() async throws {
-        let server = ServerProcess(data: E2E.temporaryDirectory("plain-seats"))
-        try await server.start()
+        let (server, instructor, code) = try await Self.koreanizationRoom("plain-seats")
         defer { server.stopNow() }
-        let instructor = try await ScriptSeat(port: server.port)
-        let created = try await instructor.request([
-            "type": "create_room", "key": .string(E2E.key), "ruleset": "koreanization", "seed": 7, "turns": 2,
-        ])
-        let code = created["room"]?.string ?? ""
         let lab = E2E.temporaryDirectory("plain-seats-lab")
 
         // Two students on one login, each with a name (the second with --new-seat, as the README says).

@@ -94,6 +94,7 @@ struct InstructorCommand: AsyncParsableCommand {
         }
         let options = ClientOptions(url: url, token: token, seatRequest: request, name: name,
                                     plain: plain, color: Prompt.colorAllowed, store: store, language: Prompt.language(lang))
-        await TerminalClient.run(options)
+        // A refusal that ended the client (a wrong key, a room that is gone) is a failure for a script.
+        if await TerminalClient.run(options) == .refused { throw ExitCode.failure }
     }
 }

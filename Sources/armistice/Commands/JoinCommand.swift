@@ -13,7 +13,8 @@ struct JoinCommand: AsyncParsableCommand {
 
             The seat's token is kept in $XDG_STATE_HOME/armistice/seats.json (else in ~/.local/state/armistice), \
             so running the same command again takes the same seat back. Students who share one computer account \
-            each join with --new-seat.
+            each join with their own --name: the file keeps each name's seat, and join takes back only the named one \
+            (without a name, when several are kept, it asks whose; in a pipe or --plain it stops and lists them).
 
             In the full-screen client ? lists the keys and :help the commands (the plain mode: help). A name keeps \
             40 characters at most.

@@ -223,6 +223,27 @@ extension ClientState {
         return TurnSummary.turns(records).first { $0 <= done }
     }
 
+    /// While `:adjust` is typed, what it does (sets a value, never adds to it) and, once the target is typed, that
+    /// target's value now and its range: an instructor who means "lower trust by 5" is told before sending `-5`.
+    public var adjustHint: String? {
+        guard let input = ui.input, input.purpose == .command else { return nil }
+        let words = input.text.split(separator: " ")
+        guard words.first?.lowercased() == "adjust" else { return nil }
+        let id = words.count > 1 ? String(words[1]) : ""
+        if let track = view.tracks.first(where: { $0.id == id }) {
+            return t.phrase("terminal.hint.adjust_track", ["target": TerminalText.sanitize(track.name), "value": String(track.value),
+                                                           "min": String(track.min), "max": String(track.max)])
+        }
+        if let flag = view.flags.first(where: { $0.id == id }) {
+            return t.phrase("terminal.hint.adjust_flag", ["target": TerminalText.sanitize(flag.name), "value": valueWords(flag.value ? 1 : 0, of: id)])
+        }
+        if let project = view.projects.first(where: { $0.id == id }) {
+            return t.phrase("terminal.hint.adjust_project", ["target": TerminalText.sanitize(project.name), "index": String(project.index),
+                                                             "stage": valueWords(project.index, of: id), "max": String(max(0, project.statuses.count - 1))])
+        }
+        return t.text("terminal.hint.adjust")
+    }
+
     /// A target's value now, as `adjust` sets it: a track's number, a flag's 1 or 0, a project's stage.
     func currentValue(of target: String) -> Int? {
         view.tracks.first { $0.id == target }?.value ?? view.flags.first { $0.id == target }.map { $0.value ? 1 : 0 }

@@ -180,6 +180,7 @@ public enum Renderer {
         // words: the footer's message, and under it what the connection is doing, which wins the bottom line: a
         // reconnecting client names the address it keeps trying; a closed window says why and what to do.
         var messages: [(String, CellStyle)] = []
+        if let hint = s.adjustHint { messages.append((hint, .muted)) }
         if let status = s.status { messages.append((status, s.statusIsError ? CellStyle(tone: .bad, bold: true) : CellStyle(tone: .good))) }
         if s.hasSnapshot, case .reconnecting(let n) = s.connection {
             messages.append((s.t.text("terminal.footer.reconnecting", ["server": s.server.isEmpty ? s.t.text("terminal.waiting.server") : s.server], count: n), .warn))
