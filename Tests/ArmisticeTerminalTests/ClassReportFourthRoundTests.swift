@@ -183,4 +183,13 @@ extension ClassReportFourthRoundTests {
         _ = s.handle(key: .escape)
         #expect(s.adjustHint == nil)
     }
+
+    /// #16: a seat taken back names its team by name, in the interface's language, a room closed to new students too.
+    @Test func aClosedRoomsSummaryStillNamesItsTeams() throws {
+        let body = #"{"room":"K7QX3M","teams":[{"id":"un","name":"United Nations"}],"localized":{"ko":{"teams":{"un":"유엔"}}},"joining":"closed"}"#
+        let teams = TeamProbe.teams(try #require(JSONValue.parse(body)), language: "ko")
+        #expect(teams.map(\.name) == ["유엔"])
+        let line = Catalog(language: .ko).phrase("terminal.join.taking_back_team", ["room": "K7QX3M", "name": "Bob", "team": teams[0].name])
+        #expect(line.hasPrefix("K7QX3M 방의 유엔 팀 자리로 돌아갑니다"), "\(line)")
+    }
 }

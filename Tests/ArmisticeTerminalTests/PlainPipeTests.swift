@@ -174,6 +174,12 @@ struct PlainPipeTests {
         _ = try await instructor.request(["type": "set_joining", "open": false])
         let late = try PlainJoin(port: server.port, code: code, state: E2E.temporaryDirectory("plain-seats-late"), ["--name", "Late", "--team", "usa"])
         #expect(try await late.exitStatus(closingInput: true) == 1, "\(late.transcript.text)")
+        // A seated student still comes back to the closed room by name, told the team's name (the room's summary
+        // names the teams while it is closed too).
+        let doyunBack = try PlainJoin(port: server.port, code: code, state: lab, ["--name", "Doyun"])
+        try await doyunBack.transcript.waitFor("Doyun back in the closed room") { $0.contains("[state]") }
+        #expect(doyunBack.transcript.text.contains("Taking back your seat in \(code) as Doyun, team ROK"), "\(doyunBack.transcript.text)")
+        #expect(try await doyunBack.exitStatus(closingInput: true) == 0)
         instructor.close()
     }
 }

@@ -69,10 +69,10 @@ struct JoinCommand: AsyncParsableCommand {
         var name = given ?? stored?.name
         var team = self.team ?? stored?.team
         if let stored {
-            // The team by its name in the interface's language, when the room says it.
+            // The team by its name in the interface's language, when the room says it (a closed room too).
             var teamName = stored.team
-            if let id = stored.team, case .teams(let teams) = await JoinCheck.room(url: url, code: room, language: language) {
-                teamName = teams.first { $0.id == id }?.name ?? id
+            if let id = stored.team {
+                teamName = await TeamProbe.teams(url: url, code: room, language: language.rawValue).first { $0.id == id }?.name ?? id
             }
             let line = teamName.map { t.phrase("terminal.join.taking_back_team", ["room": room, "name": stored.name, "team": $0]) }
                 ?? t.phrase("terminal.join.taking_back", ["room": room, "name": stored.name])

@@ -36,19 +36,36 @@ public enum TeamProbe {
         guard let json = JSONValue.parse(String(decoding: body, as: UTF8.self)) else { return nil }
         if status == 200 {
             if json["joining"]?.string == "closed" { return .closed }
-            let localized = json["localized"]?.object ?? [:]
-            return .teams(json["teams"]?.array.compactMap { t in
-                guard let id = t["id"]?.string else { return nil }
-                let base = t["name"]?.string ?? id
-                let translated = localized.keys.sorted().compactMap { localized[$0]?["teams"]?[id]?.string }
-                var names: [String] = []
-                for name in ([base] + translated).map({ TerminalText.sanitize($0) }) where !names.contains(name) { names.append(name) }
-                let name = localized[language]?["teams"]?[id]?.string ?? base
-                return JoinCheck.TeamChoice(id: TerminalText.sanitize(id), name: TerminalText.sanitize(name), names: names)
-            } ?? [])
+            return .teams(teams(json, language: language))
         }
         guard let code = json["code"]?.string else { return nil }
         return .refused(code: TerminalText.sanitize(code), message: TerminalText.sanitize(json["message"]?.string ?? ""))
+    }
+
+    /// The room's teams, whether or not it takes new students: a seat taken back names its team by them.
+    public static func teams(url: String, code: String, language: String = "en") async -> [JoinCheck.TeamChoice] {
+        guard let (host, port) = endpoint(url) else { return [] }
+        let path = "/api/rooms/" + ServerAddress.normalizeCode(code).filter { $0.isLetter || $0.isNumber }
+        return await Task.detached {
+            guard let (status, body) = get(host: host, port: port, path: path, timeoutSeconds: 5), status == 200,
+                  let json = JSONValue.parse(String(decoding: body, as: UTF8.self)) else { return [] }
+            return teams(json, language: language)
+        }.value
+    }
+
+    /// The teams of a room's public summary, each named in `language` where the summary has it, with every
+    /// language's names kept (a student may type the team's name in any of them).
+    static func teams(_ json: JSONValue, language: String) -> [JoinCheck.TeamChoice] {
+        let localized = json["localized"]?.object ?? [:]
+        return json["teams"]?.array.compactMap { t in
+            guard let id = t["id"]?.string else { return nil }
+            let base = t["name"]?.string ?? id
+            let translated = localized.keys.sorted().compactMap { localized[$0]?["teams"]?[id]?.string }
+            var names: [String] = []
+            for name in ([base] + translated).map({ TerminalText.sanitize($0) }) where !names.contains(name) { names.append(name) }
+            let name = localized[language]?["teams"]?[id]?.string ?? base
+            return JoinCheck.TeamChoice(id: TerminalText.sanitize(id), name: TerminalText.sanitize(name), names: names)
+        } ?? []
     }
 
     /// Host and port of a `ws://host:port/path` URL (nil for `wss://`, which needs TLS).
