@@ -36,7 +36,7 @@ import Testing
         s.language = .ko
         ClassExperienceTests.update(&s, seq: 59, changes: #"{"phase":"results"}"#, records: Self.records)
         let lines = Self.summaryLines(s)
-        #expect(lines.contains("Friction at sea: 2 → 7 (+5) — 교사 조정 +2(사유 “the class agreed”), 행동 Fish hard에 따라 +1, "
+        #expect(lines.contains("Friction at sea: 2 → 7 (+5) — 교사 조정 +2 (사유 “the class agreed”), 행동 Fish hard에 따라 +1, "
                                + "드러나지 않은 원인 +1, 매 턴 자동 변화 +1"), "\(lines)")
     }
 

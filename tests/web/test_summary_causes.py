@@ -23,6 +23,6 @@ def test_each_cause_of_a_change_is_named_with_its_share():
 
 def test_the_shares_read_in_korean():
     got = summary("ko")
-    assert got["mixed"] == "군사적 긴장: 4 → 8 (+4) — 교사 조정 +2(사유 “DMZ 총격 사건 (수업용)”), 행동 연락 차단에 따라 +1, 매 턴 자동 변화 +1"
-    assert got["hidden"] == "군사적 긴장: 2 → 6 (+4) — 드러나지 않은 원인 +3, 교사 조정 +1(사유 “a drill”)"
+    assert got["mixed"] == "군사적 긴장: 4 → 8 (+4) — 교사 조정 +2 (사유 “DMZ 총격 사건 (수업용)”), 행동 연락 차단에 따라 +1, 매 턴 자동 변화 +1"
+    assert got["hidden"] == "군사적 긴장: 2 → 6 (+4) — 드러나지 않은 원인 +3, 교사 조정 +1 (사유 “a drill”)"
     assert "유지비" not in json.dumps(got, ensure_ascii=False), "upkeep is not a fee (REPORT-designer #19)"
