@@ -99,6 +99,26 @@ final class ServerMatch {
         replies.first { $0["type"] as? String == "error" }.map { "\($0["code"] ?? "?"): \($0["message"] ?? "")" }
     }
 
+    /// A short koreanization room an instructor's window made, with a student per `(name, team)` seated (address
+    /// 10.0.0.2 on); the instructor's window, the room's code and the students' windows.
+    func shortRoom(seed: Int = 5, turns: Int = 1, students seated: [(name: String, team: String)]) -> (instructor: ClientID, code: String, students: [ClientID]) {
+        let i = connect("10.0.0.1")
+        let created = send(i, ["type": "create_room", "key": Self.key, "ruleset": "koreanization", "seed": seed, "turns": turns])
+        guard let code = created.first(where: { $0["type"] as? String == "room_created" })?["room"] as? String else { fatalError("no room: \(created)") }
+        let windows = seated.enumerated().map { k, s in
+            let id = connect("10.0.0.\(k + 2)")
+            let joined = send(id, ["type": "join", "code": code, "name": s.name, "team": s.team])
+            precondition(Self.error(joined) == nil, "\(joined)")
+            return id
+        }
+        return (i, code, windows)
+    }
+
+    /// The log so far, replayed.
+    func replay() throws -> Replay {
+        Replay(log: try MatchLog(bytes: Array((lines.joined(separator: "\n") + "\n").utf8)))
+    }
+
     /// Plays the whole match; returns the log text.
     /// `language`: the room's default language at creation (in the log header's settings), none when nil.
     func play(seed: Int = 11, turns: Int = 4, language: String? = nil) throws -> String {

@@ -9,15 +9,11 @@ import Testing
 @Suite struct KoreanStoryWordingTests {
     @Test func anEventCauseIsNamedWithoutTheWordEventTwice() throws {
         let m = ServerMatch()
-        let i = m.connect("10.0.0.1")
-        let created = m.send(i, ["type": "create_room", "key": ServerMatch.key, "ruleset": "koreanization", "seed": 5, "turns": 1])
-        let code = try #require(created.first { $0["type"] as? String == "room_created" }?["room"] as? String)
-        let ri = m.connect("10.0.0.2")
-        m.send(ri, ["type": "join", "code": code, "name": "Ri", "team": "dprk"])
+        let (i, code, _) = m.shortRoom(students: [("Ri", "dprk")])
         m.send(i, ["type": "start"])
         #expect(ServerMatch.error(m.send(i, ["type": "inject_event", "event": "dmz_incident"])) == nil)
         for _ in 0..<8 where m.core.rooms[code]?.isOver == false { m.send(i, ["type": "skip"]) }
-        let replay = Replay(log: try MatchLog(bytes: Array((m.lines.joined(separator: "\n") + "\n").utf8)))
+        let replay = try m.replay()
         let html = AfterActionReport(replay: replay, views: false, language: .ko).html()
         #expect(html.contains("“DMZ 총격 사건”("), "the story names the event's share")
         #expect(!html.contains("” 사건("))

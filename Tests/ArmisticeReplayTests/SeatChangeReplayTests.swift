@@ -13,13 +13,7 @@ import Testing
     /// the ROK and opens the room again, and a projector joins.
     func play() throws -> Replay {
         let m = ServerMatch()
-        let i = m.connect("10.0.0.1")
-        let created = m.send(i, ["type": "create_room", "key": ServerMatch.key, "ruleset": "koreanization", "seed": 5, "turns": 1])
-        let code = try #require(created.first { $0["type"] as? String == "room_created" }?["room"] as? String)
-        let ri = m.connect("10.0.0.2")
-        #expect(ServerMatch.error(m.send(ri, ["type": "join", "code": code, "name": "Ri", "team": "dprk"])) == nil)
-        let seo = m.connect("10.0.0.3")
-        #expect(ServerMatch.error(m.send(seo, ["type": "join", "code": code, "name": "Seo", "team": "rok"])) == nil)
+        let (i, code, _) = m.shortRoom(students: [("Ri", "dprk"), ("Seo", "rok")])
         m.send(i, ["type": "start"])
         #expect(ServerMatch.error(m.send(i, ["type": "remove_seat", "seat": "s3"])) == nil)
         #expect(ServerMatch.error(m.send(i, ["type": "set_joining", "open": false])) == nil)
@@ -29,7 +23,7 @@ import Testing
         let projector = m.connect("10.0.0.4")
         #expect(ServerMatch.error(m.send(projector, ["type": "join", "code": code, "name": "Projector", "role": "observer"])) == nil)
         for _ in 0..<8 where m.core.rooms[code]?.isOver == false { m.send(i, ["type": "skip"]) }
-        let replay = Replay(log: try MatchLog(bytes: Array((m.lines.joined(separator: "\n") + "\n").utf8)))
+        let replay = try m.replay()
         #expect(replay.isVerified)
         return replay
     }

@@ -156,6 +156,19 @@ public struct RecordText: Sendable {
         phase.map { phrase(phaseKeys[$0]!, in: catalog) } ?? "?"
     }
 
+    /// A bot policy's name in a catalog's language (`greedy` → 적극형), the same word in every screen that names one
+    /// (the replay, the report, the clients); nil for a policy the catalog does not know.
+    public static func policyName(_ policy: String, _ catalog: Catalog) -> String? {
+        switch policy {
+        case "greedy": catalog.text("bot.name.greedy")
+        case "random": catalog.text("bot.name.random")
+        case "idle": catalog.text("bot.name.idle")
+        case "block-all": catalog.text("bot.name.block-all")
+        case "approve-all": catalog.text("bot.name.approve-all")
+        default: nil
+        }
+    }
+
     /// A record's result word (an order's `success`, a deal's `carried_out`, a draw's `quiet`, an event's
     /// `scripted`…) in the reader's language; an unknown word made readable.
     public func result(_ word: String?) -> String { Self.result(word, catalog) }

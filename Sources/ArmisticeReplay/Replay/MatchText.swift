@@ -137,14 +137,7 @@ public struct MatchText: Sendable {
 
     /// A bot policy's name in the reader's language (`greedy` → 적극형), its id when the catalog has none.
     public func policyName(_ policy: String?) -> String {
-        switch policy {
-        case "greedy": phrases.text("bot.name.greedy")
-        case "random": phrases.text("bot.name.random")
-        case "idle": phrases.text("bot.name.idle")
-        case "block-all": phrases.text("bot.name.block-all")
-        case "approve-all": phrases.text("bot.name.approve-all")
-        default: policy ?? "?"
-        }
+        policy.map { RecordText.policyName($0, phrases) ?? $0 } ?? "?"
     }
 
     /// A consent decision (`approve`, `block`) in the reader's language.
