@@ -254,6 +254,11 @@ import Testing
         try engine.apply(.setOrders(team: "blue", orders: TeamOrders()), to: &state)
         let free = try #require(engine.view(of: state, for: .team(1)).actions?.first { $0.id == "inspect" })
         #expect(free.reasonCode == "requirement" && free.reason == "too tense" && free.requirement == nil)
+        // Once the team has locked, the lock comes first and the requirement is still named: an agreed deal's step
+        // that orders it would come back "not possible".
+        try engine.apply(.lockOrders(team: "blue"), to: &state)
+        let locked = try #require(engine.view(of: state, for: .team(1)).actions?.first { $0.id == "inspect" })
+        #expect(locked.reasonCode == "locked" && locked.requirement == "too tense")
     }
 
     @Test func theInstructorCanInjectAdjustAndEnd() throws {

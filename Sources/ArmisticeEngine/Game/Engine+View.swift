@@ -241,9 +241,10 @@ extension Engine {
                         reason = ("cost", phrases?.text("view.reason.cost", ["cost": String(cost), "left": String(left)]) ?? "costs \(cost), you have \(left) left")
                     }
                     // A requirement the state fails is named even when another reason comes first (already drafted,
-                    // promised, over budget): it would still stop the order at adjudication. Not when the turn is closed.
+                    // promised, over budget, the team's orders locked): it would still stop the order, or an agreed
+                    // deal's step, at adjudication. Not outside the drafting phases, when nothing is ordered.
                     var unmet: String?
-                    if closed == nil, let failed = actionViews[i].checks.first(where: { !holds($0.condition, in: state) }) {
+                    if closed == nil || closed?.code == "locked", let failed = actionViews[i].checks.first(where: { !holds($0.condition, in: state) }) {
                         if reason == nil { reason = ("requirement", failed.reason) } else { unmet = failed.reason }
                     }
                     var chance: Int?
