@@ -1,6 +1,7 @@
 import ArmisticeBots
 import ArmisticeCase
 import ArmisticeEngine
+import ArmisticeLocale
 import ArmisticeLog
 @testable import ArmisticeReplay
 import Foundation
@@ -102,6 +103,38 @@ enum StoryMatches {
             .write(to: URL(fileURLWithPath: Fixtures.outputDirectory + "/story-koreanization.html"))
         let alliance = try #require(rok.objectives.first { $0.id == "rok_alliance" })
         #expect(alliance.why.contains("US-ROK alliance cohesion ended at \(replay.finalState.tracks[replay.engine.ruleset.trackIndex("alliance")!])"))
+    }
+
+    /// A deal one of whose steps could not be taken reads as carried out in part, names the step and why, and its
+    /// question never asks what the step that did not happen gave (REPORT-browser, second class #3: "United States does
+    /// Hold a US-DPRK summit" when the summit "could not be taken").
+    @Test func aDealWhoseStepCouldNotBeTakenIsCarriedOutInPart() throws {
+        var writer = try MatchLogWriter(rulesetText: Fixtures.rulesetText("koreanization"), settings: .init(seed: 5))
+        try writer.playWhole(negotiate: { _, state in
+            guard state.turn == 1 else { return [] }
+            return [(.proposeDeal(team: "dprk", commitments: [Commitment(team: "dprk", action: "offer_yongbyon"),
+                                                             Commitment(team: "usa", action: "us_summit")], note: ""), 0),
+                    (.respondToDeal(team: "usa", deal: 1, accept: true), 2)]
+        }) { _, _, _ in TeamOrders() }
+        let replay = Replay(log: try MatchLog(bytes: Array(writer.text.utf8)))
+        let step = try #require(replay.steps.first { $0.records.contains { $0.kind == .deal && $0.result == "carried_out" } })
+        let summit = try #require(step.records.first { $0.kind == .order && $0.action == "us_summit" })
+        #expect(summit.result == "precondition_failed")
+        for language in [Language.en, .ko] {
+            let story = Story(replay: replay, scenarioQuestions: [], language: language)
+            let deal = try #require(story.turningPoints.first { $0.kind == "deal" })
+            let question = try #require(story.questions.first { $0.source == "match" && $0.seq == deal.seq })
+            if language == .en {
+                #expect(deal.title.hasSuffix("deal 1, proposed by DPRK with United States, carried out in part"), "\(deal.title)")
+                #expect(deal.text.contains("Not carried out: ") && deal.text.contains("could not be taken (No working-level groundwork for a summit.)"), "\(deal.text)")
+                #expect(question.text.contains("was carried out only in part in turn 1") && !question.text.contains("would you make the same deal again"),
+                        "\(question.text)")
+            } else {
+                #expect(deal.title.hasSuffix("합의 1번이 일부만 이행되었습니다"), "\(deal.title)")
+                #expect(deal.text.contains("이행되지 못한 단계: ") && deal.text.contains("실무 협상 기반이 없습니다"), "\(deal.text)")
+                #expect(question.text.contains("일부만 이행되었고"), "\(question.text)")
+            }
+        }
     }
 
     @Test func theTutorialFindsTheNearMissAndTheDeal() throws {

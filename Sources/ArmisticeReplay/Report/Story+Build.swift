@@ -282,10 +282,14 @@ struct StoryReader {
                 let moved = effects(ofActions: deal.commitments.compactMap(\.action), in: s)
                 guard let biggest = moved.max(by: { abs($0.to - $0.from) < abs($1.to - $1.from) }) else { continue }
                 let parties = deal.parties.filter { $0 != deal.proposer }.map(short).joined(separator: ", ")
+                // A step that could not be taken is said, and the deal reads as carried out in part.
+                let missed = stepsNotTaken(of: deal, in: s)
                 points.append(Story.TurningPoint(
                     kind: "deal", turn: turn,
-                    title: say("story.point.deal", ["turn": String(turn), "deal": String(id), "proposer": short(deal.proposer), "parties": parties]),
-                    text: say("story.point.deal_text", ["terms": describe(deal), "changes": moved.map { change($0.track, $0.from, $0.to) }.joined(separator: ", ")]),
+                    title: say(missed.isEmpty ? "story.point.deal" : "story.point.deal_partly",
+                               ["turn": String(turn), "deal": String(id), "proposer": short(deal.proposer), "parties": parties]),
+                    text: say("story.point.deal_text", ["terms": describe(deal), "changes": moved.map { change($0.track, $0.from, $0.to) }.joined(separator: ", ")])
+                        + missed.map { " " + say("story.point.deal_missed", ["phrase": orderPhrase($0)]) }.joined(),
                     step: step, seq: s.seq, track: ruleset.tracks[biggest.track].id, from: biggest.from, to: biggest.to))
             }
         }
@@ -349,6 +353,20 @@ struct StoryReader {
             if let k = out.firstIndex(where: { $0.track == i }) { out[k].to += d } else { out.append((i, from, from + d)) }
         }
         return out.filter { $0.from != $0.to }
+    }
+
+    /// The order records of a deal's action steps at the adjudication that carried it out: a deal's orders come
+    /// before the team's own, so each step's record is the first of its team and action in that step.
+    func stepOrders(of deal: Deal, in step: Replay.Step) -> [Record] {
+        deal.commitments.compactMap { c in
+            c.action.flatMap { action in step.records.first { $0.kind == .order && $0.team == c.team && $0.action == action } }
+        }
+    }
+
+    /// The steps of a deal that were not taken (a requirement, the budget, a refusal, a duplicate); one whose die
+    /// failed was taken.
+    func stepsNotTaken(of deal: Deal, in step: Replay.Step) -> [Record] {
+        stepOrders(of: deal, in: step).filter { $0.result != "success" && $0.result != "failure" }
     }
 
     func describe(_ deal: Deal) -> String {

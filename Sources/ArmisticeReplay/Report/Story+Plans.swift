@@ -127,10 +127,13 @@ extension StoryReader {
             let step = replay.steps[p.step]
             let deals = step.records.filter { $0.kind == .deal && $0.result == "carried_out" }.compactMap { $0.deal.flatMap { step.state.deals[safe: $0 - 1] } }
             for deal in deals {
-                let args = ["deal": String(deal.id), "proposer": short(deal.proposer), "turn": String(p.turn), "moved": moved(p),
+                let missed = stepsNotTaken(of: deal, in: step)
+                var args = ["deal": String(deal.id), "proposer": short(deal.proposer), "turn": String(p.turn), "moved": moved(p),
                             "parties": deal.parties.filter { $0 != deal.proposer }.map(short).joined(separator: ", ")]
-                guard say("story.point.deal", args) == p.title else { continue }
-                ask(say("story.q.deal", args), p)
+                guard say(missed.isEmpty ? "story.point.deal" : "story.point.deal_partly", args) == p.title else { continue }
+                // A deal carried out in part asks about the step that was not taken, never what it would have given.
+                args["missed"] = missed.map(orderPhrase).joined(separator: "; ")
+                ask(say(missed.isEmpty ? "story.q.deal" : "story.q.deal_partly", args), p)
                 break
             }
         }
