@@ -232,6 +232,6 @@ import Testing
         #expect(s.boardLines(now: nil).contains("flag A fishing boat has been seized: no"))
         s.language = .ko
         #expect(s.boardLines(now: nil).contains("상황 A fishing boat has been seized: 아니요"))
-        #expect(s.policyName("greedy") == "탐욕")
+        #expect(s.policyName("greedy") == "적극형" && s.policyName("idle") == "관망형", "the names the replay, the report and the browser use")
     }
 }

@@ -133,7 +133,7 @@ extension ClientState {
             let id = view.teams.first { $0.id.lowercased() == team.lowercased() || $0.name.lowercased() == team.lowercased() }?.id ?? team
             let name = TerminalText.sanitize(view.teamName(id))
             guard let policy else { return [request(ClientRequest.SetBot(team: id), said("terminal.status.bot_off", "terminal.failed.bot_off", ["team": name]))] }
-            return [request(ClientRequest.SetBot(team: id, policy: policy), said("terminal.status.bot_on", "terminal.failed.bot_on", ["policy": policy, "team": name]))]
+            return [request(ClientRequest.SetBot(team: id, policy: policy), said("terminal.status.bot_on", "terminal.failed.bot_on", ["policy": policyName(policy), "team": name]))]
         case .setJoining(let open):
             return [request(ClientRequest.SetJoining(open: open), open ? said("terminal.status.joining_opened", "terminal.failed.joining_opened")
                                                                        : said("terminal.status.joining_closed", "terminal.failed.joining_closed"))]

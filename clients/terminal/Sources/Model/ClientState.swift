@@ -1,3 +1,4 @@
+import ArmisticeEngine
 import ArmisticeWire
 import ArmisticeLocale
 
@@ -102,17 +103,9 @@ public struct ClientState: Sendable {
         return t.text(standing ? "terminal.bot.standing_by" : "terminal.bot.words", ["policy": policyName(policy)])
     }
 
-    /// A bot policy's name in the reader's language ("탐욕" for greedy, as the browser says it); an unknown one as sent.
-    public func policyName(_ policy: String) -> String {
-        switch policy {
-        case "greedy": t.text("terminal.bot.policy.greedy")
-        case "random": t.text("terminal.bot.policy.random")
-        case "block-all": t.text("terminal.bot.policy.block-all")
-        case "approve-all": t.text("terminal.bot.policy.approve-all")
-        case "idle": t.text("terminal.bot.policy.idle")
-        default: TerminalText.sanitize(policy)
-        }
-    }
+    /// A bot policy's name in the reader's language (적극형 for greedy), as the replay, the report and the browser name
+    /// it (`RecordText.policyName`); an unknown one as sent.
+    public func policyName(_ policy: String) -> String { RecordText.policyName(policy, t) ?? TerminalText.sanitize(policy) }
 
     /// The badge after a team's name on screen: "🤖 bot (greedy)"; nil when no bot sits there.
     public func botBadge(_ team: String) -> String? { botWords(team).map { "🤖 " + $0 } }
