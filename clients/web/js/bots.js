@@ -9,7 +9,7 @@ import { t, has } from "./i18n.js";
  * catalog's `bot.policy.ID`. */
 export const BOT_POLICIES = ["greedy", "random", "block-all", "approve-all", "idle"].map((id) => ({ id }));
 
-/** A policy's short name in the interface's language ("greedy", "탐욕"). */
+/** A policy's short name in the interface's language ("greedy", "적극형"). */
 export function policyName(id) {
   return has(`bot.name.${id}`) ? t(`bot.name.${id}`) : id;
 }

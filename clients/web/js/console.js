@@ -293,22 +293,19 @@ function settleAdjustment() {
   adjusting = null;
   // Another request may have spoken in this line since: then it keeps its words.
   if (status.dataset.seq !== seq) return;
-  say(status, () => adjustedText(id, value, record), typeof record.to === "number" && record.to !== value ? "warning" : "ok");
+  say(status, () => adjustedText(id, record), "ok");
 }
 
 /**
- * What the server applied, from its adjustment record: the target, from, to. A value the server clamped is said as
- * such: what was asked, what was set, and why (the most or the least the target can be; a flag is only yes or no).
- * A value that was already there is said too.
+ * What the server applied, from its adjustment record: the target, from, to. (A value outside the target's range is
+ * refused, by the form and by the server, so what was asked is what was set.) A value that was already there is said
+ * too.
  */
-function adjustedText(id, asked, record) {
+function adjustedText(id, record) {
   const target = adjustTarget(id);
   if (!target || typeof record.to !== "number" || typeof record.from !== "number") return t("console.adjusted_ok");
   const name = target.name;
   const from = adjustValueText(target, record.from), to = adjustValueText(target, record.to);
-  if (target.kind === "flag" && asked !== 0 && asked !== 1) return t("console.adjust_clamped_flag", { asked, target: name, from, applied: to });
-  if (record.to < asked) return t("console.adjust_clamped_max", { asked, target: name, from, applied: record.to });
-  if (record.to > asked) return t("console.adjust_clamped_min", { asked, target: name, from, applied: record.to });
   if (record.from === record.to) return t("console.adjust_unchanged", { target: name, value: to });
   return t("console.adjusted_to", { target: name, from, to });
 }
