@@ -45,7 +45,8 @@ def test_the_consoles_status_lines_go_when_they_stop_being_true(server, browsers
     # The room's language set from this console: said; the phase ended from elsewhere: old news, it goes.
     Select(css(teacher, "#room-language")).select_by_value("ko")
     click(teacher, "#set-room-language")
-    wait(teacher, lambda d: "한국어" in text(d, "#controls-status"), message=lambda d: text(d, "#controls-status"))
+    # Named in the page's language: "Korean" on an English console ("한국어" on a Korean one).
+    wait(teacher, lambda d: "The projector now uses Korean." in text(d, "#controls-status"), message=lambda d: text(d, "#controls-status"))
     other.send({"type": "skip", "id": 3})
     other.expect("ack")
     wait(teacher, lambda d: text(d, "#controls-status") == "", message=lambda d: f"stale: {text(d, '#controls-status')!r}")

@@ -125,10 +125,13 @@ def test_an_open_deal_says_which_of_our_steps_cannot_go_as_promised_and_who_can_
     assert "Also in your draft" in notes(kim, 2, "submit_declaration", "step-warning")
     screenshot(kim, "deal-warnings-dprk")
 
-    # Accepted and agreed, the step is the DPRK's promise: no warning any more, but the veto is still theirs.
+    # Accepted and agreed, the step is the DPRK's promise, paid first: the draft's budget no longer stands in its way,
+    # but the requirement the state still fails would stop it at adjudication, so that warning stays; the veto is
+    # still theirs.
     click(kim, "#deal-1-accept")
     wait(kim, lambda d: "agreed" in css(d, "#deals .deal[data-deal='1']").text, message="deal 1 not agreed")
-    assert notes(kim, 1, "admit_inspectors", "step-warning") == ""
+    agreed = notes(kim, 1, "admit_inspectors", "step-warning")
+    assert agreed == "Your team's step cannot be carried out now: Inspectors verify a declaration: one must be accepted first.", agreed
     assert "United States, United Nations" in notes(kim, 1, "admit_inspectors", "consent-note")
     for d in (kim, lee, teacher):
         assert js_errors(d) == []
