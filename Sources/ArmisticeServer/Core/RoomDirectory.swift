@@ -48,12 +48,14 @@ public struct RulesetSummary: Sendable, Hashable, Codable {
         public var description: String
     }
 
-    /// One variant of a scenario.
+    /// One variant of a scenario, with the defaults a room of it starts from (a create-room form shows them).
     public struct VariantSummary: Sendable, Hashable, Codable {
         public var id: String
         public var name: String
         public var description: String
         public var turns: Int
+        /// Default seconds per timed phase under this variant, as the scenario's own `phases`.
+        public var phases: [String: Int]
     }
 
     init(_ ruleset: Ruleset, variants loaded: [String: Ruleset] = [:]) {
@@ -62,13 +64,12 @@ public struct RulesetSummary: Sendable, Hashable, Codable {
         summary = ruleset.summary
         version = ruleset.version
         turns = ruleset.calendar.turns
-        var phases: [String: Int] = [:]
-        for phase in Phase.turnPhases { phases[phase.rawValue] = ruleset.phaseDurations[phase] ?? 60 }
-        self.phases = phases
+        phases = Self.phaseSeconds(ruleset)
         teams = ruleset.teams.map(TeamSummary.init)
-        let baseTurns = ruleset.calendar.turns
         variants = ruleset.variants.map {
-            VariantSummary(id: $0.id, name: $0.name, description: $0.description, turns: loaded[$0.id]?.calendar.turns ?? baseTurns)
+            let rules = loaded[$0.id] ?? ruleset
+            return VariantSummary(id: $0.id, name: $0.name, description: $0.description, turns: rules.calendar.turns,
+                                  phases: Self.phaseSeconds(rules))
         }
         languages = ruleset.languages
         let others = ruleset.languages.filter { $0 != "en" }
@@ -78,6 +79,13 @@ public struct RulesetSummary: Sendable, Hashable, Codable {
                                         teams: Dictionary(uniqueKeysWithValues: l.teams.map { ($0.id, $0.name) }),
                                         variants: Dictionary(uniqueKeysWithValues: l.variants.map { ($0.id, VariantText(name: $0.name, description: $0.description)) })))
         })
+    }
+
+    /// A ruleset's default seconds per timed phase, by phase name.
+    private static func phaseSeconds(_ ruleset: Ruleset) -> [String: Int] {
+        var phases: [String: Int] = [:]
+        for phase in Phase.turnPhases { phases[phase.rawValue] = ruleset.phaseDurations[phase] ?? 60 }
+        return phases
     }
 }
 

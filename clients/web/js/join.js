@@ -168,14 +168,22 @@ function variantText(name, turns) {
   return typeof turns === "number" && !new RegExp(`(^|\\D)${turns}(\\D|$)`).test(name) ? t("index.variant_option", { name, count: turns }) : name;
 }
 
-/** What a blank turns or phase field means for the chosen scenario: its own values, shown beside the fields. */
+/** What a blank turns or phase field means for the chosen scenario and variant: the variant's own values when one is
+ * chosen (GET /api/rulesets lists its `turns` and `phases`), else the scenario's, shown beside the fields; and the
+ * chosen variant's description in the page's language under its menu. */
 function showDefaults() {
   const r = rulesets.find((x) => x.id === $("#create-ruleset").value);
-  $("#create-turns-hint").textContent = r?.turns ? t("index.turns_hint_n", { count: r.turns }) : t("index.turns_hint");
+  const v = (r?.variants || []).find((x) => x.id === $("#create-variant").value);
+  const turns = typeof v?.turns === "number" ? v.turns : r?.turns;
+  $("#create-turns-hint").textContent = !turns ? t("index.turns_hint")
+    : v ? t("index.variant_turns_hint", { count: turns }) : t("index.turns_hint_n", { count: turns });
   for (const span of document.querySelectorAll("[data-default]")) {
-    const seconds = r?.phases?.[span.dataset.default];
+    const seconds = (v?.phases || r?.phases)?.[span.dataset.default];
     span.textContent = typeof seconds === "number" ? t("index.phase_default", { count: seconds }) : "";
   }
+  const about = v ? inLanguage(r).variants?.[v.id]?.description || v.description || "" : "";
+  $("#create-variant-about").textContent = about;
+  $("#create-variant-about").hidden = !about;
 }
 
 // The scenarios this server can open, from GET /api/rulesets (public; creating a room still needs the key).
@@ -337,6 +345,7 @@ function init() {
   $("#create-form").addEventListener("submit", createRoom);
   $("#load-rulesets").addEventListener("click", loadRulesets);
   $("#create-ruleset").addEventListener("change", () => { fillVariants(); showDefaults(); fillBotSeats(); });
+  $("#create-variant").addEventListener("change", showDefaults);
   $("#console-form").addEventListener("submit", openConsole);
   showSaved();
   refreshTeams();
