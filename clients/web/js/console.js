@@ -5,7 +5,7 @@ import { bootPage, keepFocus, attempt, staleStatus } from "./page.js";
 import { renderTracks, renderFlagsAndProjects, renderRecords, ChatPanel, dealItem, formatParams, roleLabel, objectivePoints, allLockedText } from "./views.js";
 import { BOT_POLICIES, botBadge, botOf, studentsOf, policyName, seatLabel } from "./bots.js";
 import { instructorKey, rememberInstructorKey } from "./seats.js";
-import { commitmentsOf } from "./commitments.js";
+import { commitmentsOf, ordersOverBudget } from "./commitments.js";
 import { renderEventPreview } from "./eventpreview.js";
 import { t, lang, list, errorText, sentence, LANGUAGES } from "./i18n.js";
 import { openMatch } from "./teacher.js";
@@ -96,9 +96,15 @@ function teamColumn(tm) {
   const spent = drafted + committed.reduce((sum, c) => sum + c.cost, 0);
   const players = studentsOf(game, tm.id);
   const hidden = (v.tracks || []).filter((tr) => (tr.hidden_from || []).includes(tm.id));
-  const col = el("article", { class: "team-column", data: { team: tm.id }, aria: { label: tm.name } },
+  // A team whose draft and agreed deals cost more than its budget is marked so in words beside its lock, and each
+  // drafted order the budget cannot pay (deals are paid first, then the draft in order) says so on its line.
+  const overBy = v.phase !== "setup" && typeof tm.budget === "number" && spent > tm.budget ? spent - tm.budget : 0;
+  const unpaid = overBy ? ordersOverBudget(game, tm.id) : new Map();
+  const col = el("article", { class: overBy ? "team-column over-budget" : "team-column", data: { team: tm.id }, aria: { label: tm.name } },
     el("h3", {}, el("span", { class: "swatch", aria: { hidden: "true" } }), " ", tm.name, " ",
-      el("span", { class: tm.locked ? "badge ok" : "badge", text: tm.locked ? t("team.locked") : t("console.not_locked") }), " ", botBadge(game, tm.id)),
+      el("span", { class: tm.locked ? "badge ok" : "badge", text: tm.locked ? t("team.locked") : t("console.not_locked") }), " ",
+      overBy ? el("span", { class: "badge over", text: t("console.over_budget_badge", { over: overBy }) }) : null, overBy ? " " : null,
+      botBadge(game, tm.id)),
     el("p", { class: "hint", text: t("console.players", { players: players.length ? list(players.map((p) => (p.online ? p.name : t("team.offline", { name: p.name })))) : t("console.none") }) }),
     botControls(tm),
     // Over the budget it says by how much ("1 over budget"), never "-1 left", as the student's page does.
@@ -110,9 +116,10 @@ function teamColumn(tm) {
         el("span", { text: c.action ? `${game.actionName(c.action)}${formatParams(game, c.params, c.action)}` : t(c.decision === "block" ? "play.block_action" : "play.approve_action", { action: game.actionName(c.consent) }) }),
         el("span", { class: "cost", text: c.action ? t("play.cost_small", { cost: c.cost }) : t("play.consent") }),
         el("span", { class: "badge ok", text: t("console.deal_locked", { deal: String(c.deal) }) }))),
-      ...d.orders.map((o) => {
+      ...d.orders.map((o, i) => {
         const a = (v.actions || []).find((x) => x.id === o.action && x.team === tm.id);
-        return el("li", { class: "draft-order", data: { action: o.action } }, el("span", { text: `${a?.name || o.action}${formatParams(game, o.params, o.action)}` }), a ? el("span", { class: "cost", text: t("play.cost_small", { cost: a.cost }) }) : null);
+        return el("li", { class: unpaid.has(i) ? "draft-order over" : "draft-order", data: { action: o.action } }, el("span", { text: `${a?.name || o.action}${formatParams(game, o.params, o.action)}` }), a ? el("span", { class: "cost", text: t("play.cost_small", { cost: a.cost }) }) : null,
+          unpaid.has(i) ? el("span", { class: "badge over", text: t("console.order_over_budget") }) : null);
       })] : el("li", { class: "hint", text: t("console.no_orders") })),
     Object.keys(d.consents || {}).length ? el("p", { class: "hint", text: t("console.consents", { consents: Object.entries(d.consents).map(([a, dec]) => t(dec === "block" ? "play.block_action" : "play.approve_action", { action: game.actionName(a) })).join(", ") }) }) : null,
     hidden.length ? el("p", { class: "hint", text: t("console.cannot_see", { tracks: list(hidden.map((x) => x.name)) }) }) : null,
