@@ -90,7 +90,7 @@ function render() {
     if (o) {
       replace($("#outcome"), el("h2", { text: outcomeTitle(game, o) }), o.text ? el("p", { text: o.text }) : null,
         endingDecided(game) ? el("p", { class: "decided-note", text: t("outcome.results_running") }) : null,
-        el("ul", { class: "scores" }, Object.entries(o.scores || {}).sort((a, b) => b[1] - a[1]).map(([x, n]) => el("li", { text: t("outcome.score", { team: game.teamName(x), count: n }) }))));
+        el("ul", { class: "scores" }, game.rankedScores(o.scores).map(([x, n]) => el("li", { text: t("outcome.score", { team: game.teamName(x), count: n }) }))));
     }
   });
 }

@@ -339,7 +339,7 @@ function renderOutcome() {
   $("#outcome").hidden = !o;
   if (!o) return;
   replace($("#outcome"), el("h2", { text: t("console.outcome", { name: o.name }) }), el("p", { text: o.text }), o.reason ? el("p", { class: "hint", id: "outcome-reason", text: sentence(o.reason) }) : null,
-    el("ul", {}, Object.entries(o.scores || {}).sort((a, b) => b[1] - a[1]).map(([x, n]) => el("li", { text: t("outcome.score", { team: game.teamName(x), count: n }) }))),
+    el("ul", {}, game.rankedScores(o.scores).map(([x, n]) => el("li", { text: t("outcome.score", { team: game.teamName(x), count: n }) }))),
     el("ul", { class: "objectives" }, (o.objectives || []).map((x) => el("li", { class: x.met ? "met" : "", text: t("console.objective_line", { team: x.team === "all" ? t("outcome.every_team") : game.teamName(x.team), text: x.text,
       // "not met, worth 3" / "met, 2 scored", as the student's page says it: never a bare "(3)" that reads both ways.
       result: t(x.met ? "objective.met" : "objective.not_met", { worth: t("objective.points", { count: x.points }) }) }) }))),

@@ -28,6 +28,7 @@ export class Game {
     this.settings = s.settings || {};
     const { records = [], ...view } = s.view || {};
     this.view = view;
+    this.orderScores();
     this.records = records.slice();
     this.roster = s.roster || [];
     this.chat = (s.chat || []).slice();
@@ -39,6 +40,7 @@ export class Game {
     switch (msg.type) {
       case "update": {
         this.view = mergeUpdate(this.view, msg);
+        this.orderScores();
         const added = msg.records || [];
         this.records.push(...added);
         if (msg.clock) this.setClock(msg.clock);
@@ -98,7 +100,27 @@ export class Game {
   }
   seatName(seat) { return this.roster.find((r) => r.seat === seat)?.name || seat; }
 
-  /** The chat channels this seat may read, in display order. */
+  /** The outcome's scores as [team id, points], ranked by `rankScores` (one order on every page). */
+  rankedScores(scores = this.view?.outcome?.scores) { return rankScores(scores, (this.view?.teams || []).map((x) => x.id)); }
+
+  /** Keeps the outcome's `scores` in that ranked order, so a page that lists them in the object's own order, or sorts
+   * them by points alone (a stable sort), lists ties in the same order as every other page. */
+  orderScores() {
+    const o = this.view?.outcome;
+    if (o?.scores && typeof o.scores === "object") o.scores = Object.fromEntries(this.rankedScores(o.scores));
+  }
+
+  /** Team ids in the scenario's team order (the order of the view's `teams`; an id it does not list comes after, by
+   * id): the one order of teams on every page, in a pair channel's name as in the channel list. */
+  inTeamOrder(ids) {
+    const teams = (this.view?.teams || []).map((x) => x.id);
+    const place = (id) => { const i = teams.indexOf(id); return i < 0 ? teams.length : i; };
+    return ids.slice().sort((a, b) => (place(a) - place(b)) || (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** The chat channels this seat may read, in display order: everyone, then the team channels and the pairs in the
+   * scenario's team order (a student's own pairs in that order; the instructor's pairs by their first team, then the
+   * second, each pair named in that order too: see `channelLabel`). */
   channels() {
     const teams = (this.view?.teams || []).map((t) => t.id);
     const role = this.you.role;
@@ -121,12 +143,20 @@ export class Game {
       return this.you.role === "instructor" ? t("chat.team_of", { team: this.teamName(id) }) : t("chat.my_team");
     }
     if (channel.startsWith("pair:")) {
-      const [a, b] = channel.slice(5).split("+");
+      const [a, b] = this.inTeamOrder(channel.slice(5).split("+"));
       if (this.you.role === "player" && this.you.team) return t("chat.with", { team: this.teamName(a === this.you.team ? b : a) });
       return t("chat.pair", { a: this.teamName(a), b: this.teamName(b) });
     }
     return channel;
   }
+}
+
+/** Scores ranked the one way every page lists them (console, projector, student page): most points first,
+ * and tied teams in the scenario's team order (`teams`: ids in that order; a team it does not list comes after, by id).
+ * Returns [team id, points] pairs. */
+export function rankScores(scores, teams = []) {
+  const place = (id) => { const i = teams.indexOf(id); return i < 0 ? teams.length : i; };
+  return Object.entries(scores || {}).sort((a, b) => (b[1] - a[1]) || (place(a[0]) - place(b[0])) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 export function pairChannel(a, b) {
