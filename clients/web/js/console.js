@@ -396,7 +396,8 @@ if (game) {
   $("#extend").addEventListener("click", () => {
     const seconds = Math.trunc(Number($("#extend-seconds").value));
     if (!seconds) { say(status, () => t("console.need_seconds"), "error"); return; }
-    act(status, { type: "extend", seconds }, () => t("console.extended_ok", { seconds }));
+    // A positive shift gives the phase more time ("늘렸습니다"), a negative one brings the deadline forward ("당겼습니다").
+    act(status, { type: "extend", seconds }, () => t(seconds > 0 ? "console.extended_ok" : "console.shortened_ok", { seconds: Math.abs(seconds) }));
   });
   $("#end").addEventListener("click", async () => {
     if (!armedEnd) { armedEnd = true; renderControls(); return; }
