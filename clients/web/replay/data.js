@@ -17,6 +17,9 @@ export class ReplayData {
     this.viewpoints = json.viewpoints || ['instructor'];
     this.teams = json.teams || [];
     this.chat = json.chat || [];
+    // The instructor's seat and door changes (a seat removed or moved, a bot put on a team or taken off, joining
+    // closed or opened, a seat joining mid-match), each after the step it follows; absent in older files.
+    this.seatChanges = Array.isArray(json.seatChanges) ? json.seatChanges : [];
   }
 
   /** Parses text: a replay JSON, or explains what to do with a raw match log. */
@@ -59,6 +62,13 @@ export class ReplayData {
       }
     }
     return out;
+  }
+
+  /** The seat and door changes from the start of step i's turn through step i. Every viewpoint saw them (the roster
+   * showed them), so none is filtered. */
+  turnSeatChanges(i) {
+    const turn = this.steps[i].turn;
+    return this.seatChanges.filter((c) => c.step <= i && (this.steps[Math.min(c.step, this.steps.length - 1)] || {}).turn === turn);
   }
 
   /** Chat a viewpoint could read, written up to step i. */

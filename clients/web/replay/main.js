@@ -70,8 +70,12 @@ function render() {
   // instructor in the report's catalog): the viewer adds none of its own.
   $('step-text').textContent = s.seenBy.includes(viewpoint) ? (s.who ? `${s.who}: ${s.text}` : s.text) : t('replay.another_team');
   renderBoard($('board'), data.view(step, viewpoint), data);
-  const records = data.turnRecords(step, viewpoint);
-  $('records').replaceChildren(...records.map((r) => el('li', { class: `rec ${r.kind}${r.step === step ? ' new' : ''}` }, el('span', { class: 'kind' }, kindWord(r.kind)), ' ', unlabelled(r))));
+  // This turn's records, and the instructor's seat and door changes in their place among them (each after the step
+  // it follows), named as the report names them: "instructor removes Bob (s5) from the room", by who did it.
+  const changes = data.turnSeatChanges(step).map((c) => ({ step: c.step, kind: 'seat', change: c.kind, text: c.who ? `${c.who}: ${c.text}` : c.text }));
+  const records = [...data.turnRecords(step, viewpoint), ...changes].sort((a, b) => (a.step - b.step) || ((a.kind === 'seat') - (b.kind === 'seat')));
+  $('records').replaceChildren(...records.map((r) => el('li', { class: `rec ${r.kind}${r.step === step ? ' new' : ''}`, 'data-change': r.change },
+    el('span', { class: 'kind' }, r.kind === 'seat' ? seatWord(r.change) : kindWord(r.kind)), ' ', r.kind === 'seat' ? r.text : unlabelled(r))));
   if (!records.length) $('records').append(el('li', { class: 'note' }, t('replay.nothing_yet')));
   const chat = data.chatUpTo(step, viewpoint).slice(-40);
   $('chat').replaceChildren(...chat.map((m) => el('li', {}, el('span', { class: 'channel' }, m.channelName), ' ', el('strong', {}, m.name), `: ${m.text}`)));
@@ -82,6 +86,8 @@ function render() {
 /** A phase or a record's kind in words, when the catalog has it; else as the file says. */
 function phaseWord(p) { const k = `phase.${p}`; const w = t(k); return w === k ? p : w; }
 function kindWord(kind) { const k = `replay.kind.${kind}`; return has(k) ? t(k) : kind; }
+/** A seat or door change's kind in the page's language ("내보냄", "봇 넣음", "입장 닫힘"); an unknown kind, "자리". */
+function seatWord(kind) { const k = `replay.kind.seat_${kind}`; return has(k) ? t(k) : t('replay.kind.seat'); }
 /** A record's sentence without the label it starts with (news, intel, events, the outcome: "뉴스: …", as the report
  * writes them) when that label is its kind's, in the words the kind's chip before it already says. */
 function unlabelled(r) {
