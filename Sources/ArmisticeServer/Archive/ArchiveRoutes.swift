@@ -9,14 +9,17 @@ final class ArchiveContext: Sendable {
     let archive: MatchArchive
     let reports: ArchiveReports?
     let tickets = ArchiveTickets()
+    /// Sign-in sessions, shared with the rooms threads (a session is accepted wherever a key is).
+    let sessions: SignInSessions
     /// Students' exports, made on a background queue.
     let exports: ArchiveExports
     /// The rooms threads (a match is deleted on the one holding its room).
     let rooms: RoomShards
 
     init(instructorKey: String, accounts: TeacherAccounts, archive: MatchArchive, reports: ArchiveReports?, rooms: RoomShards,
-         exports: ArchiveExports = ArchiveExports()) {
+         exports: ArchiveExports = ArchiveExports(), sessions: SignInSessions = SignInSessions()) {
         self.instructorKey = instructorKey
+        self.sessions = sessions
         self.exports = exports
         self.accounts = accounts
         self.archive = archive
@@ -25,11 +28,12 @@ final class ArchiveContext: Sendable {
     }
 }
 
-/// The teachers' archive over HTTP (`/api/teacher/…`, docs/protocol.md): who am I, my rooms, one room's log, report
-/// and replay, view tickets, deleting a match, and one student's data. Every request carries a teacher's secret or
-/// the instructor key (`Authorization: Bearer …` or `X-Instructor-Key`); a report or replay may instead carry a view
-/// ticket (`?ticket=`). Wrong keys count against the address like everywhere else. A room another teacher owns
-/// answers exactly as an unknown code does (404), so codes are not confirmed.
+/// The teachers' archive over HTTP (`/api/teacher/…`, docs/protocol.md): signing in (a session), who am I, my rooms,
+/// one room's log, report and replay, view tickets, deleting a match, and one student's data. Every request carries a
+/// teacher's secret, the instructor key or a sign-in session (`Authorization: Bearer …` or `X-Instructor-Key`); a
+/// report or replay may instead carry a view ticket (`?ticket=`). Wrong keys count against the address like everywhere
+/// else; sessions never do (`InstructorKeyCheck`). A room another teacher owns answers exactly as an unknown code does
+/// (404), so codes are not confirmed.
 struct ArchiveRoutes {
     let context: ArchiveContext
     let rooms: RoomDirectory?
@@ -56,12 +60,21 @@ struct ArchiveRoutes {
             guard let language = Self.language(request) else { return Self.badLanguage() }
             return report(code, rest[2] == "report.html" ? .html : .replayJSON, language, for: principal, download: false)
         }
-        let principal: Principal
+        let accepted: InstructorKeyCheck.Accepted
         switch authenticate(request) {
-        case .success(let p): principal = p
+        case .success(let a): accepted = a
         case .failure(let refusal): return refusal.response
         }
+        let principal = accepted.principal
         switch (request.method, rest.count, rest.first) {
+        case ("POST", 1, "session"):
+            return openSession(accepted)
+        case ("DELETE", 1, "session"):
+            // Signing out: the session presented ends (a key has none to end).
+            if accepted.bySession, let presented = Self.presentedKey(request) { context.sessions.close(presented) }
+            return Self.json(200, ["signed_out": true])
+        case (_, 1, "session"):
+            return Self.methodNotAllowed("POST, DELETE")
         case ("GET", 1, "me"):
             return me(principal)
         case (_, 1, "me"):
@@ -130,19 +143,52 @@ struct ArchiveRoutes {
 
     struct Refusal: Error { var response: HTTPResponse }
 
-    /// Whose key the request carries, checked against the address's budget of wrong keys.
-    func authenticate(_ request: HTTPRequest) -> Result<Principal, Refusal> {
+    /// Whose key or session the request carries (`InstructorKeyCheck`: a key is checked against the address's budget
+    /// of wrong keys, a session never is).
+    func authenticate(_ request: HTTPRequest) -> Result<InstructorKeyCheck.Accepted, Refusal> {
         guard let presented = Self.presentedKey(request) else {
             return .failure(Refusal(response: Self.error(401, "bad_instructor_key", "send your teacher's secret or the instructor key as Authorization: Bearer KEY")))
         }
-        if let keyFailures, !keyFailures.allows(request.remoteAddress, now: now) {
-            return .failure(Refusal(response: Self.error(429, "rate_limited", "too many wrong instructor keys from your address; wait a few minutes")))
+        let check = InstructorKeyCheck(instructorKey: context.instructorKey, accounts: context.accounts, failures: keyFailures, sessions: context.sessions)
+        switch check.check(presented, from: request.remoteAddress, now: now) {
+        case .success(let accepted): return .success(accepted)
+        case .failure(let refusal): return .failure(Refusal(response: Self.refusal(refusal, wrongKey: "that is not a teacher's secret or the instructor key")))
         }
-        guard let principal = Principal.of(key: presented, instructorKey: context.instructorKey, accounts: context.accounts) else {
-            keyFailures?.recordFailure(request.remoteAddress, now: now)
-            return .failure(Refusal(response: Self.error(403, "bad_instructor_key", "that is not a teacher's secret or the instructor key")))
+    }
+
+    /// The HTTP answer to a key that was not accepted (the archive's and the log download's).
+    static func refusal(_ refusal: InstructorKeyCheck.Refusal, wrongKey: String) -> HTTPResponse {
+        switch refusal {
+        case .rateLimited:
+            error(429, "rate_limited", "too many wrong instructor keys came from your address, so its keys are not checked until they stop "
+                    + "(then one every 10 seconds); a page signed in before keeps working with its session")
+        case .wrongKey:
+            error(403, "bad_instructor_key", wrongKey)
+        case .sessionExpired:
+            error(403, "session_expired", "this sign-in session has ended (after 12 hours, a server restart, a new secret or the account's removal): "
+                    + "sign in again with your teacher's secret or the instructor key")
         }
-        return .success(principal)
+    }
+
+    struct SessionAnswer: Encodable {
+        var session: String
+        var expires: Int64
+        var id: String?
+        var name: String
+        var admin: Bool
+    }
+
+    /// `POST /api/teacher/session`: a sign-in session for the key just accepted. A session is not exchanged for another
+    /// (it would never end): sign in with the key.
+    private func openSession(_ accepted: InstructorKeyCheck.Accepted) -> HTTPResponse {
+        guard !accepted.bySession else {
+            return Self.error(400, "bad_request", "a session is not exchanged for another: sign in with your teacher's secret or the instructor key")
+        }
+        guard let (session, expires) = context.sessions.open(for: accepted.principal, accounts: context.accounts, now: now) else {
+            return Self.error(403, "bad_instructor_key", "that is not a teacher's secret or the instructor key")
+        }
+        let who = whoIs(accepted.principal)
+        return Self.json(200, SessionAnswer(session: session, expires: expires, id: who.id, name: who.name, admin: who.admin))
     }
 
     /// A room's archive entry if this principal may see it (its owner, the admin, or a teacher it is shared with).
@@ -192,11 +238,13 @@ struct ArchiveRoutes {
     }
 
     private func me(_ principal: Principal) -> HTTPResponse {
+        Self.json(200, whoIs(principal))
+    }
+
+    private func whoIs(_ principal: Principal) -> Me {
         switch principal {
-        case .admin: return Self.json(200, Me(id: nil, name: "Administrator", admin: true))
-        case .teacher(let id):
-            let name = context.accounts.all.first { $0.id == id }?.name ?? id
-            return Self.json(200, Me(id: id, name: name, admin: false))
+        case .admin: return Me(id: nil, name: "Administrator", admin: true)
+        case .teacher(let id): return Me(id: id, name: context.accounts.all.first { $0.id == id }?.name ?? id, admin: false)
         }
     }
 

@@ -9,7 +9,7 @@ import ArmisticeWire
 extension ServerCore {
     func createRoom(_ r: ClientRequest.CreateRoom, from id: ClientID, requestID: JSONValue?, now: Int64, into out: inout CoreOutput) throws(ServerError) {
         guard clients[id]?.seat == nil else { throw ServerError(.alreadyJoined, key: "error.already_joined.seat") }
-        let principal = try checkInstructorKey(r.key, from: id, now: now, refusal: "error.bad_instructor_key.create")
+        let principal = try checkInstructorKey(r.key, from: id, now: now, refusal: "error.bad_instructor_key.create", into: &out)
         guard let entry = catalog[r.ruleset] else {
             throw catalog.ids.isEmpty ? ServerError(.unknownRuleset, key: "error.unknown_ruleset.none_loaded")
                 : ServerError(.unknownRuleset, key: "error.unknown_ruleset.unknown",
@@ -108,7 +108,7 @@ extension ServerCore {
         case "player": role = .player
         case "observer": role = .observer
         case "instructor":
-            let principal = try checkInstructorKey(r.key ?? "", from: id, now: now, refusal: "error.bad_instructor_key.join")
+            let principal = try checkInstructorKey(r.key ?? "", from: id, now: now, refusal: "error.bad_instructor_key.join", into: &out)
             guard principal.mayAccess(owner: room.owner) else {
                 throw ServerError(.badInstructorKey, key: "error.bad_instructor_key.owner")
             }
@@ -310,18 +310,24 @@ extension ServerCore {
         clients[id] = client
     }
 
-    /// Compares an instructor key or a teacher's secret, unless this address has sent too many wrong ones lately
-    /// (then it is not compared). Returns whose it is. `refusal`: the catalog key of the `bad_instructor_key` refusal.
+    /// Whose key this is: an instructor key or a teacher's secret, compared unless this address has sent too many wrong
+    /// ones lately (then it is not compared), or a sign-in session, looked up and never charged to the address
+    /// (`InstructorKeyCheck`). A session that is no longer valid counts as a bad token of this connection, as a seat
+    /// token does. `refusal`: the catalog key of the `bad_instructor_key` refusal.
     @discardableResult
-    func checkInstructorKey(_ key: String, from id: ClientID, now: Int64, refusal: String) throws(ServerError) -> Principal {
-        let address = clients[id]?.address ?? ""
-        guard keyFailures.allows(address, now: now) else {
+    func checkInstructorKey(_ key: String, from id: ClientID, now: Int64, refusal: String,
+                            into out: inout CoreOutput) throws(ServerError) -> Principal {
+        let check = InstructorKeyCheck(instructorKey: instructorKey, accounts: accounts, failures: keyFailures, sessions: sessions)
+        switch check.check(key, from: clients[id]?.address ?? "", now: now) {
+        case .success(let accepted):
+            return accepted.principal
+        case .failure(.rateLimited):
             throw ServerError(.rateLimited, key: "error.rate_limited.keys")
-        }
-        guard let principal = Principal.of(key: key, instructorKey: instructorKey, accounts: accounts) else {
-            keyFailures.recordFailure(address, now: now)
+        case .failure(.wrongKey):
             throw ServerError(.badInstructorKey, key: refusal)
+        case .failure(.sessionExpired):
+            countBadToken(id, into: &out)
+            throw ServerError(.sessionExpired, key: "error.session_expired.ended")
         }
-        return principal
     }
 }

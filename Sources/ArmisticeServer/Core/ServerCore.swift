@@ -41,6 +41,8 @@ public final class ServerCore {
     public let keyFailures: JoinFailureLimiter
     /// The teachers' accounts: their secrets open their own rooms wherever the instructor key is accepted.
     public var accounts: TeacherAccounts?
+    /// Sign-in sessions, accepted wherever a key is and never charged to the address (shared with the HTTP handler).
+    public var sessions = SignInSessions()
     var encoder = MessageEncoder()
     let logEncoder = LogRecordEncoder()
     /// How a log record becomes its line (a seam for tests: a record that cannot be encoded must stop its room).

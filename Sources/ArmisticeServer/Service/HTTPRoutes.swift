@@ -3,7 +3,7 @@ import Foundation
 import ArmisticeWire
 
 /// The HTTP endpoints beside the WebSocket: health, metrics, the scenarios, a room's public summary and the
-/// instructor's log download. Runs on the transport's thread: it reads only thread-safe copies (metrics, the room
+/// instructor's log download (with the key, a teacher's secret or a sign-in session). Runs on the transport's thread: it reads only thread-safe copies (metrics, the room
 /// directory, the ruleset summaries) and the shared join-failure limiter, never the executor's rooms.
 struct HTTPRoutes {
     let metrics: ServerMetrics
@@ -56,13 +56,12 @@ struct HTTPRoutes {
             guard request.method == "GET" else { return methodNotAllowed() }
             let presented = ArchiveRoutes.presentedKey(request)
             guard let presented else { return error(401, "bad_instructor_key", "send the instructor key as Authorization: Bearer KEY or X-Instructor-Key") }
-            let now = now()
-            if let keyFailures, !keyFailures.allows(request.remoteAddress, now: now) {
-                return error(429, "rate_limited", "too many wrong instructor keys from your address; wait a few minutes")
-            }
-            guard let principal = Principal.of(key: presented, instructorKey: instructorKey, accounts: archive?.accounts) else {
-                keyFailures?.recordFailure(request.remoteAddress, now: now)
-                return error(403, "bad_instructor_key", "that is not this server's instructor key")
+            // The same check as everywhere a key is asked for: a session is never charged to the address.
+            let check = InstructorKeyCheck(instructorKey: instructorKey, accounts: archive?.accounts, failures: keyFailures, sessions: archive?.sessions)
+            let principal: Principal
+            switch check.check(presented, from: request.remoteAddress, now: now()) {
+            case .success(let accepted): principal = accepted.principal
+            case .failure(let refusal): return ArchiveRoutes.refusal(refusal, wrongKey: "that is not this server's instructor key")
             }
             let code = Secrets.normalizeCode(parts[2])
             guard code.count == Secrets.codeLength, code.allSatisfy(Secrets.codeAlphabet.contains),

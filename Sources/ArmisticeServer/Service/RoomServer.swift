@@ -75,6 +75,10 @@ public final class RoomServer: Sendable {
         let accounts = TeacherAccounts(dataDirectory: configuration.dataDirectory, logger: logger)
         // A damaged accounts file is not "no teachers": every teacher would be refused (and charged a wrong key).
         try accounts.check()
+        // A key that looks like a session would never be compared (sessions are looked up, not compared).
+        guard !SignInSessions.isSession(configuration.instructorKey) else {
+            throw AccountError("the instructor key must not start with \"\(SignInSessions.prefix)\": that is how sign-in sessions begin, and they are never compared with the key")
+        }
         // One store per shard (its own journal); the first one opened replays every shard's journal left by a crash,
         // whatever number of shards wrote them.
         let stores = try (0..<map.count).map { k in
@@ -88,6 +92,8 @@ public final class RoomServer: Sendable {
         // One budget per address across the shards: a school behind one address gets one allowance, not one per thread.
         let joinFailures = JoinFailureLimiter(capacity: limits.joinFailureBurst, perSecond: limits.joinFailuresPerSecond)
         let keyFailures = JoinFailureLimiter(capacity: limits.keyFailureBurst, perSecond: limits.keyFailuresPerSecond)
+        // One table of sign-in sessions for the rooms threads and the HTTP thread (a session works everywhere a key does).
+        let sessions = SignInSessions()
         let directory = RoomDirectory()
         let roomCount = RoomCount()
         let codes = store.codes()
@@ -95,6 +101,7 @@ public final class RoomServer: Sendable {
             let core = ServerCore(instructorKey: configuration.instructorKey, catalog: catalog, limits: limits,
                                   joinFailures: joinFailures, keyFailures: keyFailures)
             core.accounts = accounts
+            core.sessions = sessions
             core.codePrefix = configuration.cluster?.codePrefix ?? ""
             core.shard = (k, map)
             core.roomCount = roomCount
@@ -139,7 +146,7 @@ public final class RoomServer: Sendable {
                                                            localizedTitles: Dictionary(catalog.summaries.map { s in (s.id, (s.localized ?? [:]).mapValues(\.title)) }) { a, _ in a },
                                                            shares: RoomShares(dataDirectory: configuration.dataDirectory)),
                                      reports: configuration.reportRenderer.map { ArchiveReports(dataDirectory: configuration.dataDirectory, renderer: $0) },
-                                     rooms: rooms)
+                                     rooms: rooms, sessions: sessions)
         archive.archive.warm()   // the first list a teacher asks for then reads nothing on the HTTP thread
         retention = configuration.retentionDays > 0
             ? RetentionService(days: configuration.retentionDays, every: configuration.retentionCheckSeconds, context: archive, logger: logger)

@@ -30,6 +30,7 @@ public struct ErrorCode: ErrorCodeSet, CaseIterable, Codable {
         case joiningClosed = "joining_closed"
         // Authority
         case badInstructorKey = "bad_instructor_key"
+        case sessionExpired = "session_expired"
         case notInstructor = "not_instructor"
         case notAPlayer = "not_a_player"
         case noTeam = "no_team"
