@@ -97,7 +97,9 @@ def test_a_teacher_opens_a_finished_match_report_and_replay_from_the_server_and_
     row = sign_in(d, secret, mine, refused="not known")
     assert "Ms Archive" in text(d, "#whoami")
     assert not d.find_elements(By.CSS_SELECTOR, f"tr[data-code='{admins}']")
-    assert d.execute_script("return sessionStorage.getItem('armistice.teacher.secret')") == secret
+    # The secret is kept in this tab to sign in again; what is sent is the session it was traded for.
+    assert d.execute_script("return sessionStorage.getItem('armistice.instructorKey')") == secret
+    assert d.execute_script("return JSON.parse(sessionStorage.getItem('armistice.session')).token").startswith("session-")
     assert secret not in d.current_url
     players = cell(d, row, 4)
     assert "DPRK" in players and "(dprk)" not in players and "(un)" not in players, f"teams by id, not name: {players}"
@@ -163,7 +165,8 @@ def test_a_teacher_opens_a_finished_match_report_and_replay_from_the_server_and_
     assert "deleted" in text(d, "#rooms-status")
     assert not (pathlib.Path(server.data) / "matches" / f"{mine}.jsonl").exists()
     assert (pathlib.Path(server.data) / "matches" / f"{admins}.jsonl").exists()
-    errors = [e for e in js_errors(d) if not ("/api/teacher/me" in e and "403" in e)]  # the wrong secret, on purpose
+    # The wrong secret, on purpose (refused where it is traded for a session).
+    errors = [e for e in js_errors(d) if not ("/api/teacher/session" in e and "403" in e)]
     assert not errors, errors
 
 

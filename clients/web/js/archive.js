@@ -1,10 +1,11 @@
 // The teacher's archive: sign in with your secret, see your live and finished matches, open a finished match's
 // report and replay from the server, download its log and report, delete it, and export one student's data.
-// The secret is kept in sessionStorage (this tab only) and sent as Authorization: Bearer, never in a URL.
+// The secret is typed once and traded for a sign-in session (teacher.js); both are kept in sessionStorage (this tab
+// only), and the session is sent as Authorization: Bearer, never in a URL.
 
 import { el, replace, say, resay, $ } from "./dom.js";
 import { t, has, lang, list as names, startPage, onLanguage } from "./i18n.js";
-import { api, refusal, ticket, openMatch, secret, rememberSecret, forgetSecret } from "./teacher.js";
+import { api, refusal, ticket, openMatch, secret, signIn, forgetSecret } from "./teacher.js";
 
 async function download(path, filename) {
   save(await (await api(path)).blob(), filename);
@@ -194,8 +195,9 @@ function init() {
     const typed = $("#signin-secret").value.trim();
     if (!typed) { say($("#signin-status"), () => t("archive.need_secret"), "error"); return; }
     say($("#signin-status"), () => t("archive.checking"));
-    rememberSecret(typed);
     try {
+      // The secret is checked once, traded for a sign-in session that every request then sends.
+      await signIn(typed);
       await enter();
       $("#signin-secret").value = "";
       say($("#signin-status"), "");

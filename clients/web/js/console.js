@@ -8,7 +8,7 @@ import { instructorKey, rememberInstructorKey } from "./seats.js";
 import { commitmentsOf, ordersOverBudget } from "./commitments.js";
 import { renderEventPreview } from "./eventpreview.js";
 import { t, lang, list, errorText, sentence, LANGUAGES } from "./i18n.js";
-import { openMatch } from "./teacher.js";
+import { openMatch, keyFetch } from "./teacher.js";
 import { rangeProblem } from "./params.js";
 
 /** Each language's name in the page's language, for the console's own sentences ("The projector now uses Korean."). */
@@ -367,7 +367,7 @@ async function downloadLog() {
   const key = $("#log-key").value || instructorKey();
   if (!key) { say(status, () => t("console.need_key"), "error"); $("#log-key").focus(); return; }
   try {
-    const r = await fetch(`/api/rooms/${encodeURIComponent(room)}/log`, { headers: { "X-Instructor-Key": key }, cache: "no-store" });
+    const r = await keyFetch(`/api/rooms/${encodeURIComponent(room)}/log`, key);
     if (!r.ok) {
       const body = await r.json().catch(() => ({}));
       say(status, errorText(body.code, body.message || t("common.http_status", { status: r.status })), "error");

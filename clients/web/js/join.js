@@ -4,7 +4,8 @@ import { el, replace, say, $ } from "./dom.js";
 import { t, has, lang, setLanguage, startPage, onLanguage, errorText } from "./i18n.js";
 import { ServerError, takeSeat } from "./connection.js";
 import { BOT_POLICIES, policyName } from "./bots.js";
-import { normalizeCode, saveSeat, allSeats, seatPage, kindOfRole, rememberInstructorKey, instructorKey, forgetSeat } from "./seats.js";
+import { normalizeCode, saveSeat, allSeats, seatPage, kindOfRole, instructorKey, forgetSeat } from "./seats.js";
+import { withInstructorKey } from "./teacher.js";
 
 const CODE_CHARS = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/;
 const KNOWN_RULESETS = [{ id: "koreanization", title: "koreanization" }, { id: "coral_strait", title: "coral strait" }];
@@ -259,8 +260,7 @@ async function createRoom(e) {
   $("#create-submit").disabled = true;
   say(status, t("index.creating"));
   try {
-    const reply = await takeSeat(request);
-    rememberInstructorKey(key);
+    const reply = await withInstructorKey(key, (k) => takeSeat({ ...request, key: k }));
     saveSeat(reply.room, "instructor", { token: reply.token, seat: reply.seat, role: reply.role, name: request.name });
     go("instructor", reply.room);
   } catch (err) {
@@ -277,8 +277,7 @@ async function openConsole(e) {
   if (!CODE_CHARS.test(code) || !key) { say(status, t("index.need_code_key"), "error"); return; }
   try {
     const name = t("common.instructor_default_name");
-    const reply = await takeSeat({ type: "join", code, name, role: "instructor", key });
-    rememberInstructorKey(key);
+    const reply = await withInstructorKey(key, (k) => takeSeat({ type: "join", code, name, role: "instructor", key: k }));
     saveSeat(reply.room, "instructor", { token: reply.token, seat: reply.seat, role: reply.role, name });
     go("instructor", reply.room);
   } catch (err) { say(status, explain(err), "error"); }
@@ -335,7 +334,7 @@ function init() {
   showWhyLost();
   fillRulesets(KNOWN_RULESETS);
   loadRulesets();
-  if (instructorKey()) $("#create-key").value = instructorKey();
+  if (instructorKey()) $("#create-key").value = $("#console-key").value = instructorKey();
   let timer = null;
   $("#join-code").addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(refreshTeams, 300); });
   for (const radio of document.querySelectorAll("input[name=role]")) {

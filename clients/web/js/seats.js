@@ -1,5 +1,6 @@
 // Seat tokens, kept in localStorage per room and per kind of page (player, instructor, observer), so that a
-// reload or a dropped connection resumes the same seat. The instructor key is kept for this tab only.
+// reload or a dropped connection resumes the same seat. The instructor key and its sign-in session are kept for this tab
+// only (below).
 
 const PREFIX = "armistice.seat.";
 
@@ -88,10 +89,61 @@ export function kindOfRole(role) {
   return role === "instructor" ? "instructor" : role === "observer" ? "observer" : "player";
 }
 
-export function instructorKey() {
-  try { return sessionStorage.getItem("armistice.instructorKey") || ""; } catch { return ""; }
+// The instructor's sign-in, for this tab only (sessionStorage): the key or teacher's secret as typed, kept to sign in
+// again, and the sign-in session the server traded for it (teacher.js, docs/protocol.md "Instructor accounts and the
+// archive"). The session is what is sent: a key can be refused because others at the same address sent wrong keys,
+// a session never is.
+const KEY = "armistice.instructorKey";
+const SESSION = "armistice.session";
+/** How every sign-in session begins. */
+export const SESSION_PREFIX = "session-";
+
+export function isSession(value) {
+  return String(value || "").startsWith(SESSION_PREFIX);
 }
 
+function stored(name) {
+  try { return sessionStorage.getItem(name) || ""; } catch { return ""; }
+}
+
+/** This tab's sign-in session ({token, expires}) while it lasts by the server's clock as it said, else null. */
+export function heldSession() {
+  try {
+    const held = JSON.parse(stored(SESSION) || "null");
+    return held && isSession(held.token) && Number(held.expires) > Date.now() ? held : null;
+  } catch { return null; }
+}
+
+/** What to send where the instructor key is asked for: this tab's sign-in session while it lasts, else the key or
+ * teacher's secret as typed. */
+export function instructorKey() {
+  return heldSession()?.token || keptInstructorKey();
+}
+
+/** The key or teacher's secret this tab signed in with, as typed (never a session): kept to sign in again. */
+export function keptInstructorKey() {
+  const kept = stored(KEY);
+  return isSession(kept) ? "" : kept;
+}
+
+/** Keeps a key or secret that worked. A session is not a key (rememberSession keeps it); another key than the one kept
+ * ends this tab's session, which was the old key's. */
 export function rememberInstructorKey(k) {
-  try { sessionStorage.setItem("armistice.instructorKey", k); } catch { /* ignore */ }
+  if (!k || isSession(k)) return;
+  if (k !== keptInstructorKey()) forgetSession();
+  try { sessionStorage.setItem(KEY, k); } catch { /* ignore */ }
+}
+
+export function rememberSession(token, expires) {
+  try { sessionStorage.setItem(SESSION, JSON.stringify({ token, expires })); } catch { /* private mode */ }
+}
+
+export function forgetSession() {
+  try { sessionStorage.removeItem(SESSION); } catch { /* private mode */ }
+}
+
+/** Signing out: the key and the session both go. */
+export function forgetInstructorKey() {
+  forgetSession();
+  try { sessionStorage.removeItem(KEY); } catch { /* private mode */ }
 }

@@ -119,11 +119,11 @@ function play() {
   }, Number($('speed').value));
 }
 
-async function fetchReplay(url, key) {
+async function fetchReplay(url, key, keyFetch = null) {
   const name = sourceName(url);
   status(t('replay.fetching', { url: name }));
   try {
-    const response = await fetch(url, { headers: key ? { Authorization: `Bearer ${key}` } : {}, credentials: 'same-origin' });
+    const response = await (keyFetch ? keyFetch(url, key, { credentials: 'same-origin' }) : fetch(url, { headers: key ? { Authorization: `Bearer ${key}` } : {}, credentials: 'same-origin' }));
     if (!response.ok) { status(t('replay.http', { url: name, status: String(response.status) }), true); return; }
     load(await response.text(), { url });
   } catch (e) {
@@ -171,9 +171,10 @@ function init() {
   const params = new URLSearchParams(location.search);
   const src = params.get('src');
   if (src) {
-    // A match served from the teachers' archive: the secret the archive page keeps in this tab's sessionStorage.
+    // A match served from the teachers' archive: with this tab's sign-in (js/teacher.js: its session, signed in again
+    // with the kept secret if the server no longer knows it), loaded only then: the viewer served on its own needs no more.
     const archived = src.startsWith('/api/teacher/') && !src.includes('ticket=');
-    fetchReplay(src, archived ? (sessionStorage.getItem('armistice.teacher.secret') || '') : '').then(() => {
+    (archived ? import('../js/teacher.js') : Promise.resolve(null)).then((teacher) => fetchReplay(src, teacher?.secret() || '', teacher?.keyFetch)).then(() => {
       if (params.get('as') && state.data && state.data.viewpoints.includes(params.get('as'))) {
         state.viewpoint = params.get('as');
         $('viewpoint').value = state.viewpoint;
