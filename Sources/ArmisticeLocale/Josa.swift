@@ -38,8 +38,7 @@ public enum Josa {
             if digit == 0, rest.dropLast().last?.isNumber == true { return (true, false) }
             return ([0, 1, 3, 6, 7, 8].contains(digit), [1, 7, 8].contains(digit))
         }
-        guard let scalar = rest.last?.unicodeScalars.first, (0xAC00...0xD7A3).contains(scalar.value) else { return nil }
-        let jong = (scalar.value - 0xAC00) % 28
+        guard let scalar = rest.last?.unicodeScalars.first, let jong = Hangul.parts(of: scalar)?.final else { return nil }
         return (jong != 0, jong == 8)
     }
 

@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeLocale
 import Crypto
 import Foundation
 import Logging
@@ -73,17 +74,30 @@ public final class TeacherAccounts: Sendable {
         return found
     }
 
-    /// Adds an account; returns it and its secret (shown once, never stored).
-    public func add(name: String, now: Int64 = Int64(Date().timeIntervalSince1970 * 1000)) throws -> (TeacherAccount, String) {
+    /// Adds an account; returns it and its secret (shown once, never stored). `id`: the id the admin chose (lower-case
+    /// letters, digits and dashes, at most 32); without one, the name's `slug`, numbered if taken ("ms-kim-2").
+    public func add(name: String, id chosen: String? = nil,
+                    now: Int64 = Int64(Date().timeIntervalSince1970 * 1000)) throws -> (TeacherAccount, String) {
         try state.withLock { loaded in
             refresh(&loaded)
             if let damage = loaded.damage { throw damage }   // never written over: it may be the only copy
             let cleaned = name.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !cleaned.isEmpty, cleaned.count <= 80 else { throw AccountError("give the teacher a name of 1 to 80 characters") }
-            let base = Self.slug(cleaned)
-            var id = base
-            var n = 2
-            while loaded.accounts.contains(where: { $0.id == id }) { id = "\(base)-\(n)"; n += 1 }
+            var id: String
+            if let chosen {
+                guard Self.isValidID(chosen) else {
+                    throw AccountError("an id is 1 to 32 lower-case letters (a-z), digits and dashes, e.g. kim-jiwoo; \"\(chosen)\" is not")
+                }
+                if let holder = loaded.accounts.first(where: { $0.id == chosen }) {
+                    throw AccountError("another teacher, \(holder.name), already has the id \"\(chosen)\"")
+                }
+                id = chosen
+            } else {
+                let base = Self.slug(cleaned)
+                id = base
+                var n = 2
+                while loaded.accounts.contains(where: { $0.id == id }) { id = "\(base)-\(n)"; n += 1 }
+            }
             let secret = Secrets.instructorKey()
             let salt = Self.salt()
             let account = TeacherAccount(id: id, name: cleaned, salt: salt, hash: Self.hash(secret, salt: salt), created: now)
@@ -126,14 +140,22 @@ public final class TeacherAccounts: Sendable {
         return hexString(SHA256.hash(data: bytes))
     }
 
-    /// An id from a name: lower-case letters and digits, words joined by dashes ("Ms. Kim Ji-woo" → "ms-kim-ji-woo").
+    /// An id from a name: lower-case letters and digits, words joined by dashes ("Ms. Kim Ji-woo" → "ms-kim-ji-woo"); a
+    /// Korean name in the Revised Romanization's letters ("김지우 선생" → "gimjiu-seonsaeng", `Hangul.romanized`), so
+    /// that the teachers of a Korean school do not all become "teacher", "teacher-2"….
     static func slug(_ name: String) -> String {
         var out = ""
-        for ch in name.lowercased() {
+        for ch in Hangul.romanized(name).lowercased() {
             if ch.isASCII, ch.isLetter || ch.isNumber { out.append(ch) } else if !out.isEmpty, out.last != "-" { out.append("-") }
         }
         while out.hasSuffix("-") { out.removeLast() }
         return out.isEmpty ? "teacher" : String(out.prefix(32))
+    }
+
+    /// Whether an id chosen with `teacher add --id` has the form `slug` gives: a-z, 0-9 and inner dashes, 1 to 32.
+    public static func isValidID(_ id: String) -> Bool {
+        (1...32).contains(id.count) && !id.hasPrefix("-") && !id.hasSuffix("-")
+            && id.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
     }
 
     private static func salt() -> String {

@@ -30,15 +30,22 @@ struct TeacherCommand: AsyncParsableCommand {
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a teacher and print their secret (shown only this once).")
         @Argument(help: "The teacher's name, e.g. \"Ms Kim\".") var name: String
+        @Option(help: ArgumentHelp("The teacher's id (a-z, 0-9, dashes; at most 32), as other teachers will type it to share a match.",
+                                   discussion: "Without it, the id is made from the name: \"Ms Kim\" → ms-kim, 김지우 → gimjiu.",
+                                   valueName: "id"))
+        var id: String?
         @OptionGroup var options: DataOption
 
         func validate() throws {
             let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty, trimmed.count <= 80 else { throw ValidationError("give a name of 1 to 80 characters") }
+            if let id, !TeacherAccounts.isValidID(id) {
+                throw ValidationError("an id is 1 to 32 lower-case letters (a-z), digits and dashes, e.g. kim-jiwoo; \"\(id)\" is not")
+            }
         }
 
         func run() async throws {
-            let (account, secret) = try options.change { try $0.add(name: name) }
+            let (account, secret) = try options.change { try $0.add(name: name, id: id) }
             print("teacher \(account.id) (\(account.name)) added")
             print("secret: \(secret)  (shown only this once: give it to \(account.name); `armistice teacher reset \(account.id)` makes a new one)")
         }
