@@ -117,9 +117,10 @@ extension Engine {
                 n.action = action.id
                 records.append(n)
             }
+            // An intel message goes to the teams it names, a covert action's too: the scenario chose to tell them (the
+            // other side's spies notice). What `covert` hides is the order, its dice and its news.
             for message in p.success ? action.intel : action.failureIntel {
-                var audience = teamList(message.to.mask) ?? ruleset.teams.map(\.id)
-                if action.covert { audience = audience.filter { $0 == ruleset.teams[p.team].id } }
+                let audience = teamList(message.to.mask) ?? ruleset.teams.map(\.id)
                 guard !audience.isEmpty else { continue }
                 var n = Record(kind: .intel, turn: state.turn, visibleTo: audience)
                 n.text = fill(message.text, team: p.team, order: p.order, resolved: p.resolved)
