@@ -19,7 +19,7 @@ import Testing
         let live = try LiveServer(data: data)
         defer { live.stop() }
 
-        let signIn = httpGet(port: live.port, path: "/api/teacher/session", headers: auth(kim), method: "POST")
+        let signIn = httpGet(port: live.port, path: "/api/teacher/session", headers: auth(kim), method: "POST", body: "")
         #expect(signIn.status == 200)
         let answer = try #require(json(signIn.body))
         let session = try #require(answer["session"] as? String)
@@ -28,7 +28,7 @@ import Testing
         let expires = try #require((answer["expires"] as? NSNumber)?.int64Value)
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         #expect(abs(expires - (now + 12 * 3_600_000)) < 60_000, "a session lasts 12 hours")
-        let admin = try #require(json(httpGet(port: live.port, path: "/api/teacher/session", headers: ["X-Instructor-Key": LiveServer.key], method: "POST").body))
+        let admin = try #require(json(httpGet(port: live.port, path: "/api/teacher/session", headers: ["X-Instructor-Key": LiveServer.key], method: "POST", body: "").body))
         #expect(admin["admin"] as? Bool == true && (admin["session"] as? String)?.hasPrefix("session-") == true)
 
         // A student at the same address sends wrong keys until the budget is gone.
@@ -39,7 +39,7 @@ import Testing
         #expect(refused.status == 429, "the right secret is not compared past the budget")
         let message = try #require(json(refused.body)?["message"] as? String)
         #expect(message.contains("session") && !message.contains("wait a few minutes"), "the refusal does not promise that waiting helps: \(message)")
-        #expect(httpGet(port: live.port, path: "/api/teacher/session", headers: auth(kim), method: "POST").status == 429, "signing in is a key check too")
+        #expect(httpGet(port: live.port, path: "/api/teacher/session", headers: auth(kim), method: "POST", body: "").status == 429, "signing in is a key check too")
         let prober = try await live.client("prober")
         #expect(try await prober.request(["type": "create_room", "key": kim, "ruleset": "koreanization"])["code"] as? String == "rate_limited")
 
@@ -61,7 +61,7 @@ import Testing
         // None of it used the budget or refilled it: the secret is still refused unread.
         #expect(httpGet(port: live.port, path: "/api/teacher/me", headers: auth(kim)).status == 429)
         // A session is not traded for another (it would never end); signing out ends it.
-        #expect(httpGet(port: live.port, path: "/api/teacher/session", headers: auth(session), method: "POST").status == 400)
+        #expect(httpGet(port: live.port, path: "/api/teacher/session", headers: auth(session), method: "POST", body: "").status == 400)
         #expect(httpGet(port: live.port, path: "/api/teacher/session", headers: auth(session), method: "DELETE").status == 200)
         let ended = httpGet(port: live.port, path: "/api/teacher/me", headers: auth(session))
         #expect(ended.status == 403 && json(ended.body)?["code"] as? String == "session_expired")
