@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeErrors
 
 /// Reads back what `HashLinePolicy` wrote while a log is replayed: each hash line must repeat the seq of the input
 /// before it and hold the replay's hash at that point (and its turn), and every adjudication, and the input that
@@ -16,6 +17,11 @@ public struct HashLineCheck: Sendable {
         var turn: Int
         var hash: String
         var final: Bool
+
+        /// Its input's line and seq and the turn it adjudicated, for an issue's sentence.
+        var arguments: [String: ErrorArgument] {
+            ["line": .text(String(line)), "seq": .text(String(seq)), "turn": .text(String(turn))]
+        }
     }
     /// The hash lines the last input owes that the log has not yet given, in the order `HashLinePolicy` writes them.
     private var owed: [Owed] = []
@@ -35,12 +41,12 @@ public struct HashLineCheck: Sendable {
     /// A hash line: what is wrong with it, if anything. `state` is the replay's state after the records before it.
     public mutating func hashLine(_ r: LogRecord, line: Int, engine: Engine, state: GameState) -> [LogIssue] {
         guard let logged = r.hash else {
-            return [LogIssue(.damagedLine, line: line, turn: state.turn, "a hash record with no hash; the line is skipped")]
+            return [LogIssue(.damagedLine, line: line, turn: state.turn, key: "log.issue.no_hash")]
         }
         var issues: [LogIssue] = []
         if let lastInput, r.seq != lastInput.seq {
-            issues.append(LogIssue(.seqOutOfOrder, line: line, turn: state.turn,
-                                   "the hash line has seq \(r.seq), but the input before it (line \(lastInput.line)) has seq \(lastInput.seq)"))
+            issues.append(LogIssue(.seqOutOfOrder, line: line, turn: state.turn, key: "log.issue.hash_seq",
+                                   ["seq": .text(String(r.seq)), "input_line": .text(String(lastInput.line)), "input_seq": .text(String(lastInput.seq))]))
         }
         let actual = owed.isEmpty ? engine.stateHash(state) : owed.removeFirst().hash
         checked += 1
@@ -48,13 +54,15 @@ public struct HashLineCheck: Sendable {
             matched += 1
             lastMatchedLine = line
         } else if logged != actual {
-            let look = lastMatchedLine + 1 < line ? "; the inputs on lines \(lastMatchedLine + 1)–\(line - 1), after the last hash that matched, are where they part" : ""
-            issues.append(LogIssue(.hashMismatch, line: line, turn: state.turn,
-                                   "the state hash differs after seq \(r.seq) (turn \(r.turn.map(String.init) ?? "?")): the log has \(logged), the replay gives \(actual)\(look)",
+            let look = lastMatchedLine + 1 < line
+                ? ErrorDetail("log.issue.hash_look", ["from": .text(String(lastMatchedLine + 1)), "to": .text(String(line - 1))]) : nil
+            issues.append(LogIssue(.hashMismatch, line: line, turn: state.turn, key: "log.issue.hash_differs",
+                                   ["seq": .text(String(r.seq)), "turn": .text(r.turn.map(String.init) ?? "?"), "logged": .text(logged), "actual": .text(actual),
+                                    "look": .phrase(look)],
                                    expected: logged, actual: actual))
         } else {
-            issues.append(LogIssue(.hashMismatch, line: line, turn: state.turn,
-                                   "the hash line says turn \(r.turn!), but the replay is at turn \(state.turn) with the same hash",
+            issues.append(LogIssue(.hashMismatch, line: line, turn: state.turn, key: "log.issue.hash_turn",
+                                   ["logged": .text(String(r.turn!)), "actual": .text(String(state.turn))],
                                    expected: "turn \(r.turn!)", actual: "turn \(state.turn)"))
         }
         return issues
@@ -64,21 +72,13 @@ public struct HashLineCheck: Sendable {
     public mutating func otherLine(line: Int, turn: Int) -> LogIssue? {
         guard let first = owed.first else { return nil }
         owed = []
-        return first.final
-            ? LogIssue(.missingHash, line: line, turn: turn,
-                       "the match ended with the input on line \(first.line) (seq \(first.seq)), but no final hash line follows it; a hash line was removed")
-            : LogIssue(.missingHash, line: line, turn: turn,
-                       "turn \(first.turn) was adjudicated by the input on line \(first.line) (seq \(first.seq)), but no hash line follows it; a hash line was removed")
+        return LogIssue(.missingHash, line: line, turn: turn, key: first.final ? "log.issue.final_hash_removed" : "log.issue.hash_removed", first.arguments)
     }
 
     /// At the end of the log: a hash line the last input still owes (unless a crash cut the tail off).
     public func end(tornTail: Bool) -> LogIssue? {
         guard let first = owed.first, !tornTail else { return nil }
-        return first.final
-            ? LogIssue(.missingHash, line: first.line, turn: first.turn,
-                       "the match ended with the input on line \(first.line) (seq \(first.seq)), but the log ends without its final hash line")
-            : LogIssue(.missingHash, line: first.line, turn: first.turn,
-                       "turn \(first.turn) was adjudicated by the input on line \(first.line) (seq \(first.seq)), but the log ends without its hash line")
+        return LogIssue(.missingHash, line: first.line, turn: first.turn, key: first.final ? "log.issue.final_hash_cut" : "log.issue.hash_cut", first.arguments)
     }
 
     /// The hash lines the log's last input still owes at its end, as `HashLinePolicy` writes them: a write cut off

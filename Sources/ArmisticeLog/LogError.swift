@@ -1,6 +1,8 @@
+import ArmisticeEngine
 import ArmisticeErrors
 
-/// A match log that cannot be read at all: nothing in it can be replayed or restored.
+/// A match log that cannot be read at all: nothing in it can be replayed or restored. Its message is English (the
+/// server logs it so); its detail (`log.error.*`) says it in another language (`message(in:)`).
 public typealias LogError = CodedError<LogErrorCode>
 
 /// The codes of `LogError`, stable for a tool to act on. Its description is the message alone.
@@ -19,4 +21,11 @@ public enum LogErrorCode: String, ErrorCodeSet, Codable {
     case damagedLine = "damaged_line"
 
     public static var describedByMessageAlone: Bool { true }
+}
+
+extension CodedError where CodeSet == LogErrorCode {
+    /// The message in the language of `words` (the English message for an error made without a detail).
+    public func message(in words: ErrorText) -> String {
+        detail.map(words.message) ?? message
+    }
 }

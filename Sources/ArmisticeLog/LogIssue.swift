@@ -1,5 +1,10 @@
+import ArmisticeEngine
+import ArmisticeErrors
+
 /// Something wrong with one line of a match log, found while reading or replaying it. The rest of the log is still
-/// replayed; `failsVerification` says whether the log can no longer be trusted to reproduce the match.
+/// replayed; `failsVerification` says whether the log can no longer be trusted to reproduce the match. Its `message` is
+/// English; `detail` says the same as a catalog key (`log.issue.*`) so that it can be said in another language
+/// (`description(in:)`).
 public struct LogIssue: Sendable, Hashable, Codable, CustomStringConvertible {
     /// A stable code a tool can act on.
     public enum Code: String, Sendable, Hashable, Codable {
@@ -36,6 +41,13 @@ public struct LogIssue: Sendable, Hashable, Codable, CustomStringConvertible {
     /// For a hash mismatch: the logged hash and the replay's.
     public var expected: String?
     public var actual: String?
+    /// What `message` says as a catalog key and its arguments; nil for an issue made from a bare message. Not encoded:
+    /// an issue's JSON is the English message, as it always was.
+    public var detail: ErrorDetail? = nil
+
+    private enum CodingKeys: String, CodingKey {
+        case code, line, turn, message, expected, actual
+    }
 
     public init(_ code: Code, line: Int, turn: Int? = nil, _ message: String, expected: String? = nil, actual: String? = nil) {
         self.code = code
@@ -44,6 +56,15 @@ public struct LogIssue: Sendable, Hashable, Codable, CustomStringConvertible {
         self.message = message
         self.expected = expected
         self.actual = actual
+    }
+
+    /// An issue said from the catalog: its message is `key` in English with `arguments` filled in (names from
+    /// `ruleset`, the English one), and it keeps the key and arguments to be said in another language.
+    public init(_ code: Code, line: Int, turn: Int? = nil, key: String, _ arguments: [String: ErrorArgument] = [:], names ruleset: Ruleset? = nil,
+                expected: String? = nil, actual: String? = nil) {
+        let detail = ErrorDetail(key, arguments)
+        self.init(code, line: line, turn: turn, ErrorText(language: .en, ruleset: ruleset).message(detail), expected: expected, actual: actual)
+        self.detail = detail
     }
 
     /// Whether the replay no longer proves the match: the log was damaged or altered, or the engine disagrees with it.
@@ -56,5 +77,23 @@ public struct LogIssue: Sendable, Hashable, Codable, CustomStringConvertible {
 
     public var description: String {
         "line \(line)" + (turn.map { $0 > 0 ? " (turn \($0))" : "" } ?? "") + ": " + message
+    }
+
+    /// The message in the language of `words` (`ErrorText` with the scenario as that language reads it, for the names
+    /// of a refused input); the English message for an issue made without a detail.
+    public func message(in words: ErrorText) -> String {
+        detail.map(words.message) ?? message
+    }
+
+    /// `description` in the language of `words`: `line 12 (turn 3): …`, `12행 (3턴): …`. In English it is `description`
+    /// word for word.
+    public func description(in words: ErrorText) -> String {
+        let at: ErrorDetail
+        if let turn, turn > 0 {
+            at = ErrorDetail("log.issue.at_turn", ["line": .text(String(line)), "turn": .text(String(turn)), "message": .text(message(in: words))])
+        } else {
+            at = ErrorDetail("log.issue.at", ["line": .text(String(line)), "message": .text(message(in: words))])
+        }
+        return words.message(at)
     }
 }

@@ -1,3 +1,5 @@
+import ArmisticeEngine
+import ArmisticeErrors
 import Foundation
 
 /// Reads the records of a match log's bytes, line by line, and never stops at a damaged line: it is reported and
@@ -50,16 +52,15 @@ public struct LogReader: Sendable {
                     do {
                         let record = try Self.decode(buffer, range, decoder)
                         if !ended {
-                            issues.append(LogIssue(.missingNewline, line: number, "the last line has no end of line, but it is a whole record; it is used"))
+                            issues.append(LogIssue(.missingNewline, line: number, key: "log.issue.missing_newline"))
                         }
                         entries.append(Entry(line: number, record: record))
                     } catch {
                         damaged = true
                         if !ended {
-                            issues.append(LogIssue(.tornTail, line: number, "the last line (\(range.count) bytes) is cut off, with no end of line: "
-                                                   + "a crash cut it off mid-write; it is left out and every line before it is replayed"))
+                            issues.append(LogIssue(.tornTail, line: number, key: "log.issue.torn_tail", ["bytes": .text(String(range.count))]))
                         } else {
-                            issues.append(LogIssue(.damagedLine, line: number, "not a log record (\(Self.explain(error, line: bytes[range])))" + Self.skipped))
+                            issues.append(LogIssue(.damagedLine, line: number, key: "log.issue.damaged_line", ["why": .phrase(Self.explain(error, line: bytes[range]))]))
                         }
                     }
                 }
@@ -85,19 +86,18 @@ public struct LogReader: Sendable {
     public func restorable() throws(LogError) -> Restorable {
         if let bad = issues.first(where: { $0.code == .damagedLine && $0.line != damagedLastEndedLine }) {
             // A room is not restored without it, so the line is not "skipped" here (a replay skips it).
-            let what = bad.message.hasSuffix(Self.skipped) ? String(bad.message.dropLast(Self.skipped.count)) : bad.message
-            throw LogError(.damagedLine, "line \(bad.line) is \(what)")
+            throw LogError(.damagedLine, key: "log.error.damaged_line", ["line": .text(String(bad.line)), "why": bad.detail?.arguments["why"] ?? .text("")])
         }
         var records = entries.map(\.record)
         if unendedTail, entries.last?.line == lineCount { records.removeLast() }
-        guard let first = records.first, first.kind == .match else { throw LogError(.noHeader, "the first record is not the match header") }
+        guard let first = records.first, first.kind == .match else { throw LogError(.noHeader, key: "log.error.first_not_header") }
         var tail: String?
         if unendedTail { tail = "the last line (line \(lineCount)) has no end; a crash cut it off" }
         if let n = damagedLastEndedLine { tail = "the last line (line \(n)) is not a whole record" }
         return Restorable(records: records, tornTail: tail, wholeBytes: wholeBytes)
     }
 
-    /// How a damaged line's issue ends: a replay or a report goes on without it.
+    /// How a damaged line's issue ends in English (`log.issue.damaged_line`): a replay or a report goes on without it.
     public static let skipped = "; the line is skipped"
 
     /// Hands over the entries, leaving none: a reader passed on is not copied record by record.
@@ -132,54 +132,56 @@ public struct LogReader: Sendable {
         return try decoder.decode(LogRecord.self, from: Data(line))
     }
 
-    /// A decoding error in a few words, in JSON's terms (never a Swift type's name): which field, and what was wrong.
-    /// `line` is the line's text: a line the decoder calls corrupt may be valid JSON holding a number out of range.
-    static func explain(_ error: any Error, line: ArraySlice<UInt8> = []) -> String {
-        guard let error = error as? DecodingError else { return "\(error)" }
-        func path(_ keys: [any CodingKey]) -> String {
+    /// A decoding error in a few words, in JSON's terms (never a Swift type's name): which field, and what was wrong,
+    /// as a catalog sentence (`log.why.*`). `line` is the line's text: a line the decoder calls corrupt may be valid
+    /// JSON holding a number out of range.
+    static func explain(_ error: any Error, line: ArraySlice<UInt8> = []) -> ErrorDetail {
+        guard let error = error as? DecodingError else { return ErrorDetail("log.why.other", ["what": .text("\(error)")]) }
+        func path(_ keys: [any CodingKey]) -> ErrorArgument {
             let p = keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-            return p.isEmpty ? "" : " at \(p)"
+            return .phrase(p.isEmpty ? nil : ErrorDetail("log.why.at", ["path": .text(p)]))
         }
         switch error {
         case .dataCorrupted(let c):
-            if c.codingPath.isEmpty { return explainValidJSON(line) ?? "not valid JSON" }
-            return "\(c.debugDescription)\(path(c.codingPath))"
-        case .keyNotFound(let key, let c): return "no \"\(key.stringValue)\"\(path(c.codingPath))"
+            if c.codingPath.isEmpty { return explainValidJSON(line) ?? ErrorDetail("log.why.not_json") }
+            return ErrorDetail("log.why.corrupted", ["what": .text(c.debugDescription), "at": path(c.codingPath)])
+        case .keyNotFound(let key, let c): return ErrorDetail("log.why.no_field", ["field": .text(key.stringValue), "at": path(c.codingPath)])
         case .typeMismatch(let type, let c):
             // `type` is what was expected: at the top, a record (an object); say what the line holds instead.
-            return c.codingPath.isEmpty ? explainValidJSON(line) ?? "not a JSON object" : "expected \(jsonName(type))\(path(c.codingPath))"
-        case .valueNotFound(let type, let c): return "missing \(jsonName(type))\(path(c.codingPath))"
-        @unknown default: return "\(error)"
+            return c.codingPath.isEmpty ? explainValidJSON(line) ?? ErrorDetail("log.why.not_object")
+                : ErrorDetail("log.why.expected", ["type": .phrase(jsonName(type)), "at": path(c.codingPath)])
+        case .valueNotFound(let type, let c): return ErrorDetail("log.why.missing", ["type": .phrase(jsonName(type)), "at": path(c.codingPath)])
+        @unknown default: return ErrorDetail("log.why.other", ["what": .text("\(error)")])
         }
     }
 
     /// What a Swift type the decoder expected is called in JSON.
-    static func jsonName(_ type: Any.Type) -> String {
+    static func jsonName(_ type: Any.Type) -> ErrorDetail {
         switch type {
-        case is [String: Any].Type: return "object"
-        case is [Any].Type: return "array"
-        case is String.Type: return "string"
-        case is Bool.Type: return "true or false"
-        case is Int.Type, is Int64.Type, is Int32.Type, is UInt.Type, is UInt64.Type: return "whole number"
-        case is Double.Type, is Float.Type: return "number"
+        case is [String: Any].Type: return ErrorDetail("log.json.object")
+        case is [Any].Type: return ErrorDetail("log.json.array")
+        case is String.Type: return ErrorDetail("log.json.string")
+        case is Bool.Type: return ErrorDetail("log.json.bool")
+        case is Int.Type, is Int64.Type, is Int32.Type, is UInt.Type, is UInt64.Type: return ErrorDetail("log.json.whole_number")
+        case is Double.Type, is Float.Type: return ErrorDetail("log.json.number")
         default:
             let name = "\(type)"
-            if name.hasPrefix("Dictionary<") { return "object" }
-            if name.hasPrefix("Array<") { return "array" }
-            return "value of another kind"
+            if name.hasPrefix("Dictionary<") { return ErrorDetail("log.json.object") }
+            if name.hasPrefix("Array<") { return ErrorDetail("log.json.array") }
+            return ErrorDetail("log.json.other")
         }
     }
 
     /// Why valid JSON is not a record, when it is valid JSON: not an object, or a whole-number field out of range.
-    static func explainValidJSON(_ line: ArraySlice<UInt8>) -> String? {
+    static func explainValidJSON(_ line: ArraySlice<UInt8>) -> ErrorDetail? {
         guard !line.isEmpty, let value = try? JSONSerialization.jsonObject(with: Data(line), options: [.fragmentsAllowed]) else { return nil }
         guard let object = value as? [String: Any] else {
-            return value is [Any] ? "a JSON array where a record is an object" : "a single JSON value where a record is an object"
+            return ErrorDetail(value is [Any] ? "log.why.array" : "log.why.single_value")
         }
         for key in ["seq", "t", "turn", "format"] {
             // A whole number too large for 64 bits is read as a floating-point one.
             if let number = object[key] as? NSNumber, !(object[key] is Bool), Int64(exactly: number.doubleValue) == nil {
-                return "\(key) is not a whole number in range"
+                return ErrorDetail("log.why.out_of_range", ["field": .text(key)])
             }
         }
         return nil

@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeErrors
 import Foundation
 
 /// A match log read from its bytes for replay: the header checked and its ruleset loaded, every whole record after
@@ -36,32 +37,33 @@ public struct MatchLog: Sendable {
 
     /// A log from its read lines, and its header's ruleset if it was already loaded.
     init(reader: consuming LogReader, loaded: Result<Ruleset, LogError>?) throws(LogError) {
-        guard reader.lineCount > 0 else { throw LogError(.empty, "the log is empty") }
+        guard reader.lineCount > 0 else { throw LogError(.empty, key: "log.error.empty") }
         guard let first = reader.entries.first, first.line == 1 else {
-            let why: String
+            let why: ErrorDetail
             if reader.lineCount == 1, reader.unendedTail {
-                throw LogError(.noHeader, "the log is cut off inside its first line, the match header (\(reader.firstLine.count) bytes, no end of line): "
-                               + "nothing of the match was saved in it; if this is a copy, copy the whole file again")
+                throw LogError(.noHeader, key: "log.error.header_cut_off", ["bytes": .text(String(reader.firstLine.count))])
             }
-            do { _ = try JSONDecoder().decode(LogRecord.self, from: Data(reader.firstLine)); why = "not a log record" } catch { why = LogReader.explain(error, line: reader.firstLine) }
-            throw LogError(.noHeader, "line 1 is not a match header: \(why)")
+            do {
+                _ = try JSONDecoder().decode(LogRecord.self, from: Data(reader.firstLine))
+                why = ErrorDetail("log.why.not_a_record")
+            } catch { why = LogReader.explain(error, line: reader.firstLine) }
+            throw LogError(.noHeader, key: "log.error.not_a_header", ["why": .phrase(why)])
         }
         let headerRecord = first.record
         guard headerRecord.kind == .match else {
-            throw LogError(.noHeader, "line 1 is a \"\(headerRecord.kind)\" record, not the match header: this is not the start of a match log")
+            throw LogError(.noHeader, key: "log.error.header_kind", ["kind": .text("\(headerRecord.kind)")])
         }
         guard let format = headerRecord.format else {
-            throw LogError(.unsupportedFormat, "the match header names no format version; this armistice reads log format \(Self.supportedFormat)")
+            throw LogError(.unsupportedFormat, key: "log.error.no_format", ["format": .text(String(Self.supportedFormat))])
         }
         guard format == Self.supportedFormat else {
-            throw LogError(.unsupportedFormat, "this log is format version \(format); this armistice reads log format \(Self.supportedFormat) only "
-                           + "(docs/match-log.md). Replay it with the armistice release that wrote it.")
+            throw LogError(.unsupportedFormat, key: "log.error.other_format", ["version": .text(String(format)), "format": .text(String(Self.supportedFormat))])
         }
         guard headerRecord.rulesetText != nil else {
-            throw LogError(.noHeader, "the match header has no ruleset_text: the log does not carry its rules")
+            throw LogError(.noHeader, key: "log.error.no_ruleset_text")
         }
         guard let settings = headerRecord.settings else {
-            throw LogError(.noHeader, "the match header has no settings (seed, turns, phases)")
+            throw LogError(.noHeader, key: "log.error.no_settings")
         }
         let loaded = try (loaded ?? Self.load(header: headerRecord)).get()
         header = headerRecord
@@ -69,7 +71,7 @@ public struct MatchLog: Sendable {
         ruleset = settings.apply(to: loaded)
         lineCount = reader.lineCount
         if let hash = headerRecord.rulesetHash, hash != loaded.sourceHash {
-            issues.append(LogIssue(.rulesetHashMismatch, line: 1, "the header's ruleset_hash \(hash) is not the SHA-256 of its ruleset_text (\(loaded.sourceHash)): the rules were altered",
+            issues.append(LogIssue(.rulesetHashMismatch, line: 1, key: "log.issue.ruleset_hash", ["logged": .text(hash), "actual": .text(loaded.sourceHash)],
                                    expected: hash, actual: loaded.sourceHash))
         }
         issues += reader.issues.filter { $0.line != 1 }
@@ -79,12 +81,12 @@ public struct MatchLog: Sendable {
 
     /// The ruleset a header carries, loaded as the room played it (its variant; the settings are applied later).
     static func load(header: LogRecord) -> Result<Ruleset, LogError> {
-        guard let text = header.rulesetText else { return .failure(LogError(.noHeader, "the match header has no ruleset_text")) }
+        guard let text = header.rulesetText else { return .failure(LogError(.noHeader, key: "log.error.no_ruleset_text_short")) }
         do {
             return .success(try RulesetLoader.load(text: text, file: "\(header.room ?? "match") (ruleset in the log)", variant: header.settings?.variant))
         } catch {
-            let first = error.diagnostics.first.map { "\($0)" } ?? "it does not load"
-            return .failure(LogError(.rulesetInvalid, "the ruleset carried by the log does not load: \(first)"))
+            let first: ErrorArgument = error.diagnostics.first.map { .text("\($0)") } ?? .phrase(ErrorDetail("log.why.does_not_load"))
+            return .failure(LogError(.rulesetInvalid, key: "log.error.ruleset_invalid", ["reason": first]))
         }
     }
 
@@ -92,10 +94,10 @@ public struct MatchLog: Sendable {
     public init(path: String) throws(LogError) {
         var folder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &folder), folder.boolValue {
-            throw LogError(.unreadable, "\(path) is a folder: give a match log file (a server keeps them as DATA/matches/CODE.jsonl)")
+            throw LogError(.unreadable, key: "log.error.folder", ["path": .text(path)])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LogError(.unreadable, "cannot read \(path): no such file, or not readable")
+            throw LogError(.unreadable, key: "log.error.unreadable", ["path": .text(path)])
         }
         try self.init(bytes: Array(data))
     }

@@ -20,7 +20,7 @@ public struct MatchLogWriter {
     public init(rulesetText: String, settings: LogRecord.Settings, room: String = "SIMLOG", start: Int64 = 1_800_000_000_000) throws(LogError) {
         let ruleset: Ruleset
         do { ruleset = try RulesetLoader.load(text: rulesetText, file: "\(room) (ruleset)", variant: settings.variant) } catch {
-            throw LogError(.rulesetInvalid, "the ruleset does not load: \(error.diagnostics.first.map { "\($0)" } ?? "")")
+            throw LogError(.rulesetInvalid, key: "log.error.writer_ruleset_invalid", ["reason": .text(error.diagnostics.first.map { "\($0)" } ?? "")])
         }
         var settings = settings
         if settings.ruleset == nil { settings.ruleset = ruleset.id }

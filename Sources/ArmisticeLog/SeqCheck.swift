@@ -1,3 +1,5 @@
+import ArmisticeErrors
+
 /// Reads back the numbering of a log's records: the server gives every record after the header the next `seq` (one
 /// per change, and so one per line; a hash line repeats its input's and is checked by `HashLineCheck`), so a number
 /// that repeats or goes back means lines were duplicated or reordered, and a number skipped means a line was removed.
@@ -15,14 +17,15 @@ public struct SeqCheck: Sendable {
     public mutating func record(_ r: LogRecord, line: Int, turn: Int?) -> LogIssue? {
         defer { last = max(last, r.seq) }
         if r.seq <= last {
-            return LogIssue(.seqOutOfOrder, line: line, turn: turn,
-                            "seq \(r.seq) does not follow seq \(last): records were reordered, repeated or altered")
+            return LogIssue(.seqOutOfOrder, line: line, turn: turn, key: "log.issue.seq_back", ["seq": .text(String(r.seq)), "last": .text(String(last))])
         }
         if r.seq > last + 1 {
             let missing = r.seq - last - 1
-            let which = missing == 1 ? "seq \(last + 1) is missing" : "seq \(last + 1)–\(r.seq - 1) (\(missing) records) are missing"
-            return LogIssue(.seqGap, line: line, turn: turn,
-                            "seq jumps from \(last) to \(r.seq): \(which); the server numbers every line, so a line was removed")
+            let which = missing == 1
+                ? ErrorDetail("log.issue.seq_missing_one", ["seq": .text(String(last + 1))])
+                : ErrorDetail("log.issue.seq_missing_many", ["from": .text(String(last + 1)), "to": .text(String(r.seq - 1)), "missing": .text(String(missing))])
+            return LogIssue(.seqGap, line: line, turn: turn, key: "log.issue.seq_gap",
+                            ["last": .text(String(last)), "seq": .text(String(r.seq)), "which": .phrase(which)])
         }
         return nil
     }

@@ -1,5 +1,6 @@
 import ArmisticeEngine
 import ArmisticeLocale
+import ArmisticeLog
 import Foundation
 
 extension Replay {
@@ -35,6 +36,7 @@ extension Replay {
         let ruleset = localizer?.engine.ruleset ?? engine.ruleset
         let text = MatchText(ruleset: ruleset, language: language)
         let p = text.phrases
+        let words = ErrorText(language: language, ruleset: ruleset)
         var out = ""
         var chatIndex = 0
         var changeIndex = 0
@@ -64,7 +66,7 @@ extension Replay {
                 let head = String(format: "%6ld %6ld  ", step.line, step.seq) + Self.pad(p.text("report.timeline.when", ["turn": String(s.turn), "phase": text.phaseName(s.phase)]), 18)
                 if sees(input, as: viewer) {
                     let who = name(of: step.by, text: text)
-                    out += head + "\(who): \(text.describe(input, reason: step.reason, after: step.state))" + (step.refused.map { "  ‼ " + p.text("report.timeline.refused", ["error": "\($0)"]) } ?? "") + "\n"
+                    out += head + "\(who): \(text.describe(input, reason: step.reason, after: step.state))" + (step.refused.map { "  ‼ " + p.text("report.timeline.refused", ["error": refusalText($0, words)]) } ?? "") + "\n"
                 }
                 for r in visibleRecords(step, to: viewer) where r.kind != .phase && r.kind != .locked {
                     if let line = text.describe(localizer.map { $0.records.translate(r) } ?? r, deals: step.state.deals) { out += String(repeating: " ", count: 34) + "· " + line + "\n" }
@@ -99,19 +101,31 @@ extension Replay {
     /// `LogIssue.Code` in brackets (`NOT VERIFIED [seq_gap]. …`), if any.
     public var verificationSummary: String { verificationSummary(language: .en) }
 
-    /// The account of the verification in a language (the problems themselves are named as the log checker names them).
+    /// The account of the verification in a language, the problems said in it too (their codes stay as they are).
     public func verificationSummary(language: Language) -> String {
         let p = Catalog(language: language)
+        let words = issueWords(language)
         var out = p.text("report.summary.counts", ["lines": String(recordCount + 1), "inputs": String(inputCount),
                                                    "matched": String(hashesMatched), "checked": String(hashesChecked)])
         if let first = firstDivergence {
             let more = issues.filter(\.failsVerification).count - 1
-            out += "\n" + p.text("report.summary.not_verified", ["code": first.code.rawValue, "first": "\(first)"])
+            out += "\n" + p.text("report.summary.not_verified", ["code": first.code.rawValue, "first": first.description(in: words)])
             if more > 0 { out += "\n" + p.text("report.summary.more", count: more) }
         } else {
             out += "\n" + p.text("report.summary.verified", ["seq": String(lastSeq), "hash": finalHash])
         }
-        for issue in issues where !issue.failsVerification { out += "\n" + p.text("report.summary.note", ["issue": "\(issue)"]) }
+        for issue in issues where !issue.failsVerification { out += "\n" + p.text("report.summary.note", ["issue": issue.description(in: words)]) }
         return out
+    }
+
+    /// An input the engine refused on replay, in the reader's language: `code: message`, as in English.
+    func refusalText(_ error: EngineError, _ words: ErrorText) -> String {
+        "\(error.code.rawValue): " + (error.detail.map(words.message) ?? error.message)
+    }
+
+    /// How this log's problems (`LogIssue.description(in:)`) are said in a language: from its catalog, a refused
+    /// input's names as the scenario reads them in that language.
+    public func issueWords(_ language: Language) -> ErrorText {
+        ErrorText(language: language, ruleset: language == .en ? engine.ruleset : engine.ruleset.localized(to: language.rawValue))
     }
 }

@@ -128,7 +128,7 @@ public struct Replay: Sendable {
             switch r.kind {
             case .input:
                 guard let input = r.input else {
-                    issues.append(LogIssue(.damagedLine, line: line, turn: state.turn, "an input record with no input; the line is skipped"))
+                    issues.append(LogIssue(.damagedLine, line: line, turn: state.turn, key: "log.issue.no_input"))
                     continue
                 }
                 inputCount += 1
@@ -139,8 +139,11 @@ public struct Replay: Sendable {
                     records = try engine.apply(input, to: &state)
                 } catch {
                     refused = error
-                    issues.append(LogIssue(.inputRefused, line: line, turn: state.turn,
-                                           "the engine refuses input \(input.type) by \(r.by ?? "?") (seq \(r.seq)) on replay: \(error)"))
+                    // The engine's refusal is said again from its own key, in the reader's language, names and all.
+                    issues.append(LogIssue(.inputRefused, line: line, turn: state.turn, key: "log.issue.input_refused",
+                                           ["type": .text("\(input.type)"), "by": .text(r.by ?? "?"), "seq": .text(String(r.seq)),
+                                            "code": .text(error.code.rawValue), "reason": error.detail.map { .phrase($0) } ?? .text(error.message)],
+                                           names: engine.ruleset))
                 }
                 hashLines.applied(line: line, seq: r.seq, t: r.t ?? 0, records: records,
                                   finalHash: state.isOver && !wasOver ? (state.turn, engine.stateHash(state)) : nil)
@@ -151,7 +154,7 @@ public struct Replay: Sendable {
                 stepCount += 1
             case .join:
                 guard let id = r.seat else {
-                    issues.append(LogIssue(.damagedLine, line: line, turn: state.turn, "a join record with no seat; the line is skipped"))
+                    issues.append(LogIssue(.damagedLine, line: line, turn: state.turn, key: "log.issue.no_seat"))
                     continue
                 }
                 seatIndex[id] = seats.count
@@ -165,7 +168,7 @@ public struct Replay: Sendable {
                 }
             case .seat:
                 guard let id = r.seat, let i = seatIndex[id] else {
-                    issues.append(LogIssue(.damagedLine, line: line, turn: state.turn, "a seat record names no seat that joined; the line is skipped"))
+                    issues.append(LogIssue(.damagedLine, line: line, turn: state.turn, key: "log.issue.unknown_seat"))
                     continue
                 }
                 if r.removed == true { seats[i].removed = true } else {
@@ -186,9 +189,10 @@ public struct Replay: Sendable {
                 // Who was online and the phase clock: nothing in the engine.
                 break
             case .match:
-                issues.append(LogIssue(.extraHeader, line: line, turn: state.turn, "a second match header; a log holds one match, and the line is skipped"))
+                issues.append(LogIssue(.extraHeader, line: line, turn: state.turn, key: "log.issue.extra_header"))
             default:
-                issues.append(LogIssue(.unknownKind, line: line, turn: state.turn, "a \"\(r.kind)\" record, which log format \(MatchLog.supportedFormat) does not have; skipped"))
+                issues.append(LogIssue(.unknownKind, line: line, turn: state.turn, key: "log.issue.unknown_kind",
+                                       ["kind": .text("\(r.kind)"), "format": .text(String(MatchLog.supportedFormat))]))
             }
         }
         if let missing = hashLines.end(tornTail: issues.contains { $0.code == .tornTail }) { issues.append(missing) }

@@ -1,6 +1,7 @@
 import ArmisticeLocale
 import ArgumentParser
 import ArmisticeEngine
+import ArmisticeLog
 import ArmisticeReplay
 import Foundation
 
@@ -50,7 +51,8 @@ struct ReplayCommand: AsyncParsableCommand {
     func run() async throws {
         let replay: Replay
         do { replay = try Replay(path: log) } catch {
-            Console.error("\(log): \(error.message)")
+            // No header to name the room's language: --lang, else English.
+            Console.error("\(log): \(error.message(in: ErrorText(language: Language(parsing: lang))))")
             throw ExitCode(1)
         }
         let language = Language(parsing: lang ?? replay.log.settings.language)
@@ -73,7 +75,8 @@ struct ReplayCommand: AsyncParsableCommand {
         }
         print(replay.verificationSummary(language: language))
         if allIssues {
-            for issue in replay.issues where issue.failsVerification { print("  \(issue.code.rawValue): \(issue)") }
+            let words = replay.issueWords(language)
+            for issue in replay.issues where issue.failsVerification { print("  \(issue.code.rawValue): \(issue.description(in: words))") }
         }
         if !replay.isVerified { throw ExitCode(2) }
     }

@@ -2,6 +2,7 @@ import ArmisticeLocale
 import ArgumentParser
 import ArmisticeCase
 import ArmisticeEngine
+import ArmisticeLog
 import ArmisticeReplay
 import Foundation
 
@@ -95,10 +96,14 @@ struct ReportCommand: AsyncParsableCommand {
     func load(_ path: String) throws -> Replay {
         let replay: Replay
         do { replay = try Replay(path: path) } catch {
-            Console.error("\(path): \(error.message)")
+            // No header to name the room's language: --lang, else English.
+            Console.error("\(path): \(error.message(in: ErrorText(language: Language(parsing: lang))))")
             throw ExitCode(1)
         }
-        if let first = replay.firstDivergence { Console.error("warning: \(path) does not verify: \(first)") }
+        if let first = replay.firstDivergence {
+            let reader = language(of: replay)
+            Console.error(Catalog(language: reader).text("report.summary.warning", ["path": path, "first": first.description(in: replay.issueWords(reader))]))
+        }
         return replay
     }
 
