@@ -181,7 +181,9 @@ struct CaseReader {
                     fail("unknown_role", r["role"], "team \(team) has no role \"\(role)\"", hint: "its roles are \(t.roles.joined(separator: ", "))")
                 }
             } else if !team.isEmpty {
-                fail("unknown_team", r["team"], "the scenario has no team \"\(team)\"", hint: "its teams are \(ruleset.teams.map(\.id).joined(separator: ", "))")
+                let teams = ruleset.teams.map(\.id)
+                fail("unknown_team", r["team"], "the scenario has no team \"\(team)\"",
+                     hint: (Suggest.didYouMean(team, in: teams).map { $0 + " " } ?? "") + "its teams are \(teams.joined(separator: ", "))")
             }
             if out.contains(where: { $0.team == team && $0.role == role }) {
                 fail("duplicate_role", item, "a second brief for \(team)'s role \(role)")
@@ -215,7 +217,7 @@ struct CaseReader {
             for ref in items(g["ids"], "a glossary entry's ids") {
                 let id = word(ref, "an id")
                 if !id.isEmpty, !ids.contains(id) {
-                    fail("unknown_id", ref, "the scenario has no track, flag, project, action or event \"\(id)\"")
+                    fail("unknown_id", ref, "the scenario has no track, flag, project, action or event \"\(id)\"", hint: Suggest.didYouMean(id, in: ids))
                 }
                 refs.append(id)
             }

@@ -112,7 +112,7 @@ import Testing
         let base = Fixtures.small.replacingOccurrences(of: "chance: {base: 50,", with: "chance: {base: lots,")
         #expect(problems(base).map(\.description) == ["small.yaml:24:20: error: the base chance of action build must be a whole number from 0 to 100"])
         let points = Fixtures.small.replacingOccurrences(of: "if: \"bridge == 'open'\", points: 3", with: "if: \"bridge == 'open'\", points: 300")
-        #expect(problems(points).map(\.message) == ["the points of objective bridge_open is 300, but must be between -100 and 100"])
+        #expect(problems(points).map(\.message) == ["the points of objective bridge_open are 300, but must be between -100 and 100"])
     }
 
     @Test func aMisspeltOrWrongCaseLanguageSuggestsTheDeclaredOne() throws {

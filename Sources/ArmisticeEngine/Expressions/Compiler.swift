@@ -102,6 +102,7 @@ struct ExpressionCompiler {
         if case .name(let teamName, let teamOffset) = args[1], scope.teams[teamName] == nil, scope.tracks[teamName] == nil,
            scope.flags[teamName] == nil, scope.projects[teamName] == nil, scope.otherNames[teamName] == nil, !["turn", "turns"].contains(teamName) {
             let teams = scope.teams.sorted { $0.value < $1.value }.map(\.key)
+            guard !teams.isEmpty else { throw .followOn }   // the file has no teams, which is reported
             let guess = teams.first { $0.lowercased() == teamName.lowercased() } ?? Suggest.closest(to: teamName, in: teams)
             throw ExpressionError(code: "unknown_team", message: "unknown team \"\(teamName)\" (the second argument of \(callName) is a team)", offset: teamOffset,
                                   hint: (guess.map { "did you mean \"\($0)\"? " } ?? "") + "the teams are \(teams.joined(separator: ", "))")
@@ -128,6 +129,8 @@ struct ExpressionCompiler {
                                   hint: "a project parameter can be compared with a status number (0 is the first status)")
         }
         let statuses = scope.projectStatuses[project]
+        // No statuses: the project's own declaration failed, and that error is already reported.
+        if statuses.isEmpty { throw .followOn }
         guard let index = statuses.firstIndex(of: status) else {
             let name = scope.projects.first { $0.value == project }?.key ?? "?"
             throw ExpressionError(code: "unknown_status", message: "project \"\(name)\" has no status '\(status)'", offset: offset,
@@ -136,7 +139,19 @@ struct ExpressionCompiler {
         return index
     }
 
+    /// A comparison with a status, in this file's own names: a project that has the status, or any project.
+    func statusExample(_ status: String) -> String {
+        let projects = scope.projects.sorted { $0.value < $1.value }
+        func statuses(_ i: Int) -> [String] { scope.projectStatuses.indices.contains(i) ? scope.projectStatuses[i] : [] }
+        if let project = projects.first(where: { statuses($0.value).contains(status) }) { return "\(project.key) == '\(status)'" }
+        // No project has this status: one that the file has, with one of its own statuses.
+        if let project = projects.first(where: { !statuses($0.value).isEmpty }) { return "\(project.key) == '\(statuses(project.value).last!)'" }
+        return "PROJECT == '\(status)'"
+    }
+
     func unknownName(_ name: String, offset: Int, assigning: Bool) -> ExpressionError {
+        // The file has no teams (their error is reported): a name that is no track, flag or project is likely a team.
+        if scope.teams.isEmpty, !assigning, scope.otherNames[name] == nil { return .followOn }
         if let kind = scope.otherNames[name] {
             return ExpressionError(code: "not_a_value", message: "\"\(name)\" is \(kind), not a value", offset: offset,
                                    hint: "expressions use tracks, flags, projects, teams, turn and turns")
@@ -152,6 +167,20 @@ struct ExpressionCompiler {
         let what = assigning ? "track, flag or project" : "name"
         return ExpressionError(code: "unknown_name", message: "unknown \(what) \"\(name)\"", offset: offset,
                                hint: Suggest.didYouMean(name, in: candidates) ?? "declare it under tracks, flags or projects")
+    }
+
+    /// A name that is nothing at all, compared with a team (`$who == zz`): it is meant as a team, so the
+    /// "did you mean" and the list are the teams, not every name of the file.
+    private func unknownTeam(_ syntax: Syntax, comparedWith other: Syntax) -> ExpressionError? {
+        guard case .name(let name, let offset) = syntax, scope.tracks[name] == nil, scope.flags[name] == nil, scope.projects[name] == nil,
+              scope.teams[name] == nil, scope.otherNames[name] == nil, !["turn", "turns"].contains(name), !scope.teams.isEmpty,
+              let otherType = try? compile(other).1, otherType == .team else { return nil }
+        let teams = scope.teams.sorted { $0.value < $1.value }.map(\.key)
+        // Not a one-letter team for a wholly different short name ("zz" is no misspelling of "a").
+        let guess = teams.first { $0.lowercased() == name.lowercased() }
+            ?? Suggest.closest(to: name, in: teams).flatMap { Suggest.editDistance(name, $0) < name.count ? $0 : nil }
+        return ExpressionError(code: "unknown_team", message: "unknown team \"\(name)\" (the other side of the comparison is a team)", offset: offset,
+                               hint: (guess.map { "did you mean \"\($0)\"? " } ?? "") + "the teams are \(teams.joined(separator: ", "))")
     }
 
     private func unknownParameter(_ name: String, offset: Int) -> ExpressionError {
@@ -173,7 +202,7 @@ struct ExpressionCompiler {
             return (.constant(b ? 1 : 0), .boolean)
         case .string(let s, let offset):
             throw ExpressionError(code: "type_mismatch", message: "'\(s)' can only be compared with a project", offset: offset,
-                                  hint: "write for example rail_road >= '\(s)'")
+                                  hint: "write for example \(statusExample(s))")
         case .name(let name, let offset):
             if let i = scope.tracks[name] { return (.track(i), .number) }
             if let i = scope.flags[name] { return (.flag(i), .boolean) }
@@ -228,6 +257,7 @@ struct ExpressionCompiler {
                 let (right, rt) = try compile(rightSyntax)
                 return (.compare(comparison, .constant(try statusIndex(status, for: rt, offset: so)), right), .boolean)
             }
+            if let error = unknownTeam(rightSyntax, comparedWith: leftSyntax) ?? unknownTeam(leftSyntax, comparedWith: rightSyntax) { throw error }
             let (left, lt) = try compile(leftSyntax)
             let (right, rt) = try compile(rightSyntax)
             let equality = comparison == .equal || comparison == .notEqual

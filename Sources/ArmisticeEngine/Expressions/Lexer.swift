@@ -1,3 +1,4 @@
+import Foundation
 /// Splits an expression into tokens, remembering each token's character offset.
 struct Lexer {
     enum Kind: Equatable {
@@ -62,6 +63,9 @@ struct Lexer {
                 tokens.append(Token(kind: .string(value), offset: start))
             } else {
                 let two = i + 1 < chars.count ? String(String.UnicodeScalarView([c, chars[i + 1]])) : ""
+                if two == "<>" {
+                    throw ExpressionError(code: "syntax", message: "\"<>\" is not an operator", offset: start, hint: "write \"!=\"")
+                }
                 if ["==", "!=", "<=", ">=", "+=", "-="].contains(two) {
                     tokens.append(Token(kind: .symbol(two), offset: start))
                     i += 2
@@ -71,6 +75,9 @@ struct Lexer {
                 } else if c == "&" || c == "|" {
                     throw ExpressionError(code: "syntax", message: "unexpected \"\(c)\"", offset: start,
                                           hint: "write \(c == "&" ? "and" : "or") instead")
+                } else if c == "[" || c == "]" || c == "{" || c == "}" {
+                    throw ExpressionError(code: "syntax", message: "unexpected character \"\(c)\"", offset: start,
+                                          hint: Self.listHint(tokens, chars, at: start))
                 } else {
                     throw ExpressionError(code: "syntax", message: "unexpected character \"\(c)\"", offset: start)
                 }
@@ -78,5 +85,23 @@ struct Lexer {
         }
         tokens.append(Token(kind: .end, offset: chars.count))
         return tokens
+    }
+
+    /// For a list written where a value goes (`p in ['s1', 's2']`): there are no lists, so spell out the comparisons,
+    /// with the expression's own name and items when it has the shape `NAME in [A, B]`.
+    static func listHint(_ tokens: [Token], _ chars: [Unicode.Scalar], at start: Int) -> String {
+        let general = "expressions have no lists: compare one value at a time, joined with or"
+        guard chars[start] == "[", tokens.count >= 2, case .identifier("in") = tokens[tokens.count - 1].kind else { return general }
+        let name: String
+        switch tokens[tokens.count - 2].kind {
+        case .identifier(let n): name = n
+        case .parameter(let n): name = "$" + n
+        default: return general
+        }
+        let rest = String(String.UnicodeScalarView(chars[(start + 1)...]))
+        guard let close = rest.firstIndex(of: "]") else { return general }
+        let items = rest[..<close].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !items.isEmpty else { return general }
+        return "there are no lists and no \"in\": write " + items.map { "\(name) == \($0)" }.joined(separator: " or ")
     }
 }

@@ -51,9 +51,10 @@ public struct SourceLocation: Sendable, Hashable {
     public static let unknown = SourceLocation(line: 0, column: 0)
 }
 
-enum Suggest {
+/// "Did you mean" hints: the closest known name to a misspelt one.
+public enum Suggest {
     /// The closest candidate within a small edit distance, for "did you mean" hints.
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         var best: (String, Int)?
         let limit = max(2, word.count / 3)
         for candidate in candidates {
@@ -63,7 +64,7 @@ enum Suggest {
         return best?.0
     }
 
-    static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String? {
+    public static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String? {
         closest(to: word, in: candidates).map { "did you mean \"\($0)\"?" }
     }
 

@@ -223,6 +223,8 @@ public struct Ruleset: Sendable {
         public var team: Int?
         public var text: String
         public var scoring: Scoring
+        /// The condition (with points) or the score formula as written, for `ruleset show`.
+        public var scoringText: String = ""
     }
 
     public struct Outcome: Sendable {

@@ -57,7 +57,9 @@ extension RulesetBuilder {
             if let (key, valueNode) = bindings.first, let target = reader.string(valueNode, "what place \(id) shows") {
                 shows = binding(key, target, valueNode)
             }
-            let states = p["states"].map { placeStates($0.value, place: id, shows: shows, tracks: tracks, projects: projects) } ?? []
+            // A binding that names nothing known is reported above; its states are then not checked against nothing.
+            let states = bindings.isEmpty || shows != nil
+                ? p["states"].map { placeStates($0.value, place: id, shows: shows, tracks: tracks, projects: projects) } ?? [] : []
             var label = "right"
             if let labelNode = p["label"]?.value, let side = reader.string(labelNode, "the label side of place \(id)") {
                 if Self.labelSides.contains(side) { label = side } else {
@@ -91,7 +93,8 @@ extension RulesetBuilder {
         }
         guard let i = known[target] else {
             reader.error("unknown_\(key)", node, "unknown \(key) \"\(target)\" on the map",
-                         hint: Suggest.didYouMean(target, in: names) ?? "the \(key)s are \(names.sorted().joined(separator: ", "))")
+                         hint: Suggest.didYouMean(target, in: names)
+                             ?? (names.isEmpty ? "the file declares no \(key)s" : "the \(key)s are \(names.sorted().joined(separator: ", "))"))
             return nil
         }
         return switch key {

@@ -35,8 +35,15 @@ extension RulesetBuilder {
         let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600]
         var seconds: Int?
         if let n = Int(text) { seconds = n }
-        else if let unit = text.last, let factor = units[unit], let n = Int(text.dropLast()) { seconds = n * factor }
-        guard let seconds, (0...86_400).contains(seconds) else {
+        else if let unit = text.last, let factor = units[unit], let n = Int(text.dropLast()) {
+            let (product, overflow) = n.multipliedReportingOverflow(by: factor)
+            seconds = overflow ? Int.max : product
+        }
+        if let seconds, seconds > 86_400 {
+            reader.error("bad_duration", node, "\(what) is \(text), but must be at most 24h", hint: "a phase lasts at most 24h (86400 seconds)")
+            return nil
+        }
+        guard let seconds, seconds >= 0 else {
             reader.error("bad_duration", node, "\(what) \"\(text)\" is not a duration", hint: "write for example 90s, 10m or 1h (at most 24h)")
             return nil
         }
@@ -64,7 +71,7 @@ extension RulesetBuilder {
         if let budgetNode = e["budget"]?.value {
             if let n = budgetNode.scalar.flatMap({ Int($0.string) }) {
                 if (0...1000).contains(n) { budget = .constant(n) } else {
-                    reader.error("out_of_range", budgetNode, "budget \(n) must be between 0 and 1000")
+                    reader.error("out_of_range", budgetNode, "the budget of team \(id) is \(n), but must be between 0 and 1000")
                 }
             } else {
                 budget = compile(budgetNode, "the budget of \(id)", scope: scope) { (c, t) throws(ExpressionError) in try c.number(t) }
@@ -140,30 +147,42 @@ extension RulesetBuilder {
                                      required: ["id", "team", "name", "cost"]),
               let id = reader.string(e["id"]?.value, "action id") else { return nil }
         let what = "action \(id)"
-        let teams = (reader.stringList(e["team"]?.value, "the team of \(what)") ?? []).compactMap { teamIndex($0.0, $0.1) }
+        let teams = (reader.stringList(e["team"]?.value, "the team of \(what)") ?? []).compactMap { teamIndex($0.0, $0.1, in: "the team of \(what)") }
         let cost = reader.integer(e["cost"]?.value, "the cost of \(what)", in: 0...1000) ?? 0
         var local = scope
         var parameters: [Ruleset.Parameter] = []
         if let paramsNode = e["params"]?.value, let items = reader.sequence(paramsNode, "the params of \(what)") {
-            if items.count > 3 { reader.error("too_many_params", paramsNode, "\(what) has more than 3 params") }
+            if items.count > 3 {
+                reader.error("too_many_params", paramsNode, "\(what) has \(items.count) params, but may have at most 3",
+                             hint: "remove one (a number parameter can often become a fixed value), or split the action into two actions")
+            }
             for item in items.prefix(3) {
                 guard let p = reader.mapping(item, "a parameter of \(what)", allowed: ["id", "type", "of", "min", "max", "label"], required: ["id", "type"]),
                       let pid = reader.string(p["id"]?.value, "parameter id"), let typeText = reader.string(p["type"]?.value, "parameter type") else { continue }
-                guard RulesetLoader.isValidID(pid), local.parameters[pid] == nil else {
-                    reader.error("bad_id", p["id"]!.value, "parameter id \"\(pid)\" is invalid or repeated"); continue
+                guard RulesetLoader.isValidID(pid) else {
+                    reader.error("bad_id", p["id"]!.value, "parameter id \"\(pid)\" of \(what) is not a valid id",
+                                 hint: "use lowercase letters, digits and \"_\", starting with a letter (for example \"\(Self.suggestedID(pid))\")"); continue
+                }
+                guard local.parameters[pid] == nil else {
+                    reader.error("bad_id", p["id"]!.value, "\(what) has two parameters with id \"\(pid)\"", hint: "give each parameter its own id"); continue
                 }
                 guard let kind = Ruleset.Parameter.Kind(rawValue: typeText) else {
                     reader.error("unknown_type", p["type"]!.value, "unknown parameter type \"\(typeText)\"", hint: "use project, team or number")
                     local.brokenParameters.insert(pid); continue
                 }
                 var choices: [Int] = []
+                var listed = 0   // names under of: (or the default), each either a choice or an error already reported
                 var low = 0, high = 0
                 switch kind {
                 case .team:
-                    choices = (reader.stringList(p["of"]?.value, "choices") ?? teamIDs.map { ($0, item) }).compactMap { teamIndex($0.0, $0.1) }
+                    let names = reader.stringList(p["of"]?.value, "choices") ?? teamIDs.map { ($0, item) }
+                    listed = names.count
+                    choices = names.compactMap { teamIndex($0.0, $0.1, in: "the choices of parameter \(pid) of \(what)") }
                 case .project:
                     let all = scope.projects.sorted { $0.value < $1.value }.map { ($0.key, item) }
-                    choices = (reader.stringList(p["of"]?.value, "choices") ?? all).compactMap { name, n in
+                    let names = reader.stringList(p["of"]?.value, "choices") ?? all
+                    listed = names.count
+                    choices = names.compactMap { name, n in
                         if let i = scope.projects[name] { return i }
                         reader.error("unknown_project", n, "unknown project \"\(name)\"", hint: Suggest.didYouMean(name, in: scope.projects.keys))
                         return nil
@@ -171,10 +190,10 @@ extension RulesetBuilder {
                 case .number:
                     low = reader.integer(p["min"]?.value, "the min of parameter \(pid) of \(what)", in: -1000...1000) ?? 1
                     high = reader.integer(p["max"]?.value, "the max of parameter \(pid) of \(what)", in: -1000...1000) ?? low
-                    if high < low { reader.error("bad_range", item, "parameter \(pid) has max below min") }
+                    if high < low { reader.error("bad_range", item, "parameter \(pid) of \(what) has max \(high) below min \(low)", hint: "max must be at least min") }
                 }
-                if kind != .number, choices.isEmpty {
-                    reader.error("no_choices", item, "parameter \(pid) has no choices", hint: "list them under of, or declare some \(kind.rawValue)s")
+                if kind != .number, choices.isEmpty, listed == 0, !(kind == .team && teamIDs.isEmpty) {
+                    reader.error("no_choices", item, "parameter \(pid) of \(what) has no choices", hint: "list them under of, or declare some \(kind.rawValue)s")
                 }
                 local.parameters[pid] = (parameters.count, kind == .number ? .number : (kind == .team ? .team : .project))
                 parameters.append(Ruleset.Parameter(id: pid, kind: kind, choices: choices, min: low, max: high,
@@ -185,7 +204,7 @@ extension RulesetBuilder {
         let guards = self.requirements(e["guard"]?.value, "guard", of: what, scope: local)
         var consent: Ruleset.Consent?
         if let cNode = e["consent"]?.value, let c = reader.mapping(cNode, "the consent of \(what)", allowed: ["from", "rule"], required: ["from"]) {
-            let from = (reader.stringList(c["from"]?.value, "consent from") ?? []).compactMap { teamIndex($0.0, $0.1) }
+            let from = (reader.stringList(c["from"]?.value, "consent from") ?? []).compactMap { teamIndex($0.0, $0.1, in: "the consent of \(what)") }
             var rule = Ruleset.Consent.Rule.veto
             if let ruleNode = c["rule"]?.value, let text = reader.string(ruleNode, "consent rule") {
                 if let r = Ruleset.Consent.Rule(rawValue: text) { rule = r } else {
@@ -217,7 +236,7 @@ extension RulesetBuilder {
         let news = reader.text(e["news"]?.value, "the news of \(what)")
         let failureNews = reader.text(e["failure_news"]?.value, "the failure_news of \(what)")
         for key in ["news", "failure_news"] {
-            for (t, n) in reader.textForms(e[key]?.value) { checkTemplate(t, n, parameters: local.parameters, broken: local.brokenParameters) }
+            for (t, n) in reader.textForms(e[key]?.value) { checkTemplate(t, n, "the \(key) of \(what)", parameters: local.parameters, broken: local.brokenParameters) }
             warnDroppedPlaceholders(e[key]?.value, "the \(key) of \(what)")
         }
         return Ruleset.Action(id: id, teams: teams, name: reader.text(e["name"]?.value, "the name of \(what)") ?? id,
@@ -272,7 +291,7 @@ extension RulesetBuilder {
         }
         var repeats = reader.boolean(e["repeat"]?.value, "repeat") ?? false
         if case .scripted = kind { repeats = true }
-        for (t, n) in reader.textForms(e["news"]?.value) { checkTemplate(t, n, parameters: nil) }
+        for (t, n) in reader.textForms(e["news"]?.value) { checkTemplate(t, n, "the news of \(what)", parameters: nil) }
         return Ruleset.Event(id: id, name: reader.text(e["name"]?.value, "the name of \(what)") ?? id, kind: kind,
                              condition: condition(e["if"]?.value, "the condition of \(what)", scope: scope), repeats: repeats,
                              effects: e["effects"].map { statements($0.value, "the effects of \(what)", scope: scope, depth: 0) } ?? [],
@@ -287,7 +306,7 @@ extension RulesetBuilder {
               let teamText = reader.string(teamNode, "objective team") else { return nil }
         var team: Int?
         if teamText != "all" {
-            guard let t = teamIndex(teamText, teamNode) else { return nil }
+            guard let t = teamIndex(teamText, teamNode, in: "the team of objective \(id)") else { return nil }
             team = t
         }
         let scoring: Ruleset.Objective.Scoring
@@ -305,7 +324,8 @@ extension RulesetBuilder {
                   let points = reader.integer(e["points"]?.value, "the points of objective \(id)", in: -100...100) else { return nil }
             scoring = .condition(cond, points: points)
         }
-        return Ruleset.Objective(id: id, team: team, text: reader.text(e["text"]?.value, "the text of objective \(id)") ?? id, scoring: scoring)
+        return Ruleset.Objective(id: id, team: team, text: reader.text(e["text"]?.value, "the text of objective \(id)") ?? id, scoring: scoring,
+                                 scoringText: (e["score"] ?? e["if"])?.value.scalar?.string ?? "")
     }
 
     func outcome(_ node: Node) -> Ruleset.Outcome? {

@@ -11,6 +11,8 @@ final class RulesetBuilder {
     /// Each track's id and min..max, once the tracks are read (for the warnings about comparisons that never hold).
     var trackRanges: [(id: String, range: ClosedRange<Int>)] = []
     private var declared: [String: (kind: String, node: Node)] = [:]
+    /// Ids refused when declared (reserved or invalid), whose error is reported: what follows from them is not.
+    var rejectedIDs: Set<String> = []
 
     init(reader: YAMLReader, text: String) {
         self.reader = reader
@@ -85,7 +87,7 @@ final class RulesetBuilder {
         if actions.isEmpty, let node = top["actions"]?.value, reader.diagnostics.isEmpty {
             reader.error("no_actions", node, "a ruleset needs at least one action")
         }
-        for (i, team) in teams.enumerated() where !actions.contains(where: { $0.teams.contains(i) }) {
+        for (i, team) in teams.enumerated() where !actions.contains(where: { $0.teams.contains(i) }) && !rejectedIDs.contains(team.id) {
             if let node = teamNodes.indices.contains(i) ? teamNodes[i] : nil {
                 reader.error("team_without_actions", node, "team \"\(team.id)\" has no actions", hint: "give it at least one action")
             }
@@ -163,7 +165,7 @@ final class RulesetBuilder {
         }
         var result: [String: String] = [:]
         for (key, value) in map {
-            guard let team = reader.string(key, "a team in bots"), teamIndex(team, key) != nil,
+            guard let team = reader.string(key, "a team in bots"), teamIndex(team, key, in: "bots") != nil,
                   let policy = reader.string(value, "the bot policy of \(team)") else { continue }
             guard Ruleset.botPolicyNames.contains(policy) else {
                 reader.error("unknown_policy", value, "unknown bot policy \"\(policy)\"",
@@ -204,7 +206,10 @@ final class RulesetBuilder {
             guard case .mapping(let map) = node else { continue }   // reported in pass 2
             // By text, as `YAMLReader.mapping` reads keys: Yams' `map["id"]` compares resolved tags (regular expressions).
             guard let idNode = map.first(where: { $0.key.scalar?.string == "id" })?.value else { continue }
-            guard let id = checkedID(idNode, "the id of \(kind)") else { continue }
+            guard let id = checkedID(idNode, "the id of \(kind)") else {
+                if let text = idNode.scalar?.string { rejectedIDs.insert(text) }
+                continue
+            }
             if let previous = declared[id] {
                 let at = reader.location(previous.node)
                 reader.error("duplicate_id", idNode, "\"\(id)\" is already declared as \(previous.kind) at line \(at.line)",
@@ -216,19 +221,22 @@ final class RulesetBuilder {
         }
     }
 
-    func teamIndex(_ text: String, _ node: Node) -> Int? {
+    /// `place`: where the name stands (`the consent of action offer_treaty`), as the line alone does not say which item it is.
+    func teamIndex(_ text: String, _ node: Node, in place: String) -> Int? {
         if let i = scope.teams[text] { return i }
-        reader.error("unknown_team", node, "unknown team \"\(text)\"",
+        // No teams at all, or a team whose id was refused: that error is reported, and this one would follow from it.
+        if teamIDs.isEmpty || rejectedIDs.contains(text) { return nil }
+        reader.error("unknown_team", node, "unknown team \"\(text)\" in \(place)",
                      hint: Suggest.didYouMean(text, in: teamIDs) ?? "the teams are \(teamIDs.joined(separator: ", "))")
         return nil
     }
 
-    func visibility(_ node: Node?, _ what: String) -> Ruleset.Visibility {
+    func visibility(_ node: Node?, _ what: String, key: String = "visible") -> Ruleset.Visibility {
         guard let node else { return .everyone }
         if case .scalar(let s) = node, s.string == "all" { return .everyone }
         var mask: UInt32 = 0
         for (name, itemNode) in reader.stringList(node, "\(what) visible") ?? [] {
-            if let i = teamIndex(name, itemNode) { mask |= 1 << UInt32(i) }
+            if let i = teamIndex(name, itemNode, in: "\"\(key)\" of \(what)") { mask |= 1 << UInt32(i) }
         }
         return Ruleset.Visibility(mask: mask)
     }
@@ -283,8 +291,8 @@ final class RulesetBuilder {
             guard let entries = reader.mapping(item, "a message in \(what)", allowed: ["to", "text"], required: ["to", "text"]),
                   let text = reader.text(entries["text"]?.value, "the text of a message in \(what)"),
                   let toNode = entries["to"]?.value else { continue }
-            result.append(Ruleset.Message(to: visibility(toNode, "a message in \(what)"), text: text))
-            for (t, n) in reader.textForms(entries["text"]?.value) { checkTemplate(t, n, parameters: parameters, broken: broken) }
+            result.append(Ruleset.Message(to: visibility(toNode, "a message in \(what)", key: "to"), text: text))
+            for (t, n) in reader.textForms(entries["text"]?.value) { checkTemplate(t, n, "a message in \(what)", parameters: parameters, broken: broken) }
             if parameters != nil { warnDroppedPlaceholders(entries["text"]?.value, "the text of a message in \(what)") }
         }
         return result
@@ -326,7 +334,7 @@ final class RulesetBuilder {
     /// `broken` parameter's error is already reported). `parameters` nil: an event's news or intel, where nothing
     /// fills a placeholder (an event has no acting team and no parameters), so every one is a warning (an error would
     /// stop a match log that carries such a file from replaying).
-    func checkTemplate(_ text: String, _ node: Node, parameters: [String: (index: Int, kind: Scope.ParameterKind)]?, broken: Set<String> = []) {
+    func checkTemplate(_ text: String, _ node: Node, _ what: String, parameters: [String: (index: Int, kind: Scope.ParameterKind)]?, broken: Set<String> = []) {
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{") {
             guard let close = rest[open...].firstIndex(of: "}") else { break }
@@ -341,7 +349,7 @@ final class RulesetBuilder {
             }
             if name != "team", parameters[name] == nil, !broken.contains(name) {
                 let known = ["team"] + parameters.keys.sorted()
-                reader.error("unknown_placeholder", node, "unknown placeholder {\(name)} in a message",
+                reader.error("unknown_placeholder", node, "unknown placeholder {\(name)} in \(what)",
                              hint: Suggest.didYouMean(name, in: known).map { "\($0)" } ?? "placeholders here are \(known.map { "{\($0)}" }.joined(separator: ", "))")
             }
             rest = rest[rest.index(after: close)...]

@@ -100,6 +100,11 @@ extension YAMLReader {
         text.contains { $0.isLetter }
     }
 
+    /// "each item of sources" names a rule for every item; a problem is about one of them: "an item of sources".
+    static func oneItem(_ what: String) -> String {
+        what.hasPrefix("each item ") ? "an item " + what.dropFirst("each item ".count) : what
+    }
+
     private func missing(_ language: String, _ node: Node, _ what: String, _ english: String) {
         let at = location(node)
         let excerpt = english.count > 50 ? english.prefix(47) + "…" : Substring(english)
@@ -108,6 +113,6 @@ extension YAMLReader {
             ? "this text looks Korean, but a plain string is read as English: write it as {en: \"…\", ko: \"\(excerpt)\"}"
             : "write it as {en: …, \(language): …}"
         missingTranslations.append(Diagnostic(code: "missing_translation", file: file, line: at.line, column: at.column,
-                                              message: "\(what) has no \(language) text (\"\(excerpt)\")", hint: hint))
+                                              message: "\(Self.oneItem(what)) has no \(language) text (\"\(excerpt)\")", hint: hint))
     }
 }

@@ -113,7 +113,9 @@ final class YAMLReader {
             return nil
         }
         if let range, !range.contains(value) {
-            error("out_of_range", node, "\(what) is \(value), but must be between \(range.lowerBound) and \(range.upperBound)")
+            // "the points of objective o1 are 200": the one plural subject among the numbers a file has.
+            let verb = what.hasPrefix("the points ") ? "are" : "is"
+            error("out_of_range", node, "\(what) \(verb) \(value), but must be between \(range.lowerBound) and \(range.upperBound)")
             return nil
         }
         return value
