@@ -29,7 +29,7 @@ struct PracticeCommand: AsyncParsableCommand {
     @Option(help: "A variant of the scenario (see `armistice ruleset check`).") var variant: String?
     @Option(help: "The other teams' bot policy: \(BotKind.allCases.map(\.rawValue).joined(separator: ", ")).") var policy = "greedy"
     @Option(help: "Turns to play (the scenario's if absent).") var turns: Int?
-    @Option(help: "Seconds of the briefing and results pauses between turns.") var pause = 20
+    @Option(help: "Seconds of the briefing and results pauses between turns, 1 to 600.") var pause = 20
     @Option(help: "The match's seed (random if absent).") var seed: UInt64?
     @Option(help: "Your display name.") var name = "Student"
     @Option(help: "Folder for the match log and the report.") var out = "practice"

@@ -26,6 +26,12 @@ struct RulesetCommand: AsyncParsableCommand {
             if paths.isEmpty { Console.error("\(files.joined(separator: ", ")): no .yaml files to check"); throw ExitCode(1) }
             var ids: [(id: String, file: String)] = []
             for file in paths {
+                // A case package given as a scenario: say what it is and which file to check, not the 17 errors it has as one.
+                if let scenario = CaseFile.scenario(ofCaseFile: file) {
+                    Console.error("\(file): this is a case package, not a scenario: check its scenario, \(scenario), which checks this file with it")
+                    failed = true
+                    continue
+                }
                 do {
                     let ruleset = try RulesetFile.load(file)
                     ids.append((ruleset.id, file))
@@ -136,7 +142,13 @@ struct RulesetCommand: AsyncParsableCommand {
         func run() async throws {
             do {
                 let ruleset = try RulesetFile.load(file)
-                let page = try CaseFile.load(CasePackage.path(besideRuleset: file), for: ruleset).html(ruleset: ruleset, language: Language(parsing: lang))
+                let casePath = CasePackage.path(besideRuleset: file)
+                guard FileManager.default.fileExists(atPath: casePath) else {
+                    let folder = (casePath as NSString).deletingLastPathComponent
+                    throw CommandFailure("\(file) has no case package (\(casePath)); to start one, copy rulesets/tutorial.case/ to \(folder)/ "
+                                         + "and edit it (docs/rulesets.md §14, \"The case package\")")
+                }
+                let page = try CaseFile.load(casePath, for: ruleset).html(ruleset: ruleset, language: Language(parsing: lang))
                 if let out {
                     try Console.write(page, to: out)
                     Console.error("wrote \(out) (\(page.utf8.count) bytes)")
@@ -153,6 +165,27 @@ struct RulesetCommand: AsyncParsableCommand {
 
 /// Reads and checks a case package for a command, printing every problem to standard error.
 enum CaseFile {
+    /// For a case package file (in a `NAME.case/` folder, or a file whose top level has `ruleset:` and
+    /// `learning_objectives:`), the scenario to check instead (`NAME.yaml` beside the folder, or the scenario id its
+    /// `ruleset:` line names); nil for anything else.
+    static func scenario(ofCaseFile path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return nil }
+        let lines = text.split(separator: "\n")
+        let keys = Set(lines.compactMap { line -> String? in
+            guard let first = line.first, first.isLetter, let colon = line.firstIndex(of: ":") else { return nil }
+            return String(line[..<colon])
+        })
+        guard keys.contains("ruleset"), keys.contains("learning_objectives"), !keys.contains("actions") else { return nil }
+        let folder = (path as NSString).deletingLastPathComponent
+        if folder.hasSuffix(".case") {
+            let base = String(folder.dropLast(".case".count))
+            return [".yaml", ".yml"].map { base + $0 }.first { FileManager.default.fileExists(atPath: $0) } ?? base + ".yaml"
+        }
+        let id = lines.first { $0.hasPrefix("ruleset:") }
+            .map { $0.dropFirst("ruleset:".count).trimmingCharacters(in: CharacterSet(charactersIn: " \"'")) } ?? ""
+        return "the file of scenario \"\(id)\" (with this package as NAME.case/case.yaml beside it)"
+    }
+
     static func load(_ path: String, for ruleset: Ruleset) throws -> CasePackage {
         let text = try RulesetFile.read(path)
         do {
@@ -171,13 +204,16 @@ func counted(_ n: Int, _ one: String, _ many: String? = nil) -> String { "\(n) \
 enum RulesetShowText {
     static func text(_ r: Ruleset) -> String {
         var out: [String] = []
-        func team(_ i: Int) -> String { r.teams[i].id.uppercased() }
+        // Ids as written (lower case), so they can be copied back into the file.
+        func team(_ i: Int) -> String { r.teams[i].id }
         func seenBy(_ v: Ruleset.Visibility) -> String {
             v.isEveryone ? "" : " [seen by \(r.teams.indices.filter { v.includes(team: $0) }.map(team).joined(separator: ", "))]"
         }
         out.append("\(r.title)  (\(r.id) \(r.version))")
         if !r.summary.isEmpty { out.append(r.summary) }
-        out.append("\(counted(r.calendar.turns, "turn")) of \(r.calendar.turnLength.isEmpty ? "one turn" : r.calendar.turnLength), from \(r.calendar.start)")
+        // The file's own words (turn_length, start) stand apart from the frame, which reads the same in any language.
+        out.append("Calendar: \(counted(r.calendar.turns, "turn"))" + (r.calendar.turnLength.isEmpty ? "" : " (each: \(r.calendar.turnLength))")
+                   + (r.calendar.start.isEmpty ? "" : ", starting \(r.calendar.start)"))
         out.append("Phases: " + Phase.turnPhases.map { "\($0.rawValue) \(r.phaseDurations[$0] ?? 0)s" }.joined(separator: ", "))
         if !r.sources.isEmpty { out.append("Sources:"); out += r.sources.map { "  - \($0)" } }
         if !r.variants.isEmpty {
@@ -186,7 +222,7 @@ enum RulesetShowText {
         }
         if !r.botPolicies.isEmpty { out.append("Bot policies: " + r.botPolicies.keys.sorted().map { "\($0)=\(r.botPolicies[$0]!)" }.joined(separator: ", ")) }
         out.append("\nTeams")
-        for t in r.teams { out.append("  \(t.id.uppercased())  \(t.name)  \(t.colour)  budget \(t.budgetText.map { "\($0)  (a formula, worked out each turn)" } ?? describe(t.budget))") }
+        for t in r.teams { out.append("  \(t.id)  \(t.name)  \(t.colour)  budget \(t.budgetText.map { "\($0)  (a formula, worked out each turn)" } ?? describe(t.budget))") }
         out.append("\nTracks")
         for t in r.tracks {
             let levels = t.levels.isEmpty ? "" : "  levels: " + t.levels.keys.sorted().map { "\($0) \(t.levels[$0]!)" }.joined(separator: ", ")
@@ -199,7 +235,7 @@ enum RulesetShowText {
         }
         out.append("\nActions")
         for (i, t) in r.teams.enumerated() {
-            out.append("  \(t.id.uppercased())")
+            out.append("  \(t.id)")
             for a in r.actions where a.teams.contains(i) {
                 var line = "    \(a.id)  \(a.name)  cost \(a.cost)"
                 if let c = a.chance { line += ", \(c)%" + (a.modifiers.isEmpty ? "" : " (\(counted(a.modifiers.count, "modifier")))") }
@@ -226,10 +262,14 @@ enum RulesetShowText {
         }
         out.append("\nObjectives")
         for o in r.objectives {
-            let who = o.team.map(team) ?? "ALL"
+            let who = o.team.map(team) ?? "all"
             switch o.scoring {
-            case .condition(_, let p): out.append("  \(who)  \(o.text)  (\(p) points)")
-            case .score: out.append("  \(who)  \(o.text)  (scored)")
+            case .condition(_, let p):
+                out.append("  \(o.id)  \(who)  \(o.text)  (\(counted(p, "point")))")
+                out.append("      if \(o.scoringText)")
+            case .score:
+                out.append("  \(o.id)  \(who)  \(o.text)  (scored)")
+                out.append("      score \(o.scoringText)")
             }
         }
         out.append("\nOutcomes, in order")

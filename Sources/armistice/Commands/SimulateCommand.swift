@@ -70,6 +70,12 @@ struct SimulateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let ruleset: Ruleset
+        // An unknown --variant is a bad value like the others (status 64), once the base file is known to load.
+        if let variant, let base = try? RulesetLoader.load(text: RulesetFile.read(file), file: file), !base.variants.contains(where: { $0.id == variant }) {
+            let known = base.variants.map(\.id)
+            throw Self.fail("--variant \"\(variant)\": the scenario has no such variant; "
+                            + (known.isEmpty ? "it has no variants" : "its variants are \(known.joined(separator: ", "))"))
+        }
         do { ruleset = try RulesetFile.load(file, variant: variant) } catch let failure as CommandFailure {
             Console.error(failure.description)
             throw ExitCode(1)
@@ -124,7 +130,9 @@ struct SimulateCommand: AsyncParsableCommand {
         out.append("\n| Team | Mean score | Spread (sd) | Min–max | Maximum | Share of maximum |\n|---|---:|---:|---:|---:|---:|")
         for s in report.scores {
             // With negative points or scores the share is measured from the least the team could score.
-            let share = s.minimum < 0 ? "\(percent(s.shareOfMaximum)) from \(s.minimum)" : percent(s.shareOfMaximum)
+            // A team whose most equals its least (no points to win) has no share: "–", not 0.0%.
+            let share = s.maximum == s.minimum ? "–"
+                : s.minimum < 0 ? "\(percent(s.shareOfMaximum)) from \(s.minimum)" : percent(s.shareOfMaximum)
             out.append("| \(s.team) | \(String(format: "%.2f", s.mean)) | \(String(format: "%.2f", s.spread)) | \(s.min)–\(s.max) | \(s.maximum)\(s.seenObjectives == nil ? "" : " (*)") | \(share) |")
         }
         // A score objective's best is the best seen, not a bound from the rules: say so, as it moves with the games run.
@@ -141,7 +149,7 @@ struct SimulateCommand: AsyncParsableCommand {
             out.append("| \(a.team) | \(a.action) | \(String(format: "%.2f", a.perGame)) | \(percent(a.gamesUsed)) | \(results)\(a.botsSkip == nil ? "" : " (bots_skip)") |")
         }
         out.append("\n| Consent | Asked team | Asked | Given | Refused | Given share |\n|---|---|---:|---:|---:|---:|")
-        for c in report.consents { out.append("| \(c.action) | \(c.team) | \(c.asked) | \(c.given) | \(c.refused) | \(percent(c.givenShare)) |") }
+        for c in report.consents { out.append("| \(c.action) | \(c.team) | \(c.asked) | \(c.given) | \(c.refused) | \(c.asked == 0 ? "–" : percent(c.givenShare)) |") }
         out.append("\n| Objective | Team | Hit rate / mean |\n|---|---|---:|")
         for o in report.objectives {
             out.append("| \(o.id) | \(o.team) | \(o.hitShare.map(percent) ?? String(format: "%.2f", o.meanScore ?? 0)) |")
