@@ -355,18 +355,10 @@ struct StoryReader {
         return out.filter { $0.from != $0.to }
     }
 
-    /// The order records of a deal's action steps at the adjudication that carried it out: a deal's orders come
-    /// before the team's own, so each step's record is the first of its team and action in that step.
-    func stepOrders(of deal: Deal, in step: Replay.Step) -> [Record] {
-        deal.commitments.compactMap { c in
-            c.action.flatMap { action in step.records.first { $0.kind == .order && $0.team == c.team && $0.action == action } }
-        }
-    }
-
-    /// The steps of a deal that were not taken (a requirement, the budget, a refusal, a duplicate); one whose die
-    /// failed was taken.
+    /// The steps of a deal that were not taken at the adjudication that carried it out (`Deal.stepsNotTaken(in:)`,
+    /// which the clients' deal cards read too).
     func stepsNotTaken(of deal: Deal, in step: Replay.Step) -> [Record] {
-        stepOrders(of: deal, in: step).filter { $0.result != "success" && $0.result != "failure" }
+        deal.stepsNotTaken(in: step.records)
     }
 
     func describe(_ deal: Deal) -> String {

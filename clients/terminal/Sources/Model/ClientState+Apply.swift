@@ -152,6 +152,12 @@ extension ClientState {
                 if r.kind == "deal", r["result"]?.string == "open", let d = view.deals.first(where: { $0.id == r["deal"]?.int }) {
                     effects += dealNoteLines(d).map { .notice("[deal] " + $0) }
                 }
+                // A deal just agreed that puts my team past its budget: told to every party that is over (the
+                // proposer too), in the footer and as a plain line.
+                if r.kind == "deal", r["result"]?.string == "agreed", let id = r["deal"]?.int, let warning = agreedOverBudgetNotice(id) {
+                    effects.append(.notice("[warning] " + warning))
+                    say(warning, error: true)
+                }
             }
             if let cause = causes.last(where: { $0["type"]?.string == "set_orders" }), myDraft != oldDraft {
                 let who = cause["by"]?.string.flatMap { seat in roster.first { $0.seat == seat }.map { seatName($0) } } ?? t.text("terminal.plain.teammate")

@@ -341,7 +341,9 @@ extension ClientState {
                 let orders = commitments(of: t.id).compactMap { c in
                     c.commitment.action.map { "🔒 \(RecordWords.actionName($0, in: view)) " + self.t.text("terminal.draft.deal", ["deal": self.t.number(c.deal)]) }
                 } + d.orders.map { RecordWords.actionName($0.action, in: view) }
-                return "\(TerminalText.sanitize(t.name))\(t.locked ? self.t.text("terminal.plain.locked") : "")\(botWords(t.id).map { " [\($0)]" } ?? ""): "
+                let over = overBudget(of: t.id)
+                return "\(TerminalText.sanitize(t.name))\(t.locked ? self.t.text("terminal.plain.locked") : "")\(botWords(t.id).map { " [\($0)]" } ?? "")"
+                    + (over > 0 ? " " + self.t.text("terminal.drafts.over_budget", ["over": self.t.number(over)]) : "") + ": "
                     + (orders.isEmpty ? self.t.text("terminal.plain.no_orders") : orders.joined(separator: ", "))
             }
         }

@@ -1,3 +1,4 @@
+import ArmisticeEngine
 import ArmisticeWire
 
 /// What agreed deals commit a team to. At adjudication the engine adds these orders and consent decisions to the
@@ -30,16 +31,53 @@ extension ClientState {
     /// What the team's agreed deals cost it this turn.
     public func committedCost(of team: String?) -> Int { commitments(of: team).reduce(0) { $0 + $1.cost } }
 
-    /// How far my team's draft and deals spend past its budget (0 when within it): the last orders past it come back
-    /// `over_budget` at adjudication.
-    public var overBudget: Int {
-        guard let budget = myBudget else { return 0 }
-        return max(0, mySpent + committedCost(of: myTeam) - budget)
+    /// What a team's draft and agreed deals spend this turn (the view's `spent` is the draft alone).
+    public func committedSpending(of team: String?) -> Int {
+        (team.flatMap { view.spent[$0] } ?? 0) + committedCost(of: team)
     }
+
+    /// How far a team's draft and agreed deals spend past its budget (0 when within it, or when the view gives no
+    /// budget): the last orders past it come back `over_budget` at adjudication. The one computation behind the lock
+    /// dialog's warning, the notice when a deal is agreed, and the instructor's Drafts pane.
+    public func overBudget(of team: String?) -> Int {
+        guard let team, let budget = view.team(team)?.budget else { return 0 }
+        return max(0, committedSpending(of: team) - budget)
+    }
+
+    /// How far my team's draft and deals spend past its budget (0 when within it).
+    public var overBudget: Int { overBudget(of: myTeam) }
 
     /// What locking an over-budget draft will do, said before it is locked; nil within the budget.
     public var overBudgetWarning: String? {
         overBudget > 0 ? t.text("terminal.confirm.over_budget", ["over": t.number(overBudget)]) : nil
+    }
+
+    /// Said when a deal my team is party to becomes agreed and my team's draft and agreed deals now spend past its
+    /// budget: to every party that is over, the proposer included (REPORT-terminal #14), not only to the team whose
+    /// acceptance was asked first. Nil when my team is not a party or stays within its budget.
+    public func agreedOverBudgetNotice(_ deal: Int) -> String? {
+        guard let me = myTeam, let d = view.deals.first(where: { $0.id == deal }), d.status == "agreed", d.parties.contains(me),
+              let budget = myBudget, overBudget > 0 else { return nil }
+        // With nothing drafted, it is the deals' own steps that the budget cannot pay.
+        return t.phrase(mySpent > 0 ? "terminal.deal.agreed_over_budget" : "terminal.deal.agreed_over_budget_steps", ["deal": t.number(deal), "spent": t.number(committedSpending(of: me)),
+                                                             "budget": t.number(budget), "over": t.number(overBudget)])
+    }
+
+    /// The order records of a carried-out deal's steps that were not taken, as far as this seat's records show them
+    /// (`Deal.stepRecords`, which the report and the replay read too): a covert step of another team has no record here
+    /// and is never guessed. Empty for a deal carried out in full, or not carried out.
+    public func stepsNotTaken(_ d: DealInfo) -> [Record] {
+        guard d.status == "carried_out" else { return [] }
+        let steps = d.commitments.map { (team: $0.team, action: $0.action) }
+        return Deal.stepRecords(deal: d.id, steps: steps, in: records.compactMap(\.record)).compactMap { $0 }.filter(Deal.wasNotTaken)
+    }
+
+    /// A deal step that was not taken, in words: the team, the action, and why (its requirement, the budget, a refusal).
+    public func missedStepText(_ r: Record) -> String {
+        let why = r.result == "precondition_failed" ? t.text("terminal.deal.missed.not_taken") : t.text("record.result.\(r.result ?? "invalid")")
+        let values = ["team": TerminalText.sanitize(view.teamName(r.team ?? "?")), "action": RecordWords.actionName(r.action ?? "?", in: view),
+                      "why": why, "reason": TerminalText.sanitize(r.reason ?? "")]
+        return t.phrase(r.reason == nil ? "terminal.deal.missed_no_reason" : "terminal.deal.missed", values)
     }
 
     /// The number of the agreed deal that already orders this action for my team, if any.
@@ -92,7 +130,9 @@ extension ClientState {
     /// A deal's card: number, status, proposer, commitments, note, and whom it waits for.
     /// Without `commitments` the card's head alone, for a screen that lists them one a line.
     public func dealText(_ d: DealInfo, commitments: Bool = true) -> String {
-        let head = t.text("terminal.deals.head", ["id": t.number(d.id), "status": dealStatusName(d.status), "team": TerminalText.sanitize(view.teamName(d.proposer))])
+        // A deal one of whose steps could not be taken was carried out in part: its effect line says which, and why.
+        let status = stepsNotTaken(d).isEmpty ? dealStatusName(d.status) : t.text("terminal.deal.carried_out_part")
+        let head = t.text("terminal.deals.head", ["id": t.number(d.id), "status": status, "team": TerminalText.sanitize(view.teamName(d.proposer))])
         var text = commitments ? head + d.commitments.map(commitmentText).joined(separator: t.text("terminal.deals.step_separator"))
             : String(head.trimmingSpaces.reversed().drop { $0 == ":" || $0 == " " }.reversed())
         if !d.note.isEmpty { text += " “\(TerminalText.sanitize(d.note))”" }
@@ -111,7 +151,10 @@ extension ClientState {
         case "open" where matchOver: return t.text("terminal.deal.effect.open_at_end")
         case "open": return t.text("terminal.deal.effect.open") + ours
         case "agreed": return t.text("terminal.deal.effect.agreed") + ours
-        case "carried_out": return t.text("terminal.deal.effect.carried_out", ["turn": t.number(d.turn)])
+        case "carried_out":
+            let missed = stepsNotTaken(d)
+            if missed.isEmpty { return t.text("terminal.deal.effect.carried_out", ["turn": t.number(d.turn)]) }
+            return t.text("terminal.deal.effect.carried_out_part", ["turn": t.number(d.turn), "missed": missed.map(missedStepText).joined(separator: "; ")])
         case "expired": return t.text("terminal.deal.effect.expired")
         case "rejected":
             // With three parties or more, who said no matters.

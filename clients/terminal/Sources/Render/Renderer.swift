@@ -450,11 +450,15 @@ public enum Renderer {
             for t in v.teams {
                 let d = v.orders[t.id] ?? DraftInfo()
                 let committed = s.commitments(of: t.id)
-                let spent = (v.spent[t.id] ?? 0) + committed.reduce(0) { $0 + $1.cost }
+                let spent = s.committedSpending(of: t.id)
                 let names = committed.compactMap { c in c.commitment.action.map { "🔒" + RecordWords.actionName($0, in: v) } }
                     + d.orders.map { RecordWords.actionName($0.action, in: v) }
                 let bot = s.bot(of: t.id).map { " 🤖" + s.policyName($0.bot ?? "") } ?? ""
-                lines += wrapped("\(t.locked ? "✓" : "·") \(t.name)\(bot) [\(spent)/\(t.budget ?? 0)]: \(names.isEmpty ? "—" : names.joined(separator: ", "))", width, t.locked ? .good : .plain, indent: 2)
+                // A team over its budget is marked in words, not only by colour: its last orders will come back over_budget.
+                let over = s.overBudget(of: t.id)
+                let mark = over > 0 ? " " + s.t.text("terminal.drafts.over_budget", ["over": s.t.number(over)]) : ""
+                lines += wrapped("\(t.locked ? "✓" : "·") \(t.name)\(bot) [\(spent)/\(t.budget ?? 0)]\(mark): \(names.isEmpty ? "—" : names.joined(separator: ", "))",
+                                 width, over > 0 ? .warn : t.locked ? .good : .plain, indent: 2)
             }
             return PaneText(lines: lines)
         }
@@ -590,6 +594,7 @@ public enum Renderer {
         if v.deals.isEmpty { lines.append(Line(s.t.text("terminal.deals.none"), .muted)) }
         for (i, d) in s.shownDeals.enumerated() {
             var style: CellStyle = d.status == "open" ? .plain : (d.status == "agreed" || d.status == "carried_out" ? .good : .muted)
+            if !s.stepsNotTaken(d).isEmpty { style = .warn }
             if i == s.ui.cursor(.deals) && focused { style = CellStyle(bold: true, reverse: true) }
             let start = lines.count
             // A card with something to say about a commitment lists them one a line, each with its notes under it.

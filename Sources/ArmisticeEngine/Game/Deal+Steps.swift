@@ -1,0 +1,40 @@
+/// What became of a carried-out deal's steps, read from the records a reader can see: the report, the replay and the
+/// clients' deal cards all ask it here, so they tell one story (a deal one of whose steps could not be taken was
+/// carried out in part). Read from records only: the game state says nothing more than `carried_out`.
+extension Deal {
+    /// The order record of each of a deal's steps at the adjudication that carried it out, one per step in order; nil
+    /// for a step that promises a consent, and for one whose order record the reader cannot see (a covert action's
+    /// record is its own team's), which must be neither revealed nor guessed.
+    ///
+    /// At adjudication the deal's record (`carried_out`) comes first, then each team's orders, the agreed deals' steps
+    /// before the draft (docs/rulesets.md, "How a turn is resolved"): a step's record is the first order of its team
+    /// and action after the deal's record, in the same turn. `records` may be one adjudication's or a whole match's,
+    /// as a view carries them.
+    public static func stepRecords(deal id: Int, steps: [(team: String, action: String?)], in records: [Record]) -> [Record?] {
+        guard let start = records.lastIndex(where: { $0.kind == .deal && $0.deal == id && $0.result == Status.carriedOut.rawValue }) else {
+            return steps.map { _ in nil }
+        }
+        let turn = records[start].turn
+        let after = records[records.index(after: start)...].prefix { $0.turn == turn }
+        return steps.map { step in
+            step.action.flatMap { action in after.first { $0.kind == .order && $0.team == step.team && $0.action == action } }
+        }
+    }
+
+    /// Whether an order record says its action was not taken: a requirement, the budget, a refusal, a duplicate, a
+    /// guard at effect time. One whose die failed was taken.
+    public static func wasNotTaken(_ order: Record) -> Bool {
+        order.result != "success" && order.result != "failure"
+    }
+
+    /// The order records of the deal's steps (see `stepRecords(deal:steps:in:)`).
+    public func stepRecords(in records: [Record]) -> [Record?] {
+        Self.stepRecords(deal: id, steps: commitments.map { ($0.team, $0.action) }, in: records)
+    }
+
+    /// The records of the deal's steps that were not taken, as far as the reader can see: empty when it was carried
+    /// out in full (or is not carried out yet).
+    public func stepsNotTaken(in records: [Record]) -> [Record] {
+        stepRecords(in: records).compactMap { $0 }.filter(Self.wasNotTaken)
+    }
+}
