@@ -186,6 +186,49 @@ function rejectedBy(game, d) {
   return game.records.find((r) => r.kind === "deal" && r.deal === d.id && r.result === "rejected")?.team ?? null;
 }
 
+// ---- What became of a carried-out deal's steps ---------------------------------------------------------------------
+// The same rule as Deal.stepRecords (Sources/ArmisticeEngine/Game/Deal+Steps.swift), which the report, the replay and
+// the terminal read: both run Tests/Fixtures/deals/deal-steps-cases.json (tests/web/test_deal_steps.py). At
+// adjudication the deal's record (carried_out) comes first, then each team's orders, the agreed deals' steps before
+// the draft: a step's record is the first order of its team and action after the deal's record, in the same turn.
+
+/** The order record of each of deal `d`'s steps at the adjudication that carried it out (`records`: those the view
+ * carries), one per commitment; null for a consent, and for a step whose record the reader cannot see (a covert
+ * action's record is its own team's): such a step is neither revealed nor guessed. */
+export function stepRecords(d, records) {
+  const steps = d.commitments || [];
+  let start = -1;
+  records.forEach((r, i) => { if (r.kind === "deal" && r.deal === d.id && r.result === "carried_out") start = i; });
+  if (start < 0) return steps.map(() => null);
+  const turn = records[start].turn;
+  let end = start + 1;
+  while (end < records.length && records[end].turn === turn) end += 1;
+  const after = records.slice(start + 1, end);
+  return steps.map((c) => (c.action ? after.find((r) => r.kind === "order" && r.team === c.team && r.action === c.action) ?? null : null));
+}
+
+/** Whether an order record says its action was not taken (a requirement, the budget, a refusal, a duplicate, a guard
+ * at effect time). One whose die failed was taken. */
+export function wasNotTaken(order) {
+  return order.result !== "success" && order.result !== "failure";
+}
+
+/** The records of deal `d`'s steps that were not taken, as far as the reader can see ([] when carried out in full). */
+export function stepsNotTaken(d, records) {
+  return stepRecords(d, records).filter((r) => r && wasNotTaken(r));
+}
+
+/** A step that was not taken, in words: the team, the action, and why ("could not be taken (its requirement)"). */
+export function missedStepText(game, r) {
+  const why = r.result === "precondition_failed" ? t("deal.missed.not_taken") : t(`record.result.${r.result}`);
+  return t(r.reason ? "deal.missed" : "deal.missed_no_reason", { team: game.teamName(r.team), action: game.actionName(r.action), why, reason: r.reason || "" });
+}
+
+/** Whether deal `d` was carried out with a step of it not taken (as far as the reader can see). */
+export function carriedOutInPart(game, d) {
+  return d.status === "carried_out" && stepsNotTaken(d, game.records || []).length > 0;
+}
+
 /** What a deal will do, in words: said on its card so nobody is surprised at adjudication. */
 export function dealOutcomeText(game, d, me) {
   const mine = (d.commitments || []).filter((c) => c.team === me && c.action);
@@ -194,7 +237,12 @@ export function dealOutcomeText(game, d, me) {
   switch (d.status) {
     case "open": return t("deal.effect.open", { ours });
     case "agreed": return t("deal.effect.agreed", { ours });
-    case "carried_out": return t("deal.effect.carried_out", { turn: d.turn });
+    case "carried_out": {
+      // A step that could not be taken is named, and the deal reads as carried out in part (as the report says).
+      const missed = stepsNotTaken(d, game.records || []);
+      return missed.length ? t("deal.effect.carried_out_part", { turn: d.turn, missed: missed.map((r) => missedStepText(game, r)).join("; ") })
+        : t("deal.effect.carried_out", { turn: d.turn });
+    }
     case "rejected": {
       const by = rejectedBy(game, d);
       return by ? t("deal.effect.rejected_by", { team: game.teamName(by) }) : t("deal.effect.rejected");

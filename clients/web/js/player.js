@@ -70,6 +70,7 @@ function render(what, detail) {
     renderDraft();
     renderActions();
     renderDeals();
+    noticeAgreedOverBudget();
     clearClosedProposal();
     renderCommitmentChoices();
     renderFormNotes();
@@ -303,6 +304,33 @@ function renderDeals() {
     }
     return dealItem(game, d, buttons.length ? el("div", { class: "row" }, buttons) : null);
   }) : el("li", { class: "hint", text: t("play.no_deals") }));
+}
+
+// A deal our team is party to that becomes agreed and leaves the team's draft and agreed deals past its budget: every
+// party that is then over is told, the proposer too (REPORT-terminal #14), not only the team that accepted (whose card
+// warned before it did). The numbers are the lock's (budgetLeft, ordersOverBudget); the line goes once the draft fits.
+const agreedSeen = new Set();
+function noticeAgreedOverBudget() {
+  const me = myTeam();
+  const node = $("#orders-status");
+  if (!node) return;
+  const fresh = (game.view.deals || []).filter((d) => d.status === "agreed" && (d.parties || []).includes(me) && !agreedSeen.has(d.id));
+  fresh.forEach((d) => agreedSeen.add(d.id));
+  const left = budgetLeft(game, me);
+  const over = !me || !drafting() || left === null ? false : left < 0;
+  // Another status written over it (a saved draft, a phase's clearing) ends it; else it goes once the draft fits.
+  if (node.dataset.kind !== "error") delete node.dataset.budgetNotice;
+  if (node.dataset.budgetNotice && !over) { say(node, ""); delete node.dataset.budgetNotice; }
+  if (!over || !fresh.length) return;
+  const deal = String(fresh[fresh.length - 1].id);
+  const budget = game.team(me)?.budget;
+  say(node, () => {
+    const now = budgetLeft(game, me) ?? 0;
+    const count = ordersOverBudget(game, me).size;
+    // Nothing drafted is pushed out when the deals' steps alone are past the budget: then it is their steps.
+    return t(count ? "play.deal_agreed_over_budget" : "play.deal_agreed_over_budget_steps", { deal, spent: budget - now, budget, over: -now, count });
+  }, "error");
+  node.dataset.budgetNotice = "1";
 }
 
 function respond(id, accept) {

@@ -1,0 +1,33 @@
+// Runs the deal-step cases (Tests/Fixtures/deals/deal-steps-cases.json) through the browser's stepRecords
+// (clients/web/js/commitments.js), as DealStepCasesTests runs them through the engine's Deal.stepRecords. Prints one
+// JSON object: {cases, mismatches: [...]}.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { language } from "./page_globals.mjs";
+
+const { stepRecords, stepsNotTaken, wasNotTaken, dealOutcomeText, carriedOutInPart } = await import("../../clients/web/js/commitments.js");
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const file = JSON.parse(readFileSync(root + "Tests/Fixtures/deals/deal-steps-cases.json", "utf8"));
+const mismatches = [];
+for (const c of file.cases) {
+  const got = stepRecords(c.deal, c.records).map((r) => (r ? (wasNotTaken(r) ? "not_taken" : "taken") : null));
+  if (JSON.stringify(got) !== JSON.stringify(c.expected)) mismatches.push({ name: c.name, expected: c.expected, got });
+  const missed = stepsNotTaken(c.deal, c.records).length;
+  if (missed !== c.expected.filter((x) => x === "not_taken").length) mismatches.push({ name: c.name, stepsNotTaken: missed });
+}
+
+// The card of the report's deal (REPORT-browser, second class #3) in the reader's language (`node deal_steps.mjs LANG`).
+const names = {
+  en: { dprk: "DPRK", usa: "United States", offer_yongbyon: "Table Yongbyon", us_summit: "Hold a US-DPRK summit" },
+  ko: { dprk: "북한", usa: "미국", offer_yongbyon: "영변 제안", us_summit: "북미 정상회담 개최" },
+}[language];
+const summit = file.cases.find((c) => c.name.startsWith("a step whose requirement failed"));
+const game = (records) => ({ records, view: { deals: [summit.deal], actions: [], catalog: [] }, team: () => null,
+  teamName: (id) => names[id] ?? id, actionName: (id) => names[id] ?? id });
+const deal = { ...summit.deal, commitments: [{ team: "dprk", action: "offer_yongbyon" }, { team: "usa", action: "us_summit" }] };
+const records = summit.records.map((r) => (r.action === "table_yongbyon" ? { ...r, action: "offer_yongbyon" } : r));
+const full = records.map((r) => (r.action === "us_summit" ? { ...r, result: "success", reason: undefined } : r));
+const covert = records.filter((r) => r.action !== "us_summit");
+const card = (rs) => ({ inPart: carriedOutInPart(game(rs), deal), text: dealOutcomeText(game(rs), deal, "dprk") });
+console.log(JSON.stringify({ cases: file.cases.length, mismatches, partly: card(records), full: card(full), unseen: card(covert) }));
