@@ -1,6 +1,7 @@
 import ArmisticeCase
 import ArmisticeEngine
 import ArmisticeLocale
+import ArmisticeLog
 import Foundation
 
 extension AfterActionReport {
@@ -9,6 +10,12 @@ extension AfterActionReport {
     /// that viewpoint did not see: a handout for students is `observer`. The story (turning points, plans, questions)
     /// is the instructor's only. `viewer` is the replay viewer's address for this match
     /// (`replay.html?src=MATCH.replay.json`): each moment named links to it; without it moments are named by seq.
+    /// A problem of the log in the report's language (English: its description word for word). The report keeps no
+    /// ruleset, so a refused input's names in another language are the scenario's ids.
+    func issueText(_ issue: LogIssue) -> String {
+        lang == .en ? issue.description : issue.description(in: ErrorText(language: lang))
+    }
+
     public func html(viewpoint: String = "instructor", viewer: String? = nil) -> String {
         func e(_ s: String) -> String { HTML.escape(s) }
         let teamName = Dictionary(teams.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -18,7 +25,7 @@ extension AfterActionReport {
                                           "version": e(match.rulesetVersion), "seed": String(match.seed), "played": t.number(match.turnsPlayed),
                                           "turns": t.number(match.turns), "from": e(Self.date(match.started, t)), "to": e(Self.date(match.ended, t))]) + seenAs
         let verified = match.verified ? t.text("report.verified", ["count": t.number(match.hashesMatched), "inputs": t.number(match.inputs)])
-            : t.text("report.not_verified", ["issue": e(match.issues.first { $0.failsVerification }?.description ?? ""),
+            : t.text("report.not_verified", ["issue": e(match.issues.first { $0.failsVerification }.map(issueText) ?? ""),
                                              "matched": t.number(match.hashesMatched), "checked": t.number(match.hashesChecked)])
         var h = """
         <!DOCTYPE html>
@@ -120,7 +127,7 @@ extension AfterActionReport {
                        "seq": t.number(match.lastSeq ?? 0)]
         h += "<section id=\"verification\"><h2>\(t.text("report.verification"))</h2><p>\(t.text(match.verified ? "report.verification_text" : "report.verification_failed", checked))</p>"
         if !match.issues.isEmpty {
-            h += "<ul class=\"issues\">" + match.issues.map { "<li class=\"\($0.failsVerification ? "unmet" : "note")\">\(e($0.description))</li>" }.joined() + "</ul>"
+            h += "<ul class=\"issues\">" + match.issues.map { "<li class=\"\($0.failsVerification ? "unmet" : "note")\">\(e(issueText($0)))</li>" }.joined() + "</ul>"
         }
         h += "</section>\n<footer>\(t.text("report.footer"))</footer>\n</body></html>\n"
         // Contents: the sections this page has, for the screen.

@@ -1,0 +1,26 @@
+import ArmisticeCase
+import ArmisticeEngine
+import ArmisticeLocale
+import ArmisticeLog
+import ArmisticeReplay
+import Foundation
+import Testing
+
+/// The HTML report's line "does not verify" and its list of the log's problems are in the report's language (they
+/// stayed English in a Korean report), and word for word as before in English.
+@Suite struct ReportIssueLanguageTests {
+    @Test func aKoreanReportSaysTheLogsProblemsInKorean() throws {
+        var lines = try Fixtures.simulatedLog("koreanization", seed: 5, drafts: 1, chat: 1).lines
+        let hashLine = try #require(lines.indices.filter { lines[$0].contains(#""kind":"hash""#) }.dropFirst().first)
+        let original = try #require((try JSONSerialization.jsonObject(with: Data(lines[hashLine].utf8)) as? [String: Any])?["hash"] as? String)
+        lines[hashLine] = lines[hashLine].replacingOccurrences(of: original, with: String(original.reversed()))
+        let replay = Replay(log: try MatchLog(bytes: Array((lines.joined(separator: "\n") + "\n").utf8)))
+        let issue = try #require(replay.firstDivergence)
+        let korean = AfterActionReport(replay: replay, language: .ko).html()
+        let koreanIssue = HTML.escape(issue.description(in: replay.issueWords(.ko)))
+        #expect(korean.contains(koreanIssue), "the Korean report names the problem in Korean")
+        #expect(!korean.contains("the state hash differs"))
+        let english = AfterActionReport(replay: replay, language: .en).html()
+        #expect(english.contains(HTML.escape(issue.description)))
+    }
+}
