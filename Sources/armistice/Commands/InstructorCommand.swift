@@ -16,7 +16,7 @@ struct InstructorCommand: AsyncParsableCommand {
             """)
 
     @Argument(help: "The server: host[:port] or a ws(s):// URL.") var host: String
-    @Option(help: "The instructor key (default: $ARMISTICE_INSTRUCTOR_KEY).") var key: String?
+    @Option(help: "The instructor key, your teacher's secret, or a sign-in session from POST /api/teacher/session (default: $ARMISTICE_INSTRUCTOR_KEY).") var key: String?
     @Option(help: "Reopen this room instead of creating one.") var room: String?
     @Option(help: "The ruleset id for a new room.") var ruleset = "koreanization"
     @Option(help: "The ruleset variant for a new room, e.g. class-50 (the base rules when not given).") var variant: String?
