@@ -152,6 +152,11 @@ extension ClientState {
                 if r.kind == "deal", r["result"]?.string == "open", let d = view.deals.first(where: { $0.id == r["deal"]?.int }) {
                     effects += dealNoteLines(d).map { .notice("[deal] " + $0) }
                 }
+                // A deal carried out with a step that was not taken: the plain mode says which, and why, with it.
+                if r.kind == "deal", r["result"]?.string == "carried_out", let d = view.deals.first(where: { $0.id == r["deal"]?.int }),
+                   !stepsNotTaken(d).isEmpty {
+                    effects.append(.notice("[deal] " + dealText(d, commitments: false) + " — " + dealEffect(d)))
+                }
                 // A deal just agreed that puts my team past its budget: told to every party that is over (the
                 // proposer too), in the footer and as a plain line.
                 if r.kind == "deal", r["result"]?.string == "agreed", let id = r["deal"]?.int, let warning = agreedOverBudgetNotice(id) {
