@@ -148,6 +148,31 @@ import Testing
         #expect(notOne.first?.message == "the duration of negotiation \"5 minutes\" is not a duration")
     }
 
+    // MARK: - #18 rules that load but do nothing
+
+    func warnings(_ text: String) throws -> [Diagnostic] { try RulesetLoader.load(text: text, file: "claims.yaml").warnings }
+
+    @Test func aConsentFromNoTeamIsWarnedOf() throws {
+        let found = try warnings(replacing("consent: {from: [b]}", "consent: {from: []}"))
+        #expect(found.map(\.code) == ["empty_consent"])
+        #expect(found.first?.message == "the consent of action act is from no team, so it is never asked")
+    }
+
+    @Test func repeatOnAScriptedEventIsWarnedOf() throws {
+        let found = try warnings(Self.base.replacingOccurrences(of: "objectives:\n", with: "events:\n  - {id: e1, name: \"E1\", turn: [1, 3], repeat: true}\nobjectives:\n"))
+        #expect(found.map(\.code) == ["repeat_ignored"])
+        #expect(found.first?.message == "repeat: true has no effect on scripted event e1: it happens on every turn it lists")
+        let no = try warnings(Self.base.replacingOccurrences(of: "objectives:\n", with: "events:\n  - {id: e1, name: \"E1\", turn: 2, repeat: false}\nobjectives:\n"))
+        #expect(no.isEmpty, "repeat: false says nothing a scripted event does not do (a variant's turn: can make a base event scripted)")
+    }
+
+    @Test func aComparisonOfTwoDifferentTeamsIsWarnedOf() throws {
+        let found = try warnings(replacing("if: \"$who == b\"", "if: \"a == b\""))
+        #expect(found.map(\.code) == ["never_holds"])
+        #expect(found.first?.message.contains("two fixed values") == true)
+        #expect(try warnings(replacing("if: \"$who == b\"", "if: \"a != b\"")).isEmpty, "always true is not warned of here")
+    }
+
     // MARK: - #13 which item
 
     @Test func messagesNameTheirItem() {

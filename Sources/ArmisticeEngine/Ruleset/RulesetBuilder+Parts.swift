@@ -204,7 +204,12 @@ extension RulesetBuilder {
         let guards = self.requirements(e["guard"]?.value, "guard", of: what, scope: local)
         var consent: Ruleset.Consent?
         if let cNode = e["consent"]?.value, let c = reader.mapping(cNode, "the consent of \(what)", allowed: ["from", "rule"], required: ["from"]) {
-            let from = (reader.stringList(c["from"]?.value, "consent from") ?? []).compactMap { teamIndex($0.0, $0.1, in: "the consent of \(what)") }
+            let named = reader.stringList(c["from"]?.value, "consent from") ?? []
+            let from = named.compactMap { teamIndex($0.0, $0.1, in: "the consent of \(what)") }
+            if named.isEmpty, let fromNode = c["from"]?.value {
+                reader.warning("empty_consent", at: reader.location(fromNode), "the consent of \(what) is from no team, so it is never asked",
+                               hint: "name the teams whose consent it needs, or remove consent")
+            }
             var rule = Ruleset.Consent.Rule.veto
             if let ruleNode = c["rule"]?.value, let text = reader.string(ruleNode, "consent rule") {
                 if let r = Ruleset.Consent.Rule(rawValue: text) { rule = r } else {
@@ -290,7 +295,15 @@ extension RulesetBuilder {
             kind = .random(weight: weight)
         }
         var repeats = reader.boolean(e["repeat"]?.value, "repeat") ?? false
-        if case .scripted = kind { repeats = true }
+        if case .scripted = kind {
+            // Only `repeat: true` (what a designer writes meaning "again"): a base's `repeat: false` that a variant's
+            // `turn:` makes scripted says nothing the event does not do.
+            if repeats, let repeatNode = e["repeat"]?.value {
+                reader.warning("repeat_ignored", at: reader.location(repeatNode), "repeat: true has no effect on scripted \(what): it happens on every turn it lists",
+                               hint: "remove repeat, or list the turns under turn: [1, 3]")
+            }
+            repeats = true
+        }
         for (t, n) in reader.textForms(e["news"]?.value) { checkTemplate(t, n, "the news of \(what)", parameters: nil) }
         return Ruleset.Event(id: id, name: reader.text(e["name"]?.value, "the name of \(what)") ?? id, kind: kind,
                              condition: condition(e["if"]?.value, "the condition of \(what)", scope: scope), repeats: repeats,

@@ -7,6 +7,12 @@ extension RulesetBuilder {
     /// comparisons joined by `and` that no one value meets together (`tension >= 8 and tension <= 3`).
     func warnImpossibleComparisons(_ expr: ExprNode, _ node: Node, _ what: String) {
         switch expr {
+        case .compare(let op, .constant(let a), .constant(let b)):
+            // Two fixed values (`a == b`, two different team ids): the answer never changes.
+            if !Expr.compare(op, a, b) {
+                reader.warning("never_holds", at: reader.location(node), "a comparison in \(what) of two fixed values (such as two different team ids) can never hold",
+                               hint: "compare a track, flag, project, parameter or turn with a value")
+            }
         case .compare:
             if let c = comparison(expr), let allowed = c.allowed, allowed.low > allowed.high { warnNever(c, node, what) }
         case .and:
