@@ -50,10 +50,12 @@ extension ServerCore {
             throw ServerError(error)
         }
         let phaseChanged = state.phase != room.state.phase || state.turn != room.state.turn
+        let turnBefore = room.state.turn
         if state.phase == .adjudication, phaseChanged {
             out.adjudications.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
         }
         room.state = state
+        let authorsChanged = room.noteDraftAuthor(of: input, by: by, turnBefore: turnBefore)
         let seq = room.nextSeq()
         var rec = LogRecord(kind: .input, seq: seq, t: now, by: by)
         rec.input = input
@@ -72,7 +74,8 @@ extension ServerCore {
         var audiences = room.audiences
         if case .setOrders(let team, _) = input, let t = room.engine.ruleset.teamIndex(team) { audiences = [.instructor, .team(t)] }
         if room.pending.isEmpty { roomsWithPending.append(room) }
-        room.pending.append(.init(seq: seq, records: records, cause: .init(type: input.type, by: by, reason: reason), audiences: audiences))
+        room.pending.append(.init(seq: seq, records: records, cause: .init(type: input.type, by: by, reason: reason), audiences: audiences,
+                                  draftAuthorsChanged: authorsChanged))
         if !batching { flushUpdates(now: now, into: &out) }
         return seq
     }
@@ -125,6 +128,8 @@ extension ServerCore {
                 }
             }
             let seq = pending[last].seq
+            // Who set the drafts, when one of these inputs changed it and the audience may know it (not observers).
+            let authorsJSON = inputs.contains { pending[$0].draftAuthorsChanged } ? room.draftAuthors(for: audience).map { encoder.encode($0) } : nil
             // Nobody of the audience is connected and keeping up: its view is not built. Whoever comes back gets a
             // snapshot (a resume from before this seq cannot replay it), and that snapshot is the base of later diffs.
             guard hasReaders(room, audience) else {
@@ -138,7 +143,7 @@ extension ServerCore {
                 // it, and is the same where it matters when nothing changed (records are not diffed).
                 let old = room.lastView.removeValue(forKey: audience)
                 let changes = ViewChanges(from: old, to: view)
-                if visible.isEmpty, changes.isEmpty {
+                if visible.isEmpty, changes.isEmpty, authorsJSON == nil {
                     room.lastView[audience] = view
                     return nil
                 }
@@ -168,6 +173,10 @@ extension ServerCore {
                         }
                         json.append("]")
                         try changes.write(from: old, to: view, into: json)
+                        if let authorsJSON {
+                            json.append(#","drafted_by":"#)
+                            json.append(raw: authorsJSON)
+                        }
                         json.append(#","clock":"#)
                         json.append(raw: clockJSON)
                         json.append("}")

@@ -452,7 +452,7 @@ public final class ServerCore {
             id: requestID, room: room.code, seq: room.seq,
             you: .init(seat: seat.id, name: seat.name, role: seat.role, team: seat.team.map { room.teamIDs[$0] }),
             settings: room.currentSettings, view: view, language: language == .en ? nil : language.rawValue,
-            roster: room.roster, chat: visibleChat, clock: clockView(room, now: now))
+            roster: room.roster, chat: visibleChat, clock: clockView(room, now: now), draftedBy: room.draftAuthors(for: audience))
         return encoder.encode(message)
     }
 

@@ -59,11 +59,13 @@ public enum MatchReplay {
                 guard let input = r.input else { throw MatchLogError("input record \(r.seq) has no input") }
                 let applied: [Record]
                 let wasOver = room.state.isOver
+                let turnBefore = room.state.turn
                 do { applied = try room.engine.apply(input, to: &room.state) } catch {
                     throw MatchLogError("input \(r.seq) (\(input.type)) is refused on replay: \(error)")
                 }
                 hashLines.applied(line: i + 1, seq: r.seq, t: r.t ?? 0, records: applied,
                                   finalHash: room.state.isOver && !wasOver ? (room.state.turn, room.engine.stateHash(room.state)) : nil)
+                room.noteDraftAuthor(of: input, by: r.by ?? "", turnBefore: turnBefore)
                 if room.state.phase == .ended, room.finishedAt == nil { room.finishedAt = r.t ?? 0 }
             case .hash:
                 let issues = hashLines.hashLine(r, line: i + 1, engine: room.engine, state: room.state)

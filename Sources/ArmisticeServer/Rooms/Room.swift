@@ -21,6 +21,9 @@ public final class Room {
     /// Whether the instructor has closed the room to new students (`set_joining`): a player's or an observer's
     /// `join` is refused; seats already taken resume. Room state, not engine state: kept in `joining` log records.
     public internal(set) var joiningClosed = false
+    /// Per team: who last set its draft this turn (`drafted_by`); emptied at each new turn. Room state, not engine
+    /// state: rebuilt from the log's inputs and their `by` (see `noteDraftAuthor`).
+    public internal(set) var draftAuthors: [Int: DraftAuthor] = [:]
 
     /// Per audience: the seq of the last message it was sent (the next message's `prev`).
     var lastSent: [Audience: Int] = [:]
@@ -55,6 +58,8 @@ public final class Room {
         var records: [Record]
         var cause: ServerMessage.Cause
         var audiences: [Audience]
+        /// Whether the input changed who set a draft (a `set_orders`, a new turn): the update then says `drafted_by`.
+        var draftAuthorsChanged = false
     }
 
     struct BacklogEntry {

@@ -112,9 +112,12 @@ extension ServerMessage {
         public var roster: [RosterEntry]
         public var chat: [ChatEntry]
         public var clock: ClockView
+        /// Who last set the drafts this turn, by team: the reader's team's (every team's, for the instructor); absent
+        /// for observers.
+        public var draftedBy: [String: DraftAuthor]?
 
         public init(id: JSONValue?, room: String, seq: Int, you: You, settings: RoomSettings, view: GameView, language: String?,
-                    roster: [RosterEntry], chat: [ChatEntry], clock: ClockView) {
+                    roster: [RosterEntry], chat: [ChatEntry], clock: ClockView, draftedBy: [String: DraftAuthor]? = nil) {
             self.id = id
             self.room = room
             self.seq = seq
@@ -125,6 +128,7 @@ extension ServerMessage {
             self.roster = roster
             self.chat = chat
             self.clock = clock
+            self.draftedBy = draftedBy
         }
     }
 }
