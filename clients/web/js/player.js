@@ -17,6 +17,15 @@ const typedParams = new Map();
 const clearStaleStatus = game ? staleStatus(session, ["#orders-status", "#deals-status", "#deal-status"], () => `${game.view.turn}:${game.view.phase}`) : null;
 let chat = null;
 let lastActionsKey = "";
+// Who last set each team's draft this turn, as the server says it (`drafted_by`: the snapshot's, then any update's
+// that carries it; docs/protocol.md). Kept before the page renders each message: the Game keeps no such field.
+let draftedBy = {};
+if (game) {
+  const loadSnapshot = game.loadSnapshot.bind(game);
+  const apply = game.apply.bind(game);
+  game.loadSnapshot = (s) => { draftedBy = s.drafted_by || {}; loadSnapshot(s); };
+  game.apply = (m) => { if (m.type === "update" && m.drafted_by) draftedBy = m.drafted_by; apply(m); };
+}
 let lockArmed = false;
 
 // The requirement an action of ours fails as things stand (commitments.js).
@@ -132,6 +141,7 @@ function renderDraft() {
     ? t(left < 0 ? (dealCost ? "play.spent_deals_over" : "play.spent_over") : dealCost ? "play.spent_deals" : "play.spent", { spent: drafted + dealCost, budget, drafted, deals: dealCost, left, over: -left }) : "";
   $("#budget-line").dataset.kind = left < 0 ? "error" : "";
   const editable = drafting() && !locked() && Boolean(tm);
+  renderDraftAuthor(editable);
   // A deal's step that a requirement stops says so on its locked line, as a drafted order does: its cost is charged.
   const dealLines = committed.map((c) => [c, c.action ? unmetRequirement(c.action) : null]).map(([c, requirement]) => el("li", { class: ["draft-order", "committed", requirement ? "unmet" : ""], data: { action: c.action || c.consent, deal: c.deal } },
     el("span", { class: "badge ok lock-mark", text: t("deal.title", { deal: String(c.deal) }) }),
@@ -196,6 +206,19 @@ function renderDraft() {
   $("#lock-state").textContent = drafting()
     ? allLockedText(game) || t("play.locked_list", { teams: list(teams.filter((x) => x.locked).map((x) => x.name)) || t("play.locked_none") })
     : t("play.orders_when");
+}
+
+// A draft a bot set this turn (a student coming online on a team the bot played) says so by the draft, until a person
+// sets it (REPORT-browser E #20): the student reviews the bot's orders before locking them.
+function renderDraftAuthor(editable) {
+  let node = $("#draft-author");
+  if (!node) {
+    node = el("p", { id: "draft-author", class: "hint warn", role: "status" });
+    $("#draft-orders").before(node);
+  }
+  const byBot = editable && draftedBy[myTeam()]?.bot === true;
+  node.hidden = !byBot;
+  node.textContent = byBot ? t("play.draft_by_bot") : "";
 }
 
 // A say we have on another team's action, naming who else has one (the catalog's consent_from): "your team can block
