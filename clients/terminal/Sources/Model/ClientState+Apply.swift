@@ -87,6 +87,7 @@ extension ClientState {
         chat = m["chat"]?.array.map(ChatInfo.init) ?? []
         roster = m["roster"]?.array.map(SeatInfo.init) ?? []
         joiningClosed = m["settings"]?["joining"]?.string == "closed"
+        draftedBy = m["drafted_by"]?.object ?? [:]
         if let c = m["clock"] { clock = ClockInfo(c); clockReceivedAt = now }
         hasSnapshot = true
         connection = .online
@@ -143,6 +144,7 @@ extension ClientState {
             }
             let new = m["records"]?.array.map(RecordInfo.init) ?? []
             records += new
+            if let authors = m["drafted_by"] { draftedBy = authors.object }
             if let c = m["clock"] { clock = ClockInfo(c); clockReceivedAt = now }
             // An update may cover several inputs (`causes`); the draft notice names whoever drafted last.
             let causes = m["causes"]?.array ?? [m["cause"] ?? .null]

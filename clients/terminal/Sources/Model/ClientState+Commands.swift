@@ -351,6 +351,7 @@ extension ClientState {
         let spent = mySpent + committedCost(of: myTeam)
         var lines = [t.text("terminal.plain.draft", ["spent": String(spent), "budget": myBudget.map(String.init) ?? "?", "left": String((myBudget ?? 0) - spent)])
                      + (myTeamLocked ? t.text("terminal.plain.draft_locked") : "")]
+        if draftIsTheBots { lines.append("  " + t.text("terminal.draft.by_bot")) }
         for c in commitments(of: myTeam) {
             lines.append("  🔒 \(commitmentText(c.commitment)) — " + t.text("terminal.draft.deal", ["deal": t.number(c.deal)]) + " (\(c.cost))")
         }

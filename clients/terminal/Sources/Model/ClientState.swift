@@ -47,6 +47,9 @@ public struct ClientState: Sendable {
     /// Whether the instructor has closed the room to new students (`set_joining`): the snapshot's `settings.joining`
     /// and every `roster` event's `joining` say `closed`.
     public var joiningClosed = false
+    /// Who last set each team's draft this turn, by team id (`drafted_by`: the snapshot's, then any update's that
+    /// carries it; docs/protocol.md).
+    public var draftedBy: [String: JSONValue] = [:]
     public var clock = ClockInfo()
     /// Local time (ms) when `clock` arrived: the countdown runs from there on this machine's clock.
     public var clockReceivedAt: Int64 = 0
@@ -92,6 +95,12 @@ public struct ClientState: Sendable {
     public var myBudget: Int? { myTeam.flatMap { view.team($0)?.budget } }
     public var mySpent: Int { myTeam.flatMap { view.spent[$0] } ?? 0 }
     public var myTeamLocked: Bool { myTeam.flatMap { view.team($0)?.locked } ?? false }
+    /// Whether a bot set my team's draft this turn and the team may still change it (REPORT-browser E #20): a student
+    /// who comes online on a team the bot played is told to review the bot's orders before locking them.
+    public var draftIsTheBots: Bool {
+        guard let team = myTeam, !myTeamLocked, view.phase == "negotiation" || view.phase == "orders" else { return false }
+        return draftedBy[team]?["bot"]?.bool == true
+    }
 
     /// The bot seat on a team, if one sits there (issue 15): it plays the team whenever none of its students is online.
     public func bot(of team: String) -> SeatInfo? { roster.first { $0.bot != nil && $0.team == team } }

@@ -476,6 +476,7 @@ public enum Renderer {
                 + (dealCost > 0 ? t.text("terminal.draft.deal_cost", ["cost": t.number(dealCost)]) : "")
                 + t.text("terminal.draft.left", ["left": t.number(left)]) + (s.myTeamLocked ? t.text("terminal.draft.locked") : "")
         var lines = wrapped(head, width, s.myTeamLocked ? CellStyle(tone: .good, bold: true) : (left < 0 ? CellStyle(tone: .bad, bold: true) : .bold), indent: 2)
+        if s.draftIsTheBots { lines += wrapped(t.text("terminal.draft.by_bot"), width, .warn, indent: 2) }
         // Commitments of agreed deals: locked lines, added to the orders by the server at adjudication.
         for c in committed {
             let what = c.commitment.action.map { RecordWords.actionName($0, in: v) + " (\(c.cost))" }
