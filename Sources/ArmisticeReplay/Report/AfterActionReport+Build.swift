@@ -37,14 +37,24 @@ extension AfterActionReport {
                     .map { Objective(id: $0.id, text: $0.text, points: $0.points, met: $0.met) },
                  players: replay.seats.filter { $0.team == team.id && $0.role == "player" && !$0.removed && $0.bot == nil }.map(\.name))
         }
-        // Which turns bots played: orders given by a bot seat, or by the absent rule's bot.
+        // Which turns bots played: those whose orders a bot seat (or the absent rule's bot) locked, or, when nobody
+        // locked, last drafted. A student who came online, reviewed the bot's draft and locked it played that turn
+        // (REPORT-browser E #20).
         let botSeats = Set(replay.seats.filter { $0.bot != nil }.map(\.id))
-        var botTurns: [String: Set<Int>] = [:]
-        for step in replay.steps where botSeats.contains(step.by) || step.by == "bot" {
+        struct TeamTurn: Hashable { var team: String; var turn: Int }
+        var lockedBy: [TeamTurn: String] = [:]
+        var draftedBy: [TeamTurn: String] = [:]
+        for step in replay.steps {
             switch step.input {
-            case .setOrders(let team, _), .lockOrders(let team): botTurns[team, default: []].insert(step.state.turn)
+            case .setOrders(let team, _): draftedBy[TeamTurn(team: team, turn: step.state.turn)] = step.by
+            case .lockOrders(let team): lockedBy[TeamTurn(team: team, turn: step.state.turn)] = step.by
             default: break
             }
+        }
+        var botTurns: [String: Set<Int>] = [:]
+        for key in Set(lockedBy.keys).union(draftedBy.keys) {
+            guard let by = lockedBy[key] ?? draftedBy[key], botSeats.contains(by) || by == "bot" else { continue }
+            botTurns[key.team, default: []].insert(key.turn)
         }
         for i in teams.indices { if let turns = botTurns[teams[i].id] { teams[i].botTurns = turns.sorted() } }
         viewpoints = viewers.map(\.id)
