@@ -160,7 +160,7 @@ import Testing
         let cut = lines.dropLast().joined(separator: "\n") + "\n" + lines.last!.prefix(30)
         let torn = Replay(log: try MatchLog(bytes: Array(cut.utf8)))
         let tail = try #require(torn.issues.first { $0.code == .tornTail })
-        #expect(tail.message == "the last line (30 bytes) is cut off, with no end of line: a crash cut it off mid-write; it is left out and every line before it is replayed")
+        #expect(tail.message == "the last line (30 bytes) is cut off, with no end of line: the server stopped while writing it, or the file was cut; it is left out and every line before it is replayed")
         #expect(torn.verificationSummary(language: .ko).contains("참고: \(lines.count)행"))
         #expect(torn.verificationSummary(language: .ko).contains("마지막 줄(30바이트)이 줄 끝 없이 끊겼습니다."))
     }

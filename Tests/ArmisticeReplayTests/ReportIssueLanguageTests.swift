@@ -24,3 +24,23 @@ import Testing
         #expect(english.contains(HTML.escape(issue.description)))
     }
 }
+
+/// A log cut before its first state hash (the middle of turn 1) contradicts nothing but proves nothing: the replay's
+/// summary and the report say so, not "verified … all 0 hashes match" in green (outside tester, REPORT qa4 #2).
+@Suite struct UncheckedLogTests {
+    @Test func aLogWithNoStateHashYetIsNotCalledVerified() throws {
+        let lines = try Fixtures.simulatedLog("koreanization", seed: 5, drafts: 1, chat: 1).lines
+        // Cut just after the first drafted orders, in turn 1's negotiation: no adjudication yet, so no hash is owed.
+        let firstDraft = try #require(lines.firstIndex { $0.contains(#""kind":"input""#) && $0.contains(#""orders":{"#) })
+        let cut = lines[...firstDraft].joined(separator: "\n") + "\n"
+        let replay = Replay(log: try MatchLog(bytes: Array(cut.utf8)))
+        #expect(replay.isVerified && replay.hashesChecked == 0)
+        let english = replay.verificationSummary(language: .en)
+        #expect(english.contains("NO STATE HASH YET") && !english.contains("VERIFIED:"), "\(english)")
+        let korean = replay.verificationSummary(language: .ko)
+        #expect(korean.contains("상태 해시 없음") && !korean.contains("검증됨"), "\(korean)")
+        let html = AfterActionReport(replay: replay, language: .ko).html()
+        #expect(html.contains("class=\"verify unchecked\"") && html.contains("확인 불가"))
+        #expect(!html.contains("class=\"verify ok\""))
+    }
+}

@@ -112,7 +112,9 @@ extension Replay {
             out += "\n" + p.text("report.summary.not_verified", ["code": first.code.rawValue, "first": first.description(in: words)])
             if more > 0 { out += "\n" + p.text("report.summary.more", count: more) }
         } else {
-            out += "\n" + p.text("report.summary.verified", ["seq": String(lastSeq), "hash": finalHash])
+            // No state hash yet (a log cut before its first adjudication): nothing contradicts it, nothing proves it.
+            out += "\n" + (hashesChecked == 0 ? p.text("report.summary.unchecked", ["seq": String(lastSeq)])
+                                              : p.text("report.summary.verified", ["seq": String(lastSeq), "hash": finalHash]))
         }
         for issue in issues where !issue.failsVerification { out += "\n" + p.text("report.summary.note", ["issue": issue.description(in: words)]) }
         return out

@@ -24,7 +24,10 @@ extension AfterActionReport {
         let meta = t.text("report.meta", ["room": match.room.map { t.text("report.meta.room", ["room": e($0)]) } ?? "", "ruleset": e(match.ruleset),
                                           "version": e(match.rulesetVersion), "seed": String(match.seed), "played": t.number(match.turnsPlayed),
                                           "turns": t.number(match.turns), "from": e(Self.date(match.started, t)), "to": e(Self.date(match.ended, t))]) + seenAs
-        let verified = match.verified ? t.text("report.verified", ["count": t.number(match.hashesMatched), "inputs": t.number(match.inputs)])
+        // A log with no state hash yet (cut before the first adjudication) contradicts nothing, but proves nothing either.
+        let unchecked = match.verified && match.hashesChecked == 0
+        let verified = unchecked ? t.text("report.verified_unchecked", ["inputs": t.number(match.inputs)])
+            : match.verified ? t.text("report.verified", ["count": t.number(match.hashesMatched), "inputs": t.number(match.inputs)])
             : t.text("report.not_verified", ["issue": e(match.issues.first { $0.failsVerification }.map(issueText) ?? ""),
                                              "matched": t.number(match.hashesMatched), "checked": t.number(match.hashesChecked)])
         var h = """
@@ -37,7 +40,7 @@ extension AfterActionReport {
         </head><body>
         <header><h1>\(e(match.title))</h1>
         <p class="meta">\(meta)</p>
-        <p class="verify \(match.verified ? "ok" : "bad")">\(verified)</p><!--contents--></header>
+        <p class="verify \(unchecked ? "unchecked" : match.verified ? "ok" : "bad")">\(verified)</p><!--contents--></header>
 
         """
         // Outcome and scores
@@ -125,7 +128,7 @@ extension AfterActionReport {
         let checked = ["inputs": t.number(match.inputs), "matched": t.number(match.hashesMatched), "checked": t.number(match.hashesChecked),
                        "hash": "<code>\(e(match.finalHash))</code>", "ruleset": "<code>\(e(match.rulesetHash))</code>",
                        "seq": t.number(match.lastSeq ?? 0)]
-        h += "<section id=\"verification\"><h2>\(t.text("report.verification"))</h2><p>\(t.text(match.verified ? "report.verification_text" : "report.verification_failed", checked))</p>"
+        h += "<section id=\"verification\"><h2>\(t.text("report.verification"))</h2><p>\(t.text(unchecked ? "report.verification_unchecked" : match.verified ? "report.verification_text" : "report.verification_failed", checked))</p>"
         if !match.issues.isEmpty {
             h += "<ul class=\"issues\">" + match.issues.map { "<li class=\"\($0.failsVerification ? "unmet" : "note")\">\(e(issueText($0)))</li>" }.joined() + "</ul>"
         }
@@ -162,7 +165,7 @@ extension AfterActionReport {
     body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d232b;margin:0 auto;max-width:1200px;padding:16px 24px;background:#fff}
     h1{margin:0 0 4px;font-size:26px}h2{border-bottom:2px solid #e3e6ea;padding-bottom:4px;margin-top:28px}h3{margin:18px 0 6px}
     .meta,.note,.range,.desc,.where,.points{color:#5b6470;font-size:13px}
-    .verify{padding:6px 10px;border-radius:4px;display:inline-block}.verify.ok{background:#e6f4ea;color:#1e6b34}.verify.bad{background:#fde8e8;color:#9b1c1c}
+    .verify{padding:6px 10px;border-radius:4px;display:inline-block}.verify.ok{background:#e6f4ea;color:#1e6b34}.verify.bad{background:#fde8e8;color:#9b1c1c}.verify.unchecked{background:#f1f1f1;color:#333}
     .outcome{font-size:18px}table{border-collapse:collapse}td,th{padding:4px 10px;border-bottom:1px solid #e3e6ea;text-align:left;vertical-align:top}
     .num{text-align:right}.swatch{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:6px;vertical-align:-1px}
     .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(450px,1fr));gap:12px}figure.track{margin:0;padding:8px;border:1px solid #e3e6ea;border-radius:6px}
