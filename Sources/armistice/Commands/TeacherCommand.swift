@@ -47,6 +47,13 @@ struct TeacherCommand: AsyncParsableCommand {
         func run() async throws {
             let (account, secret) = try options.change { try $0.add(name: name, id: id) }
             print("teacher \(account.id) (\(account.name)) added")
+            // Two teachers may share a name, but a teacher who lost her secret wants `reset`, not a second account.
+            let namesakes = ((try? options.accounts.accounts()) ?? []).filter { $0.id != account.id && $0.name == account.name }
+            for other in namesakes {
+                Console.error("note: teacher \(other.id) is also named \(other.name); if that is the same person, who lost "
+                              + "the secret, remove this account (armistice teacher remove \(account.id)) and give a new secret "
+                              + "to the old one instead (armistice teacher reset \(other.id)): its rooms stay with it")
+            }
             print("secret: \(secret)  (shown only this once: give it to \(account.name); `armistice teacher reset \(account.id)` makes a new one)")
         }
     }
