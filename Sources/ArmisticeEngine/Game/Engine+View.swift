@@ -238,7 +238,11 @@ extension Engine {
                         reason = ("already_ordered", phrase("view.reason.already_ordered", "already in your orders this turn"))
                     } else if reason == nil, action.cost > left {
                         let cost = action.cost
-                        reason = ("cost", phrases?.text("view.reason.cost", ["cost": String(cost), "left": String(left)]) ?? "costs \(cost), you have \(left) left")
+                        // Below 0 (agreed deals' steps already cost more than the budget), say by how much, not "-2 left".
+                        reason = left < 0
+                            ? ("cost", phrases?.text("view.reason.cost_over", ["cost": String(cost), "over": String(-left)])
+                                ?? "costs \(cost), and your orders are already \(-left) over budget")
+                            : ("cost", phrases?.text("view.reason.cost", ["cost": String(cost), "left": String(left)]) ?? "costs \(cost), you have \(left) left")
                     }
                     // A requirement the state fails is named even when another reason comes first (already drafted,
                     // promised, over budget, the team's orders locked): it would still stop the order, or an agreed
