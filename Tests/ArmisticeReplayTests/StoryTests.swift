@@ -126,7 +126,7 @@ enum StoryMatches {
             let question = try #require(story.questions.first { $0.source == "match" && $0.seq == deal.seq })
             if language == .en {
                 #expect(deal.title.hasSuffix("deal 1, proposed by DPRK with United States, carried out in part"), "\(deal.title)")
-                #expect(deal.text.contains("Not carried out: ") && deal.text.contains("could not be taken (No working-level groundwork for a summit.)"), "\(deal.text)")
+                #expect(deal.text.contains("Not carried out: ") && deal.text.contains("could not be taken (No working-level groundwork for a summit)"), "\(deal.text)")
                 #expect(question.text.contains("was carried out only in part in turn 1") && !question.text.contains("would you make the same deal again"),
                         "\(question.text)")
             } else {

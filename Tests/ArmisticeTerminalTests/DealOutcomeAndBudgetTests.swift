@@ -40,7 +40,7 @@ import Testing
         var s = Self.carriedOut(patrol: "precondition_failed", reason: "The fleet is in port.")
         let d = s.view.deals[0]
         #expect(s.dealText(d, commitments: false) == "#1 CARRIED OUT IN PART from Kingdom of Tervane")
-        #expect(s.dealEffect(d) == "Carried out only in part at the adjudication of turn 1. Not carried out: Republic of Marisol's “Naval patrol”: could not be taken (The fleet is in port.). See Results.")
+        #expect(s.dealEffect(d) == "Carried out only in part at the adjudication of turn 1. Not carried out: Republic of Marisol's “Naval patrol”: could not be taken (The fleet is in port). See Results.")
         #expect(s.dealLines().first?.contains("Not carried out: Republic of Marisol's “Naval patrol”: could not be taken") == true)
         s.focus(.deals)
         let text = Self.screen(s)
@@ -49,7 +49,7 @@ import Testing
 
         s.language = .ko
         #expect(s.dealText(d, commitments: false).contains("일부 이행"))
-        #expect(s.dealEffect(d) == "1턴 판정 때 일부만 이행됨. 이행되지 못한 단계: Republic of Marisol의 “Naval patrol”: 실행할 수 없음 (The fleet is in port.). 결과를 보세요.")
+        #expect(s.dealEffect(d) == "1턴 판정 때 일부만 이행됨. 이행되지 못한 단계: Republic of Marisol의 “Naval patrol”: 실행할 수 없음 (The fleet is in port). 결과를 보세요.")
     }
 
     @Test func thePlainModeSaysTheDealWasCarriedOutInPartAsTheAdjudicationComesIn() {
@@ -57,7 +57,7 @@ import Testing
         let deal = #"{"id":1,"turn":1,"proposer":"tervane","parties":["tervane","marisol"],"accepted":["tervane","marisol"],"status":"carried_out","note":"","commitments":[{"team":"tervane","action":"share_survey"},{"team":"marisol","action":"patrol"}]}"#
         let records = #"[{"kind":"deal","turn":1,"deal":1,"result":"carried_out","team":"tervane","visible_to":["tervane","marisol"]},{"kind":"order","turn":1,"team":"tervane","action":"share_survey","result":"success"},{"kind":"order","turn":1,"team":"marisol","action":"patrol","result":"precondition_failed","reason":"The fleet is in port."}]"#
         let effects = s.apply(message: #"{"type":"update","seq":58,"prev":57,"cause":{"type":"advance"},"changes":{"phase":"results","deals":[\#(deal)]},"records":\#(records)}"#, now: Fixtures.now)
-        #expect(effects.contains(.notice("[deal] #1 CARRIED OUT IN PART from Kingdom of Tervane — Carried out only in part at the adjudication of turn 1. Not carried out: Republic of Marisol's “Naval patrol”: could not be taken (The fleet is in port.). See Results.")), "\(effects)")
+        #expect(effects.contains(.notice("[deal] #1 CARRIED OUT IN PART from Kingdom of Tervane — Carried out only in part at the adjudication of turn 1. Not carried out: Republic of Marisol's “Naval patrol”: could not be taken (The fleet is in port). See Results.")), "\(effects)")
     }
 
     @Test func overBudgetAndRefusedStepsSayWhyInTheRecordsWords() {

@@ -49,7 +49,7 @@ def test_the_proposer_is_told_of_its_budget_and_a_step_not_taken_reads_carried_o
         wait(d, lambda d: (card(d, 1) or [""])[0] == "carried out in part", message=lambda d: card(d, 1), timeout=20)
         badge, effect = card(d, 1)
         assert effect.startswith("Carried out only in part at the adjudication of turn 1. Not carried out:"), effect
-        assert "United States's “Hold a US-DPRK summit”: could not be taken (No working-level groundwork for a summit.)" in effect, effect
+        assert "United States's “Hold a US-DPRK summit”: could not be taken (No working-level groundwork for a summit)" in effect, effect
         assert "Carried out at the adjudication" not in effect
     screenshot(kim, "deal-carried-out-in-part")
     assert not js_errors(kim) and not js_errors(john)

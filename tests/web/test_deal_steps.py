@@ -14,7 +14,7 @@ def test_the_browser_matches_each_deal_step_as_the_engine_does():
 def test_a_card_says_the_deal_was_carried_out_in_part_naming_the_step_and_why():
     got = node_json("deal_steps.mjs", "en")
     assert got["partly"] == {"inPart": True, "text": "Carried out only in part at the adjudication of turn 1. Not carried out: United States's "
-                             "“Hold a US-DPRK summit”: could not be taken (No working-level groundwork for a summit.). See the results."}
+                             "“Hold a US-DPRK summit”: could not be taken (No working-level groundwork for a summit). See the results."}
     assert got["full"] == {"inPart": False, "text": "Carried out at the adjudication of turn 1: see the results."}
     # A step whose record this reader cannot see (a covert action of another team) is not guessed.
     assert got["unseen"] == got["full"]
@@ -23,5 +23,5 @@ def test_a_card_says_the_deal_was_carried_out_in_part_naming_the_step_and_why():
 def test_the_card_reads_in_korean():
     got = node_json("deal_steps.mjs", "ko")
     assert got["partly"]["text"] == ("1턴 판정에서 일부만 이행되었습니다. 이행되지 못한 단계: 미국의 “북미 정상회담 개최”: 실행할 수 없음 "
-                                     "(No working-level groundwork for a summit.). 결과를 확인하세요.")
+                                     "(No working-level groundwork for a summit). 결과를 확인하세요.")
     assert got["full"]["text"] == "1턴 판정에서 이행되었습니다. 결과를 확인하세요."

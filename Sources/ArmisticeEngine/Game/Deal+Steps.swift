@@ -38,3 +38,15 @@ extension Deal {
         stepRecords(in: records).compactMap { $0 }.filter(Self.wasNotTaken)
     }
 }
+
+extension Record {
+    /// A scenario's reason as it goes in brackets before a full stop: without its own final full stop, so a step
+    /// not taken reads "(no working-level basis for a summit)." rather than "(… summit.).". The one rule for the
+    /// report, the replay and the terminal (the browser's twin is `bracketed` in clients/web/js/commitments.js).
+    public static func bracketed(_ reason: String) -> String {
+        var text = Substring(reason)
+        while text.last == " " { text = text.dropLast() }
+        guard text.hasSuffix("."), !text.hasSuffix("..") else { return String(text) }
+        return String(text.dropLast())
+    }
+}

@@ -69,8 +69,9 @@ public struct RecordText: Sendable {
         Josa.resolvingParticles(catalog.text(key, args), in: catalog.language)
     }
 
-    /// A record's label, line and detail.
-    public func line(_ r: Record) -> RecordLine {
+    /// A record's label, line and detail. `status`, for a deal's record, says its status in other words than its
+    /// result's (the replay's "carried out in part", which it reads from the step's other records).
+    public func line(_ r: Record, status statusWord: String? = nil) -> RecordLine {
         func n(_ v: Int?) -> String { v.map(String.init) ?? "?" }
         func detail(_ parts: [String?]) -> String { parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ") }
         let label = phrase(Self.kindKeys[r.kind]!)
@@ -121,7 +122,7 @@ public struct RecordText: Sendable {
             return RecordLine(label: label, text: text, detail: detail([dice, r.result.map(result)]))
         case .deal:
             let id = n(r.deal)
-            let status = result(r.result)
+            let status = statusWord ?? result(r.result)
             let text: String
             if let actor = r.team, let proposer = r.deal.flatMap(names.dealProposer), actor != proposer {
                 text = phrase(r.result == "rejected" ? "record.text.deal_rejects" : "record.text.deal_accepts",
@@ -144,7 +145,9 @@ public struct RecordText: Sendable {
     }
 
     /// A record as one sentence: its line and detail, after its label where the line alone would not say what it is.
-    public func sentence(_ r: Record) -> String { line(r).sentence(labelled: Self.labelledKinds.contains(r.kind)) }
+    public func sentence(_ r: Record, status: String? = nil) -> String {
+        line(r, status: status).sentence(labelled: Self.labelledKinds.contains(r.kind))
+    }
 
     static let labelledKinds: Set<Record.Kind> = [.news, .intel, .event, .outcome, .hash]
 

@@ -42,10 +42,18 @@ public struct MatchText: Sendable {
     }
 
     /// One sentence for a record; nil for state hashes. `deals` (the state's, after the record) names who proposed a
-    /// deal: a deal's record carries the team that acted on it, which for an answer is not the proposer.
-    public func describe(_ r: Record, deals: [Deal] = []) -> String? {
+    /// deal: a deal's record carries the team that acted on it, which for an answer is not the proposer. `status`: a
+    /// deal's status in other words than its record's (`RecordText.line(_:status:)`).
+    public func describe(_ r: Record, deals: [Deal] = [], status: String? = nil) -> String? {
         guard r.kind != .hash else { return nil }
-        return RecordText(names: names.with(deals: deals), language: phrases.language).sentence(r)
+        return RecordText(names: names.with(deals: deals), language: phrases.language).sentence(r, status: status)
+    }
+
+    /// A deal's step that was not taken (its order record), in words: "United States's “Hold a summit”: not possible
+    /// (no working-level basis)", the reason without its own full stop (`Record.bracketed`).
+    public func missedStep(_ r: Record) -> String {
+        let args = ["team": team(r.team), "action": action(r.action), "result": result(r.result), "reason": Record.bracketed(r.reason ?? "")]
+        return RecordText.phrase(r.reason == nil ? "report.timeline.step_missed_no_reason" : "report.timeline.step_missed", args, in: phrases)
     }
 
     /// A phase's name in the reader's language.

@@ -68,8 +68,19 @@ extension Replay {
                     let who = name(of: step.by, text: text)
                     out += head + "\(who): \(text.describe(input, reason: step.reason, after: step.state))" + (step.refused.map { "  ‼ " + p.text("report.timeline.refused", ["error": refusalText($0, words)]) } ?? "") + "\n"
                 }
-                for r in visibleRecords(step, to: viewer) where r.kind != .phase && r.kind != .locked {
-                    if let line = text.describe(localizer.map { $0.records.translate(r) } ?? r, deals: step.state.deals) { out += String(repeating: " ", count: 34) + "· " + line + "\n" }
+                let visible = visibleRecords(step, to: viewer)
+                func local(_ r: Record) -> Record { localizer.map { $0.records.translate(r) } ?? r }
+                for r in visible where r.kind != .phase && r.kind != .locked {
+                    // A deal carried out with a step not taken (as far as this viewer sees: `Deal.stepsNotTaken`) was
+                    // carried out in part, as the live screens and the report say; the steps are named after it.
+                    let missed = r.kind == .deal && r.result == Deal.Status.carriedOut.rawValue
+                        ? (r.deal.flatMap { step.state.deals[safe: $0 - 1] }?.stepsNotTaken(in: visible) ?? []) : []
+                    guard var line = text.describe(local(r), deals: step.state.deals,
+                                                   status: missed.isEmpty ? nil : p.text("report.timeline.deal_partly")) else { continue }
+                    if !missed.isEmpty {
+                        line += ". " + p.text("report.timeline.deal_missed", ["steps": missed.map { text.missedStep(local($0)) }.joined(separator: "; ")])
+                    }
+                    out += String(repeating: " ", count: 34) + "· " + line + "\n"
                 }
             } else {
                 out += String(format: "%6ld %6ld  ", step.line, step.seq) + Self.pad(text.phaseName(.setup), 18)

@@ -139,7 +139,7 @@ struct StoryReader {
             return say("story.phrase.failed", ["order": name])
                 + (r.roll.map { say("story.phrase.rolled", ["roll": String($0), "chance": String(r.chance ?? 0)]) } ?? "")
         case "refused": return say("story.phrase.result", ["order": name, "result": reasonText(r) ?? say("story.refused")])
-        case "precondition_failed": return say("story.phrase.not_taken", ["order": name, "reason": reasonText(r) ?? ""])
+        case "precondition_failed": return say("story.phrase.not_taken", ["order": name, "reason": Record.bracketed(reasonText(r) ?? "")])
         default: return say("story.phrase.result", ["order": name, "result": resultWord(r.result)])
         }
     }
@@ -225,8 +225,17 @@ struct StoryReader {
                 guard !orders.isEmpty else { continue }
                 sentences.append(say("story.turn.orders", ["team": short(team.id), "orders": ordersSentence(orders)]))
             }
-            let deals = recs.filter { $0.kind == .deal && $0.result == "carried_out" }.compactMap(\.deal)
+            // Deals carried out: in full, together; one with a step not taken, each on its own, naming the steps.
+            var deals: [Int] = [], partly: [String] = []
+            for (step, r) in records(of: turn) where r.kind == .deal && r.result == "carried_out" {
+                guard let id = r.deal else { continue }
+                let missed = replay.steps[step].state.deals[safe: id - 1].map { stepsNotTaken(of: $0, in: replay.steps[step]) } ?? []
+                if missed.isEmpty { deals.append(id); continue }
+                partly.append(say("story.turn.deal_partly", ["deal": String(id)])
+                    + missed.map { " " + say("story.point.deal_missed", ["phrase": orderPhrase($0)]) }.joined())
+            }
             if !deals.isEmpty { sentences.append(say("story.turn.deals", ["deals": deals.map(String.init).joined(separator: ", ")], count: deals.count)) }
+            sentences += partly
             let moved = swings(in: turn).prefix(3).map { change($0.track, $0.from, $0.to) }
             if !moved.isEmpty { sentences.append(say("story.turn.changes", ["changes": moved.joined(separator: ", ")])) }
             if recs.contains(where: { $0.kind == .outcome }), let o = end(of: turn).outcome {
@@ -359,6 +368,22 @@ struct StoryReader {
     /// which the clients' deal cards read too).
     func stepsNotTaken(of deal: Deal, in step: Replay.Step) -> [Record] {
         deal.stepsNotTaken(in: step.records)
+    }
+
+    /// The steps of a carried-out deal that were not taken, from the step that carried it out; [] for a deal not
+    /// carried out.
+    func stepsNotTaken(of deal: Deal) -> [Record] {
+        guard deal.status == .carriedOut,
+              let step = replay.steps.last(where: { $0.records.contains { $0.kind == .deal && $0.deal == deal.id && $0.result == "carried_out" } })
+        else { return [] }
+        return stepsNotTaken(of: deal, in: step)
+    }
+
+    /// A deal's status in the reader's language: "carried out in part", naming the steps not taken, for one that was.
+    func dealStatus(_ deal: Deal) -> String {
+        let missed = stepsNotTaken(of: deal)
+        guard !missed.isEmpty else { return resultWord(deal.status.rawValue) }
+        return say("story.plan.carried_out_part", ["missed": missed.map(orderPhrase).joined(separator: "; ")])
     }
 
     func describe(_ deal: Deal) -> String {

@@ -23,7 +23,7 @@ extension StoryReader {
                 let revisions = steps(of: turn).filter { if case .setOrders(let id, _) = $0.input { id == team.id } else { false } }.count
                 let deals = end(of: turn).deals.filter { $0.turn == turn && $0.parties.contains(team.id) }.map { d in
                     say(d.proposer == team.id ? "story.plan.deal_proposed" : "story.plan.deal_from",
-                        ["deal": String(d.id), "proposer": short(d.proposer), "terms": describe(d), "status": resultWord(d.status.rawValue)])
+                        ["deal": String(d.id), "proposer": short(d.proposer), "terms": describe(d), "status": dealStatus(d)])
                 }
                 let orders = records(of: turn).map(\.record).filter { $0.kind == .order && $0.team == team.id }
                 let own = Set(orders.compactMap(\.action))

@@ -218,10 +218,17 @@ export function stepsNotTaken(d, records) {
   return stepRecords(d, records).filter((r) => r && wasNotTaken(r));
 }
 
+/** A scenario's reason as it goes in brackets before a full stop: without its own final full stop, so a step not
+ * taken reads "(no basis for a summit)." rather than "(… summit.).". The twin of Swift's `Record.bracketed`. */
+export function bracketed(reason) {
+  const text = String(reason || "").replace(/ +$/, "");
+  return text.endsWith(".") && !text.endsWith("..") ? text.slice(0, -1) : text;
+}
+
 /** A step that was not taken, in words: the team, the action, and why ("could not be taken (its requirement)"). */
 export function missedStepText(game, r) {
   const why = r.result === "precondition_failed" ? t("deal.missed.not_taken") : t(`record.result.${r.result}`);
-  return t(r.reason ? "deal.missed" : "deal.missed_no_reason", { team: game.teamName(r.team), action: game.actionName(r.action), why, reason: r.reason || "" });
+  return t(r.reason ? "deal.missed" : "deal.missed_no_reason", { team: game.teamName(r.team), action: game.actionName(r.action), why, reason: bracketed(r.reason) });
 }
 
 /** Whether deal `d` was carried out with a step of it not taken (as far as the reader can see). */

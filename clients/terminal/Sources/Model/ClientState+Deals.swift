@@ -76,7 +76,7 @@ extension ClientState {
     public func missedStepText(_ r: Record) -> String {
         let why = r.result == "precondition_failed" ? t.text("terminal.deal.missed.not_taken") : t.text("record.result.\(r.result ?? "invalid")")
         let values = ["team": TerminalText.sanitize(view.teamName(r.team ?? "?")), "action": RecordWords.actionName(r.action ?? "?", in: view),
-                      "why": why, "reason": TerminalText.sanitize(r.reason ?? "")]
+                      "why": why, "reason": TerminalText.sanitize(Record.bracketed(r.reason ?? ""))]
         return t.phrase(r.reason == nil ? "terminal.deal.missed_no_reason" : "terminal.deal.missed", values)
     }
 
