@@ -606,7 +606,9 @@ public enum Renderer {
                 lines += wrapped(s.dealText(d, commitments: false), width, style, indent: 3)
                 lines += commitmentLines(s, d.commitments, notes, width: width, style: style)
             }
-            lines += wrapped("→ " + s.dealEffect(d), width - 3, .muted, indent: 2).map { Line("   " + $0.text, $0.style) }
+            // The effect is the whole deal's: at the steps' own column ("•"), not under the last step's notes, where
+            // "our steps cost 4" read as that step's cost (outside tester, qa4 #14).
+            lines += wrapped("→ " + s.dealEffect(d), width - 1, .muted, indent: 2).map { Line(" " + $0.text, $0.style) }
             ranges.append(start..<lines.count)
         }
         // The closed deals of earlier turns, folded into one line (c unfolds them, at the end of the list).
