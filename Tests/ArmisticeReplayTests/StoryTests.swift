@@ -109,14 +109,7 @@ enum StoryMatches {
     /// question never asks what the step that did not happen gave (REPORT-browser, second class #3: "United States does
     /// Hold a US-DPRK summit" when the summit "could not be taken").
     @Test func aDealWhoseStepCouldNotBeTakenIsCarriedOutInPart() throws {
-        var writer = try MatchLogWriter(rulesetText: Fixtures.rulesetText("koreanization"), settings: .init(seed: 5))
-        try writer.playWhole(negotiate: { _, state in
-            guard state.turn == 1 else { return [] }
-            return [(.proposeDeal(team: "dprk", commitments: [Commitment(team: "dprk", action: "offer_yongbyon"),
-                                                             Commitment(team: "usa", action: "us_summit")], note: ""), 0),
-                    (.respondToDeal(team: "usa", deal: 1, accept: true), 2)]
-        }) { _, _, _ in TeamOrders() }
-        let replay = Replay(log: try MatchLog(bytes: Array(writer.text.utf8)))
+        let replay = try DealCarriedOutInPartTests.match()
         let step = try #require(replay.steps.first { $0.records.contains { $0.kind == .deal && $0.result == "carried_out" } })
         let summit = try #require(step.records.first { $0.kind == .order && $0.action == "us_summit" })
         #expect(summit.result == "precondition_failed")
