@@ -142,6 +142,25 @@ import Testing
         #expect(h.core.sessions.holder(kimSession, accounts: accounts, now: h.now) == nil)
     }
 
+    /// One principal holds at most `SignInSessions.perPrincipal` sessions: the next one ends that principal's oldest,
+    /// and nobody else's, so a script with a valid secret cannot grow the table without bound.
+    @Test func aPrincipalsSessionsAreCappedOldestFirst() throws {
+        let data = makeTemporaryDirectory()
+        let accounts = TeacherAccounts(dataDirectory: data)
+        _ = try accounts.add(name: "Kim")
+        let sessions = SignInSessions(lifetimeMs: 60_000, perPrincipal: 3)
+        let admin = try #require(sessions.open(for: .admin, accounts: accounts, now: 1_000)).session
+        var kims: [String] = []
+        for step in 0..<5 {
+            kims.append(try #require(sessions.open(for: .teacher(id: "kim"), accounts: accounts, now: 2_000 + Int64(step))).session)
+        }
+        let now: Int64 = 3_000
+        #expect(kims.map { sessions.holder($0, accounts: accounts, now: now) != nil } == [false, false, true, true, true],
+                "the two oldest of Kim's five sessions ended")
+        #expect(sessions.holder(admin, accounts: accounts, now: now)?.principal == .admin, "the admin's session is not Kim's to end")
+        #expect(sessions.count == 4)
+    }
+
     /// A server whose instructor key would read as a session does not start: the key would never be compared.
     @Test func anInstructorKeyThatLooksLikeASessionIsRefusedAtStart() {
         #expect(throws: AccountError.self) {

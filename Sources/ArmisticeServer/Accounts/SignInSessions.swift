@@ -12,6 +12,10 @@ public final class SignInSessions: Sendable {
     public static let prefix = "session-"
     /// 12 hours: a school day, so a morning's sign-in lasts until the last class.
     public static let lifetimeMs: Int64 = 12 * 3_600_000
+    /// At most this many sessions live per principal (the admin, or one teacher): the next one ends the oldest. A
+    /// teacher signs in once per tab, so a school day's tabs and devices fit many times over, while a script holding a
+    /// valid secret cannot grow the table (and the time each sign-in takes to tidy it) without bound.
+    public static let perPrincipal = 100
 
     private struct Holder: Sendable {
         var principal: Principal
@@ -20,8 +24,11 @@ public final class SignInSessions: Sendable {
     }
     private let store: TicketStore<Holder>
 
-    public init(lifetimeMs: Int64 = SignInSessions.lifetimeMs) {
+    private let perPrincipal: Int
+
+    public init(lifetimeMs: Int64 = SignInSessions.lifetimeMs, perPrincipal: Int = SignInSessions.perPrincipal) {
         store = TicketStore(prefix: Self.prefix, lifetimeMs: lifetimeMs)
+        self.perPrincipal = perPrincipal
     }
 
     /// Whether a presented value is a session (by its prefix), whatever it is worth.
@@ -30,15 +37,16 @@ public final class SignInSessions: Sendable {
     /// A new session for a principal whose key was just accepted: the session and when it ends (ms since 1970); nil
     /// for a teacher the accounts no longer hold.
     public func open(for principal: Principal, accounts: TeacherAccounts?, now: Int64) -> (session: String, expires: Int64)? {
+        let holder: Holder
         switch principal {
         case .admin:
-            let (session, expires) = store.issue(Holder(principal: .admin, secretHash: nil), now: now)
-            return (session, expires)
+            holder = Holder(principal: .admin, secretHash: nil)
         case .teacher(let id):
             guard let account = accounts?.all.first(where: { $0.id == id }) else { return nil }
-            let (session, expires) = store.issue(Holder(principal: principal, secretHash: account.hash), now: now)
-            return (session, expires)
+            holder = Holder(principal: principal, secretHash: account.hash)
         }
+        let (session, expires) = store.issue(holder, now: now, limit: (perPrincipal, { $0.principal == principal }))
+        return (session, expires)
     }
 
     /// Who a session names while it lasts, and when it ends; nil for an unknown or expired one, or a teacher whose account

@@ -18,13 +18,24 @@ public final class TicketStore<Claim: Sendable>: Sendable {
         self.lifetimeMs = lifetimeMs
     }
 
-    /// A new ticket for a claim; returns it and when it expires. Expired tickets are forgotten on the way.
-    public func issue(_ claim: Claim, now: Int64) -> (ticket: String, expires: Int64) {
+    /// A new ticket for a claim; returns it and when it expires. Expired tickets are forgotten on the way. With a
+    /// `limit`, at most `limit.count` live tickets are kept whose claims `limit.same` matches (the new one included):
+    /// the oldest of them (the soonest to expire) are forgotten to make room.
+    public func issue(
+        _ claim: Claim, now: Int64, limit: (count: Int, same: (Claim) -> Bool)? = nil
+    ) -> (ticket: String, expires: Int64) {
         let ticket = prefix + Secrets.instructorKey()
         let expires = now + lifetimeMs
         let hash = Secrets.tokenHash(ticket)
         entries.withLock { all in
             all = all.filter { $0.value.expires > now }
+            if let limit {
+                let same = all.filter { limit.same($0.value.claim) }
+                if same.count >= limit.count {
+                    let oldest = same.sorted { $0.value.expires < $1.value.expires }.prefix(same.count - limit.count + 1)
+                    for (key, _) in oldest { all[key] = nil }
+                }
+            }
             all[hash] = Entry(claim: claim, expires: expires)
         }
         return (ticket, expires)
