@@ -111,6 +111,7 @@ function teamColumn(tm) {
     el("p", { text: v.phase === "setup" ? t("console.budget_setup") : typeof tm.budget === "number"
       ? t(spent > tm.budget ? (committed.length ? "console.budget_deals_over" : "console.budget_over") : committed.length ? "console.budget_deals" : "console.budget", { budget: tm.budget, spent, deals: spent - drafted, left: tm.budget - spent, over: spent - tm.budget }) : "" }),
     el("h4", { text: t("play.orders") }),
+    draftAuthorLine(tm.id),
     el("ol", { class: "draft-orders" }, d.orders.length + committed.length ? [
       ...committed.map((c) => el("li", { class: "draft-order committed", data: { action: c.action || c.consent, deal: c.deal } },
         el("span", { text: c.action ? `${game.actionName(c.action)}${formatParams(game, c.params, c.action)}` : t(c.decision === "block" ? "play.block_action" : "play.approve_action", { action: game.actionName(c.consent) }) }),
@@ -128,6 +129,18 @@ function teamColumn(tm) {
       el("ul", { class: "objectives" }, (v.objectives || []).filter((o) => o.team === tm.id).map((o) => el("li", { text: `${o.text} (${objectivePoints(o)})` })))));
   setColour(col, tm.colour);
   return col;
+}
+
+/** Who last set the team's draft this turn (the server's `drafted_by`), so the instructor sees a draft no student has
+ * touched since a bot wrote it; nothing before anyone has set it. */
+function draftAuthorLine(team) {
+  const a = game.draftAuthor(team);
+  if (!a) return null;
+  const text = a.bot ? t("console.drafted_by_bot")
+    // The room's absent rule `hold` gave the team no orders (`by: server`).
+    : a.seat === "server" ? t("console.drafted_by_hold")
+    : t("console.drafted_by", { name: game.seatName(a.seat) });
+  return el("p", { class: a.bot ? "hint draft-author by-bot" : "hint draft-author", text });
 }
 
 /** Put a bot on the team (a policy, then the button), replace it, or take it off: `set_bot` at any moment. */

@@ -15,6 +15,10 @@ export class Game {
     this.chat = [];
     this.clock = null;
     this.clockOffset = 0; // server time minus local time
+    // Who last set each team's draft this turn, as the server says it (`drafted_by`, docs/protocol.md): team id →
+    // {seat, bot?}. The snapshot's (a player's own team, every team for the instructor), then any update's that carries
+    // it, whole: it replaces the one held (a new turn empties it).
+    this.draftedBy = {};
     this.listeners = new Set();
   }
 
@@ -33,6 +37,7 @@ export class Game {
     this.roster = s.roster || [];
     this.chat = (s.chat || []).slice();
     this.setClock(s.clock);
+    this.draftedBy = s.drafted_by || {};
     this.emit("snapshot");
   }
 
@@ -44,6 +49,7 @@ export class Game {
         const added = msg.records || [];
         this.records.push(...added);
         if (msg.clock) this.setClock(msg.clock);
+        if (msg.drafted_by) this.draftedBy = msg.drafted_by;
         this.emit("update", { cause: msg.cause, records: added });
         return;
       }
@@ -99,6 +105,8 @@ export class Game {
       || v.projects?.find((p) => p.id === id)?.name || id;
   }
   seatName(seat) { return this.roster.find((r) => r.seat === seat)?.name || seat; }
+  /** Who last set team `id`'s draft this turn ({seat, bot?}), or null when nobody has (or the seat may not know). */
+  draftAuthor(id) { return this.draftedBy?.[id] || null; }
 
   /** The outcome's scores as [team id, points], ranked by `rankScores` (one order on every page). */
   rankedScores(scores = this.view?.outcome?.scores) { return rankScores(scores, (this.view?.teams || []).map((x) => x.id)); }

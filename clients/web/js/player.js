@@ -17,15 +17,6 @@ const typedParams = new Map();
 const clearStaleStatus = game ? staleStatus(session, ["#orders-status", "#deals-status", "#deal-status"], () => `${game.view.turn}:${game.view.phase}`) : null;
 let chat = null;
 let lastActionsKey = "";
-// Who last set each team's draft this turn, as the server says it (`drafted_by`: the snapshot's, then any update's
-// that carries it; docs/protocol.md). Kept before the page renders each message: the Game keeps no such field.
-let draftedBy = {};
-if (game) {
-  const loadSnapshot = game.loadSnapshot.bind(game);
-  const apply = game.apply.bind(game);
-  game.loadSnapshot = (s) => { draftedBy = s.drafted_by || {}; loadSnapshot(s); };
-  game.apply = (m) => { if (m.type === "update" && m.drafted_by) draftedBy = m.drafted_by; apply(m); };
-}
 let lockArmed = false;
 
 // The requirement an action of ours fails as things stand (commitments.js).
@@ -216,7 +207,7 @@ function renderDraftAuthor(editable) {
     node = el("p", { id: "draft-author", class: "hint warn", role: "status" });
     $("#draft-orders").before(node);
   }
-  const byBot = editable && draftedBy[myTeam()]?.bot === true;
+  const byBot = editable && game.draftAuthor(myTeam())?.bot === true;
   node.hidden = !byBot;
   node.textContent = byBot ? t("play.draft_by_bot") : "";
 }
