@@ -240,3 +240,38 @@ def test_a_locked_team_is_told_it_cannot_remove_the_orders_a_deal_would_push_ove
     assert len(locked) == 1 and "1 drafted order would no longer fit the budget" in locked[0], locked
     assert "your team has locked in, so it cannot remove it: it will come back over budget" in locked[0], locked
     assert js_errors(d) == []
+
+
+def test_a_step_whose_requirement_fails_is_marked_for_its_own_team_and_on_the_console(server, browsers):
+    # The outside tester's case: in turn 1 of Koreanization the DPRK proposes that the United States hold a summit,
+    # which needs working-level groundwork first. The USA is told before it accepts; the DPRK is not (the view says
+    # nothing of another team's requirements); the instructor, whose view holds every team's actions, sees it on the
+    # deal and, once agreed, on the USA's draft.
+    teacher, (kim, sam), code = class_in_negotiation(browsers, server, teams=("dprk", "usa"), names=("Kim", "Sam"))
+    write_proposal(kim, [("usa", "us_summit"), ("dprk", "offer_yongbyon")])
+    submit_proposal(kim, "Deal proposed")
+    wait(sam, lambda d: d.find_elements(By.CSS_SELECTOR, "#deal-1-accept"), message="Sam has no deal to answer")
+    reason = "No working-level groundwork for a summit."
+    assert notes(sam, 1, "us_summit", "step-warning") == f"Your team's step cannot be carried out now: {reason}"
+    assert notes(kim, 1, "us_summit", "step-warning") == ""
+    console_note = f"Requirement not met now: {reason}"
+    wait(teacher, lambda d: notes(d, 1, "us_summit", "step-warning") == console_note, message=lambda d: notes(d, 1, "us_summit", "step-warning"))
+    assert notes(teacher, 1, "offer_yongbyon", "step-warning") == ""
+
+    click(sam, "#deal-1-accept")
+    wait(sam, lambda d: "agreed" in css(d, "#deals .deal[data-deal='1']").text, message="deal 1 not agreed")
+    assert notes(sam, 1, "us_summit", "step-warning") == f"Your team's step cannot be carried out now: {reason}"
+    # Agreed, the step is on the USA's draft, locked: the console's column says it will not go as things stand.
+    line = "article.team-column[data-team=usa] .draft-order.committed[data-action=us_summit]"
+    wait(teacher, lambda d: d.find_elements(By.CSS_SELECTOR, f"{line}.unmet"), message="the USA's committed summit is not marked")
+    assert console_note in text(teacher, line), text(teacher, line)
+    assert not teacher.find_elements(By.CSS_SELECTOR, "article.team-column[data-team=dprk] .draft-order.unmet")
+    assert notes(teacher, 1, "us_summit", "step-warning") == console_note
+
+    click(teacher, ".lang-switch button[data-lang=ko]")
+    ko = "지금은 요건을 충족하지 못함: 정상회담을 위한 실무 협상 기반이 없습니다."
+    wait(teacher, lambda d: notes(d, 1, "us_summit", "step-warning") == ko, message=lambda d: notes(d, 1, "us_summit", "step-warning"))
+    assert ko in text(teacher, line), text(teacher, line)
+    screenshot(teacher, "deal-warnings-console")
+    for d in (kim, sam, teacher):
+        assert js_errors(d) == []

@@ -114,9 +114,10 @@ export function consentNote(game, commitments, c, me = null, parties = null) {
 
 /** The requirement action `id` of the reader's team fails as things stand, in the scenario's words: the view's `reason`
  * when that is the requirement, or its `requirement` when another reason comes first (already in the draft, promised
- * by a deal, over the budget); null when it meets them (docs/protocol.md, `actions`). */
-export function unmetRequirement(game, id) {
-  const a = (game.view?.actions || []).find((x) => x.id === id);
+ * by a deal, over the budget); null when it meets them (docs/protocol.md, `actions`). `team`: whose action, where the
+ * view holds several teams' (the instructor's holds every team's, and two teams may have an action of the same id). */
+export function unmetRequirement(game, id, team = null) {
+  const a = (game.view?.actions || []).find((x) => x.id === id && (!team || x.team === team));
   if (!a || a.available) return null;
   return a.reason_code === "requirement" ? a.reason || t("play.not_available") : a.requirement || null;
 }
@@ -129,6 +130,18 @@ export function agreedStepWarnings(game, commitments, me) {
   commitments.forEach((c, i) => {
     const requirement = c.team === me && c.action ? unmetRequirement(game, c.action) : null;
     if (requirement) out.set(i, [t("deal.step_cannot", { reason: requirement })]);
+  });
+  return out;
+}
+
+/** For the instructor, whose view holds every team's actions: each step of an open or agreed deal (`commitments`) whose
+ * requirement its team fails now, whoever's it is: Map commitment index → [warnings]. Only while orders are drafted. */
+export function requirementWarnings(game, commitments) {
+  const out = new Map();
+  if (!["negotiation", "orders"].includes(game.view?.phase)) return out;
+  commitments.forEach((c, i) => {
+    const requirement = c.action ? unmetRequirement(game, c.action, c.team) : null;
+    if (requirement) out.set(i, [t("console.step_requirement", { reason: requirement })]);
   });
   return out;
 }

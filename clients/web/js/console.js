@@ -5,7 +5,7 @@ import { bootPage, keepFocus, attempt, staleStatus } from "./page.js";
 import { renderTracks, renderFlagsAndProjects, renderRecords, ChatPanel, dealItem, formatParams, roleLabel, objectivePoints, allLockedText } from "./views.js";
 import { BOT_POLICIES, botBadge, botOf, studentsOf, policyName, seatLabel } from "./bots.js";
 import { instructorKey, rememberInstructorKey } from "./seats.js";
-import { commitmentsOf, ordersOverBudget } from "./commitments.js";
+import { commitmentsOf, ordersOverBudget, unmetRequirement } from "./commitments.js";
 import { renderEventPreview } from "./eventpreview.js";
 import { t, lang, list, errorText, sentence, LANGUAGES } from "./i18n.js";
 import { openMatch, keyFetch } from "./teacher.js";
@@ -100,6 +100,7 @@ function teamColumn(tm) {
   // drafted order the budget cannot pay (deals are paid first, then the draft in order) says so on its line.
   const overBy = v.phase !== "setup" && typeof tm.budget === "number" && spent > tm.budget ? spent - tm.budget : 0;
   const unpaid = overBy ? ordersOverBudget(game, tm.id) : new Map();
+  const drafting = ["negotiation", "orders"].includes(v.phase);
   const col = el("article", { class: overBy ? "team-column over-budget" : "team-column", data: { team: tm.id }, aria: { label: tm.name } },
     el("h3", {}, el("span", { class: "swatch", aria: { hidden: "true" } }), " ", tm.name, " ",
       el("span", { class: tm.locked ? "badge ok" : "badge", text: tm.locked ? t("team.locked") : t("console.not_locked") }), " ",
@@ -113,10 +114,14 @@ function teamColumn(tm) {
     el("h4", { text: t("play.orders") }),
     draftAuthorLine(tm.id),
     el("ol", { class: "draft-orders" }, d.orders.length + committed.length ? [
-      ...committed.map((c) => el("li", { class: "draft-order committed", data: { action: c.action || c.consent, deal: c.deal } },
-        el("span", { text: c.action ? `${game.actionName(c.action)}${formatParams(game, c.params, c.action)}` : t(c.decision === "block" ? "play.block_action" : "play.approve_action", { action: game.actionName(c.consent) }) }),
-        el("span", { class: "cost", text: c.action ? t("play.cost_small", { cost: c.cost }) : t("play.consent") }),
-        el("span", { class: "badge ok", text: t("console.deal_locked", { deal: String(c.deal) }) }))),
+      // An agreed deal's step whose requirement the team fails now (the view's actions, every team's for the
+      // instructor) says so: as things stand it comes back "not possible", its cost charged all the same.
+      ...committed.map((c) => [c, c.action && drafting ? unmetRequirement(game, c.action, tm.id) : null]).map(([c, requirement]) =>
+        el("li", { class: ["draft-order", "committed", requirement ? "unmet" : ""], data: { action: c.action || c.consent, deal: c.deal } },
+          el("span", { text: c.action ? `${game.actionName(c.action)}${formatParams(game, c.params, c.action)}` : t(c.decision === "block" ? "play.block_action" : "play.approve_action", { action: game.actionName(c.consent) }) }),
+          el("span", { class: "cost", text: c.action ? t("play.cost_small", { cost: c.cost }) : t("play.consent") }),
+          el("span", { class: "badge ok", text: t("console.deal_locked", { deal: String(c.deal) }) }),
+          requirement ? el("span", { class: "hint warn step-warning", text: t("console.step_requirement", { reason: requirement }) }) : null)),
       ...d.orders.map((o, i) => {
         const a = (v.actions || []).find((x) => x.id === o.action && x.team === tm.id);
         return el("li", { class: unpaid.has(i) ? "draft-order over" : "draft-order", data: { action: o.action } }, el("span", { text: `${a?.name || o.action}${formatParams(game, o.params, o.action)}` }), a ? el("span", { class: "cost", text: t("play.cost_small", { cost: a.cost }) }) : null,

@@ -3,7 +3,7 @@
 
 import { el, replace, setColour, formatDuration, formatTime, say } from "./dom.js";
 import { phaseName } from "./game.js";
-import { dealOutcomeText, consentNote, stepWarnings, agreedStepWarnings, carriedOutInPart } from "./commitments.js";
+import { dealOutcomeText, consentNote, stepWarnings, agreedStepWarnings, requirementWarnings, carriedOutInPart } from "./commitments.js";
 import { botBadge, botOf, studentsOf, policyName } from "./bots.js";
 import { t, list, has, onLanguage } from "./i18n.js";
 import { recordText, readable } from "./records.js";
@@ -367,10 +367,12 @@ export function dealItem(game, d, actions = null) {
   // proposer, whose proposal is its answer, until the others have). Other teams' steps are theirs to read: the view
   // says nothing of another team's requirements.
   // Once agreed, the reader's own step that a requirement stops still says so: its cost is charged all the same.
+  // The instructor's view holds every team's actions: each step whose requirement fails now is marked, whoever's.
   const party = me && (d.parties || []).includes(me);
-  const warnings = d.status === "open" && party ? stepWarnings(game, commitments, me, d.id)
-    : d.status === "agreed" && party ? agreedStepWarnings(game, commitments, me) : new Map();
   const live = d.status === "open" || d.status === "agreed";
+  const warnings = d.status === "open" && party ? stepWarnings(game, commitments, me, d.id)
+    : d.status === "agreed" && party ? agreedStepWarnings(game, commitments, me)
+    : live && game.you.role === "instructor" ? requirementWarnings(game, commitments) : new Map();
   return el("li", { class: ["deal", `status-${d.status}`], data: { deal: d.id } },
     el("div", { class: "deal-head" },
       el("strong", { text: t("deal.title", { deal: String(d.id) }) }),
