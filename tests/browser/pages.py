@@ -96,6 +96,38 @@ def class_in_negotiation(browsers, server, teams=("dprk", "rok"), names=("Kim", 
     return teacher, students, code
 
 
+def in_page(driver, body):
+    """Runs `body` in the page, with its `game` and `session`, until it calls done(result)."""
+    return driver.execute_async_script("const done = arguments[arguments.length - 1]; const { game, session } = window.armistice;\n" + body)
+
+
+def accept_the_deal(driver):
+    """The student's team accepts the one open deal (as its Accept button does)."""
+    wait(driver, lambda d: game_value(d, "(g.view.deals || []).length") == 1)
+    assert in_page(driver, "session.request({ type: 'respond_deal', deal: game.view.deals[0].id, accept: true }).then(() => done(true), (e) => done(String(e)));") is True
+
+
+def class_with_a_deal_past_the_budget(browsers, server):
+    """`class_in_negotiation` with Alex on the USA and Kim on the DPRK; the USA drafts up to its budget (its costliest
+    actions that take no parameters and need no one's consent, while they fit), then proposes a deal, the DPRK restoring
+    contact, that orders one more of its actions. Once Kim accepts it (`accept_the_deal`), the deal's step is paid first
+    and the USA is over its budget. Returns (teacher, alex, kim, budget, cost): cost, the USA's draft and step together."""
+    teacher, (alex, kim), _code = class_in_negotiation(browsers, server, teams=("usa", "dprk"), names=("Alex", "Kim"))
+    over = in_page(alex, """
+        const budget = game.team('usa').budget;
+        const actions = game.view.actions.filter((a) => !(a.params || []).length && !(a.consent_from || []).length).sort((a, b) => b.cost - a.cost);
+        const orders = []; let cost = 0;
+        for (const a of actions) if (cost + a.cost <= budget) { orders.push({ action: a.id, params: {} }); cost += a.cost; }
+        const extra = actions.find((a) => !orders.some((o) => o.action === a.id) && cost + a.cost > budget);
+        session.request({ type: 'set_orders', orders, consents: {} })
+          .then(() => session.request({ type: 'propose_deal', commitments: [{ team: 'usa', action: extra.id, params: {} }, { team: 'dprk', action: 'restore_contact', params: {} }] }))
+          .then(() => done([budget, cost + extra.cost]), (e) => done(String(e.message || e)));
+    """)
+    assert isinstance(over, list), over
+    budget, cost = over
+    return teacher, alex, kim, budget, cost
+
+
 def open_projector(browsers, server, code):
     """A 1920×1080 projector showing the room's board."""
     projector = browsers(1920, 1080)

@@ -9,23 +9,13 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import js_errors, wait
-from pages import LONG, class_in_negotiation, click, console_click, create_room, css, game_value, join, skip_a_turn, text, wait_phase
+from pages import (LONG, accept_the_deal, class_in_negotiation, class_with_a_deal_past_the_budget, click, console_click, create_room, css,
+                   game_value, in_page, join, skip_a_turn, text, wait_phase)
 
 
 def consent_lines(driver):
     return {c.get_attribute("data-consent"): c.find_element(By.CSS_SELECTOR, "p").text
             for c in driver.find_elements(By.CSS_SELECTOR, "#consents .consent")}
-
-
-def in_page(driver, body):
-    """Runs `body` in the page, with its `game` and `session`, until it calls done(result)."""
-    return driver.execute_async_script("const done = arguments[arguments.length - 1]; const { game, session } = window.armistice;\n" + body)
-
-
-def accept_the_deal(driver):
-    """The student's team accepts the one open deal (as its Accept button does)."""
-    wait(driver, lambda d: game_value(d, "(g.view.deals || []).length") == 1)
-    assert in_page(driver, "session.request({ type: 'respond_deal', deal: game.view.deals[0].id, accept: true }).then(() => done(true), (e) => done(String(e)));") is True
 
 
 def test_a_say_on_another_teams_action_names_who_else_has_one(server, browsers):
@@ -47,21 +37,9 @@ def test_a_say_on_another_teams_action_names_who_else_has_one(server, browsers):
 
 
 def test_the_console_says_by_how_much_a_team_is_over_its_budget(server, browsers):
-    teacher, (alex, kim), code = class_in_negotiation(browsers, server, teams=("usa", "dprk"), names=("Alex", "Kim"))
     # The USA drafts up to its budget, then a deal it proposes and the DPRK accepts orders one more action of the USA's:
     # agreed commitments are paid first, so the team is over its budget.
-    over = in_page(alex, """
-        const budget = game.team('usa').budget;
-        const actions = game.view.actions.filter((a) => !(a.params || []).length && !(a.consent_from || []).length).sort((a, b) => b.cost - a.cost);
-        const orders = []; let cost = 0;
-        for (const a of actions) if (cost + a.cost <= budget) { orders.push({ action: a.id, params: {} }); cost += a.cost; }
-        const extra = actions.find((a) => !orders.some((o) => o.action === a.id) && cost + a.cost > budget);
-        session.request({ type: 'set_orders', orders, consents: {} })
-          .then(() => session.request({ type: 'propose_deal', commitments: [{ team: 'usa', action: extra.id, params: {} }, { team: 'dprk', action: 'restore_contact', params: {} }] }))
-          .then(() => done([budget, cost + extra.cost]), (e) => done(String(e.message || e)));
-    """)
-    assert isinstance(over, list), over
-    budget, cost = over
+    teacher, alex, kim, budget, cost = class_with_a_deal_past_the_budget(browsers, server)
     accept_the_deal(kim)
     line = lambda d: [p.text for p in d.find_elements(By.CSS_SELECTOR, "article.team-column[data-team=usa] p") if p.text.startswith("Budget")]
     # "Budget 6, orders cost 8 (deals 3): 2 over budget", never "-2 left".

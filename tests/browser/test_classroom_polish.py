@@ -12,8 +12,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import InstructorSocket, js_errors, wait
-from pages import LONG, class_in_negotiation, click, console_click, create_room, css, join, open_projector, skip_a_turn, text, wait_phase
-from test_browser_report_rest import accept_the_deal, in_page
+from pages import (LONG, accept_the_deal, class_in_negotiation, class_with_a_deal_past_the_budget, click, console_click, create_room, css, join,
+                   open_projector, skip_a_turn, text, wait_phase)
 
 TEAM_ORDER = ["dprk", "rok", "usa", "un"]  # rulesets/koreanization.yaml's teams, in its order
 
@@ -63,20 +63,8 @@ def test_the_create_form_shows_the_chosen_variants_turns_phases_and_description(
 
 
 def test_the_console_marks_a_team_over_its_budget_beside_its_lock_and_on_the_order_it_cannot_pay(server, browsers):
-    teacher, (alex, kim), code = class_in_negotiation(browsers, server, teams=("usa", "dprk"), names=("Alex", "Kim"))
     # The USA drafts up to its budget; a deal it proposes and the DPRK accepts orders one more of its actions, paid first.
-    over = in_page(alex, """
-        const budget = game.team('usa').budget;
-        const actions = game.view.actions.filter((a) => !(a.params || []).length && !(a.consent_from || []).length).sort((a, b) => b.cost - a.cost);
-        const orders = []; let cost = 0;
-        for (const a of actions) if (cost + a.cost <= budget) { orders.push({ action: a.id, params: {} }); cost += a.cost; }
-        const extra = actions.find((a) => !orders.some((o) => o.action === a.id) && cost + a.cost > budget);
-        session.request({ type: 'set_orders', orders, consents: {} })
-          .then(() => session.request({ type: 'propose_deal', commitments: [{ team: 'usa', action: extra.id, params: {} }, { team: 'dprk', action: 'restore_contact', params: {} }] }))
-          .then(() => done([budget, cost + extra.cost]), (e) => done(String(e.message || e)));
-    """)
-    assert isinstance(over, list), over
-    budget, cost = over
+    teacher, alex, kim, budget, cost = class_with_a_deal_past_the_budget(browsers, server)
     column = "article.team-column[data-team=usa]"
     assert not teacher.find_elements(By.CSS_SELECTOR, f"{column} h3 .badge.over")
     accept_the_deal(kim)
