@@ -179,7 +179,7 @@ def test_phase_flow_says_when_all_have_locked_and_when_the_match_is_over(server,
     # Blank phase lengths show the scenario's own values.
     late.get(server.url("index.html"))
     css(late, "#create-details summary").click()
-    wait(late, lambda d: "blank: " in text(d, "[data-default=negotiation]"), message="no default phase length shown")
+    wait(late, lambda d: "Default: " in text(d, "[data-default=negotiation]"), message="no default phase length shown")
     assert "Blank: the scenario's" in text(late, "#create-turns-hint") and any(c.isdigit() for c in text(late, "#create-turns-hint"))
     screenshot(late, "class-front-page-defaults")
 

@@ -16,6 +16,7 @@ from pages import (LONG, accept_the_deal, class_in_negotiation, class_with_a_dea
                    open_projector, skip_a_turn, text, wait_phase)
 
 TEAM_ORDER = ["dprk", "rok", "usa", "un"]  # rulesets/koreanization.yaml's teams, in its order
+LEGEND = "legend[data-i18n='index.phase_lengths']"  # the create form's phase lengths
 
 
 def open_create_form(driver, server):
@@ -27,6 +28,11 @@ def open_create_form(driver, server):
     Select(css(driver, "#create-ruleset")).select_by_value("koreanization")
 
 
+def options(driver):
+    """The variant menu's options as shown."""
+    return [o.text for o in driver.find_elements(By.CSS_SELECTOR, "#create-variant option")]
+
+
 def phase_hints(driver):
     return {s.get_attribute("data-default"): s.text for s in driver.find_elements(By.CSS_SELECTOR, "[data-default]")}
 
@@ -34,23 +40,35 @@ def phase_hints(driver):
 def test_the_create_form_shows_the_chosen_variants_turns_phases_and_description(server, browsers):
     d = browsers()
     open_create_form(d, server)
-    # The standard rules: the scenario's 8 turns and its phases, no variant description.
+    # The standard rules: the scenario's 8 turns and its phases, no variant description. The legend holds whichever
+    # rules are chosen: a blank takes the default beside each field (qa4 #15); the hints start with a capital, as the
+    # other hints do.
+    legend = "Phase lengths in seconds (blank: the default beside each)"
     assert text(d, "#create-turns-hint") == "Blank: the scenario's 8."
-    assert phase_hints(d)["negotiation"] == "blank: 300"
+    assert phase_hints(d)["negotiation"] == "Default: 300"
+    assert text(d, LEGEND) == legend, text(d, LEGEND)
     assert not css(d, "#create-variant-about").is_displayed()
 
     # koreanization.yaml's class-50: 5 turns, 1m/3m/2m/10s/1m, and what it changes, in the page's language.
     Select(css(d, "#create-variant")).select_by_value("class-50")
     wait(d, lambda d: text(d, "#create-turns-hint") == "Blank: this variant's 5.", message=lambda d: text(d, "#create-turns-hint"))
-    assert phase_hints(d) == {"briefing": "blank: 60", "negotiation": "blank: 180", "orders": "blank: 120",
-                              "adjudication": "blank: 10", "results": "blank: 60"}, phase_hints(d)
+    assert phase_hints(d) == {"briefing": "Default: 60", "negotiation": "Default: 180", "orders": "Default: 120",
+                              "adjudication": "Default: 10", "results": "Default: 60"}, phase_hints(d)
+    assert text(d, LEGEND) == legend
     assert text(d, "#create-variant-about").startswith("Five three-month turns"), text(d, "#create-variant-about")
+    assert "Policy: a hawkish United States (8 turns)" in options(d)
 
     click(d, ".lang-switch button[data-lang=ko]")
     wait(d, lambda d: text(d, "#create-variant-about").startswith("석 달짜리 턴 다섯 번"), message=lambda d: text(d, "#create-variant-about"))
     assert css(d, "#create-variant").get_attribute("value") == "class-50"
     assert text(d, "#create-turns-hint") == "비워 두면 이 변형 규칙의 기본값 5턴입니다."
     assert phase_hints(d)["negotiation"] == "기본: 180"
+    ko_legend = "단계별 시간(초 단위, 비워 두면 칸마다 적힌 기본값)"
+    assert text(d, LEGEND) == ko_legend, text(d, LEGEND)
+    # The turns follow a variant's name as the scenario's own bracket does, without a space: "수업 시간용(50분, 5턴)"
+    # and "정책: 강경한 미국(8턴)"; the line under the form is said again in Korean.
+    assert "정책: 강경한 미국(8턴)" in options(d) and "수업 시간용(50분, 5턴)" in options(d), options(d)
+    assert text(d, "#create-status") == "이 서버에 시나리오가 2개 있습니다.", text(d, "#create-status")
 
     # A variant that says nothing of the phases: the scenario's, and its own description.
     Select(css(d, "#create-variant")).select_by_value("hawkish-us")
@@ -59,6 +77,8 @@ def test_the_create_form_shows_the_chosen_variants_turns_phases_and_description(
     Select(css(d, "#create-variant")).select_by_value("")
     wait(d, lambda d: text(d, "#create-turns-hint") == "비워 두면 시나리오 기본값 8턴입니다.", message=lambda d: text(d, "#create-turns-hint"))
     assert not css(d, "#create-variant-about").is_displayed()
+    assert text(d, LEGEND) == ko_legend
+    assert not any("(초) (" in x or ") (" in x for x in [text(d, "#create-form")] + options(d)), text(d, "#create-form")
     assert js_errors(d) == []
 
 

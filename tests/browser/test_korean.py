@@ -124,7 +124,7 @@ def create_room_in_korean(driver, server, ruleset="koreanization", phases=LONG, 
     css(driver, "#create-details summary").click()
     css(driver, "#create-key").send_keys(server.key)
     css(driver, "#load-rulesets").click()
-    wait(driver, lambda d: "이 서버의 시나리오" in text(d, "#create-status"), message=lambda d: text(d, "#create-status"))
+    wait(driver, lambda d: "이 서버에 시나리오가" in text(d, "#create-status"), message=lambda d: text(d, "#create-status"))
     Select(css(driver, "#create-ruleset")).select_by_value(ruleset)
     assert Select(css(driver, "#create-lang")).first_selected_option.get_attribute("value") == "ko", "the room language follows the page"
     name = css(driver, "#create-name")
@@ -236,7 +236,7 @@ def test_the_front_page_in_korean(server, browsers):
     front.get(server.url("index.html"))
     css(front, "#create-details summary").click()
     css(front, "#load-rulesets").click()
-    wait(front, lambda d: "이 서버의 시나리오" in text(d, "#create-status"))
+    wait(front, lambda d: "이 서버에 시나리오가" in text(d, "#create-status"))
     # The front page has no match view: the scenarios' texts come from the server's list of them, in Korean for a
     # scenario written in Korean (`localized.ko`), else as they are.
     scenarios = json.loads(urllib.request.urlopen(server.url("api/rulesets"), timeout=10).read())

@@ -1,6 +1,6 @@
 // The front page: join a room as a student or as the projector, create a room, or open a room's console.
 
-import { el, replace, say, $ } from "./dom.js";
+import { el, replace, say, resay, $ } from "./dom.js";
 import { t, has, lang, setLanguage, startPage, onLanguage, errorText } from "./i18n.js";
 import { ServerError, takeSeat } from "./connection.js";
 import { BOT_POLICIES, policyName } from "./bots.js";
@@ -211,14 +211,16 @@ async function loadRulesets() {
   try {
     if (!r.ok) throw new Error(t("common.http_status", { status: r.status }));
     const list = (await r.json()).filter((x) => x && x.id);
-    if (!list.length) { say(status, t("index.no_rulesets"), "error"); return; }
+    // Said as functions: a switch of the page's language says them again (resay).
+    if (!list.length) { say(status, () => t("index.no_rulesets"), "error"); return; }
     fillRulesets(list);
-    say(status, t("index.rulesets_count", { count: list.length }));
+    say(status, () => t("index.rulesets_count", { count: list.length }));
     // The teams of a typed code may be named better now (in the page's language).
     probed = "";
     refreshTeams();
   } catch (e) {
-    say(status, t("index.rulesets_failed", { detail: e.message || String(e) }), "error");
+    const detail = e.message || String(e);
+    say(status, () => t("index.rulesets_failed", { detail }), "error");
   }
 }
 
@@ -323,6 +325,7 @@ function init() {
   // The instructor's name is a placeholder, not a value: typing replaces it ("Ms Kim", never "InstructorMs Kim"), and
   // the default name is used only when the field is left empty.
   onLanguage(() => {
+    resay();
     fillRulesets(rulesets, { force: true });
     showSaved();
     probed = "";
