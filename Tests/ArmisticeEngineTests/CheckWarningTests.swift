@@ -13,6 +13,8 @@ import Testing
         try RulesetLoader.load(text: text, file: "mini.yaml").warnings
     }
 
+    /// Action calm's cost and effects, up to the next action (the fixture's two actions are otherwise written alike).
+    static let calmAction = "    cost: 1\n    effects: [\"tension -= 1\"]\n  - id: talk"
     static let finalOutcome = "  - id: any\n    name: Any\n    if: \"true\""
     static let calm = "  - id: calm\n    name: Calm\n    if: \"tension <= 3\"\n"
     static let calmer = "  - id: calmer\n    name: Calmer\n    if: \"tension <= 3 and tension >= 1\"\n"
@@ -209,5 +211,47 @@ import Testing
 
     @Test func anythingElseIsAnError() {
         #expect(flagStart("maybe").1.map(\.code) == ["wrong_type"])
+    }
+}
+
+/// Numbers that load but cannot be what the author meant: a number in quotes, a division by a written 0 (always 0),
+/// an effect that adds or subtracts 0 (changes nothing). Warnings, located where they are written; the file still
+/// loads and plays as before.
+@Suite struct WrittenNumberWarningTests {
+    /// The base file with action calm's (the first action's) cost and effects written as given.
+    func load(cost: String = "1", effects: String = "tension -= 1") throws -> Ruleset {
+        try load(CheckWarningTests.calmAction, "    cost: \(cost)\n    effects: [\"\(effects)\"]\n  - id: talk")
+    }
+
+    func load(_ old: String, _ new: String) throws -> Ruleset {
+        try RulesetLoader.load(text: CheckWarningTests().replacing(old, new), file: "mini.yaml")
+    }
+
+    @Test func aQuotedNumberIsReadAsTheNumberWithAWarning() throws {
+        let ruleset = try load(cost: "\"2\"")
+        #expect(ruleset.actions.first { $0.id == "calm" }?.cost == 2)
+        #expect(ruleset.warnings.map(\.code) == ["quoted_number"])
+        #expect(ruleset.warnings.first?.message.contains("in quotes, read as the number 2") == true)
+        #expect(ruleset.warnings.first?.hint == "write 2 without quotes")
+    }
+
+    @Test func aDivisionByAWrittenZeroIsWarnedOf() throws {
+        let effect = try load(effects: "tension -= tension / 0")
+        #expect(effect.warnings.map(\.code) == ["divides_by_zero"])
+        #expect(effect.warnings.first?.message == "an effect in the effects of action calm divides by 0, which always gives 0")
+        let condition = try load(CheckWarningTests.finalOutcome, CheckWarningTests.outcome("tension % 0 == 0"))
+        #expect(condition.warnings.map(\.code) == ["divides_by_zero"])
+        // A division by a number that may be 0 when played is not a written 0.
+        #expect(try load(effects: "tension -= 10 / tension").warnings.isEmpty)
+    }
+
+    @Test func anEffectThatAddsOrSubtractsZeroIsWarnedOf() throws {
+        let minus = try load(effects: "tension -= 0")
+        #expect(minus.warnings.map(\.description) == [
+            "mini.yaml:25:15: warning: an effect in the effects of action calm subtracts 0, so it changes nothing; write the amount, or remove the line",
+        ])
+        #expect(try load(effects: "tension += 0").warnings.first?.message.contains("adds 0") == true)
+        // Setting a track to 0 changes it.
+        #expect(try load(effects: "tension = 0").warnings.isEmpty)
     }
 }

@@ -44,6 +44,19 @@ public indirect enum ExprNode: Sendable, Hashable {
 
     public typealias ArithmeticOperator = Expr.ArithmeticOperator
     public typealias ComparisonOperator = Expr.ComparisonOperator
+
+    /// Whether this node or any node inside it matches, parents before their parts: the one walk over the tree for
+    /// questions about what an expression uses (its parameters, a division by a literal 0).
+    public func contains(where matches: (ExprNode) -> Bool) -> Bool {
+        if matches(self) { return true }
+        switch self {
+        case .constant, .track, .flag, .project, .parameter, .projectParameter, .turn, .turns, .revealed: return false
+        case .negate(let e), .not(let e), .absolute(let e): return e.contains(where: matches)
+        case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b),
+             .minimum(let a, let b), .maximum(let a, let b): return a.contains(where: matches) || b.contains(where: matches)
+        case .clamp(let a, let b, let c): return a.contains(where: matches) || b.contains(where: matches) || c.contains(where: matches)
+        }
+    }
 }
 
 extension Expr {

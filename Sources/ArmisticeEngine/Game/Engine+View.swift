@@ -290,14 +290,11 @@ extension Engine {
     func usesParameters(_ expr: Expr) -> Bool { Self.usesParameters(expr.node) }
 
     static func usesParameters(_ expr: ExprNode) -> Bool {
-        switch expr {
-        case .parameter, .projectParameter: return true
-        case .revealed(_, let team): if case .parameter = team { return true } else { return false }
-        case .constant, .track, .flag, .project, .turn, .turns: return false
-        case .negate(let e), .not(let e), .absolute(let e): return usesParameters(e)
-        case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b),
-             .minimum(let a, let b), .maximum(let a, let b): return usesParameters(a) || usesParameters(b)
-        case .clamp(let a, let b, let c): return usesParameters(a) || usesParameters(b) || usesParameters(c)
+        expr.contains { node in
+            switch node {
+            case .parameter, .projectParameter, .revealed(_, .parameter): true
+            default: false
+            }
         }
     }
 }

@@ -75,6 +75,7 @@ extension RulesetBuilder {
                 }
             } else {
                 budget = compile(budgetNode, "the budget of \(id)", scope: scope) { (c, t) throws(ExpressionError) in try c.number(t) }
+                if let budget { warnDivisionByZero(budget.node, budgetNode, "the budget of \(id)") }
             }
         }
         guard let budget else { return nil }
@@ -328,6 +329,7 @@ extension RulesetBuilder {
                 reader.error("objective_kind", node, "objective \(id) has both score and if/points", hint: "keep one way of scoring"); return nil
             }
             guard let expr = compile(scoreNode, "the score of objective \(id)", scope: scope, { (c, t) throws(ExpressionError) in try c.number(t) }) else { return nil }
+            warnDivisionByZero(expr.node, scoreNode, "the score of objective \(id)")
             scoring = .score(expr)
         } else {
             guard e["if"] != nil, e["points"] != nil else {

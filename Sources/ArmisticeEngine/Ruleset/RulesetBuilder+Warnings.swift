@@ -27,6 +27,28 @@ extension RulesetBuilder {
         }
     }
 
+    /// A division or a remainder by a written 0 (`t / 0`, `x % 0`): it is 0 whatever the other side is (docs/rulesets.md,
+    /// "Expressions"), so the author meant another number.
+    func warnDivisionByZero(_ expr: ExprNode, _ node: Node, _ what: String) {
+        let divides = expr.contains { part in
+            guard case .arithmetic(let op, _, let divisor) = part, op == .divide || op == .remainder else { return false }
+            return Self.literal(divisor) == 0
+        }
+        guard divides else { return }
+        let at = Self.offset(of: "0", in: node.scalar?.string ?? "")
+        reader.warning("divides_by_zero", at: reader.location(of: node, offset: at),
+                       "\(what) divides by 0, which always gives 0",
+                       hint: "divide by another number, or write the value you meant")
+    }
+
+    /// An effect that adds or subtracts a written 0 (`fish_stock -= 0`): it changes nothing, so the amount was left out.
+    func warnNoChange(_ statement: Statement, _ node: Node, _ what: String) {
+        guard case .assign(_, let op, let amount) = statement, op != .set, Self.literal(amount.node) == 0 else { return }
+        reader.warning("changes_nothing", at: reader.location(node),
+                       "\(what) \(op == .add ? "adds" : "subtracts") 0, so it changes nothing",
+                       hint: "write the amount, or remove the line")
+    }
+
     /// A comparison of a bounded value (a track, a project's position) with a number, as written, with the values
     /// of the range that meet it (nil for `!=`, which excludes one value only).
     struct BoundedComparison {

@@ -257,7 +257,10 @@ final class RulesetBuilder {
     func condition(_ node: Node?, _ what: String, scope: Scope) -> Expr? {
         guard let node else { return nil }
         let expr = compile(node, what, scope: scope) { (c, t) throws(ExpressionError) in try c.condition(t) }
-        if let expr { warnImpossibleComparisons(expr.node, node, what) }
+        if let expr {
+            warnImpossibleComparisons(expr.node, node, what)
+            warnDivisionByZero(expr.node, node, what)
+        }
         return expr
     }
 
@@ -277,6 +280,8 @@ final class RulesetBuilder {
                 let elsePart = entries["else"].map { statements($0.value, what, scope: scope, depth: depth + 1) } ?? []
                 result.append(.conditional(cond, then: thenPart, else: elsePart))
             } else if let statement = compile(item, "an effect in \(what)", scope: scope, { (c, t) throws(ExpressionError) in try c.statement(t) }) {
+                if case .assign(_, _, let value) = statement { warnDivisionByZero(value.node, item, "an effect in \(what)") }
+                warnNoChange(statement, item, "an effect in \(what)")
                 result.append(statement)
             }
         }

@@ -118,6 +118,12 @@ final class YAMLReader {
             error("out_of_range", node, "\(what) \(verb) \(value), but must be between \(range.lowerBound) and \(range.upperBound)")
             return nil
         }
+        if scalar.style == .singleQuoted || scalar.style == .doubleQuoted {
+            // Read as the number, as a quoted yes/no is read as its value (`quoted_boolean`): a file written before
+            // the warning still loads the same.
+            warning("quoted_number", at: location(node), "\(what) is the text \"\(scalar.string)\" in quotes, read as the number \(value)",
+                    hint: "write \(value) without quotes")
+        }
         return value
     }
 
