@@ -339,7 +339,8 @@ extension ClientState {
             return view.teams.map { t in
                 let d = view.orders[t.id] ?? DraftInfo()
                 let orders = commitments(of: t.id).compactMap { c in
-                    c.commitment.action.map { "🔒 \(RecordWords.actionName($0, in: view)) " + self.t.text("terminal.draft.deal", ["deal": self.t.number(c.deal)]) }
+                    c.commitment.action.map { "🔒 \(RecordWords.actionName($0, in: view)) " + self.t.text("terminal.draft.deal", ["deal": self.t.number(c.deal)])
+                        + stepMark($0, team: t.id) }
                 } + d.orders.map { RecordWords.actionName($0.action, in: view) }
                 let over = overBudget(of: t.id)
                 return "\(TerminalText.sanitize(t.name))\(t.locked ? self.t.text("terminal.plain.locked") : "")\(botWords(t.id).map { " [\($0)]" } ?? "")"

@@ -242,6 +242,13 @@ extension ClientState {
                 }
                 paid += view.actionCost(action, team: c.team)
             }
+            // A step whose requirement fails now would not be taken at adjudication: said while the deal is proposed or
+            // agreed, to my team for its own steps (proposer, answering or agreed alike) and to the instructor for every
+            // team's, whose view holds every team's actions (outside tester qa4 #3).
+            if status == "open" || status == "agreed", c.team == myTeam || isInstructor, let action = c.action,
+               let warning = stepNotPossible(action, team: c.team) {
+                notes.append(DealNote(text: warning, warning: true))
+            }
             if status == "open" || status == "agreed", let action = c.action, let consent = consentNeeded(action) {
                 // A team the same deal binds to approve cannot refuse it; every other one still decides in its orders.
                 let free = consent.teams.filter { team in
@@ -318,17 +325,33 @@ extension ClientState {
             return (t.text("terminal.deal.warn.duplicate"), false)
         case "promised":
             guard let deal = promisedDeal(action) else { break }
-            return (t.text("terminal.deal.warn.promised", ["deal": t.number(deal)]), false)
+            return (t.phrase("terminal.deal.warn.promised", ["deal": t.number(deal)]), false)
         case "cost":
             // The server counts the draft; the deal's step is paid before it, from what the agreed deals leave.
             let left = (myBudget ?? 0) - committedCost(of: myTeam) - paidBefore
             return a.cost > left ? (t.text("terminal.deal.warn.cost", ["cost": t.number(a.cost), "left": t.number(left)]), true) : nil
-        case "not_drafting", "locked", "match_over":
-            return nil
+        case "not_drafting", "locked", "match_over", "requirement":
+            return nil // a requirement is said by stepNotPossible, for every step of my team's, answered or not
         default:
             break
         }
         return (t.text("terminal.deal.warn.may_fail", ["reason": TerminalText.sanitize(reason)]), false)
+    }
+
+    /// "⚠ As things stand, TEAM's “ACTION” cannot be taken at adjudication: REASON" for a deal's step whose action's
+    /// requirement the state fails now (`requirementFailure`), while the match is in negotiation or orders; nil otherwise.
+    public func stepNotPossible(_ action: String, team: String) -> String? {
+        guard view.phase == "negotiation" || view.phase == "orders", let reason = requirementFailure(action, team: team) else { return nil }
+        return t.phrase("terminal.deal.warn.not_possible", ["team": TerminalText.sanitize(view.teamName(team)),
+                                                            "action": RecordWords.actionName(action, in: view),
+                                                            "reason": TerminalText.sanitize(reason)])
+    }
+
+    /// " ⚠ not possible now" after an agreed deal's step in the instructor's Drafts pane when its requirement fails
+    /// now (the instructor's view holds every team's actions); "" otherwise.
+    public func stepMark(_ action: String, team: String) -> String {
+        guard view.phase == "negotiation" || view.phase == "orders", requirementFailure(action, team: team) != nil else { return "" }
+        return " " + t.text("terminal.drafts.not_possible")
     }
 
     /// What a deal being typed may name, as `TEAM:ACTION` (or `TEAM:approve:ACTION`), with the action's name and cost:

@@ -124,9 +124,17 @@ public struct ClientState: Sendable {
     /// when it is the requirement, or its `requirement` when another reason comes first, as once it is drafted);
     /// nil otherwise.
     public func orderWarning(_ action: String) -> String? {
-        guard let a = view.action(action), !a.available else { return nil }
-        guard let reason = a.reasonCode == "requirement" ? a.reason ?? "" : a.requirement else { return nil }
+        guard let team = myTeam, let reason = requirementFailure(action, team: team) else { return nil }
         return t.text("terminal.draft.not_possible", ["reason": TerminalText.sanitize(reason)])
+    }
+
+    /// The scenario's reason why a team's action fails its requirement now, from the view's `actions` (the view's
+    /// reason when `reason_code` is `requirement`, else its `requirement` when another reason comes first); nil when
+    /// it meets them, or when the view does not hold that team's actions (a player sees only its own team's, the
+    /// instructor every team's).
+    public func requirementFailure(_ action: String, team: String) -> String? {
+        guard let a = view.actions.first(where: { $0.id == action && ($0.team.isEmpty || $0.team == team) }), !a.available else { return nil }
+        return a.reasonCode == "requirement" ? a.reason ?? "" : a.requirement
     }
 
     public var everyPlayedTeamLocked: Bool {

@@ -451,7 +451,8 @@ public enum Renderer {
                 let d = v.orders[t.id] ?? DraftInfo()
                 let committed = s.commitments(of: t.id)
                 let spent = s.committedSpending(of: t.id)
-                let names = committed.compactMap { c in c.commitment.action.map { "🔒" + RecordWords.actionName($0, in: v) } }
+                // A deal's step whose requirement fails now is marked in words: it would not be taken (qa4 #3).
+                let names = committed.compactMap { c in c.commitment.action.map { "🔒" + RecordWords.actionName($0, in: v) + s.stepMark($0, team: t.id) } }
                     + d.orders.map { RecordWords.actionName($0.action, in: v) }
                 let bot = s.bot(of: t.id).map { " 🤖" + s.policyName($0.bot ?? "") } ?? ""
                 // A team over its budget is marked in words, not only by colour: its last orders will come back over_budget.
