@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArmisticeLocale
 import ArmisticeServer
 import Foundation
 
@@ -12,18 +13,35 @@ struct TeacherCommand: AsyncParsableCommand {
 
     struct DataOption: ParsableArguments {
         @Option(help: "The server's data folder.") var data = "./data"
+        @Option(help: "The messages' language: ko or en (default: from LC_ALL, LC_MESSAGES or LANG).") var lang: String?
         var accounts: TeacherAccounts { TeacherAccounts(dataDirectory: data) }
+        /// The messages, in `--lang` or the environment's language, as `join` and `instructor` decide it.
+        var t: Catalog { Catalog(language: Prompt.language(lang)) }
+
+        func validate() throws { try Prompt.checkLanguage(lang) }
 
         /// Runs a change to the accounts; an unknown id, or an accounts file that cannot be read (never written over),
         /// is said on standard error, with exit status 1.
         func change<T>(_ body: (TeacherAccounts) throws -> T) throws -> T {
             do { return try body(accounts) } catch let error as AccountError {
-                Console.error("\(error.description) in \(TeacherAccounts.path(dataDirectory: data)) (see `armistice teacher list --data \(data)`)")
-                throw ExitCode(1)
+                try fail(error.description)
             } catch let error as AccountsFileError {
-                Console.error(error.description)
+                Console.error(t.language == .en ? error.description
+                              : Josa.resolvingParticles(t.text("teacher.cli.damaged", ["path": error.path, "problem": error.problem]), in: t.language))
                 throw ExitCode(1)
             }
+        }
+
+        /// Says why an account could not be changed, where the accounts are and how to list them; exit status 1.
+        func fail(_ problem: String) throws -> Never {
+            Console.error(t.text("teacher.cli.failed", ["problem": problem, "path": TeacherAccounts.path(dataDirectory: data), "data": data]))
+            throw ExitCode(1)
+        }
+
+        /// The account with this id, or a stop naming the id in the reader's language (`teacher remove`, `reset`).
+        func existing(_ id: String) throws {
+            let all = try change { try $0.accounts() }
+            if !all.contains(where: { $0.id == id }) { try fail(t.text("teacher.cli.no_teacher", ["id": id])) }
         }
     }
 
@@ -37,24 +55,25 @@ struct TeacherCommand: AsyncParsableCommand {
         @OptionGroup var options: DataOption
 
         func validate() throws {
+            let t = options.t
             let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty, trimmed.count <= 80 else { throw ValidationError("give a name of 1 to 80 characters") }
-            if let id, !TeacherAccounts.isValidID(id) {
-                throw ValidationError("an id is 1 to 32 lower-case letters (a-z), digits and dashes, e.g. kim-jiwoo; \"\(id)\" is not")
-            }
+            guard !trimmed.isEmpty, trimmed.count <= 80 else { throw ValidationError(t.text("teacher.cli.bad_name")) }
+            if let id, !TeacherAccounts.isValidID(id) { throw ValidationError(t.text("teacher.cli.bad_id", ["id": id])) }
         }
 
         func run() async throws {
+            let t = options.t
+            if let id, let holder = try options.change({ try $0.accounts() }).first(where: { $0.id == id }) {
+                try options.fail(t.text("teacher.cli.id_taken", ["name": holder.name, "id": id]))
+            }
             let (account, secret) = try options.change { try $0.add(name: name, id: id) }
-            print("teacher \(account.id) (\(account.name)) added")
+            print(t.text("teacher.cli.added", ["id": account.id, "name": account.name]))
             // Two teachers may share a name, but a teacher who lost her secret wants `reset`, not a second account.
             let namesakes = ((try? options.accounts.accounts()) ?? []).filter { $0.id != account.id && $0.name == account.name }
             for other in namesakes {
-                Console.error("note: teacher \(other.id) is also named \(other.name); if that is the same person, who lost "
-                              + "the secret, remove this account (armistice teacher remove \(account.id)) and give a new secret "
-                              + "to the old one instead (armistice teacher reset \(other.id)): its rooms stay with it")
+                Console.error(Josa.resolvingParticles(t.text("teacher.cli.namesake", ["other": other.id, "name": other.name, "id": account.id]), in: t.language))
             }
-            print("secret: \(secret)  (shown only this once: give it to \(account.name); `armistice teacher reset \(account.id)` makes a new one)")
+            print(Josa.resolvingParticles(t.text("teacher.cli.secret_new", ["secret": secret, "name": account.name, "id": account.id]), in: t.language))
         }
     }
 
@@ -64,7 +83,7 @@ struct TeacherCommand: AsyncParsableCommand {
 
         func run() async throws {
             let all = try options.change { try $0.accounts() }
-            if all.isEmpty { print("no teachers yet: armistice teacher add NAME --data \(options.data)"); return }
+            if all.isEmpty { print(options.t.text("teacher.cli.none", ["data": options.data])); return }
             let format = ISO8601DateFormatter()
             for account in all {
                 print("\(account.id)\t\(account.name)\t\(format.string(from: Date(timeIntervalSince1970: Double(account.created) / 1000)))")
@@ -78,8 +97,9 @@ struct TeacherCommand: AsyncParsableCommand {
         @OptionGroup var options: DataOption
 
         func run() async throws {
+            try options.existing(id)
             let account = try options.change { try $0.remove(id: id) }
-            print("teacher \(account.id) (\(account.name)) removed")
+            print(options.t.text("teacher.cli.removed", ["id": account.id, "name": account.name]))
         }
     }
 
@@ -89,8 +109,9 @@ struct TeacherCommand: AsyncParsableCommand {
         @OptionGroup var options: DataOption
 
         func run() async throws {
+            try options.existing(id)
             let secret = try options.change { try $0.reset(id: id) }
-            print("secret: \(secret)  (shown only this once)")
+            print(options.t.text("teacher.cli.secret_reset", ["secret": secret]))
         }
     }
 }
