@@ -90,16 +90,18 @@ import Testing
         let seq = try #require(replay.log.entries.first { $0.line == line }?.record.seq)
         let english = "line \(line) (turn \(turn)): the state hash differs after seq \(seq) (turn \(turn)): the log has \(forged), "
             + "the replay gives \(original); the inputs on lines \(lastGood + 1)–\(line - 1), after the last hash that matched, are where they part"
+            + "; or the hash on this line was itself edited"
         #expect(d.description == english)
         #expect(d.description(in: replay.issueWords(.en)) == english)
         let korean = "\(line)행 (\(turn)턴): 상태 해시가 로그와 다릅니다(seq \(seq) 이후, \(turn)턴). 로그에는 \(forged), 재생 결과는 \(original)입니다. "
-            + "마지막으로 일치한 해시 뒤의 \(lastGood + 1)–\(line - 1)행 입력에서 갈라집니다"
+            + "마지막으로 일치한 해시 뒤의 \(lastGood + 1)–\(line - 1)행 입력에서 갈라집니다. 기록된 해시 자체가 고쳐졌을 수도 있습니다"
         #expect(d.description(in: replay.issueWords(.ko)) == korean)
-        // The summary names it in its language, the code kept for tools.
+        // The summary names it in its language, the code kept for tools after the sentence (qa4 #9), not inside it.
         let summary = replay.verificationSummary(language: .ko)
-        #expect(summary.contains("검증 실패 [hash_mismatch]. 처음 어긋난 곳: \(korean)"), "\(summary)")
+        #expect(summary.contains("검증 실패. 처음 어긋난 곳: \(korean) (코드: hash_mismatch)"), "\(summary)")
+        #expect(!summary.contains("[hash_mismatch]"), "\(summary)")
         #expect(!summary.contains("the state hash differs"), "\(summary)")
-        #expect(replay.verificationSummary.contains("NOT VERIFIED [hash_mismatch]. First divergence: \(english)"))
+        #expect(replay.verificationSummary.contains("NOT VERIFIED. First divergence: \(english) (code: hash_mismatch)"))
     }
 
     @Test func theKoreanParticlesFitTheNumbersBeforeThem() throws {
@@ -128,16 +130,16 @@ import Testing
         let refused = try #require(replay.firstDivergence)
         #expect(refused.code == .inputRefused)
         #expect(refused.message.hasPrefix("the engine refuses input lock_orders by "))
-        #expect(refused.message.contains("on replay: unknown_team: "))
+        #expect(refused.message.contains("on replay: ") && refused.message.hasSuffix(" (code: unknown_team)"), "\(refused.message)")
         let korean = refused.message(in: replay.issueWords(.ko))
         #expect(korean.hasPrefix("재생할 때 엔진이 이 입력을 거부합니다("), "\(korean)")
-        #expect(korean.contains("unknown_team: ") && !korean.contains("on replay"), "\(korean)")
+        #expect(korean.hasSuffix(" (코드: unknown_team)") && !korean.contains("unknown_team: ") && !korean.contains("on replay"), "\(korean)")
         #expect(refused.description(in: replay.issueWords(.en)) == refused.description)
         // The timeline marks the step the same way.
         let error = try #require(replay.steps.first { $0.line == lockLine }?.refused)
-        #expect(replay.timeline(language: .en).contains("REFUSED ON REPLAY: \(error)"))
+        #expect(replay.timeline(language: .en).contains("REFUSED ON REPLAY: \(error.message) (code: unknown_team)"))
         let timeline = replay.timeline(language: .ko)
-        #expect(timeline.contains("재생 중 거부됨: unknown_team: ") && !timeline.contains("\(error)"), "\(timeline)")
+        #expect(timeline.contains("재생 중 거부됨: ") && timeline.contains(" (코드: unknown_team)") && !timeline.contains(error.message), "\(timeline)")
     }
 
     @Test func aDamagedLineAndATornTailAreSaidInKorean() throws {
@@ -224,10 +226,11 @@ import Testing
         for command in ["replay", "report"] {
             let korean = try await ChildProcess.run(Self.binary, [command, path, "--lang", "ko"])
             #expect(korean.status == 1)
-            #expect(korean.err == "\(path): \(path) 파일을 읽을 수 없습니다. 파일이 없거나 읽을 권한이 없습니다\n", "\(korean.err)")
+            // The file is named once (qa4 #10).
+            #expect(korean.err == "\(path) 파일을 읽을 수 없습니다. 파일이 없거나 읽을 권한이 없습니다\n", "\(korean.err)")
             let english = try await ChildProcess.run(Self.binary, [command, path])
             #expect(english.status == 1)
-            #expect(english.err == "\(path): cannot read \(path): no such file, or not readable\n", "\(english.err)")
+            #expect(english.err == "cannot read \(path): no such file, or not readable\n", "\(english.err)")
         }
         let empty = NSTemporaryDirectory() + "empty-log-\(UUID().uuidString).jsonl"
         try Data().write(to: URL(fileURLWithPath: empty))
@@ -240,8 +243,9 @@ import Testing
         let path = try file(altered)
         let replay = try await ChildProcess.run(Self.binary, ["replay", path, "--quiet", "--all-issues", "--lang", "ko"])
         #expect(replay.status == 2)
-        #expect(replay.out.contains("검증 실패 [hash_mismatch]. 처음 어긋난 곳: \(line)행 ("), "\(replay.out)")
-        #expect(replay.out.contains("  hash_mismatch: \(line)행 ("), "\(replay.out)")
+        #expect(replay.out.contains("검증 실패. 처음 어긋난 곳: \(line)행 ("), "\(replay.out)")
+        #expect(replay.out.contains("고쳐졌을 수도 있습니다 (코드: hash_mismatch)\n  \(line)행 ("), "\(replay.out)")
+        #expect(replay.out.hasSuffix("고쳐졌을 수도 있습니다 (코드: hash_mismatch)\n"), "\(replay.out)")
         #expect(!replay.out.contains("state hash differs"), "\(replay.out)")
         let report = try await ChildProcess.run(Self.binary, ["report", path, "--format", "csv", "--lang", "ko", "--no-case"])
         #expect(report.status == 0)

@@ -109,7 +109,7 @@ extension Replay {
     public var lastSeq: Int { log.entries.last { $0.record.kind != .hash }?.record.seq ?? log.header.seq }
 
     /// A short account of the verification: what was checked, and the first divergence with its stable
-    /// `LogIssue.Code` in brackets (`NOT VERIFIED [seq_gap]. …`), if any.
+    /// `LogIssue.Code` after it (`NOT VERIFIED. First divergence: … (code: seq_gap)`), if any.
     public var verificationSummary: String { verificationSummary(language: .en) }
 
     /// The account of the verification in a language, the problems said in it too (their codes stay as they are).
@@ -120,7 +120,7 @@ extension Replay {
                                                    "matched": String(hashesMatched), "checked": String(hashesChecked)])
         if let first = firstDivergence {
             let more = issues.filter(\.failsVerification).count - 1
-            out += "\n" + p.text("report.summary.not_verified", ["code": first.code.rawValue, "first": first.description(in: words)])
+            out += "\n" + p.text("report.summary.not_verified", ["code": Self.code(first.code.rawValue, p), "first": first.description(in: words)])
             if more > 0 { out += "\n" + p.text("report.summary.more", count: more) }
         } else {
             // No state hash yet (a log cut before its first adjudication): nothing contradicts it, nothing proves it.
@@ -131,9 +131,21 @@ extension Replay {
         return out
     }
 
-    /// An input the engine refused on replay, in the reader's language: `code: message`, as in English.
+    /// An input the engine refused on replay, in the reader's language: `message (code: CODE)`.
     func refusalText(_ error: EngineError, _ words: ErrorText) -> String {
-        "\(error.code.rawValue): " + (error.detail.map(words.message) ?? error.message)
+        (error.detail.map(words.message) ?? error.message) + " " + Self.code(error.code.rawValue, words.catalog)
+    }
+
+    /// A stable code (a `LogIssue.Code`, an engine's refusal) as every message of the replay and the report says it:
+    /// after the sentence it belongs to, in brackets, `(code: hash_mismatch)` / `(코드: hash_mismatch)`, so that a
+    /// teacher reads a sentence in her language and a tool still finds the code (outside tester qa4 #9).
+    public static func code(_ code: String, _ catalog: Catalog) -> String {
+        catalog.text("log.code", ["code": code])
+    }
+
+    /// A problem of the log, for `--all-issues`: its description, then its code (`Replay.code`).
+    public func issueLine(_ issue: LogIssue, _ language: Language) -> String {
+        issue.description(in: issueWords(language)) + " " + Self.code(issue.code.rawValue, Catalog(language: language))
     }
 
     /// How this log's problems (`LogIssue.description(in:)`) are said in a language: from its catalog, a refused

@@ -49,12 +49,7 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let replay: Replay
-        do { replay = try Replay(path: log) } catch {
-            // No header to name the room's language: --lang, else English.
-            Console.error("\(log): \(error.message(in: ErrorText(language: Language(parsing: lang))))")
-            throw ExitCode(1)
-        }
+        let replay = try Replay.opening(log, lang: lang)
         let language = Language(parsing: lang ?? replay.log.settings.language)
         let viewer: Viewer
         do { viewer = try replay.viewer(named: self.viewer, language: language) } catch {
@@ -75,8 +70,7 @@ struct ReplayCommand: AsyncParsableCommand {
         }
         print(replay.verificationSummary(language: language))
         if allIssues {
-            let words = replay.issueWords(language)
-            for issue in replay.issues where issue.failsVerification { print("  \(issue.code.rawValue): \(issue.description(in: words))") }
+            for issue in replay.issues where issue.failsVerification { print("  " + replay.issueLine(issue, language)) }
         }
         if !replay.isVerified { throw ExitCode(2) }
     }

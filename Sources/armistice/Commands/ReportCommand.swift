@@ -94,12 +94,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func load(_ path: String) throws -> Replay {
-        let replay: Replay
-        do { replay = try Replay(path: path) } catch {
-            // No header to name the room's language: --lang, else English.
-            Console.error("\(path): \(error.message(in: ErrorText(language: Language(parsing: lang))))")
-            throw ExitCode(1)
-        }
+        let replay = try Replay.opening(path, lang: lang)
         if let first = replay.firstDivergence {
             let reader = language(of: replay)
             Console.error(Catalog(language: reader).text("report.summary.warning", ["path": path, "first": first.description(in: replay.issueWords(reader))]))
