@@ -42,6 +42,25 @@ import Testing
         #expect(usa.contains("carried out in part"), "\(usa)")
     }
 
+    /// A deal has one name everywhere, as the live screens say it: "합의 #1" / "Deal #1", in the timeline's inputs and
+    /// records and in the report's story and plans, its particle read as the number (합의 #1을, #1이, #1은), never
+    /// "합의 1" or "합의 1번" (outside tester qa4 #13).
+    @Test func aDealHasOneNameInTheTimelineAndTheReport() throws {
+        let replay = try Self.match()
+        let ko = replay.timeline(language: .ko)
+        #expect(ko.contains("미국, 합의 #1 수락"), "\(ko)")
+        #expect(ko.contains("미국이 북한의 합의 #1을 수락"), "\(ko)")
+        let en = replay.timeline()
+        #expect(en.contains("accepts deal #1"), "\(en)")
+        let story = Story(replay: replay, language: .ko)
+        let texts = story.turns.map(\.text) + story.teams.flatMap(\.turns).flatMap(\.deals) + story.turningPoints.map(\.title) + story.questions.map(\.text)
+        #expect(texts.contains { $0.contains("합의 #1은 일부만") }, "\(texts)")
+        #expect(texts.contains { $0.contains("합의 #1:") || $0.contains("합의 #1 제안") }, "\(texts)")
+        for text in texts + ko.split(separator: "\n").map(String.init) {
+            #expect(text.firstMatch(of: /합의 \d/) == nil && text.firstMatch(of: /#\d+(이\(가\)|은\(는\)|을\(를\))/) == nil, "\(text)")
+        }
+    }
+
     @Test func aStepTheReaderCannotSeeIsNotCalledNotTaken() throws {
         // With the step's order record out of sight (as a covert action of another team is), the same deal reads as
         // carried out: the rule is `Deal.stepsNotTaken` over the reader's records.
@@ -60,12 +79,12 @@ import Testing
             let plans = story.teams.flatMap(\.turns).filter { $0.turn == 1 }.flatMap(\.deals)
             #expect(plans.count == 2, "\(plans)")
             if language == .en {
-                #expect(turn.text.contains("Deal 1 was carried out only in part. Not carried out: Hold a US-DPRK summit: could not be taken (No working-level groundwork for a summit)."), "\(turn.text)")
-                #expect(!turn.text.contains("Deal 1 carried out"), "\(turn.text)")
+                #expect(turn.text.contains("Deal #1 was carried out only in part. Not carried out: Hold a US-DPRK summit: could not be taken (No working-level groundwork for a summit)."), "\(turn.text)")
+                #expect(!turn.text.contains("Deal #1 carried out"), "\(turn.text)")
                 for p in plans { #expect(p.hasSuffix(": carried out in part; not carried out: Hold a US-DPRK summit: could not be taken (No working-level groundwork for a summit)"), "\(p)") }
             } else {
-                #expect(turn.text.contains("합의 1번은 일부만 이행되었습니다. 이행되지 못한 단계: 북미 정상회담 개최: 실행할 수 없음 ("), "\(turn.text)")
-                #expect(!turn.text.contains("합의 1번이 이행되었습니다"), "\(turn.text)")
+                #expect(turn.text.contains("합의 #1은 일부만 이행되었습니다. 이행되지 못한 단계: 북미 정상회담 개최: 실행할 수 없음 ("), "\(turn.text)")
+                #expect(!turn.text.contains("합의 #1이 이행되었습니다"), "\(turn.text)")
                 for p in plans {
                     #expect(p.contains(": 일부 이행됨; 이행되지 못한 단계: 북미 정상회담 개최: 실행할 수 없음 ("), "\(p)")
                     #expect(!p.hasSuffix(": 이행됨"), "\(p)")
@@ -74,7 +93,7 @@ import Testing
             for text in [turn.text] + plans { #expect(!text.contains(".)"), "\(text)") }
         }
         let html = AfterActionReport(replay: replay, chat: false, views: false, language: .ko).html()
-        #expect(html.contains("합의 1번은 일부만 이행되었습니다."))
+        #expect(html.contains("합의 #1은 일부만 이행되었습니다."))
         #expect(html.contains("일부 이행됨; 이행되지 못한 단계:"))
     }
 }

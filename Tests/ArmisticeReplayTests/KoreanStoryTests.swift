@@ -52,7 +52,7 @@ import Testing
         #expect(q.text.contains("1턴에") && q.text.contains(exemption) && q.text.contains(alliance), "\(q.text)")
         #expect(q.text.hasSuffix("그럴 만한 가치가 있었을까요?"), "\(q.text)")
         #expect(!q.text.contains("(으)로") && !q.text.contains("을(를)") && !q.text.contains("이(가)"))
-        #expect(ko.questions.contains { $0.text.contains("합의 1번") && $0.text.contains("같은 합의를 하겠습니까?") })
+        #expect(ko.questions.contains { $0.text.contains("합의 #1") && $0.text.contains("같은 합의를 하겠습니까?") })
         let usa = try #require(ko.teams.first { $0.team == "usa" })
         #expect(usa.turns[0].planned == ["“\(exemption)” 거부"])
     }

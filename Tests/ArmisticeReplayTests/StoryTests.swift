@@ -72,7 +72,7 @@ enum StoryMatches {
         #expect(blocked.title.contains("United States stopped ROK's “Ask the 1718 Committee for (or to renew) a six-month exemption”"))
         #expect(blocked.track == "alliance")   // the failure costs alliance cohesion
         let deal = try #require(story.turningPoints.first { $0.kind == "deal" })
-        #expect(deal.title.contains("deal 1, proposed by ROK with DPRK"))
+        #expect(deal.title.contains("deal #1, proposed by ROK with DPRK"))
         #expect(story.turningPoints.contains { $0.kind == "decided" || $0.kind == "ending" })
         #expect(story.decidedTurn != nil)
         // Every moment is a real step, and its seq is that step's.
@@ -85,7 +85,7 @@ enum StoryMatches {
         let q = try #require(asked.first { $0.text.hasPrefix("United States blocked ROK's “Ask the 1718 Committee for (or to renew) a six-month exemption” in turn 1") })
         #expect(q.text.contains("US-ROK alliance cohesion") && q.text.hasSuffix("was it worth it?"))
         #expect(q.seq == blocked.seq)
-        #expect(asked.contains { $0.text.contains("Deal 1") && $0.text.contains("would you make the same deal again?") })
+        #expect(asked.contains { $0.text.contains("Deal #1") && $0.text.contains("would you make the same deal again?") })
         let fixed = story.questions.filter { $0.source == "scenario" }.map(\.text)
         #expect(fixed == report.casePackage?.debriefQuestions)
         #expect(fixed.contains { $0.contains("get out of the way") })
@@ -93,7 +93,7 @@ enum StoryMatches {
         // Plans beside what happened.
         let rok = try #require(story.teams.first { $0.team == "rok" })
         #expect(rok.turns[0].planned == ["Ask the 1718 Committee for (or to renew) a six-month exemption (Inter-Korean rail and road reconnection)"])
-        #expect(rok.turns[0].deals.first?.hasPrefix("Proposed deal 1: ROK does Offer a confidence-building package; DPRK does Carry out a military agreement measure") == true)
+        #expect(rok.turns[0].deals.first?.hasPrefix("Proposed deal #1: ROK does Offer a confidence-building package; DPRK does Carry out a military agreement measure") == true)
         #expect(rok.turns[0].happened.contains { $0.hasPrefix("Ask the 1718 Committee for (or to renew) a six-month exemption (Inter-Korean rail and road reconnection): blocked by United States") })
         let usa = try #require(story.teams.first { $0.team == "usa" })
         #expect(usa.turns[0].planned == ["block “Ask the 1718 Committee for (or to renew) a six-month exemption”"])
@@ -118,12 +118,12 @@ enum StoryMatches {
             let deal = try #require(story.turningPoints.first { $0.kind == "deal" })
             let question = try #require(story.questions.first { $0.source == "match" && $0.seq == deal.seq })
             if language == .en {
-                #expect(deal.title.hasSuffix("deal 1, proposed by DPRK with United States, carried out in part"), "\(deal.title)")
+                #expect(deal.title.hasSuffix("deal #1, proposed by DPRK with United States, carried out in part"), "\(deal.title)")
                 #expect(deal.text.contains("Not carried out: ") && deal.text.contains("could not be taken (No working-level groundwork for a summit)"), "\(deal.text)")
                 #expect(question.text.contains("was carried out only in part in turn 1") && !question.text.contains("would you make the same deal again"),
                         "\(question.text)")
             } else {
-                #expect(deal.title.hasSuffix("합의 1번이 일부만 이행되었습니다"), "\(deal.title)")
+                #expect(deal.title.hasSuffix("합의 #1이 일부만 이행되었습니다"), "\(deal.title)")
                 #expect(deal.text.contains("이행되지 못한 단계: ") && deal.text.contains("실무 협상 기반이 없습니다"), "\(deal.text)")
                 #expect(question.text.contains("일부만 이행되었고"), "\(question.text)")
             }
@@ -142,7 +142,7 @@ enum StoryMatches {
         #expect(near.track == "friction" && near.to == 4)
         #expect(near.text.contains("Friction at sea reached 4, 1 short"))
         let deal = try #require(story.turningPoints.first { $0.kind == "deal" })
-        #expect(deal.title.contains("deal 1, proposed by Republic of Marisol with Regional Fisheries Mediator"))
+        #expect(deal.title.contains("deal #1, proposed by Republic of Marisol with Regional Fisheries Mediator"))
         #expect(deal.text.contains("Goodwill between the islands"))
         #expect(story.questions.contains { $0.source == "match" && $0.text.contains("short of the point at which the match ends in naval clash") })
         #expect(story.questions.contains { $0.source == "scenario" && $0.text.contains("stock survey") })

@@ -234,7 +234,7 @@ struct StoryReader {
                 partly.append(say("story.turn.deal_partly", ["deal": String(id)])
                     + missed.map { " " + say("story.point.deal_missed", ["phrase": orderPhrase($0)]) }.joined())
             }
-            if !deals.isEmpty { sentences.append(say("story.turn.deals", ["deals": deals.map(String.init).joined(separator: ", ")], count: deals.count)) }
+            if !deals.isEmpty { sentences.append(say("story.turn.deals", ["deals": deals.map { "#\($0)" }.joined(separator: ", ")], count: deals.count)) }
             sentences += partly
             let moved = swings(in: turn).prefix(3).map { change($0.track, $0.from, $0.to) }
             if !moved.isEmpty { sentences.append(say("story.turn.changes", ["changes": moved.joined(separator: ", ")])) }

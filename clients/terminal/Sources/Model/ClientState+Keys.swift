@@ -164,7 +164,7 @@ extension ClientState {
             case .char("w"):
                 // Only the team that proposed a deal can withdraw it; a party that does not want it rejects it.
                 if let me = myTeam, deal.proposer != me {
-                    return [refuse(t.text("terminal.status.not_proposer", ["deal": t.number(deal.id), "team": TerminalText.sanitize(view.teamName(deal.proposer))]))]
+                    return [refuse(t.phrase("terminal.status.not_proposer", ["deal": t.number(deal.id), "team": TerminalText.sanitize(view.teamName(deal.proposer))]))]
                 }
                 return perform(.withdraw(deal.id))
             default: return []
