@@ -197,6 +197,9 @@ public final class ServerCore {
         case .setOrders(let r):
             let (room, seat) = try admitted.seat()
             let team = try actingTeam(room, seat, r.team)
+            if let base = r.base, let t = room.engine.ruleset.teamIndex(team), room.state.drafts[t] != base {
+                throw ServerError(.draftChanged, key: "error.draft_changed")
+            }
             try play(.setOrders(team: team, orders: TeamOrders(orders: r.orders, consents: r.consents ?? [:])),
                      in: room, by: seat, from: id, requestID: rid, now: now, into: &out)
         case .lock(let r):

@@ -47,6 +47,7 @@ public struct ErrorCode: ErrorCodeSet, CaseIterable, Codable {
         case notPaused = "not_paused"
         case alreadyPaused = "already_paused"
         case noClock = "no_clock"
+        case draftChanged = "draft_changed"
         // The server
         case internalError = "internal_error"
         case shuttingDown = "shutting_down"

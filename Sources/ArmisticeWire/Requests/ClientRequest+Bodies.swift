@@ -113,11 +113,16 @@ extension ClientRequest {
         public var team: String?
         public var orders: [Order]
         public var consents: [String: ConsentDecision]?
+        /// The draft this one was made from (`{orders, consents}` as the view showed it): when given and the team's
+        /// draft is no longer that (a teammate changed it meanwhile), the request is refused `draft_changed` and the
+        /// draft is left as the teammate made it, instead of being replaced by a list that lacks their change.
+        public var base: TeamOrders?
 
-        public init(team: String? = nil, orders: [Order], consents: [String: ConsentDecision]? = nil) {
+        public init(team: String? = nil, orders: [Order], consents: [String: ConsentDecision]? = nil, base: TeamOrders? = nil) {
             self.team = team
             self.orders = orders
             self.consents = consents
+            self.base = base
         }
     }
     public struct Lock: RequestBody {
