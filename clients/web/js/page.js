@@ -102,15 +102,17 @@ export function keepFocus(fn) {
 }
 
 /** Runs a request, showing its error (or a success message: words, or a function giving them in the page's language,
- * said again after a switch) in a status region. A success message is marked with the
+ * said again after a switch) in a status region; refusals whose code is in `passOn` are thrown to the caller instead. A success message is marked with the
  * seq of the change it made (the ack's), so that clearing stale lines (staleStatus) keeps it through its own change. */
-export async function attempt(session, statusNode, request, okMessage = "") {
+export async function attempt(session, statusNode, request, okMessage = "", { passOn = [] } = {}) {
   try {
     const reply = await session.request(request);
     say(statusNode, okMessage, "ok");
     if (statusNode) statusNode.dataset.seq = typeof reply?.seq === "number" ? String(reply.seq) : "";
     return reply;
   } catch (e) {
+    // A refusal the caller answers itself (`passOn`, by code: a stale draft it makes again) is thrown on, unsaid.
+    if (e instanceof ServerError && passOn.includes(e.code)) throw e;
     // A refusal in the server's words stays in the page's language after a switch: the catalog's text for its code.
     say(statusNode, e instanceof ServerError ? () => errorText(e.code, e.serverMessage) : e.message, "error");
     if (statusNode) delete statusNode.dataset.seq;

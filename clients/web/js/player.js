@@ -114,8 +114,51 @@ function renderBrief() {
 
 // ---- The shared draft ------------------------------------------------------------------------------------------
 
-async function sendDraft(orders, consents) {
-  await attempt(session, $("#orders-status"), { type: "set_orders", orders, consents }, () => t("play.draft_saved"));
+// Teammates edit one draft. Each edit is a function of the draft it changes, sent with that draft as `base`: when a
+// teammate's change came first, the server refuses ours (draft_changed) after their update has reached the view, and the
+// same edit is made again on the draft now shown and sent again. Only when it still cannot be saved after a few tries
+// is the student told (qa5 Wrong #1: an order added at the same moment as a teammate's was silently lost).
+const DRAFT_TRIES = 4;
+
+/** `edit(draft)` gives the new {orders, consents}, or null when there is nothing left to change. */
+async function editDraft(edit) {
+  for (let tries = 1; ; tries++) {
+    const base = draft();
+    const next = edit(base);
+    if (!next) return null;
+    const request = { type: "set_orders", orders: next.orders, consents: next.consents,
+      base: { orders: base.orders || [], consents: base.consents || {} } };
+    try {
+      return await attempt(session, $("#orders-status"), request, () => t("play.draft_saved"),
+        { passOn: tries < DRAFT_TRIES ? ["draft_changed"] : [] });
+    } catch {
+      // The teammate's update is normally in the view already; a resync's snapshot may take a moment longer.
+      await new Promise((resolve) => setTimeout(resolve, 40 * tries));
+    }
+  }
+}
+
+const sameOrder = (a, b) => a.action === b.action && JSON.stringify(a.params || {}) === JSON.stringify(b.params || {});
+
+/** Adds an order at the end of the draft. */
+const addOrder = (order) => editDraft((d) => ({ orders: [...(d.orders || []), order], consents: d.consents || {} }));
+
+/** Removes the order shown at `index` (the same order, wherever a teammate's change has put it; nothing when it is gone). */
+function removeOrder(order, index) {
+  return editDraft((d) => {
+    const orders = d.orders || [];
+    const at = orders[index] && sameOrder(orders[index], order) ? index : orders.findIndex((o) => sameOrder(o, order));
+    return at < 0 ? null : { orders: orders.filter((_, j) => j !== at), consents: d.consents || {} };
+  });
+}
+
+/** Sets our decision on another team's action ("" for none). */
+function setConsent(action, value) {
+  return editDraft((d) => {
+    const consents = { ...(d.consents || {}) };
+    if (value) consents[action] = value; else delete consents[action];
+    return { orders: d.orders || [], consents };
+  });
 }
 
 function renderDraft() {
@@ -162,7 +205,7 @@ function renderDraft() {
       warnings.map((w) => el("span", { class: "hint warn", text: w })),
       editable ? el("button", { type: "button", class: "small", id: `remove-order-${i}`, text: t("play.remove"),
         aria: { label: t("play.remove_order_label", { action: a?.name || o.action }) },
-        on: { click: () => sendDraft(d.orders.filter((_, j) => j !== i), d.consents || {}) } }) : null);
+        on: { click: () => removeOrder(o, i) } }) : null);
   });
   replace($("#draft-orders"), dealLines.length + orderLines.length ? [...dealLines, ...orderLines]
     : el("li", { class: "hint", text: t("play.no_orders") }));
@@ -177,11 +220,7 @@ function renderDraft() {
       const current = promised ? promised.decision : (d.consents || {})[c.action] || "";
       const choice = (value, label) => el("label", { class: "inline" },
         el("input", { type: "radio", name, value, id: `${name}-${value || "none"}`, checked: current === value, disabled: !editable || Boolean(promised),
-          on: { change: () => {
-            const next = { ...(d.consents || {}) };
-            if (value) next[c.action] = value; else delete next[c.action];
-            sendDraft(d.orders, next);
-          } } }), ` ${label}`);
+          on: { change: () => setConsent(c.action, value) } }), ` ${label}`);
       return el("div", { class: "consent", data: { consent: c.action } },
         el("p", { text: consentLine(c) }),
         // What no answer means, on the choice itself: under `veto` it lets the action go ahead, under `all` it refuses.
@@ -283,8 +322,7 @@ function actionCard(a) {
       const now = unavailability(game.action(a.id) || a);
       if (now.promised || now.unaffordable) { say($("#orders-status"), () => unavailability(game.action(a.id) || a).reason, "error"); return; }
       if (!checkParams(params)) return;
-      const d = draft();
-      sendDraft([...d.orders, { action: a.id, params: readParams(params) }], d.consents || {});
+      addOrder({ action: a.id, params: readParams(params) });
     } } });
   return el("li", { class: reason ? "action unavailable" : "action", data: { action: a.id } },
     el("div", { class: "action-head" },
