@@ -9,10 +9,7 @@ extension Engine {
 
     /// Checks an order's action and parameters for a team, without looking at budget or preconditions.
     public func resolve(_ order: Order, team t: Int) throws(EngineError) -> ResolvedOrder {
-        guard let a = actionIndex[order.action] else {
-            throw refusal(.unknownAction, "error.unknown_action.unknown",
-                          ["action": .text(order.action), "suggestion": .didYouMean(Suggest.closest(to: order.action, in: ruleset.actions.filter { $0.teams.contains(t) }.map(\.id)))])
-        }
+        guard let a = knownAction(order.action, to: t) else { throw unknownAction(order.action, team: t) }
         let action = ruleset.actions[a]
         guard action.teams.contains(t) else {
             throw refusal(.notYourAction, "error.not_your_action.team", ["action": .action(action.id), "team": .team(ruleset.teams[t].id)])
@@ -56,6 +53,22 @@ extension Engine {
         return ResolvedOrder(action: a, params: values)
     }
 
+    /// The index of action `id` as team `t` may know it: every action of its own, and other teams' actions unless they
+    /// are covert. Another team's covert action is answered as an id that does not exist, so that no request (an order,
+    /// a consent, a deal's step) tells a team that it exists, nor its name.
+    public func knownAction(_ id: String, to t: Int) -> Int? {
+        guard let a = actionIndex[id] else { return nil }
+        let action = ruleset.actions[a]
+        if action.covert, !action.teams.contains(t), action.consent?.from.contains(t) != true { return nil }
+        return a
+    }
+
+    /// The refusal of an action id that team `t` does not know, with the closest of its own actions' ids.
+    public func unknownAction(_ id: String, team t: Int) -> EngineError {
+        refusal(.unknownAction, "error.unknown_action.unknown",
+                ["action": .text(id), "suggestion": .didYouMean(Suggest.closest(to: id, in: ruleset.actions.filter { $0.teams.contains(t) }.map(\.id)))])
+    }
+
     /// Checks a whole draft: every order valid, no repeated non-repeatable action, within this turn's budget.
     func validate(_ orders: TeamOrders, team t: Int, state: GameState) throws(EngineError) {
         guard orders.orders.count <= Self.maxOrdersPerTurn else { throw refusal(.tooLong, "error.too_long.orders", ["limit": .number(Self.maxOrdersPerTurn)]) }
@@ -73,7 +86,8 @@ extension Engine {
             throw refusal(.overBudget, "error.over_budget.orders", ["cost": .number(cost), "team": .team(ruleset.teams[t].id), "budget": .number(state.budgets[t])])
         }
         for (actionID, _) in orders.consents {
-            guard let a = actionIndex[actionID], let consent = ruleset.actions[a].consent, consent.from.contains(t) else {
+            guard let a = knownAction(actionID, to: t) else { throw unknownAction(actionID, team: t) }
+            guard let consent = ruleset.actions[a].consent, consent.from.contains(t) else {
                 throw refusal(.badConsent, "error.bad_consent.no_say", ["team": .team(ruleset.teams[t].id), "action": .action(actionID)])
             }
         }

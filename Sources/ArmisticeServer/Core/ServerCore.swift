@@ -210,6 +210,16 @@ public final class ServerCore {
             let (room, seat) = try admitted.seat()
             let team = try actingTeam(room, seat, r.team)
             let staffed = room.staffedTeams
+            // Another team's covert action is not named in a deal: it is answered as an id that does not exist, as an
+            // order or a consent naming it is (Engine.knownAction). Here, not in the engine, so that a log with such a
+            // deal from before this rule still replays.
+            if let t = room.engine.ruleset.teamIndex(team) {
+                for c in r.commitments {
+                    for id in [c.action, c.consent].compactMap({ $0 }) where room.engine.knownAction(id, to: t) == nil {
+                        throw ServerError(room.engine.unknownAction(id, team: t))
+                    }
+                }
+            }
             for c in r.commitments {
                 if let t = room.engine.ruleset.teamIndex(c.team), !staffed.contains(t) {
                     throw ServerError(.absentTeam, key: "error.absent_team.deal", ["team": .team(c.team)], names: room.engine.ruleset)
