@@ -222,6 +222,20 @@ export function renderRecords(game, container, kinds, { limit = 200, empty = t("
 
 // ---- Chat ----------------------------------------------------------------------------------------------------
 
+// The server takes a chat message of up to 500 characters (docs/protocol.md, `chat_too_long`), counted as a person
+// reads them: one for an emoji or a Hangul syllable, as the terminal counts.
+const CHAT_LIMIT = 500;
+const CHAT_COUNT_FROM = CHAT_LIMIT - 100;
+const graphemes = typeof Intl.Segmenter === "function" ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
+
+/** A chat text's length in characters as a reader counts them. */
+export function chatLength(text) {
+  if (!graphemes) return [...text].length;
+  let n = 0;
+  for (const _ of graphemes.segment(text)) n += 1;
+  return n;
+}
+
 export class ChatPanel {
   constructor(game, root, session, { canWrite = () => true } = {}) {
     this.game = game;
@@ -232,12 +246,17 @@ export class ChatPanel {
     this.tabs = el("div", { class: "tabs", role: "tablist", aria: { label: t("chat.channels") } });
     // A list (not role=log, which would hide the list items' semantics) announced politely as it grows.
     this.log = el("ol", { class: "chat-log", aria: { live: "polite", relevant: "additions", label: t("chat.messages") }, tabindex: "0" });
-    this.input = el("textarea", { id: `chat-input-${root.id}`, rows: "2", maxlength: "500", name: "text" });
+    // No maxlength: a pasted message longer than the server takes is kept whole and refused with its length, as the
+    // terminal does, never cut without a word (qa5 Wrong #3). A counter shows near the limit.
+    this.input = el("textarea", { id: `chat-input-${root.id}`, rows: "2", name: "text", aria: { describedby: `chat-count-${root.id}` } });
+    this.counter = el("span", { id: `chat-count-${root.id}`, class: "chat-count", hidden: true });
     this.status = el("p", { class: "form-status", role: "status" });
     this.form = el("form", { class: "chat-form", on: { submit: (e) => { e.preventDefault(); this.sendMessage(); } } },
       el("label", { for: this.input.id, class: "visually-hidden", text: t("chat.message") }),
       this.input,
+      this.counter,
       el("button", { type: "submit", text: t("chat.send") }));
+    this.input.addEventListener("input", () => this.count());
     this.input.addEventListener("keydown", (e) => {
       // An Enter that commits an IME composition (Korean, Japanese, Chinese) is not a send.
       if (e.isComposing || e.keyCode === 229) return;
@@ -249,15 +268,28 @@ export class ChatPanel {
       this.log.setAttribute("aria-label", t("chat.messages"));
       this.form.querySelector("label").textContent = t("chat.message");
       this.form.querySelector("button").textContent = t("chat.send");
+      this.count();
     });
+  }
+
+  /** The counter beside the box: shown from CHAT_COUNT_FROM characters, marked once past the limit. */
+  count() {
+    const count = chatLength(this.input.value);
+    this.counter.hidden = count < CHAT_COUNT_FROM;
+    this.counter.textContent = this.counter.hidden ? "" : t("chat.count", { count, limit: CHAT_LIMIT });
+    this.counter.dataset.kind = count > CHAT_LIMIT ? "error" : "";
   }
 
   async sendMessage() {
     const text = this.input.value.trim();
     if (!text) return;
+    // Too long: refused here, the text staying in the box, with both numbers (the server would refuse it too).
+    const count = chatLength(text);
+    if (count > CHAT_LIMIT) { say(this.status, () => t("chat.too_long", { count, limit: CHAT_LIMIT }), "error"); return; }
     try {
       await this.session.request({ type: "chat", channel: this.current, text });
       this.input.value = "";
+      this.count();
       say(this.status, "");
     } catch (e) { say(this.status, e.message, "error"); }
   }
