@@ -54,6 +54,7 @@ function render(what, detail) {
     renderRoster();
     renderTracks(game, $("#tracks"), { instructor: true });
     renderFlagsAndProjects(game, $("#board-extra"));
+    renderIntervene();
     renderAdjustTargets();
     renderAdjustRange();
     renderEvents();
@@ -64,6 +65,15 @@ function render(what, detail) {
     renderOutcome();
     chat.render();
   });
+}
+
+/** Once the match has ended, news, events and adjustments change nothing (the server refuses them): the forms go and
+ * one sentence says why, as the terminal's Control pane does (qa5 Wrong #12). */
+function renderIntervene() {
+  const over = game.view.phase === "ended";
+  for (const id of ["#news-form", "#event-form", "#adjust-form"]) $(id).hidden = over;
+  $("#intervene-over").hidden = !over;
+  $("#intervene-over").textContent = over ? t("console.intervene_over") : "";
 }
 
 function renderControls() {
@@ -186,6 +196,10 @@ function renderTeamColumns() {
 /** The room's door: open to new students, or closed once the class is in (`set_joining`); seats taken still reconnect. */
 function renderJoining() {
   const closed = game.settings.joining === "closed";
+  // Once the match has ended nobody joins: the door's state and its button go, and the roster says why it offers nothing.
+  const over = game.view.phase === "ended";
+  for (const id of ["#joining-state", "#joining-toggle", "#joining-hint"]) $(id).hidden = over;
+  if (over) { $("#joining-state").textContent = ""; return; }
   $("#joining-state").textContent = t(closed ? "console.joining_closed" : "console.joining_open");
   $("#joining-toggle").textContent = t(closed ? "console.open_joining" : "console.close_joining");
 }
@@ -198,6 +212,8 @@ function toggleJoining() {
 function renderRoster() {
   renderJoining();
   const teams = game.view.teams || [];
+  // Once the match has ended seats are not moved or removed (the server refuses it): no column of changes, one line why.
+  const over = game.view.phase === "ended";
   const rows = game.roster.map((r) => {
     const select = el("select", { id: `move-${r.seat}`, aria: { label: t("console.move_label", { name: r.name }) } },
       teams.map((x) => el("option", { value: `team:${x.id}`, text: x.name })),
@@ -214,15 +230,16 @@ function renderRoster() {
       el("td", {}, el("span", { class: r.online ? "online-dot on" : "online-dot", aria: { hidden: "true" } }), el("span", { class: "visually-hidden", text: r.online ? t("console.online") : t("console.offline") })),
       el("td", { text: seatLabel(game, r) }),
       el("td", {}, roleLabel(game, r), r.bot ? " " : null, r.bot ? el("span", { class: "bot-mark", aria: { hidden: "true" }, text: "🤖" }) : null),
-      el("td", {}, isInstructor || r.bot ? change : el("div", { class: "row" }, select,
+      over ? null : el("td", {}, isInstructor || r.bot ? change : el("div", { class: "row" }, select,
         el("button", { type: "button", class: "small", id: `move-${r.seat}-go`, text: t("console.move"), on: { click: () => move(r, select.value) } }),
         el("button", { type: "button", class: "small", id: `remove-${r.seat}`, text: armedRemove === r.seat ? t("console.confirm_removal") : t("console.remove_student"),
           aria: { label: t(armedRemove === r.seat ? "console.confirm_removal_label" : "console.remove_label", { name: r.name }) }, on: { click: () => remove(r) } }))));
   });
   replace($("#roster"), el("table", {},
     el("caption", { class: "visually-hidden", text: t("console.roster_caption") }),
-    el("thead", {}, el("tr", {}, el("th", { scope: "col", text: t("console.col_on") }), el("th", { scope: "col", text: t("console.col_name") }), el("th", { scope: "col", text: t("console.col_role") }), el("th", { scope: "col", text: t("console.col_change") }))),
-    el("tbody", {}, rows)));
+    el("thead", {}, el("tr", {}, el("th", { scope: "col", text: t("console.col_on") }), el("th", { scope: "col", text: t("console.col_name") }), el("th", { scope: "col", text: t("console.col_role") }), over ? null : el("th", { scope: "col", text: t("console.col_change") }))),
+    el("tbody", {}, rows)),
+    over ? el("p", { class: "hint", id: "roster-over", text: t("console.roster_over") }) : null);
 }
 
 function move(r, value) {
