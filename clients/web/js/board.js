@@ -51,17 +51,32 @@ function showJoinAddress() {
 }
 
 /** The news column ends where the other columns (or the screen) end: when the teams take more room (a bot's badge
- * adds a line per team), fewer news items show, and the board still fits the projector without scrolling. */
+ * adds a line per team), fewer news items show, and the board still fits the projector without scrolling. Only whole
+ * items show: one that would be cut at the bottom is left out (older news is on the students' pages and in the log).
+ * Fitted again when the window changes size (a projector set to its resolution after the page opened, qa5 Wrong #2) and
+ * once the fonts have loaded. */
 function fitNews() {
   const feed = $("#news-feed");
+  if (!feed) return;
   feed.style.removeProperty("max-height");
+  const items = [...feed.querySelectorAll("li")];
+  for (const item of items) item.hidden = false;
   const column = feed.closest(".board > *");
   if (!column) return;
   const bottom = (node) => node.getBoundingClientRect().bottom;
   const others = [...document.querySelectorAll(".board > *")].filter((n) => n !== column).map(bottom);
   const over = bottom(column) - Math.max(window.innerHeight - 24, ...others);
-  if (over > 0) feed.style.maxHeight = `${Math.max(120, feed.getBoundingClientRect().height - over)}px`;
+  if (over <= 0) return;
+  feed.style.maxHeight = `${Math.max(120, feed.getBoundingClientRect().height - over)}px`;
+  const end = bottom(feed);
+  // The newest items come first: from the first one that does not end inside the feed, none shows (the first one
+  // always does, cut if it must be, so the column is never empty).
+  const cut = items.findIndex((item, i) => i > 0 && bottom(item) > end);
+  if (cut > 0) for (const item of items.slice(cut)) item.hidden = true;
 }
+
+window.addEventListener("resize", fitNews);
+document.fonts?.ready.then(fitNews);
 
 function render() {
   if (!game.view) return;
