@@ -38,16 +38,23 @@ async function joinAsObserver(room) {
   if (document.body.dataset.joining === "closed") { delete document.body.dataset.joining; say($("#notice"), ""); }
 }
 
+// Set once the page has booted (showJoinAddress runs before, while the projector waits to join).
+let game = null;
 const boot = await bootPage("observer", render, { beforeStart: joinAsObserver, followRoom: true });
-const game = boot?.game;
+game = boot?.game;
 
 /** The address students type: `?join=HOST` if the instructor gave one, else this page's own, with a warning when
  * that is a loopback address only this computer can reach. */
 function showJoinAddress() {
   const given = new URLSearchParams(location.search).get("join");
   const loopback = /^(localhost|127\.|\[::1\])/.test(location.hostname) || location.hostname === "::1";
+  // While the instructor has closed joining (`set_joining`), nobody is invited to join: the line says it is closed
+  // instead, above the room's code (qa5 Confusing #9).
+  const closed = document.body.dataset.joining === "closed" || game?.settings.joining === "closed";
+  $("#join-hint").hidden = closed;
+  $("#join-closed").hidden = !closed;
   $("#join-url").textContent = given || (loopback ? t("board.server_address") : location.host);
-  $("#join-warning").textContent = !given && loopback ? t("board.loopback_warning", { host: location.host }) : "";
+  $("#join-warning").textContent = !given && loopback && !closed ? t("board.loopback_warning", { host: location.host }) : "";
 }
 
 /** The news column ends where the other columns (or the screen) end: when the teams take more room (a bot's badge
