@@ -115,12 +115,30 @@ export async function ticket(code, waiting = () => {}) {
   throw new Error(t("archive.preparing", { code }));
 }
 
+/** Words in the new tab while the server makes the report (it may take seconds on a busy machine), so that it does not
+ * look like a blank page that failed (qa5 Confusing #13). Built with textContent only, in the page's language. */
+function showPreparing(tab, which) {
+  try {
+    const doc = tab.document;
+    const words = t(which === "report" ? "archive.preparing_report_tab" : "archive.preparing_replay_tab");
+    doc.documentElement.lang = lang();
+    doc.title = words;
+    const p = doc.createElement("p");
+    p.id = "preparing";
+    p.textContent = words;
+    p.style.font = "1.25rem system-ui, sans-serif";
+    p.style.margin = "2em";
+    doc.body.replaceChildren(p);
+  } catch { /* not ours to write in: it stays blank until the report comes */ }
+}
+
 /** Opens a finished match's report or replay (`which`) in a new tab with a view ticket; says how it went in `status`. */
 export async function openMatch(code, which, status, say) {
   say(status, t("archive.opening"));
   // Opened now, while the click still counts (a pop-up blocker would stop a window opened after the wait). Not
   // "noopener": the new tab keeps a copy of this tab's sessionStorage, so the report's links to the viewer work.
   const tab = window.open("", "_blank");
+  if (tab) showPreparing(tab, which);
   try {
     const answer = await ticket(code, () => say(status, t("archive.preparing", { code })));
     const url = which === "report" ? answer.report : answer.replay;
