@@ -334,6 +334,14 @@ function init() {
   });
   const params = new URLSearchParams(location.search);
   if (params.get("code")) { $("#join-code").value = params.get("code"); }
+  // From a console link with no instructor seat here: the console form, open, with the room's code (the key is filled
+  // below when this browser keeps one).
+  const consoleCode = normalizeCode(params.get("console") || "");
+  if (consoleCode) {
+    $("#console-code").value = consoleCode;
+    $("#console-details").open = true;
+    $("#console-details").scrollIntoView({ block: "center" });
+  }
   showWhyLost();
   fillRulesets(KNOWN_RULESETS);
   loadRulesets();
@@ -349,6 +357,7 @@ function init() {
   $("#create-ruleset").addEventListener("change", () => { fillVariants(); showDefaults(); fillBotSeats(); });
   $("#create-variant").addEventListener("change", showDefaults);
   $("#console-form").addEventListener("submit", openConsole);
+  if (consoleCode) ($("#console-key").value ? $("#console-submit") : $("#console-key")).focus({ preventScroll: true });
   showSaved();
   refreshTeams();
 }

@@ -49,7 +49,12 @@ export async function bootPage(kind, render, { beforeStart = null, followRoom = 
       lostKey = reason === "removed" && Object.hasOwn(REMOVED, code ?? "") ? REMOVED[code]
         : LOST.includes(reason) ? `lost.${reason}` : "lost.gone";
       showLost(lostKey);
-      const where = `index.html?code=${encodeURIComponent(room)}&lost=${encodeURIComponent(lostKey.slice("lost.".length))}`;
+      // A console link opened in a tab with no instructor seat for the room goes to the front page's console form,
+      // open and filled with the code, not to the students' join form (qa5 Confusing #18).
+      const toConsole = kind === "instructor" && ["no_seat", "bad_token", "token_expired"].includes(reason);
+      if (toConsole && reason === "no_seat") { lostKey = "lost.console_no_seat"; showLost(lostKey); }
+      const where = toConsole ? `index.html?console=${encodeURIComponent(room)}&lost=${encodeURIComponent(lostKey.slice("lost.".length))}`
+        : `index.html?code=${encodeURIComponent(room)}&lost=${encodeURIComponent(lostKey.slice("lost.".length))}`;
       setTimeout(() => location.assign(where), reason === "removed" ? 4000 : 1500);
     },
     error: (m) => say($("#notice"), errorText(m.code, m.message), "error"),
