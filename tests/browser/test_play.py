@@ -309,7 +309,14 @@ def test_a_draft_past_the_budget_is_stopped_and_its_lock_warns(server, browsers)
             assert "already 1 over the budget" in card.find_element(By.CSS_SELECTOR, ".reason").text
     # Over the budget, the lines say by how much, never "-1 left".
     assert text(kim, "#budget-line").endswith(": 1 over budget."), text(kim, "#budget-line")
-    assert text(kim, "#budget-left").startswith("1 over "), text(kim, "#budget-left")
+    # The header reads "Budget 1 over (6 of 5)", not "Budget left 1 over 5" (qa5 Confusing #1).
+    assert text(kim, "#budget-left") == f"1 over ({budget + 1} of {budget})", text(kim, "#budget-left")
+    assert kim.execute_script("return document.querySelector('#budget-left').parentElement.querySelector('.label').textContent") == "Budget"
+    click(kim, ".lang-switch button[data-lang=ko]")
+    wait(kim, lambda d: text(d, "#budget-left") == f"1 초과 ({budget} 중 {budget + 1} 사용)", message=lambda d: text(d, "#budget-left"))
+    assert kim.execute_script("return document.querySelector('#budget-left').parentElement.querySelector('.label').textContent") == "예산"
+    click(kim, ".lang-switch button[data-lang=en]")
+    wait(kim, lambda d: text(d, "#budget-left").startswith("1 over ("))
 
     # Locking asks first, saying by how much; the second press locks.
     console_click(teacher, "skip", "Phase ended")

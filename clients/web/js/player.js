@@ -92,8 +92,13 @@ function renderTeamBox() {
   const spent = spentWithDeals(game, myTeam());
   // Once the match is over the budget means nothing: the header's budget is hidden.
   $("#budget-left").parentElement.hidden = game.view.phase === "ended" || Boolean(game.view.outcome);
+  // Over the budget the header reads "Budget 1 over (7 of 6)", not "Budget left 1 over 6" (qa5 Confusing #1).
+  const overBudget = game.view.phase !== "setup" && tm && typeof tm.budget === "number" && spent > tm.budget;
+  const label = $("#budget-left").parentElement.querySelector(".label");
+  label.dataset.i18n = overBudget ? "play.budget_label" : "play.budget_left";
+  label.textContent = t(label.dataset.i18n);
   $("#budget-left").textContent = game.view.phase === "setup" && tm ? t("play.budget_at_start")
-    : tm && typeof tm.budget === "number" ? (spent > tm.budget ? t("play.budget_over", { over: spent - tm.budget, budget: tm.budget })
+    : tm && typeof tm.budget === "number" ? (overBudget ? t("play.budget_over", { over: spent - tm.budget, spent, budget: tm.budget })
       : t("play.budget_of", { left: tm.budget - spent, budget: tm.budget })) : "—";
   if (!tm) say($("#notice"), t("play.waiting_team"), "info");
   else if ($("#notice").dataset.kind === "info") say($("#notice"), "");
