@@ -51,6 +51,10 @@ import Testing
         #expect(YAMLBudget.check("a: &a [1, 2, 3]\nb: [*a, *a]\n", maxNodes: 20) == nil)
         let over = YAMLBudget.check("a: &a [1, 2, 3]\nb: [*a, *a, *a, *a, *a]\n", maxNodes: 20)
         #expect(over?.location == SourceLocation(line: 2, column: 17))
+        #expect(over?.message.hasSuffix("once its aliases are expanded") == true)
+        // A file that is simply large, with no alias, is not said to have any (outside tester qa6, D4).
+        let large = YAMLBudget.check("a: [" + Array(repeating: "1", count: 30).joined(separator: ", ") + "]\n", maxNodes: 20)
+        #expect(large?.message == "the file has more than 20 YAML nodes (values, lists and mappings)")
     }
 
     @Test func aControlCharacterIsLocated() {

@@ -16,6 +16,8 @@ struct YAMLBudget {
     private var open: [(anchor: String?, size: Int)] = []
     private(set) var total = 0
     private var aliases = 0
+    /// Whether an alias has been counted: the message then says the size is the expanded one.
+    private var expanded = false
 
     init(maxNodes: Int = Self.maxNodes, maxAliases: Int = Self.maxAliases) {
         self.maxNodes = maxNodes
@@ -30,7 +32,9 @@ struct YAMLBudget {
 
     /// Why the text is over the budget after the nodes counted so far, if it is.
     var overMessage: String? {
-        total > maxNodes ? "the file stands for more than \(maxNodes) YAML nodes once its aliases are expanded" : nil
+        guard total > maxNodes else { return nil }
+        return expanded ? "the file stands for more than \(maxNodes) YAML nodes once its aliases are expanded"
+            : "the file has more than \(maxNodes) YAML nodes (values, lists and mappings)"
     }
 
     /// A scalar.
@@ -43,6 +47,7 @@ struct YAMLBudget {
     mutating func alias(_ anchor: String?) -> String? {
         aliases += 1
         if aliases > maxAliases { return "the file uses more than \(maxAliases) aliases (*name)" }
+        expanded = true
         // An unknown anchor is libyaml's "found undefined alias", reported by the composer.
         add(anchor.flatMap { anchors[$0] } ?? 1)
         return nil

@@ -41,8 +41,17 @@ public struct RulesetCatalog: Sendable {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
         for name in files where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             let path = (directory as NSString).appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                failures.append("\(path): not readable UTF-8 text")
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                failures.append("\(path): a folder, not a scenario file; rename it so that its name does not end in .yaml or .yml")
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                failures.append("\(path): cannot be read (check its permissions)")
+                continue
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                failures.append("\(path): not UTF-8 text; save it as UTF-8")
                 continue
             }
             do { try catalog.add(text: text, file: path) } catch {
