@@ -223,9 +223,12 @@ function renderDraft() {
       // An agreed deal that promises this decision settles it at adjudication: shown, not editable.
       const promised = committed.find((x) => x.consent === c.action);
       const current = promised ? promised.decision : (d.consents || {})[c.action] || "";
-      const choice = (value, label) => el("label", { class: "inline" },
+      // Settled by a deal, the radios are disabled, and a disabled checked radio is a faint grey dot that reads as
+      // "nothing chosen" (qa5 Confusing #2): the deal's choice is marked in words too, and the others are dimmed.
+      const choice = (value, label) => el("label", { class: ["inline", promised ? (current === value ? "settled-choice" : "settled-other") : ""] },
         el("input", { type: "radio", name, value, id: `${name}-${value || "none"}`, checked: current === value, disabled: !editable || Boolean(promised),
-          on: { change: () => setConsent(c.action, value) } }), ` ${label}`);
+          on: { change: () => setConsent(c.action, value) } }), ` ${label}`,
+        promised && current === value ? el("span", { class: "badge ok", text: t("play.settled_choice", { deal: String(promised.deal) }) }) : null);
       return el("div", { class: "consent", data: { consent: c.action } },
         el("p", { text: consentLine(c) }),
         // What no answer means, on the choice itself: under `veto` it lets the action go ahead, under `all` it refuses.
