@@ -503,6 +503,12 @@ function formRows() {
 /** Under each row of the proposal, as on a deal's card: our steps that cannot go as promised, and the consent of a
  * team the proposal does not bind. */
 function renderFormNotes() {
+  // A fresh form (opened, or reset after a proposal, on the team's first action) says nothing until the student has
+  // chosen something in it: a warning on a step nobody picked yet reads as a mistake already made (qa5 Confusing #3).
+  if (!$("#commitments").dataset.touched) {
+    for (const box of document.querySelectorAll(".commitment-row .cm-notes")) replace(box);
+    return;
+  }
   const rows = formRows().filter((r) => r.commitment);
   const commitments = rows.map((r) => r.commitment);
   const warnings = stepWarnings(game, commitments, myTeam());
@@ -525,6 +531,7 @@ async function propose(e) {
   proposedAfter = ok ? before : null;
   if (ok) {
     $("#deal-note").value = "";
+    delete $("#commitments").dataset.touched;
     replace($("#commitments"), commitmentRow());
     renderFormNotes();
   }
@@ -612,7 +619,10 @@ if (game) {
   $("#lock").addEventListener("click", lockIn);
   $("#only-available").addEventListener("change", () => { lastActionsKey = ""; renderActions(); });
   $("#propose-form").addEventListener("submit", propose);
-  $("#add-commitment").addEventListener("click", () => { $("#commitments").append(commitmentRow()); renderFormNotes(); });
+  const touched = () => { $("#commitments").dataset.touched = "1"; };
+  $("#add-commitment").addEventListener("click", () => { touched(); $("#commitments").append(commitmentRow()); renderFormNotes(); });
+  $("#commitments").addEventListener("change", touched);
+  $("#commitments").addEventListener("input", touched);
   // Any choice in a row (team, kind, action, parameter, decision) changes what the proposal's notes say.
   $("#commitments").addEventListener("change", renderFormNotes);
   $("#commitments").addEventListener("input", renderFormNotes);
