@@ -49,6 +49,13 @@ extension ClientState {
             }
         case "error":
             let code = m["code"]?.string ?? "error"
+            // A draft change made on a draft a teammate has changed since: made again on theirs, said only if it
+            // still cannot be saved.
+            if code == ErrorCode.Own.draftChanged.rawValue, let id = m["id"]?.int, let what = pending[id], what.edit != nil {
+                pending[id] = nil
+                if let redone = redoEdit(what, replacing: id) { effects += redone; break }
+                pending[id] = what
+            }
             let message = TerminalText.sanitize(m["message"]?.string ?? "")
             // Said as what could not be done ("could not lock the team's orders: …"), never as the success it asked for.
             let request = m["id"]?.int.flatMap { pending.removeValue(forKey: $0) }
@@ -63,6 +70,8 @@ extension ClientState {
         default:
             break // welcome, pong and types a later version adds
         }
+        // A draft change waiting for the teammate's draft goes once the view has it.
+        if type == "update" || type == "snapshot" { effects += resendParkedEdits() }
         // The seat is back: what was said while it was away goes now.
         if ["room_created", "joined", "resumed", "snapshot"].contains(type) { effects += sendKeptChat() }
         // Then the commands a script piped in before the seat was in, in order.

@@ -60,26 +60,20 @@ extension ClientState {
                 default: return [refuse(t.phrase("terminal.status.cannot_add", values))]
                 }
             }
-            var draft = myDraft
-            draft.orders.append(OrderInfo(action: action, params: params))
             // An action named by its id takes no Korean particle: the failure then names it without one.
             let failed = view.knownActionName(action) == nil ? "terminal.failed.added_unknown" : "terminal.failed.added"
-            return [setOrders(draft, what: said(done, failed, values))]
+            return [editDraft(.add(OrderInfo(action: action, params: params)), what: said(done, failed, values))]
         case .remove(let n):
-            var draft = myDraft
+            let draft = myDraft
             guard (1...max(1, draft.orders.count)).contains(n), n <= draft.orders.count else {
                 return [refuse(t.text("terminal.status.no_order", ["number": String(n)]))]
             }
-            let removed = draft.orders.remove(at: n - 1)
-            return [setOrders(draft, what: said("terminal.status.removed", "terminal.failed.removed", ["action": RecordWords.actionName(removed.action, in: view)]))]
+            let removed = draft.orders[n - 1]
+            return [editDraft(.remove(at: n - 1, removed), what: said("terminal.status.removed", "terminal.failed.removed", ["action": RecordWords.actionName(removed.action, in: view)]))]
         case .clear:
-            var draft = myDraft
-            draft.orders = []
-            return [setOrders(draft, what: said("terminal.status.cleared", "terminal.failed.cleared"))]
+            return [editDraft(.clear(myDraft.orders), what: said("terminal.status.cleared", "terminal.failed.cleared"))]
         case .consent(let action, let decision):
-            var draft = myDraft
-            draft.consents[action] = decision
-            return [setOrders(draft, what: said("terminal.status.consent", "terminal.failed.consent",
+            return [editDraft(.consent(action: action, decision: decision), what: said("terminal.status.consent", "terminal.failed.consent",
                                                 ["decision": decision.map(decisionName) ?? t.text("terminal.decision.undecided"), "action": RecordWords.actionName(action, in: view)]))]
         case .lock:
             let warning = overBudgetWarning.map { [Effect.notice("[warning] " + $0)] } ?? []
@@ -261,9 +255,59 @@ extension ClientState {
         RecordText(names: ViewNames(view), language: t.language).value(value, of: target)
     }
 
-    mutating func setOrders(_ draft: DraftInfo, what: Said) -> Effect {
-        request(ClientRequest.SetOrders(orders: draft.orders.compactMap { $0.json.decoded(as: Order.self) },
-                                        consents: draft.consents.compactMapValues(ConsentDecision.init(rawValue:))), what)
+    /// Sends a change to the team's draft made on the draft the view shows now, with that draft as its `base`: if a
+    /// teammate changed the draft meanwhile, the server refuses it (`draft_changed`) and `redoEdit` makes the change
+    /// again on the teammate's draft, instead of this one replacing it.
+    mutating func editDraft(_ edit: DraftEdit, what: Said, tries: Int = 0) -> Effect {
+        let base = myDraft
+        var what = what
+        what.edit = edit
+        what.base = base
+        what.tries = tries
+        return setOrders(edit.applied(to: base) ?? base, base: base, what: what)
+    }
+
+    mutating func setOrders(_ draft: DraftInfo, base: DraftInfo, what: Said) -> Effect {
+        request(ClientRequest.SetOrders(orders: Self.orders(draft), consents: Self.consents(draft),
+                                        base: TeamOrders(orders: Self.orders(base), consents: Self.consents(base) ?? [:])), what)
+    }
+
+    static func orders(_ draft: DraftInfo) -> [Order] { draft.orders.compactMap { $0.json.decoded(as: Order.self) } }
+    static func consents(_ draft: DraftInfo) -> [String: ConsentDecision]? { draft.consents.compactMapValues(ConsentDecision.init(rawValue:)) }
+
+    /// A draft change the server refused as made from a stale draft (`draft_changed`): made again on the draft the
+    /// view shows now, a few times at most (`DraftEdit.tries`). The teammate's update comes before the refusal; if the
+    /// view still shows the draft the change was made from (the update was lost to a gap and a resync is on its way),
+    /// the change waits for the next draft to arrive. Nil when the tries are spent: the refusal is then said.
+    mutating func redoEdit(_ what: Said, replacing id: Int) -> [Effect]? {
+        guard let edit = what.edit, what.tries < DraftEdit.tries else { return nil }
+        if what.base == myDraft {
+            parkedEdits.append((id, what))
+            return []
+        }
+        return resend(edit, what, replacing: id)
+    }
+
+    mutating func resend(_ edit: DraftEdit, _ what: Said, replacing id: Int) -> [Effect] {
+        guard edit.applied(to: myDraft) != nil else {
+            // The draft is already as the change would leave it (a teammate made the same change): done.
+            if !what.quiet { say("✓ " + what.done) }
+            return [.notice("[ok] \(what.done)")]
+        }
+        return [editDraft(edit, what: what, tries: what.tries + 1)]
+    }
+
+    /// The parked draft changes, once the view shows a newer draft than the one each was made from.
+    mutating func resendParkedEdits() -> [Effect] {
+        guard !parkedEdits.isEmpty else { return [] }
+        var effects: [Effect] = []
+        let parked = parkedEdits
+        parkedEdits = []
+        for (id, what) in parked {
+            if what.base == myDraft { parkedEdits.append((id, what)); continue }
+            if let edit = what.edit { effects += resend(edit, what, replacing: id) }
+        }
+        return effects
     }
 
     /// `all`, `team` (or their words in the interface's language: `전체`, `팀`), a team by id or name in the reader's

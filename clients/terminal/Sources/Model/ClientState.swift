@@ -75,6 +75,8 @@ public struct ClientState: Sendable {
     public private(set) var t = Catalog(language: .en)
     var nextRequestID = 1
     var pending: [Int: Said] = [:]
+    /// Draft changes refused `draft_changed` before the teammate's draft reached this view: made again once it has.
+    var parkedEdits: [(id: Int, what: Said)] = []
     var hasSnapshotFocusSet = false
     /// The catalog key of the `[room]` line not yet said (it waits for the snapshot's team names).
     var roomNotice: String?
@@ -219,6 +221,11 @@ public struct ClientState: Sendable {
         /// The input line the request was typed on: a refusal opens it again with its text, to correct (as a line this
         /// client refuses stays open), unless another line is being typed by then.
         var line: TextInput?
+        /// A change to the team's draft: the change, the draft it was made on, and how many times it was made again
+        /// on a newer one (`redoEdit`).
+        var edit: DraftEdit?
+        var base: DraftInfo?
+        var tries = 0
     }
 
     /// Both wordings of a request, from a `terminal.status.*` key and its `terminal.failed.*` counterpart.
