@@ -99,13 +99,20 @@ import Testing
         #expect(s.submit(line: "say all hello").isEmpty)
         _ = s.apply(message: #"{"type":"joined","id":"seat","room":"R4X95U","seat":"s3","token":"R4X95U.x","role":"player","team":"marisol"}"#, now: Fixtures.now)
         let effects = s.apply(message: Fixtures.snapshot, now: Fixtures.now)
-        #expect(Self.sent(effects) == ["lock", "chat"], "\(effects)")
+        // Each line runs once the one before has its answer: the lock first, then (the lock refused) the rest.
+        #expect(Self.sent(effects) == ["lock"], "\(effects)")
+        let lockID = effects.compactMap { if case .send(let m) = $0 { m["id"]?.int } else { nil } }.first ?? 0
+        let rest = s.apply(message: #"{"type":"error","id":\#(lockID),"code":"wrong_phase","message":"not now"}"#, now: Fixtures.now)
+        #expect(Self.sent(rest) == ["chat"], "\(rest)")
         #expect(s.queuedLines.isEmpty)
         // The room and state lines come first, then what the lines did, in the order they were read.
         let notices = effects.compactMap { if case .notice(let l) = $0 { l } else { nil } }
         #expect(notices.prefix(2).map { String($0.prefix(7)) } == ["[room] ", "[state]"], "\(notices)")
         #expect(!notices.contains { $0.contains("not connected") }, "\(notices)")
-        // Once the seat is in, a line runs at once.
+        // Once the seat is in and the line before answered, a line runs at once.
+        let chatID = rest.compactMap { if case .send(let m) = $0 { m["id"]?.int } else { nil } }.first ?? 0
+        _ = s.apply(message: #"{"type":"chat","room":"R4X95U","seq":58,"prev":57,"message":{"seq":58,"seat":"s3","name":"Kim","channel":"all","text":"hello"}}"#, now: Fixtures.now)
+        _ = s.apply(message: #"{"type":"ack","id":\#(chatID),"room":"R4X95U","seq":58}"#, now: Fixtures.now)
         #expect(Self.sent(s.submit(line: "lock")) == ["lock"])
     }
 

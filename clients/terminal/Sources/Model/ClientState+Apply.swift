@@ -25,9 +25,12 @@ extension ClientState {
             fallthrough
         case "language":
             // The answer to set_language: a snapshot in the new language (a seated client) or `language`.
-            if let id = m["id"]?.int, let what = pending.removeValue(forKey: id), !what.quiet {
-                say("✓ " + what.done)
-                effects.append(.notice("[ok] \(what.done)"))
+            if let id = m["id"]?.int {
+                lineAnswered(id, seq: nil, now: now)
+                if let what = pending.removeValue(forKey: id), !what.quiet {
+                    say("✓ " + what.done)
+                    effects.append(.notice("[ok] \(what.done)"))
+                }
             }
         case "update", "chat", "roster", "clock":
             let seq = m["seq"]?.int ?? 0
@@ -43,9 +46,12 @@ extension ClientState {
             connection = .closed(Closure.removed(from: m))
             effects.append(.notice("[connection] \(connectionLabel)"))
         case "ack":
-            if let id = m["id"]?.int, let what = pending.removeValue(forKey: id), !what.quiet {
-                say("✓ " + what.done)
-                effects.append(.notice("[ok] \(what.done)"))
+            if let id = m["id"]?.int {
+                lineAnswered(id, seq: m["seq"]?.int, now: now)
+                if let what = pending.removeValue(forKey: id), !what.quiet {
+                    say("✓ " + what.done)
+                    effects.append(.notice("[ok] \(what.done)"))
+                }
             }
         case "error":
             let code = m["code"]?.string ?? "error"
@@ -58,6 +64,7 @@ extension ClientState {
             }
             let message = TerminalText.sanitize(m["message"]?.string ?? "")
             // Said as what could not be done ("could not lock the team's orders: …"), never as the success it asked for.
+            if let id = m["id"]?.int { lineAnswered(id, seq: nil, now: now) }
             let request = m["id"]?.int.flatMap { pending.removeValue(forKey: $0) }
             let what = request?.failed
             say("✗ \(what.map { $0 + ": " } ?? "")\(message.isEmpty ? code : message)", error: true)
@@ -74,8 +81,8 @@ extension ClientState {
         if type == "update" || type == "snapshot" { effects += resendParkedEdits() }
         // The seat is back: what was said while it was away goes now.
         if ["room_created", "joined", "resumed", "snapshot"].contains(type) { effects += sendKeptChat() }
-        // Then the commands a script piped in before the seat was in, in order.
-        if type == "snapshot" { effects += runQueuedLines() }
+        // Then the plain mode's next lines: those piped in before the seat was in, and the one waiting for this answer.
+        effects += runQueuedLines(now: now)
         return effects
     }
 

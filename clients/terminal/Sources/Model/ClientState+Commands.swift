@@ -76,8 +76,10 @@ extension ClientState {
             return [editDraft(.consent(action: action, decision: decision), what: said("terminal.status.consent", "terminal.failed.consent",
                                                 ["decision": decision.map(decisionName) ?? t.text("terminal.decision.undecided"), "action": RecordWords.actionName(action, in: view)]))]
         case .lock:
-            let warning = overBudgetWarning.map { [Effect.notice("[warning] " + $0)] } ?? []
-            return warning + [request(ClientRequest.Lock(), said("terminal.status.locked", "terminal.failed.locked"))]
+            // What the full screen's question says first (over budget, points not spent, consents undecided), as
+            // warnings: the plain mode still locks, so a script's `lock` does what it says (README).
+            let warnings = myTeam == nil ? [] : lockWarnings.map { Effect.notice("[warning] " + $0) }
+            return warnings + [request(ClientRequest.Lock(), said("terminal.status.locked", "terminal.failed.locked"))]
         case .say(let channel, let text):
             let ch = resolveChannel(channel)
             if you.role == "observer" { return [refuse(t.text("terminal.status.observer_chat"))] }
@@ -161,21 +163,54 @@ extension ClientState {
         do { return perform(try Command.parse(line)) } catch { return [refuse(error.message(t))] }
     }
 
-    /// A line read in the plain mode: before the seat's first snapshot it waits, with those before it, and runs when
-    /// the snapshot arrives (`apply`), so a script can pipe commands in however fast the connection comes up.
-    public mutating func submit(line: String) -> [Effect] {
-        guard hasSnapshot else { queuedLines.append(line); return [] }
-        return perform(line: line)
+    /// A line read in the plain mode. It runs once the seat is in (before the first snapshot it waits, so a script can
+    /// pipe commands in however fast the connection comes up) and once the line before it has its answer: its ack or
+    /// refusal, and the update showing its change (or `lineTimeout` without one: it then goes on with a warning).
+    public mutating func submit(line: String, now: Int64 = 0) -> [Effect] {
+        queuedLines.append(line)
+        return runQueuedLines(now: now)
     }
 
-    /// Runs the lines read before the seat was in, in the order they were read.
-    mutating func runQueuedLines() -> [Effect] {
+    /// What the plain mode does as time passes: the next line, once the one before has waited long enough.
+    public mutating func tick(now: Int64) -> [Effect] { runQueuedLines(now: now) }
+
+    /// Runs the waiting lines in the order they were read, each once the one before has its answer.
+    mutating func runQueuedLines(now: Int64) -> [Effect] {
         var effects: [Effect] = []
-        while !queuedLines.isEmpty, hasSnapshot {
-            effects += perform(line: queuedLines.removeFirst())
-            if effects.contains(where: { if case .quit = $0 { true } else { false } }) { break }
+        while hasSnapshot {
+            if let wait = lineWait {
+                if wait.ids.isEmpty, lastSeq >= wait.seq || now - (wait.answeredAt ?? now) >= Self.updateGrace {
+                    lineWait = nil
+                } else if now - wait.since >= Self.lineTimeout {
+                    lineWait = nil
+                    if !queuedLines.isEmpty { effects.append(.notice("[warning] " + t.text("terminal.plain.no_answer", ["seconds": t.number(Int(Self.lineTimeout / 1000))]))) }
+                } else {
+                    break
+                }
+            }
+            guard !queuedLines.isEmpty else { break }
+            let ran = perform(line: queuedLines.removeFirst())
+            effects += ran
+            let ids = ran.compactMap { if case .send(let m) = $0 { m["id"]?.int } else { nil } }
+            if !ids.isEmpty { lineWait = LineWait(ids: Set(ids), since: now) }
+            if ran.contains(where: { if case .quit = $0 { true } else { false } }) { break }
         }
         return effects
+    }
+
+    /// A request answered (acked with its change's `seq`, refused, or answered by a snapshot): the line that sent it
+    /// waits no more for it.
+    mutating func lineAnswered(_ id: Int, seq: Int?, now: Int64) {
+        guard var wait = lineWait, wait.ids.remove(id) != nil else { return }
+        wait.seq = max(wait.seq, seq ?? 0)
+        if wait.ids.isEmpty { wait.answeredAt = now }
+        lineWait = wait
+    }
+
+    /// A draft change sent again under a new id (`resend`): the line waits for that one instead.
+    mutating func lineReissued(_ id: Int, as new: Int) {
+        guard lineWait?.ids.remove(id) != nil else { return }
+        lineWait?.ids.insert(new)
     }
 
     mutating func refuse(_ message: String) -> Effect {
@@ -291,10 +326,13 @@ extension ClientState {
     mutating func resend(_ edit: DraftEdit, _ what: Said, replacing id: Int) -> [Effect] {
         guard edit.applied(to: myDraft) != nil else {
             // The draft is already as the change would leave it (a teammate made the same change): done.
+            lineAnswered(id, seq: nil, now: 0)
             if !what.quiet { say("✓ " + what.done) }
             return [.notice("[ok] \(what.done)")]
         }
-        return [editDraft(edit, what: what, tries: what.tries + 1)]
+        let effect = editDraft(edit, what: what, tries: what.tries + 1)
+        if case .send(let m) = effect, let new = m["id"]?.int { lineReissued(id, as: new) }
+        return [effect]
     }
 
     /// The parked draft changes, once the view shows a newer draft than the one each was made from.

@@ -34,20 +34,23 @@ extension ClientState {
 
     /// The question before locking, with what the lock leaves as it is: a draft over budget, points not spent,
     /// consent questions not answered (and what no answer counts as); it says that a lock cannot be undone.
-    public var lockPrompt: String {
+    public var lockPrompt: String { (lockWarnings + [t.text("terminal.confirm.lock")]).joined(separator: " ") }
+
+    /// What locking now leaves as it is: orders over budget, points not spent, consent questions not decided (each
+    /// with what it counts as). The full screen asks with them; the plain mode says them as `[warning]` lines.
+    public var lockWarnings: [String] {
         var parts: [String] = []
         if let warning = overBudgetWarning { parts.append(warning) }
         if let budget = myBudget {
             let left = budget - mySpent - committedCost(of: myTeam)
-            if left > 0 { parts.append(t.text("terminal.confirm.unspent", ["left": t.number(left), "budget": t.number(budget)])) }
+            if left > 0 { parts.append(t.text("terminal.confirm.unspent", ["left": t.number(left), "budget": t.number(budget)], count: left)) }
         }
         let undecided = view.consents.filter { consentDecision($0.action).decision == "undecided" }
         if !undecided.isEmpty {
             let list = undecided.map { "\(TerminalText.sanitize($0.name)): \(consentDecisionText($0.action))" }.joined(separator: "; ")
             parts.append(t.text("terminal.confirm.undecided", ["list": list], count: undecided.count))
         }
-        parts.append(t.text("terminal.confirm.lock"))
-        return parts.joined(separator: " ")
+        return parts
     }
 
     /// The question a command asks before it is sent, however it was given (a key or a typed `:lock`, `:accept N`):

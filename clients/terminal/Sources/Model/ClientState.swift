@@ -86,8 +86,27 @@ public struct ClientState: Sendable {
     /// Chat said while the connection was down (`say`, in the plain mode or on the `:` line): each is sent once the
     /// seat is back, as the Talk pane keeps an unsent message in its input line.
     public internal(set) var keptChat: [Command] = []
-    /// Plain-mode lines read before the first snapshot (a script piping commands in): run in order once the seat is in.
+    /// Plain-mode lines waiting their turn: those read before the first snapshot (a script piping commands in), and
+    /// those read while the line before waits for its answer (`lineWait`); run in order.
     public internal(set) var queuedLines: [String] = []
+    /// Plain mode: the requests the last line sent, waited for before the next line runs, so that a `draft` after an
+    /// `add` shows the draft with the order in it (README: lines run in order, each after the answer to the one before).
+    public internal(set) var lineWait: LineWait?
+
+    /// The requests a plain-mode line sent and are not answered yet; once all are, the `seq` their acks named, which
+    /// the update showing the change carries (the ack comes before it: docs/protocol.md).
+    public struct LineWait: Sendable, Equatable {
+        var ids: Set<Int>
+        var seq = 0
+        var since: Int64
+        var answeredAt: Int64?
+    }
+
+    /// How long a plain-mode line waits for the answer to the one before it, before going on with a warning (ms).
+    public static let lineTimeout: Int64 = 10_000
+    /// How long, after its ack, a line waits for the update that shows its change (a request that changed nothing
+    /// gets no update) (ms).
+    public static let updateGrace: Int64 = 1_000
 
     public init() {}
 

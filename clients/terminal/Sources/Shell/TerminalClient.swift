@@ -175,7 +175,7 @@ struct PlainInterface {
                     }
                 case .line(let line):
                     if line.trimmingSpaces.isEmpty { continue }
-                    if carryOut(state.submit(line: line), &state) { return state }
+                    if carryOut(state.submit(line: line, now: TerminalClient.nowMs()), &state) { return state }
                 case .endOfInput:
                     inputEnded = true
                     endedAt = TerminalClient.nowMs()
@@ -183,9 +183,11 @@ struct PlainInterface {
                 // The seat is gone (removed, refused): nothing typed here can reach the room any more.
                 if case .closed = state.connection { return state }
             }
+            // A line waiting for the answer to the one before goes once it has come (or has not, in time).
+            if carryOut(state.tick(now: TerminalClient.nowMs()), &state) { return state }
             // Scripts pipe commands and close their input: leave once every request is answered.
-            if inputEnded, state.pending.isEmpty, state.keptChat.isEmpty, state.queuedLines.isEmpty, state.hasSnapshot { return state }
-            if inputEnded, TerminalClient.nowMs() - endedAt > 15_000 {
+            if inputEnded, state.pending.isEmpty, state.lineWait == nil, state.keptChat.isEmpty, state.queuedLines.isEmpty, state.hasSnapshot { return state }
+            if inputEnded, TerminalClient.nowMs() - endedAt > 15_000, !state.hasSnapshot || state.queuedLines.isEmpty {
                 // The seat never came in: say that what was piped in did not run, rather than leave in silence.
                 if !state.queuedLines.isEmpty { emit(state.t.text("terminal.plain.not_connected")) }
                 return state
