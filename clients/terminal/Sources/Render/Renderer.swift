@@ -770,7 +770,10 @@ public enum Renderer {
         let h = min(g.height - 2, lines.count + 2)
         let x = (g.width - w) / 2
         let y = max(1, (g.height - h) / 2)
-        g.fill(x, y, w, h)
+        // The box clears a margin around it (two columns each side, a row above and below, never the header's or the
+        // footer's row): no letter or border of the pane beneath shows against its edges (outside tester qa5, Wrong #7).
+        let top = max(1, y - 1), bottom = min(g.height - 1, y + h + 1)
+        g.fill(x - 2, top, w + 4, bottom - top)
         g.put(x, y, "┌" + String(repeating: "─", count: w - 2) + "┐")
         g.put(x + 2, y, " \(title) ", .bold, limit: w - 4)
         for i in 1..<(h - 1) {

@@ -1,0 +1,49 @@
+import ArmisticeWire
+import Testing
+@testable import ArmisticeTerminal
+
+/// A dialog's box clears a margin around it at 80×24 (outside tester qa5, Wrong #7): no letter or border of the pane
+/// beneath shows beside its edges (`M│`, `│─`, `US ┌─ Add …`).
+@Suite struct DialogMarginTests {
+    /// The rows of the box, and each row's two columns either side of it.
+    static func margins(_ s: ClientState) -> [(row: String, left: String, right: String)] {
+        let rows = Fixtures.screen(s).split(separator: "\n", omittingEmptySubsequences: false).map { Array(String($0)) }
+        guard let top = rows.firstIndex(where: { $0.contains("┌") }), let bottom = rows.lastIndex(where: { $0.contains("└") }) else { return [] }
+        let x = rows[top].firstIndex(of: "┌")!
+        let end = rows[top].lastIndex(of: "┐")!
+        return (top...bottom).map { i in
+            let row = rows[i]
+            let left = String(row[max(0, x - 2)..<x])
+            let right = end + 1 < row.count ? String(row[(end + 1)..<min(row.count, end + 3)]) : ""
+            return (String(row), left, right)
+        }
+    }
+
+    static func expectClear(_ s: ClientState, _ what: String) {
+        let rows = margins(s)
+        #expect(!rows.isEmpty, "\(what): no box")
+        for r in rows {
+            #expect(r.left.allSatisfy { $0 == " " } && r.right.allSatisfy { $0 == " " }, "\(what): the pane shows beside the box: \(r.row)")
+        }
+    }
+
+    @Test func theHelpTheParameterDialogAndAConfirmationClearTheirMargins() {
+        var s = Fixtures.seated()
+        _ = s.handle(key: .char("?"))
+        Self.expectClear(s, "help")
+
+        s = Fixtures.seated()
+        s.focus(.actions)
+        s.ui.cursors[.actions] = 3 // Propose a quota: it has parameters
+        _ = s.handle(key: .enter)
+        Self.expectClear(s, "parameters")
+
+        s = Fixtures.seated()
+        s.ui.modal = .confirm(prompt: s.lockPrompt, command: .lock)
+        Self.expectClear(s, "lock")
+
+        s = Fixtures.seated()
+        s.ui.modal = .text(title: ":actions", lines: s.actionLines() + (1...30).map { "line \($0)" }, top: 0)
+        Self.expectClear(s, ":actions")
+    }
+}
