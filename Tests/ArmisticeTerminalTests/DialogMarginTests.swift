@@ -46,4 +46,13 @@ import Testing
         s.ui.modal = .text(title: ":actions", lines: s.actionLines() + (1...30).map { "line \($0)" }, top: 0)
         Self.expectClear(s, ":actions")
     }
+
+    /// The Results pane said "over budget: budget: costs 3, only 2 left" (Wrong #10): the verdict, then the reason once.
+    @Test func anOrderOverBudgetSaysBudgetOnce() {
+        let r = RecordInfo(JSONValue.parse(#"{"kind":"order","turn":1,"team":"marisol","action":"patrol","result":"over_budget","reason":"costs 3, only 2 left"}"#)!)
+        #expect(TurnSummary.why(r) == "costs 3, only 2 left")
+        #expect(TurnSummary.verdict("over_budget", s().t) + ": " + TurnSummary.why(r) == "over budget: costs 3, only 2 left")
+    }
+
+    func s() -> ClientState { Fixtures.seated() }
 }

@@ -83,7 +83,8 @@ public struct TurnSummary: Sendable, Equatable {
             }
             return c.text("terminal.summary.rolled", ["roll": String(roll), "chance": String(r["chance"]?.int ?? 0)]) + (mods.isEmpty ? "" : " (" + mods.joined(separator: ", ") + ")")
         case "refused": return c.text("terminal.summary.consent", ["reason": reason ?? c.text("terminal.summary.not_given")])
-        case "over_budget": return c.text("terminal.summary.budget", ["reason": reason ?? c.text("terminal.summary.no_points")])
+        // After the verdict ("over budget: costs 3, only 2 left"): the reason alone, never "budget:" again.
+        case "over_budget": return reason ?? c.text("terminal.summary.no_points")
         case "duplicate": return c.text("terminal.summary.duplicate", ["reason": reason ?? c.text("terminal.summary.ordered_twice")])
         default: return reason ?? ""
         }
