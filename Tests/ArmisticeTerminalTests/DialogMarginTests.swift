@@ -55,4 +55,11 @@ import Testing
     }
 
     func s() -> ClientState { Fixtures.seated() }
+
+    /// The help box lists every pane's keys (Docs #3): the Deals pane's c and the Talk pane's PgUp PgDn.
+    @Test func theHelpListsTheDealsFoldKeyAndTheTalkPanesOlderMessages() {
+        let lines = Renderer.helpLines(Fixtures.seated())
+        #expect(lines.contains { $0.hasPrefix("Deals") && $0.contains(" c ") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("Talk") && $0.contains("PgUp PgDn") }, "\(lines)")
+    }
 }
