@@ -39,7 +39,7 @@ extension ClientRequest {
         // A well-formed request is read in one pass (id, type and body together); anything wrong is read again
         // below, step by step, to say exactly what.
         if let whole = try? JSONDecoder().decode(WholeRequest.self, from: data) {
-            return .success(ParsedRequest(id: whole.id, type: whole.type, request: whole.request))
+            return bounded(ParsedRequest(id: whole.id, type: whole.type, request: whole.request))
         }
         let value: Any
         do {
@@ -60,7 +60,7 @@ extension ClientRequest {
         }
         do {
             let request = try decode(type: type, data: data)
-            return .success(ParsedRequest(id: id, type: type, request: request))
+            return bounded(ParsedRequest(id: id, type: type, request: request))
         } catch let error as ServerError {
             return .failure(ParseFailure(error, id))
         } catch let error as DecodingError {
@@ -68,6 +68,13 @@ extension ClientRequest {
         } catch {
             return .failure(ParseFailure(ServerError(.badRequest, key: "error.bad_request.other", ["type": .text(type), "problem": .text("\(error)")]), id))
         }
+    }
+
+    /// The request, or the refusal of its first string field over its byte bound (`RequestFieldBounds`), before
+    /// anything reads the text.
+    private static func bounded(_ parsed: ParsedRequest) -> Result<ParsedRequest, ParseFailure> {
+        if let refusal = RequestFieldBounds.refusal(parsed.request, type: parsed.type) { return .failure(ParseFailure(refusal, parsed.id)) }
+        return .success(parsed)
     }
 
     /// The request each type makes when its message is only its type (and an id): types whose body has no required
