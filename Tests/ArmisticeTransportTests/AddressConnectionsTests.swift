@@ -46,4 +46,42 @@ struct AddressConnectionsTests {
         table.destroyed(wsi: wsi(5))
         #expect(table.counts.isEmpty)
     }
+
+    /// Outside tester qa6, W1: one client at a school's address held all its sockets (hello'd WebSockets, slow
+    /// bodies) and every newcomer from the school was refused, seated students' resumes included. At the limit a
+    /// newcomer now takes the place of the address's oldest socket that holds no seat; only when every socket holds
+    /// one is it refused.
+    @Test func atTheLimitANewcomerEvictsTheOldestSocketWithoutASeat() {
+        var table = AddressConnections(limit: 3)
+        let school = "192.0.2.2"
+        for n in 1...3 {
+            #expect(table.admit(fd: Int32(n), address: school) { _ in false } == .admitted)
+            table.bind(fd: Int32(n), wsi: wsi(n))
+        }
+        let seated: Set<UnsafeMutableRawPointer> = [wsi(1), wsi(3)]
+        // wsi(1) is the oldest but holds a seat: wsi(2) goes.
+        #expect(table.admit(fd: 4, address: school) { seated.contains($0) } == .evicting(wsi(2)))
+        table.bind(fd: 4, wsi: wsi(4))
+        #expect(table.counts[school] == 3)
+        // The evicted socket's own end, later, changes nothing.
+        table.destroyed(wsi: wsi(2))
+        #expect(table.counts[school] == 3)
+        // Next the newcomer of before, now the oldest without a seat.
+        #expect(table.admit(fd: 5, address: school) { seated.contains($0) } == .evicting(wsi(4)))
+        table.bind(fd: 5, wsi: wsi(5))
+        // Every socket holds a seat: refused, as before.
+        let all: Set<UnsafeMutableRawPointer> = [wsi(1), wsi(3), wsi(5)]
+        #expect(table.admit(fd: 6, address: school) { all.contains($0) } == .refused)
+        #expect(table.counts[school] == 3)
+        // Another address is never touched.
+        #expect(table.admit(fd: 7, address: "198.51.100.1") { _ in false } == .admitted)
+    }
+
+    /// A socket accepted but not yet made a wsi (mid-handshake) cannot be chosen: only bound ones are.
+    @Test func socketsStillBeingAcceptedAreNotEvicted() {
+        var table = AddressConnections(limit: 2)
+        #expect(table.admit(fd: 1, address: "192.0.2.3") { _ in false } == .admitted)
+        #expect(table.admit(fd: 2, address: "192.0.2.3") { _ in false } == .admitted)
+        #expect(table.admit(fd: 3, address: "192.0.2.3") { _ in false } == .refused)
+    }
 }

@@ -1,4 +1,5 @@
 import ArmisticeTransport
+import ArmisticeWire
 import Foundation
 import Logging
 
@@ -57,6 +58,10 @@ final class RoomExecutor: @unchecked Sendable {
         self.directory = directory
         self.logger = logger
     }
+
+    /// Requests after which a connection may hold a seat: the transport then keeps it when its address is at the
+    /// per-address limit (`WebSocketServer.keep`), so a seated student is never closed to make room.
+    static let seatTaking: Set<String> = [ClientRequest.Join.type, ClientRequest.Resume.type, ClientRequest.CreateRoom.type]
 
     static func now() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 
@@ -127,12 +132,16 @@ final class RoomExecutor: @unchecked Sendable {
             let t0 = DispatchTime.now().uptimeNanoseconds
             var out = CoreOutput()
             var messagesIn = 0
+            var seated: [ClientID] = []
             core.beginBatch()
             let refused = takeOverUnknownRooms(batch, now: now, into: &out)
             for (index, event) in batch.enumerated() where !refused.contains(index) {
                 switch event {
                 case .opened(let id, let address): core.opened(id, address: address, now: now, into: &out)
-                case .inbound(let id, let inbound): messagesIn += 1; core.received(id, inbound, now: now, into: &out)
+                case .inbound(let id, let inbound):
+                    messagesIn += 1
+                    core.received(id, inbound, now: now, into: &out)
+                    if case .request(let parsed) = inbound, Self.seatTaking.contains(parsed.type), core.clients[id]?.seat != nil { seated.append(id) }
                 case .closed(let id): core.closed(id, now: now, into: &out)
                 case .task(let work): work(self, now, &out)
                 }
@@ -148,6 +157,7 @@ final class RoomExecutor: @unchecked Sendable {
             if !touched.isEmpty || directory.count(shard: shard) != core.rooms.count { directory.refresh(from: core, touched: touched, shard: shard) }
             let t2 = DispatchTime.now().uptimeNanoseconds
             deliver(out, now: now, messagesIn: messagesIn)
+            for id in seated { transport?.keep(ConnectionID(rawValue: id)) }
             let t3 = DispatchTime.now().uptimeNanoseconds
             if !batch.isEmpty {
                 let shard = shard

@@ -26,6 +26,9 @@ public struct TransportStatistics: Sendable, Equatable {
     /// Connections closed as soon as they were accepted, because their address already held
     /// `Configuration.maxConnectionsPerAddress` sockets.
     public var refusedPerAddress: Int = 0
+    /// Connections without a seat closed (1013, or an HTTP socket dropped) to make room for a newcomer from their
+    /// address, which held `maxConnectionsPerAddress` already.
+    public var evictedPerAddress: Int = 0
     /// WebSocket connections closed (1008) for sending one message in more than `MessageAssembler.maxChunks` pieces.
     public var closedForFragments: Int = 0
     /// Times the heap's free pages were handed back to the system after many sockets closed

@@ -47,6 +47,13 @@ public final class WebSocketServer: Sendable {
         core.send(frame, to: ids)
     }
 
+    /// Marks a connection as holding a seat: when its address is at `maxConnectionsPerAddress`, a newcomer from it
+    /// makes room by closing that address's oldest connection *not* so marked (1013, "connect again"), never this
+    /// one. Any thread.
+    public func keep(_ id: ConnectionID) {
+        core.keep(id)
+    }
+
     /// Closes a connection after its queued frames are flushed, with `code` and `reason`
     /// (reason truncated to 123 bytes).
     public func close(_ id: ConnectionID, code: CloseCode, reason: String) {

@@ -24,6 +24,8 @@ final class WebSocketServerCore: Sendable {
     private let descriptorCeiling = Atomic<Int>(.max)
     /// When a refusal for want of descriptors was last logged (milliseconds, monotonic), so a flood logs once in 10 s.
     private let refusalLogged = Atomic<Int64>(-10_000)
+    /// Connections holding a seat (`keep`): never evicted by the per-address limit.
+    private let kept = Mutex(Set<UInt64>())
 
     init(configuration: WebSocketServer.Configuration, delegate: any WebSocketServerDelegate, logger: Logger) {
         self.configuration = configuration
@@ -156,16 +158,55 @@ final class WebSocketServerCore: Sendable {
         }
     }
 
-    /// Whether a just-accepted socket must be closed because its address already holds its share of sockets.
+    /// Whether a just-accepted socket must be closed because its address already holds its share of sockets, every
+    /// one kept. When one is not kept (`keep`), the oldest such is closed instead (`AddressConnections`): a WebSocket
+    /// with 1013 and a reason telling its client to connect again, an HTTP socket at once.
     private func refuseForAddress(_ fd: Int32) -> Bool {
         let state = service.value
         guard state.addresses.limit > 0 else { return false }
         let address = AddressConnections.peerAddress(of: fd)
-        guard !state.addresses.admit(fd: fd, address: address) else { return false }
+        let keptNow = kept.withLock { $0 }
+        let verdict = state.addresses.admit(fd: fd, address: address) { wsi in
+            guard let id = Self.webSocketID(OpaquePointer(wsi), in: state) else { return false }
+            return keptNow.contains(id)
+        }
+        switch verdict {
+        case .admitted:
+            return false
+        case .evicting(let victim):
+            let wsi = OpaquePointer(victim)
+            statistics.withLock { $0.evictedPerAddress += 1 }
+            if let id = Self.webSocketID(wsi, in: state) {
+                close(ConnectionID(rawValue: id), code: .tryAgainLater, reason: Self.evictionReason)
+            } else {
+                lws_set_timeout(wsi, PENDING_TIMEOUT_CLOSE_SEND, LWS_TO_KILL_ASYNC)
+            }
+            logOnceIn10s("connection closed to make room: this address holds as many connections as one address may (--max-connections-per-address); its oldest one without a seat was closed",
+                         metadata: ["address": "\(address)", "limit": "\(state.addresses.limit)"])
+            return false
+        case .refused:
+            break
+        }
         statistics.withLock { $0.refusedPerAddress += 1 }
         logOnceIn10s("connection refused: this address holds as many connections as one address may (--max-connections-per-address)",
                      metadata: ["address": "\(address)", "limit": "\(state.addresses.limit)"])
         return true
+    }
+
+    /// The close reason of a WebSocket evicted to make room for a newcomer from its address (with 1013).
+    static let evictionReason = "too many connections from your address: connect again"
+
+    /// The id of the WebSocket connection `wsi` is, nil for an HTTP socket (or one not yet a WebSocket).
+    private static func webSocketID(_ wsi: OpaquePointer, in state: ServerServiceState) -> UInt64? {
+        guard let user = lws_wsi_user(wsi) else { return nil }
+        let id = user.load(as: UInt64.self)
+        guard let connection = state.connections[id], connection.wsi == wsi else { return nil }
+        return id
+    }
+
+    /// Marks a connection as holding a seat: never closed to make room for a newcomer from its address. Any thread.
+    func keep(_ id: ConnectionID) {
+        kept.withLock { _ = $0.insert(id.rawValue) }
     }
 
     private static func checkTLS(certificate: String?, key: String?) throws -> (certificate: String, key: String)? {
@@ -492,6 +533,7 @@ final class WebSocketServerCore: Sendable {
 
     private func closed(_ user: UnsafeMutableRawPointer?) {
         guard let id = user?.load(as: UInt64.self), service.value.connections.removeValue(forKey: id) != nil else { return }
+        kept.withLock { _ = $0.remove(id) }
         outboxes.remove(id)
         statistics.withLock { $0.connectionsOpen -= 1 }
         delegate.connectionClosed(ConnectionID(rawValue: id))

@@ -7,4 +7,6 @@ public enum CloseCode: UInt16, Sendable {
     case policyViolation = 1008
     case messageTooBig = 1009
     case internalError = 1011
+    /// Try again later: closed to make room for another connection from the same address.
+    case tryAgainLater = 1013
 }
