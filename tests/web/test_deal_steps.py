@@ -7,8 +7,24 @@ from node_script import node_json
 
 def test_the_browser_matches_each_deal_step_as_the_engine_does():
     got = node_json("deal_steps.mjs")
-    assert got["cases"] >= 8
+    assert got["cases"] >= 11
     assert got["mismatches"] == []
+
+
+def test_a_card_names_a_step_that_failed_its_dice_roll_beside_carried_out():
+    """A summit taken to the dice that failed did not happen: "carried out" alone was read as if it had (qa5 #9)."""
+    got = node_json("deal_steps.mjs", "en")
+    assert got["failed"] == {"inPart": False, "text": "Carried out at the adjudication of turn 1. A step failed its dice roll: ROK's "
+                             "“Propose an inter-Korean summit” (rolled 91, needed 70 or less). See the results."}
+    assert got["failedAndPartly"]["text"] == (
+        "Carried out only in part at the adjudication of turn 1. Not carried out: United States's “Hold a US-DPRK summit”: could not be "
+        "taken (No working-level groundwork for a summit). A step failed its dice roll: ROK's “Propose an inter-Korean summit” (rolled 91, "
+        "needed 70 or less). See the results.")
+    # A reader who cannot see the step's record is not told it failed.
+    assert got["failedUnseen"]["text"] == "Carried out at the adjudication of turn 1: see the results."
+    ko = node_json("deal_steps.mjs", "ko")
+    assert ko["failed"]["text"] == ("1턴 판정에서 이행되었습니다. 주사위 판정에 실패한 단계: 한국의 “남북정상회담 제안” (주사위 91, 70 이하가 필요). "
+                                     "결과를 확인하세요.")
 
 
 def test_a_card_says_the_deal_was_carried_out_in_part_naming_the_step_and_why():

@@ -1,6 +1,7 @@
 /// What became of a carried-out deal's steps, read from the records a reader can see: the report, the replay and the
 /// clients' deal cards all ask it here, so they tell one story (a deal one of whose steps could not be taken was
-/// carried out in part). Read from records only: the game state says nothing more than `carried_out`.
+/// carried out in part; one whose step was taken but failed its die was carried out, and says that the step failed).
+/// Read from records only: the game state says nothing more than `carried_out`.
 extension Deal {
     /// The order record of each of a deal's steps at the adjudication that carried it out, one per step in order; nil
     /// for a step that promises a consent, and for one whose order record the reader cannot see (a covert action's
@@ -27,6 +28,12 @@ extension Deal {
         order.result != "success" && order.result != "failure"
     }
 
+    /// Whether an order record says its action was taken but its die failed: the deal was carried out, and the step
+    /// did not work (a summit taken to the dice that failed did not happen).
+    public static func failedItsRoll(_ order: Record) -> Bool {
+        order.result == "failure"
+    }
+
     /// The order records of the deal's steps (see `stepRecords(deal:steps:in:)`).
     public func stepRecords(in records: [Record]) -> [Record?] {
         Self.stepRecords(deal: id, steps: commitments.map { ($0.team, $0.action) }, in: records)
@@ -36,6 +43,12 @@ extension Deal {
     /// out in full (or is not carried out yet).
     public func stepsNotTaken(in records: [Record]) -> [Record] {
         stepRecords(in: records).compactMap { $0 }.filter(Self.wasNotTaken)
+    }
+
+    /// The records of the deal's steps that were taken but failed their die, as far as the reader can see (another
+    /// team's covert step has no record here, so it is not said): empty when none did.
+    public func stepsFailed(in records: [Record]) -> [Record] {
+        stepRecords(in: records).compactMap { $0 }.filter(Self.failedItsRoll)
     }
 }
 

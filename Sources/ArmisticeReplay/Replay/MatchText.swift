@@ -56,6 +56,13 @@ public struct MatchText: Sendable {
         return RecordText.phrase(r.reason == nil ? "report.timeline.step_missed_no_reason" : "report.timeline.step_missed", args, in: phrases)
     }
 
+    /// A deal's step that was taken but failed its die, in words: the team, the action and the roll ("ROK's
+    /// “Propose an inter-Korean summit” (rolled 91, needed 70 or less)"), so nobody reads "carried out" as "it happened".
+    public func failedStep(_ r: Record) -> String {
+        let args = ["team": team(r.team), "action": action(r.action), "roll": r.roll.map(String.init) ?? "?", "chance": r.chance.map(String.init) ?? "?"]
+        return RecordText.phrase("report.timeline.step_failed", args, in: phrases)
+    }
+
     /// A phase's name in the reader's language.
     public func phaseName(_ phase: Phase?) -> String { records.phaseName(phase) }
 

@@ -80,6 +80,12 @@ extension Replay {
                     if !missed.isEmpty {
                         line += ". " + p.text("report.timeline.deal_missed", ["steps": missed.map { text.missedStep(local($0)) }.joined(separator: "; ")])
                     }
+                    // A step taken but failed on its die: the deal was carried out, and the step did not work.
+                    let failed = r.kind == .deal && r.result == Deal.Status.carriedOut.rawValue
+                        ? (r.deal.flatMap { step.state.deals[safe: $0 - 1] }?.stepsFailed(in: visible) ?? []) : []
+                    if !failed.isEmpty {
+                        line += (missed.isEmpty ? ". " : " ") + p.text("report.timeline.deal_failed", ["steps": failed.map { text.failedStep(local($0)) }.joined(separator: "; ")], count: failed.count)
+                    }
                     out += String(repeating: " ", count: 34) + "· " + line + "\n"
                 }
             } else {

@@ -229,10 +229,15 @@ struct StoryReader {
             var deals: [Int] = [], partly: [String] = []
             for (step, r) in records(of: turn) where r.kind == .deal && r.result == "carried_out" {
                 guard let id = r.deal else { continue }
-                let missed = replay.steps[step].state.deals[safe: id - 1].map { stepsNotTaken(of: $0, in: replay.steps[step]) } ?? []
-                if missed.isEmpty { deals.append(id); continue }
-                partly.append(say("story.turn.deal_partly", ["deal": String(id)])
-                    + missed.map { " " + say("story.point.deal_missed", ["phrase": orderPhrase($0)]) }.joined())
+                let deal = replay.steps[step].state.deals[safe: id - 1]
+                let missed = deal.map { stepsNotTaken(of: $0, in: replay.steps[step]) } ?? []
+                let failed = deal.map { $0.stepsFailed(in: replay.steps[step].records) } ?? []
+                if missed.isEmpty, failed.isEmpty { deals.append(id); continue }
+                // A step that failed its die is said too: "carried out" alone reads as "the summit happened".
+                var sentence: String = missed.isEmpty ? say("story.turn.deals", ["deals": "#\(id)"], count: 1) : say("story.turn.deal_partly", ["deal": String(id)])
+                for r in missed { sentence += " " + say("story.point.deal_missed", ["phrase": orderPhrase(r)]) }
+                if let f = failedText(failed) { sentence += " " + f }
+                partly.append(sentence)
             }
             if !deals.isEmpty { sentences.append(say("story.turn.deals", ["deals": deals.map { "#\($0)" }.joined(separator: ", ")], count: deals.count)) }
             sentences += partly
@@ -292,13 +297,16 @@ struct StoryReader {
                 guard let biggest = moved.max(by: { abs($0.to - $0.from) < abs($1.to - $1.from) }) else { continue }
                 let parties = deal.parties.filter { $0 != deal.proposer }.map(short).joined(separator: ", ")
                 // A step that could not be taken is said, and the deal reads as carried out in part.
-                let missed = stepsNotTaken(of: deal, in: s)
+                // A step taken but failed on its die is said too: the deal was carried out, and the step did not work.
+                let missed = stepsNotTaken(of: deal, in: s), failed = deal.stepsFailed(in: s.records)
+                var text: String = say("story.point.deal_text", ["terms": describe(deal), "changes": moved.map { change($0.track, $0.from, $0.to) }.joined(separator: ", ")])
+                for r in missed { text += " " + say("story.point.deal_missed", ["phrase": orderPhrase(r)]) }
+                if let f = failedText(failed) { text += " " + f }
                 points.append(Story.TurningPoint(
                     kind: "deal", turn: turn,
-                    title: say(missed.isEmpty ? "story.point.deal" : "story.point.deal_partly",
+                    title: say(dealPointKey(missed: missed, failed: failed),
                                ["turn": String(turn), "deal": String(id), "proposer": short(deal.proposer), "parties": parties]),
-                    text: say("story.point.deal_text", ["terms": describe(deal), "changes": moved.map { change($0.track, $0.from, $0.to) }.joined(separator: ", ")])
-                        + missed.map { " " + say("story.point.deal_missed", ["phrase": orderPhrase($0)]) }.joined(),
+                    text: text,
                     step: step, seq: s.seq, track: ruleset.tracks[biggest.track].id, from: biggest.from, to: biggest.to))
             }
         }
@@ -379,11 +387,41 @@ struct StoryReader {
         return stepsNotTaken(of: deal, in: step)
     }
 
-    /// A deal's status in the reader's language: "carried out in part", naming the steps not taken, for one that was.
+    /// The steps of a carried-out deal that were taken but failed their die (`Deal.stepsFailed(in:)`), from the step
+    /// that carried it out; [] for a deal not carried out.
+    func stepsFailed(of deal: Deal) -> [Record] {
+        guard deal.status == .carriedOut,
+              let step = replay.steps.last(where: { $0.records.contains { $0.kind == .deal && $0.deal == deal.id && $0.result == "carried_out" } })
+        else { return [] }
+        return deal.stepsFailed(in: step.records)
+    }
+
+    /// The sentence naming a deal's steps that failed their die with their rolls ("A step failed its dice roll: ROK's
+    /// “Propose an inter-Korean summit” (rolled 91, needed 70 or less)."), the replay's words; nil when none did.
+    func failedText(_ failed: [Record]) -> String? {
+        guard !failed.isEmpty else { return nil }
+        return say("report.timeline.deal_failed", ["steps": failed.map(failedStep).joined(separator: "; ")], count: failed.count)
+    }
+
+    /// A step that failed its die, the team by its short name as the story says it: "ROK's “…” (rolled 91, needed 70 or less)".
+    func failedStep(_ r: Record) -> String {
+        say("report.timeline.step_failed", ["team": short(r.team), "action": text.action(r.action),
+                                            "roll": r.roll.map(String.init) ?? "?", "chance": r.chance.map(String.init) ?? "?"])
+    }
+
+    /// The title of a carried-out deal's turning point: in part when a step was not taken, else with a step failed
+    /// on its die, else carried out.
+    func dealPointKey(missed: [Record], failed: [Record]) -> String {
+        !missed.isEmpty ? "story.point.deal_partly" : !failed.isEmpty ? "story.point.deal_failed" : "story.point.deal"
+    }
+
+    /// A deal's status in the reader's language: "carried out in part", naming the steps not taken, for one that was;
+    /// "carried out; a step failed its dice roll: …" for one whose step was taken and failed.
     func dealStatus(_ deal: Deal) -> String {
-        let missed = stepsNotTaken(of: deal)
-        guard !missed.isEmpty else { return resultWord(deal.status.rawValue) }
-        return say("story.plan.carried_out_part", ["missed": missed.map(orderPhrase).joined(separator: "; ")])
+        let missed = stepsNotTaken(of: deal), failed = stepsFailed(of: deal)
+        var status = missed.isEmpty ? resultWord(deal.status.rawValue) : say("story.plan.carried_out_part", ["missed": missed.map(orderPhrase).joined(separator: "; ")])
+        if !failed.isEmpty { status += say("story.plan.failed", ["failed": failed.map(failedStep).joined(separator: "; ")], count: failed.count) }
+        return status
     }
 
     func describe(_ deal: Deal) -> String {

@@ -130,7 +130,7 @@ extension StoryReader {
                 let missed = stepsNotTaken(of: deal, in: step)
                 var args = ["deal": String(deal.id), "proposer": short(deal.proposer), "turn": String(p.turn), "moved": moved(p),
                             "parties": deal.parties.filter { $0 != deal.proposer }.map(short).joined(separator: ", ")]
-                guard say(missed.isEmpty ? "story.point.deal" : "story.point.deal_partly", args) == p.title else { continue }
+                guard say(dealPointKey(missed: missed, failed: deal.stepsFailed(in: step.records)), args) == p.title else { continue }
                 // A deal carried out in part asks about the step that was not taken, never what it would have given.
                 args["missed"] = missed.map(orderPhrase).joined(separator: "; ")
                 ask(say(missed.isEmpty ? "story.q.deal" : "story.q.deal_partly", args), p)

@@ -231,6 +231,24 @@ export function stepsNotTaken(d, records) {
   return stepRecords(d, records).filter((r) => r && wasNotTaken(r));
 }
 
+/** Whether an order record says its action was taken but its die failed: the deal was carried out, and the step did
+ * not work (a summit that failed its roll did not happen). The twin of Swift's `Deal.failedItsRoll`. */
+export function failedItsRoll(order) {
+  return order.result === "failure";
+}
+
+/** The records of deal `d`'s steps that were taken but failed their die, as far as the reader can see (another team's
+ * covert step has no record here, so it is not said). The twin of Swift's `Deal.stepsFailed`. */
+export function stepsFailed(d, records) {
+  return stepRecords(d, records).filter((r) => r && failedItsRoll(r));
+}
+
+/** A step that failed its die, in words: the team, the action and the roll ("ROK's “Propose an inter-Korean summit”
+ * (rolled 91, needed 70 or less)"), as the replay and the report say it. */
+export function failedStepText(game, r) {
+  return t("deal.failed", { team: game.teamName(r.team), action: game.actionName(r.action), roll: r.roll ?? "?", chance: r.chance ?? "?" });
+}
+
 /** A scenario's reason as it goes in brackets before a full stop: without its own final full stop, so a step not
  * taken reads "(no basis for a summit)." rather than "(… summit.).". The twin of Swift's `Record.bracketed`. */
 export function bracketed(reason) {
@@ -258,10 +276,13 @@ export function dealOutcomeText(game, d, me) {
     case "open": return t("deal.effect.open", { ours });
     case "agreed": return t("deal.effect.agreed", { ours });
     case "carried_out": {
-      // A step that could not be taken is named, and the deal reads as carried out in part (as the report says).
-      const missed = stepsNotTaken(d, game.records || []);
-      return missed.length ? t("deal.effect.carried_out_part", { turn: d.turn, missed: missed.map((r) => missedStepText(game, r)).join("; ") })
-        : t("deal.effect.carried_out", { turn: d.turn });
+      // A step that could not be taken is named, and the deal reads as carried out in part (as the report says); a
+      // step taken but failed on its die is named with its roll, so "carried out" does not read as "it happened".
+      const missed = stepsNotTaken(d, game.records || []).map((r) => missedStepText(game, r)).join("; ");
+      const failedSteps = stepsFailed(d, game.records || []);
+      const failed = failedSteps.length ? t("deal.effect.failed", { count: failedSteps.length, failed: failedSteps.map((r) => failedStepText(game, r)).join("; ") }) : "";
+      const key = `deal.effect.carried_out${missed ? "_part" : ""}${failed ? "_failed" : ""}`;
+      return t(key, { turn: d.turn, missed, failed });
     }
     case "rejected": {
       const by = rejectedBy(game, d);
