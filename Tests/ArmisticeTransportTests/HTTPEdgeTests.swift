@@ -29,6 +29,33 @@ struct HTTPEdgeTests {
         await harness.stop()
     }
 
+    /// Outside tester qa6, W2: a body sent a byte every few seconds held its socket for good (153 s; 1,000 sockets
+    /// from one address for 60 s), as lws restarts its timeout at every piece. Now the whole body has a deadline.
+    @Test func aBodyTrickledSlowerThanItsDeadlineIsDropped() async throws {
+        let harness = try Harness { $0.httpBodyTimeoutSeconds = 2 }
+        let port = harness.port
+        let heldFor = await offload { () -> Double? in
+            guard let socket = RawSocket(port: port) else { return nil }
+            let start = Date()
+            socket.write("POST /api/echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n")
+            var buffer = [UInt8](repeating: 0, count: 1_024)
+            while Date().timeIntervalSince(start) < 8 {
+                socket.write("x")
+                Thread.sleep(forTimeInterval: 0.5)
+                let n = buffer.withUnsafeMutableBytes { recv(socket.fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+                if n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) { return Date().timeIntervalSince(start) }
+            }
+            return nil
+        }
+        let seconds = try #require(heldFor, "the trickled body was still open after 8 s")
+        #expect(seconds < 5, "\(seconds)")
+        #expect(harness.delegate.state.withLock { $0.requests.isEmpty })
+        // A body that arrives in time is still answered.
+        let response = await offload { RawHTTPResponse.fetch(port: port, path: "/api/echo", method: "POST", body: "hello") }
+        #expect(response?.status == 200)
+        await harness.stop()
+    }
+
     @Test func anOverlongURLIsAnswered414() async throws {
         let harness = try Harness()
         let port = harness.port

@@ -35,7 +35,8 @@ struct HTTPRoutes {
                             "rejected_too_large_total": t.rejectedTooLarge, "http_requests_total": t.httpRequests,
                             "idle_hangups_total": t.idleHangUps, "refused_no_descriptors_total": t.refusedNoDescriptors,
                             "refused_per_address_total": t.refusedPerAddress, "closed_for_fragments_total": t.closedForFragments,
-                            "memory_returns_total": t.memoryReturns, "evicted_per_address_total": t.evictedPerAddress]
+                            "memory_returns_total": t.memoryReturns, "evicted_per_address_total": t.evictedPerAddress,
+                            "http_bodies_timed_out_total": t.httpBodiesTimedOut]
             }
             return HTTPResponse(status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", body: Array(metrics.render(transport: counters).utf8))
         }

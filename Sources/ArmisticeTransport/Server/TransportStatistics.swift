@@ -36,6 +36,8 @@ public struct TransportStatistics: Sendable, Equatable {
     public var memoryReturns: Int = 0
     /// HTTP requests answered (dynamic and static).
     public var httpRequests: Int = 0
+    /// HTTP sockets dropped because a request body did not arrive whole within `httpBodyTimeoutSeconds`.
+    public var httpBodiesTimedOut: Int = 0
 
     public init() {}
 }

@@ -30,6 +30,10 @@ extension WebSocketServer {
         /// Seconds without anything from a client (no message, no pong) before the server drops it, without a
         /// close frame. Checked about once a second.
         public var idleTimeoutSeconds: Int = 75
+        /// Seconds an HTTP request's body may take to arrive whole, counted from its headers; a body still incomplete
+        /// then is dropped with its socket (`TransportStatistics.httpBodiesTimedOut`), as slow headers are. A body is
+        /// at most `maxMessageBytes`, so 10 s asks 6.5 KB/s of the slowest client.
+        public var httpBodyTimeoutSeconds: Int = 10
         /// File descriptors kept for everything but connections (match logs, the journal, files being served). A
         /// connection accepted when fewer than this many of the process's open-file limit are left is closed at once
         /// (counted in `TransportStatistics.refusedNoDescriptors`): the server never runs out, where an `accept`

@@ -340,7 +340,7 @@ final class WebSocketServerCore: Sendable {
         case LWS_CALLBACK_HTTP:
             return httpRequest(wsi, user, input, length)
         case LWS_CALLBACK_HTTP_BODY:
-            return httpBody(user, input, length)
+            return httpBody(wsi, user, input, length)
         case LWS_CALLBACK_HTTP_BODY_COMPLETION:
             return httpBodyComplete(wsi, user)
         case LWS_CALLBACK_HTTP_WRITEABLE:

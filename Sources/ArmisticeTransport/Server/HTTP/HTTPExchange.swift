@@ -9,6 +9,8 @@ final class HTTPExchange {
     var body: [UInt8] = []
     /// Whether the body exceeded the cap (answered with 413 once complete).
     var bodyTooLarge = false
+    /// When the body must have arrived whole (`MonotonicTime`), nil when none is awaited.
+    var bodyDeadline: UInt64?
     /// Response body waiting to be written, and how much of it is out.
     var responseBody: [UInt8]?
     var responseOffset = 0
