@@ -96,7 +96,8 @@ def test_deal_commitments_are_locked_lines_of_the_draft_and_never_duplicates(ser
     assert not log.is_displayed()
     click(kim, "#results [id^=show-log-]")
     wait(kim, lambda d: css(d, "#results .full-log").is_displayed())
-    assert "Effect" in css(kim, "#results .full-log").text or "EFFECT" in css(kim, "#results .full-log").text
+    # Read through wait(): an update may redraw the results between finding the log and reading it.
+    wait(kim, lambda d: any(w in css(d, "#results .full-log").text for w in ("Effect", "EFFECT")), message="no effect in the full log")
     kim.execute_script("document.getElementById('results').scrollIntoView()")
     screenshot_results(kim, "class-results-summary-dprk")
     assert js_errors(kim) == [] and js_errors(lee) == [] and js_errors(teacher) == []
