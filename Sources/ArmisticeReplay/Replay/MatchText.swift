@@ -129,8 +129,9 @@ public struct MatchText: Sendable {
         }
     }
 
-    /// One sentence for a change to the room's seats or its door (the instructor's removals, moves, bots and closing
-    /// or opening joining; a seat joining mid-match), `seatName` the seat's name as the reader reads it; in Korean
+    /// One sentence for a change to the room's seats, its door or its clock (the instructor's removals, moves, bots,
+    /// closing or opening joining, pauses and extensions; a seat joining mid-match), `seatName` the seat's name as the
+    /// reader reads it; in Korean
     /// with the particles fitted.
     public func describe(_ change: Replay.SeatChange, seatName: String) -> String {
         let p = phrases
@@ -146,6 +147,11 @@ public struct MatchText: Sendable {
             : p.text(change.role == "observer" ? "report.seat.joined_observer" : "report.seat.joined_no_team")
         case .joiningClosed: p.text("report.seat.joining_closed")
         case .joiningOpened: p.text("report.seat.joining_opened")
+        case .paused: p.text("report.clock.paused")
+        case .resumed: p.text("report.clock.resumed")
+        case .extended: change.seconds.map { $0 < 0 ? p.text("report.clock.shortened", ["seconds": String(-$0)]) : p.text("report.clock.extended", ["seconds": String($0)]) }
+            ?? p.text("report.clock.changed")
+        case .restarted: p.text("report.clock.restarted")
         }
         return Josa.resolvingParticles(s, in: p.language)
     }

@@ -51,12 +51,15 @@ public struct Replay: Sendable {
         public var bot: String? = nil
     }
 
-    /// Something done to the room's seats or its door, as its join, seat and joining records say: a seat removed, a
-    /// seat moved, a bot put on a team or taken off, the room closed or opened to new seats, a seat joining once the
-    /// match has begun. Not the engine's (no state hash changes), but a debrief needs it: who was removed, and when.
+    /// Something done to the room's seats, its door or its clock, as its join, seat, joining and clock records say: a
+    /// seat removed, a seat moved, a bot put on a team or taken off, the room closed or opened to new seats, a seat
+    /// joining once the match has begun, the instructor pausing, resuming or extending the phase clock, the clock
+    /// running again after a server restart. Not the engine's (no state hash changes), but a debrief needs it: who was
+    /// removed, when the class was given more time.
     public struct SeatChange: Sendable, Hashable, Codable {
         public enum Kind: String, Sendable, Hashable, Codable {
             case removed, moved, bot, botOff = "bot_off", joined, joiningClosed = "joining_closed", joiningOpened = "joining_opened"
+            case paused, resumed, extended, restarted
         }
         public var line: Int
         public var seq: Int
@@ -73,6 +76,9 @@ public struct Replay: Sendable {
         public var bot: String?
         /// The index of the last step before it.
         public var step: Int
+        /// By how many seconds the instructor extended the phase (negative: shortened), for `extended`, when the
+        /// clock before it is in the log.
+        public var seconds: Int? = nil
     }
 
     public let log: MatchLog
@@ -115,10 +121,13 @@ public struct Replay: Sendable {
         var seqs = SeqCheck(header: log.header.seq)
         var hashLines = HashLineCheck()
         var seatIndex: [String: Int] = [:]
+        // The phase clock as the last record that carried it left it: an extension is the difference.
+        var clock: LogRecord.Clock?
 
         for entry in log.entries {
             let r = entry.record
             let line = entry.line
+            defer { if let c = r.clock { clock = c } }
             if r.kind == .hash {
                 issues += hashLines.hashLine(r, line: line, engine: engine, state: state)
                 continue
@@ -185,8 +194,26 @@ public struct Replay: Sendable {
                 // Whether the room took new seats: nothing in the engine, but the debrief shows it.
                 seatChanges.append(SeatChange(line: line, seq: r.seq, t: r.t ?? 0, by: r.by ?? "", kind: r.open == true ? .joiningOpened : .joiningClosed,
                                               step: stepCount - 1))
-            case .presence, .clock:
-                // Who was online and the phase clock: nothing in the engine.
+            case .clock:
+                // The instructor's pause, resume and extension, and a restart's clock: nothing in the engine, but a
+                // debrief needs it ("the teacher gave us more time here").
+                let kind: SeatChange.Kind? = switch r.reason {
+                case "pause": .paused
+                case "unpause": .resumed
+                case "extend": .extended
+                case "restart": .restarted
+                default: nil
+                }
+                guard let kind else { break }
+                var seconds: Int?
+                if kind == .extended, let before = clock, let after = r.clock {
+                    let ms = after.paused == true ? before.remaining.flatMap { b in after.remaining.map { $0 - b } }
+                        : before.deadline.flatMap { b in after.deadline.map { $0 - b } }
+                    seconds = ms.map { Int(($0 + ($0 < 0 ? -500 : 500)) / 1000) }
+                }
+                seatChanges.append(SeatChange(line: line, seq: r.seq, t: r.t ?? 0, by: r.by ?? "", kind: kind, step: stepCount - 1, seconds: seconds))
+            case .presence:
+                // Who was online: nothing in the engine.
                 break
             case .match:
                 issues.append(LogIssue(.extraHeader, line: line, turn: state.turn, key: "log.issue.extra_header"))

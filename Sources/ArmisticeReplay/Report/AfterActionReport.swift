@@ -126,8 +126,9 @@ public struct AfterActionReport: Sendable, Codable {
         public var seenBy: [String]
     }
 
-    /// A change to the room's seats or its door (a seat removed or moved, a bot put on a team or taken off, joining
-    /// closed or opened, a seat joining mid-match): the instructor's, seen by every viewpoint (the roster showed it).
+    /// A change to the room's seats, its door or its clock (a seat removed or moved, a bot put on a team or taken off,
+    /// joining closed or opened, a seat joining mid-match, the clock paused, resumed or extended, or running on after a
+    /// restart): the instructor's, seen by every viewpoint (the roster and the clock showed it).
     public struct SeatChange: Sendable, Codable {
         public var line: Int
         public var seq: Int
@@ -136,7 +137,8 @@ public struct AfterActionReport: Sendable, Codable {
         public var step: Int
         public var turn: Int
         public var phase: String
-        /// `removed`, `moved`, `bot`, `bot_off`, `joined`, `joining_closed` or `joining_opened`.
+        /// `removed`, `moved`, `bot`, `bot_off`, `joined`, `joining_closed`, `joining_opened`, `paused`, `resumed`,
+        /// `extended` or `restarted`.
         public var kind: String
         public var by: String
         public var who: String
