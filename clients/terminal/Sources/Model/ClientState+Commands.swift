@@ -79,7 +79,7 @@ extension ClientState {
             // What the full screen's question says first (over budget, points not spent, consents undecided), as
             // warnings: the plain mode still locks, so a script's `lock` does what it says (README).
             let warnings = myTeam == nil ? [] : lockWarnings.map { Effect.notice("[warning] " + $0) }
-            return warnings + [request(ClientRequest.Lock(), said("terminal.status.locked", "terminal.failed.locked"))]
+            return [request(ClientRequest.Lock(), said("terminal.status.locked", "terminal.failed.locked"))] + warnings
         case .say(let channel, let text):
             let ch = resolveChannel(channel)
             if you.role == "observer" { return [refuse(t.text("terminal.status.observer_chat"))] }
