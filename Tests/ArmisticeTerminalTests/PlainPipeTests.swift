@@ -157,6 +157,8 @@ struct PlainPipeTests {
         let back = try PlainJoin(port: server.port, code: code, state: lab, ["--name", "Yunha"])
         try await back.transcript.waitFor("the seat taken back") { $0.contains("[room] rejoined") || $0.contains("[state]") }
         #expect(back.transcript.text.contains("Taking back your seat in \(code) as Yunha, team ROK"), "\(back.transcript.text)")
+        // Her name given, nothing suggests another student is on the account (outside tester qa5, Wrong #8).
+        #expect(!back.transcript.text.contains("another student") && !back.transcript.text.contains("Not Yunha?"), "\(back.transcript.text)")
 
         // The instructor removes Yunha's seat: the plain window says so and stops, with a failure.
         func yunhasSeat(_ m: JSONValue) -> String? { m["roster"]?.array.first { $0["name"]?.string == "Yunha" }?["seat"]?.string }

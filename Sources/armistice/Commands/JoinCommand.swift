@@ -76,7 +76,9 @@ struct JoinCommand: AsyncParsableCommand {
             }
             let line = teamName.map { t.phrase("terminal.join.taking_back_team", ["room": room, "name": stored.name, "team": $0]) }
                 ?? t.phrase("terminal.join.taking_back", ["room": room, "name": stored.name])
-            Prompt.say(line)
+            // Taken back by no name given (the account's only seat here): another student on the account is told how
+            // to take their own. A name given, or answered, already says whose seat it is (outside tester qa5, Wrong #8).
+            Prompt.say(given == nil ? line + " " + t.phrase("terminal.join.not_you", ["name": stored.name]) : line)
         } else {
             // The address and the code first: a wrong one is said at once, before any question.
             let check = await JoinCheck.room(url: url, code: room, language: language)
