@@ -24,7 +24,7 @@ struct JoinCommand: AsyncParsableCommand {
 
     @Argument(help: "The server: host[:port] or a ws(s):// URL.") var host: String
     @Argument(help: "The room's join code (case, spaces and dashes do not matter).") var code: String
-    @Option(help: "Your display name (asked when not given).") var name: String?
+    @Option(help: "Your display name (asked when not given; an --observer is named Observer, in the interface's language).") var name: String?
     @Option(help: "Your team: its id or its name, e.g. dprk or \"North Korea\" (asked when not given; empty lets the instructor assign one).") var team: String?
     @Flag(help: "Line mode for screen readers and scripts: events as lines, commands typed at the prompt.") var plain = false
     @Flag(help: "Join as an observer (the public view, e.g. for a projector).") var observer = false
@@ -97,6 +97,9 @@ struct JoinCommand: AsyncParsableCommand {
                 Prompt.say(t.text("terminal.join.server_says", ["message": message]))
             case .teams, .unchecked: break
             }
+            // An observer (a projector started by a script) is not asked: it is named for its role unless --name says
+            // otherwise (outside tester qa5, Confusing #16).
+            if name == nil, observer { name = t.text("terminal.join.observer_name") }
             if name == nil { name = Prompt.ask(t.text("terminal.join.ask_name")) }
             guard let chosen = name, !chosen.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw ValidationError(t.text("terminal.join.name_needed"))
