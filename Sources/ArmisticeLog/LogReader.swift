@@ -127,15 +127,23 @@ public struct LogReader: Sendable {
     /// documented shape, else `JSONDecoder` (which decides the rest and explains errors).
     static func decode(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ decoder: JSONDecoder) throws -> LogRecord {
         let line = UnsafeBufferPointer(rebasing: buffer[range])
+        // The server writes UTF-8 only: a line that is not was damaged or edited, whatever the JSON around it reads as.
+        if let bad = RulesetLoader.firstInvalidUTF8(line) { throw NotUTF8(column: bad.column) }
         if let scanned = LogRecord.scan(line) { return scanned }
         if let fast = JSON.parse(line).flatMap(LogRecord.fast) { return fast }
         return try decoder.decode(LogRecord.self, from: Data(line))
+    }
+
+    /// A line with bytes that are not UTF-8; `column` counts characters from 1, as far as they could be read.
+    struct NotUTF8: Error {
+        var column: Int
     }
 
     /// A decoding error in a few words, in JSON's terms (never a Swift type's name): which field, and what was wrong,
     /// as a catalog sentence (`log.why.*`). `line` is the line's text: a line the decoder calls corrupt may be valid
     /// JSON holding a number out of range.
     static func explain(_ error: any Error, line: ArraySlice<UInt8> = []) -> ErrorDetail {
+        if let error = error as? NotUTF8 { return ErrorDetail("log.why.not_utf8", ["column": .text(String(error.column))]) }
         guard let error = error as? DecodingError else { return ErrorDetail("log.why.other", ["what": .text("\(error)")]) }
         func path(_ keys: [any CodingKey]) -> ErrorArgument {
             let p = keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")

@@ -39,6 +39,26 @@ import Testing
         #expect(unterminated.isVerified)
     }
 
+    /// A line with bytes that are not UTF-8 is damaged, whatever it reads as (outside tester qa6, D3: a chat line
+    /// with invalid bytes swapped in for another record was read, and the log called verified).
+    @Test func aLineThatIsNotUTF8IsDamaged() throws {
+        let chatLine = try #require(lineNumbers { $0.contains(#""kind":"chat""#) }.first)
+        var bytes: [UInt8] = []
+        for (i, line) in lines.enumerated() {
+            var b = Array(line.utf8)
+            // `"x":"\u{C3}(",` after the brace: 0xC3 starts a two-byte character that "(" does not continue.
+            if i + 1 == chatLine { b.insert(contentsOf: [0x22, 0x78, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22, 0x2C], at: 1) }
+            bytes += b + [0x0A]
+        }
+        let r = Replay(log: try MatchLog(bytes: bytes))
+        let issue = try #require(r.issues.first)
+        #expect(issue.code == .damagedLine && issue.line == chatLine)
+        #expect(issue.message.contains("not UTF-8 text (a byte that is not UTF-8 at character 7)"), "\(issue.message)")
+        #expect(!r.isVerified)
+        // Hangul and other UTF-8 are text like any other.
+        #expect(RulesetLoader.firstInvalidUTF8(Array("{\"text\":\"안녕\"}".utf8)) == nil)
+    }
+
     @Test func aLogCutInsideItsHeaderSaysSoAndAFolderIsNotALog() throws {
         let header = lines[0]
         #expect(throws: LogError.self) { try MatchLog(bytes: Array(header.prefix(40).utf8)) }

@@ -46,7 +46,9 @@ public enum RulesetLoader {
 
     /// Where a file's bytes stop being UTF-8 (1-based line and column, counting characters before it), or nil if
     /// they are all UTF-8.
-    public static func firstInvalidUTF8(_ bytes: [UInt8]) -> SourceLocation? {
+    public static func firstInvalidUTF8(_ bytes: some Collection<UInt8>) -> SourceLocation? {
+        // Most text is ASCII: one pass without decoding answers for it.
+        if bytes.allSatisfy({ $0 < 0x80 }) { return nil }
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
         var line = 1
