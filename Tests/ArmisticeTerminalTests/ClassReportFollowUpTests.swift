@@ -55,7 +55,7 @@ import Testing
         var s = BotSeatClientTests.instructor()
         _ = s.apply(message: #"{"type":"clock","room":"R4X95U","seq":59,"prev":58,"reason":"pause","clock":{"phase":"negotiation","turn":1,"paused":true,"remaining":432000,"now":\#(Fixtures.now)}}"#, now: Fixtures.now)
         let text = Self.screen(s)
-        #expect(text.contains("Phase negotiation, 7:12 left (paused)"), "\(text)")
+        #expect(text.contains("Negotiation phase, 7:12 left (paused)"), "\(text)")
         #expect(!text.contains("paused left"))
     }
 

@@ -697,7 +697,10 @@ public enum Renderer {
         let clock = s.clockLabel(now: now, paused: false)
         let left = clock.isEmpty ? "" : s.t.text(s.clock.paused ? "terminal.control.left_paused" : "terminal.control.left", ["clock": clock])
         if s.view.phase != "ended" {
-            lines.append(Line(s.t.text("terminal.control.phase", ["phase": s.phaseName(s.view.phase)]) + left, .bold))
+            // The phase's name as the header's and the Board's say it, with a capital ("Negotiation phase"), not "Phase
+            // negotiation" (outside tester qa5, polish).
+            let phase = s.phaseName(s.view.phase)
+            lines.append(Line(s.t.text("terminal.control.phase", ["phase": phase.prefix(1).uppercased() + phase.dropFirst()]) + left, .bold))
         }
         if let outcome = s.view.outcome {
             // The scenario has decided the ending: say so, and what the phase still running is for (never a plain
