@@ -34,7 +34,8 @@ def test_the_proposer_is_told_of_its_budget_and_a_step_not_taken_reads_carried_o
     click(john, "#deal-1-accept")
     wait(kim, lambda d: "Deal #1 is agreed" in text(d, "#orders-status"), message=lambda d: text(d, "#orders-status"))
     said = text(kim, "#orders-status")
-    assert "cost 6 of the 5 points, 1 over budget" in said and "the order marked over budget will come back over_budget" in said, said
+    assert "cost 6 of the 5 points, 1 over budget" in said and "the order marked over budget will not be carried out" in said, said
+    assert "over_budget" not in said, "the wire code in the prose (qa5 Polish)"
     # The US stays within its budget: nothing to tell it.
     assert "is agreed" not in text(john, "#orders-status")
     # Once the draft fits again the line goes.

@@ -324,6 +324,7 @@ def test_a_draft_past_the_budget_is_stopped_and_its_lock_warns(server, browsers)
     click(kim, "#lock")
     wait(kim, lambda d: "1 over budget" in text(d, "#lock"), message=lambda d: text(d, "#lock"))
     assert "1 more than the budget" in text(kim, "#orders-status")
+    assert "will not be carried out" in text(kim, "#orders-status") and "over_budget" not in text(kim, "#orders-status")
     click(kim, "#lock")
     wait(kim, lambda d: "locked in" in text(d, "#orders-status"))
 
