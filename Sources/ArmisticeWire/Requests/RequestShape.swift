@@ -23,7 +23,8 @@ public struct RequestShape: Sendable, Hashable {
     /// valid JSON (the decoder does, at a cost now bounded by the size): it counts brackets and separators
     /// outside strings. A top-level `id` that is a list or an object is refused here too: the decoder's failed
     /// attempts to read it as a string and as a number cost far more than its size (the campaign found a 17 KB id
-    /// of nested lists costing 20 ms; docs/reliability.md).
+    /// of nested lists costing 20 ms; docs/reliability.md). So is a top-level `type` that is not a string (an outside
+    /// tester's 21 KB `type` of nested lists cost 10–20 ms in the decoders before it was refused `bad_request`).
     public func check(_ text: String) -> ServerError? {
         var text = text
         return text.withUTF8 { check(bytes: $0) }
@@ -34,27 +35,33 @@ public struct RequestShape: Sendable, Hashable {
         var values = 1
         var inString = false
         var escaped = false
-        // Where the current top-level string started, whether the last one was the key "id", and whether the next
-        // value is that key's.
+        // Where the current top-level string started; which of the keys "id" and "type" the last one was; and
+        // whether the next value is that key's.
         var stringStart = -1
-        var lastStringIsID = false
-        var idValueNext = false
+        var lastKey = TopKey.other
+        var valueOf = TopKey.other
         var idIsContainer = false
-        for (i, byte) in bytes.enumerated() {
+        var typeIsNotString = false
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            let byte = bytes[i]
+            defer { i += 1 }
             if inString {
                 if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") {
                     inString = false
-                    lastStringIsID = stringStart >= 0 && i - stringStart == 3 && bytes[stringStart + 1] == UInt8(ascii: "i") && bytes[stringStart + 2] == UInt8(ascii: "d")
+                    lastKey = stringStart >= 0 ? TopKey(bytes, from: stringStart + 1, to: i) : .other
                 }
                 continue
             }
             if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
-            if idValueNext {
-                idValueNext = false
-                if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { idIsContainer = true }
+            if valueOf != .other {
+                if valueOf == .id, byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { idIsContainer = true }
+                if valueOf == .type, byte != UInt8(ascii: "\"") { typeIsNotString = true }
+                valueOf = .other
             }
-            if byte == UInt8(ascii: ":"), depth == 1, lastStringIsID { idValueNext = true }
-            if byte != UInt8(ascii: "\"") { lastStringIsID = false }
+            if byte == UInt8(ascii: ":"), depth == 1 { valueOf = lastKey }
+            if byte != UInt8(ascii: "\"") { lastKey = .other }
             switch byte {
             case UInt8(ascii: "\""):
                 inString = true
@@ -74,6 +81,21 @@ public struct RequestShape: Sendable, Hashable {
             }
         }
         // After the scan, so that what is too deep or too busy is still named so.
-        return idIsContainer ? RequestID.refusal : nil
+        if idIsContainer { return RequestID.refusal }
+        if typeIsNotString { return ServerError(.badRequest, key: "error.bad_request.no_type") }
+        return nil
+    }
+
+    /// The top-level keys the scan watches: a value of the wrong kind there is refused before any decoder reads it.
+    private enum TopKey {
+        case id, type, other
+
+        /// The key spelled by `bytes[from..<to]` (a string's contents, without its quotes).
+        init(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
+            func spells(_ word: StaticString) -> Bool {
+                word.withUTF8Buffer { w in w.count == to - from && (0..<w.count).allSatisfy { bytes[from + $0] == w[$0] } }
+            }
+            self = spells("id") ? .id : spells("type") ? .type : .other
+        }
     }
 }
