@@ -250,7 +250,18 @@ function move(r, value) {
 }
 
 async function remove(r) {
-  if (armedRemove !== r.seat) { armedRemove = r.seat; renderRoster(); $(`#remove-${CSS.escape(r.seat)}`)?.focus(); return; }
+  if (armedRemove !== r.seat) {
+    armedRemove = r.seat;
+    renderRoster();
+    $(`#remove-${CSS.escape(r.seat)}`)?.focus();
+    // The first press says what the second does, and the other status lines (an old "Phase ended.") go, so that the
+    // press does not look lost (qa5 Confusing #7).
+    const status = $("#roster-status");
+    say(status, () => t("console.confirm_removal_hint", { name: r.name }), "warning");
+    delete status.dataset.seq;
+    settled(status);
+    return;
+  }
   armedRemove = null;
   await act($("#roster-status"), { type: "remove_seat", seat: r.seat }, () => t("console.removed_ok", { name: r.name }));
 }
