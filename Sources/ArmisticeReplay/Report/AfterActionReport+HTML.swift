@@ -175,7 +175,7 @@ extension AfterActionReport {
     ol.timeline{list-style:none;padding-left:0}li.step{padding:4px 0;border-bottom:1px dotted #e3e6ea}li.step ul{margin:2px 0 2px 18px;padding:0;list-style:none}
     .kind{display:inline-block;min-width:74px;font-size:11px;text-transform:uppercase;letter-spacing:.04em;color:#5b6470}
     .rec.order .kind{color:#1f4e9c}.rec.event .kind,.rec.dice .kind{color:#8a4b00}.rec.deal .kind{color:#5b2d90}.rec.outcome{font-weight:600}
-    .who{font-weight:600}table.chat td.where{white-space:nowrap}code{font-size:12px;word-break:break-all}footer{margin-top:32px;color:#8a93a0;font-size:12px}
+    .who{font-weight:600}td,li,p,dd,h3,figcaption{overflow-wrap:anywhere}table.chat{width:100%}table.chat td.where{white-space:nowrap;overflow-wrap:normal}code{font-size:12px;word-break:break-all}footer{margin-top:32px;color:#8a93a0;font-size:12px}
     ol.turns{padding-left:0;list-style:none}li.turn-summary{padding:5px 0;border-bottom:1px dotted #e3e6ea}
     ol.points{padding-left:0;list-style:none}.point{padding:6px 10px;margin:6px 0;border-left:4px solid #c9ced6;background:#f8f9fb}
     .point.blocked{border-color:#9b1c1c}.point.deal{border-color:#5b2d90}.point.swing{border-color:#1f4e9c}.point.near_miss{border-color:#d68910}.point.decided,.point.ending{border-color:#1e6b34}

@@ -34,15 +34,28 @@ struct SVGChart {
         var s = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(HTML.escape(title))\">"
         s += "<title>\(HTML.escape(title))</title>"
         s += "<rect x=\"\(left)\" y=\"\(top)\" width=\"\(w)\" height=\"\(h)\" fill=\"#f8f9fb\" stroke=\"#c9ced6\"/>"
-        // Horizontal grid: min, middle, max, and the named levels.
-        var ticks = [lo, (lo + hi) / 2, hi]
-        for (threshold, _) in levels where Double(threshold) > lo && Double(threshold) < hi { ticks.append(Double(threshold)) }
-        for t in Set(ticks).sorted() {
+        // Horizontal grid: min, max, the named levels and the middle, whole numbers only (every track is), and no
+        // label drawn on another: a tick closer than a label's height to one kept before it is left out, the ends
+        // and the levels first (outside tester qa5 #5: "0" on "1", a "2.5" on a 0–5 track).
+        let gap = 11.0
+        var ticks: [Double] = []
+        let middle = ((lo + hi) / 2).rounded(.down)
+        for t in [lo, hi] + levels.map({ Double($0.0) }).filter({ $0 > lo && $0 < hi }) + [middle]
+        where !ticks.contains(where: { abs(y($0) - y(t)) < gap }) {
+            ticks.append(t)
+        }
+        for t in ticks.sorted() {
             s += "<line x1=\"\(left)\" x2=\"\(left + w)\" y1=\"\(fmt(y(t)))\" y2=\"\(fmt(y(t)))\" stroke=\"#dde1e7\" stroke-width=\"1\"/>"
             s += "<text x=\"\(left - 4)\" y=\"\(fmt(y(t) + 4))\" font-size=\"10\" text-anchor=\"end\" fill=\"#555\">\(fmt(t))</text>"
         }
-        for (threshold, name) in levels where Double(threshold) >= lo && Double(threshold) < hi {
-            s += "<text x=\"\(left + 4)\" y=\"\(fmt(y(Double(threshold)) - 3))\" font-size=\"9\" fill=\"#8a93a0\">\(HTML.escape(name))</text>"
+        // A level's name sits just above its threshold; where two would overlap, the level with the taller band keeps
+        // its name (the other's band is a sliver).
+        let shown = levels.filter { Double($0.0) >= lo && Double($0.0) < hi }.sorted { $0.0 < $1.0 }
+        let bands = shown.enumerated().map { k, level in (level, y(Double(level.0)) - y(k + 1 < shown.count ? Double(shown[k + 1].0) : hi)) }
+        var named: [Double] = []
+        for (level, _) in bands.sorted(by: { $0.1 > $1.1 }) where !named.contains(where: { abs($0 - y(Double(level.0))) < gap }) {
+            named.append(y(Double(level.0)))
+            s += "<text x=\"\(left + 4)\" y=\"\(fmt(y(Double(level.0)) - 3))\" font-size=\"9\" fill=\"#8a93a0\">\(HTML.escape(level.1))</text>"
         }
         let step = Swift.max(1, labels.count / 10)
         for (i, label) in labels.enumerated() where i % step == 0 || i == labels.count - 1 {
