@@ -278,11 +278,26 @@ async function lockIn() {
     renderDraft();
     // Over budget: the confirmation says by how much, and which orders will not be carried out.
     const over = ordersOverBudget(game, myTeam());
-    if (over.size) { const words = { over: -budgetLeft(game, myTeam()), count: over.size }; say($("#orders-status"), () => t("play.lock_over_warning", words), "error"); }
+    if (over.size) { const words = { over: -budgetLeft(game, myTeam()), count: over.size }; say($("#orders-status"), () => t("play.lock_over_warning", words), "error"); return; }
+    // As the terminal's confirmation does: the points not spent and the consent questions not answered, each with what
+    // no answer counts as (qa5 Confusing #4).
+    const left = budgetLeft(game, myTeam()) ?? 0;
+    const budget = game.team(myTeam())?.budget;
+    const promised = new Set(commitmentsOf(game, myTeam()).map((c) => c.consent).filter(Boolean));
+    const open = (game.view.consents || []).filter((c) => !promised.has(c.action) && !(draft().consents || {})[c.action]);
+    if (left > 0 || open.length) {
+      say($("#orders-status"), () => [
+        left > 0 && typeof budget === "number" ? t("play.lock_unspent", { left, budget, count: left }) : "",
+        open.length ? t("play.lock_undecided", { count: open.length, list: list(open.map((c) => t(c.rule === "all" ? "play.undecided_all" : "play.undecided_veto", { action: c.name }))) }) : "",
+        t("play.lock_press_again"),
+      ].filter(Boolean).join(" "), "warning");
+    }
     return;
   }
   lockArmed = false;
-  await attempt(session, $("#orders-status"), { type: "lock" }, () => t("play.locked_ok"));
+  // Locked during the negotiation, nothing ends early: the line says what comes next.
+  const negotiating = game.view.phase === "negotiation";
+  await attempt(session, $("#orders-status"), { type: "lock" }, () => t(negotiating ? "play.locked_ok_negotiation" : "play.locked_ok"));
 }
 
 // ---- Actions ---------------------------------------------------------------------------------------------------
