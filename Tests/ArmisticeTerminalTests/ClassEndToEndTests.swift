@@ -139,7 +139,7 @@ struct ClassEndToEndTests {
         let kim = try TmuxSession(command: "'\(E2E.binary)' join 127.0.0.1:\(server.port) \(code) --name Kim --team MARISOL",
                                   environment: ["XDG_STATE_HOME": E2E.temporaryDirectory("kim-case")])
         defer { kim.close() }
-        let joined = try await kim.waitFor("Kim on Marisol") { $0.contains("ARMISTICE \(code)") && $0.contains("Kim·marisol") }
+        let joined = try await kim.waitFor("Kim on Marisol") { $0.contains("ARMISTICE \(code)") && $0.contains("Kim·Marisol") }
         Self.keep(joined, as: "team-by-id-any-case")
         // Asked: a wrong answer is asked again with the list; the team's name works.
         let lee = try TmuxSession(command: "'\(E2E.binary)' join 127.0.0.1:\(server.port) \(code) --name Lee",
@@ -153,13 +153,13 @@ struct ClassEndToEndTests {
         #expect(again.contains("tervane — Kingdom of Tervane"), "\(again)")
         try lee.type("kingdom of tervane")
         try lee.keys("Enter")
-        let seated = try await lee.waitFor("Lee on Tervane") { $0.contains("ARMISTICE \(code)") && $0.contains("Lee·tervane") }
+        let seated = try await lee.waitFor("Lee on Tervane") { $0.contains("ARMISTICE \(code)") && $0.contains("Lee·Tervane") }
         Self.keep(again, as: "team-asked-again")
         // Quitting from a seat keeps it.
         try lee.keys("q")
         let quit = try await lee.waitFor(text: "Leave Armistice? (y/n)")
         #expect(quit.contains("Your seat is kept"))
-        #expect(seated.contains("Lee·tervane"))
+        #expect(seated.contains("Lee·Tervane"))
         instructor.close()
     }
 }

@@ -140,7 +140,15 @@ import Testing
         var s = Fixtures.seated()
         s.language = .ko
         s.view.teams[0].name = "지역 수산 중재자"
-        #expect(Renderer.headerTeamName("marisol", s) == "지역 수산 중…", "\(Renderer.headerTeamName("marisol", s))")
+        #expect(Renderer.headerTeamName("marisol", s) == "중재자", "\(Renderer.headerTeamName("marisol", s))")
+        // One rule in every language (qa5, Confusing #11): a long name by its last word, never the team's id.
+        s.language = .en
+        s.view.teams[0].name = "Republic of Marisol"
+        #expect(Renderer.headerTeamName("marisol", s) == "Marisol")
+        s.view.teams[0].name = "DPRK (North Korea)"
+        #expect(Renderer.headerTeamName("marisol", s) == "DPRK")
+        s.view.teams[0].name = "United States"
+        #expect(Renderer.headerTeamName("marisol", s) == "United States")
         var teacher = BotSeatClientTests.instructor()
         teacher.you.name = "Instructor"
         #expect(!String(Fixtures.screen(teacher).split(separator: "\n")[0]).contains("Instructor (instructor)"))

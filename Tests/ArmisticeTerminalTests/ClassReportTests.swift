@@ -162,7 +162,7 @@ import Testing
         var s = Fixtures.seated()
         s.you.name = "Eve the very long named student of the c"
         let header = String(Self.screen(s).split(separator: "\n")[0])
-        #expect(header.contains("·marisol"), "\(header)")
+        #expect(header.contains("·Marisol"), "\(header)")
         #expect(header.contains("Eve the"))
         #expect(TerminalText.width(header) <= 80)
         var ko = try! KoreanRenderTests.koreanStudent()

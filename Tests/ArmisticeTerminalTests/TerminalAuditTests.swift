@@ -148,7 +148,7 @@ import Testing
         var s = Fixtures.seated()
         s.view.date = "January 2019, first week"
         let header = Self.screen(s).split(separator: "\n")[0]
-        #expect(header.contains("Kim·marisol") && header.contains("NEGOTIATION 4:00"), "\(header)")
+        #expect(header.contains("Kim·Marisol") && header.contains("NEGOTIATION 4:00"), "\(header)")
         #expect(header.contains("R4X95U"))
     }
 

@@ -108,15 +108,16 @@ public enum Renderer {
         g.put(g.width - rw, 0, TerminalText.truncate(right, to: rw), CellStyle(tone: tone, reverse: true))
     }
 
-    /// The seat's team in the header: its name without a bracketed part ("DPRK" of "DPRK (North Korea)", "한국"), up
-    /// to 14 columns. A longer name leaves room for the rest of the header: in English by the team's id, an English
-    /// word ("marisol"); in another language by the name shortened ("지역 수산 중…"), as a Korean reader does not read
-    /// the English id as the team.
+    /// The seat's team in the header, by one rule in every language (outside tester qa5, Confusing #11): its name
+    /// without a bracketed part ("DPRK" of "DPRK (North Korea)", "United States", "한국"); a name longer than 14
+    /// columns by its last word, which leaves room for the rest of the header ("Marisol" of "Republic of Marisol",
+    /// "중재자" of "지역 수산 중재자"), shortened with "…" if even that is longer. Never the team's id.
     static func headerTeamName(_ id: String, _ s: ClientState) -> String {
         var name = TerminalText.sanitize(s.view.teamName(id))
         if let open = name.range(of: " ("), open.lowerBound > name.startIndex { name = String(name[..<open.lowerBound]) }
         if TerminalText.width(name) <= 14 { return name }
-        return s.t.language == .en ? TerminalText.sanitize(id) : TerminalText.truncate(name, to: 14)
+        let last = name.split(separator: " ").last.map(String.init) ?? name
+        return TerminalText.truncate(last, to: 14)
     }
 
     /// Whether an instructor's name is the role's own word ("Instructor", "교사": the default name, in either
