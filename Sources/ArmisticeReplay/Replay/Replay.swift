@@ -79,6 +79,8 @@ public struct Replay: Sendable {
         /// By how many seconds the instructor extended the phase (negative: shortened), for `extended`, when the
         /// clock before it is in the log.
         public var seconds: Int? = nil
+        /// The team a moved seat left, for `moved`.
+        public var fromTeam: String? = nil
     }
 
     public let log: MatchLog
@@ -180,12 +182,14 @@ public struct Replay: Sendable {
                     issues.append(LogIssue(.damagedLine, line: line, turn: state.turn, key: "log.issue.unknown_seat"))
                     continue
                 }
+                let before = seats[i].team
                 if r.removed == true { seats[i].removed = true } else {
                     seats[i].role = r.role ?? "player"
                     seats[i].team = r.team
                 }
                 seatChanges.append(SeatChange(line: line, seq: r.seq, t: r.t ?? 0, by: r.by ?? "", kind: r.removed == true ? (seats[i].bot != nil ? .botOff : .removed) : .moved,
-                                              seat: id, team: seats[i].team, role: seats[i].role, bot: seats[i].bot, step: stepCount - 1))
+                                              seat: id, team: seats[i].team, role: seats[i].role, bot: seats[i].bot, step: stepCount - 1,
+                                              fromTeam: r.removed == true ? nil : before))
             case .chat:
                 let by = r.by ?? ""
                 chat.append(ChatMessage(line: line, seq: r.seq, t: r.t ?? 0, by: by, name: seatIndex[by].map { seats[$0].name } ?? by,

@@ -35,7 +35,7 @@ extension AfterActionReport {
             Team(id: team.id, name: team.name, colour: team.colour, score: finalView.outcome?.scores[team.id],
                  objectives: objectives.filter { $0.team == team.id || $0.team == "all" }
                     .map { Objective(id: $0.id, text: $0.text, points: $0.points, met: $0.met) },
-                 players: replay.seats.filter { $0.team == team.id && $0.role == "player" && !$0.removed && $0.bot == nil }.map(\.name))
+                 players: Self.players(of: team.id, replay: replay, text: text))
         }
         // Which turns bots played: those whose orders a bot seat (or the absent rule's bot) locked, or, when nobody
         // locked, last drafted. A student who came online, reviewed the bot's draft and locked it played that turn
@@ -136,5 +136,27 @@ extension AfterActionReport {
                  by: m.by, name: replay.seats.first { $0.id == m.by }.map { replay.seatName($0, text: text) } ?? m.name, channel: m.channel, channelName: text.channel(m.channel), text: m.text,
                  seenBy: viewers.filter { text.channel(m.channel, isReadBy: $0.viewer) }.map(\.id))
         } : nil
+    }
+
+    /// The students who played a team, as the score table names them: those on it at the end (one moved in says from
+    /// where and when), then those the instructor moved away from it (saying where and when), so a team a bot played
+    /// before a student was moved to it does not read as the student replaced by a bot (outside tester qa5 #10).
+    static func players(of team: String, replay: Replay, text: MatchText) -> [String] {
+        func turn(_ c: Replay.SeatChange) -> String { String(replay.steps[min(c.step, replay.steps.count - 1)].state.turn) }
+        let students = replay.seats.filter { $0.role == "player" && !$0.removed && $0.bot == nil }
+        let moves = replay.seatChanges.filter { $0.kind == .moved }
+        var out: [String] = []
+        for seat in students where seat.team == team {
+            if let c = moves.last(where: { $0.seat == seat.id && $0.team == team }), let from = c.fromTeam, from != team {
+                out.append(RecordText.phrase("report.player.moved_in", ["name": seat.name, "team": text.team(from), "turn": turn(c)], in: text.phrases))
+            } else {
+                out.append(seat.name)
+            }
+        }
+        for seat in students where seat.team != team {
+            guard let c = moves.last(where: { $0.seat == seat.id && $0.fromTeam == team }), let to = c.team else { continue }
+            out.append(RecordText.phrase("report.player.moved_out", ["name": seat.name, "team": text.team(to), "turn": turn(c)], in: text.phrases))
+        }
+        return out
     }
 }
