@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { language } from "./page_globals.mjs";
 
-const { stepRecords, stepsNotTaken, stepsFailed, failedItsRoll, wasNotTaken, dealOutcomeText, carriedOutInPart } = await import("../../clients/web/js/commitments.js");
+const { stepRecords, stepsNotTaken, stepsFailed, failedItsRoll, wasNotTaken, dealOutcomeText, carriedOutInPart, dealBadgeKey } = await import("../../clients/web/js/commitments.js");
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const file = JSON.parse(readFileSync(root + "Tests/Fixtures/deals/deal-steps-cases.json", "utf8"));
@@ -38,8 +38,11 @@ const card = (rs) => ({ inPart: carriedOutInPart(game(rs), deal), text: dealOutc
 // The tester's deal (qa5 #9): ROK's summit, taken, failed its roll; with a step not taken beside it; and unseen.
 const qa5 = file.cases.find((c) => c.name.includes("qa5 #9"));
 const failedCard = (rs, d = qa5.deal) => ({ inPart: carriedOutInPart(game(rs), d), text: dealOutcomeText(game(rs), d, "rok") });
+// The badge's word for each (a deal.status.* key).
+const badges = { partly: dealBadgeKey(game(records), deal), full: dealBadgeKey(game(full), deal),
+  failed: dealBadgeKey(game(qa5.records), qa5.deal), failedUnseen: dealBadgeKey(game(qa5.records.filter((r) => r.kind !== "order")), qa5.deal) };
 const both = { ...qa5.deal, commitments: [...qa5.deal.commitments, { team: "usa", action: "us_summit" }] };
 const bothRecords = [...qa5.records, { kind: "order", turn: 1, team: "usa", action: "us_summit", result: "precondition_failed", reason: "No working-level groundwork for a summit." }];
 console.log(JSON.stringify({ cases: file.cases.length, mismatches, partly: card(records), full: card(full), unseen: card(covert),
   failed: failedCard(qa5.records), failedAndPartly: failedCard(bothRecords, both),
-  failedUnseen: failedCard(qa5.records.filter((r) => r.kind !== "order")) }));
+  failedUnseen: failedCard(qa5.records.filter((r) => r.kind !== "order")), badges }));

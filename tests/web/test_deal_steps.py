@@ -41,3 +41,10 @@ def test_the_card_reads_in_korean():
     assert got["partly"]["text"] == ("1턴 판정에서 일부만 이행되었습니다. 이행되지 못한 단계: 미국의 “북미 정상회담 개최”: 실행할 수 없음 "
                                      "(No working-level groundwork for a summit). 결과를 확인하세요.")
     assert got["full"]["text"] == "1턴 판정에서 이행되었습니다. 결과를 확인하세요."
+
+
+def test_the_badge_says_a_step_failed_its_dice_roll():
+    """The card's badge said "carried out" over a deal whose summit failed its roll (qa5 #9): it says so in a word too."""
+    got = node_json("deal_steps.mjs", "en")
+    assert got["badges"] == {"partly": "deal.status.carried_out_part", "full": "deal.status.carried_out",
+                             "failed": "deal.status.carried_out_failed", "failedUnseen": "deal.status.carried_out"}

@@ -267,6 +267,15 @@ export function carriedOutInPart(game, d) {
   return d.status === "carried_out" && stepsNotTaken(d, game.records || []).length > 0;
 }
 
+/** The word on deal `d`'s badge, as a `deal.status.*` key: "carried out in part" when a step was not taken, "carried
+ * out, a step failed" when a step was taken but failed its die (so nobody reads "carried out" as "it happened"), else
+ * its status. */
+export function dealBadgeKey(game, d) {
+  if (d.status !== "carried_out") return `deal.status.${d.status}`;
+  if (carriedOutInPart(game, d)) return "deal.status.carried_out_part";
+  return stepsFailed(d, game.records || []).length > 0 ? "deal.status.carried_out_failed" : "deal.status.carried_out";
+}
+
 /** What a deal will do, in words: said on its card so nobody is surprised at adjudication. */
 export function dealOutcomeText(game, d, me) {
   const mine = (d.commitments || []).filter((c) => c.team === me && c.action);

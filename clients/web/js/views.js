@@ -3,7 +3,7 @@
 
 import { el, replace, setColour, formatDuration, formatTime, say } from "./dom.js";
 import { phaseName } from "./game.js";
-import { dealOutcomeText, consentNote, stepWarnings, agreedStepWarnings, requirementWarnings, carriedOutInPart } from "./commitments.js";
+import { dealOutcomeText, consentNote, stepWarnings, agreedStepWarnings, requirementWarnings, dealBadgeKey } from "./commitments.js";
 import { botBadge, botOf, studentsOf, policyName } from "./bots.js";
 import { t, list, has, onLanguage } from "./i18n.js";
 import { recordText, readable } from "./records.js";
@@ -409,7 +409,7 @@ export function dealItem(game, d, actions = null) {
     el("div", { class: "deal-head" },
       el("strong", { text: t("deal.title", { deal: String(d.id) }) }),
       // A deal one of whose steps could not be taken was carried out in part (its card says which, and why).
-      el("span", { class: "badge", text: carriedOutInPart(game, d) ? t("deal.status.carried_out_part") : dealStatus(d.status) }),
+      el("span", { class: "badge", text: d.status === "carried_out" ? t(dealBadgeKey(game, d)) : dealStatus(d.status) }),
       el("span", { class: "hint", text: t("deal.proposed_by", { team: game.teamName(d.proposer), turn: d.turn }) })),
     d.note ? el("p", { class: "deal-note", text: d.note }) : null,
     el("ul", { class: "commitments" }, commitments.map((c, i) => commitmentItem(game, c, commitments, { me, live, warnings: warnings.get(i) || [], parties: d.parties || null }))),
