@@ -52,6 +52,21 @@ import Testing
         #expect(s.dealEffect(d) == "1턴 판정 때 일부만 이행됨. 이행되지 못한 단계: Republic of Marisol의 “Naval patrol”: 실행할 수 없음 (The fleet is in port). 결과를 보세요.")
     }
 
+    /// A step taken but failed its dice roll: the card says so, as the replay, the report and the browser do (outside
+    /// tester qa5 #9: "carried out" alone was read as "the patrol happened").
+    @Test func aDealWhoseStepFailedItsRollSaysSoOnItsCard() {
+        var s = Self.carriedOut(patrol: "failure", reason: nil)
+        s.records[s.records.count - 2] = RecordInfo(JSONValue.parse(#"{"kind":"order","turn":1,"team":"marisol","action":"patrol","result":"failure","roll":91,"chance":70}"#)!)
+        let d = s.view.deals[0]
+        #expect(s.dealText(d, commitments: false) == "#1 CARRIED OUT, A STEP FAILED from Kingdom of Tervane")
+        #expect(s.dealEffect(d) == "Carried out at the adjudication of turn 1: see Results. A step failed its dice roll: Republic of Marisol's “Naval patrol” (rolled 91, needed 70 or less).")
+        s.language = .ko
+        #expect(s.dealEffect(d).hasSuffix("주사위 판정에 실패한 단계: Republic of Marisol의 “Naval patrol” (주사위 91, 70 이하가 필요)."), "\(s.dealEffect(d))")
+        // Carried out in full: nothing more is said.
+        let full = Self.carriedOut(patrol: "success", reason: nil)
+        #expect(full.dealText(full.view.deals[0], commitments: false) == "#1 CARRIED OUT from Kingdom of Tervane")
+    }
+
     @Test func thePlainModeSaysTheDealWasCarriedOutInPartAsTheAdjudicationComesIn() {
         var s = Fixtures.seated()
         let deal = #"{"id":1,"turn":1,"proposer":"tervane","parties":["tervane","marisol"],"accepted":["tervane","marisol"],"status":"carried_out","note":"","commitments":[{"team":"tervane","action":"share_survey"},{"team":"marisol","action":"patrol"}]}"#
@@ -65,13 +80,6 @@ import Testing
         #expect(s.dealEffect(s.view.deals[0]).contains("Not carried out: Republic of Marisol's “Naval patrol”: over budget (costs 2, only 1 left)."))
         let refused = Self.carriedOut(patrol: "refused", reason: "blocked by Kingdom of Tervane")
         #expect(refused.dealEffect(refused.view.deals[0]).contains("“Naval patrol”: refused (no consent) (blocked by Kingdom of Tervane)"))
-    }
-
-    @Test func aStepWhoseDieFailedWasTakenAndTheDealWasCarriedOut() {
-        let s = Self.carriedOut(patrol: "failure", reason: nil)
-        let d = s.view.deals[0]
-        #expect(s.dealText(d, commitments: false) == "#1 CARRIED OUT from Kingdom of Tervane")
-        #expect(s.dealEffect(d) == "Carried out at the adjudication of turn 1: see Results.")
     }
 
     @Test func aCovertStepThisSeatCannotSeeIsNeitherRevealedNorGuessed() {

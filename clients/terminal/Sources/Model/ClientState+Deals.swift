@@ -72,6 +72,27 @@ extension ClientState {
         return Deal.stepRecords(deal: d.id, steps: steps, in: records.compactMap(\.record)).compactMap { $0 }.filter(Deal.wasNotTaken)
     }
 
+    /// The order records of a carried-out deal's steps that were taken but failed their dice roll, as far as this seat's
+    /// records show them (`Deal.failedItsRoll`, as the report, the replay and the browser say it): "carried out" alone
+    /// reads as if the summit happened.
+    public func stepsFailed(_ d: DealInfo) -> [Record] {
+        guard d.status == "carried_out" else { return [] }
+        let steps = d.commitments.map { (team: $0.team, action: $0.action) }
+        return Deal.stepRecords(deal: d.id, steps: steps, in: records.compactMap(\.record)).compactMap { $0 }.filter(Deal.failedItsRoll)
+    }
+
+    /// The steps of a deal that failed their dice roll, as one sentence after its effect line ("" when none): the
+    /// replay's and the report's words.
+    func failedStepsSentence(_ d: DealInfo) -> String {
+        let failed = stepsFailed(d)
+        guard !failed.isEmpty else { return "" }
+        let steps = failed.map { r in
+            t.phrase("report.timeline.step_failed", ["team": TerminalText.sanitize(view.teamName(r.team ?? "?")), "action": RecordWords.actionName(r.action ?? "?", in: view),
+                                                     "roll": r.roll.map { t.number($0) } ?? "?", "chance": r.chance.map { t.number($0) } ?? "?"])
+        }
+        return " " + t.text("report.timeline.deal_failed", ["steps": steps.joined(separator: "; ")], count: failed.count)
+    }
+
     /// A deal step that was not taken, in words: the team, the action, and why (its requirement, the budget, a refusal).
     public func missedStepText(_ r: Record) -> String {
         let why = r.result == "precondition_failed" ? t.text("terminal.deal.missed.not_taken") : t.text("record.result.\(r.result ?? "invalid")")
@@ -131,7 +152,9 @@ extension ClientState {
     /// Without `commitments` the card's head alone, for a screen that lists them one a line.
     public func dealText(_ d: DealInfo, commitments: Bool = true) -> String {
         // A deal one of whose steps could not be taken was carried out in part: its effect line says which, and why.
-        let status = stepsNotTaken(d).isEmpty ? dealStatusName(d.status) : t.text("terminal.deal.carried_out_part")
+        // One taken but failed its dice roll: carried out, but what it promised did not happen.
+        let status = !stepsNotTaken(d).isEmpty ? t.text("terminal.deal.carried_out_part")
+            : !stepsFailed(d).isEmpty ? t.text("terminal.deal.carried_out_failed") : dealStatusName(d.status)
         let head = t.text("terminal.deals.head", ["id": t.number(d.id), "status": status, "team": TerminalText.sanitize(view.teamName(d.proposer))])
         var text = commitments ? head + d.commitments.map(commitmentText).joined(separator: t.text("terminal.deals.step_separator"))
             : String(head.trimmingSpaces.reversed().drop { $0 == ":" || $0 == " " }.reversed())
@@ -153,8 +176,9 @@ extension ClientState {
         case "agreed": return t.text("terminal.deal.effect.agreed") + ours
         case "carried_out":
             let missed = stepsNotTaken(d)
-            if missed.isEmpty { return t.text("terminal.deal.effect.carried_out", ["turn": t.number(d.turn)]) }
+            if missed.isEmpty { return t.text("terminal.deal.effect.carried_out", ["turn": t.number(d.turn)]) + failedStepsSentence(d) }
             return t.text("terminal.deal.effect.carried_out_part", ["turn": t.number(d.turn), "missed": missed.map(missedStepText).joined(separator: "; ")])
+                + failedStepsSentence(d)
         case "expired": return t.text("terminal.deal.effect.expired")
         case "rejected":
             // With three parties or more, who said no matters.
