@@ -67,18 +67,21 @@ extension ClientState {
     /// (`Deal.stepRecords`, which the report and the replay read too): a covert step of another team has no record here
     /// and is never guessed. Empty for a deal carried out in full, or not carried out.
     public func stepsNotTaken(_ d: DealInfo) -> [Record] {
-        guard d.status == "carried_out" else { return [] }
-        let steps = d.commitments.map { (team: $0.team, action: $0.action) }
-        return Deal.stepRecords(deal: d.id, steps: steps, in: records.compactMap(\.record)).compactMap { $0 }.filter(Deal.wasNotTaken)
+        stepRecords(d).filter(Deal.wasNotTaken)
     }
 
     /// The order records of a carried-out deal's steps that were taken but failed their dice roll, as far as this seat's
     /// records show them (`Deal.failedItsRoll`, as the report, the replay and the browser say it): "carried out" alone
     /// reads as if the summit happened.
     public func stepsFailed(_ d: DealInfo) -> [Record] {
+        stepRecords(d).filter(Deal.failedItsRoll)
+    }
+
+    /// The order records of a carried-out deal's steps that this seat's records show (none for a deal not carried out).
+    private func stepRecords(_ d: DealInfo) -> [Record] {
         guard d.status == "carried_out" else { return [] }
         let steps = d.commitments.map { (team: $0.team, action: $0.action) }
-        return Deal.stepRecords(deal: d.id, steps: steps, in: records.compactMap(\.record)).compactMap { $0 }.filter(Deal.failedItsRoll)
+        return Deal.stepRecords(deal: d.id, steps: steps, in: records.compactMap(\.record)).compactMap { $0 }
     }
 
     /// The steps of a deal that failed their dice roll, as one sentence after its effect line ("" when none): the
