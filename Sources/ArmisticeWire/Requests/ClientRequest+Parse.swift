@@ -36,11 +36,16 @@ extension ClientRequest {
         if let refusal = shape.check(text) { return .failure(ParseFailure(refusal, nil)) }
         if let (type, id) = bareForm(text), let request = bare[type] { return .success(ParsedRequest(id: id, type: type, request: request)) }
         let data = Data(text.utf8)
-        // A well-formed request is read in one pass (id, type and body together); anything wrong is read again
-        // below, step by step, to say exactly what.
-        if let whole = try? JSONDecoder().decode(WholeRequest.self, from: data) {
+        // A well-formed request is read in one pass (id, type and body together). A body that is wrong is refused
+        // from that pass's error: decoding again would cost a value of the wrong kind (a list or an object where
+        // the body takes a string or a number) twice more, and nested lists cost the decoders far more than their size
+        // (docs/reliability.md). Anything else wrong is read again below, step by step, to say exactly what.
+        do {
+            let whole = try JSONDecoder().decode(WholeRequest.self, from: data)
             return bounded(ParsedRequest(id: whole.id, type: whole.type, request: whole.request))
-        }
+        } catch let failure as BodyFailure {
+            if let refusal = failure.refusal { return .failure(ParseFailure(refusal, failure.id)) }
+        } catch {}
         let value: Any
         do {
             value = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
@@ -285,7 +290,30 @@ private struct WholeRequest: Decodable {
         let c = try decoder.container(keyedBy: Keys.self)
         id = c.contains(.id) ? try RequestID.decode(c, forKey: .id) : nil
         type = try c.decode(String.self, forKey: .type)
-        request = try ClientRequest.decode(type: type) { t in try t.init(from: decoder) }
+        do {
+            request = try ClientRequest.decode(type: type) { t in try t.init(from: decoder) }
+        } catch {
+            throw BodyFailure(id: id, type: type, error: error)
+        }
+    }
+}
+
+/// Why the body of a request whose `id` and `type` were read is not a request of that type.
+private struct BodyFailure: Error {
+    var id: JSONValue?
+    var type: String
+    var error: any Error
+
+    /// The refusal, when this error alone says it: an unknown type, and a field missing, null or of the wrong kind.
+    /// Nil for a value the decoder read but could not take (a number with a fraction, a word not in a closed set),
+    /// which the message itself is read again for, to name the field and the number.
+    var refusal: ServerError? {
+        switch error {
+        case let error as ServerError: error
+        case let error as DecodingError:
+            if case .dataCorrupted = error { nil } else { ClientRequest.refusal(error, type: type) }
+        default: nil
+        }
     }
 }
 
