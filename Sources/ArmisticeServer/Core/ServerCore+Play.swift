@@ -243,8 +243,9 @@ extension ServerCore {
             throw seat.role == .observer ? ServerError(.badChannel, key: "error.bad_channel.observer")
                 : ServerError(.badChannel, key: "error.bad_channel.not_yours", ["channel": .text(channel.name(teams: room.teamIDs))])
         }
-        let text = TextSanitizer.chat(r.text)
-        if TextSanitizer.chatIsOverLimit(text, limits: limits) { throw ServerError(.chatTooLong, key: "error.chat_too_long.size", sizeArguments(chatTimes: 1)) }
+        guard let text = TextSanitizer.chat(r.text, maxBytes: limits.chatMaxBytes), !TextSanitizer.chatIsOverLimit(text, limits: limits) else {
+            throw ServerError(.chatTooLong, key: "error.chat_too_long.size", sizeArguments(chatTimes: 1))
+        }
         guard TextSanitizer.isVisible(text) else { throw ServerError(.emptyMessage, key: "error.empty_message.chat") }
         let seq = postChat(room, by: seat, channel: channel, text: text, now: now, into: &out)
         ack(room, seq: seq, client: client, requestID: requestID, into: &out)

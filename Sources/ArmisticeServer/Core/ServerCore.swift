@@ -321,11 +321,12 @@ public final class ServerCore {
                                                       limits: .init(limits), lang: hello.lang.map { Language(parsing: $0).rawValue })), to: [id])
     }
 
-    /// Free text cleaned like chat and bounded in code points, bytes and lines (`chatTimes` a chat message's).
-    /// `refusal`: the catalog key of the `too_long` refusal, which names the text.
+    /// Free text cleaned like chat and bounded in code points, bytes and lines (`chatTimes` a chat message's); its
+    /// bytes as sent are bounded before it is cleaned. `refusal`: the catalog key of the `too_long` refusal, which
+    /// names the text.
     func freeText(_ raw: String?, chatTimes scale: Int, refusal: String) throws(ServerError) -> String {
-        let text = TextSanitizer.chat(raw ?? "")
-        guard text.count <= limits.chatMaxLength * scale, TextSanitizer.fits(text, chatTimes: scale, limits: limits) else {
+        guard let text = TextSanitizer.chat(raw ?? "", maxBytes: limits.chatMaxBytes * scale),
+              text.count <= limits.chatMaxLength * scale, TextSanitizer.fits(text, chatTimes: scale, limits: limits) else {
             throw ServerError(.tooLong, key: refusal, sizeArguments(chatTimes: scale))
         }
         return text

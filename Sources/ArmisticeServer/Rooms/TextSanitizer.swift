@@ -24,6 +24,14 @@ public enum TextSanitizer {
         String(String.UnicodeScalarView(text.unicodeScalars.filter { !isStripped($0, keepNewline: true) })).trimmingWhitespace()
     }
 
+    /// Chat text cleaned as `chat(_:)` does, or nil when the text as sent is over `maxBytes` UTF-8 bytes: the bound is
+    /// checked first, since counting a native string's bytes costs nothing and cleaning costs by the code point (a
+    /// 60 KB message cost the rooms thread about 12 ms to clean before it was refused; docs/reliability.md).
+    public static func chat(_ text: String, maxBytes: Int) -> String? {
+        guard text.utf8.count <= maxBytes else { return nil }
+        return chat(text)
+    }
+
     /// Whether cleaned chat text is over the limits: characters, code points, UTF-8 bytes and line breaks are each
     /// bounded (the refusal, `error.chat_too_long.size`, says them all).
     public static func chatIsOverLimit(_ text: String, limits: ServerLimits) -> Bool {
