@@ -148,7 +148,7 @@ import Testing
         s.view.deals = [Self.deal(#"{"id":5,"turn":1,"proposer":"tervane","parties":["tervane","marisol"],"accepted":["tervane"],"status":"open","note":"","commitments":[{"team":"marisol","action":"seize_trawler"}]}"#)]
         s.focus(.deals)
         #expect(s.handle(key: .char("a")).isEmpty)
-        guard case .confirm(let prompt, .respond(deal: 5, accept: true))? = s.ui.modal else { Issue.record("no question"); return }
+        guard case .confirm(let prompt, .respond(deal: 5, accept: true, confirmed: false))? = s.ui.modal else { Issue.record("no question"); return }
         #expect(prompt.contains("5 of the 3 points") && prompt.contains("Naval patrol (2) would come back over_budget"), "\(prompt)")
         #expect(!prompt.contains("Fish hard"))
         #expect(Self.screen(s).contains("Accept? (y/n)"))

@@ -38,7 +38,7 @@ import Testing
             for success in ["locked the team's orders", "확정했습니다"] { #expect(!(s.status ?? "").contains(success)) }
         }
         var s = Fixtures.seated()
-        let id = try #require(Self.requestID(s.perform(.respond(deal: 1, accept: false))))
+        let id = try #require(Self.requestID(s.perform(.respond(deal: 1, accept: false, confirmed: true))))
         _ = s.apply(message: #"{"type":"error","id":\#(id),"code":"bad_deal","message":"deal 1 is agreed, no longer open"}"#, now: Fixtures.now)
         #expect(s.status == "✗ could not reject deal #1: deal 1 is agreed, no longer open")
         // And an answer that succeeds still says so.

@@ -101,7 +101,10 @@ extension ClientState {
             let body = ClientRequest.ProposeDeal(commitments: commitments.compactMap { $0.decoded(as: Commitment.self) },
                                                  note: note.isEmpty ? nil : note)
             return [request(body, said("terminal.status.proposed", "terminal.failed.proposed"))]
-        case .respond(let deal, let accept):
+        case .respond(let deal, false, false):
+            // The plain mode's `reject N` asks, and says how to answer (the full screen has asked first: `confirmation`).
+            return [.notice("[confirm] " + t.phrase("terminal.confirm.reject_plain", ["deal": String(deal)]))]
+        case .respond(let deal, let accept, _):
             // Past the budget the line mode says so as it accepts (the full screen has asked first: `confirmation`).
             let warning = accept ? acceptNotice(deal).map { [Effect.notice("[warning] " + $0)] } ?? [] : []
             return warning + [request(ClientRequest.RespondDeal(deal: deal, accept: accept),

@@ -58,7 +58,8 @@ extension ClientState {
     public func confirmation(for command: Command) -> String? {
         switch command {
         case .lock where myTeam != nil: return lockPrompt
-        case .respond(let id, true): return acceptNotice(id).map { $0 + " " + t.text("terminal.confirm.accept") }
+        case .respond(let id, true, _): return acceptNotice(id).map { $0 + " " + t.text("terminal.confirm.accept") }
+        case .respond(let id, false, false): return t.phrase("terminal.confirm.reject", ["deal": String(id)])
         // Ending the match cannot be undone: a typed `:end` asks what the Control pane's item asks (its reason kept).
         case .end where you.role == "instructor": return t.text(view.outcome == nil ? "terminal.confirm.end" : "terminal.confirm.end_decided")
         default: return nil
@@ -163,7 +164,10 @@ extension ClientState {
                     return []
                 }
                 return perform(accept)
-            case .char("r"): return perform(.respond(deal: deal.id, accept: false))
+            case .char("r"):
+                let reject = Command.respond(deal: deal.id, accept: false)
+                ui.modal = .confirm(prompt: confirmation(for: reject) ?? "", command: reject)
+                return []
             case .char("w"):
                 // Only the team that proposed a deal can withdraw it; a party that does not want it rejects it.
                 if let me = myTeam, deal.proposer != me {
@@ -251,7 +255,7 @@ extension ClientState {
             return []
         case .confirm(_, let command):
             ui.modal = nil
-            if key == .char("y") || key == .char("Y") || key == .enter { return perform(command) }
+            if key == .char("y") || key == .char("Y") || (key == .enter && !command.isReject) { return perform(command.confirmed) }
             return []
         case .params(var form):
             let p = form.action.params[form.field]

@@ -15,7 +15,9 @@ public enum Command: Sendable, Equatable {
     case lock
     case say(channel: String, text: String)
     case propose(commitments: [JSONValue], note: String)
-    case respond(deal: Int, accept: Bool)
+    /// Accepts or rejects a deal. A reject not `confirmed` asks first (a stray `r` must not reject a deal a team
+    /// negotiated): the full screen with a y/n question, the plain mode by saying to type `reject N yes`.
+    case respond(deal: Int, accept: Bool, confirmed: Bool = false)
     case withdraw(Int)
     case start, pause, unpause, skip
     case extend(Int)
@@ -32,6 +34,18 @@ public enum Command: Sendable, Equatable {
     /// Reads the interface (and the server's texts) in another language from now on: `lang ko`, `lang en`;
     /// the instructor's `lang ko room` sets the room's default too (projector and report).
     case setLanguage(String, room: Bool)
+
+    /// What confirms a typed `reject N` in the same line (`reject 2 yes`).
+    static let confirmingWords: Set<String> = ["yes", "y", "네", "예"]
+
+    /// The command a yes to its question performs: a reject confirmed.
+    public var confirmed: Command {
+        if case .respond(let deal, false, _) = self { return .respond(deal: deal, accept: false, confirmed: true) }
+        return self
+    }
+
+    /// A reject, which its question confirms with `y` only (Enter accepts in the Deals pane: a stray Enter must not reject).
+    public var isReject: Bool { if case .respond(_, false, _) = self { true } else { false } }
 
     /// The bot policies the server knows (`set_bot`, `create_room` `bots`).
     public static let botPolicies = ["greedy", "random", "block-all", "approve-all", "idle"]
@@ -104,7 +118,9 @@ public enum Command: Sendable, Equatable {
             guard !tokens.isEmpty else { throw ParseError("terminal.usage.deal") }
             return .propose(commitments: try tokens.map(parseCommitment), note: note)
         case "accept": return .respond(deal: try int(args.first, "terminal.usage.deal_number"), accept: true)
-        case "reject", "refuse": return .respond(deal: try int(args.first, "terminal.usage.deal_number"), accept: false)
+        case "reject", "refuse":
+            let yes = args.count > 1 && Self.confirmingWords.contains(args[1].lowercased())
+            return .respond(deal: try int(args.first, "terminal.usage.deal_number"), accept: false, confirmed: yes)
         case "withdraw": return .withdraw(try int(args.first, "terminal.usage.deal_number"))
         case "start": return .start
         case "pause": return .pause
