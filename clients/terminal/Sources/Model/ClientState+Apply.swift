@@ -187,8 +187,6 @@ extension ClientState {
                 effects.append(.notice("[draft] " + t.text("terminal.plain.draft_changed", ["name": who, "summary": draftSummary])))
             }
             if oldTurn != view.turn { startTurn() }
-            // A new phase: what the footer said belongs to the last one.
-            if oldPhase != view.phase { status = nil; statusIsError = false }
             if oldPhase != view.phase && new.allSatisfy({ $0.kind != "phase" }) {
                 effects.append(.notice("[phase] " + t.text("record.text.phase", ["turn": t.number(view.turn), "phase": phaseName(view.phase)])))
             }

@@ -58,9 +58,17 @@ public struct ClientState: Sendable {
     public var unread: [String: Int] = [:]
     /// Whether a snapshot has arrived (before it there is nothing to show).
     public var hasSnapshot = false
-    /// The last message for the footer: a refusal, a confirmation, a hint.
-    public var status: String?
-    public var statusIsError = false
+    /// The last message for the footer: a refusal, a confirmation, a hint. It is shown only while the moment it was
+    /// said in lasts (`StatusMoment`): once that is over the message goes, whatever it said.
+    public var status: String? {
+        get { statusText.flatMap { statusMoment.map { $0.lasts(into: moment(for: statusIsError)) } ?? true ? $0 : nil } }
+        set { statusText = newValue; statusMoment = stamp() }
+    }
+    var statusText: String?
+    var statusMoment: StatusMoment?
+    public var statusIsError = false {
+        didSet { statusMoment = stamp() }
+    }
     /// Counts the messages said, so that `expireStatus(now:)` knows when the one shown was said.
     var statusSerial = 0
     var statusSince = (serial: 0, at: Int64(0))
@@ -265,16 +273,44 @@ public struct ClientState: Sendable {
     }
 
     mutating func say(_ text: String, error: Bool = false) {
-        status = text
         statusIsError = error
+        status = text
         statusSerial += 1
+    }
+
+    /// What a footer message is about, so that it goes once that is over (not message by message): the turn and the
+    /// phase (a new phase or turn ends any message), and a message said while the connection was down ("not
+    /// connected", "kept until the seat is back") ends once it is back. A refusal or warning is about the team's draft
+    /// and lock too: the draft changed (by this window or a teammate) or the team locked, the thing refused may be
+    /// fixed, and the message goes. A confirmation is not ended by the change it confirms (the update showing it comes
+    /// after the ack that said it).
+    struct StatusMoment: Equatable {
+        var turn: Int
+        var phase: String
+        var online: Bool
+        var draft: DraftInfo?
+        var locked: Bool?
+
+        /// Whether a message said at this moment still applies at `now`.
+        func lasts(into now: StatusMoment) -> Bool {
+            turn == now.turn && phase == now.phase && (online || !now.online) && draft == now.draft && locked == now.locked
+        }
+    }
+
+    /// The moment of the message shown now; none before the first snapshot (nothing is known to end yet: it lives its
+    /// lifetime).
+    func stamp() -> StatusMoment? { statusText == nil || !hasSnapshot ? nil : moment(for: statusIsError) }
+
+    func moment(for error: Bool) -> StatusMoment {
+        StatusMoment(turn: view.turn, phase: view.phase, online: connection == .online,
+                     draft: error ? myDraft : nil, locked: error ? myTeamLocked : nil)
     }
 
     /// The longest display name the server keeps (docs/protocol.md, "Names": cut to 40 characters).
     public static let nameLimit = 40
 
-    /// How long a footer message stays (ms): a confirmation 10 s, a refusal 20 s; a key press or a new phase ends it
-    /// sooner.
+    /// How long a footer message stays (ms): a confirmation 10 s, a refusal 20 s; a key press, or the end of the moment
+    /// it speaks of (`StatusMoment`), ends it sooner.
     public static let statusLifetime: Int64 = 10_000
     public static let errorLifetime: Int64 = 20_000
 
@@ -282,7 +318,9 @@ public struct ClientState: Sendable {
     /// draws, with the local time.
     @discardableResult
     public mutating func expireStatus(now: Int64) -> Bool {
-        guard status != nil else { return false }
+        guard statusText != nil else { return false }
+        // One whose moment is over goes now (the shell redraws without it).
+        if status == nil { status = nil; statusIsError = false; return true }
         if statusSince.serial != statusSerial { statusSince = (statusSerial, now); return false }
         guard now - statusSince.at >= (statusIsError ? Self.errorLifetime : Self.statusLifetime) else { return false }
         status = nil
