@@ -42,7 +42,7 @@ def test_report_csv_and_json(tmp_path):
     assert rows[0].startswith("turn,date,tension")
     assert rows[1].startswith("0,Start,")
     out = subprocess.run([armistice(), "report", str(log), "--format", "json", "--no-chat"], check=True, capture_output=True, text=True, cwd=ROOT).stdout
-    assert '"format":1' in out and '"views":[' in out and '"chat"' not in out
+    assert '"format":2' in out and '"viewParts":{' in out and '"views":[' in out and '"chat"' not in out
 
 
 def test_report_tells_the_story_and_compares(tmp_path):

@@ -8,8 +8,9 @@ import ArmisticeLog
 /// step for every viewpoint. Encoded as JSON it is what `armistice report --format json` prints and the viewer reads;
 /// HTML and CSV are rendered from it.
 public struct AfterActionReport: Sendable, Codable {
-    /// This structure's version, for the browser viewer.
-    public static let format = 1
+    /// This structure's version, for the browser viewer: 2 since the views are written as a table of their parts
+    /// (`ViewTable`); the viewer reads 1 too.
+    public static let format = 2
 
     public struct Match: Sendable, Codable {
         public var room: String?

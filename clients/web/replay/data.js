@@ -1,19 +1,24 @@
-// The replay data: the JSON of `armistice report --format json` (AfterActionReport, format 1).
-// The browser cannot run the engine, so every view it shows was computed by the engine in advance.
+// The replay data: the JSON of `armistice report --format json` (AfterActionReport, format 2; format 1 files, with
+// every view written whole, still open). The browser cannot run the engine, so every view it shows was computed by
+// the engine in advance.
 import { t } from '../js/i18n.js';
 
-export const SUPPORTED_FORMAT = 1;
+export const SUPPORTED_FORMATS = [1, 2];
 
 export class ReplayData {
   constructor(json) {
     if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new Error(t('replay.not_replay'));
-    if (json.format !== SUPPORTED_FORMAT) {
-      throw new Error(t('replay.wrong_format', { format: String(json.format), supported: String(SUPPORTED_FORMAT) }));
+    if (!SUPPORTED_FORMATS.includes(json.format)) {
+      throw new Error(t('replay.wrong_format', { format: String(json.format), supported: SUPPORTED_FORMATS.join(', ') }));
     }
     if (!Array.isArray(json.steps) || !json.match) throw new Error(t('replay.no_steps'));
     this.report = json;
     this.steps = json.steps;
     this.views = json.views || null;
+    // Format 2: each view is a map from its field to an index in viewParts[field] (a list field: one index per
+    // element), rebuilt here once per view (docs/replay.md, "The JSON").
+    this.viewParts = json.viewParts || null;
+    this.built = new Map();
     this.viewpoints = json.viewpoints || ['instructor'];
     this.teams = json.teams || [];
     this.chat = json.chat || [];
@@ -47,7 +52,17 @@ export class ReplayData {
   view(i, viewpoint) {
     if (!this.views) return null;
     const k = this.steps[i].views && this.steps[i].views[viewpoint];
-    return k === undefined ? null : this.views[k];
+    if (k === undefined) return null;
+    if (!this.viewParts) return this.views[k];
+    if (!this.built.has(k)) {
+      const view = {};
+      for (const [field, at] of Object.entries(this.views[k])) {
+        const table = this.viewParts[field] || [];
+        view[field] = Array.isArray(at) ? at.map((i) => table[i]) : table[at];
+      }
+      this.built.set(k, view);
+    }
+    return this.built.get(k);
   }
 
   /** The records a viewpoint saw from the start of step i's turn through step i. */
