@@ -56,7 +56,7 @@ import Testing
         let en = try #require(replay.timeline().split(separator: "\n").first { $0.contains("· Deal #1 (") && $0.contains("carried out") }).description
         #expect(en.contains("): carried out. A step failed its dice roll: ROK (South Korea)'s “Propose an inter-Korean summit” (rolled \(roll), needed \(chance) or less)."), "\(en)")
         let ko = try #require(replay.timeline(language: .ko).split(separator: "\n").first { $0.contains("· 합의 #1 (") && $0.contains("이행됨") }).description
-        #expect(ko.contains("): 이행됨. 주사위 판정에 실패한 단계: "), "\(ko)")
+        #expect(ko.contains("): 이행됨. 주사위 판정 실패 1건: "), "\(ko)")
         #expect(ko.contains("“남북정상회담 제안” (주사위 \(roll), \(chance) 이하가 필요)."), "\(ko)")
         // A viewer who cannot see the step's record (the US saw neither the deal nor ROK's orders) is told nothing.
         let usa = replay.timeline(as: .team(replay.engine.ruleset.teamIndex("usa")!))
@@ -78,9 +78,9 @@ import Testing
         }
         let ko = Story(replay: replay, language: .ko)
         let koTurn = try #require(ko.turns.first { $0.turn == 1 })
-        #expect(koTurn.text.contains("합의 #1이 이행되었습니다. 주사위 판정에 실패한 단계: 한국의 “남북정상회담 제안” (주사위 \(roll), \(chance) 이하가 필요)."), "\(koTurn.text)")
+        #expect(koTurn.text.contains("합의 #1이 이행되었습니다. 주사위 판정 실패 1건: 한국의 “남북정상회담 제안” (주사위 \(roll), \(chance) 이하가 필요)."), "\(koTurn.text)")
         for p in ko.teams.flatMap(\.turns).filter({ $0.turn == 1 }).flatMap(\.deals) {
-            #expect(p.hasSuffix(": 이행됨; 주사위 판정에 실패한 단계: 한국의 “남북정상회담 제안” (주사위 \(roll), \(chance) 이하가 필요)"), "\(p)")
+            #expect(p.hasSuffix(": 이행됨; 주사위 판정 실패 1건: 한국의 “남북정상회담 제안” (주사위 \(roll), \(chance) 이하가 필요)"), "\(p)")
         }
         for p in ko.turningPoints where p.kind == "deal" && p.turn == 1 { #expect(p.title.hasSuffix("이행되었지만, 주사위 판정에 실패한 단계가 있습니다"), "\(p.title)") }
         let html = AfterActionReport(replay: replay, chat: false, views: false, language: .en).html()
