@@ -142,6 +142,14 @@ def test_a_teacher_opens_a_finished_match_report_and_replay_from_the_server_and_
     d.close()
     d.switch_to.window(archive_tab)
 
+    # "Replay file" downloads the viewer's file, to open with no server (replay.html's chooser or a drop).
+    d.execute_script("""window.__saved = null; const make = URL.createObjectURL;
+      URL.createObjectURL = (blob) => { blob.text().then((t) => { window.__saved = t; }); return make(blob); };""")
+    css(d, f"{row} button[data-action=replayFile]").click()
+    saved = wait(d, lambda d: d.execute_script("return window.__saved"), 60, message=lambda d: text(d, "#rooms-status"))
+    replay = json.loads(saved)
+    assert replay["format"] == 2 and replay["viewParts"] and replay["match"]["room"] == mine
+
     # One student's data, as a JSON download (bots are never a student: none here).
     css(d, "#export-name").send_keys("Falcon")
     css(d, "#export-submit").click()

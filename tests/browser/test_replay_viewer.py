@@ -85,3 +85,42 @@ def test_the_turn_list_does_not_repeat_a_records_kind_and_the_scrubber_says_its_
     assert repeated == [], repeated[:5]
     scrub = re.search(r'<input id="scrub"[^>]*>', dom).group(0)
     assert re.search(r'aria-valuetext="step 61 of \d+', scrub), scrub
+
+
+def test_the_viewer_opens_a_dropped_replay_file_and_explains_a_dropped_log(served, tmp_path, browsers):
+    """An instructor who downloaded a match's replay file ("Replay file" in My rooms) opens it with no room: dropped
+    on the page, or with the file chooser. A dropped raw log is not replayed (the browser has no engine): the page says
+    so and where the replay file comes from."""
+    from conftest import wait, js_errors
+    d = browsers()
+    d.get(f"{served}/replay.html")
+    wait(d, lambda d: d.find_element("css selector", ".drop-hint").text.strip(), message="no drop hint")
+    drop = """
+      const [path, name, done] = arguments;
+      fetch(path).then((r) => r.text()).then((text) => {
+        const data = new DataTransfer();
+        data.items.add(new File([text], name, { type: 'application/json' }));
+        document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+        document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+        done();
+      });"""
+    d.execute_async_script(drop, "/match.jsonl", "armistice-ABC123.jsonl")
+    wait(d, lambda d: "this is a match log" in d.find_element("id", "status").text, message=lambda d: d.find_element("id", "status").text)
+    assert "Replay file" in d.find_element("id", "status").text
+    assert not d.find_element("id", "viewer").is_displayed()
+    d.execute_async_script(drop, "/match.replay.json", "armistice-ABC123.replay.json")
+    wait(d, lambda d: d.find_element("id", "viewer").is_displayed(), message=lambda d: d.find_element("id", "status").text)
+    assert "armistice-ABC123.replay.json" in d.find_element("id", "status").text
+    assert "ROK (South Korea)" in d.find_element("id", "viewpoint").text
+    assert d.find_elements("css selector", "#board *"), "no board drawn"
+    assert "dropping" not in d.find_element("tag name", "body").get_attribute("class")
+    # The file chooser, as a downloaded file is opened from disk.
+    d2 = browsers()
+    d2.get(f"{served}/replay.html")
+    local = tmp_path / "downloaded.replay.json"
+    local.write_bytes(urllib.request.urlopen(f"{served}/match.replay.json").read())
+    wait(d2, lambda d: d.find_element("css selector", ".drop-hint").text.strip())
+    d2.find_element("id", "file").send_keys(str(local))
+    wait(d2, lambda d: d.find_element("id", "viewer").is_displayed(), message=lambda d: d.find_element("id", "status").text)
+    assert "downloaded.replay.json" in d2.find_element("id", "status").text
+    assert not js_errors(d) and not js_errors(d2)

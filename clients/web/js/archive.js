@@ -130,6 +130,7 @@ function row(m) {
         finished ? button(t("archive.replay"), "replay") : null,
         button(t("archive.download_log"), "log"),
         finished ? button(t("archive.download_report"), "reportFile") : null,
+        finished ? button(t("archive.download_replay"), "replayFile") : null,
         mine ? button(t("archive.share"), "share") : null,
         mine && (finished || m.state === "stopped") ? button(t("archive.delete"), "delete", { class: "danger" }) : null)));
 }
@@ -139,6 +140,9 @@ const actions = {
   replay: (code) => open(code, "replay"),
   log: (code) => download(`/api/teacher/rooms/${code}/log`, `armistice-${code}.jsonl`).catch((e) => say($("#rooms-status"), () => t("archive.failed", { code, message: refusal(e) }), "error")),
   reportFile: (code) => ticket(code, () => say($("#rooms-status"), () => t("archive.preparing", { code }))).then(() => { say($("#rooms-status"), ""); return download(`/api/teacher/rooms/${code}/report.html?download=1&lang=${lang()}`, `armistice-${code}.html`); })
+    .catch((e) => say($("#rooms-status"), () => t("archive.failed", { code, message: refusal(e) }), "error")),
+  // The replay viewer's file, to open offline: replay.html's file chooser, or a drop on its page.
+  replayFile: (code) => ticket(code, () => say($("#rooms-status"), () => t("archive.preparing", { code }))).then(() => { say($("#rooms-status"), ""); return download(`/api/teacher/rooms/${code}/replay.json?lang=${lang()}`, `armistice-${code}.replay.json`); })
     .catch((e) => say($("#rooms-status"), () => t("archive.failed", { code, message: refusal(e) }), "error")),
   delete: (code) => remove(code),
   share: (code) => share(code),

@@ -119,6 +119,12 @@ function play() {
   }, Number($('speed').value));
 }
 
+/** Opens a local file (the chooser's or one dropped on the page). */
+async function openFile(file) {
+  if (!file) return;
+  try { load(await file.text(), { file: file.name }); } catch (e) { status(t('replay.source_error', { source: file.name, error: e.message }), true); }
+}
+
 async function fetchReplay(url, key, keyFetch = null) {
   const name = sourceName(url);
   status(t('replay.fetching', { url: name }));
@@ -141,9 +147,16 @@ function init() {
     render();
     renderDebrief($('debrief'), state.data.report, state.viewpoint, (i) => { stop(); go(i); });
   });
-  $('file').addEventListener('change', async (e) => {
-    const file = e.target.files[0];
-    if (file) load(await file.text(), { file: file.name });
+  $('file').addEventListener('change', (e) => openFile(e.target.files[0]));
+  // A file dropped anywhere on the page opens as the chooser's does (a replay file downloaded from the archive, opened
+  // with no server: the viewer reads it in the page, sending it nowhere).
+  document.addEventListener('dragover', (e) => { if (e.dataTransfer && [...e.dataTransfer.types].includes('Files')) { e.preventDefault(); document.body.classList.add('dropping'); } });
+  document.addEventListener('dragleave', (e) => { if (!e.relatedTarget) document.body.classList.remove('dropping'); });
+  document.addEventListener('drop', (e) => {
+    document.body.classList.remove('dropping');
+    if (!e.dataTransfer || !e.dataTransfer.files.length) return;
+    e.preventDefault();
+    openFile(e.dataTransfer.files[0]);
   });
   $('open').addEventListener('submit', (e) => {
     e.preventDefault();
