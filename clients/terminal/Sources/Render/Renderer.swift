@@ -67,45 +67,52 @@ public enum Renderer {
         return s.t.text(s.view.phase == "results" ? "terminal.header.last_results" : "terminal.header.ending_decided")
     }
 
+    /// What the header gives up when the line is short, in this order, one step at a time until it fits: a long name
+    /// shortened to `shortName` columns, the word ARMISTICE, the turn's date, the name, the word "online" (the dot
+    /// stays; a connection that is not online keeps its words), the room code. The team (or role), the turn, the
+    /// phase and the clock are never given up: they are what a student reads the header for.
+    enum HeaderCut: Int, CaseIterable { case none, shortName, brand, date, name, onlineWord, room }
+    static let shortName = 12
+
     static func header(_ s: ClientState, _ g: inout Grid, now: Int64) {
         g.fill(0, 0, g.width, 1, .reverse)
-        var parts = ["ARMISTICE" + (s.room.isEmpty ? "" : " " + s.room)]
         func turn(_ date: String) -> String {
             s.t.text("terminal.header.turn", ["turn": s.t.number(s.view.turn), "turns": s.t.number(s.view.turns), "date": date]).trimmingSpaces
         }
-        if s.hasSnapshot {
-            parts.append(turn(s.view.date))
-            // A window that will not reconnect has no clock to count down.
-            let clock = s.view.phase != "ended" && !s.isClosed ? s.clockLabel(now: now) : ""
-            parts.append(headerMoment(s) + (clock.isEmpty ? "" : " " + clock))
-        }
-        var left: String { " " + parts.joined(separator: " │ ") }
+        // A window that will not reconnect has no clock to count down.
+        let clock = s.hasSnapshot && s.view.phase != "ended" && !s.isClosed ? s.clockLabel(now: now) : ""
+        let moment = s.hasSnapshot ? headerMoment(s) + (clock.isEmpty ? "" : " " + clock) : ""
         let dot = s.connection == .online ? "●" : "○"
         let name = TerminalText.sanitize(s.you.name)
-        // The seat's team by its name in the reader's language ("한국", not "rok"), or its role.
-        let role = s.isInstructor ? (Self.isRoleWord(name) ? "" : s.t.text("terminal.header.instructor"))
+        // The seat's team by its name in the reader's language ("한국", not "rok"), or its role; an instructor named by
+        // the role's word in either language is that word in the reader's.
+        let roleWord = s.isInstructor && Self.isRoleWord(name)
+        let role = s.isInstructor ? (roleWord ? "" : s.t.text("terminal.header.instructor"))
             : s.you.team.map { "·" + headerTeamName($0, s) } ?? (s.you.role == "observer" ? s.t.text("terminal.header.observer") : "")
-        let base = "\(dot) \(s.connectionShortLabel)"
-        var right = name.isEmpty ? base + " " : "\(base) │ \(name)\(role) "
-        // When it does not fit, the least useful part goes first: the word ARMISTICE, then the date, then the name,
-        // shortened and then dropped; the team stays (a long name must not hide which team the student plays).
-        func fits() -> Bool { TerminalText.width(left) + TerminalText.width(right) + 1 <= g.width && TerminalText.width(right) <= g.width / 2 }
-        if !fits(), !s.room.isEmpty { parts[0] = s.room }
-        if !fits(), s.hasSnapshot { parts[1] = turn("") }
-        if !fits(), !name.isEmpty {
-            let roleText = role.hasPrefix("·") ? String(role.dropFirst()) : role.trimmingSpaces
-            let spare = min(g.width / 2, g.width - TerminalText.width(left) - 1) - TerminalText.width("\(base) │ \(role) ")
-            if spare >= 6 {
-                right = "\(base) │ \(TerminalText.truncate(name, to: spare))\(role) "
-            } else {
-                right = roleText.isEmpty ? base + " " : "\(base) │ \(roleText) "
+        let shownName = roleWord ? s.t.text("terminal.instructor.default_name") : name
+        func line(_ cut: HeaderCut) -> (left: String, right: String) {
+            var parts: [String] = []
+            if cut.rawValue < HeaderCut.room.rawValue, !s.room.isEmpty { parts.append(cut.rawValue < HeaderCut.brand.rawValue ? "ARMISTICE " + s.room : s.room) }
+            else if cut.rawValue < HeaderCut.brand.rawValue { parts.append("ARMISTICE") }
+            if s.hasSnapshot {
+                parts.append(turn(cut.rawValue < HeaderCut.date.rawValue ? s.view.date : ""))
+                parts.append(moment)
             }
+            let connection = cut.rawValue >= HeaderCut.onlineWord.rawValue && s.connection == .online ? dot : "\(dot) \(s.connectionShortLabel)"
+            var who = cut.rawValue >= HeaderCut.name.rawValue ? "" : cut.rawValue >= HeaderCut.shortName.rawValue ? TerminalText.truncate(shownName, to: shortName) : shownName
+            // Without the name, the role or team stands alone ("Marisol", "observer"), never a bare "·".
+            var tail = role
+            if who.isEmpty { tail = role.hasPrefix("·") ? String(role.dropFirst()) : role.trimmingSpaces }
+            if !who.isEmpty || !tail.isEmpty { who = " │ " + who + tail }
+            return (" " + parts.joined(separator: " │ "), connection + who + " ")
         }
-        if !fits() { right = base + " " }
-        let rw = min(TerminalText.width(right), g.width / 2)
-        g.put(0, 0, left, CellStyle(bold: true, reverse: true), limit: g.width - rw - 1)
+        let chosen = HeaderCut.allCases.lazy.map(line).first { TerminalText.width($0.left) + TerminalText.width($0.right) + 1 <= g.width }
+            ?? line(.room)
+        // Narrower still: the right side keeps its team at most half the line, the left is cut at its end.
+        let rw = min(TerminalText.width(chosen.right), max(g.width / 2, g.width - TerminalText.width(chosen.left) - 1))
+        g.put(0, 0, chosen.left, CellStyle(bold: true, reverse: true), limit: g.width - rw - 1)
         let tone: CellStyle.Tone = s.connection == .online ? .plain : .warn
-        g.put(g.width - rw, 0, TerminalText.truncate(right, to: rw), CellStyle(tone: tone, reverse: true))
+        g.put(g.width - rw, 0, TerminalText.truncate(chosen.right, to: rw), CellStyle(tone: tone, reverse: true))
     }
 
     /// The seat's team in the header, by one rule in every language (outside tester qa5, Confusing #11): its name
