@@ -119,7 +119,16 @@ extension ClientState {
         case .extend(let s): return [request(ClientRequest.Extend(seconds: s), said("terminal.status.extended", "terminal.failed.extended", ["seconds": String(s)]))]
         case .injectNews(let text): return [request(ClientRequest.InjectNews(text: text), said("terminal.status.published", "terminal.failed.published"))]
         case .injectEvent(let id): return [request(ClientRequest.InjectEvent(event: id), said("terminal.status.fired", "terminal.failed.fired", ["event": view.events.first { $0.id == id }?.name ?? id]))]
-        case .adjust(let target, let value, let reason):
+        case .adjust(let target, var value, let reason):
+            // A project's stage is typed as the terminal counts it, from 1 (`adjust accord 3`: its third stage); the
+            // request takes the scenario's index, from 0.
+            if let project = view.projects.first(where: { $0.id == target }) {
+                let count = max(1, project.statuses.count)
+                guard (1...count).contains(value) else {
+                    return [refuse(t.phrase("terminal.status.stage_range", ["target": TerminalText.sanitize(project.name), "count": t.number(count), "value": String(value)]))]
+                }
+                value -= 1
+            }
             return [request(ClientRequest.Adjust(target: target, value: value, reason: reason),
                             said("terminal.status.adjusted", "terminal.failed.adjusted",
                                  ["target": targetName(target), "value": valueWords(value, of: target),
@@ -270,8 +279,8 @@ extension ClientState {
             return t.phrase("terminal.hint.adjust_flag", ["target": TerminalText.sanitize(flag.name), "value": valueWords(flag.value ? 1 : 0, of: id)])
         }
         if let project = view.projects.first(where: { $0.id == id }) {
-            return t.phrase("terminal.hint.adjust_project", ["target": TerminalText.sanitize(project.name), "index": String(project.index),
-                                                             "stage": valueWords(project.index, of: id), "max": String(max(0, project.statuses.count - 1))])
+            return t.phrase("terminal.hint.adjust_project", ["target": TerminalText.sanitize(project.name), "position": stagePosition(project),
+                                                             "stage": valueWords(project.index, of: id), "count": t.number(max(1, project.statuses.count))])
         }
         return t.text("terminal.hint.adjust")
     }
@@ -380,7 +389,7 @@ extension ClientState {
         }
         for p in view.projects {
             lines.append(t.text("terminal.plain.project", ["name": TerminalText.sanitize(p.name), "status": p.status.replacingUnderscores,
-                                                                "step": "\(p.index + 1)/\(max(1, p.statuses.count))"]))
+                                                                "step": stagePosition(p)]))
         }
         for f in view.flags {
             lines.append(t.text("terminal.plain.flag", ["name": TerminalText.sanitize(f.name), "value": t.text(f.value ? "terminal.plain.yes" : "terminal.plain.no")]))

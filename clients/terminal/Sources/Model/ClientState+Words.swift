@@ -2,6 +2,12 @@ import ArmisticeLocale
 
 /// The protocol's words (phases, decisions, deal statuses, roles) as the interface's language writes them.
 extension ClientState {
+    /// Where a project stands, counted from 1 in every place the terminal says it: "2 of 4" ("4단계 중 2단계"), as
+    /// students count; the scenario's index (from 0) is the protocol's and is never shown.
+    public func stagePosition(_ p: ProjectInfo) -> String {
+        t.text("terminal.project.position", ["position": t.number(p.index + 1), "count": t.number(max(1, p.statuses.count))])
+    }
+
     public func phaseName(_ phase: String) -> String {
         switch phase {
         case "setup": t.text("terminal.phase.setup")

@@ -368,8 +368,7 @@ public enum Renderer {
             if !levelFits { lines += wrapped("↳ " + fullLevel, width - 2, .muted, indent: 2).map { Line("  " + $0.text, $0.style) } }
         }
         for p in v.projects {
-            let step = "\(p.index + 1)/\(max(1, p.statuses.count))"
-            lines += wrapped("◆ " + p.name + ": " + p.status.replacingUnderscores + " (\(step))", width, .accent, indent: 2)
+            lines += wrapped("◆ " + p.name + ": " + p.status.replacingUnderscores + " (\(s.stagePosition(p)))", width, .accent, indent: 2)
         }
         // A long flag wraps as a project does: cut, a Korean sentence would lose its verb.
         for f in v.flags where f.value { lines += wrapped("⚑ " + f.name, width, .warn, indent: 2) }
