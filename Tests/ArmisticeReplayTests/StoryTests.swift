@@ -239,3 +239,19 @@ enum StoryMatches {
         #expect(story.turningPoints.contains { $0.kind == "decided" })
     }
 }
+
+@Suite struct StorySwingTests {
+    /// The simulated log's turn 2 moved "Rail and road exemption (turns left)" from 0 to 1: half its range, the
+    /// largest share of any swing, but a counter the rules keep, read by no ending and no objective.
+    @Test func aTurningPointOrBiggestChangeIsNeverABookkeepingLadderThatNoEndingOrObjectiveReads() throws {
+        let replay = Replay(log: try MatchLog(bytes: try OldLogTests.bytes("pre-log-module-simulated.jsonl")))
+        let report = AfterActionReport(replay: replay, chat: false, views: false)
+        let story = report.story
+        // Nor one of a turn's biggest changes.
+        #expect(!report.html().contains("Rail and road exemption (turns left) 0 → 1"))
+        let swings = try #require(story?.turningPoints.filter { $0.kind == "swing" })
+        #expect(!swings.isEmpty)
+        #expect(!swings.contains { $0.track == "rail_exemption" || $0.track == "kaesong_exemption" }, "\(swings.map(\.title))")
+        #expect(swings.contains { $0.track == "trust" })
+    }
+}

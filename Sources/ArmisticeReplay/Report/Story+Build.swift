@@ -146,14 +146,23 @@ struct StoryReader {
 
     func change(_ track: Int, _ from: Int, _ to: Int) -> String { "\(ruleset.tracks[track].name) \(from) → \(to)" }
 
-    /// Net change per track over a turn, largest share of its range first.
+    /// Net change per track over a turn, largest share of its range first; the rules' bookkeeping left out.
     func swings(in turn: Int) -> [(track: Int, from: Int, to: Int, share: Double)] {
         let a = start(of: turn).tracks, b = end(of: turn).tracks
+        let stakes = stakes()
         return ruleset.tracks.indices.compactMap { i -> (Int, Int, Int, Double)? in
-            guard a[i] != b[i] else { return nil }
+            guard a[i] != b[i], ruleset.tracks[i].max - ruleset.tracks[i].min > 10 || stakes.contains(i) else { return nil }
             let range = Double(max(1, ruleset.tracks[i].max - ruleset.tracks[i].min))
             return (i, a[i], b[i], Double(abs(b[i] - a[i])) / range)
         }.sorted { $0.3 > $1.3 }
+    }
+
+    /// The tracks an ending or an objective compares. A ladder of a few rungs that none of them reads is the rules'
+    /// bookkeeping (an exemption's turns left): a step on it is a large share of its range but no turn of the story.
+    func stakes() -> Set<Int> {
+        Set(ruleset.outcomes.flatMap { thresholds($0.condition.node).map(\.0) } + ruleset.objectives.flatMap { o -> [Int] in
+            if case .condition(let expr, _) = o.scoring { return thresholds(expr.node).map(\.0) } else { return [] }
+        })
     }
 
     /// How much an effect record changed its target; nil for a reveal (which changes who sees it, not its value).
