@@ -57,7 +57,7 @@ let package = Package(
         ),
         // The match log (docs/match-log.md): its record, its reader (tolerant and fast), its writer and its hash-line
         // policy. The server writes and restores rooms with it; replay and report read it. No I/O but a file it is given.
-        .target(name: "ArmisticeLog", dependencies: ["ArmisticeEngine", "ArmisticeErrors"]),
+        .target(name: "ArmisticeLog", dependencies: ["ArmisticeEngine", "ArmisticeErrors", .product(name: "Crypto", package: "swift-crypto")]),
         // The protocol's types, shared by the server and every Swift client: requests (and which authority each needs),
         // server messages, error codes, versions, the one JSON value type, and the client side of armistice.v2
         // updates (the view merge). No I/O.

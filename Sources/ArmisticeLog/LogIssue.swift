@@ -67,6 +67,10 @@ public struct LogIssue: Sendable, Hashable, Codable, CustomStringConvertible {
         self.detail = detail
     }
 
+    /// Whether it is a hash line's `lines_hash` that differs (`LinesHash`): it says that a line before was changed,
+    /// not which; an issue on the changed line itself, or a state hash on the same line, says more.
+    public var isLinesHash: Bool { detail?.key == "log.issue.lines_differ" }
+
     /// Whether the replay no longer proves the match: the log was damaged or altered, or the engine disagrees with it.
     public var failsVerification: Bool {
         switch self.code {

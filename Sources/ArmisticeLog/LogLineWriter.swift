@@ -28,6 +28,7 @@ struct LogLineWriter {
         string("hash", r.hash)
         if let v = r.input { key("input"); input(v) }
         key("kind"); string(r.kind.rawValue)
+        string("lines_hash", r.linesHash)
         string("name", r.name)
         if let v = r.online { key("online"); bool(v) }
         if let v = r.open { key("open"); bool(v) }

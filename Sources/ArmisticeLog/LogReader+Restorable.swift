@@ -6,5 +6,9 @@ extension LogReader {
         public var tornTail: String?
         /// Bytes of the file before that tail: where appends continue once the tail is cut off.
         public var wholeBytes: Int
+        /// The lines' hash of the records kept (`LinesHash`): the room's next hash line continues it.
+        public var linesHash: LinesHash
+        /// The first hash line whose `lines_hash` differs from the lines before it: a replay would not verify the log.
+        public var linesDiffer: LogIssue?
     }
 }

@@ -27,6 +27,18 @@ public struct LogReader: Sendable {
     public private(set) var unendedTail = false
     /// The number of the last ended line, if it is not a record (a crash may have written it whole but garbled).
     private var damagedLastEndedLine: Int?
+    /// Hash lines whose `lines_hash` was compared with the lines before them, and hash lines without one (a log
+    /// written before the field, or a hand-made one): a replay proves every line only when the second is 0.
+    public private(set) var linesHashesChecked = 0
+    public private(set) var hashLinesWithoutLinesHash = 0
+    /// The line of the last hash line whose `lines_hash` matched (0 when none): the lines up to it are proved.
+    public private(set) var linesProvedThrough = 0
+    /// The first hash line whose `lines_hash` differs from the lines before it, as an issue (also in `issues`).
+    public private(set) var linesDiffer: LogIssue?
+    /// The running hash of the lines read, and its value before the last line when that line was hashed: a server
+    /// continues a room's log from the first without a tail that `restorable()` leaves out.
+    private var linesHash = LinesHash()
+    private var linesHashBeforeLastLine: (line: Int, hash: LinesHash)?
 
     /// Reads every line. Lines holding only spaces, tabs or carriage returns are skipped.
     public init(bytes: [UInt8]) {
@@ -49,10 +61,25 @@ public struct LogReader: Sendable {
                 if number == 1 { firstLine = bytes[range] }
                 var damaged = false
                 if !Self.isBlank(buffer, range) {
+                    // Every line but a hash line counts in the lines' hash: a damaged one too, as its bytes.
+                    var isHashLine = false
+                    defer {
+                        if !isHashLine {
+                            if end + 1 >= buffer.count { linesHashBeforeLastLine = (number, linesHash) }
+                            linesHash.add(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[range])))
+                        }
+                    }
                     do {
                         let record = try Self.decode(buffer, range, decoder)
                         if !ended {
                             issues.append(LogIssue(.missingNewline, line: number, key: "log.issue.missing_newline"))
+                        }
+                        if record.kind == .hash {
+                            isHashLine = true
+                            if linesDiffer == nil, let issue = checkLinesHash(record, line: number) {
+                                linesDiffer = issue
+                                issues.append(issue)
+                            }
                         }
                         entries.append(Entry(line: number, record: record))
                     } catch {
@@ -94,7 +121,28 @@ public struct LogReader: Sendable {
         var tail: String?
         if unendedTail { tail = "the last line (line \(lineCount)) has no end; a crash cut it off" }
         if let n = damagedLastEndedLine { tail = "the last line (line \(n)) is not a whole record" }
-        return Restorable(records: records, tornTail: tail, wholeBytes: wholeBytes)
+        // The lines' hash without the tail left out (only ever the last line).
+        let left = unendedTail ? lineCount : damagedLastEndedLine
+        let hash = left != nil && left == linesHashBeforeLastLine?.line ? linesHashBeforeLastLine!.hash : linesHash
+        return Restorable(records: records, tornTail: tail, wholeBytes: wholeBytes, linesHash: hash, linesDiffer: linesDiffer)
+    }
+
+    /// A hash line's `lines_hash` against the lines read before it: an issue when they differ. Called until the first
+    /// difference only: every later one differs too, the hash being a running one.
+    private mutating func checkLinesHash(_ record: LogRecord, line: Int) -> LogIssue? {
+        guard let logged = record.linesHash else {
+            hashLinesWithoutLinesHash += 1
+            return nil
+        }
+        linesHashesChecked += 1
+        let actual = linesHash.hex
+        if logged == actual {
+            linesProvedThrough = line
+            return nil
+        }
+        return LogIssue(.hashMismatch, line: line, turn: record.turn, key: "log.issue.lines_differ",
+                        ["from": .text(String(linesProvedThrough + 1)), "to": .text(String(line - 1)), "logged": .text(logged), "actual": .text(actual)],
+                        expected: logged, actual: actual)
     }
 
     /// How a damaged line's issue ends in English (`log.issue.damaged_line`): a replay or a report goes on without it.

@@ -25,6 +25,7 @@ extension LogRecord {
             case "input": guard let i = Input.fast(value) else { return nil }; line.input = i
             case "turn": guard let n = value.intValue else { return nil }; line.turn = n
             case "hash": guard case .string(let s) = value else { return nil }; line.hash = s
+            case "lines_hash": guard case .string(let s) = value else { return nil }; line.linesHash = s
             case "seat": guard case .string(let s) = value else { return nil }; line.seat = s
             case "name": guard case .string(let s) = value else { return nil }; line.name = s
             case "role": guard case .string(let s) = value else { return nil }; line.role = s

@@ -38,6 +38,9 @@ extension LogRecord {
             case UInt8(ascii: "k"):
                 if s.key(key, is: "kind") { guard let v = s.text() else { return nil }; kind = Kind(rawValue: v) }
                 else { guard s.skip() else { return nil } }
+            case UInt8(ascii: "l"):
+                if s.key(key, is: "lines_hash") { guard let v = s.text() else { return nil }; record.linesHash = v }
+                else { guard s.skip() else { return nil } }
             case UInt8(ascii: "n"):
                 if s.key(key, is: "name") { guard let v = s.text() else { return nil }; record.name = v }
                 else { guard s.skip() else { return nil } }

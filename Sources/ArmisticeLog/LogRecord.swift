@@ -28,6 +28,10 @@ public struct LogRecord: Sendable, Hashable, Codable {
     // hash
     public var turn: Int?
     public var hash: String?
+    /// The SHA-256 (hex) of every line of the log before this hash line, hash lines left out (`LinesHash`): with it a
+    /// replay proves the lines the state hashes do not cover (chat, names, times, drafts replaced before they counted).
+    /// Absent in logs written before it (7 December 2026).
+    public var linesHash: String?
     // join, seat, presence, chat
     public var seat: String?
     public var name: String?
@@ -58,6 +62,7 @@ public struct LogRecord: Sendable, Hashable, Codable {
         case rulesetText = "ruleset_text"
         case rulesetHash = "ruleset_hash"
         case settings, input, turn, hash, seat, name, role, team
+        case linesHash = "lines_hash"
         case tokenHash = "token_hash"
         case removed, online, open, channel, text, clock, bot, owner
     }

@@ -22,6 +22,11 @@ public struct MatchLog: Sendable {
     public internal(set) var issues: [LogIssue] = []
     /// Lines in the file (the torn tail included).
     public internal(set) var lineCount = 0
+    /// Whether every line up to the last hash line is proved byte for byte (`lines_hash`, `LinesHash`): true when every
+    /// hash line carries it and each matched. False for a log written before the field, or with no hash line.
+    public internal(set) var everyLineProved = false
+    /// The last line proved so (0 when none): lines after it are covered by no hash.
+    public internal(set) var linesProvedThrough = 0
 
     /// Reads a log. Throws only when nothing can be replayed: no header, another format version, a ruleset that does not load.
     /// The header's ruleset is loaded on a second thread while the other lines are read (each takes about as long).
@@ -75,6 +80,8 @@ public struct MatchLog: Sendable {
                                    expected: hash, actual: loaded.sourceHash))
         }
         issues += reader.issues.filter { $0.line != 1 }
+        everyLineProved = reader.linesHashesChecked > 0 && reader.hashLinesWithoutLinesHash == 0 && reader.linesDiffer == nil
+        linesProvedThrough = reader.linesProvedThrough
         entries = reader.takeEntries()
         entries.removeFirst()
     }

@@ -15,6 +15,8 @@ public struct MatchLogWriter {
     public var tick: Int64 = 1000
     private let settings: LogRecord.Settings
     private let encoder = LogRecordEncoder()
+    /// The lines other than hash lines so far, as each hash line carries them (`lines_hash`), as the server writes it.
+    private var linesHash = LinesHash()
 
     /// Starts a log: loads the ruleset text, applies the settings and writes the header.
     public init(rulesetText: String, settings: LogRecord.Settings, room: String = "SIMLOG", start: Int64 = 1_800_000_000_000) throws(LogError) {
@@ -87,9 +89,9 @@ public struct MatchLogWriter {
         write(line)
     }
 
-    private mutating func write(_ line: LogRecord) {
+    private mutating func write(_ record: LogRecord) {
         // The record's fields are plain values: encoding cannot fail.
-        lines.append((try? encoder.line(line)) ?? "")
+        lines.append((try? linesHash.line(for: record, encode: encoder.line)) ?? "")
     }
 }
 

@@ -133,7 +133,7 @@ import Testing
         let h2 = CoreHarness()
         h2.now = r.h.now + 1_000
         var out = CoreOutput()
-        let room = try #require(try h2.core.restore(r.records, now: h2.now, into: &out))
+        let room = try #require(try h2.core.restore(try r.h.restorable(r.code), now: h2.now, into: &out))
         #expect(room.activeSeats.filter { $0.bot == .greedy }.count == 2)
         #expect(room.roster.filter { $0.bot != nil }.allSatisfy { $0.online })
     }

@@ -1,4 +1,5 @@
 import ArmisticeEngine
+import ArmisticeLog
 import Foundation
 @testable import ArmisticeServer
 @testable import ArmisticeWire
@@ -154,4 +155,14 @@ final class CoreHarness {
     func phase(_ id: ClientID) -> String? { view(id)?["phase"] as? String }
 
     var room: Room { core.rooms.values.first! }
+}
+
+extension CoreHarness {
+    /// A room's log as a server restores it from its file (`LogReader.restorable()`).
+    func restorable(_ code: String) throws -> LogReader.Restorable { try restorableLog(logs[code]!) }
+}
+
+/// Log lines as a server restores them from a file holding them (`LogReader.restorable()`).
+func restorableLog(_ lines: [String]) throws -> LogReader.Restorable {
+    try LogReader(bytes: Array((lines.joined(separator: "\n") + "\n").utf8)).restorable()
 }

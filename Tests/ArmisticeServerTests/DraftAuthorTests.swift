@@ -78,11 +78,11 @@ import Testing
         #expect(CoreHarness.errorCode(t.h.send(t.dprk.client, ["type": "set_orders", "orders": [[String: Any]]()])) == nil)
         let before = t.h.room.draftAuthors
         #expect(before.count == 3)
-        let records = try t.h.logs[t.code]!.map { try JSONDecoder().decode(LogRecord.self, from: Data($0.utf8)) }
+        let log = try t.h.restorable(t.code)
         let h = CoreHarness()
         h.now = t.h.now + 5_000
         var out = CoreOutput()
-        let room = try #require(try h.core.restore(records, now: h.now, into: &out))
+        let room = try #require(try h.core.restore(log, now: h.now, into: &out))
         h.take(out)
         #expect(room.draftAuthors == before)
         let back = h.connect(address: "10.2.0.3")

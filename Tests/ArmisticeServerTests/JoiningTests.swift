@@ -22,7 +22,7 @@ import Testing
         let h = CoreHarness()
         h.now = after.now + 5_000
         var out = CoreOutput()
-        let room = try #require(try h.core.restore(try store.load(code).records, now: h.now, into: &out))
+        let room = try #require(try h.core.restore(try store.load(code), now: h.now, into: &out))
         h.take(out)
         return (h, room)
     }

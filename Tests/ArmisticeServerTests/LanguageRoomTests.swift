@@ -40,8 +40,11 @@ import Testing
             }
             h.send(instructor.client, ["type": "skip"])
         }
-        // Room codes and seat tokens are random: blank them.
-        let log = (h.logs[code] ?? []).map { $0.replacingOccurrences(of: code, with: "ROOM").replacing(/"token_hash":"[0-9a-f]+"/, with: #""token_hash":"-""#) }
+        // Room codes and seat tokens are random: blank them, and the hash of the lines that hold them.
+        let log = (h.logs[code] ?? []).map {
+            $0.replacingOccurrences(of: code, with: "ROOM").replacing(/"token_hash":"[0-9a-f]+"/, with: #""token_hash":"-""#)
+                .replacing(/"lines_hash":"[0-9a-f]+"/, with: #""lines_hash":"-""#)
+        }
         return (log, h, students, observer)
     }
 

@@ -67,7 +67,7 @@ import Testing
         let h2 = CoreHarness()
         h2.now = c.h.now + 5_000
         var out = CoreOutput()
-        let room = try #require(try h2.core.restore(try store.load(c.code).records, now: h2.now, into: &out))
+        let room = try #require(try h2.core.restore(try store.load(c.code), now: h2.now, into: &out))
         h2.take(out)
         #expect(room.engine.stateHash(room.state) == liveHash)
         #expect(room.seq == liveSeq + 1)   // the clock's restart record
@@ -92,21 +92,20 @@ import Testing
         #expect(CoreHarness.errorCode(h2.send(h2.connect(), ["type": "join", "code": c.code, "name": "New"])) == nil)
     }
 
-    /// A match ended by the instructor, and its log records.
-    func endedClassroom() throws -> (Classroom, [LogRecord]) {
+    /// A match ended by the instructor, and its log as a server restores it.
+    func endedClassroom() throws -> (Classroom, LogReader.Restorable) {
         let c = Classroom()
         c.start()
         c.h.send(c.instructor.client, ["type": "end", "reason": "bell"])
-        let records = try LogReader(bytes: Array((c.h.logs[c.code]!.joined(separator: "\n") + "\n").utf8)).restorable().records
-        return (c, records)
+        return (c, try c.h.restorable(c.code))
     }
 
     @Test func aMatchFinishedJustBeforeARestartStaysReadable() throws {
-        let (c, records) = try endedClassroom()
+        let (c, log) = try endedClassroom()
         let h2 = CoreHarness()
         h2.now = c.h.now + 10 * 60_000
         var out = CoreOutput()
-        #expect(try h2.core.restore(records, now: h2.now, into: &out) == nil)   // nothing left to play
+        #expect(try h2.core.restore(log, now: h2.now, into: &out) == nil)   // nothing left to play
         h2.take(out)
         #expect(h2.logs.isEmpty, "restoring a finished room writes nothing")
         let student = c.member("rok", 1)
@@ -124,11 +123,11 @@ import Testing
     }
 
     @Test func aFinishedMatchPastItsLingerIsNotReopenedButItsCodeStaysTaken() throws {
-        let (c, records) = try endedClassroom()
+        let (c, log) = try endedClassroom()
         let h2 = CoreHarness()
         h2.now = c.h.now + ServerLimits().finishedRoomLingerMs + 1_000
         var out = CoreOutput()
-        #expect(try h2.core.restore(records, now: h2.now, into: &out) == nil)
+        #expect(try h2.core.restore(log, now: h2.now, into: &out) == nil)
         #expect(h2.core.rooms.isEmpty)
         let x = h2.connect()
         #expect(CoreHarness.errorCode(h2.send(x, ["type": "resume", "token": c.instructor.token])) == "token_expired")

@@ -22,7 +22,7 @@ import Testing
     }
 
     static func records(_ lines: [String]) throws -> [LogRecord] {
-        try LogReader(bytes: Array((lines.joined(separator: "\n") + "\n").utf8)).restorable().records
+        try restorableLog(lines).records
     }
 
     static func index(_ lines: [String], _ test: (String) -> Bool) throws -> Int {
@@ -71,9 +71,35 @@ import Testing
         #expect(lines.last!.contains(#""reason":"final""#))
         let core = CoreHarness().core
         var out = CoreOutput()
-        _ = try core.restore(try Self.records(Array(lines.dropLast())), now: 1_900_000_000_000, into: &out)
+        _ = try core.restore(try restorableLog(Array(lines.dropLast())), now: 1_900_000_000_000, into: &out)
         #expect(out.logLines.map(\.line) == [lines.last!])
         #expect(out.logLines.first?.room == Self.code)
+    }
+
+    /// The tail a crash leaves (a line cut off, or a last line written whole but garbled) is not in the lines' hash
+    /// a restored room continues: the hash line written back is the one the server wrote before the crash.
+    @Test(arguments: [#"{"by":"s2","kind":"chat","se"#, "{\"by\":\u{0}\u{0}\u{0}\n"])
+    func aRoomRestoredPastATornTailStillProvesEveryLine(_ tail: String) throws {
+        let lines = try Self.finishedLog()
+        let text = Array(lines.dropLast()).joined(separator: "\n") + "\n" + tail
+        let saved = try LogReader(bytes: Array(text.utf8)).restorable()
+        #expect(saved.tornTail != nil)
+        let core = CoreHarness().core
+        var out = CoreOutput()
+        _ = try core.restore(saved, now: 1_900_000_000_000, into: &out)
+        #expect(out.logLines.map(\.line) == [lines.last!])
+        #expect(lines.last!.contains(#""lines_hash":""#))
+    }
+
+    @Test func aLogWhoseLinesAreNotAsWrittenIsNotRestored() throws {
+        var lines = try Self.finishedLog()
+        let chat = try Self.index(lines) { $0.contains(#""kind":"chat""#) }
+        lines[chat] = lines[chat].replacingOccurrences(of: #""text":""#, with: #""text":"edited "#)
+        let core = CoreHarness().core
+        var out = CoreOutput()
+        let error = try #require(throws: MatchLogError.self) { try core.restore(try restorableLog(lines), now: 1_900_000_000_000, into: &out) }
+        #expect(error.description.contains("are not the ones the server wrote"), "\(error.description)")
+        #expect(core.rooms.isEmpty)
     }
 
     @Test func aLogWhoseHeaderCannotBeReadIsListedToTheAdminOnly() throws {

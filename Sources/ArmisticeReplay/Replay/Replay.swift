@@ -104,7 +104,12 @@ public struct Replay: Sendable {
     public private(set) var finalState: GameState
 
     /// The first issue that breaks verification: the first divergence of the log from the engine, or the first damaged line.
-    public var firstDivergence: LogIssue? { issues.first { $0.failsVerification } }
+    /// The earliest line's: a reading issue is found before the replay's, and a hash line that proves the lines before it
+    /// (`lines_hash`) fails after the line that was changed, which the replay may name on its own line (or, on the hash
+    /// line itself, as a state hash that differs).
+    public var firstDivergence: LogIssue? {
+        issues.filter(\.failsVerification).min { ($0.line, $0.isLinesHash ? 1 : 0) < ($1.line, $1.isLinesHash ? 1 : 0) }
+    }
     /// Whether every input was accepted, every hash matched and no line was damaged or altered.
     public var isVerified: Bool { firstDivergence == nil }
     public var finalHash: String { engine.stateHash(finalState) }

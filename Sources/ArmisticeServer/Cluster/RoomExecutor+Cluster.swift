@@ -56,7 +56,7 @@ extension RoomExecutor {
         }
         do {
             let reader = try LogReader(bytes: Array((lines.joined(separator: "\n") + "\n").utf8)).restorable()
-            let room = try core.restore(reader.records, now: now, into: &out)
+            let room = try core.restore(reader, now: now, into: &out)
             logger.notice("room taken over from the cluster", metadata: ["room": "\(code)", "lines": "\(lines.count)", "running": "\(room != nil)"])
             return nil
         } catch {

@@ -22,12 +22,12 @@ extension ServerCore {
         if hasLog { suspendedRooms.insert(code) } else { takenCodes.remove(code) }
     }
 
-    /// Brings a suspended room back from its log records once the store can write again; the records this writes
+    /// Brings a suspended room back from its log once the store can write again; the records this writes
     /// (a restart's clock change) are in `out` and must be written before anything else is sent.
     /// If that fails, the room is no longer suspended (its log cannot be used) and its tokens answer `token_expired`.
-    public func reopen(_ code: String, records: [LogRecord], now: Int64, into out: inout CoreOutput) throws(MatchLogError) {
+    public func reopen(_ code: String, log: LogReader.Restorable, now: Int64, into out: inout CoreOutput) throws(MatchLogError) {
         suspendedRooms.remove(code)
-        try restore(records, now: now, into: &out)
+        try restore(log, now: now, into: &out)
     }
 
     /// The refusal for a room that is suspended, if `code` names one.

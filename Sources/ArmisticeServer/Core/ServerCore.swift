@@ -477,7 +477,8 @@ public final class ServerCore {
     func log(_ room: Room, _ record: LogRecord, into out: inout CoreOutput) {
         let line: String
         do {
-            line = try encodeRecord(logEncoder, record)
+            // A hash line proves the lines before it as written (`lines_hash`); every other line is one of them.
+            line = try room.linesHash.line(for: record) { try encodeRecord(logEncoder, $0) }
         } catch {
             out.unloggable[room.code] = "record \(record.seq) (\(record.kind.rawValue)) could not be encoded: \(error)"
             return

@@ -1,5 +1,6 @@
 import ArmisticeEngine
 import ArmisticeLocale
+import ArmisticeLog
 import ArmisticeWire
 
 /// One match in progress: the engine state, the seats, the chat, the clock, and what each audience was last sent.
@@ -45,6 +46,9 @@ public final class Room {
     var backlog: [BacklogEntry] = []
     /// Messages with a seq at or below this may be gone from the backlog.
     var trimmedThrough = 0
+    /// The running hash of the room's log lines other than hash lines, as written: each hash line carries it
+    /// (`lines_hash`). A restored room continues it from its file (`LogReader.Restorable.linesHash`).
+    var linesHash = LinesHash()
 
     /// Engine inputs applied whose update has not been sent yet (see `ServerCore.flushUpdates`).
     var pending: [PendingUpdate] = []

@@ -211,7 +211,7 @@ final class RoomExecutor: @unchecked Sendable {
         guard store.isWritable() else { return }
         for code in core.suspendedRooms.sorted() where store.syncLog(code) {
             do {
-                try core.reopen(code, records: try store.load(code).records, now: now, into: &out)
+                try core.reopen(code, log: try store.load(code), now: now, into: &out)
                 logger.notice("room reopened: its log can be written again", metadata: ["room": "\(code)"])
             } catch {
                 logger.critical("a suspended room's log cannot be used; the room stays closed", metadata: ["room": "\(code)", "error": "\(error)"])

@@ -119,7 +119,7 @@ public final class RoomServer: Sendable {
                 let reader = try store.load(code)
                 if let torn = reader.tornTail { recovery.tornTails[code] = torn }
                 var out = CoreOutput()
-                if try core.restore(reader.records, now: now, into: &out) != nil {
+                if try core.restore(reader, now: now, into: &out) != nil {
                     recovery.resumed.append(code)
                 } else {
                     recovery.finished.append(code)
