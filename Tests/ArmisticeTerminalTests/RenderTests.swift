@@ -21,7 +21,7 @@ import Testing
         #expect(text.contains("2 Shadowing"))
         #expect(text.contains("███"))
         #expect(text.contains("◆ Coral Strait fishing accord: draft"))
-        #expect(text.contains("(2 of 4)"))
+        #expect(text.contains("(2\u{00A0}of\u{00A0}4)"))
         #expect(text.contains("Budget 3 · spent 1 · left 2"))
         #expect(text.contains("1. Fish hard (1)"))
         #expect(text.contains("Naval patrol"))

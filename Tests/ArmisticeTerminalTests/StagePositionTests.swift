@@ -9,7 +9,8 @@ import Testing
         for (language, position) in [(Language.en, "2 of 4"), (.ko, "4단계 중 2단계")] {
             var s = Fixtures.seated() // the accord at index 1 ("draft") of 4 stages
             s.language = language
-            #expect(Fixtures.screen(s).contains("(\(position))"), "\(Fixtures.screen(s))")
+            let nbsp = "\u{00A0}"
+            #expect(Fixtures.screen(s).contains("(\(position.replacingOccurrences(of: " ", with: nbsp)))"), "\(Fixtures.screen(s))")
             let state = s.perform(.state).compactMap { if case .notice(let l) = $0 { l } else { nil } }
             #expect(state.contains { $0.contains("(\(position))") }, "\(state)")
             s.you = ClientState.You(seat: "s1", name: "Ms Lee", role: "instructor", team: nil)
@@ -19,6 +20,12 @@ import Testing
             #expect(hint.contains(position) && hint.contains(language == .ko ? "1부터 4까지" : "from 1 to 4"), "\(hint)")
             #expect(!hint.contains("0"), "\(hint)")
         }
+        // On the Board the position wraps whole: a narrow column moves it to the next line, never cuts it.
+        var narrow = Fixtures.seated()
+        narrow.language = .ko
+        narrow.view.projects[0].name = "남북 철도·도로 연결 사업"
+        let lines = Renderer.boardLines(narrow, width: 38).map(\.text)
+        #expect(lines.contains { $0.contains("(4단계\u{00A0}중\u{00A0}2단계)") }, "\(lines)")
         // `adjust fishing_accord 3` sets the third stage: index 2 on the wire; 0 and 5 are refused here, in those words.
         var s = Fixtures.seated()
         s.you = ClientState.You(seat: "s1", name: "Ms Lee", role: "instructor", team: nil)

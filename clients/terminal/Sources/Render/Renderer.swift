@@ -368,7 +368,9 @@ public enum Renderer {
             if !levelFits { lines += wrapped("↳ " + fullLevel, width - 2, .muted, indent: 2).map { Line("  " + $0.text, $0.style) } }
         }
         for p in v.projects {
-            lines += wrapped("◆ " + p.name + ": " + p.status.replacingUnderscores + " (\(s.stagePosition(p)))", width, .accent, indent: 2)
+            // The stage's position wraps whole ("(5단계 중 3단계)" on one line, never "(5단계 중" then "3단계)").
+            let position = s.stagePosition(p).replacingOccurrences(of: " ", with: nbsp)
+            lines += wrapped("◆ " + p.name + ": " + p.status.replacingUnderscores + " (\(position))", width, .accent, indent: 2)
         }
         // A long flag wraps as a project does: cut, a Korean sentence would lose its verb.
         for f in v.flags where f.value { lines += wrapped("⚑ " + f.name, width, .warn, indent: 2) }
