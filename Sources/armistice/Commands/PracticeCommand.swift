@@ -19,7 +19,7 @@ struct PracticeCommand: AsyncParsableCommand {
         abstract: "Play a whole match alone against bots in the terminal, with a report at the end.",
         discussion: """
             RULESET is a scenario file (e.g. rulesets/koreanization.yaml). Every other team is played by a bot \
-            (--policy, greedy by default). Lock your orders when you are done with a turn: the negotiation ends, the \
+            (--policy, greedy by default; a team the scenario or its --variant pins in bots: plays that policy). Lock your orders when you are done with a turn: the negotiation ends, the \
             bots lock, the turn is adjudicated, and after a short results pause the next turn begins. The match log and \
             the report (HTML) are kept in --out. --watch lets a bot play your team too (a demonstration, or a check).
             """)
@@ -27,7 +27,7 @@ struct PracticeCommand: AsyncParsableCommand {
     @Argument(help: "The scenario file (YAML).") var ruleset: String
     @Option(help: "Your team's id.") var team: String
     @Option(help: "A variant of the scenario (see `armistice ruleset check`).") var variant: String?
-    @Option(help: "The other teams' bot policy: \(BotKind.allCases.map(\.rawValue).joined(separator: ", ")).") var policy = "greedy"
+    @Option(help: "The other teams' bot policy: \(BotKind.allCases.map(\.rawValue).joined(separator: ", ")) (default greedy). A team the file's or the variant's bots: pins plays its pinned policy.") var policy = "greedy"
     @Option(help: "Turns to play (the scenario's if absent).") var turns: Int?
     @Option(help: "Seconds of the briefing and results pauses between turns, 1 to 600.") var pause = 20
     @Option(help: "The match's seed (random if absent).") var seed: UInt64?
@@ -94,8 +94,15 @@ struct PracticeCommand: AsyncParsableCommand {
         let pool = WebSocketClientPool(logger: logger)
         let url = "ws://127.0.0.1:\(port)/ws"
         let host = try await BenchClient.connect(pool, url: url, name: "practice")
-        var bots = rules.teams.filter { $0.id != team }.map { #""\#($0.id)":"\#(policy)""# }
-        if watch { bots.append(#""\#(team)":"greedy""#) }
+        // The file's (or the variant's) `bots:` pins win over --policy, as in `simulate`: a note says which.
+        let asked = rules.teams.map { $0.id == team ? BotKind.greedy : BotKind(rawValue: policy)! }
+        let kinds = Simulation.bots(for: rules, kinds: asked)
+        let seated = rules.teams.indices.filter { watch || rules.teams[$0].id != team }
+        let bots = seated.map { #""\#(rules.teams[$0].id)":"\#(kinds[$0].rawValue)""# }
+        let pinned = seated.filter { kinds[$0] != asked[$0] }.map { "\(rules.teams[$0].id)=\(kinds[$0].rawValue)" }
+        if !pinned.isEmpty {
+            Console.error("Note: the file's bots:\(variant.map { " (variant \($0))" } ?? "") pins \(pinned.joined(separator: ", ")).")
+        }
         var phases = ["briefing": pause, "results": pause, "adjudication": 1, "negotiation": 3_600, "orders": 3_600]
         if watch { phases["negotiation"] = 1; phases["orders"] = 1 }
         let phaseJSON = phases.sorted { $0.key < $1.key }.map { #""\#($0.key)":\#($0.value)"# }.joined(separator: ",")
