@@ -23,7 +23,7 @@ def test_a_card_names_a_step_that_failed_its_dice_roll_beside_carried_out():
     # A reader who cannot see the step's record is not told it failed.
     assert got["failedUnseen"]["text"] == "Carried out at the adjudication of turn 1: see the results."
     ko = node_json("deal_steps.mjs", "ko")
-    assert ko["failed"]["text"] == ("1턴 판정에서 이행되었습니다. 주사위 판정에 실패한 단계 1개: 한국의 “남북정상회담 제안” (주사위 91, 70 이하가 필요). "
+    assert ko["failed"]["text"] == ("1턴 판정에서 이행되었습니다. 주사위 판정 실패 1건: 한국의 “남북정상회담 제안” (주사위 91, 70 이하가 필요). "
                                      "결과를 확인하세요.")
 
 
