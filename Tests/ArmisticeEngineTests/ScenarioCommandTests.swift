@@ -110,6 +110,23 @@ struct ScenarioCommandTests {
         #expect(one.err.contains("\(copy): warning: scenario id \"mini\" is also the id of \(first) in the same folder; a server reading that folder loads only \(first)"))
     }
 
+    /// qa9 W6: a file that cannot load (here its variant cannot, which is enough; it sorts first) is skipped by a server,
+    /// so the file kept is the first by name that loads; the check of one file and of the folder say so.
+    @Test func checkingOneFileNamesTheFileAServerWouldKeepSkippingABrokenOne() async throws {
+        let good = try Self.file(ValidationTests.base, "mini.yaml")
+        let folder = (good as NSString).deletingLastPathComponent
+        let broken = folder + "/a_broken.yaml"
+        try (ValidationTests.base + "\nvariants:\n  - id: short\n    name: Short\n    override: {calendar: {turns: 0}}\n").write(toFile: broken, atomically: true, encoding: .utf8)
+        #expect(try await Self.run(["ruleset", "check", broken]).status == 1, "the copy really is broken")
+        let one = try await Self.run(["ruleset", "check", good])
+        #expect(one.status == 0)
+        #expect(one.err.contains("\(good): warning: scenario id \"mini\" is also the id of \(broken) in the same folder; a server reading that folder "
+                                 + "loads only \(good) (the first by file name that loads) and skips the other"), "\(one.err)")
+        // The folder: the broken file is an error of its own, not a second copy the server keeps.
+        let all = try await Self.run(["ruleset", "check", folder])
+        #expect(!all.err.contains("is also the id of"), "\(all.err)")
+    }
+
     @Test func showPrintsTheBudgetFormulaAndEachOutcomesConditionAndClaims() async throws {
         let path = try Self.file("languages: [en, ko]\n" + ValidationTests.base
             .replacingOccurrences(of: "    name: Blue\n    budget: 3", with: "    name: {en: Blue, ko: 파랑}\n    budget: \"2 + tension / 5\"")

@@ -2,6 +2,7 @@ import ArgumentParser
 import ArmisticeCase
 import ArmisticeEngine
 import ArmisticeLocale
+import ArmisticeServer
 import Foundation
 
 /// `armistice ruleset check|show FILE`.
@@ -24,7 +25,8 @@ struct RulesetCommand: AsyncParsableCommand {
             var failed = false
             let paths = files.flatMap { RulesetFile.isFolder($0) ? RulesetFile.scenarios(inFolder: $0) : [$0] }
             if paths.isEmpty { Console.error("\(files.joined(separator: ", ")): no .yaml files to check"); throw ExitCode(1) }
-            var ids: [(id: String, file: String)] = []
+            // Each file that loads, and whether a server would keep it (the base rules and every variant load).
+            var ids: [(id: String, file: String, loads: Bool)] = []
             for file in paths {
                 // A case package given as a scenario: say what it is and which file to check, not the 17 errors it has as one.
                 if let scenario = CaseFile.scenario(ofCaseFile: file) {
@@ -34,34 +36,51 @@ struct RulesetCommand: AsyncParsableCommand {
                 }
                 do {
                     let ruleset = try RulesetFile.load(file)
-                    ids.append((ruleset.id, file))
-                    if try check(file, ruleset) { failed = true }
+                    let checked = try check(file, ruleset)
+                    ids.append((ruleset.id, file, checked.loads))
+                    if checked.failed { failed = true }
                 } catch let failure as CommandFailure {
                     Console.error(failure.description)
                     failed = true
                 }
             }
-            // The same id twice: the server keeps the first file by name and drops the other, variants and all.
+            // The same id twice: the server keeps the first file by name that loads (a file with an error, in its base
+            // rules or a variant, is skipped) and drops the others, variants and all.
             if paths.count > 1 {
-                for (i, entry) in ids.enumerated() {
-                    guard let kept = ids[..<i].first(where: { $0.id == entry.id }) else { continue }
+                for (i, entry) in ids.enumerated() where entry.loads {
+                    guard let kept = ids[..<i].first(where: { $0.id == entry.id && $0.loads }) else { continue }
                     Console.error("\(entry.file): error: scenario id \"\(entry.id)\" is also the id of \(kept.file); a server reading both loads only "
-                                  + "the first by file name and skips the other, with its variants; give one of them another id")
+                                  + "the first by file name that loads and skips the other, with its variants; give one of them another id")
                     failed = true
                 }
             } else if let only = ids.first {
-                for other in RulesetFile.sameID(only.id, besides: only.file) {
-                    let kept = [only.file, other].min { ($0 as NSString).lastPathComponent < ($1 as NSString).lastPathComponent }!
-                    Console.error("\(only.file): warning: scenario id \"\(only.id)\" is also the id of \(other) in the same folder; a server reading "
-                                  + "that folder loads only \(kept) (the first by file name) and skips the other, with its variants; give one of them another id")
-                }
+                let others = RulesetFile.sameID(only.id, besides: only.file)
+                if !others.isEmpty { Console.error(Self.sameIDWarning(only.id, file: only.file, others: others)) }
             }
             if failed { throw ExitCode(1) }
         }
 
-        /// Checks one loaded file, its variants and its case package, printing what it finds; true if the check fails.
-        private func check(_ file: String, _ ruleset: Ruleset) throws -> Bool {
+        /// The warning for one file checked alone whose id other files in its folder share: which file a server reading
+        /// the folder keeps, found as the server finds it (the first by name that loads, variants and all).
+        static func sameIDWarning(_ id: String, file: String, others: [String]) -> String {
+            let folder = (file as NSString).deletingLastPathComponent
+            let kept = RulesetCatalog.load(directory: folder.isEmpty ? "." : folder).0[id].map { ($0.file as NSString).lastPathComponent }
+            let own = (file as NSString).lastPathComponent
+            let head = "\(file): warning: scenario id \"\(id)\" is also the id of \(others.joined(separator: ", ")) in the same folder; a server reading that folder "
+            let tail = "; give \(others.count == 1 ? "one of them" : "all but one") another id"
+            guard let kept else {
+                return head + "loads none of them (each has an error, in its base rules or a variant)" + tail
+            }
+            let keptPath = kept == own ? file : others.first { ($0 as NSString).lastPathComponent == kept } ?? kept
+            let skipped = kept == own ? (others.count == 1 ? "the other" : "the others") : "this one"
+            return head + "loads only \(keptPath) (the first by file name that loads) and skips \(skipped), with its variants" + tail
+        }
+
+        /// Checks one loaded file, its variants and its case package, printing what it finds; whether the check fails,
+        /// and whether a server would load the file (its base rules and every variant load).
+        private func check(_ file: String, _ ruleset: Ruleset) throws -> (failed: Bool, loads: Bool) {
             var failed = false
+            var loads = true
             let warned = ruleset.warnings.isEmpty ? "" : " (with \(counted(ruleset.warnings.count, "warning")))"
             print("\(file): \(ruleset.missingTranslations.isEmpty ? "ok" : "loads (English stands in), but see the missing translations")\(warned) — \(ruleset.title) (\(ruleset.id) \(ruleset.version)): \(counted(ruleset.teams.count, "team")), "
                   + "\(counted(ruleset.tracks.count, "track")), \(counted(ruleset.actions.count, "action")), \(counted(ruleset.events.count, "event")), "
@@ -89,12 +108,13 @@ struct RulesetCommand: AsyncParsableCommand {
                 } catch let failure as CommandFailure {
                     Console.error(failure.description)
                     failed = true
+                    loads = false
                 }
             }
             let casePath = CasePackage.path(besideRuleset: file)
             guard FileManager.default.fileExists(atPath: casePath) else {
                 print("\(casePath): no case package (it is optional; docs/rulesets.md, \"The case package\")")
-                return failed
+                return (failed, loads)
             }
             let package = try CaseFile.load(casePath, for: ruleset)
             // Like the scenario's: English stands in for a missing translation, but the check fails.
@@ -107,7 +127,7 @@ struct RulesetCommand: AsyncParsableCommand {
                   + "\(counted(package.roles.count, "role brief")), \(counted(package.glossary.count, "glossary term")), "
                   + "\(package.timeline.count) + \(counted(package.whatHappenedNext.count, "dated entry", "dated entries")), "
                   + "\(counted(package.sources.count, "source")), \(counted(package.debriefQuestions.count, "debrief question"))")
-            return failed
+            return (failed, loads)
         }
     }
 
