@@ -9,8 +9,10 @@ public enum Josa {
     ]
 
     /// Whether the text before a particle ends in a final consonant (`nil` when that can't be told), and whether it is ㄹ.
-    /// Closing quotes are skipped; a gloss in parentheses is not read aloud before the particle, so the word before it
-    /// decides ("국제원자력기구(IAEA)" takes 를, as 기구 does; "DPRK (North Korea)" as DPRK). A code or an abbreviation
+    /// Closing quotes are skipped; a gloss or a unit in parentheses is not read aloud before the particle, so the word
+    /// before it decides ("국제원자력기구(IAEA)" takes 를, as 기구 does; "DPRK (North Korea)" as DPRK; "인구(백만 명)" as
+    /// 인구), while a Hangul parenthesis set off by a space is part of the name, read aloud, and decides ("아르본 (상류)"
+    /// takes 와, as 상류 does). A code or an abbreviation
     /// in capitals ("4TZUMU", "IAEA", "UN") is read letter by letter, as Korean reads them: only L and R (엘, 알) and
     /// M and N (엠, 엔) end in a consonant. An English word in small letters can't be told (`nil`).
     public static func final(of text: Substring) -> (consonant: Bool, rieul: Bool)? {
@@ -21,8 +23,11 @@ public enum Josa {
             guard last == ")" else { break }
             guard let open = openingParenthesis(of: rest) else { rest = rest.dropLast(); continue }
             let before = rest[..<open]
-            // Only a parenthesis with nothing before it is read for itself: "(IAEA)".
-            rest = before.contains { !$0.isWhitespace } ? before : rest[rest.index(after: open)..<rest.index(before: rest.endIndex)]
+            let inside = rest[rest.index(after: open)..<rest.index(before: rest.endIndex)]
+            // A parenthesis with nothing before it is read for itself: "(IAEA)"; so is one set off by a space that ends
+            // in Hangul, a part of the name: "아르본 (상류)". One glued to the word is a gloss or a unit: "인구(백만 명)".
+            let partOfName = before.last?.isWhitespace == true && endsInHangul(inside, skipping: skipped)
+            rest = !before.contains { !$0.isWhitespace } || partOfName ? inside : before
         }
         if let last = rest.last, last.isASCII, last.isLetter {
             let word = rest.reversed().prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
@@ -40,6 +45,12 @@ public enum Josa {
         }
         guard let scalar = rest.last?.unicodeScalars.first, let jong = Hangul.parts(of: scalar)?.final else { return nil }
         return (jong != 0, jong == 8)
+    }
+
+    /// Whether the text's last character, past closing quotes and spaces, is a Hangul syllable.
+    static func endsInHangul(_ text: Substring, skipping skipped: Set<Character>) -> Bool {
+        guard let last = text.last(where: { !skipped.contains($0) }), let scalar = last.unicodeScalars.first else { return false }
+        return Hangul.parts(of: scalar) != nil
     }
 
     /// Where the parenthesis that closes `text` opens, or nil when it does not.

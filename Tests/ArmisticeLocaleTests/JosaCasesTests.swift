@@ -32,4 +32,15 @@ import Testing
         #expect(Josa.final(of: "URL")! == (consonant: true, rieul: true))
         #expect(Josa.final(of: "4TZUMU")! == (consonant: false, rieul: false))
     }
+
+    /// A team name ending in a Hangul parenthesis ("아르본 (상류)") is read to its end, so two such names with the same
+    /// last word take the same particle; a gloss or unit glued to the word ("(IAEA)", "인구(백만 명)") is still passed over.
+    @Test func aHangulParenthesisAtTheEndOfANameDecidesTheParticle() {
+        #expect(Josa.resolvingParticles("아르본 (상류)와(과)") == "아르본 (상류)와")
+        #expect(Josa.resolvingParticles("베레니 (하류)와(과)") == "베레니 (하류)와")
+        #expect(Josa.resolvingParticles("칼리스 (삼각주)이(가)") == "칼리스 (삼각주)가")
+        #expect(Josa.resolvingParticles("국제원자력기구(IAEA)을(를)") == "국제원자력기구(IAEA)를")
+        #expect(Josa.resolvingParticles("봇(greedy)이(가)") == "봇(greedy)이")
+        #expect(Josa.resolvingParticles("인구(백만 명)이(가)") == "인구(백만 명)가")
+    }
 }

@@ -35,6 +35,14 @@ export function textOf(catalogs, key, params, id, num = String) {
 const PARTICLES = [["을(를)", "을", "를"], ["이(가)", "이", "가"], ["은(는)", "은", "는"], ["와(과)", "과", "와"], ["(으)로", "으로", "로"]];
 const SKIPPED = new Set(["”", "’", "\"", "'", "]", "」", "』", " "]);
 
+/** Whether the text's last character, past closing quotes and spaces, is a Hangul syllable. */
+function endsInHangul(text) {
+  let i = text.length - 1;
+  while (i >= 0 && SKIPPED.has(text[i])) i--;
+  const code = i >= 0 ? text.charCodeAt(i) : 0;
+  return code >= 0xAC00 && code <= 0xD7A3;
+}
+
 /** Where the parenthesis that closes `text` opens, or -1 when it does not. */
 function openingParenthesis(text) {
   let depth = 0;
@@ -47,8 +55,9 @@ function openingParenthesis(text) {
 
 /**
  * Whether the text ends in a final consonant (null when that can't be told), and whether it is ㄹ. Closing quotes are
- * skipped; a gloss in parentheses is not read aloud before the particle, so the word before it decides
- * ("국제원자력기구(IAEA)" takes 를, as 기구 does). A code or an abbreviation in capitals ("4TZUMU", "IAEA", "UN") is
+ * skipped; a gloss or a unit in parentheses is not read aloud before the particle, so the word before it decides
+ * ("국제원자력기구(IAEA)" takes 를, as 기구 does; "인구(백만 명)" as 인구), while a Hangul parenthesis set off by a space
+ * is part of the name, read aloud, and decides ("아르본 (상류)" takes 와, as 상류 does). A code or an abbreviation in capitals ("4TZUMU", "IAEA", "UN") is
  * read letter by letter, as Korean reads them: only L and R (엘, 알) and M and N (엠, 엔) end in a consonant. An English
  * word in small letters can't be told (null).
  */
@@ -61,8 +70,11 @@ export function finalConsonant(text) {
     const open = openingParenthesis(rest);
     if (open < 0) { rest = rest.slice(0, -1); continue; }
     const before = rest.slice(0, open);
-    // Only a parenthesis with nothing before it is read for itself: "(IAEA)".
-    rest = /\S/.test(before) ? before : rest.slice(open + 1, -1);
+    const inside = rest.slice(open + 1, -1);
+    // A parenthesis with nothing before it is read for itself: "(IAEA)"; so is one set off by a space that ends in
+    // Hangul, a part of the name: "아르본 (상류)". One glued to the word is a gloss or a unit: "인구(백만 명)".
+    const partOfName = /\s$/.test(before) && endsInHangul(inside);
+    rest = !/\S/.test(before) || partOfName ? inside : before;
   }
   const end = rest.length;
   const last = rest[end - 1];
