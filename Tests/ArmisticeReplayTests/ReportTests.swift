@@ -81,11 +81,19 @@ import Testing
         let section = try #require(report.html().components(separatedBy: "<section id=\"verification\">").last)
         #expect(section.contains("What was verified: the \(replay.inputCount) inputs in the log"))
         #expect(section.contains("Every record from seq 1 to \(replay.lastSeq) is there"))
-        #expect(section.contains("Not covered: chat texts, names and times"))
+        // Its hash lines carry `lines_hash`: the lines up to the last hash line are proved, chat and names included.
+        let proved = try #require(report.match.linesProvedThrough)
+        #expect(section.contains("every line up to line \(proved), the last hash line, is byte for byte the line the server wrote"), "\(section)")
+        #expect(section.contains("Not covered: the lines after line \(proved)"))
         let ko = AfterActionReport(replay: replay, chat: false, views: false, language: .ko).html()
         #expect(ko.contains("검증한 내용: 기록에 있는 입력 \(replay.inputCount)개") && ko.contains("seq 1부터 \(replay.lastSeq)까지"))
-        // A log with an altered state hash: the other paragraph, never the claims of the first.
+        // A log written before `lines_hash`: what its state hashes leave out is said.
         var lines = try ServerMatch().play().split(separator: "\n").map(String.init)
+        let old = lines.map { $0.replacing(/,"lines_hash":"[0-9a-f]{64}"/, with: "") }.joined(separator: "\n") + "\n"
+        let oldReport = AfterActionReport(replay: Replay(log: try MatchLog(bytes: Array(old.utf8))), chat: false, views: false)
+        #expect(oldReport.match.verified && oldReport.match.linesProvedThrough == nil)
+        #expect(oldReport.html().contains("Not covered: chat texts, names and times"))
+        // A log with an altered state hash: the other paragraph, never the claims of the first.
         let hash = try #require(lines.lastIndex { $0.contains(#""kind":"hash""#) })
         lines[hash] = lines[hash].replacingOccurrences(of: #""hash":""#, with: #""hash":"00"#)
         let damaged = AfterActionReport(replay: Replay(log: try MatchLog(bytes: Array((lines.joined(separator: "\n") + "\n").utf8))), chat: false, views: false)

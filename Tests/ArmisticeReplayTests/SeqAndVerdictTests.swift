@@ -62,9 +62,16 @@ import Testing
         #expect(r.lastSeq == last)
         let summary = r.verificationSummary
         #expect(summary.contains("no record missing or out of order from seq 1 to \(last)"), "\(summary)")
-        #expect(summary.contains("Chat texts, names and times are not in the state hashes"), "\(summary)")
+        // Its hash lines carry `lines_hash`: every line up to the last hash line is proved, chat and replaced drafts too.
+        let lastHashLine = try #require(lines.lastIndex { $0.contains(#""kind":"hash""#) }) + 1
+        #expect(summary.contains("every line up to line \(lastHashLine), the last hash line, is as the server wrote it"), "\(summary)")
+        #expect(summary.contains("Lines after line \(lastHashLine) are proved by no hash"), "\(summary)")
         let korean = r.verificationSummary(language: .ko)
-        #expect(korean.contains("seq 1부터 \(last)까지"), "\(korean)")
+        #expect(korean.contains("seq 1부터 \(last)까지") && korean.contains("\(lastHashLine)행까지의 모든 줄"), "\(korean)")
+        // A log written before `lines_hash` says what its state hashes leave out.
+        let old = try replay(lines.map { $0.replacing(/,"lines_hash":"[0-9a-f]{64}"/, with: "") })
+        #expect(old.isVerified)
+        #expect(old.verificationSummary.contains("Chat texts, names and times are not in the state hashes"), "\(old.verificationSummary)")
     }
 
     @Test func damagedLinesAreExplainedInJSONTerms() throws {

@@ -130,8 +130,10 @@ extension Replay {
             if more > 0 { out += "\n" + p.text("report.summary.more", count: more) }
         } else {
             // No state hash yet (a log cut before its first adjudication): nothing contradicts it, nothing proves it.
+            // A log whose hash lines carry `lines_hash` proves its other lines too (chat, names, replaced drafts).
             out += "\n" + (hashesChecked == 0 ? p.text("report.summary.unchecked", ["seq": String(lastSeq)])
-                                              : p.text("report.summary.verified", ["seq": String(lastSeq), "hash": finalHash]))
+                            : log.everyLineProved ? p.text("report.summary.verified_lines", ["seq": String(lastSeq), "hash": finalHash, "line": String(log.linesProvedThrough)])
+                            : p.text("report.summary.verified", ["seq": String(lastSeq), "hash": finalHash]))
         }
         for issue in issues where !issue.failsVerification { out += "\n" + p.text("report.summary.note", ["issue": issue.description(in: words)]) }
         return out

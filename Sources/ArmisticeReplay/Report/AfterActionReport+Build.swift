@@ -28,7 +28,7 @@ extension AfterActionReport {
                       started: replay.log.header.t ?? 0, ended: replay.log.entries.last?.record.t ?? last.t,
                       logFormat: replay.log.header.format ?? 0, verified: replay.isVerified, hashesChecked: replay.hashesChecked,
                       hashesMatched: replay.hashesMatched, inputs: replay.inputCount, finalHash: replay.finalHash, issues: replay.issues,
-                      lastSeq: replay.lastSeq)
+                      lastSeq: replay.lastSeq, linesProvedThrough: replay.log.everyLineProved ? replay.log.linesProvedThrough : nil)
         outcome = finalView.outcome.map { Outcome(id: $0.id, name: $0.name, text: $0.text, reason: $0.reason, scores: $0.scores) }
         let objectives = finalView.outcome?.objectives ?? finalView.objectives ?? []
         teams = ruleset.teams.map { team in

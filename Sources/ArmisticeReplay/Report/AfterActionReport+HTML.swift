@@ -127,8 +127,10 @@ extension AfterActionReport {
         // the hashes do not cover; or, when it does not replay, that the report may not show the match as played.
         let checked = ["inputs": t.number(match.inputs), "matched": t.number(match.hashesMatched), "checked": t.number(match.hashesChecked),
                        "hash": "<code>\(e(match.finalHash))</code>", "ruleset": "<code>\(e(match.rulesetHash))</code>",
-                       "seq": t.number(match.lastSeq ?? 0)]
-        h += "<section id=\"verification\"><h2>\(t.text("report.verification"))</h2><p>\(t.text(unchecked ? "report.verification_unchecked" : match.verified ? "report.verification_text" : "report.verification_failed", checked))</p>"
+                       "seq": t.number(match.lastSeq ?? 0), "line": t.number(match.linesProvedThrough ?? 0)]
+        let said = unchecked ? "report.verification_unchecked" : !match.verified ? "report.verification_failed"
+            : match.linesProvedThrough != nil ? "report.verification_text_lines" : "report.verification_text"
+        h += "<section id=\"verification\"><h2>\(t.text("report.verification"))</h2><p>\(t.text(said, checked))</p>"
         if !match.issues.isEmpty {
             h += "<ul class=\"issues\">" + match.issues.map { "<li class=\"\($0.failsVerification ? "unmet" : "note")\">\(e(issueText($0)))</li>" }.joined() + "</ul>"
         }

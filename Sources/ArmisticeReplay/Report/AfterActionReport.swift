@@ -35,6 +35,9 @@ public struct AfterActionReport: Sendable, Codable {
         public var issues: [LogIssue]
         /// The seq of the log's last record: a verified log has every record from seq 1 to it.
         public var lastSeq: Int? = nil
+        /// The line of the last hash line when every line up to it is proved as the server wrote it (each hash line's
+        /// `lines_hash` matched: docs/match-log.md); nil for a log written before `lines_hash`, or with a line changed.
+        public var linesProvedThrough: Int? = nil
     }
 
     public struct Outcome: Sendable, Codable {
