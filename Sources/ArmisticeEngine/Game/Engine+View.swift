@@ -59,7 +59,7 @@ extension Engine {
         }
         if !visibleTeams.isEmpty {
             view.orders = Dictionary(uniqueKeysWithValues: visibleTeams.map { (ruleset.teams[$0].id, state.drafts[$0]) })
-            view.spent = Dictionary(uniqueKeysWithValues: visibleTeams.map { (ruleset.teams[$0].id, cost(of: state.drafts[$0], team: $0)) })
+            view.spent = Dictionary(uniqueKeysWithValues: visibleTeams.map { (ruleset.teams[$0].id, draftCost(team: $0, in: state)) })
             if parts.actions.isEmpty {
                 parts.actions = Array(repeating: nil, count: ruleset.teams.count)
                 parts.consents = Array(repeating: nil, count: ruleset.teams.count)
@@ -179,6 +179,8 @@ extension Engine {
         for deal in state.deals where deal.status == .agreed {
             for c in deal.commitments where c.team == teamID {
                 guard let id = c.action, let a = actionIndex[id] else { continue }
+                // A second step of a non-repeatable action comes back "duplicate" and is not charged.
+                if actions[id] != nil, !ruleset.actions[a].repeatable { continue }
                 cost += ruleset.actions[a].cost
                 if actions[id] == nil { actions[id] = deal.id }
             }
@@ -186,9 +188,22 @@ extension Engine {
         return (actions, cost)
     }
 
-    /// The cost of a draft.
-    public func cost(of orders: TeamOrders, team: Int) -> Int {
-        orders.orders.reduce(0) { $0 + (actionIndex[$1.action].map { ruleset.actions[$0].cost } ?? 0) }
+    /// What adjudication charges for a team's draft, given what its agreed deals already order (`promised`): each
+    /// order's cost, except an order of a non-repeatable action a deal (or an earlier line) already orders, which comes
+    /// back "duplicate" and is charged nothing (Engine+Adjudication).
+    public func cost(of orders: TeamOrders, team: Int, promised: [String: Int] = [:]) -> Int {
+        var seen = Set(promised.keys)
+        return orders.orders.reduce(0) { sum, order in
+            guard let a = actionIndex[order.action] else { return sum }
+            let action = ruleset.actions[a]
+            if !action.repeatable, !seen.insert(order.action).inserted { return sum }
+            return sum + action.cost
+        }
+    }
+
+    /// What adjudication charges for a team's draft as things stand: its agreed deals' steps are ordered first.
+    public func draftCost(team t: Int, in state: GameState) -> Int {
+        cost(of: state.drafts[t], team: t, promised: promisedActions(team: t, in: state).actions)
     }
 
     private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -217,7 +232,7 @@ extension Engine {
         // Agreed deals' actions are ordered at adjudication before the draft (docs/rulesets.md, "How a turn is
         // resolved"): they take their share of the budget, and a second order of one comes back "duplicate".
         let promised = open ? promisedActions(team: t, in: state) : (actions: [:], cost: 0)
-        let left = open ? state.budgets[t] - cost(of: state.drafts[t], team: t) - promised.cost : 0
+        let left = open ? state.budgets[t] - cost(of: state.drafts[t], team: t, promised: promised.actions) - promised.cost : 0
         let drafted = open ? Set(state.drafts[t].orders.map(\.action)) : []
         var list: [GameView.ActionInfo] = []
         list.reserveCapacity(teamActions[t].count)

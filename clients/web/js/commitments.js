@@ -20,7 +20,13 @@ export function commitmentsOf(game, team) {
 
 /** What the team's agreed deals cost it this turn. */
 export function committedCost(game, team) {
-  return commitmentsOf(game, team).reduce((sum, c) => sum + c.cost, 0);
+  // A second step of a non-repeatable action comes back "duplicate" and is not charged (Engine.promisedActions).
+  const seen = new Set();
+  return commitmentsOf(game, team).reduce((sum, c) => {
+    if (!c.action || (seen.has(c.action) && !repeatable(game, c.action, team))) return sum;
+    seen.add(c.action);
+    return sum + c.cost;
+  }, 0);
 }
 
 /** The draft's cost plus the agreed deals' commitments: what the budget really pays this turn. */
@@ -43,10 +49,14 @@ export function ordersOverBudget(game, team, steps = []) {
   if (typeof budget !== "number") return over;
   // `steps`: action commitments of a deal not yet agreed, counted as if it were (paid first; a drafted copy of one
   // comes back "duplicate" and costs nothing).
+  // A drafted order of a non-repeatable action an agreed deal (or such a step) already orders comes back "duplicate"
+  // and costs nothing, as the view's `spent` counts it.
   const stepActions = new Set(steps.map((c) => c.action));
+  const ordered = new Set([...stepActions, ...commitmentsOf(game, team).map((c) => c.action).filter(Boolean)]);
   let spent = committedCost(game, team) + steps.reduce((sum, c) => sum + actionCost(game, c.action, team), 0);
   (game.view?.orders?.[team]?.orders || []).forEach((o, i) => {
     if (stepActions.has(o.action)) return;
+    if (ordered.has(o.action) && !repeatable(game, o.action, team)) return;
     const cost = actionCost(game, o.action, team);
     if (spent + cost > budget) over.set(i, budget - spent); else spent += cost;
   });
@@ -65,6 +75,10 @@ export function promisedText(deal) {
 
 function ownAction(game, action, team) {
   return (game.view?.actions || []).find((a) => a.id === action && (!a.team || a.team === team)) || null;
+}
+
+function repeatable(game, action, team) {
+  return Boolean((ownAction(game, action, team) || (game.view?.catalog || []).find((a) => a.id === action))?.repeatable);
 }
 
 function actionCost(game, action, team) {

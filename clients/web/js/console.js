@@ -5,7 +5,7 @@ import { bootPage, keepFocus, attempt, staleStatus } from "./page.js";
 import { renderTracks, renderFlagsAndProjects, renderRecords, ChatPanel, dealItem, formatParams, roleLabel, objectivePoints, allLockedText } from "./views.js";
 import { BOT_POLICIES, botBadge, botOf, studentsOf, policyName, seatLabel } from "./bots.js";
 import { instructorKey, rememberInstructorKey } from "./seats.js";
-import { commitmentsOf, ordersOverBudget, unmetRequirement } from "./commitments.js";
+import { commitmentsOf, committedCost, ordersOverBudget, unmetRequirement } from "./commitments.js";
 import { renderEventPreview } from "./eventpreview.js";
 import { t, lang, list, errorText, sentence, LANGUAGES } from "./i18n.js";
 import { openMatch, keyFetch } from "./teacher.js";
@@ -103,7 +103,7 @@ function teamColumn(tm) {
   const d = v.orders?.[tm.id] || { orders: [], consents: {} };
   const drafted = v.spent?.[tm.id] || 0;
   const committed = commitmentsOf(game, tm.id);
-  const spent = drafted + committed.reduce((sum, c) => sum + c.cost, 0);
+  const spent = drafted + committedCost(game, tm.id);
   const players = studentsOf(game, tm.id);
   const hidden = (v.tracks || []).filter((tr) => (tr.hidden_from || []).includes(tm.id));
   // A team whose draft and agreed deals cost more than its budget is marked so in words beside its lock, and each

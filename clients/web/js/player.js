@@ -7,7 +7,7 @@ import { botBadge, botOf, policyName } from "./bots.js";
 import { paramPickers, readParams, rememberParams, checkParams } from "./params.js";
 import { resultTurns, summarySection, endingDecided, outcomeTitle } from "./summary.js";
 import { renderMap, lastTurnChanges } from "./map.js";
-import { commitmentsOf, spentWithDeals, promisedIn, promisedText, budgetLeft, ordersOverBudget, stepWarnings, consentOf, unmetRequirement as unmetRequirementOf } from "./commitments.js";
+import { commitmentsOf, committedCost, spentWithDeals, promisedIn, promisedText, budgetLeft, ordersOverBudget, stepWarnings, consentOf, unmetRequirement as unmetRequirementOf } from "./commitments.js";
 import { t, lang, list, sentence } from "./i18n.js";
 import { loadSeat, saveSeat } from "./seats.js";
 
@@ -171,7 +171,7 @@ function renderDraft() {
   const tm = game.team(myTeam());
   const drafted = game.view.spent?.[myTeam()] || 0;
   const committed = commitmentsOf(game, myTeam());
-  const dealCost = committed.reduce((sum, c) => sum + c.cost, 0);
+  const dealCost = committedCost(game, myTeam());
   const budget = tm?.budget;
   const left = budgetLeft(game, myTeam()) ?? 0;
   $("#budget-line").textContent = game.view.phase === "setup" ? t("play.budget_setup")
