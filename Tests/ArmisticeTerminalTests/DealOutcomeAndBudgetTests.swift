@@ -61,7 +61,7 @@ import Testing
         #expect(s.dealText(d, commitments: false) == "#1 CARRIED OUT, A STEP FAILED from Kingdom of Tervane")
         #expect(s.dealEffect(d) == "Carried out at the adjudication of turn 1: see Results. A step failed its dice roll: Republic of Marisol's “Naval patrol” (rolled 91, needed 70 or less).")
         s.language = .ko
-        #expect(s.dealEffect(d).hasSuffix("주사위 판정에 실패한 단계: Republic of Marisol의 “Naval patrol” (주사위 91, 70 이하가 필요)."), "\(s.dealEffect(d))")
+        #expect(s.dealEffect(d).hasSuffix("주사위 판정 실패 1건: Republic of Marisol의 “Naval patrol” (주사위 91, 70 이하가 필요)."), "\(s.dealEffect(d))")
         // Carried out in full: nothing more is said.
         let full = Self.carriedOut(patrol: "success", reason: nil)
         #expect(full.dealText(full.view.deals[0], commitments: false) == "#1 CARRIED OUT from Kingdom of Tervane")
