@@ -35,7 +35,7 @@ import Testing
         #expect(!en.contains(".)."), "\(en)")
         let ko = try dealLine(replay.timeline(language: .ko))
         #expect(ko.contains("합의 #1 (북한): 일부 이행됨"), "\(ko)")
-        #expect(ko.contains("이행되지 못한 단계: 미국의 “북미 정상회담 개최”: 불가능 ("), "\(ko)")
+        #expect(ko.contains("이행되지 못한 약속: 미국의 “북미 정상회담 개최”: 불가능 ("), "\(ko)")
         #expect(!ko.contains(".)."), "\(ko)")
         // The team whose step it is sees it too; each team sees its own deal's records.
         let usa = try dealLine(replay.timeline(as: .team(replay.engine.ruleset.teamIndex("usa")!)))
@@ -83,10 +83,10 @@ import Testing
                 #expect(!turn.text.contains("Deal #1 carried out"), "\(turn.text)")
                 for p in plans { #expect(p.hasSuffix(": carried out in part; not carried out: Hold a US-DPRK summit: could not be taken (No working-level groundwork for a summit)"), "\(p)") }
             } else {
-                #expect(turn.text.contains("합의 #1은 일부만 이행되었습니다. 이행되지 못한 단계: 북미 정상회담 개최: 실행할 수 없음 ("), "\(turn.text)")
+                #expect(turn.text.contains("합의 #1은 일부만 이행되었습니다. 이행되지 못한 약속: 북미 정상회담 개최: 실행할 수 없음 ("), "\(turn.text)")
                 #expect(!turn.text.contains("합의 #1이 이행되었습니다"), "\(turn.text)")
                 for p in plans {
-                    #expect(p.contains(": 일부 이행됨; 이행되지 못한 단계: 북미 정상회담 개최: 실행할 수 없음 ("), "\(p)")
+                    #expect(p.contains(": 일부 이행됨; 이행되지 못한 약속: 북미 정상회담 개최: 실행할 수 없음 ("), "\(p)")
                     #expect(!p.hasSuffix(": 이행됨"), "\(p)")
                 }
             }
@@ -94,6 +94,6 @@ import Testing
         }
         let html = AfterActionReport(replay: replay, chat: false, views: false, language: .ko).html()
         #expect(html.contains("합의 #1은 일부만 이행되었습니다."))
-        #expect(html.contains("일부 이행됨; 이행되지 못한 단계:"))
+        #expect(html.contains("일부 이행됨; 이행되지 못한 약속:"))
     }
 }

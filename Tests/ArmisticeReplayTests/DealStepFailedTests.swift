@@ -82,7 +82,7 @@ import Testing
         for p in ko.teams.flatMap(\.turns).filter({ $0.turn == 1 }).flatMap(\.deals) {
             #expect(p.hasSuffix(": 이행됨; 주사위 판정 실패 1건: 한국의 “남북정상회담 제안” (주사위 \(roll), \(chance) 이하가 필요)"), "\(p)")
         }
-        for p in ko.turningPoints where p.kind == "deal" && p.turn == 1 { #expect(p.title.hasSuffix("이행되었지만, 주사위 판정에 실패한 단계가 있습니다"), "\(p.title)") }
+        for p in ko.turningPoints where p.kind == "deal" && p.turn == 1 { #expect(p.title.hasSuffix("이행되었지만, 주사위 판정에 실패한 약속이 있습니다"), "\(p.title)") }
         let html = AfterActionReport(replay: replay, chat: false, views: false, language: .en).html()
         #expect(html.contains("a step failed its dice roll"))
     }

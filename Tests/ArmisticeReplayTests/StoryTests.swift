@@ -124,7 +124,7 @@ enum StoryMatches {
                         "\(question.text)")
             } else {
                 #expect(deal.title.hasSuffix("합의 #1이 일부만 이행되었습니다"), "\(deal.title)")
-                #expect(deal.text.contains("이행되지 못한 단계: ") && deal.text.contains("실무 협상 기반이 없습니다"), "\(deal.text)")
+                #expect(deal.text.contains("이행되지 못한 약속: ") && deal.text.contains("실무 협상 기반이 없습니다"), "\(deal.text)")
                 #expect(question.text.contains("일부만 이행되었고"), "\(question.text)")
             }
         }

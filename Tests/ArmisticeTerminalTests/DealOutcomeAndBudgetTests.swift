@@ -49,7 +49,7 @@ import Testing
 
         s.language = .ko
         #expect(s.dealText(d, commitments: false).contains("일부 이행"))
-        #expect(s.dealEffect(d) == "1턴 판정 때 일부만 이행됨. 이행되지 못한 단계: Republic of Marisol의 “Naval patrol”: 실행할 수 없음 (The fleet is in port). 결과를 보세요.")
+        #expect(s.dealEffect(d) == "1턴 판정 때 일부만 이행됨. 이행되지 못한 약속: Republic of Marisol의 “Naval patrol”: 실행할 수 없음 (The fleet is in port). 결과를 보세요.")
     }
 
     /// A step taken but failed its dice roll: the card says so, as the replay, the report and the browser do (outside

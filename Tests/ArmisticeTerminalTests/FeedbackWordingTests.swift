@@ -72,7 +72,7 @@ import Testing
         s.focus(.deals)
         _ = s.handle(key: .char("n"))
         // No action of another team to build an example from: the words alone, in Korean.
-        #expect(s.status == "각 단계는 팀:행동(id는 위 목록)으로 띄어 쓰고, 메모는 -- 뒤에 씁니다")
+        #expect(s.status == "각 약속은 팀:행동(id는 위 목록)으로 띄어 쓰고, 메모는 -- 뒤에 씁니다")
         // With one, an example made of this scenario's actions, with a Korean note.
         s.view.catalog = [CatalogEntry(JSONValue.parse(#"{"id":"share_survey","name":"Share the stock survey","teams":["tervane"],"cost":1,"params":[]}"#)!)]
         _ = s.handle(key: .escape)

@@ -38,7 +38,7 @@ def test_a_card_says_the_deal_was_carried_out_in_part_naming_the_step_and_why():
 
 def test_the_card_reads_in_korean():
     got = node_json("deal_steps.mjs", "ko")
-    assert got["partly"]["text"] == ("1턴 판정에서 일부만 이행되었습니다. 이행되지 못한 단계: 미국의 “북미 정상회담 개최”: 실행할 수 없음 "
+    assert got["partly"]["text"] == ("1턴 판정에서 일부만 이행되었습니다. 이행되지 못한 약속: 미국의 “북미 정상회담 개최”: 실행할 수 없음 "
                                      "(No working-level groundwork for a summit). 결과를 확인하세요.")
     assert got["full"]["text"] == "1턴 판정에서 이행되었습니다. 결과를 확인하세요."
 
