@@ -596,7 +596,7 @@ function renderOutcome() {
     endingDecided(game) ? el("p", { class: "decided-note", text: t("outcome.results_running") }) : null,
     el("p", { text: o.text }),
     o.reason ? el("p", { class: "hint", text: sentence(o.reason) }) : null,
-    el("ul", { class: "scores" }, Object.entries(o.scores || {}).sort((a, b) => b[1] - a[1]).map(([x, n]) => el("li", { text: t("outcome.score", { team: game.teamName(x), count: n }) }))),
+    el("ul", { class: "scores" }, game.rankedScores(o.scores).map(([x, n]) => el("li", { text: t("outcome.score", { team: game.teamName(x), count: n }) }))),
     // Which of our own objectives were met, in the open: the brief that lists them is a collapsed block far down.
     mine.length ? el("h3", { id: "outcome-objectives-title", text: t("outcome.your_objectives") }) : null,
     mine.length ? el("ul", { class: "objectives", id: "outcome-objectives", aria: { labelledby: "outcome-objectives-title" } }, mine.map((x) =>

@@ -13,7 +13,8 @@ export function readable(id) { return String(id).replace(/_/g, " "); }
  * The renderer for one viewer: `names` has teamName, actionName, targetName, eventName (each id → name or null),
  * isFlag (id → whether it is a flag, whose values read as yes and no) and dealProposer (deal number → team id or
  * null), and may have stageName (project id, position → the stage's name or null: a project's values read as its
- * stages) and paramName (action id, parameter id → its label or null); `words` has t(key, params), the catalog's text
+ * stages), paramName (action id, parameter id → its label or null) and rankScores (an outcome's scores → [team id,
+ * points] in the order the pages list them); `words` has t(key, params), the catalog's text
  * filled with its Korean particles fitted (catalog.js textOf), and knows(key).
  */
 export function recordText(names, words) {
@@ -100,7 +101,10 @@ export function recordText(names, words) {
       case "adjustment": return { label, text: t("record.text.adjustment", { target: target(r.target), from: value(r.from, r.target), to: value(r.to, r.target) }), detail: r.reason ?? "" };
       case "locked": return { label, text: t("record.text.locked", { team: team(r.team) }), detail: "" };
       case "outcome": {
-        const scores = Object.keys(r.scores || {}).sort().map((k) => `${team(k)} ${r.scores[k]}`).join(", ");
+        // Ranked as every page ranks them when the caller gives its ranking (`names.rankScores`: game.js rankScores),
+        // else by team id.
+        const pairs = names.rankScores ? names.rankScores(r.scores || {}) : Object.keys(r.scores || {}).sort().map((k) => [k, r.scores[k]]);
+        const scores = pairs.map(([k, n]) => `${team(k)} ${n}`).join(", ");
         return { label, text: r.text ?? (r.outcome != null ? readable(r.outcome) : "?"), detail: detail([r.reason, scores]) };
       }
       default: return { label: readable(r.kind), text: r.text ?? "", detail: "" };

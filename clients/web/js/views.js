@@ -163,6 +163,8 @@ export function recordWords(game) {
       ?? game.records.find((r) => r.kind === "event" && r.event === id)?.text ?? null,
     dealProposer: (n) => v().deals?.find((d) => d.id === n)?.proposer ?? null,
     paramName: (action, id) => paramName(game, action, id),
+    // An outcome's scores, ranked as the outcome box beside it ranks them (qa8 W3).
+    rankScores: (scores) => game.rankedScores(scores),
   }, { t, knows: has });
 }
 
