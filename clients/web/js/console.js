@@ -19,6 +19,8 @@ const { game, session, room } = boot || {};
 let chat = null;
 let armedRemove = null;
 let armedEnd = false;
+// The extension, in seconds, the instructor was asked to confirm (longer than the phase itself), or null.
+let armedExtend = null;
 /** The policy chosen in each team's bot select (kept across renders): team id → policy. */
 const botChoice = new Map();
 // The console's status lines: what the last requests did or why they were refused. A new phase or turn, the clock
@@ -408,14 +410,23 @@ function finishedLinks() {
     status);
 }
 
+/** The key box beside "Download the log" is shown only when it is needed: this tab holds no sign-in session nor key,
+ * or the server refused the one it holds (qa8 C4). */
+function askLogKey(ask = true, focus = ask) {
+  $("#log-key").hidden = !ask;
+  $("label[for=log-key]").hidden = !ask;
+  if (focus) $("#log-key").focus();
+}
+
 async function downloadLog() {
   const status = $("#controls-status");
   const key = $("#log-key").value || instructorKey();
-  if (!key) { say(status, () => t("console.need_key"), "error"); $("#log-key").focus(); return; }
+  if (!key) { askLogKey(); say(status, () => t("console.need_key"), "error"); return; }
   try {
     const r = await keyFetch(`/api/rooms/${encodeURIComponent(room)}/log`, key);
     if (!r.ok) {
       const body = await r.json().catch(() => ({}));
+      if (r.status === 401 || r.status === 403) askLogKey();
       say(status, errorText(body.code, body.message || t("common.http_status", { status: r.status })), "error");
       return;
     }
@@ -434,14 +445,29 @@ async function downloadLog() {
 
 if (game) {
   const status = $("#controls-status");
-  $("#log-key").value = instructorKey();
+  askLogKey(!instructorKey(), false);
   $("#start").addEventListener("click", () => act(status, { type: "start" }, () => t("console.started_ok")));
   $("#skip").addEventListener("click", () => act(status, { type: "skip" }, () => t("console.skipped_ok")));
   $("#pause").addEventListener("click", () => act(status, { type: "pause" }, () => t("console.paused_ok")));
   $("#unpause").addEventListener("click", () => act(status, { type: "unpause" }, () => t("console.unpaused_ok")));
+  // The seconds box is read whole: a click or Tab into it selects its number, so typing "30" replaces the 60 rather
+  // than making 3060 (qa8 C3). The mouseup right after the focus would otherwise put the caret back.
+  const seconds = $("#extend-seconds");
+  let selectOnMouseUp = false;
+  seconds.addEventListener("focus", () => { seconds.select(); selectOnMouseUp = true; });
+  seconds.addEventListener("mouseup", (e) => { if (selectOnMouseUp) { e.preventDefault(); selectOnMouseUp = false; } });
+  seconds.addEventListener("input", () => { armedExtend = null; });
   $("#extend").addEventListener("click", () => {
     const seconds = Math.trunc(Number($("#extend-seconds").value));
     if (!seconds) { say(status, () => t("console.need_seconds"), "error"); return; }
+    // More time than the whole phase has is asked about first: pressed again with the same number, it goes.
+    const length = game.settings?.phases?.[game.clock?.phase];
+    if (seconds > 0 && typeof length === "number" && seconds > length && armedExtend !== seconds) {
+      armedExtend = seconds;
+      say(status, () => t("console.extend_long", { seconds, minutes: Math.round(seconds / 60), phase: length }), "warning");
+      return;
+    }
+    armedExtend = null;
     // A positive shift gives the phase more time ("늘렸습니다"), a negative one brings the deadline forward ("당겼습니다").
     act(status, { type: "extend", seconds }, () => t(seconds > 0 ? "console.extended_ok" : "console.shortened_ok", { seconds: Math.abs(seconds) }));
   });
