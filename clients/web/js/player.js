@@ -179,6 +179,15 @@ function renderDraft() {
     // Over the budget it says by how much ("2 over budget"), never "-2 left".
     ? t(left < 0 ? (dealCost ? "play.spent_deals_over" : "play.spent_over") : dealCost ? "play.spent_deals" : "play.spent", { spent: drafted + dealCost, budget, drafted, deals: dealCost, left, over: -left }) : "";
   $("#budget-line").dataset.kind = left < 0 ? "error" : "";
+  // Once the turn is adjudicated the draft still holds its orders until the next turn begins: said to be that turn's,
+  // carried out and not editable, never read as the next turn's draft (qa8 C7).
+  const past = ["results", "ended"].includes(game.view.phase)
+    && (d.orders.length > 0 || Object.keys(d.consents || {}).length > 0);
+  $("#draft").classList.toggle("past", past);
+  if (past) {
+    $("#budget-line").textContent = t("play.draft_past", { turn: game.view.turn });
+    $("#budget-line").dataset.kind = "past";
+  }
   const editable = drafting() && !locked() && Boolean(tm);
   renderDraftAuthor(editable);
   // A deal's step that a requirement stops says so on its locked line, as a drafted order does: its cost is charged.
