@@ -45,6 +45,12 @@ def test_practice_in_the_browser_plays_a_whole_match_against_bots(browsers):
         wait(student, lambda d: text(d, "[data-field=phase]") == "Match over", 60, message=lambda d: text(d, "[data-field=phase]"))
         screenshot(student, "practice-browser-over")
         process.wait(timeout=60)
+        # The practice server has exited with its match: the header says the match is over, not "Offline — retrying"
+        # (qa9 C8), and keeps saying it.
+        wait(student, lambda d: text(d, "#connection") == "Match over · not connected", 15, message=lambda d: text(d, "#connection"))
+        time.sleep(3)
+        assert text(student, "#connection") == "Match over · not connected"
+        assert "practice server" in css(student, "#connection").get_attribute("title")
         rest = process.stdout.read()
         assert process.returncode == 0, "".join(lines) + rest
         reports = [p for p in pathlib.Path(out).iterdir() if p.name.startswith("report-")]

@@ -30,6 +30,10 @@ export async function bootPage(kind, render, { beforeStart = null, followRoom = 
   if (beforeStart && !loadSeat(room, kind)) {
     try { await beforeStart(room); } catch (e) { say($("#notice"), e.message, "error"); return null; }
   }
+  // Once the match is over a lost connection is no trouble: a practice server exits with its match (qa9 C8). The
+  // header says the match is over and the page is final, never "Offline — retrying" (it still retries quietly: a
+  // server started again picks the page up).
+  const shownState = (state) => ["offline", "reconnecting"].includes(state) && game.view?.phase === "ended" ? "ended" : state;
   const session = new Session(room, kind, {
     snapshot: (s) => {
       // The projector shows its room's language (settings.language; English when absent) unless the person at it
@@ -42,7 +46,7 @@ export async function bootPage(kind, render, { beforeStart = null, followRoom = 
       resay();
     },
     event: (m) => game.apply(m),
-    status: (state, detail) => showConnection($("#connection"), state, detail),
+    status: (state, detail) => showConnection($("#connection"), shownState(state), detail),
     lost: (reason, _message, code) => {
       // The seat is gone: the header stops saying "Connected", the room's view (a team's draft, its secrets) goes at
       // once, and the front page says why in its own language (the reason's key travels in the URL, never words).
@@ -73,7 +77,7 @@ export async function bootPage(kind, render, { beforeStart = null, followRoom = 
     if (remember) session.request({ type: "set_language", lang: id }).catch(() => {});
     renderHeader(game, document);
     if (lostKey) { showLost(lostKey); return; }
-    showConnection($("#connection"), session.state || "connecting");
+    showConnection($("#connection"), shownState(session.state || "connecting"));
     resay();
     if (game.view) { try { render("language"); } catch (e) { console.error(e); } }
   });

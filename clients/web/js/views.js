@@ -58,10 +58,12 @@ export function startClock(game, root) {
 
 export function showConnection(node, state, detail) {
   if (!node) return;
-  node.textContent = ["connecting", "online", "reconnecting", "offline"].includes(state) ? t(`connection.${state}`) : state;
+  node.textContent = ["connecting", "online", "reconnecting", "offline", "ended"].includes(state) ? t(`connection.${state}`) : state;
   node.dataset.state = state;
   document.body.dataset.connection = state;
   if (detail && state === "offline") node.title = detail;
+  // "ended": the match is over and the server is gone (a practice server exits with its match): said why on hover.
+  if (state === "ended") node.title = t("connection.ended_detail");
   // Back online: a request refused for want of a connection (the page's own words) is no longer true.
   if (state === "online") {
     for (const n of document.querySelectorAll(".form-status")) if (n.textContent === t("connection.not_connected")) say(n, "");
