@@ -82,8 +82,28 @@ function fitNews() {
   if (cut > 0) for (const item of items.slice(cut)) item.hidden = true;
 }
 
-window.addEventListener("resize", fitNews);
-document.fonts?.ready.then(fitNews);
+/** The board scaled (CSS zoom) to the largest size at which it fits the screen without scrolling: a 1366×768 or
+ * 1280×800 projector shows what a 1920×1080 one does, every label as large as the screen allows (qa8 C0). Never
+ * smaller than the 1920×1080 layout scaled to the screen, which fits (test_projector_fit), nor larger than 1. */
+function fitBoard() {
+  const body = document.body;
+  const fits = (zoom) => {
+    body.style.zoom = String(zoom);
+    fitNews();
+    const root = document.documentElement;
+    return root.scrollHeight <= window.innerHeight && root.scrollWidth <= window.innerWidth;
+  };
+  if (fits(1)) return;
+  let low = Math.min(1, window.innerWidth / 1920, window.innerHeight / 1080), high = 1;
+  for (let i = 0; i < 7; i++) {
+    const mid = (low + high) / 2;
+    if (fits(mid)) low = mid; else high = mid;
+  }
+  fits(Math.floor(low * 1000) / 1000);
+}
+
+window.addEventListener("resize", fitBoard);
+document.fonts?.ready.then(fitBoard);
 
 function render() {
   if (!game.view) return;
@@ -101,7 +121,6 @@ function render() {
     const waiting = game.roster.filter((r) => r.role === "player" && !r.team);
     $("#unassigned").textContent = waiting.length ? t("board.waiting", { names: list(waiting.map((r) => r.name)) }) : "";
     renderRecords(game, $("#news-feed"), ["news", "event", "outcome"], { limit: 8, empty: t("play.no_news") });
-    fitNews();
     // Once the match is over nobody is invited to join it: the outcome takes the join box's place in the header, so
     // the board keeps the height it had and still fits the projector.
     const o = game.view.outcome;
@@ -114,5 +133,6 @@ function render() {
         endingDecided(game) ? el("p", { class: "decided-note", text: t("outcome.results_running") }) : null,
         el("ul", { class: "scores" }, game.rankedScores(o.scores).map(([x, n]) => el("li", { text: t("outcome.score", { team: game.teamName(x), count: n }) }))));
     }
+    fitBoard();
   });
 }
