@@ -114,17 +114,19 @@ function row(m) {
   const players = m.players.length ? names(m.players.map((p) => p.bot ? t("archive.bot", { team: team(p.team) }) : p.team ? t("archive.player", { name: p.name, team: team(p.team) }) : p.name)) : "—";
   // The title and the ending in the page's language when the scenario has them in it (the server lists both).
   const local = m.localized?.[lang()] || {};
+  // Each cell carries its column's name: at phone width a row is a card, each value under its name (qa8 W7).
+  const label = (column) => ({ label: t(`archive.col_${column}`) });
   return el("tr", { data: { code: m.code, state: m.state } },
     el("th", { scope: "row", class: "code", text: m.code }),
-    el("td", {}, local.title || m.title, m.nicknames ? el("span", { class: "hint", text: ` · ${t("archive.nicknames")}` }) : null,
+    el("td", { data: label("scenario") }, local.title || m.title, m.nicknames ? el("span", { class: "hint", text: ` · ${t("archive.nicknames")}` }) : null,
       mine ? null : el("span", { class: "hint", text: ` · ${(m.owner ? t("archive.shared_by", { owner: m.owner }) : t("archive.shared_by_admin"))}` }),
       mine && m.shared ? el("span", { class: "hint shared" }, ` · ${t("archive.shared_with")} `,
         m.shared.map((id) => [id, " ", el("button", { type: "button", class: "link", text: "×", aria: { label: t("archive.stop_sharing", { id }) }, on: { click: () => unshare(m.code, id) } }), " "])) : null),
-    el("td", { text: when(m.created) }),
-    el("td", {}, has(`archive.state.${m.state}`) ? t(`archive.state.${m.state}`) : m.state, m.state === "live" ? el("span", { class: "hint", text: ` · ${phaseTurn(m.phase, m.turn)}` }) : null),
-    el("td", { class: "players", text: players }),
-    el("td", { text: local.outcome || m.outcome || "" }),
-    el("td", { class: "archive-actions" },
+    el("td", { data: label("created"), text: when(m.created) }),
+    el("td", { data: label("state") }, has(`archive.state.${m.state}`) ? t(`archive.state.${m.state}`) : m.state, m.state === "live" ? el("span", { class: "hint", text: ` · ${phaseTurn(m.phase, m.turn)}` }) : null),
+    el("td", { class: "players", data: label("players"), text: players }),
+    el("td", { data: label("outcome"), text: local.outcome || m.outcome || "" }),
+    el("td", { class: "archive-actions", data: label("actions") },
       el("div", { role: "group", aria: { label: t("archive.actions_for", { code: m.code }) } },
         finished ? button(t("archive.report"), "report") : null,
         finished ? button(t("archive.replay"), "replay") : null,
