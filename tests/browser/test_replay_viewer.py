@@ -124,3 +124,21 @@ def test_the_viewer_opens_a_dropped_replay_file_and_explains_a_dropped_log(serve
     wait(d2, lambda d: d.find_element("id", "viewer").is_displayed(), message=lambda d: d.find_element("id", "status").text)
     assert "downloaded.replay.json" in d2.find_element("id", "status").text
     assert not js_errors(d) and not js_errors(d2)
+
+
+def test_the_instructors_clock_changes_are_chipped_as_the_clocks_not_a_seats(served, tmp_path):
+    """The instructor pausing, resuming or extending the phase clock is the clock's doing: its chip says so ("Clock
+    paused", "시계 멈춤"), not "Seats"/"자리" (outside tester qa8 C8)."""
+    import re
+    path = next(p for p in tmp_path.rglob("match.replay.json"))
+    data = json.loads(path.read_text())
+    turn, phase = data["steps"][60]["turn"], data["steps"][60].get("phase", "orders")
+    base = {"line": 2, "seq": 2, "t": 0, "step": 60, "turn": turn, "phase": phase, "by": "s1", "who": "Teacher (s1)"}
+    data["seatChanges"] = (data.get("seatChanges") or []) + [
+        dict(base, kind=k, text=f"the instructor {k} the clock") for k in ("paused", "resumed", "extended")]
+    path.write_text(json.dumps(data))
+    dom = dump_dom(f"{served}/replay.html?src=/match.replay.json&step=60&as=instructor")
+    assert 'data-ready="true"' in dom, "the viewer did not finish loading"
+    chips = dict((text.split(" the clock")[0].split()[-1], word) for word, text in
+                 re.findall(r'<span class="kind">([^<]*)</span> (Teacher \(s1\): [^<]*)</li>', dom))
+    assert chips == {"paused": "Clock paused", "resumed": "Clock resumed", "extended": "Time changed"}, chips

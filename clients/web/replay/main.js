@@ -63,7 +63,7 @@ function render() {
   const s = data.steps[step];
   $('scrub').value = String(step);
   // Counted from 1, like the loaded line's number of steps ("step 1 of 33"); the URL's step= stays the index.
-  $('where').textContent = t('replay.where', { step: step + 1, last: data.steps.length, turn: s.turn, phase: phaseWord(s.phase), line: String(s.line) });
+  $('where').textContent = t('replay.where', { step: step + 1, last: data.steps.length, turn: s.turn, phase: phaseWord(s.phase), line: String(s.line), seq: String(s.seq) });
   // The scrubber says the step it is on from the start, not the one before it was moved.
   $('scrub').setAttribute('aria-valuetext', $('where').textContent);
   // Who gave the input is the file's word, already in its language (a seat's name, or the clock, the server, the
@@ -86,7 +86,8 @@ function render() {
 /** A phase or a record's kind in words, when the catalog has it; else as the file says. */
 function phaseWord(p) { const k = `phase.${p}`; const w = t(k); return w === k ? p : w; }
 function kindWord(kind) { const k = `replay.kind.${kind}`; return has(k) ? t(k) : kind; }
-/** A seat or door change's kind in the page's language ("내보냄", "봇 넣음", "입장 닫힘"); an unknown kind, "자리". */
+/** A seat, door or clock change's kind in the page's language ("내보냄", "입장 닫힘", "시계 멈춤": the instructor's pause is the
+ * clock's, not a seat's, outside tester qa8 C8); an unknown kind, "자리". */
 function seatWord(kind) { const k = `replay.kind.seat_${kind}`; return has(k) ? t(k) : t('replay.kind.seat'); }
 /** A record's sentence without the label it starts with (news, intel, events, the outcome: "뉴스: …", as the report
  * writes them) when that label is its kind's, in the words the kind's chip before it already says. */
