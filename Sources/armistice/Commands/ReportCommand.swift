@@ -75,7 +75,8 @@ struct ReportCommand: AsyncParsableCommand {
             Console.error(error.message)
             throw ExitCode(1)
         }
-        let report = AfterActionReport(replay: replay, chat: !noChat, views: format == .json && !noViews, casePackage: casePackage(for: replay),
+        let report = AfterActionReport(replay: replay, chat: !noChat, views: format == .json && !noViews,
+                                       casePackage: format == .csv ? nil : casePackage(for: replay, language: language(of: replay)),
                                        language: language(of: replay))
         let text: String
         switch format {
@@ -102,11 +103,21 @@ struct ReportCommand: AsyncParsableCommand {
         return replay
     }
 
-    /// The case package: --case, or the one in --rulesets for the log's scenario; none is fine (it is optional).
-    func casePackage(for replay: Replay) -> CasePackage? {
-        guard !noCase, let path = casePath ?? CasePackage.find(ruleset: replay.engine.ruleset.id, in: rulesets) else { return nil }
+    /// The case package: --case, or the one in --rulesets for the log's scenario. None is fine (it is optional), but
+    /// the reader is told in one line, in the report's language, when none was found or it could not be read, and how
+    /// to include it: run outside the kit folder, `./rulesets` has none (outside testers qa8 W4, qa10 C6).
+    func casePackage(for replay: Replay, language: Language) -> CasePackage? {
+        guard !noCase else { return nil }
+        let p = Catalog(language: language)
+        let id = replay.engine.ruleset.id
+        guard let path = casePath ?? CasePackage.find(ruleset: id, in: rulesets) else {
+            let own = (rulesets as NSString).appendingPathComponent("\(id).case/case.yaml")
+            Console.error(FileManager.default.fileExists(atPath: own) ? p.text("report.cli.case_unreadable", ["file": own, "scenario": id])
+                : p.text("report.cli.no_case", ["folder": rulesets, "scenario": id]))
+            return nil
+        }
         do { return try CaseFile.load(path, for: replay.engine.ruleset) } catch {
-            Console.error("\(error); the report is written without the case package")
+            Console.error(p.text("report.cli.case_damaged", ["file": path, "why": "\(error)"]))
             return nil
         }
     }

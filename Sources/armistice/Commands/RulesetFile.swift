@@ -76,8 +76,14 @@ enum Console {
 
     /// Writes a command's output file, or says why it cannot (which folder is missing, a folder in the way, the
     /// system's reason), in `language` (`report --lang ko` says it in Korean).
+    /// A new path or a regular file is replaced whole (a temporary file renamed over it, so a reader never sees half a
+    /// report); anything else (a symlink, a named pipe, a device such as /dev/stdout) is written through, never
+    /// replaced (outside tester qa10 W4: `--out /dev/full` run as root replaced the device with an HTML file).
     static func write(_ text: String, to path: String, language: Language = .en) throws {
-        if FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) { return }
+        var st = stat()
+        if lstat(path, &st) == 0, st.st_mode & S_IFMT != S_IFREG, stat(path, &st) != 0 || st.st_mode & S_IFMT != S_IFDIR {
+            if writeThrough(Array(text.utf8), to: path) { return }
+        } else if FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) { return }
         let p = Catalog(language: language)
         let folder = (path as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
@@ -85,5 +91,20 @@ enum Console {
             else if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { p.text("report.cli.is_folder") }
             else { String(cString: strerror(errno)).lowercased() }
         throw CommandFailure(p.text("report.cli.cannot_write", ["path": path, "why": why]))
+    }
+
+    /// Opens `path` as it is (following a symlink, without replacing it) and writes every byte; false with `errno` set
+    /// when it cannot (a full device: ENOSPC).
+    private static func writeThrough(_ bytes: [UInt8], to path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return false }
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBufferPointer { Glibc.write(fd, $0.baseAddress! + done, bytes.count - done) }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { let e = errno; close(fd); errno = e; return false }
+            done += n
+        }
+        return close(fd) == 0
     }
 }
