@@ -35,7 +35,7 @@ import Testing
         let pause = try #require(english.range(of: "pauses the clock")), resume = try #require(english.range(of: "resumes the clock"))
         #expect(pause.lowerBound < resume.lowerBound)
         let korean = replay.timeline(language: .ko)
-        for line in ["교사가 시계를 멈춤", "교사가 마감을 60초 늘림", "교사가 시계를 다시 움직임", "교사가 마감을 30초 줄임"] {
+        for line in ["교사가 시계를 일시 정지함", "교사가 마감을 60초 늘림", "교사가 시계를 다시 움직임", "교사가 마감을 30초 줄임"] {
             #expect(korean.contains(line), "\(line)\n\(korean)")
         }
         // Every viewpoint saw the clock.

@@ -32,7 +32,7 @@ import Testing
             Issue.record("no refusal")
         } catch {
             #expect(error.code == .unknownViewer)
-            #expect(error.message.hasPrefix("그런 팀은 없습니다: “아틀란티스”. instructor(교사), observer(관전자) 또는 다음 팀 중 하나를 쓰세요: dprk (북한),"), "\(error.message)")
+            #expect(error.message.hasPrefix("그런 팀은 없습니다: “아틀란티스”. instructor(교사), observer(관찰자) 또는 다음 팀 중 하나를 쓰세요: dprk (북한),"), "\(error.message)")
         }
         do {
             _ = try replay.stepIndex(at: .turn(9), language: .ko)

@@ -86,7 +86,7 @@ import Testing
         #expect(section.contains("every line up to line \(proved), the last hash line, is byte for byte the line the server wrote"), "\(section)")
         #expect(section.contains("Not covered: the lines after line \(proved)"))
         let ko = AfterActionReport(replay: replay, chat: false, views: false, language: .ko).html()
-        #expect(ko.contains("검증한 내용: 기록에 있는 입력 \(replay.inputCount)개") && ko.contains("seq 1부터 \(replay.lastSeq)까지"))
+        #expect(ko.contains("검증한 내용: 기록에 있는 입력 \(replay.inputCount)개") && ko.contains("기록 1번부터 \(replay.lastSeq)번까지"))
         // A log written before `lines_hash`: what its state hashes leave out is said.
         var lines = try ServerMatch().play().split(separator: "\n").map(String.init)
         let old = lines.map { $0.replacing(/,"lines_hash":"[0-9a-f]{64}"/, with: "") }.joined(separator: "\n") + "\n"

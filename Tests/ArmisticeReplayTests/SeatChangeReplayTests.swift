@@ -40,8 +40,8 @@ import Testing
             #expect(english.contains(line), "\(line)\n\(english)")
         }
         let korean = replay.timeline(language: .ko)
-        for line in ["교사가 방에서 내보냄: Seo(s3)", "교사가 입장을 닫음: 새 학생과 관전자는 들어올 수 없음", "교사가 유엔에 봇을 둠: 적극형",
-                     "교사가 자리를 옮김: Ri(s2) → 한국", "교사가 입장을 엶: 새 학생과 관전자가 다시 들어올 수 있음", "Projector (s5): 관전자로 입장"] {
+        for line in ["교사가 방에서 내보냄: Seo(s3)", "교사가 입장을 닫음: 새 학생과 관찰자는 들어올 수 없음", "교사가 유엔에 봇을 둠: 적극형",
+                     "교사가 자리를 옮김: Ri(s2) → 한국", "교사가 입장을 엶: 새 학생과 관찰자가 다시 들어올 수 있음", "Projector (s5): 관찰자로 입장"] {
             #expect(korean.contains(line), "\(line)\n\(korean)")
         }
         // The bot's seat is named in the reader's language, never the log's English.

@@ -67,7 +67,7 @@ import Testing
         #expect(summary.contains("every line up to line \(lastHashLine), the last hash line, is as the server wrote it"), "\(summary)")
         #expect(summary.contains("Lines after line \(lastHashLine) are proved by no hash"), "\(summary)")
         let korean = r.verificationSummary(language: .ko)
-        #expect(korean.contains("seq 1부터 \(last)까지") && korean.contains("\(lastHashLine)행까지의 모든 줄"), "\(korean)")
+        #expect(korean.contains("기록 1번부터 \(last)번까지") && korean.contains("\(lastHashLine)행까지의 모든 줄"), "\(korean)")
         // A log written before `lines_hash` says what its state hashes leave out.
         let old = try replay(lines.map { $0.replacing(/,"lines_hash":"[0-9a-f]{64}"/, with: "") })
         #expect(old.isVerified)

@@ -80,7 +80,7 @@ import Testing
         #expect(english.message == "room \(c.code) is closed to new seats for now, observers' too: the instructor opens it with Open joining (:open in the terminal), then join again")
         let korean = join(c.h, c.code, name: "프로젝터", role: "observer", lang: "ko")
         #expect(korean.code == "joining_closed")
-        #expect(korean.message == "\(c.code) 방은 지금 새 자리를 받지 않습니다. 관전자도 마찬가지입니다. 교사가 ‘입장 열기’(터미널에서는 :open)로 방을 연 뒤 다시 들어오세요.")
+        #expect(korean.message == "\(c.code) 방은 지금 새 자리를 받지 않습니다. 관찰자도 마찬가지입니다. 교사가 ‘입장 열기’(터미널에서는 :open)로 방을 연 뒤 다시 들어오세요.")
         #expect(join(c.h, c.code, name: "Latecomer").message?.contains("ask your instructor to open it") == true)
     }
 

@@ -105,6 +105,6 @@ import Testing
         let projector = h.join(code, name: "Projector", role: "observer")
         let reply = h.send(projector.client, ["type": "chat", "channel": "all", "text": "hi"]).first { $0["type"] as? String == "error" }
         #expect(reply?["code"] as? String == "bad_channel")
-        #expect(reply?["message"] as? String == "참관자는 대화를 읽기만 하고 쓰지는 않습니다.")
+        #expect(reply?["message"] as? String == "관찰자는 대화를 읽기만 하고 쓰지는 않습니다.")
     }
 }

@@ -124,8 +124,8 @@ import Testing
         var s = try KoreanRenderTests.koreanStudent()
         let moved = #"{"type":"snapshot","room":"K0R3AN","seq":20,"you":{"seat":"s2","name":"김민준","role":"observer"},"view":\#(Fixtures.view),"roster":[],"chat":[]}"#
         let effects = s.apply(message: moved, now: Fixtures.now)
-        #expect(s.status == "이제 참관자입니다: 팀 없이 공개 화면과 전체 채널을 봅니다.", "\(s.status ?? "")")
-        #expect(effects.contains(.notice("[room] 이제 참관자입니다: 팀 없이 공개 화면과 전체 채널을 봅니다.")))
+        #expect(s.status == "이제 관찰자입니다: 팀 없이 공개 화면과 전체 채널을 봅니다.", "\(s.status ?? "")")
+        #expect(effects.contains(.notice("[room] 이제 관찰자입니다: 팀 없이 공개 화면과 전체 채널을 봅니다.")))
         var en = Fixtures.seated()
         _ = en.apply(message: Fixtures.snapshot.replacingOccurrences(of: #""role":"player","team":"marisol"}"#, with: #""role":"player"}"#), now: Fixtures.now)
         #expect(en.status == "You now have no team: the instructor assigns one.")

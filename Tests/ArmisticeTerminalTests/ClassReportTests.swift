@@ -124,7 +124,7 @@ import Testing
         #expect(Self.screen(s).contains("(y/n)"))
         var ko = s
         ko.language = .ko
-        #expect(ko.lockPrompt.contains("미정 (막지 않으면 승인)") && ko.lockPrompt.contains("되돌릴 수 없습니다"))
+        #expect(ko.lockPrompt.contains("결정 안 함 (답하지 않으면 승인으로 처리)") && ko.lockPrompt.contains("되돌릴 수 없습니다"))
         var all = s
         all.view.consents[0].rule = "all"
         #expect(all.consentDecisionText("survey") == "undecided (counts as a refusal)")

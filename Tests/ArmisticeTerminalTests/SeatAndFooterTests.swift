@@ -53,7 +53,7 @@ import Testing
         #expect(s.ui.input?.text == "say all hello everyone")
         #expect(s.status == "✗ observers read the all channel only")
         s.language = .ko
-        #expect(Self.screen(s).contains("참관 중입니다"))
+        #expect(Self.screen(s).contains("관찰 중입니다"))
     }
 
     @Test func footerMessagesExpireAndANewPhaseClearsThem() {

@@ -2,11 +2,11 @@ import ArmisticeLocale
 import Testing
 @testable import ArmisticeTerminal
 
-/// A project's stage is counted one way in every place the terminal says it, from 1 ("2 of 4", "4단계 중 2단계"):
+/// A project's stage is counted one way in every place the terminal says it, from 1 ("2 of 4", "2/4"):
 /// the Board, the plain mode's state, the `:adjust` hint, and the value `:adjust` takes (sent as the index from 0).
 @Suite struct StagePositionTests {
     @Test func everyPlaceCountsTheStageFromOne() {
-        for (language, position) in [(Language.en, "2 of 4"), (.ko, "4단계 중 2단계")] {
+        for (language, position) in [(Language.en, "2 of 4"), (.ko, "2/4")] {
             var s = Fixtures.seated() // the accord at index 1 ("draft") of 4 stages
             s.language = language
             let nbsp = "\u{00A0}"
@@ -25,7 +25,7 @@ import Testing
         narrow.language = .ko
         narrow.view.projects[0].name = "남북 철도·도로 연결 사업"
         let lines = Renderer.boardLines(narrow, width: 38).map(\.text)
-        #expect(lines.contains { $0.contains("(4단계\u{00A0}중\u{00A0}2단계)") }, "\(lines)")
+        #expect(lines.contains { $0.contains("(2/4)") }, "\(lines)")
         // `adjust fishing_accord 3` sets the third stage: index 2 on the wire; 0 and 5 are refused here, in those words.
         var s = Fixtures.seated()
         s.you = ClientState.You(seat: "s1", name: "Ms Lee", role: "instructor", team: nil)

@@ -73,7 +73,7 @@ import Testing
         let joined = Self.notices(s.apply(message: #"{"type":"joined","id":"seat","room":"R4X95U","seat":"s3","token":"R4X95U.x","role":"player","team":"marisol"}"#, now: Fixtures.now))
         #expect(joined.isEmpty, "the room line waits for the team's name: \(joined)")
         let lines = Self.notices(s.apply(message: Fixtures.snapshot, now: Fixtures.now))
-        #expect(lines.first == "[room] R4X95U 방에 들어왔습니다. 내 자리: Republic of Marisol 참가자")
+        #expect(lines.first == "[room] R4X95U 방에 들어왔습니다. 내 자리: Republic of Marisol 참여자")
         #expect(lines.contains { $0.hasPrefix("[state]") && $0.contains("방 R4X95U") && $0.contains("1/4턴") && $0.contains("협상") })
         let roster = #"{"type":"roster","room":"R4X95U","seq":58,"prev":57,"roster":[{"seat":"s3","name":"Kim","role":"player","team":"marisol","online":true},{"seat":"s4","name":"Ari","role":"player","team":"tervane","online":false}]}"#
         #expect(Self.notices(s.apply(message: roster, now: Fixtures.now)) == ["[roster] Ari 접속 끊김"])

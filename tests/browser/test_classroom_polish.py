@@ -3,6 +3,7 @@ variant's defaults and description on the create form (#11), a team over its bud
 in one order on every page (#21), change markers in a neutral colour (#22), Korean wording (#23), the console's
 channels in the scenario's team order (#24), and the instructor's seat changes in the replay viewer."""
 
+import re
 import json
 import pathlib
 import subprocess
@@ -243,9 +244,9 @@ def test_the_replay_viewer_shows_the_instructors_seat_changes_at_their_moment(se
     # Seen from a team's viewpoint too: the roster showed them to everyone.
     Select(css(viewer, "#viewpoint")).select_by_value("dprk")
     wait(viewer, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#records li.seat")) == 5, message=lambda d: text(d, "#records"))
-    # A project's stage reads "5단계 중 3단계", not "(5 중 3)".
-    projects = [li.text for li in viewer.find_elements(By.CSS_SELECTOR, "#board li") if "단계 중" in li.text]
-    assert projects and all(" 중 " in p and p.rstrip(")").endswith("단계") for p in projects), projects
+    # A project's position reads "(3/5)": not "단계", the word for a phase, and not "(5 중 3)".
+    projects = [li.text for li in viewer.find_elements(By.CSS_SELECTOR, "#board li") if re.search(r"\(\d+/\d+\)$", li.text)]
+    assert projects and not any("단계" in p or " 중 " in p for p in projects), projects
     # The page's words switch; the report's sentences stay the file's.
     click(viewer, ".lang-switch button[data-lang=en]")
     wait(viewer, lambda d: text(d, "#records li.seat").startswith("REMOVED") or text(d, "#records li.seat").startswith("Removed"),
