@@ -116,6 +116,33 @@ public final class MatchStore {
         FileManager.default.contents(atPath: path).map(Array.init)
     }
 
+    /// When a log's match ended: the time of its `final` hash line, read from the file's last 64 KiB only (a finished
+    /// log is not replayed at start, its code only reserved). Nil for a log that did not end cleanly (a torn or
+    /// damaged last line, a final hash line a crash left out) or whose final hash line is further back: those are
+    /// read whole, as every other log is.
+    public func finalHashTime(_ code: String) -> Int64? {
+        Self.finalHash(path: path(code))?.t
+    }
+
+    /// The `final` hash line among a log's lines in its last 64 KiB, when the last line is a whole record (lines after
+    /// it are what a finished room logs while it lingers: presence, chat).
+    static func finalHash(path: String) -> LogRecord? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { _ = Glibc.close(fd) }
+        guard let size = FileIO.size(fd), size > 1 else { return nil }
+        let count = min(size, 65_536)
+        var tail = [UInt8](repeating: 0, count: count)
+        let got = tail.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(size - count)) }
+        guard got == count, tail.last == 0x0A else { return nil }
+        // Whole lines only: from the first line start in the window.
+        let start = count == size ? 0 : (tail.firstIndex(of: 0x0A).map { $0 + 1 } ?? count)
+        guard start < count else { return nil }
+        let reader = LogReader(bytes: Array(tail[start...]))
+        guard reader.entries.last?.line == reader.lineCount else { return nil }   // the last line is a whole record
+        return reader.entries.last { $0.record.kind == .hash && $0.record.reason == "final" }?.record
+    }
+
     /// Reads a log for recovery; a torn last line is cut off the file so appends continue after the last whole record.
     public func load(_ code: String) throws -> LogReader.Restorable {
         var folder: ObjCBool = false
@@ -251,6 +278,12 @@ public final class MatchStore {
 
     /// The room a log's header names, from its first line (nil: no whole, readable first line).
     static func headerRoom(_ path: String) -> String? {
+        firstRecord(path)?.room
+    }
+
+    /// A log's match header, from its first line alone (nil: no whole, readable header line in the first 16 MiB; the
+    /// header holds the scenario's text).
+    static func firstRecord(_ path: String) -> LogRecord? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         var line: [UInt8] = []
@@ -258,10 +291,10 @@ public final class MatchStore {
             if let end = chunk.firstIndex(of: 0x0A) {
                 line += chunk[..<end]
                 line.append(0x0A)
-                return LogReader(bytes: line).entries.first.flatMap { $0.record.kind == .match ? $0.record.room : nil }
+                return LogReader(bytes: line).entries.first.flatMap { $0.record.kind == .match ? $0.record : nil }
             }
             line += chunk
-            if line.count > 1 << 20 { return nil }
+            if line.count > 16 << 20 { return nil }
         }
         return nil
     }

@@ -111,10 +111,31 @@ public final class RoomServer: Sendable {
         var recovery = Recovery()
         recovery.journal = store.journalRecovery
         let now = RoomExecutor.now()
-        // Each room is rebuilt on the shard its code maps to with this run's number of shards.
-        for code in codes {
+        // Each room is rebuilt on the shard its code maps to with this run's number of shards. A match that ended
+        // longer ago than a finished room lingers is not replayed (its code is reserved above; the archive reads its
+        // log when a teacher asks): a year of finished logs costs a start almost nothing.
+        let started = Date()
+        var lastProgress = started
+        var notReplayed = 0
+        logger.notice("reading match logs", metadata: ["logs": "\(codes.count)"])
+        for (n, code) in codes.enumerated() {
             let k = map.shard(of: code)
             let (core, store) = (cores[k], stores[k])
+            if Date().timeIntervalSince(lastProgress) >= 5 {
+                lastProgress = Date()
+                logger.notice("reading match logs", metadata: ["done": "\(n)", "logs": "\(codes.count)"])
+            }
+            guard MisnamedLog.isCode(code) else {
+                // Nothing lists or loads it (a room code is 6 letters and digits of the code alphabet): say so.
+                recovery.failed[code] = "\(store.path(code)): \(code) is not a room code (6 of \(String(Secrets.codeAlphabet))), so this log is "
+                    + "neither loaded nor listed. Rename it to the code its first line names (\"room\") and restart"
+                continue
+            }
+            if let ended = store.finalHashTime(code), now - ended > limits.finishedRoomLingerMs {
+                recovery.finished.append(code)
+                notReplayed += 1
+                continue
+            }
             do {
                 let reader = try store.load(code)
                 if let torn = reader.tornTail { recovery.tornTails[code] = torn }
@@ -131,6 +152,10 @@ public final class RoomServer: Sendable {
                 recovery.failed[code] = "\(MatchLogError.notRestored(error, path: store.path(code)))"
             }
         }
+        logger.notice("match logs read", metadata: [
+            "logs": "\(codes.count)", "resumed": "\(recovery.resumed.count)", "finished": "\(recovery.finished.count)",
+            "finished_not_replayed": "\(notReplayed)", "not_restored": "\(recovery.failed.count)",
+            "seconds": "\(String(format: "%.1f", Date().timeIntervalSince(started)))"])
         if let cluster = configuration.cluster { Self.letGoOfMovedRooms(cores: cores, store: store, cluster: cluster, recovery: &recovery, logger: logger) }
         self.recovery = recovery
         var executors: [RoomExecutor] = []
