@@ -255,3 +255,37 @@ import Testing
         #expect(try load(effects: "tension = 0").warnings.isEmpty)
     }
 }
+
+/// A number a scenario cannot hold, and YAML nested past libyaml's limit, are said in the author's terms (outside
+/// tester qa10, C3 and C4: `budget: 1e308` read "a name cannot start with a digit", `.nan` "unexpected character",
+/// deep nesting named libyaml's C function).
+@Suite struct NotAWholeNumberTests {
+    /// An expression field (a team's budget may be one too, as the tester wrote it) holding `number`.
+    func error(number: String) throws -> Diagnostic {
+        let text = CheckWarningTests().replacing(CheckWarningTests.calmAction, "    cost: 1\n    effects: [\"tension -= \(number)\"]\n  - id: talk")
+        let error = try #require(throws: RulesetLoadError.self) { try RulesetLoader.load(text: text, file: "mini.yaml") }
+        return try #require(error.diagnostics.first)
+    }
+
+    @Test(arguments: ["1e308", "2E+5", "1.5"])
+    func aFractionOrAnExponentIsNotAWholeNumber(_ cost: String) throws {
+        let d = try error(number: cost)
+        #expect(d.message.contains("numbers are whole numbers: no fractions or exponents"), "\(d)")
+        #expect(d.hint?.hasPrefix("write a whole number within ±") == true, "\(d)")
+    }
+
+    @Test(arguments: [".nan", ".inf"])
+    func yamlsNotANumberIsSaidSo(_ cost: String) throws {
+        let d = try error(number: cost)
+        #expect(d.message.contains("numbers are whole numbers (no fractions, .nan or .inf)"), "\(d)")
+    }
+
+    @Test func nestingPastTheLimitNamesTheLimitNotLibyaml() {
+        let text = "id: deep\nx: " + String(repeating: "[", count: 1_100) + String(repeating: "]", count: 1_100) + "\n"
+        let found: [Diagnostic]
+        do { _ = try RulesetLoader.load(text: text, file: "deep.yaml"); found = [] } catch { found = error.diagnostics }
+        let d = found.first
+        #expect(d?.message == "YAML: lists and maps are nested more than 1000 levels deep here", "\(found)")
+        #expect(d.map { !$0.description.contains("yaml_set_max_nest_level") } == true)
+    }
+}

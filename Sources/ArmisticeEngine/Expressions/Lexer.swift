@@ -35,6 +35,13 @@ struct Lexer {
                     }
                     i += 1
                 }
+                let next = i < chars.count ? chars[i] : nil, after = i + 1 < chars.count ? chars[i + 1] : nil
+                let exponent = (next == "e" || next == "E") && after.map { ("0"..."9").contains($0) || $0 == "+" || $0 == "-" } == true
+                if next == "." || exponent {
+                    // 1.5 or 1e308: a number, but not a whole one.
+                    throw ExpressionError(code: "syntax", message: "numbers are whole numbers: no fractions or exponents", offset: start,
+                                          hint: "write a whole number within ±\(ExpressionLimits.maxMagnitude)")
+                }
                 if i < chars.count, isIdentStart(chars[i]) {
                     throw ExpressionError(code: "syntax", message: "a name cannot start with a digit", offset: start)
                 }
@@ -78,6 +85,10 @@ struct Lexer {
                 } else if c == "[" || c == "]" || c == "{" || c == "}" {
                     throw ExpressionError(code: "syntax", message: "unexpected character \"\(c)\"", offset: start,
                                           hint: Self.listHint(tokens, chars, at: start))
+                } else if c == "." {
+                    // YAML's .nan and .inf, or a fraction written .5: not numbers here.
+                    throw ExpressionError(code: "syntax", message: "unexpected \".\": numbers are whole numbers (no fractions, .nan or .inf)",
+                                          offset: start, hint: "write a whole number within ±\(ExpressionLimits.maxMagnitude)")
                 } else {
                     throw ExpressionError(code: "syntax", message: "unexpected character \"\(c)\"", offset: start)
                 }

@@ -205,6 +205,8 @@ struct YAMLComposer {
     }
 
     static let syntaxHint = "check the indentation and quoting on this line and the one before"
+    /// libyaml's limit on lists and maps inside each other (its `MAX_NESTING_LEVEL`, which Yams does not change).
+    static let maxNesting = 1000
 
     /// libyaml's error, as `Yams` reports it.
     private func syntaxError(_ parser: yaml_parser_t) -> Diagnostic {
@@ -218,6 +220,11 @@ struct YAMLComposer {
             let what = value >= 0 ? " (character 0x\(String(value, radix: 16, uppercase: true)))" : ""
             return diagnostic("yaml", at.line, at.column, "YAML: \(problem)\(what)",
                               hint: "remove the character or write it as an escape (\"\\u0007\") inside double quotes")
+        case YAML_SCANNER_ERROR, YAML_PARSER_ERROR, YAML_COMPOSER_ERROR where problem.hasPrefix("Maximum nesting level reached"):
+            // libyaml's own words name its C function: say the limit instead.
+            return diagnostic("yaml", Int(parser.problem_mark.line) + 1, Int(parser.problem_mark.column) + 1,
+                              "YAML: lists and maps are nested more than \(Self.maxNesting) levels deep here",
+                              hint: "a scenario needs a few levels: look for brackets or indentation that never close")
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR, YAML_COMPOSER_ERROR:
             var message = "YAML syntax: \(problem)"
             if let context = parser.context { message += " (\(String(cString: context)))" }
