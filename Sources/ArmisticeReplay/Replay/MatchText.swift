@@ -5,7 +5,7 @@ import ArmisticeLocale
 /// channels, with the ruleset's names. Shared by the text timeline and the report so both say the same thing.
 public struct MatchText: Sendable {
     public let ruleset: Ruleset
-    private let names: RulesetNames
+    private let names: ScreenNames
     /// The records' words in the reader's language, with the ruleset's names.
     public let records: RecordText
     /// The sentences' words in the reader's language (the names come from `ruleset`, already in it).
@@ -14,9 +14,10 @@ public struct MatchText: Sendable {
     /// `ruleset` as the reader reads it (`Ruleset.localized(to:)` for another language), `language` the sentences'.
     public init(ruleset: Ruleset, language: Language = .en) {
         self.ruleset = ruleset
-        names = RulesetNames(ruleset: ruleset)
+        names = ScreenNames(RulesetNames(ruleset: ruleset), ruleset: ruleset, language: language)
         records = RecordText(names: names, language: language)
     }
+
 
     public func team(_ id: String?) -> String { records.team(id) }
     public func action(_ id: String?) -> String { records.action(id) }
