@@ -93,7 +93,7 @@ import Testing
             + "; or the hash on this line was itself edited"
         #expect(d.description == english)
         #expect(d.description(in: replay.issueWords(.en)) == english)
-        let korean = "\(line)행 (\(turn)턴): 상태 해시가 로그와 다릅니다(seq \(seq) 이후, \(turn)턴). 로그에는 \(forged), 재생 결과는 \(original)입니다. "
+        let korean = "\(line)행 (\(turn)턴): 상태 해시가 로그와 다릅니다(기록 \(seq)번 이후, \(turn)턴). 로그에는 \(forged), 재생 결과는 \(original)입니다. "
             + "마지막으로 일치한 해시 뒤의 \(lastGood + 1)–\(line - 1)행 입력에서 갈라집니다. 기록된 해시 자체가 고쳐졌을 수도 있습니다"
         #expect(d.description(in: replay.issueWords(.ko)) == korean)
         // The summary names it in its language, the code kept for tools after the sentence (qa4 #9), not inside it.
@@ -105,7 +105,7 @@ import Testing
     }
 
     @Test func theKoreanParticlesFitTheNumbersBeforeThem() throws {
-        // A set_orders removed: seq jumps over it (4 → 가, 5 → 로, 6 → 으로 would follow 3, 6, 7, 8, 0).
+        // A set_orders removed: seq jumps over it (5 → 로, 6 → 으로 would follow 3, 6, 0; 기록 N번 always takes 이).
         let n = try #require(lineNumbers { $0.contains(#""type":"set_orders""#) }.first)
         var altered = lines
         altered.remove(at: n - 1)
@@ -116,9 +116,8 @@ import Testing
         #expect(!korean.contains("이(가)") && !korean.contains("(으)로"), "\(korean)")
         let seq = try #require(replay.log.entries.first { $0.line == n }?.record.seq)
         let missing = seq - 1
-        let ga = [0, 1, 3, 6, 7, 8].contains(missing % 10) ? "이" : "가"
         let ro = [0, 3, 6].contains(seq % 10) ? "으로" : "로"
-        #expect(korean == "seq가 \(seq - 2)에서 \(seq)\(ro) 건너뜁니다: seq \(missing)\(ga) 빠졌습니다. 서버는 모든 줄에 번호를 매기므로 줄 하나가 지워진 것입니다")
+        #expect(korean == "기록 번호가 \(seq - 2)에서 \(seq)\(ro) 건너뜁니다: 기록 \(missing)번이 빠졌습니다. 서버는 모든 줄에 번호를 매기므로 줄 하나가 지워진 것입니다")
         #expect(gap.message == "seq jumps from \(seq - 2) to \(seq): seq \(missing) is missing; the server numbers every line, so a line was removed")
     }
 
