@@ -80,7 +80,7 @@ struct ArchiveRoutes {
         case (_, 1, "me"):
             return Self.methodNotAllowed("GET")
         case ("GET", 1, "rooms"):
-            return Self.json(200, context.archive.entries(for: principal, live: rooms))
+            return Self.json(200, context.archive.entries(for: principal, live: rooms, readNow: false))
         case (_, 1, "rooms"):
             return Self.methodNotAllowed("GET")
         case (_, 2, "rooms"):
@@ -193,7 +193,7 @@ struct ArchiveRoutes {
 
     /// A room's archive entry if this principal may see it (its owner, the admin, or a teacher it is shared with).
     func visible(_ code: String, _ principal: Principal) -> ArchiveEntry? {
-        guard let entry = context.archive.entry(code, live: rooms), principal.mayView(owner: entry.owner, shared: entry.shared ?? []) else {
+        guard let entry = context.archive.entry(code, live: rooms, readNow: false), principal.mayView(owner: entry.owner, shared: entry.shared ?? []) else {
             return nil
         }
         return entry
@@ -249,9 +249,17 @@ struct ArchiveRoutes {
     }
 
     private func log(_ code: String) -> HTTPResponse {
-        guard var bytes = MatchStore.read(path: context.archive.path(code)) else { return Self.unknownRoom() }
-        // Only whole records: a line being written right now is left out.
-        if let lastNewline = bytes.lastIndex(of: 0x0A) { bytes.removeSubrange((lastNewline + 1)...) } else { bytes = [] }
+        Self.logDownload(code, path: context.archive.path(code), open: rooms?[code] != nil) ?? Self.unknownRoom()
+    }
+
+    /// A match log as a download (nil: no such file). An open room's log: only whole records (a line being written
+    /// right now is left out). Any other log is written by no one: every byte it has, a cut-off last line too (a
+    /// header cut short is all a damaged log may hold, and the admin downloads it to look at it before deleting it).
+    static func logDownload(_ code: String, path: String, open: Bool) -> HTTPResponse? {
+        guard var bytes = MatchStore.read(path: path) else { return nil }
+        if open {
+            if let lastNewline = bytes.lastIndex(of: 0x0A) { bytes.removeSubrange((lastNewline + 1)...) } else { bytes = [] }
+        }
         return HTTPResponse(status: 200, contentType: "application/x-ndjson",
                             headers: ["Content-Disposition": "attachment; filename=\"armistice-\(code).jsonl\"", "Cache-Control": "no-store"],
                             body: bytes)

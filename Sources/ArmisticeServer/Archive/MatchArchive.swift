@@ -28,6 +28,8 @@ public final class MatchArchive: Sendable {
         var pending: Set<String> = []
     }
     private let cache = Mutex<[String: Cached]>([:])
+    /// Logs being read on the queue for an entry asked for on the HTTP thread.
+    private let reading = Mutex<Set<String>>([])
     private let outcomes = Mutex(Outcomes())
     private let queue = DispatchQueue(label: "armistice-archive", qos: .utility)
 
@@ -42,16 +44,20 @@ public final class MatchArchive: Sendable {
 
     public func path(_ code: String) -> String { (directory as NSString).appendingPathComponent("\(code).jsonl") }
 
-    /// Every match this principal may see, newest first. `live` holds the rooms open now.
-    public func entries(for principal: Principal, live: RoomDirectory?) -> [ArchiveEntry] {
+    /// Every match this principal may see, newest first. `live` holds the rooms open now. `readNow` false (the thread
+    /// that answers HTTP): a log not read yet is listed from its first and last lines and read on the archive's queue.
+    public func entries(for principal: Principal, live: RoomDirectory?, readNow: Bool = true) -> [ArchiveEntry] {
         let codes = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { $0.hasSuffix(".jsonl") }.map { String($0.dropLast(6)) }
-        return codes.compactMap { entry($0, live: live) }.filter { principal.mayView(owner: $0.owner, shared: $0.shared ?? []) }
+        return codes.compactMap { entry($0, live: live, readNow: readNow) }.filter { principal.mayView(owner: $0.owner, shared: $0.shared ?? []) }
             .sorted { ($0.created, $0.code) > ($1.created, $1.code) }
     }
 
-    /// One match's summary, or nil if it has no readable log.
-    public func entry(_ code: String, live: RoomDirectory?) -> ArchiveEntry? {
+    /// One match's summary, or nil if it has no readable log. With `readNow` false (the thread that answers HTTP, which
+    /// every room's WebSocket shares), a log that changed since it was read is not read here: the entry is made from
+    /// its first and last lines (header, owner, whether it ended; no players yet) and the log is read on the archive's
+    /// queue. A finished room of 200,000 chat lines (25 MB) held every connection 4–8 s on the first list after a start.
+    public func entry(_ code: String, live: RoomDirectory?, readNow: Bool = true) -> ArchiveEntry? {
         guard code.count == Secrets.codeLength, code.allSatisfy(Secrets.codeAlphabet.contains) else { return nil }
         let file = path(code)
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: file) else { return nil }
@@ -61,6 +67,20 @@ public final class MatchArchive: Sendable {
         let hit = cache.withLock { $0[code] }
         if let hit, hit.size == size, hit.modified == modified {
             entry = hit.entry
+        } else if !readNow, (attributes[.type] as? FileAttributeType) == .typeRegular {
+            if reading.withLock({ $0.insert(code).inserted }) {
+                queue.async { [self] in
+                    _ = self.entry(code, live: live)
+                    _ = reading.withLock { $0.remove(code) }
+                }
+            }
+            var summary = LogSummary()
+            guard let quick = summary.readEnds(file, titles: titles) else {
+                guard live?[code] == nil else { return nil }
+                return finish(Self.damaged(code, modified: modified, why: size > 0 ? "its first line is not a whole match header" : "it cannot be read"),
+                              code, live: live)
+            }
+            entry = quick
         } else {
             // A log only grows: read what was added since (all of it the first time, or if it shrank).
             var summary = hit.flatMap { size >= $0.summary.offset ? $0.summary : nil } ?? LogSummary()
@@ -77,6 +97,12 @@ public final class MatchArchive: Sendable {
             entry = built
             cache.withLock { $0[code] = Cached(size: size, modified: modified, summary: summary, entry: built) }
         }
+        return finish(entry, code, live: live)
+    }
+
+    /// An entry as listed now: the open room's phase and turn, the ending's name, the titles, the shares.
+    private func finish(_ entry: ArchiveEntry, _ code: String, live: RoomDirectory?) -> ArchiveEntry {
+        var entry = entry
         if entry.state != .finished {
             if let open = live?[code] {
                 // An open room whose match has ended is finished, even before its final hash line is read.
@@ -145,14 +171,7 @@ public final class MatchArchive: Sendable {
 
     /// The owner a log's header names (nil: the admin's, or no such log). Reads the first line only.
     public func owner(_ code: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path(code)) else { return nil }
-        defer { try? handle.close() }
-        var line: [UInt8] = []
-        while let chunk = try? handle.read(upToCount: 65_536), !chunk.isEmpty {
-            if let end = chunk.firstIndex(of: 0x0A) { line += chunk[..<end]; break }
-            line += chunk
-        }
-        return LogReader(bytes: line).entries.first?.record.owner
+        MatchStore.firstRecord(path(code))?.owner
     }
 
     /// Forgets a match (after its log was deleted).
@@ -222,12 +241,53 @@ struct LogSummary {
         guard let file = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? file.close() }
         guard (try? file.seek(toOffset: UInt64(offset))) != nil, let data = try? file.readToEnd() ?? Data() else { return false }
-        let bytes = Array(data)
-        guard let lastNewline = bytes.lastIndex(of: 0x0A) else { return header != nil }
-        let reader = LogReader(bytes: Array(bytes[...lastNewline]))
+        guard let lastNewline = data.lastIndex(of: 0x0A) else { return header != nil }
+        let reader = LogReader(bytes: Self.withoutChat(data[..<(lastNewline + 1)]))
         for entry in reader.entries { fold(entry.record) }
         offset += lastNewline + 1
         return header != nil
+    }
+
+    /// The lines of `bytes` without the chat lines (`"kind":"chat"`, as the server writes them), which the summary
+    /// does not use and which are most of a long match's log: 200,000 chat lines (25 MB) cost the first list 4–8 s
+    /// decoded, a byte search each undecoded. The bytes `"kind":"chat"` cannot stand inside a JSON string (its quotes
+    /// would be escaped), so no other record is left out; a line written otherwise is decoded as before.
+    static func withoutChat(_ bytes: Data) -> [UInt8] {
+        let marker = Array(#""kind":"chat""#.utf8)
+        var kept: [UInt8] = []
+        bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            guard let base = raw.baseAddress else { return }
+            kept.reserveCapacity(min(raw.count, 1 << 20))
+            var start = 0
+            while start < raw.count {
+                let end = memchr(base + start, 0x0A, raw.count - start).map { base.distance(to: UnsafeRawPointer($0)) + 1 } ?? raw.count
+                let isChat = marker.withUnsafeBytes { Self.contains(base + start, end - start, $0) }
+                if !isChat { kept.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[start..<end])) }
+                start = end
+            }
+        }
+        return kept
+    }
+
+    /// Whether `count` bytes at `start` contain `needle` (memchr for its first byte, then memcmp).
+    private static func contains(_ start: UnsafeRawPointer, _ count: Int, _ needle: UnsafeRawBufferPointer) -> Bool {
+        guard let first = needle.first, needle.count <= count else { return false }
+        var from = 0
+        while from + needle.count <= count, let hit = memchr(start + from, Int32(first), count - needle.count + 1 - from) {
+            let at = start.distance(to: UnsafeRawPointer(hit))
+            if memcmp(start + at, needle.baseAddress!, needle.count) == 0 { return true }
+            from = at + 1
+        }
+        return false
+    }
+
+    /// The entry from the log's first and last lines only (its header, and its `final` hash line when that is the last
+    /// line): no players. Nil when the first line is not a whole match header. Leaves `offset` at 0 (nothing folded).
+    mutating func readEnds(_ path: String, titles: [String: String]) -> ArchiveEntry? {
+        guard let first = MatchStore.firstRecord(path) else { return nil }
+        fold(first)
+        if let last = MatchStore.finalHash(path: path) { fold(last) }
+        return entry(titles: titles)
     }
 
     private mutating func fold(_ r: LogRecord) {

@@ -138,9 +138,16 @@ public final class MatchStore {
         // Whole lines only: from the first line start in the window.
         let start = count == size ? 0 : (tail.firstIndex(of: 0x0A).map { $0 + 1 } ?? count)
         guard start < count else { return nil }
-        let reader = LogReader(bytes: Array(tail[start...]))
-        guard reader.entries.last?.line == reader.lineCount else { return nil }   // the last line is a whole record
-        return reader.entries.last { $0.record.kind == .hash && $0.record.reason == "final" }?.record
+        // From the last line back (a finished log usually has one or two lines after its final hash line).
+        var end = count
+        while end > start {
+            let from = tail[start..<(end - 1)].lastIndex(of: 0x0A).map { $0 + 1 } ?? start
+            let reader = LogReader(bytes: Array(tail[from..<end]))
+            guard let record = reader.entries.first?.record else { return nil }   // a line that is not a whole record
+            if record.kind == .hash, record.reason == "final" { return record }
+            end = from
+        }
+        return nil
     }
 
     /// Reads a log for recovery; a torn last line is cut off the file so appends continue after the last whole record.

@@ -67,14 +67,11 @@ struct HTTPRoutes {
             let code = Secrets.normalizeCode(parts[2])
             guard code.count == Secrets.codeLength, code.allSatisfy(Secrets.codeAlphabet.contains),
                   principal == .admin || archive?.archive.mayView(code, principal) == true,
-                  var bytes = MatchStore.read(path: (logDirectory as NSString).appendingPathComponent("\(code).jsonl")) else {
+                  let download = ArchiveRoutes.logDownload(code, path: (logDirectory as NSString).appendingPathComponent("\(code).jsonl"),
+                                                           open: rooms?[code] != nil) else {
                 return error(404, "wrong_code", "no match log for that room code")
             }
-            // Only whole records: a line being written right now is left out.
-            if let lastNewline = bytes.lastIndex(of: 0x0A) { bytes.removeSubrange((lastNewline + 1)...) } else { bytes = [] }
-            return HTTPResponse(status: 200, contentType: "application/x-ndjson",
-                                headers: ["Content-Disposition": "attachment; filename=\"armistice-\(code).jsonl\"", "Cache-Control": "no-store"],
-                                body: bytes)
+            return download
         }
         return nil
     }
