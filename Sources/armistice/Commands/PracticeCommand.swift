@@ -119,12 +119,16 @@ struct PracticeCommand: AsyncParsableCommand {
         }
         _ = try await host.request(#"{"type":"start"}"#)
 
+        // What it prints is in the --lang language, the team by its name in that language (qa9 L1).
+        let language = Prompt.language(lang)
+        let say = Catalog(language: language)
         if watch || browser {
             if browser {
-                FileHandle.standardOutput.write(Data(("Open http://127.0.0.1:\(port)/?code=\(code) in your browser and join as "
-                    + "\(rules.teams[rules.teamIndex(team)!].name) (team \(team)). This command ends when the match does (Ctrl-C stops it early).\n").utf8))
+                let teamName = rules.localized(to: language.rawValue).teams[rules.teamIndex(team)!].name
+                let line = say.text("practice.cli.open", ["port": String(port), "code": code, "team": teamName, "id": team])
+                FileHandle.standardOutput.write(Data((Josa.resolvingParticles(line, in: language) + "\n").utf8))
             } else {
-                Console.error("Watching room \(code): bots play every team.")
+                Console.error(say.text("practice.cli.watching", ["code": code]))
             }
             while !server.isFinished(code) { try await Task.sleep(for: .milliseconds(200)) }
         } else {
@@ -138,9 +142,9 @@ struct PracticeCommand: AsyncParsableCommand {
         let report = folder + "/report-\(code).html"
         pool.shutdown()
         server.shutdown()
-        let command = try ReportCommand.parse([log, "--out", report, "--as", watch ? "instructor" : team, "--lang", Prompt.language(lang).rawValue])
+        let command = try ReportCommand.parse([log, "--out", report, "--as", watch ? "instructor" : team, "--lang", language.rawValue])
         try await command.run()
-        Console.error("The match log is \(log); the report is \(report).")
+        Console.error(say.text("practice.cli.files", ["log": log, "report": report]))
     }
 
     static func newKey() -> String {
