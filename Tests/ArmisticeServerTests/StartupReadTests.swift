@@ -46,4 +46,19 @@ import Testing
         try Data((text + #"{"by":"s2","kind":"ch"#).utf8).write(to: URL(fileURLWithPath: file))
         #expect(MatchStore.finalHash(path: file) == nil, "a torn tail: the log is read whole, and the tail cut")
     }
+
+    @Test func aTailCutAtStartIsKeptBesideTheLog() throws {
+        let data = NSTemporaryDirectory() + "armistice-cut-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let store = try MatchStore(dataDirectory: data)
+        let lines = try RecoveryCheckTests.finishedLog()
+        let whole = lines.joined(separator: "\n") + "\n"
+        try Data((whole + "GARBAGE\n").utf8).write(to: URL(fileURLWithPath: store.path(RecoveryCheckTests.code)))
+        let log = try store.load(RecoveryCheckTests.code)
+        #expect(log.tornTail != nil)
+        let kept = try #require(store.cutTails[RecoveryCheckTests.code])
+        #expect(kept.hasPrefix(store.path(RecoveryCheckTests.code) + ".cut-"))
+        #expect(FileManager.default.contents(atPath: kept) == Data("GARBAGE\n".utf8))
+        #expect(FileManager.default.contents(atPath: store.path(RecoveryCheckTests.code)) == Data(whole.utf8))
+    }
 }

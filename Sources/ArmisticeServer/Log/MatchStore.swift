@@ -33,6 +33,8 @@ public final class MatchStore {
     private let checkpointBytes: Int
     private let checkpointSeconds: Double
     private var files: [String: RoomFile] = [:]
+    /// Per room, the file `load` kept a cut-off tail in (`CODE.jsonl.cut-SECONDS`, beside the log).
+    public private(set) var cutTails: [String: String] = [:]
     /// Rooms written since the journal was last rotated: their files must be synced before it is deleted.
     private var unsynced: Set<String> = []
     /// Descriptors of such rooms closed meanwhile, kept open for the next checkpoint.
@@ -169,6 +171,13 @@ public final class MatchStore {
             throw error
         }
         if log.tornTail != nil {
+            // The cut bytes are kept beside the log (a whole but damaged last line may be an acknowledged record).
+            let kept = path(code) + ".cut-\(Int64(Date().timeIntervalSince1970))"
+            let fd = open(kept, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            let written = fd >= 0 && FileIO.write(fd, Array(bytes[log.wholeBytes...])) && fdatasync(fd) == 0
+            if fd >= 0 { _ = Glibc.close(fd) }
+            guard written, FileIO.syncDirectory(directory) else { throw MatchLogError("cannot keep the torn tail of \(path(code)) in \(kept)") }
+            cutTails[code] = kept
             guard truncate(path(code), off_t(log.wholeBytes)) == 0 else { throw MatchLogError("cannot cut the torn tail of \(path(code))") }
             files[code]?.size = log.wholeBytes
         }

@@ -138,7 +138,9 @@ public final class RoomServer: Sendable {
             }
             do {
                 let reader = try store.load(code)
-                if let torn = reader.tornTail { recovery.tornTails[code] = torn }
+                if let torn = reader.tornTail {
+                    recovery.tornTails[code] = torn + (store.cutTails[code].map { "; the cut bytes are kept in \($0)" } ?? "")
+                }
                 var out = CoreOutput()
                 if try core.restore(reader, now: now, into: &out) != nil {
                     recovery.resumed.append(code)
