@@ -5,7 +5,38 @@ import Foundation
 extension Replay {
     /// The board after step `index` as text, as `viewer` saw it (the engine's view): turn, phase, tracks, flags,
     /// projects, budgets and drafts, deals, and this turn's records; the scenario's texts and the labels in `language`.
-    public func board(at index: Int, as viewer: Viewer, language: Language = .en) -> String {
+    /// Every line fits `width` terminal columns, wrapped at spaces (a Hangul syllable is two wide), its continuation
+    /// indented under it, so a terminal never cuts a word (outside tester qa8 C1: "부문별 금수|와 유류 상한" at 80).
+    public func board(at index: Int, as viewer: Viewer, language: Language = .en, width: Int = 80) -> String {
+        boardText(at: index, as: viewer, language: language).split(separator: "\n", omittingEmptySubsequences: false)
+            .flatMap { Self.wrapped(String($0), to: width) }.joined(separator: "\n")
+    }
+
+    /// A line cut at spaces into lines of at most `width` columns; the rest indented by the line's own indent and two.
+    /// A word longer than the width stays whole on its own line.
+    static func wrapped(_ line: String, to width: Int) -> [String] {
+        let indent = String(line.prefix { $0 == " " })
+        var lines: [String] = []
+        var rest = Substring(line)
+        var lead = ""
+        while columns(lead + rest) > width {
+            // The last space at which the line still fits (the spaces inside the line, padding included, are kept).
+            var used = columns(lead), cut: String.Index?
+            for i in rest.indices {
+                used += columns(String(rest[i]))
+                if used > width { break }
+                if rest[i] == " ", rest[..<i].contains(where: { $0 != " " }) { cut = i }
+            }
+            guard let cut else { break }
+            lines.append(lead + rest[..<cut].replacingOccurrences(of: " +$", with: "", options: .regularExpression))
+            rest = rest[rest.index(after: cut)...].drop { $0 == " " }
+            lead = indent + "  "
+        }
+        lines.append(lead + rest)
+        return lines
+    }
+
+    private func boardText(at index: Int, as viewer: Viewer, language: Language) -> String {
         let localizer = language == .en ? nil : ViewLocalizer(engine, language: language)
         let view = localizer?.view(of: state(at: index), for: viewer) ?? view(at: index, as: viewer)
         let text = MatchText(ruleset: localizer?.engine.ruleset ?? engine.ruleset, language: language)

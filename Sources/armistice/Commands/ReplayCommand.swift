@@ -48,6 +48,14 @@ struct ReplayCommand: AsyncParsableCommand {
         if let at { do { _ = try Moment(parsing: at) } catch { throw ValidationError(error.message) } }
     }
 
+    /// The terminal's width for the board: COLUMNS, else the terminal's own (standard output's), else 80.
+    static func terminalWidth() -> Int {
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c > 0 { return c }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+
     func run() async throws {
         let replay = try Replay.opening(log, lang: lang)
         let language = Language(parsing: lang ?? replay.log.settings.language)
@@ -61,7 +69,7 @@ struct ReplayCommand: AsyncParsableCommand {
         if let phase, case .turn(let n) = moment { moment = .phase(turn: n, Phase(rawValue: phase.lowercased())!) }
         if let seq { moment = .seq(seq) }
         if let moment {
-            do { print(replay.board(at: try replay.stepIndex(at: moment, language: language), as: viewer, language: language)) } catch {
+            do { print(replay.board(at: try replay.stepIndex(at: moment, language: language), as: viewer, language: language, width: Self.terminalWidth())) } catch {
                 Console.error(error.message)
                 throw ExitCode(1)
             }
