@@ -36,7 +36,7 @@ import Testing
         Self.offering(&s, "seize_trawler")
         s.focus(.deals)
         let text = Self.screen(s)
-        #expect(s.dealText(s.view.deals[0], commitments: false) == "#1 OPEN from Kingdom of Tervane — waiting for Republic of Marisol")
+        #expect(s.dealText(s.view.deals[0], commitments: false) == "#1 OPEN from Kingdom of Tervane — waiting for your team's answer")
         #expect(text.contains("• Republic of Marisol: Seize a"), "\(text)")
         #expect(text.contains("⚠ As things stand, Republic of"), "\(text)")
         Self.fitsIn80Columns(text)

@@ -148,7 +148,7 @@ import Testing
         let text = Fixtures.screen(s)
         #expect(!text.contains("P=V"), "\(text)")
         #expect(text.contains("For example:") && text.contains("marisol:fish_hard"), "\(text)")
-        #expect(text.contains("team:approve:action"), "\(text)")
+        #expect(text.contains("TEAM:approve:ACTION"), "\(text)")
         // An action with a parameter shows how its value is written, with its own id and a value it takes.
         #expect(s.dealParameterExample == "marisol:propose_quota(tonnes=1,partner=tervane)")
         // Too long for the pane's line, it breaks after a comma, never inside a word.
@@ -167,7 +167,7 @@ import Testing
         var fresh = Fixtures.seated()
         let refusal = fresh.perform(line: "deal tervane")
         guard case .notice(let line)? = refusal.first else { Issue.record("not refused: \(refusal)"); return }
-        #expect(line.contains("team:action(choice=value)") && !line.contains("P=V"), "\(line)")
+        #expect(line.contains("TEAM:ACTION(choice=value)") && !line.contains("P=V"), "\(line)")
     }
 
     @Test func theKoreanComposerSaysItInKorean() throws {
@@ -177,7 +177,7 @@ import Testing
         _ = s.handle(key: .char("n"))
         #expect(s.dealExample == "marisol:fish_hard tervane:share_survey -- 첫걸음")
         let text = Fixtures.screen(s)
-        #expect(text.contains("예:") && text.contains("팀:approve:행동") && !text.contains("P=V"), "\(text)")
+        #expect(text.contains("예:") && text.contains("팀:승인:행동") && !text.contains("P=V"), "\(text)")
         for line in text.split(separator: "\n") { #expect(TerminalText.width(String(line)) <= 80, "\(line)") }
     }
 }

@@ -52,7 +52,7 @@ import Testing
         s.language = .ko
         let cases = ["foo": "\"foo\"라는 명령은 없습니다", "say all": "쓰는 법: say 채널 글", "accept x": "accept: 합의 번호를 쓰세요",
                      "consent x maybe": "쓰는 법: consent 행동", "move s2": "쓰는 법: move 자리", "extend soon": "쓰는 법: extend 초",
-                     "remove x": "remove: 명령안의 명령 번호", "add": "쓰는 법: add 행동 [항목=값 …]", "deal x": "\"x\"은(는) 합의의 단계가 아닙니다"]
+                     "remove x": "remove: 명령안의 명령 번호", "add": "쓰는 법: add 행동 [항목=값 …]", "deal x": "\"x\"은(는) 합의의 약속이 아닙니다"]
         for (line, korean) in cases {
             let effects = s.perform(line: line)
             #expect(s.status?.contains(korean) == true, "\(line): \(s.status ?? "")")

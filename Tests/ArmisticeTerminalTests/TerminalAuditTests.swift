@@ -123,7 +123,7 @@ import Testing
         let deals = Self.screen(s)
         #expect(deals.contains("Joint reef survey") && deals.contains("approve (deal #2)"), "\(deals)")
         #expect(!deals.contains("undecided"))
-        #expect(s.consentLines() == ["survey: ? Joint reef survey by Republic of Marisol (any may veto): approve (deal #2)"])
+        #expect(s.consentLines() == ["survey: ? Joint reef survey by Republic of Marisol (your team may block it): approve (deal #2)"])
     }
 
     @Test func longLinesWrapAtWordsInsteadOfBeingCut() {

@@ -98,7 +98,7 @@ extension ClientState {
             }
             return [request(ClientRequest.Chat(channel: ch, text: text), said("terminal.status.sent", "terminal.failed.sent", ["channel": channelLabel(ch)]))]
         case .propose(let commitments, let note):
-            let body = ClientRequest.ProposeDeal(commitments: commitments.compactMap { $0.decoded(as: Commitment.self) },
+            let body = ClientRequest.ProposeDeal(commitments: withTeamIds(commitments).compactMap { $0.decoded(as: Commitment.self) },
                                                  note: note.isEmpty ? nil : note)
             return [request(body, said("terminal.status.proposed", "terminal.failed.proposed"))]
         case .respond(let deal, false, false):
@@ -470,7 +470,7 @@ extension ClientState {
         if view.consents.isEmpty { return [t.text("terminal.plain.no_consents")] }
         return view.consents.map { c in
             let teams = c.teams.map { TerminalText.sanitize(view.teamName($0)) }.joined(separator: ", ")
-            let rule = t.text(c.rule == "veto" ? "terminal.deals.veto" : "terminal.deals.unanimous")
+            let rule = consentRuleText(c)
             return "\(c.action): " + t.text("terminal.deals.decision", ["name": TerminalText.sanitize(c.name), "teams": teams, "rule": rule, "decision": consentDecisionText(c.action)])
         }
     }

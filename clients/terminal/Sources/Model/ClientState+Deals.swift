@@ -162,8 +162,13 @@ extension ClientState {
         var text = commitments ? head + d.commitments.map(commitmentText).joined(separator: t.text("terminal.deals.step_separator"))
             : String(head.trimmingSpaces.reversed().drop { $0 == ":" || $0 == " " }.reversed())
         if !d.note.isEmpty { text += " “\(TerminalText.sanitize(d.note))”" }
-        let waiting = d.parties.filter { !d.accepted.contains($0) }.map { TerminalText.sanitize(view.teamName($0)) }
-        if d.status == "open", !matchOver, !waiting.isEmpty { text += t.text("terminal.deals.waiting", ["teams": waiting.joined(separator: ", ")]) }
+        // My own team awaited is "your team", never its name (outside tester qa8, C6).
+        let awaited = d.parties.filter { !d.accepted.contains($0) }
+        let waiting = awaited.filter { $0 != myTeam }.map { TerminalText.sanitize(view.teamName($0)) }.joined(separator: ", ")
+        if d.status == "open", !matchOver, !awaited.isEmpty {
+            let key = awaited.contains { $0 == myTeam } ? (waiting.isEmpty ? "terminal.deals.waiting_us" : "terminal.deals.waiting_us_and") : "terminal.deals.waiting"
+            text += t.text(key, ["teams": waiting])
+        }
         return text
     }
 
@@ -205,6 +210,16 @@ extension ClientState {
         let teams = mine.flatMap { $0.consentFrom.isEmpty ? nil : $0.consentFrom } ?? entry?.consentFrom ?? []
         guard !teams.isEmpty else { return nil }
         return (teams, mine?.consentRule ?? entry?.consentRule ?? "veto")
+    }
+
+    /// Who may stop an action a consent is asked for, as the browser says it: my team alone, my team or another, or
+    /// the teams named; under `all`, that every one must approve. Never "anyone" when one team has the say.
+    public func consentRuleText(_ c: ConsentInfo) -> String {
+        if c.rule != "veto" { return t.text("terminal.deals.unanimous") }
+        let deciders = consentNeeded(c.action)?.teams ?? myTeam.map { [$0] } ?? []
+        let others = deciders.filter { $0 != myTeam }.map { TerminalText.sanitize(view.teamName($0)) }.joined(separator: ", ")
+        guard let me = myTeam, deciders.contains(me) || deciders.isEmpty else { return t.text("terminal.deals.veto_by", ["teams": others]) }
+        return others.isEmpty ? t.text("terminal.deals.veto_ours") : t.text("terminal.deals.veto_with", ["teams": others])
     }
 
     /// The match has ended: nothing is left to decide, answer or propose.
@@ -381,6 +396,9 @@ extension ClientState {
         return " " + t.text("terminal.drafts.not_possible")
     }
 
+    /// The word a typed deal promises approval with, in the reader's language (`approve`, `승인`); both parse either way.
+    var approveWord: String { t.text("terminal.deals.approve_word") }
+
     /// What a deal being typed may name, as `TEAM:ACTION` (or `TEAM:approve:ACTION`), with the action's name and cost:
     /// my team's actions and consents first, then the other teams'. Narrowed to those the word being typed starts
     /// (`usa:`, `usa:sus`, or an action id's start): `typed` is that word, empty when nothing narrows the list (the line
@@ -389,10 +407,10 @@ extension ClientState {
         var all: [(key: String, name: String, cost: Int?, mine: Bool)] = []
         if let team = myTeam {
             all += view.actions.filter { !$0.covert }.map { ("\(team):\($0.id)", $0.name, $0.cost, true) }
-            all += view.consents.map { ("\(team):approve:\($0.action)", $0.name, nil, true) }
+            all += view.consents.map { ("\(team):\(approveWord):\($0.action)", $0.name, nil, true) }
             // What my team may ask of the others: their approval of my actions that need their consent.
             for a in view.actions where !a.covert {
-                all += a.consentFrom.filter { $0 != team }.map { ("\($0):approve:\(a.id)", a.name, nil, false) }
+                all += a.consentFrom.filter { $0 != team }.map { ("\($0):\(approveWord):\(a.id)", a.name, nil, false) }
             }
         }
         for entry in view.catalog where !entry.teams.contains(myTeam ?? "") {
@@ -402,7 +420,7 @@ extension ClientState {
         // team's own are listed above, from the consents asked of it).
         let listed = Set(all.map(\.key))
         for entry in view.catalog where !entry.teams.contains(myTeam ?? "") {
-            all += entry.consentFrom.filter { !entry.teams.contains($0) }.map { ("\($0):approve:\(entry.id)", entry.name, nil, false) }
+            all += entry.consentFrom.filter { !entry.teams.contains($0) }.map { ("\($0):\(approveWord):\(entry.id)", entry.name, nil, false) }
                 .filter { !listed.contains($0.0) }
         }
         let words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
@@ -427,7 +445,7 @@ extension ClientState {
         guard let step = mine.first(where: { $0.params.isEmpty && $0.consentFrom.allSatisfy { $0 == me } }) ?? mine.first else { return nil }
         let theirs: String
         if let asking = mine.first(where: { $0.consentFrom.contains { $0 != me } }), let other = asking.consentFrom.first(where: { $0 != me }) {
-            theirs = "\(other):approve:\(asking.id)"
+            theirs = "\(other):\(approveWord):\(asking.id)"
         } else if let entry = view.catalog.first(where: { !$0.teams.contains(me) && !$0.teams.isEmpty }) {
             theirs = Self.dealTerm(entry.teams[0], entry.id, entry.params)
         } else {
@@ -454,8 +472,18 @@ extension ClientState {
     public func composedCommitments(_ line: String) -> [CommitmentInfo] {
         let done = line.lastIndex(of: " ").map { String(line[..<$0]) } ?? ""
         for text in [line, done] {
-            if case .propose(let commitments, _)? = try? Command.parse(text) { return commitments.map(CommitmentInfo.init) }
+            if case .propose(let commitments, _)? = try? Command.parse(text) { return withTeamIds(commitments).map(CommitmentInfo.init) }
         }
         return []
+    }
+
+    /// Typed commitments with each team named by its id: a team typed by its name (`북한`, `North Korea`) is the team
+    /// it names (`typedTeam`); one no team has is sent as typed, and the server says so.
+    func withTeamIds(_ commitments: [JSONValue]) -> [JSONValue] {
+        commitments.map { c in
+            guard case .object(var fields) = c, let typed = fields["team"]?.string, let id = typedTeam(typed) else { return c }
+            fields["team"] = .string(id)
+            return .object(fields)
+        }
     }
 }

@@ -37,6 +37,9 @@ public struct ClientState: Sendable {
     /// The server's address as the student gave it (`ws://host:port/ws`), to name it when it cannot be reached.
     public var server = ""
     public var room = ""
+    /// The room's teams with their names in every language the room gives them (the join's look-up), so a deal
+    /// typed with `북한` or `North Korea` names the team as `join --team` does (`typedTeam`).
+    public var teamChoices: [JoinCheck.TeamChoice] = []
     public var you = You()
     public var view = GameViewInfo()
     /// The view's fields as the server sent them (records left out): armistice.v2 updates change some of them.
@@ -119,6 +122,15 @@ public struct ClientState: Sendable {
     public init() {}
 
     public var isInstructor: Bool { you.role == "instructor" }
+
+    /// The team a typed word means: its id, or its name in the view's language or any the room gives it, in any case,
+    /// as `join --team` reads it (`JoinCheck.team`). Nil when no team of this match has it.
+    public func typedTeam(_ word: String) -> String? {
+        let teams = view.teams.map { team in
+            JoinCheck.TeamChoice(id: team.id, name: TerminalText.sanitize(team.name), names: teamChoices.first { $0.id == team.id }?.names ?? [])
+        }
+        return JoinCheck.team(word, among: teams.isEmpty ? teamChoices : teams)
+    }
     public var myTeam: String? { isInstructor ? nil : you.team }
     public var myDraft: DraftInfo { myTeam.flatMap { view.orders[$0] } ?? DraftInfo() }
     public var myBudget: Int? { myTeam.flatMap { view.team($0)?.budget } }

@@ -101,11 +101,10 @@ public enum Command: Sendable, Equatable {
             return .remove(try int(args.first, "terminal.usage.order_number"))
         case "clear": return .clear
         case "consent":
-            guard args.count == 2, ["approve", "block", "none"].contains(args[1].lowercased()) else {
+            guard args.count == 2, args[1].lowercased() == "none" || decisionWords[args[1].lowercased()] != nil else {
                 throw ParseError("terminal.usage.consent")
             }
-            let d = args[1].lowercased()
-            return .consent(action: args[0], decision: d == "none" ? nil : d)
+            return .consent(action: args[0], decision: decisionWords[args[1].lowercased()])
         case "lock": return .lock
         case "say", "tell":
             guard args.count >= 2 else { throw ParseError("terminal.usage.say") }
@@ -177,7 +176,10 @@ public enum Command: Sendable, Equatable {
         return params
     }
 
-    /// `team:action`, `team:action(p=v,q=w)`, or `team:approve:action` / `team:block:action`.
+    /// A consent's decision as typed, in either language: `approve` or `승인`, `block` or `거부`.
+    static let decisionWords = ["approve": "approve", "block": "block", "승인": "approve", "거부": "block"]
+
+    /// `team:action`, `team:action(p=v,q=w)`, or `team:approve:action` / `team:block:action` (`승인`, `거부`).
     static func parseCommitment(_ token: String) throws(ParseError) -> JSONValue {
         var body = token
         var params: [String: JSONValue] = [:]
@@ -192,10 +194,10 @@ public enum Command: Sendable, Equatable {
             if !params.isEmpty { c["params"] = .object(params) }
             return .object(c)
         }
-        if parts.count == 3, ["approve", "block"].contains(parts[1]) {
-            return ["team": .string(parts[0]), "consent": .string(parts[2]), "decision": .string(parts[1])]
+        if parts.count == 3, let decision = decisionWords[parts[1].lowercased()] {
+            return ["team": .string(parts[0]), "consent": .string(parts[2]), "decision": .string(decision)]
         }
-        throw ParseError("terminal.usage.commitment", ["token": TerminalText.truncate(TerminalText.sanitize(token), to: 30)])
+        throw ParseError("terminal.usage.commitment_names", ["token": TerminalText.truncate(TerminalText.sanitize(token), to: 30)])
     }
 }
 

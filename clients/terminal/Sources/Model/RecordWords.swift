@@ -11,7 +11,18 @@ public enum RecordWords {
         guard let record = r.record else {
             return TerminalText.sanitize("\(r.kind): " + (r["text"]?.string ?? ""))
         }
-        return TerminalText.sanitize(RecordText(names: ViewNames(state.view, records: state.records), language: state.t.language).sentence(record))
+        let words = RecordText(names: ViewNames(state.view, records: state.records), language: state.t.language)
+        // The outcome's scores ranked, as on the Board (the shared renderer lists them by id): its detail is rebuilt
+        // here from the line without them.
+        if record.kind == .outcome, let scores = record.scores, !scores.isEmpty {
+            var bare = record
+            bare.scores = nil
+            var line = words.line(bare)
+            let ranked = state.view.rankedScores(scores).map { "\(TerminalText.sanitize(state.view.teamName($0.team))) \($0.score)" }.joined(separator: ", ")
+            line.detail = line.detail.isEmpty ? ranked : line.detail + " · " + ranked
+            return TerminalText.sanitize(line.sentence(labelled: true))
+        }
+        return TerminalText.sanitize(words.sentence(record))
     }
 
     /// An action's name if this seat knows the action, else its id made readable.

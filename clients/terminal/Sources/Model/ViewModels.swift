@@ -247,6 +247,15 @@ public struct GameViewInfo: Sendable, Equatable {
     }
 
     public func team(_ id: String) -> TeamInfo? { teams.first { $0.id == id } }
+
+    /// Scores ranked as every page ranks them (the browser's `rankScores`): highest first, a tie in the scenario's
+    /// team order, then by id.
+    public func rankedScores(_ scores: [String: Int]) -> [(team: String, score: Int)] {
+        let place = { (id: String) in teams.firstIndex { $0.id == id } ?? teams.count }
+        return scores.map { (team: $0.key, score: $0.value) }.sorted {
+            ($1.score, place($0.team), $0.team) < ($0.score, place($1.team), $1.team)
+        }
+    }
     public func teamName(_ id: String) -> String { team(id)?.name ?? id }
     public func action(_ id: String) -> ActionInfo? { actions.first { $0.id == id } }
     /// An action's name from this team's actions, the consents asked of it, or the scenario's catalog.

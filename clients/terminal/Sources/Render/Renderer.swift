@@ -86,10 +86,13 @@ public enum Renderer {
         let name = TerminalText.sanitize(s.you.name)
         // The seat's team by its name in the reader's language ("한국", not "rok"), or its role; an instructor named by
         // the role's word in either language is that word in the reader's.
-        let roleWord = s.isInstructor && Self.isRoleWord(name)
-        let role = s.isInstructor ? (roleWord ? "" : s.t.text("terminal.header.instructor"))
-            : s.you.team.map { "·" + headerTeamName($0, s) } ?? (s.you.role == "observer" ? s.t.text("terminal.header.observer") : "")
-        let shownName = roleWord ? s.t.text("terminal.instructor.default_name") : name
+        // So is an observer named by its role's word ("참관자", not "참관자 (참관)"; outside tester qa8, L5).
+        let observer = s.myTeam == nil && s.you.role == "observer"
+        let roleKey = s.isInstructor ? "terminal.instructor.default_name" : observer ? "terminal.join.observer_name" : nil
+        let roleWord = roleKey.map { Self.isRoleWord(name, key: $0) } ?? false
+        let role = roleWord ? "" : s.isInstructor ? s.t.text("terminal.header.instructor")
+            : s.you.team.map { "·" + headerTeamName($0, s) } ?? (observer ? s.t.text("terminal.header.observer") : "")
+        let shownName = roleWord ? s.t.text(roleKey!) : name
         func line(_ cut: HeaderCut) -> (left: String, right: String) {
             var parts: [String] = []
             if cut.rawValue < HeaderCut.room.rawValue, !s.room.isEmpty { parts.append(cut.rawValue < HeaderCut.brand.rawValue ? "ARMISTICE " + s.room : s.room) }
@@ -127,10 +130,10 @@ public enum Renderer {
         return TerminalText.truncate(last, to: 14)
     }
 
-    /// Whether an instructor's name is the role's own word ("Instructor", "교사": the default name, in either
-    /// language): the header then says it once, not "교사 (교사)".
-    static func isRoleWord(_ name: String) -> Bool {
-        Language.allCases.contains { Catalog(language: $0).text("terminal.instructor.default_name") == name }
+    /// Whether a name is the role's own word (the role's default name under `key` in either language: "Instructor",
+    /// "교사", or an observer's): the header then says it once, not "교사 (교사)".
+    static func isRoleWord(_ name: String, key: String = "terminal.instructor.default_name") -> Bool {
+        Language.allCases.contains { Catalog(language: $0).text(key) == name }
     }
 
     static func tabs(_ s: ClientState, _ g: inout Grid) {
@@ -342,7 +345,7 @@ public enum Renderer {
         }
         if let o = v.outcome {
             lines += wrapped(s.t.text("terminal.board.outcome", ["name": o.name, "text": o.text]), width, CellStyle(tone: .accent, bold: true))
-            let scores = o.scores.sorted { $0.key < $1.key }.map { "\(v.teamName($0.key)) \($0.value)" }.joined(separator: ", ")
+            let scores = v.rankedScores(o.scores).map { "\(v.teamName($0.team)) \($0.score)" }.joined(separator: ", ")
             if !scores.isEmpty { lines += wrapped(s.t.text("terminal.board.scores", ["scores": scores]), width, .bold) }
             // Decided is not yet over: the last turn's results still run until the phase ends or the instructor ends it.
             let over = v.phase == "ended" ? (s.isInstructor ? "terminal.board.over_instructor" : "terminal.board.over_student")
@@ -579,7 +582,7 @@ public enum Renderer {
             // Before anything is typed: what to type, in words, a deal made of this scenario's actions, and how a
             // parameter is written. Once a step is typed the list has the room (the footer keeps the example).
             if proposal.isEmpty && typed.isEmpty {
-                lines += wrapped(s.t.text("terminal.deals.typing"), width, .bold)
+                lines += wrapped(s.t.text("terminal.deals.typing_names"), width, .bold)
                 if let example = s.dealExample {
                     lines += gluedLines(s.t.text("terminal.deals.for_example") + " deal " + example, width, CellStyle(tone: .accent), indent: 2)
                 }
@@ -631,7 +634,7 @@ public enum Renderer {
             lines += wrapped(s.t.text("terminal.deals.decisions"), width, .bold)
             for c in v.consents {
                 let teams = c.teams.map { TerminalText.sanitize(v.teamName($0)) }.joined(separator: ", ")
-                let rule = s.t.text(c.rule == "veto" ? "terminal.deals.veto" : "terminal.deals.unanimous")
+                let rule = s.consentRuleText(c)
                 let settled = s.consentDecision(c.action).deal != nil
                 lines += wrapped(s.t.text("terminal.deals.decision", ["name": c.name, "teams": teams, "rule": rule, "decision": s.consentDecisionText(c.action)]),
                                  width, settled ? CellStyle(tone: .good) : .plain, indent: 2)
@@ -746,8 +749,10 @@ public enum Renderer {
         var contentWidth = 0 // the widest line of the whole text, for a dialog that scrolls: its width stays as it scrolls
         switch modal {
         case .help:
+            // Wrapped at spaces to the dialog's width, the description under its column (never cut mid-word).
             title = s.t.text("terminal.modal.help")
-            lines = helpLines(s).map { Line($0) }
+            let width = max(10, min(g.width - 6, 76))
+            lines = helpLines(s).flatMap { TerminalText.width($0) <= width ? [Line($0)] : columnWrapped($0, width) }
         case .confirmQuit:
             title = s.t.text("terminal.modal.quit")
             lines = [Line(s.t.text("terminal.modal.quit_question"), .bold),
@@ -785,7 +790,8 @@ public enum Renderer {
         // The box clears a margin around it (two columns each side, a row above and below, never the header's or the
         // footer's row): no letter or border of the pane beneath shows against its edges (outside tester qa5, Wrong #7).
         let top = max(1, y - 1), bottom = min(g.height - 1, y + h + 1)
-        g.fill(x - 2, top, w + 4, bottom - top)
+        // An odd leftover leaves one more column on the right: that one is cleared too (outside tester qa8, W6).
+        g.fill(x - 2, top, w + 4 + (g.width - w) % 2, bottom - top)
         g.put(x, y, "┌" + String(repeating: "─", count: w - 2) + "┐")
         g.put(x + 2, y, " \(title) ", .bold, limit: w - 4)
         for i in 1..<(h - 1) {
@@ -833,16 +839,33 @@ public enum Renderer {
         max(0, textDialogLines(lines, s).count - textDialogRows(s))
     }
 
+    /// Lines whose columns are separated by two spaces or more, with each column padded to its widest cell in display
+    /// columns (Hangul is two): the keys and descriptions line up in every language. A line's last cell is not padded.
+    static func alignedColumns(_ lines: [String]) -> [String] {
+        let cells = lines.map { line in
+            line.split(separator: "  ", omittingEmptySubsequences: true).map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        }
+        var widths: [Int] = []
+        for row in cells {
+            for (i, cell) in row.dropLast().enumerated() {
+                if widths.count <= i { widths.append(0) }
+                widths[i] = max(widths[i], TerminalText.width(cell))
+            }
+        }
+        return cells.map { row in
+            row.enumerated().map { i, cell in i == row.count - 1 ? cell : TerminalText.pad(cell, to: widths[i] + 2) }.joined()
+        }
+    }
+
     static func helpLines(_ s: ClientState) -> [String] {
         let t = s.t
-        var lines = [
+        var lines = alignedColumns([
             t.text("terminal.help.1"),
             t.text("terminal.help.2", count: s.panes.count),
             t.text("terminal.help.3"),
             t.text("terminal.help.4"),
             t.text("terminal.help.5"),
-            t.text("terminal.help.lang"),
-        ]
+        ]) + [t.text("terminal.help.lang")]
         if s.myTeam != nil {
             lines += [
                 t.text("terminal.help.actions"),

@@ -14,6 +14,8 @@ public struct ClientOptions: Sendable {
     public var store: SeatStore
     /// The language the interface is read in, and asked of the server (`hello`'s `lang`).
     public var language: Language = .en
+    /// The room's teams with their names in every language, when the join looked them up (else the client does).
+    public var teams: [JoinCheck.TeamChoice] = []
 
     public init(url: String, token: String?, seatRequest: SeatRequest?, name: String, plain: Bool, color: Bool, store: SeatStore, language: Language = .en) {
         self.url = url; self.token = token; self.seatRequest = seatRequest; self.name = name

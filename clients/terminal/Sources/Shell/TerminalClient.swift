@@ -8,7 +8,13 @@ public enum TerminalClient {
     public enum Ending: Sendable, Equatable { case quit, refused }
 
     @discardableResult
-    public static func run(_ options: ClientOptions) async -> Ending {
+    public static func run(_ given: ClientOptions) async -> Ending {
+        var found = given
+        // The room's team names in every language, for a deal typed with a team's name (`ClientState.typedTeam`).
+        if found.teams.isEmpty, case .join(let code, _, _, _, _)? = found.seatRequest {
+            found.teams = await TeamProbe.teams(url: found.url, code: code, language: found.language.rawValue)
+        }
+        let options = found
         let inbox = Inbox()
         let driver = ConnectionDriver(url: options.url, token: options.token, seatRequest: options.seatRequest,
                                       name: options.name, language: options.language, store: options.store, inbox: inbox)
@@ -50,6 +56,7 @@ struct InterfaceSeat {
         state.language = options.language
         state.you.name = options.name
         state.server = options.url
+        state.teamChoices = options.teams
         state.color = options.color
         if let token = options.token { state.newsSeenBefore = options.store.newsSeen(url: options.url, token: token) }
         return state
