@@ -129,7 +129,7 @@ import Testing
         var s = Fixtures.seated()
         s.language = .ko
         _ = s.apply(message: #"{"type":"update","seq":58,"prev":57,"cause":{"type":"respond_deal","by":"s4"},"changes":{"deals":[\#(Self.overDeal)]},"records":[{"kind":"deal","turn":1,"deal":2,"result":"agreed","team":"tervane","visible_to":["tervane","marisol"]}]}"#, now: Fixtures.now)
-        #expect(s.status?.hasPrefix("⚠ 합의 #2가 성립했습니다. 그 단계까지 더하면 우리 팀 명령은 예산 3점 중 4점을 써서 1점 넘습니다.") == true, "\(s.status ?? "")")
+        #expect(s.status?.hasPrefix("⚠ 합의 #2가 성립했습니다. 그 약속까지 더하면 우리 팀 명령은 예산 3점 중 4점을 써서 1점 넘습니다.") == true, "\(s.status ?? "")")
     }
 
     @Test func theInstructorsDraftsPaneMarksATeamOverItsBudgetInWords() {

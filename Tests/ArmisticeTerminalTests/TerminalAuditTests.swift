@@ -38,7 +38,7 @@ import Testing
         #expect(text.contains("→ 이번 턴에 모두 수락하면"), "\(text)")
         let deal = s.view.deals[0]
         #expect(s.dealEffect(deal) == "이번 턴에 모두 수락하면 각 약속은 그 팀의 명령과 함께 이행됩니다. 우리 팀의 약속은 명령에 저절로 들어갑니다 (비용 1, 예산에 포함): 명령안에 넣지 마세요.")
-        #expect(s.dealText(deal).contains("Republic of Marisol: Fish hard 실행"))
+        #expect(s.dealText(deal).contains("Republic of Marisol: Fish hard 이행"))
         for english in [" will ", "If all accept", "Yours go", "do not draft"] { #expect(!text.contains(english), "\(english) left:\n\(text)") }
         let agreed = Self.withPromisedConsent()
         #expect(agreed.dealEffect(agreed.view.deals[1]).hasPrefix("Agreed: carried out with this turn's orders"))
