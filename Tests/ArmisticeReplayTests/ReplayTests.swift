@@ -123,7 +123,7 @@ import Testing
         let replay = Replay(log: try MatchLog(bytes: Array(writer.text.utf8)))
         let i = try replay.stepIndex(at: .phase(turn: 2, .orders))
         for language in [Language.en, .ko] {
-            let board = replay.board(at: i, as: try replay.viewer(named: "ROK"), language: language)
+            let board = replay.board(at: i, as: try replay.viewer(named: "ROK"), language: language, width: 200)  // wide enough that no track line wraps (BoardWidthTests checks the wrapping)
             let lines = board.components(separatedBy: "\n").drop { $0 != (language == .ko ? "지표" : "Tracks") }.dropFirst().prefix { !$0.isEmpty }
             #expect(lines.count >= 5)
             // Where each value ends, in terminal columns: the same on every line.
