@@ -105,6 +105,13 @@ import Testing
         for y in [top - 1] + Array(top..<(top + 3)) {
             #expect(grid[79, y].character == " ", "row \(y) keeps \"\(grid[79, y].character)\" at column 80:\n\(grid.text)")
         }
+        // The help dialog (an even leftover of 6) clears both edges too.
+        s.ui.modal = .help
+        let help = Renderer.render(s, width: 80, height: 24, now: Fixtures.now + 1_000)
+        let helpTop = (0..<24).first { help.row($0).contains("┌") }!
+        for y in helpTop..<(helpTop + 4) {
+            #expect(help[79, y].character == " " && help[0, y].character == " ", "row \(y):\n\(help.text)")
+        }
     }
 
     /// C5: "한국의 면제 없이 강행 (누구나 거부 가능)" for an action only one team may block; C6: "— 미국의 답을 기다리는 중"

@@ -790,8 +790,10 @@ public enum Renderer {
         // The box clears a margin around it (two columns each side, a row above and below, never the header's or the
         // footer's row): no letter or border of the pane beneath shows against its edges (outside tester qa5, Wrong #7).
         let top = max(1, y - 1), bottom = min(g.height - 1, y + h + 1)
-        // An odd leftover leaves one more column on the right: that one is cleared too (outside tester qa8, W6).
-        g.fill(x - 2, top, w + 4 + (g.width - w) % 2, bottom - top)
+        // A margin that would leave two columns or fewer of the pane at the screen's edge goes to the edge: no lone "%"
+        // or "?" of the pane stays beside the dialog (outside tester qa8, W6).
+        let left = x - 2 <= 2 ? 0 : x - 2, right = x + w + 2 >= g.width - 2 ? g.width : x + w + 2
+        g.fill(left, top, right - left, bottom - top)
         g.put(x, y, "┌" + String(repeating: "─", count: w - 2) + "┐")
         g.put(x + 2, y, " \(title) ", .bold, limit: w - 4)
         for i in 1..<(h - 1) {
