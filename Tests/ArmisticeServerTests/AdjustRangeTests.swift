@@ -35,7 +35,7 @@ import Testing
         #expect(adjust(c, korean, "nuclear_test", -1).message
                 == "핵실험이 있었다는 예/아니요 항목이고 지금 값은 0입니다. 1(예) 또는 0(아니요)으로 정하세요. 보낸 값: -1.")
         #expect(adjust(c, korean, "liaison_office", 3).message
-                == "남북공동연락사무소(개성)의 단계는 0에서 2까지이고 지금은 2단계입니다. 3으로는 정할 수 없습니다. 조정은 단계를 더하거나 빼지 않고 새로 정합니다.")
+                == "남북공동연락사무소(개성)의 위치는 0에서 2까지이고 지금은 2입니다. 3으로는 정할 수 없습니다. 조정은 칸을 더하거나 빼지 않고 위치를 새로 정합니다.")
         #expect(adjust(c, c.instructor.client, "liaison_office", -1).code == "bad_parameter")
         // The ends of the range are values like any other.
         #expect(adjust(c, c.instructor.client, "tension", 0).code == nil)

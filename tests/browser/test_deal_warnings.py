@@ -160,7 +160,7 @@ def test_a_deal_step_a_third_team_can_refuse_is_said_in_korean(server, browsers)
     assert "(는)" not in consent and "(가)" not in consent
     warning = notes(kim, 1, "admit_inspectors", "step-warning")
     # The scenario's reason comes in the room's language.
-    assert "지금 실행할 수 없습니다" in warning and "사찰은 신고를 검증하는 일이므로" in warning, warning
+    assert "지금 이행할 수 없습니다" in warning and "사찰은 신고를 검증하는 일이므로" in warning, warning
     screenshot(kim, "deal-warnings-dprk-ko")
 
     # A copy in the draft is told by the server's reason_code, the reason itself being in Korean.
@@ -205,9 +205,9 @@ def test_a_steps_warning_follows_the_reason_code_not_the_reasons_words(server, b
     kim = korean_browser(browsers)
     join_in_korean(kim, server, code, "dprk", "김철수")
     got = dict(zip([c[0] for c in CODED], coded_step_warnings(kim)))
-    assert got["cm_requirement"] == ["우리 팀의 이 단계는 지금 실행할 수 없습니다: 사찰은 신고를 검증하는 일이므로 신고가 먼저 있어야 합니다"], got
+    assert got["cm_requirement"] == ["우리 팀의 이 약속은 지금 이행할 수 없습니다: 사찰은 신고를 검증하는 일이므로 신고가 먼저 있어야 합니다"], got
     # The English words of another kind of reason do not make it that kind.
-    assert got["cm_english_words"] == ["우리 팀의 이 단계는 지금 실행할 수 없습니다: already in your orders this turn"], got
+    assert got["cm_english_words"] == ["우리 팀의 이 약속은 지금 이행할 수 없습니다: already in your orders this turn"], got
     assert len(got["cm_in_draft"]) == 1 and got["cm_in_draft"][0].startswith("초안에도 있는 행동입니다"), got
     # The lock and the draft's budget are not the step's own reasons.
     assert got["cm_locked"] == [] and got["cm_cost"] == [], got
