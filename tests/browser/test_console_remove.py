@@ -18,7 +18,7 @@ def test_the_first_remove_press_says_what_the_second_does(server, browsers):
     assert text(teacher, "#roster-status") == "Press “Confirm removal” to remove Kim from the room: they are told and sent to the front page."
     assert text(teacher, "#controls-status") == "", "the old 'Phase ended.' stays beside it"
     click(teacher, ".lang-switch button[data-lang=ko]")
-    wait(teacher, lambda d: text(d, "#roster-status").startswith("“내보내기 확인”을 누르면 Kim 학생을"), message=lambda d: text(d, "#roster-status"))
+    wait(teacher, lambda d: text(d, "#roster-status").startswith("“내보내기 확인”을 누르면 Kim 님을"), message=lambda d: text(d, "#roster-status"))
     click(teacher, ".lang-switch button[data-lang=en]")
     click(teacher, f"#remove-{seat}")
     wait(teacher, lambda d: "Kim removed" in text(d, "#roster-status"), message=lambda d: text(d, "#roster-status"))

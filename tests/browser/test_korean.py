@@ -318,7 +318,7 @@ def test_the_replay_viewer_in_korean(browsers, tmp_path, server):
     wait(viewer, lambda d: d.execute_script("return document.documentElement.lang") == "ko")
     assert_korean(viewer, "replay viewer (empty)")
     css(viewer, "#file").send_keys(str(replay))
-    wait(viewer, lambda d: not css(d, "#viewer").get_attribute("hidden") is not None and "단계" in text(d, "#where"), message=lambda d: f"{text(d, '#status')} {d.get_log('browser')}")
+    wait(viewer, lambda d: not css(d, "#viewer").get_attribute("hidden") is not None and "장면" in text(d, "#where"), message=lambda d: f"{text(d, '#status')} {d.get_log('browser')}")
     css(viewer, "#next").click()
     # The report's own texts (the match's story, the case package) come from the file, as the scenario's do.
     file_strings = strings_of(json.loads(replay.read_text()))
@@ -382,7 +382,7 @@ def test_the_teachers_archive_in_korean(server, browsers):
     assert cell(d, row, 1).startswith(korean["title"]) and cell(d, row, 5) == korean["outcome"], (cell(d, row, 1), cell(d, row, 5))
     assert not LATIN.search(cell(d, row, 2)), f"the date is not written the Korean way: {cell(d, row, 2)!r}"
     assert "Kim Haneul" in text(d, "#whoami") and "로그인했습니다" in text(d, "#whoami")
-    assert [b.text for b in d.find_elements(By.CSS_SELECTOR, f"{row} button")] == ["보고서", "다시 보기", "기록", "보고서 파일", "공유…", "삭제"]
+    assert [b.text for b in d.find_elements(By.CSS_SELECTOR, f"{row} button")] == ["보고서", "다시 보기", "기록", "보고서 파일", "다시 보기 파일", "공유…", "삭제"]
 
     css(d, "#export-name").send_keys("Falcon")
     css(d, "#export-submit").click()
